@@ -1,0 +1,24 @@
+import type { TraceEvent, TraceType } from './trace-types';
+
+/** What a monitor may do when it sees an event. */
+export interface MonitorCtx {
+  /** Reports a broken invariant; `nodes` are the nodes involved, `cause` a trace index. */
+  violate(message: string, nodes: string[], cause?: number): void;
+  /** Adds `delta` to a named run metric. */
+  metric(name: string, delta?: number): void;
+  /** Sets a named run metric. */
+  setMetric(name: string, value: number): void;
+}
+
+/**
+ * An invariant monitor: plain-data state folded over the trace events it watches. It judges
+ * the run from what happened (the trace), never from what nodes believe.
+ */
+export interface MonitorDef<S = unknown> {
+  readonly id: string;
+  /** What must hold, in one sentence. */
+  readonly title: string;
+  readonly watches: readonly TraceType[];
+  init(): S;
+  onEvent(state: S, ev: TraceEvent, ctx: MonitorCtx): S;
+}

@@ -1,0 +1,61 @@
+import type { Simulation } from './simulation';
+import type { TraceEvent } from './trace-types';
+import type { Msg } from './types';
+import { describeIntervention } from './faults';
+
+const ms = (t: number) => `${Math.round(t * 10) / 10} ms`;
+
+/**
+ * One plain-language line for a trace event. `labels` maps node ids to what the canvas shows.
+ */
+export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record<string, string>> = {}): string {
+  const name = (id: string) => labels[id] ?? id;
+  const describe = (msg: Msg, a: string, b: string) => {
+    for (const id of [b, a]) {
+      if (!sim.nodeIds.includes(id)) continue;
+      const d = sim.modelOf(id).describeMessage?.(msg);
+      if (d !== undefined && d !== msg.type) return d;
+    }
+    return msg.type;
+  };
+  switch (ev.type) {
+    case 'node.start':
+      return `${name(ev.node)} starts`;
+    case 'net.deliver':
+      return `${name(ev.from)} → ${name(ev.node)}: ${describe(ev.msg, ev.from, ev.node)} (in flight ${ms(ev.t - ev.sentAt)})`;
+    case 'net.drop': {
+      const why = { loss: 'lost on the link', partition: 'the link is cut', crashed: `${name(ev.to)} is down`, 'no-link': `no link to ${name(ev.to)}` }[ev.reason];
+      return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} dropped: ${why}`;
+    }
+    case 'net.duplicate':
+      return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} will arrive twice`;
+    case 'timer.fire':
+      return `${name(ev.node)}: ${sim.modelOf(ev.node).describeTimer?.(ev.payload) ?? 'timer fires'}`;
+    case 'fault.crash':
+      return `${name(ev.node)} crashes: its memory is gone`;
+    case 'fault.restart':
+      return `${name(ev.node)} restarts`;
+    case 'fault.pause':
+      return `${name(ev.node)} freezes (GC pause) for ${ms(ev.durationMs)}; its clock keeps running`;
+    case 'fault.resume':
+      return `${name(ev.node)} resumes${ev.deferred ? ` and handles ${ev.deferred} event(s) that waited` : ''}`;
+    case 'fault.skew':
+      return `${name(ev.node)}'s clock jumps ${ev.deltaMs >= 0 ? 'forward' : 'back'} ${ms(Math.abs(ev.deltaMs))} (now ${ev.skewMs >= 0 ? '+' : ''}${ms(ev.skewMs)} off)`;
+    case 'fault.drift':
+      return `${name(ev.node)}'s clock now drifts by ${ev.drift * 100}%`;
+    case 'fault.partition':
+      return `link ${ev.edge} is cut: messages on it are dropped`;
+    case 'fault.heal':
+      return `link ${ev.edge} is healed`;
+    case 'fault.link':
+      return describeIntervention({ at: ev.t, kind: 'link', edge: ev.edge, loss: ev.loss, duplicate: ev.duplicate, extraLatencyMs: ev.extraLatencyMs });
+    case 'invariant.violation':
+      return `✖ ${ev.message}`;
+    case 'metric.note':
+      return `${ev.name} = ${ev.value}`;
+    default: {
+      const line = ev.node ? sim.modelOf(ev.node).narrate?.(ev, name) : undefined;
+      return line ?? `${name(ev.node)}: ${ev.type}`;
+    }
+  }
+}

@@ -1,0 +1,667 @@
+import { localTime, newClock, setDrift, skewClock, trueDuration, type LocalClock } from './clock';
+import { EventHeap } from './heap';
+import type { Intervention } from './faults';
+import type { MonitorCtx, MonitorDef } from './monitor';
+import { DEFAULT_LINK, sampleLatency, type LinkParams, type LinkState } from './network';
+import { nextFloat, seedRng, type RngState } from './rng';
+import { TraceLog } from './trace-log';
+import type { TraceData, TraceEvent, TraceType } from './trace-types';
+import type { Ctx, ModelDef, Msg } from './types';
+
+/** Where a node is in its life. */
+export type NodeStatus = 'up' | 'crashed' | 'paused';
+
+/** A node at run time: plain data. */
+export interface NodeRuntime {
+  id: string;
+  type: string;
+  params: unknown;
+  status: NodeStatus;
+  /** Bumped on each crash, so timers set before it never fire after. */
+  incarnation: number;
+  /** Bumped on each pause, so only the latest pause's resume counts. */
+  pauseId: number;
+  pausedUntil: number;
+  clock: LocalClock;
+  state: unknown;
+  /** Messages and timers that arrived while paused, in arrival order. */
+  deferred: QueueItem[];
+}
+
+/** What a scheduled event is. */
+export const enum ItemKind {
+  Start = 0,
+  Msg = 1,
+  Timer = 2,
+  Fault = 3,
+  Resume = 4,
+  /** A message lost in transit: it vanishes when this event fires. */
+  Lost = 5,
+}
+
+/**
+ * A scheduled event: plain data, immutable once scheduled. Every kind has the same fields (unused
+ * ones zero or null) so the event loop's property reads stay monomorphic, which roughly doubles
+ * its speed over a union of differently shaped objects.
+ */
+export interface QueueItem {
+  k: ItemKind;
+  /** The node the event happens at (receiver for a message). */
+  node: number;
+  /** Sender of a message. */
+  from: number;
+  /** Link a message travels on. */
+  link: number;
+  sentAt: number;
+  msg: Msg | null;
+  /** Timer id, or pause id for a resume. */
+  id: number;
+  /** Node incarnation when a timer was set. */
+  inc: number;
+  /** A timer's payload, or a fault's intervention. */
+  payload: unknown;
+}
+
+function item(k: ItemKind, node: number): QueueItem {
+  return { k, node, from: -1, link: -1, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
+}
+
+function msgItem(to: number, from: number, link: number, sentAt: number, msg: Msg, lost: boolean): QueueItem {
+  return { k: lost ? ItemKind.Lost : ItemKind.Msg, node: to, from, link, sentAt, msg, id: 0, inc: 0, payload: null };
+}
+
+/** The whole world as plain data: what a snapshot holds. */
+export interface WorldState {
+  t: number;
+  seq: number;
+  step: number;
+  rng: RngState;
+  nextTimerId: number;
+  nodes: NodeRuntime[];
+  links: LinkState[];
+  cancelled: number[];
+  metrics: Record<string, number>;
+  monitors: unknown[];
+  queue: { time: number; seq: number; item: QueueItem }[];
+}
+
+/** What a simulation is built from (the scenario builder produces this). */
+export interface SimSpec {
+  seed: number;
+  nodes: { id: string; type: string; params: unknown; skewMs?: number; drift?: number }[];
+  links: { id: string; source: string; target: string; params?: Partial<LinkParams> }[];
+  interventions?: Intervention[];
+  monitors?: MonitorDef[];
+}
+
+export interface SimOptions {
+  /** Record the trace (the UI and CLI do; the bench measures both ways). Default true. */
+  record?: boolean;
+  /** Take a snapshot every this many steps, for time travel. 0 = never. Default 1000. */
+  snapshotEvery?: number;
+}
+
+/** A message on the wire, for animation. */
+export interface InFlight {
+  from: string;
+  to: string;
+  link: string;
+  sentAt: number;
+  arriveAt: number;
+  msg: Msg;
+  lost: boolean;
+  seq: number;
+}
+
+type Registry = Readonly<Record<string, ModelDef<never, unknown>>>;
+
+interface Snapshot {
+  step: number;
+  t: number;
+  world: WorldState;
+}
+
+/**
+ * A deterministic discrete-event simulation. Same spec + seed -> the same trace, byte for byte:
+ * all randomness comes from one seeded stream and ties in time are broken by sequence number.
+ */
+export class Simulation {
+  readonly trace: TraceLog;
+  readonly nodeIds: readonly string[];
+  readonly linkIds: readonly string[];
+  private readonly models: ModelDef<unknown, unknown>[];
+  private readonly idIndex = new Map<string, number>();
+  /** Per node: neighbour id -> link index. One small map lookup per send. */
+  private readonly routes: Map<string, number>[];
+  private readonly linkById = new Map<string, number>();
+  private readonly neighbourIds: string[][];
+  private readonly monitors: readonly MonitorDef[];
+  private readonly watchedBy = new Map<string, number[]>();
+  private readonly monitorsDeliver: boolean;
+  private readonly recording: boolean;
+  private readonly snapshotEvery: number;
+  private readonly snapshots: Snapshot[] = [];
+  private readonly initial: WorldState;
+
+  private heap = new EventHeap<QueueItem>(1024);
+  private w!: Omit<WorldState, 'queue' | 'cancelled'>;
+  private cancelled = new Set<number>();
+  /** Steps whose trace is complete; replaying below it records nothing. */
+  private recordedSteps = 0;
+  /** Index the next emitted event has (or had, when replaying) in the trace. */
+  private nextIndex = 0;
+  private cur = -1;
+  private curStep = 0;
+  private readonly ctx: Ctx;
+  private readonly mctx: MonitorCtx;
+  private curMonitor = 0;
+
+  constructor(spec: SimSpec, registry: Registry, opts: SimOptions = {}) {
+    this.recording = opts.record ?? true;
+    this.snapshotEvery = opts.snapshotEvery ?? 1000;
+    this.monitors = spec.monitors ?? [];
+    this.nodeIds = spec.nodes.map((n) => n.id);
+    this.linkIds = spec.links.map((l) => l.id);
+    this.trace = new TraceLog(this.nodeIds);
+    if (spec.nodes.length > 32767) throw new RangeError('at most 32767 nodes');
+    this.models = spec.nodes.map((n) => {
+      const m = registry[n.type];
+      if (!m) throw new Error(`unknown node type "${n.type}" for node "${n.id}"`);
+      return m as ModelDef<unknown, unknown>;
+    });
+    spec.nodes.forEach((n, i) => {
+      if (this.idIndex.has(n.id)) throw new Error(`duplicate node id "${n.id}"`);
+      this.idIndex.set(n.id, i);
+    });
+    this.neighbourIds = spec.nodes.map(() => []);
+    this.routes = spec.nodes.map(() => new Map());
+    const links: LinkState[] = spec.links.map((l, li) => {
+      const a = this.idIndex.get(l.source);
+      const b = this.idIndex.get(l.target);
+      if (a === undefined || b === undefined) throw new Error(`link "${l.id}" joins an unknown node`);
+      this.routes[a].set(l.target, li);
+      this.routes[b].set(l.source, li);
+      this.linkById.set(l.id, li);
+      this.neighbourIds[a].push(l.target);
+      this.neighbourIds[b].push(l.source);
+      const params = { ...DEFAULT_LINK, ...l.params };
+      return { id: l.id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0] };
+    });
+    this.monitors.forEach((m, mi) => {
+      for (const type of m.watches) {
+        const list = this.watchedBy.get(type) ?? [];
+        list.push(mi);
+        this.watchedBy.set(type, list);
+      }
+    });
+    this.monitorsDeliver = this.watchedBy.has('net.deliver');
+    this.w = {
+      t: 0,
+      seq: 0,
+      step: 0,
+      rng: seedRng(spec.seed),
+      nextTimerId: 1,
+      nodes: spec.nodes.map((n, i) => ({
+        id: n.id,
+        type: n.type,
+        params: n.params,
+        status: 'up',
+        incarnation: 0,
+        pauseId: 0,
+        pausedUntil: 0,
+        clock: newClock(n.skewMs ?? 0, n.drift ?? 0),
+        state: this.models[i].init(n.params),
+        deferred: [],
+      })),
+      links,
+      metrics: {},
+      monitors: this.monitors.map((m) => m.init()),
+    };
+    for (const iv of spec.interventions ?? []) this.scheduleFault(iv);
+    for (let i = 0; i < spec.nodes.length; i++) this.schedule(0, item(ItemKind.Start, i));
+
+    const now = () => localTime(this.w.nodes[this.cur].clock, this.w.t);
+    const self = () => this.nodeIds[this.cur];
+    this.ctx = {
+      get now() {
+        return now();
+      },
+      get self() {
+        return self();
+      },
+      send: (to, msg) => this.send(this.cur, to, msg),
+      setTimer: (delayMs, payload) => this.setTimer(this.cur, delayMs, payload),
+      cancelTimer: (id) => {
+        this.cancelled.add(id);
+      },
+      trace: (type, data) => this.emit(this.cur, type, data),
+      random: () => nextFloat(this.w.rng),
+      metric: (name, delta = 1) => {
+        this.w.metrics[name] = (this.w.metrics[name] ?? 0) + delta;
+      },
+      neighbours: () => this.neighbourIds[this.cur],
+      typeOf: (id) => {
+        const i = this.idIndex.get(id);
+        return i === undefined ? undefined : this.w.nodes[i].type;
+      },
+    };
+    this.mctx = {
+      violate: (message, nodes, cause) => {
+        const at = nodes.length > 0 ? (this.idIndex.get(nodes[0]) ?? -1) : -1;
+        this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause });
+      },
+      metric: (name, delta = 1) => {
+        this.w.metrics[name] = (this.w.metrics[name] ?? 0) + delta;
+      },
+      setMetric: (name, value) => {
+        this.w.metrics[name] = value;
+      },
+    };
+    this.initial = this.capture();
+    if (this.snapshotEvery > 0) this.snapshots.push({ step: 0, t: 0, world: this.initial });
+  }
+
+  /** True time of the last processed event (or the time runUntil reached). */
+  get time(): number {
+    return this.w.t;
+  }
+
+  /** Number of events processed so far. */
+  get steps(): number {
+    return this.w.step;
+  }
+
+  /** Run metrics (counters from handlers and monitors). */
+  get metrics(): Readonly<Record<string, number>> {
+    return this.w.metrics;
+  }
+
+  /** Time of the next event, or Infinity when nothing is scheduled. */
+  peek(): number {
+    this.skipDead();
+    return this.heap.peekTime();
+  }
+
+  /** Processes the next event. Returns false when nothing is left. */
+  step(): boolean {
+    const heap = this.heap;
+    while (heap.size > 0) {
+      const t = heap.peekTime();
+      const it = heap.pop()!;
+      if (it.k === ItemKind.Timer && this.isDead(it)) continue;
+      this.process(t, it);
+      return true;
+    }
+    return false;
+  }
+
+  /** Processes every event at or before `t`, then sets the time to `t`. Returns events run. */
+  runUntil(t: number): number {
+    let n = 0;
+    const heap = this.heap;
+    while (heap.size > 0 && heap.peekTime() <= t) {
+      const at = heap.peekTime();
+      const it = heap.pop()!;
+      if (it.k === ItemKind.Timer && this.isDead(it)) continue;
+      this.process(at, it);
+      n++;
+    }
+    if (t > this.w.t && Number.isFinite(t)) this.w.t = t;
+    return n;
+  }
+
+  /** Moves to the state just after `step` events (backwards or forwards). */
+  seekStep(step: number): void {
+    const target = Math.max(0, Math.floor(step));
+    if (target < this.w.step || !this.canRunOnFrom(target, (s) => s.step)) {
+      this.restoreBest((s) => s.step <= target);
+    }
+    while (this.w.step < target && this.step());
+  }
+
+  /** Moves to the state after every event at or before time `t`: the same as a straight run. */
+  seekTime(t: number): void {
+    if (t < this.w.t || !this.canRunOnFrom(t, (s) => s.t)) this.restoreBest((s) => s.t <= t);
+    this.runUntil(t);
+  }
+
+  /** Schedules a fault while running (the chainable harness uses it); `at` must not be past. */
+  intervene(iv: Intervention): void {
+    if (iv.at < this.w.t) throw new RangeError(`intervention at ${iv.at} is before the current time ${this.w.t}`);
+    this.scheduleFault(iv);
+  }
+
+  /** Messages on the wire now, for the canvas. */
+  inFlight(): InFlight[] {
+    const out: InFlight[] = [];
+    this.heap.forEach((item, time, seq) => {
+      if (item.k !== ItemKind.Msg && item.k !== ItemKind.Lost) return;
+      out.push({
+        from: this.nodeIds[item.from],
+        to: this.nodeIds[item.node],
+        link: this.linkIds[item.link],
+        sentAt: item.sentAt,
+        arriveAt: time,
+        msg: item.msg!,
+        lost: item.k === ItemKind.Lost,
+        seq,
+      });
+    });
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** A node's run-time record (status, clock, model state). Read-only by contract. */
+  node(id: string): Readonly<NodeRuntime> {
+    const i = this.idIndex.get(id);
+    if (i === undefined) throw new Error(`no node "${id}"`);
+    return this.w.nodes[i];
+  }
+
+  /** A node's local clock reading now. */
+  localNow(id: string): number {
+    const n = this.node(id);
+    return localTime(n.clock, this.w.t);
+  }
+
+  /** A link's run-time record. */
+  link(id: string): Readonly<LinkState> {
+    const i = this.linkById.get(id);
+    if (i === undefined) throw new Error(`no link "${id}"`);
+    return this.w.links[i];
+  }
+
+  /** The whole world as plain JSON-serialisable data (a deep copy). */
+  capture(): WorldState {
+    return structuredClone({
+      ...this.w,
+      cancelled: [...this.cancelled].sort((a, b) => a - b),
+      queue: this.heap.entries().sort((a, b) => a.time - b.time || a.seq - b.seq),
+    });
+  }
+
+  /** Replaces the world with a captured one. The trace is kept (it describes the same run). */
+  restore(world: WorldState): void {
+    const copy = structuredClone(world);
+    this.cancelled = new Set(copy.cancelled);
+    this.heap = new EventHeap<QueueItem>(Math.max(1024, copy.queue.length * 2));
+    this.heap.load(copy.queue);
+    const { queue: _q, cancelled: _c, ...rest } = copy;
+    this.w = rest;
+    this.nextIndex = this.trace.firstIndexOfStep(rest.step);
+  }
+
+  /** The model of node `id`. */
+  modelOf(id: string): ModelDef<unknown, unknown> {
+    const i = this.idIndex.get(id);
+    if (i === undefined) throw new Error(`no node "${id}"`);
+    return this.models[i];
+  }
+
+  // ---- internals ----
+
+  private canRunOnFrom(target: number, key: (s: Snapshot) => number): boolean {
+    // Running on from here is cheaper unless a snapshot lies between us and the target.
+    const cur = key({ step: this.w.step, t: this.w.t, world: this.initial });
+    for (const s of this.snapshots) if (key(s) > cur && key(s) <= target) return false;
+    return true;
+  }
+
+  private restoreBest(ok: (s: Snapshot) => boolean): void {
+    let best: Snapshot | undefined;
+    for (const s of this.snapshots) if (ok(s)) best = s;
+    this.restore((best ?? { world: this.initial }).world);
+  }
+
+  private schedule(time: number, it: QueueItem): void {
+    this.heap.push(time, this.w.seq++, it);
+  }
+
+  private scheduleFault(iv: Intervention): void {
+    const it = item(ItemKind.Fault, -1);
+    it.payload = iv;
+    this.schedule(iv.at, it);
+  }
+
+  /** A timer that was cancelled or outlived its node's incarnation: not an event. */
+  private isDead(it: QueueItem): boolean {
+    if (this.cancelled.delete(it.id)) return true;
+    return this.w.nodes[it.node].incarnation !== it.inc;
+  }
+
+  /** Pops dead timers off the top, so peek() sees the next real event. */
+  private skipDead(): void {
+    for (;;) {
+      const it = this.heap.peek();
+      if (it === undefined || it.k !== ItemKind.Timer || !this.isDead(it)) return;
+      this.heap.pop();
+    }
+  }
+
+  private process(t: number, it: QueueItem): void {
+    const w = this.w;
+    w.t = t;
+    this.curStep = w.step;
+    switch (it.k) {
+      case ItemKind.Msg:
+        this.deliver(it);
+        break;
+      case ItemKind.Lost:
+        this.emit(it.from, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[it.node], msg: it.msg!, reason: 'loss' });
+        break;
+      case ItemKind.Timer: {
+        const node = w.nodes[it.node];
+        if (node.status === 'paused') this.hold(it.node, it);
+        else {
+          this.emit(it.node, 'timer.fire', { id: it.id, payload: it.payload });
+          this.dispatchTimer(it.node, it.payload);
+        }
+        break;
+      }
+      case ItemKind.Start:
+        this.emit(it.node, 'node.start', {});
+        this.runStart(it.node);
+        break;
+      case ItemKind.Fault:
+        this.applyFault(it.payload as Intervention);
+        break;
+      case ItemKind.Resume:
+        this.resume(it.node, it.id);
+        break;
+    }
+    w.step++;
+    if (this.recording && w.step > this.recordedSteps) {
+      this.recordedSteps = w.step;
+      if (this.snapshotEvery > 0 && w.step % this.snapshotEvery === 0) {
+        this.snapshots.push({ step: w.step, t: w.t, world: this.capture() });
+      }
+    }
+  }
+
+  private deliver(it: QueueItem): void {
+    const to = it.node;
+    const node = this.w.nodes[to];
+    const msg = it.msg!;
+    if (node.status === 'crashed') {
+      this.emit(to, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[to], msg, reason: 'crashed' });
+      return;
+    }
+    if (node.status === 'paused') {
+      this.hold(to, it);
+      return;
+    }
+    const idx = this.nextIndex++;
+    if (this.recording && this.curStep >= this.recordedSteps) {
+      this.trace.pushDeliver(this.w.t, this.curStep, to, it.from, it.sentAt, msg);
+    }
+    if (this.monitorsDeliver) {
+      this.feedMonitors({ i: idx, step: this.curStep, t: this.w.t, type: 'net.deliver', node: this.nodeIds[to], from: this.nodeIds[it.from], sentAt: it.sentAt, msg });
+    }
+    this.cur = to;
+    node.state = this.models[to].onMessage(node.state, msg, this.nodeIds[it.from], this.ctx);
+  }
+
+  private dispatchTimer(i: number, payload: unknown): void {
+    const m = this.models[i];
+    if (!m.onTimer) return;
+    const node = this.w.nodes[i];
+    this.cur = i;
+    node.state = m.onTimer(node.state, payload, this.ctx);
+  }
+
+  private runStart(i: number): void {
+    const m = this.models[i];
+    if (!m.start) return;
+    const node = this.w.nodes[i];
+    this.cur = i;
+    node.state = m.start(node.state, this.ctx);
+  }
+
+  private hold(i: number, item: QueueItem): void {
+    const node = this.w.nodes[i];
+    node.deferred = [...node.deferred, item];
+  }
+
+  private resume(i: number, pauseId: number): void {
+    const node = this.w.nodes[i];
+    if (node.status !== 'paused' || node.pauseId !== pauseId) return;
+    node.status = 'up';
+    const held = node.deferred;
+    node.deferred = [];
+    this.emit(i, 'fault.resume', { deferred: held.length });
+    // Everything that waited is handled now, in the order it arrived.
+    for (const h of held) this.schedule(this.w.t, h);
+  }
+
+  private send(from: number, to: string, msg: Msg): void {
+    const w = this.w;
+    const li = this.routes[from].get(to);
+    if (li === undefined) {
+      this.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'no-link' });
+      return;
+    }
+    const link = w.links[li];
+    const ti = link.a === from ? link.b : link.a;
+    if (link.params.partitioned) {
+      this.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'partition' });
+      return;
+    }
+    const p = link.params;
+    const lat = sampleLatency(link, w.rng);
+    if (p.loss > 0 && nextFloat(w.rng) < p.loss) {
+      // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
+      this.schedule(w.t + lat / 2, msgItem(ti, from, li, w.t, msg, true));
+      return;
+    }
+    this.schedule(this.arrival(link, from, w.t + lat), msgItem(ti, from, li, w.t, msg, false));
+    if (p.duplicate > 0 && nextFloat(w.rng) < p.duplicate) {
+      const again = this.arrival(link, from, w.t + sampleLatency(link, w.rng));
+      this.emit(from, 'net.duplicate', { from: this.nodeIds[from], to, msg });
+      this.schedule(again, msgItem(ti, from, li, w.t, msg, false));
+    }
+  }
+
+  private arrival(link: LinkState, from: number, at: number): number {
+    if (!link.params.fifo) return at;
+    const dir = from === link.a ? 0 : 1;
+    const t = at > link.lastArrival[dir] ? at : link.lastArrival[dir];
+    link.lastArrival[dir] = t;
+    return t;
+  }
+
+  private setTimer(i: number, delayMs: number, payload: unknown): number {
+    const node = this.w.nodes[i];
+    const id = this.w.nextTimerId++;
+    const d = trueDuration(node.clock, Math.max(0, delayMs));
+    const it = item(ItemKind.Timer, i);
+    it.id = id;
+    it.inc = node.incarnation;
+    it.payload = payload;
+    this.schedule(this.w.t + d, it);
+    return id;
+  }
+
+  private applyFault(iv: Intervention): void {
+    const w = this.w;
+    if (iv.kind === 'partition' || iv.kind === 'heal' || iv.kind === 'link') {
+      const li = this.linkById.get(iv.edge);
+      if (li === undefined) return;
+      const link = w.links[li];
+      const at = link.a;
+      if (iv.kind === 'link') {
+        link.params = {
+          ...link.params,
+          loss: iv.loss ?? link.params.loss,
+          duplicate: iv.duplicate ?? link.params.duplicate,
+        };
+        if (iv.extraLatencyMs !== undefined) link.extraLatencyMs = iv.extraLatencyMs;
+        this.emit(at, 'fault.link', { edge: iv.edge, loss: iv.loss, duplicate: iv.duplicate, extraLatencyMs: iv.extraLatencyMs });
+      } else {
+        link.params = { ...link.params, partitioned: iv.kind === 'partition' };
+        this.emit(at, iv.kind === 'partition' ? 'fault.partition' : 'fault.heal', { edge: iv.edge });
+      }
+      return;
+    }
+    const i = this.idIndex.get(iv.node);
+    if (i === undefined) return;
+    const node = w.nodes[i];
+    switch (iv.kind) {
+      case 'crash': {
+        if (node.status === 'crashed') return;
+        const m = this.models[i];
+        node.status = 'crashed';
+        node.incarnation++;
+        node.deferred = [];
+        node.state = m.crash ? m.crash(node.state, node.params) : m.init(node.params);
+        this.emit(i, 'fault.crash', {});
+        return;
+      }
+      case 'restart':
+        if (node.status !== 'crashed') return;
+        node.status = 'up';
+        this.emit(i, 'fault.restart', {});
+        this.runStart(i);
+        return;
+      case 'pause': {
+        if (node.status === 'crashed') return;
+        node.status = 'paused';
+        node.pauseId++;
+        node.pausedUntil = Math.max(node.pausedUntil, w.t + iv.durationMs);
+        this.emit(i, 'fault.pause', { durationMs: iv.durationMs });
+        const it = item(ItemKind.Resume, i);
+        it.id = node.pauseId;
+        this.schedule(node.pausedUntil, it);
+        return;
+      }
+      case 'skew':
+        node.clock = skewClock(node.clock, w.t, iv.deltaMs);
+        this.emit(i, 'fault.skew', { deltaMs: iv.deltaMs, skewMs: localTime(node.clock, w.t) - w.t });
+        return;
+      case 'drift':
+        node.clock = setDrift(node.clock, w.t, iv.drift);
+        this.emit(i, 'fault.drift', { drift: iv.drift });
+        return;
+    }
+  }
+
+  private emit<K extends TraceType>(node: number, type: K, data: TraceData<K>): void {
+    const idx = this.nextIndex++;
+    if (this.recording && this.curStep >= this.recordedSteps) {
+      this.trace.push(this.w.t, this.curStep, node, type, data as object);
+    }
+    if (this.watchedBy.has(type)) {
+      const ev = { i: idx, step: this.curStep, t: this.w.t, type, node: node < 0 ? '' : this.nodeIds[node], ...data } as TraceEvent;
+      this.feedMonitors(ev);
+    }
+  }
+
+  private feedMonitors(ev: TraceEvent): void {
+    const list = this.watchedBy.get(ev.type);
+    if (!list) return;
+    const saved = this.curMonitor;
+    for (const mi of list) {
+      this.curMonitor = mi;
+      this.w.monitors[mi] = this.monitors[mi].onEvent(this.w.monitors[mi], ev, this.mctx);
+    }
+    this.curMonitor = saved;
+  }
+}

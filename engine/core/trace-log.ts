@@ -1,0 +1,157 @@
+import type { Msg } from './types';
+import type { TraceEvent, TraceType } from './trace-types';
+
+const CHUNK = 1 << 14;
+
+/** Interned event-type codes, so each record stores a u16 instead of a string. */
+const typeCodes = new Map<string, number>();
+const typeNames: string[] = [];
+function codeOf(type: string): number {
+  let c = typeCodes.get(type);
+  if (c === undefined) {
+    c = typeNames.length;
+    typeNames.push(type);
+    typeCodes.set(type, c);
+  }
+  return c;
+}
+const DELIVER = codeOf('net.deliver');
+
+interface Chunk {
+  t: Float64Array;
+  step: Uint32Array;
+  code: Uint16Array;
+  node: Int16Array;
+  a: Int32Array;
+  b: Float64Array;
+  data: unknown[];
+}
+
+function newChunk(): Chunk {
+  return {
+    t: new Float64Array(CHUNK),
+    step: new Uint32Array(CHUNK),
+    code: new Uint16Array(CHUNK),
+    node: new Int16Array(CHUNK),
+    a: new Int32Array(CHUNK),
+    b: new Float64Array(CHUNK),
+    data: new Array(CHUNK).fill(undefined),
+  };
+}
+
+/**
+ * The recorded trace, stored column-wise in fixed-size chunks: about 40 bytes per event plus
+ * whatever payload object the event carries. The UI keeps whole traces for time travel, so
+ * this layout, not a list of objects, is what keeps memory flat. Events are materialised as
+ * typed objects only when read.
+ */
+export class TraceLog {
+  private chunks: Chunk[] = [];
+  private n = 0;
+
+  constructor(private readonly nodeIds: readonly string[]) {}
+
+  get length(): number {
+    return this.n;
+  }
+
+  private slot(): [Chunk, number] {
+    const ci = this.n >>> 14;
+    if (ci === this.chunks.length) this.chunks.push(newChunk());
+    return [this.chunks[ci], this.n++ & (CHUNK - 1)];
+  }
+
+  /** Records a message delivery without allocating a record object. */
+  pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg): void {
+    const [c, j] = this.slot();
+    c.t[j] = t;
+    c.step[j] = step;
+    c.code[j] = DELIVER;
+    c.node[j] = to;
+    c.a[j] = from;
+    c.b[j] = sentAt;
+    c.data[j] = msg;
+  }
+
+  /** Records any other event; `data` holds its fields. */
+  push(t: number, step: number, node: number, type: TraceType, data: object): void {
+    const [c, j] = this.slot();
+    c.t[j] = t;
+    c.step[j] = step;
+    c.code[j] = codeOf(type);
+    c.node[j] = node;
+    c.data[j] = data;
+  }
+
+  /** Drops every event from index `n` on (used when a run branches). */
+  truncate(n: number): void {
+    if (n >= this.n) return;
+    for (let i = n; i < this.n; i++) this.chunks[i >>> 14].data[i & (CHUNK - 1)] = undefined;
+    this.n = n;
+    this.chunks.length = Math.ceil(n / CHUNK);
+  }
+
+  /** True time of event `i`. */
+  timeAt(i: number): number {
+    return this.chunks[i >>> 14].t[i & (CHUNK - 1)];
+  }
+
+  /** Step (scheduler event) that produced event `i`. */
+  stepAt(i: number): number {
+    return this.chunks[i >>> 14].step[i & (CHUNK - 1)];
+  }
+
+  /** Type of event `i`. */
+  typeAt(i: number): TraceType {
+    return typeNames[this.chunks[i >>> 14].code[i & (CHUNK - 1)]] as TraceType;
+  }
+
+  /** Node id of event `i`. */
+  nodeAt(i: number): string {
+    const k = this.chunks[i >>> 14].node[i & (CHUNK - 1)];
+    return k < 0 ? '' : this.nodeIds[k];
+  }
+
+  /** Index of the first event whose step is >= `step` (binary search; steps are monotone). */
+  firstIndexOfStep(step: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.stepAt(mid) < step) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first event with time > `t`. */
+  firstIndexAfter(t: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(mid) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Event `i` as a typed object. */
+  get(i: number): TraceEvent {
+    if (i < 0 || i >= this.n) throw new RangeError(`trace index ${i} out of range 0..${this.n - 1}`);
+    const c = this.chunks[i >>> 14];
+    const j = i & (CHUNK - 1);
+    const base = { i, step: c.step[j], t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
+    if (c.code[j] === DELIVER) {
+      return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg: c.data[j] } as TraceEvent;
+    }
+    return { ...base, ...(c.data[j] as object) } as TraceEvent;
+  }
+
+  /** Events `from` (inclusive) to `to` (exclusive). */
+  slice(from = 0, to = this.n): TraceEvent[] {
+    const out: TraceEvent[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.n); i++) out.push(this.get(i));
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { ModelDef } from '../core/types';
+import { clientModel, clientParams } from './client/model';
+import { redisModel, redisParams } from './redis/model';
+
+/** What the palette and the scenario builder know about a node type. */
+export interface NodeKind {
+  readonly type: string;
+  readonly title: string;
+  readonly blurb: string;
+  readonly params: z.ZodType;
+  readonly model: ModelDef<never, unknown>;
+  /** Node types it may be linked to (the canvas refuses other links, with a reason). */
+  readonly linksTo: readonly string[];
+}
+
+/** Every node type, by type. Later issues add ZooKeeper, broker, database, gateway… here. */
+export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
+  client: {
+    type: 'client',
+    title: 'Client',
+    blurb: 'Runs a program: sends requests, waits for replies, retries.',
+    params: clientParams,
+    model: clientModel as unknown as ModelDef<never, unknown>,
+    linksTo: ['redis'],
+  },
+  redis: {
+    type: 'redis',
+    title: 'Redis',
+    blurb: 'In-memory key-value server with TTLs.',
+    params: redisParams,
+    model: redisModel as unknown as ModelDef<never, unknown>,
+    linksTo: ['client', 'redis'],
+  },
+};
+
+/** The model registry the simulation needs. */
+export const MODELS: Readonly<Record<string, ModelDef<never, unknown>>> = Object.fromEntries(
+  Object.values(NODE_KINDS).map((k) => [k.type, k.model]),
+);

@@ -1,0 +1,7 @@
+import type { ProgramDef } from './program';
+import { redisScript } from './redis-script';
+
+/** Every client program, by kind. Later pattern issues add theirs here. */
+export const PROGRAMS: Readonly<Record<string, ProgramDef<never, unknown>>> = {
+  [redisScript.kind]: redisScript as ProgramDef<never, unknown>,
+};

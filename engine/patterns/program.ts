@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { TraceEvent } from '../core/trace-types';
+import type { Ctx, Msg } from '../core/types';
+
+/** How a client looks on the canvas: a status word and an optional detail line. */
+export interface ProgramView {
+  status: 'idle' | 'working' | 'waiting' | 'holding' | 'done' | 'failed';
+  detail?: string;
+}
+
+/**
+ * A client-side program (lock client, coordinator, traffic source…): plain-data state and
+ * pure handlers, hosted by the `client` node model. `needs` names the node types it talks to,
+ * so the canvas can warn when one is not connected.
+ */
+export interface ProgramDef<P = unknown, S = unknown> {
+  readonly kind: string;
+  readonly title: string;
+  readonly params: z.ZodType<P>;
+  readonly needs: readonly string[];
+  init(params: P): S;
+  start(state: S, ctx: Ctx): S;
+  onMessage(state: S, msg: Msg, from: string, ctx: Ctx): S;
+  onTimer(state: S, payload: unknown, ctx: Ctx): S;
+  view(state: S): ProgramView;
+  describeTimer?(payload: unknown): string;
+  /** One line for this program's own trace events. */
+  narrate?(ev: TraceEvent, name: (id: string) => string): string | undefined;
+}

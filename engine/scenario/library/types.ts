@@ -1,0 +1,19 @@
+import type { ScenarioInput } from '../schema';
+
+/** Gallery topics, in the order the gallery shows them. */
+export const TOPICS = ['basics', 'watch', 'locks', 'transactions', 'sessions', 'idempotency', 'rate-limiting'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** A built-in scenario with what the gallery shows about it. */
+export interface BuiltinScenario {
+  id: string;
+  topic: Topic;
+  title: string;
+  /** One line. */
+  description: string;
+  /** What to look at while it plays. */
+  watchFor: string;
+  /** One to three experiments to try. */
+  tryThis: string[];
+  scenario: ScenarioInput;
+}

@@ -1,0 +1,48 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+/** Imports flow one way: engine -> stores -> components -> app. */
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((dir) => ({
+          group: [`@/${dir}/*`, `**/${dir}/*`],
+          message: `Imports flow engine -> stores -> components -> app; this layer may not import from ${dir}/.`,
+        })),
+      },
+    ],
+  },
+});
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  layer(['engine/**'], ['stores', 'components', 'app']),
+  layer(['stores/**'], ['components', 'app']),
+  layer(['components/**'], ['app']),
+  {
+    // The engine is pure and deterministic: no wall clock, no ambient randomness, no DOM.
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/cli.ts', 'engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The engine runs on virtual time; use ctx.now.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG (ctx.random).' },
+        { object: 'performance', property: 'now', message: 'The engine runs on virtual time.' },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'setTimeout', 'setInterval'],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in the engine.' }],
+    },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+]);
