@@ -1,10 +1,12 @@
 import type { MonitorDef } from '../core/monitor';
+import { INVARIANTS } from '../invariants/catalog';
 import { Simulation, type SimOptions, type SimSpec } from '../core/simulation';
 import { MODELS } from '../models/catalog';
 import type { Scenario } from './schema';
 
 /** The simulation spec of a validated scenario. */
-export function toSimSpec(s: Scenario, monitors: MonitorDef[] = []): SimSpec {
+export function toSimSpec(s: Scenario): SimSpec {
+  const monitors = s.monitors.map((id) => INVARIANTS[id] as MonitorDef);
   return {
     seed: s.seed,
     nodes: s.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params, skewMs: n.skewMs, drift: n.drift })),

@@ -1,3 +1,4 @@
+import { INVARIANTS } from '../invariants/catalog';
 import { NODE_KINDS } from '../models/catalog';
 import { formatIssues, formatPath, issueMessage } from './errors';
 import { migrate } from './migrate';
@@ -21,7 +22,7 @@ export function parseScenario(input: unknown): ParseResult {
   s.nodes.forEach((n, i) => {
     if (nodeIds.has(n.id)) errors.push(`nodes[${i}].id: "${n.id}" is used by nodes[${nodeIds.get(n.id)}] too`);
     nodeIds.set(n.id, i);
-    const kind = NODE_KINDS[n.type];
+    const kind = Object.hasOwn(NODE_KINDS, n.type) ? NODE_KINDS[n.type] : undefined;
     if (!kind) {
       errors.push(`nodes[${i}].type: unknown node type "${n.type}" (known: ${Object.keys(NODE_KINDS).join(', ')})`);
       return;
@@ -40,9 +41,12 @@ export function parseScenario(input: unknown): ParseResult {
     if (!a) errors.push(`edges[${i}].source: no node "${e.source}"`);
     if (!b) errors.push(`edges[${i}].target: no node "${e.target}"`);
     if (a && b && e.source === e.target) errors.push(`edges[${i}]: a node cannot link to itself`);
-    else if (a && b && NODE_KINDS[a.type] && !NODE_KINDS[a.type].linksTo.includes(b.type)) {
+    else if (a && b && Object.hasOwn(NODE_KINDS, a.type) && !NODE_KINDS[a.type].linksTo.includes(b.type)) {
       errors.push(`edges[${i}]: a ${a.type} cannot be linked to a ${b.type}`);
     }
+  });
+  s.monitors.forEach((m, i) => {
+    if (!Object.hasOwn(INVARIANTS, m)) errors.push(`monitors[${i}]: unknown invariant "${m}" (known: ${Object.keys(INVARIANTS).join(', ')})`);
   });
   s.interventions.forEach((iv, i) => {
     if ('node' in iv && !nodeIds.has(iv.node)) errors.push(`interventions[${i}].node: no node "${iv.node}"`);

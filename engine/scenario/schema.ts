@@ -97,6 +97,8 @@ export const scenarioV1 = z
     seed: z.number().int({ error: 'expected an integer seed' }).min(0).max(4294967295),
     nodes: z.array(nodeSchema).max(500, { error: 'expected at most 500 nodes' }),
     edges: z.array(edgeSchema).max(2000, { error: 'expected at most 2000 edges' }).default([]),
+    /** Invariant monitors that judge the run (ids from engine/invariants). */
+    monitors: z.array(idSchema).max(20, { error: 'expected at most 20 monitors' }).default([]),
     interventions: z.array(interventionSchema).max(1000, { error: 'expected at most 1000 interventions' }).default([]),
     playback: playbackSchema.default({ startMs: 0, speed: 1, untilMs: 10_000 }),
   })

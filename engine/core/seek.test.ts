@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Intervention } from './faults';
+import { echoSpec, testModels } from '../testing/fixtures';
+import { Simulation } from './simulation';
+import type { MonitorDef } from './monitor';
+import { noLostMessages } from '../invariants/no-lost-messages';
+
+const nodes = ['srv', 'c0', 'c1', 'c2', 'c3'];
+const edges = ['l0', 'l1', 'l2', 'l3'];
+
+const interventionArb: fc.Arbitrary<Intervention> = fc.oneof(
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('crash' as const), node: fc.constantFrom(...nodes) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('restart' as const), node: fc.constantFrom(...nodes) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('pause' as const), node: fc.constantFrom(...nodes), durationMs: fc.integer({ min: 1, max: 800 }) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('skew' as const), node: fc.constantFrom(...nodes), deltaMs: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('drift' as const), node: fc.constantFrom(...nodes), drift: fc.double({ min: -0.2, max: 0.2, noNaN: true }) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('partition' as const), edge: fc.constantFrom(...edges) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('heal' as const), edge: fc.constantFrom(...edges) }),
+  fc.record({ at: fc.integer({ min: 0, max: 2000 }), kind: fc.constant('link' as const), edge: fc.constantFrom(...edges), loss: fc.double({ min: 0, max: 1, noNaN: true }), duplicate: fc.double({ min: 0, max: 1, noNaN: true }) }),
+);
+
+const world = (s: Simulation) => JSON.stringify(s.capture());
+
+describe('time travel', () => {
+  it('seeking back to T/2 and forward to T equals a straight run to T, on random fault schedules', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.array(interventionArb, { maxLength: 8 }), fc.integer({ min: 200, max: 2500 }), (seed, ivs, T) => {
+        const spec = { ...echoSpec(4, seed), interventions: ivs, monitors: [noLostMessages as MonitorDef] };
+        const straight = new Simulation(spec, testModels, { snapshotEvery: 0 });
+        straight.runUntil(T);
+        const half = new Simulation(spec, testModels);
+        const traveller = new Simulation(spec, testModels, { snapshotEvery: 17 });
+        traveller.runUntil(T);
+        traveller.runUntil(T + 500);
+        traveller.seekTime(T / 2);
+        half.runUntil(T / 2);
+        expect(world(traveller)).toBe(world(half));
+        traveller.seekTime(T);
+        expect(world(traveller)).toBe(world(straight));
+        // The trace is the same run: seeking never duplicates or loses events.
+        expect(traveller.trace.length).toBeGreaterThanOrEqual(straight.trace.length);
+        for (let i = 0; i < straight.trace.length; i++) expect(traveller.trace.get(i)).toEqual(straight.trace.get(i));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('seekStep lands on exactly the state after n events, backwards and forwards', () => {
+    const spec = { ...echoSpec(3, 11), interventions: [{ at: 150, kind: 'pause' as const, node: 'srv', durationMs: 100 }] };
+    const sim = new Simulation(spec, testModels, { snapshotEvery: 10 });
+    const states: string[] = [world(sim)];
+    for (let i = 0; i < 120; i++) {
+      sim.step();
+      states.push(world(sim));
+    }
+    for (const n of [57, 3, 119, 0, 64, 64, 120, 1]) {
+      sim.seekStep(n);
+      expect(sim.steps).toBe(n);
+      expect(world(sim)).toBe(states[n]);
+    }
+  });
+});
