@@ -1,29 +1,36 @@
 import type { ModelDef, Msg } from '@/engine/core/types';
 import type { SimSpec } from '@/engine/core/simulation';
 
-const PING: Msg = Object.freeze({ type: 'ping' });
-const PONG: Msg = Object.freeze({ type: 'pong' });
+interface Ping extends Msg {
+  readonly type: 'ping';
+  readonly n: number;
+}
+interface Pong extends Msg {
+  readonly type: 'pong';
+  readonly n: number;
+}
 
-/** Sends a ping to its server at start and again each time a pong comes back. State: the server id. */
-const pinger: ModelDef<{ server: string }, string> = {
+/** Sends request n+1 to its server each time reply n comes back. State: the next request number. */
+const pinger: ModelDef<{ server: string }, { server: string; n: number }> = {
   type: 'pinger',
-  init: (p) => p.server,
-  start(server, ctx) {
-    ctx.send(server, PING);
-    return server;
+  init: (p) => ({ server: p.server, n: 0 }),
+  start(s, ctx) {
+    ctx.send(s.server, { type: 'ping', n: s.n } satisfies Ping);
+    return s;
   },
-  onMessage(server, _msg, _from, ctx) {
-    ctx.send(server, PING);
-    return server;
+  onMessage(s, msg, _from, ctx) {
+    const n = (msg as Pong).n + 1;
+    ctx.send(s.server, { type: 'ping', n } satisfies Ping);
+    return { server: s.server, n };
   },
 };
 
-/** Answers every ping with a pong. Stateless. */
+/** Answers every request with a reply carrying its number. Stateless. */
 const ponger: ModelDef<Record<string, never>, null> = {
   type: 'ponger',
   init: () => null,
-  onMessage(s, _msg, from, ctx) {
-    ctx.send(from, PONG);
+  onMessage(s, msg, _from, ctx) {
+    ctx.reply({ type: 'pong', n: (msg as Ping).n } satisfies Pong);
     return s;
   },
 };

@@ -71,21 +71,31 @@ export class EventHeap<T> {
     const last = n - 1;
     this.n = last;
     if (last > 0) {
-      const t = times[last];
-      const s = seqs[last];
-      const sl = slots[last];
+      // Floyd's pop: walk the hole down to a leaf along the smaller children, then sift the
+      // former last element up from there. It usually belongs near the bottom, so this does
+      // about half the comparisons of a classic sift-down.
       let i = 0;
-      const half = last >> 1;
-      while (i < half) {
-        let c = 2 * i + 1;
+      let c = 1;
+      while (c < last) {
         const r = c + 1;
         if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
-        const ct = times[c];
-        if (t < ct || (t === ct && s < seqs[c])) break;
-        times[i] = ct;
+        times[i] = times[c];
         seqs[i] = seqs[c];
         slots[i] = slots[c];
         i = c;
+        c = 2 * i + 1;
+      }
+      const t = times[last];
+      const s = seqs[last];
+      const sl = slots[last];
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        const pt = times[p];
+        if (pt < t || (pt === t && seqs[p] < s)) break;
+        times[i] = pt;
+        seqs[i] = seqs[p];
+        slots[i] = slots[p];
+        i = p;
       }
       times[i] = t;
       seqs[i] = s;

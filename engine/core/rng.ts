@@ -18,7 +18,8 @@ function splitmix32(seed: number): () => number {
 /** The initial generator state for a seed (any integer; only its low 32 bits count). */
 export function seedRng(seed: number): RngState {
   const next = splitmix32(seed);
-  const state: RngState = [next(), next(), next(), next()];
+  // Stored as int32 so the array stays a packed array of small integers (no boxed doubles).
+  const state: RngState = [next() | 0, next() | 0, next() | 0, next() | 0];
   // Discard the first outputs, as the generator's author recommends.
   for (let i = 0; i < 12; i++) nextUint32(state);
   return state;

@@ -151,6 +151,12 @@ export class Simulation {
   /** Index the next emitted event has (or had, when replaying) in the trace. */
   private nextIndex = 0;
   private cur = -1;
+  /** Sender and link of the message being handled, or -1 outside onMessage. */
+  private curFrom = -1;
+  private curLink = -1;
+  /** Per node: the last destination sent to and its link, a one-entry route cache. */
+  private readonly lastTo: (string | undefined)[];
+  private readonly lastLink: Int32Array;
   private curStep = 0;
   private readonly ctx: Ctx;
   private readonly mctx: MonitorCtx;
@@ -175,6 +181,8 @@ export class Simulation {
     });
     this.neighbourIds = spec.nodes.map(() => []);
     this.routes = spec.nodes.map(() => new Map());
+    this.lastTo = spec.nodes.map(() => undefined);
+    this.lastLink = new Int32Array(spec.nodes.length);
     const links: LinkState[] = spec.links.map((l, li) => {
       const a = this.idIndex.get(l.source);
       const b = this.idIndex.get(l.target);
@@ -230,6 +238,10 @@ export class Simulation {
         return self();
       },
       send: (to, msg) => this.send(this.cur, to, msg),
+      reply: (msg) => {
+        if (this.curFrom < 0) throw new Error(`${this.nodeIds[this.cur]}: reply() outside a message handler`);
+        this.sendOn(this.cur, this.curLink, msg);
+      },
       setTimer: (delayMs, payload) => this.setTimer(this.cur, delayMs, payload),
       cancelTimer: (id) => {
         this.cancelled.add(id);
@@ -481,12 +493,9 @@ export class Simulation {
     const to = it.node;
     const node = this.w.nodes[to];
     const msg = it.msg!;
-    if (node.status === 'crashed') {
-      this.emit(to, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[to], msg, reason: 'crashed' });
-      return;
-    }
-    if (node.status === 'paused') {
-      this.hold(to, it);
+    if (node.status !== 'up') {
+      if (node.status === 'paused') this.hold(to, it);
+      else this.emit(to, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[to], msg, reason: 'crashed' });
       return;
     }
     const idx = this.nextIndex++;
@@ -497,7 +506,10 @@ export class Simulation {
       this.feedMonitors({ i: idx, step: this.curStep, t: this.w.t, type: 'net.deliver', node: this.nodeIds[to], from: this.nodeIds[it.from], sentAt: it.sentAt, msg });
     }
     this.cur = to;
+    this.curFrom = it.from;
+    this.curLink = it.link;
     node.state = this.models[to].onMessage(node.state, msg, this.nodeIds[it.from], this.ctx);
+    this.curFrom = -1;
   }
 
   private dispatchTimer(i: number, payload: unknown): void {
@@ -533,16 +545,26 @@ export class Simulation {
   }
 
   private send(from: number, to: string, msg: Msg): void {
-    const w = this.w;
-    const li = this.routes[from].get(to);
-    if (li === undefined) {
-      this.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'no-link' });
-      return;
+    let li: number | undefined;
+    if (this.lastTo[from] === to) li = this.lastLink[from];
+    else {
+      li = this.routes[from].get(to);
+      if (li === undefined) {
+        this.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'no-link' });
+        return;
+      }
+      this.lastTo[from] = to;
+      this.lastLink[from] = li;
     }
+    this.sendOn(from, li, msg);
+  }
+
+  private sendOn(from: number, li: number, msg: Msg): void {
+    const w = this.w;
     const link = w.links[li];
     const ti = link.a === from ? link.b : link.a;
     if (link.params.partitioned) {
-      this.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'partition' });
+      this.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[ti], msg, reason: 'partition' });
       return;
     }
     const p = link.params;
@@ -555,7 +577,7 @@ export class Simulation {
     this.schedule(this.arrival(link, from, w.t + lat), msgItem(ti, from, li, w.t, msg, false));
     if (p.duplicate > 0 && nextFloat(w.rng) < p.duplicate) {
       const again = this.arrival(link, from, w.t + sampleLatency(link, w.rng));
-      this.emit(from, 'net.duplicate', { from: this.nodeIds[from], to, msg });
+      this.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
       this.schedule(again, msgItem(ti, from, li, w.t, msg, false));
     }
   }

@@ -17,6 +17,8 @@ export interface Ctx {
   readonly self: string;
   /** Sends `msg` over the link to `to`; the network decides if and when it arrives. */
   send(to: string, msg: Msg): void;
+  /** Sends `msg` back to the sender of the message being handled (no lookup: the fast path). */
+  reply(msg: Msg): void;
   /** Fires `onTimer(payload)` after `delayMs` of this node's local time; returns the timer id. */
   setTimer(delayMs: number, payload: unknown): number;
   /** Cancels a timer set by this node; cancelling a fired or unknown timer does nothing. */

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench`: speed and memory figures, measured in one process and printed with their
+ * budgets. Timings are noisy on a shared 2-core machine, so each rate is the median of several
+ * runs, and the engine is also given as a ratio to the bare heap measured in the same run.
+ * Exit 1 when a budget is missed.
+ */
+import { bytesPerEvent, engineRate, heapRate } from './engine';
+
+const EVENTS = 1_000_000;
+const RUNS = 5;
+
+interface Row {
+  what: string;
+  value: number;
+  unit: string;
+  budget: string;
+  ok: boolean;
+}
+
+const fmt = (n: number) => (n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+
+function main(): void {
+  // Warm the JIT on a short run of each path first.
+  engineRate(200_000, false, 1);
+  engineRate(200_000, true, 1);
+  heapRate(200_000, 1);
+
+  const off = engineRate(EVENTS, false, RUNS);
+  const on = engineRate(EVENTS, true, RUNS);
+  const heap = heapRate(EVENTS, RUNS);
+  const bytes = bytesPerEvent(EVENTS);
+
+  const rows: Row[] = [
+    { what: 'engine, ping-pong 1,000 clients, trace off', value: off.rate, unit: 'events/s', budget: '>= 3,000,000', ok: off.rate >= 3_000_000 },
+    { what: 'engine, ping-pong 1,000 clients, trace on', value: on.rate, unit: 'events/s', budget: '>= 1,500,000', ok: on.rate >= 1_500_000 },
+    { what: 'bare heap push+pop (same load)', value: heap.rate, unit: 'ops/s', budget: '(reference)', ok: true },
+    { what: 'engine (trace off) / bare heap', value: off.rate / heap.rate, unit: 'ratio', budget: '(reference)', ok: true },
+    { what: 'heap per recorded trace event', value: bytes, unit: 'bytes', budget: '<= 100', ok: bytes <= 100 },
+  ];
+  console.log(`Engine benchmark: ${EVENTS.toLocaleString('en-US')} events per run, median of ${RUNS} runs, node ${process.version}\n`);
+  for (const r of rows) {
+    console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.what.padEnd(46)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(9)} budget ${r.budget}`);
+  }
+  console.log(`\nruns (events/s): trace off ${off.all.map(fmt).join(', ')}; trace on ${on.all.map(fmt).join(', ')}`);
+  if (rows.some((r) => !r.ok)) {
+    console.log('\nSome budgets were missed (see MISS above).');
+    process.exitCode = 1;
+  }
+}
+
+main();
