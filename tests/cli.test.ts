@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'engine/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const sim = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 
-describe('npm run sim', () => {
+describe('npm run sim', { timeout: 60_000 }, () => {
   it('lists built-in scenarios', () => {
     const r = sim('--list');
     expect(r.status).toBe(0);
