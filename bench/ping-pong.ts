@@ -15,12 +15,14 @@ const pinger: ModelDef<{ server: string }, { server: string; n: number }> = {
   type: 'pinger',
   init: (p) => ({ server: p.server, n: 0 }),
   start(s, ctx) {
-    ctx.send(s.server, { type: 'ping', n: s.n } satisfies Ping);
+    const ping: Ping = { type: 'ping', n: s.n };
+    ctx.send(s.server, ping);
     return s;
   },
   onMessage(s, msg, _from, ctx) {
     const n = (msg as Pong).n + 1;
-    ctx.send(s.server, { type: 'ping', n } satisfies Ping);
+    const ping: Ping = { type: 'ping', n };
+    ctx.send(s.server, ping);
     return { server: s.server, n };
   },
 };
@@ -30,7 +32,8 @@ const ponger: ModelDef<Record<string, never>, null> = {
   type: 'ponger',
   init: () => null,
   onMessage(s, msg, _from, ctx) {
-    ctx.reply({ type: 'pong', n: (msg as Ping).n } satisfies Pong);
+    const pong: Pong = { type: 'pong', n: (msg as Ping).n };
+    ctx.reply(pong);
     return s;
   },
 };

@@ -30,7 +30,7 @@ export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record
     case 'net.duplicate':
       return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} will arrive twice`;
     case 'timer.fire':
-      return `${name(ev.node)}: ${sim.modelOf(ev.node).describeTimer?.(ev.payload) ?? 'timer fires'}`;
+      return `${name(ev.node)}: ${sim.modelOf(ev.node).describeTimer?.(ev.payload, sim.node(ev.node).params) ?? 'timer fires'}`;
     case 'fault.crash':
       return `${name(ev.node)} crashes: its memory is gone`;
     case 'fault.restart':
@@ -54,7 +54,7 @@ export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record
     case 'metric.note':
       return `${ev.name} = ${ev.value}`;
     default: {
-      const line = ev.node ? sim.modelOf(ev.node).narrate?.(ev, name) : undefined;
+      const line = ev.node ? sim.modelOf(ev.node).narrate?.(ev, name, sim.node(ev.node).params) : undefined;
       return line ?? `${name(ev.node)}: ${ev.type}`;
     }
   }

@@ -36,20 +36,8 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
     const prog = program(s.kind).onTimer(s.prog, payload, ctx);
     return prog === s.prog ? s : { ...s, prog };
   },
-  describeTimer: (payload) => {
-    for (const p of Object.values(PROGRAMS)) {
-      const d = p.describeTimer?.(payload);
-      if (d) return d;
-    }
-    return 'timer fires';
-  },
-  narrate: (ev, name) => {
-    for (const p of Object.values(PROGRAMS)) {
-      const line = p.narrate?.(ev, name);
-      if (line) return line;
-    }
-    return undefined;
-  },
+  describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? 'timer fires',
+  narrate: (ev, name, params) => program(params.program.kind).narrate?.(ev, name),
 };
 
 /** The canvas view of a client's program state. */
