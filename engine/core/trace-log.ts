@@ -55,15 +55,17 @@ export class TraceLog {
     return this.n;
   }
 
-  private slot(): [Chunk, number] {
+  /** The chunk the next record goes into (allocated on demand). */
+  private tail(): Chunk {
     const ci = this.n >>> 14;
     if (ci === this.chunks.length) this.chunks.push(newChunk());
-    return [this.chunks[ci], this.n++ & (CHUNK - 1)];
+    return this.chunks[ci];
   }
 
   /** Records a message delivery without allocating a record object. */
   pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg): void {
-    const [c, j] = this.slot();
+    const c = this.tail();
+    const j = this.n++ & (CHUNK - 1);
     c.t[j] = t;
     c.step[j] = step;
     c.code[j] = DELIVER;
@@ -75,7 +77,8 @@ export class TraceLog {
 
   /** Records any other event; `data` holds its fields. */
   push(t: number, step: number, node: number, type: TraceType, data: object): void {
-    const [c, j] = this.slot();
+    const c = this.tail();
+    const j = this.n++ & (CHUNK - 1);
     c.t[j] = t;
     c.step[j] = step;
     c.code[j] = codeOf(type);
