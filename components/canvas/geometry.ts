@@ -1,0 +1,80 @@
+import { Position } from '@xyflow/react';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A cubic Bézier curve with a table of cumulative arc lengths, so points can be placed by distance. */
+export interface Curve {
+  p0: Point;
+  p1: Point;
+  p2: Point;
+  p3: Point;
+  /** lengths[i] = arc length from the start to parameter i / SAMPLES. */
+  lengths: number[];
+}
+
+const SAMPLES = 48;
+
+const OUTWARD: Record<Position, Point> = {
+  [Position.Left]: { x: -1, y: 0 },
+  [Position.Right]: { x: 1, y: 0 },
+  [Position.Top]: { x: 0, y: -1 },
+  [Position.Bottom]: { x: 0, y: 1 },
+};
+
+function at(c: Omit<Curve, 'lengths'>, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const d = 3 * u * t * t;
+  const e = t * t * t;
+  return { x: a * c.p0.x + b * c.p1.x + d * c.p2.x + e * c.p3.x, y: a * c.p0.y + b * c.p1.y + d * c.p2.y + e * c.p3.y };
+}
+
+/**
+ * The curve an edge is drawn along, leaving each handle straight out of its side. The edge
+ * component draws this same curve, so a message dot placed on it sits exactly on the line
+ * (React Flow's getBezierPath does not expose its control points).
+ */
+export function edgeCurve(sx: number, sy: number, sp: Position, tx: number, ty: number, tp: Position): Curve {
+  const pull = Math.max(40, Math.hypot(tx - sx, ty - sy) * 0.4);
+  const base = {
+    p0: { x: sx, y: sy },
+    p1: { x: sx + OUTWARD[sp].x * pull, y: sy + OUTWARD[sp].y * pull },
+    p2: { x: tx + OUTWARD[tp].x * pull, y: ty + OUTWARD[tp].y * pull },
+    p3: { x: tx, y: ty },
+  };
+  const lengths = [0];
+  let prev = base.p0;
+  for (let i = 1; i <= SAMPLES; i++) {
+    const p = at(base, i / SAMPLES);
+    lengths.push(lengths[i - 1] + Math.hypot(p.x - prev.x, p.y - prev.y));
+    prev = p;
+  }
+  return { ...base, lengths };
+}
+
+/** The SVG path data of a curve. */
+export function curvePath(c: Curve): string {
+  return `M${c.p0.x},${c.p0.y} C${c.p1.x},${c.p1.y} ${c.p2.x},${c.p2.y} ${c.p3.x},${c.p3.y}`;
+}
+
+/** The point `fraction` (0..1) of the way along the curve by distance travelled, not by parameter. */
+export function pointAlong(c: Curve, fraction: number): Point {
+  const f = Math.min(1, Math.max(0, fraction));
+  const total = c.lengths[SAMPLES];
+  if (total === 0) return c.p0;
+  const target = f * total;
+  let lo = 0;
+  let hi = SAMPLES;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (c.lengths[mid] < target) lo = mid;
+    else hi = mid;
+  }
+  const span = c.lengths[hi] - c.lengths[lo];
+  const t = (lo + (span > 0 ? (target - c.lengths[lo]) / span : 0)) / SAMPLES;
+  return at(c, t);
+}

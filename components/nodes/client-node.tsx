@@ -1,0 +1,57 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { clientView, type ClientState } from '@/engine/models/client/model';
+import type { ProgramView } from '@/engine/patterns/program';
+import type { ClientFlowNode } from '../canvas/flow-types';
+import { ClientIcon } from '../ui/icons';
+import { NodeCard } from './node-card';
+import { useNodeLive } from './use-node-live';
+
+const PILL: Record<ProgramView['status'], string> = {
+  idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+  working: 'bg-sky-100 text-sky-800 dark:bg-sky-900/60 dark:text-sky-200',
+  waiting: 'bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200',
+  holding: 'bg-violet-100 text-violet-800 dark:bg-violet-900/60 dark:text-violet-200',
+  done: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
+  failed: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
+};
+
+/** A client machine: what its program is doing now. */
+function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
+  const live = useNodeLive(id);
+  // A crashed client has lost its program state; the view of the initial state would mislead.
+  const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
+  return (
+    <NodeCard
+      id={id}
+      label={data.label}
+      kind="client"
+      icon={<ClientIcon width={14} height={14} />}
+      tone="bg-client"
+      status={live.status}
+      clockOffset={live.localNow - live.now}
+      selected={selected}
+      vertical={data.vertical}
+    >
+      {view ? (
+        <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
+          <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>
+            {view.status === 'waiting' && <span className="mr-1 inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-current align-middle motion-reduce:animate-none" />}
+            {view.status}
+          </span>
+          {view.detail && (
+            <span className="min-w-0 truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" title={view.detail}>
+              {view.detail}
+            </span>
+          )}
+        </div>
+      ) : (
+        <p className="text-slate-500 italic">{live.status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const ClientNode = memo(ClientNodeImpl);

@@ -1,0 +1,30 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { GenericFlowNode } from '../canvas/flow-types';
+import { BoxIcon } from '../ui/icons';
+import { NodeCard } from './node-card';
+import { useNodeLive } from './use-node-live';
+
+/** A node type without its own card yet: label, status and type, so the canvas never breaks. */
+function GenericNodeImpl({ id, data, selected }: NodeProps<GenericFlowNode>) {
+  const live = useNodeLive(id);
+  return (
+    <NodeCard
+      id={id}
+      label={data.label}
+      kind={data.kind}
+      icon={<BoxIcon width={14} height={14} />}
+      tone="bg-slate-500"
+      status={live.status}
+      clockOffset={live.localNow - live.now}
+      selected={selected}
+      vertical={data.vertical}
+    >
+      <p className="text-slate-500 dark:text-slate-400">{data.kind}</p>
+    </NodeCard>
+  );
+}
+
+export const GenericNode = memo(GenericNodeImpl);

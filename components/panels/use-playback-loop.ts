@@ -1,0 +1,31 @@
+'use client';
+
+import { useEffect } from 'react';
+import { usePlayback, usePlaybackStore } from '@/stores/playback-context';
+import { selectPlaying } from '@/stores/selectors';
+
+/** A frame longer than this (a background tab, a debugger stop) counts as this long. */
+const MAX_FRAME_MS = 100;
+
+/**
+ * While playing, advances virtual time by real elapsed time × speed on every animation frame.
+ * Reduced motion changes how messages are drawn, not whether time moves.
+ */
+export function usePlaybackLoop(): void {
+  const store = usePlaybackStore();
+  const playing = usePlayback(selectPlaying);
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    let last: number | null = null;
+    const tick = (ts: number) => {
+      const s = store.getState();
+      if (!s.playing) return;
+      if (last !== null) s.advance(Math.min(ts - last, MAX_FRAME_MS) * s.speed);
+      last = ts;
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, store]);
+}

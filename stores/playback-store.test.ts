@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { builtin } from '@/engine/scenario/library';
+import { parseScenario } from '@/engine/scenario/parse';
+import type { RedisState } from '@/engine/models/redis/model';
+import { createPlaybackStore } from './playback-store';
+import { ttlSpan } from './ttl';
+
+function store() {
+  const parsed = parseScenario(builtin('redis-basics')!.scenario);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return createPlaybackStore(parsed.scenario);
+}
+
+describe('playback store', () => {
+  it('steps exactly one engine event at a time and narrates it', () => {
+    const s = store();
+    expect(s.getState().steps).toBe(0);
+    s.getState().stepForward();
+    expect(s.getState().steps).toBe(1);
+    expect(s.getState().caption.map((e) => e.text)).toEqual(['client starts']);
+    s.getState().stepForward();
+    expect(s.getState().steps).toBe(2);
+    expect(s.getState().inFlight).toHaveLength(1);
+    expect(s.getState().inFlight[0].text).toBe('SET greeting hello PX 2500');
+  });
+
+  it('advances virtual time and keeps step-derived arrays while no event ran', () => {
+    const s = store();
+    s.getState().advance(10);
+    const { inFlight, log, version } = s.getState();
+    s.getState().advance(10);
+    expect(s.getState().time).toBe(20);
+    expect(s.getState().inFlight).toBe(inFlight);
+    expect(s.getState().log).toBe(log);
+    expect(s.getState().version).toBe(version + 1);
+  });
+
+  it('stops playing at the end of the run and restarts on play', () => {
+    const s = store();
+    s.getState().play();
+    s.getState().advance(1e9);
+    expect(s.getState()).toMatchObject({ time: 4000, playing: false, finished: true });
+    s.getState().play();
+    expect(s.getState()).toMatchObject({ time: 0, steps: 0, playing: true });
+  });
+
+  it('seeks back and forth to the same world', () => {
+    const s = store();
+    s.getState().advance(1500);
+    const steps = s.getState().steps;
+    const caption = s.getState().caption.map((e) => e.text);
+    s.getState().seek(200);
+    expect(s.getState().time).toBe(200);
+    s.getState().seek(1500);
+    expect(s.getState().steps).toBe(steps);
+    expect(s.getState().caption.map((e) => e.text)).toEqual(caption);
+  });
+
+  it('measures the TTL span of a key from the command that set it', () => {
+    const s = store();
+    s.getState().advance(600);
+    const { sim } = s.getState();
+    const entry = (sim.node('redis').state as RedisState).data.keys.greeting;
+    expect(entry.expireAt).not.toBeNull();
+    // Within a millisecond: the server may keep deadlines in whole ms.
+    expect(Math.abs(ttlSpan(sim, 'redis', 'greeting', entry.expireAt!) - 2500)).toBeLessThan(1);
+  });
+});
