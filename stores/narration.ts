@@ -1,6 +1,5 @@
-import { narrate } from '@/engine/core/narrate';
+import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { InFlight, Simulation } from '@/engine/core/simulation';
-import type { Msg } from '@/engine/core/types';
 
 /** A trace event as the caption and the event log show it. */
 export interface NarratedEvent {
@@ -46,16 +45,6 @@ export function logAt(sim: Simulation, labels: Readonly<Record<string, string>>,
   const out: NarratedEvent[] = [];
   for (let i = end - 1; i >= Math.max(0, end - limit); i--) out.push(narrated(sim, i, labels));
   return out;
-}
-
-/** A short phrase for a message ("GET greeting", "OK"), asking the receiver's model first. */
-export function describeMessage(sim: Simulation, msg: Msg, from: string, to: string): string {
-  for (const id of [to, from]) {
-    if (!sim.nodeIds.includes(id)) continue;
-    const d = sim.modelOf(id).describeMessage?.(msg);
-    if (d !== undefined && d !== msg.type) return d;
-  }
-  return msg.type;
 }
 
 /** Every message on the wire now, labelled for the canvas. */

@@ -6,18 +6,24 @@ import { describeIntervention } from './faults';
 const ms = (t: number) => `${Math.round(t * 10) / 10} ms`;
 
 /**
+ * A message in words ("SET k v", "(integer) 1"): asked of the receiver's model first, then the
+ * sender's, since either may be the one that knows the protocol.
+ */
+export function describeMessage(sim: Simulation, msg: Msg, from: string, to: string): string {
+  for (const id of [to, from]) {
+    if (!sim.nodeIds.includes(id)) continue;
+    const d = sim.modelOf(id).describeMessage?.(msg);
+    if (d !== undefined && d !== msg.type) return d;
+  }
+  return msg.type;
+}
+
+/**
  * One plain-language line for a trace event. `labels` maps node ids to what the canvas shows.
  */
 export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record<string, string>> = {}): string {
   const name = (id: string) => labels[id] ?? id;
-  const describe = (msg: Msg, a: string, b: string) => {
-    for (const id of [b, a]) {
-      if (!sim.nodeIds.includes(id)) continue;
-      const d = sim.modelOf(id).describeMessage?.(msg);
-      if (d !== undefined && d !== msg.type) return d;
-    }
-    return msg.type;
-  };
+  const describe = (msg: Msg, from: string, to: string) => describeMessage(sim, msg, from, to);
   switch (ev.type) {
     case 'node.start':
       return `${name(ev.node)} starts`;

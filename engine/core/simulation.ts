@@ -101,7 +101,10 @@ export interface SimOptions {
   snapshotEvery?: number;
 }
 
-/** A message on the wire, for animation. */
+/**
+ * A message on the wire, for animation. A lost message (`lost`) vanishes half-way: its
+ * `arriveAt` is the moment it disappears, not an arrival.
+ */
 export interface InFlight {
   from: string;
   to: string;

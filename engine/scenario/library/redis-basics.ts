@@ -38,6 +38,6 @@ export const redisBasics: BuiltinScenario = {
       { id: 'redis', type: 'redis', label: 'redis', position: { x: 420, y: 60 }, params: {} },
     ],
     edges: [{ id: 'c1-redis', source: 'c1', target: 'redis', params: { latency: { kind: 'uniform', minMs: 40, maxMs: 60 } } }],
-    playback: { startMs: 0, speed: 1, untilMs: 4000 },
+    playback: { startMs: 0, speed: 0.25, untilMs: 4000 },
   },
 };
