@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ModelDef } from '../core/types';
 import { clientModel, clientParams } from './client/model';
 import { redisModel, redisParams } from './redis/model';
+import { zookeeperModel, zookeeperParams } from './zookeeper/model';
 
 /** What the palette and the scenario builder know about a node type. */
 export interface NodeKind {
@@ -22,7 +23,7 @@ export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
     blurb: 'Runs a program: sends requests, waits for replies, retries.',
     params: clientParams,
     model: clientModel as unknown as ModelDef<never, unknown>,
-    linksTo: ['redis'],
+    linksTo: ['redis', 'zookeeper'],
   },
   redis: {
     type: 'redis',
@@ -31,6 +32,14 @@ export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
     params: redisParams,
     model: redisModel as unknown as ModelDef<never, unknown>,
     linksTo: ['client', 'redis'],
+  },
+  zookeeper: {
+    type: 'zookeeper',
+    title: 'ZooKeeper',
+    blurb: 'Coordination service: znodes, sessions, watches.',
+    params: zookeeperParams,
+    model: zookeeperModel as unknown as ModelDef<never, unknown>,
+    linksTo: ['client'],
   },
 };
 

@@ -1,95 +1,482 @@
 import { z } from 'zod';
-import type { ModelDef, Msg } from '../../core/types';
-import { exec, formatReply, type RedisData, type RedisReply } from './commands';
-import type { RedisCmd, RedisReplyMsg } from './messages';
+import type { Ctx, ModelDef, Msg } from '../../core/types';
+import { exec, formatReply, type Published, type RedisData, type RedisReply } from './commands';
+import { at, nextExpiry, type RedisEntry } from './keyspace';
+import type {
+  RedisCmd,
+  RedisFullSyncMsg,
+  RedisMsg,
+  RedisPushMsg,
+  RedisReplMsg,
+  RedisReplPingMsg,
+  RedisReplyMsg,
+  ReplBatch,
+  ReplOp,
+} from './messages';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     'redis.exec': { client: string; argv: readonly string[]; reply: RedisReply };
-    'redis.expire': { keys: string[] };
+    /** Keys removed because their TTL passed: on access (passive) or by the expiry cycle (active). */
+    'redis.expire': { keys: string[]; how: 'passive' | 'active' };
+    /** A primary sends one write to its replicas. */
+    'redis.replicate': { to: string[]; offset: number; argv: readonly string[]; lagMs: number };
+    /** A replica loads a full copy from its primary. */
+    'redis.sync': { primary: string; keys: number; offset: number };
+    /** A replica decides its link to the primary is broken and starts reconnecting. */
+    'redis.link': { primary: string; reason: 'timeout' | 'gap' | 'reset' };
+    /** A replica promotes itself to primary after not hearing from its primary. */
+    'redis.promote': { primary: string; offset: number; silentMs: number };
   }
 }
+
+const ms = (max: number, what: string) =>
+  z
+    .number({ error: `expected ${what} in ms` })
+    .min(0, { error: `expected a number from 0 to ${max}` })
+    .max(max, { error: `expected a number from 0 to ${max}` });
 
 export const redisParams = z
   .object({
     /** Active expiry cycles per second (Redis `hz`, default 10). */
     hz: z.number().int().min(1, { error: 'expected an integer from 1 to 500' }).max(500, { error: 'expected an integer from 1 to 500' }).default(10),
+    /** Makes this node a read-only replica of that Redis node (they must be linked). */
+    replicaOf: z.string().min(1, { error: 'expected a node id' }).optional(),
+    // The replication settings have no zod defaults, so a plain node's params stay `{ hz }`;
+    // initState fills them in.
+    /** On a primary: how long each write waits before it is sent to the replicas (default 0). */
+    replicationLagMs: ms(600_000, 'a delay').optional(),
+    /** On a primary: heartbeat period to replicas, default 1000 (Redis's repl-ping-replica-period is 10 s). */
+    replPingMs: ms(600_000, 'a period').min(10, { error: 'expected a number from 10 to 600000' }).optional(),
+    /** On a replica: silence after which the link counts as broken and it reconnects (Redis's repl-timeout, default 60 000). */
+    replTimeoutMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
+    /**
+     * On a replica: promote itself to primary after this long without hearing from its primary
+     * (what Sentinel's down-after-milliseconds + failover does, folded into the replica).
+     */
+    promoteOnPrimaryDownMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
   })
   .strict();
-export type RedisParams = z.infer<typeof redisParams>;
+export type RedisParams = z.input<typeof redisParams>;
+
+/** Replication bookkeeping: plain data. */
+export interface ReplState {
+  lagMs: number;
+  pingMs: number;
+  timeoutMs: number;
+  promoteAfterMs: number | null;
+  /** Primary: offset of the last write produced. Replica: offset of the last write applied. */
+  offset: number;
+  /** Primary: offset of the last write sent to the replicas. */
+  sent: number;
+  /** Primary: replicas that asked for a sync, in order. */
+  replicas: string[];
+  /** Primary: writes waiting out the replication lag, oldest first (lost if the primary crashes). */
+  backlog: ReplBatch[];
+  pingTimer: number | null;
+  /** Replica: whether it holds a full copy and follows the stream, or is (re)connecting. */
+  link: 'up' | 'connecting';
+  /** Replica: local time it last heard from its primary. */
+  lastHeard: number;
+  watchTimer: number | null;
+}
 
 export interface RedisState {
   data: RedisData;
-  /** Server time the next active-expiry cycle is due, or null when no key has a TTL. */
+  /** Server time the armed active-expiry tick is due, or null when no key has a TTL. */
   cycleAt: number | null;
+  cycleTimer: number | null;
   hz: number;
+  role: 'primary' | 'replica';
+  /** A replica's primary; null on a primary. */
+  primary: string | null;
+  /** The primary a promoted replica left behind. */
+  promotedFrom: string | null;
+  /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
+  restarts: number;
+  repl: ReplState;
 }
 
-const CYCLE = { kind: 'expire-cycle' } as const;
+/** Timer payloads. */
+type RedisTimer = { kind: 'expire-cycle'; at: number } | { kind: 'repl-flush'; offset: number } | { kind: 'repl-ping' } | { kind: 'replica-watch' };
 
-function nextExpiry(data: RedisData): number | null {
-  let min: number | null = null;
-  for (const k in data.keys) {
-    const e = data.keys[k].expireAt;
-    if (e !== null && (min === null || e < min)) min = e;
+/** A replica retries connecting once a second (Redis's replicationCron). */
+const RECONNECT_MS = 1000;
+/** Slack for float error when a timer fires at the local time it was aimed at. */
+const EPS = 1e-6;
+
+function initState(p: RedisParams, restarts = 0): RedisState {
+  const replicaOf = p.replicaOf ?? null;
+  return {
+    data: { keys: {} },
+    cycleAt: null,
+    cycleTimer: null,
+    hz: p.hz ?? 10,
+    role: replicaOf === null ? 'primary' : 'replica',
+    primary: replicaOf,
+    promotedFrom: null,
+    restarts,
+    repl: {
+      lagMs: p.replicationLagMs ?? 0,
+      pingMs: p.replPingMs ?? 1000,
+      timeoutMs: p.replTimeoutMs ?? 60_000,
+      promoteAfterMs: p.promoteOnPrimaryDownMs ?? null,
+      offset: 0,
+      sent: 0,
+      replicas: [],
+      backlog: [],
+      pingTimer: null,
+      link: 'connecting',
+      lastHeard: 0,
+      watchTimer: null,
+    },
+  };
+}
+
+const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => ({ ...s, repl: { ...s.repl, ...r } });
+
+// ---- active expiry ----
+
+/**
+ * Arms the active-expiry cycle. Real Redis runs it `hz` times a second (on a primary only); a
+ * tick that finds nothing to expire changes nothing, so only the first tick after the earliest
+ * deadline is scheduled. Ticks sit on multiples of 1000/hz ms of the server's clock, and a tick
+ * at time T removes keys with floor(T) > expireAt, as `activeExpireCycle` does.
+ */
+function armCycle(s: RedisState, ctx: Ctx): RedisState {
+  const next = s.role === 'primary' ? nextExpiry(s.data.keys) : null;
+  if (next === null) {
+    if (s.cycleTimer !== null) ctx.cancelTimer(s.cycleTimer);
+    return s.cycleAt === null && s.cycleTimer === null ? s : { ...s, cycleAt: null, cycleTimer: null };
   }
-  return min;
+  const period = 1000 / s.hz;
+  const tick = Math.ceil(Math.max(next + 1, ctx.now) / period) * period;
+  if (s.cycleTimer !== null && s.cycleAt === tick) return s;
+  if (s.cycleTimer !== null) ctx.cancelTimer(s.cycleTimer);
+  const id = ctx.setTimer(tick - ctx.now, { kind: 'expire-cycle', at: tick } satisfies RedisTimer);
+  return { ...s, cycleAt: tick, cycleTimer: id };
+}
+
+/** Removes every key whose deadline is before `nowMs` (whole ms); returns the new keys and who went. */
+function sweep(keys: Readonly<Record<string, RedisEntry>>, nowMs: number): { keys: Readonly<Record<string, RedisEntry>>; gone: string[] } {
+  const gone: string[] = [];
+  for (const k in keys) {
+    const e = keys[k].expireAt;
+    if (e !== null && nowMs > e) gone.push(k);
+  }
+  if (gone.length === 0) return { keys, gone };
+  const out: Record<string, RedisEntry> = {};
+  for (const k of Object.keys(keys)) if (!gone.includes(k)) Object.defineProperty(out, k, { value: keys[k], enumerable: true, writable: true, configurable: true });
+  return { keys: out, gone };
 }
 
 /**
- * Arms the active-expiry cycle. Real Redis runs it `hz` times a second; a tick that finds
- * nothing to expire changes nothing, so only the first tick after the earliest deadline is
- * scheduled. Keys vanish at the same moments as with the periodic cycle, without empty steps.
+ * The keys a periodic cycle would already have removed by its latest tick. Normally none (the
+ * armed tick did it); after the server's clock jumps forward it is the keys the jump made due,
+ * which real Redis's next cycle removes within 1/hz s.
  */
-function armCycle(s: RedisState, ctx: Parameters<NonNullable<ModelDef['start']>>[1]): RedisState {
-  const next = nextExpiry(s.data);
-  if (next === null) return s.cycleAt === null ? s : { ...s, cycleAt: null };
+function catchUp(s: RedisState, ctx: Ctx): RedisState {
+  if (s.role !== 'primary') return s;
   const period = 1000 / s.hz;
-  const at = Math.floor(next / period) * period + period;
-  if (s.cycleAt !== null && s.cycleAt <= at && s.cycleAt > ctx.now) return s;
-  ctx.setTimer(at - ctx.now, CYCLE);
-  return { ...s, cycleAt: at };
+  const lastTick = Math.floor(ctx.now / period) * period;
+  // cycleAt is the first tick that can find a key due (armCycle keeps it current), so before it
+  // there is nothing to sweep and no need to look at every key.
+  if (s.cycleAt === null || lastTick < s.cycleAt - EPS) return s;
+  const { keys, gone } = sweep(s.data.keys, Math.floor(lastTick));
+  if (gone.length === 0) return s;
+  ctx.trace('redis.expire', { keys: gone, how: 'active' });
+  ctx.metric('redis.expired', gone.length);
+  return { ...s, data: { ...s.data, keys } };
 }
 
-/** A single Redis server: the command table over a keyspace with passive and active expiry. */
+// ---- replication: primary side ----
+
+/** The key-level difference between two keyspaces (a write's effects). */
+function diff(before: Readonly<Record<string, RedisEntry>>, after: Readonly<Record<string, RedisEntry>>): ReplOp[] {
+  if (before === after) return [];
+  const ops: ReplOp[] = [];
+  for (const k of Object.keys(after)) if (at(before, k) !== after[k]) ops.push({ key: k, entry: after[k] });
+  for (const k of Object.keys(before)) if (at(after, k) === undefined) ops.push({ key: k, entry: null });
+  return ops;
+}
+
+function sendBatch(s: RedisState, b: ReplBatch, ctx: Ctx): void {
+  const msg: RedisReplMsg = { type: 'redis.repl', batch: b };
+  for (const r of s.repl.replicas) ctx.send(r, msg);
+  ctx.trace('redis.replicate', { to: [...s.repl.replicas], offset: b.offset, argv: b.argv, lagMs: s.repl.lagMs });
+  ctx.metric('redis.replicated');
+}
+
+/** Streams one write's effects (keys `before` -> `after`, messages published) to the replicas, after the lag. */
+function replicate(
+  s: RedisState,
+  argv: readonly string[],
+  before: Readonly<Record<string, RedisEntry>>,
+  after: Readonly<Record<string, RedisEntry>>,
+  pubs: readonly Published[],
+  ctx: Ctx,
+): RedisState {
+  if (s.role !== 'primary' || (before === after && pubs.length === 0)) return s;
+  const offset = s.repl.offset + 1;
+  // With no replica the write only moves the offset; a replica that connects later gets a full copy.
+  if (s.repl.replicas.length === 0) return withRepl(s, { offset, sent: offset });
+  const ops = diff(before, after);
+  if (ops.length === 0 && pubs.length === 0) return s;
+  const batch: ReplBatch = { offset, argv, ops, pubs: pubs.map((p) => ({ channel: p.channel, message: p.message })) };
+  if (s.repl.lagMs <= 0) {
+    sendBatch(s, batch, ctx);
+    return withRepl(s, { offset, sent: offset });
+  }
+  ctx.setTimer(s.repl.lagMs, { kind: 'repl-flush', offset } satisfies RedisTimer);
+  return withRepl(s, { offset, backlog: [...s.repl.backlog, batch] });
+}
+
+function armPing(s: RedisState, ctx: Ctx): RedisState {
+  if (s.repl.pingTimer !== null || s.repl.replicas.length === 0) return s;
+  return withRepl(s, { pingTimer: ctx.setTimer(s.repl.pingMs, { kind: 'repl-ping' } satisfies RedisTimer) });
+}
+
+// ---- replication: replica side ----
+
+/** Arms the replica's watch: reconnect retries, the repl-timeout and the promotion deadline. */
+function armWatch(s: RedisState, ctx: Ctx): RedisState {
+  if (s.repl.watchTimer !== null) ctx.cancelTimer(s.repl.watchTimer);
+  if (s.role !== 'replica') return s.repl.watchTimer === null ? s : withRepl(s, { watchTimer: null });
+  const r = s.repl;
+  let due = r.link === 'connecting' ? ctx.now + RECONNECT_MS : r.lastHeard + r.timeoutMs;
+  if (r.promoteAfterMs !== null) due = Math.min(due, r.lastHeard + r.promoteAfterMs);
+  return withRepl(s, { watchTimer: ctx.setTimer(Math.max(0, due - ctx.now), { kind: 'replica-watch' } satisfies RedisTimer) });
+}
+
+function reconnect(s: RedisState, reason: 'timeout' | 'gap' | 'reset', ctx: Ctx): RedisState {
+  ctx.trace('redis.link', { primary: s.primary!, reason });
+  ctx.send(s.primary!, { type: 'redis.sync' });
+  return armWatch(withRepl(s, { link: 'connecting' }), ctx);
+}
+
+function promote(s: RedisState, ctx: Ctx): RedisState {
+  const silentMs = ctx.now - s.repl.lastHeard;
+  ctx.trace('redis.promote', { primary: s.primary!, offset: s.repl.offset, silentMs });
+  ctx.metric('redis.promotions');
+  if (s.repl.watchTimer !== null) ctx.cancelTimer(s.repl.watchTimer);
+  const next: RedisState = {
+    ...s,
+    role: 'primary',
+    primary: null,
+    promotedFrom: s.primary,
+    repl: { ...s.repl, link: 'up', sent: s.repl.offset, replicas: [], backlog: [], watchTimer: null },
+  };
+  return armCycle(next, ctx);
+}
+
+function deliver(pubs: readonly Published[], ctx: Ctx): void {
+  for (const p of pubs) {
+    const push: RedisPushMsg = { type: 'redis.push', channel: p.channel, message: p.message };
+    for (const to of p.to) ctx.send(to, push);
+  }
+}
+
+function applyBatch(s: RedisState, b: ReplBatch, ctx: Ctx): RedisState {
+  let keys = s.data.keys;
+  if (b.ops.length > 0) {
+    const out: Record<string, RedisEntry> = { ...keys };
+    for (const op of b.ops) {
+      if (op.entry === null) delete out[op.key];
+      else Object.defineProperty(out, op.key, { value: op.entry, enumerable: true, writable: true, configurable: true });
+    }
+    keys = out;
+  }
+  // PUBLISH is replicated: this replica's own subscribers get the message too.
+  const subs = s.data.subs ?? {};
+  deliver(b.pubs.map((p) => ({ ...p, to: [...(at(subs, p.channel) ?? [])] })), ctx);
+  return { ...s, data: { ...s.data, keys }, repl: { ...s.repl, offset: b.offset } };
+}
+
+function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): RedisState {
+  if (s.role !== 'replica' || from !== s.primary) return s;
+  let n = withRepl(s, { lastHeard: ctx.now });
+  switch (msg.type) {
+    case 'redis.fullsync': {
+      const m = msg as RedisFullSyncMsg;
+      ctx.trace('redis.sync', { primary: from, keys: Object.keys(m.keys).length, offset: m.offset });
+      n = { ...n, data: { ...n.data, keys: m.keys }, repl: { ...n.repl, offset: m.offset, link: 'up' } };
+      return armWatch(n, ctx);
+    }
+    case 'redis.repl': {
+      const b = (msg as RedisReplMsg).batch;
+      if (n.repl.link !== 'up' || b.offset <= n.repl.offset) return n;
+      // A missing write (lost on the link): the stream cannot continue, so start over.
+      if (b.offset > n.repl.offset + 1) return reconnect(n, 'gap', ctx);
+      return applyBatch(n, b, ctx);
+    }
+    case 'redis.repl.ping': {
+      const m = msg as RedisReplPingMsg;
+      if (n.repl.link === 'up' && m.offset > n.repl.offset) return reconnect(n, 'gap', ctx);
+      return n;
+    }
+    case 'redis.repl.reset':
+      return n.repl.link === 'up' ? reconnect(n, 'reset', ctx) : n;
+    default:
+      return s;
+  }
+}
+
+// ---- commands ----
+
+function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
+  const s = catchUp(s0, ctx);
+  const res = exec(s.data, ctx.now, cmd.argv, { client: from, replica: s.role === 'replica' });
+  ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
+  ctx.metric('redis.commands');
+  if (res.expired) {
+    ctx.trace('redis.expire', { keys: res.expired, how: 'passive' });
+    ctx.metric('redis.expired', res.expired.length);
+  }
+  const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply: res.reply };
+  ctx.reply(out);
+  if (res.published) deliver(res.published, ctx);
+  let n: RedisState = res.data === s.data ? s : { ...s, data: res.data };
+  n = replicate(n, cmd.argv, s0.data.keys, n.data.keys, res.published ?? [], ctx);
+  return armCycle(n, ctx);
+}
+
+function onTimer(s: RedisState, payload: RedisTimer, ctx: Ctx): RedisState {
+  switch (payload.kind) {
+    case 'expire-cycle': {
+      if (payload.at !== s.cycleAt) return s;
+      // The tick fires at its own local time; float error must not push it just before.
+      const now = Math.abs(ctx.now - payload.at) < EPS ? Math.max(ctx.now, payload.at) : ctx.now;
+      const { keys, gone } = sweep(s.data.keys, Math.floor(now));
+      let n: RedisState = { ...s, cycleAt: null, cycleTimer: null };
+      if (gone.length > 0) {
+        ctx.trace('redis.expire', { keys: gone, how: 'active' });
+        ctx.metric('redis.expired', gone.length);
+        n = { ...n, data: { ...n.data, keys } };
+        // Redis propagates an expiry as a DEL: replicas never expire keys on their own.
+        n = replicate(n, ['DEL', ...gone], s.data.keys, keys, [], ctx);
+      }
+      return armCycle(n, ctx);
+    }
+    case 'repl-flush': {
+      if (s.role !== 'primary') return s;
+      const due = s.repl.backlog.filter((b) => b.offset <= payload.offset);
+      if (due.length === 0) return s;
+      for (const b of due) sendBatch(s, b, ctx);
+      return withRepl(s, { backlog: s.repl.backlog.filter((b) => b.offset > payload.offset), sent: due[due.length - 1].offset });
+    }
+    case 'repl-ping': {
+      const n = withRepl(s, { pingTimer: null });
+      if (n.role !== 'primary') return n;
+      const ping: RedisReplPingMsg = { type: 'redis.repl.ping', offset: n.repl.sent };
+      for (const r of n.repl.replicas) ctx.send(r, ping);
+      return armPing(n, ctx);
+    }
+    case 'replica-watch': {
+      let n = withRepl(s, { watchTimer: null });
+      if (n.role !== 'replica') return n;
+      const silent = ctx.now - n.repl.lastHeard;
+      if (n.repl.promoteAfterMs !== null && silent >= n.repl.promoteAfterMs - EPS) return promote(n, ctx);
+      if (n.repl.link === 'up' && silent >= n.repl.timeoutMs - EPS) return reconnect(n, 'timeout', ctx);
+      if (n.repl.link === 'connecting') ctx.send(n.primary!, { type: 'redis.sync' });
+      n = armWatch(n, ctx);
+      return n;
+    }
+  }
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/**
+ * A Redis server: the command table over a keyspace with passive and active expiry, Pub/Sub,
+ * and optional asynchronous replication (`replicaOf` on the replica) with self-promotion.
+ */
 export const redisModel: ModelDef<RedisParams, RedisState> = {
   type: 'redis',
-  init: (p) => ({ data: { keys: {} }, cycleAt: null, hz: p.hz }),
-  start: (s) => ({ ...s, cycleAt: null }),
-  onMessage(s, msg, from, ctx) {
-    if (msg.type !== 'redis.cmd') return s;
-    const cmd = msg as unknown as RedisCmd;
-    const { data, reply } = exec(s.data, ctx.now, cmd.argv);
-    ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply });
-    ctx.metric('redis.commands');
-    const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply };
-    ctx.send(from, out);
-    return armCycle(data === s.data ? s : { ...s, data }, ctx);
-  },
-  onTimer(s, _payload, ctx) {
-    const expired: string[] = [];
-    const keys = { ...s.data.keys };
-    for (const k in keys) {
-      const e = keys[k].expireAt;
-      if (e !== null && e <= ctx.now) {
-        expired.push(k);
-        delete keys[k];
-      }
+  init: (p) => initState(p),
+  start(s0, ctx) {
+    let s: RedisState = { ...s0, cycleAt: null, cycleTimer: null, repl: { ...s0.repl, pingTimer: null, watchTimer: null } };
+    if (s.role === 'replica') {
+      ctx.send(s.primary!, { type: 'redis.sync' });
+      s = armWatch(withRepl(s, { link: 'connecting', lastHeard: ctx.now }), ctx);
+    } else if (s.restarts > 0) {
+      for (const id of ctx.neighbours()) if (ctx.typeOf(id) === 'redis') ctx.send(id, { type: 'redis.repl.reset' });
     }
-    if (expired.length > 0) ctx.trace('redis.expire', { keys: expired });
-    return armCycle({ ...s, data: { keys }, cycleAt: null }, ctx);
+    return armPing(armCycle(s, ctx), ctx);
   },
-  // Redis here runs without persistence: a crash loses the keyspace.
-  crash: (_s, p) => ({ data: { keys: {} }, cycleAt: null, hz: p.hz }),
-  describeTimer: () => 'active expiry cycle',
+  onMessage(s, msg, from, ctx) {
+    const m = msg as RedisMsg;
+    switch (m.type) {
+      case 'redis.cmd':
+        return onCommand(s, m, from, ctx);
+      case 'redis.sync': {
+        if (s.role !== 'primary') return s;
+        const replicas = s.repl.replicas.includes(from) ? s.repl.replicas : [...s.repl.replicas, from];
+        const full: RedisFullSyncMsg = { type: 'redis.fullsync', keys: s.data.keys, offset: s.repl.offset };
+        ctx.send(from, full);
+        return armPing(withRepl(s, { replicas }), ctx);
+      }
+      case 'redis.fullsync':
+      case 'redis.repl':
+      case 'redis.repl.ping':
+      case 'redis.repl.reset':
+        return fromPrimary(s, m, from, ctx);
+      default:
+        return s;
+    }
+  },
+  onTimer: (s, payload, ctx) => onTimer(s, payload as RedisTimer, ctx),
+  // Redis here runs without persistence: a crash loses the keyspace and the replication state.
+  crash: (s, p) => initState(p, s.restarts + 1),
+  describeTimer(payload) {
+    const p = payload as RedisTimer;
+    if (p?.kind === 'repl-flush') return `replication lag over: send write #${p.offset}`;
+    if (p?.kind === 'repl-ping') return 'replication heartbeat';
+    if (p?.kind === 'replica-watch') return 'replica checks its link to the primary';
+    return 'active expiry cycle';
+  },
   narrate(ev, name) {
-    if (ev.type === 'redis.exec') return `${name(ev.node)} runs ${ev.argv.join(' ')} for ${name(ev.client)} → ${formatReply(ev.reply)}`;
-    if (ev.type === 'redis.expire') return `${name(ev.node)} expires ${ev.keys.join(', ')} (TTL ran out on its clock)`;
-    return undefined;
+    switch (ev.type) {
+      case 'redis.exec':
+        return `${name(ev.node)} runs ${ev.argv.join(' ')} for ${name(ev.client)} → ${formatReply(ev.reply)}`;
+      case 'redis.expire':
+        return ev.how === 'passive'
+          ? `${name(ev.node)} finds ${ev.keys.join(', ')} past ${ev.keys.length === 1 ? 'its TTL' : 'their TTLs'} on access and deletes ${ev.keys.length === 1 ? 'it' : 'them'}`
+          : `${name(ev.node)}'s expiry cycle deletes ${ev.keys.join(', ')} (TTL ran out on its clock)`;
+      case 'redis.replicate':
+        return `${name(ev.node)} sends write #${ev.offset} (${ev.argv.join(' ')}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;
+      case 'redis.sync':
+        return `${name(ev.node)} loads a full copy from ${name(ev.primary)}: ${plural(ev.keys, 'key')} at offset ${ev.offset}`;
+      case 'redis.link': {
+        const why = { timeout: 'heard nothing for the replication timeout', gap: 'missed a write in the stream', reset: 'its primary restarted' }[ev.reason];
+        return `${name(ev.node)} ${why}: reconnects to ${name(ev.primary)} for a full resync`;
+      }
+      case 'redis.promote':
+        return `${name(ev.node)} has not heard from ${name(ev.primary)} for ${Math.round(ev.silentMs)} ms and promotes itself to primary at offset ${ev.offset}; writes ${name(ev.primary)} had not replicated are lost`;
+      default:
+        return undefined;
+    }
   },
   describeMessage(msg: Msg) {
-    if (msg.type === 'redis.cmd') return (msg as unknown as RedisCmd).argv.join(' ');
-    if (msg.type === 'redis.reply') return formatReply((msg as unknown as RedisReplyMsg).reply);
-    return msg.type;
+    const m = msg as RedisMsg;
+    switch (m.type) {
+      case 'redis.cmd':
+        return m.argv.join(' ');
+      case 'redis.reply':
+        return formatReply(m.reply);
+      case 'redis.push':
+        return `message on ${m.channel}: ${m.message}`;
+      case 'redis.sync':
+        return 'PSYNC (asks for a full copy)';
+      case 'redis.fullsync':
+        return `full copy: ${plural(Object.keys(m.keys).length, 'key')} at offset ${m.offset}`;
+      case 'redis.repl':
+        return `write #${m.batch.offset}: ${m.batch.argv.join(' ')}`;
+      case 'redis.repl.ping':
+        return `PING (replication heartbeat, offset ${m.offset})`;
+      case 'redis.repl.reset':
+        return 'connection reset (primary restarted)';
+      default:
+        return msg.type;
+    }
   },
 };

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { exec, formatReply, type RedisData, type RedisReply } from './commands';
+
+/** Runs commands in order at the given server times; returns the replies and the final data. */
+function run(steps: [number, ...string[]][], data: RedisData = { keys: {} }, client = 'c1'): { replies: RedisReply[]; data: RedisData } {
+  const replies: RedisReply[] = [];
+  for (const [now, ...argv] of steps) {
+    const r = exec(data, now, argv, { client });
+    replies.push(r.reply);
+    data = r.data;
+  }
+  return { replies, data };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+describe('exec: purity', () => {
+  it('never mutates the data it is given', () => {
+    const data = deepFreeze(run([[0, 'SET', 'a', '1', 'PX', '100'], [0, 'HSET', 'h', 'f', '1'], [0, 'SET', 'b', '2']]).data);
+    const snapshot = JSON.stringify(data);
+    for (const argv of [
+      ['GET', 'a'],
+      ['DEL', 'a', 'b'],
+      ['HINCRBY', 'h', 'f', '2'],
+      ['HDEL', 'h', 'f'],
+      ['INCR', 'b'],
+      ['PEXPIRE', 'b', '5'],
+      ['SUBSCRIBE', 'ch'],
+      ['FCALL', 'rlock', '1', 'l', '100', 'x:1'],
+    ]) {
+      exec(data, 500, argv);
+    }
+    expect(JSON.stringify(data)).toBe(snapshot);
+  });
+
+  it('returns the same data object when nothing changed', () => {
+    const data = run([[0, 'SET', 'a', '1']]).data;
+    expect(exec(data, 1, ['GET', 'a']).data).toBe(data);
+    expect(exec(data, 1, ['SET', 'a', '2', 'NX']).data).toBe(data);
+  });
+
+  it('keeps a key named __proto__ as an ordinary key', () => {
+    const { replies, data } = run([
+      [0, 'SET', '__proto__', 'x'],
+      [0, 'GET', '__proto__'],
+      [0, 'HSET', 'h', '__proto__', 'y'],
+      [0, 'HGET', 'h', '__proto__'],
+      [0, 'EXISTS', 'toString'],
+    ]);
+    expect(replies).toEqual(['OK', 'x', 1, 'y', 0]);
+    expect(Object.getPrototypeOf(data.keys)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+});
+
+describe('exec: expiry at the boundary', () => {
+  it('keeps a key alive at its deadline and drops it 1 ms later (Redis: expired iff now > when)', () => {
+    const d = run([[1000, 'SET', 'k', 'v', 'PX', '100']]).data;
+    expect(d.keys.k.expireAt).toBe(1100);
+    expect(exec(d, 1099, ['GET', 'k']).reply).toBe('v');
+    expect(exec(d, 1100, ['GET', 'k']).reply).toBe('v');
+    expect(exec(d, 1100, ['PTTL', 'k']).reply).toBe(0);
+    expect(exec(d, 1100.999, ['GET', 'k']).reply).toBe('v');
+    const after = exec(d, 1101, ['GET', 'k']);
+    expect(after.reply).toBeNull();
+    expect(after.expired).toEqual(['k']);
+    expect(after.data.keys.k).toBeUndefined();
+  });
+
+  it('works on whole milliseconds, as Redis truncates its clock', () => {
+    const d = run([[1000.7, 'SET', 'k', 'v', 'PX', '100']]).data;
+    expect(d.keys.k.expireAt).toBe(1100);
+    expect(exec(d, 1050.9, ['PTTL', 'k']).reply).toBe(50);
+    expect(exec(d, 1099.5, ['TIME']).reply).toEqual(['1', '99500']);
+  });
+
+  it('rounds TTL half up and answers -2 / -1', () => {
+    const d = run([[0, 'SET', 'a', 'v', 'PX', '1499'], [0, 'SET', 'b', 'v', 'PX', '1500'], [0, 'SET', 'c', 'v']]).data;
+    expect(exec(d, 0, ['TTL', 'a']).reply).toBe(1);
+    expect(exec(d, 0, ['TTL', 'b']).reply).toBe(2);
+    expect(exec(d, 0, ['TTL', 'c']).reply).toBe(-1);
+    expect(exec(d, 0, ['TTL', 'nope']).reply).toBe(-2);
+    expect(exec(d, 1600, ['PTTL', 'a']).reply).toBe(-2);
+  });
+
+  it('deletes at once when PEXPIRE sets a deadline at or before now', () => {
+    const { replies } = run([[10, 'SET', 'k', 'v'], [10, 'PEXPIRE', 'k', '0'], [10, 'EXISTS', 'k']]);
+    expect(replies).toEqual(['OK', 1, 0]);
+  });
+
+  it('expires early on a clock that runs ahead and late on one that lags (deadlines are absolute)', () => {
+    // The same SET seen by a server whose clock reads 1000 ms ahead of another's.
+    const d = run([[5000, 'SET', 'lock', 'A', 'PX', '3000']]).data;
+    const trueNow = 7500; // 2.5 s after the SET
+    expect(exec(d, trueNow + 1000, ['GET', 'lock']).reply).toBeNull(); // clock jumped forward: gone early
+    expect(exec(d, trueNow, ['GET', 'lock']).reply).toBe('A');
+    expect(exec(d, 8500 - 1000, ['GET', 'lock']).reply).toBe('A'); // clock behind: still there after 3.5 s
+  });
+
+  it('on a replica, reads an expired key as missing but does not delete it', () => {
+    const d = run([[0, 'SET', 'k', 'v', 'PX', '10']]).data;
+    const r = exec(d, 50, ['GET', 'k'], { replica: true });
+    expect(r.reply).toBeNull();
+    expect(r.data.keys.k).toBeDefined();
+    expect(r.expired).toBeUndefined();
+    expect(exec(d, 50, ['TTL', 'k'], { replica: true }).reply).toBe(-2);
+    expect(exec(d, 50, ['DBSIZE'], { replica: true }).reply).toBe(1);
+    expect(exec(d, 5, ['SET', 'x', '1'], { replica: true }).reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+    expect(exec(d, 5, ['FCALL', 'unlock', '1', 'k', 'v'], { replica: true }).reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+  });
+});
+
+describe('exec: SET options', () => {
+  it('parses options like Redis 7.0', () => {
+    const { replies } = run([
+      [0, 'SET', 'k', 'v', 'NX', 'XX'],
+      [0, 'SET', 'k', 'v', 'EX', '10', 'EX', '20'],
+      [0, 'TTL', 'k'],
+      [0, 'SET', 'k', 'v', 'EX', 'abc', 'NX', 'XX'],
+      [0, 'SET', 'k', 'v', 'EX', 'abc'],
+      [0, 'SET', 'k', 'v', 'EX', '0'],
+      [0, 'SET', 'k', 'v', 'PX', '10', 'KEEPTTL'],
+      [0, 'SET', 'k', 'v', 'KEEPTTL', 'PX', '10'],
+      [0, 'SET', 'k', 'v2', 'KEEPTTL', 'GET'],
+      [0, 'TTL', 'k'],
+      [0, 'SET', 'k', 'v3', 'NX', 'GET'],
+      [0, 'SET', 'k', 'v', 'PX'],
+    ]);
+    expect(replies).toEqual([
+      { error: 'ERR syntax error' },
+      'OK',
+      20,
+      { error: 'ERR syntax error' },
+      { error: 'ERR value is not an integer or out of range' },
+      { error: "ERR invalid expire time in 'set' command" },
+      { error: 'ERR syntax error' },
+      { error: 'ERR syntax error' },
+      'v',
+      20,
+      'v2',
+      { error: 'ERR syntax error' },
+    ]);
+  });
+});
+
+describe('exec: integers, hashes and types', () => {
+  it('parses integers as strictly as string2ll and keeps the TTL on INCR', () => {
+    const { replies } = run([
+      [0, 'SET', 'z', '01'],
+      [0, 'INCR', 'z'],
+      [0, 'SET', 'big', '9223372036854775807'],
+      [0, 'INCR', 'big'],
+      [0, 'SET', 't', '1', 'PX', '500'],
+      [100, 'INCR', 't'],
+      [100, 'PTTL', 't'],
+    ]);
+    expect(replies).toEqual(['OK', { error: 'ERR value is not an integer or out of range' }, 'OK', { error: 'ERR increment or decrement would overflow' }, 'OK', 2, 400]);
+  });
+
+  it('keeps hashes as records, deletes an emptied hash and words WRONGTYPE as Redis does', () => {
+    const { replies, data } = run([
+      [0, 'HSET', 'h', 'a', '1', 'b', '2'],
+      [0, 'HINCRBY', 'h', 'a', '5'],
+      [0, 'GET', 'h'],
+      [0, 'HDEL', 'h', 'a', 'b'],
+      [0, 'SET', 's', 'x'],
+      [0, 'HGET', 's', 'f'],
+      [0, 'HSET', 'h2', 'f', 'v'],
+    ]);
+    expect(replies).toEqual([2, 6, { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' }, 2, 'OK', { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' }, 1]);
+    expect(data.keys.h).toBeUndefined();
+    expect(data.keys.h2).toEqual({ type: 'hash', value: { f: 'v' }, expireAt: null });
+    expect(data.keys.s).toEqual({ type: 'string', value: 'x', expireAt: null });
+  });
+});
+
+describe('exec: pub/sub', () => {
+  it('keeps subscriptions per client and reports receivers', () => {
+    let data: RedisData = { keys: {} };
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'a' }).data;
+    data = exec(data, 0, ['SUBSCRIBE', 'ch', 'other'], { client: 'b' }).data;
+    const pub = exec(data, 0, ['PUBLISH', 'ch', 'hi'], { client: 'c' });
+    expect(pub.reply).toBe(2);
+    expect(pub.published).toEqual([{ channel: 'ch', message: 'hi', to: ['a', 'b'] }]);
+    const un = exec(data, 0, ['UNSUBSCRIBE'], { client: 'b' });
+    expect(un.reply).toEqual([
+      ['unsubscribe', 'ch', 1],
+      ['unsubscribe', 'other', 0],
+    ]);
+    expect(exec(un.data, 0, ['PUBLISH', 'ch', 'x']).published?.[0].to).toEqual(['a']);
+  });
+});
+
+describe('formatReply', () => {
+  it('renders like redis-cli', () => {
+    expect(formatReply(null)).toBe('(nil)');
+    expect(formatReply(3)).toBe('(integer) 3');
+    expect(formatReply(['a', null])).toBe('["a", (nil)]');
+    expect(formatReply({ error: 'ERR x' })).toBe('(error) ERR x');
+  });
+});

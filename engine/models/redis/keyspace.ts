@@ -1,0 +1,101 @@
+/** A RESP-like reply: simple/bulk string, integer, nil, array, or error. */
+export type RedisReply = string | number | null | RedisReply[] | { error: string };
+
+/** A string value. `type` may be left out (older states and hand-built fixtures omit it). */
+export interface RedisStringEntry {
+  type?: 'string';
+  value: string;
+  /** Absolute expiry time on the server's own clock (whole ms), or null for no expiry. */
+  expireAt: number | null;
+}
+
+/**
+ * A hash value: field -> value. Kept as a plain record, so integer-like field names come out of
+ * HGETALL in ascending numeric order rather than Redis's insertion order (Redisson's fields,
+ * `<uuid>:<threadId>`, are never integer-like).
+ */
+export interface RedisHashEntry {
+  type: 'hash';
+  value: Readonly<Record<string, string>>;
+  expireAt: number | null;
+}
+
+export type RedisEntry = RedisStringEntry | RedisHashEntry;
+
+/** The server's data as plain JSON. */
+export interface RedisData {
+  keys: Readonly<Record<string, RedisEntry>>;
+  /** Pub/Sub: channel -> ids of the client nodes subscribed to it, in subscription order. */
+  subs?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A message PUBLISH sent: the node delivers it to `to` (the subscribers at that moment). */
+export interface Published {
+  channel: string;
+  message: string;
+  to: string[];
+}
+
+export const err = (error: string): { error: string } => ({ error });
+
+/** A reply error thrown by a command implementation; `exec` turns it into the reply. */
+export class ReplyError extends Error {
+  constructor(readonly reply: { error: string }) {
+    super(reply.error);
+  }
+}
+
+export const WRONGTYPE = err('WRONGTYPE Operation against a key holding the wrong kind of value');
+export const SYNTAX = err('ERR syntax error');
+export const NOT_INT = err('ERR value is not an integer or out of range');
+export const OVERFLOW = err('ERR increment or decrement would overflow');
+export const HASH_NOT_INT = err('ERR hash value is not an integer');
+export const READONLY = err("READONLY You can't write against a read only replica.");
+export const wrongArgs = (name: string) => err(`ERR wrong number of arguments for '${name}' command`);
+export const invalidExpire = (name: string) => err(`ERR invalid expire time in '${name}' command`);
+
+/** True when `rec` has `k` as its own property (so "__proto__" or "toString" are plain keys). */
+export function own<T>(rec: Readonly<Record<string, T>>, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(rec, k);
+}
+
+/** The value at `k`, own properties only. */
+export function at<T>(rec: Readonly<Record<string, T>> | undefined, k: string): T | undefined {
+  return rec !== undefined && own(rec, k) ? rec[k] : undefined;
+}
+
+/** `rec` with `k` set to `v`, or removed when `v` is undefined; never mutates `rec`. */
+export function withKey<T>(rec: Readonly<Record<string, T>>, k: string, v: T | undefined): Record<string, T> {
+  if (v !== undefined) return { ...rec, [k]: v };
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(rec)) if (key !== k) Object.defineProperty(out, key, { value: rec[key], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+export const I64_MAX = 9223372036854775807n;
+export const I64_MIN = -9223372036854775808n;
+
+/**
+ * Parses a signed 64-bit integer exactly as Redis's `string2ll` does: no sign on zero, no '+',
+ * no leading zeros, no spaces, at most 20 characters. Returns null when Redis would refuse it.
+ */
+export function parseI64(s: string): bigint | null {
+  if (s.length === 0 || s.length > 20 || !/^(0|-?[1-9][0-9]*)$/.test(s)) return null;
+  const v = BigInt(s);
+  return v < I64_MIN || v > I64_MAX ? null : v;
+}
+
+/** Whether the entry has expired at server time `nowMs`: Redis's `keyIsExpired` is `now > when`. */
+export function isExpired(e: RedisEntry, nowMs: number): boolean {
+  return e.expireAt !== null && nowMs > e.expireAt;
+}
+
+/** The earliest expiry time in the keyspace, or null when no key has a TTL. */
+export function nextExpiry(keys: Readonly<Record<string, RedisEntry>>): number | null {
+  let min: number | null = null;
+  for (const k in keys) {
+    const e = keys[k].expireAt;
+    if (e !== null && (min === null || e < min)) min = e;
+  }
+  return min;
+}

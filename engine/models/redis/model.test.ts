@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { narrate } from '../../core/narrate';
+import { run } from '../../testing/harness';
+import type { RedisState } from './model';
+import { redisModel, redisParams } from './model';
+import { REDIS_TEST_MODELS, testSpec, type TestClientState, type TestStep } from './test-client';
+
+const client = (id: string, target: string, steps: TestStep[]) => ({ id, type: 'tclient', params: { target, steps } });
+const redis = (id: string, params: Record<string, unknown> = {}, skewMs?: number) => ({ id, type: 'redis', params: redisParams.parse(params), skewMs });
+
+const stateOf = (h: ReturnType<typeof run>, id: string) => h.sim.node(id).state as RedisState;
+const replies = (h: ReturnType<typeof run>, id: string) => (h.sim.node(id).state as TestClientState).replies;
+
+describe('redis node: active expiry', () => {
+  it('removes an untouched key at the first hz tick after its deadline', () => {
+    // The SET arrives at t=5 (5 ms link): deadline 255, so the 10 Hz cycle removes it at 300.
+    const h = run(testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '250'] }]), redis('r')], [['c', 'r']]), REDIS_TEST_MODELS);
+    h.runUntil(299);
+    expect(stateOf(h, 'r').data.keys.k).toBeDefined();
+    h.runUntil(300);
+    expect(stateOf(h, 'r').data.keys.k).toBeUndefined();
+    const ev = h.events('redis.expire');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ t: 300, keys: ['k'], how: 'active' });
+    // Nothing else ticks: one timer for the one deadline.
+    expect(h.events('timer.fire', 'r')).toHaveLength(1);
+  });
+
+  it('uses the server clock: a forward jump expires a lock early, so a second SET NX wins', () => {
+    const h = run(
+      testSpec(
+        [
+          client('a', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '3000'] }]),
+          client('b', 'r', [
+            { at: 1000, argv: ['SET', 'lock', 'B', 'NX', 'PX', '3000'] },
+            { at: 1500, argv: ['SET', 'lock', 'B', 'NX', 'PX', '3000'] },
+          ]),
+          redis('r'),
+        ],
+        [
+          ['a', 'r'],
+          ['b', 'r'],
+        ],
+      ),
+      REDIS_TEST_MODELS,
+    );
+    h.at(1200).skew('r', 2000).runUntil(2000);
+    expect(replies(h, 'b')[0].reply).toBeNull();
+    expect(replies(h, 'b')[1].reply).toBe('OK');
+    expect(h.events('redis.expire', 'r')[0]).toMatchObject({ keys: ['lock'] });
+  });
+
+  it('a clock that runs behind keeps keys past their true-time deadline', () => {
+    const h = run(
+      testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '1000'] }, { at: 1500, argv: ['GET', 'k'] }, { at: 2500, argv: ['GET', 'k'] }]), redis('r')], [['c', 'r']]),
+      REDIS_TEST_MODELS,
+    );
+    h.at(500).skew('r', -1000).runUntil(3000);
+    const r = replies(h, 'c');
+    expect(r[1].reply).toBe('v');
+    expect(r[2].reply).toBeNull();
+  });
+});
+
+describe('redis node: pub/sub', () => {
+  it('pushes published messages to subscribed client nodes', () => {
+    const h = run(
+      testSpec(
+        [
+          client('sub', 'r', [{ at: 0, argv: ['SUBSCRIBE', 'ch'] }]),
+          client('pub', 'r', [{ at: 50, argv: ['PUBLISH', 'ch', 'hello'] }, { at: 60, argv: ['PUBLISH', 'other', 'x'] }]),
+          redis('r'),
+        ],
+        [
+          ['sub', 'r'],
+          ['pub', 'r'],
+        ],
+      ),
+      REDIS_TEST_MODELS,
+    );
+    h.runUntil(200);
+    expect(replies(h, 'pub')[0].reply).toBe(1);
+    expect(replies(h, 'pub')[1].reply).toBe(0);
+    expect((h.sim.node('sub').state as TestClientState).pushes).toEqual([{ at: 60, from: 'r', channel: 'ch', message: 'hello' }]);
+  });
+});
+
+/** A primary with a lagging link to a replica that promotes itself, and a client on each. */
+function failover(stepsP: TestStep[], stepsR: TestStep[], primary: Record<string, unknown> = {}) {
+  return run(
+    testSpec(
+      [
+        client('cp', 'p', stepsP),
+        client('cr', 'r', stepsR),
+        redis('p', { replicationLagMs: 200, replPingMs: 100, ...primary }),
+        redis('r', { replicaOf: 'p', promoteOnPrimaryDownMs: 500 }),
+      ],
+      [
+        ['cp', 'p'],
+        ['cr', 'r'],
+        ['p', 'r'],
+      ],
+    ),
+    REDIS_TEST_MODELS,
+  );
+}
+
+describe('redis node: replication', () => {
+  it('replicates writes after the lag and refuses writes on the replica', () => {
+    const h = failover(
+      [{ at: 50, argv: ['SET', 'a', '1'] }],
+      [
+        { at: 100, argv: ['GET', 'a'] },
+        { at: 300, argv: ['GET', 'a'] },
+        { at: 300, argv: ['SET', 'x', '1'] },
+      ],
+    );
+    h.runUntil(400);
+    const r = replies(h, 'cr');
+    expect(r[0].reply).toBeNull(); // written at 55, still waiting out the 200 ms lag
+    expect(r[1].reply).toBe('1');
+    expect(r[2].reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+    expect(h.events('redis.replicate', 'p')[0]).toMatchObject({ t: 255, offset: 1, to: ['r'], argv: ['SET', 'a', '1'] });
+    expect(stateOf(h, 'r').repl.offset).toBe(1);
+  });
+
+  it('a replica never expires keys itself: it reads them as gone and waits for the DEL', () => {
+    const h = failover([{ at: 0, argv: ['SET', 'k', 'v', 'PX', '100'] }], [{ at: 400, argv: ['GET', 'k'] }], { replicationLagMs: 0 });
+    // Deadline 105 on the primary; its cycle deletes k at 200, the DEL reaches r at 205.
+    h.runUntil(150);
+    expect(stateOf(h, 'r').data.keys.k).toBeDefined();
+    h.runUntil(204);
+    expect(stateOf(h, 'r').data.keys.k).toBeDefined();
+    h.runUntil(205);
+    expect(stateOf(h, 'r').data.keys.k).toBeUndefined();
+    expect(h.events('redis.expire', 'r')).toHaveLength(0);
+    expect(h.events('redis.replicate', 'p').at(-1)).toMatchObject({ argv: ['DEL', 'k'] });
+  });
+
+  it('failover: the replica promotes itself and writes the primary had not sent are lost', () => {
+    const h = failover(
+      [
+        { at: 50, argv: ['SET', 'a', '1'] },
+        { at: 300, argv: ['SET', 'b', '2'] },
+      ],
+      [
+        { at: 350, argv: ['SET', 'x', '1'] },
+        { at: 900, argv: ['GET', 'a'] },
+        { at: 900, argv: ['GET', 'b'] },
+        { at: 950, argv: ['SET', 'c', '3'] },
+      ],
+    );
+    h.at(400).crash('p').runUntil(1200);
+    const promote = h.events('redis.promote', 'r');
+    expect(promote).toHaveLength(1);
+    // Last heard: the ping sent at 305 arrived at 310; promoted 500 ms later.
+    expect(promote[0]).toMatchObject({ t: 810, primary: 'p', offset: 1 });
+    const r = replies(h, 'cr');
+    expect(r[0].reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+    expect(r[1].reply).toBe('1');
+    expect(r[2].reply).toBeNull(); // SET b 2 was acknowledged to the client, then lost
+    expect(r[3].reply).toBe('OK');
+    expect(replies(h, 'cp')[1].reply).toBe('OK');
+    const s = stateOf(h, 'r');
+    expect(s.role).toBe('primary');
+    expect(s.promotedFrom).toBe('p');
+    const line = narrate(h.sim, promote[0]);
+    expect(line).toContain('promotes itself to primary');
+  });
+
+  it('a primary that restarts empty wipes a replica that has not promoted (no persistence)', () => {
+    const h = failover([{ at: 50, argv: ['SET', 'a', '1'] }], [{ at: 700, argv: ['GET', 'a'] }], { replicationLagMs: 0 });
+    h.at(300).crash('p').at(400).restart('p').runUntil(800);
+    expect(h.events('redis.link', 'r')[0]).toMatchObject({ reason: 'reset' });
+    expect(h.events('redis.promote', 'r')).toHaveLength(0);
+    expect(replies(h, 'cr')[0].reply).toBeNull();
+    expect(stateOf(h, 'r').data.keys).toEqual({});
+  });
+
+  it('a write lost on the link makes the replica resync in full', () => {
+    const h = failover([{ at: 150, argv: ['SET', 'a', '1'] }], [{ at: 600, argv: ['GET', 'a'] }], { replicationLagMs: 0 });
+    h.at(100).partition('p-r').at(200).heal('p-r').runUntil(700);
+    expect(h.events('redis.link', 'r')[0]).toMatchObject({ reason: 'gap' });
+    expect(h.events('redis.sync', 'r')).toHaveLength(2);
+    expect(replies(h, 'cr')[0].reply).toBe('1');
+  });
+
+  it('is deterministic and keeps its state plain JSON', () => {
+    const trace = () => {
+      const h = failover(
+        [
+          { at: 50, argv: ['SET', 'a', '1', 'PX', '300'] },
+          { at: 60, argv: ['FCALL', 'rlock', '1', 'L', '400', 'c:1'] },
+        ],
+        [{ at: 500, argv: ['HGET', 'L', 'c:1'] }],
+      );
+      h.at(350).crash('p').runUntil(1500);
+      for (const id of ['p', 'r']) expect(JSON.parse(JSON.stringify(stateOf(h, id)))).toEqual(stateOf(h, id));
+      return JSON.stringify(h.events());
+    };
+    expect(trace()).toBe(trace());
+  });
+});
+
+describe('redis model: params', () => {
+  it('validates params with messages and fills defaults', () => {
+    expect(redisParams.parse({})).toEqual({ hz: 10 });
+    expect(redisModel.init(redisParams.parse({})).repl).toMatchObject({ lagMs: 0, pingMs: 1000, timeoutMs: 60000, promoteAfterMs: null });
+    const bad = redisParams.safeParse({ replicationLagMs: -1 });
+    expect(bad.success).toBe(false);
+    expect(redisModel.init(redisParams.parse({ replicaOf: 'p' })).role).toBe('replica');
+  });
+});

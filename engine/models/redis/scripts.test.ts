@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { exec, type RedisData, type RedisReply } from './commands';
+import { fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
+
+function run(steps: [number, ...string[]][], client = 'c1'): { replies: RedisReply[]; data: RedisData; published: unknown[] } {
+  let data: RedisData = { keys: {} };
+  const replies: RedisReply[] = [];
+  const published: unknown[] = [];
+  for (const [now, ...argv] of steps) {
+    const r = exec(data, now, argv, { client });
+    replies.push(r.reply);
+    published.push(...(r.published ?? []));
+    data = r.data;
+  }
+  return { replies, data, published };
+}
+
+describe('Lua number conversions', () => {
+  it('formats numbers as C %.17g', () => {
+    expect(fmtG17(0.1)).toBe('0.10000000000000001');
+    expect(fmtG17(2.5)).toBe('2.5');
+    expect(fmtG17(1e20)).toBe('1e+20');
+    expect(fmtG17(1 / 3)).toBe('0.33333333333333331');
+    expect(fmtG17(6)).toBe('6');
+    expect(fmtG17(-4.9)).toBe('-4.9000000000000004');
+    expect(fmtG17(1e-5)).toBe('1.0000000000000001e-05');
+  });
+
+  it('reads numbers as Lua 5.1 tonumber and truncates replies', () => {
+    expect(luaToNumber(' 5 ')).toBe(5);
+    expect(luaToNumber('0x10')).toBe(16);
+    expect(luaToNumber('1e2')).toBe(100);
+    expect(luaToNumber('abc')).toBeUndefined();
+    expect(luaToNumber(null)).toBeUndefined();
+    expect(luaInt(2.9)).toBe(2);
+    expect(luaInt(-2.9)).toBe(-2);
+    expect(luaInt(Infinity)).toBe(-9223372036854775808);
+  });
+});
+
+describe('lock scripts', () => {
+  it('unlock deletes only with the right token; renew extends only with it', () => {
+    const { replies } = run([
+      [0, 'SET', 'lock', 'A', 'NX', 'PX', '1000'],
+      [10, 'FCALL', 'unlock', '1', 'lock', 'B'],
+      [10, 'FCALL', 'renew', '1', 'lock', 'B', '5000'],
+      [10, 'FCALL', 'renew', '1', 'lock', 'A', '5000'],
+      [10, 'PTTL', 'lock'],
+      [20, 'FCALL', 'unlock', '1', 'lock', 'A'],
+      [20, 'FCALL', 'unlock', '1', 'lock', 'A'],
+    ]);
+    expect(replies).toEqual(['OK', 0, 0, 1, 5000, 1, 0]);
+  });
+
+  it('rlock counts re-entries, answers others with the PTTL, and runlock publishes at zero', () => {
+    const { replies, data, published } = run([
+      [0, 'FCALL', 'rlock', '1', 'L', '30000', 'c1:1'],
+      [0, 'FCALL', 'rlock', '1', 'L', '30000', 'c1:1'],
+      [0, 'HGET', 'L', 'c1:1'],
+      [100, 'FCALL', 'rlock', '1', 'L', '30000', 'c2:1'],
+      [100, 'FCALL', 'runlock', '2', 'L', 'chan', '0', '30000', 'c2:1'],
+      [100, 'FCALL', 'runlock', '2', 'L', 'chan', '0', '30000', 'c1:1'],
+      [100, 'FCALL', 'runlock', '2', 'L', 'chan', '0', '30000', 'c1:1'],
+      [100, 'FCALL', 'runlock', '2', 'L', 'chan', '0', '30000', 'c1:1'],
+    ]);
+    expect(replies).toEqual([null, null, '2', 29900, null, 0, 1, null]);
+    expect(data.keys.L).toBeUndefined();
+    expect(published).toEqual([{ channel: 'chan', message: '0', to: [] }]);
+  });
+
+  it('keeps writes made before a script error (no rollback)', () => {
+    const { replies, data } = run([[0, 'FCALL', 'rlock', '1', 'L', 'abc', 'c1:1']]);
+    expect(replies[0]).toEqual({ error: 'ERR value is not an integer or out of range script: rlock, on @user_script:1.' });
+    expect(data.keys.L).toEqual({ type: 'hash', value: { 'c1:1': '1' }, expireAt: null });
+  });
+});
+
+describe('scg-token-bucket', () => {
+  const bucket = (now: number, requested = 1) => ['FCALL', 'scg-token-bucket', '2', 't', 'ts', '1', '3', String(now), String(requested)];
+
+  it('fills at rate per second up to capacity and sets TTL = floor(2 * capacity / rate)', () => {
+    const { replies, data } = run([
+      [0, ...bucket(1000)],
+      [0, ...bucket(1000)],
+      [0, ...bucket(1000)],
+      [0, ...bucket(1000)],
+      [0, 'TTL', 't'],
+      [0, ...bucket(1001)],
+      [0, ...bucket(5000, 3)],
+    ] as [number, ...string[]][]);
+    expect(replies).toEqual([[1, 2], [1, 1], [1, 0], [0, 0], 6, [1, 0], [1, 0]]);
+    expect(data.keys.ts).toMatchObject({ value: '5000' });
+  });
+
+  it('keeps fractional tokens as %.17g strings', () => {
+    const { replies, data } = run([[0, 'FCALL', 'scg-token-bucket', '2', 't', 'ts', '10', '5', '100', '0.1']]);
+    expect(replies[0]).toEqual([1, 4]);
+    expect(data.keys.t).toMatchObject({ value: '4.9000000000000004' });
+  });
+
+  it('keeps the Lua sources with the script names', () => {
+    expect(Object.keys(SCRIPTS).sort()).toEqual(['renew', 'rlock', 'rrenew', 'runlock', 'scg-token-bucket', 'unlock']);
+    for (const s of Object.values(SCRIPTS)) expect(s.lua).toContain('redis.call');
+  });
+});

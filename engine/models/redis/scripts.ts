@@ -1,0 +1,322 @@
+import { err, type RedisReply } from './keyspace';
+
+/**
+ * Named atomic scripts, called as Redis 7 functions: `FCALL <name> <numkeys> key... arg...`.
+ * Each has its Lua original (what a real client sends with EVAL; the conformance runner sends
+ * exactly that to a real server) and a TypeScript twin that makes the same `redis.call`s in the
+ * same order, so partial writes before an error, error texts and reply conversions match:
+ * a Lua number becomes an integer reply by truncation, nil and false become nil, and a failing
+ * `redis.call` aborts with `<error> script: <name>, on @user_script:<line>.`.
+ */
+export interface ScriptDef {
+  /** The Lua source, verbatim as the client library sends it. */
+  readonly lua: string;
+  /** What it is, for docs and narration. */
+  readonly summary: string;
+  readonly keys: readonly string[];
+  readonly args: readonly string[];
+  run(call: ScriptCall, keys: readonly (string | undefined)[], args: readonly (string | undefined)[]): RedisReply;
+}
+
+/** `redis.call` from inside a script: returns the reply, or aborts the script on an error reply. */
+export type ScriptCall = (line: number, ...argv: (string | undefined)[]) => RedisReply;
+
+class ScriptAbort extends Error {
+  constructor(
+    readonly msg: string,
+    readonly line: number,
+  ) {
+    super(msg);
+  }
+}
+
+/** A Lua run-time error (arithmetic on nil…), reported the way Redis 7.0 reports it. */
+class LuaError extends ScriptAbort {}
+
+/** The 1-based line of `lua` that contains `marker` (so line numbers follow the source). */
+function lineOf(lua: string, marker: string): number {
+  const i = lua.indexOf(marker);
+  if (i < 0) throw new Error(`script marker not found: ${marker}`);
+  return lua.slice(0, i).split('\n').length;
+}
+
+/** Lua 5.1 `tonumber(s)` (strtod plus hexadecimal, surrounding spaces allowed); undefined for nil. */
+export function luaToNumber(v: RedisReply | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(s)) {
+    const neg = s.startsWith('-');
+    const n = parseInt(s.replace(/^[+-]/, ''), 16);
+    return neg ? -n : n;
+  }
+  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?nan$/i.test(s)) return NaN;
+  return undefined;
+}
+
+/**
+ * A Lua number as Redis 7.0 passes it to a command: C's `%.17g` ("0.1" -> "0.10000000000000001",
+ * 2.5 -> "2.5", 1e20 -> "1e+20").
+ */
+export function fmtG17(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  const [mant, expStr] = n.toExponential(16).split('e');
+  const x = Number(expStr);
+  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (x < -4 || x >= 17) return `${strip(mant)}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
+  return strip(n.toFixed(16 - x));
+}
+
+/** A Lua number returned to the client: truncated to an integer (C's cast; out of range -> LLONG_MIN). */
+export function luaInt(n: number): number {
+  if (Number.isNaN(n) || n >= 9223372036854775807 || n < -9223372036854775808) return -9223372036854775808;
+  return Math.trunc(n);
+}
+
+const str = (v: number) => fmtG17(v);
+
+// ---- the Lua originals ----
+
+/** The compare-and-delete unlock from the Redis documentation (`SET key token NX PX ttl` locks). */
+const UNLOCK_LUA = `if redis.call("get",KEYS[1]) == ARGV[1] then
+    return redis.call("del",KEYS[1])
+else
+    return 0
+end`;
+
+/** The same pattern extending the lease: compare-and-pexpire. */
+const RENEW_LUA = `if redis.call("get",KEYS[1]) == ARGV[1] then
+    return redis.call("pexpire",KEYS[1],ARGV[2])
+else
+    return 0
+end`;
+
+// Redisson builds its scripts by Java string concatenation, so they reach Redis on one line.
+/** Redisson 3.x RedissonLock.tryLockInnerAsync. */
+const RLOCK_LUA =
+  "if (redis.call('exists', KEYS[1]) == 0) then " +
+  "redis.call('hincrby', KEYS[1], ARGV[2], 1); " +
+  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
+  'return nil; ' +
+  'end; ' +
+  "if (redis.call('hexists', KEYS[1], ARGV[2]) == 1) then " +
+  "redis.call('hincrby', KEYS[1], ARGV[2], 1); " +
+  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
+  'return nil; ' +
+  'end; ' +
+  "return redis.call('pttl', KEYS[1]);";
+
+/** Redisson 3.x RedissonLock.unlockInnerAsync. */
+const RUNLOCK_LUA =
+  "if (redis.call('hexists', KEYS[1], ARGV[3]) == 0) then " +
+  'return nil;' +
+  'end; ' +
+  "local counter = redis.call('hincrby', KEYS[1], ARGV[3], -1); " +
+  'if (counter > 0) then ' +
+  "redis.call('pexpire', KEYS[1], ARGV[2]); " +
+  'return 0; ' +
+  'else ' +
+  "redis.call('del', KEYS[1]); " +
+  "redis.call('publish', KEYS[2], ARGV[1]); " +
+  'return 1; ' +
+  'end; ' +
+  'return nil;';
+
+/** Redisson 3.x RedissonBaseLock.renewExpirationAsync (the watchdog's renewal). */
+const RRENEW_LUA =
+  "if (redis.call('hexists', KEYS[1], ARGV[2]) == 1) then " +
+  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
+  'return 1; ' +
+  'end; ' +
+  'return 0;';
+
+/** Spring Cloud Gateway's request_rate_limiter.lua (the version that takes `now` as ARGV[3]). */
+const SCG_LUA = `redis.replicate_commands()
+
+local tokens_key = KEYS[1]
+local timestamp_key = KEYS[2]
+
+local rate = tonumber(ARGV[1])
+local capacity = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local requested = tonumber(ARGV[4])
+
+local fill_time = capacity/rate
+local ttl = math.floor(fill_time*2)
+
+local last_tokens = tonumber(redis.call("get", tokens_key))
+if last_tokens == nil then
+  last_tokens = capacity
+end
+
+local last_refreshed = tonumber(redis.call("get", timestamp_key))
+if last_refreshed == nil then
+  last_refreshed = 0
+end
+
+local delta = math.max(0, now-last_refreshed)
+local filled_tokens = math.min(capacity, last_tokens+(delta*rate))
+local allowed = filled_tokens >= requested
+local new_tokens = filled_tokens
+local allowed_num = 0
+if allowed then
+  new_tokens = filled_tokens - requested
+  allowed_num = 1
+end
+
+if ttl > 0 then
+  redis.call("setex", tokens_key, ttl, new_tokens)
+  redis.call("setex", timestamp_key, ttl, now)
+end
+
+return { allowed_num, new_tokens }
+`;
+
+const SCG = {
+  fill: lineOf(SCG_LUA, 'local fill_time'),
+  getTokens: lineOf(SCG_LUA, 'redis.call("get", tokens_key)'),
+  getStamp: lineOf(SCG_LUA, 'redis.call("get", timestamp_key)'),
+  delta: lineOf(SCG_LUA, 'local delta'),
+  filled: lineOf(SCG_LUA, 'local filled_tokens'),
+  allowed: lineOf(SCG_LUA, 'local allowed ='),
+  minus: lineOf(SCG_LUA, 'new_tokens = filled_tokens - requested'),
+  setTokens: lineOf(SCG_LUA, 'redis.call("setex", tokens_key'),
+  setStamp: lineOf(SCG_LUA, 'redis.call("setex", timestamp_key'),
+};
+
+const UNLOCK_DEL = lineOf(UNLOCK_LUA, 'redis.call("del"');
+const RENEW_PEXPIRE = lineOf(RENEW_LUA, 'redis.call("pexpire"');
+
+/** Lua arithmetic: a nil operand raises "attempt to perform arithmetic on local 'x' (a nil value)". */
+function arith(line: number, a: [string, number | undefined], b: [string, number | undefined]): [number, number] {
+  if (a[1] === undefined) throw new LuaError(`attempt to perform arithmetic on local '${a[0]}' (a nil value)`, line);
+  if (b[1] === undefined) throw new LuaError(`attempt to perform arithmetic on local '${b[0]}' (a nil value)`, line);
+  return [a[1], b[1]];
+}
+
+/** The scripts by name. */
+export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
+  unlock: {
+    lua: UNLOCK_LUA,
+    summary: 'compare-and-delete: DEL the lock only if it still holds our token',
+    keys: ['lock'],
+    args: ['token'],
+    run(call, [key], [token]) {
+      if (call(1, 'get', key) === (token ?? false)) return call(UNLOCK_DEL, 'del', key);
+      return 0;
+    },
+  },
+  renew: {
+    lua: RENEW_LUA,
+    summary: 'compare-and-pexpire: extend the lease only if the lock still holds our token',
+    keys: ['lock'],
+    args: ['token', 'ttlMs'],
+    run(call, [key], [token, ms]) {
+      if (call(1, 'get', key) === (token ?? false)) return call(RENEW_PEXPIRE, 'pexpire', key, ms);
+      return 0;
+    },
+  },
+  rlock: {
+    lua: RLOCK_LUA,
+    summary: 'Redisson lock: take or re-enter (hash field <clientId>:<threadId> = count) and PEXPIRE; nil when held, else the PTTL',
+    keys: ['lock'],
+    args: ['leaseMs', 'clientId:threadId'],
+    run(call, [key], [lease, field]) {
+      if (call(1, 'exists', key) === 0 || call(1, 'hexists', key, field) === 1) {
+        call(1, 'hincrby', key, field, '1');
+        call(1, 'pexpire', key, lease);
+        return null;
+      }
+      return call(1, 'pttl', key);
+    },
+  },
+  runlock: {
+    lua: RUNLOCK_LUA,
+    summary: 'Redisson unlock: decrement; at 0 DEL and PUBLISH on the channel. nil = not ours, 0 = still held, 1 = released',
+    keys: ['lock', 'channel'],
+    args: ['message', 'leaseMs', 'clientId:threadId'],
+    run(call, [key, channel], [message, lease, field]) {
+      if (call(1, 'hexists', key, field) === 0) return null;
+      const counter = call(1, 'hincrby', key, field, '-1') as number;
+      if (counter > 0) {
+        call(1, 'pexpire', key, lease);
+        return 0;
+      }
+      call(1, 'del', key);
+      call(1, 'publish', channel, message);
+      return 1;
+    },
+  },
+  rrenew: {
+    lua: RRENEW_LUA,
+    summary: "Redisson watchdog renewal: PEXPIRE only while our hash field exists",
+    keys: ['lock'],
+    args: ['leaseMs', 'clientId:threadId'],
+    run(call, [key], [lease, field]) {
+      if (call(1, 'hexists', key, field) === 1) {
+        call(1, 'pexpire', key, lease);
+        return 1;
+      }
+      return 0;
+    },
+  },
+  'scg-token-bucket': {
+    lua: SCG_LUA,
+    summary: 'Spring Cloud Gateway token bucket: refill by elapsed seconds × rate up to capacity; returns [allowed, tokens_left]',
+    keys: ['tokens', 'timestamp'],
+    args: ['rate', 'capacity', 'nowSeconds', 'requested'],
+    run(call, [tokensKey, stampKey], args) {
+      const rate = luaToNumber(args[0]);
+      const capacity = luaToNumber(args[1]);
+      const now = luaToNumber(args[2]);
+      const requested = luaToNumber(args[3]);
+      const [c, r] = arith(SCG.fill, ['capacity', capacity], ['rate', rate]);
+      const ttl = Math.floor((c / r) * 2);
+      const lastTokens = luaToNumber(call(SCG.getTokens, 'get', tokensKey)) ?? c;
+      const lastRefreshed = luaToNumber(call(SCG.getStamp, 'get', stampKey)) ?? 0;
+      const [n] = arith(SCG.delta, ['now', now], ['last_refreshed', lastRefreshed]);
+      const delta = Math.max(0, n - lastRefreshed);
+      const filled = Math.min(c, lastTokens + delta * r);
+      // Lua 5.1 compiles `a >= b` as `b <= a`, so a nil `requested` is named first.
+      if (requested === undefined) throw new LuaError('attempt to compare nil with number', SCG.allowed);
+      const allowed = filled >= requested;
+      const newTokens = allowed ? filled - requested : filled;
+      if (ttl > 0) {
+        call(SCG.setTokens, 'setex', tokensKey, str(ttl), str(newTokens));
+        call(SCG.setStamp, 'setex', stampKey, str(ttl), str(n));
+      }
+      return [allowed ? 1 : 0, luaInt(newTokens)];
+    },
+  },
+};
+
+/**
+ * Runs a named script: `exec` passes a `redis.call` that executes inside the same command
+ * (time frozen at the script's start, as Redis 7 does). Writes made before an error stay, as
+ * Redis scripts have no rollback.
+ */
+export function runScript(
+  name: string,
+  script: ScriptDef,
+  keys: readonly string[],
+  args: readonly string[],
+  exec: (argv: readonly string[]) => RedisReply,
+): RedisReply {
+  const call: ScriptCall = (line, ...argv) => {
+    if (argv.some((a) => a === undefined)) throw new ScriptAbort('ERR Lua redis lib command arguments must be strings or integers', line);
+    const reply = exec(argv as string[]);
+    if (reply !== null && typeof reply === 'object' && !Array.isArray(reply)) throw new ScriptAbort(reply.error, line);
+    return reply;
+  };
+  try {
+    return script.run(call, keys, args);
+  } catch (e) {
+    if (e instanceof LuaError) return err(`ERR user_script:${e.line}: ${e.msg} script: ${name}, on @user_script:${e.line}.`);
+    if (e instanceof ScriptAbort) return err(`${e.msg} script: ${name}, on @user_script:${e.line}.`);
+    throw e;
+  }
+}

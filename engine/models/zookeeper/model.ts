@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import type { Ctx, ModelDef, Msg } from '../../core/types';
+import { describeZkMessage, formatOp, PING_XID, type ZkMsg } from './messages';
+import {
+  closeSession,
+  containerCheck,
+  dropConnection,
+  exec,
+  expireSessions,
+  expiryBucket,
+  formatZxid,
+  initServer,
+  lastZxid,
+  nextContainerWork,
+  nextExpiry,
+  openSession,
+  resumeSession,
+  touchSession,
+  type ZkNotification,
+  type ZkServerState,
+} from './zk/core';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    'zk.session.open': { session: string; client: string; requestedMs: number; timeoutMs: number; zxid: number };
+    'zk.session.resume': { session: string; client: string };
+    'zk.session.rejected': { session: string; client: string; reason: 'expired' | 'behind' };
+    'zk.session.closed': { session: string; zxid: number; deleted: string[] };
+    'zk.session.expired': { session: string; zxid: number; deleted: string[] };
+    'zk.create': { session: string; path: string; kind: ZkNodeKind; zxid: number };
+    'zk.delete': { session: string | null; path: string; zxid: number; cause: 'request' | 'session' | 'container' | 'ttl' };
+    'zk.setData': { session: string; path: string; version: number; zxid: number };
+    'zk.error': { session: string; op: ZkOpName; path: string; err: ZkErrorCode; zxid: number | null };
+    'zk.watch.set': { session: string; path: string; kind: 'data' | 'exists' | 'child' | 'persistent' | 'recursive' };
+    'zk.watch.removed': { session: string; path: string; which: 'data' | 'children' | 'any' };
+    'zk.watch.fired': { session: string; path: string; event: ZkEventType; zxid: number; delivered: boolean };
+  }
+}
+
+const intIn = (min: number, max: number) =>
+  z
+    .number()
+    .int({ error: `expected an integer from ${min} to ${max}` })
+    .min(min, { error: `expected an integer from ${min} to ${max}` })
+    .max(max, { error: `expected an integer from ${min} to ${max}` });
+
+export const zookeeperParams = z
+  .object({
+    /** The server's basic time unit (ms): sessions expire in buckets of this size. */
+    tickTime: intIn(1, 60_000).default(2000),
+    /** Smallest session timeout granted (ms); default 2 × tickTime. */
+    minSessionTimeout: intIn(1, 3_600_000).optional(),
+    /** Largest session timeout granted (ms); default 20 × tickTime. */
+    maxSessionTimeout: intIn(1, 3_600_000).optional(),
+    /** How often the container manager looks for empty containers and expired TTL nodes (ms). */
+    containerCheckIntervalMs: intIn(1, 3_600_000).default(60_000),
+    /** Allow TTL nodes (`zookeeper.extendedTypesEnabled`). */
+    extendedTypes: z.boolean().default(false),
+    /** This server's id (`myid`), the top byte of its session ids. */
+    serverId: intIn(0, 254).default(0),
+  })
+  .strict()
+  .refine((p) => (p.minSessionTimeout ?? 2 * p.tickTime) <= (p.maxSessionTimeout ?? 20 * p.tickTime), {
+    error: 'minSessionTimeout must not exceed maxSessionTimeout',
+    path: ['minSessionTimeout'],
+  });
+export type ZookeeperParams = z.infer<typeof zookeeperParams>;
+
+/** A timer this node has armed: when it is due on the local clock, and its id to cancel it. */
+interface Armed {
+  at: number;
+  id: number;
+}
+
+export interface ZookeeperState {
+  core: ZkServerState;
+  containerCheckIntervalMs: number;
+  /** Local time the server (re)started: container checks run at fixed intervals from it. */
+  startedAt: number;
+  expiryTimer: Armed | null;
+  containerTimer: Armed | null;
+}
+
+const EXPIRE = { zk: 'expire' } as const;
+const CONTAINERS = { zk: 'containers' } as const;
+
+function initState(p: ZookeeperParams): ZookeeperState {
+  return {
+    core: initServer({
+      tickTime: p.tickTime,
+      minSessionTimeout: p.minSessionTimeout,
+      maxSessionTimeout: p.maxSessionTimeout,
+      extendedTypes: p.extendedTypes,
+      serverId: p.serverId,
+    }),
+    containerCheckIntervalMs: p.containerCheckIntervalMs,
+    startedAt: 0,
+    expiryTimer: null,
+    containerTimer: null,
+  };
+}
+
+function rearm(cur: Armed | null, want: number | null, payload: unknown, ctx: Ctx): Armed | null {
+  if (want === null) {
+    if (cur) ctx.cancelTimer(cur.id);
+    return null;
+  }
+  if (cur && cur.at === want) return cur;
+  if (cur) ctx.cancelTimer(cur.id);
+  return { at: want, id: ctx.setTimer(Math.max(0, want - ctx.now), payload) };
+}
+
+/**
+ * Arms the two server timers, and only when they can do something: the session expirer for the
+ * earliest bucket holding a session (the real one wakes every tick, but a tick with an empty
+ * bucket changes nothing), and the container manager for the first check that finds work.
+ */
+function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
+  const expiryTimer = rearm(s.expiryTimer, nextExpiry(s.core), EXPIRE, ctx);
+  const work = nextContainerWork(s.core);
+  let when: number | null = null;
+  if (work !== null) {
+    const i = s.containerCheckIntervalMs;
+    // The first check strictly after both now and the moment the work becomes due.
+    const after = Math.max(ctx.now, work);
+    when = s.startedAt + (Math.floor((after - s.startedAt) / i) + 1) * i;
+  }
+  const containerTimer = rearm(s.containerTimer, when, CONTAINERS, ctx);
+  if (expiryTimer === s.expiryTimer && containerTimer === s.containerTimer) return s;
+  return { ...s, expiryTimer, containerTimer };
+}
+
+/** Sends a ZooKeeper message (typed, so a misspelt field is caught). */
+function send(ctx: Ctx, to: string, m: ZkMsg): void {
+  ctx.send(to, m);
+}
+
+function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx): void {
+  for (const n of notes) {
+    const sess = core.sessions[n.session];
+    // No open connection: the event is lost; the client's SetWatches on reconnect catches up.
+    const to = sess?.client ?? null;
+    const conn = sess?.conn ?? null;
+    ctx.trace('zk.watch.fired', { session: n.session, path: n.event.path, event: n.event.type, zxid: n.zxid, delivered: to !== null && conn !== null });
+    if (to === null || conn === null) continue;
+    send(ctx, to, { type: 'zk.watch', conn, event: n.event, zxid: n.zxid });
+  }
+}
+
+/** Expires the sessions whose bucket has come: their ephemerals go, their watchers hear it. */
+function reap(s: ZookeeperState, ctx: Ctx): ZookeeperState {
+  const r = expireSessions(s.core, ctx.now);
+  if (r.expired.length === 0) return s;
+  for (const e of r.expired) {
+    for (const path of e.deleted) ctx.trace('zk.delete', { session: e.session, path, zxid: e.zxid, cause: 'session' });
+    ctx.trace('zk.session.expired', { session: e.session, zxid: e.zxid, deleted: e.deleted });
+    ctx.metric('zk.sessions.expired');
+  }
+  deliver(r.state, r.notes, ctx);
+  // The server closes the expired sessions' connections.
+  for (const e of r.expired) {
+    if (e.client !== null && e.conn !== null) send(ctx, e.client, { type: 'zk.closed', conn: e.conn, reason: 'session expired' });
+  }
+  return { ...s, core: r.state };
+}
+
+function watchKind(op: ZkMsg & { type: 'zk.request' }): 'data' | 'exists' | 'child' | null {
+  const o = op.op;
+  if (o.op === 'getData' && o.watch) return 'data';
+  if (o.op === 'exists' && o.watch) return 'exists';
+  if (o.op === 'getChildren' && o.watch) return 'child';
+  return null;
+}
+
+function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: string, ctx: Ctx): ZookeeperState {
+  const sess = s.core.sessions[m.sessionId];
+  if (!sess || sess.conn !== m.conn || sess.client !== from) {
+    // Expired, unknown, or a connection the server no longer has: like a closed socket.
+    send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: sess ? 'stale connection' : 'session expired' });
+    return s;
+  }
+  const core = touchSession(s.core, ctx.now, m.sessionId);
+  if (m.op.op === 'closeSession') {
+    const r = closeSession(core, m.sessionId);
+    for (const path of r.deleted ?? []) ctx.trace('zk.delete', { session: m.sessionId, path, zxid: r.zxid, cause: 'session' });
+    ctx.trace('zk.session.closed', { session: m.sessionId, zxid: r.zxid, deleted: r.deleted ?? [] });
+    deliver(r.state, r.notes, ctx);
+    send(ctx, from, { type: 'zk.reply', conn: m.conn, xid: m.xid, zxid: r.zxid, result: r.result });
+    return { ...s, core: r.state };
+  }
+  const r = exec(core, ctx.now, m.sessionId, m.op);
+  const op = m.op;
+  if (r.result.ok) {
+    if (op.op === 'create') ctx.trace('zk.create', { session: m.sessionId, path: r.result.path!, kind: op.kind, zxid: r.zxid });
+    else if (op.op === 'delete') ctx.trace('zk.delete', { session: m.sessionId, path: op.path, zxid: r.zxid, cause: 'request' });
+    else if (op.op === 'setData') ctx.trace('zk.setData', { session: m.sessionId, path: op.path, version: r.result.stat!.version, zxid: r.zxid });
+    else if (op.op === 'addWatch') ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: op.mode });
+    else if (op.op === 'removeWatches') ctx.trace('zk.watch.removed', { session: m.sessionId, path: op.path, which: op.type });
+    const wk = watchKind(m);
+    if (wk && 'path' in op) ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: wk });
+  } else {
+    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData';
+    ctx.trace('zk.error', { session: m.sessionId, op: op.op, path: 'path' in op ? op.path : '', err: r.result.err, zxid: write ? r.zxid : null });
+  }
+  if (op.op !== 'ping') ctx.metric('zk.requests');
+  // Watch events first: on the same ordered link they reach the client before this reply.
+  deliver(r.state, r.notes, ctx);
+  send(ctx, from, { type: 'zk.reply', conn: m.conn, xid: m.xid, zxid: r.zxid, result: r.result });
+  return r.state === s.core ? s : { ...s, core: r.state };
+}
+
+function onConnect(s: ZookeeperState, m: ZkMsg & { type: 'zk.connect' }, from: string, ctx: Ctx): ZookeeperState {
+  if (m.lastZxid > lastZxid(s.core)) {
+    // The client has seen a newer state than this server has: it must find another server.
+    ctx.trace('zk.session.rejected', { session: m.sessionId ?? '', client: from, reason: 'behind' });
+    send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: `server is behind (client saw ${formatZxid(m.lastZxid)})` });
+    return s;
+  }
+  if (m.sessionId === null) {
+    const r = openSession(s.core, ctx.now, m.timeoutMs, from, m.conn);
+    ctx.trace('zk.session.open', { session: r.session.id, client: from, requestedMs: m.timeoutMs, timeoutMs: r.session.timeoutMs, zxid: r.zxid });
+    ctx.metric('zk.sessions.opened');
+    send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: r.session.id, timeoutMs: r.session.timeoutMs });
+    return { ...s, core: r.state };
+  }
+  const core = resumeSession(s.core, ctx.now, m.sessionId, from, m.conn);
+  if (core === null) {
+    ctx.trace('zk.session.rejected', { session: m.sessionId, client: from, reason: 'expired' });
+    send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: m.sessionId, timeoutMs: 0 });
+    return s;
+  }
+  ctx.trace('zk.session.resume', { session: m.sessionId, client: from });
+  send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: m.sessionId, timeoutMs: core.sessions[m.sessionId].timeoutMs });
+  return { ...s, core };
+}
+
+const DELETE_CAUSE = { container: 'container', ttl: 'ttl' } as const;
+
+/** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure core in zk/core.ts. */
+export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
+  type: 'zookeeper',
+  init: initState,
+  start(s, ctx) {
+    // After a restart every session gets a full timeout from now, as the real server does when
+    // it reloads them from its snapshot.
+    const sessions: ZkServerState['sessions'] = {};
+    for (const [id, sess] of Object.entries(s.core.sessions)) {
+      sessions[id] = { ...sess, expireAt: expiryBucket(s.core.tickTime, ctx.now + sess.timeoutMs) };
+    }
+    return arm({ ...s, core: { ...s.core, sessions }, startedAt: ctx.now, expiryTimer: null, containerTimer: null }, ctx);
+  },
+  onMessage(s0, msg, from, ctx) {
+    const s = reap(s0, ctx);
+    const m = msg as ZkMsg;
+    let next = s;
+    switch (m.type) {
+      case 'zk.connect':
+        next = onConnect(s, m, from, ctx);
+        break;
+      case 'zk.request':
+        next = onRequest(s, m, from, ctx);
+        break;
+      case 'zk.fin': {
+        const core = dropConnection(s.core, m.sessionId, m.conn);
+        next = core === s.core ? s : { ...s, core };
+        break;
+      }
+      default:
+        break;
+    }
+    return arm(next, ctx);
+  },
+  onTimer(s0, payload, ctx) {
+    let s: ZookeeperState = s0;
+    const kind = (payload as { zk?: string } | null)?.zk;
+    if (kind === 'expire') {
+      s = reap({ ...s, expiryTimer: null }, ctx);
+    } else if (kind === 'containers') {
+      s = reap({ ...s, containerTimer: null }, ctx);
+      const r = containerCheck(s.core, ctx.now);
+      for (const d of r.deleted) ctx.trace('zk.delete', { session: null, path: d.path, zxid: d.zxid, cause: d.kind === 'ttl' ? DELETE_CAUSE.ttl : DELETE_CAUSE.container });
+      deliver(r.state, r.notes, ctx);
+      s = { ...s, core: r.state };
+    }
+    return arm(s, ctx);
+  },
+  // The tree and the sessions are on disk (snapshot + transaction log); connections, watches
+  // and timers are not.
+  crash(s) {
+    const sessions: ZkServerState['sessions'] = {};
+    for (const [id, sess] of Object.entries(s.core.sessions)) sessions[id] = { ...sess, client: null, conn: null };
+    return { ...s, core: { ...s.core, sessions, dataWatches: {}, childWatches: {} }, expiryTimer: null, containerTimer: null };
+  },
+  describeTimer(payload) {
+    const kind = (payload as { zk?: string } | null)?.zk;
+    if (kind === 'expire') return 'session expiry tick';
+    if (kind === 'containers') return 'container manager check';
+    return 'timer fires';
+  },
+  describeMessage(msg: Msg) {
+    return describeZkMessage(msg) ?? msg.type;
+  },
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'zk.session.open':
+        return `${name(ev.node)} opens session ${ev.session} for ${name(ev.client)}: timeout ${ev.timeoutMs} ms${ev.timeoutMs !== ev.requestedMs ? ` (asked ${ev.requestedMs})` : ''}`;
+      case 'zk.session.resume':
+        return `${name(ev.client)} reconnects to session ${ev.session} on ${name(ev.node)}`;
+      case 'zk.session.rejected':
+        return ev.reason === 'expired'
+          ? `${name(ev.node)} tells ${name(ev.client)}: session ${ev.session} has expired`
+          : `${name(ev.node)} refuses ${name(ev.client)}: the client has seen newer data than this server`;
+      case 'zk.session.closed':
+        return `${name(ev.node)} closes session ${ev.session}${ev.deleted.length ? `, deleting ${ev.deleted.join(', ')}` : ''}`;
+      case 'zk.session.expired':
+        return `${name(ev.node)} expires session ${ev.session} (no word from it within its timeout)${ev.deleted.length ? `: deletes ${ev.deleted.join(', ')}` : ''}`;
+      case 'zk.create':
+        return `${name(ev.node)} creates ${ev.kind === 'persistent' ? '' : `${ev.kind} `}${ev.path} (zxid ${formatZxid(ev.zxid)})`;
+      case 'zk.delete': {
+        const why = { request: '', session: ` (its session ${ev.session} ended)`, container: ' (empty container)', ttl: ' (TTL ran out)' }[ev.cause];
+        return `${name(ev.node)} deletes ${ev.path}${why}`;
+      }
+      case 'zk.setData':
+        return `${name(ev.node)} sets ${ev.path}, now version ${ev.version} (zxid ${formatZxid(ev.zxid)})`;
+      case 'zk.error':
+        return `${name(ev.node)} refuses ${ev.op} ${ev.path}: ${ev.err}`;
+      case 'zk.watch.set':
+        return `session ${ev.session} sets a ${ev.kind} watch on ${ev.path}`;
+      case 'zk.watch.removed':
+        return `session ${ev.session} removes its ${ev.which} watches on ${ev.path}`;
+      case 'zk.watch.fired':
+        return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (lost: it has no open connection)'}`;
+      default:
+        return undefined;
+    }
+  },
+};
+
+export { formatOp, PING_XID };
