@@ -9,6 +9,7 @@ import { selectScenario } from '@/stores/selectors';
 import { ClientNode } from '../nodes/client-node';
 import { GenericNode } from '../nodes/generic-node';
 import { RedisNode } from '../nodes/redis-node';
+import { ZookeeperNode } from '../nodes/zookeeper-node';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import type { AppNode, LinkEdge } from './flow-types';
@@ -16,7 +17,7 @@ import { MessageEdge } from './message-edge';
 import { toFlow } from './to-flow';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
-const nodeTypes = { client: ClientNode, redis: RedisNode, generic: GenericNode } satisfies NodeTypes;
+const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, generic: GenericNode } satisfies NodeTypes;
 const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
 const fitViewOptions = { padding: 0.15, maxZoom: 1.4 };
 

@@ -11,10 +11,11 @@ export interface NodeCardData extends Record<string, unknown> {
 
 export type ClientFlowNode = Node<NodeCardData, 'client'>;
 export type RedisFlowNode = Node<NodeCardData, 'redis'>;
+export type ZkFlowNode = Node<NodeCardData, 'zookeeper'>;
 export type GenericFlowNode = Node<NodeCardData, 'generic'>;
 
 /** Every node the canvas can draw. */
-export type AppNode = ClientFlowNode | RedisFlowNode | GenericFlowNode;
+export type AppNode = ClientFlowNode | RedisFlowNode | ZkFlowNode | GenericFlowNode;
 
 export interface LinkData extends Record<string, unknown> {
   /** Latency summary shown under the edge ("40–60 ms"). */

@@ -31,6 +31,24 @@ export const StoreIcon = (p: IconProps) => (
   </svg>
 );
 
+/** A small tree of nodes: a coordination service's znode hierarchy. */
+export const TreeIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <circle cx="12" cy="5" r="2.2" />
+    <circle cx="6" cy="18" r="2.2" />
+    <circle cx="18" cy="18" r="2.2" />
+    <path d="M12 7.2v4M12 11.2 6.8 15.9M12 11.2l5.2 4.7" />
+  </svg>
+);
+
+/** An eye: a watch registered on a znode. */
+export const EyeIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M2 12s3.6-6 10-6 10 6 10 6-3.6 6-10 6S2 12 2 12Z" />
+    <circle cx="12" cy="12" r="2.5" />
+  </svg>
+);
+
 /** A plain box: a component this version of the canvas has no card for. */
 export const BoxIcon = (p: IconProps) => (
   <svg {...base} {...p}>
