@@ -1,0 +1,137 @@
+import type { TraceData, TraceType } from '../../engine/core/trace-types';
+import type { Ctx, Msg } from '../../engine/core/types';
+import { exec, type RedisReply } from '../../engine/models/redis/commands';
+import type { RedisPushMsg, RedisReplyMsg } from '../../engine/models/redis/messages';
+import { redisCmd } from '../../engine/models/redis/messages';
+import { redisModel, redisParams, type RedisState } from '../../engine/models/redis/model';
+
+interface Timer {
+  at: number;
+  id: number;
+  payload: unknown;
+}
+
+/** Everything a ModelServer holds: plain data, so a copy is a deep clone. */
+interface Snapshot {
+  state: RedisState;
+  t: number;
+  timers: Timer[];
+  nextId: number;
+  pushes: [string, RedisReply[]][];
+}
+
+/**
+ * The Redis node model driven directly, on virtual time: commands go through its message
+ * handler (so Pub/Sub pushes and the active expiry cycle run as in a simulation), each client
+ * connection is a client node id, and `advance` fires the node's timers in order.
+ */
+export class ModelServer {
+  state: RedisState;
+  private t: number;
+  private timers: Timer[] = [];
+  private nextId = 1;
+  private replies: RedisReply[] = [];
+  private readonly pushes = new Map<string, RedisReply[]>();
+  private readonly ctx: Ctx;
+  /** The connection whose command is being handled (where ctx.reply goes). */
+  private from = '';
+
+  constructor(startMs: number, params: unknown = {}, from?: Snapshot) {
+    this.t = startMs;
+    this.ctx = this.makeCtx();
+    if (from) {
+      const copy = structuredClone(from);
+      this.state = copy.state;
+      this.t = copy.t;
+      this.timers = copy.timers;
+      this.nextId = copy.nextId;
+      for (const [k, v] of copy.pushes) this.pushes.set(k, v);
+      return;
+    }
+    this.state = redisModel.init(redisParams.parse(params));
+    this.state = redisModel.start!(this.state, this.ctx);
+  }
+
+  get now(): number {
+    return this.t;
+  }
+
+  /** An independent copy, to try the same command at another instant. */
+  fork(): ModelServer {
+    return new ModelServer(this.t, undefined, { state: this.state, t: this.t, timers: this.timers, nextId: this.nextId, pushes: [...this.pushes] });
+  }
+
+  /** Runs one command from connection `conn` and returns its reply. */
+  call(conn: string, argv: readonly string[]): RedisReply {
+    this.replies = [];
+    this.from = conn;
+    this.state = redisModel.onMessage(this.state, redisCmd(this.nextId++, argv), conn, this.ctx);
+    if (this.replies.length !== 1) throw new Error(`the model sent ${this.replies.length} replies to ${argv.join(' ')}`);
+    return this.replies[0];
+  }
+
+  /** What a command would reply now, without running it on the node (for tolerances). */
+  peek(argv: readonly string[]): RedisReply {
+    return exec(this.state.data, this.t, argv).reply;
+  }
+
+  /** The next Pub/Sub message delivered to `conn`, as RESP2's ["message", channel, text]. */
+  recv(conn: string): RedisReply | null {
+    return this.pushes.get(conn)?.shift() ?? null;
+  }
+
+  /** Moves the clock forward to `t` (never back), firing due timers. */
+  advanceTo(t: number): void {
+    if (t > this.t) this.advance(t - this.t);
+  }
+
+  /** Lets `ms` of virtual time pass, firing due timers in time order. */
+  advance(ms: number): void {
+    const end = this.t + ms;
+    for (;;) {
+      let next: Timer | undefined;
+      for (const x of this.timers) if (x.at <= end && (next === undefined || x.at < next.at || (x.at === next.at && x.id < next.id))) next = x;
+      if (next === undefined) break;
+      const fire = next;
+      this.timers = this.timers.filter((x) => x !== fire);
+      this.t = Math.max(this.t, fire.at);
+      this.state = redisModel.onTimer!(this.state, fire.payload, this.ctx);
+    }
+    this.t = end;
+  }
+
+  private makeCtx(): Ctx {
+    const clock = () => this.t;
+    return {
+      get now() {
+        return clock();
+      },
+      self: 'redis',
+      send: (to: string, msg: Msg) => this.onSend(to, msg),
+      reply: (msg: Msg) => this.onSend(this.from, msg),
+      setTimer: (delayMs: number, payload: unknown) => {
+        const id = this.nextId++;
+        this.timers.push({ at: this.t + Math.max(0, delayMs), id, payload });
+        return id;
+      },
+      cancelTimer: (id: number) => {
+        this.timers = this.timers.filter((x) => x.id !== id);
+      },
+      trace: <K extends TraceType>(_type: K, _data: TraceData<K>) => {},
+      random: () => 0,
+      metric: () => {},
+      neighbours: () => [],
+      typeOf: () => undefined,
+    };
+  }
+
+  private onSend(to: string, msg: Msg): void {
+    if (msg.type === 'redis.reply') this.replies.push((msg as RedisReplyMsg).reply);
+    else if (msg.type === 'redis.push') {
+      const p = msg as RedisPushMsg;
+      const q = this.pushes.get(to) ?? [];
+      q.push(['message', p.channel, p.message]);
+      this.pushes.set(to, q);
+    } else throw new Error(`the model sent an unexpected ${msg.type} to ${to}`);
+  }
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { RespClient } from './resp';
+
+/** A redis-server this process started, on a free local port, with no persistence. */
+export interface RedisServer {
+  port: number;
+  version: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts `bin` (default /usr/bin/redis-server) in a temporary directory and waits until it
+ * answers PING. Throws with the server's own output when it cannot start.
+ */
+export async function startRedisServer(bin = process.env.REDIS_SERVER ?? '/usr/bin/redis-server'): Promise<RedisServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-redis-'));
+  const port = await freePort();
+  let output = '';
+  let exited: string | null = null;
+  let child: ChildProcess;
+  try {
+    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`could not start redis-server (${bin}): ${(e as Error).message}`);
+  }
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const gone = new Promise<void>((resolve) => {
+    child.once('error', (e) => {
+      exited = `failed to run: ${e.message}`;
+      resolve();
+    });
+    child.once('exit', (code, sig) => {
+      exited ??= `exited with ${code ?? sig}`;
+      resolve();
+    });
+  });
+  const cleanup = async () => {
+    if (exited === null) {
+      child.kill('SIGTERM');
+      await Promise.race([gone, sleep(5000)]);
+      if (exited === null) child.kill('SIGKILL');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (exited !== null) {
+      await cleanup();
+      throw new Error(`redis-server (${bin}) could not start: ${exited}\n${output.trim()}`);
+    }
+    try {
+      const c = await RespClient.connect(port);
+      const pong = await c.call(['PING']);
+      const info = await c.call(['INFO', 'server']);
+      c.close();
+      if (pong !== 'PONG') throw new Error(`unexpected PING reply ${JSON.stringify(pong)}`);
+      const version = typeof info === 'string' ? (/redis_version:(\S+)/.exec(info)?.[1] ?? '?') : '?';
+      return { port, version, stop: cleanup };
+    } catch (e) {
+      if (Date.now() > deadline) {
+        await cleanup();
+        throw new Error(`redis-server (${bin}) did not answer on port ${port} within 10 s: ${(e as Error).message}\n${output.trim()}`);
+      }
+      await sleep(50);
+    }
+  }
+}

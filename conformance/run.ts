@@ -1,0 +1,47 @@
+/**
+ * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
+ * servers (redis-server and ZooKeeper, started here on loopback and stopped afterwards), and
+ * fails on any difference. With paths, runs just those scripts (.redis or .zk).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { runRedisSuite } from './redis/run';
+import { runZkSuite } from './zookeeper/run';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const list = (dir: string, ext: string) =>
+  readdirSync(path.join(here, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => path.join(here, dir, f));
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const redis = args.length ? args.filter((a) => a.endsWith('.redis')) : list('redis', '.redis');
+  const zk = args.length ? args.filter((a) => a.endsWith('.zk')) : list('zookeeper', '.zk');
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk'));
+  if (unknown.length) {
+    console.error(`conformance: not a .redis or .zk script: ${unknown.join(', ')}`);
+    process.exit(2);
+  }
+  let passed = 0;
+  let failed = 0;
+  if (redis.length) {
+    const r = await runRedisSuite(redis);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  if (zk.length) {
+    const r = await runZkSuite(zk);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  console.log(`\nconformance: ${passed} passed, ${failed} failed`);
+  if (failed > 0 || passed === 0) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(`conformance: ${(e as Error).message}`);
+  process.exit(1);
+});
