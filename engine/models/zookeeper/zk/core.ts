@@ -203,7 +203,6 @@ export function validPath(path: string): boolean {
   for (const part of path.slice(1).split('/')) {
     if (part === '' || part === '.' || part === '..') return false;
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u001f\u007f-\u009f\ud800-\uf8ff\ufff0-\uffff]/.test(path);
 }
 
@@ -215,10 +214,6 @@ export function parentOf(path: string): string {
 
 function nameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function childPath(parent: string, name: string): string {
-  return parent === '/' ? `/${name}` : `${parent}/${name}`;
 }
 
 /** The path itself, then each ancestor up to the root. */
@@ -745,5 +740,3 @@ export function watchesOf(s: ZkServerState, session: string): { manager: 'data' 
   }
   return out;
 }
-
-export { childPath };

@@ -1,0 +1,385 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.zookeeper.AddWatchMode;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * Runs a ZooKeeper conformance script (conformance/zookeeper/*.zk) against a real server with the
+ * official Java client and prints one JSON line per command. The TypeScript runner normalises
+ * these lines exactly as it does the model's answers and compares them.
+ *
+ * Each session talks to the server through its own small TCP proxy, so a script can cut a
+ * session off ("partition": bytes are dropped both ways, nothing is closed) and let it back in
+ * ("heal").
+ *
+ * Usage: java ZkDriver <host:port> <script>
+ */
+public final class ZkDriver {
+    static final class Proxy {
+        final ServerSocket listen;
+        final InetSocketAddress target;
+        volatile boolean blocked = false;
+        final List<Socket[]> pairs = Collections.synchronizedList(new ArrayList<>());
+
+        Proxy(InetSocketAddress target) throws IOException {
+            this.target = target;
+            this.listen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(this::acceptLoop, "proxy-accept");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return listen.getLocalPort();
+        }
+
+        void acceptLoop() {
+            while (!listen.isClosed()) {
+                try {
+                    Socket c = listen.accept();
+                    c.setTcpNoDelay(true);
+                    Socket[] pair = new Socket[] {c, null};
+                    pairs.add(pair);
+                    if (blocked) {
+                        // Cut off: the client's bytes go nowhere until the proxy is healed.
+                        pump(c, null, pair, true);
+                    } else {
+                        Socket s = new Socket();
+                        s.setTcpNoDelay(true);
+                        s.connect(target);
+                        pair[1] = s;
+                        pump(c, s, pair, false);
+                        pump(s, c, pair, false);
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        void pump(Socket from, Socket to, Socket[] pair, boolean deadFromStart) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[65536];
+                try {
+                    InputStream in = from.getInputStream();
+                    OutputStream out = to == null ? null : to.getOutputStream();
+                    for (;;) {
+                        int n = in.read(buf);
+                        if (n < 0) break;
+                        if (blocked || deadFromStart || out == null) continue;
+                        out.write(buf, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+                // A partition swallows the close too: only the side that closed is shut.
+                closeQuietly(from);
+                if (!blocked && !deadFromStart) closeQuietly(to);
+            }, "proxy-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void partition() {
+            blocked = true;
+        }
+
+        void heal() {
+            // Connections that lived through the cut lost bytes mid-stream: they are dead.
+            List<Socket[]> old;
+            synchronized (pairs) {
+                old = new ArrayList<>(pairs);
+                pairs.clear();
+            }
+            blocked = false;
+            for (Socket[] p : old) {
+                closeQuietly(p[0]);
+                closeQuietly(p[1]);
+            }
+        }
+
+        void shutdown() {
+            closeQuietly(listen);
+            synchronized (pairs) {
+                for (Socket[] p : pairs) {
+                    closeQuietly(p[0]);
+                    closeQuietly(p[1]);
+                }
+            }
+        }
+    }
+
+    static void closeQuietly(java.io.Closeable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (IOException e) {
+            // ignore
+        }
+    }
+
+    static final class Session {
+        ZooKeeper zk;
+        Proxy proxy;
+        final List<String> events = new ArrayList<>();
+        final CountDownLatch connected = new CountDownLatch(1);
+        /** Connected as far as the watcher has been told (the state a script can observe). */
+        volatile boolean live = false;
+        boolean gone = false;
+    }
+
+    static final Map<String, Session> sessions = new LinkedHashMap<>();
+    static InetSocketAddress server;
+
+    public static void main(String[] args) throws Exception {
+        String[] hp = args[0].split(":");
+        server = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.io.FileInputStream(args[1]), StandardCharsets.UTF_8))) {
+            String l;
+            while ((l = r.readLine()) != null) lines.add(l);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            int arrow = raw.indexOf(" => ");
+            String cmd = (arrow >= 0 ? raw.substring(0, arrow) : raw).trim();
+            if (cmd.isEmpty() || cmd.startsWith("#")) continue;
+            String res;
+            try {
+                res = run(cmd.split("\\s+"));
+            } catch (KeeperException e) {
+                res = "{\"err\":" + q(errName(e.code())) + "}";
+            } catch (Exception e) {
+                res = "{\"fail\":" + q(e.toString()) + "}";
+            }
+            long t = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("{\"line\":" + (i + 1) + ",\"t\":" + t + ",\"res\":" + res + "}");
+            System.out.flush();
+        }
+        for (Session s : sessions.values()) {
+            if (!s.gone && s.zk != null) {
+                try {
+                    s.zk.close(2000);
+                } catch (Exception e) {
+                    // ignore
+                }
+            }
+            if (s.proxy != null) s.proxy.shutdown();
+        }
+        System.exit(0);
+    }
+
+    static String errName(KeeperException.Code c) {
+        switch (c) {
+            case NONODE: return "NoNode";
+            case NODEEXISTS: return "NodeExists";
+            case BADVERSION: return "BadVersion";
+            case NOTEMPTY: return "NotEmpty";
+            case NOCHILDRENFOREPHEMERALS: return "NoChildrenForEphemerals";
+            case CONNECTIONLOSS: return "ConnectionLoss";
+            case SESSIONEXPIRED: return "SessionExpired";
+            case NOWATCHER: return "NoWatcher";
+            case BADARGUMENTS: return "BadArguments";
+            case UNIMPLEMENTED: return "Unimplemented";
+            default: return c.name();
+        }
+    }
+
+    static byte[] data(String s) {
+        return s.equals("\"\"") ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String run(String[] t) throws Exception {
+        if (t[0].equals("sleep")) {
+            Thread.sleep(Long.parseLong(t[1]));
+            return "{\"ok\":true}";
+        }
+        String name = t[0];
+        String op = t[1];
+        Session s = sessions.get(name);
+        if (op.equals("connect")) {
+            if (s != null && !s.gone && s.zk.getState().isAlive()) throw new IllegalStateException("session " + name + " already open");
+            Session ns = new Session();
+            ns.proxy = new Proxy(server);
+            int timeout = Integer.parseInt(t[2]);
+            Watcher w = ev -> {
+                synchronized (ns.events) {
+                    if (ev.getType() == Watcher.Event.EventType.None) {
+                        ns.live = ev.getState() == Watcher.Event.KeeperState.SyncConnected;
+                        if (ns.live) ns.connected.countDown();
+                        ns.events.add("{\"state\":" + q(ev.getState().name()) + "}");
+                    } else {
+                        ns.events.add("{\"type\":" + q(ev.getType().name()) + ",\"path\":" + q(ev.getPath()) + "}");
+                    }
+                }
+            };
+            ns.zk = new ZooKeeper("127.0.0.1:" + ns.proxy.port(), timeout, w);
+            sessions.put(name, ns);
+            if (!ns.connected.await(15, TimeUnit.SECONDS)) throw new IllegalStateException("connect timed out");
+            synchronized (ns.events) {
+                ns.events.clear();
+            }
+            return "{\"ok\":true,\"timeout\":" + ns.zk.getSessionTimeout() + ",\"session\":" + q(hex(ns.zk.getSessionId())) + "}";
+        }
+        if (s == null || s.zk == null) throw new IllegalStateException("no session " + name);
+        ZooKeeper zk = s.zk;
+        switch (op) {
+            case "create": {
+                boolean eph = false, seq = false, cont = false;
+                long ttl = -1;
+                int i = 2;
+                while (t[i].startsWith("-")) {
+                    String f = t[i++];
+                    for (char c : f.substring(1).toCharArray()) {
+                        if (c == 'e') eph = true;
+                        else if (c == 's') seq = true;
+                        else if (c == 'c') cont = true;
+                        else if (c == 't') ttl = Long.parseLong(t[i++]);
+                        else throw new IllegalArgumentException("flag " + c);
+                    }
+                }
+                String path = t[i++];
+                byte[] d = i < t.length ? data(t[i]) : new byte[0];
+                CreateMode mode;
+                if (cont) mode = CreateMode.CONTAINER;
+                else if (ttl >= 0) mode = seq ? CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL : CreateMode.PERSISTENT_WITH_TTL;
+                else if (eph) mode = seq ? CreateMode.EPHEMERAL_SEQUENTIAL : CreateMode.EPHEMERAL;
+                else mode = seq ? CreateMode.PERSISTENT_SEQUENTIAL : CreateMode.PERSISTENT;
+                Stat st = new Stat();
+                String made = zk.create(path, d, ZooDefs.Ids.OPEN_ACL_UNSAFE, mode, st, ttl);
+                return "{\"ok\":true,\"path\":" + q(made) + ",\"stat\":" + stat(st) + "}";
+            }
+            case "delete":
+                zk.delete(t[2], t.length > 3 ? Integer.parseInt(t[3]) : -1);
+                return "{\"ok\":true}";
+            case "set": {
+                Stat st = zk.setData(t[2], data(t[3]), t.length > 4 ? Integer.parseInt(t[4]) : -1);
+                return "{\"ok\":true,\"stat\":" + stat(st) + "}";
+            }
+            case "get": {
+                Stat st = new Stat();
+                byte[] d = zk.getData(t[2], watchFlag(t, 3), st);
+                return "{\"ok\":true,\"data\":" + q(d == null ? null : new String(d, StandardCharsets.UTF_8)) + ",\"stat\":" + stat(st) + "}";
+            }
+            case "exists": {
+                Stat st = zk.exists(t[2], watchFlag(t, 3));
+                return "{\"ok\":true,\"stat\":" + (st == null ? "null" : stat(st)) + "}";
+            }
+            case "ls": {
+                Stat st = new Stat();
+                List<String> kids = new ArrayList<>(zk.getChildren(t[2], watchFlag(t, 3), st));
+                Collections.sort(kids);
+                StringBuilder b = new StringBuilder("[");
+                for (int i = 0; i < kids.size(); i++) b.append(i > 0 ? "," : "").append(q(kids.get(i)));
+                return "{\"ok\":true,\"children\":" + b.append("]") + ",\"stat\":" + stat(st) + "}";
+            }
+            case "addWatch":
+                zk.addWatch(t[2], t[3].equals("recursive") ? AddWatchMode.PERSISTENT_RECURSIVE : AddWatchMode.PERSISTENT);
+                return "{\"ok\":true}";
+            case "removeWatches": {
+                Watcher.WatcherType wt;
+                switch (t[3]) {
+                    case "data": wt = Watcher.WatcherType.Data; break;
+                    case "children": wt = Watcher.WatcherType.Children; break;
+                    default: wt = Watcher.WatcherType.Any;
+                }
+                zk.removeAllWatches(t[2], wt, false);
+                return "{\"ok\":true}";
+            }
+            case "events": {
+                // zk.getState() still says CONNECTED for a while after Disconnected was raised
+                // (until the next attempt starts), so go by what the watcher was told.
+                if (s.live) {
+                    // Callbacks run on the event thread after every event received before the
+                    // reply, so once this one runs every earlier event has been recorded.
+                    CountDownLatch done = new CountDownLatch(1);
+                    zk.exists("/", false, (rc, p, ctx, st) -> done.countDown(), null);
+                    done.await(10, TimeUnit.SECONDS);
+                } else {
+                    Thread.sleep(50);
+                }
+                StringBuilder b = new StringBuilder("[");
+                synchronized (s.events) {
+                    for (int i = 0; i < s.events.size(); i++) b.append(i > 0 ? "," : "").append(s.events.get(i));
+                    s.events.clear();
+                }
+                return "{\"ok\":true,\"events\":" + b.append("]") + "}";
+            }
+            case "close":
+                zk.close();
+                s.gone = true;
+                s.proxy.shutdown();
+                return "{\"ok\":true}";
+            case "crash": {
+                // The client process dies: its socket closes, but no closeSession is sent, so
+                // the server keeps the session until it times out.
+                Field f = ZooKeeper.class.getDeclaredField("cnxn");
+                f.setAccessible(true);
+                Object cnxn = f.get(zk);
+                cnxn.getClass().getMethod("disconnect").invoke(cnxn);
+                s.gone = true;
+                s.proxy.shutdown();
+                return "{\"ok\":true}";
+            }
+            case "partition":
+                s.proxy.partition();
+                return "{\"ok\":true}";
+            case "heal":
+                s.proxy.heal();
+                return "{\"ok\":true}";
+            default:
+                throw new IllegalArgumentException("unknown command " + op);
+        }
+    }
+
+    static boolean watchFlag(String[] t, int i) {
+        return t.length > i && t[i].equals("watch");
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    static String stat(Stat s) {
+        return "{\"czxid\":" + q(hex(s.getCzxid())) + ",\"mzxid\":" + q(hex(s.getMzxid())) + ",\"pzxid\":" + q(hex(s.getPzxid()))
+            + ",\"version\":" + s.getVersion() + ",\"cversion\":" + s.getCversion() + ",\"aversion\":" + s.getAversion()
+            + ",\"ephemeralOwner\":" + q(hex(s.getEphemeralOwner())) + ",\"dataLength\":" + s.getDataLength()
+            + ",\"numChildren\":" + s.getNumChildren() + "}";
+    }
+
+    static String q(String s) {
+        if (s == null) return "null";
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+}
