@@ -660,12 +660,24 @@ export class Simulation {
       case 'skew':
         node.clock = skewClock(node.clock, w.t, iv.deltaMs);
         this.emit(i, 'fault.skew', { deltaMs: iv.deltaMs, skewMs: localTime(node.clock, w.t) - w.t });
+        this.clockChanged(i);
         return;
       case 'drift':
         node.clock = setDrift(node.clock, w.t, iv.drift);
         this.emit(i, 'fault.drift', { drift: iv.drift });
+        this.clockChanged(i);
         return;
     }
+  }
+
+  private clockChanged(i: number): void {
+    const m = this.models[i];
+    const node = this.w.nodes[i];
+    // A crashed node re-arms on restart; a paused one when it runs again would be too late, but
+    // its handlers may not run while frozen, so it re-arms on its next event like a real process.
+    if (!m.onClockChange || node.status !== 'up') return;
+    this.cur = i;
+    node.state = m.onClockChange(node.state, this.ctx);
   }
 
   private emit<K extends TraceType>(node: number, type: K, data: TraceData<K>): void {

@@ -48,6 +48,11 @@ export interface ModelDef<P = unknown, S = unknown> {
   start?(state: S, ctx: Ctx): S;
   onMessage(state: S, msg: Msg, from: string, ctx: Ctx): S;
   onTimer?(state: S, payload: unknown, ctx: Ctx): S;
+  /**
+   * Runs right after this node's clock is stepped or its drift changes, so a model that armed
+   * timers for deadlines on its own clock (key expiry, session expiry) can re-arm them.
+   */
+  onClockChange?(state: S, ctx: Ctx): S;
   /** The state that survives a crash (durable part); volatile state is lost. Default: init. */
   crash?(state: S, params: P): S;
   /** A short phrase for a timer payload, used in narration ("lease renewal"). */

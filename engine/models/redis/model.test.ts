@@ -50,6 +50,17 @@ describe('redis node: active expiry', () => {
     expect(h.events('redis.expire', 'r')[0]).toMatchObject({ keys: ['lock'] });
   });
 
+  it('a forward clock jump re-arms the cycle: keys it made due go at the next tick, untouched', () => {
+    // SET at t=5 with deadline 5005 on r's clock; at t=1000 the clock jumps +5000 to read 6000,
+    // a tick boundary, so the re-armed cycle runs at once instead of at the old tick (5100).
+    const h = run(testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '5000'] }]), redis('r')], [['c', 'r']]), REDIS_TEST_MODELS);
+    h.at(1000).skew('r', 5000).runUntil(999);
+    expect(stateOf(h, 'r').data.keys.k).toBeDefined();
+    h.runUntil(1000);
+    expect(stateOf(h, 'r').data.keys.k).toBeUndefined();
+    expect(h.events('redis.expire', 'r')[0]).toMatchObject({ t: 1000, keys: ['k'], how: 'active' });
+  });
+
   it('a clock that runs behind keeps keys past their true-time deadline', () => {
     const h = run(
       testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '1000'] }, { at: 1500, argv: ['GET', 'k'] }, { at: 2500, argv: ['GET', 'k'] }]), redis('r')], [['c', 'r']]),

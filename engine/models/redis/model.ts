@@ -425,6 +425,9 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
     }
   },
   onTimer: (s, payload, ctx) => onTimer(s, payload as RedisTimer, ctx),
+  // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
+  // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
+  onClockChange: (s, ctx) => armCycle(s, ctx),
   // Redis here runs without persistence: a crash loses the keyspace and the replication state.
   crash: (s, p) => initState(p, s.restarts + 1),
   describeTimer(payload) {

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { narrate } from '../../core/narrate';
+import { Simulation, type SimSpec } from '../../core/simulation';
+import type { TraceEvent } from '../../core/trace-types';
+import type { ModelDef } from '../../core/types';
+import type { Intervention } from '../../core/faults';
+import { describeZkMessage } from './messages';
+import { zookeeperModel, zookeeperParams, type ZookeeperState } from './model';
+import { zkTestClientModel, type ZkTestClientParams, type ZkTestClientState } from './testing';
+import { getNode } from './zk/core';
+import type { ZkOp } from './zk/types';
+
+const REGISTRY = {
+  zookeeper: zookeeperModel as unknown as ModelDef<never, unknown>,
+  'zk-test-client': zkTestClientModel as unknown as ModelDef<never, unknown>,
+};
+
+interface ClientSpec {
+  id: string;
+  timeoutMs?: number;
+  ops?: ZkOp[];
+  curator?: boolean;
+}
+
+function world(clients: ClientSpec[], interventions: Intervention[] = [], zk: Record<string, unknown> = {}, seed = 7): Simulation {
+  const spec: SimSpec = {
+    seed,
+    nodes: [
+      { id: 'zk', type: 'zookeeper', params: zookeeperParams.parse(zk) },
+      ...clients.map((c) => ({
+        id: c.id,
+        type: 'zk-test-client',
+        params: { server: 'zk', sessionTimeoutMs: c.timeoutMs ?? 4000, ops: c.ops ?? [], curator: c.curator } satisfies ZkTestClientParams,
+      })),
+    ],
+    links: clients.map((c) => ({ id: `${c.id}-zk`, source: c.id, target: 'zk', params: { latency: { kind: 'fixed' as const, ms: 5 } } })),
+    interventions,
+  };
+  return new Simulation(spec, REGISTRY, { snapshotEvery: 0 });
+}
+
+const zkState = (sim: Simulation) => sim.node('zk').state as ZookeeperState;
+const client = (sim: Simulation, id: string) => sim.node(id).state as ZkTestClientState;
+const events = (sim: Simulation, type?: string): TraceEvent[] => sim.trace.slice().filter((e) => type === undefined || e.type === type);
+const createEph = (path: string): ZkOp => ({ op: 'create', path, data: 'me', kind: 'ephemeral' });
+
+describe('zookeeper node in a simulation', () => {
+  it('deletes the ephemeral of a crashed client once its session times out, at a tick boundary', () => {
+    const sim = world([{ id: 'c1', ops: [createEph('/leader')] }, { id: 'c2', timeoutMs: 20_000, ops: [{ op: 'exists', path: '/leader', watch: true }] }], [
+      { at: 1000, kind: 'crash', node: 'c1' },
+    ]);
+    sim.runUntil(3000);
+    expect(getNode(zkState(sim).core, '/leader')).toBeDefined();
+    sim.runUntil(20_000);
+    expect(getNode(zkState(sim).core, '/leader')).toBeUndefined();
+    const open = events(sim, 'zk.session.open').find((e) => e.type === 'zk.session.open' && e.client === 'c1')!;
+    const expired = events(sim, 'zk.session.expired');
+    expect(expired).toHaveLength(1);
+    const ex = expired[0];
+    if (ex.type !== 'zk.session.expired' || open.type !== 'zk.session.open') throw new Error('unreachable');
+    expect(ex.session).toBe(open.session);
+    expect(ex.deleted).toEqual(['/leader']);
+    expect(ex.t % 2000).toBe(0);
+    // The last thing the server heard from c1 was before the crash; expiry is its timeout later,
+    // rounded up to the next tick.
+    const lastHeard = Math.max(...events(sim, 'net.deliver').filter((e) => e.type === 'net.deliver' && e.from === 'c1').map((e) => e.t));
+    expect(lastHeard).toBeLessThan(1000);
+    expect(ex.t).toBe((Math.floor((lastHeard + 4000) / 2000) + 1) * 2000);
+    // The watcher heard it.
+    expect(client(sim, 'c2').log.some((o) => o.kind === 'event' && o.event.type === 'NodeDeleted' && o.event.path === '/leader')).toBe(true);
+  });
+
+  it('arms no timer while sessions are kept alive, and one expiry tick when one is not', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 6000 }]);
+    sim.runUntil(60_000);
+    const zkTimers = () => events(sim, 'timer.fire').filter((e) => e.node === 'zk').length;
+    expect(zkTimers()).toBe(0);
+    sim.intervene({ at: 60_000, kind: 'crash', node: 'c1' });
+    sim.runUntil(120_000);
+    expect(zkTimers()).toBe(1);
+    expect(Object.keys(zkState(sim).core.sessions)).toHaveLength(0);
+  });
+
+  it('pings every readTimeout/2 of silence (readTimeout = 2/3 of the negotiated timeout)', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 6000 }]);
+    sim.runUntil(20_000);
+    const pings = events(sim, 'net.deliver')
+      .filter((e) => e.type === 'net.deliver' && e.node === 'zk' && describeZkMessage(e.msg) === 'ping')
+      .map((e) => e.t);
+    expect(pings.length).toBeGreaterThan(5);
+    const gaps = pings.slice(1).map((t, i) => t - pings[i]);
+    for (const g of gaps) expect(g).toBe(2000);
+  });
+
+  it('reconnects to the same session after a partition shorter than the session, Expired only on reconnect after a long one', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 12_000, ops: [createEph('/e')] }], [
+      { at: 1000, kind: 'partition', edge: 'c1-zk' },
+      { at: 10_000, kind: 'heal', edge: 'c1-zk' },
+      { at: 20_000, kind: 'partition', edge: 'c1-zk' },
+      { at: 50_000, kind: 'heal', edge: 'c1-zk' },
+    ]);
+    const states = () => client(sim, 'c1').log.filter((o) => o.kind === 'state').map((o) => (o.kind === 'state' ? `${o.keeper}@${Math.round(o.t)}` : ''));
+    sim.runUntil(15_000);
+    const s = states();
+    expect(s[0]).toMatch(/^SyncConnected@/);
+    expect(s[1]).toMatch(/^Disconnected@/);
+    // Disconnected a read timeout (8000) after the last thing heard, before the partition.
+    const disc = Number(s[1].split('@')[1]);
+    expect(disc).toBeGreaterThan(8000);
+    expect(disc).toBeLessThanOrEqual(9000);
+    expect(s[2]).toMatch(/^SyncConnected@1\d\d\d\d$/);
+    expect(getNode(zkState(sim).core, '/e')).toBeDefined();
+    sim.runUntil(49_000);
+    // Long cut: the server has expired the session, the client does not know yet.
+    expect(getNode(zkState(sim).core, '/e')).toBeUndefined();
+    expect(states().filter((x) => x.startsWith('Expired'))).toEqual([]);
+    sim.runUntil(60_000);
+    expect(states().at(-1)).toMatch(/^Expired@5\d\d\d\d$/);
+    expect(client(sim, 'c1').zk.phase).toBe('expired');
+  });
+
+  it('with Curator semantics: SUSPENDED, LOST after a session timeout of suspension, then a new session (RECONNECTED)', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 6000, curator: true, ops: [createEph('/e')] }], [
+      { at: 1000, kind: 'partition', edge: 'c1-zk' },
+      { at: 30_000, kind: 'heal', edge: 'c1-zk' },
+    ]);
+    sim.runUntil(29_000);
+    const cur = () => client(sim, 'c1').log.filter((o) => o.kind === 'state' && o.curator !== null).map((o) => (o.kind === 'state' ? o.curator : null));
+    const dedup = (xs: unknown[]) => xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
+    expect(dedup(cur())).toEqual(['CONNECTED', 'SUSPENDED', 'LOST']);
+    const lost = client(sim, 'c1').log.find((o) => o.kind === 'state' && o.curator === 'LOST')!;
+    const suspended = client(sim, 'c1').log.find((o) => o.kind === 'state' && o.curator === 'SUSPENDED')!;
+    expect(lost.t - suspended.t).toBeCloseTo(6000, 0);
+    const firstSession = client(sim, 'c1').log.find((o) => o.kind === 'state')!;
+    sim.runUntil(40_000);
+    expect(dedup(cur())).toEqual(['CONNECTED', 'SUSPENDED', 'LOST', 'RECONNECTED']);
+    const zk = client(sim, 'c1').zk;
+    expect(zk.phase).toBe('connected');
+    expect(firstSession.kind === 'state' && firstSession.sessionId).not.toBe(zk.sessionId);
+  });
+
+  it('keeps the tree and the sessions over a server crash and restart; clients resume their sessions', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 10_000, ops: [{ op: 'create', path: '/p', data: 'x', kind: 'persistent' }, createEph('/e')] }], [
+      { at: 2000, kind: 'crash', node: 'zk' },
+      { at: 4000, kind: 'restart', node: 'zk' },
+    ]);
+    sim.runUntil(20_000);
+    const core = zkState(sim).core;
+    expect(getNode(core, '/p')).toBeDefined();
+    expect(getNode(core, '/e')).toBeDefined();
+    const c = client(sim, 'c1');
+    expect(c.zk.phase).toBe('connected');
+    expect(c.log.filter((o) => o.kind === 'state').map((o) => (o.kind === 'state' ? o.keeper : ''))).toEqual(['SyncConnected', 'Disconnected', 'SyncConnected']);
+    expect(Object.keys(core.sessions)).toEqual([c.zk.sessionId]);
+  });
+
+  it('delivers a watch event before the reply of a later read that shows the change', () => {
+    const sim = world([
+      { id: 'w', timeoutMs: 10_000, ops: [{ op: 'exists', path: '/x', watch: true }, { op: 'sync', path: '/' }, { op: 'sync', path: '/' }, { op: 'getData', path: '/x', watch: false }] },
+      { id: 'm', timeoutMs: 10_000, ops: [{ op: 'create', path: '/x', data: 'v', kind: 'persistent' }] },
+    ]);
+    sim.runUntil(5000);
+    const log = client(sim, 'w').log;
+    const ev = log.findIndex((o) => o.kind === 'event' && o.event.type === 'NodeCreated');
+    const read = log.findIndex((o) => o.kind === 'reply' && o.op.op === 'getData' && o.result.ok);
+    expect(ev).toBeGreaterThanOrEqual(0);
+    expect(read).toBeGreaterThan(ev);
+  });
+
+  it('runs the same way twice (deterministic), and narrates every event it traces', () => {
+    const run = () => {
+      const sim = world(
+        [
+          { id: 'c1', ops: [{ op: 'create', path: '/l', data: '', kind: 'persistent' }, { op: 'create', path: '/l/n-', data: 'a', kind: 'ephemeral', sequential: true }] },
+          { id: 'c2', ops: [{ op: 'getChildren', path: '/l', watch: true }, { op: 'create', path: '/l', data: '', kind: 'persistent' }, { op: 'setData', path: '/l', data: 'z', version: 5 }] },
+        ],
+        [{ at: 3000, kind: 'crash', node: 'c1' }],
+      );
+      sim.runUntil(15_000);
+      return sim;
+    };
+    const a = run();
+    const b = run();
+    expect(JSON.stringify(a.trace.slice())).toBe(JSON.stringify(b.trace.slice()));
+    const zkEvents = a.trace.slice().filter((e) => e.type.startsWith('zk.'));
+    expect(new Set(zkEvents.map((e) => e.type)).size).toBeGreaterThanOrEqual(8);
+    for (const e of zkEvents) {
+      const line = narrate(a, e);
+      expect(line).not.toBe(`${e.node}: ${e.type}`);
+      expect(line.length).toBeGreaterThan(10);
+    }
+    for (const e of a.trace.slice().filter((x) => x.type === 'net.deliver')) {
+      if (e.type === 'net.deliver') expect(describeZkMessage(e.msg)).toBeTruthy();
+    }
+  });
+});
+
+describe('zookeeperParams', () => {
+  it('has defaults and is strict', () => {
+    expect(zookeeperParams.parse({})).toEqual({ tickTime: 2000, containerCheckIntervalMs: 60_000, extendedTypes: false, serverId: 0 });
+    expect(zookeeperParams.safeParse({ tick: 5 }).success).toBe(false);
+    expect(zookeeperParams.safeParse({ tickTime: 0 }).success).toBe(false);
+    expect(zookeeperParams.safeParse({ minSessionTimeout: 9000, maxSessionTimeout: 5000 }).success).toBe(false);
+  });
+
+  it('negotiates within the configured bounds', () => {
+    const sim = world([{ id: 'c1', timeoutMs: 100 }, { id: 'c2', timeoutMs: 1_000_000 }], [], { tickTime: 1000 });
+    sim.runUntil(100);
+    const t = events(sim, 'zk.session.open').map((e) => (e.type === 'zk.session.open' ? e.timeoutMs : 0));
+    expect(t).toEqual([2000, 20_000]);
+  });
+});
