@@ -1,17 +1,13 @@
 /**
- * A binary min-heap of scheduled items ordered by (time, seq); `seq` is unique and increasing,
- * so ties in time come out in the order they were scheduled.
- *
- * Keys and slot numbers live in typed arrays and only they move while sifting; each item is
- * written once into a slot pool. Moving object pointers instead would cost a GC write barrier
- * per move (young items in an old array), which halves the throughput of the event loop.
+ * A binary min-heap of integer slots keyed by (time, seq); `seq` is unique and increasing, so
+ * ties in time come out in the order they were scheduled. Keys and slots live in typed arrays
+ * and only numbers move while sifting: moving object pointers instead would cost a GC write
+ * barrier per move (young items in an old array), which halves the event loop's throughput.
  */
-export class EventHeap<T> {
+export class KeyHeap {
   private times: Float64Array;
   private seqs: Float64Array;
   private slots: Int32Array;
-  private pool: (T | undefined)[] = [];
-  private free: number[] = [];
   private n = 0;
 
   constructor(capacity = 1024) {
@@ -24,11 +20,9 @@ export class EventHeap<T> {
     return this.n;
   }
 
-  /** Adds an item; `seq` must be unique across the heap's life. */
-  push(time: number, seq: number, item: T): void {
+  /** Adds `slot` under key (time, seq); `seq` must be unique across the heap's life. */
+  push(time: number, seq: number, slot: number): void {
     if (this.n === this.times.length) this.grow();
-    const slot = this.free.length > 0 ? this.free.pop()! : this.pool.length;
-    this.pool[slot] = item;
     let i = this.n++;
     const times = this.times;
     const seqs = this.seqs;
@@ -47,32 +41,29 @@ export class EventHeap<T> {
     slots[i] = slot;
   }
 
-  /** Time of the earliest item, or Infinity when empty. */
+  /** Time of the earliest entry, or Infinity when empty. */
   peekTime(): number {
     return this.n > 0 ? this.times[0] : Infinity;
   }
 
-  /** The earliest item without removing it. */
-  peek(): T | undefined {
-    return this.n > 0 ? this.pool[this.slots[0]] : undefined;
+  /** Slot of the earliest entry, or -1 when empty. */
+  peekSlot(): number {
+    return this.n > 0 ? this.slots[0] : -1;
   }
 
-  /** Removes and returns the earliest item (read its time with `peekTime` first). */
-  pop(): T | undefined {
+  /** Removes the earliest entry and returns its slot (-1 when empty). */
+  pop(): number {
     const n = this.n;
-    if (n === 0) return undefined;
+    if (n === 0) return -1;
     const times = this.times;
     const seqs = this.seqs;
     const slots = this.slots;
-    const topSlot = slots[0];
-    const top = this.pool[topSlot];
-    this.pool[topSlot] = undefined;
-    this.free.push(topSlot);
+    const top = slots[0];
     const last = n - 1;
     this.n = last;
     if (last > 0) {
       // Floyd's pop: walk the hole down to a leaf along the smaller children, then sift the
-      // former last element up from there. It usually belongs near the bottom, so this does
+      // former last entry up from there. It usually belongs near the bottom, so this does
       // about half the comparisons of a classic sift-down.
       let i = 0;
       let c = 1;
@@ -104,24 +95,14 @@ export class EventHeap<T> {
     return top;
   }
 
-  /** All entries in heap order (not sorted): for snapshots. */
-  entries(): { time: number; seq: number; item: T }[] {
-    const out = new Array(this.n);
-    for (let i = 0; i < this.n; i++) out[i] = { time: this.times[i], seq: this.seqs[i], item: this.pool[this.slots[i]] as T };
-    return out;
+  /** Visits every entry in heap order (not sorted). */
+  forEach(fn: (slot: number, time: number, seq: number) => void): void {
+    for (let i = 0; i < this.n; i++) fn(this.slots[i], this.times[i], this.seqs[i]);
   }
 
-  /** Visits every item in heap order without allocating. */
-  forEach(fn: (item: T, time: number, seq: number) => void): void {
-    for (let i = 0; i < this.n; i++) fn(this.pool[this.slots[i]] as T, this.times[i], this.seqs[i]);
-  }
-
-  /** Replaces the contents with `entries` (any order). */
-  load(entries: readonly { time: number; seq: number; item: T }[]): void {
+  /** Empties the heap. */
+  clear(): void {
     this.n = 0;
-    this.pool = [];
-    this.free = [];
-    for (const e of entries) this.push(e.time, e.seq, e.item);
   }
 
   private grow(): void {
@@ -135,5 +116,63 @@ export class EventHeap<T> {
     this.times = times;
     this.seqs = seqs;
     this.slots = slots;
+  }
+}
+
+/** A KeyHeap of arbitrary items, each written once into a slot pool. */
+export class EventHeap<T> {
+  private readonly keys: KeyHeap;
+  private pool: (T | undefined)[] = [];
+  private free: number[] = [];
+
+  constructor(capacity = 1024) {
+    this.keys = new KeyHeap(capacity);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Adds an item; `seq` must be unique across the heap's life. */
+  push(time: number, seq: number, item: T): void {
+    const slot = this.free.length > 0 ? this.free.pop()! : this.pool.length;
+    this.pool[slot] = item;
+    this.keys.push(time, seq, slot);
+  }
+
+  /** Time of the earliest item, or Infinity when empty. */
+  peekTime(): number {
+    return this.keys.peekTime();
+  }
+
+  /** The earliest item without removing it. */
+  peek(): T | undefined {
+    const slot = this.keys.peekSlot();
+    return slot < 0 ? undefined : this.pool[slot];
+  }
+
+  /** Removes and returns the earliest item (read its time with `peekTime` first). */
+  pop(): T | undefined {
+    const slot = this.keys.pop();
+    if (slot < 0) return undefined;
+    const item = this.pool[slot];
+    this.pool[slot] = undefined;
+    this.free.push(slot);
+    return item;
+  }
+
+  /** All entries in heap order (not sorted). */
+  entries(): { time: number; seq: number; item: T }[] {
+    const out: { time: number; seq: number; item: T }[] = [];
+    this.keys.forEach((slot, time, seq) => out.push({ time, seq, item: this.pool[slot] as T }));
+    return out;
+  }
+
+  /** Replaces the contents with `entries` (any order). */
+  load(entries: readonly { time: number; seq: number; item: T }[]): void {
+    this.keys.clear();
+    this.pool = [];
+    this.free = [];
+    for (const e of entries) this.push(e.time, e.seq, e.item);
   }
 }

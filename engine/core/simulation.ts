@@ -1,5 +1,5 @@
 import { localTime, newClock, setDrift, skewClock, trueDuration, type LocalClock } from './clock';
-import { EventHeap } from './heap';
+import { EventQueue, ItemKind, type QueueItem } from './queue';
 import type { Intervention } from './faults';
 import type { MonitorCtx, MonitorDef } from './monitor';
 import { DEFAULT_LINK, sampleLatency, type LinkParams, type LinkState } from './network';
@@ -28,46 +28,8 @@ export interface NodeRuntime {
   deferred: QueueItem[];
 }
 
-/** What a scheduled event is. */
-export const enum ItemKind {
-  Start = 0,
-  Msg = 1,
-  Timer = 2,
-  Fault = 3,
-  Resume = 4,
-  /** A message lost in transit: it vanishes when this event fires. */
-  Lost = 5,
-}
-
-/**
- * A scheduled event: plain data, immutable once scheduled. Every kind has the same fields (unused
- * ones zero or null) so the event loop's property reads stay monomorphic, which roughly doubles
- * its speed over a union of differently shaped objects.
- */
-export interface QueueItem {
-  k: ItemKind;
-  /** The node the event happens at (receiver for a message). */
-  node: number;
-  /** Sender of a message. */
-  from: number;
-  /** Link a message travels on. */
-  link: number;
-  sentAt: number;
-  msg: Msg | null;
-  /** Timer id, or pause id for a resume. */
-  id: number;
-  /** Node incarnation when a timer was set. */
-  inc: number;
-  /** A timer's payload, or a fault's intervention. */
-  payload: unknown;
-}
-
 function item(k: ItemKind, node: number): QueueItem {
   return { k, node, from: -1, link: -1, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
-}
-
-function msgItem(to: number, from: number, link: number, sentAt: number, msg: Msg, lost: boolean): QueueItem {
-  return { k: lost ? ItemKind.Lost : ItemKind.Msg, node: to, from, link, sentAt, msg, id: 0, inc: 0, payload: null };
 }
 
 /** The whole world as plain data: what a snapshot holds. */
@@ -146,7 +108,7 @@ export class Simulation {
   private readonly snapshots: Snapshot[] = [];
   private readonly initial: WorldState;
 
-  private heap = new EventHeap<QueueItem>(1024);
+  private q = new EventQueue(1024);
   private w!: Omit<WorldState, 'queue' | 'cancelled'>;
   private cancelled = new Set<number>();
   /** Steps whose trace is complete; replaying below it records nothing. */
@@ -294,17 +256,21 @@ export class Simulation {
   /** Time of the next event, or Infinity when nothing is scheduled. */
   peek(): number {
     this.skipDead();
-    return this.heap.peekTime();
+    return this.q.peekTime();
   }
 
   /** Processes the next event. Returns false when nothing is left. */
   step(): boolean {
-    const heap = this.heap;
-    while (heap.size > 0) {
-      const t = heap.peekTime();
-      const it = heap.pop()!;
-      if (it.k === ItemKind.Timer && this.isDead(it)) continue;
-      this.process(t, it);
+    const q = this.q;
+    while (q.size > 0) {
+      const t = q.peekTime();
+      const slot = q.popSlot();
+      if (q.kind[slot] === ItemKind.Timer && this.isDead(slot)) {
+        q.release(slot);
+        continue;
+      }
+      this.process(t, slot);
+      q.release(slot);
       return true;
     }
     return false;
@@ -313,12 +279,16 @@ export class Simulation {
   /** Processes every event at or before `t`, then sets the time to `t`. Returns events run. */
   runUntil(t: number): number {
     let n = 0;
-    const heap = this.heap;
-    while (heap.size > 0 && heap.peekTime() <= t) {
-      const at = heap.peekTime();
-      const it = heap.pop()!;
-      if (it.k === ItemKind.Timer && this.isDead(it)) continue;
-      this.process(at, it);
+    const q = this.q;
+    while (q.size > 0 && q.peekTime() <= t) {
+      const at = q.peekTime();
+      const slot = q.popSlot();
+      if (q.kind[slot] === ItemKind.Timer && this.isDead(slot)) {
+        q.release(slot);
+        continue;
+      }
+      this.process(at, slot);
+      q.release(slot);
       n++;
     }
     if (t > this.w.t && Number.isFinite(t)) this.w.t = t;
@@ -349,16 +319,18 @@ export class Simulation {
   /** Messages on the wire now, for the canvas. */
   inFlight(): InFlight[] {
     const out: InFlight[] = [];
-    this.heap.forEach((item, time, seq) => {
-      if (item.k !== ItemKind.Msg && item.k !== ItemKind.Lost) return;
+    const q = this.q;
+    q.forEach((s, time, seq) => {
+      const k = q.kind[s];
+      if (k !== ItemKind.Msg && k !== ItemKind.Lost) return;
       out.push({
-        from: this.nodeIds[item.from],
-        to: this.nodeIds[item.node],
-        link: this.linkIds[item.link],
-        sentAt: item.sentAt,
+        from: this.nodeIds[q.from[s]],
+        to: this.nodeIds[q.node[s]],
+        link: this.linkIds[q.link[s]],
+        sentAt: q.sentAt[s],
         arriveAt: time,
-        msg: item.msg!,
-        lost: item.k === ItemKind.Lost,
+        msg: q.ref[s] as Msg,
+        lost: k === ItemKind.Lost,
         seq,
       });
     });
@@ -390,7 +362,7 @@ export class Simulation {
     return structuredClone({
       ...this.w,
       cancelled: [...this.cancelled].sort((a, b) => a - b),
-      queue: this.heap.entries().sort((a, b) => a.time - b.time || a.seq - b.seq),
+      queue: this.q.entries(),
     });
   }
 
@@ -398,8 +370,8 @@ export class Simulation {
   restore(world: WorldState): void {
     const copy = structuredClone(world);
     this.cancelled = new Set(copy.cancelled);
-    this.heap = new EventHeap<QueueItem>(Math.max(1024, copy.queue.length * 2));
-    this.heap.load(copy.queue);
+    this.q = new EventQueue(Math.max(1024, copy.queue.length * 2));
+    for (const e of copy.queue) this.q.push(e.time, e.seq, e.item);
     const { queue: _q, cancelled: _c, ...rest } = copy;
     this.w = rest;
     this.nextIndex = this.trace.firstIndexOfStep(rest.step);
@@ -428,7 +400,7 @@ export class Simulation {
   }
 
   private schedule(time: number, it: QueueItem): void {
-    this.heap.push(time, this.w.seq++, it);
+    this.q.push(time, this.w.seq++, it);
   }
 
   private scheduleFault(iv: Intervention): void {
@@ -438,49 +410,51 @@ export class Simulation {
   }
 
   /** A timer that was cancelled or outlived its node's incarnation: not an event. */
-  private isDead(it: QueueItem): boolean {
-    if (this.cancelled.delete(it.id)) return true;
-    return this.w.nodes[it.node].incarnation !== it.inc;
+  private isDead(slot: number): boolean {
+    const q = this.q;
+    if (this.cancelled.delete(q.id[slot])) return true;
+    return this.w.nodes[q.node[slot]].incarnation !== q.inc[slot];
   }
 
   /** Pops dead timers off the top, so peek() sees the next real event. */
   private skipDead(): void {
     for (;;) {
-      const it = this.heap.peek();
-      if (it === undefined || it.k !== ItemKind.Timer || !this.isDead(it)) return;
-      this.heap.pop();
+      const slot = this.q.peekSlot();
+      if (slot < 0 || this.q.kind[slot] !== ItemKind.Timer || !this.isDead(slot)) return;
+      this.q.release(this.q.popSlot());
     }
   }
 
-  private process(t: number, it: QueueItem): void {
+  private process(t: number, slot: number): void {
     const w = this.w;
+    const q = this.q;
     w.t = t;
     this.curStep = w.step;
-    switch (it.k) {
+    const node = q.node[slot];
+    switch (q.kind[slot] as ItemKind) {
       case ItemKind.Msg:
-        this.deliver(it);
+        this.deliver(slot);
         break;
       case ItemKind.Lost:
-        this.emit(it.from, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[it.node], msg: it.msg!, reason: 'loss' });
+        this.emit(q.from[slot], 'net.drop', { from: this.nodeIds[q.from[slot]], to: this.nodeIds[node], msg: q.ref[slot] as Msg, reason: 'loss' });
         break;
-      case ItemKind.Timer: {
-        const node = w.nodes[it.node];
-        if (node.status === 'paused') this.hold(it.node, it);
+      case ItemKind.Timer:
+        if (w.nodes[node].status === 'paused') this.hold(node, q.itemAt(slot));
         else {
-          this.emit(it.node, 'timer.fire', { id: it.id, payload: it.payload });
-          this.dispatchTimer(it.node, it.payload);
+          const payload = q.ref[slot];
+          this.emit(node, 'timer.fire', { id: q.id[slot], payload });
+          this.dispatchTimer(node, payload);
         }
         break;
-      }
       case ItemKind.Start:
-        this.emit(it.node, 'node.start', {});
-        this.runStart(it.node);
+        this.emit(node, 'node.start', {});
+        this.runStart(node);
         break;
       case ItemKind.Fault:
-        this.applyFault(it.payload as Intervention);
+        this.applyFault(q.ref[slot] as Intervention);
         break;
       case ItemKind.Resume:
-        this.resume(it.node, it.id);
+        this.resume(node, q.id[slot]);
         break;
     }
     w.step++;
@@ -492,26 +466,28 @@ export class Simulation {
     }
   }
 
-  private deliver(it: QueueItem): void {
-    const to = it.node;
+  private deliver(slot: number): void {
+    const q = this.q;
+    const to = q.node[slot];
+    const from = q.from[slot];
     const node = this.w.nodes[to];
-    const msg = it.msg!;
+    const msg = q.ref[slot] as Msg;
     if (node.status !== 'up') {
-      if (node.status === 'paused') this.hold(to, it);
-      else this.emit(to, 'net.drop', { from: this.nodeIds[it.from], to: this.nodeIds[to], msg, reason: 'crashed' });
+      if (node.status === 'paused') this.hold(to, q.itemAt(slot));
+      else this.emit(to, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[to], msg, reason: 'crashed' });
       return;
     }
     const idx = this.nextIndex++;
     if (this.recording && this.curStep >= this.recordedSteps) {
-      this.trace.pushDeliver(this.w.t, this.curStep, to, it.from, it.sentAt, msg);
+      this.trace.pushDeliver(this.w.t, this.curStep, to, from, q.sentAt[slot], msg);
     }
     if (this.monitorsDeliver) {
-      this.feedMonitors({ i: idx, step: this.curStep, t: this.w.t, type: 'net.deliver', node: this.nodeIds[to], from: this.nodeIds[it.from], sentAt: it.sentAt, msg });
+      this.feedMonitors({ i: idx, step: this.curStep, t: this.w.t, type: 'net.deliver', node: this.nodeIds[to], from: this.nodeIds[from], sentAt: q.sentAt[slot], msg });
     }
     this.cur = to;
-    this.curFrom = it.from;
-    this.curLink = it.link;
-    node.state = this.models[to].onMessage(node.state, msg, this.nodeIds[it.from], this.ctx);
+    this.curFrom = from;
+    this.curLink = q.link[slot];
+    node.state = this.models[to].onMessage(node.state, msg, this.nodeIds[from], this.ctx);
     this.curFrom = -1;
   }
 
@@ -574,14 +550,14 @@ export class Simulation {
     const lat = sampleLatency(link, w.rng);
     if (p.loss > 0 && nextFloat(w.rng) < p.loss) {
       // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
-      this.schedule(w.t + lat / 2, msgItem(ti, from, li, w.t, msg, true));
+      this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
       return;
     }
-    this.schedule(this.arrival(link, from, w.t + lat), msgItem(ti, from, li, w.t, msg, false));
+    this.q.pushMsg(this.arrival(link, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
     if (p.duplicate > 0 && nextFloat(w.rng) < p.duplicate) {
       const again = this.arrival(link, from, w.t + sampleLatency(link, w.rng));
       this.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
-      this.schedule(again, msgItem(ti, from, li, w.t, msg, false));
+      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
     }
   }
 
