@@ -3,6 +3,7 @@ import type { Ctx, Msg } from '../../core/types';
 import { PING_XID, type ZkMsg, type ZkRequestMsg } from './messages';
 import { grownCapacity, javaHashOrder } from './zk/javahash';
 import { MAX_TTL, selfAndAncestors, validPath } from './zk/core';
+import { monotonicNow } from './zk/time';
 import type { ZkErrorCode, ZkOp, ZkResult, ZkWatchEvent } from './zk/types';
 
 /**
@@ -15,7 +16,8 @@ import type { ZkErrorCode, ZkOp, ZkResult, ZkWatchEvent } from './zk/types';
  *   readTimeout/2);
  * - nothing heard for readTimeout: the connection is given up, pending requests fail with
  *   ConnectionLoss, Disconnected is raised, and after a random 0–999 ms it reconnects to the same
- *   session, sending its watches (SetWatches) so changes missed meanwhile fire at once;
+ *   session (an attempt lasts connectTimeout = the session timeout, one server), then sends its
+ *   watches (SetWatches) so changes missed meanwhile fire at once, then what was queued;
  * - the client learns Expired only when a reconnect reaches the server;
  * - with `curator: true`: CONNECTED / SUSPENDED / RECONNECTED / LOST, where LOST comes either
  *   from Expired or after SUSPENDED has lasted a whole session timeout (Curator 3+ then injects
@@ -73,6 +75,9 @@ export interface ZkClientState {
   lastSend: number;
   lastRecv: number;
   connectStartedAt: number;
+  /** When the connect request is sent again if still unanswered (TCP retransmission), and the gap after that. */
+  resendAt: number;
+  resendGap: number;
   backoffUntil: number;
   /** Sent, awaiting replies (the server answers in order). */
   pending: ZkPending[];
@@ -125,6 +130,8 @@ export function zkClientInit(o: ZkClientOptions): ZkClientState {
     lastSend: 0,
     lastRecv: 0,
     connectStartedAt: 0,
+    resendAt: 0,
+    resendGap: 0,
     backoffUntil: 0,
     pending: [],
     queued: [],
@@ -163,9 +170,14 @@ class Step {
     this.s = { ...s };
   }
 
+  /** The client's clock for every timeout (see zk/time.ts). */
+  get now(): number {
+    return monotonicNow(this.ctx);
+  }
+
   send(msg: ZkMsg): void {
     this.ctx.send(this.s.server, msg);
-    this.s.lastSend = this.ctx.now;
+    this.s.lastSend = this.now;
   }
 
   keeper(k: KeeperState, reason: string): void {
@@ -200,32 +212,52 @@ class Step {
   }
 }
 
+/** TCP's first retransmission timeout (Linux: 1 s, doubling). */
+const FIRST_RTO = 1000;
+
+function connectMsg(s: ZkClientState): ZkMsg {
+  return { type: 'zk.connect', conn: s.conn, sessionId: s.sessionId, timeoutMs: s.requestedMs, lastZxid: s.lastZxid };
+}
+
+/**
+ * A connection attempt. The links here lose messages the way a datagram network does, while
+ * the real client talks TCP, which resends until the peer answers; so the connect request is
+ * sent again 1, 2, 4… s later while unanswered (the server ignores a repeat on a connection it
+ * already has). Without this a client whose attempt fell into a partition would wait out the
+ * whole connect timeout after the link healed, which a real one does not.
+ */
 function beginConnect(st: Step): void {
   const s = st.s;
   s.conn += 1;
   s.phase = 'connecting';
-  s.connectStartedAt = st.ctx.now;
-  s.lastRecv = st.ctx.now;
-  st.send({ type: 'zk.connect', conn: s.conn, sessionId: s.sessionId, timeoutMs: s.requestedMs, lastZxid: s.lastZxid });
-  // Like primeConnection: the watches and the queued requests follow the connect request at once.
-  if (s.sessionId !== null && WATCH_KINDS.some((k) => s.watches[k].length > 0)) {
+  s.connectStartedAt = st.now;
+  s.lastRecv = st.now;
+  s.resendGap = FIRST_RTO;
+  s.resendAt = st.now + FIRST_RTO;
+  st.send(connectMsg(s));
+}
+
+/** Once connected: the watches to restore (SetWatches, with the last zxid seen), then what was queued. */
+function primeConnection(st: Step): void {
+  const s = st.s;
+  if (WATCH_KINDS.some((k) => s.watches[k].length > 0)) {
     const order = (k: WatchKind) => javaHashOrder(s.watches[k], grownCapacity(s.watchMax[k]));
     st.send({
       type: 'zk.request',
       conn: s.conn,
-      sessionId: s.sessionId,
+      sessionId: s.sessionId!,
       xid: SET_WATCHES_XID,
       op: { op: 'setWatches', relativeZxid: s.lastZxid, data: order('data'), exist: order('exist'), child: order('child'), persistent: order('persistent'), recursive: order('recursive') },
     });
   }
-  if (s.sessionId !== null) flushQueued(st);
+  flushQueued(st);
 }
 
 function flushQueued(st: Step): void {
   const q = st.s.queued;
   if (q.length === 0) return;
   st.s.queued = [];
-  st.s.pending = [...st.s.pending, ...q.map((p) => ({ ...p, sentAt: st.ctx.now }))];
+  st.s.pending = [...st.s.pending, ...q.map((p) => ({ ...p, sentAt: st.now }))];
   for (const p of q) st.request(p);
 }
 
@@ -246,10 +278,10 @@ function lose(st: Step, reason: string): void {
   st.failAll('ConnectionLoss');
   const wasConnected = s.phase === 'connected';
   s.phase = 'backoff';
-  s.backoffUntil = st.ctx.now + Math.floor(st.ctx.random() * 1000);
+  s.backoffUntil = st.now + Math.floor(st.ctx.random() * 1000);
   st.keeper('Disconnected', reason);
   if (wasConnected && (s.curator === 'CONNECTED' || s.curator === 'RECONNECTED')) {
-    s.suspendedAt = st.ctx.now;
+    s.suspendedAt = st.now;
     st.curator('SUSPENDED', reason);
   }
 }
@@ -276,7 +308,7 @@ function expire(st: Step, reason: string): void {
 /** Runs the send thread's checks for the current time: timeouts, pings, backoff, Curator's LOST. */
 function evaluate(st: Step): void {
   const s = st.s;
-  const now = st.ctx.now;
+  const now = st.now;
   if (s.curatorMode && s.suspendedAt !== null && now - s.suspendedAt >= s.timeoutMs && s.phase !== 'connected') {
     if (s.phase === 'connecting' && s.sessionId !== null) st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
     s.conn += 1;
@@ -298,6 +330,11 @@ function evaluate(st: Step): void {
     case 'connecting':
       // connectTimeout = session timeout / number of servers (one here).
       if (now - s.connectStartedAt >= s.timeoutMs) lose(st, 'connection attempt timed out');
+      else if (now >= s.resendAt) {
+        st.send(connectMsg(s));
+        s.resendGap *= 2;
+        s.resendAt = now + s.resendGap;
+      }
       return;
     case 'backoff':
       if (now >= s.backoffUntil) beginConnect(st);
@@ -310,7 +347,7 @@ function evaluate(st: Step): void {
 /** Sets the one timer at the next moment something can happen. */
 function arm(st: Step): void {
   const s = st.s;
-  const now = st.ctx.now;
+  const now = st.now;
   let want: number | null = null;
   const at = (t: number) => {
     if (want === null || t < want) want = t;
@@ -325,6 +362,7 @@ function arm(st: Step): void {
     }
     case 'connecting':
       at(s.connectStartedAt + s.timeoutMs);
+      at(s.resendAt);
       break;
     case 'backoff':
       at(s.backoffUntil);
@@ -390,13 +428,13 @@ export function zkSubmit(s0: ZkClientState, op: ZkOp, tag: unknown, ctx: Ctx): Z
   const s = st.s;
   const xid = s.nextXid;
   s.nextXid += 1;
-  const p: ZkPending = { xid, op, tag, sentAt: ctx.now };
+  const p: ZkPending = { xid, op, tag, sentAt: st.now };
   const immediate = (err: ZkErrorCode) => st.out.push({ kind: 'reply', xid, tag, op, result: { ok: false, err }, zxid: -1 });
   const local = localError(op);
   if (local) immediate(local);
   else if (op.op === 'removeWatches' && !holdsWatch(s, op.path, op.type)) immediate('NoWatcher');
   else if (s.phase === 'expired' || s.phase === 'closed' || s.phase === 'closing' || s.phase === 'idle') immediate('SessionExpired');
-  else if (s.phase === 'connected' || (s.phase === 'connecting' && s.sessionId !== null)) {
+  else if (s.phase === 'connected') {
     s.pending = [...s.pending, p];
     st.request(p);
   } else s.queued = [...s.queued, p];
@@ -411,7 +449,7 @@ export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
   if (s.phase === 'connected') {
     const xid = s.nextXid;
     s.nextXid += 1;
-    const p: ZkPending = { xid, op: { op: 'closeSession' }, tag: null, sentAt: ctx.now };
+    const p: ZkPending = { xid, op: { op: 'closeSession' }, tag: null, sentAt: st.now };
     s.pending = [...s.pending, p];
     st.request(p);
     s.phase = 'closing';
@@ -488,7 +526,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
   if (!('conn' in m) || m.conn !== s.conn || (s.phase !== 'connected' && s.phase !== 'connecting' && s.phase !== 'closing')) {
     return st.done(); // a closed connection's leftovers
   }
-  s.lastRecv = ctx.now;
+  s.lastRecv = st.now;
   switch (m.type) {
     case 'zk.connected': {
       if (s.phase !== 'connecting') break;
@@ -500,7 +538,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       s.sessionId = m.sessionId;
       s.timeoutMs = m.timeoutMs;
       s.suspendedAt = null;
-      flushQueued(st);
+      primeConnection(st);
       st.keeper('SyncConnected', 'connected');
       st.curator(s.everConnected ? 'RECONNECTED' : 'CONNECTED', 'connected');
       s.everConnected = true;
@@ -555,6 +593,17 @@ export function zkClientOnTimer(s0: ZkClientState, payload: unknown, ctx: Ctx): 
 export function zkClientConnectionLost(s0: ZkClientState, ctx: Ctx, reason: string): ZkStep {
   const st = new Step(s0, ctx);
   if (st.s.phase === 'connected' || st.s.phase === 'connecting' || st.s.phase === 'closing') lose(st, reason);
+  return st.done();
+}
+
+/**
+ * The host's clock was stepped or its drift changed: re-aim the library's timer. Hosts call this
+ * from their model's onClockChange.
+ */
+export function zkClientOnClockChange(s0: ZkClientState, ctx: Ctx): ZkStep {
+  if (s0.timer) ctx.cancelTimer(s0.timer.id);
+  const st = new Step({ ...s0, timer: null }, ctx);
+  evaluate(st);
   return st.done();
 }
 

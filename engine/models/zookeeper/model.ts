@@ -19,6 +19,7 @@ import {
   type ZkNotification,
   type ZkServerState,
 } from './zk/core';
+import { monotonicNow } from './zk/time';
 import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
 
 declare module '../../core/trace-types' {
@@ -101,14 +102,15 @@ function initState(p: ZookeeperParams): ZookeeperState {
   };
 }
 
-function rearm(cur: Armed | null, want: number | null, payload: unknown, ctx: Ctx): Armed | null {
+/** Keeps one timer aimed at `want` on the clock whose reading now is `now`. */
+function rearm(cur: Armed | null, want: number | null, now: number, payload: unknown, ctx: Ctx): Armed | null {
   if (want === null) {
     if (cur) ctx.cancelTimer(cur.id);
     return null;
   }
   if (cur && cur.at === want) return cur;
   if (cur) ctx.cancelTimer(cur.id);
-  return { at: want, id: ctx.setTimer(Math.max(0, want - ctx.now), payload) };
+  return { at: want, id: ctx.setTimer(Math.max(0, want - now), payload) };
 }
 
 /**
@@ -117,7 +119,9 @@ function rearm(cur: Armed | null, want: number | null, payload: unknown, ctx: Ct
  * bucket changes nothing), and the container manager for the first check that finds work.
  */
 function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
-  const expiryTimer = rearm(s.expiryTimer, nextExpiry(s.core), EXPIRE, ctx);
+  // Session deadlines are on the monotonic clock, container checks on the wall clock (as the
+  // real server's java.util.Timer and TTL arithmetic are).
+  const expiryTimer = rearm(s.expiryTimer, nextExpiry(s.core), monotonicNow(ctx), EXPIRE, ctx);
   const work = nextContainerWork(s.core);
   let when: number | null = null;
   if (work !== null) {
@@ -126,7 +130,7 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
     const after = Math.max(ctx.now, work);
     when = s.startedAt + (Math.floor((after - s.startedAt) / i) + 1) * i;
   }
-  const containerTimer = rearm(s.containerTimer, when, CONTAINERS, ctx);
+  const containerTimer = rearm(s.containerTimer, when, ctx.now, CONTAINERS, ctx);
   if (expiryTimer === s.expiryTimer && containerTimer === s.containerTimer) return s;
   return { ...s, expiryTimer, containerTimer };
 }
@@ -150,7 +154,7 @@ function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx
 
 /** Expires the sessions whose bucket has come: their ephemerals go, their watchers hear it. */
 function reap(s: ZookeeperState, ctx: Ctx): ZookeeperState {
-  const r = expireSessions(s.core, ctx.now);
+  const r = expireSessions(s.core, monotonicNow(ctx));
   if (r.expired.length === 0) return s;
   for (const e of r.expired) {
     for (const path of e.deleted) ctx.trace('zk.delete', { session: e.session, path, zxid: e.zxid, cause: 'session' });
@@ -180,7 +184,7 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: sess ? 'stale connection' : 'session expired' });
     return s;
   }
-  const core = touchSession(s.core, ctx.now, m.sessionId);
+  const core = touchSession(s.core, monotonicNow(ctx), m.sessionId);
   if (m.op.op === 'closeSession') {
     const r = closeSession(core, m.sessionId);
     for (const path of r.deleted ?? []) ctx.trace('zk.delete', { session: m.sessionId, path, zxid: r.zxid, cause: 'session' });
@@ -217,14 +221,21 @@ function onConnect(s: ZookeeperState, m: ZkMsg & { type: 'zk.connect' }, from: s
     send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: `server is behind (client saw ${formatZxid(m.lastZxid)})` });
     return s;
   }
+  // The same connect again on a connection the server already has: the client's transport
+  // resent it (see the client library). Answer again; nothing else changes.
+  const dup = Object.values(s.core.sessions).find((x) => x.client === from && x.conn === m.conn);
+  if (dup) {
+    send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: dup.id, timeoutMs: dup.timeoutMs });
+    return s;
+  }
   if (m.sessionId === null) {
-    const r = openSession(s.core, ctx.now, m.timeoutMs, from, m.conn);
+    const r = openSession(s.core, monotonicNow(ctx), m.timeoutMs, from, m.conn);
     ctx.trace('zk.session.open', { session: r.session.id, client: from, requestedMs: m.timeoutMs, timeoutMs: r.session.timeoutMs, zxid: r.zxid });
     ctx.metric('zk.sessions.opened');
     send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: r.session.id, timeoutMs: r.session.timeoutMs });
     return { ...s, core: r.state };
   }
-  const core = resumeSession(s.core, ctx.now, m.sessionId, from, m.conn);
+  const core = resumeSession(s.core, monotonicNow(ctx), m.sessionId, from, m.conn);
   if (core === null) {
     ctx.trace('zk.session.rejected', { session: m.sessionId, client: from, reason: 'expired' });
     send(ctx, from, { type: 'zk.connected', conn: m.conn, sessionId: m.sessionId, timeoutMs: 0 });
@@ -235,8 +246,6 @@ function onConnect(s: ZookeeperState, m: ZkMsg & { type: 'zk.connect' }, from: s
   return { ...s, core };
 }
 
-const DELETE_CAUSE = { container: 'container', ttl: 'ttl' } as const;
-
 /** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure core in zk/core.ts. */
 export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   type: 'zookeeper',
@@ -246,7 +255,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     // it reloads them from its snapshot.
     const sessions: ZkServerState['sessions'] = {};
     for (const [id, sess] of Object.entries(s.core.sessions)) {
-      sessions[id] = { ...sess, expireAt: expiryBucket(s.core.tickTime, ctx.now + sess.timeoutMs) };
+      sessions[id] = { ...sess, expireAt: expiryBucket(s.core.tickTime, monotonicNow(ctx) + sess.timeoutMs) };
     }
     return arm({ ...s, core: { ...s.core, sessions }, startedAt: ctx.now, expiryTimer: null, containerTimer: null }, ctx);
   },
@@ -279,11 +288,18 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     } else if (kind === 'containers') {
       s = reap({ ...s, containerTimer: null }, ctx);
       const r = containerCheck(s.core, ctx.now);
-      for (const d of r.deleted) ctx.trace('zk.delete', { session: null, path: d.path, zxid: d.zxid, cause: d.kind === 'ttl' ? DELETE_CAUSE.ttl : DELETE_CAUSE.container });
+      for (const d of r.deleted) ctx.trace('zk.delete', { session: null, path: d.path, zxid: d.zxid, cause: d.kind === 'ttl' ? 'ttl' : 'container' });
       deliver(r.state, r.notes, ctx);
       s = { ...s, core: r.state };
     }
     return arm(s, ctx);
+  },
+  // A clock step or drift change: aim both timers afresh (the same reading now takes a
+  // different true time to reach).
+  onClockChange(s, ctx) {
+    if (s.expiryTimer) ctx.cancelTimer(s.expiryTimer.id);
+    if (s.containerTimer) ctx.cancelTimer(s.containerTimer.id);
+    return arm({ ...s, expiryTimer: null, containerTimer: null }, ctx);
   },
   // The tree and the sessions are on disk (snapshot + transaction log); connections, watches
   // and timers are not.
@@ -336,5 +352,37 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     }
   },
 };
+
+/** What the canvas shows of a ZooKeeper node: its znodes (system ones left out) and sessions. */
+export interface ZookeeperView {
+  lastZxid: string;
+  znodes: { path: string; kind: ZkNodeKind; data: string; version: number; owner: string | null; children: number }[];
+  sessions: { id: string; client: string | null; connected: boolean; timeoutMs: number; expireAt: number; ephemerals: string[] }[];
+  /** Watches registered on the server, all sessions and both tables together. */
+  watches: number;
+}
+
+/** A plain summary of the server state for views. */
+export function zookeeperView(s: ZookeeperState): ZookeeperView {
+  const c = s.core;
+  const znodes = Object.keys(c.nodes)
+    .filter((p) => p !== '/zookeeper' && !p.startsWith('/zookeeper/'))
+    .sort()
+    .map((path) => {
+      const n = c.nodes[path];
+      return { path, kind: n.kind, data: n.data, version: n.version, owner: n.owner, children: n.children.length };
+    });
+  const sessions = Object.values(c.sessions).map((x) => ({
+    id: x.id,
+    client: x.client,
+    connected: x.conn !== null,
+    timeoutMs: x.timeoutMs,
+    expireAt: x.expireAt,
+    ephemerals: [...x.ephemerals],
+  }));
+  let watches = 0;
+  for (const t of [c.dataWatches, c.childWatches]) for (const p in t) watches += t[p].length;
+  return { lastZxid: formatZxid(lastZxid(c)), znodes, sessions, watches };
+}
 
 export { formatOp, PING_XID };

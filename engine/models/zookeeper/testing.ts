@@ -3,6 +3,7 @@ import {
   describeZkClientTimer,
   narrateZkClient,
   zkClientInit,
+  zkClientOnClockChange,
   zkClientOnMessage,
   zkClientOnTimer,
   zkClientStart,
@@ -67,6 +68,7 @@ export const zkTestClientModel: ModelDef<ZkTestClientParams, ZkTestClientState> 
     if (r) return maybeSend(absorb(s, r, ctx.now), ctx);
     return maybeSend(s, ctx);
   },
+  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx.now),
   describeTimer: (p) => describeZkClientTimer(p) ?? 'next request',
   narrate: (ev, name) => narrateZkClient(ev, name),
 };
