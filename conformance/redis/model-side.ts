@@ -106,6 +106,10 @@ export class ModelServer {
       get now() {
         return clock();
       },
+      // The conformance model never has its clock stepped, so both clocks read the same.
+      get monotonic() {
+        return clock();
+      },
       self: 'redis',
       send: (to: string, msg: Msg) => this.onSend(to, msg),
       reply: (msg: Msg) => this.onSend(this.from, msg),

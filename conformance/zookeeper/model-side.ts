@@ -102,6 +102,9 @@ function cutOff(ctx: Ctx): Ctx {
     get now() {
       return ctx.now;
     },
+    get monotonic() {
+      return ctx.monotonic;
+    },
     get self() {
       return ctx.self;
     },

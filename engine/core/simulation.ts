@@ -1,4 +1,4 @@
-import { localTime, newClock, setDrift, skewClock, trueDuration, type LocalClock } from './clock';
+import { localTime, monotonicTime, newClock, setDrift, skewClock, trueDuration, type LocalClock } from './clock';
 import { EventQueue, ItemKind, type QueueItem } from './queue';
 import type { Intervention } from './faults';
 import type { MonitorCtx, MonitorDef } from './monitor';
@@ -195,9 +195,13 @@ export class Simulation {
 
     const now = () => localTime(this.w.nodes[this.cur].clock, this.w.t);
     const self = () => this.nodeIds[this.cur];
+    const mono = () => monotonicTime(this.w.nodes[this.cur].clock, this.w.t);
     this.ctx = {
       get now() {
         return now();
+      },
+      get monotonic() {
+        return mono();
       },
       get self() {
         return self();

@@ -13,6 +13,11 @@ export interface Msg {
 export interface Ctx {
   /** This node's local wall clock in ms (true time with the node's skew and drift). */
   readonly now: number;
+  /**
+   * This node's monotonic clock in ms: drifts with the node's crystal but is never stepped by a
+   * clock skew. Real software times leases, sessions and timeouts on this.
+   */
+  readonly monotonic: number;
   /** This node's id. */
   readonly self: string;
   /** Sends `msg` over the link to `to`; the network decides if and when it arrives. */

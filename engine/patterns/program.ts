@@ -24,6 +24,8 @@ export interface ProgramDef<P = unknown, S = unknown> {
   onTimer(state: S, payload: unknown, ctx: Ctx): S;
   view(state: S): ProgramView;
   describeTimer?(payload: unknown): string;
+  /** Runs after the node's clock is stepped or its drift changes (see ModelDef.onClockChange). */
+  onClockChange?(state: S, ctx: Ctx): S;
   /** One line for this program's own trace events. */
   narrate?(ev: TraceEvent, name: (id: string) => string): string | undefined;
 }

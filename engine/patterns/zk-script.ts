@@ -7,6 +7,7 @@ import {
   zkClientClose,
   zkClientInit,
   zkClientOnMessage,
+  zkClientOnClockChange,
   zkClientOnTimer,
   zkClientStart,
   zkSubmit,
@@ -88,6 +89,7 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
     if (s.zk.phase !== 'connected') return { status: 'waiting', detail: session };
     return { status: 'idle', detail: `${s.lastResult ?? ''} · ${session}` };
   },
+  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
   describeTimer: (payload) => (payload === NEXT ? 'next command' : (describeZkClientTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     if (ev.type === 'zk.script.reply') return `${name(ev.node)} gets ${formatResult(ev.result)} for ${formatOp(ev.op)} after ${Math.round(ev.latencyMs)} ms`;

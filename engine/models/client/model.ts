@@ -36,6 +36,10 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
     const prog = program(s.kind).onTimer(s.prog, payload, ctx);
     return prog === s.prog ? s : { ...s, prog };
   },
+  onClockChange: (s, ctx) => {
+    const prog = program(s.kind).onClockChange?.(s.prog, ctx) ?? s.prog;
+    return prog === s.prog ? s : { ...s, prog };
+  },
   describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? 'timer fires',
   narrate: (ev, name, params) => program(params.program.kind).narrate?.(ev, name),
 };

@@ -12,6 +12,9 @@ function fakeCtx(now = 0): Ctx & { sent: Msg[]; timers: number; t: number } {
     get now() {
       return c.t;
     },
+    get monotonic() {
+      return c.t;
+    },
     self: 'c',
     send: (_to: string, m: Msg) => {
       c.sent.push(m);
