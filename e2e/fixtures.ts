@@ -9,26 +9,51 @@ export function simOf(page: Page): HookCall {
     <K extends keyof SimTestHook>(name: K) =>
     (...args: unknown[]) =>
       page.evaluate(([n, a]) => (window.__sim as unknown as Record<string, (...x: unknown[]) => unknown>)[n](...a), [name, args] as [string, unknown[]]);
-  return {
-    step: call('step'),
-    advance: call('advance'),
-    time: call('time'),
-    steps: call('steps'),
-    inFlight: call('inFlight'),
-    play: call('play'),
-    pause: call('pause'),
-    playing: call('playing'),
-    restart: call('restart'),
-    seek: call('seek'),
-  } as HookCall;
+  const names: (keyof SimTestHook)[] = [
+    'step',
+    'stepBack',
+    'advance',
+    'time',
+    'steps',
+    'inFlight',
+    'play',
+    'pause',
+    'playing',
+    'speed',
+    'restart',
+    'seek',
+    'seekStep',
+    'load',
+    'interventions',
+    'violations',
+    'scenario',
+  ];
+  return Object.fromEntries(names.map((n) => [n, call(n)])) as unknown as HookCall;
 }
 
-/** Opens the playground and waits until it is hydrated (the hook is installed by an effect). */
-export async function openPlayground(page: Page): Promise<HookCall> {
-  await page.goto('/');
+/** Opens the playground (at `hash`, e.g. `#scenario=zk-basics`) and waits until it is hydrated (the hook is installed by an effect). */
+export async function openPlayground(page: Page, hash = ''): Promise<HookCall> {
+  await page.goto(`/${hash}`);
   await page.waitForFunction(() => window.__sim !== undefined);
   return simOf(page);
 }
+
+/** The redis-basics scenario with the "every message arrives" monitor and a cut link from 950 ms to 2 s: one violation at ~994 ms. */
+export async function brokenLinkScenario(page: Page): Promise<unknown> {
+  const sim = simOf(page);
+  const s = (await sim.scenario()) as Record<string, unknown>;
+  return {
+    ...s,
+    monitors: ['no-lost-messages'],
+    interventions: [
+      { at: 950, kind: 'partition', edge: 'c1-redis' },
+      { at: 2000, kind: 'heal', edge: 'c1-redis' },
+    ],
+  };
+}
+
+/** Screenshots go here (gitignored); the run writes them at both sizes so they can be looked at. */
+export const SHOTS = 'e2e/screenshots';
 
 /** Resolves after the browser has painted `n` more frames: lets a rAF loop run without a wall-clock wait. */
 export async function frames(page: Page, n = 2): Promise<void> {

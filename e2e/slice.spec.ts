@@ -1,6 +1,4 @@
-import { expect, frames, openPlayground, test } from './fixtures';
-
-const SHOTS = 'e2e/screenshots';
+import { expect, frames, openPlayground, SHOTS, test } from './fixtures';
 
 test.describe('vertical slice: client → Redis', () => {
   test('the canvas shows the client, the Redis node and the link between them', async ({ page }) => {
@@ -18,7 +16,7 @@ test.describe('vertical slice: client → Redis', () => {
   test('Play advances virtual time and a message travels along the edge; Pause stops it', async ({ page }) => {
     const sim = await openPlayground(page);
     // Slow enough that a ~50 ms flight takes about a second of real time.
-    await page.getByTestId('speed-select').selectOption('0.05');
+    await page.getByTestId('speed-select').selectOption('0.1');
     // Sampled in the page on every frame from the first frame the dot exists, so a slow test
     // runner cannot miss the flight: the same dot further along (left to right here) moved.
     const moved = page.waitForFunction(
@@ -55,7 +53,9 @@ test.describe('vertical slice: client → Redis', () => {
 
     await page.getByTestId('step-button').click();
     await expect.poll(() => sim.steps()).toBe(1);
-    await expect(caption).toHaveText('client starts');
+    await expect(caption.getByTestId('caption-line')).toHaveText(['client starts']);
+    // The caption also says what the step put on the wire.
+    await expect(caption.getByTestId('caption-send')).toHaveText(['↳ client sends SET greeting hello PX 2500 to redis']);
     await expect(page.getByTestId('step-readout')).toHaveText('1');
     await expect(page.getByTestId('log-entry')).toHaveCount(1);
 

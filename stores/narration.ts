@@ -1,9 +1,12 @@
 import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { InFlight, Simulation } from '@/engine/core/simulation';
+import type { TraceEvent } from '@/engine/core/trace-types';
 
-/** A trace event as the caption and the event log show it. */
+/** A line of narration: a trace event, or a message the step sent. */
 export interface NarratedEvent {
-  /** Index in the trace: a stable React key. */
+  /** Stable React key. */
+  key: string;
+  /** Index in the trace (for a sent message: the step's first event). */
   i: number;
   t: number;
   step: number;
@@ -17,33 +20,84 @@ export interface WireMessage extends InFlight {
   text: string;
 }
 
-/** How many events the log keeps; older ones scroll out. */
-export const LOG_LIMIT = 60;
+/** Event kinds the log filters by: the first segment of the trace type. */
+export const LOG_KINDS = ['net', 'timer', 'fault', 'redis', 'zk', 'client', 'invariant', 'other'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+const KNOWN = new Set<string>(LOG_KINDS);
+
+/** The log kind of a trace type (`redis.exec` -> `redis`; `node.start` -> `other`). */
+export function kindOf(type: string): LogKind {
+  const dot = type.indexOf('.');
+  const head = dot < 0 ? type : type.slice(0, dot);
+  return (KNOWN.has(head) ? head : 'other') as LogKind;
+}
+
+/** How many events the log shows; older ones are reached by moving the cursor. */
+export const LOG_LIMIT = 150;
+/** How far back the log looks for events that pass its filter. */
+const SCAN_LIMIT = 20_000;
 
 function narrated(sim: Simulation, i: number, labels: Readonly<Record<string, string>>): NarratedEvent {
   const ev = sim.trace.get(i);
-  return { i, t: ev.t, step: ev.step, type: ev.type, node: ev.node, text: narrate(sim, ev, labels) };
+  return { key: `e${i}`, i, t: ev.t, step: ev.step, type: ev.type, node: ev.node, text: narrate(sim, ev, labels) };
+}
+
+/** Every node a trace event involves: where it happened, a message's ends, a violation's nodes. */
+export function involvedNodes(ev: TraceEvent): string[] {
+  const out = new Set<string>();
+  if (ev.node) out.add(ev.node);
+  const x = ev as unknown as { from?: unknown; to?: unknown; nodes?: unknown };
+  if (typeof x.from === 'string') out.add(x.from);
+  if (typeof x.to === 'string') out.add(x.to);
+  if (Array.isArray(x.nodes)) for (const n of x.nodes) if (typeof n === 'string') out.add(n);
+  return [...out];
 }
 
 /**
  * The events of the latest processed step (one scheduler event may emit several trace events,
- * e.g. a delivery and the command it ran). The trace may run ahead of the cursor after a seek
- * back, so the range is found by step, never by trace length.
+ * e.g. a delivery and the command it ran), then the messages that step put on the wire. The
+ * trace may run ahead of the cursor after a seek back, so the range is found by step, never
+ * by trace length.
  */
-export function captionAt(sim: Simulation, labels: Readonly<Record<string, string>>): NarratedEvent[] {
+export function captionAt(sim: Simulation, labels: Readonly<Record<string, string>>, wire: readonly WireMessage[]): NarratedEvent[] {
   if (sim.steps === 0) return [];
   const from = sim.trace.firstIndexOfStep(sim.steps - 1);
   const to = sim.trace.firstIndexOfStep(sim.steps);
   const out: NarratedEvent[] = [];
   for (let i = from; i < to; i++) out.push(narrated(sim, i, labels));
+  if (out.length === 0) return out;
+  const { t, step } = out[0];
+  const actors = new Set(out.map((e) => e.node));
+  const name = (id: string) => labels[id] ?? id;
+  for (const m of wire) {
+    if (m.sentAt !== t || !actors.has(m.from)) continue;
+    out.push({ key: `m${m.seq}`, i: from, t, step, type: 'net.send', node: m.from, text: `${name(m.from)} sends ${m.text} to ${name(m.to)}` });
+  }
   return out;
 }
 
-/** The last `limit` events up to the cursor, newest first. */
-export function logAt(sim: Simulation, labels: Readonly<Record<string, string>>, limit = LOG_LIMIT): NarratedEvent[] {
-  const end = sim.trace.firstIndexOfStep(sim.steps);
+/** Which events the log shows. */
+export interface LogFilter {
+  /** Only events involving this node; null = every node. */
+  node: string | null;
+  /** Kinds shown; every kind when it holds them all. */
+  kinds: ReadonlySet<LogKind>;
+}
+
+/**
+ * The last `limit` events of the first `steps` steps that pass `filter`, newest first. `steps`
+ * is the cursor (sim.steps), passed so callers recompute when it moves.
+ */
+export function logAt(sim: Simulation, steps: number, labels: Readonly<Record<string, string>>, filter: LogFilter, limit = LOG_LIMIT): NarratedEvent[] {
+  const end = sim.trace.firstIndexOfStep(steps);
+  const all = filter.kinds.size === LOG_KINDS.length;
   const out: NarratedEvent[] = [];
-  for (let i = end - 1; i >= Math.max(0, end - limit); i--) out.push(narrated(sim, i, labels));
+  for (let i = end - 1; i >= Math.max(0, end - SCAN_LIMIT) && out.length < limit; i--) {
+    if (!all && !filter.kinds.has(kindOf(sim.trace.typeAt(i)))) continue;
+    if (filter.node !== null && sim.trace.nodeAt(i) !== filter.node && !involvedNodes(sim.trace.get(i)).includes(filter.node)) continue;
+    out.push(narrated(sim, i, labels));
+  }
   return out;
 }
 

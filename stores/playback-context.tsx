@@ -2,28 +2,67 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { BuiltinScenario } from '@/engine/scenario/library';
 import type { Scenario } from '@/engine/scenario/schema';
 import { createPlaybackStore, type PlaybackState, type PlaybackStore } from './playback-store';
 import { installTestHook } from './test-hook';
+import { createUiStore, type UiState, type UiStore } from './ui-store';
 
-const PlaybackContext = createContext<PlaybackStore | null>(null);
-
-/** Holds one playback store for `scenario` and exposes it to the tree below. */
-export function PlaybackProvider({ scenario, children }: { scenario: Scenario; children: ReactNode }) {
-  // Lazy state, not a ref: the store must be created once per mount and survive re-renders.
-  const [store] = useState(() => createPlaybackStore(scenario));
-  useEffect(() => installTestHook(store), [store]);
-  return <PlaybackContext.Provider value={store}>{children}</PlaybackContext.Provider>;
+interface Stores {
+  playback: PlaybackStore;
+  ui: UiStore;
 }
 
-/** The store itself, for imperative use (the rAF loop, keyboard commands). */
+const PlaybackContext = createContext<Stores | null>(null);
+
+/**
+ * Keeps the UI consistent with the run: a highlight from the log lasts while the cursor stays
+ * on its step, and a selection or menu for an element that an edit removed goes away.
+ */
+function linkStores({ playback, ui }: Stores): () => void {
+  return playback.subscribe((s, prev) => {
+    const u = ui.getState();
+    if (u.focus && s.steps !== u.focus.step) u.setFocus(null);
+    if (s.scenario === prev.scenario) return;
+    const exists = (r: { kind: 'node' | 'edge'; id: string } | null) =>
+      r !== null && (r.kind === 'node' ? s.scenario.nodes.some((n) => n.id === r.id) : s.scenario.edges.some((e) => e.id === r.id));
+    if (u.selection && !exists(u.selection)) u.select(null);
+    if (u.menu && !exists(u.menu)) u.closeMenu();
+    if (u.logNode && !s.scenario.nodes.some((n) => n.id === u.logNode)) u.setLogNode(null);
+  });
+}
+
+/** Holds one playback store (and its UI store) for `scenario` and exposes them to the tree below. */
+export function PlaybackProvider({ scenario, entry = null, children }: { scenario: Scenario; entry?: BuiltinScenario | null; children: ReactNode }) {
+  // Lazy state, not a ref: the stores must be created once per mount and survive re-renders.
+  const [stores] = useState<Stores>(() => ({ playback: createPlaybackStore(scenario, entry), ui: createUiStore() }));
+  useEffect(() => installTestHook(stores.playback), [stores]);
+  useEffect(() => linkStores(stores), [stores]);
+  return <PlaybackContext.Provider value={stores}>{children}</PlaybackContext.Provider>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(PlaybackContext);
+  if (!stores) throw new Error('playback hooks must be used inside <PlaybackProvider>');
+  return stores;
+}
+
+/** The playback store itself, for imperative use (the rAF loop, keyboard commands). */
 export function usePlaybackStore(): PlaybackStore {
-  const store = useContext(PlaybackContext);
-  if (!store) throw new Error('usePlaybackStore must be used inside <PlaybackProvider>');
-  return store;
+  return useStores().playback;
+}
+
+/** The UI store itself, for imperative use. */
+export function useUiStore(): UiStore {
+  return useStores().ui;
 }
 
 /** Subscribes to a slice of the playback state; wrap object-returning selectors in useShallow. */
 export function usePlayback<T>(selector: (s: PlaybackState) => T): T {
-  return useStore(usePlaybackStore(), selector);
+  return useStore(useStores().playback, selector);
+}
+
+/** Subscribes to a slice of the UI state; wrap object-returning selectors in useShallow. */
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(useStores().ui, selector);
 }

@@ -17,7 +17,7 @@ describe('playback store', () => {
     expect(s.getState().steps).toBe(0);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(1);
-    expect(s.getState().caption.map((e) => e.text)).toEqual(['client starts']);
+    expect(s.getState().caption.map((e) => e.text)).toEqual(['client starts', 'client sends SET greeting hello PX 2500 to redis']);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(2);
     expect(s.getState().inFlight).toHaveLength(1);
@@ -27,11 +27,11 @@ describe('playback store', () => {
   it('advances virtual time and keeps step-derived arrays while no event ran', () => {
     const s = store();
     s.getState().advance(10);
-    const { inFlight, log, version } = s.getState();
+    const { inFlight, caption, version } = s.getState();
     s.getState().advance(10);
     expect(s.getState().time).toBe(20);
     expect(s.getState().inFlight).toBe(inFlight);
-    expect(s.getState().log).toBe(log);
+    expect(s.getState().caption).toBe(caption);
     expect(s.getState().version).toBe(version + 1);
   });
 

@@ -1,73 +1,120 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Intervention } from '@/engine/core/faults';
 import type { Simulation } from '@/engine/core/simulation';
 import { buildSimulation } from '@/engine/scenario/build';
+import type { BuiltinScenario } from '@/engine/scenario/library';
+import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
-import { captionAt, logAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
+import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
+import { runsDifferently, withIntervention, withoutIntervention } from './scenario-edits';
+import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
 
-/** Speeds the controls offer, in virtual ms per real ms. */
-export const SPEEDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
+/** Speeds the controls offer, in virtual ms per real ms (the scenario format allows 0.1–100). */
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+export const MIN_SPEED = SPEEDS[0];
+export const MAX_SPEED = SPEEDS[SPEEDS.length - 1];
 
-/** The playback cursor and everything the UI derives from the engine at that cursor. */
+/** Undo keeps this many earlier scenarios. */
+const HISTORY_LIMIT = 100;
+
+/** The outcome of an edit: applied, or refused with `path: problem` lines. */
+export type EditResult = { ok: true } | { ok: false; errors: string[] };
+
+/** An intervention the visitor asks for; it happens at the cursor's virtual time. */
+export type InterventionRequest = Intervention extends infer I ? (I extends Intervention ? Omit<I, 'at'> : never) : never;
+
+/** The playback cursor, the editable scenario, and everything the UI derives from the engine. */
 export interface PlaybackState {
-  readonly scenario: Scenario;
+  scenario: Scenario;
+  /** The gallery entry the scenario was opened from (null once it came from elsewhere). */
+  entry: BuiltinScenario | null;
   /** Node id -> what the canvas calls it, for narration. */
-  readonly labels: Readonly<Record<string, string>>;
+  labels: Readonly<Record<string, string>>;
   /**
    * The engine. It is mutable and lives outside React's state model: components never read it
    * without also subscribing to something `publish` replaces (`version`, `time`, `steps`…).
    */
   sim: Simulation;
   /** Where the run ends (scenario playback hint). */
-  readonly untilMs: number;
+  untilMs: number;
+  /** The whole run at a glance, for the timeline (computed once per scenario). */
+  timeline: TimelineSummary;
   /** Virtual time of the cursor (ms). */
   time: number;
   /** Scheduler events processed so far. */
   steps: number;
   playing: boolean;
   speed: number;
+  /** Stop playback at the next invariant violation. */
+  pauseOnViolation: boolean;
+  /** Trace index of the violation playback just stopped at; cleared by the next move. */
+  haltedAt: number | null;
   /** Bumped after every change to the engine, so subscribers re-render. */
   version: number;
+  /** Bumped when a different scenario is opened: the canvas lays out and fits afresh. */
+  doc: number;
+  /** Bumped on every change to the scenario. */
+  revision: number;
   /** Messages on the wire; a new array only when a step changed them. */
   inFlight: readonly WireMessage[];
-  /** Narration of the latest step's trace events. */
+  /** Narration of the latest step's trace events and the messages it sent. */
   caption: readonly NarratedEvent[];
-  /** Recent narrations, newest first. */
-  log: readonly NarratedEvent[];
   /** The cursor reached `untilMs`. */
   finished: boolean;
+  /** Earlier scenarios (undo) and undone ones (redo). */
+  past: readonly Scenario[];
+  future: readonly Scenario[];
 
   play(): void;
   pause(): void;
   togglePlay(): void;
   /** Processes exactly one engine event (pauses playback). */
   stepForward(): void;
-  /** A fresh run from time 0 with the same scenario and seed. */
+  /** Goes back exactly one engine event (pauses playback). */
+  stepBack(): void;
+  /** Back to the start of the same run: no event processed yet. */
   restart(): void;
   /** Moves the cursor `virtualMs` forward, processing every event due; the rAF loop calls it. */
   advance(virtualMs: number): void;
   /** Jumps to virtual time `t` (backwards uses the engine's snapshots). */
   seek(t: number): void;
+  /** Jumps to the state just after `step` engine events. */
+  seekStep(step: number): void;
   setSpeed(speed: number): void;
+  setPauseOnViolation(on: boolean): void;
+  /** Replaces the scenario after validating it; the run is rebuilt and the cursor keeps its time. */
+  apply(next: Scenario): EditResult;
+  undo(): void;
+  redo(): void;
+  /** Opens another scenario (validated): a new document, history cleared, cursor at its start. */
+  open(input: unknown, entry?: BuiltinScenario | null): EditResult;
+  /**
+   * Records a fault at the cursor's time and re-runs. Interventions after the cursor are
+   * dropped (the run branches); they are returned so the UI can say so.
+   */
+  intervene(req: InterventionRequest): { result: EditResult; dropped: Intervention[] };
+  removeIntervention(index: number): EditResult;
 }
 
 export type PlaybackStore = StoreApi<PlaybackState>;
 
-type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'log' | 'finished' | 'version'>;
+type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'finished' | 'version' | 'haltedAt'>;
 
 /**
  * Reads the engine into plain fields. Step-derived arrays are rebuilt only when the step count
  * moved, so a frame that only advances time keeps their identity and their subscribers still.
  */
-function derive(s: PlaybackState, sim: Simulation, fresh = false): Derived {
+function derive(s: PlaybackState, sim: Simulation, labels: PlaybackState['labels'], untilMs: number, fresh = false): Derived {
   const moved = fresh || sim.steps !== s.steps;
+  const inFlight = moved ? wireMessages(sim) : s.inFlight;
   return {
     time: sim.time,
     steps: sim.steps,
-    inFlight: moved ? wireMessages(sim) : s.inFlight,
-    caption: moved ? captionAt(sim, s.labels) : s.caption,
-    log: moved ? logAt(sim, s.labels) : s.log,
-    finished: sim.time >= s.untilMs,
+    inFlight,
+    caption: moved ? captionAt(sim, labels, inFlight) : s.caption,
+    finished: sim.time >= untilMs,
     version: s.version + 1,
+    haltedAt: null,
   };
 }
 
@@ -75,35 +122,98 @@ function labelsOf(scenario: Scenario): Record<string, string> {
   return Object.fromEntries(scenario.nodes.map((n) => [n.id, n.label ?? n.id]));
 }
 
+/** The smallest double above `t`. */
+function nextUp(t: number): number {
+  if (t === 0) return Number.MIN_VALUE;
+  const f = new Float64Array([t]);
+  const bits = new BigInt64Array(f.buffer);
+  bits[0] += t > 0 ? BigInt(1) : BigInt(-1);
+  return f[0];
+}
+
+/**
+ * When a fault the visitor clicks now happens. Faults at a given time run before other events
+ * at that time (they are scheduled first), so a fault at exactly the time of the event just
+ * shown would slip in before it and rewrite what the visitor saw; it goes just after instead.
+ */
+function momentAfter(sim: Simulation): number {
+  const last = sim.trace.firstIndexOfStep(sim.steps) - 1;
+  return sim.steps > 0 && last >= 0 && sim.trace.timeAt(last) === sim.time ? nextUp(sim.time) : sim.time;
+}
+
+/** A ready engine for `scenario` with the cursor at `cursor` (null: nothing processed yet). */
+function prepare(scenario: Scenario, cursor: { time: number; steps: number } | null): { sim: Simulation; timeline: TimelineSummary } {
+  const sim = buildSimulation(scenario);
+  const timeline = lookAhead(sim, scenario.playback.untilMs);
+  if (cursor === null || cursor.steps === 0) sim.seekStep(0);
+  else sim.seekTime(cursor.time);
+  return { sim, timeline };
+}
+
+/** Validates and prepares; never throws (a model may reject parameters its schema let through). */
+function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null) {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+  try {
+    return { ok: true as const, scenario: parsed.scenario, ...prepare(parsed.scenario, cursor) };
+  } catch (e) {
+    return { ok: false as const, errors: [`the simulation could not start: ${(e as Error).message}`] };
+  }
+}
+
 /**
  * Creates the playback store for a validated scenario. One store per mounted player, so an
  * embed and the playground never share a cursor.
  */
-export function createPlaybackStore(scenario: Scenario): PlaybackStore {
-  const sim = buildSimulation(scenario);
-  const labels = labelsOf(scenario);
+export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario | null = null): PlaybackStore {
+  const first = prepare(scenario, null);
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
-      set({ ...derive(get(), s, fresh), ...extra });
+      const st = get();
+      const labels = extra.labels ?? st.labels;
+      const untilMs = extra.untilMs ?? st.untilMs;
+      set({ ...derive(st, s, labels, untilMs, fresh), ...extra });
     };
+
+    /** Swaps in a new scenario and its engine, keeping the cursor (or moving it to `at`). */
+    const replace = (next: Scenario, history: { past: readonly Scenario[]; future: readonly Scenario[] }, at?: number): EditResult => {
+      const st = get();
+      if (!runsDifferently(st.scenario, next)) {
+        set({ scenario: next, labels: labelsOf(next), revision: st.revision + 1, ...history });
+        publish(st.sim, {}, true);
+        return { ok: true };
+      }
+      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps });
+      if (!r.ok) return r;
+      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline: r.timeline, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, playing: false, ...history }, true);
+      return { ok: true };
+    };
+
     return {
       scenario,
-      labels,
-      sim,
+      entry,
+      labels: labelsOf(scenario),
+      sim: first.sim,
       untilMs: scenario.playback.untilMs,
-      time: sim.time,
-      steps: sim.steps,
+      timeline: first.timeline,
+      time: first.sim.time,
+      steps: first.sim.steps,
       playing: false,
       speed: scenario.playback.speed,
+      pauseOnViolation: true,
+      haltedAt: null,
       version: 0,
+      doc: 0,
+      revision: 0,
       inFlight: [],
       caption: [],
-      log: [],
       finished: false,
+      past: [],
+      future: [],
 
       play() {
         if (get().finished) get().restart();
-        set({ playing: true });
+        set({ playing: true, haltedAt: null });
       },
       pause() {
         set({ playing: false });
@@ -117,15 +227,27 @@ export function createPlaybackStore(scenario: Scenario): PlaybackStore {
         s.step();
         publish(s, { playing: false });
       },
+      stepBack() {
+        const s = get().sim;
+        if (s.steps > 0) s.seekStep(s.steps - 1);
+        publish(s, { playing: false }, true);
+      },
       restart() {
-        const s = buildSimulation(get().scenario);
-        publish(s, { sim: s }, true);
+        const s = get().sim;
+        s.seekStep(0);
+        publish(s, {}, true);
       },
       advance(virtualMs) {
-        const { sim: s, untilMs, playing } = get();
+        const { sim: s, untilMs, playing, pauseOnViolation, timeline } = get();
         if (!(virtualMs > 0)) return;
         // Never past the end of the run; a cursor already beyond it (stepped there) stays put.
         const target = Math.min(s.time + virtualMs, Math.max(untilMs, s.time));
+        const v = pauseOnViolation ? nextViolation(timeline, s.steps) : undefined;
+        if (v && v.t <= target) {
+          s.seekStep(v.step + 1);
+          publish(s, { playing: false, haltedAt: v.i });
+          return;
+        }
         s.runUntil(target);
         const done = s.time >= untilMs;
         publish(s, playing && done ? { playing: false } : {});
@@ -135,8 +257,66 @@ export function createPlaybackStore(scenario: Scenario): PlaybackStore {
         s.seekTime(Math.max(0, Math.min(t, get().untilMs)));
         publish(s, {}, true);
       },
+      seekStep(step) {
+        const s = get().sim;
+        s.seekStep(step);
+        publish(s, { playing: false }, true);
+      },
       setSpeed(speed) {
-        if (Number.isFinite(speed) && speed > 0) set({ speed });
+        if (Number.isFinite(speed)) set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+      },
+      setPauseOnViolation(on) {
+        set({ pauseOnViolation: on });
+      },
+      apply(next) {
+        const { scenario: cur, past } = get();
+        if (next === cur) return { ok: true };
+        return replace(next, { past: [...past, cur].slice(-HISTORY_LIMIT), future: [] });
+      },
+      undo() {
+        const { scenario: cur, past, future } = get();
+        const prev = past.at(-1);
+        if (prev) replace(prev, { past: past.slice(0, -1), future: [cur, ...future] });
+      },
+      redo() {
+        const { scenario: cur, past, future } = get();
+        const next = future[0];
+        if (next) replace(next, { past: [...past, cur], future: future.slice(1) });
+      },
+      open(input, from = null) {
+        const r = tryPrepare(input, null);
+        if (!r.ok) return r;
+        const st = get();
+        if (r.scenario.playback.startMs > 0) r.sim.seekTime(r.scenario.playback.startMs);
+        publish(
+          r.sim,
+          {
+            scenario: r.scenario,
+            entry: from,
+            sim: r.sim,
+            timeline: r.timeline,
+            labels: labelsOf(r.scenario),
+            untilMs: r.scenario.playback.untilMs,
+            speed: r.scenario.playback.speed,
+            playing: false,
+            doc: st.doc + 1,
+            revision: st.revision + 1,
+            past: [],
+            future: [],
+          },
+          true,
+        );
+        return { ok: true };
+      },
+      intervene(req) {
+        const st = get();
+        const iv = { ...req, at: momentAfter(st.sim) } as Intervention;
+        const { scenario: next, dropped } = withIntervention(st.scenario, iv);
+        const result = replace(next, { past: [...st.past, st.scenario].slice(-HISTORY_LIMIT), future: [] }, iv.at);
+        return { result, dropped: result.ok ? dropped : [] };
+      },
+      removeIntervention(index) {
+        return get().apply(withoutIntervention(get().scenario, index));
       },
     };
   });

@@ -1,5 +1,7 @@
 import type { NodeStatus } from '@/engine/core/simulation';
+import { clientWarning } from './client-warning';
 import type { PlaybackState } from './playback-store';
+import type { Violation } from './timeline';
 
 // Selectors live outside components so their identity is stable; object-returning ones are
 // read with useShallow so a frame that changes nothing they return does not re-render.
@@ -8,10 +10,13 @@ export const selectTime = (s: PlaybackState) => s.time;
 export const selectSteps = (s: PlaybackState) => s.steps;
 export const selectPlaying = (s: PlaybackState) => s.playing;
 export const selectCaption = (s: PlaybackState) => s.caption;
-export const selectLog = (s: PlaybackState) => s.log;
 export const selectInFlight = (s: PlaybackState) => s.inFlight;
 export const selectScenario = (s: PlaybackState) => s.scenario;
+export const selectEntry = (s: PlaybackState) => s.entry;
 export const selectLabels = (s: PlaybackState) => s.labels;
+export const selectTimeline = (s: PlaybackState) => s.timeline;
+export const selectInterventions = (s: PlaybackState) => s.scenario.interventions;
+export const selectDoc = (s: PlaybackState) => s.doc;
 /** The engine; pair it with a subscription that changes when the engine does. */
 export const selectSim = (s: PlaybackState) => s.sim;
 
@@ -23,6 +28,8 @@ export const selectClock = (s: PlaybackState) => ({
   steps: s.steps,
   untilMs: s.untilMs,
   finished: s.finished,
+  pauseOnViolation: s.pauseOnViolation,
+  haltedAt: s.haltedAt,
 });
 
 /** The actions (stable functions). */
@@ -31,10 +38,25 @@ export const selectActions = (s: PlaybackState) => ({
   pause: s.pause,
   togglePlay: s.togglePlay,
   stepForward: s.stepForward,
+  stepBack: s.stepBack,
   restart: s.restart,
   seek: s.seek,
+  seekStep: s.seekStep,
   setSpeed: s.setSpeed,
+  setPauseOnViolation: s.setPauseOnViolation,
+  apply: s.apply,
+  undo: s.undo,
+  redo: s.redo,
+  open: s.open,
+  intervene: s.intervene,
+  removeIntervention: s.removeIntervention,
 });
+
+/** Whether undo and redo have anything to do. */
+export const selectHistory = (s: PlaybackState) => ({ canUndo: s.past.length > 0, canRedo: s.future.length > 0 });
+
+/** The title and seed the header shows. */
+export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed });
 
 /** A node's live record at the cursor; fields keep identity while unchanged. */
 export interface NodeLive {
@@ -58,4 +80,43 @@ export function selectNode(s: PlaybackState, id: string): NodeLive {
 /** Whether link `id` is currently cut. */
 export function selectLinkCut(s: PlaybackState, id: string): boolean {
   return s.sim.linkIds.includes(id) && s.sim.link(id).params.partitioned;
+}
+
+/** Violations the cursor has already passed. */
+export function violationsSoFar(s: PlaybackState): Violation[] {
+  return s.timeline.violations.filter((v) => v.step < s.steps);
+}
+
+/** The latest violation up to the cursor that involves node `id`, if any (the node shows it). */
+export function selectNodeViolation(s: PlaybackState, id: string): Violation | null {
+  const all = s.timeline.violations;
+  for (let k = all.length - 1; k >= 0; k--) {
+    const v = all[k];
+    if (v.step < s.steps && v.nodes.includes(id)) return v;
+  }
+  return null;
+}
+
+/** How many violations the cursor has passed. */
+export function selectViolationCount(s: PlaybackState): number {
+  let n = 0;
+  for (const v of s.timeline.violations) if (v.step < s.steps) n++;
+  return n;
+}
+
+const warnings = new WeakMap<PlaybackState['scenario'], Map<string, string | null>>();
+
+/** What client `id` is missing to do its job (cached per scenario: every frame asks). */
+export function selectClientWarning(s: PlaybackState, id: string): string | null {
+  let m = warnings.get(s.scenario);
+  if (!m) warnings.set(s.scenario, (m = new Map()));
+  if (!m.has(id)) m.set(id, clientWarning(s.scenario, id));
+  return m.get(id)!;
+}
+
+/** A link's run-time record (parameters after faults, extra latency), for the inspector. */
+export function selectLinkLive(s: PlaybackState, id: string): { params: unknown; extraLatencyMs: number } | null {
+  if (!s.sim.linkIds.includes(id)) return null;
+  const l = s.sim.link(id);
+  return { params: l.params, extraLatencyMs: l.extraLatencyMs };
 }

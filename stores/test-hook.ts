@@ -1,3 +1,4 @@
+import type { Intervention } from '@/engine/core/faults';
 import type { PlaybackStore } from './playback-store';
 
 /**
@@ -9,7 +10,9 @@ import type { PlaybackStore } from './playback-store';
 export interface SimTestHook {
   /** Processes exactly one engine event; returns the new step count. */
   step(): number;
-  /** Advances virtual time by `ms`; returns the new time. */
+  /** Goes back one engine event; returns the new step count. */
+  stepBack(): number;
+  /** Advances virtual time by `ms` (as playback does: it stops at a violation when asked to); returns the new time. */
   advance(ms: number): number;
   /** Virtual time of the cursor (ms). */
   time(): number;
@@ -20,8 +23,18 @@ export interface SimTestHook {
   play(): void;
   pause(): void;
   playing(): boolean;
+  speed(): number;
   restart(): void;
   seek(t: number): number;
+  seekStep(step: number): number;
+  /** Opens a scenario as an import would; returns its validation errors (empty when it loaded). */
+  load(scenario: unknown): string[];
+  /** The scenario's interventions. */
+  interventions(): Intervention[];
+  /** Violations the whole run will have: time, step and sentence. */
+  violations(): { t: number; step: number; message: string; nodes: readonly string[] }[];
+  /** The scenario as it is now (after edits). */
+  scenario(): unknown;
 }
 
 declare global {
@@ -36,6 +49,7 @@ export function installTestHook(store: PlaybackStore): () => void {
   const s = () => store.getState();
   const hook: SimTestHook = {
     step: () => (s().stepForward(), s().steps),
+    stepBack: () => (s().stepBack(), s().steps),
     advance: (ms) => (s().advance(ms), s().time),
     time: () => s().time,
     steps: () => s().steps,
@@ -43,8 +57,17 @@ export function installTestHook(store: PlaybackStore): () => void {
     play: () => s().play(),
     pause: () => s().pause(),
     playing: () => s().playing,
+    speed: () => s().speed,
     restart: () => s().restart(),
     seek: (t) => (s().seek(t), s().time),
+    seekStep: (n) => (s().seekStep(n), s().steps),
+    load: (scenario) => {
+      const r = s().open(scenario);
+      return r.ok ? [] : r.errors;
+    },
+    interventions: () => structuredClone(s().scenario.interventions),
+    violations: () => s().timeline.violations.map(({ t, step, message, nodes }) => ({ t, step, message, nodes })),
+    scenario: () => structuredClone(s().scenario),
   };
   window.__sim = hook;
   return () => {

@@ -1,66 +1,242 @@
 'use client';
 
-import { Background, Controls, ReactFlow, useNodesState, type EdgeTypes, type NodeTypes } from '@xyflow/react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type FinalConnectionState,
+  type FitViewOptions,
+  type NodeChange,
+  type NodeTypes,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useRef } from 'react';
-import type { Scenario } from '@/engine/scenario/schema';
-import { usePlayback } from '@/stores/playback-context';
-import { selectScenario } from '@/stores/selectors';
+import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { orientLink } from '@/stores/connect-rules';
+import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { withLink, withPositions } from '@/stores/scenario-edits';
+import { selectDoc, selectScenario } from '@/stores/selectors';
 import { ClientNode } from '../nodes/client-node';
 import { GenericNode } from '../nodes/generic-node';
+import { kindStyle } from '../nodes/kind-style';
 import { RedisNode } from '../nodes/redis-node';
 import { ZookeeperNode } from '../nodes/zookeeper-node';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
+import { CanvasToolbar } from './canvas-toolbar';
+import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
 import { MessageEdge } from './message-edge';
-import { toFlow } from './to-flow';
+import { Notices } from './notices';
+import { DRAG_TYPE, Palette, useAddNode } from './palette';
+import { carryOver, fromCanvas, toFlow } from './to-flow';
+import { useLongPress } from './use-long-press';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, generic: GenericNode } satisfies NodeTypes;
 const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
-const fitViewOptions = { padding: 0.15, maxZoom: 1.4 };
+// Room for the palette and the toolbars that float over the canvas.
+const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '48px', left: '210px' }, maxZoom: 1.4 };
+const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
+const ariaLabelConfig = {
+  'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
+  'edge.a11yDescription.default': 'Press Enter to select this link and inspect it, M for its fault menu, Delete to remove it.',
+};
+const minimapColour = (n: AppNode) => kindStyle(n.data.kind).colour;
+
+/** The canvas element under a screen point: a node or an edge, if any. */
+function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
+  const node = target?.closest('.react-flow__node[data-id]');
+  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
+  const edge = target?.closest('.react-flow__edge[data-id]');
+  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
+  return null;
+}
 
 /**
- * React Flow itself. It holds only layout (nodes and edges from the scenario, moved by
- * dragging); every node and edge reads its live state from the playback store, so a frame of
- * playback never touches React Flow's own state.
+ * React Flow itself. Nodes and edges come from the scenario; React Flow keeps only what it
+ * owns (selection, measured sizes, a node mid-drag). Every edit (a drop, a link, a move, a
+ * delete) goes through the playback store, which validates it and re-runs the simulation, and
+ * comes back here as a new scenario. Live state is read by each node from the store, so a
+ * frame of playback never touches React Flow's own state.
  */
-function Flow({ scenario, vertical }: { scenario: Scenario; vertical: boolean }) {
-  const initial = useMemo(() => toFlow(scenario, vertical), [scenario, vertical]);
-  const [nodes, , onNodesChange] = useNodesState<AppNode>(initial.nodes);
+function Flow({ vertical }: { vertical: boolean }) {
+  const scenario = usePlayback(selectScenario);
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  const flow = useReactFlow<AppNode, LinkEdge>();
   const dark = usePrefersDark();
+  const addNode = useAddNode(vertical);
+
+  const [shown, setShown] = useState(scenario);
+  const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
+  const [edges, setEdges] = useState<LinkEdge[]>(() => toFlow(scenario, vertical).edges);
+  // A new scenario (an edit, undo, a different layout): adopt it, keeping React Flow's own fields.
+  if (shown !== scenario) {
+    const next = toFlow(scenario, vertical);
+    setShown(scenario);
+    setNodes((prev) => carryOver(prev, next.nodes));
+    setEdges((prev) => carryOver(prev, next.edges));
+  }
+
+  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => setEdges((eds) => applyEdgeChanges(changes, eds)), []);
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams<AppNode, LinkEdge>) =>
+      ui.getState().pick(
+        n.map((x) => x.id),
+        e.map((x) => x.id),
+      ),
+    [ui],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: AppNode, dragged: AppNode[]) => {
+      const st = playback.getState();
+      st.apply(withPositions(st.scenario, Object.fromEntries(dragged.map((n) => [n.id, fromCanvas(n.position, vertical)]))));
+    },
+    [playback, vertical],
+  );
+
+  const link = useCallback(
+    (a: string, b: string) => {
+      const st = playback.getState();
+      const r = withLink(st.scenario, a, b);
+      if (!r.ok) {
+        ui.getState().notify(r.reason, 'warn');
+        return;
+      }
+      const applied = st.apply(r.scenario);
+      if (!applied.ok) ui.getState().notify(`Could not link them: ${applied.errors[0]}`, 'warn');
+    },
+    [playback, ui],
+  );
+  const isValidConnection = useCallback((c: Connection | LinkEdge) => orientLink(playback.getState().scenario, c.source, c.target).ok, [playback]);
+  const onConnect = useCallback((c: Connection) => link(c.source, c.target), [link]);
+  // A link dropped on a card's body (not its handle) still counts; a refused one says why.
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const from = state.fromNode?.id;
+      if (!from || state.isValid) return;
+      if (state.toNode) {
+        const o = orientLink(playback.getState().scenario, from, state.toNode.id);
+        if (!o.ok) ui.getState().notify(o.reason, 'warn');
+        return;
+      }
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      const hit = point ? elementAt(document.elementFromPoint(point.clientX, point.clientY)) : null;
+      if (hit?.kind === 'node' && hit.id !== from) link(from, hit.id);
+    },
+    [link, playback, ui],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(DRAG_TYPE);
+      if (!type) return;
+      e.preventDefault();
+      addNode(type, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [addNode, flow],
+  );
+
+  const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, n: AppNode) => {
+      e.preventDefault();
+      openMenu('node', n.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, ed: LinkEdge) => {
+      e.preventDefault();
+      openMenu('edge', ed.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const longPress = useLongPress((target, x, y) => {
+    const hit = elementAt(target);
+    if (hit) openMenu(hit.kind, hit.id, x, y);
+  });
+
   return (
-    <ReactFlow<AppNode, LinkEdge>
-      nodes={nodes}
-      edges={initial.edges}
-      onNodesChange={onNodesChange}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      colorMode={dark ? 'dark' : 'light'}
-      nodesConnectable={false}
-      edgesFocusable={false}
-      fitView
-      fitViewOptions={fitViewOptions}
-      minZoom={0.25}
-      maxZoom={2}
-      aria-label="Simulation canvas"
-    >
-      <Background gap={22} size={1.2} />
-      <Controls showInteractive={false} position="top-left" />
-    </ReactFlow>
+    <div className="absolute inset-0" {...longPress}>
+      <ReactFlow<AppNode, LinkEdge>
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={dark ? 'dark' : 'light'}
+        // Deleting goes through the command registry (Delete / Backspace), like every other key.
+        deleteKeyCode={null}
+        edgesFocusable
+        fitView
+        fitViewOptions={vertical ? fitNarrow : fitWide}
+        minZoom={0.25}
+        maxZoom={2}
+        connectionRadius={28}
+        ariaLabelConfig={ariaLabelConfig}
+        aria-label="Simulation canvas"
+      >
+        <Background gap={22} size={1.2} />
+        <Palette vertical={vertical} compact={vertical} />
+        <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
+        {!vertical && (
+          <MiniMap<AppNode>
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeBorderRadius={8}
+            maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
+            style={{ width: 150, height: 96 }}
+            position="bottom-right"
+            className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"
+          />
+        )}
+      </ReactFlow>
+    </div>
   );
 }
 
 /** The canvas: the scenario's graph, laid out top to bottom when the space is narrow. */
 export function FlowCanvas() {
-  const scenario = usePlayback(selectScenario);
+  const doc = usePlayback(selectDoc);
   const box = useRef<HTMLDivElement>(null);
   const vertical = useNarrow(box);
   return (
     <div ref={box} className="absolute inset-0">
-      {/* A new layout is a new flow: remounting re-runs fitView for it. */}
-      <Flow key={vertical ? 'vertical' : 'horizontal'} scenario={scenario} vertical={vertical} />
+      {/* A new document or layout is a new flow: remounting re-runs fitView for it. */}
+      <ReactFlowProvider key={`${doc}:${vertical ? 'v' : 'h'}`}>
+        <Flow vertical={vertical} />
+      </ReactFlowProvider>
+      <Notices />
+      <FaultMenuHost />
     </div>
   );
 }

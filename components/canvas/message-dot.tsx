@@ -6,18 +6,26 @@ export interface MessageDotProps {
   /** Travelling from the edge's source to its target (a request) or back (a reply). */
   outbound: boolean;
   lost: boolean;
+  /** Show it as lost: once it starts to fall (or at once, when motion is reduced). Until then it looks like any other. */
+  revealed: boolean;
+  /** 0..1: how far a lost message has fallen off the wire (it fades as it drops). */
+  fall: number;
   /** The label sits above the line for one direction and below for the other, so a request and its reply never cover each other. */
   labelBelow: boolean;
 }
+
+/** How far (px) a lost message drops before it is gone. */
+const DROP = 36;
 
 /**
  * One message on the wire: a dot on the edge and a short label. Rendered as HTML in React
  * Flow's edge-label layer so the text stays crisp and legible at any zoom.
  */
-export function MessageDot({ at, text, outbound, lost, labelBelow }: MessageDotProps) {
-  const dot = lost ? 'bg-red-500' : outbound ? 'bg-wire-out' : 'bg-wire-back';
-  const pill = lost
-    ? 'border-red-300 text-red-700 line-through dark:border-red-800 dark:text-red-300'
+export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelow }: MessageDotProps) {
+  const shown = lost && revealed;
+  const dot = shown ? 'bg-red-500' : outbound ? 'bg-wire-out' : 'bg-wire-back';
+  const pill = shown
+    ? 'border-red-300 text-red-700 dark:border-red-800 dark:text-red-300'
     : outbound
       ? 'border-blue-200 text-blue-800 dark:border-blue-800 dark:text-blue-200'
       : 'border-emerald-200 text-emerald-800 dark:border-emerald-800 dark:text-emerald-200';
@@ -26,14 +34,19 @@ export function MessageDot({ at, text, outbound, lost, labelBelow }: MessageDotP
       data-testid="msg-dot"
       data-direction={outbound ? 'out' : 'back'}
       data-lost={lost || undefined}
+      data-fall={lost ? fall.toFixed(2) : undefined}
       className={`nodrag nopan pointer-events-none absolute top-0 left-0 h-3.5 w-3.5 rounded-full shadow ring-2 ring-white dark:ring-slate-950 ${dot}`}
-      // The dot's centre sits on the point; it is 14 px wide.
-      style={{ transform: `translate(${at.x - 7}px, ${at.y - 7}px)` }}
+      // The dot's centre sits on the point; it is 14 px wide. A lost one drops and turns as it fades.
+      style={{
+        transform: `translate(${at.x - 7}px, ${at.y - 7 + fall * fall * DROP}px)${fall > 0 ? ` rotate(${fall * 25}deg)` : ''}`,
+        opacity: 1 - fall,
+      }}
     >
       <span
         className={`absolute left-1/2 -translate-x-1/2 rounded-md border bg-white/95 px-1.5 py-0.5 font-mono text-[10px] leading-tight whitespace-nowrap shadow-sm dark:bg-slate-900/95 ${pill} ${labelBelow ? 'top-5' : 'bottom-5'}`}
       >
-        {text}
+        {shown && <span aria-hidden>✕ </span>}
+        <span className={shown ? 'line-through' : ''}>{text}</span>
       </span>
     </div>
   );

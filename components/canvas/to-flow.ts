@@ -24,17 +24,29 @@ export function latencyText(l: Latency, jitterMs = 0): string {
   }
 }
 
+/** Canvas position of a scenario position (transposed on a narrow screen). */
+export function toCanvas(p: { x: number; y: number }, vertical: boolean): { x: number; y: number } {
+  return vertical ? { x: p.y, y: p.x * VERTICAL_STRETCH } : p;
+}
+
+/** Scenario position of a canvas position: the inverse of toCanvas, so a drag on a phone lands right on a desktop. */
+export function fromCanvas(p: { x: number; y: number }, vertical: boolean): { x: number; y: number } {
+  return vertical ? { x: p.y / VERTICAL_STRETCH, y: p.x } : p;
+}
+
 /**
  * The canvas's nodes and edges for a scenario. Scenarios are laid out for a wide screen; on a
  * narrow one (`vertical`) the layout is transposed so the graph runs top to bottom and the
  * cards stay large enough to read instead of shrinking to fit the width.
  */
 export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges: LinkEdge[] } {
+  const label = (id: string) => s.nodes.find((n) => n.id === id)?.label ?? id;
   const nodes = s.nodes.map(
     (n): AppNode => ({
       id: n.id,
       type: (CARD_TYPES.has(n.type) ? n.type : 'generic') as AppNode['type'],
-      position: vertical ? { x: n.position.y, y: n.position.x * VERTICAL_STRETCH } : n.position,
+      position: toCanvas(n.position, vertical),
+      ariaLabel: `${n.label ?? n.id} (${n.type})`,
       data: { label: n.label ?? n.id, kind: n.type, vertical },
     }) as AppNode,
   );
@@ -44,8 +56,28 @@ export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges
       type: 'link',
       source: e.source,
       target: e.target,
+      ariaLabel: `link ${label(e.source)} to ${label(e.target)}`,
       data: { latency: latencyText(e.params.latency ?? DEFAULT_LINK.latency, e.params.jitterMs ?? 0) },
     }),
   );
   return { nodes, edges };
+}
+
+const sameData = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
+
+/**
+ * `next` with what React Flow keeps on its elements (selection, measured size) carried over
+ * from `prev`, and unchanged elements kept as the same objects so their components do not
+ * re-render or re-measure after an edit elsewhere.
+ */
+export function carryOver<T extends AppNode | LinkEdge>(prev: readonly T[], next: readonly T[]): T[] {
+  const byId = new Map(prev.map((x) => [x.id, x]));
+  return next.map((n) => {
+    const p = byId.get(n.id);
+    if (!p) return n;
+    const samePlace = !('position' in n) || ((p as AppNode).position.x === (n as AppNode).position.x && (p as AppNode).position.y === (n as AppNode).position.y);
+    const sameEnds = !('source' in n) || ((p as LinkEdge).source === (n as LinkEdge).source && (p as LinkEdge).target === (n as LinkEdge).target);
+    if (samePlace && sameEnds && p.type === n.type && p.ariaLabel === n.ariaLabel && sameData(p.data ?? {}, n.data ?? {})) return p;
+    return { ...n, selected: p.selected, ...('measured' in p ? { measured: (p as AppNode).measured } : {}) } as T;
+  });
 }

@@ -4,8 +4,9 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { clientView, type ClientState } from '@/engine/models/client/model';
 import type { ProgramView } from '@/engine/patterns/program';
+import { usePlayback } from '@/stores/playback-context';
+import { selectClientWarning } from '@/stores/selectors';
 import type { ClientFlowNode } from '../canvas/flow-types';
-import { ClientIcon } from '../ui/icons';
 import { NodeCard } from './node-card';
 import { useNodeLive } from './use-node-live';
 
@@ -21,6 +22,7 @@ const PILL: Record<ProgramView['status'], string> = {
 /** A client machine: what its program is doing now. */
 function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
   const live = useNodeLive(id);
+  const warning = usePlayback((s) => selectClientWarning(s, id));
   // A crashed client has lost its program state; the view of the initial state would mislead.
   const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
   return (
@@ -28,12 +30,11 @@ function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
       id={id}
       label={data.label}
       kind="client"
-      icon={<ClientIcon width={14} height={14} />}
-      tone="bg-client"
       status={live.status}
       clockOffset={live.localNow - live.now}
       selected={selected}
       vertical={data.vertical}
+      warning={warning}
     >
       {view ? (
         <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
@@ -48,7 +49,7 @@ function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-500 italic">{live.status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
+        <p className="text-slate-600 italic dark:text-slate-400">{live.status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
       )}
     </NodeCard>
   );

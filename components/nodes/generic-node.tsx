@@ -3,7 +3,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GenericFlowNode } from '../canvas/flow-types';
-import { BoxIcon } from '../ui/icons';
 import { NodeCard } from './node-card';
 import { useNodeLive } from './use-node-live';
 
@@ -15,8 +14,6 @@ function GenericNodeImpl({ id, data, selected }: NodeProps<GenericFlowNode>) {
       id={id}
       label={data.label}
       kind={data.kind}
-      icon={<BoxIcon width={14} height={14} />}
-      tone="bg-slate-500"
       status={live.status}
       clockOffset={live.localNow - live.now}
       selected={selected}

@@ -1,21 +1,24 @@
 import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { NodeStatus } from '@/engine/core/simulation';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import { selectNodeViolation } from '@/stores/selectors';
+import { MoreIcon } from '../ui/icons';
+import { kindStyle } from './kind-style';
 
 export interface NodeCardProps {
   id: string;
   label: string;
-  /** Type name shown beside the label. */
+  /** The engine's node type (shown beside the label; picks the icon and colour). */
   kind: string;
-  icon: ReactNode;
-  /** Tailwind classes for the icon tile (the type's colour). */
-  tone: string;
   status: NodeStatus;
   /** The node's clock minus true time (ms); shown only when it is off. */
   clockOffset: number;
   selected?: boolean;
   /** Links attach top and bottom instead of left and right. */
   vertical?: boolean;
+  /** What this node needs to work (a client with nothing to talk to). */
+  warning?: string | null;
   children: ReactNode;
 }
 
@@ -27,7 +30,7 @@ const FRAME: Record<NodeStatus, string> = {
 
 function StatusBadge({ status }: { status: NodeStatus }) {
   if (status === 'crashed') {
-    return <span className="rounded-full bg-red-600 px-2 py-0.5 text-[10px] font-bold tracking-wide text-white uppercase">✕ crashed</span>;
+    return <span className="rounded-full bg-red-700 px-2 py-0.5 text-[10px] font-bold tracking-wide text-white uppercase">✕ crashed</span>;
   }
   if (status === 'paused') {
     return <span className="rounded-full bg-amber-500 px-2 py-0.5 text-[10px] font-bold tracking-wide text-amber-950 uppercase">❚❚ paused</span>;
@@ -35,36 +38,80 @@ function StatusBadge({ status }: { status: NodeStatus }) {
   return null;
 }
 
-const handle = '!h-2.5 !w-2.5 !border-2 !border-white !bg-slate-400 dark:!border-slate-900 dark:!bg-slate-500';
+const handle = '!h-3 !w-3 !border-2 !border-white !bg-slate-400 transition-transform hover:!scale-150 hover:!bg-indigo-500 dark:!border-slate-900 dark:!bg-slate-500';
+
+/** The ⋯ button that opens the node's fault menu (for pointer, touch and keyboard alike). */
+function MenuButton({ id, label }: { id: string; label: string }) {
+  const open = useUi((s) => s.openMenu);
+  const onClick = (e: MouseEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    const r = e.currentTarget.getBoundingClientRect();
+    open({ kind: 'node', id, x: r.left, y: r.bottom + 4 });
+  };
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={`Faults for ${label}`}
+      aria-haspopup="dialog"
+      data-testid={`node-menu-${id}`}
+      className="nodrag -mr-1 grid h-6 w-6 shrink-0 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white"
+    >
+      <MoreIcon width={16} height={16} />
+    </button>
+  );
+}
 
 /**
  * The frame every node shares: a header with the type's icon and the label, the body, and a
  * status treatment a crash or a pause cannot be mistaken through (colour, border style, badge
- * and a faded body, so it reads without colour too).
+ * and a faded body, so it reads without colour too). Below the body: what the node is missing,
+ * and the latest invariant violation it was part of, in words.
  */
-export function NodeCard({ id, label, kind, icon, tone, status, clockOffset, selected, vertical, children }: NodeCardProps) {
+export function NodeCard({ id, label, kind, status, clockOffset, selected, vertical, warning, children }: NodeCardProps) {
   const skewed = Math.abs(clockOffset) >= 0.5;
+  const violation = usePlayback((s) => selectNodeViolation(s, id));
+  const focused = useUi((s) => s.focus?.nodes.includes(id) ?? false);
+  const style = kindStyle(kind);
+  const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div
       data-testid={`node-${id}`}
       data-status={status}
-      className={`w-60 rounded-xl border-2 text-left shadow-sm transition-shadow ${FRAME[status]} ${selected ? 'shadow-lg shadow-slate-900/10 dark:shadow-black/40' : ''}`}
+      data-focused={focused || undefined}
+      className={`w-60 rounded-xl border-2 text-left shadow-sm transition-shadow motion-reduce:transition-none ${FRAME[status]} ${ring} ${selected ? 'shadow-lg shadow-slate-900/10 dark:shadow-black/40' : ''}`}
     >
-      <Handle type="target" position={vertical ? Position.Top : Position.Left} isConnectable={false} className={handle} />
-      <header className="flex items-center gap-2 border-b border-black/5 dark:border-white/10 px-3 py-2">
-        <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${tone}`}>{icon}</span>
+      <Handle type="target" position={vertical ? Position.Top : Position.Left} className={handle} />
+      <header className="flex items-center gap-2 border-b border-black/5 px-3 py-2 dark:border-white/10">
+        <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(14)}</span>
         <span className="min-w-0 flex-1 truncate text-sm leading-tight font-semibold">{label}</span>
         <StatusBadge status={status} />
-        {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-400 uppercase dark:text-slate-500">{kind}</span>}
+        {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{kind}</span>}
+        <MenuButton id={id} label={label} />
       </header>
       <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale'}`}>{children}</div>
       {skewed && (
-        <footer className="border-t border-black/5 dark:border-white/10 px-3 py-1 font-mono text-[10px] text-slate-500 dark:text-slate-400">
+        <footer className="border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-600 dark:border-white/10 dark:text-slate-400" data-testid="clock-offset">
           clock {clockOffset > 0 ? '+' : '−'}
           {Math.abs(Math.round(clockOffset))} ms
         </footer>
       )}
-      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} isConnectable={false} className={handle} />
+      {warning && (
+        <p data-testid="node-warning" className="flex gap-1.5 border-t border-amber-200 bg-amber-50 px-3 py-1.5 text-[11px] leading-snug text-amber-900 last:rounded-b-[10px] dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-200">
+          <span aria-hidden>⚠</span>
+          {warning}
+        </p>
+      )}
+      {violation && (
+        <p data-testid="node-violation" className="flex gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1.5 text-[11px] leading-snug font-medium text-red-800 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70 dark:text-red-200">
+          <span aria-hidden>✖</span>
+          <span>
+            <span className="sr-only">Invariant violated: </span>
+            {violation.message}
+          </span>
+        </p>
+      )}
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className={handle} />
     </div>
   );
 }

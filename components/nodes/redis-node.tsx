@@ -7,7 +7,6 @@ import { usePlayback } from '@/stores/playback-context';
 import { selectLabels, selectSim } from '@/stores/selectors';
 import { ttlSpan } from '@/stores/ttl';
 import type { RedisFlowNode } from '../canvas/flow-types';
-import { StoreIcon } from '../ui/icons';
 import { formatValue } from './format-value';
 import { NodeCard } from './node-card';
 import { TtlBar } from './ttl-bar';
@@ -43,8 +42,6 @@ function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
       id={id}
       label={data.label}
       kind="redis"
-      icon={<StoreIcon width={14} height={14} />}
-      tone="bg-redis"
       status={live.status}
       clockOffset={live.localNow - live.now}
       selected={selected}

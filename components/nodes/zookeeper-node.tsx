@@ -7,7 +7,7 @@ import type { WatchTable, Znode } from '@/engine/models/zookeeper/zk/core';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { ZkFlowNode } from '../canvas/flow-types';
-import { EyeIcon, TreeIcon } from '../ui/icons';
+import { EyeIcon } from '../ui/icons';
 import { NodeCard } from './node-card';
 import { TtlBar } from './ttl-bar';
 import { useNodeLive } from './use-node-live';
@@ -60,8 +60,6 @@ function ZookeeperNodeImpl({ id, data, selected }: NodeProps<ZkFlowNode>) {
       id={id}
       label={data.label}
       kind="zookeeper"
-      icon={<TreeIcon width={14} height={14} />}
-      tone="bg-zk"
       status={live.status}
       clockOffset={live.localNow - live.now}
       selected={selected}

@@ -2,23 +2,43 @@
 
 import { usePlayback } from '@/stores/playback-context';
 import { selectCaption } from '@/stores/selectors';
+import { sectionTitle } from '../ui/styles';
 import { formatMs } from './format';
 
-/** What just happened, in words: the narration of the latest engine event, read out politely. */
+const selectHalted = (s: { haltedAt: number | null }) => s.haltedAt !== null;
+
+/** What just happened, in words: the latest engine event and the messages it sent, read out politely. */
 export function Caption() {
   const lines = usePlayback(selectCaption);
+  const halted = usePlayback(selectHalted);
   return (
     <section aria-labelledby="caption-title" className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-      <h2 id="caption-title" className="mb-1.5 flex items-center justify-between text-[11px] font-semibold tracking-wider text-slate-400 uppercase dark:text-slate-500">
+      <h2 id="caption-title" className={`mb-1.5 flex items-center gap-2 ${sectionTitle}`}>
         Now
-        {lines.length > 0 && <span className="font-mono tracking-normal normal-case">{formatMs(lines[0].t)}</span>}
+        {halted && (
+          <span data-testid="halted" className="rounded-full bg-red-600 px-2 py-0.5 text-[10px] tracking-wide text-white">
+            paused on violation
+          </span>
+        )}
+        {lines.length > 0 && <span className="ml-auto font-mono tracking-normal normal-case">{formatMs(lines[0].t)}</span>}
       </h2>
-      <div aria-live="polite" data-testid="caption" className="min-h-[3.25rem] text-sm leading-snug">
+      <div aria-live="polite" data-testid="caption" className="min-h-[3.25rem] space-y-0.5 text-sm leading-snug">
         {lines.length === 0 ? (
-          <p className="text-slate-500 dark:text-slate-400">Press Play to run the scenario, or Step to go one event at a time.</p>
+          <p className="text-slate-600 dark:text-slate-400">Press Play to run the scenario, or Step to go one event at a time.</p>
         ) : (
           lines.map((e) => (
-            <p key={e.i} className={e.type === 'invariant.violation' ? 'font-semibold text-red-600 dark:text-red-400' : ''}>
+            <p
+              key={e.key}
+              data-testid={e.type === 'net.send' ? 'caption-send' : 'caption-line'}
+              className={
+                e.type === 'invariant.violation'
+                  ? 'font-semibold text-red-700 dark:text-red-400'
+                  : e.type === 'net.send'
+                    ? 'text-[13px] text-blue-800 dark:text-blue-300'
+                    : ''
+              }
+            >
+              {e.type === 'net.send' && <span aria-hidden>↳ </span>}
               {e.text}
             </p>
           ))

@@ -1,24 +1,225 @@
-import type { PlaybackState } from '@/stores/playback-store';
+import { nextViolation } from '@/stores/timeline';
+import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
+import { withoutElements } from '@/stores/scenario-edits';
+import type { ElementRef, UiState } from '@/stores/ui-store';
 
-/** A player command: one definition shared by its button, its tooltip and its shortcut. */
-export interface Command {
-  name: 'togglePlay' | 'step' | 'restart';
-  label: string;
-  /** `KeyboardEvent.key` that performs it. */
-  key: string;
-  /** How the key is written in tooltips. */
-  keyLabel: string;
-  perform(s: PlaybackState): void;
+/** What a command acts on: the two stores (current state), and for menu items their element and value. */
+export interface CommandCtx {
+  playback: PlaybackState;
+  ui: UiState;
+  /** The node or edge a menu item or key is for. */
+  target?: ElementRef | null;
+  /** The number typed beside a menu item (pause length, skew, latency, loss). */
+  value?: number;
 }
 
-/** Every player command. */
+/** A key that performs a command. `mod` is Ctrl, or Cmd on a Mac. */
+export interface KeySpec {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+}
+
+export type CommandGroup = 'Playback' | 'Editing' | 'View' | 'Node faults' | 'Link faults';
+
+/** A command: one definition shared by its button, its menu item, its tooltip and its keys. */
+export interface Command {
+  name: string;
+  label: string;
+  group: CommandGroup;
+  /** Keys that perform it; the first is the one tooltips show. */
+  keys: readonly KeySpec[];
+  /** Fault menus list the commands of their kind. */
+  menu?: 'node' | 'edge';
+  /** A menu item that needs a number: what it is, its unit and a first value. */
+  input?: { label: string; unit: string; initial: number; min: number; max: number; step: number };
+  /** Greyed out when false. */
+  enabled?(ctx: CommandCtx): boolean;
+  perform(ctx: CommandCtx): void;
+}
+
+const nextSpeed = (x: number, dir: 1 | -1) => {
+  const i = SPEEDS.findIndex((s) => s >= x);
+  const at = i < 0 ? SPEEDS.length - 1 : SPEEDS[i] === x ? i + dir : dir > 0 ? i : i - 1;
+  return SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at))] ?? (dir > 0 ? MAX_SPEED : MIN_SPEED);
+};
+
+/** Records a fault at the cursor and tells the visitor what it cost (later faults dropped) or why it failed. */
+function inject(ctx: CommandCtx, req: InterventionRequest): void {
+  const { result, dropped } = ctx.playback.intervene(req);
+  if (!result.ok) {
+    ctx.ui.notify(`Could not add that fault: ${result.errors[0]}`, 'warn');
+    return;
+  }
+  if (dropped.length > 0) {
+    ctx.ui.notify(`The run branches here: ${dropped.length} later intervention${dropped.length > 1 ? 's were' : ' was'} dropped.`, 'warn');
+  }
+}
+
+const nodeOf = (ctx: CommandCtx) => (ctx.target?.kind === 'node' ? ctx.target.id : null);
+const edgeOf = (ctx: CommandCtx) => (ctx.target?.kind === 'edge' ? ctx.target.id : null);
+const statusOf = (ctx: CommandCtx) => {
+  const id = nodeOf(ctx);
+  return id && ctx.playback.sim.nodeIds.includes(id) ? ctx.playback.sim.node(id).status : null;
+};
+const cutNow = (ctx: CommandCtx) => {
+  const id = edgeOf(ctx);
+  return id !== null && ctx.playback.sim.linkIds.includes(id) && ctx.playback.sim.link(id).params.partitioned;
+};
+
+/** A node fault request, for the node the menu is open on. */
+const onNode = (make: (node: string, v: number) => InterventionRequest) => (ctx: CommandCtx) => {
+  const id = nodeOf(ctx);
+  if (id) inject(ctx, make(id, ctx.value ?? 0));
+};
+const onEdge = (make: (edge: string, v: number) => InterventionRequest) => (ctx: CommandCtx) => {
+  const id = edgeOf(ctx);
+  if (id) inject(ctx, make(id, ctx.value ?? 0));
+};
+
+/** Every command: the keyboard, the help dialog, the buttons and the fault menus read this list. */
 export const COMMANDS: readonly Command[] = [
-  { name: 'togglePlay', label: 'Play / Pause', key: ' ', keyLabel: 'Space', perform: (s) => s.togglePlay() },
-  { name: 'step', label: 'Step one event', key: 'ArrowRight', keyLabel: '→', perform: (s) => s.stepForward() },
-  { name: 'restart', label: 'Restart', key: 'r', keyLabel: 'R', perform: (s) => s.restart() },
+  { name: 'togglePlay', label: 'Play / Pause', group: 'Playback', keys: [{ key: ' ' }], perform: (c) => c.playback.togglePlay() },
+  { name: 'stepBack', label: 'Step back one event', group: 'Playback', keys: [{ key: 'ArrowLeft' }], enabled: (c) => c.playback.steps > 0, perform: (c) => c.playback.stepBack() },
+  { name: 'step', label: 'Step one event', group: 'Playback', keys: [{ key: 'ArrowRight' }], perform: (c) => c.playback.stepForward() },
+  { name: 'restart', label: 'Back to the start', group: 'Playback', keys: [{ key: 'r' }, { key: 'Home' }], perform: (c) => c.playback.restart() },
+  { name: 'toEnd', label: 'Jump to the end', group: 'Playback', keys: [{ key: 'End' }], perform: (c) => c.playback.seek(c.playback.untilMs) },
+  { name: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '[' }, { key: '-' }], perform: (c) => c.playback.setSpeed(nextSpeed(c.playback.speed, -1)) },
+  { name: 'faster', label: 'Faster', group: 'Playback', keys: [{ key: ']' }, { key: '+' }, { key: '=' }], perform: (c) => c.playback.setSpeed(nextSpeed(c.playback.speed, 1)) },
+  {
+    name: 'nextViolation',
+    label: 'Jump to the next violation',
+    group: 'Playback',
+    keys: [{ key: 'v' }],
+    enabled: (c) => nextViolation(c.playback.timeline, c.playback.steps) !== undefined,
+    perform: (c) => {
+      const v = nextViolation(c.playback.timeline, c.playback.steps);
+      if (v) c.playback.seekStep(v.step + 1);
+    },
+  },
+  {
+    name: 'pauseOnViolation',
+    label: 'Pause on violation (on / off)',
+    group: 'Playback',
+    keys: [{ key: 'p' }],
+    perform: (c) => c.playback.setPauseOnViolation(!c.playback.pauseOnViolation),
+  },
+
+  { name: 'undo', label: 'Undo', group: 'Editing', keys: [{ key: 'z', mod: true, shift: false }], enabled: (c) => c.playback.past.length > 0, perform: (c) => c.playback.undo() },
+  {
+    name: 'redo',
+    label: 'Redo',
+    group: 'Editing',
+    keys: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+    enabled: (c) => c.playback.future.length > 0,
+    perform: (c) => c.playback.redo(),
+  },
+  {
+    name: 'delete',
+    label: 'Delete the selection',
+    group: 'Editing',
+    keys: [{ key: 'Delete' }, { key: 'Backspace' }],
+    enabled: (c) => c.ui.picked.nodes.length + c.ui.picked.edges.length > 0 || !!c.target,
+    perform: (c) => {
+      const nodes = [...c.ui.picked.nodes];
+      const edges = [...c.ui.picked.edges];
+      if (c.target?.kind === 'node' && !nodes.includes(c.target.id)) nodes.push(c.target.id);
+      if (c.target?.kind === 'edge' && !edges.includes(c.target.id)) edges.push(c.target.id);
+      if (nodes.length + edges.length === 0) return;
+      const r = c.playback.apply(withoutElements(c.playback.scenario, nodes, edges));
+      if (!r.ok) c.ui.notify(`Could not delete: ${r.errors[0]}`, 'warn');
+    },
+  },
+  {
+    name: 'faultMenu',
+    label: 'Fault menu for the focused node or link',
+    group: 'Editing',
+    keys: [{ key: 'm' }, { key: 'ContextMenu' }, { key: 'F10', shift: true }],
+    enabled: (c) => !!(c.target ?? c.ui.selection),
+    perform: (c) => {
+      const t = c.target ?? c.ui.selection;
+      if (!t) return;
+      const el = typeof document === 'undefined' ? null : document.querySelector(`.react-flow__${t.kind}[data-id="${CSS.escape(t.id)}"]`);
+      const box = el?.getBoundingClientRect();
+      c.ui.openMenu({ ...t, x: box ? box.left + box.width / 2 : 80, y: box ? box.top + box.height / 2 : 80 });
+    },
+  },
+
+  { name: 'gallery', label: 'Open the scenario gallery', group: 'View', keys: [{ key: 'g' }], perform: (c) => c.ui.openDialog('gallery') },
+  { name: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], perform: (c) => c.ui.openDialog('help') },
+  { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
+
+  { name: 'crash', label: 'Crash', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) !== 'crashed', perform: onNode((node) => ({ kind: 'crash', node })) },
+  { name: 'restartNode', label: 'Restart', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) === 'crashed', perform: onNode((node) => ({ kind: 'restart', node })) },
+  {
+    name: 'pauseNode',
+    label: 'Pause (GC) for',
+    group: 'Node faults',
+    keys: [],
+    menu: 'node',
+    input: { label: 'Pause length', unit: 'ms', initial: 1000, min: 1, max: 600_000, step: 100 },
+    enabled: (c) => statusOf(c) !== 'crashed',
+    perform: onNode((node, v) => ({ kind: 'pause', node, durationMs: v })),
+  },
+  {
+    name: 'skew',
+    label: 'Skew clock by',
+    group: 'Node faults',
+    keys: [],
+    menu: 'node',
+    input: { label: 'Clock jump', unit: 'ms', initial: 500, min: -3_600_000, max: 3_600_000, step: 100 },
+    perform: onNode((node, v) => ({ kind: 'skew', node, deltaMs: v })),
+  },
+  { name: 'partition', label: 'Cut the link (partition)', group: 'Link faults', keys: [], menu: 'edge', enabled: (c) => !cutNow(c), perform: onEdge((edge) => ({ kind: 'partition', edge })) },
+  { name: 'heal', label: 'Heal the link', group: 'Link faults', keys: [], menu: 'edge', enabled: (c) => cutNow(c), perform: onEdge((edge) => ({ kind: 'heal', edge })) },
+  {
+    name: 'latency',
+    label: 'Add latency',
+    group: 'Link faults',
+    keys: [],
+    menu: 'edge',
+    input: { label: 'Extra latency', unit: 'ms', initial: 200, min: 0, max: 600_000, step: 50 },
+    perform: onEdge((edge, v) => ({ kind: 'link', edge, extraLatencyMs: v })),
+  },
+  {
+    name: 'loss',
+    label: 'Set message loss',
+    group: 'Link faults',
+    keys: [],
+    menu: 'edge',
+    input: { label: 'Loss probability', unit: '0–1', initial: 0.3, min: 0, max: 1, step: 0.05 },
+    perform: onEdge((edge, v) => ({ kind: 'link', edge, loss: v })),
+  },
 ];
 
 /** The command named `name`. */
-export function command(name: Command['name']): Command {
-  return COMMANDS.find((c) => c.name === name)!;
+export function command(name: string): Command {
+  const c = COMMANDS.find((x) => x.name === name);
+  if (!c) throw new Error(`no command "${name}"`);
+  return c;
+}
+
+const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', Delete: 'Del', Backspace: '⌫', ContextMenu: 'Menu' };
+
+/** How a key is written: "Ctrl+Shift+Z", "Space", "→". */
+export function keyLabel(k: KeySpec, mac = false): string {
+  const name = KEY_NAMES[k.key] ?? (k.key.length === 1 ? k.key.toUpperCase() : k.key);
+  return [k.mod ? (mac ? '⌘' : 'Ctrl') : '', k.shift ? 'Shift' : '', name].filter(Boolean).join('+');
+}
+
+/** "Play / Pause (Space)": a command's label with its first key, for tooltips. */
+export function hint(name: string): string {
+  const c = command(name);
+  return c.keys.length ? `${c.label} (${keyLabel(c.keys[0])})` : c.label;
+}
+
+/** Whether a key event is `k`. Letters match either case; symbols ignore Shift (it types them). */
+export function matches(k: KeySpec, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+  if (e.altKey || !!k.mod !== (e.ctrlKey || e.metaKey)) return false;
+  const letter = /^[a-z]$/i.test(k.key);
+  if (k.shift !== undefined ? k.shift !== e.shiftKey : letter && e.shiftKey) return false;
+  return letter ? e.key.toLowerCase() === k.key : e.key === k.key;
 }

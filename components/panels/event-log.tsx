@@ -1,32 +1,68 @@
 'use client';
 
-import { usePlayback } from '@/stores/playback-context';
-import { selectLog } from '@/stores/selectors';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { focusOf } from '@/stores/focus';
+import { kindOf, logAt, type NarratedEvent } from '@/stores/narration';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
+import { selectLabels, selectSim, selectSteps } from '@/stores/selectors';
+import type { UiState } from '@/stores/ui-store';
 import { formatMs } from './format';
+import { LogFilter } from './log-filter';
 
-/** Recent events, newest first, each with its virtual time. */
+const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: s.focus?.step ?? -1 });
+
+const TONE: Partial<Record<string, string>> = {
+  fault: 'text-amber-800 dark:text-amber-300',
+  invariant: 'font-semibold text-red-700 dark:text-red-400',
+};
+
+/**
+ * Events up to the cursor, newest first, filtered by node and kind. Choosing one moves the
+ * cursor to just after it and points out the nodes (and link) it involves on the canvas.
+ */
 export function EventLog() {
-  const log = usePlayback(selectLog);
+  const sim = usePlayback(selectSim);
+  const steps = usePlayback(selectSteps);
+  const labels = usePlayback(selectLabels);
+  const view = useUi(useShallow(selectLogView));
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  const log = useMemo(
+    () => logAt(sim, steps, labels, { node: view.node, kinds: view.kinds }),
+    [sim, steps, labels, view.node, view.kinds],
+  );
+  const pick = (e: NarratedEvent) => {
+    const st = playback.getState();
+    st.seekStep(e.step + 1);
+    ui.getState().setFocus(focusOf(st.sim, st.scenario, e.i));
+  };
   return (
-    <section aria-labelledby="log-title" className="flex min-h-0 flex-1 flex-col">
-      <h2 id="log-title" className="px-4 pt-3 pb-1.5 text-[11px] font-semibold tracking-wider text-slate-400 uppercase dark:text-slate-500">
-        Event log
-      </h2>
+    <section aria-label="Event log" className="flex min-h-0 flex-1 flex-col pt-2">
+      <LogFilter />
       {log.length === 0 ? (
-        <p className="px-4 pb-4 text-sm text-slate-400 dark:text-slate-500">Nothing has happened yet.</p>
+        <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? 'Nothing has happened yet.' : 'No event matches the filter.'}</p>
       ) : (
-        <ol data-testid="event-log" className="max-h-72 min-h-0 flex-1 overflow-y-auto px-2 pb-3 md:max-h-none">
-          {log.map((e, n) => (
-            <li
-              key={e.i}
-              data-testid="log-entry"
-              data-type={e.type}
-              className={`grid grid-cols-[4.75rem_1fr] gap-2 rounded-md px-2 py-1 text-xs leading-snug ${n === 0 ? 'bg-indigo-50 dark:bg-indigo-950/50' : ''}`}
-            >
-              <span className="pt-px text-right font-mono text-[10px] tabular-nums text-slate-400 dark:text-slate-500">{formatMs(e.t)}</span>
-              <span className={e.type.startsWith('fault.') || e.type === 'invariant.violation' ? 'text-red-700 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'}>{e.text}</span>
-            </li>
-          ))}
+        <ol data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+          {log.map((e) => {
+            const current = e.step === steps - 1;
+            const focused = e.step + 1 === view.focused;
+            return (
+              <li key={e.key} data-testid="log-entry" data-type={e.type} data-step={e.step}>
+                <button
+                  type="button"
+                  onClick={() => pick(e)}
+                  aria-current={current ? 'step' : undefined}
+                  className={`grid w-full grid-cols-[4.75rem_1fr] gap-2 rounded-md px-2 py-1 text-left text-xs leading-snug hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800 ${
+                    focused ? 'ring-2 ring-indigo-400 ring-inset' : ''
+                  } ${current ? 'bg-indigo-50 dark:bg-indigo-950/60' : ''}`}
+                >
+                  <span className="pt-px text-right font-mono text-[10px] tabular-nums text-slate-500 dark:text-slate-400">{formatMs(e.t)}</span>
+                  <span className={TONE[kindOf(e.type)] ?? 'text-slate-700 dark:text-slate-300'}>{e.text}</span>
+                </button>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

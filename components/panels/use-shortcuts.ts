@@ -1,27 +1,52 @@
 'use client';
 
 import { useEffect } from 'react';
-import { usePlaybackStore } from '@/stores/playback-context';
-import { COMMANDS } from './commands';
+import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import type { ElementRef } from '@/stores/ui-store';
+import { COMMANDS, matches } from './commands';
 
-/** Typing in a field or pressing Space on a focused button must not also fire a shortcut. */
-function ownsKeys(el: EventTarget | null): boolean {
+/**
+ * Keys the focused element needs for itself: a field takes every key, a button or link takes
+ * Space and Enter (arrows still step), tabs take the arrows, and a dialog keeps every key.
+ */
+function ownsKey(el: EventTarget | null, key: string): boolean {
   if (!(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A'].includes(el.tagName);
+  if (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return true;
+  if (el.closest('[role="dialog"],dialog') !== null) return true;
+  if (el.closest('[role="tablist"]') !== null && key.startsWith('Arrow')) return true;
+  return ['BUTTON', 'A', 'SUMMARY'].includes(el.tagName) && (key === ' ' || key === 'Enter');
 }
 
-/** Binds the command registry's keys on the page. */
+/** The canvas node or link that has keyboard focus, if any. */
+function focusedElement(el: EventTarget | null): ElementRef | null {
+  if (!(el instanceof Element)) return null;
+  const node = el.closest('.react-flow__node[data-id]');
+  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
+  const edge = el.closest('.react-flow__edge[data-id]');
+  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
+  return null;
+}
+
+/**
+ * Binds the command registry's keys on the page. It listens in the capture phase so that a
+ * key pressed on a focused canvas node means the same as anywhere else: React Flow would
+ * otherwise take Space and the arrows for selecting and nudging the node.
+ */
 export function useShortcuts(): void {
-  const store = usePlaybackStore();
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
-      const c = COMMANDS.find((x) => x.key === e.key);
+      if (e.defaultPrevented || ownsKey(e.target, e.key) || ui.getState().dialog !== null) return;
+      const c = COMMANDS.find((x) => x.keys.some((k) => matches(k, e)));
       if (!c) return;
+      const ctx = { playback: playback.getState(), ui: ui.getState(), target: focusedElement(e.target) };
       e.preventDefault();
-      c.perform(store.getState());
+      e.stopPropagation();
+      if (c.enabled && !c.enabled(ctx)) return;
+      c.perform(ctx);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [playback, ui]);
 }

@@ -1,17 +1,35 @@
-/** The app bar: name and the open scenario. */
-export function Header({ title, seed }: { title: string; seed?: number }) {
+'use client';
+
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import { selectHeading } from '@/stores/selectors';
+import { hint } from '../panels/commands';
+import { GridIcon, KeyboardIcon } from '../ui/icons';
+import { button } from '../ui/styles';
+
+/** The app bar: name, the open scenario, the gallery and the shortcuts. */
+export function Header() {
+  const { title, seed } = usePlayback(useShallow(selectHeading));
+  const openDialog = useUi((s) => s.openDialog);
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no image pipeline */}
       <img src="/favicon.svg" alt="" width={24} height={24} className="shrink-0" />
-      <h1 className="shrink-0 text-sm font-semibold tracking-tight">Distributed Playground</h1>
-      <span className="h-4 w-px shrink-0 bg-slate-300 dark:bg-slate-700" aria-hidden />
-      <p className="min-w-0 truncate text-sm text-slate-600 dark:text-slate-300">{title}</p>
-      {seed !== undefined && (
-        <span className="ml-auto hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 font-mono text-[11px] text-slate-500 sm:inline dark:bg-slate-800 dark:text-slate-400">
-          seed {seed} · deterministic
-        </span>
-      )}
+      <h1 className="hidden shrink-0 text-sm font-semibold tracking-tight sm:block">Distributed Playground</h1>
+      <span className="hidden h-4 w-px shrink-0 bg-slate-300 sm:block dark:bg-slate-700" aria-hidden />
+      <p className="min-w-0 flex-1 truncate text-sm text-slate-700 dark:text-slate-300" data-testid="scenario-title">
+        {title}
+      </p>
+      <span className="hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 font-mono text-[11px] text-slate-600 lg:inline dark:bg-slate-800 dark:text-slate-400">
+        seed {seed} · deterministic
+      </span>
+      <button type="button" data-testid="open-gallery" onClick={() => openDialog('gallery')} title={hint('gallery')} className={`${button} h-8`}>
+        <GridIcon width={15} height={15} />
+        Gallery
+      </button>
+      <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0`}>
+        <KeyboardIcon width={16} height={16} />
+      </button>
     </header>
   );
 }

@@ -1,0 +1,36 @@
+'use client';
+
+import { Panel, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import { selectActions, selectHistory } from '@/stores/selectors';
+import { hint } from '../panels/commands';
+import { RedoIcon, UndoIcon } from '../ui/icons';
+
+const tool =
+  'grid h-8 w-8 place-items-center text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-35 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
+
+/** Undo and redo over the canvas; also answers the registry's "fit view" requests. */
+export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
+  const { canUndo, canRedo } = usePlayback(useShallow(selectHistory));
+  const act = usePlayback(useShallow(selectActions));
+  const fitRequest = useUi((s) => s.fitRequest);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (fitRequest > 0) void fitView({ ...fit, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 200 });
+  }, [fitRequest, fitView, fit]);
+  return (
+    <Panel position="top-right" className="!m-3">
+      <div role="group" aria-label="Edit history" className="flex overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <button type="button" data-testid="undo" onClick={act.undo} disabled={!canUndo} title={hint('undo')} aria-label="Undo" className={tool}>
+          <UndoIcon width={15} height={15} />
+        </button>
+        <span className="w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
+        <button type="button" data-testid="redo" onClick={act.redo} disabled={!canRedo} title={hint('redo')} aria-label="Redo" className={tool}>
+          <RedoIcon width={15} height={15} />
+        </button>
+      </div>
+    </Panel>
+  );
+}

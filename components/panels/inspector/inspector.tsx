@@ -1,0 +1,188 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NODE_KINDS } from '@/engine/models/catalog';
+import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
+import { withEdgeParams, withNodeLabel, withNodeParams, withoutElements } from '@/stores/scenario-edits';
+import { selectLabels, selectLinkLive, selectScenario } from '@/stores/selectors';
+import { kindStyle } from '../../nodes/kind-style';
+import { useNodeLive } from '../../nodes/use-node-live';
+import { BoltIcon } from '../../ui/icons';
+import { button, sectionTitle } from '../../ui/styles';
+import { linkName } from '../intervention-text';
+import { SchemaForm } from './schema-form';
+import { StateTree } from './state-tree';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="border-t border-slate-200 px-4 py-3 first:border-t-0 dark:border-slate-800">
+      <h3 className={`mb-2 ${sectionTitle}`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Fault menu and delete for the selected element. */
+function Actions({ kind, id }: { kind: 'node' | 'edge'; id: string }) {
+  const ui = useUiStore();
+  const playback = usePlaybackStore();
+  return (
+    <div className="mt-3 flex gap-2">
+      <button
+        type="button"
+        data-testid="inspector-faults"
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          ui.getState().openMenu({ kind, id, x: r.left, y: r.bottom + 4 });
+        }}
+        className={`${button} h-8 text-xs`}
+      >
+        <BoltIcon width={14} height={14} />
+        Inject a fault…
+      </button>
+      <button
+        type="button"
+        data-testid="inspector-delete"
+        onClick={() => {
+          const st = playback.getState();
+          st.apply(withoutElements(st.scenario, kind === 'node' ? [id] : [], kind === 'edge' ? [id] : []));
+        }}
+        className={`${button} h-8 text-xs text-red-700 dark:text-red-300`}
+      >
+        Delete
+      </button>
+    </div>
+  );
+}
+
+/** The node's name on the canvas, edited in place (applied on Enter or when leaving the field). */
+function LabelField({ id, label }: { id: string; label: string }) {
+  const playback = usePlaybackStore();
+  const [text, setText] = useState(label);
+  const [seen, setSeen] = useState(label);
+  if (seen !== label) {
+    setSeen(label);
+    setText(label);
+  }
+  const commit = () => {
+    const st = playback.getState();
+    if (text.trim() !== label) st.apply(withNodeLabel(st.scenario, id, text));
+  };
+  return (
+    <input
+      aria-label="Label"
+      data-testid="inspector-label"
+      value={text}
+      maxLength={60}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+      className="-mx-1 w-full min-w-0 rounded-md border border-transparent bg-transparent px-1 text-base font-semibold hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:hover:border-slate-600"
+    />
+  );
+}
+
+function NodeInspector({ id }: { id: string }) {
+  const scenario = usePlayback(selectScenario);
+  const node = scenario.nodes.find((n) => n.id === id);
+  const live = useNodeLive(id);
+  const playback = usePlaybackStore();
+  if (!node) return null;
+  const kind = NODE_KINDS[node.type];
+  const style = kindStyle(node.type);
+  const offset = live.localNow - live.now;
+  return (
+    <div data-testid="inspector" data-kind="node" data-id={id}>
+      <div className="px-4 pt-3 pb-3">
+        <div className="flex items-center gap-2">
+          <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg text-white ${style.tone}`}>{style.icon(16)}</span>
+          <div className="min-w-0 flex-1">
+            <LabelField id={id} label={node.label ?? node.id} />
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {kind?.title ?? node.type} · id <span className="font-mono">{node.id}</span>
+            </p>
+          </div>
+        </div>
+        {kind && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{kind.blurb}</p>}
+        <Actions kind="node" id={id} />
+      </div>
+      {kind && (
+        <Section title="Parameters">
+          <SchemaForm
+            id={`node-${id}`}
+            schema={kind.params}
+            value={node.params}
+            onApply={(v) => {
+              const st = playback.getState();
+              return st.apply(withNodeParams(st.scenario, id, v as Record<string, unknown>));
+            }}
+          />
+        </Section>
+      )}
+      <Section title="State now">
+        <dl className="mb-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+          <dt className="text-slate-600 dark:text-slate-400">status</dt>
+          <dd data-testid="inspector-status" className="font-medium">
+            {live.status}
+          </dd>
+          <dt className="text-slate-600 dark:text-slate-400">its clock</dt>
+          <dd className="font-mono">
+            {live.localNow.toFixed(1)} ms{Math.abs(offset) >= 0.5 && ` (${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(0)} ms off)`}
+          </dd>
+        </dl>
+        <StateTree value={live.state} label={`State of ${node.label ?? node.id}`} />
+      </Section>
+    </div>
+  );
+}
+
+function EdgeInspector({ id }: { id: string }) {
+  const scenario = usePlayback(selectScenario);
+  const labels = usePlayback(selectLabels);
+  const live = usePlayback(useShallow((s) => selectLinkLive(s, id)));
+  const playback = usePlaybackStore();
+  const edge = scenario.edges.find((e) => e.id === id);
+  if (!edge) return null;
+  return (
+    <div data-testid="inspector" data-kind="edge" data-id={id}>
+      <div className="px-4 pt-3 pb-3">
+        <p className="text-base font-semibold">{linkName(scenario, labels, id)}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Network link · id <span className="font-mono">{id}</span> · messages go both ways
+        </p>
+        <Actions kind="edge" id={id} />
+      </div>
+      <Section title="Parameters">
+        <SchemaForm
+          id={`edge-${id}`}
+          schema={linkParamsSchema}
+          value={edge.params}
+          onApply={(v) => {
+            const st = playback.getState();
+            return st.apply(withEdgeParams(st.scenario, id, v as ScenarioEdge['params']));
+          }}
+        />
+      </Section>
+      <Section title="State now">{live && <StateTree value={live} label={`State of link ${id}`} />}</Section>
+    </div>
+  );
+}
+
+/**
+ * The inspector for the selected node or link: its label, its parameters as a form generated
+ * from its schema (a change re-runs the simulation from the start and keeps the cursor's
+ * time), and its state at the cursor as a tree.
+ */
+export default function Inspector() {
+  const sel = useUi((s) => s.selection);
+  if (!sel) {
+    return (
+      <p data-testid="inspector-empty" className="px-4 py-4 text-sm text-slate-600 dark:text-slate-400">
+        Select a node or a link on the canvas to see its parameters and its state.
+      </p>
+    );
+  }
+  return sel.kind === 'node' ? <NodeInspector key={sel.id} id={sel.id} /> : <EdgeInspector key={sel.id} id={sel.id} />;
+}

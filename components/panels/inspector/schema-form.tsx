@@ -1,0 +1,104 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { issueMessage } from '@/engine/scenario/errors';
+import type { EditResult } from '@/stores/playback-store';
+import { ObjectFields } from './schema-fields';
+import type { JsonSchema } from './json-schema';
+
+/** A JSON Schema per zod schema: the parameter schemas are module constants, so this never grows. */
+const cache = new WeakMap<z.ZodType, JsonSchema>();
+function jsonOf(schema: z.ZodType): JsonSchema {
+  let j = cache.get(schema);
+  if (!j) cache.set(schema, (j = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema));
+  return j;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A form generated from a zod schema: fields, units and ranges come from the schema, and every
+ * keystroke is checked against it, the problem shown under the field in the schema's own words.
+ * A value reaches the simulation only when the whole form is valid, on Enter or on leaving a
+ * field (selects and checkboxes at once); a bad one is never applied.
+ */
+export function SchemaForm({ id, schema, value, onApply }: { id: string; schema: z.ZodType; value: unknown; onApply(v: unknown): EditResult }) {
+  const json = jsonOf(schema);
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const [refused, setRefused] = useState<string[] | null>(null);
+  // A new value from outside (an edit applied, undo): start from it.
+  if (!same(seen, value)) {
+    setSeen(value);
+    setDraft(value);
+    setRefused(null);
+  }
+  const check = useMemo(() => schema.safeParse(draft, { error: issueMessage }), [schema, draft]);
+  const errors = useMemo(() => {
+    const out: Record<string, string> = {};
+    if (!check.success) for (const iss of check.error.issues) out[iss.path.join('.')] ??= iss.message;
+    return out;
+  }, [check]);
+  const dirty = !same(draft, value);
+
+  const commit = (v: unknown) => {
+    if (same(v, value) || !schema.safeParse(v).success) return;
+    const r = onApply(v);
+    setRefused(r.ok ? null : r.errors);
+  };
+
+  return (
+    <form
+      noValidate
+      data-testid={`${id}-form`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        commit(draft);
+      }}
+      onBlur={(e) => {
+        // Leaving a field applies it, unless the visitor is reaching for Revert.
+        const to = e.relatedTarget as HTMLElement | null;
+        if ((e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) && !to?.dataset.revert) commit(draft);
+      }}
+      className="space-y-3"
+    >
+      <ObjectFields
+        formId={id}
+        name=""
+        path={[]}
+        schema={json}
+        value={draft}
+        required
+        errors={errors}
+        onChange={(v, now) => {
+          setDraft(v);
+          if (now) commit(v);
+        }}
+      />
+      {errors[''] && <p className="text-xs text-red-700 dark:text-red-400">{errors['']}</p>}
+      {refused && (
+        <ul role="alert" className="list-disc rounded-md bg-red-50 py-1.5 pr-2 pl-6 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          {refused.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      {dirty && (
+        <div className="flex items-center gap-2 text-xs" data-testid={`${id}-status`}>
+          <p className={check.success ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-400'}>
+            {check.success ? 'Press Enter or leave the field to apply.' : 'Not applied: fix the fields marked in red.'}
+          </p>
+          <button type="button" data-revert="true" onClick={() => setDraft(value)} className="ml-auto rounded-md px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+            Revert
+          </button>
+          {check.success && (
+            <button type="submit" className="rounded-md bg-indigo-600 px-2.5 py-1 font-semibold text-white hover:bg-indigo-500">
+              Apply
+            </button>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useRef, type KeyboardEvent } from 'react';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import type { PanelTab } from '@/stores/ui-store';
+import { Caption } from './caption';
+import { EventLog } from './event-log';
+import { InterventionsList } from './interventions-list';
+import { ScenarioNotes } from './scenario-notes';
+
+// The inspector carries the schema-driven form and the state tree: loaded when first opened.
+const Inspector = dynamic(() => import('./inspector/inspector'), {
+  ssr: false,
+  loading: () => <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading the inspector…</p>,
+});
+
+const TABS: { id: PanelTab; label: string }[] = [
+  { id: 'log', label: 'Events' },
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'faults', label: 'Faults' },
+  { id: 'about', label: 'About' },
+];
+
+function TabPanel({ tab }: { tab: PanelTab }) {
+  switch (tab) {
+    case 'log':
+      return <EventLog />;
+    case 'inspect':
+      return <Inspector />;
+    case 'faults':
+      return <InterventionsList />;
+    case 'about':
+      return <ScenarioNotes />;
+  }
+}
+
+/**
+ * The side panel (below the canvas on a phone): the narration of the current step, always in
+ * view, then tabs for the event log, the inspector, the interventions and the scenario notes.
+ */
+export function SidePanel() {
+  const tab = useUi((s) => s.tab);
+  const setTab = useUi((s) => s.setTab);
+  const faults = usePlayback((s) => s.scenario.interventions.length);
+  const list = useRef<HTMLDivElement>(null);
+  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern has it.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(at + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next.id);
+    list.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  };
+  return (
+    <aside aria-label="Narration and details" className="flex min-h-0 flex-col bg-white md:w-[25rem] md:shrink-0 dark:bg-slate-900">
+      <Caption />
+      <div ref={list} role="tablist" aria-label="Panels" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 px-3 dark:border-slate-800">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls="side-tabpanel"
+            tabIndex={tab === t.id ? 0 : -1}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+            className={`-mb-px flex items-center gap-1.5 border-b-2 px-2.5 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-500 ${
+              tab === t.id ? 'border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+            }`}
+          >
+            {t.label}
+            {t.id === 'faults' && faults > 0 && <span className="rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">{faults}</span>}
+          </button>
+        ))}
+      </div>
+      <div id="side-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="flex min-h-0 flex-1 flex-col overflow-y-auto max-md:min-h-[22rem]">
+        <TabPanel tab={tab} />
+      </div>
+    </aside>
+  );
+}

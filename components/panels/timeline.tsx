@@ -1,0 +1,94 @@
+'use client';
+
+import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayback } from '@/stores/playback-context';
+import { selectActions, selectLabels, selectScenario, selectTime, selectTimeline } from '@/stores/selectors';
+import type { TimelineSummary } from '@/stores/timeline';
+import { formatMs } from './format';
+import { interventionText } from './intervention-text';
+
+/** Half the scrubber thumb's width (px): markers line up with where the thumb's centre would be. */
+const INSET = 8;
+
+/** Left offset of virtual time `t` on a track of the run's length. */
+const along = (t: number, until: number) => `calc(${INSET}px + (100% - ${2 * INSET}px) * ${Math.min(1, Math.max(0, t / until))})`;
+
+/** How busy each stretch of the run is: a bar chart drawn behind the track. */
+const Density = memo(function Density({ summary }: { summary: TimelineSummary }) {
+  const bins = summary.density;
+  return (
+    <svg
+      aria-hidden
+      className="pointer-events-none absolute right-2 bottom-0 left-2 h-3.5 w-[calc(100%-1rem)] text-indigo-300 dark:text-indigo-800"
+      viewBox={`0 0 ${bins.length} 10`}
+      preserveAspectRatio="none"
+    >
+      {bins.map((n, i) => (n > 0 ? <rect key={i} x={i + 0.1} width={0.8} y={10 - (2 + (8 * n) / summary.peak)} height={2 + (8 * n) / summary.peak} fill="currentColor" /> : null))}
+    </svg>
+  );
+});
+
+/**
+ * The scrubber: the run from 0 to its end, with a strip showing how busy each stretch is,
+ * amber marks where an intervention happens and red ones where an invariant breaks. Dragging
+ * seeks at once (the engine restores the nearest snapshot and replays).
+ */
+export function Timeline() {
+  const summary = usePlayback(selectTimeline);
+  const time = usePlayback(selectTime);
+  const scenario = usePlayback(selectScenario);
+  const labels = usePlayback(selectLabels);
+  const act = usePlayback(useShallow(selectActions));
+  const until = summary.untilMs;
+  const marks = useMemo(
+    () => scenario.interventions.map((iv, k) => ({ k, at: iv.at, text: `${formatMs(iv.at)}: ${interventionText(iv, scenario, labels)}` })),
+    [scenario, labels],
+  );
+  return (
+    <div className="relative h-10 min-w-0 flex-1" data-testid="timeline">
+      <Density summary={summary} />
+      <div className="pointer-events-none absolute inset-x-0 top-0 h-3">
+        {marks.map((m) => (
+          <button
+            key={`iv${m.k}`}
+            type="button"
+            tabIndex={-1}
+            data-testid="timeline-intervention"
+            title={m.text}
+            aria-label={`Intervention at ${m.text}`}
+            onClick={() => act.seek(m.at)}
+            className="pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 hover:scale-125 dark:border-amber-300"
+            style={{ left: along(m.at, until) }}
+          />
+        ))}
+        {summary.violations.map((v) => (
+          <button
+            key={`v${v.i}`}
+            type="button"
+            tabIndex={-1}
+            data-testid="timeline-violation"
+            title={`${formatMs(v.t)}: ${v.message}`}
+            aria-label={`Violation at ${formatMs(v.t)}: ${v.message}`}
+            onClick={() => act.seekStep(v.step + 1)}
+            className="pointer-events-auto absolute top-0 h-3 w-1.5 -translate-x-1/2 rounded-sm bg-red-600 hover:scale-125 dark:bg-red-500"
+            style={{ left: along(v.t, until) }}
+          />
+        ))}
+      </div>
+      <input
+        type="range"
+        aria-label="Virtual time"
+        aria-valuetext={formatMs(time)}
+        data-testid="scrubber"
+        min={0}
+        max={until}
+        step="any"
+        value={Math.min(time, until)}
+        onChange={(e) => act.seek(Number(e.target.value))}
+        className="scrubber absolute inset-x-0 top-3 h-5 w-full"
+        style={{ ['--played' as string]: along(time, until) }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useUi } from '@/stores/playback-context';
+
+// Loaded when first opened, to keep them out of the first page load.
+const GalleryDialog = dynamic(() => import('./gallery-dialog'), { ssr: false });
+const HelpDialog = dynamic(() => import('./help-dialog'), { ssr: false });
+
+/** Whichever dialog is open. */
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  if (dialog === 'gallery') return <GalleryDialog />;
+  if (dialog === 'help') return <HelpDialog />;
+  return null;
+}

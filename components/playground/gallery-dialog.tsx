@@ -1,0 +1,78 @@
+'use client';
+
+import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
+import { selectEntry } from '@/stores/selectors';
+import { Modal } from '../ui/modal';
+import { primaryButton } from '../ui/styles';
+
+const topicName = (t: string) => t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
+
+function Card({ entry, current, open }: { entry: BuiltinScenario; current: boolean; open(e: BuiltinScenario): void }) {
+  return (
+    <li data-testid="gallery-entry" data-id={entry.id} className="flex flex-col rounded-xl border border-slate-200 bg-slate-50/60 p-4 dark:border-slate-700 dark:bg-slate-800/40">
+      <div className="flex items-start gap-2">
+        <h4 className="min-w-0 flex-1 font-semibold text-slate-900 dark:text-slate-100">{entry.title}</h4>
+        {current && <span className="shrink-0 rounded-full bg-indigo-100 px-2 py-0.5 text-[10px] font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">open now</span>}
+      </div>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{entry.description}</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        <span className="font-semibold text-slate-800 dark:text-slate-200">Watch for: </span>
+        {entry.watchFor}
+      </p>
+      {entry.tryThis.length > 0 && (
+        <div className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+          <p className="font-semibold text-slate-800 dark:text-slate-200">Try this:</p>
+          <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
+            {entry.tryThis.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="mt-auto flex justify-end pt-3">
+        <button type="button" data-testid={`open-${entry.id}`} onClick={() => open(entry)} className={`${primaryButton} h-8 text-xs`} aria-label={`Open “${entry.title}”`}>
+          Open
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The scenario library, grouped by topic; opening an entry puts it on the canvas. */
+export default function GalleryDialog() {
+  const close = useUi((s) => s.openDialog);
+  const current = usePlayback(selectEntry);
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  const open = (e: BuiltinScenario) => {
+    const r = playback.getState().open(e.scenario, e);
+    if (!r.ok) {
+      ui.getState().notify(`“${e.title}” could not be opened: ${r.errors[0]}`, 'warn');
+      return;
+    }
+    history.replaceState(null, '', `#scenario=${encodeURIComponent(e.id)}`);
+    ui.getState().setTab('about');
+    close(null);
+  };
+  const topics = TOPICS.map((t) => ({ t, entries: LIBRARY.filter((e) => e.topic === t) })).filter((g) => g.entries.length > 0);
+  return (
+    <Modal title="Scenario gallery" testId="gallery" onClose={() => close(null)} wide>
+      <div className="space-y-6 px-5 py-4">
+        <p className="text-sm text-slate-600 dark:text-slate-400">Each scenario is a small, deterministic run of a distributed-systems pattern. Open one, press Play, then break it.</p>
+        {topics.map(({ t, entries }) => (
+          <section key={t} aria-labelledby={`topic-${t}`}>
+            <h3 id={`topic-${t}`} className="mb-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+              {topicName(t)}
+            </h3>
+            <ul className="grid gap-3 sm:grid-cols-2">
+              {entries.map((e) => (
+                <Card key={e.id} entry={e} current={current?.id === e.id} open={open} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

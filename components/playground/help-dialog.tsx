@@ -1,0 +1,45 @@
+'use client';
+
+import { useUi } from '@/stores/playback-context';
+import { COMMANDS, keyLabel, type CommandGroup } from '../panels/commands';
+import { Modal } from '../ui/modal';
+
+const GROUPS: CommandGroup[] = ['Playback', 'Editing', 'View', 'Node faults', 'Link faults'];
+const MENU_NOTE: Partial<Record<CommandGroup, string>> = {
+  'Node faults': 'In a node’s fault menu: right-click it, long-press it, use its ⋯ button, or focus it and press M.',
+  'Link faults': 'In a link’s fault menu: right-click it, long-press it, or focus it and press M.',
+};
+
+/** Every command in the registry with its keys: the help the ? key opens. */
+export default function HelpDialog() {
+  const close = useUi((s) => s.openDialog);
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  return (
+    <Modal title="Keyboard shortcuts and commands" testId="help-dialog" onClose={() => close(null)}>
+      <div className="grid gap-x-8 gap-y-5 px-5 py-4 sm:grid-cols-2">
+        {GROUPS.map((g) => (
+          <section key={g} aria-labelledby={`help-${g}`}>
+            <h3 id={`help-${g}`} className="mb-1.5 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+              {g}
+            </h3>
+            {MENU_NOTE[g] && <p className="mb-1.5 text-xs text-slate-600 dark:text-slate-400">{MENU_NOTE[g]}</p>}
+            <dl className="space-y-1">
+              {COMMANDS.filter((c) => c.group === g).map((c) => (
+                <div key={c.name} className="flex items-baseline gap-3 text-sm" data-testid="help-command">
+                  <dt className="min-w-0 flex-1 text-slate-700 dark:text-slate-300">{c.label}</dt>
+                  <dd className="flex shrink-0 flex-wrap justify-end gap-1">
+                    {c.keys.map((k) => (
+                      <kbd key={keyLabel(k)} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-[11px] text-slate-700 shadow-[0_1px_0] shadow-slate-300 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:shadow-slate-700">
+                        {keyLabel(k, mac)}
+                      </kbd>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

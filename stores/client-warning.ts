@@ -1,0 +1,56 @@
+import { NODE_KINDS } from '@/engine/models/catalog';
+import { clientNeeds } from '@/engine/models/client/model';
+import type { Scenario } from '@/engine/scenario/schema';
+
+interface ProgramRef {
+  kind?: string;
+  target?: string;
+}
+
+const programOf = (params: Record<string, unknown>): ProgramRef => (params.program ?? {}) as ProgramRef;
+
+/** Ids of the nodes linked to `id`. */
+export function neighboursOf(s: Scenario, id: string): string[] {
+  return s.edges.flatMap((e) => (e.source === id ? [e.target] : e.target === id ? [e.source] : []));
+}
+
+/**
+ * What a client is missing to do its job, in one sentence, or null when it is wired up: a
+ * node type its program needs (`clientNeeds`) that it has no link to, or a target it names
+ * that it is not linked to. The canvas shows it on the node.
+ */
+export function clientWarning(s: Scenario, id: string): string | null {
+  const node = s.nodes.find((n) => n.id === id);
+  if (!node || node.type !== 'client') return null;
+  const program = programOf(node.params);
+  const linked = neighboursOf(s, id);
+  const linkedTypes = new Set(linked.map((n) => s.nodes.find((x) => x.id === n)?.type));
+  const missing = clientNeeds(program.kind ?? '').filter((t) => !linkedTypes.has(t));
+  if (missing.length > 0) {
+    const what = missing.map((t) => NODE_KINDS[t]?.title ?? t).join(' and a ');
+    return `Connect a ${what} node: this client's program talks to one.`;
+  }
+  if (program.target && !linked.includes(program.target)) {
+    const exists = s.nodes.some((n) => n.id === program.target);
+    return exists ? `Its program talks to “${program.target}”, which it is not linked to.` : `Its program talks to “${program.target}”, which is not on the canvas.`;
+  }
+  return null;
+}
+
+/**
+ * After linking client `id` to `partner`: a program whose target it is not linked to adopts the partner
+ * if it is the kind of node the program needs, so drawing the link is all it takes.
+ */
+export function retarget(s: Scenario, id: string, partner: string): Scenario {
+  const node = s.nodes.find((n) => n.id === id);
+  const other = s.nodes.find((n) => n.id === partner);
+  if (!node || !other || node.type !== 'client') return s;
+  const program = programOf(node.params);
+  if (!clientNeeds(program.kind ?? '').includes(other.type)) return s;
+  // Called with the new link already in `s`, so a target that is the partner counts as linked.
+  if (program.target !== undefined && neighboursOf(s, id).includes(program.target)) return s;
+  return {
+    ...s,
+    nodes: s.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, program: { ...(n.params.program as object), target: partner } } } : n)),
+  };
+}

@@ -1,0 +1,101 @@
+import type { Intervention } from '@/engine/core/faults';
+import { NODE_KINDS } from '@/engine/models/catalog';
+import type { Scenario, ScenarioEdge, ScenarioNode } from '@/engine/scenario/schema';
+import { retarget } from './client-warning';
+import { orientLink } from './connect-rules';
+import { defaultParams, freshId, NEW_LINK_PARAMS } from './defaults';
+
+// Pure functions from a scenario to the next one. The store validates the result with
+// parseScenario before it is ever run, so these may stay simple.
+
+/** Where a node sits on the canvas (scenario coordinates). */
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/**
+ * Adds intervention `iv`. Interventions scheduled after it are dropped: the visitor changed
+ * the past those were recorded against, so the run branches here.
+ */
+export function withIntervention(s: Scenario, iv: Intervention): { scenario: Scenario; dropped: Intervention[] } {
+  const dropped = s.interventions.filter((x) => x.at > iv.at);
+  const kept = s.interventions.filter((x) => x.at <= iv.at);
+  return { scenario: { ...s, interventions: [...kept, iv] }, dropped };
+}
+
+/** Removes the intervention at `index`. */
+export function withoutIntervention(s: Scenario, index: number): Scenario {
+  return { ...s, interventions: s.interventions.filter((_, i) => i !== index) };
+}
+
+/** Adds a node of `type` at `position` with default parameters; returns its id. */
+export function withNode(s: Scenario, type: string, position: Position): { scenario: Scenario; id: string } {
+  const id = freshId(s, type);
+  const title = NODE_KINDS[type]?.title ?? type;
+  const count = s.nodes.filter((n) => n.type === type).length;
+  const node: ScenarioNode = {
+    id,
+    type,
+    label: count === 0 ? title.toLowerCase() : `${title.toLowerCase()} ${count + 1}`,
+    params: defaultParams(type, s),
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+  };
+  return { scenario: { ...s, nodes: [...s.nodes, node] }, id };
+}
+
+/** Removes nodes and edges, with the edges and interventions that referred to them. */
+export function withoutElements(s: Scenario, nodeIds: readonly string[], edgeIds: readonly string[]): Scenario {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  for (const e of s.edges) if (nodes.has(e.source) || nodes.has(e.target)) edges.add(e.id);
+  return {
+    ...s,
+    nodes: s.nodes.filter((n) => !nodes.has(n.id)),
+    edges: s.edges.filter((e) => !edges.has(e.id)),
+    interventions: s.interventions.filter((iv) => !('node' in iv && nodes.has(iv.node)) && !('edge' in iv && edges.has(iv.edge))),
+  };
+}
+
+/**
+ * Links `a` and `b` if the catalog allows it; a client gets the new partner as its program's
+ * target when it had none it was linked to. Otherwise the reason it was refused.
+ */
+export function withLink(s: Scenario, a: string, b: string): { ok: true; scenario: Scenario; id: string } | { ok: false; reason: string } {
+  const o = orientLink(s, a, b);
+  if (!o.ok) return o;
+  const id = freshId(s, `${o.link.source}-${o.link.target}`);
+  const edge: ScenarioEdge = { id, ...o.link, params: structuredClone(NEW_LINK_PARAMS) as ScenarioEdge['params'] };
+  let next: Scenario = { ...s, edges: [...s.edges, edge] };
+  next = retarget(retarget(next, a, b), b, a);
+  return { ok: true, scenario: next, id };
+}
+
+/** Moves nodes (positions only: the simulation does not depend on them). */
+export function withPositions(s: Scenario, moved: Readonly<Record<string, Position>>): Scenario {
+  return {
+    ...s,
+    nodes: s.nodes.map((n) => (moved[n.id] ? { ...n, position: { x: Math.round(moved[n.id].x), y: Math.round(moved[n.id].y) } } : n)),
+  };
+}
+
+/** Replaces a node's parameters (validated by the store before they run). */
+export function withNodeParams(s: Scenario, id: string, params: Record<string, unknown>): Scenario {
+  return { ...s, nodes: s.nodes.map((n) => (n.id === id ? { ...n, params } : n)) };
+}
+
+/** Renames a node on the canvas (its id, which scenarios refer to, stays). */
+export function withNodeLabel(s: Scenario, id: string, label: string): Scenario {
+  return { ...s, nodes: s.nodes.map((n) => (n.id === id ? { ...n, label: label.trim() || undefined } : n)) };
+}
+
+/** Replaces a link's parameters. */
+export function withEdgeParams(s: Scenario, id: string, params: ScenarioEdge['params']): Scenario {
+  return { ...s, edges: s.edges.map((e) => (e.id === id ? { ...e, params } : e)) };
+}
+
+/** Whether two scenarios would run differently (anything but layout and labels changed). */
+export function runsDifferently(a: Scenario, b: Scenario): boolean {
+  const strip = (s: Scenario) => ({ ...s, title: '', nodes: s.nodes.map((n) => ({ ...n, position: null, label: null })) });
+  return JSON.stringify(strip(a)) !== JSON.stringify(strip(b));
+}

@@ -1,0 +1,75 @@
+import type { Simulation } from '@/engine/core/simulation';
+import type { TraceEventOf } from '@/engine/core/trace-types';
+
+/** How many columns the event-density strip under the scrubber has. */
+export const DENSITY_BINS = 160;
+
+/** A run longer than this many engine events is summarised only as far as it got. */
+const PREVIEW_STEPS = 200_000;
+
+/** An invariant violation, where it happened and what it says. */
+export interface Violation {
+  /** Trace index. */
+  i: number;
+  t: number;
+  step: number;
+  monitor: string;
+  message: string;
+  /** The nodes involved (from the monitor). */
+  nodes: readonly string[];
+}
+
+/** A fault the engine applied (from an intervention), for timeline markers. */
+export interface FaultMark {
+  i: number;
+  t: number;
+  type: string;
+}
+
+/** What the scrubber shows about the whole run: how busy each stretch is, and where it breaks. */
+export interface TimelineSummary {
+  untilMs: number;
+  /** Trace events per bin, DENSITY_BINS bins over [0, untilMs]. */
+  density: readonly number[];
+  /** The busiest bin's count (for scaling). */
+  peak: number;
+  violations: readonly Violation[];
+  faults: readonly FaultMark[];
+  /** False when the run was too long to look ahead to its end. */
+  complete: boolean;
+}
+
+/**
+ * Runs `sim` to the end of the run (`untilMs`) and reads the whole trace into a summary. The
+ * simulation is left at the end; the caller seeks it back to the cursor (seeking is cheap:
+ * snapshots). Looking ahead is what lets the timeline show violations before playback reaches
+ * them and lets "pause on violation" stop exactly at one.
+ */
+export function lookAhead(sim: Simulation, untilMs: number): TimelineSummary {
+  let budget = PREVIEW_STEPS;
+  while (budget-- > 0 && sim.peek() <= untilMs) sim.step();
+  const complete = sim.peek() > untilMs;
+  const end = sim.trace.length;
+  const density = new Array<number>(DENSITY_BINS).fill(0);
+  const violations: Violation[] = [];
+  const faults: FaultMark[] = [];
+  const width = untilMs / DENSITY_BINS;
+  for (let i = 0; i < end; i++) {
+    const t = sim.trace.timeAt(i);
+    if (t > untilMs) break;
+    density[Math.min(DENSITY_BINS - 1, Math.floor(t / width))]++;
+    const type = sim.trace.typeAt(i);
+    if (type === 'invariant.violation') {
+      const ev = sim.trace.get(i) as TraceEventOf<'invariant.violation'>;
+      violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes });
+    } else if (type.startsWith('fault.')) {
+      faults.push({ i, t, type });
+    }
+  }
+  return { untilMs, density, peak: Math.max(1, ...density), violations, faults, complete };
+}
+
+/** The first violation the cursor has not yet passed (processed fewer than `steps` events), if any. */
+export function nextViolation(summary: TimelineSummary, steps: number): Violation | undefined {
+  return summary.violations.find((v) => v.step >= steps);
+}
