@@ -1,4 +1,5 @@
 import { redisBasics } from './redis-basics';
+import { redisFailover } from './redis-failover';
 import { zkBasics } from './zk-basics';
 import type { BuiltinScenario } from './types';
 
@@ -6,7 +7,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, zkBasics];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {
