@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, sleep } from '../net';
 import { fileURLToPath } from 'node:url';
 import type { RawResult } from './normalise';
 
@@ -28,20 +29,6 @@ export interface ZkServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends a four-letter word and returns the answer (ruok -> imok). */
 function fourLetter(port: number, word: string, timeoutMs = 1000): Promise<string> {

@@ -15,7 +15,7 @@ function play(id: string) {
 describe('basics scenarios teach what they say', () => {
   it('redis-basics: the key is read back, then gone after its TTL', () => {
     const sim = play('redis-basics');
-    const replies = sim.trace.slice().filter((e) => e.type === 'client.reply').map((e) => (e as { reply: unknown }).reply);
+    const replies = sim.trace.slice().flatMap((e) => (e.type === 'client.reply' ? [e.reply] : []));
     expect(replies[0]).toBe('OK');
     expect(replies[1]).toBe('hello');
     expect(typeof replies[2]).toBe('number');
@@ -25,10 +25,7 @@ describe('basics scenarios teach what they say', () => {
 
   it('redis-failover: an acknowledged write is missing from the promoted replica', () => {
     const sim = play('redis-failover');
-    const acked = sim.trace
-      .slice()
-      .filter((e) => e.type === 'client.reply' && (e as { reply: unknown }).reply === 'OK')
-      .map((e) => (e as { argv: string[] }).argv[1]);
+    const acked = sim.trace.slice().flatMap((e) => (e.type === 'client.reply' && e.reply === 'OK' ? [e.argv[1]] : []));
     expect(acked).toEqual(['order:1', 'order:2', 'order:3', 'order:4', 'order:5']);
     const replica = sim.node('replica').state as RedisState & { role: string };
     expect(replica.role).toBe('primary');
