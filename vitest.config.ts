@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['engine/**/*.test.ts', 'stores/**/*.test.ts', 'tests/**/*.test.ts', 'conformance/**/*.test.ts'],
     environment: 'node',
+    // Property tests run many simulations; on a loaded 2-core machine they can take seconds.
+    // Nothing here asserts a duration, so a generous limit only guards against hangs.
+    testTimeout: 60_000,
   },
 });

@@ -44,7 +44,7 @@ describe('time travel', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('seekStep lands on exactly the state after n events, backwards and forwards', () => {
     const spec = { ...echoSpec(3, 11), interventions: [{ at: 150, kind: 'pause' as const, node: 'srv', durationMs: 100 }] };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ModelDef } from '../core/types';
 import { clientModel, clientParams } from './client/model';
 import { redisModel, redisParams } from './redis/model';
+import { storageModel, storageParams } from './storage/model';
 import { zookeeperModel, zookeeperParams } from './zookeeper/model';
 
 /** What the palette and the scenario builder know about a node type. */
@@ -23,7 +24,7 @@ export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
     blurb: 'Runs a program: sends requests, waits for replies, retries.',
     params: clientParams,
     model: clientModel as unknown as ModelDef<never, unknown>,
-    linksTo: ['redis', 'zookeeper'],
+    linksTo: ['redis', 'zookeeper', 'storage'],
   },
   redis: {
     type: 'redis',
@@ -39,6 +40,14 @@ export const NODE_KINDS: Readonly<Record<string, NodeKind>> = {
     blurb: 'Coordination service: znodes, sessions, watches.',
     params: zookeeperParams,
     model: zookeeperModel as unknown as ModelDef<never, unknown>,
+    linksTo: ['client'],
+  },
+  storage: {
+    type: 'storage',
+    title: 'Storage',
+    blurb: 'The resource a lock protects; with fencing it refuses writes carrying an old token.',
+    params: storageParams,
+    model: storageModel as unknown as ModelDef<never, unknown>,
     linksTo: ['client'],
   },
 };

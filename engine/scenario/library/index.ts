@@ -1,13 +1,22 @@
+import { gcPauseFencing, gcPauseFencingSafe } from './gc-pause-fencing';
+import { lockShowdown } from './lock-showdown';
 import { redisBasics } from './redis-basics';
 import { redisFailover } from './redis-failover';
+import { redisFailoverLockLoss } from './redis-failover-lock-loss';
+import { redisLockExpiry } from './redis-lock-expiry';
+import { redisLockPolling } from './redis-lock-polling';
+import { redisLockUnsafeDel } from './redis-lock-unsafe-del';
+import { redisLockWatchdog } from './redis-lock-watchdog';
 import { zkBasics } from './zk-basics';
+import { zkLockScenario } from './zk-lock';
+import { zkLockHerd } from './zk-lock-herd';
 import type { BuiltinScenario } from './types';
 
 export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

@@ -1,0 +1,290 @@
+import type { MonitorCtx, MonitorDef } from '../core/monitor';
+import type { TraceEvent, TraceEventOf } from '../core/trace-types';
+
+/**
+ * Mutual exclusion, judged at the resource in true time: a critical section is open from the
+ * moment the storage sees it enter (or first write) until its last write, its leave, the
+ * storage fencing it off, or its client crashing. A second section entering while another
+ * client's is open is a violation, whatever the clients believe. To say *why* it happened,
+ * the monitor also follows the lock's life on the servers (keys expiring, a foreign DEL,
+ * sessions expiring, a replica promoted) and the clients' pauses.
+ *
+ * It also keeps the lock metrics a scenario compares (per program kind `via`):
+ * `<via>.handoff.avg.ms` / `.max.ms` (release -> next waiting client has it),
+ * `<via>.unusable.ms` (holder crashed -> someone else has it), and
+ * `<via>.wakeups.per.handoff` (notifications handled by waiters per handoff: 1 without a herd).
+ */
+
+interface Open {
+  storage: string;
+  section: string;
+  client: string;
+  openedAt: number;
+}
+
+interface Holder {
+  lock: string;
+  via: string;
+  server: string;
+  since: number;
+  znode: string | null;
+  leaseMs: number | null;
+}
+
+interface Free {
+  at: number;
+  by: string;
+  how: 'release' | 'crash';
+}
+
+interface Stats {
+  /** Handoffs of any kind (after a release or a holder's crash). */
+  handoffs: number;
+  /** Handoffs after a release: what the average latency is over. */
+  released: number;
+  sum: number;
+  max: number;
+  unusable: number;
+  wakes: number;
+}
+
+export interface MutualExclusionState {
+  open: Record<string, Open>;
+  holders: Record<string, Holder>;
+  /** Why a client's lock went away while it held it (first cause seen), and when. */
+  lostWhy: Record<string, { at: number; why: string }>;
+  /** Nodes frozen now, since when. */
+  paused: Record<string, number>;
+  /** Replicas promoted: node -> old primary and when. */
+  promoted: Record<string, { from: string; at: number }>;
+  /** Per lock (`via|name`): when it last became free, and how. */
+  free: Record<string, Free>;
+  stats: Record<string, Stats>;
+  reported: string[];
+  /** Per client: the section of its latest acquisition. */
+  current: Record<string, string>;
+  /** Sections whose client crashed: an enter still in flight opens nothing. */
+  dead: string[];
+}
+
+const ms = (t: number) => `${Math.round(t)} ms`;
+const lockId = (via: string, lock: string) => `${via}|${lock}`;
+const openKey = (storage: string, section: string) => `${storage} ${section}`;
+
+function copy<T>(r: Record<string, T>, k: string, v: T | undefined): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(r)) if (key !== k) out[key] = r[key];
+  if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function stat(s: MutualExclusionState, via: string): Stats {
+  return s.stats[via] ?? { handoffs: 0, released: 0, sum: 0, max: 0, unusable: 0, wakes: 0 };
+}
+
+function publish(via: string, st: Stats, ctx: MonitorCtx): void {
+  if (st.released > 0) {
+    ctx.setMetric(`${via}.handoff.avg.ms`, Math.round((st.sum / st.released) * 10) / 10);
+    ctx.setMetric(`${via}.handoff.max.ms`, Math.round(st.max * 10) / 10);
+  }
+  if (st.handoffs > 0) {
+    ctx.setMetric(`${via}.wakeups.per.handoff`, Math.round((st.wakes / st.handoffs) * 100) / 100);
+  }
+  if (st.unusable > 0) ctx.setMetric(`${via}.unusable.ms`, Math.round(st.unusable * 10) / 10);
+}
+
+/** Notes why `client` lost its lock, unless a cause is already known. */
+function noteLost(s: MutualExclusionState, client: string, at: number, why: string): MutualExclusionState {
+  if (!s.holders[client] || s.lostWhy[client]) return s;
+  return { ...s, lostWhy: copy(s.lostWhy, client, { at, why }) };
+}
+
+function pausedNote(s: MutualExclusionState, client: string): string {
+  const p = s.paused[client];
+  return p === undefined ? '' : ` while ${client} was frozen (paused since ${ms(p)})`;
+}
+
+/** Why `a`'s section was still open when `b` came in: the best cause the trace shows. */
+function reason(s: MutualExclusionState, a: string, b: string): string {
+  const ha = s.holders[a];
+  const hb = s.holders[b];
+  if (ha && hb && ha.server !== hb.server) {
+    const pr = s.promoted[hb.server];
+    if (pr && pr.from === ha.server) {
+      return `${hb.server} was promoted to primary at ${ms(pr.at)} without ${a}'s lock (taken on ${ha.server}, not yet replicated) and granted it to ${b} again`;
+    }
+  }
+  const lost = s.lostWhy[a];
+  if (lost) return lost.why;
+  if (!ha) return `${a} no longer held the lock`;
+  return `${a} still believed it held the lock`;
+}
+
+function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, section: string, client: string, verb: string, ctx: MonitorCtx): MutualExclusionState {
+  let reported = s.reported;
+  for (const k of Object.keys(s.open)) {
+    const o = s.open[k];
+    if (o.storage !== storage || o.client === client || o.section === section) continue;
+    const pair = `${o.section}/${section}`;
+    if (reported.includes(pair)) continue;
+    reported = [...reported, pair];
+    const why = reason(s, o.client, client);
+    ctx.violate(`${client} ${verb} on ${storage} at ${ms(ev.t)} while ${o.client}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], ev.i);
+    ctx.metric('mutual-exclusion.violations');
+  }
+  return reported === s.reported ? s : { ...s, reported };
+}
+
+function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, ctx: MonitorCtx): MutualExclusionState {
+  const id = lockId(ev.via, ev.lock);
+  let s: MutualExclusionState = {
+    ...s0,
+    holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs }),
+    current: copy(s0.current, ev.node, ev.section),
+    lostWhy: copy(s0.lostWhy, ev.node, undefined),
+  };
+  const f = s.free[id];
+  if (f) {
+    s = { ...s, free: copy(s.free, id, undefined) };
+    const gap = ev.t - f.at;
+    // A handoff: someone else let go (or died) while this client was already waiting.
+    if (f.by !== ev.node && ev.waitedMs >= gap) {
+      const st = stat(s, ev.via);
+      const next: Stats =
+        f.how === 'release'
+          ? { ...st, handoffs: st.handoffs + 1, released: st.released + 1, sum: st.sum + gap, max: Math.max(st.max, gap) }
+          : { ...st, handoffs: st.handoffs + 1, unusable: st.unusable + gap };
+      publish(ev.via, next, ctx);
+      s = { ...s, stats: copy(s.stats, ev.via, next) };
+    }
+  }
+  return s;
+}
+
+function closeWhere(s: MutualExclusionState, pred: (o: Open) => boolean): MutualExclusionState {
+  const keys = Object.keys(s.open).filter((k) => pred(s.open[k]));
+  if (keys.length === 0) return s;
+  const open: Record<string, Open> = {};
+  for (const k of Object.keys(s.open)) if (!keys.includes(k)) open[k] = s.open[k];
+  return { ...s, open };
+}
+
+export const mutualExclusion: MonitorDef<MutualExclusionState> = {
+  id: 'mutual-exclusion',
+  title: 'At most one client is inside the critical section at the resource at any moment',
+  watches: [
+    'storage.enter',
+    'storage.write',
+    'storage.leave',
+    'storage.fence',
+    'storage.reject',
+    'fault.crash',
+    'fault.pause',
+    'fault.resume',
+    'lock.acquire',
+    'lock.release',
+    'lock.lost',
+    'lock.wake',
+    'redis.expire',
+    'redis.exec',
+    'redis.promote',
+    'zk.session.expired',
+  ],
+  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [] }),
+  onEvent(s, ev, ctx) {
+    switch (ev.type) {
+      case 'storage.enter': {
+        // Sent before its client crashed: the dead client will do nothing in it.
+        if (s.dead.includes(ev.section)) return s;
+        const n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'entered its critical section', ctx);
+        return { ...n, open: copy(n.open, openKey(ev.node, ev.section), { storage: ev.node, section: ev.section, client: ev.client, openedAt: ev.t }) };
+      }
+      case 'storage.write': {
+        const key = openKey(ev.node, ev.section);
+        let n = s;
+        if (!s.open[key]) {
+          // A write is an effect even from a section that is over (a delayed write lands late).
+          n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'wrote', ctx);
+          if (!ev.last && !s.dead.includes(ev.section)) n = { ...n, open: copy(n.open, key, { storage: ev.node, section: ev.section, client: ev.client, openedAt: ev.t }) };
+        } else if (ev.last) n = { ...n, open: copy(n.open, key, undefined) };
+        return n;
+      }
+      case 'storage.leave':
+      case 'storage.reject':
+        return closeWhere(s, (o) => o.storage === ev.node && o.section === ev.section);
+      case 'storage.fence': {
+        const gone = ev.fenced.map((f) => f.section);
+        return closeWhere(s, (o) => o.storage === ev.node && gone.includes(o.section));
+      }
+      case 'fault.crash': {
+        // A crashed process is out of its critical section; if it held a lock, that lock is
+        // unusable until the server lets it go.
+        let n = closeWhere(s, (o) => o.client === ev.node);
+        const cur = n.current[ev.node];
+        if (cur !== undefined && !n.dead.includes(cur)) n = { ...n, dead: [...n.dead, cur] };
+        const h = n.holders[ev.node];
+        if (h) {
+          n = { ...n, holders: copy(n.holders, ev.node, undefined), lostWhy: copy(n.lostWhy, ev.node, undefined), free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'crash' }) };
+        }
+        return { ...n, paused: copy(n.paused, ev.node, undefined) };
+      }
+      case 'fault.pause':
+        return s.paused[ev.node] === undefined ? { ...s, paused: copy(s.paused, ev.node, ev.t) } : s;
+      case 'fault.resume':
+        return { ...s, paused: copy(s.paused, ev.node, undefined) };
+      case 'lock.acquire':
+        return onAcquire(s, ev, ctx);
+      case 'lock.release': {
+        const h = s.holders[ev.node];
+        const n = { ...s, holders: copy(s.holders, ev.node, undefined) };
+        if (!h) return n;
+        return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
+      }
+      case 'lock.lost':
+        return noteLost(s, ev.node, ev.t, `${ev.node} had lost its lock (${ev.reason})`);
+      case 'lock.wake': {
+        if (ev.how === 'timeout') return s;
+        const st = stat(s, ev.via);
+        const next = { ...st, wakes: st.wakes + 1 };
+        publish(ev.via, next, ctx);
+        return { ...s, stats: copy(s.stats, ev.via, next) };
+      }
+      case 'redis.expire': {
+        let n = s;
+        for (const client of Object.keys(s.holders)) {
+          const h = s.holders[client];
+          if (h.server !== ev.node || !ev.keys.includes(h.lock)) continue;
+          const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out)`;
+          const context = pausedNote(s, client) || (h.leaseMs === null ? '' : ` while ${client} was still working`);
+          n = noteLost(n, client, ev.t, `${client}'s lock had expired on ${ev.node} at ${ms(ev.t)}${lease}${context}`);
+        }
+        return n;
+      }
+      case 'redis.exec': {
+        const cmd = String(ev.argv[0] ?? '').toUpperCase();
+        if ((cmd !== 'DEL' && cmd !== 'UNLINK') || typeof ev.reply !== 'number' || ev.reply < 1) return s;
+        let n = s;
+        for (const client of Object.keys(s.holders)) {
+          const h = s.holders[client];
+          if (client === ev.client || h.server !== ev.node || !ev.argv.slice(1).includes(h.lock)) continue;
+          const own = s.lostWhy[ev.client] ? ` after ${ev.client}'s own lock had expired` : '';
+          n = noteLost(n, client, ev.t, `${ev.client}'s plain DEL removed ${client}'s lock on ${ev.node} at ${ms(ev.t)}${own}`);
+        }
+        return n;
+      }
+      case 'redis.promote':
+        return { ...s, promoted: copy(s.promoted, ev.node, { from: ev.primary, at: ev.t }) };
+      case 'zk.session.expired': {
+        let n = s;
+        for (const client of Object.keys(s.holders)) {
+          const h = s.holders[client];
+          if (h.server !== ev.node || h.znode === null || !ev.deleted.includes(h.znode)) continue;
+          n = noteLost(n, client, ev.t, `${client}'s ZooKeeper session expired on ${ev.node} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client)}`);
+        }
+        return n;
+      }
+      default:
+        return s;
+    }
+  },
+};

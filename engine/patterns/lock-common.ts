@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import type { TraceData, TraceEvent } from '../core/trace-types';
+import type { Ctx, Msg } from '../core/types';
+import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../models/storage/messages';
+import type { ProgramView } from './program';
+
+/**
+ * What every lock client does around its lock, whatever the lock is made of: rounds of
+ * acquire -> critical section on the protected resource (enter, work for `holdMs`, write and
+ * leave) -> release. The lock programs (redis-lock, redisson-lock, zk-lock) supply acquire and
+ * release; this file runs the section, keeps the shared state, and emits the `lock.*` events.
+ */
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The client got the lock (what it believes; the invariants check it at the resource). */
+    'lock.acquire': { lock: string; via: string; server: string; token: number | null; leaseMs: number | null; waitedMs: number; znode: string | null; section: string };
+    /** The client let go of the lock; `ok: false` when it was no longer the client's to release. */
+    'lock.release': { lock: string; via: string; server: string; ok: boolean; heldMs: number; detail: string };
+    /** The lock is taken: the client waits (polls, subscribes, or watches). */
+    'lock.wait': { lock: string; via: string; how: 'poll' | 'pubsub' | 'watch' | 'herd' | 'retry'; retryInMs: number | null; detail: string };
+    /** A waiting client is woken (a notification, or its wait timed out) and tries again. */
+    'lock.wake': { lock: string; via: string; how: 'push' | 'watch' | 'timeout'; detail: string };
+    /** The client extended its lease (watchdog); `ok: false` when the renewal found the lock gone. */
+    'lock.renew': { lock: string; via: string; ok: boolean; leaseMs: number; detail: string };
+    /** The client learned it no longer holds the lock. */
+    'lock.lost': { lock: string; via: string; reason: string };
+  }
+}
+
+const ms = (max: number) => z.number({ error: 'expected a number of ms' }).min(0, { error: `expected a number from 0 to ${max}` }).max(max, { error: `expected a number from 0 to ${max}` });
+
+/** Parameters every lock program has (spread into each program's zod object). */
+export const lockCommonShape = {
+  /** The protected resource (a storage node); without one the work happens only in the client. */
+  storage: z.string().min(1, { error: 'expected a node id' }).optional(),
+  /** How long the work inside the critical section takes (ms). */
+  holdMs: ms(600_000).default(1000),
+  /** How many times the client takes the lock, does its work and lets go. */
+  rounds: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000 rounds' }).max(1000, { error: 'expected 1 to 1000 rounds' }).default(1),
+  /** Wait before the first attempt (ms), to stagger clients. */
+  startDelayMs: ms(3_600_000).default(0),
+  /** Pause between releasing and the next round (ms). */
+  thinkMs: ms(600_000).default(300),
+  /** When the client learns it lost the lock mid-section, it stops writing and leaves. */
+  abortOnLost: z.boolean().default(true),
+};
+
+export interface LockCommonParams {
+  storage?: string;
+  holdMs: number;
+  rounds: number;
+  startDelayMs: number;
+  thinkMs: number;
+  abortOnLost: boolean;
+}
+
+export type LockPhase = 'starting' | 'acquiring' | 'waiting' | 'entering' | 'working' | 'writing' | 'leaving' | 'releasing' | 'between' | 'done' | 'failed';
+
+/** The section bookkeeping shared by every lock program: plain data. */
+export interface SectionState {
+  /** The current round, 1-based (0 before the first). */
+  round: number;
+  phase: LockPhase;
+  /** Prefix of section ids: the client id, plus its start time after a restart. */
+  life: string;
+  token: number | null;
+  /** Local time the current wait began / the lock was acquired. */
+  waitStart: number;
+  heldAt: number;
+  /** Why the lock was lost during this section, once the client knows. */
+  lost: string | null;
+  workTimer: number | null;
+  detail: string;
+}
+
+/** The state shape the shared functions need. */
+export interface LockBase {
+  p: LockCommonParams;
+  sec: SectionState;
+}
+
+/** What a lock program plugs into the shared section runner. */
+export interface LockHooks<S extends LockBase> {
+  /** Program kind: prefixes the metrics ("redis-lock.acquisitions"). */
+  readonly via: string;
+  /** The lock's name, for events. */
+  lockName(s: S): string;
+  /** The server the lock lives on now. */
+  server(s: S): string;
+  /** Starts acquiring for the current round. */
+  acquire(s: S, ctx: Ctx): S;
+  /** Starts releasing; must end in `releaseDone`. */
+  release(s: S, ctx: Ctx): S;
+}
+
+type Timer = { lk: 'round' } | { lk: 'work'; round: number };
+
+/** Whether a timer payload is the shared runner's. */
+export function isSectionTimer(payload: unknown): payload is Timer {
+  const k = (payload as { lk?: unknown } | null)?.lk;
+  return k === 'round' || k === 'work';
+}
+
+export function initSection(): SectionState {
+  return { round: 0, phase: 'starting', life: '', token: null, waitStart: 0, heldAt: 0, lost: null, workTimer: null, detail: '' };
+}
+
+/** The id of the current section: "c1#2" (round 2), "c1@5200#1" after a restart at 5200 ms. */
+export function sectionId(s: LockBase): string {
+  return `${s.sec.life}#${s.sec.round}`;
+}
+
+const withSec = <S extends LockBase>(s: S, patch: Partial<SectionState>): S => ({ ...s, sec: { ...s.sec, ...patch } });
+
+/** At (re)start: name this life and schedule the first round. */
+export function startSections<S extends LockBase>(s: S, ctx: Ctx): S {
+  const life = ctx.now < 1 ? ctx.self : `${ctx.self}@${Math.round(ctx.now)}`;
+  ctx.setTimer(s.p.startDelayMs, { lk: 'round' } satisfies Timer);
+  return withSec(s, { ...initSection(), life, detail: s.p.startDelayMs > 0 ? `starts in ${s.p.startDelayMs} ms` : '' });
+}
+
+function beginRound<S extends LockBase>(s: S, hooks: LockHooks<S>, ctx: Ctx): S {
+  const next = withSec(s, { round: s.sec.round + 1, phase: 'acquiring', token: null, lost: null, waitStart: ctx.now, workTimer: null, detail: 'asking for the lock' });
+  return hooks.acquire(next, ctx);
+}
+
+/** A program is waiting for the lock: set the status line and record why. */
+export function waiting<S extends LockBase>(s: S, hooks: LockHooks<S>, how: TraceData<'lock.wait'>['how'], retryInMs: number | null, detail: string, ctx: Ctx): S {
+  ctx.trace('lock.wait', { lock: hooks.lockName(s), via: hooks.via, how, retryInMs, detail });
+  return withSec(s, { phase: 'waiting', detail });
+}
+
+/** Counts a request sent only because the lock was taken (a poll, a re-check, a subscription). */
+export function waitRequest(hooks: { via: string }, ctx: Ctx, n = 1): void {
+  ctx.metric(`${hooks.via}.wait.requests`, n);
+}
+
+/** The lock is ours: record it and open the critical section on the resource. */
+export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { token: number | null; leaseMs: number | null; znode?: string | null }, ctx: Ctx): S {
+  const section = sectionId(s);
+  ctx.trace('lock.acquire', {
+    lock: hooks.lockName(s),
+    via: hooks.via,
+    server: hooks.server(s),
+    token: info.token,
+    leaseMs: info.leaseMs,
+    waitedMs: ctx.now - s.sec.waitStart,
+    znode: info.znode ?? null,
+    section,
+  });
+  ctx.metric(`${hooks.via}.acquisitions`);
+  const held = withSec(s, { token: info.token, heldAt: ctx.now, lost: null });
+  if (s.p.storage === undefined) return startWork(held, ctx);
+  const enter: StorageEnterMsg = info.token === null ? { type: 'storage.enter', section } : { type: 'storage.enter', section, token: info.token };
+  ctx.send(s.p.storage, enter);
+  return withSec(held, { phase: 'entering', detail: `entering ${section}${info.token === null ? '' : ` with token ${info.token}`}` });
+}
+
+function startWork<S extends LockBase>(s: S, ctx: Ctx): S {
+  const workTimer = ctx.setTimer(s.p.holdMs, { lk: 'work', round: s.sec.round } satisfies Timer);
+  return withSec(s, { phase: 'working', workTimer, detail: `working ${s.p.holdMs} ms${s.sec.token === null ? '' : ` · token ${s.sec.token}`}` });
+}
+
+function leave<S extends LockBase>(s: S, reason: string, hooks: LockHooks<S>, ctx: Ctx): S {
+  if (s.sec.workTimer !== null) ctx.cancelTimer(s.sec.workTimer);
+  if (s.p.storage === undefined) return hooks.release(withSec(s, { phase: 'releasing', workTimer: null, detail: 'releasing' }), ctx);
+  const m: StorageLeaveMsg = { type: 'storage.leave', section: sectionId(s), reason };
+  ctx.send(s.p.storage, m);
+  return withSec(s, { phase: 'leaving', workTimer: null, detail: `leaving: ${reason}` });
+}
+
+/** The client learns it no longer holds the lock (renewal refused, session lost, fenced). */
+export function lost<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: string, ctx: Ctx): S {
+  const inSection = s.sec.phase === 'entering' || s.sec.phase === 'working' || s.sec.phase === 'writing';
+  if (!inSection || s.sec.lost !== null) return s;
+  ctx.trace('lock.lost', { lock: hooks.lockName(s), via: hooks.via, reason });
+  ctx.metric(`${hooks.via}.lost`);
+  const n = withSec(s, { lost: reason, detail: `lost the lock: ${reason}` });
+  // Too late to stop a write already sent; an entering client leaves once the enter is answered.
+  if (!s.p.abortOnLost || s.sec.phase !== 'working') return n;
+  return leave(n, 'lost the lock', hooks, ctx);
+}
+
+/** Answers from the resource. Returns null when the message is not one. */
+export function onStorageMessage<S extends LockBase>(s: S, msg: Msg, hooks: LockHooks<S>, ctx: Ctx): S | null {
+  if (msg.type !== 'storage.ack') return null;
+  const m = msg as StorageAckMsg;
+  if (m.section !== sectionId(s)) return s;
+  switch (m.op) {
+    case 'enter':
+      if (s.sec.phase !== 'entering') return s;
+      if (!m.ok) return hooks.release(fencedOff(s, hooks, `the resource refused it (${m.reason ?? 'fenced'})`, ctx), ctx);
+      if (s.sec.lost !== null && s.p.abortOnLost) return leave(s, 'lost the lock', hooks, ctx);
+      return startWork(s, ctx);
+    case 'write':
+      if (s.sec.phase !== 'writing') return s;
+      if (!m.ok) return hooks.release(fencedOff(s, hooks, `the resource refused its write (${m.reason ?? 'fenced'})`, ctx), ctx);
+      return hooks.release(withSec(s, { phase: 'releasing', detail: 'releasing' }), ctx);
+    case 'leave':
+      if (s.sec.phase !== 'leaving') return s;
+      return hooks.release(withSec(s, { phase: 'releasing', detail: 'releasing' }), ctx);
+  }
+}
+
+/** Fenced off: the section is over at the resource; the client still runs its unlock. */
+function fencedOff<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: string, ctx: Ctx): S {
+  if (s.sec.lost === null) {
+    ctx.trace('lock.lost', { lock: hooks.lockName(s), via: hooks.via, reason });
+    ctx.metric(`${hooks.via}.lost`);
+  }
+  return withSec(s, { lost: s.sec.lost ?? reason, phase: 'releasing', detail: `fenced: ${reason}` });
+}
+
+/** The shared timers: the next round, and the end of the work. Null when not one of them. */
+export function onSectionTimer<S extends LockBase>(s: S, payload: unknown, hooks: LockHooks<S>, ctx: Ctx): S | null {
+  if (!isSectionTimer(payload)) return null;
+  if (payload.lk === 'round') {
+    if (s.sec.phase !== 'starting' && s.sec.phase !== 'between') return s;
+    return beginRound(s, hooks, ctx);
+  }
+  if (payload.round !== s.sec.round || s.sec.phase !== 'working') return s;
+  const n = withSec(s, { workTimer: null });
+  if (s.p.storage === undefined) return hooks.release(withSec(n, { phase: 'releasing', detail: 'releasing' }), ctx);
+  const w: StorageWriteMsg = { type: 'storage.write', section: sectionId(s), value: `${sectionId(s)} done`, last: true, ...(s.sec.token === null ? {} : { token: s.sec.token }) };
+  ctx.send(s.p.storage, w);
+  return withSec(n, { phase: 'writing', detail: `writing${s.sec.token === null ? '' : ` with token ${s.sec.token}`}` });
+}
+
+/** The release finished: record it, then the next round or done. */
+export function releaseDone<S extends LockBase>(s: S, hooks: LockHooks<S>, ok: boolean, detail: string, ctx: Ctx): S {
+  ctx.trace('lock.release', { lock: hooks.lockName(s), via: hooks.via, server: hooks.server(s), ok, heldMs: ctx.now - s.sec.heldAt, detail });
+  if (s.sec.round >= s.p.rounds) return withSec(s, { phase: 'done', detail: `${s.p.rounds} round${s.p.rounds === 1 ? '' : 's'} done` });
+  ctx.setTimer(s.p.thinkMs, { lk: 'round' } satisfies Timer);
+  return withSec(s, { phase: 'between', detail: `round ${s.sec.round}/${s.p.rounds} done` });
+}
+
+/** The program gives up (an error it cannot recover from). */
+export function failed<S extends LockBase>(s: S, detail: string): S {
+  return withSec(s, { phase: 'failed', detail });
+}
+
+/** The canvas view of the shared state. */
+export function sectionView(s: LockBase): ProgramView {
+  const d = s.sec.detail || undefined;
+  switch (s.sec.phase) {
+    case 'starting':
+    case 'between':
+      return { status: 'idle', detail: d };
+    case 'acquiring':
+    case 'waiting':
+      return { status: 'waiting', detail: d };
+    case 'entering':
+    case 'working':
+    case 'writing':
+    case 'leaving':
+    case 'releasing':
+      return { status: 'holding', detail: d };
+    case 'done':
+      return { status: 'done', detail: d };
+    case 'failed':
+      return { status: 'failed', detail: d };
+  }
+}
+
+/** Whether the client is (as far as it knows) inside its critical section. */
+export function holding(s: LockBase): boolean {
+  const p = s.sec.phase;
+  return p === 'entering' || p === 'working' || p === 'writing' || p === 'leaving' || p === 'releasing';
+}
+
+export function describeSectionTimer(payload: unknown): string | undefined {
+  if (!isSectionTimer(payload)) return undefined;
+  return payload.lk === 'round' ? 'next round: ask for the lock' : 'work done: write the result';
+}
+
+/** One line for the shared `lock.*` events. */
+export function narrateLock(ev: TraceEvent, name: (id: string) => string): string | undefined {
+  switch (ev.type) {
+    case 'lock.acquire':
+      return `${name(ev.node)} gets ${ev.lock} from ${name(ev.server)}${ev.token === null ? '' : ` with fencing token ${ev.token}`}${ev.leaseMs === null ? '' : ` (lease ${ev.leaseMs} ms)`} after waiting ${Math.round(ev.waitedMs)} ms`;
+    case 'lock.release':
+      return ev.ok
+        ? `${name(ev.node)} releases ${ev.lock} after holding it ${Math.round(ev.heldMs)} ms (${ev.detail})`
+        : `${name(ev.node)} tries to release ${ev.lock}, but ${ev.detail}`;
+    case 'lock.wait':
+      return `${name(ev.node)} waits for ${ev.lock}: ${ev.detail}`;
+    case 'lock.wake':
+      return `${name(ev.node)} wakes up (${ev.detail}) and tries ${ev.lock} again`;
+    case 'lock.renew':
+      return ev.ok ? `${name(ev.node)}'s watchdog extends ${ev.lock} to ${ev.leaseMs} ms` : `${name(ev.node)}'s watchdog could not renew ${ev.lock}: ${ev.detail}`;
+    case 'lock.lost':
+      return `${name(ev.node)} learns it lost ${ev.lock}: ${ev.reason}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Ctx, Msg } from '../core/types';
+import type { RedisReply } from '../models/redis/keyspace';
+import { redisCmd, type RedisReplyMsg } from '../models/redis/messages';
+
+/**
+ * Request/reply bookkeeping for programs that talk to Redis: ids, a timeout per request, and
+ * an optional second server to turn to when the first stops answering (a client that follows
+ * a failover). Plain data.
+ */
+export interface RedisIo {
+  /** The server requests go to now. */
+  target: string;
+  /** The other server (a replica that may be promoted), or null. */
+  fallback: string | null;
+  nextId: number;
+  pending: RedisRequest[];
+}
+
+export interface RedisRequest {
+  id: number;
+  /** What the program asked for, its own label ("acquire", "renew"…). */
+  what: string;
+  argv: readonly string[];
+  sentAt: number;
+  to: string;
+  timer: number;
+}
+
+/** The payload of a request's timeout timer. */
+export interface RedisTimeout {
+  rio: 'timeout';
+  id: number;
+}
+
+export function isRedisTimeout(payload: unknown): payload is RedisTimeout {
+  return (payload as { rio?: unknown } | null)?.rio === 'timeout';
+}
+
+export function initRedisIo(target: string, fallback?: string): RedisIo {
+  return { target, fallback: fallback ?? null, nextId: 1, pending: [] };
+}
+
+/** Fresh bookkeeping at (re)start; ids start at a random point so a reply from before a crash matches nothing. */
+export function startRedisIo(io: RedisIo, target: string, ctx: Ctx): RedisIo {
+  return { ...io, target, pending: [], nextId: 1 + Math.floor(ctx.random() * 1e9) };
+}
+
+/** Sends one command to the current target; it fails with a timeout after `timeoutMs`. */
+export function redisSend(io: RedisIo, argv: readonly string[], what: string, timeoutMs: number, ctx: Ctx): RedisIo {
+  const id = io.nextId;
+  ctx.send(io.target, redisCmd(id, argv));
+  const timer = ctx.setTimer(timeoutMs, { rio: 'timeout', id } satisfies RedisTimeout);
+  return { ...io, nextId: id + 1, pending: [...io.pending, { id, what, argv, sentAt: ctx.now, to: io.target, timer }] };
+}
+
+/** Matches a reply to its request; null when it is not a reply to a pending request. */
+export function redisReply(io: RedisIo, msg: Msg, from: string, ctx: Ctx): { io: RedisIo; req: RedisRequest; reply: RedisReply } | null {
+  if (msg.type !== 'redis.reply') return null;
+  const r = msg as RedisReplyMsg;
+  const req = io.pending.find((p) => p.id === r.id && p.to === from);
+  if (!req) return null;
+  ctx.cancelTimer(req.timer);
+  return { io: { ...io, pending: io.pending.filter((p) => p !== req) }, req, reply: r.reply };
+}
+
+/**
+ * A request timed out: it is forgotten (a late reply is ignored) and, when there is a fallback
+ * server, later requests go there. Null when the timer is not a pending request's.
+ */
+export function redisTimedOut(io: RedisIo, payload: unknown): { io: RedisIo; req: RedisRequest; switched: boolean } | null {
+  if (!isRedisTimeout(payload)) return null;
+  const req = io.pending.find((p) => p.id === payload.id);
+  if (!req) return null;
+  const pending = io.pending.filter((p) => p !== req);
+  if (io.fallback === null || req.to !== io.target) return { io: { ...io, pending }, req, switched: false };
+  return { io: { ...io, pending, target: io.fallback, fallback: io.target }, req, switched: true };
+}
+
+/** Forgets pending requests with these labels (their replies will be ignored). */
+export function redisForget(io: RedisIo, what: readonly string[], ctx: Ctx): RedisIo {
+  const drop = io.pending.filter((p) => what.includes(p.what));
+  if (drop.length === 0) return io;
+  for (const p of drop) ctx.cancelTimer(p.timer);
+  return { ...io, pending: io.pending.filter((p) => !what.includes(p.what)) };
+}
+
+/** Whether a reply is an error, and its text. */
+export function replyError(r: RedisReply): string | null {
+  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'error' in r ? String((r as { error: string }).error) : null;
+}

@@ -1,0 +1,319 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Intervention } from '../../core/faults';
+import { builtin, LIBRARY } from './index';
+import { buildSimulation } from '../build';
+import { play, scenarioOf } from './lock-testing';
+
+const LOCKS = ['redis-lock-polling', 'redis-lock-watchdog', 'redis-lock-unsafe-del', 'redis-lock-expiry', 'zk-lock', 'zk-lock-herd', 'gc-pause-fencing', 'gc-pause-fencing-safe', 'redis-failover-lock-loss', 'lock-showdown'];
+
+describe('lock scenarios are in the library', () => {
+  it.each(LOCKS)('%s: topic locks, notes filled in, monitors attached', (id) => {
+    const b = builtin(id)!;
+    expect(b.topic).toBe('locks');
+    expect(b.description.length).toBeGreaterThan(20);
+    expect(b.watchFor.length).toBeGreaterThan(20);
+    expect(b.tryThis.length).toBeGreaterThanOrEqual(1);
+    expect(b.tryThis.length).toBeLessThanOrEqual(3);
+    expect(b.scenario.monitors).toContain('mutual-exclusion');
+    for (const n of b.scenario.nodes) {
+      expect(n.position!.x).toBeGreaterThanOrEqual(0);
+      expect(n.position!.x).toBeLessThanOrEqual(700);
+      expect(n.position!.y).toBeGreaterThanOrEqual(0);
+      expect(n.position!.y).toBeLessThanOrEqual(400);
+    }
+    expect(LIBRARY.filter((s) => s.id === id)).toHaveLength(1);
+  });
+});
+
+describe('lock scenarios replay exactly', () => {
+  it.each(['gc-pause-fencing-safe', 'zk-lock', 'redis-lock-watchdog'])('%s: the same trace twice, and seeking back and forth lands on the same world', (id) => {
+    const s = scenarioOf(id);
+    const a = buildSimulation(s, { snapshotEvery: 50 });
+    const b = buildSimulation(s, { snapshotEvery: 0 });
+    a.runUntil(s.playback.untilMs);
+    b.runUntil(s.playback.untilMs);
+    expect(JSON.stringify(a.trace.slice())).toBe(JSON.stringify(b.trace.slice()));
+    const end = a.capture();
+    a.seekTime(s.playback.untilMs / 3);
+    a.seekTime(s.playback.untilMs);
+    expect(a.capture()).toEqual(end);
+  });
+});
+
+describe('lock scenarios teach what they say', () => {
+  it('redis-lock-polling: waiters poll; a crashed holder blocks the lock for most of its TTL', () => {
+    const r = play('redis-lock-polling');
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['redis-lock.acquisitions']).toBe(5);
+    expect(r.metrics['redis-lock.wait.requests']).toBeGreaterThan(30);
+    // c2 crashed at 1300 holding a 4 s lease taken at ~930: nobody has the lock until ~4930.
+    expect(r.metrics['redis-lock.unusable.ms']).toBeGreaterThan(3400);
+    expect(r.metrics['redis-lock.unusable.ms']).toBeLessThan(4000);
+    expect(r.metrics['redis-lock.wakeups.per.handoff']).toBe(0);
+  });
+
+  it('redis-lock-watchdog: renewals keep a lease shorter than the work alive; waiters are woken by PUBLISH', () => {
+    const r = play('redis-lock-watchdog');
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['redisson-lock.acquisitions']).toBe(3);
+    expect(r.metrics['redisson-lock.renewals']).toBeGreaterThanOrEqual(9);
+    expect(r.events('lock.wake').filter((e) => e.how === 'push').length).toBeGreaterThanOrEqual(3);
+    expect(r.metrics['redisson-lock.handoff.avg.ms']).toBeLessThan(100);
+    expect(r.metrics['redisson-lock.wait.requests']).toBeLessThan(20);
+    // c1 takes the lock twice (re-entry) and releases it with two runlock calls.
+    const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[1] === 'runlock');
+    expect(runlocks.map((e) => e.reply)).toEqual([0, 1]);
+  });
+
+  it('redis-lock-watchdog: a fixed lease (no watchdog) shorter than the work lets c2 in', () => {
+    const r = play('redis-lock-watchdog', { program: { leaseMs: 2000 }, clients: ['c1'] });
+    expect(r.violations.map((v) => v.monitor)).toEqual(['mutual-exclusion']);
+    expect(r.violations[0].message).toMatch(/^c[23] entered .* c1's lock had expired on redis at \d+ ms \(its 2000 ms lease ran out\)/);
+  });
+
+  it('redis-lock-unsafe-del: the late plain DEL frees c2’s lock and c3 walks in', () => {
+    const r = play('redis-lock-unsafe-del');
+    expect(r.violations).toHaveLength(1);
+    const v = r.violations[0];
+    expect(v.monitor).toBe('mutual-exclusion');
+    expect(v.t).toBeGreaterThan(1300);
+    expect(v.t).toBeLessThan(1600);
+    expect(v.nodes.slice(0, 2)).toEqual(['c3', 'c2']);
+    expect(v.message).toContain("c1's plain DEL removed c2's lock on redis");
+    const del = r.events('redis.exec').find((e) => e.client === 'c1' && e.argv[0] === 'DEL')!;
+    expect(del.reply).toBe(1);
+  });
+
+  it('redis-lock-unsafe-del: compare-and-delete leaves c2’s lock alone', () => {
+    const r = play('redis-lock-unsafe-del', { program: { unsafeDel: false } });
+    expect(r.violations).toEqual([]);
+    const unlock = r.events('redis.exec').find((e) => e.client === 'c1' && e.argv[1] === 'unlock')!;
+    expect(unlock.reply).toBe(0);
+  });
+
+  it('redis-lock-expiry: the key expires mid-work and c2 enters c1’s section', () => {
+    const r = play('redis-lock-expiry');
+    expect(r.violations).toHaveLength(1);
+    const v = r.violations[0];
+    expect(v.t).toBeGreaterThan(1500);
+    expect(v.t).toBeLessThan(1800);
+    expect(v.message).toMatch(/^c2 entered its critical section on storage at \d+ ms while c1's section \(started \d+ ms\) was still open: c1's lock had expired on redis at \d+ ms \(its 1500 ms lease ran out\) while c1 was still working$/);
+    const rel = r.events('lock.release').find((e) => e.node === 'c1')!;
+    expect(rel.ok).toBe(false);
+  });
+
+  it('redis-lock-expiry: with the watchdog on, the key never expires while c1 works', () => {
+    const r = play('redis-lock-expiry', { program: { watchdog: true } });
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['redis-lock.renewals']).toBeGreaterThan(2);
+  });
+
+  it('zk-lock: the crashed holder’s znode goes with its session; one watcher is woken per release', () => {
+    const r = play('zk-lock');
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['zk-lock.acquisitions']).toBe(4);
+    expect(r.metrics['zk-lock.wakeups.per.handoff']).toBe(1);
+    // Crash at 700; the 4 s session expires in the 6000 ms tick bucket.
+    expect(r.metrics['zk-lock.unusable.ms']).toBeGreaterThan(4000);
+    expect(r.metrics['zk-lock.unusable.ms']).toBeLessThan(6000);
+    const expired = r.events('zk.session.expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0].deleted[0]).toMatch(/^\/locks\/orders\/_c_c1-lock-\d{10}$/);
+    // Each release (a delete) fires exactly one delivered watch.
+    const fired = r.events('zk.watch.fired').filter((e) => e.delivered && e.event === 'NodeDeleted');
+    expect(fired).toHaveLength(3);
+    expect(r.metrics['zk-lock.wait.requests']).toBeLessThanOrEqual(6);
+  });
+
+  it('zk-lock-herd: every release wakes every waiter; without the herd, one', () => {
+    const herd = play('zk-lock-herd');
+    expect(herd.violations).toEqual([]);
+    expect(herd.metrics['zk-lock.wakeups.per.handoff']).toBeGreaterThanOrEqual(4);
+    const curator = play('zk-lock-herd', { program: { herd: false } });
+    expect(curator.violations).toEqual([]);
+    expect(curator.metrics['zk-lock.wakeups.per.handoff']).toBe(1);
+    expect(herd.metrics['zk-lock.wait.requests']).toBeGreaterThan(2 * curator.metrics['zk-lock.wait.requests']);
+  });
+
+  it('gc-pause-fencing: two writers, then the stale token is accepted', () => {
+    const r = play('gc-pause-fencing');
+    expect(r.violations.map((v) => v.monitor)).toEqual(['mutual-exclusion', 'fencing-order']);
+    const [me, fo] = r.violations;
+    expect(me.t).toBeGreaterThan(2100);
+    expect(me.t).toBeLessThan(2400);
+    expect(me.message).toContain('while c1 was frozen (paused since 300 ms)');
+    expect(fo.t).toBeGreaterThan(3300);
+    expect(fo.t).toBeLessThan(3400);
+    expect(fo.message).toContain("storage accepted c1's write \"c1#1 done\" with token 1");
+  });
+
+  it('gc-pause-fencing-safe: the storage fences c1 off and refuses its late write', () => {
+    const r = play('gc-pause-fencing-safe');
+    expect(r.violations).toEqual([]);
+    expect(r.events('storage.fence')).toHaveLength(1);
+    const rej = r.events('storage.reject');
+    expect(rej.map((e) => [e.client, e.token, e.maxToken])).toEqual([['c1', 1, 2]]);
+    expect(r.events('lock.lost').map((e) => e.node)).toEqual(['c1']);
+  });
+});
+
+describe('failover and showdown', () => {
+  it('redis-failover-lock-loss: the promoted replica grants c1’s lock to c2 again', () => {
+    const r = play('redis-failover-lock-loss');
+    expect(r.violations).toHaveLength(1);
+    const v = r.violations[0];
+    expect(v.t).toBeGreaterThan(1200);
+    expect(v.t).toBeLessThan(1600);
+    expect(v.message).toContain('replica was promoted to primary at');
+    expect(r.events('lock.acquire').map((e) => [e.node, e.server])).toEqual([
+      ['c1', 'primary'],
+      ['c2', 'replica'],
+    ]);
+    expect(r.events('redis.promote')).toHaveLength(1);
+  });
+
+  it('redis-failover-lock-loss: without replication lag, or with a later crash, c2 waits', () => {
+    expect(play('redis-failover-lock-loss', { params: { primary: { replicationLagMs: 0 } } }).violations).toEqual([]);
+    expect(play('redis-failover-lock-loss', { interventions: [{ at: 1100, kind: 'crash', node: 'primary' }] }).violations).toEqual([]);
+  });
+
+  it('lock-showdown: Redis polls and hands off slower; ZooKeeper waits quietly; both sit out the crash', () => {
+    const r = play('lock-showdown');
+    const m = r.metrics;
+    expect(r.violations).toEqual([]);
+    expect(m['redis-lock.acquisitions']).toBe(9);
+    expect(m['zk-lock.acquisitions']).toBe(9);
+    expect(m['redis-lock.wait.requests']).toBeGreaterThan(4 * m['zk-lock.wait.requests']);
+    expect(m['redis-lock.handoff.avg.ms']).toBeGreaterThan(m['zk-lock.handoff.avg.ms']);
+    expect(m['zk-lock.wakeups.per.handoff']).toBe(1);
+    expect(m['redis-lock.wakeups.per.handoff']).toBe(0);
+    expect(m['redis-lock.unusable.ms']).toBeGreaterThan(3500);
+    expect(m['zk-lock.unusable.ms']).toBeGreaterThan(3500);
+  });
+
+  it('lock-showdown tryThis: faster polls, a short TTL and a short session', () => {
+    const fast = play('lock-showdown', { program: { retryMs: 20 }, clients: ['r1', 'r2', 'r3'] }).metrics;
+    expect(fast['redis-lock.handoff.avg.ms']).toBeLessThan(fast['zk-lock.handoff.avg.ms']);
+    expect(fast['redis-lock.wait.requests']).toBeGreaterThan(2 * play('lock-showdown').metrics['redis-lock.wait.requests']);
+    const shortTtl = { program: { ttlMs: 1000 }, clients: ['r1', 'r2', 'r3'] };
+    expect(play('lock-showdown', shortTtl).metrics['redis-lock.unusable.ms']).toBeLessThan(1000);
+    const paused = play('lock-showdown', { ...shortTtl, interventions: [{ at: 200, kind: 'crash', node: 'r1' }, { at: 200, kind: 'crash', node: 'z1' }, { at: 2083, kind: 'pause', node: 'r2', durationMs: 1500 }] });
+    expect(paused.violations.map((v) => v.nodes[1])).toEqual(['r2']);
+    const session = play('lock-showdown', { program: { sessionTimeoutMs: 2000 }, clients: ['z1', 'z2', 'z3'] });
+    expect(session.violations).toEqual([]);
+    expect(session.metrics['zk-lock.unusable.ms']).toBeLessThan(3000);
+  });
+});
+
+describe('the tryThis experiments do what the notes promise', () => {
+  const monitors = (r: ReturnType<typeof play>) => r.violations.map((v) => v.monitor);
+  it('redis-lock-polling: a shorter TTL frees a crashed holder sooner; faster polling costs requests', () => {
+    const base = play('redis-lock-polling').metrics;
+    const short = play('redis-lock-polling', { program: { ttlMs: 1500 } }).metrics;
+    const fast = play('redis-lock-polling', { program: { retryMs: 50 } }).metrics;
+    expect(short['redis-lock.unusable.ms']).toBeLessThan(base['redis-lock.unusable.ms'] / 2);
+    expect(fast['redis-lock.wait.requests']).toBeGreaterThan(3 * base['redis-lock.wait.requests']);
+  });
+  it('redis-lock-watchdog: a pause freezes the watchdog; a crash frees the lock within one lease', () => {
+    const paused = play('redis-lock-watchdog', { interventions: [{ at: 1000, kind: 'pause', node: 'c1', durationMs: 4000 }] });
+    expect(paused.violations[0].message).toContain('while c1 was frozen (paused since 1000 ms)');
+    const crashed = play('redis-lock-watchdog', { interventions: [{ at: 1000, kind: 'crash', node: 'c1' }] });
+    expect(crashed.violations).toEqual([]);
+    expect(crashed.metrics['redisson-lock.unusable.ms']).toBeLessThanOrEqual(3100);
+  });
+  it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
+    expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);
+    expect(play('redis-lock-unsafe-del', { program: { unsafeDel: false }, clients: ['c1'] }).violations).toEqual([]);
+  });
+  it('redis-lock-expiry: a TTL longer than the work is safe; a crashed holder blocks c2 until the TTL', () => {
+    expect(play('redis-lock-expiry', { program: { ttlMs: 4000 } }).violations).toEqual([]);
+    const crashed = play('redis-lock-expiry', { interventions: [{ at: 500, kind: 'crash', node: 'c1' }] });
+    expect(crashed.violations).toEqual([]);
+    expect(crashed.metrics['redis-lock.unusable.ms']).toBeGreaterThan(900);
+  });
+  it('zk-lock: a partitioned holder still works while its session expires (two holders)', () => {
+    const r = play('zk-lock', { interventions: [{ at: 700, kind: 'partition', edge: 'c1-zk' }], program: { holdMs: 8000 }, clients: ['c1'], untilMs: 20000 });
+    expect(monitors(r)).toEqual(['mutual-exclusion']);
+    expect(r.violations[0].message).toContain("c1's ZooKeeper session expired on zk");
+    expect(r.events('lock.lost').map((e) => e.node)).toEqual(['c1']);
+    const quick = play('zk-lock', { program: { sessionTimeoutMs: 2000 }, params: { zk: { tickTime: 1000 } } });
+    expect(quick.metrics['zk-lock.unusable.ms']).toBeLessThan(play('zk-lock').metrics['zk-lock.unusable.ms'] / 2);
+  });
+  it('gc-pause-fencing: the watchdog does not help; a short pause does no harm; fencing refuses any stale write', () => {
+    expect(monitors(play('gc-pause-fencing', { program: { watchdog: true }, clients: ['c1'] }))).toEqual(['mutual-exclusion', 'fencing-order']);
+    expect(play('gc-pause-fencing', { interventions: [{ at: 300, kind: 'pause', node: 'c1', durationMs: 1500 }] }).violations).toEqual([]);
+    const long = play('gc-pause-fencing-safe', { interventions: [{ at: 300, kind: 'pause', node: 'c1', durationMs: 8000 }], untilMs: 12000 });
+    expect(long.violations).toEqual([]);
+    expect(long.metrics['storage.rejects']).toBe(1);
+  });
+});
+
+describe('lock scenarios, on random seeds and fault times', () => {
+  const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+  const params = { numRuns: 60 };
+
+  it('the broken variants break on every seed', () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        expect(play('redis-lock-expiry', { seed: s }).violations.length).toBeGreaterThan(0);
+        const gc = play('gc-pause-fencing', { seed: s }).violations.map((v) => v.monitor);
+        expect(gc).toContain('mutual-exclusion');
+        expect(gc).toContain('fencing-order');
+      }),
+      params,
+    );
+  });
+
+  it('gc-pause-fencing-safe: no pause of either client, however long, breaks the resource', () => {
+    const pause = fc.record({ at: fc.integer({ min: 0, max: 4000 }), node: fc.constantFrom('c1', 'c2'), durationMs: fc.integer({ min: 1, max: 6000 }) });
+    fc.assert(
+      fc.property(seed, fc.array(pause, { maxLength: 3 }), (s, pauses) => {
+        const interventions: Intervention[] = pauses.map((p) => ({ kind: 'pause', ...p }));
+        const r = play('gc-pause-fencing-safe', { seed: s, interventions, untilMs: 15000 });
+        expect(r.violations).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  it('redis-lock-polling, redis-lock-watchdog and zk-lock: crashing and restarting clients never breaks mutual exclusion', () => {
+    const crash = fc.record({ at: fc.integer({ min: 0, max: 6000 }), node: fc.constantFrom('c1', 'c2', 'c3'), downMs: fc.integer({ min: 1, max: 4000 }) });
+    fc.assert(
+      fc.property(fc.constantFrom('redis-lock-polling', 'redis-lock-watchdog', 'zk-lock'), seed, fc.array(crash, { maxLength: 3 }), (id, s, crashes) => {
+        const interventions: Intervention[] = crashes.flatMap((c) => [
+          { at: c.at, kind: 'crash', node: c.node } as Intervention,
+          { at: c.at + c.downMs, kind: 'restart', node: c.node } as Intervention,
+        ]);
+        const r = play(id, { seed: s, interventions, untilMs: 20000 });
+        expect(r.violations).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  it('crashing a client within moments of its acquiring (messages still in flight) never breaks mutual exclusion', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('redis-lock-polling', 'redis-lock-watchdog', 'zk-lock', 'lock-showdown'), seed, fc.nat(), fc.integer({ min: 0, max: 40 }), (id, s, pick, offset) => {
+        const acq = play(id, { seed: s, interventions: [] }).events('lock.acquire');
+        const a = acq[pick % acq.length];
+        const r = play(id, { seed: s, interventions: [{ at: a.t + offset, kind: 'crash', node: a.node }], untilMs: 20000 });
+        expect(r.violations).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  it('zk-lock with or without the herd: slow links never break mutual exclusion', () => {
+    const spike = fc.record({ at: fc.integer({ min: 0, max: 5000 }), client: fc.constantFrom('c1', 'c2', 'c3', 'c4'), extraLatencyMs: fc.integer({ min: 0, max: 800 }) });
+    fc.assert(
+      fc.property(fc.boolean(), seed, fc.array(spike, { maxLength: 4 }), (herd, s, spikes) => {
+        const interventions: Intervention[] = spikes.map((x) => ({ at: x.at, kind: 'link', edge: `${x.client}-zk`, extraLatencyMs: x.extraLatencyMs }));
+        const r = play('zk-lock', { seed: s, interventions, program: { herd }, untilMs: 20000 });
+        expect(r.violations).toEqual([]);
+        expect(r.metrics['zk-lock.acquisitions']).toBeGreaterThanOrEqual(3);
+      }),
+      params,
+    );
+  });
+});

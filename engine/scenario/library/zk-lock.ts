@@ -1,0 +1,43 @@
+import { clientNode, column, link } from './lock-helpers';
+import type { BuiltinScenario } from './types';
+
+const IDS = ['c1', 'c2', 'c3', 'c4'];
+
+const program = (startDelayMs: number) => ({
+  kind: 'zk-lock',
+  target: 'zk',
+  storage: 'storage',
+  lockPath: '/locks/orders',
+  sessionTimeoutMs: 4000,
+  holdMs: 1000,
+  rounds: 1,
+  startDelayMs,
+});
+
+export const zkLockScenario: BuiltinScenario = {
+  id: 'zk-lock',
+  topic: 'locks',
+  title: 'ZooKeeper lock: a queue of watchers, and a crash that cleans up after itself',
+  description: 'Four clients run Curator’s InterProcessMutex: each creates an ephemeral sequential znode and watches only the one before it. The first holder crashes mid-work; its znode vanishes when its session expires and the next in line takes over.',
+  watchFor: 'No polling: each waiter sends one getData with a watch and then nothing (zk-lock.wait.requests). When the crashed holder’s session expires (about 4–6 s: the session timeout, rounded up to a tick) ZooKeeper deletes its znode and exactly one watcher is woken; every later release also wakes exactly one (zk-lock.wakeups.per.handoff = 1).',
+  tryThis: [
+    'Set herd to true on every client (or open zk-lock-herd): every change wakes every waiter.',
+    'Cut c1’s link to ZooKeeper at 700 ms instead of crashing it, and give c1 a holdMs of 8000: its session expires on the server while c1, cut off, still works — c2 walks in (the CURATOR-206 pitfall).',
+    'Lower sessionTimeoutMs to 2000 after setting ZooKeeper’s tickTime to 1000: the crashed holder is detected twice as fast, at the price of more pings.',
+  ],
+  scenario: {
+    version: 1,
+    id: 'zk-lock',
+    title: 'ZooKeeper lock: a queue of watchers, and a crash that cleans up after itself',
+    seed: 4,
+    nodes: [
+      ...IDS.map((id, i) => clientNode(id, 0, column(IDS.length)[i], program(i === 0 ? 0 : 200 + i * 100))),
+      { id: 'zk', type: 'zookeeper', label: 'zookeeper', position: { x: 420, y: 60 }, params: {} },
+      { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
+    ],
+    edges: IDS.flatMap((c) => [link(c, 'zk'), link(c, 'storage')]),
+    monitors: ['mutual-exclusion', 'fencing-order'],
+    interventions: [{ at: 700, kind: 'crash', node: 'c1' }],
+    playback: { startMs: 0, speed: 1, untilMs: 12000 },
+  },
+};
