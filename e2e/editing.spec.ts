@@ -69,6 +69,22 @@ test.describe('canvas editing', () => {
     await expect.poll(async () => ((await sim.scenario()) as Doc).edges.map((e) => e.id)).toContain('redis-redis2');
   });
 
+  test('without dragging: link from the inspector, refused links explained there too', async ({ page }) => {
+    const sim = await openPlayground(page);
+    await page.getByTestId('palette-zookeeper').click();
+    await page.getByTestId('palette-client').click();
+    await page.getByTestId('node-redis').click();
+    await page.getByTestId('inspector-link-to').selectOption('zookeeper');
+    await expect(page.getByTestId('inspector-link-problem')).toHaveText('A Redis node has nothing to say to a ZooKeeper node: it talks to Client and Redis.');
+    await page.getByTestId('node-client').click();
+    await page.getByTestId('inspector-link-to').selectOption('redis');
+    await expect(page.getByTestId('inspector-links')).toContainText('redis');
+    await expect(page.getByTestId('node-client').getByTestId('node-warning')).toHaveCount(0);
+    expect(((await sim.scenario()) as Doc).edges.map((e) => e.id)).toContain('client-redis');
+    await page.getByRole('button', { name: 'Remove the link to redis' }).click();
+    await expect(page.getByTestId('node-client').getByTestId('node-warning')).toBeVisible();
+  });
+
   test('delete, undo and redo; fit view and the minimap', async ({ page }) => {
     const sim = await openPlayground(page);
     await expect(page.locator('.react-flow__minimap')).toBeVisible();

@@ -44,6 +44,8 @@ test.describe('event log and narration', () => {
     await expect(page.getByTestId('node-redis')).toHaveAttribute('data-focused', 'true');
     await expect(page.getByTestId('node-c1')).toHaveAttribute('data-focused', 'true');
     await expect(page.locator('.react-flow__edge[data-id="c1-redis"] path.react-flow__edge-path')).toHaveCSS('stroke-width', '4px');
+    // The reply that step sent is pointed out on the wire.
+    await expect(page.locator('[data-testid="msg-dot"][data-focused]')).toContainText('OK');
     await page.screenshot({ path: `${SHOTS}/desktop-log-focus.png` });
 
     // The highlight belongs to that moment: stepping on clears it.

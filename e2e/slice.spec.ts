@@ -175,6 +175,8 @@ test.describe('phone', () => {
     await page.screenshot({ path: `${SHOTS}/phone-full.png`, fullPage: true });
 
     await page.emulateMedia({ colorScheme: 'dark' });
+    // Let the buttons' colour transitions to the dark theme finish.
+    await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition)));
     await page.screenshot({ path: `${SHOTS}/phone-dark.png` });
   });
 });

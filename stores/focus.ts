@@ -22,5 +22,5 @@ export function focusOf(sim: Simulation, scenario: Scenario, i: number): Focus {
     if (a && b) for (const e of scenario.edges) if ((e.source === a && e.target === b) || (e.source === b && e.target === a)) links.add(e.id);
     if (typeof x.edge === 'string') links.add(x.edge);
   }
-  return { step: step + 1, nodes: [...nodes], links: [...links] };
+  return { step: step + 1, t: sim.trace.timeAt(i), nodes: [...nodes], links: [...links] };
 }

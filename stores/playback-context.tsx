@@ -23,6 +23,14 @@ function linkStores({ playback, ui }: Stores): () => void {
   return playback.subscribe((s, prev) => {
     const u = ui.getState();
     if (u.focus && s.steps !== u.focus.step) u.setFocus(null);
+    if (s.doc !== prev.doc) {
+      // Another scenario: nothing of the old one's selection, menus or filters applies.
+      u.select(null);
+      u.pick([], []);
+      u.closeMenu();
+      u.setLogNode(null);
+      return;
+    }
     if (s.scenario === prev.scenario) return;
     const exists = (r: { kind: 'node' | 'edge'; id: string } | null) =>
       r !== null && (r.kind === 'node' ? s.scenario.nodes.some((n) => n.id === r.id) : s.scenario.edges.some((e) => e.id === r.id));

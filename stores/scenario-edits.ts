@@ -73,6 +73,9 @@ export function withLink(s: Scenario, a: string, b: string): { ok: true; scenari
 
 /** Moves nodes (positions only: the simulation does not depend on them). */
 export function withPositions(s: Scenario, moved: Readonly<Record<string, Position>>): Scenario {
+  const changed = s.nodes.some((n) => moved[n.id] && (Math.round(moved[n.id].x) !== n.position.x || Math.round(moved[n.id].y) !== n.position.y));
+  // Unchanged is the same scenario, so a click that React Flow counted as a drag adds no undo step.
+  if (!changed) return s;
   return {
     ...s,
     nodes: s.nodes.map((n) => (moved[n.id] ? { ...n, position: { x: Math.round(moved[n.id].x), y: Math.round(moved[n.id].y) } } : n)),

@@ -1,20 +1,28 @@
-import { builtin, LIBRARY, type BuiltinScenario } from '@/engine/scenario/library';
+import type { BuiltinScenario } from '@/engine/scenario/library';
+import { redisBasics } from '@/engine/scenario/library/redis-basics';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 
 export type LoadedScenario = { ok: true; scenario: Scenario; entry: BuiltinScenario } | { ok: false; errors: string[]; title: string };
 
-/** The scenario the playground opens with until the gallery and share links exist. */
-export const DEFAULT_SCENARIO_ID = 'redis-basics';
+/**
+ * The scenario the playground opens with. Imported on its own, not through the library: the
+ * library grows with every pattern, and only the gallery (loaded on demand) needs all of it.
+ */
+export const DEFAULT_ENTRY: BuiltinScenario = redisBasics;
 
 /**
  * A built-in scenario, validated like any other input: the library is data that other people
  * edit, so a broken entry is reported on the page rather than thrown.
  */
-export function loadBuiltin(id: string = DEFAULT_SCENARIO_ID): LoadedScenario {
-  const entry = builtin(id) ?? LIBRARY[0];
-  if (!entry) return { ok: false, title: id, errors: ['the scenario library is empty'] };
+export function loadEntry(entry: BuiltinScenario = DEFAULT_ENTRY): LoadedScenario {
   const parsed = parseScenario(entry.scenario);
   if (!parsed.ok) return { ok: false, title: entry.title, errors: parsed.errors };
   return { ok: true, scenario: parsed.scenario, entry };
+}
+
+/** The library entry `id`, loading the library on first use. */
+export async function findEntry(id: string): Promise<BuiltinScenario | undefined> {
+  const { builtin } = await import('@/engine/scenario/library');
+  return builtin(id);
 }

@@ -120,3 +120,12 @@ export function selectLinkLive(s: PlaybackState, id: string): { params: unknown;
   const l = s.sim.link(id);
   return { params: l.params, extraLatencyMs: l.extraLatencyMs };
 }
+
+/** Whether playback stopped at a violation just now. */
+export const selectHalted = (s: PlaybackState) => s.haltedAt !== null;
+
+/** How many interventions the scenario has. */
+export const selectInterventionCount = (s: PlaybackState) => s.scenario.interventions.length;
+
+/** A number that changes whenever the engine does (for views that read the engine directly). */
+export const selectVersion = (s: PlaybackState) => s.version;

@@ -23,6 +23,8 @@ export interface Notice {
 /** What the log asked the canvas to point out: shown while the cursor stays on that step. */
 export interface Focus {
   step: number;
+  /** Virtual time of that step: messages sent then are pointed out too. */
+  t: number;
   nodes: readonly string[];
   links: readonly string[];
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectActions, selectHistory } from '@/stores/selectors';
+import { selectFitRequest } from '@/stores/ui-selectors';
 import { hint } from '../panels/commands';
 import { RedoIcon, UndoIcon } from '../ui/icons';
 
@@ -15,7 +16,7 @@ const tool =
 export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
   const { canUndo, canRedo } = usePlayback(useShallow(selectHistory));
   const act = usePlayback(useShallow(selectActions));
-  const fitRequest = useUi((s) => s.fitRequest);
+  const fitRequest = useUi(selectFitRequest);
   const { fitView } = useReactFlow();
   useEffect(() => {
     if (fitRequest > 0) void fitView({ ...fit, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 200 });

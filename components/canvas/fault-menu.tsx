@@ -1,8 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
-import { selectLabels, selectScenario, selectTime } from '@/stores/selectors';
+import { selectLabels, selectScenario, selectTime, selectVersion } from '@/stores/selectors';
+import { selectUiActions } from '@/stores/ui-selectors';
 import type { MenuAt } from '@/stores/ui-store';
 import { COMMANDS, type Command } from '../panels/commands';
 import { formatMs } from '../panels/format';
@@ -68,8 +70,8 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
   const scenario = usePlayback(selectScenario);
   const time = usePlayback(selectTime);
   // Re-render when the engine moves, so enabled states (crashed? cut?) stay true.
-  usePlayback((s) => s.version);
-  const close = useUi((s) => s.closeMenu);
+  usePlayback(selectVersion);
+  const { closeMenu: close } = useUi(useShallow(selectUiActions));
   const box = useRef<HTMLDivElement>(null);
   const returnTo = useRef<Element | null>(null);
 

@@ -44,7 +44,7 @@ import { useLongPress } from './use-long-press';
 const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, generic: GenericNode } satisfies NodeTypes;
 const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
 // Room for the palette and the toolbars that float over the canvas.
-const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '48px', left: '210px' }, maxZoom: 1.4 };
+const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '210px' }, maxZoom: 1.4 };
 const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
 const ariaLabelConfig = {
   'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
@@ -206,7 +206,7 @@ function Flow({ vertical }: { vertical: boolean }) {
         <Background gap={22} size={1.2} />
         <Palette vertical={vertical} compact={vertical} />
         <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
+        <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
         {!vertical && (
           <MiniMap<AppNode>
             pannable

@@ -78,3 +78,49 @@ export function pointAlong(c: Curve, fraction: number): Point {
   const t = (lo + (span > 0 ? (target - c.lengths[lo]) / span : 0)) / SAMPLES;
   return at(c, t);
 }
+
+/** A node's box on the canvas. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Cards are wide: a link leaves from the top or bottom only when the other card is well above or below. */
+const SIDEWAYS_BIAS = 0.6;
+
+/**
+ * Where a link between two cards attaches: the facing sides' middles, whichever way the cards
+ * sit (React Flow's floating-edge pattern). Links carry messages both ways, so which handle a
+ * link was drawn from says nothing about where it should leave.
+ */
+export function facingSides(a: Box, b: Box): { sx: number; sy: number; sp: Position; tx: number; ty: number; tp: Position } {
+  const ac = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const bc = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const dx = bc.x - ac.x;
+  const dy = bc.y - ac.y;
+  // Distances in card sizes, so a wide card beside a tall gap still links sideways.
+  const across = Math.abs(dx) / (a.width + b.width);
+  const down = Math.abs(dy) / (a.height + b.height);
+  if (across >= SIDEWAYS_BIAS * down) {
+    const right = dx >= 0;
+    return {
+      sx: right ? a.x + a.width : a.x,
+      sy: ac.y,
+      sp: right ? Position.Right : Position.Left,
+      tx: right ? b.x : b.x + b.width,
+      ty: bc.y,
+      tp: right ? Position.Left : Position.Right,
+    };
+  }
+  const below = dy >= 0;
+  return {
+    sx: ac.x,
+    sy: below ? a.y + a.height : a.y,
+    sp: below ? Position.Bottom : Position.Top,
+    tx: bc.x,
+    ty: below ? b.y : b.y + b.height,
+    tp: below ? Position.Top : Position.Bottom,
+  };
+}

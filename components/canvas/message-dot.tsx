@@ -10,6 +10,8 @@ export interface MessageDotProps {
   revealed: boolean;
   /** 0..1: how far a lost message has fallen off the wire (it fades as it drops). */
   fall: number;
+  /** The log pointed out the step that sent it. */
+  focused?: boolean;
   /** The label sits above the line for one direction and below for the other, so a request and its reply never cover each other. */
   labelBelow: boolean;
 }
@@ -21,7 +23,7 @@ const DROP = 36;
  * One message on the wire: a dot on the edge and a short label. Rendered as HTML in React
  * Flow's edge-label layer so the text stays crisp and legible at any zoom.
  */
-export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelow }: MessageDotProps) {
+export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelow, focused }: MessageDotProps) {
   const shown = lost && revealed;
   const dot = shown ? 'bg-red-500' : outbound ? 'bg-wire-out' : 'bg-wire-back';
   const pill = shown
@@ -35,7 +37,8 @@ export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelo
       data-direction={outbound ? 'out' : 'back'}
       data-lost={lost || undefined}
       data-fall={lost ? fall.toFixed(2) : undefined}
-      className={`nodrag nopan pointer-events-none absolute top-0 left-0 h-3.5 w-3.5 rounded-full shadow ring-2 ring-white dark:ring-slate-950 ${dot}`}
+      data-focused={focused || undefined}
+      className={`nodrag nopan pointer-events-none absolute top-0 left-0 h-3.5 w-3.5 rounded-full shadow ${focused ? 'ring-4 ring-indigo-400' : 'ring-2 ring-white dark:ring-slate-950'} ${dot}`}
       // The dot's centre sits on the point; it is 14 px wide. A lost one drops and turns as it fades.
       style={{
         transform: `translate(${at.x - 7}px, ${at.y - 7 + fall * fall * DROP}px)${fall > 0 ? ` rotate(${fall * 25}deg)` : ''}`,

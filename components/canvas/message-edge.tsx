@@ -1,19 +1,23 @@
 'use client';
 
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectInFlight, selectLinkCut, selectTime } from '@/stores/selectors';
+import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
+import type { LinkEdge } from './flow-types';
+import { curvePath, edgeCurve, facingSides, pointAlong, type Box } from './geometry';
+import { MessageDot } from './message-dot';
 import { ScissorsIcon } from '../ui/icons';
 import { usePrefersReducedMotion } from '../ui/use-media-query';
-import type { LinkEdge } from './flow-types';
-import { curvePath, edgeCurve, pointAlong } from './geometry';
-import { MessageDot } from './message-dot';
 
 /** Labels longer than this are cut short on the wire; the log has the full text. */
 const LABEL_MAX = 28;
 /** A lost message glides for this share of its life, then falls off the wire. */
 const GLIDE = 0.7;
+
+const boxOf = (n: InternalNode | undefined): Box | null =>
+  n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
 
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 
@@ -23,16 +27,18 @@ const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)
  * A lost message vanishes half-way (the engine drops it there, at `arriveAt`): it glides
  * towards the middle, then drops and fades. A cut link is drawn broken, with scissors.
  */
-function MessageEdgeImpl({ id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
-  const curve = useMemo(
-    () => edgeCurve(sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition),
-    [sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition],
-  );
+function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
+  const a = boxOf(useInternalNode(source));
+  const b = boxOf(useInternalNode(target));
+  // The facing sides once both cards are measured; the handles' points until then.
+  const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
+  const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
   const all = usePlayback(selectInFlight);
   const messages = useMemo(() => all.filter((m) => m.link === id), [all, id]);
   const now = usePlayback(selectTime);
   const cut = usePlayback((s) => selectLinkCut(s, id));
-  const focused = useUi((s) => s.focus?.links.includes(id) ?? false);
+  const focused = useUi((s) => selectLinkFocused(s, id));
+  const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
   const mid = pointAlong(curve, 0.5);
 
@@ -87,6 +93,7 @@ function MessageEdgeImpl({ id, source, sourceX, sourceY, targetX, targetY, sourc
               revealed={still || fall > 0}
               fall={fall}
               labelBelow={!outbound}
+              focused={focusT !== null && m.sentAt === focusT}
             />
           );
         })}

@@ -1,7 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useUi } from '@/stores/playback-context';
+import { selectNotices, selectUiActions } from '@/stores/ui-selectors';
 import type { Notice } from '@/stores/ui-store';
 import { CloseIcon } from '../ui/icons';
 
@@ -33,8 +35,8 @@ function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }
 
 /** Short messages over the canvas: a refused link, a branched run. Read out politely. */
 export function Notices() {
-  const notices = useUi((s) => s.notices);
-  const dismiss = useUi((s) => s.dismiss);
+  const notices = useUi(selectNotices);
+  const { dismiss } = useUi(useShallow(selectUiActions));
   return (
     <ol role="status" aria-live="polite" className="pointer-events-none absolute inset-x-0 top-3 z-20 mx-auto flex w-[min(26rem,calc(100%-1.5rem))] flex-col gap-2">
       {notices.map((n) => (

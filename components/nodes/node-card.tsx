@@ -1,10 +1,12 @@
 import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectNodeViolation } from '@/stores/selectors';
-import { MoreIcon } from '../ui/icons';
+import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
 import { kindStyle } from './kind-style';
+import { MoreIcon } from '../ui/icons';
 
 export interface NodeCardProps {
   id: string;
@@ -42,7 +44,7 @@ const handle = '!h-3 !w-3 !border-2 !border-white !bg-slate-400 transition-trans
 
 /** The ⋯ button that opens the node's fault menu (for pointer, touch and keyboard alike). */
 function MenuButton({ id, label }: { id: string; label: string }) {
-  const open = useUi((s) => s.openMenu);
+  const { openMenu: open } = useUi(useShallow(selectUiActions));
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
     const r = e.currentTarget.getBoundingClientRect();
@@ -71,7 +73,7 @@ function MenuButton({ id, label }: { id: string; label: string }) {
 export function NodeCard({ id, label, kind, status, clockOffset, selected, vertical, warning, children }: NodeCardProps) {
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
-  const focused = useUi((s) => s.focus?.nodes.includes(id) ?? false);
+  const focused = useUi((s) => selectNodeFocused(s, id));
   const style = kindStyle(kind);
   const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (

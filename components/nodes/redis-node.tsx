@@ -53,7 +53,7 @@ function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
         </p>
       )}
       {names.length === 0 ? (
-        <p className="text-slate-400 italic dark:text-slate-500" data-testid="redis-empty">
+        <p className="text-slate-500 italic dark:text-slate-400" data-testid="redis-empty">
           no keys
         </p>
       ) : (
@@ -76,7 +76,7 @@ function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
               </li>
             );
           })}
-          {names.length > SHOWN && <li className="text-slate-400">+{names.length - SHOWN} more</li>}
+          {names.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{names.length - SHOWN} more</li>}
         </ul>
       )}
     </NodeCard>

@@ -38,7 +38,7 @@ function ZnodeRow({ path, z, watches }: { path: string; z: Znode; watches: strin
       )}
       {z.kind !== 'ephemeral' && z.kind !== 'persistent' && <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800">{z.kind}</span>}
       {z.data && <span className="min-w-0 truncate text-slate-500 dark:text-slate-400">“{z.data}”</span>}
-      <span className="shrink-0 text-[9px] text-slate-400">v{z.version}</span>
+      <span className="shrink-0 text-[9px] text-slate-500 dark:text-slate-400">v{z.version}</span>
       {watches.length > 0 && (
         <span className="shrink-0 text-[9px] text-sky-600 dark:text-sky-400" title={watches.join(', ')} data-testid="znode-watch">
           <EyeIcon width={10} height={10} className="inline align-[-1px]" aria-label="watches" /> {watches.length}
@@ -66,7 +66,7 @@ function ZookeeperNodeImpl({ id, data, selected }: NodeProps<ZkFlowNode>) {
       vertical={data.vertical}
     >
       {paths.length === 0 ? (
-        <p className="text-slate-400 italic dark:text-slate-500" data-testid="zk-empty">
+        <p className="text-slate-500 italic dark:text-slate-400" data-testid="zk-empty">
           no znodes
         </p>
       ) : (
@@ -74,19 +74,19 @@ function ZookeeperNodeImpl({ id, data, selected }: NodeProps<ZkFlowNode>) {
           {paths.slice(0, SHOWN).map((p) => (
             <ZnodeRow key={p} path={p} z={core!.nodes[p]} watches={watchesOn(p, core!.dataWatches, core!.childWatches)} />
           ))}
-          {paths.length > SHOWN && <li className="text-slate-400">+{paths.length - SHOWN} more</li>}
+          {paths.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{paths.length - SHOWN} more</li>}
         </ul>
       )}
       {sessions.length > 0 && (
         <div className="mt-2 border-t border-slate-100 pt-2 dark:border-slate-800">
-          <p className="mb-1 text-[10px] font-semibold tracking-wide text-slate-400 uppercase">sessions</p>
+          <p className="mb-1 text-[10px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">sessions</p>
           <ul className="space-y-1.5">
             {sessions.map((s) => (
               <li key={s.id} data-testid="zk-session" data-session={s.id}>
                 <div className="flex items-baseline gap-1.5 font-mono text-[11px]">
                   <span className="text-slate-700 dark:text-slate-200">{shortSession(s.id)}</span>
                   <span className="truncate text-slate-500 dark:text-slate-400">{s.client ? (labels[s.client] ?? s.client) : 'no connection'}</span>
-                  <span className="ml-auto shrink-0 text-[9px] text-slate-400">{s.ephemerals.length} eph</span>
+                  <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{s.ephemerals.length} eph</span>
                 </div>
                 <TtlBar remaining={s.expireAt - live.localNow} span={s.timeoutMs + (core?.tickTime ?? 0)} />
               </li>

@@ -1,11 +1,9 @@
 'use client';
 
 import { usePlayback } from '@/stores/playback-context';
-import { selectCaption } from '@/stores/selectors';
-import { sectionTitle } from '../ui/styles';
+import { selectCaption, selectHalted } from '@/stores/selectors';
 import { formatMs } from './format';
-
-const selectHalted = (s: { haltedAt: number | null }) => s.haltedAt !== null;
+import { sectionTitle } from '../ui/styles';
 
 /** What just happened, in words: the latest engine event and the messages it sent, read out politely. */
 export function Caption() {

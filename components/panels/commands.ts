@@ -135,7 +135,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'faultMenu',
-    label: 'Fault menu for the focused node or link',
+    label: 'Fault menu of the focused node or link',
     group: 'Editing',
     keys: [{ key: 'm' }, { key: 'ContextMenu' }, { key: 'F10', shift: true }],
     enabled: (c) => !!(c.target ?? c.ui.selection),

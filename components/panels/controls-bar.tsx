@@ -76,13 +76,13 @@ export function ControlsBar() {
         <Timeline />
         <dl className="flex shrink-0 flex-col items-end font-mono text-[11px] leading-tight tabular-nums text-slate-600 dark:text-slate-300">
           <div className="flex gap-1.5">
-            <dt className="text-slate-400 dark:text-slate-500">t</dt>
+            <dt className="text-slate-500 dark:text-slate-400">t</dt>
             <dd data-testid="time-readout" className="min-w-[5.5rem] text-right">
               {formatMs(clock.time)}
             </dd>
           </div>
           <div className="flex gap-1.5">
-            <dt className="text-slate-400 dark:text-slate-500">step</dt>
+            <dt className="text-slate-500 dark:text-slate-400">step</dt>
             <dd data-testid="step-readout" className="min-w-[5.5rem] text-right">
               {clock.steps}
             </dd>

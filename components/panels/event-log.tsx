@@ -57,7 +57,7 @@ export function EventLog() {
                     focused ? 'ring-2 ring-indigo-400 ring-inset' : ''
                   } ${current ? 'bg-indigo-50 dark:bg-indigo-950/60' : ''}`}
                 >
-                  <span className="pt-px text-right font-mono text-[10px] tabular-nums text-slate-500 dark:text-slate-400">{formatMs(e.t)}</span>
+                  <span className="pt-px text-right font-mono text-[10px] tabular-nums text-slate-600 dark:text-slate-400">{formatMs(e.t)}</span>
                   <span className={TONE[kindOf(e.type)] ?? 'text-slate-700 dark:text-slate-300'}>{e.text}</span>
                 </button>
               </li>

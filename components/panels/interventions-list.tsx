@@ -3,21 +3,22 @@
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectActions, selectLabels, selectScenario, selectTime } from '@/stores/selectors';
-import { CloseIcon } from '../ui/icons';
-import { iconButton } from '../ui/styles';
+import { selectUiActions } from '@/stores/ui-selectors';
 import { formatMs } from './format';
 import { interventionText } from './intervention-text';
+import { CloseIcon } from '../ui/icons';
+import { iconButton } from '../ui/styles';
 
 /**
  * The scenario's interventions in time order: each seeks there when chosen and can be removed
  * (the run is rebuilt without it, the cursor keeps its time). New ones come from the fault menus.
  */
-export function InterventionsList() {
+export default function InterventionsList() {
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
   const time = usePlayback(selectTime);
   const act = usePlayback(useShallow(selectActions));
-  const notify = useUi((s) => s.notify);
+  const { notify } = useUi(useShallow(selectUiActions));
   const items = scenario.interventions.map((iv, index) => ({ iv, index })).sort((a, b) => a.iv.at - b.iv.at || a.index - b.index);
   return (
     <section aria-label="Interventions" className="px-3 py-3">

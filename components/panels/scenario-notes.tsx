@@ -4,7 +4,7 @@ import { usePlayback } from '@/stores/playback-context';
 import { selectEntry, selectScenario } from '@/stores/selectors';
 
 /** What the open scenario is about, what to look at and what to try (from the gallery entry). */
-export function ScenarioNotes() {
+export default function ScenarioNotes() {
   const entry = usePlayback(selectEntry);
   const scenario = usePlayback(selectScenario);
   return (

@@ -2,18 +2,20 @@
 
 import dynamic from 'next/dynamic';
 import { useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
+import { selectInterventionCount } from '@/stores/selectors';
+import { selectTab, selectUiActions } from '@/stores/ui-selectors';
 import type { PanelTab } from '@/stores/ui-store';
 import { Caption } from './caption';
 import { EventLog } from './event-log';
-import { InterventionsList } from './interventions-list';
-import { ScenarioNotes } from './scenario-notes';
 
-// The inspector carries the schema-driven form and the state tree: loaded when first opened.
-const Inspector = dynamic(() => import('./inspector/inspector'), {
-  ssr: false,
-  loading: () => <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading the inspector…</p>,
-});
+const loading = () => <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
+// Tabs other than the log load when first opened: the inspector carries the schema-driven
+// form and the state tree, and none of them is on screen at first.
+const Inspector = dynamic(() => import('./inspector/inspector'), { ssr: false, loading });
+const InterventionsList = dynamic(() => import('./interventions-list'), { ssr: false, loading });
+const ScenarioNotes = dynamic(() => import('./scenario-notes'), { ssr: false, loading });
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'log', label: 'Events' },
@@ -40,9 +42,9 @@ function TabPanel({ tab }: { tab: PanelTab }) {
  * view, then tabs for the event log, the inspector, the interventions and the scenario notes.
  */
 export function SidePanel() {
-  const tab = useUi((s) => s.tab);
-  const setTab = useUi((s) => s.setTab);
-  const faults = usePlayback((s) => s.scenario.interventions.length);
+  const tab = useUi(selectTab);
+  const { setTab } = useUi(useShallow(selectUiActions));
+  const faults = usePlayback(selectInterventionCount);
   const list = useRef<HTMLDivElement>(null);
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern has it.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -57,7 +59,7 @@ export function SidePanel() {
   return (
     <aside aria-label="Narration and details" className="flex min-h-0 flex-col bg-white md:w-[25rem] md:shrink-0 dark:bg-slate-900">
       <Caption />
-      <div ref={list} role="tablist" aria-label="Panels" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 px-3 dark:border-slate-800">
+      <div ref={list} role="tablist" aria-label="Panels" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 bg-white px-3 max-md:sticky max-md:top-0 max-md:z-[5] dark:border-slate-800 dark:bg-slate-900">
         {TABS.map((t) => (
           <button
             key={t.id}

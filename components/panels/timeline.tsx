@@ -14,17 +14,23 @@ const INSET = 8;
 /** Left offset of virtual time `t` on a track of the run's length. */
 const along = (t: number, until: number) => `calc(${INSET}px + (100% - ${2 * INSET}px) * ${Math.min(1, Math.max(0, t / until))})`;
 
-/** How busy each stretch of the run is: a bar chart drawn behind the track. */
+/** How busy each stretch of the run is: a small bar chart under the track (square-root scale, so a lone event still shows). */
 const Density = memo(function Density({ summary }: { summary: TimelineSummary }) {
   const bins = summary.density;
+  const top = Math.sqrt(summary.peak);
   return (
     <svg
       aria-hidden
-      className="pointer-events-none absolute right-2 bottom-0 left-2 h-3.5 w-[calc(100%-1rem)] text-indigo-300 dark:text-indigo-800"
-      viewBox={`0 0 ${bins.length} 10`}
+      className="pointer-events-none absolute bottom-0 h-3 text-indigo-400/70 dark:text-indigo-400/50"
+      style={{ left: INSET, width: `calc(100% - ${2 * INSET}px)` }}
+      viewBox={`0 0 ${bins.length} 12`}
       preserveAspectRatio="none"
     >
-      {bins.map((n, i) => (n > 0 ? <rect key={i} x={i + 0.1} width={0.8} y={10 - (2 + (8 * n) / summary.peak)} height={2 + (8 * n) / summary.peak} fill="currentColor" /> : null))}
+      {bins.map((n, i) => {
+        if (n === 0) return null;
+        const h = 3 + (9 * Math.sqrt(n)) / top;
+        return <rect key={i} x={i + 0.15} width={0.7} y={12 - h} height={h} rx={0.35} fill="currentColor" />;
+      })}
     </svg>
   );
 });

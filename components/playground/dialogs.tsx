@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useUi } from '@/stores/playback-context';
+import { selectDialog } from '@/stores/ui-selectors';
 
 // Loaded when first opened, to keep them out of the first page load.
 const GalleryDialog = dynamic(() => import('./gallery-dialog'), { ssr: false });
@@ -9,7 +10,7 @@ const HelpDialog = dynamic(() => import('./help-dialog'), { ssr: false });
 
 /** Whichever dialog is open. */
 export function Dialogs() {
-  const dialog = useUi((s) => s.dialog);
+  const dialog = useUi(selectDialog);
   if (dialog === 'gallery') return <GalleryDialog />;
   if (dialog === 'help') return <HelpDialog />;
   return null;

@@ -1,8 +1,10 @@
 'use client';
 
+import { useShallow } from 'zustand/react/shallow';
 import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
+import { selectUiActions } from '@/stores/ui-selectors';
 import { Modal } from '../ui/modal';
 import { primaryButton } from '../ui/styles';
 
@@ -41,7 +43,7 @@ function Card({ entry, current, open }: { entry: BuiltinScenario; current: boole
 
 /** The scenario library, grouped by topic; opening an entry puts it on the canvas. */
 export default function GalleryDialog() {
-  const close = useUi((s) => s.openDialog);
+  const { openDialog: close } = useUi(useShallow(selectUiActions));
   const current = usePlayback(selectEntry);
   const playback = usePlaybackStore();
   const ui = useUiStore();
@@ -57,7 +59,7 @@ export default function GalleryDialog() {
   };
   const topics = TOPICS.map((t) => ({ t, entries: LIBRARY.filter((e) => e.topic === t) })).filter((g) => g.entries.length > 0);
   return (
-    <Modal title="Scenario gallery" testId="gallery" onClose={() => close(null)} wide>
+    <Modal title="Scenario gallery" testId="gallery" onClose={() => close(null)} size="xl">
       <div className="space-y-6 px-5 py-4">
         <p className="text-sm text-slate-600 dark:text-slate-400">Each scenario is a small, deterministic run of a distributed-systems pattern. Open one, press Play, then break it.</p>
         {topics.map(({ t, entries }) => (

@@ -3,6 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
+import { selectUiActions } from '@/stores/ui-selectors';
 import { hint } from '../panels/commands';
 import { GridIcon, KeyboardIcon } from '../ui/icons';
 import { button } from '../ui/styles';
@@ -10,7 +11,7 @@ import { button } from '../ui/styles';
 /** The app bar: name, the open scenario, the gallery and the shortcuts. */
 export function Header() {
   const { title, seed } = usePlayback(useShallow(selectHeading));
-  const openDialog = useUi((s) => s.openDialog);
+  const { openDialog } = useUi(useShallow(selectUiActions));
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no image pipeline */}

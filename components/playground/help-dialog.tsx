@@ -1,6 +1,8 @@
 'use client';
 
+import { useShallow } from 'zustand/react/shallow';
 import { useUi } from '@/stores/playback-context';
+import { selectUiActions } from '@/stores/ui-selectors';
 import { COMMANDS, keyLabel, type CommandGroup } from '../panels/commands';
 import { Modal } from '../ui/modal';
 
@@ -12,10 +14,10 @@ const MENU_NOTE: Partial<Record<CommandGroup, string>> = {
 
 /** Every command in the registry with its keys: the help the ? key opens. */
 export default function HelpDialog() {
-  const close = useUi((s) => s.openDialog);
+  const { openDialog: close } = useUi(useShallow(selectUiActions));
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   return (
-    <Modal title="Keyboard shortcuts and commands" testId="help-dialog" onClose={() => close(null)}>
+    <Modal title="Keyboard shortcuts and commands" testId="help-dialog" onClose={() => close(null)} size="lg">
       <div className="grid gap-x-8 gap-y-5 px-5 py-4 sm:grid-cols-2">
         {GROUPS.map((g) => (
           <section key={g} aria-labelledby={`help-${g}`}>
@@ -26,7 +28,10 @@ export default function HelpDialog() {
             <dl className="space-y-1">
               {COMMANDS.filter((c) => c.group === g).map((c) => (
                 <div key={c.name} className="flex items-baseline gap-3 text-sm" data-testid="help-command">
-                  <dt className="min-w-0 flex-1 text-slate-700 dark:text-slate-300">{c.label}</dt>
+                  <dt className="min-w-0 flex-1 text-slate-700 dark:text-slate-300">
+                    {c.label}
+                    {c.input && <span className="text-slate-500 dark:text-slate-400"> N {/\d/.test(c.input.unit) ? `(${c.input.unit})` : c.input.unit}</span>}
+                  </dt>
                   <dd className="flex shrink-0 flex-wrap justify-end gap-1">
                     {c.keys.map((k) => (
                       <kbd key={keyLabel(k)} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-[11px] text-slate-700 shadow-[0_1px_0] shadow-slate-300 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:shadow-slate-700">

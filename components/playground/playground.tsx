@@ -1,13 +1,13 @@
 'use client';
 
 import { PlaybackProvider } from '@/stores/playback-context';
-import { loadBuiltin } from '@/stores/scenario-source';
+import { loadEntry } from '@/stores/scenario-source';
 import { Header } from './header';
 import { Player } from './player';
 import { ScenarioError } from './scenario-error';
 
 // Built-in scenarios are static data: validate once per page load, not per render.
-const loaded = loadBuiltin();
+const loaded = loadEntry();
 
 /** The `/` page: the default scenario on the canvas, ready to play; the gallery opens others. */
 export function Playground() {

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { builtin } from '@/engine/scenario/library';
 import { usePlaybackStore } from '@/stores/playback-context';
+import { findEntry } from '@/stores/scenario-source';
 
 /**
  * Opens the gallery scenario the address names (`#scenario=zk-basics`), so a link to one works.
@@ -12,7 +12,13 @@ export function useScenarioFromHash(): void {
   const playback = usePlaybackStore();
   useEffect(() => {
     const id = new URLSearchParams(location.hash.slice(1)).get('scenario');
-    const entry = id ? builtin(id) : undefined;
-    if (entry && playback.getState().entry?.id !== entry.id) playback.getState().open(entry.scenario, entry);
+    if (!id || playback.getState().entry?.id === id) return;
+    let live = true;
+    void findEntry(id).then((entry) => {
+      if (live && entry) playback.getState().open(entry.scenario, entry);
+    });
+    return () => {
+      live = false;
+    };
   }, [playback]);
 }

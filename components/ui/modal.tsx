@@ -4,11 +4,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 import { iconButton } from './styles';
 
+const WIDTH = { md: 'max-w-lg', lg: 'max-w-3xl', xl: 'max-w-4xl' };
+
 /**
  * A modal dialog on the native `<dialog>`: the browser traps focus, closes on Escape and
  * restores focus to where it was. Mounted only while open.
  */
-export function Modal({ title, onClose, children, testId, wide }: { title: string; onClose(): void; children: ReactNode; testId: string; wide?: boolean }) {
+export function Modal({ title, onClose, children, testId, size = 'md' }: { title: string; onClose(): void; children: ReactNode; testId: string; size?: 'md' | 'lg' | 'xl' }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -22,7 +24,7 @@ export function Modal({ title, onClose, children, testId, wide }: { title: strin
       data-testid={testId}
       onClose={onClose}
       onClick={(e) => e.target === ref.current && onClose()}
-      className={`m-auto max-h-[min(46rem,calc(100dvh-2rem))] w-[calc(100vw-1.5rem)] overflow-hidden rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[2px] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${wide ? 'max-w-4xl' : 'max-w-lg'}`}
+      className={`m-auto max-h-[min(46rem,calc(100dvh-2rem))] w-[calc(100vw-1.5rem)] overflow-hidden rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[2px] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${WIDTH[size]}`}
     >
       <div className="flex max-h-[inherit] flex-col">
         <header className="flex items-center gap-3 border-b border-slate-200 px-5 py-3.5 dark:border-slate-800">

@@ -7,13 +7,15 @@ import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withEdgeParams, withNodeLabel, withNodeParams, withoutElements } from '@/stores/scenario-edits';
 import { selectLabels, selectLinkLive, selectScenario } from '@/stores/selectors';
+import { selectSelection } from '@/stores/ui-selectors';
+import { LinksSection } from './links-section';
+import { SchemaForm } from './schema-form';
+import { StateTree } from './state-tree';
+import { linkName } from '../intervention-text';
 import { kindStyle } from '../../nodes/kind-style';
 import { useNodeLive } from '../../nodes/use-node-live';
 import { BoltIcon } from '../../ui/icons';
 import { button, sectionTitle } from '../../ui/styles';
-import { linkName } from '../intervention-text';
-import { SchemaForm } from './schema-form';
-import { StateTree } from './state-tree';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -121,6 +123,9 @@ function NodeInspector({ id }: { id: string }) {
           />
         </Section>
       )}
+      <Section title="Links">
+        <LinksSection id={id} />
+      </Section>
       <Section title="State now">
         <dl className="mb-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
           <dt className="text-slate-600 dark:text-slate-400">status</dt>
@@ -176,7 +181,7 @@ function EdgeInspector({ id }: { id: string }) {
  * time), and its state at the cursor as a tree.
  */
 export default function Inspector() {
-  const sel = useUi((s) => s.selection);
+  const sel = useUi(selectSelection);
   if (!sel) {
     return (
       <p data-testid="inspector-empty" className="px-4 py-4 text-sm text-slate-600 dark:text-slate-400">

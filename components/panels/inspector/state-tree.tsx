@@ -27,9 +27,9 @@ function Entry({ name, value, depth }: { name: string; value: unknown; depth: nu
   const summary = Array.isArray(value) ? `[${value.length}]` : `{${entries.length}}`;
   return (
     <li>
-      <details open={depth < 1 && entries.length > 0} className="group">
+      <details open={depth < 1 && entries.length > 0}>
         <summary className="flex cursor-pointer list-none gap-1.5 rounded py-px hover:bg-slate-100 dark:hover:bg-slate-800">
-          <span aria-hidden className="inline-block w-3 text-center text-slate-500 transition-transform group-open:rotate-90 motion-reduce:transition-none">
+          <span aria-hidden className="inline-block w-3 text-center text-slate-500 transition-transform motion-reduce:transition-none [details[open]>summary>&]:rotate-90">
             ›
           </span>
           <span className="text-slate-700 dark:text-slate-300">{name}</span>

@@ -1,0 +1,30 @@
+import type { UiState } from './ui-store';
+
+// Selectors of the UI store, kept outside components (stable identity, one place to read).
+
+export const selectSelection = (s: UiState) => s.selection;
+export const selectMenu = (s: UiState) => s.menu;
+export const selectDialog = (s: UiState) => s.dialog;
+export const selectTab = (s: UiState) => s.tab;
+export const selectNotices = (s: UiState) => s.notices;
+export const selectFitRequest = (s: UiState) => s.fitRequest;
+
+/** The UI actions (stable functions). */
+export const selectUiActions = (s: UiState) => ({
+  select: s.select,
+  openMenu: s.openMenu,
+  closeMenu: s.closeMenu,
+  openDialog: s.openDialog,
+  setTab: s.setTab,
+  notify: s.notify,
+  dismiss: s.dismiss,
+});
+
+/** Whether the log pointed out node `id` for the current step. */
+export const selectNodeFocused = (s: UiState, id: string) => s.focus?.nodes.includes(id) ?? false;
+
+/** Whether the log pointed out link `id` for the current step. */
+export const selectLinkFocused = (s: UiState, id: string) => s.focus?.links.includes(id) ?? false;
+
+/** When the pointed-out step happened (the messages it sent are highlighted), or null. */
+export const selectFocusSend = (s: UiState) => s.focus?.t ?? null;
