@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, sleep } from '../net';
+import { freePort, sleep, watchChild } from '../net';
 import { RespClient } from './resp';
 
 /** A redis-server this process started, on a free local port, with no persistence. */
@@ -20,8 +20,6 @@ export interface RedisServer {
 export async function startRedisServer(bin = process.env.REDIS_SERVER ?? '/usr/bin/redis-server'): Promise<RedisServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-redis-'));
   const port = await freePort();
-  let output = '';
-  let exited: string | null = null;
   let child: ChildProcess;
   try {
     child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], {
@@ -31,32 +29,21 @@ export async function startRedisServer(bin = process.env.REDIS_SERVER ?? '/usr/b
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start redis-server (${bin}): ${(e as Error).message}`);
   }
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const gone = new Promise<void>((resolve) => {
-    child.once('error', (e) => {
-      exited = `failed to run: ${e.message}`;
-      resolve();
-    });
-    child.once('exit', (code, sig) => {
-      exited ??= `exited with ${code ?? sig}`;
-      resolve();
-    });
-  });
+  const proc = watchChild(child);
   const cleanup = async () => {
-    if (exited === null) {
+    if (proc.exited === null) {
       child.kill('SIGTERM');
-      await Promise.race([gone, sleep(5000)]);
-      if (exited === null) child.kill('SIGKILL');
+      await Promise.race([proc.gone, sleep(5000)]);
+      if (proc.exited === null) child.kill('SIGKILL');
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (exited !== null) {
+    if (proc.exited !== null) {
       await cleanup();
-      throw new Error(`redis-server (${bin}) could not start: ${exited}\n${output.trim()}`);
+      throw new Error(`redis-server (${bin}) could not start: ${proc.exited}\n${proc.output.trim()}`);
     }
     try {
       const c = await RespClient.connect(port);
@@ -69,7 +56,7 @@ export async function startRedisServer(bin = process.env.REDIS_SERVER ?? '/usr/b
     } catch (e) {
       if (Date.now() > deadline) {
         await cleanup();
-        throw new Error(`redis-server (${bin}) did not answer on port ${port} within 10 s: ${(e as Error).message}\n${output.trim()}`);
+        throw new Error(`redis-server (${bin}) did not answer on port ${port} within 10 s: ${(e as Error).message}\n${proc.output.trim()}`);
       }
       await sleep(50);
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, sleep } from '../net';
+import { freePort, sleep, watchChild } from '../net';
 import { fileURLToPath } from 'node:url';
 import type { RawResult } from './normalise';
 
@@ -83,39 +83,26 @@ export async function startZkServer(): Promise<ZkServer> {
       '',
     ].join('\n'),
   );
-  let output = '';
-  let exited: string | null = null;
   const child = spawn(ZK_SERVER, ['start-foreground', cfg], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, JMXDISABLE: 'true', SERVER_JVMFLAGS, ZOOPIDFILE: path.join(dir, 'zk.pid') },
   });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const gone = new Promise<void>((resolve) => {
-    child.once('error', (e) => {
-      exited = `failed to run: ${e.message}`;
-      resolve();
-    });
-    child.once('exit', (code, sig) => {
-      exited ??= `exited with ${code ?? sig}`;
-      resolve();
-    });
-  });
+  const proc = watchChild(child);
   const stop = async () => {
     killGroup(child, 'SIGTERM');
-    await Promise.race([gone, sleep(3000)]);
-    if (exited === null) {
+    await Promise.race([proc.gone, sleep(3000)]);
+    if (proc.exited === null) {
       killGroup(child, 'SIGKILL');
-      await Promise.race([gone, sleep(2000)]);
+      await Promise.race([proc.gone, sleep(2000)]);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (exited !== null) {
+    if (proc.exited !== null) {
       await stop();
-      throw new Error(`ZooKeeper (${ZK_SERVER}) could not start: ${exited}\n${output.trim()}`);
+      throw new Error(`ZooKeeper (${ZK_SERVER}) could not start: ${proc.exited}\n${proc.output.trim()}`);
     }
     try {
       const a = await fourLetter(port, 'ruok');
@@ -125,7 +112,7 @@ export async function startZkServer(): Promise<ZkServer> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`ZooKeeper did not answer ruok on 127.0.0.1:${port} within 30 s\n${output.trim()}`);
+      throw new Error(`ZooKeeper did not answer ruok on 127.0.0.1:${port} within 30 s\n${proc.output.trim()}`);
     }
     await sleep(100);
   }
