@@ -1,5 +1,5 @@
 /**
- * Headless runner: `npm run sim -- <scenario.json | built-in id> [--seed N] [--until MS]
+ * Headless runner: `npm run sim -- <scenario.json | built-in id | share link> [--seed N] [--until MS]
  * [--format jsonl|summary] [--fail-on-violation]`, or `--list`.
  * Exit 0 on a completed run, 1 with --fail-on-violation when an invariant broke, 2 on bad input.
  */
@@ -8,9 +8,10 @@ import { narrate } from './core/narrate';
 import { buildSimulation } from './scenario/build';
 import { LIBRARY, builtin } from './scenario/library';
 import { parseScenario, parseScenarioJson } from './scenario/parse';
+import { decodeShareHash } from './scenario/share';
 import type { Scenario } from './scenario/schema';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | built-in id> [--seed N] [--until MS] [--format jsonl|summary] [--fail-on-violation] | --list';
+const USAGE = 'usage: npm run sim -- <scenario.json | built-in id | share link> [--seed N] [--until MS] [--format jsonl|summary] [--fail-on-violation] | --list';
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -60,7 +61,19 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
+/** The hash part of a share link (`https://host/#s=…`, `#s=…` or `s=…`), or null. */
+function shareHashOf(target: string): string | null {
+  const hash = target.includes('#') ? target.slice(target.indexOf('#') + 1) : target;
+  return /(^|&)s=/.test(hash) ? hash : null;
+}
+
 function load(target: string): Scenario {
+  const hash = shareHashOf(target);
+  if (hash !== null && !existsSync(target)) {
+    const shared = decodeShareHash(hash);
+    if (shared && !shared.ok) fail(`invalid share link: ${shared.errors.join('; ')}`);
+    if (shared?.ok) return shared.run.scenario;
+  }
   const b = builtin(target);
   const result = b ? parseScenario(b.scenario) : existsSync(target) ? parseScenarioJson(readFileSync(target, 'utf8')) : undefined;
   if (!result) fail(`"${target}" is neither a file nor a built-in scenario (see --list)`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,15 @@ describe('npm run sim', { timeout: 60_000 }, () => {
     expect(invalid.stderr.trim().split('\n')).toHaveLength(1);
     expect(invalid.stderr).toMatch(/nodes\[0\]\.params\.hz: expected an integer from 1 to 500/);
     expect(invalid.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('runs a share link, and names what is wrong with a broken one', () => {
+    const link = readFileSync(join(__dirname, 'corpus/v1/share-links.txt'), 'utf8').split('\n')[0].split(' ')[1];
+    const ok = sim(`https://playground.example/#${link}`, '--until', '800');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).scenario).toBe('redis-basics');
+    const broken = sim(`https://playground.example/#${link.slice(0, 40)}`);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim()).toBe('sim: invalid share link: the link is truncated or corrupted: its scenario could not be decompressed');
   });
 });

@@ -2,6 +2,7 @@ import { INVARIANTS } from '../invariants/catalog';
 import { NODE_KINDS } from '../models/catalog';
 import { formatIssues, formatPath, issueMessage } from './errors';
 import { migrate } from './migrate';
+import { checkShape, parseUntrustedJson } from './safe-json';
 import { scenarioV1, type Scenario } from './schema';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -12,6 +13,8 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors
  * Every error names the JSON path and the problem. Never throws.
  */
 export function parseScenario(input: unknown): ParseResult {
+  const hostile = checkShape(input);
+  if (hostile) return { ok: false, errors: [hostile] };
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
   const shaped = scenarioV1.safeParse(migrated.value, { error: issueMessage });
@@ -56,13 +59,8 @@ export function parseScenario(input: unknown): ParseResult {
   return { ok: true, scenario: s };
 }
 
-/** Parses JSON text, then validates it; a syntax error is reported with its position. */
+/** Parses JSON text under size and shape limits, then validates it; a syntax error is reported with its position. */
 export function parseScenarioJson(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] };
-  }
-  return parseScenario(data);
+  const data = parseUntrustedJson(text);
+  return data.ok ? parseScenario(data.value) : data;
 }
