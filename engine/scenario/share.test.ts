@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIBRARY } from './library';
 import { parseScenario } from './parse';
 import type { Scenario } from './schema';
-import { decodeScenario, decodeShareHash, encodeScenario, MAX_ENCODED_CHARS, shareHash } from './share';
+import { decodeShareHash, encodeScenario, MAX_ENCODED_CHARS, shareHash } from './share';
 
 const scenarioOf = (i: number): Scenario => {
   const r = parseScenario(LIBRARY[i].scenario);
