@@ -64,6 +64,8 @@ export interface PlaybackState {
   /** Earlier scenarios (undo) and undone ones (redo). */
   past: readonly Scenario[];
   future: readonly Scenario[];
+  /** The visitor changed the scenario since it was opened (work that must not be lost silently). */
+  edited: boolean;
 
   play(): void;
   pause(): void;
@@ -86,8 +88,11 @@ export interface PlaybackState {
   apply(next: Scenario): EditResult;
   undo(): void;
   redo(): void;
-  /** Opens another scenario (validated): a new document, history cleared, cursor at its start. */
-  open(input: unknown, entry?: BuiltinScenario | null): EditResult;
+  /**
+   * Opens another scenario (validated): a new document, history cleared, cursor at its start
+   * (or at `opts.t`). `opts.edited` carries the flag over when restoring the visitor's own work.
+   */
+  open(input: unknown, entry?: BuiltinScenario | null, opts?: OpenOptions): EditResult;
   /**
    * Records a fault at the cursor's time and re-runs. Interventions after the cursor are
    * dropped (the run branches); they are returned so the UI can say so.
@@ -97,6 +102,12 @@ export interface PlaybackState {
 }
 
 export type PlaybackStore = StoreApi<PlaybackState>;
+
+/** Where the cursor goes on open, and whether the document counts as the visitor's edited work. */
+export interface OpenOptions {
+  t?: number | null;
+  edited?: boolean;
+}
 
 type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'finished' | 'version' | 'haltedAt'>;
 
@@ -179,13 +190,13 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
     const replace = (next: Scenario, history: { past: readonly Scenario[]; future: readonly Scenario[] }, at?: number): EditResult => {
       const st = get();
       if (!runsDifferently(st.scenario, next)) {
-        set({ scenario: next, labels: labelsOf(next), revision: st.revision + 1, ...history });
+        set({ scenario: next, labels: labelsOf(next), revision: st.revision + 1, edited: true, ...history });
         publish(st.sim, {}, true);
         return { ok: true };
       }
       const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps });
       if (!r.ok) return r;
-      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline: r.timeline, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, playing: false, ...history }, true);
+      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline: r.timeline, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
       return { ok: true };
     };
 
@@ -210,6 +221,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       finished: false,
       past: [],
       future: [],
+      edited: false,
 
       play() {
         if (get().finished) get().restart();
@@ -283,11 +295,12 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         const next = future[0];
         if (next) replace(next, { past: [...past, cur], future: future.slice(1) });
       },
-      open(input, from = null) {
+      open(input, from = null, opts = {}) {
         const r = tryPrepare(input, null);
         if (!r.ok) return r;
         const st = get();
-        if (r.scenario.playback.startMs > 0) r.sim.seekTime(r.scenario.playback.startMs);
+        const start = opts.t ?? r.scenario.playback.startMs;
+        if (start > 0) r.sim.seekTime(Math.min(start, r.scenario.playback.untilMs));
         publish(
           r.sim,
           {
@@ -303,6 +316,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
             revision: st.revision + 1,
             past: [],
             future: [],
+            edited: opts.edited ?? false,
           },
           true,
         );

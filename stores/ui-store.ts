@@ -30,7 +30,7 @@ export interface Focus {
 }
 
 export type PanelTab = 'log' | 'inspect' | 'faults' | 'about';
-export type Dialog = 'help' | 'gallery' | null;
+export type Dialog = 'help' | 'gallery' | 'share' | 'saves' | 'embed' | null;
 
 /** State of the page around the player: selection, menus, dialogs, filters, notices. */
 export interface UiState {

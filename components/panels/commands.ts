@@ -150,6 +150,8 @@ export const COMMANDS: readonly Command[] = [
 
   { name: 'gallery', label: 'Open the scenario gallery', group: 'View', keys: [{ key: 'g' }], perform: (c) => c.ui.openDialog('gallery') },
   { name: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], perform: (c) => c.ui.openDialog('help') },
+  { name: 'share', label: 'Share a link to this run', group: 'View', keys: [{ key: 's' }], perform: (c) => c.ui.openDialog('share') },
+  { name: 'saves', label: 'Saved scenarios, import and export', group: 'View', keys: [{ key: 'o', mod: true }], perform: (c) => c.ui.openDialog('saves') },
   { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
 
   { name: 'crash', label: 'Crash', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) !== 'crashed', perform: onNode((node) => ({ kind: 'crash', node })) },

@@ -7,11 +7,15 @@ import { selectDialog } from '@/stores/ui-selectors';
 // Loaded when first opened, to keep them out of the first page load.
 const GalleryDialog = dynamic(() => import('./gallery-dialog'), { ssr: false });
 const HelpDialog = dynamic(() => import('./help-dialog'), { ssr: false });
+const ShareDialog = dynamic(() => import('./share-dialog'), { ssr: false });
+const SavesDialog = dynamic(() => import('./saves-dialog'), { ssr: false });
 
 /** Whichever dialog is open. */
 export function Dialogs() {
   const dialog = useUi(selectDialog);
   if (dialog === 'gallery') return <GalleryDialog />;
   if (dialog === 'help') return <HelpDialog />;
+  if (dialog === 'share') return <ShareDialog />;
+  if (dialog === 'saves') return <SavesDialog />;
   return null;
 }

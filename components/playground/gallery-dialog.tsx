@@ -4,9 +4,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
+import { openDocument } from '@/stores/persistence/documents';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { Modal } from '../ui/modal';
 import { primaryButton } from '../ui/styles';
+import { reportOpen } from './use-document-source';
 
 const topicName = (t: string) => t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
 
@@ -48,11 +50,9 @@ export default function GalleryDialog() {
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const open = (e: BuiltinScenario) => {
-    const r = playback.getState().open(e.scenario, e);
-    if (!r.ok) {
-      ui.getState().notify(`“${e.title}” could not be opened: ${r.errors[0]}`, 'warn');
-      return;
-    }
+    const r = openDocument(playback, e.scenario, { entry: e, now: Date.now() });
+    reportOpen(ui, `“${e.title}”`, r);
+    if (!r.ok) return;
     history.replaceState(null, '', `#scenario=${encodeURIComponent(e.id)}`);
     ui.getState().setTab('about');
     close(null);

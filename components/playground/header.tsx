@@ -5,7 +5,7 @@ import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { hint } from '../panels/commands';
-import { GridIcon, KeyboardIcon } from '../ui/icons';
+import { FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
 
 /** The app bar: name, the open scenario, the gallery and the shortcuts. */
@@ -27,6 +27,14 @@ export function Header() {
       <button type="button" data-testid="open-gallery" onClick={() => openDialog('gallery')} title={hint('gallery')} className={`${button} h-8`}>
         <GridIcon width={15} height={15} />
         Gallery
+      </button>
+      <button type="button" data-testid="open-saves" onClick={() => openDialog('saves')} title={hint('saves')} aria-label="Saved scenarios" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
+        <FolderIcon width={15} height={15} />
+        <span className="hidden sm:inline">Saved</span>
+      </button>
+      <button type="button" data-testid="open-share" onClick={() => openDialog('share')} title={hint('share')} aria-label="Share" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
+        <LinkIcon width={15} height={15} />
+        <span className="hidden sm:inline">Share</span>
       </button>
       <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0`}>
         <KeyboardIcon width={16} height={16} />

@@ -6,7 +6,6 @@ import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
 import { Dialogs } from './dialogs';
-import { useScenarioFromHash } from './use-scenario-from-hash';
 
 /**
  * Canvas, narration and controls for the scenario in the surrounding PlaybackProvider. On a
@@ -16,7 +15,6 @@ import { useScenarioFromHash } from './use-scenario-from-hash';
 export function Player() {
   usePlaybackLoop();
   useShortcuts();
-  useScenarioFromHash();
   return (
     <>
       <div className="flex flex-1 flex-col md:min-h-0 md:flex-row">

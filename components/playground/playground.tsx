@@ -4,7 +4,15 @@ import { PlaybackProvider } from '@/stores/playback-context';
 import { loadEntry } from '@/stores/scenario-source';
 import { Header } from './header';
 import { Player } from './player';
+import { FileDrop } from './file-drop';
 import { ScenarioError } from './scenario-error';
+import { useDocumentSource } from './use-document-source';
+
+/** Where the document comes from and goes to (links, autosave): the playground only, never an embed. */
+function DocumentSource() {
+  useDocumentSource();
+  return null;
+}
 
 // Built-in scenarios are static data: validate once per page load, not per render.
 const loaded = loadEntry();
@@ -15,6 +23,8 @@ export function Playground() {
     <div className="flex min-h-dvh flex-col md:h-dvh">
       {loaded.ok ? (
         <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>
+          <DocumentSource />
+          <FileDrop />
           <Header />
           <Player />
         </PlaybackProvider>

@@ -163,3 +163,30 @@ export const BoltIcon = (p: IconProps) => (
     <path d="M13 2 4 14h7l-1 8 9-12h-7z" />
   </svg>
 );
+
+/** A link: share. */
+export const LinkIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+    <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+  </svg>
+);
+
+/** A folder: saved scenarios and files. */
+export const FolderIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+  </svg>
+);
+
+export const DownloadIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </svg>
+);
+
+export const UploadIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M12 20V9M7 14l5-5 5 5M5 4h14" />
+  </svg>
+);

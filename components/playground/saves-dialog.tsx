@@ -1,0 +1,176 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
+import type { PlaybackState } from '@/stores/playback-store';
+import { openDocument } from '@/stores/persistence/documents';
+import { addSave, deleteSave, listSaves, type SavedScenario } from '@/stores/persistence/records';
+import { selectUiActions } from '@/stores/ui-selectors';
+import { downloadScenario } from '../ui/download';
+import { DownloadIcon, UploadIcon } from '../ui/icons';
+import { Modal } from '../ui/modal';
+import { button, primaryButton, sectionTitle } from '../ui/styles';
+import { reportOpen } from './use-document-source';
+import { useImportFile } from './use-import-file';
+
+const selectCurrent = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time });
+
+const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'unknown date');
+
+/** Downloads a damaged save as it is, so nothing is lost even when it can't be opened. */
+function downloadRaw(item: Extract<SavedScenario, { ok: false }>) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(item.raw, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'damaged-save.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: SavedScenario): void; onDelete(s: SavedScenario): void }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li data-testid="saved-item" className="flex flex-wrap items-center gap-2 py-2.5">
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-medium" title={item.name}>
+          {item.name}
+        </p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {item.ok ? `${when(item.savedAt)} · ${item.scenario.nodes.length} nodes · at ${(item.t / 1000).toFixed(1)} s` : <span className="text-amber-800 dark:text-amber-300">Damaged: {item.problem}</span>}
+        </p>
+      </div>
+      {item.ok && (
+        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={`Open “${item.name}”`}>
+          Open
+        </button>
+      )}
+      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={`Download “${item.name}”`}>
+        <DownloadIcon width={14} height={14} />
+      </button>
+      <button
+        type="button"
+        className={`${button} h-8 text-xs ${confirming ? '!border-red-500 !text-red-700 dark:!text-red-300' : ''}`}
+        onClick={() => (confirming ? onDelete(item) : setConfirming(true))}
+        onBlur={() => setConfirming(false)}
+        aria-label={confirming ? `Really delete “${item.name}”?` : `Delete “${item.name}”`}
+      >
+        {confirming ? 'Delete?' : 'Delete'}
+      </button>
+    </li>
+  );
+}
+
+/**
+ * The visitor's own scenarios: save the current one under a name, reopen or delete saved ones,
+ * and move scenarios in and out as `.json` files. Everything stays in this browser.
+ */
+export default function SavesDialog() {
+  const { openDialog } = useUi(useShallow(selectUiActions));
+  const { scenario, time } = usePlayback(useShallow(selectCurrent));
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  const importFile = useImportFile();
+  const [name, setName] = useState(scenario.title);
+  const [list, setList] = useState(() => listSaves());
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const refresh = () => setList(listSaves());
+
+  const save = () => {
+    const r = addSave(name, scenario, time, Date.now());
+    setMessage(r.ok ? { text: `Saved as “${r.value.name}”.`, tone: 'ok' } : { text: r.error, tone: 'warn' });
+    refresh();
+  };
+  const open = (s: SavedScenario) => {
+    if (!s.ok) return;
+    const r = openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
+    reportOpen(ui, `“${s.name}”`, r);
+    if (r.ok) openDialog(null);
+    else refresh();
+  };
+  const remove = (s: SavedScenario) => {
+    const r = deleteSave(s.id);
+    setMessage(r.ok ? { text: `Deleted “${s.name}”.`, tone: 'ok' } : { text: r.error, tone: 'warn' });
+    refresh();
+  };
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (await importFile(file)) openDialog(null);
+  };
+
+  return (
+    <Modal title="Saved scenarios" testId="saves" onClose={() => openDialog(null)} size="lg">
+      <div className="space-y-5 px-5 py-4 text-sm">
+        <section aria-labelledby="save-current" className="space-y-2">
+          <h3 id="save-current" className={sectionTitle}>
+            Save the current scenario
+          </h3>
+          <form
+            className="flex gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
+          >
+            <input
+              value={name}
+              maxLength={120}
+              onChange={(e) => setName(e.target.value)}
+              aria-label="Name"
+              data-testid="save-name"
+              className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-800"
+            />
+            <button type="submit" data-testid="save-submit" className={primaryButton}>
+              Save
+            </button>
+          </form>
+          <p className="text-xs text-slate-600 dark:text-slate-400">Your work is also autosaved in this browser as you go and comes back when you reload.</p>
+        </section>
+
+        {message && (
+          <p role={message.tone === 'warn' ? 'alert' : 'status'} data-testid="saves-message" className={message.tone === 'warn' ? 'text-amber-800 dark:text-amber-300' : 'text-emerald-800 dark:text-emerald-300'}>
+            {message.text}
+          </p>
+        )}
+
+        <section aria-labelledby="saved-list" className="space-y-1">
+          <h3 id="saved-list" className={sectionTitle}>
+            Saved in this browser
+          </h3>
+          {!list.ok ? (
+            <p role="alert" className="text-amber-800 dark:text-amber-300">
+              The saved scenarios could not be read: {list.error}.
+            </p>
+          ) : list.value.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">Nothing saved yet.</p>
+          ) : (
+            <ul data-testid="saved-list" className="divide-y divide-slate-200 dark:divide-slate-800">
+              {list.value.map((s) => (
+                <SaveRow key={s.id} item={s} onOpen={open} onDelete={remove} />
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="files" className="space-y-2">
+          <h3 id="files" className={sectionTitle}>
+            Files
+          </h3>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={button} onClick={() => fileInput.current?.click()} data-testid="import-file">
+              <UploadIcon />
+              Import .json…
+            </button>
+            <button type="button" className={button} onClick={() => downloadScenario(scenario)} data-testid="export-file">
+              <DownloadIcon />
+              Export current as .json
+            </button>
+            <input ref={fileInput} type="file" accept=".json,application/json" className="hidden" data-testid="import-input" onChange={(e) => void onFile(e.target.files?.[0])} />
+          </div>
+          <p className="text-xs text-slate-600 dark:text-slate-400">You can also drop a .json file anywhere on the page. Opening a file never replaces unsaved edits: they are kept here first.</p>
+        </section>
+      </div>
+    </Modal>
+  );
+}

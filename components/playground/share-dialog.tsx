@@ -1,0 +1,81 @@
+'use client';
+
+import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MAX_ENCODED_CHARS, shareHash } from '@/engine/scenario/share';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import type { PlaybackState } from '@/stores/playback-store';
+import { selectUiActions } from '@/stores/ui-selectors';
+import { copyText } from '../ui/copy-text';
+import { downloadScenario } from '../ui/download';
+import { DownloadIcon, LinkIcon } from '../ui/icons';
+import { Modal } from '../ui/modal';
+import { button, primaryButton } from '../ui/styles';
+
+const selectShare = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time });
+
+/** The address of the playground with `hash`, wherever the site is hosted. */
+const urlWith = (hash: string) => `${location.origin}${location.pathname.replace(/\/embed\/?$/, '/')}#${hash}`;
+
+/**
+ * A link that reproduces the run exactly (scenario, seed, faults and, if wanted, the cursor
+ * time). Everything is in the hash, which browsers never send to a server. A scenario too big
+ * for a comfortable link is offered as a JSON file instead, saying why.
+ */
+export default function ShareDialog() {
+  const { openDialog } = useUi(useShallow(selectUiActions));
+  const { scenario, time } = usePlayback(useShallow(selectShare));
+  const [withTime, setWithTime] = useState(true);
+  const [status, setStatus] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const hash = useMemo(() => shareHash(scenario, withTime ? time : null), [scenario, time, withTime]);
+  const payload = hash.slice(2, hash.includes('&') ? hash.indexOf('&') : undefined).length;
+  const tooBig = payload > MAX_ENCODED_CHARS;
+  const url = tooBig ? '' : urlWith(hash);
+  const copy = async () => setStatus((await copyText(url, field.current)) === 'copied' ? 'Link copied.' : 'Press Ctrl+C (⌘C) to copy the selected link.');
+  return (
+    <Modal title="Share this run" testId="share" onClose={() => openDialog(null)}>
+      <div className="space-y-4 px-5 py-4 text-sm">
+        <p className="text-slate-600 dark:text-slate-400">
+          The link holds the whole scenario — nodes, parameters, seed and the faults you injected — so whoever opens it sees exactly this run. It lives in the part of the address after
+          “#”, which browsers never send to a server.
+        </p>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} data-testid="share-with-time" className="h-4 w-4 accent-indigo-600" />
+          Open at the current time ({(time / 1000).toFixed(3)} s)
+        </label>
+        {tooBig ? (
+          <p role="alert" data-testid="share-too-big" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            This scenario is too big for a link ({payload.toLocaleString()} characters compressed; links hold up to {MAX_ENCODED_CHARS.toLocaleString()}). Download it as a JSON file and
+            share the file instead: opening it here (Saved → Import, or drop it on the page) gives the same run.
+          </p>
+        ) : (
+          <div className="flex gap-2">
+            <input
+              ref={field}
+              readOnly
+              value={url}
+              aria-label="Share link"
+              data-testid="share-url"
+              onFocus={(e) => e.currentTarget.select()}
+              className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-slate-50 px-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-800"
+            />
+            <button type="button" onClick={() => void copy()} data-testid="share-copy" className={primaryButton}>
+              <LinkIcon />
+              Copy link
+            </button>
+          </div>
+        )}
+        <div className="flex items-center gap-3">
+          <p aria-live="polite" data-testid="share-status" className="min-h-5 flex-1 text-xs text-slate-600 dark:text-slate-400">
+            {status || (tooBig ? '' : `${url.length.toLocaleString()} characters`)}
+          </p>
+          <button type="button" onClick={() => downloadScenario(scenario)} data-testid="share-download" className={button}>
+            <DownloadIcon />
+            Download JSON
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

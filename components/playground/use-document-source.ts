@@ -1,0 +1,93 @@
+'use client';
+
+import { useEffect } from 'react';
+import { decodeShareHash } from '@/engine/scenario/share';
+import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import type { PlaybackStore } from '@/stores/playback-store';
+import { startAutosave } from '@/stores/persistence/autosave';
+import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
+import { loadAutosave } from '@/stores/persistence/records';
+import { findEntry } from '@/stores/scenario-source';
+import type { UiStore } from '@/stores/ui-store';
+
+/** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
+function forgetHash() {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** Tells the visitor what opening did: where their edited work went, or why nothing opened. */
+export function reportOpen(ui: UiStore, what: string, r: OpenOutcome): void {
+  const u = ui.getState();
+  if (!r.ok) {
+    u.notify(`${what} could not be opened: ${r.errors.slice(0, 3).join('; ')}. Your own work is unchanged.`, 'warn');
+    return;
+  }
+  if (r.kept) u.notify(`Your edited scenario was kept in Saved as “${r.kept}”.`);
+}
+
+/** Reopens the autosaved document; says so when it was damaged (it is kept aside, not deleted). */
+async function restore(playback: PlaybackStore, ui: UiStore, hashEntryId: string | null): Promise<boolean> {
+  const saved = loadAutosave();
+  if (!saved.ok) {
+    ui.getState().notify(`Your autosaved work could not be restored (${saved.error}); it was kept aside in this browser.`, 'warn');
+    return false;
+  }
+  if (!saved.value) return false;
+  const { record, scenario } = saved.value;
+  // A gallery link to another scenario than the one being worked on opens that one instead.
+  if (hashEntryId !== null && record.entryId !== hashEntryId) return false;
+  const entry = record.entryId ? await findEntry(record.entryId) : undefined;
+  const r = playback.getState().open(scenario, entry ?? null, { t: record.t, edited: record.edited });
+  return r.ok;
+}
+
+/** The gallery entry a `#scenario=<id>` link names. */
+async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Promise<void> {
+  const entry = await findEntry(id);
+  if (!entry) {
+    ui.getState().notify(`The link names a scenario “${id.slice(0, 40)}” that this playground does not have.`, 'warn');
+    return;
+  }
+  if (playback.getState().entry?.id === id && !playback.getState().edited) return;
+  reportOpen(ui, `“${entry.title}”`, openDocument(playback, entry.scenario, { entry, now: Date.now() }));
+}
+
+/**
+ * Decides what the playground shows: a shared run (`#s=…&t=…`), a gallery link
+ * (`#scenario=<id>`) or the visitor's autosaved work, then keeps autosaving. A link pasted into
+ * the address bar of an open tab is handled the same way. A bad link is reported by name and
+ * changes nothing.
+ */
+export function useDocumentSource(): void {
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  useEffect(() => {
+    let live = true;
+    let stopAutosave: (() => void) | null = null;
+    const fromHash = async (initial: boolean) => {
+      const shared = decodeShareHash(location.hash);
+      if (shared) {
+        forgetHash();
+        if (initial) await restore(playback, ui, null);
+        if (!live) return;
+        if (!shared.ok) reportOpen(ui, 'This link', shared);
+        else reportOpen(ui, 'This link', openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() }));
+        return;
+      }
+      const id = new URLSearchParams(location.hash.slice(1)).get('scenario');
+      const restored = initial ? await restore(playback, ui, id) : false;
+      if (live && id && !restored) await openEntry(playback, ui, id);
+    };
+    void fromHash(true).then(() => {
+      // Only now: autosaving earlier would overwrite the saved work with the default scenario.
+      if (live) stopAutosave = startAutosave(playback, { now: Date.now, onError: (e) => ui.getState().notify(`Autosave failed: ${e}.`, 'warn') });
+    });
+    const onHash = () => void fromHash(false);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      live = false;
+      window.removeEventListener('hashchange', onHash);
+      stopAutosave?.();
+    };
+  }, [playback, ui]);
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useCallback } from 'react';
+import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { openDocument } from '@/stores/persistence/documents';
+import { readScenarioFile } from '@/stores/persistence/files';
+import { reportOpen } from './use-document-source';
+
+/**
+ * Opens a scenario file (picked or dropped). A bad file is reported by name with what is wrong
+ * and changes nothing; edited work it replaces is kept as a named save first.
+ */
+export function useImportFile(): (file: File) => Promise<boolean> {
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  return useCallback(
+    async (file: File) => {
+      const read = await readScenarioFile(file);
+      const what = `“${file.name.slice(0, 60)}”`;
+      const r = read.ok ? openDocument(playback, read.scenario, { now: Date.now() }) : read;
+      reportOpen(ui, what, r);
+      if (r.ok) ui.getState().notify(`Opened ${what}.`);
+      return r.ok;
+    },
+    [playback, ui],
+  );
+}
