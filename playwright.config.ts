@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx serve out -l ${PORT} --no-clipboard`,
+    // The headers a real host should send (hosting/serve.json, see the README): every e2e run checks the app works under that CSP.
+    command: `npx serve out -l ${PORT} --no-clipboard -c ../hosting/serve.json`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -17,6 +17,7 @@ async function makeEditedWork(page: Page) {
 
 test.describe('share links', () => {
   test('a shared link reproduces the scenario, faults, seed and time in a fresh browser', async ({ page, browser }) => {
+    test.setTimeout(90_000); // two browsers' worth of work
     const sim = await makeEditedWork(page);
     await sim.advance(900);
     await page.getByTestId('open-share').click();
@@ -31,7 +32,8 @@ test.describe('share links', () => {
     await expect(page.getByTestId('share-url')).not.toHaveValue(/&t=/);
     await page.keyboard.press('Escape');
 
-    const fresh = await (await browser.newContext()).newPage();
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
     const errors: string[] = [];
     fresh.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await fresh.goto(url);
@@ -45,6 +47,7 @@ test.describe('share links', () => {
     // The payload was consumed: a reload brings back this browser's (autosaved) copy, not the link again.
     expect(fresh.url()).not.toContain('#s=');
     expect(errors).toEqual([]);
+    await context.close();
   });
 
   test('a scenario too big for a link is offered as a JSON download, saying why', async ({ page }) => {
