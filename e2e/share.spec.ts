@@ -79,6 +79,21 @@ test.describe('autosave and saved scenarios', () => {
     await expect(page.getByTestId('node-redis')).toHaveAttribute('data-status', 'crashed');
   });
 
+  test('damaged autosave data is reported, kept aside, and the playground still works', async ({ page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('dp:autosave:v1', '{"v":1,"savedAt":1,"t":0,"entryId":null,"edited":true,"scenario":{"version":1,"seed":1,"nodes":[{"id":"x","type":"mainframe"}]}}');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const sim = await openPlayground(page);
+    await expect(page.getByTestId('notice').filter({ hasText: /Your autosaved work could not be restored \(nodes\[0\]\.type: unknown node type "mainframe"/ })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('dp:autosave:damaged'))).toContain('mainframe');
+    await expect(page.getByTestId('scenario-title')).toHaveText('Redis SET / GET with a TTL');
+    await sim.advance(1000);
+    expect(await sim.steps()).toBeGreaterThan(0);
+  });
+
   test('opening a shared link keeps the edited work as a named save, which opens again', async ({ page }) => {
     await makeEditedWork(page);
     const link = `/#s=${payloadOf(JSON.stringify({ version: 1, title: 'Shared with me', seed: 3, nodes: [{ id: 'r', type: 'redis' }] }))}`;
