@@ -5,6 +5,7 @@ import { buildSimulation } from '@/engine/scenario/build';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
+import { laidOutIfStacked } from './auto-layout';
 import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
 import { runsDifferently, withIntervention, withoutIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
@@ -304,7 +305,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(
           r.sim,
           {
-            scenario: r.scenario,
+            // An import without positions has every node at 0,0: lay it out instead.
+            scenario: laidOutIfStacked(r.scenario),
             entry: from,
             sim: r.sim,
             timeline: r.timeline,

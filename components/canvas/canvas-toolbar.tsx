@@ -3,27 +3,44 @@
 import { Panel, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { usePlayback, useUi } from '@/stores/playback-context';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectActions, selectHistory } from '@/stores/selectors';
 import { selectFitRequest } from '@/stores/ui-selectors';
-import { hint } from '../panels/commands';
+import { command, hint } from '../panels/commands';
 import { RedoIcon, UndoIcon } from '../ui/icons';
 
 const tool =
   'grid h-8 w-8 place-items-center text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-35 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
 
-/** Undo and redo over the canvas; also answers the registry's "fit view" requests. */
+/** Layered boxes joined by links: the auto-layout button. */
+const LayoutIcon = () => (
+  <svg width={15} height={15} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+    <rect x="2" y="4" width="6" height="5" rx="1" />
+    <rect x="2" y="15" width="6" height="5" rx="1" />
+    <rect x="16" y="9.5" width="6" height="5" rx="1" />
+    <path d="M8 6.5h3.5a2 2 0 0 1 2 2V10a2 2 0 0 0 2 2H16M8 17.5h3.5a2 2 0 0 0 2-2V14a2 2 0 0 1 2-2" />
+  </svg>
+);
+
+/** Auto-layout, undo and redo over the canvas; also answers the registry's "fit view" requests. */
 export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
   const { canUndo, canRedo } = usePlayback(useShallow(selectHistory));
   const act = usePlayback(useShallow(selectActions));
   const fitRequest = useUi(selectFitRequest);
   const { fitView } = useReactFlow();
+  const playback = usePlaybackStore();
+  const ui = useUiStore();
+  const layout = () => command('autoLayout').perform({ playback: playback.getState(), ui: ui.getState() });
   useEffect(() => {
     if (fitRequest > 0) void fitView({ ...fit, duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 200 });
   }, [fitRequest, fitView, fit]);
   return (
     <Panel position="top-right" className="!m-3">
-      <div role="group" aria-label="Edit history" className="flex overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <div role="group" aria-label="Layout and edit history" className="flex overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <button type="button" data-testid="auto-layout" onClick={layout} title={hint('autoLayout')} aria-label="Auto-layout" className={tool}>
+          <LayoutIcon />
+        </button>
+        <span className="w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
         <button type="button" data-testid="undo" onClick={act.undo} disabled={!canUndo} title={hint('undo')} aria-label="Undo" className={tool}>
           <UndoIcon width={15} height={15} />
         </button>

@@ -24,16 +24,23 @@ import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectScenario } from '@/stores/selectors';
+import { AppServiceNode } from '../nodes/app-node';
+import { AttackerNode } from '../nodes/attacker-node';
 import { ClientNode } from '../nodes/client-node';
 import { GenericNode } from '../nodes/generic-node';
 import { kindStyle } from '../nodes/kind-style';
+import { LbNode } from '../nodes/lb-node';
+import { PaymentsNode } from '../nodes/payments-node';
 import { RedisNode } from '../nodes/redis-node';
+import { StorageNode } from '../nodes/storage-node';
 import { ZookeeperNode } from '../nodes/zookeeper-node';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
+import { DenseWire, useDenseWireLatch } from './dense-wire';
 import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
+import { MessageCanvas } from './message-canvas';
 import { MessageEdge } from './message-edge';
 import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
@@ -41,7 +48,7 @@ import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { useLongPress } from './use-long-press';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
-const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, generic: GenericNode } satisfies NodeTypes;
+const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, storage: StorageNode, payments: PaymentsNode, app: AppServiceNode, lb: LbNode, attacker: AttackerNode, generic: GenericNode } satisfies NodeTypes;
 const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
 // Room for the palette and the toolbars that float over the canvas.
 const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '210px' }, maxZoom: 1.4 };
@@ -75,6 +82,7 @@ function Flow({ vertical }: { vertical: boolean }) {
   const flow = useReactFlow<AppNode, LinkEdge>();
   const dark = usePrefersDark();
   const addNode = useAddNode(vertical);
+  const dense = useDenseWireLatch();
 
   const [shown, setShown] = useState(scenario);
   const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
@@ -175,51 +183,54 @@ function Flow({ vertical }: { vertical: boolean }) {
 
   return (
     <div className="absolute inset-0" {...longPress}>
-      <ReactFlow<AppNode, LinkEdge>
-        nodes={nodes}
-        edges={edges}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        colorMode={dark ? 'dark' : 'light'}
-        // Deleting goes through the command registry (Delete / Backspace), like every other key.
-        deleteKeyCode={null}
-        edgesFocusable
-        fitView
-        fitViewOptions={vertical ? fitNarrow : fitWide}
-        minZoom={0.25}
-        maxZoom={2}
-        connectionRadius={28}
-        ariaLabelConfig={ariaLabelConfig}
-        aria-label="Simulation canvas"
-      >
-        <Background gap={22} size={1.2} />
-        <Palette vertical={vertical} compact={vertical} />
-        <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
-        <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
-        {!vertical && (
-          <MiniMap<AppNode>
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeBorderRadius={8}
-            maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
-            style={{ width: 150, height: 96 }}
-            position="bottom-right"
-            className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"
-          />
-        )}
-      </ReactFlow>
+      <DenseWire.Provider value={dense}>
+        <ReactFlow<AppNode, LinkEdge>
+          nodes={nodes}
+          edges={edges}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onSelectionChange={onSelectionChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={dark ? 'dark' : 'light'}
+          // Deleting goes through the command registry (Delete / Backspace), like every other key.
+          deleteKeyCode={null}
+          edgesFocusable
+          fitView
+          fitViewOptions={vertical ? fitNarrow : fitWide}
+          minZoom={0.25}
+          maxZoom={2}
+          connectionRadius={28}
+          ariaLabelConfig={ariaLabelConfig}
+          aria-label="Simulation canvas"
+        >
+          <Background gap={22} size={1.2} />
+          {dense && <MessageCanvas />}
+          <Palette vertical={vertical} compact={vertical} />
+          <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
+          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
+          {!vertical && (
+            <MiniMap<AppNode>
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              nodeBorderRadius={8}
+              maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
+              style={{ width: 150, height: 96 }}
+              position="bottom-right"
+              className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"
+            />
+          )}
+        </ReactFlow>
+      </DenseWire.Provider>
     </div>
   );
 }

@@ -12,10 +12,15 @@ export interface NodeCardData extends Record<string, unknown> {
 export type ClientFlowNode = Node<NodeCardData, 'client'>;
 export type RedisFlowNode = Node<NodeCardData, 'redis'>;
 export type ZkFlowNode = Node<NodeCardData, 'zookeeper'>;
+export type StorageFlowNode = Node<NodeCardData, 'storage'>;
+export type PaymentsFlowNode = Node<NodeCardData, 'payments'>;
+export type AppServiceFlowNode = Node<NodeCardData, 'app'>;
+export type LbFlowNode = Node<NodeCardData, 'lb'>;
+export type AttackerFlowNode = Node<NodeCardData, 'attacker'>;
 export type GenericFlowNode = Node<NodeCardData, 'generic'>;
 
 /** Every node the canvas can draw. */
-export type AppNode = ClientFlowNode | RedisFlowNode | ZkFlowNode | GenericFlowNode;
+export type AppNode = ClientFlowNode | RedisFlowNode | ZkFlowNode | StorageFlowNode | PaymentsFlowNode | AppServiceFlowNode | LbFlowNode | AttackerFlowNode | GenericFlowNode;
 
 export interface LinkData extends Record<string, unknown> {
   /** Latency summary shown under the edge ("40–60 ms"). */

@@ -3,18 +3,31 @@
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
+import type { PlaybackState } from '@/stores/playback-store';
 import { selectInFlight, selectLinkCut, selectTime } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
+import { useDenseWire } from './dense-wire';
 import { curvePath, edgeCurve, facingSides, pointAlong, type Box } from './geometry';
 import { MessageDot } from './message-dot';
+import { wireMotion } from './wire-motion';
 import { ScissorsIcon } from '../ui/icons';
 import { usePrefersReducedMotion } from '../ui/use-media-query';
 
 /** Labels longer than this are cut short on the wire; the log has the full text. */
 const LABEL_MAX = 28;
-/** A lost message glides for this share of its life, then falls off the wire. */
-const GLIDE = 0.7;
+// On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
+// clock nor the list, only whether anything is on it, so a frame does not re-render it.
+const NONE: PlaybackState['inFlight'] = [];
+const selectNone = () => NONE;
+const selectZero = () => 0;
+const busyLinks = new WeakMap<PlaybackState['inFlight'], Set<string>>();
+/** Whether link `id` carries a message (one set per wire list, shared by every edge). */
+function selectLinkBusy(s: PlaybackState, id: string): boolean {
+  let links = busyLinks.get(s.inFlight);
+  if (!links) busyLinks.set(s.inFlight, (links = new Set(s.inFlight.map((m) => m.link))));
+  return links.has(id);
+}
 
 const boxOf = (n: InternalNode | undefined): Box | null =>
   n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
@@ -22,10 +35,9 @@ const boxOf = (n: InternalNode | undefined): Box | null =>
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 
 /**
- * A network link. Messages on it are drawn where the engine says they are: a message sent at
- * `sentAt` that arrives at `arriveAt` is (now − sentAt)/(arriveAt − sentAt) of the way along.
- * A lost message vanishes half-way (the engine drops it there, at `arriveAt`): it glides
- * towards the middle, then drops and fades. A cut link is drawn broken, with scissors.
+ * A network link. Messages on it are drawn as labelled dots where the engine says they are
+ * (wire-motion.ts); a lost one glides towards the middle, then drops and fades. On a crowded
+ * wire they are painted by MessageCanvas instead. A cut link is drawn broken, with scissors.
  */
 function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const a = boxOf(useInternalNode(source));
@@ -33,9 +45,11 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // The facing sides once both cards are measured; the handles' points until then.
   const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
   const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
-  const all = usePlayback(selectInFlight);
+  const dense = useDenseWire();
+  const all = usePlayback(dense ? selectNone : selectInFlight);
   const messages = useMemo(() => all.filter((m) => m.link === id), [all, id]);
-  const now = usePlayback(selectTime);
+  const now = usePlayback(dense ? selectZero : selectTime);
+  const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
   const cut = usePlayback((s) => selectLinkCut(s, id));
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
@@ -48,7 +62,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
       ? { stroke: '#6366f1', strokeWidth: 4 }
       : selected
         ? { stroke: '#6366f1', strokeWidth: 2.5 }
-        : messages.length > 0
+        : busy
           ? { strokeWidth: 2.5 }
           : undefined;
 
@@ -69,7 +83,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
         ) : (
           // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
           <div
-            className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${messages.length > 0 ? 'invisible' : ''}`}
+            className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${busy ? 'invisible' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
             data-testid={`edge-${id}`}
           >
@@ -77,12 +91,8 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
           </div>
         )}
         {messages.map((m) => {
-          const span = m.arriveAt - m.sentAt;
-          const progress = span > 0 ? Math.min(1, Math.max(0, (now - m.sentAt) / span)) : 1;
           const outbound = m.from === source;
-          // Reduced motion: a message waits at the middle of its wire instead of gliding.
-          const travelled = still ? 0.5 : m.lost ? 0.5 * Math.min(1, progress / GLIDE) : progress;
-          const fall = m.lost && !still ? Math.max(0, (progress - GLIDE) / (1 - GLIDE)) : 0;
+          const { travelled, fall } = wireMotion(m, now, still);
           return (
             <MessageDot
               key={m.seq}

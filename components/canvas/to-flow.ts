@@ -2,7 +2,7 @@ import { DEFAULT_LINK, type Latency } from '@/engine/core/network';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { AppNode, LinkEdge } from './flow-types';
 
-const CARD_TYPES = new Set(['client', 'redis', 'zookeeper']);
+const CARD_TYPES = new Set(['client', 'redis', 'zookeeper', 'storage', 'payments', 'app', 'lb', 'attacker']);
 
 /** Cards are wider than tall: a transposed layout needs less room along the links. */
 const VERTICAL_STRETCH = 0.8;

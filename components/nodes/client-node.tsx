@@ -6,9 +6,10 @@ import { clientView, type ClientState } from '@/engine/models/client/model';
 import type { ProgramView } from '@/engine/patterns/program';
 import { usePlayback } from '@/stores/playback-context';
 import { selectClientWarning } from '@/stores/selectors';
+import { useDenseWire } from '../canvas/dense-wire';
 import type { ClientFlowNode } from '../canvas/flow-types';
 import { NodeCard } from './node-card';
-import { useNodeLive } from './use-node-live';
+import { useNodeStatic } from './use-node-live';
 
 const PILL: Record<ProgramView['status'], string> = {
   idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
@@ -21,8 +22,11 @@ const PILL: Record<ProgramView['status'], string> = {
 
 /** A client machine: what its program is doing now. */
 function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
-  const live = useNodeLive(id);
+  const live = useNodeStatic(id);
   const warning = usePlayback((s) => selectClientWarning(s, id));
+  // Each pulsing dot is an animation the compositor runs on its own layer; dozens of them on a
+  // busy canvas cost more per frame than everything else (without a GPU), so they stay still there.
+  const pulse = !useDenseWire();
   // A crashed client has lost its program state; the view of the initial state would mislead.
   const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
   return (
@@ -31,7 +35,7 @@ function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
       label={data.label}
       kind="client"
       status={live.status}
-      clockOffset={live.localNow - live.now}
+      clockOffset={live.clockOffset}
       selected={selected}
       vertical={data.vertical}
       warning={warning}
@@ -39,7 +43,7 @@ function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
       {view ? (
         <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>
-            {view.status === 'waiting' && <span className="mr-1 inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-current align-middle motion-reduce:animate-none" />}
+            {view.status === 'waiting' && <span className={`mr-1 inline-block h-1.5 w-1.5 rounded-full bg-current align-middle ${pulse ? 'animate-pulse motion-reduce:animate-none' : ''}`} />}
             {view.status}
           </span>
           {view.detail && (

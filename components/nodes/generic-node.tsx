@@ -4,18 +4,18 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GenericFlowNode } from '../canvas/flow-types';
 import { NodeCard } from './node-card';
-import { useNodeLive } from './use-node-live';
+import { useNodeStatic } from './use-node-live';
 
 /** A node type without its own card yet: label, status and type, so the canvas never breaks. */
 function GenericNodeImpl({ id, data, selected }: NodeProps<GenericFlowNode>) {
-  const live = useNodeLive(id);
+  const live = useNodeStatic(id);
   return (
     <NodeCard
       id={id}
       label={data.label}
       kind={data.kind}
       status={live.status}
-      clockOffset={live.localNow - live.now}
+      clockOffset={live.clockOffset}
       selected={selected}
       vertical={data.vertical}
     >

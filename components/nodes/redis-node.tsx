@@ -10,7 +10,7 @@ import type { RedisFlowNode } from '../canvas/flow-types';
 import { formatValue } from './format-value';
 import { NodeCard } from './node-card';
 import { TtlBar } from './ttl-bar';
-import { useNodeLive } from './use-node-live';
+import { useNodeClock, useNodeStatic } from './use-node-live';
 
 /** How many keys a card lists before summarising the rest. */
 const SHOWN = 8;
@@ -30,20 +30,22 @@ interface EntryView {
 
 /** A Redis server: its keyspace, one row per key, with a draining bar for keys with a TTL. */
 function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
-  const live = useNodeLive(id);
+  const live = useNodeStatic(id);
   const sim = usePlayback(selectSim);
   const labels = usePlayback(selectLabels);
   const state = live.state as (RedisState & RoleView) | null;
   const keys = (state?.data?.keys ?? {}) as Record<string, EntryView>;
   const replicaOf = state?.role === 'replica' ? (state.primary ?? '?') : null;
   const names = Object.keys(keys).sort();
+  // Only TTL bars need the clock: without them the card stays still while time moves.
+  const localNow = useNodeClock(id, names.slice(0, SHOWN).some((k) => typeof keys[k].expireAt === 'number'));
   return (
     <NodeCard
       id={id}
       label={data.label}
       kind="redis"
       status={live.status}
-      clockOffset={live.localNow - live.now}
+      clockOffset={live.clockOffset}
       selected={selected}
       vertical={data.vertical}
     >
@@ -72,7 +74,7 @@ function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
                     {formatValue(e.value)}
                   </span>
                 </div>
-                {exp !== null && <TtlBar remaining={exp - live.localNow} span={ttlSpan(sim, id, k, exp)} />}
+                {exp !== null && <TtlBar remaining={exp - localNow} span={ttlSpan(sim, id, k, exp)} />}
               </li>
             );
           })}

@@ -3,11 +3,12 @@
 import { usePlayback } from '@/stores/playback-context';
 import { selectCaption, selectHalted } from '@/stores/selectors';
 import { formatMs } from './format';
+import { usePlayingThrottle } from './use-playing-throttle';
 import { sectionTitle } from '../ui/styles';
 
 /** What just happened, in words: the latest engine event and the messages it sent, read out politely. */
 export function Caption() {
-  const lines = usePlayback(selectCaption);
+  const lines = usePlayingThrottle(selectCaption);
   const halted = usePlayback(selectHalted);
   return (
     <section aria-labelledby="caption-title" className="border-b border-slate-200 px-4 py-3 dark:border-slate-800">

@@ -1,5 +1,6 @@
 import { nextViolation } from '@/stores/timeline';
 import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
+import { withAutoLayout } from '@/stores/auto-layout';
 import { withoutElements } from '@/stores/scenario-edits';
 import type { ElementRef, UiState } from '@/stores/ui-store';
 
@@ -134,6 +135,18 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    name: 'autoLayout',
+    label: 'Auto-layout: clients left, servers right',
+    group: 'Editing',
+    keys: [{ key: 'l' }],
+    enabled: (c) => c.playback.scenario.nodes.length > 1,
+    perform: (c) => {
+      // An ordinary edit, so undo puts the nodes back; then fit the new arrangement to the screen.
+      const r = c.playback.apply(withAutoLayout(c.playback.scenario));
+      if (r.ok) c.ui.requestFit();
+    },
+  },
+  {
     name: 'faultMenu',
     label: 'Fault menu of the focused node or link',
     group: 'Editing',
@@ -152,6 +165,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], perform: (c) => c.ui.openDialog('help') },
   { name: 'share', label: 'Share a link to this run', group: 'View', keys: [{ key: 's' }], perform: (c) => c.ui.openDialog('share') },
   { name: 'saves', label: 'Saved scenarios, import and export', group: 'View', keys: [{ key: 'o', mod: true }], perform: (c) => c.ui.openDialog('saves') },
+  { name: 'embed', label: 'Embed this scenario in a page', group: 'View', keys: [{ key: 'e' }], perform: (c) => c.ui.openDialog('embed') },
   { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
 
   { name: 'crash', label: 'Crash', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) !== 'crashed', perform: onNode((node) => ({ kind: 'crash', node })) },

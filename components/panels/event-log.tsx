@@ -5,10 +5,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
 import { kindOf, logAt, type NarratedEvent } from '@/stores/narration';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
-import { selectLabels, selectSim, selectSteps } from '@/stores/selectors';
+import { selectLabels, selectPlaying, selectSim, selectSteps } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
 import { formatMs } from './format';
 import { LogFilter } from './log-filter';
+import { usePlayingThrottle } from './use-playing-throttle';
+
+/** Lines shown while playing: a screenful. A busy run replaces them all at each catch-up, and 150 new lines a few times a second made those frames stutter. */
+const PLAYING_ROWS = 40;
 
 const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: s.focus?.step ?? -1 });
 
@@ -23,8 +27,9 @@ const TONE: Partial<Record<string, string>> = {
  */
 export function EventLog() {
   const sim = usePlayback(selectSim);
-  const steps = usePlayback(selectSteps);
+  const steps = usePlayingThrottle(selectSteps);
   const labels = usePlayback(selectLabels);
+  const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
   const playback = usePlaybackStore();
   const ui = useUiStore();
@@ -44,11 +49,12 @@ export function EventLog() {
         <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? 'Nothing has happened yet.' : 'No event matches the filter.'}</p>
       ) : (
         <ol data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-          {log.map((e) => {
+          {(playing ? log.slice(0, PLAYING_ROWS) : log).map((e) => {
             const current = e.step === steps - 1;
             const focused = e.step + 1 === view.focused;
             return (
-              <li key={e.key} data-testid="log-entry" data-type={e.type} data-step={e.step}>
+              // Rows out of view skip layout and paint: a seek replaces all 150 of them at once.
+              <li key={e.key} data-testid="log-entry" data-type={e.type} data-step={e.step} className="[contain-intrinsic-size:auto_26px] [content-visibility:auto]">
                 <button
                   type="button"
                   onClick={() => pick(e)}

@@ -9,6 +9,7 @@ const GalleryDialog = dynamic(() => import('./gallery-dialog'), { ssr: false });
 const HelpDialog = dynamic(() => import('./help-dialog'), { ssr: false });
 const ShareDialog = dynamic(() => import('./share-dialog'), { ssr: false });
 const SavesDialog = dynamic(() => import('./saves-dialog'), { ssr: false });
+const EmbedDialog = dynamic(() => import('./embed-dialog'), { ssr: false });
 
 /** Whichever dialog is open. */
 export function Dialogs() {
@@ -17,5 +18,6 @@ export function Dialogs() {
   if (dialog === 'help') return <HelpDialog />;
   if (dialog === 'share') return <ShareDialog />;
   if (dialog === 'saves') return <SavesDialog />;
+  if (dialog === 'embed') return <EmbedDialog />;
   return null;
 }

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
+import { CodeIcon } from '../embed/embed-icons';
 import { hint } from '../panels/commands';
 import { FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
@@ -35,6 +36,10 @@ export function Header() {
       <button type="button" data-testid="open-share" onClick={() => openDialog('share')} title={hint('share')} aria-label="Share" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
         <LinkIcon width={15} height={15} />
         <span className="hidden sm:inline">Share</span>
+      </button>
+      <button type="button" data-testid="open-embed" onClick={() => openDialog('embed')} title={hint('embed')} aria-label="Embed" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
+        <CodeIcon width={15} height={15} />
+        <span className="hidden sm:inline">Embed</span>
       </button>
       <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0`}>
         <KeyboardIcon width={16} height={16} />

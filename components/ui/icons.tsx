@@ -190,3 +190,11 @@ export const UploadIcon = (p: IconProps) => (
     <path d="M12 20V9M7 14l5-5 5 5M5 4h14" />
   </svg>
 );
+
+/** A payment card: the payment service. */
+export const CardIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M3 10h18M7 15h4" />
+  </svg>
+);

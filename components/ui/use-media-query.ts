@@ -2,6 +2,14 @@
 
 import { useCallback, useSyncExternalStore } from 'react';
 
+// A list per query, kept: every edge asks on every render, and matchMedia parses the query anew each call.
+const lists = new Map<string, MediaQueryList>();
+const mediaList = (query: string) => {
+  let m = lists.get(query);
+  if (!m) lists.set(query, (m = window.matchMedia(query)));
+  return m;
+};
+
 /**
  * Whether a media query matches, kept in sync with the system. The server (static export) and
  * the hydration pass see `serverValue`, so the first client render matches the HTML and the
@@ -18,7 +26,7 @@ export function useMediaQuery(query: string, serverValue = false): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => mediaList(query).matches,
     () => serverValue,
   );
 }

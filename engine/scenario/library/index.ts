@@ -1,4 +1,6 @@
+import { configWatchOneShot, configWatchPersistent } from './config-watch';
 import { gcPauseFencing, gcPauseFencingSafe } from './gc-pause-fencing';
+import { idempotencyCrash, idempotencyNone, idempotencyRedis, idempotencyZk } from './idempotency';
 import { lockShowdown } from './lock-showdown';
 import { redisBasics } from './redis-basics';
 import { redisFailover } from './redis-failover';
@@ -7,6 +9,8 @@ import { redisLockExpiry } from './redis-lock-expiry';
 import { redisLockPolling } from './redis-lock-polling';
 import { redisLockUnsafeDel } from './redis-lock-unsafe-del';
 import { redisLockWatchdog } from './redis-lock-watchdog';
+import { sessionJwt, sessionJwtDenylist } from './session-jwt';
+import { sessionStoreMemory, sessionStoreRedis } from './session-store';
 import { zkBasics } from './zk-basics';
 import { zkLockScenario } from './zk-lock';
 import { zkLockHerd } from './zk-lock-herd';
@@ -16,7 +20,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

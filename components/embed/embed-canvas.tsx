@@ -1,0 +1,167 @@
+'use client';
+
+import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeTypes, type FitViewOptions, type NodeChange, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { usePlayback, useUiStore } from '@/stores/playback-context';
+import { selectDoc, selectScenario } from '@/stores/selectors';
+import { FaultMenuHost } from '../canvas/fault-menu-host';
+import type { AppNode, LinkEdge } from '../canvas/flow-types';
+import { MessageEdge } from '../canvas/message-edge';
+import { Notices } from '../canvas/notices';
+import { carryOver, toFlow } from '../canvas/to-flow';
+import { useLongPress } from '../canvas/use-long-press';
+import { ClientNode } from '../nodes/client-node';
+import { GenericNode } from '../nodes/generic-node';
+import { PaymentsNode } from '../nodes/payments-node';
+import { RedisNode } from '../nodes/redis-node';
+import { StorageNode } from '../nodes/storage-node';
+import { ZookeeperNode } from '../nodes/zookeeper-node';
+
+// Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
+// until then a type missing here is drawn as a generic card, see cardsOf).
+const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, storage: StorageNode, payments: PaymentsNode, generic: GenericNode } satisfies NodeTypes;
+const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
+// Room for the title and link above the graph and the fit button below it; nothing else floats here.
+const fit: FitViewOptions = { padding: { top: '40px', right: '16px', bottom: '36px', left: '16px' }, maxZoom: 1.2 };
+
+/** The canvas element under a screen point: a node or an edge, if any. */
+function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
+  const node = target?.closest('.react-flow__node[data-id]');
+  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
+  const edge = target?.closest('.react-flow__edge[data-id]');
+  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
+  return null;
+}
+
+/**
+ * The flow's nodes and edges, every node drawn by a card this canvas knows. Always the
+ * scenario's own layout: the playground's top-to-bottom phone layout packs the cards of a wide
+ * row side by side, and an embed has no side panel to make room for.
+ */
+function cardsOf(scenario: Parameters<typeof toFlow>[0]) {
+  const flow = toFlow(scenario, false);
+  const nodes = flow.nodes.map((n) => (Object.hasOwn(nodeTypes, n.type) ? n : ({ ...n, type: 'generic' } as AppNode)));
+  return { nodes, edges: flow.edges };
+}
+
+/** Keeps the whole graph in view when the frame is resized (a host page's responsive column). */
+function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let raf = 0;
+    let first = true;
+    const ro = new ResizeObserver(() => {
+      // The first report is the initial size, which fitView on mount already handled.
+      if (first) return void (first = false);
+      cancelAnimationFrame(raf);
+      raf = requestAnimationFrame(() => void flow.fitView(fit));
+    });
+    ro.observe(el);
+    return () => {
+      cancelAnimationFrame(raf);
+      ro.disconnect();
+    };
+  }, [box, flow]);
+}
+
+/**
+ * The embedded graph. Nothing on it can be moved, linked or deleted; the wheel scrolls the host
+ * page instead of zooming. With `faults`, a right-click, a long press or a card's ⋯ button
+ * opens the fault menu, and a fault is recorded at the cursor like in the playground.
+ */
+function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: React.RefObject<HTMLDivElement | null> }) {
+  const scenario = usePlayback(selectScenario);
+  const ui = useUiStore();
+  const [shown, setShown] = useState(scenario);
+  const [nodes, setNodes] = useState<AppNode[]>(() => cardsOf(scenario).nodes);
+  const [edges, setEdges] = useState<LinkEdge[]>(() => cardsOf(scenario).edges);
+  if (shown !== scenario) {
+    const next = cardsOf(scenario);
+    setShown(scenario);
+    setNodes((prev) => carryOver(prev, next.nodes));
+    setEdges((prev) => carryOver(prev, next.edges));
+  }
+  // Only React Flow's own bookkeeping (measured sizes) arrives here: nothing is draggable.
+  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+  useFitOnResize(box);
+
+  const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, n: AppNode) => {
+      e.preventDefault();
+      openMenu('node', n.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, ed: LinkEdge) => {
+      e.preventDefault();
+      openMenu('edge', ed.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const longPress = useLongPress((target, x, y) => {
+    const hit = elementAt(target);
+    if (hit && faults) openMenu(hit.kind, hit.id, x, y);
+  });
+
+  return (
+    <div className="absolute inset-0" {...(faults ? longPress : {})}>
+      <ReactFlow<AppNode, LinkEdge>
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onNodeContextMenu={faults ? onNodeContextMenu : undefined}
+        onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={dark ? 'dark' : 'light'}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={faults}
+        nodesFocusable={faults}
+        edgesFocusable={faults}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnScroll={false}
+        zoomOnDoubleClick={false}
+        preventScrolling={false}
+        fitView
+        fitViewOptions={fit}
+        minZoom={0.1}
+        maxZoom={2}
+        aria-label="Simulation canvas"
+      >
+        <Background gap={22} size={1.2} />
+        <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/**
+ * The player's canvas. Read-only hides every editing affordance (the cards' fault buttons and
+ * link handles too, via the wrapper's classes); `faults` brings the fault menu back.
+ */
+export function EmbedCanvas({ faults, dark }: { faults: boolean; dark: boolean }) {
+  const doc = usePlayback(selectDoc);
+  const box = useRef<HTMLDivElement>(null);
+  const readOnly = faults ? '' : '[&_[data-handlepos]]:invisible [&_[data-testid^=node-menu-]]:hidden';
+  return (
+    <div ref={box} className={`absolute inset-0 ${readOnly}`} data-testid="embed-canvas" data-mode={faults ? 'editable' : 'readonly'}>
+      <ReactFlowProvider key={doc}>
+        <Flow faults={faults} dark={dark} box={box} />
+      </ReactFlowProvider>
+      {faults && (
+        <>
+          <Notices />
+          <FaultMenuHost />
+        </>
+      )}
+    </div>
+  );
+}

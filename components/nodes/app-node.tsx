@@ -1,0 +1,112 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { appView, type AppState, type AppView } from '@/engine/models/app-service/model';
+import { usePlayback } from '@/stores/playback-context';
+import { selectLabels } from '@/stores/selectors';
+import type { AppServiceFlowNode } from '../canvas/flow-types';
+import { NodeCard } from './node-card';
+import { TtlBar } from './ttl-bar';
+import { useNodeLive } from './use-node-live';
+
+/** How many sessions a card lists before summarising the rest. */
+const SHOWN = 4;
+
+const pill = 'rounded-full px-2 py-0.5 text-[10px] font-semibold';
+const TONE = {
+  memory: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100',
+  redis: 'bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200',
+  jwt: 'bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200',
+  extra: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+};
+
+const secs = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`);
+
+/** Where this app keeps logins, in a pill or two. */
+function Mode({ v, name }: { v: AppView; name: (id: string) => string }) {
+  if (v.auth === 'memory') return <span className={`${pill} ${TONE.memory}`}>sessions in memory</span>;
+  if (v.auth === 'redis') return <span className={`${pill} ${TONE.redis}`}>sessions in {v.redis ? name(v.redis) : 'redis (not linked)'}</span>;
+  return (
+    <>
+      <span className={`${pill} ${TONE.jwt}`}>JWT · exp {secs(v.tokenTtlMs)}</span>
+      {v.refresh && <span className={`${pill} ${TONE.extra}`}>refresh</span>}
+      {v.denylist && <span className={`${pill} ${TONE.extra}`}>denylist</span>}
+    </>
+  );
+}
+
+/** The sessions an app holds in its heap, each with a bar draining toward maxInactiveInterval. */
+function Sessions({ v }: { v: AppView }) {
+  if (v.sessions.length === 0) {
+    return (
+      <p className="text-[11px] text-slate-500 italic dark:text-slate-400" data-testid="app-no-sessions">
+        no sessions in memory
+      </p>
+    );
+  }
+  return (
+    <ul className="space-y-1.5" aria-label="sessions in memory">
+      {v.sessions.slice(0, SHOWN).map((s) => (
+        <li key={s.sid} data-testid="app-session" data-user={s.user}>
+          <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
+            <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{s.user}</span>
+            <span className="min-w-0 truncate text-slate-500 dark:text-slate-400">{s.sid}</span>
+          </div>
+          <TtlBar remaining={v.maxInactiveMs - s.idleMs} span={v.maxInactiveMs} />
+        </li>
+      ))}
+      {v.sessions.length > SHOWN && <li className="text-[11px] text-slate-500 dark:text-slate-400">+{v.sessions.length - SHOWN} more</li>}
+    </ul>
+  );
+}
+
+/**
+ * An app service: where it keeps logins (its memory, Redis, or nowhere with JWTs), the
+ * sessions in its memory with their idle time, and how many requests it served, refused
+ * (401) and failed (5xx).
+ */
+function AppNodeImpl({ id, data, selected }: NodeProps<AppServiceFlowNode>) {
+  const live = useNodeLive(id);
+  const labels = usePlayback(selectLabels);
+  const v = live.exists ? appView(live.state as AppState, live.localNow) : null;
+  const name = (n: string) => labels[n] ?? n;
+  return (
+    <NodeCard id={id} label={data.label} kind="app" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+      {v ? (
+        <div className="space-y-2" data-testid="app-state" data-sessions={v.sessions.length} data-served={v.served} data-refused={v.refused}>
+          <div className="flex flex-wrap items-center gap-1">
+            <Mode v={v} name={name} />
+          </div>
+          {v.auth === 'memory' ? (
+            <Sessions v={v} />
+          ) : (
+            <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-300">
+              {v.auth === 'redis' ? 'keeps no session itself: loads it from Redis on every request' : 'keeps no session: checks signature and exp on its own clock'}
+            </p>
+          )}
+          <p className="text-[11px] text-slate-600 tabular-nums dark:text-slate-300" data-testid="app-stats">
+            <span className="font-semibold text-slate-800 dark:text-slate-100">{v.served}</span> served
+            {v.refused > 0 && (
+              <>
+                {' · '}
+                <span className="font-semibold text-amber-700 dark:text-amber-300">{v.refused}</span> refused
+              </>
+            )}
+            {v.failed > 0 && (
+              <>
+                {' · '}
+                <span className="font-semibold text-red-700 dark:text-red-300">{v.failed}</span> failed
+              </>
+            )}
+            {v.inFlight > 0 && <span className="text-slate-500 dark:text-slate-400"> · {v.inFlight} waiting on Redis</span>}
+          </p>
+        </div>
+      ) : (
+        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const AppServiceNode = memo(AppNodeImpl);

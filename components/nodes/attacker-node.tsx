@@ -1,0 +1,45 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { clientView, type ClientState } from '@/engine/models/client/model';
+import type { ProgramView } from '@/engine/patterns/program';
+import type { AttackerFlowNode } from '../canvas/flow-types';
+import { NodeCard } from './node-card';
+import { useNodeLive } from './use-node-live';
+
+const PILL: Record<ProgramView['status'], string> = {
+  idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+  working: 'bg-rose-100 text-rose-800 dark:bg-rose-900/60 dark:text-rose-200',
+  waiting: 'bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200',
+  holding: 'bg-rose-100 text-rose-800 dark:bg-rose-900/60 dark:text-rose-200',
+  done: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+  failed: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
+};
+
+/** What the status means from the defender's side: red while it gets in, green once it is turned away. */
+const WORD: Record<ProgramView['status'], string> = { idle: 'idle', working: 'getting in', waiting: 'waiting', holding: 'getting in', done: 'done', failed: 'blocked' };
+
+/** An attacker's machine: what it holds and how its replays are doing. */
+function AttackerNodeImpl({ id, data, selected }: NodeProps<AttackerFlowNode>) {
+  const live = useNodeLive(id);
+  const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
+  return (
+    <NodeCard id={id} label={data.label} kind="attacker" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+      {view ? (
+        <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
+          <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>{WORD[view.status]}</span>
+          {view.detail && (
+            <span className="min-w-0 truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" title={view.detail}>
+              {view.detail}
+            </span>
+          )}
+        </div>
+      ) : (
+        <p className="text-slate-600 italic dark:text-slate-400">{live.status === 'crashed' ? 'down' : 'not running'}</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const AttackerNode = memo(AttackerNodeImpl);

@@ -1,0 +1,53 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { lbView, type LbState } from '@/engine/models/lb/model';
+import { usePlayback } from '@/stores/playback-context';
+import { selectLabels } from '@/stores/selectors';
+import type { LbFlowNode } from '../canvas/flow-types';
+import { NodeCard } from './node-card';
+import { useNodeLive } from './use-node-live';
+
+/**
+ * A load balancer: its routing policy and each backend's health as its checks see it (up, or
+ * down after missed checks), with how many requests it sent there.
+ */
+function LbNodeImpl({ id, data, selected }: NodeProps<LbFlowNode>) {
+  const live = useNodeLive(id);
+  const labels = usePlayback(selectLabels);
+  const v = live.exists ? lbView(live.state as LbState) : null;
+  return (
+    <NodeCard id={id} label={data.label} kind="lb" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+      {v ? (
+        <div className="space-y-2">
+          <p className="flex items-center gap-2">
+            <span className="rounded-full bg-violet-100 px-2 py-0.5 text-[10px] font-semibold text-violet-800 dark:bg-violet-900/50 dark:text-violet-200">
+              {v.policy === 'sticky' ? 'sticky (cookie)' : 'round-robin'}
+            </span>
+            {v.inFlight > 0 && <span className="text-[11px] text-slate-500 dark:text-slate-400">{v.inFlight} in flight</span>}
+          </p>
+          {v.backends.length === 0 ? (
+            <p className="text-[11px] text-slate-500 italic dark:text-slate-400">no backends: link app services</p>
+          ) : (
+            <ul className="space-y-1" aria-label={`${data.label} backends`}>
+              {v.backends.map((b) => (
+                <li key={b.id} data-testid="lb-backend" data-id={b.id} data-up={b.up} className="flex min-w-0 items-center gap-1.5 text-[11px]">
+                  <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${b.up ? 'bg-emerald-500' : 'bg-red-500'}`} />
+                  <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100">{labels[b.id] ?? b.id}</span>
+                  <span className={`shrink-0 font-semibold ${b.up ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`}>{b.up ? 'up' : 'down'}</span>
+                  {b.up && b.fails > 0 && <span className="shrink-0 text-amber-700 dark:text-amber-300">{b.fails} missed</span>}
+                  <span className="ml-auto shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{b.sent} req</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : (
+        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const LbNode = memo(LbNodeImpl);

@@ -1,0 +1,76 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { paymentsView, type PaymentsLogEntry, type PaymentsState } from '@/engine/models/payments/model';
+import { usePlayback } from '@/stores/playback-context';
+import { selectLabels } from '@/stores/selectors';
+import type { PaymentsFlowNode } from '../canvas/flow-types';
+import { NodeCard } from './node-card';
+import { useNodeLive } from './use-node-live';
+
+const TONE: Record<PaymentsLogEntry['tone'], string> = {
+  ok: 'text-emerald-700 dark:text-emerald-300',
+  dup: 'font-semibold text-red-700 dark:text-red-300',
+  warn: 'text-amber-700 dark:text-amber-300',
+  bad: 'text-red-700 dark:text-red-300',
+};
+
+const PHASE: Record<string, string> = { claim: 'claiming its key', lookup: 'reading its key', charging: 'charging', storing: 'storing the result' };
+
+/** How many log lines a card shows. */
+const SHOWN = 4;
+
+/**
+ * A payment service: where it keeps idempotency keys, how many charges it has made (and which
+ * orders were charged twice), what it is working on, and its latest answers.
+ */
+function PaymentsNodeImpl({ id, data, selected }: NodeProps<PaymentsFlowNode>) {
+  const live = useNodeLive(id);
+  const labels = usePlayback(selectLabels);
+  const view = live.exists ? paymentsView(live.state as PaymentsState) : null;
+  const name = (n: string) => labels[n] ?? n;
+  return (
+    <NodeCard id={id} label={data.label} kind="payments" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+      {view ? (
+        <div className="space-y-1.5" data-testid="payments-state" data-charges={view.charges} data-replays={view.stats.replays} data-conflicts={view.stats.conflicts} data-refused={view.stats.refused}>
+          <div className="flex items-center gap-2">
+            <span
+              className={`rounded-full px-2 py-0.5 text-[10px] font-semibold ${view.dedupe === 'none' ? 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' : 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200'}`}
+            >
+              {view.dedupe === 'none' ? 'no idempotency keys' : `keys in ${name(view.store ?? view.dedupe)}`}
+            </span>
+          </div>
+          <p className="text-[11px] text-slate-600 dark:text-slate-300" data-testid="payments-charges">
+            <span className={`font-semibold ${view.doubled.length > 0 ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}>{view.charges}</span>{' '}
+            {view.charges === 1 ? 'charge' : 'charges'}
+            {view.doubled.length > 0 && <span className="font-semibold text-red-700 dark:text-red-300"> · {view.doubled.join(', ')} charged twice</span>}
+            {view.stats.replays > 0 && <> · {view.stats.replays} replayed</>}
+          </p>
+          {view.inProgress.length > 0 && (
+            <ul className="space-y-0.5" data-testid="payments-in-progress">
+              {view.inProgress.map((j, i) => (
+                <li key={i} className="truncate font-mono text-[11px] text-sky-700 dark:text-sky-300" title={`${PHASE[j.phase]} ${j.order} for ${name(j.client)}, attempt ${j.attempt}`}>
+                  {PHASE[j.phase]} {j.order} · {name(j.client)} #{j.attempt}
+                </li>
+              ))}
+            </ul>
+          )}
+          {view.log.length > 0 && (
+            <ul className="space-y-0.5 border-t border-slate-100 pt-1.5 dark:border-slate-800" aria-label={`${data.label} latest answers`}>
+              {view.log.slice(-SHOWN).map((e, i) => (
+                <li key={`${e.at}-${i}`} data-testid="payments-log" className={`truncate font-mono text-[11px] ${TONE[e.tone]}`} title={`${name(e.client)} ${e.order}: ${e.what}`}>
+                  {name(e.client)} · {e.what}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : (
+        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const PaymentsNode = memo(PaymentsNodeImpl);

@@ -1,0 +1,81 @@
+'use client';
+
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { storageView, type StorageLogEntry, type StorageState } from '@/engine/models/storage/model';
+import { usePlayback } from '@/stores/playback-context';
+import { selectLabels } from '@/stores/selectors';
+import type { StorageFlowNode } from '../canvas/flow-types';
+import { NodeCard } from './node-card';
+import { useNodeStatic } from './use-node-live';
+
+const term = 'text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400';
+
+/** The newest refused access (fencing turned it away), if any is still in the short log. */
+function lastRejected(log: readonly StorageLogEntry[] | undefined): StorageLogEntry | null {
+  for (let k = (log?.length ?? 0) - 1; k >= 0; k--) if (!log![k].ok) return log![k];
+  return null;
+}
+
+/**
+ * The resource a lock protects: whether it checks fencing tokens, the largest token it has
+ * seen, the value and who wrote it, how many writes it took and refused, and the latest
+ * refusal in words (the moment fencing saved the data).
+ */
+function StorageNodeImpl({ id, data, selected }: NodeProps<StorageFlowNode>) {
+  const live = useNodeStatic(id);
+  const labels = usePlayback(selectLabels);
+  const state = live.exists ? (live.state as StorageState) : null;
+  const view = state ? storageView(state) : null;
+  const refused = lastRejected(state?.log);
+  const name = (n: string) => labels[n] ?? n;
+  return (
+    <NodeCard id={id} label={data.label} kind="storage" status={live.status} clockOffset={live.clockOffset} selected={selected} vertical={data.vertical}>
+      {view ? (
+        <div className="space-y-1.5" data-testid="storage-state" data-writes={view.writes} data-rejects={view.rejects}>
+          <div className="flex items-center gap-2">
+            <span
+              className={`rounded-full px-2 py-0.5 text-[10px] font-semibold ${view.fencing ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
+            >
+              {view.fencing ? 'fencing on' : 'no fencing'}
+            </span>
+            <span className="font-mono text-[11px] text-slate-600 dark:text-slate-300" data-testid="storage-token">
+              token {view.maxToken ?? '–'}
+            </span>
+          </div>
+          <p className="flex min-w-0 items-baseline gap-1.5">
+            <span className={term}>value</span>
+            <span className="min-w-0 truncate font-mono text-[11px] text-slate-800 dark:text-slate-100" title={view.value ?? undefined}>
+              {view.value === null ? 'empty' : `"${view.value}"`}
+            </span>
+            {view.lastWriter && <span className="shrink-0 text-[11px] text-slate-500 dark:text-slate-400">by {name(view.lastWriter)}</span>}
+          </p>
+          <p className="text-[11px] text-slate-600 dark:text-slate-300">
+            <span className="font-semibold text-slate-800 dark:text-slate-100">{view.writes}</span> {view.writes === 1 ? 'write' : 'writes'} accepted
+            {view.rejects > 0 && (
+              <>
+                {' · '}
+                <span className="font-semibold text-red-700 dark:text-red-300">{view.rejects}</span> refused
+              </>
+            )}
+          </p>
+          {view.open.length > 0 && (
+            <p className="truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" data-testid="storage-open">
+              open: {view.open.map((o) => `${o.section}${o.token === null ? '' : ` (token ${o.token})`}`).join(', ')}
+            </p>
+          )}
+          {refused && (
+            <p data-testid="storage-rejected" className="rounded-md bg-red-50 px-2 py-1 text-[11px] leading-snug text-red-800 dark:bg-red-950/60 dark:text-red-200">
+              <span aria-hidden>✕ </span>
+              refused {name(refused.client)}’s {refused.op}: token {refused.token} is stale{view.maxToken !== null ? ` (< ${view.maxToken})` : ''}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+      )}
+    </NodeCard>
+  );
+}
+
+export const StorageNode = memo(StorageNodeImpl);

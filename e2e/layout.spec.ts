@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { expect, frames, openPlayground, SHOTS, test } from './fixtures';
+
+/** Two Redis servers, one replicating the other, a ZooKeeper and eight clients: written without positions, so all at 0,0. */
+function positionless(): unknown {
+  const nodes: unknown[] = [
+    { id: 'r1', type: 'redis' },
+    { id: 'r2', type: 'redis', params: { replicaOf: 'r1' } },
+    { id: 'zk', type: 'zookeeper' },
+  ];
+  const edges: unknown[] = [{ id: 'r1-r2', source: 'r1', target: 'r2' }];
+  for (let i = 0; i < 8; i++) {
+    const redis = i < 6;
+    const target = redis ? 'r1' : 'zk';
+    const program = redis ? { kind: 'redis-script', target, commands: [['SET', `k${i}`, 'v']] } : { kind: 'zk-script', target, ops: [`create /n${i} x`] };
+    nodes.push({ id: `c${i}`, type: 'client', params: { program } });
+    edges.push({ id: `c${i}-${target}`, source: `c${i}`, target });
+  }
+  return { version: 1, title: 'Imported without positions', seed: 3, nodes, edges, playback: { untilMs: 3000 } };
+}
+
+/** On-screen boxes of every node card, and the pairs that overlap. */
+async function overlapping(page: Page): Promise<{ count: number; pairs: string[] }> {
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-id') ?? '?', x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  );
+  const pairs: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) pairs.push(`${a.id}/${b.id}`);
+    }
+  }
+  return { count: boxes.length, pairs };
+}
+
+for (const size of [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+]) {
+  test(`a scenario without positions is laid out when opened, readable (${size.name})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const sim = await openPlayground(page);
+    expect(await sim.load(positionless())).toEqual([]);
+    await sim.seek(1500);
+    await frames(page, 3);
+    const { count, pairs } = await overlapping(page);
+    expect(count).toBe(11);
+    expect(pairs).toEqual([]);
+    // Clients start their links, so they sit before the servers (left of them, or above on a phone).
+    const box = async (id: string) => (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+    const [client, redis, replica] = [await box('c0'), await box('r1'), await box('r2')];
+    const along = size.name === 'phone' ? 'y' : 'x';
+    expect(client[along]).toBeLessThan(redis[along]);
+    expect(redis[along]).toBeLessThan(replica[along]);
+    await page.screenshot({ path: `${SHOTS}/layout-imported-${size.name}.png` });
+  });
+}
+
+test('Auto-layout re-arranges the current scenario as an undoable edit', async ({ page }) => {
+  const sim = await openPlayground(page, '#scenario=gc-pause-fencing-safe');
+  const where = async () => ((await sim.scenario()) as { nodes: { id: string; position: { x: number; y: number } }[] }).nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`);
+  const before = await where();
+  await page.getByTestId('auto-layout').click();
+  const after = await where();
+  expect(after).not.toEqual(before);
+  expect((await overlapping(page)).pairs).toEqual([]);
+  await page.getByTestId('undo').click();
+  expect(await where()).toEqual(before);
+  // The registry's key does the same.
+  await page.locator('body').press('l');
+  expect(await where()).toEqual(after);
+});
+
+test('the storage card counts writes and shows the stale write fencing refused (gc-pause-fencing-safe)', async ({ page }) => {
+  for (const size of [
+    { name: 'desktop', width: 1280, height: 800 },
+    { name: 'phone', width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    const sim = await openPlayground(page, '#scenario=gc-pause-fencing-safe');
+    const card = page.locator('.react-flow__node[data-id="storage"]');
+    await expect(card.getByTestId('storage-state')).toContainText('fencing on');
+    await expect(card.getByTestId('storage-rejected')).toHaveCount(0);
+    await sim.seek(5000);
+    const rejected = card.getByTestId('storage-rejected');
+    await expect(rejected).toContainText('c1');
+    await expect(rejected).toContainText('token 1');
+    await expect(card.getByTestId('storage-state')).toHaveAttribute('data-rejects', '1');
+    await expect(card.getByTestId('storage-token')).toContainText('token 2');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/storage-card-${size.name}.png` });
+    // Scrubbing back before c1 woke up: nothing refused yet.
+    await sim.seek(2500);
+    await expect(rejected).toHaveCount(0);
+  }
+});

@@ -1,0 +1,60 @@
+import type { MonitorCtx, MonitorDef } from '../core/monitor';
+import type { TraceEventOf } from '../core/trace-types';
+import { arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from './credentials';
+
+/**
+ * No access after logout: once a user has logged out, no app serves a request carrying their
+ * session or token that arrived after the logout was answered — whoever sends it (a stolen copy).
+ * Sessions are deleted on logout; a stateless JWT cannot be, so it breaks this until its exp
+ * unless every app checks a denylist. `auth.revoked.accepted` counts every such request served.
+ */
+
+export interface NoAccessAfterLogoutState {
+  ledger: Ledger;
+  reported: string[];
+}
+
+type Handle = TraceEventOf<'app.handle'>;
+
+function why(l: Ledger, c: Cred, cred: string, ev: Handle): string {
+  const ended = c.ended!;
+  if (c.store === 'token' && !ended.denylisted) {
+    const left = (c.validUntil ?? ev.t) - ev.t;
+    const life = left > 0 ? `it is good for ${span(left)} more, until its exp` : `its exp passed ${span(-left)} ago, but ${ev.node}'s clock or leeway still lets it in`;
+    return `a stateless JWT cannot be taken back: ${ev.node} checks only the signature and exp, and ${life}`;
+  }
+  if (c.store === 'token') {
+    const crash = crashBetween(l, ended.where, ended.at, ev.t);
+    if (crash !== null) return `${ended.where} crashed at ${at(crash)} and came back without its denylist (no persistence)`;
+    return `${ev.node} did not find ${cred} on the denylist`;
+  }
+  return `${ev.node} still accepted session ${cred}`;
+}
+
+function judge(s: NoAccessAfterLogoutState, ev: Handle, ctx: MonitorCtx): NoAccessAfterLogoutState {
+  if (ev.status !== 200 || ev.cred === null) return s;
+  const c = s.ledger.creds[ev.cred];
+  if (!c || !c.ended || c.ended.why !== 'logout' || arrival(ev) <= c.ended.at) return s;
+  ctx.metric('auth.revoked.accepted');
+  if (s.reported.includes(ev.cred)) return s;
+  const by = ev.origin === c.user ? '' : ` from ${ev.origin}`;
+  const what = c.kind === 'session' ? 'session' : c.kind === 'refresh' ? 'refresh token' : 'token';
+  ctx.violate(
+    `${ev.node} served a request${by} with ${c.user}'s ${what} ${ev.cred} at ${at(ev.t)}, ${span(arrival(ev) - c.ended.at)} after ${c.user} logged out: ${why(s.ledger, c, ev.cred, ev)}`,
+    [...new Set([ev.origin, ev.node])],
+    ev.i,
+  );
+  return { ...s, reported: [...s.reported, ev.cred] };
+}
+
+export const noAccessAfterLogout: MonitorDef<NoAccessAfterLogoutState> = {
+  id: 'no-access-after-logout',
+  title: 'After a logout, nobody gets in with that session or token',
+  watches: [...LEDGER_EVENTS],
+  init: () => ({ ledger: initLedger(), reported: [] }),
+  onEvent(s0, ev, ctx) {
+    const s = ev.type === 'app.handle' ? judge(s0, ev, ctx) : s0;
+    const ledger = foldLedger(s.ledger, ev);
+    return ledger === s.ledger ? s : { ...s, ledger };
+  },
+};

@@ -1,0 +1,26 @@
+import type { MonitorDef } from '../core/monitor';
+import { fingerprint } from '../models/payments/messages';
+
+/**
+ * An idempotency key names one request: a stored result may be replayed only to a request with
+ * the same parameters. Replaying it to a different one (a client that reused a key for another
+ * order or amount) tells that client it paid when nothing was charged for it; Stripe refuses
+ * such a request instead.
+ */
+export const replayMatchesRequest: MonitorDef<{ replays: number }> = {
+  id: 'replay-matches-request',
+  title: 'A stored result is only replayed to a request with the same parameters',
+  watches: ['payments.reply'],
+  init: () => ({ replays: 0 }),
+  onEvent(s, ev, ctx) {
+    if (ev.type !== 'payments.reply' || !ev.replayed) return s;
+    const asked = fingerprint(ev.order, ev.amount);
+    if (ev.storedFp === null || ev.storedFp === asked) return { replays: s.replays + 1 };
+    ctx.violate(
+      `${ev.client} asked ${ev.node} to pay ${ev.amount} for ${ev.order} with key ${ev.key} and got back the stored result of ${ev.storedFp} (${ev.chargeId}): it believes it paid, but nothing was charged for ${ev.order}`,
+      [ev.client, ev.node],
+      ev.i,
+    );
+    return { replays: s.replays + 1 };
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * The HTTP-ish protocol between users, load balancers / gateways and app services. Plain data:
+ * a request names an operation, carries the caller's credential (a session cookie or a JWT)
+ * and, behind a load balancer, the affinity cookie and the original caller (X-Forwarded-For).
+ */
+
+/** A signed token. `sig` is a keyed hash over the other fields, so a changed field fails verification. */
+export interface Jwt {
+  readonly typ: 'access' | 'refresh';
+  /** Subject: the user. */
+  readonly sub: string;
+  /** Token id: what a denylist or a refresh-token store names. */
+  readonly jti: string;
+  /** Issued at / expires at, in ms of the issuing server's clock (real JWTs use seconds). */
+  readonly iat: number;
+  readonly exp: number;
+  readonly sig: string;
+}
+
+export type HttpOp = 'login' | 'get' | 'logout' | 'refresh';
+
+/** Caller -> server: one request. */
+export interface HttpReq {
+  readonly type: 'http.req';
+  readonly id: number;
+  readonly op: HttpOp;
+  /** Who logs in (login only). */
+  readonly user?: string;
+  /** Session cookie (SESSION=…). */
+  readonly cookie?: string;
+  /** Bearer token (access token; the refresh token for `refresh`). */
+  readonly token?: Jwt;
+  /** Logout: the refresh token to drop along with the session. */
+  readonly refresh?: Jwt;
+  /** Sticky-session cookie a load balancer set earlier: the backend to go back to. */
+  readonly affinity?: string;
+  /** The original caller, set by a proxy (X-Forwarded-For). */
+  readonly origin?: string;
+}
+
+/** Server -> caller: the answer to request `id`. */
+export interface HttpRes {
+  readonly type: 'http.res';
+  readonly id: number;
+  readonly op: HttpOp;
+  readonly status: number;
+  /** Why it failed (401 / 5xx), in a few words. */
+  readonly reason?: string;
+  /** The authenticated user, when there is one. */
+  readonly user?: string;
+  /** A new session cookie (Set-Cookie). */
+  readonly cookie?: string;
+  /** New tokens (login, refresh). */
+  readonly token?: Jwt;
+  readonly refresh?: Jwt;
+  /** The app server that answered. */
+  readonly server?: string;
+  /** Sticky-session cookie set by a load balancer. */
+  readonly affinity?: string;
+}
+
+/** Load balancer -> backend: an active health check (HAProxy `check`). */
+export interface HttpHealthMsg {
+  readonly type: 'http.health';
+  readonly id: number;
+}
+
+/** Backend -> load balancer: the health check passed. */
+export interface HttpHealthOkMsg {
+  readonly type: 'http.health.ok';
+  readonly id: number;
+}
+
+export type HttpMsg = HttpReq | HttpRes | HttpHealthMsg | HttpHealthOkMsg;
+
+/** Whether `m` belongs to this protocol. */
+export function isHttp(m: { type: string }): m is HttpMsg {
+  return m.type === 'http.req' || m.type === 'http.res' || m.type === 'http.health' || m.type === 'http.health.ok';
+}
+
+const ROUTE: Record<HttpOp, string> = { login: 'POST /login', get: 'GET /page', logout: 'POST /logout', refresh: 'POST /refresh' };
+
+/** A token in a few characters: its id and expiry. */
+export function tokenText(t: Jwt): string {
+  return `${t.typ === 'refresh' ? 'refresh ' : ''}token ${t.jti} (exp ${(t.exp / 1000).toFixed(1)} s)`;
+}
+
+/** The credential a request carries, in words ("cookie s-1a2b", "token t-9f00 (exp 15.0 s)"), or ''. */
+export function credentialText(m: { cookie?: string; token?: Jwt }): string {
+  if (m.cookie !== undefined) return `cookie ${m.cookie}`;
+  if (m.token !== undefined) return tokenText(m.token);
+  return '';
+}
+
+/** One line for an HTTP message, for narration and the canvas. */
+export function describeHttp(m: HttpMsg): string {
+  switch (m.type) {
+    case 'http.req': {
+      const who = m.op === 'login' && m.user ? ` as ${m.user}` : '';
+      const cred = credentialText(m);
+      return `${ROUTE[m.op]}${who}${cred ? ` with ${cred}` : ''}`;
+    }
+    case 'http.res': {
+      const what = m.status === 200 ? 'OK' : (m.reason ?? 'error');
+      const set = m.cookie ? `, Set-Cookie ${m.cookie}` : m.token ? `, ${tokenText(m.token)}` : '';
+      return `${m.status} ${what}${set}${m.server ? ` (from ${m.server})` : ''}`;
+    }
+    case 'http.health':
+      return 'health check';
+    case 'http.health.ok':
+      return 'healthy';
+  }
+}

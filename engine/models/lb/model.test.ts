@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelDef } from '../../core/types';
+import { run, type Harness } from '../../testing/harness';
+import { appModel } from '../app-service/model';
+import type { HttpRes } from '../http/messages';
+import { httpSpec, testCaller, type CallStep, type TestCallerState } from '../http/test-caller';
+import { lbModel, lbView, type LbParams, type LbState } from './model';
+
+const MODELS = { app: appModel, lb: lbModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
+
+function world(lb: LbParams, steps: CallStep[], apps = ['a1', 'a2']): Harness {
+  const nodes = [
+    { id: 'lb', type: 'lb', params: lb },
+    ...apps.map((id) => ({ id, type: 'app', params: { auth: 'memory' } })),
+    { id: 'u', type: 'tcaller', params: { target: 'lb', steps } },
+  ];
+  return run(httpSpec(nodes, [['u', 'lb'], ...apps.map((a) => ['lb', a] as [string, string])]), MODELS);
+}
+
+const answers = (h: Harness): HttpRes[] => {
+  const a = (h.sim.node('u').state as TestCallerState).answers;
+  return Object.keys(a)
+    .map(Number)
+    .sort((x, y) => x - y)
+    .map((k) => a[k].res);
+};
+const view = (h: Harness) => lbView(h.sim.node('lb').state as LbState);
+
+describe('load balancer', () => {
+  it('round-robin: logins alternate over the linked apps, with X-Forwarded-For', () => {
+    const steps: CallStep[] = [0, 100, 200, 300].map((at) => ({ at, op: 'login', user: 'x' }));
+    const h = world({}, steps).runUntil(1000);
+    expect(answers(h).map((r) => r.server)).toEqual(['a1', 'a2', 'a1', 'a2']);
+    expect(answers(h).every((r) => r.affinity === undefined)).toBe(true);
+    expect(h.events('app.handle').every((e) => e.origin === 'u')).toBe(true);
+    expect(view(h).backends.map((b) => [b.id, b.up, b.sent])).toEqual([
+      ['a1', true, 2],
+      ['a2', true, 2],
+    ]);
+  });
+
+  it('round-robin breaks in-memory sessions; sticky keeps a user on its server', () => {
+    const steps: CallStep[] = [
+      { at: 0, op: 'login', user: 'alice' },
+      { at: 100, op: 'get', use: 0 },
+      { at: 200, op: 'get', use: 0 },
+    ];
+    const rr = world({ policy: 'round-robin' }, steps).runUntil(1000);
+    expect(answers(rr).map((r) => r.status)).toEqual([200, 401, 200]);
+    const sticky = world({ policy: 'sticky' }, steps).runUntil(1000);
+    expect(answers(sticky).map((r) => [r.status, r.server, r.affinity])).toEqual([
+      [200, 'a1', 'a1'],
+      [200, 'a1', 'a1'],
+      [200, 'a1', 'a1'],
+    ]);
+  });
+
+  it('a crashed backend: 504 while it is still in rotation, out after `fall` missed checks, back after `rise` good ones', () => {
+    const steps: CallStep[] = [
+      { at: 0, op: 'login', user: 'alice' },
+      { at: 1100, op: 'get', use: 0 },
+      { at: 2500, op: 'login', user: 'bob' },
+    ];
+    const h = world({ policy: 'sticky', healthEveryMs: 500, fall: 2, rise: 2, timeoutMs: 300 }, steps)
+      .at(1000)
+      .crash('a1')
+      .at(3000)
+      .restart('a1')
+      .runUntil(5000);
+    expect(answers(h).map((r) => [r.status, r.server ?? null])).toEqual([
+      [200, 'a1'],
+      [504, null],
+      [200, 'a2'],
+    ]);
+    // Down: the checks of 1000 and 1500 go unanswered (counted at 1500 and 2000). Up: the
+    // checks of 3000 and 3500 are answered 10 ms later.
+    expect(h.events('lb.backend').map((e) => [e.backend, e.up, Math.round(e.t)])).toEqual([
+      ['a1', false, 2000],
+      ['a1', true, 3510],
+    ]);
+    expect(h.sim.metrics['lb.timeouts']).toBe(1);
+  });
+
+  it('no backend up: 503 at once', () => {
+    const h = world({ healthEveryMs: 100, fall: 1 }, [{ at: 500, op: 'login', user: 'alice' }], ['a1'])
+      .at(0)
+      .crash('a1')
+      .runUntil(1000);
+    expect(answers(h).map((r) => [r.status, r.reason])).toEqual([[503, 'no backend available']]);
+    expect(view(h).backends[0].up).toBe(false);
+  });
+
+  it('named backends override the links', () => {
+    const h = world({ backends: ['a2'] }, [0, 100].map((at) => ({ at, op: 'login' as const, user: 'x' }))).runUntil(500);
+    expect(answers(h).map((r) => r.server)).toEqual(['a2', 'a2']);
+  });
+});

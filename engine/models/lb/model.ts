@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import type { Ctx, ModelDef, Msg } from '../../core/types';
+import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../http/messages';
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /** A backend changed state: down after `fall` failed health checks, up after `rise` good ones. */
+    'lb.backend': { backend: string; up: boolean; detail: string };
+    /** A request found no backend to go to, or its backend did not answer in time. */
+    'lb.fail': { origin: string; backend: string | null; status: 503 | 504 };
+  }
+}
+
+const nodeRef = z.string().min(1, { error: 'expected a node id' });
+const int = (min: number, max: number, what: string) => z.number().int({ error: `expected a whole number of ${what}` }).min(min, { error: `expected ${min} to ${max} ${what}` }).max(max, { error: `expected ${min} to ${max} ${what}` });
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+
+/** Node types a load balancer sends traffic to when no backends are named. */
+export const BACKEND_TYPES: readonly string[] = ['app'];
+
+export const lbParams = z
+  .object({
+    /**
+     * round-robin: each request to the next healthy backend. sticky: a cookie the balancer sets
+     * (HAProxy `cookie SERVERID insert`) sends a user back to the same backend while it is up;
+     * when it is down the user is sent to another one (`option redispatch`).
+     */
+    policy: z.enum(['round-robin', 'sticky'], { error: 'expected round-robin or sticky' }).default('round-robin'),
+    /** The backends, in order (default: every linked app service). */
+    backends: z.array(nodeRef).max(32, { error: 'expected at most 32 backends' }).optional(),
+    /** Active health check period (HAProxy `inter`, default 2 s); a check unanswered by the next one failed. */
+    healthEveryMs: ms(10, 600_000).default(2000),
+    /** Consecutive failed checks that take a backend out (HAProxy `fall`, default 3). */
+    fall: int(1, 100, 'checks').default(3),
+    /** Consecutive good checks that bring it back (HAProxy `rise`, default 2). */
+    rise: int(1, 100, 'checks').default(2),
+    /** A forwarded request with no answer after this long gets 504 (HAProxy `timeout server`). */
+    timeoutMs: ms(1, 600_000).default(5000),
+  })
+  .strict();
+export type LbParams = z.input<typeof lbParams>;
+type Conf = z.output<typeof lbParams>;
+
+/** One backend's health and traffic. */
+export interface Backend {
+  id: string;
+  up: boolean;
+  /** Consecutive failed / good checks. */
+  fails: number;
+  oks: number;
+  /** Id of the check still waiting for its answer, or null. */
+  check: number | null;
+  /** Requests forwarded to it. */
+  sent: number;
+}
+
+/** A forwarded request waiting for its backend. */
+interface Pending {
+  client: string;
+  req: HttpReq;
+  backend: string;
+  timer: number;
+}
+
+export interface LbState {
+  p: Conf;
+  backends: Backend[];
+  /** Round-robin cursor: index of the backend that gets the next request. */
+  rr: number;
+  nextId: number;
+  pending: Record<string, Pending>;
+}
+
+type Timer = { lb: 'health' } | { lb: 'timeout'; id: number };
+
+function initState(p: Conf): LbState {
+  return { p, backends: [], rr: 0, nextId: 1, pending: {} };
+}
+
+function without<T>(r: Record<string, T>, k: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(r)) if (key !== k) out[key] = r[key];
+  return out;
+}
+
+const patch = (s: LbState, id: string, b: Partial<Backend>): LbState => ({ ...s, backends: s.backends.map((x) => (x.id === id ? { ...x, ...b } : x)) });
+
+/** The backend for this request, and the next round-robin cursor. */
+function pick(s: LbState, req: HttpReq): { backend: Backend | null; rr: number } {
+  if (s.p.policy === 'sticky' && req.affinity !== undefined) {
+    const b = s.backends.find((x) => x.id === req.affinity);
+    if (b?.up) return { backend: b, rr: s.rr };
+  }
+  const n = s.backends.length;
+  for (let k = 0; k < n; k++) {
+    const i = (s.rr + k) % n;
+    if (s.backends[i].up) return { backend: s.backends[i], rr: (i + 1) % n };
+  }
+  return { backend: null, rr: s.rr };
+}
+
+function reply(ctx: Ctx, to: string, req: HttpReq, status: 503 | 504, reason: string): void {
+  const res: HttpRes = { type: 'http.res', id: req.id, op: req.op, status, reason };
+  ctx.send(to, res);
+  ctx.trace('lb.fail', { origin: req.origin ?? to, backend: null, status });
+}
+
+function forward(s: LbState, req: HttpReq, from: string, ctx: Ctx): LbState {
+  const { backend, rr } = pick(s, req);
+  if (backend === null) {
+    reply(ctx, from, req, 503, 'no backend available');
+    ctx.metric('lb.unavailable');
+    return s;
+  }
+  const id = s.nextId;
+  const fwd: HttpReq = { ...req, id, origin: req.origin ?? from };
+  ctx.send(backend.id, fwd);
+  ctx.metric('lb.forwarded');
+  const timer = ctx.setTimer(s.p.timeoutMs, { lb: 'timeout', id } satisfies Timer);
+  const n = patch({ ...s, rr, nextId: id + 1 }, backend.id, { sent: backend.sent + 1 });
+  return { ...n, pending: { ...n.pending, [id]: { client: from, req, backend: backend.id, timer } } };
+}
+
+function onResponse(s: LbState, res: HttpRes, from: string, ctx: Ctx): LbState {
+  const p = s.pending[res.id];
+  if (!p || p.backend !== from) return s;
+  ctx.cancelTimer(p.timer);
+  const sticky = s.p.policy === 'sticky' ? { affinity: from } : {};
+  const out: HttpRes = { ...res, id: p.req.id, ...sticky };
+  ctx.send(p.client, out);
+  return { ...s, pending: without(s.pending, String(res.id)) };
+}
+
+/** One check result for backend `id`: counts toward `rise` / `fall`. */
+function checked(s: LbState, id: string, ok: boolean, ctx: Ctx): LbState {
+  const b = s.backends.find((x) => x.id === id);
+  if (!b) return s;
+  if (ok) {
+    const oks = b.oks + 1;
+    if (!b.up && oks >= s.p.rise) {
+      ctx.trace('lb.backend', { backend: id, up: true, detail: `${oks} good health checks in a row` });
+      return patch(s, id, { up: true, oks, fails: 0, check: null });
+    }
+    return patch(s, id, { oks, fails: 0, check: null });
+  }
+  const fails = b.fails + 1;
+  if (b.up && fails >= s.p.fall) {
+    ctx.trace('lb.backend', { backend: id, up: false, detail: `${fails} health checks unanswered in a row` });
+    ctx.metric('lb.backend.down');
+    return patch(s, id, { up: false, fails, oks: 0, check: null });
+  }
+  return patch(s, id, { fails, oks: 0, check: null });
+}
+
+function healthRound(s0: LbState, ctx: Ctx): LbState {
+  let s = s0;
+  for (const b of s0.backends) {
+    if (b.check !== null) s = checked(s, b.id, false, ctx);
+    const id = s.nextId;
+    const m: HttpHealthMsg = { type: 'http.health', id };
+    ctx.send(b.id, m);
+    s = patch({ ...s, nextId: id + 1 }, b.id, { check: id });
+  }
+  ctx.setTimer(s.p.healthEveryMs, { lb: 'health' } satisfies Timer);
+  return s;
+}
+
+function onTimer(s: LbState, t: Timer, ctx: Ctx): LbState {
+  if (t.lb === 'health') return healthRound(s, ctx);
+  const p = s.pending[t.id];
+  if (!p) return s;
+  const res: HttpRes = { type: 'http.res', id: p.req.id, op: p.req.op, status: 504, reason: `${p.backend} did not answer in ${s.p.timeoutMs} ms` };
+  ctx.send(p.client, res);
+  ctx.trace('lb.fail', { origin: p.req.origin ?? p.client, backend: p.backend, status: 504 });
+  ctx.metric('lb.timeouts');
+  return { ...s, pending: without(s.pending, String(t.id)) };
+}
+
+/** The backends: the ones named, else every linked node of a backend type, in link order. */
+function findBackends(p: Conf, ctx: Ctx): string[] {
+  if (p.backends !== undefined) return [...p.backends];
+  return ctx.neighbours().filter((n) => BACKEND_TYPES.includes(ctx.typeOf(n) ?? ''));
+}
+
+/**
+ * A load balancer (HAProxy-like) in front of app services: round-robin or sticky routing,
+ * active health checks with rise/fall, a timeout per forwarded request, X-Forwarded-For.
+ * Routing is separate from what sits behind it, so a gateway can reuse it.
+ */
+export const lbModel: ModelDef<LbParams, LbState> = {
+  type: 'lb',
+  init: (p) => initState(lbParams.parse(p)),
+  start(s0, ctx) {
+    // Backends start as up (HAProxy's default) and are checked from the first round.
+    const backends: Backend[] = findBackends(s0.p, ctx).map((id) => ({ id, up: true, fails: 0, oks: 0, check: null, sent: 0 }));
+    ctx.setTimer(s0.p.healthEveryMs, { lb: 'health' } satisfies Timer);
+    return { ...s0, backends, rr: 0, pending: {} };
+  },
+  onMessage(s, msg: Msg, from, ctx) {
+    switch (msg.type) {
+      case 'http.req':
+        return forward(s, msg as HttpReq, from, ctx);
+      case 'http.res':
+        return onResponse(s, msg as HttpRes, from, ctx);
+      case 'http.health.ok': {
+        const b = s.backends.find((x) => x.id === from);
+        return b && b.check === (msg as HttpHealthOkMsg).id ? checked(s, from, true, ctx) : s;
+      }
+      default:
+        return s;
+    }
+  },
+  onTimer: (s, payload, ctx) => onTimer(s, payload as Timer, ctx),
+  describeTimer: (payload) => ((payload as Timer).lb === 'health' ? 'health checks: ask every backend' : 'a backend did not answer in time: 504'),
+  describeMessage: (msg: Msg) => (isHttp(msg) ? describeHttp(msg) : msg.type),
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'lb.backend':
+        return ev.up ? `${name(ev.node)} puts ${name(ev.backend)} back in rotation (${ev.detail})` : `${name(ev.node)} takes ${name(ev.backend)} out of rotation: ${ev.detail}`;
+      case 'lb.fail':
+        return ev.status === 503 ? `${name(ev.node)} has no healthy backend for ${name(ev.origin)}: 503` : `${name(ev.node)} gives up on ${name(ev.backend ?? '?')} for ${name(ev.origin)}'s request: 504`;
+      default:
+        return undefined;
+    }
+  },
+};
+
+/** What the canvas shows of a load balancer. */
+export interface LbView {
+  policy: Conf['policy'];
+  backends: { id: string; up: boolean; sent: number; fails: number }[];
+  inFlight: number;
+}
+
+/** A plain summary of the balancer state, for views. */
+export function lbView(s: LbState): LbView {
+  return { policy: s.p.policy, backends: s.backends.map((b) => ({ id: b.id, up: b.up, sent: b.sent, fails: b.fails })), inFlight: Object.keys(s.pending).length };
+}

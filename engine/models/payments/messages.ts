@@ -1,0 +1,64 @@
+/**
+ * Messages between a paying client and the payment service. A request names the order it pays
+ * for and the amount; with an idempotency key, every retry of it carries the same key, so the
+ * service can tell a retry from a new payment.
+ */
+
+/** Client -> payments: charge `amount` for `order`. */
+export interface PayRequestMsg {
+  readonly type: 'pay.request';
+  /** Matches the response to the attempt (unique per client life and attempt). */
+  readonly rid: number;
+  readonly order: string;
+  readonly amount: number;
+  /** The idempotency key (the same on every retry), or absent: no dedupe possible. */
+  readonly key?: string;
+  /** 1 for the first try, 2 for the first retry… */
+  readonly attempt: number;
+}
+
+/**
+ * The HTTP-like outcome: 200 paid (now or earlier, `replayed`), 409 the same key is still being
+ * processed (retry later), 422 the key was used for a different payment, 503 the idempotency
+ * store did not answer. 409 and 422 are the IETF Idempotency-Key draft's codes (Stripe answers
+ * a reused key with 400).
+ */
+export type PayCode = 200 | 409 | 422 | 503;
+
+/** Payments -> client: the answer to one attempt. */
+export interface PayResponseMsg {
+  readonly type: 'pay.response';
+  readonly rid: number;
+  readonly order: string;
+  readonly code: PayCode;
+  /** The charge, when paid. */
+  readonly chargeId?: string;
+  /** Paid earlier: this is the stored result of the first request with this key. */
+  readonly replayed?: boolean;
+  readonly detail: string;
+}
+
+export type PayMsg = PayRequestMsg | PayResponseMsg;
+
+/** What the service stores under a key: the request's parameters, so a reuse can be caught. */
+export const fingerprint = (order: string, amount: number): string => `${order}/${amount}`;
+
+/** The phrase for a response code. */
+export function codeText(code: PayCode): string {
+  switch (code) {
+    case 200:
+      return '200 paid';
+    case 409:
+      return '409 in progress';
+    case 422:
+      return '422 key reused';
+    case 503:
+      return '503 unavailable';
+  }
+}
+
+/** One line for a payment message, for narration and the canvas. */
+export function describePayMessage(m: PayMsg): string {
+  if (m.type === 'pay.request') return `pay ${m.amount} for ${m.order}${m.key ? ` (key ${m.key})` : ' (no key)'}${m.attempt > 1 ? `, attempt ${m.attempt}` : ''}`;
+  return `${codeText(m.code)}${m.chargeId ? ` ${m.chargeId}` : ''}${m.replayed ? ' (stored result)' : ''}`;
+}

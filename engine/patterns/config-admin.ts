@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { Ctx } from '../core/types';
+import {
+  describeZkClientTimer,
+  narrateZkClient,
+  zkClientInit,
+  zkClientOnClockChange,
+  zkClientOnMessage,
+  zkClientOnTimer,
+  zkClientStart,
+  zkSubmit,
+  type ZkClientState,
+  type ZkStep,
+} from '../models/zookeeper/client';
+import type { ZkOp, ZkResult } from '../models/zookeeper/zk/types';
+import type { ProgramDef } from './program';
+
+/**
+ * An operator (or a deploy script) that owns a configuration znode: it creates it with a first
+ * value, then sets new values at fixed times. Each set is sent when its time comes, without
+ * waiting for the previous one's answer, so two changes can land moments apart.
+ */
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The admin's change was applied: `version` is the znode's new data version. */
+    'config.change': { path: string; value: string; version: number };
+  }
+}
+
+export const configPath = z
+  .string()
+  .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { error: 'expected a path like /config/app' })
+  .max(200);
+
+const value = z
+  .string()
+  .regex(/^[^\s]{1,60}$/, { error: 'expected 1 to 60 characters without spaces' });
+
+export const configAdminParams = z
+  .object({
+    kind: z.literal('config-admin'),
+    /** The ZooKeeper node to connect to. */
+    target: z.string().min(1, { error: 'expected a node id' }),
+    /** The configuration znode (its parents are created as needed). */
+    path: configPath.default('/config/app'),
+    /** The value it is created with. */
+    initial: value.default('v1'),
+    /** Changes: set `value` at `atMs` of the admin's own clock. */
+    changes: z
+      .array(z.object({ atMs: z.number().min(0, { error: 'expected a time >= 0' }).max(3_600_000), value }).strict())
+      .max(50)
+      .default([]),
+    /** Requested session timeout (ms). */
+    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
+  })
+  .strict();
+export type ConfigAdminParams = z.infer<typeof configAdminParams>;
+
+export interface ConfigAdminState {
+  p: ConfigAdminParams;
+  zk: ZkClientState;
+  /** Changes sent so far, and answered. */
+  sent: number;
+  applied: number;
+  last: string | null;
+}
+
+type Timer = { ca: 'change'; index: number };
+const isTimer = (p: unknown): p is Timer => (p as { ca?: unknown } | null)?.ca === 'change';
+type Tag = { ca: 'parent' | 'create' | 'set'; value: string };
+
+function absorb(s0: ConfigAdminState, step: ZkStep, ctx: Ctx): ConfigAdminState {
+  let s: ConfigAdminState = { ...s0, zk: step.state };
+  for (const o of step.out) if (o.kind === 'reply') s = onReply(s, o.tag as Tag | null, o.op, o.result, ctx);
+  return s;
+}
+
+function submit(s: ConfigAdminState, op: ZkOp, tag: Tag, ctx: Ctx): ConfigAdminState {
+  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
+}
+
+function onReply(s: ConfigAdminState, tag: Tag | null, op: ZkOp, r: ZkResult, ctx: Ctx): ConfigAdminState {
+  if (!tag || op.op === 'ping') return s;
+  // Already there (the admin restarted): leave the live value alone.
+  if (tag.ca === 'create' && !r.ok && r.err === 'NodeExists') return { ...s, last: s.last ?? 'the existing value' };
+  if ((tag.ca === 'create' || tag.ca === 'set') && r.ok) {
+    const version = tag.ca === 'create' ? 0 : (r.stat?.version ?? 0);
+    ctx.trace('config.change', { path: s.p.path, value: tag.value, version });
+    return { ...s, applied: tag.ca === 'set' ? s.applied + 1 : s.applied, last: tag.value };
+  }
+  return s;
+}
+
+const parentsOf = (path: string) => {
+  const parts = path.split('/').filter(Boolean);
+  return parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}`);
+};
+
+/** Sets a configuration znode at fixed times: the admin side of a distributed watch. */
+export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
+  kind: 'config-admin',
+  title: 'Config admin (sets a znode at fixed times)',
+  params: configAdminParams,
+  needs: ['zookeeper'],
+  init: (p) => ({ p, zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }), sent: 0, applied: 0, last: null }),
+  start(s0, ctx) {
+    let s = absorb({ ...s0, sent: 0, applied: 0, last: null }, zkClientStart(s0.zk, ctx), ctx);
+    // Queued until connected, then sent in order: parents, then the znode itself.
+    for (const parent of parentsOf(s.p.path)) s = submit(s, { op: 'create', path: parent, data: '', kind: 'persistent' }, { ca: 'parent', value: '' }, ctx);
+    s = submit(s, { op: 'create', path: s.p.path, data: s.p.initial, kind: 'persistent' }, { ca: 'create', value: s.p.initial }, ctx);
+    s.p.changes.forEach((c, index) => {
+      if (c.atMs >= ctx.now) ctx.setTimer(c.atMs - ctx.now, { ca: 'change', index } satisfies Timer);
+    });
+    return s;
+  },
+  onMessage(s, msg, from, ctx) {
+    const step = zkClientOnMessage(s.zk, msg, from, ctx);
+    return step ? absorb(s, step, ctx) : s;
+  },
+  onTimer(s, payload, ctx) {
+    if (isTimer(payload)) {
+      const c = s.p.changes[payload.index];
+      if (!c) return s;
+      return submit({ ...s, sent: s.sent + 1 }, { op: 'setData', path: s.p.path, data: c.value, version: -1 }, { ca: 'set', value: c.value }, ctx);
+    }
+    const step = zkClientOnTimer(s.zk, payload, ctx);
+    return step ? absorb(s, step, ctx) : s;
+  },
+  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
+  view(s) {
+    const total = s.p.changes.length;
+    const detail = `${s.last ? `set ${s.last}` : 'creating'} · ${s.applied}/${total} changes`;
+    if (s.applied >= total && s.last !== null) return { status: 'done', detail };
+    return { status: s.zk.phase === 'connected' ? 'working' : 'waiting', detail };
+  },
+  describeTimer: (payload) => (isTimer(payload) ? 'time for the next config change' : (describeZkClientTimer(payload) ?? 'timer fires')),
+  narrate(ev, name) {
+    if (ev.type === 'config.change') return `${name(ev.node)} has set ${ev.path} to “${ev.value}” (version ${ev.version})`;
+    return narrateZkClient(ev, name);
+  },
+};

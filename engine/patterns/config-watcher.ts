@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import type { Ctx } from '../core/types';
+import {
+  describeZkClientTimer,
+  narrateZkClient,
+  zkClientInit,
+  zkClientOnClockChange,
+  zkClientOnMessage,
+  zkClientOnTimer,
+  zkClientStart,
+  zkSubmit,
+  type ZkClientState,
+  type ZkStep,
+} from '../models/zookeeper/client';
+import type { ZkEventType, ZkOp, ZkResult } from '../models/zookeeper/zk/types';
+import { configPath } from './config-admin';
+import type { ProgramDef } from './program';
+
+/**
+ * A service that keeps its configuration in a znode and follows its changes (the observer
+ * pattern across machines). With a classic one-shot watch it reads with getData(watch = true),
+ * and on each notification reads again the same way, which re-arms the watch: a change that
+ * lands between the notification and that re-read raises no event of its own. With a
+ * persistent watch (addWatch, ZooKeeper 3.6+) the watch stays armed and every change is
+ * notified; the re-read then needs no watch.
+ */
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The watcher subscribes to the znode. */
+    'config.subscribe': { path: string; mode: 'one-shot' | 'persistent' };
+    /** A watch notification reached the watcher (it carries no data: the watcher must read). */
+    'config.notify': { path: string; event: ZkEventType };
+    /** The watcher read the znode; `watch` when the read also re-armed a one-shot watch. */
+    'config.read': { path: string; value: string; version: number; watch: boolean };
+  }
+}
+
+export const configWatcherParams = z
+  .object({
+    kind: z.literal('config-watcher'),
+    /** The ZooKeeper node to connect to. */
+    target: z.string().min(1, { error: 'expected a node id' }),
+    /** The configuration znode to follow. */
+    path: configPath.default('/config/app'),
+    /** one-shot: getData with a watch, re-armed by each re-read. persistent: addWatch once. */
+    mode: z.enum(['one-shot', 'persistent']).default('one-shot'),
+    /**
+     * Persistent mode only: re-read with getData(watch = true) anyway. In 3.8 the last watch set
+     * on a path wins, so this quietly turns the persistent watch back into a one-shot one.
+     */
+    rereadWatch: z.boolean().default(false),
+    /** Wait before subscribing (ms). */
+    startDelayMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(0),
+    /** Requested session timeout (ms). */
+    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
+  })
+  .strict();
+export type ConfigWatcherParams = z.infer<typeof configWatcherParams>;
+
+export interface ConfigWatcherState {
+  p: ConfigWatcherParams;
+  zk: ZkClientState;
+  begun: boolean;
+  subscribed: boolean;
+  value: string | null;
+  version: number | null;
+  notifications: number;
+  reads: number;
+  /** A read is on its way. */
+  reading: boolean;
+  /** One-shot: the watch fired and the re-read that re-arms it has not been answered yet. */
+  unarmed: boolean;
+}
+
+type Tag = { cw: 'sub' } | { cw: 'read'; watch: boolean } | { cw: 'exists' };
+const BEGIN = { cw: 'begin' } as const;
+const isBegin = (p: unknown) => (p as { cw?: unknown } | null)?.cw === 'begin';
+
+function submit(s: ConfigWatcherState, op: ZkOp, tag: Tag, ctx: Ctx): ConfigWatcherState {
+  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
+}
+
+const watchOnRead = (s: ConfigWatcherState) => s.p.mode === 'one-shot' || s.p.rereadWatch;
+
+function read(s: ConfigWatcherState, ctx: Ctx): ConfigWatcherState {
+  return submit({ ...s, reading: true }, { op: 'getData', path: s.p.path, watch: watchOnRead(s) }, { cw: 'read', watch: watchOnRead(s) }, ctx);
+}
+
+function subscribe(s: ConfigWatcherState, ctx: Ctx): ConfigWatcherState {
+  ctx.trace('config.subscribe', { path: s.p.path, mode: s.p.mode });
+  const n = { ...s, subscribed: true };
+  if (s.p.mode === 'one-shot') return read(n, ctx);
+  return read(submit(n, { op: 'addWatch', path: s.p.path, mode: 'persistent' }, { cw: 'sub' }, ctx), ctx);
+}
+
+function onReply(s: ConfigWatcherState, tag: Tag | null, r: ZkResult, ctx: Ctx): ConfigWatcherState {
+  if (!tag) return s;
+  switch (tag.cw) {
+    case 'sub':
+      return s;
+    case 'read': {
+      const n = { ...s, reading: false };
+      if (r.ok) {
+        const version = r.stat?.version ?? 0;
+        ctx.trace('config.read', { path: s.p.path, value: r.data ?? '', version, watch: tag.watch });
+        ctx.metric('watch.reads');
+        return { ...n, value: r.data ?? '', version, reads: s.reads + 1, unarmed: false };
+      }
+      // Not there yet: a one-shot watcher asks to be told when it is created.
+      if (r.err === 'NoNode' && s.p.mode === 'one-shot') return submit(n, { op: 'exists', path: s.p.path, watch: true }, { cw: 'exists' }, ctx);
+      return n;
+    }
+    case 'exists':
+      // Created between the read and the exists: read it now.
+      return r.ok && r.stat ? read(s, ctx) : { ...s, unarmed: false };
+  }
+}
+
+function onEvent(s: ConfigWatcherState, type: ZkEventType, path: string, ctx: Ctx): ConfigWatcherState {
+  if (path !== s.p.path || (type !== 'NodeDataChanged' && type !== 'NodeCreated' && type !== 'NodeDeleted')) return s;
+  ctx.trace('config.notify', { path, event: type });
+  ctx.metric('watch.notifications');
+  const n = { ...s, notifications: s.notifications + 1, unarmed: s.p.mode === 'one-shot' || s.p.rereadWatch };
+  if (type === 'NodeDeleted') {
+    const gone = { ...n, value: null, version: null };
+    return s.p.mode === 'one-shot' ? submit(gone, { op: 'exists', path, watch: true }, { cw: 'exists' }, ctx) : { ...gone, unarmed: false };
+  }
+  return read(n, ctx);
+}
+
+function absorb(s0: ConfigWatcherState, step: ZkStep, ctx: Ctx): ConfigWatcherState {
+  let s: ConfigWatcherState = { ...s0, zk: step.state };
+  for (const o of step.out) {
+    if (o.kind === 'reply') s = onReply(s, o.tag as Tag | null, o.result, ctx);
+    else if (o.kind === 'event') s = onEvent(s, o.event.type, o.event.path, ctx);
+    else if (o.keeper === 'Expired') {
+      // The session and its watches are gone: a new handle, and subscribe again once connected.
+      s = absorb({ ...s, subscribed: false, reading: false }, zkClientStart(s.zk, ctx), ctx);
+    } else if (o.keeper === 'SyncConnected' && s.begun) {
+      // First connection: subscribe. A reconnect to the same session: the library restored the
+      // watches; read again in case a read was lost with the old connection.
+      s = s.subscribed ? (s.reading ? read(s, ctx) : s) : subscribe(s, ctx);
+    }
+  }
+  return s;
+}
+
+/** Follows a configuration znode with a one-shot or a persistent watch. */
+export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> = {
+  kind: 'config-watcher',
+  title: 'Config watcher (one-shot or persistent watch)',
+  params: configWatcherParams,
+  needs: ['zookeeper'],
+  init: (p) => ({
+    p,
+    zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }),
+    begun: false,
+    subscribed: false,
+    value: null,
+    version: null,
+    notifications: 0,
+    reads: 0,
+    reading: false,
+    unarmed: false,
+  }),
+  start(s, ctx) {
+    ctx.setTimer(s.p.startDelayMs, BEGIN);
+    const n = { ...s, begun: false, subscribed: false, value: null, version: null, notifications: 0, reads: 0, reading: false, unarmed: false };
+    return absorb(n, zkClientStart(s.zk, ctx), ctx);
+  },
+  onMessage(s, msg, from, ctx) {
+    const step = zkClientOnMessage(s.zk, msg, from, ctx);
+    return step ? absorb(s, step, ctx) : s;
+  },
+  onTimer(s, payload, ctx) {
+    if (isBegin(payload)) {
+      const n = { ...s, begun: true };
+      return n.zk.phase === 'connected' && !n.subscribed ? subscribe(n, ctx) : n;
+    }
+    const step = zkClientOnTimer(s.zk, payload, ctx);
+    return step ? absorb(s, step, ctx) : s;
+  },
+  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
+  view(s) {
+    // Short enough for a card; the version is in the log.
+    const has = s.value === null ? 'no config yet' : `has ${s.value}`;
+    const detail = `${has} · ${s.notifications} event${s.notifications === 1 ? '' : 's'}${s.unarmed ? ' · re-arming' : ''}`;
+    if (s.zk.phase !== 'connected') return { status: 'waiting', detail: s.subscribed ? `${detail} · reconnecting` : 'connecting' };
+    if (!s.subscribed) return { status: 'idle', detail: 'not subscribed yet' };
+    return { status: s.reading ? 'working' : 'idle', detail };
+  },
+  describeTimer: (payload) => (isBegin(payload) ? 'subscribe to the config' : (describeZkClientTimer(payload) ?? 'timer fires')),
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'config.subscribe':
+        return ev.mode === 'one-shot'
+          ? `${name(ev.node)} reads ${ev.path} with a one-shot watch`
+          : `${name(ev.node)} adds a persistent watch on ${ev.path}, then reads it`;
+      case 'config.notify':
+        return `${name(ev.node)} is told ${ev.event} ${ev.path} — the event carries no data, so it reads again`;
+      case 'config.read':
+        return `${name(ev.node)} reads ${ev.path}: “${ev.value}” (version ${ev.version})${ev.watch ? ', re-arming its one-shot watch' : ''}`;
+      default:
+        return narrateZkClient(ev, name);
+    }
+  },
+};

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { Ctx } from '../core/types';
+import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../models/payments/messages';
+import type { ProgramDef } from './program';
+
+/**
+ * A shop paying for one order: it sends the payment, and when no answer comes within its
+ * timeout it sends it again — the same order, the same amount and, when it has one, the same
+ * idempotency key. A 409 (still in progress) or 503 is retried after a back-off; a 422 (the key
+ * belongs to another payment) ends it. It cannot tell a lost request from a slow one, and like
+ * an HTTP client it closes a timed-out attempt's connection, so that attempt's answer is lost.
+ */
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The client sends an attempt. */
+    'pay.client.send': { target: string; order: string; amount: number; key: string | null; attempt: number };
+    /** No answer to the attempt within the timeout. */
+    'pay.client.timeout': { order: string; attempt: number; timeoutMs: number };
+    /** An answer arrived; `late` when its attempt was already abandoned (timed out) or the client had finished. */
+    'pay.client.answer': { order: string; attempt: number; code: PayCode; chargeId: string | null; replayed: boolean; late: boolean; detail: string };
+    /** The client stops: paid, refused, or out of attempts. */
+    'pay.client.done': { order: string; outcome: 'paid' | 'refused' | 'gave-up'; attempts: number; chargeId: string | null };
+  }
+}
+
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+
+export const payClientParams = z
+  .object({
+    kind: z.literal('pay-client'),
+    /** The payment service node. */
+    target: z.string().min(1, { error: 'expected a node id' }),
+    /** The order this payment is for. */
+    order: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' })
+      .default('order-42'),
+    amount: z.number().int({ error: 'expected a whole amount' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
+    /** The idempotency key sent with every attempt; left out, the service cannot tell a retry from a new payment. */
+    key: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' })
+      .optional(),
+    /** An attempt with no answer after this long is sent again (ms). */
+    timeoutMs: ms(1, 600_000).default(1000),
+    /** Wait after a 409 or 503 before trying again (ms). */
+    backoffMs: ms(0, 600_000).default(400),
+    /** Attempts in all, the first included. */
+    maxAttempts: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 100' }).max(100, { error: 'expected 1 to 100' }).default(8),
+    /** Wait before the first attempt (ms). */
+    startDelayMs: ms(0, 3_600_000).default(0),
+  })
+  .strict();
+export type PayClientParams = z.infer<typeof payClientParams>;
+
+type Phase = 'starting' | 'sent' | 'backoff' | 'paid' | 'refused' | 'gave-up';
+
+export interface PayClientState {
+  p: PayClientParams;
+  phase: Phase;
+  attempt: number;
+  /** Request ids of this life start here (attempt n uses base + n), so answers from before a crash match nothing. */
+  base: number;
+  timer: number | null;
+  chargeId: string | null;
+  replayed: boolean;
+  detail: string;
+}
+
+type Timer = { pc: 'send' } | { pc: 'timeout'; attempt: number };
+const isTimer = (p: unknown): p is Timer => typeof (p as { pc?: unknown } | null)?.pc === 'string';
+const final = (p: Phase) => p === 'paid' || p === 'refused' || p === 'gave-up';
+
+function send(s: PayClientState, ctx: Ctx): PayClientState {
+  const attempt = s.attempt + 1;
+  const m: PayRequestMsg = { type: 'pay.request', rid: s.base + attempt, order: s.p.order, amount: s.p.amount, attempt, ...(s.p.key ? { key: s.p.key } : {}) };
+  ctx.send(s.p.target, m);
+  ctx.trace('pay.client.send', { target: s.p.target, order: s.p.order, amount: s.p.amount, key: s.p.key ?? null, attempt });
+  if (attempt > 1) ctx.metric('pay.client.retries');
+  const timer = ctx.setTimer(s.p.timeoutMs, { pc: 'timeout', attempt } satisfies Timer);
+  return { ...s, phase: 'sent', attempt, timer, detail: `attempt ${attempt}: waiting${s.p.key ? ` · key ${s.p.key}` : ''}` };
+}
+
+function finish(s: PayClientState, outcome: 'paid' | 'refused' | 'gave-up', detail: string, ctx: Ctx, chargeId: string | null = null, replayed = false): PayClientState {
+  if (s.timer !== null) ctx.cancelTimer(s.timer);
+  ctx.trace('pay.client.done', { order: s.p.order, outcome, attempts: s.attempt, chargeId });
+  ctx.metric(`pay.client.${outcome}`);
+  return { ...s, phase: outcome, timer: null, chargeId, replayed, detail };
+}
+
+/** Another attempt after `delayMs`, or the end when none are left. */
+function again(s: PayClientState, delayMs: number, why: string, ctx: Ctx): PayClientState {
+  if (s.attempt >= s.p.maxAttempts) return finish(s, 'gave-up', `gave up after ${s.attempt} attempts (${why})`, ctx);
+  if (delayMs <= 0) return send(s, ctx);
+  const timer = ctx.setTimer(delayMs, { pc: 'send' } satisfies Timer);
+  return { ...s, phase: 'backoff', timer, detail: `${why}; retry in ${delayMs} ms` };
+}
+
+function onAnswer(s: PayClientState, m: PayResponseMsg, ctx: Ctx): PayClientState {
+  const attempt = m.rid - s.base;
+  if (attempt < 1 || attempt > s.attempt) return s;
+  // The client closed an attempt's connection when it timed out: its answer reaches no one.
+  const late = final(s.phase) || attempt !== s.attempt || s.phase !== 'sent';
+  ctx.trace('pay.client.answer', { order: m.order, attempt, code: m.code, chargeId: m.chargeId ?? null, replayed: m.replayed ?? false, late, detail: m.detail });
+  if (late) return s;
+  if (s.timer !== null) ctx.cancelTimer(s.timer);
+  const n = { ...s, timer: null };
+  if (m.code === 200) {
+    const how = m.replayed ? ' (stored result)' : '';
+    return finish(n, 'paid', `paid ${m.chargeId ?? ''}${how} · ${s.attempt} attempt${s.attempt === 1 ? '' : 's'}`, ctx, m.chargeId ?? null, m.replayed ?? false);
+  }
+  if (m.code === 422) return finish(n, 'refused', `refused: ${m.detail}`, ctx);
+  return again(n, s.p.backoffMs, codeText(m.code), ctx);
+}
+
+/** Pays for one order, retrying after timeouts with the same idempotency key. */
+export const payClient: ProgramDef<PayClientParams, PayClientState> = {
+  kind: 'pay-client',
+  title: 'Payment client (retries after a timeout)',
+  params: payClientParams,
+  needs: ['payments'],
+  init: (p) => ({ p, phase: 'starting', attempt: 0, base: 0, timer: null, chargeId: null, replayed: false, detail: '' }),
+  start(s, ctx) {
+    const base = Math.floor(ctx.random() * 1e9) * 100;
+    const timer = ctx.setTimer(s.p.startDelayMs, { pc: 'send' } satisfies Timer);
+    return { ...s, phase: 'starting', attempt: 0, base, timer, chargeId: null, replayed: false, detail: s.p.startDelayMs > 0 ? `pays in ${s.p.startDelayMs} ms` : '' };
+  },
+  onMessage(s, msg, _from, ctx) {
+    return msg.type === 'pay.response' ? onAnswer(s, msg as PayResponseMsg, ctx) : s;
+  },
+  onTimer(s, payload, ctx) {
+    if (!isTimer(payload) || final(s.phase)) return s;
+    if (payload.pc === 'send') return s.phase === 'starting' || s.phase === 'backoff' ? send({ ...s, timer: null }, ctx) : s;
+    if (payload.attempt !== s.attempt || s.phase !== 'sent') return s;
+    ctx.trace('pay.client.timeout', { order: s.p.order, attempt: s.attempt, timeoutMs: s.p.timeoutMs });
+    ctx.metric('pay.client.timeouts');
+    // Right away: the request may be lost, and the shopper is waiting.
+    return again({ ...s, timer: null }, 0, `attempt ${s.attempt} timed out`, ctx);
+  },
+  view(s) {
+    const d = s.detail || undefined;
+    switch (s.phase) {
+      case 'starting':
+        return { status: 'idle', detail: d };
+      case 'sent':
+      case 'backoff':
+        return { status: 'waiting', detail: d };
+      case 'paid':
+        return { status: 'done', detail: d };
+      case 'refused':
+      case 'gave-up':
+        return { status: 'failed', detail: d };
+    }
+  },
+  describeTimer: (payload) => (isTimer(payload) ? (payload.pc === 'send' ? 'send the payment' : 'no answer yet: time out') : 'timer fires'),
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'pay.client.send':
+        return `${name(ev.node)} ${ev.attempt === 1 ? 'pays' : 'retries paying'} ${ev.amount} for ${ev.order} at ${name(ev.target)} (${ev.key === null ? 'no idempotency key' : `key ${ev.key}`}, attempt ${ev.attempt})`;
+      case 'pay.client.timeout':
+        return `${name(ev.node)} hears nothing within ${ev.timeoutMs} ms for attempt ${ev.attempt}: was the request lost, or is it just slow? It cannot tell`;
+      case 'pay.client.answer':
+        return ev.late
+          ? `an answer to ${name(ev.node)}'s abandoned attempt ${ev.attempt} arrives (${codeText(ev.code)}${ev.chargeId ? ` ${ev.chargeId}` : ''}): its connection was closed at the timeout, so no one reads it`
+          : `${name(ev.node)} gets ${codeText(ev.code)}${ev.chargeId ? ` ${ev.chargeId}` : ''} for attempt ${ev.attempt}${ev.replayed ? ' (the stored result)' : ''}`;
+      case 'pay.client.done':
+        return ev.outcome === 'paid'
+          ? `${name(ev.node)} is done: ${ev.order} paid as ${ev.chargeId} after ${ev.attempts} attempt${ev.attempts === 1 ? '' : 's'}`
+          : ev.outcome === 'refused'
+            ? `${name(ev.node)} stops: the payment for ${ev.order} was refused`
+            : `${name(ev.node)} gives up on ${ev.order} after ${ev.attempts} attempts`;
+      default:
+        return undefined;
+    }
+  },
+};

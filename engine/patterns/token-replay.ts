@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Ctx, Msg } from '../core/types';
+import type { HttpRes, Jwt } from '../models/http/messages';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from './http-io';
+import type { ProgramDef, ProgramView } from './program';
+import type { StolenCredentialMsg } from './web-user';
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The attacker replayed a stolen credential; `accepted` when the app served it. */
+    'attacker.replay': { owner: string; cred: string | null; status: number; reason: string | null; server: string | null; accepted: boolean };
+  }
+}
+
+const nodeRef = z.string().min(1, { error: 'expected a node id' });
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+
+export const tokenReplayParams = z
+  .object({
+    kind: z.literal('token-replay'),
+    /** Where the replays go: the same load balancer the victim uses. */
+    target: nodeRef,
+    /** Time between replays (ms). */
+    intervalMs: ms(1, 3_600_000).default(500),
+    /** Replays before it stops. */
+    tries: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 100000' }).max(100_000, { error: 'expected 1 to 100000' }).default(40),
+    /** A request with no answer after this long has failed (ms). */
+    timeoutMs: ms(1, 600_000).default(3000),
+  })
+  .strict();
+export type TokenReplayParams = z.infer<typeof tokenReplayParams>;
+
+export interface TokenReplayState {
+  p: TokenReplayParams;
+  io: HttpIo;
+  /** The stolen credential, once it has one. */
+  owner: string | null;
+  cookie: string | null;
+  token: Jwt | null;
+  affinity: string | null;
+  tries: number;
+  accepted: number;
+  refused: number;
+  last: string | null;
+}
+
+type Timer = { tr: 'replay' };
+const REPLAY: Timer = { tr: 'replay' };
+
+const credOf = (s: TokenReplayState) => s.cookie ?? s.token?.jti ?? null;
+
+function replay(s: TokenReplayState, ctx: Ctx): TokenReplayState {
+  const req = {
+    op: 'get' as const,
+    ...(s.cookie !== null ? { cookie: s.cookie } : {}),
+    ...(s.token !== null ? { token: s.token } : {}),
+    ...(s.affinity !== null ? { affinity: s.affinity } : {}),
+  };
+  return { ...s, tries: s.tries + 1, io: httpSend(s.io, s.p.target, req, s.p.timeoutMs, ctx) };
+}
+
+function onAnswer(s: TokenReplayState, res: HttpRes, ctx: Ctx): TokenReplayState {
+  const accepted = res.status === 200;
+  ctx.trace('attacker.replay', { owner: s.owner ?? '?', cred: credOf(s), status: res.status, reason: res.reason ?? null, server: res.server ?? null, accepted });
+  ctx.metric(accepted ? 'attacker.accepted' : 'attacker.refused');
+  if (s.tries < s.p.tries) ctx.setTimer(s.p.intervalMs, REPLAY);
+  const last = accepted ? `accepted by ${res.server ?? '?'}` : `${res.status} ${res.reason ?? ''}`.trim();
+  return accepted ? { ...s, accepted: s.accepted + 1, last } : { ...s, refused: s.refused + 1, last };
+}
+
+/**
+ * An attacker holding a copy of someone's session cookie or token: it waits for the copy
+ * (a `stolen.credential` message from the victim's node), then requests a page with it every
+ * `intervalMs`. Whether the app still accepts it after the victim logged out is the lesson.
+ */
+export const tokenReplay: ProgramDef<TokenReplayParams, TokenReplayState> = {
+  kind: 'token-replay',
+  title: 'Attacker replaying a stolen token',
+  params: tokenReplayParams,
+  needs: ['lb'],
+  init: (p) => ({ p, io: { nextId: 1, pending: null }, owner: null, cookie: null, token: null, affinity: null, tries: 0, accepted: 0, refused: 0, last: null }),
+  start: (s, ctx) => ({ ...tokenReplay.init(s.p), io: startHttpIo(ctx) }),
+  onMessage(s, msg: Msg, _from, ctx) {
+    if (msg.type === 'stolen.credential') {
+      const m = msg as StolenCredentialMsg;
+      const first = s.owner === null;
+      const n: TokenReplayState = { ...s, owner: m.owner, cookie: m.cookie ?? null, token: m.token ?? null, affinity: m.affinity ?? null };
+      return first ? replay(n, ctx) : n;
+    }
+    const a = httpAnswer(s.io, msg, ctx);
+    return a ? onAnswer({ ...s, io: a.io }, a.res, ctx) : s;
+  },
+  onTimer(s, payload, ctx) {
+    const t = httpTimedOut(s.io, payload);
+    if (t) return onAnswer({ ...s, io: t.io }, t.res, ctx);
+    if ((payload as Timer | null)?.tr !== 'replay' || s.owner === null || s.io.pending !== null) return s;
+    return replay(s, ctx);
+  },
+  view(s): ProgramView {
+    if (s.owner === null) return { status: 'idle', detail: 'waiting for a stolen credential' };
+    const tally = `${s.accepted} accepted · ${s.refused} refused`;
+    if (s.tries >= s.p.tries && s.io.pending === null) return { status: 'done', detail: `${s.owner}'s ${credOf(s)}: ${tally}` };
+    // Red once the app turns the copy away: the attack has stopped working.
+    const refusedNow = s.last !== null && !s.last.startsWith('accepted');
+    return { status: refusedNow ? 'failed' : 'working', detail: `replaying ${s.owner}'s ${credOf(s)}: ${tally}` };
+  },
+  describeTimer: (payload) => (isHttpTimeout(payload) ? 'no answer in time' : 'replay the stolen credential'),
+  narrate(ev, name) {
+    if (ev.type !== 'attacker.replay') return undefined;
+    return ev.accepted
+      ? `${name(ev.node)} replays ${ev.owner}'s ${ev.cred ?? 'credential'} and ${name(ev.server ?? '?')} accepts it`
+      : `${name(ev.node)} replays ${ev.owner}'s ${ev.cred ?? 'credential'}: refused (${ev.status} ${ev.reason ?? ''})`.replace(' )', ')');
+  },
+};

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import type { Ctx, Msg } from '../core/types';
+import type { HttpRes, Jwt } from '../models/http/messages';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from './http-io';
+import type { ProgramDef, ProgramView } from './program';
+
+declare module '../core/trace-types' {
+  interface TraceEventMap {
+    /** The user is logged in; `cred` is the session id or the access token's id. */
+    'user.login': { user: string; server: string | null; cred: string | null };
+    /** A page request was refused while the user believed they were logged in. */
+    'user.kicked': { user: string; reason: string; server: string | null; cred: string | null };
+    /** The user logged out. */
+    'user.logout': { user: string; cred: string | null };
+    /** A request failed without an answer about the login (5xx, or no answer in time). */
+    'user.error': { user: string; op: string; status: number; reason: string };
+    /** The user's credential is copied to another node (malware, XSS, a shared laptop). */
+    'user.leak': { user: string; to: string; cred: string | null };
+  }
+}
+
+const nodeRef = z.string().min(1, { error: 'expected a node id' });
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const count = (min: number, max: number) => z.number().int({ error: 'expected a whole number' }).min(min, { error: `expected ${min} to ${max}` }).max(max, { error: `expected ${min} to ${max}` });
+
+export const webUserParams = z
+  .object({
+    kind: z.literal('web-user'),
+    /** Where requests go: a load balancer (or one app server). */
+    target: nodeRef,
+    /** The user name it logs in as (default: the node's id). */
+    user: z.string().min(1).max(40).optional(),
+    /** Wait before logging in (ms), to stagger users. */
+    startDelayMs: ms(0, 3_600_000).default(0),
+    /** Think time between page views (ms). */
+    pageEveryMs: ms(1, 3_600_000).default(1000),
+    /** Page views before it logs out. */
+    pages: count(0, 100_000).default(20),
+    /** Log out after the last page (otherwise just stop). */
+    logout: z.boolean().default(true),
+    /** Log in again after being logged out unexpectedly. */
+    relogin: z.boolean().default(true),
+    /** A request with no answer after this long has failed (ms). */
+    timeoutMs: ms(1, 600_000).default(3000),
+    /** After page `leakAtPage`, a copy of its cookie or token goes to this node (a stolen credential). */
+    leakTo: nodeRef.optional(),
+    leakAtPage: count(1, 100_000).default(1),
+  })
+  .strict();
+export type WebUserParams = z.infer<typeof webUserParams>;
+
+type Phase = 'starting' | 'login' | 'browsing' | 'refresh' | 'logout' | 'out' | 'done';
+
+export interface WebUserState {
+  p: WebUserParams;
+  user: string;
+  phase: Phase;
+  io: HttpIo;
+  cookie: string | null;
+  token: Jwt | null;
+  refresh: Jwt | null;
+  /** The balancer's sticky cookie. */
+  affinity: string | null;
+  /** Pages served. */
+  page: number;
+  /** Times it was logged out without asking to be. */
+  kicked: number;
+  errors: number;
+  /** The app server that answered last. */
+  server: string | null;
+  leaked: boolean;
+  /** Why it was last refused. */
+  lastRefusal: string | null;
+}
+
+/** A copy of a user's credential, sent to the node that steals it. */
+export interface StolenCredentialMsg {
+  readonly type: 'stolen.credential';
+  readonly owner: string;
+  readonly cookie?: string;
+  readonly token?: Jwt;
+  readonly affinity?: string;
+}
+
+type Timer = { wu: 'next' };
+const NEXT: Timer = { wu: 'next' };
+
+const credOf = (s: WebUserState): string | null => s.cookie ?? s.token?.jti ?? null;
+const loggedIn = (s: WebUserState) => s.cookie !== null || s.token !== null;
+
+function creds(s: WebUserState): { cookie?: string; token?: Jwt; affinity?: string } {
+  return {
+    ...(s.cookie !== null ? { cookie: s.cookie } : {}),
+    ...(s.token !== null ? { token: s.token } : {}),
+    ...(s.affinity !== null ? { affinity: s.affinity } : {}),
+  };
+}
+
+function later(s: WebUserState, ctx: Ctx): WebUserState {
+  ctx.setTimer(s.p.pageEveryMs, NEXT);
+  return s;
+}
+
+/** The next thing to do: log in, ask for a page, or log out. */
+function act(s: WebUserState, ctx: Ctx): WebUserState {
+  const to = s.p.target;
+  if (!loggedIn(s)) return { ...s, phase: 'login', io: httpSend(s.io, to, { op: 'login', user: s.user, ...(s.affinity !== null ? { affinity: s.affinity } : {}) }, s.p.timeoutMs, ctx) };
+  if (s.page >= s.p.pages) {
+    if (!s.p.logout) return { ...s, phase: 'done' };
+    const refresh = s.refresh !== null ? { refresh: s.refresh } : {};
+    return { ...s, phase: 'logout', io: httpSend(s.io, to, { op: 'logout', ...creds(s), ...refresh }, s.p.timeoutMs, ctx) };
+  }
+  return { ...s, phase: 'browsing', io: httpSend(s.io, to, { op: 'get', ...creds(s) }, s.p.timeoutMs, ctx) };
+}
+
+function error(s: WebUserState, res: HttpRes, ctx: Ctx): WebUserState {
+  ctx.trace('user.error', { user: s.user, op: res.op, status: res.status, reason: res.reason ?? '' });
+  ctx.metric('users.errors');
+  return later({ ...s, errors: s.errors + 1, server: res.server ?? s.server }, ctx);
+}
+
+function kicked(s: WebUserState, res: HttpRes, ctx: Ctx): WebUserState {
+  const reason = res.reason ?? 'unauthorized';
+  ctx.trace('user.kicked', { user: s.user, reason, server: res.server ?? null, cred: credOf(s) });
+  ctx.metric('users.kicked');
+  const n: WebUserState = { ...s, phase: 'out', cookie: null, token: null, refresh: null, kicked: s.kicked + 1, lastRefusal: `${reason}${res.server ? ` (${res.server})` : ''}`, server: res.server ?? s.server };
+  return s.p.relogin ? later(n, ctx) : n;
+}
+
+function leak(s: WebUserState, ctx: Ctx): WebUserState {
+  if (s.p.leakTo === undefined || s.leaked || s.page < s.p.leakAtPage) return s;
+  const m: StolenCredentialMsg = { type: 'stolen.credential', owner: s.user, ...creds(s) };
+  ctx.send(s.p.leakTo, m);
+  ctx.trace('user.leak', { user: s.user, to: s.p.leakTo, cred: credOf(s) });
+  return { ...s, leaked: true };
+}
+
+function onAnswer(s0: WebUserState, res: HttpRes, ctx: Ctx): WebUserState {
+  const s: WebUserState = { ...s0, affinity: res.affinity ?? s0.affinity };
+  if (res.status >= 500) return error(s, res, ctx);
+  switch (res.op) {
+    case 'login': {
+      if (res.status !== 200) return error(s, res, ctx);
+      const n: WebUserState = { ...s, phase: 'browsing', cookie: res.cookie ?? null, token: res.token ?? null, refresh: res.refresh ?? null, server: res.server ?? null };
+      ctx.trace('user.login', { user: s.user, server: res.server ?? null, cred: credOf(n) });
+      ctx.metric('users.logins');
+      return later(n, ctx);
+    }
+    case 'get': {
+      if (res.status === 200) {
+        ctx.metric('users.pages');
+        return later(leak({ ...s, page: s.page + 1, server: res.server ?? s.server }, ctx), ctx);
+      }
+      if (res.status === 401 && res.reason === 'token expired' && s.refresh !== null) {
+        // The access token ran out: trade the refresh token for a new pair, then retry the page.
+        return { ...s, phase: 'refresh', io: httpSend(s.io, s.p.target, { op: 'refresh', token: s.refresh, ...(s.affinity !== null ? { affinity: s.affinity } : {}) }, s.p.timeoutMs, ctx) };
+      }
+      if (res.status === 401) return kicked(s, res, ctx);
+      return error(s, res, ctx);
+    }
+    case 'refresh': {
+      if (res.status === 200 && res.token) return act({ ...s, token: res.token, refresh: res.refresh ?? s.refresh, server: res.server ?? s.server }, ctx);
+      if (res.status === 401) return kicked(s, res, ctx);
+      return error(s, res, ctx);
+    }
+    case 'logout': {
+      ctx.trace('user.logout', { user: s.user, cred: credOf(s) });
+      ctx.metric('users.logouts');
+      return { ...s, phase: 'done', cookie: null, token: null, refresh: null, server: res.server ?? s.server };
+    }
+  }
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/**
+ * A person using a web app: logs in, views a page every `pageEveryMs` with its session
+ * cookie or bearer token, trades an expired access token for a new one when it has a refresh
+ * token, logs out after `pages` pages. Logged out unexpectedly, it logs in again. With
+ * `leakTo`, its credential is copied to another node (an attacker) after `leakAtPage` pages.
+ */
+export const webUser: ProgramDef<WebUserParams, WebUserState> = {
+  kind: 'web-user',
+  title: 'Web user (log in, browse, log out)',
+  params: webUserParams,
+  needs: ['lb'],
+  init: (p) => ({ p, user: p.user ?? '', phase: 'starting', io: { nextId: 1, pending: null }, cookie: null, token: null, refresh: null, affinity: null, page: 0, kicked: 0, errors: 0, server: null, leaked: false, lastRefusal: null }),
+  start(s, ctx) {
+    ctx.setTimer(s.p.startDelayMs, NEXT);
+    const user = s.p.user ?? ctx.self;
+    return { ...webUser.init(s.p), user, io: startHttpIo(ctx) };
+  },
+  onMessage(s, msg: Msg, _from, ctx) {
+    const a = httpAnswer(s.io, msg, ctx);
+    return a ? onAnswer({ ...s, io: a.io }, a.res, ctx) : s;
+  },
+  onTimer(s, payload, ctx) {
+    const t = httpTimedOut(s.io, payload);
+    if (t) return onAnswer({ ...s, io: t.io }, t.res, ctx);
+    if ((payload as Timer | null)?.wu !== 'next' || s.io.pending !== null || s.phase === 'done') return s;
+    if (s.phase === 'out' && !s.p.relogin) return s;
+    return act(s, ctx);
+  },
+  view(s): ProgramView {
+    const kickedNote = s.kicked > 0 ? `kicked out ${s.kicked}× · ` : '';
+    const where = s.server ? ` · ${s.server}` : '';
+    switch (s.phase) {
+      case 'starting':
+        return { status: 'idle', detail: s.p.startDelayMs > 0 ? `${s.user || 'user'} starts in ${s.p.startDelayMs} ms` : undefined };
+      case 'login':
+        return { status: 'waiting', detail: `${kickedNote}${s.user} logging in…` };
+      case 'refresh':
+        return { status: 'waiting', detail: `${kickedNote}${s.user} refreshing its token…` };
+      case 'browsing':
+        return loggedIn(s) ? { status: 'working', detail: `${kickedNote}${s.user} · page ${s.page}/${s.p.pages}${where}` } : { status: 'waiting', detail: `${kickedNote}${s.user} logging in…` };
+      case 'logout':
+        return { status: 'working', detail: `${kickedNote}${s.user} logging out…` };
+      case 'out':
+        return { status: 'failed', detail: `${s.user} logged out: ${s.lastRefusal ?? 'refused'}` };
+      case 'done':
+        return { status: 'done', detail: `${kickedNote}${s.user} logged out after ${plural(s.page, 'page')}` };
+    }
+  },
+  describeTimer: (payload) => (isHttpTimeout(payload) ? 'no answer in time: the request failed' : 'next page'),
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'user.login':
+        return `${name(ev.node)} is logged in as ${ev.user}${ev.server ? ` by ${name(ev.server)}` : ''}${ev.cred ? ` (${ev.cred})` : ''}`;
+      case 'user.kicked':
+        return `${name(ev.node)} is logged out without asking: ${ev.reason}${ev.server ? ` at ${name(ev.server)}` : ''}`;
+      case 'user.logout':
+        return `${name(ev.node)} logs out${ev.cred ? ` (${ev.cred})` : ''}`;
+      case 'user.error':
+        return `${name(ev.node)}'s ${ev.op} failed: ${ev.status} ${ev.reason}`;
+      case 'user.leak':
+        return `${ev.user}'s ${ev.cred ?? 'credential'} is stolen: ${name(ev.to)} now has a copy`;
+      default:
+        return undefined;
+    }
+  },
+};

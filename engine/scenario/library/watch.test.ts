@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Intervention } from '../../core/faults';
+import { buildSimulation } from '../build';
+import { builtin, LIBRARY } from './index';
+import { play, scenarioOf, type Played } from './lock-testing';
+
+const IDS = ['config-watch', 'config-watch-persistent'];
+const WATCHERS = ['s1', 's2', 's3'];
+
+/** The last value each watcher read. */
+function lastReads(r: Played): Record<string, { value: string; version: number }> {
+  const out: Record<string, { value: string; version: number }> = {};
+  for (const e of r.events('config.read')) out[e.node] = { value: e.value, version: e.version };
+  return out;
+}
+
+const notifiedPer = (r: Played, node: string) => r.events('config.notify').filter((e) => e.node === node).length;
+
+describe('watch scenarios are in the library', () => {
+  it.each(IDS)('%s: topic watch, notes filled in, the monitor attached, on the canvas', (id) => {
+    const b = builtin(id)!;
+    expect(b.topic).toBe('watch');
+    expect(b.description.length).toBeGreaterThan(20);
+    expect(b.watchFor.length).toBeGreaterThan(20);
+    expect(b.tryThis.length).toBeGreaterThanOrEqual(1);
+    expect(b.tryThis.length).toBeLessThanOrEqual(3);
+    expect(b.scenario.monitors).toEqual(['every-change-notified']);
+    for (const n of b.scenario.nodes) {
+      expect(n.position!.x).toBeGreaterThanOrEqual(0);
+      expect(n.position!.x).toBeLessThanOrEqual(900);
+      expect(n.position!.y).toBeGreaterThanOrEqual(0);
+      expect(n.position!.y).toBeLessThanOrEqual(500);
+    }
+    expect(LIBRARY.filter((s) => s.id === id)).toHaveLength(1);
+  });
+
+  it('replays exactly, and seeking back and forth lands on the same world', () => {
+    const s = scenarioOf('config-watch');
+    const a = buildSimulation(s, { snapshotEvery: 20 });
+    const b = buildSimulation(s, { snapshotEvery: 0 });
+    a.runUntil(s.playback.untilMs);
+    b.runUntil(s.playback.untilMs);
+    expect(JSON.stringify(a.trace.slice())).toBe(JSON.stringify(b.trace.slice()));
+    const end = a.capture();
+    a.seekTime(1500);
+    a.seekTime(s.playback.untilMs);
+    expect(a.capture()).toEqual(end);
+  });
+});
+
+describe('watch scenarios teach what they say', () => {
+  it('config-watch: v2 lands between each one-shot watch firing and its re-arm, and no event announces it', () => {
+    const r = play('config-watch');
+    expect(r.violations.map((v) => [v.monitor, v.nodes[0]])).toEqual(WATCHERS.map((w) => ['every-change-notified', w]));
+    // The moment v2 is applied on the server, 5 ms after v1 left the admin.
+    const v2 = r.events('zk.setData').find((e) => e.version === 2)!;
+    for (const v of r.violations) {
+      expect(v.t).toBe(v2.t);
+      expect(v.t).toBeGreaterThan(1000);
+      expect(v.t).toBeLessThan(1050);
+      expect(v.message).toMatch(/^s\d missed version 2 of \/config\/app: set \d+ ms after its one-shot watch fired, before its re-read re-armed it$/);
+    }
+    expect(r.metrics['watch.changes']).toBe(4);
+    expect(r.metrics['watch.missed']).toBe(3);
+    expect(r.metrics['watch.notifications']).toBe(9);
+    // Missed events, not a stale state: each re-read returned v2, and everyone ends on v4.
+    for (const w of WATCHERS) {
+      expect(notifiedPer(r, w)).toBe(3);
+      expect(r.events('config.read').filter((e) => e.node === w).map((e) => e.value)).toEqual(['v0', 'v2', 'v3', 'v4']);
+    }
+  });
+
+  it('config-watch-persistent: the watch stays armed, so both quick changes are notified to everyone', () => {
+    const r = play('config-watch-persistent');
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['watch.changes']).toBe(4);
+    expect(r.metrics['watch.missed']).toBeUndefined();
+    expect(r.metrics['watch.notifications']).toBe(12);
+    for (const w of WATCHERS) {
+      const burst = r.events('config.notify').filter((e) => e.node === w && e.t > 1000 && e.t < 1200);
+      expect(burst).toHaveLength(2);
+      expect(lastReads(r)[w]).toEqual({ value: 'v4', version: 4 });
+    }
+    // The persistent watch is set once; no read re-arms anything.
+    expect(r.events('zk.watch.set').filter((e) => e.kind === 'persistent')).toHaveLength(3);
+    expect(r.events('config.read').every((e) => !e.watch)).toBe(true);
+  });
+
+  it('try this: a watcher paused across a notification misses the next change too, unless its watch is persistent', () => {
+    const pause: Intervention[] = [{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000 }];
+    const one = play('config-watch', { interventions: pause });
+    const late = one.violations.filter((v) => v.t > 2900);
+    expect(late.map((v) => v.nodes[0])).toEqual(['s2']);
+    expect(late[0].message).toMatch(/s2 missed version 4/);
+    expect(lastReads(one).s2).toEqual({ value: 'v4', version: 4 });
+    const persistent = play('config-watch-persistent', { interventions: pause });
+    expect(persistent.violations).toEqual([]);
+    expect(notifiedPer(persistent, 's2')).toBe(4);
+  });
+
+  it('try this: re-reading with a watch turns a persistent watch into a one-shot one (ZooKeeper 3.8)', () => {
+    const r = play('config-watch-persistent', { program: { rereadWatch: true }, clients: ['s1'] });
+    expect(r.violations.map((v) => v.nodes[0])).toEqual(['s1']);
+    expect(notifiedPer(r, 's1')).toBe(3);
+  });
+
+  it('try this: changes far enough apart are each notified, one-shot or not', () => {
+    const changes = [
+      { atMs: 1000, value: 'v1' },
+      { atMs: 1200, value: 'v2' },
+      { atMs: 2500, value: 'v3' },
+      { atMs: 3000, value: 'v4' },
+    ];
+    const r = play('config-watch', { program: { changes }, clients: ['admin'] });
+    expect(r.violations).toEqual([]);
+    expect(r.metrics['watch.notifications']).toBe(12);
+  });
+});
+
+describe('watch scenarios, on random seeds, change schedules and pauses', () => {
+  const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+  const params = { numRuns: 50 };
+  /** 2–5 changes between 500 and 3500 ms, some of them bursts a few ms apart. */
+  const schedule = fc
+    .array(fc.record({ at: fc.integer({ min: 500, max: 3500 }), gap: fc.integer({ min: 0, max: 30 }) }), { minLength: 1, maxLength: 3 })
+    .map((xs) => xs.flatMap((x, i) => [{ atMs: x.at, value: `a${i}` }, ...(x.gap > 20 ? [] : [{ atMs: x.at + x.gap, value: `b${i}` }])]));
+  // After the watchers subscribed, and short enough that a client never gives up its connection
+  // (its read timeout is 2/3 of 6 s, and it may have heard nothing for 2 s before the pause).
+  const pause = fc.record({ at: fc.integer({ min: 600, max: 4000 }), node: fc.constantFrom('s1', 's2', 's3'), durationMs: fc.integer({ min: 1, max: 1500 }) });
+
+  it('config-watch breaks on every seed', () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        const r = play('config-watch', { seed: s });
+        expect(r.violations.map((v) => v.nodes[0]).sort()).toEqual(WATCHERS);
+      }),
+      params,
+    );
+  });
+
+  it('persistent watchers are told every change, whatever the timing; one-shot ones may miss events but end on the latest value', () => {
+    fc.assert(
+      fc.property(seed, schedule, fc.array(pause, { maxLength: 2 }), (s, changes, pauses) => {
+        const interventions: Intervention[] = pauses.map((p) => ({ kind: 'pause', ...p }));
+        const v = { seed: s, interventions, untilMs: 9000 };
+        const persistent = play('config-watch-persistent', { ...v, program: { changes }, clients: ['admin'] });
+        expect(persistent.violations).toEqual([]);
+        const last = persistent.events('zk.setData').at(-1)!.version;
+        for (const w of WATCHERS) {
+          expect(notifiedPer(persistent, w)).toBe(changes.length);
+          expect(lastReads(persistent)[w].version).toBe(last);
+        }
+        const oneShot = play('config-watch', { ...v, program: { changes }, clients: ['admin'] });
+        for (const w of WATCHERS) expect(lastReads(oneShot)[w].version).toBe(last);
+      }),
+      params,
+    );
+  });
+});

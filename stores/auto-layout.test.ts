@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '@/engine/scenario/library';
+import { parseScenario } from '@/engine/scenario/parse';
+import type { Scenario } from '@/engine/scenario/schema';
+import { COLUMN_PITCH, layoutPositions, needsLayout, ROW_PITCH, withAutoLayout } from './auto-layout';
+import { createPlaybackStore } from './playback-store';
+
+/** A card's footprint in scenario coordinates, both ways round (the phone transposes the layout). */
+const CARD = { w: 240, h: 200 };
+
+function parsed(input: unknown): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.scenario;
+}
+
+/** `clients` clients and `servers` Redis servers, every client linked to one server; no positions. */
+function stacked(clients: number, servers: number, extra: [number, number][] = []): Scenario {
+  const nodes: unknown[] = [];
+  const edges: unknown[] = [];
+  for (let i = 0; i < servers; i++) nodes.push({ id: `r${i}`, type: 'redis' });
+  for (let i = 0; i < clients; i++) {
+    const target = `r${i % servers}`;
+    nodes.push({ id: `c${i}`, type: 'client', params: { program: { kind: 'redis-script', target, commands: [['PING']] } } });
+    edges.push({ id: `c${i}-${target}`, source: `c${i}`, target });
+  }
+  extra.forEach(([a, b], k) => {
+    if (a % servers !== b % servers) edges.push({ id: `x${k}`, source: `r${a % servers}`, target: `r${b % servers}` });
+  });
+  return parsed({ version: 1, seed: 1, nodes, edges });
+}
+
+/** Pairs of nodes whose cards would overlap, on a wide screen or transposed on a phone. */
+function overlaps(pos: Record<string, { x: number; y: number }>): string[] {
+  const ids = Object.keys(pos);
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const dx = Math.abs(pos[ids[i]].x - pos[ids[j]].x);
+      const dy = Math.abs(pos[ids[i]].y - pos[ids[j]].y);
+      const wide = dx < CARD.w && dy < CARD.h;
+      const phone = dy < CARD.w && dx * 0.8 < CARD.h;
+      if (wide || phone) out.push(`${ids[i]}/${ids[j]}`);
+    }
+  }
+  return out;
+}
+
+describe('auto-layout', () => {
+  it('spots a scenario written without positions, and leaves the built-in layouts alone', () => {
+    expect(needsLayout(stacked(3, 1))).toBe(true);
+    for (const b of LIBRARY) expect(needsLayout(parsed(b.scenario)), b.id).toBe(false);
+  });
+
+  it('puts clients left of the servers they call, and a replica right of its primary', () => {
+    const s = stacked(4, 2, [[0, 1]]);
+    const pos = layoutPositions(s);
+    for (let i = 0; i < 4; i++) expect(pos[`c${i}`].x).toBeLessThan(pos[`r${i % 2}`].x);
+    expect(pos.r0.x).toBeLessThan(pos.r1.x);
+    expect(overlaps(pos)).toEqual([]);
+  });
+
+  it('wraps a long layer into columns so 100 nodes stay compact', () => {
+    const pos = layoutPositions(stacked(90, 10));
+    expect(overlaps(pos)).toEqual([]);
+    const xs = Object.values(pos).map((p) => p.x);
+    const ys = Object.values(pos).map((p) => p.y);
+    expect((Math.max(...ys) - Math.min(...ys)) / ROW_PITCH).toBeLessThan(12);
+    expect((Math.max(...xs) - Math.min(...xs)) / COLUMN_PITCH).toBeLessThan(14);
+  });
+
+  it('never overlaps two cards, survives cycles and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.array(fc.tuple(fc.nat(20), fc.nat(20)), { maxLength: 15 }), (c, r, extra) => {
+        const s = stacked(c, r, extra);
+        const a = layoutPositions(s);
+        expect(Object.keys(a)).toHaveLength(c + r);
+        expect(overlaps(a)).toEqual([]);
+        expect(layoutPositions(structuredClone(s))).toEqual(a);
+        expect(needsLayout(withAutoLayout(s))).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('lays out a stacked scenario when it is opened, and the command’s edit can be undone', () => {
+    const store = createPlaybackStore(parsed(LIBRARY[0].scenario));
+    expect(store.getState().open(stacked(5, 2))).toEqual({ ok: true });
+    const opened = store.getState().scenario;
+    expect(needsLayout(opened)).toBe(false);
+    expect(overlaps(Object.fromEntries(opened.nodes.map((n) => [n.id, n.position])))).toEqual([]);
+
+    const moved = { ...opened, nodes: opened.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 5000, y: 5000 } } : n)) };
+    store.getState().apply(moved);
+    store.getState().apply(withAutoLayout(store.getState().scenario));
+    expect(store.getState().scenario.nodes[0].position).toEqual(opened.nodes[0].position);
+    store.getState().undo();
+    expect(store.getState().scenario.nodes[0].position).toEqual({ x: 5000, y: 5000 });
+  });
+});
