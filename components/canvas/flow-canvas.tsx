@@ -11,11 +11,9 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
-  type EdgeTypes,
   type FinalConnectionState,
   type FitViewOptions,
   type NodeChange,
-  type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -24,16 +22,7 @@ import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectScenario } from '@/stores/selectors';
-import { AppServiceNode } from '../nodes/app-node';
-import { AttackerNode } from '../nodes/attacker-node';
-import { ClientNode } from '../nodes/client-node';
-import { GenericNode } from '../nodes/generic-node';
 import { kindStyle } from '../nodes/kind-style';
-import { LbNode } from '../nodes/lb-node';
-import { PaymentsNode } from '../nodes/payments-node';
-import { RedisNode } from '../nodes/redis-node';
-import { StorageNode } from '../nodes/storage-node';
-import { ZookeeperNode } from '../nodes/zookeeper-node';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
@@ -41,15 +30,12 @@ import { DenseWire, useDenseWireLatch } from './dense-wire';
 import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
 import { MessageCanvas } from './message-canvas';
-import { MessageEdge } from './message-edge';
 import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { useLongPress } from './use-long-press';
+import { edgeTypes, nodeTypes } from './flow-registry';
 
-// Module scope: React Flow re-creates every node when these objects change identity.
-const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, storage: StorageNode, payments: PaymentsNode, app: AppServiceNode, lb: LbNode, attacker: AttackerNode, generic: GenericNode } satisfies NodeTypes;
-const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
 // Room for the palette and the toolbars that float over the canvas.
 const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '210px' }, maxZoom: 1.4 };
 const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };

@@ -1,27 +1,19 @@
 'use client';
 
-import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type EdgeTypes, type FitViewOptions, type NodeChange, type NodeTypes } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { usePlayback, useUiStore } from '@/stores/playback-context';
 import { selectDoc, selectScenario } from '@/stores/selectors';
 import { FaultMenuHost } from '../canvas/fault-menu-host';
 import type { AppNode, LinkEdge } from '../canvas/flow-types';
-import { MessageEdge } from '../canvas/message-edge';
 import { Notices } from '../canvas/notices';
 import { carryOver, toFlow } from '../canvas/to-flow';
 import { useLongPress } from '../canvas/use-long-press';
-import { ClientNode } from '../nodes/client-node';
-import { GenericNode } from '../nodes/generic-node';
-import { PaymentsNode } from '../nodes/payments-node';
-import { RedisNode } from '../nodes/redis-node';
-import { StorageNode } from '../nodes/storage-node';
-import { ZookeeperNode } from '../nodes/zookeeper-node';
+import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
 // until then a type missing here is drawn as a generic card, see cardsOf).
-const nodeTypes = { client: ClientNode, redis: RedisNode, zookeeper: ZookeeperNode, storage: StorageNode, payments: PaymentsNode, generic: GenericNode } satisfies NodeTypes;
-const edgeTypes = { link: MessageEdge } satisfies EdgeTypes;
 // Room for the title and link above the graph and the fit button below it; nothing else floats here.
 const fit: FitViewOptions = { padding: { top: '40px', right: '16px', bottom: '36px', left: '16px' }, maxZoom: 1.2 };
 

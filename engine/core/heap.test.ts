@@ -33,6 +33,31 @@ describe('EventHeap', () => {
     );
   });
 
+  it('stays in (time, seq) order at engine-like sizes, with +Infinity and repeated times', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: 0, max: 20, noNaN: true }), fc.constantFrom(0, 1, Infinity)), { minLength: 1, maxLength: 3000 }), fc.integer({ min: 1, max: 3 }), (times, popEvery) => {
+        const heap = new EventHeap<number>(4);
+        const model: { time: number; seq: number }[] = [];
+        const got: number[] = [];
+        const want: number[] = [];
+        const popOne = () => {
+          model.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          const m = model.shift()!;
+          want.push(m.seq);
+          got.push(heap.pop()!);
+        };
+        times.forEach((t, seq) => {
+          heap.push(t, seq, seq);
+          model.push({ time: t, seq });
+          if (seq % popEvery === 0 && seq % 7 !== 0) popOne();
+        });
+        while (model.length > 0) popOne();
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps equal times in insertion order', () => {
     const heap = new EventHeap<string>(1);
     ['a', 'b', 'c', 'd'].forEach((x, i) => heap.push(5, i, x));

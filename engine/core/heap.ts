@@ -3,41 +3,48 @@
  * ties in time come out in the order they were scheduled. Keys and slots live in typed arrays
  * and only numbers move while sifting: moving object pointers instead would cost a GC write
  * barrier per move (young items in an old array), which halves the event loop's throughput.
+ * A slot's seq is kept beside the slot, not beside its heap position: it is read only to break
+ * a tie in time, which is rare, so only two numbers move per level.
  */
 export class KeyHeap {
   private times: Float64Array;
-  private seqs: Float64Array;
   private slots: Int32Array;
+  /** Seq of the entry holding each slot (indexed by slot, not by heap position). */
+  private seqOf: Float64Array;
   private n = 0;
 
   constructor(capacity = 1024) {
-    this.times = new Float64Array(capacity);
-    this.seqs = new Float64Array(capacity);
-    this.slots = new Int32Array(capacity);
+    const cap = Math.max(1, capacity);
+    this.times = new Float64Array(cap);
+    this.slots = new Int32Array(cap);
+    this.seqOf = new Float64Array(cap);
   }
 
   get size(): number {
     return this.n;
   }
 
-  /** Adds `slot` under key (time, seq); `seq` must be unique across the heap's life. */
+  /**
+   * Adds `slot` (a non-negative integer not already in the heap) under key (time, seq); `seq`
+   * must be unique across the heap's life.
+   */
   push(time: number, seq: number, slot: number): void {
     if (this.n === this.times.length) this.grow();
+    if (slot >= this.seqOf.length) this.growSeqs(slot);
+    const seqOf = this.seqOf;
+    seqOf[slot] = seq;
     let i = this.n++;
     const times = this.times;
-    const seqs = this.seqs;
     const slots = this.slots;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = times[p];
-      if (pt < time || (pt === time && seqs[p] < seq)) break;
+      if (pt < time || (pt === time && seqOf[slots[p]] < seq)) break;
       times[i] = pt;
-      seqs[i] = seqs[p];
       slots[i] = slots[p];
       i = p;
     }
     times[i] = time;
-    seqs[i] = seq;
     slots[i] = slot;
   }
 
@@ -56,40 +63,43 @@ export class KeyHeap {
     const n = this.n;
     if (n === 0) return -1;
     const times = this.times;
-    const seqs = this.seqs;
     const slots = this.slots;
+    const seqOf = this.seqOf;
     const top = slots[0];
     const last = n - 1;
     this.n = last;
     if (last > 0) {
       // Floyd's pop: walk the hole down to a leaf along the smaller children, then sift the
       // former last entry up from there. It usually belongs near the bottom, so this does
-      // about half the comparisons of a classic sift-down.
+      // about half the comparisons of a classic sift-down. Which child is smaller is a coin
+      // flip the CPU cannot predict, so it is computed as a number, not branched on. A right
+      // child at `last` is the entry being moved; taking it into the hole is harmless, as the
+      // sift-up below then starts from its copy.
+      const t = times[last];
+      const sl = slots[last];
       let i = 0;
       let c = 1;
       while (c < last) {
-        const r = c + 1;
-        if (r < last && (times[r] < times[c] || (times[r] === times[c] && seqs[r] < seqs[c]))) c = r;
+        const tl = times[c];
+        const tr = times[c + 1];
+        if (tl === tr) {
+          if (c + 1 < last && seqOf[slots[c + 1]] < seqOf[slots[c]]) c++;
+        } else c += +(tr < tl);
         times[i] = times[c];
-        seqs[i] = seqs[c];
         slots[i] = slots[c];
         i = c;
         c = 2 * i + 1;
       }
-      const t = times[last];
-      const s = seqs[last];
-      const sl = slots[last];
+      const s = seqOf[sl];
       while (i > 0) {
         const p = (i - 1) >> 1;
         const pt = times[p];
-        if (pt < t || (pt === t && seqs[p] < s)) break;
+        if (pt < t || (pt === t && seqOf[slots[p]] < s)) break;
         times[i] = pt;
-        seqs[i] = seqs[p];
         slots[i] = slots[p];
         i = p;
       }
       times[i] = t;
-      seqs[i] = s;
       slots[i] = sl;
     }
     return top;
@@ -97,7 +107,7 @@ export class KeyHeap {
 
   /** Visits every entry in heap order (not sorted). */
   forEach(fn: (slot: number, time: number, seq: number) => void): void {
-    for (let i = 0; i < this.n; i++) fn(this.slots[i], this.times[i], this.seqs[i]);
+    for (let i = 0; i < this.n; i++) fn(this.slots[i], this.times[i], this.seqOf[this.slots[i]]);
   }
 
   /** Empties the heap. */
@@ -109,13 +119,16 @@ export class KeyHeap {
     const cap = this.times.length * 2;
     const times = new Float64Array(cap);
     times.set(this.times);
-    const seqs = new Float64Array(cap);
-    seqs.set(this.seqs);
     const slots = new Int32Array(cap);
     slots.set(this.slots);
     this.times = times;
-    this.seqs = seqs;
     this.slots = slots;
+  }
+
+  private growSeqs(slot: number): void {
+    const seqOf = new Float64Array(Math.max(slot + 1, this.seqOf.length * 2));
+    seqOf.set(this.seqOf);
+    this.seqOf = seqOf;
   }
 }
 

@@ -42,30 +42,156 @@ export interface LinkState {
   lastArrival: [number, number];
 }
 
-/** Draws one latency sample (jitter and extra latency included); never negative. */
-export function sampleLatency(link: LinkState, rng: RngState): number {
-  const p = link.params;
-  const l = p.latency;
-  let ms: number;
-  switch (l.kind) {
+// Per-link numbers the send path reads: LINK_STRIDE doubles (64 bytes) per link, side by side.
+const LINK_STRIDE = 8;
+const P1 = 0; // fixed ms, uniform min, normal mean, exponential mean
+const P2 = 1; // uniform max, normal std
+const JITTER = 2;
+const EXTRA = 3;
+const LOSS = 4;
+const DUP = 5;
+const LAST = 6; // latest arrival a->b, then b->a (FIFO order)
+
+// Flags byte per link: the latency kind in the low bits, then the switches.
+const KIND_MASK = 7;
+const FIXED = 0;
+const UNIFORM = 1;
+const NORMAL = 2;
+const EXPONENTIAL = 3;
+const UNKNOWN = 7;
+const FIFO = 8;
+const PARTITIONED = 16;
+
+function kindCode(l: Latency): number {
+  switch (l?.kind) {
     case 'fixed':
-      ms = l.ms;
-      break;
+      return FIXED;
     case 'uniform':
-      ms = l.minMs + (l.maxMs - l.minMs) * nextFloat(rng);
-      break;
+      return UNIFORM;
+    case 'normal':
+      return NORMAL;
     case 'exponential':
-      ms = -l.meanMs * Math.log(1 - nextFloat(rng));
-      break;
-    case 'normal': {
-      // Box-Muller; both draws always taken so the stream does not depend on the branch.
-      const u = 1 - nextFloat(rng);
-      const v = nextFloat(rng);
-      ms = l.meanMs + l.stdMs * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-      break;
+      return EXPONENTIAL;
+    default:
+      return UNKNOWN;
+  }
+}
+
+/**
+ * The links' hot fields in typed arrays, for the send path. With a thousand links, following
+ * link -> params -> latency objects costs a cache miss at each hop on every message; here a
+ * send reads one 64-byte row. `LinkState` stays the world's plain-data record: parameters are
+ * compiled from it (`load`) whenever they change, and the FIFO arrival times, which change on
+ * every send, live here and are copied back (`save`) when the world is read.
+ */
+export class LinkTable {
+  /** Endpoints of each link. */
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  private readonly num: Float64Array;
+  private readonly flags: Uint8Array;
+
+  constructor(links: readonly LinkState[]) {
+    const n = links.length;
+    this.a = new Int32Array(n);
+    this.b = new Int32Array(n);
+    this.num = new Float64Array(n * LINK_STRIDE);
+    this.flags = new Uint8Array(n);
+    for (let li = 0; li < n; li++) this.load(li, links[li]);
+  }
+
+  /** Takes link `li`'s parameters, extra latency and arrival times from its record. */
+  load(li: number, link: LinkState): void {
+    const p = link.params;
+    const l = p.latency;
+    const kind = kindCode(l);
+    const o = li * LINK_STRIDE;
+    const num = this.num;
+    this.a[li] = link.a;
+    this.b[li] = link.b;
+    num[o + P1] = NaN;
+    num[o + P2] = 0;
+    if (l?.kind === 'fixed') num[o + P1] = l.ms;
+    else if (l?.kind === 'uniform') {
+      num[o + P1] = l.minMs;
+      num[o + P2] = l.maxMs;
+    } else if (l?.kind === 'normal') {
+      num[o + P1] = l.meanMs;
+      num[o + P2] = l.stdMs;
+    } else if (l?.kind === 'exponential') num[o + P1] = l.meanMs;
+    num[o + JITTER] = p.jitterMs;
+    num[o + EXTRA] = link.extraLatencyMs;
+    num[o + LOSS] = p.loss;
+    num[o + DUP] = p.duplicate;
+    num[o + LAST] = link.lastArrival[0];
+    num[o + LAST + 1] = link.lastArrival[1];
+    this.flags[li] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0);
+  }
+
+  /** Writes link `li`'s arrival times back into its record. */
+  save(li: number, link: LinkState): void {
+    const o = li * LINK_STRIDE;
+    link.lastArrival[0] = this.num[o + LAST];
+    link.lastArrival[1] = this.num[o + LAST + 1];
+  }
+
+  partitioned(li: number): boolean {
+    return (this.flags[li] & PARTITIONED) !== 0;
+  }
+
+  /** Probability that a message on link `li` is lost. */
+  loss(li: number): number {
+    return this.num[li * LINK_STRIDE + LOSS];
+  }
+
+  /** Probability that a message on link `li` is delivered twice. */
+  duplicate(li: number): number {
+    return this.num[li * LINK_STRIDE + DUP];
+  }
+
+  /**
+   * Draws one latency sample for link `li` (jitter and extra latency included); never
+   * negative. Draws from `rng` in a fixed order, so the stream does not depend on the branch.
+   */
+  sample(li: number, rng: RngState): number {
+    const o = li * LINK_STRIDE;
+    const num = this.num;
+    const kind = this.flags[li] & KIND_MASK;
+    // Uniform and fixed inline; the rest out of line, so the send path stays small enough for
+    // the compiler to inline the queue push into it.
+    let ms = kind === UNIFORM ? num[o + P1] + (num[o + P2] - num[o + P1]) * nextFloat(rng) : kind === FIXED ? num[o + P1] : this.draw(kind, o, rng);
+    const jitter = num[o + JITTER];
+    if (jitter > 0) ms += jitter * nextFloat(rng);
+    ms += num[o + EXTRA];
+    return ms > 0 ? ms : 0;
+  }
+
+  private draw(kind: number, o: number, rng: RngState): number {
+    const num = this.num;
+    switch (kind) {
+      case EXPONENTIAL:
+        return -num[o + P1] * Math.log(1 - nextFloat(rng));
+      case NORMAL: {
+        // Box-Muller; both draws always taken.
+        const u = 1 - nextFloat(rng);
+        const v = nextFloat(rng);
+        return num[o + P1] + num[o + P2] * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      }
+      default:
+        return NaN;
     }
   }
-  if (p.jitterMs > 0) ms += p.jitterMs * nextFloat(rng);
-  ms += link.extraLatencyMs;
-  return ms > 0 ? ms : 0;
+
+  /**
+   * When a message sent by `from` on link `li` at `at` arrives: on a FIFO link never before
+   * the one sent ahead of it in the same direction (and that becomes the new latest).
+   */
+  arrival(li: number, from: number, at: number): number {
+    if ((this.flags[li] & FIFO) === 0) return at;
+    const k = li * LINK_STRIDE + LAST + (from === this.a[li] ? 0 : 1);
+    const last = this.num[k];
+    const t = at > last ? at : last;
+    this.num[k] = t;
+    return t;
+  }
 }

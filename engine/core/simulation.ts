@@ -1,8 +1,9 @@
 import { localTime, monotonicTime, newClock, setDrift, skewClock, trueDuration, type LocalClock } from './clock';
 import { EventQueue, ItemKind, type QueueItem } from './queue';
+import { HandlerCtx } from './handler-ctx';
 import type { Intervention } from './faults';
 import type { MonitorCtx, MonitorDef } from './monitor';
-import { DEFAULT_LINK, sampleLatency, type LinkParams, type LinkState } from './network';
+import { DEFAULT_LINK, LinkTable, type LinkParams, type LinkState } from './network';
 import { nextFloat, seedRng, type RngState } from './rng';
 import { TraceLog } from './trace-log';
 import type { TraceData, TraceEvent, TraceType } from './trace-types';
@@ -27,6 +28,12 @@ export interface NodeRuntime {
   /** Messages and timers that arrived while paused, in arrival order. */
   deferred: QueueItem[];
 }
+
+// Node status codes in `Simulation.status`, mirroring `NodeRuntime.status`.
+const UP = 0;
+const CRASHED = 1;
+const PAUSED = 2;
+const statusCode = (s: NodeStatus) => (s === 'up' ? UP : s === 'crashed' ? CRASHED : PAUSED);
 
 function item(k: ItemKind, node: number): QueueItem {
   return { k, node, from: -1, link: -1, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
@@ -110,6 +117,17 @@ export class Simulation {
 
   private q = new EventQueue(1024);
   private w!: Omit<WorldState, 'queue' | 'cancelled'>;
+  /*
+   * The hot per-node fields, out of the NodeRuntime records: with a thousand nodes, reading a
+   * node's record on every event is a cache miss. Status and incarnation are written to both
+   * (they change only on faults); model state is authoritative here and copied into the
+   * records when the world is read (`node`, `capture`). `restore` reloads all three.
+   */
+  private readonly states: unknown[];
+  private readonly status: Uint8Array;
+  private readonly incarnation: Int32Array;
+  /** The links' hot fields; FIFO arrival times are authoritative here (see LinkTable). */
+  private links!: LinkTable;
   private cancelled = new Set<number>();
   /** Steps whose trace is complete; replaying below it records nothing. */
   private recordedSteps = 0;
@@ -148,6 +166,9 @@ export class Simulation {
     this.routes = spec.nodes.map(() => new Map());
     this.lastTo = spec.nodes.map(() => undefined);
     this.lastLink = new Int32Array(spec.nodes.length);
+    this.states = spec.nodes.map(() => null);
+    this.status = new Uint8Array(spec.nodes.length);
+    this.incarnation = new Int32Array(spec.nodes.length);
     const links: LinkState[] = spec.links.map((l, li) => {
       const a = this.idIndex.get(l.source);
       const b = this.idIndex.get(l.target);
@@ -168,7 +189,7 @@ export class Simulation {
       }
     });
     this.monitorsDeliver = this.watchedBy.has('net.deliver');
-    this.w = {
+    this.setWorld({
       t: 0,
       seq: 0,
       step: 0,
@@ -189,23 +210,14 @@ export class Simulation {
       links,
       metrics: {},
       monitors: this.monitors.map((m) => m.init()),
-    };
+    });
     for (const iv of spec.interventions ?? []) this.scheduleFault(iv);
     for (let i = 0; i < spec.nodes.length; i++) this.schedule(0, item(ItemKind.Start, i));
 
-    const now = () => localTime(this.w.nodes[this.cur].clock, this.w.t);
-    const self = () => this.nodeIds[this.cur];
-    const mono = () => monotonicTime(this.w.nodes[this.cur].clock, this.w.t);
-    this.ctx = {
-      get now() {
-        return now();
-      },
-      get monotonic() {
-        return mono();
-      },
-      get self() {
-        return self();
-      },
+    this.ctx = new HandlerCtx({
+      now: () => localTime(this.w.nodes[this.cur].clock, this.w.t),
+      monotonic: () => monotonicTime(this.w.nodes[this.cur].clock, this.w.t),
+      self: () => this.nodeIds[this.cur],
       send: (to, msg) => this.send(this.cur, to, msg),
       reply: (msg) => {
         if (this.curFrom < 0) throw new Error(`${this.nodeIds[this.cur]}: reply() outside a message handler`);
@@ -225,7 +237,7 @@ export class Simulation {
         const i = this.idIndex.get(id);
         return i === undefined ? undefined : this.w.nodes[i].type;
       },
-    };
+    });
     this.mctx = {
       violate: (message, nodes, cause) => {
         const at = nodes.length > 0 ? (this.idIndex.get(nodes[0]) ?? -1) : -1;
@@ -273,7 +285,8 @@ export class Simulation {
         q.release(slot);
         continue;
       }
-      this.process(t, slot);
+      this.w.t = t;
+      this.process(slot);
       q.release(slot);
       return true;
     }
@@ -291,7 +304,8 @@ export class Simulation {
         q.release(slot);
         continue;
       }
-      this.process(at, slot);
+      this.w.t = at;
+      this.process(slot);
       q.release(slot);
       n++;
     }
@@ -341,11 +355,16 @@ export class Simulation {
     return out.sort((a, b) => a.seq - b.seq);
   }
 
-  /** A node's run-time record (status, clock, model state). Read-only by contract. */
+  /**
+   * A node's run-time record (status, clock, model state) as of now. Read-only by contract;
+   * its `state` is brought up to date by this call, so call again after stepping.
+   */
   node(id: string): Readonly<NodeRuntime> {
     const i = this.idIndex.get(id);
     if (i === undefined) throw new Error(`no node "${id}"`);
-    return this.w.nodes[i];
+    const n = this.w.nodes[i];
+    n.state = this.states[i];
+    return n;
   }
 
   /** A node's local clock reading now. */
@@ -354,15 +373,19 @@ export class Simulation {
     return localTime(n.clock, this.w.t);
   }
 
-  /** A link's run-time record. */
+  /** A link's run-time record as of now (its FIFO arrival times are updated by this call). */
   link(id: string): Readonly<LinkState> {
     const i = this.linkById.get(id);
     if (i === undefined) throw new Error(`no link "${id}"`);
+    this.links.save(i, this.w.links[i]);
     return this.w.links[i];
   }
 
   /** The whole world as plain JSON-serialisable data (a deep copy). */
   capture(): WorldState {
+    const w = this.w;
+    for (let i = 0; i < w.nodes.length; i++) w.nodes[i].state = this.states[i];
+    for (let li = 0; li < w.links.length; li++) this.links.save(li, w.links[li]);
     return structuredClone({
       ...this.w,
       cancelled: [...this.cancelled].sort((a, b) => a - b),
@@ -377,7 +400,7 @@ export class Simulation {
     this.q = new EventQueue(Math.max(1024, copy.queue.length * 2));
     for (const e of copy.queue) this.q.push(e.time, e.seq, e.item);
     const { queue: _q, cancelled: _c, ...rest } = copy;
-    this.w = rest;
+    this.setWorld(rest);
     this.nextIndex = this.trace.firstIndexOfStep(rest.step);
   }
 
@@ -389,6 +412,22 @@ export class Simulation {
   }
 
   // ---- internals ----
+
+  /** Makes `w` the world and loads the hot per-node and per-link arrays from it. */
+  private setWorld(w: Omit<WorldState, 'queue' | 'cancelled'>): void {
+    this.w = w;
+    w.nodes.forEach((n, i) => {
+      this.states[i] = n.state;
+      this.status[i] = statusCode(n.status);
+      this.incarnation[i] = n.incarnation;
+    });
+    this.links = new LinkTable(w.links);
+  }
+
+  private setStatus(i: number, s: NodeStatus): void {
+    this.w.nodes[i].status = s;
+    this.status[i] = statusCode(s);
+  }
 
   private canRunOnFrom(target: number, key: (s: Snapshot) => number): boolean {
     // Running on from here is cheaper unless a snapshot lies between us and the target.
@@ -417,7 +456,7 @@ export class Simulation {
   private isDead(slot: number): boolean {
     const q = this.q;
     if (this.cancelled.delete(q.id[slot])) return true;
-    return this.w.nodes[q.node[slot]].incarnation !== q.inc[slot];
+    return this.incarnation[q.node[slot]] !== q.inc[slot];
   }
 
   /** Pops dead timers off the top, so peek() sees the next real event. */
@@ -429,10 +468,13 @@ export class Simulation {
     }
   }
 
-  private process(t: number, slot: number): void {
+  /**
+   * Handles the popped event in `slot`; the caller has set the time to the event's (passing it
+   * as an argument would box the double on every call).
+   */
+  private process(slot: number): void {
     const w = this.w;
     const q = this.q;
-    w.t = t;
     this.curStep = w.step;
     const node = q.node[slot];
     switch (q.kind[slot] as ItemKind) {
@@ -443,7 +485,7 @@ export class Simulation {
         this.emit(q.from[slot], 'net.drop', { from: this.nodeIds[q.from[slot]], to: this.nodeIds[node], msg: q.ref[slot] as Msg, reason: 'loss' });
         break;
       case ItemKind.Timer:
-        if (w.nodes[node].status === 'paused') this.hold(node, q.itemAt(slot));
+        if (this.status[node] === PAUSED) this.hold(node, q.itemAt(slot));
         else {
           const payload = q.ref[slot];
           this.emit(node, 'timer.fire', { id: q.id[slot], payload });
@@ -474,10 +516,10 @@ export class Simulation {
     const q = this.q;
     const to = q.node[slot];
     const from = q.from[slot];
-    const node = this.w.nodes[to];
     const msg = q.ref[slot] as Msg;
-    if (node.status !== 'up') {
-      if (node.status === 'paused') this.hold(to, q.itemAt(slot));
+    const status = this.status[to];
+    if (status !== UP) {
+      if (status === PAUSED) this.hold(to, q.itemAt(slot));
       else this.emit(to, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[to], msg, reason: 'crashed' });
       return;
     }
@@ -491,24 +533,22 @@ export class Simulation {
     this.cur = to;
     this.curFrom = from;
     this.curLink = q.link[slot];
-    node.state = this.models[to].onMessage(node.state, msg, this.nodeIds[from], this.ctx);
+    this.states[to] = this.models[to].onMessage(this.states[to], msg, this.nodeIds[from], this.ctx);
     this.curFrom = -1;
   }
 
   private dispatchTimer(i: number, payload: unknown): void {
     const m = this.models[i];
     if (!m.onTimer) return;
-    const node = this.w.nodes[i];
     this.cur = i;
-    node.state = m.onTimer(node.state, payload, this.ctx);
+    this.states[i] = m.onTimer(this.states[i], payload, this.ctx);
   }
 
   private runStart(i: number): void {
     const m = this.models[i];
     if (!m.start) return;
-    const node = this.w.nodes[i];
     this.cur = i;
-    node.state = m.start(node.state, this.ctx);
+    this.states[i] = m.start(this.states[i], this.ctx);
   }
 
   private hold(i: number, item: QueueItem): void {
@@ -518,8 +558,8 @@ export class Simulation {
 
   private resume(i: number, pauseId: number): void {
     const node = this.w.nodes[i];
-    if (node.status !== 'paused' || node.pauseId !== pauseId) return;
-    node.status = 'up';
+    if (this.status[i] !== PAUSED || node.pauseId !== pauseId) return;
+    this.setStatus(i, 'up');
     const held = node.deferred;
     node.deferred = [];
     this.emit(i, 'fault.resume', { deferred: held.length });
@@ -544,33 +584,27 @@ export class Simulation {
 
   private sendOn(from: number, li: number, msg: Msg): void {
     const w = this.w;
-    const link = w.links[li];
-    const ti = link.a === from ? link.b : link.a;
-    if (link.params.partitioned) {
+    const links = this.links;
+    const a = links.a[li];
+    const ti = a === from ? links.b[li] : a;
+    if (links.partitioned(li)) {
       this.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[ti], msg, reason: 'partition' });
       return;
     }
-    const p = link.params;
-    const lat = sampleLatency(link, w.rng);
-    if (p.loss > 0 && nextFloat(w.rng) < p.loss) {
+    const lat = links.sample(li, w.rng);
+    const loss = links.loss(li);
+    if (loss > 0 && nextFloat(w.rng) < loss) {
       // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
       this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
       return;
     }
-    this.q.pushMsg(this.arrival(link, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
-    if (p.duplicate > 0 && nextFloat(w.rng) < p.duplicate) {
-      const again = this.arrival(link, from, w.t + sampleLatency(link, w.rng));
+    this.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
+    const dup = links.duplicate(li);
+    if (dup > 0 && nextFloat(w.rng) < dup) {
+      const again = links.arrival(li, from, w.t + links.sample(li, w.rng));
       this.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
       this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
     }
-  }
-
-  private arrival(link: LinkState, from: number, at: number): number {
-    if (!link.params.fifo) return at;
-    const dir = from === link.a ? 0 : 1;
-    const t = at > link.lastArrival[dir] ? at : link.lastArrival[dir];
-    link.lastArrival[dir] = t;
-    return t;
   }
 
   private setTimer(i: number, delayMs: number, payload: unknown): number {
@@ -579,7 +613,7 @@ export class Simulation {
     const d = trueDuration(node.clock, Math.max(0, delayMs));
     const it = item(ItemKind.Timer, i);
     it.id = id;
-    it.inc = node.incarnation;
+    it.inc = this.incarnation[i];
     it.payload = payload;
     this.schedule(this.w.t + d, it);
     return id;
@@ -599,9 +633,13 @@ export class Simulation {
           duplicate: iv.duplicate ?? link.params.duplicate,
         };
         if (iv.extraLatencyMs !== undefined) link.extraLatencyMs = iv.extraLatencyMs;
+        this.links.save(li, link);
+        this.links.load(li, link);
         this.emit(at, 'fault.link', { edge: iv.edge, loss: iv.loss, duplicate: iv.duplicate, extraLatencyMs: iv.extraLatencyMs });
       } else {
         link.params = { ...link.params, partitioned: iv.kind === 'partition' };
+        this.links.save(li, link);
+        this.links.load(li, link);
         this.emit(at, iv.kind === 'partition' ? 'fault.partition' : 'fault.heal', { edge: iv.edge });
       }
       return;
@@ -611,24 +649,25 @@ export class Simulation {
     const node = w.nodes[i];
     switch (iv.kind) {
       case 'crash': {
-        if (node.status === 'crashed') return;
+        if (this.status[i] === CRASHED) return;
         const m = this.models[i];
-        node.status = 'crashed';
+        this.setStatus(i, 'crashed');
         node.incarnation++;
+        this.incarnation[i] = node.incarnation;
         node.deferred = [];
-        node.state = m.crash ? m.crash(node.state, node.params) : m.init(node.params);
+        this.states[i] = m.crash ? m.crash(this.states[i], node.params) : m.init(node.params);
         this.emit(i, 'fault.crash', {});
         return;
       }
       case 'restart':
-        if (node.status !== 'crashed') return;
-        node.status = 'up';
+        if (this.status[i] !== CRASHED) return;
+        this.setStatus(i, 'up');
         this.emit(i, 'fault.restart', {});
         this.runStart(i);
         return;
       case 'pause': {
-        if (node.status === 'crashed') return;
-        node.status = 'paused';
+        if (this.status[i] === CRASHED) return;
+        this.setStatus(i, 'paused');
         node.pauseId++;
         node.pausedUntil = Math.max(node.pausedUntil, w.t + iv.durationMs);
         this.emit(i, 'fault.pause', { durationMs: iv.durationMs });
@@ -652,12 +691,11 @@ export class Simulation {
 
   private clockChanged(i: number): void {
     const m = this.models[i];
-    const node = this.w.nodes[i];
     // A crashed node re-arms on restart; a paused one when it runs again would be too late, but
     // its handlers may not run while frozen, so it re-arms on its next event like a real process.
-    if (!m.onClockChange || node.status !== 'up') return;
+    if (!m.onClockChange || this.status[i] !== UP) return;
     this.cur = i;
-    node.state = m.onClockChange(node.state, this.ctx);
+    this.states[i] = m.onClockChange(this.states[i], this.ctx);
   }
 
   private emit<K extends TraceType>(node: number, type: K, data: TraceData<K>): void {

@@ -1,3 +1,4 @@
+import { FlatCodec, ValueColumn } from './flat-codec';
 import type { Msg } from './types';
 import type { TraceEvent, TraceType } from './trace-types';
 
@@ -24,6 +25,9 @@ interface Chunk {
   node: Int16Array;
   a: Int32Array;
   b: Float64Array;
+  /** Where the event's flat values start in the trace's value column. */
+  off: Uint32Array;
+  /** The event's fields (or a delivery's message) as an object, or a FlatCodec shape id. */
   data: unknown[];
 }
 
@@ -35,19 +39,23 @@ function newChunk(): Chunk {
     node: new Int16Array(CHUNK),
     a: new Int32Array(CHUNK),
     b: new Float64Array(CHUNK),
+    off: new Uint32Array(CHUNK),
     data: new Array(CHUNK).fill(undefined),
   };
 }
 
 /**
- * The recorded trace, stored column-wise in fixed-size chunks: about 40 bytes per event plus
- * whatever payload object the event carries. The UI keeps whole traces for time travel, so
- * this layout, not a list of objects, is what keeps memory flat. Events are materialised as
- * typed objects only when read.
+ * The recorded trace, stored column-wise in fixed-size chunks: about 44 bytes per event plus
+ * its payload. The UI keeps whole traces for time travel, so this layout, not a list of
+ * objects, is what keeps memory flat. A delivered message that is a flat object is stored as
+ * numbers (see FlatCodec), so recording it retains no object; other payloads are kept as they
+ * are. Events are materialised as typed objects only when read.
  */
 export class TraceLog {
   private chunks: Chunk[] = [];
   private n = 0;
+  private readonly codec = new FlatCodec();
+  private readonly vals = new ValueColumn();
 
   constructor(private readonly nodeIds: readonly string[]) {}
 
@@ -72,7 +80,9 @@ export class TraceLog {
     c.node[j] = to;
     c.a[j] = from;
     c.b[j] = sentAt;
-    c.data[j] = msg;
+    c.off[j] = this.vals.n;
+    const shape = this.codec.encode(msg, this.vals);
+    c.data[j] = shape < 0 ? msg : shape;
   }
 
   /** Records any other event; `data` holds its fields. */
@@ -83,12 +93,14 @@ export class TraceLog {
     c.step[j] = step;
     c.code[j] = codeOf(type);
     c.node[j] = node;
+    c.off[j] = this.vals.n;
     c.data[j] = data;
   }
 
   /** Drops every event from index `n` on (used when a run branches). */
   truncate(n: number): void {
     if (n >= this.n) return;
+    this.vals.n = this.chunks[n >>> 14].off[n & (CHUNK - 1)];
     for (let i = n; i < this.n; i++) this.chunks[i >>> 14].data[i & (CHUNK - 1)] = undefined;
     this.n = n;
     this.chunks.length = Math.ceil(n / CHUNK);
@@ -146,7 +158,9 @@ export class TraceLog {
     const j = i & (CHUNK - 1);
     const base = { i, step: c.step[j], t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
     if (c.code[j] === DELIVER) {
-      return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg: c.data[j] } as TraceEvent;
+      const d = c.data[j];
+      const msg = typeof d === 'number' ? this.codec.decode(d, this.vals.data, c.off[j]) : d;
+      return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg } as TraceEvent;
     }
     return { ...base, ...(c.data[j] as object) } as TraceEvent;
   }
