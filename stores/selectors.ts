@@ -129,3 +129,6 @@ export const selectInterventionCount = (s: PlaybackState) => s.scenario.interven
 
 /** A number that changes whenever the engine does (for views that read the engine directly). */
 export const selectVersion = (s: PlaybackState) => s.version;
+
+/** What the metrics depend on: the engine and how far it has run (metrics change only with steps). */
+export const selectMetricsSource = (s: PlaybackState) => ({ sim: s.sim, steps: s.steps, doc: s.doc });

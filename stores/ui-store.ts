@@ -29,7 +29,7 @@ export interface Focus {
   links: readonly string[];
 }
 
-export type PanelTab = 'log' | 'inspect' | 'faults' | 'about';
+export type PanelTab = 'log' | 'inspect' | 'faults' | 'metrics' | 'about';
 export type Dialog = 'help' | 'gallery' | 'share' | 'saves' | 'embed' | null;
 
 /** State of the page around the player: selection, menus, dialogs, filters, notices. */

@@ -16,11 +16,13 @@ const loading = () => <p className="px-4 py-3 text-sm text-slate-600 dark:text-s
 const Inspector = dynamic(() => import('./inspector/inspector'), { ssr: false, loading });
 const InterventionsList = dynamic(() => import('./interventions-list'), { ssr: false, loading });
 const ScenarioNotes = dynamic(() => import('./scenario-notes'), { ssr: false, loading });
+const MetricsPanel = dynamic(() => import('./metrics-panel'), { ssr: false, loading });
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'log', label: 'Events' },
   { id: 'inspect', label: 'Inspect' },
   { id: 'faults', label: 'Faults' },
+  { id: 'metrics', label: 'Metrics' },
   { id: 'about', label: 'About' },
 ];
 
@@ -32,6 +34,8 @@ function TabPanel({ tab }: { tab: PanelTab }) {
       return <Inspector />;
     case 'faults':
       return <InterventionsList />;
+    case 'metrics':
+      return <MetricsPanel />;
     case 'about':
       return <ScenarioNotes />;
   }

@@ -1,0 +1,85 @@
+'use client';
+
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { comparisons, groupMetrics, groupName, type MetricGroup } from '@/stores/metrics';
+import { usePlayback } from '@/stores/playback-context';
+import { selectMetricsSource } from '@/stores/selectors';
+import { sectionTitle } from '../ui/styles';
+
+const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const show = (v: number | null, unit: 'ms' | '') => (v === null ? '—' : unit === 'ms' ? `${NUM.format(v)} ms` : NUM.format(v));
+
+function Group({ g }: { g: MetricGroup }) {
+  return (
+    <section aria-labelledby={`metrics-${g.prefix}`}>
+      <h3 id={`metrics-${g.prefix}`} className={`${sectionTitle} mb-1`}>
+        {groupName(g.prefix)}
+      </h3>
+      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-sm">
+        {g.rows.map((r) => (
+          <div key={r.key} className="contents" data-testid="metric" data-key={r.key}>
+            <dt className="text-slate-600 dark:text-slate-400" title={r.key}>
+              {r.label}
+            </dt>
+            <dd className="text-right font-mono text-slate-900 tabular-nums dark:text-slate-100">{show(r.value, r.unit)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * The run's counters and gauges at the cursor, grouped by what reports them. Families that
+ * measure the same things (the Redis and ZooKeeper locks of a showdown) also get a side-by-side
+ * table. They follow the cursor: scrub back and they go back too.
+ */
+export default function MetricsPanel() {
+  const { sim, steps, doc } = usePlayback(useShallow(selectMetricsSource));
+  const groups = useMemo(() => groupMetrics({ ...sim.metrics }), [sim, steps, doc]); // eslint-disable-line react-hooks/exhaustive-deps -- sim.metrics changes in place with steps
+  const tables = useMemo(() => comparisons(groups), [groups]);
+  if (groups.length === 0) {
+    return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
+  }
+  return (
+    <div className="space-y-5 px-4 py-3" data-testid="metrics-panel">
+      {tables.map((t) => (
+        <section key={`${t.left}-${t.right}`} aria-labelledby="metrics-compare">
+          <h3 id="metrics-compare" className={`${sectionTitle} mb-1`}>
+            Side by side, at {NUM.format(sim.time)} ms
+          </h3>
+          <table className="w-full text-sm" data-testid="metrics-comparison">
+            <thead>
+              <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
+                <th scope="col" className="py-1 font-medium">
+                  <span className="sr-only">Metric</span>
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {groupName(t.left)}
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  {groupName(t.right)}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {t.rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
+                    {r.label}
+                  </th>
+                  <td className="py-1 text-right font-mono whitespace-nowrap tabular-nums">{show(r.left, r.unit)}</td>
+                  <td className="py-1 pl-2 text-right font-mono whitespace-nowrap tabular-nums">{show(r.right, r.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {groups.map((g) => (
+        <Group key={g.prefix} g={g} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { buildSimulation } from '@/engine/scenario/build';
+import { builtin } from '@/engine/scenario/library';
+import { parseScenario } from '@/engine/scenario/parse';
+import { comparisons, groupMetrics } from './metrics';
+
+describe('metrics for the panel', () => {
+  it('groups by prefix with plain labels and units', () => {
+    const groups = groupMetrics({ 'pay.charges': 2, 'redis.commands': 9, 'pay.double.charges': 1, 'zk-lock.unusable.ms': 4846.9 });
+    expect(groups.map((g) => g.prefix)).toEqual(['pay', 'redis', 'zk-lock']);
+    expect(groups[0].rows).toEqual([
+      { key: 'pay.charges', label: 'charges', value: 2, unit: '' },
+      { key: 'pay.double.charges', label: 'double charges', value: 1, unit: '' },
+    ]);
+    expect(groups[2].rows[0]).toMatchObject({ label: 'lock unusable after the holder crashed', unit: 'ms' });
+    expect(comparisons(groups)).toEqual([]);
+  });
+
+  it('puts the Redis and ZooKeeper locks of lock-showdown side by side', () => {
+    const entry = builtin('lock-showdown')!;
+    const parsed = parseScenario(entry.scenario);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const sim = buildSimulation(parsed.scenario);
+    sim.runUntil(parsed.scenario.playback.untilMs);
+    const [table, ...rest] = comparisons(groupMetrics(sim.metrics));
+    expect(rest).toEqual([]);
+    expect([table.left, table.right]).toEqual(['redis-lock', 'zk-lock']);
+    const row = (label: string) => table.rows.find((r) => r.label === label)!;
+    // The note's points as numbers: polling costs requests, a watch wakes exactly one waiter.
+    expect(row('requests sent while waiting').left!).toBeGreaterThan(row('requests sent while waiting').right!);
+    expect(row('waiters woken per handoff').right).toBe(1);
+    expect(row('lock unusable after the holder crashed').left).toBeGreaterThan(0);
+  });
+});
