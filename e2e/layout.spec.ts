@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { bigScenario } from '../bench/big-scenario';
 import { expect, frames, openPlayground, SHOTS, test } from './fixtures';
 
 /** Two Redis servers, one replicating the other, a ZooKeeper and eight clients: written without positions, so all at 0,0. */
@@ -98,4 +99,18 @@ test('the storage card counts writes and shows the stale write fencing refused (
     await sim.seek(2500);
     await expect(rejected).toHaveCount(0);
   }
+});
+
+test('a crowded wire is painted on one canvas instead of hundreds of labelled dots', async ({ page }) => {
+  const sim = await openPlayground(page);
+  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  await sim.seek(2500);
+  const canvas = page.getByTestId('message-canvas');
+  await expect(canvas).toHaveCount(1);
+  const inFlight = (await sim.inFlight()).length;
+  expect(inFlight).toBeGreaterThan(500);
+  // Every message is drawn (the cards are measured by now), none as an HTML dot.
+  await expect(canvas).toHaveAttribute('data-drawn', String(inFlight));
+  await expect(page.getByTestId('msg-dot')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/crowded-wire.png` });
 });

@@ -2,13 +2,20 @@ import type { Scenario } from '@/engine/scenario/schema';
 import type { Position } from './scenario-edits';
 
 // Scenario coordinates are laid out for a wide screen and transposed on a phone (to-flow.ts:
-// x' = y, y' = 0.8 x), so both pitches must clear a card in both orientations: a card is 240
-// px wide and, with a few rows of state, up to about 260 px tall.
+// x' = y, y' = 0.8 x), so the room a card gets must clear it both ways round: a card is 240
+// px wide, and as tall as its live state (a Redis card listing its 8 keys is about 340 px).
 
-/** Horizontal distance between columns: a card's width plus room for the links and their labels. */
-export const COLUMN_PITCH = 420;
-/** Vertical distance between cards in a column: on a phone this becomes the horizontal one. */
+/** Horizontal distance between columns: a card's width plus room for the links, and (x 0.8) the tallest card on a phone. */
+export const COLUMN_PITCH = 460;
+/** The least vertical room a card gets in a column: on a phone this is the horizontal one, so it clears a card's width. */
 export const ROW_PITCH = 260;
+/** Vertical room for kinds whose cards list state that grows (keys, znodes, sessions). */
+const TALL: Readonly<Record<string, number>> = { redis: 360, zookeeper: 360 };
+
+/** The vertical room a node of `type` gets in its column. */
+export function rowPitch(type: string): number {
+  return TALL[type] ?? ROW_PITCH;
+}
 /** Two nodes closer than this on both axes sit on top of each other (half a card's width and height). */
 const STACKED = { x: 120, y: 40 };
 
@@ -63,6 +70,7 @@ function layers(ids: readonly string[], edges: readonly { source: string; target
  */
 export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<string, Position> {
   const ids = s.nodes.map((n) => n.id);
+  const pitch = s.nodes.map((n) => rowPitch(n.type));
   const layer = layers(ids, s.edges);
   const index = new Map(ids.map((id, i) => [id, i]));
   const neighbours: number[][] = ids.map(() => []);
@@ -91,14 +99,19 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
     members.sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
     const columns = Math.ceil(members.length / rows);
     const perColumn = Math.ceil(members.length / columns);
-    members.forEach((i, k) => {
-      rank[i] = members.length === 1 ? 0.5 : k / (members.length - 1);
-      const c = Math.floor(k / perColumn);
-      const inColumn = Math.min(perColumn, members.length - c * perColumn);
-      const row = k - c * perColumn;
-      // Columns are centred on the same line so a short one sits across from the middle of a tall one.
-      out[ids[i]] = { x: (column + c) * COLUMN_PITCH, y: Math.round((row - (inColumn - 1) / 2) * ROW_PITCH) };
-    });
+    members.forEach((i, k) => (rank[i] = members.length === 1 ? 0.5 : k / (members.length - 1)));
+    for (let c = 0; c < columns; c++) {
+      const stack = members.slice(c * perColumn, (c + 1) * perColumn);
+      const height = stack.reduce((sum, i) => sum + pitch[i], 0);
+      // Columns are centred on the same line so a short one sits across from the middle of a
+      // tall one; every other column of a wrapped layer drops half a row, so the links from
+      // the column before pass between its cards rather than behind them.
+      let y = -height / 2 + (c % 2 === 1 ? ROW_PITCH / 2 : 0);
+      for (const i of stack) {
+        out[ids[i]] = { x: (column + c) * COLUMN_PITCH, y: Math.round(y) };
+        y += pitch[i];
+      }
+    }
     column += Math.max(1, columns);
   }
   return out;

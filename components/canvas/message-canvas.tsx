@@ -36,7 +36,7 @@ function linkCurve(rf: ReactFlowState, id: string): { curve: Curve; source: stri
 /**
  * Paints every message on the wire onto `canvas`, which covers the flow's area on screen.
  * Dots of one colour go into one path, so a frame is a handful of fills however many
- * messages there are.
+ * messages there are. Returns how many were drawn.
  */
 function paint(canvas: HTMLCanvasElement, g: CanvasRenderingContext2D, pb: PlaybackState, rf: ReactFlowState, ui: UiState, opts: { dark: boolean; still: boolean }): number {
   const dpr = canvas.width / Math.max(1, rf.width);
@@ -91,15 +91,21 @@ function paint(canvas: HTMLCanvasElement, g: CanvasRenderingContext2D, pb: Playb
     g.fill();
   }
   g.globalAlpha = 1;
+  // The canvas lies over the cards, but a message passes behind them as its link does.
+  for (const n of rf.nodeLookup.values()) {
+    const box = boxOf(n);
+    if (box) g.clearRect(box.x, box.y, box.width, box.height);
+  }
   return drawn;
 }
 
 /**
  * Messages painted as plain dots on one canvas, for a wire too crowded for labelled HTML dots
- * (see dense-wire.ts). The canvas lies over the flow in screen space, above the cards and
- * below the panels, so its bitmap maps 1:1 to screen pixels at any zoom. (Inside the flow's
- * viewport, between links and cards, the browser had to keep every card on a layer of its own
- * above the changing canvas, which cost more than painting the dots.) It repaints straight
+ * (see dense-wire.ts). The canvas lies over the flow in screen space, above the cards (whose
+ * boxes it leaves clear, so messages still pass behind them) and below the panels, so its
+ * bitmap maps 1:1 to screen pixels at any zoom. (Inside the flow's viewport, between links and
+ * cards, the browser had to re-layer every card above the changing canvas each frame, which
+ * cost more than painting the dots.) It repaints straight
  * from the stores on every change, outside React's renders. The count of dots drawn is kept
  * in `data-drawn` for tests and the bench.
  */

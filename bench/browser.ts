@@ -1,0 +1,225 @@
+/**
+ * The browser half of `npm run bench`: the built site (`out/`) in headless Chromium, playing a
+ * generated 100-node scenario. Prints frames/s at 1x with several hundred messages on the
+ * wire, the time a seek across a 100,000-event run takes until the next frame is painted, and
+ * the gzipped first-load JavaScript of `/`, each with its budget.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { bigScenario } from './big-scenario';
+import { serveStatic } from './serve-static';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'out');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The run's length: about 100,000 engine events (see big-scenario.ts). */
+const UNTIL_MS = 76_000;
+/** Playback is measured from here, once the wire has filled up. */
+const PLAY_FROM_MS = 5_000;
+const FPS_WINDOW_MS = 3_000;
+const FPS_RUNS = 3;
+const SEEKS = 21;
+
+const BUDGET = { fps: 50, inFlight: 500, seekMs: 100, events: 100_000, firstLoadKB: 300 };
+
+export interface BrowserRow {
+  what: string;
+  value: number;
+  unit: string;
+  budget: string;
+  ok: boolean;
+}
+
+// In-page helpers, as source text: page.evaluate would otherwise serialise functions that the
+// TypeScript loader has rewritten (name-keeping wrappers the page does not have).
+const IN_PAGE = `
+window.__bench = {
+  painted() {
+    // After the next frame is painted: a task queued from requestAnimationFrame runs after it.
+    return new Promise((resolve) => requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve();
+      ch.port2.postMessage(0);
+    }));
+  },
+  async fps(windowMs) {
+    const sim = window.__sim;
+    sim.play();
+    for (let i = 0; i < 5; i++) await window.__bench.painted();
+    const v0 = sim.time();
+    let wireMin = Infinity, wireMax = 0, frames = 0, worst = 0;
+    const start = performance.now();
+    await new Promise((resolve) => {
+      let last = start;
+      const tick = (ts) => {
+        frames++;
+        worst = Math.max(worst, ts - last);
+        last = ts;
+        if (frames % 15 === 1) {
+          const n = sim.inFlight().length;
+          wireMin = Math.min(wireMin, n);
+          wireMax = Math.max(wireMax, n);
+        }
+        if (ts - start >= windowMs) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const elapsed = performance.now() - start;
+    const virtual = sim.time() - v0;
+    // Labelled HTML dots, or, on a crowded wire, the dots the shared canvas painted.
+    const canvas = document.querySelector('[data-testid="message-canvas"]');
+    const dots = document.querySelectorAll('[data-testid="msg-dot"]').length + Number(canvas ? canvas.dataset.drawn : 0);
+    const playing = sim.playing();
+    sim.pause();
+    return { fps: (frames * 1000) / elapsed, worst, wireMin, wireMax, dots, speed: virtual / elapsed, playing };
+  },
+  async seeks(times) {
+    const sim = window.__sim;
+    sim.pause();
+    const out = [];
+    for (const t of times) {
+      await window.__bench.painted();
+      const t0 = performance.now();
+      sim.seek(t);
+      const t1 = performance.now();
+      await window.__bench.painted();
+      out.push({ t, engineMs: t1 - t0, totalMs: performance.now() - t0, at: sim.time() });
+    }
+    return out;
+  },
+};
+`;
+
+interface FpsRun {
+  fps: number;
+  worst: number;
+  wireMin: number;
+  wireMax: number;
+  dots: number;
+  speed: number;
+  playing: boolean;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number) => (n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
+
+/** Builds the static site when `out/` is missing (an older build is used as it is). */
+function ensureBuilt(): boolean {
+  if (existsSync(join(OUT, 'index.html'))) return true;
+  console.log('No static build in out/: running `next build` first (run `npm run build` yourself after changing the UI).');
+  const r = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  return r.status === 0 && existsSync(join(OUT, 'index.html'));
+}
+
+/** Gzipped bytes of every script file `out/index.html` loads: what a first visit to `/` downloads as JavaScript. */
+export function firstLoadJs(outDir = OUT): { bytes: number; files: number } {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const srcs = new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].split('?')[0]));
+  let bytes = 0;
+  for (const src of srcs) bytes += gzipSync(readFileSync(join(outDir, src.replace(/^\//, '')))).length;
+  return { bytes, files: srcs.size };
+}
+
+/** Seek targets spread over the run, each far from the one before (a fixed sequence, so runs compare). */
+function seekTargets(n: number, until: number): number[] {
+  const out: number[] = [];
+  let x = 12345;
+  let prev = 0;
+  while (out.length < n) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const t = Math.round((x / 2 ** 31) * until);
+    if (Math.abs(t - prev) < until / 4) continue;
+    out.push(t);
+    prev = t;
+  }
+  return out;
+}
+
+async function measure(page: Page): Promise<{ rows: BrowserRow[]; notes: string[] }> {
+  await page.waitForFunction(() => window.__sim !== undefined);
+  await page.evaluate(IN_PAGE);
+  const loadStart = Date.now();
+  const errors = await page.evaluate((s) => window.__sim!.load(s), bigScenario(UNTIL_MS) as unknown);
+  if (errors.length > 0) throw new Error(`the bench scenario did not load: ${errors.join('; ')}`);
+  await page.evaluate('window.__bench.painted()');
+  const loadMs = Date.now() - loadStart;
+  const nodes = await page.locator('.react-flow__node').count();
+  const events = await page.evaluate((t) => (window.__sim!.seek(t), window.__sim!.steps()), UNTIL_MS);
+
+  const runs: FpsRun[] = [];
+  for (let r = 0; r < FPS_RUNS; r++) {
+    await page.evaluate((t) => window.__sim!.seek(t), PLAY_FROM_MS);
+    runs.push((await page.evaluate(`window.__bench.fps(${FPS_WINDOW_MS})`)) as FpsRun);
+  }
+  const fps = median(runs.map((r) => r.fps));
+  const wireMin = Math.min(...runs.map((r) => r.wireMin));
+  // A frame rate only counts if the messages were really moving: the cursor kept pace with the clock.
+  const moving = runs.every((r) => r.playing && r.speed > 0.8 && r.speed < 1.2 && r.dots >= BUDGET.inFlight);
+
+  const seeks = (await page.evaluate(`window.__bench.seeks(${JSON.stringify(seekTargets(SEEKS, UNTIL_MS))})`)) as { totalMs: number; engineMs: number }[];
+  const seekMs = median(seeks.map((s) => s.totalMs));
+  const js = firstLoadJs();
+
+  const rows: BrowserRow[] = [
+    { what: `play 1x, ${nodes} nodes, frames/s (median of ${FPS_RUNS})`, value: fps, unit: 'frames/s', budget: `>= ${BUDGET.fps}`, ok: fps >= BUDGET.fps && moving },
+    { what: '  messages in flight while playing (least)', value: wireMin, unit: 'messages', budget: `>= ${BUDGET.inFlight}`, ok: wireMin >= BUDGET.inFlight },
+    { what: `seek, median of ${SEEKS}, until painted`, value: seekMs, unit: 'ms', budget: `<= ${BUDGET.seekMs}`, ok: seekMs <= BUDGET.seekMs },
+    { what: '  engine events in the run seeked across', value: events, unit: 'events', budget: `>= ${BUDGET.events.toLocaleString('en-US')}`, ok: events >= BUDGET.events },
+    { what: `first-load JS of /, gzipped (${js.files} files)`, value: js.bytes / 1000, unit: 'KB', budget: `<= ${BUDGET.firstLoadKB}`, ok: js.bytes <= BUDGET.firstLoadKB * 1000 },
+  ];
+  const notes = [
+    `scenario opened and painted in ${fmt(loadMs)} ms (includes running all ${fmt(events)} events once for the timeline); ${fmt((events * 1000) / UNTIL_MS)} events per virtual second`,
+    `frames/s per run: ${runs.map((r) => fmt(r.fps)).join(', ')}; longest frame ${fmt(Math.max(...runs.map((r) => r.worst)))} ms; ` +
+      `virtual ms per real ms ${runs.map((r) => r.speed.toFixed(2)).join(', ')}; dots drawn ${runs.map((r) => r.dots).join(', ')}; in flight ${wireMin}-${Math.max(...runs.map((r) => r.wireMax))}`,
+    `seek ms (until painted): ${seeks.map((s) => fmt(s.totalMs)).join(', ')}`,
+    `seek ms (store and engine only): median ${fmt(median(seeks.map((s) => s.engineMs)))}, worst ${fmt(Math.max(...seeks.map((s) => s.engineMs)))}`,
+  ];
+  if (!moving) notes.push('MISS: playback did not keep pace with 1x or drew too few messages, so the frame rate does not count.');
+  return { rows, notes };
+}
+
+/**
+ * Runs the browser measurements and prints them like the engine part; returns false when a
+ * budget was missed or the browser could not run.
+ */
+export async function browserBench(): Promise<boolean> {
+  console.log(`\nBrowser benchmark: the static build in headless Chromium (${CHROMIUM}), 1280x800\n`);
+  // Frame rates are wall-clock: other processes on the machine lower them, so say how busy it was.
+  const busy = () => `load average ${loadavg()[0].toFixed(2)} on ${cpus().length} cores`;
+  const busyBefore = busy();
+  if (!existsSync(CHROMIUM)) {
+    console.log(`MISS  no Chromium at ${CHROMIUM}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    return false;
+  }
+  if (!ensureBuilt()) {
+    console.log('MISS  the static build failed; run `npm run build` and look at its output');
+    return false;
+  }
+  const server = await serveStatic(OUT);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/`);
+    const { rows, notes } = await measure(page);
+    for (const r of rows) {
+      console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.what.padEnd(46)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(9)} budget ${r.budget}`);
+    }
+    console.log(`\n${notes.join('\n')}\n${busyBefore} before, ${busy()} after`);
+    if (pageErrors.length > 0) console.log(`\nMISS  page errors: ${pageErrors.join('; ')}`);
+    return rows.every((r) => r.ok) && pageErrors.length === 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
