@@ -109,7 +109,11 @@ test.describe('phone', () => {
       expect(box.y + box.height, `${id} is on screen`).toBeLessThanOrEqual(844);
       expect(box.x + box.width, `${id} is on screen`).toBeLessThanOrEqual(390);
     }
-    await expect(page.getByRole('tab')).toHaveCount(4);
+    await expect(page.getByRole('tab')).toHaveCount(5);
+    for (const tab of await page.getByRole('tab').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width, 'every panel tab fits across the phone').toBeLessThanOrEqual(390);
+    }
     await page.getByTestId('node-redis').tap();
     await expect(page.getByTestId('tab-inspect')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('inspector')).toBeVisible();
