@@ -41,7 +41,8 @@ export function Header() {
         <CodeIcon width={15} height={15} />
         <span className="hidden sm:inline">Embed</span>
       </button>
-      <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0`}>
+      {/* Phones rarely have a keyboard, and the title needs the room; "?" still opens the help. */}
+      <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0 max-sm:hidden`}>
         <KeyboardIcon width={16} height={16} />
       </button>
     </header>
