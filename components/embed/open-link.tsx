@@ -4,7 +4,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { Scenario } from '@/engine/scenario/schema';
 import { shareHash } from '@/engine/scenario/share';
 import { playgroundPath } from '@/stores/embed-options';
-import { ExternalIcon } from './embed-icons';
+import { ExternalIcon } from '../ui/icons';
 
 /** What the link reproduces: the scenario as the viewer has it now (faults included) and the cursor. */
 export type RunNow = () => { scenario: Scenario; t: number | null };

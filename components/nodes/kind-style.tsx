@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { BoxIcon, CardIcon, ClientIcon, StoreIcon, TreeIcon } from '../ui/icons';
-import { AttackerIcon, BalancerIcon, ServerIcon } from './session-icons';
+import { AttackerIcon, BalancerIcon, BoxIcon, CardIcon, ClientIcon, ServerIcon, StoreIcon, TreeIcon } from '../ui/icons';
 
 /** How a node type looks wherever it appears (card header, palette, minimap). */
 export interface KindStyle {

@@ -8,7 +8,7 @@ import { clampSize, iframeSnippet, MIN_EMBED_HEIGHT, MIN_EMBED_WIDTH } from '@/s
 import { usePlaybackStore, useUi } from '@/stores/playback-context';
 import { SPEEDS } from '@/stores/playback-store';
 import { selectUiActions } from '@/stores/ui-selectors';
-import { CodeIcon } from '../embed/embed-icons';
+import { CodeIcon } from '../ui/icons';
 import { formatSpeed } from '../panels/format';
 import { copyText } from '../ui/copy-text';
 import { Modal } from '../ui/modal';

@@ -4,9 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
-import { CodeIcon } from '../embed/embed-icons';
 import { hint } from '../panels/commands';
-import { FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
+import { CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
 
 /** The app bar: name, the open scenario, the gallery and the shortcuts. */

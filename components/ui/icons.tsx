@@ -198,3 +198,43 @@ export const CardIcon = (p: IconProps) => (
     <path d="M3 10h18M7 15h4" />
   </svg>
 );
+
+/** Two stacked server units: an app service. */
+export const ServerIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <rect x="4" y="4" width="16" height="7" rx="1.5" />
+    <rect x="4" y="13" width="16" height="7" rx="1.5" />
+    <path d="M8 7.5h.01M8 16.5h.01" />
+  </svg>
+);
+
+/** One line in, three out: a load balancer. */
+export const BalancerIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <circle cx="5" cy="12" r="2" />
+    <path d="M7 12h4M11 12l8-6M11 12h8M11 12l8 6" />
+  </svg>
+);
+
+/** A hooded figure: an attacker. */
+export const AttackerIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M5 20c0-4 3-6.5 7-6.5s7 2.5 7 6.5" />
+    <path d="M7.5 10.5C7.5 6 9.5 3.5 12 3.5s4.5 2.5 4.5 7c0 1.5-2 3-4.5 3s-4.5-1.5-4.5-3Z" />
+    <path d="M10 10h.01M14 10h.01" />
+  </svg>
+);
+
+/** Angle brackets: embed code. */
+export const CodeIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 4l-3 16" />
+  </svg>
+);
+
+/** A box with an arrow leaving it: opens in a new tab. */
+export const ExternalIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+  </svg>
+);
