@@ -1,0 +1,128 @@
+import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import type { PlaybackState } from '@/stores/playback-store';
+import type { UiState } from '@/stores/ui-store';
+import { edgeCurve, facingSides, pointAlong, type Box, type Curve } from '../geometry';
+import { wireMotion } from '../wire-motion';
+
+/** Dot radius in canvas units, and the least it may shrink to on screen (px) when zoomed out. */
+const RADIUS = 5;
+const MIN_SCREEN_RADIUS = 2.5;
+/** How far (canvas units) a lost message drops before it is gone, as on the HTML dots. */
+const DROP = 36;
+
+/**
+ * One frame of the crowded wire, as plain numbers: what to paint, already placed, so painting
+ * needs neither the stores nor the DOM and can run in a worker. Coordinates are flow units;
+ * the transform maps them to canvas pixels.
+ */
+export interface DotFrame {
+  /** Canvas bitmap size (device pixels). */
+  width: number;
+  height: number;
+  /** Flow units -> canvas pixels: pixel = (unit * zoom + translate) * dpr. */
+  dpr: number;
+  tx: number;
+  ty: number;
+  zoom: number;
+  radius: number;
+  dark: boolean;
+  /** x,y pairs: messages travelling from the link's source, and back towards it. */
+  out: Float32Array;
+  back: Float32Array;
+  /** x,y pairs: messages sent at the focused log line's time (ringed). */
+  focus: Float32Array;
+  /** x,y,alpha triples: lost messages falling off the wire. */
+  falling: Float32Array;
+  /** x,y,width,height of every measured card, kept clear (messages pass behind cards). */
+  boxes: Float32Array;
+  /** Messages placed on a wire (all of them once the cards are measured). */
+  drawn: number;
+}
+
+const boxOf = (n: InternalNode | undefined): Box | null =>
+  n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
+
+/** The curve of link `id` as its edge draws it, and the node it starts from; null until both cards are measured. */
+function linkCurve(rf: ReactFlowState, id: string): { curve: Curve; source: string } | null {
+  const e = rf.edgeLookup.get(id);
+  const a = e && boxOf(rf.nodeLookup.get(e.source));
+  const b = e && boxOf(rf.nodeLookup.get(e.target));
+  if (!e || !a || !b) return null;
+  const f = facingSides(a, b);
+  return { curve: edgeCurve(f.sx, f.sy, f.sp, f.tx, f.ty, f.tp), source: e.source };
+}
+
+/** A growable list of floats, copied out as a Float32Array (transferable to a worker). */
+class Floats {
+  private a = new Float32Array(64);
+  n = 0;
+  push2(x: number, y: number): void {
+    if (this.n + 2 > this.a.length) this.grow();
+    this.a[this.n++] = x;
+    this.a[this.n++] = y;
+  }
+  push(...xs: number[]): void {
+    while (this.n + xs.length > this.a.length) this.grow();
+    for (const x of xs) this.a[this.n++] = x;
+  }
+  take(): Float32Array {
+    return this.a.slice(0, this.n);
+  }
+  private grow(): void {
+    const b = new Float32Array(this.a.length * 2);
+    b.set(this.a);
+    this.a = b;
+  }
+}
+
+/**
+ * Places every message on the wire at the cursor's time, along the curve its link is drawn
+ * with, for a canvas of `width`×`height` device pixels covering the flow's area on screen.
+ */
+export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState, opts: { dark: boolean; still: boolean; dpr: number }): DotFrame {
+  const [tx, ty, zoom] = rf.transform;
+  const curves = new Map<string, ReturnType<typeof linkCurve>>();
+  const out = new Floats();
+  const back = new Floats();
+  const focus = new Floats();
+  const falling = new Floats();
+  const focusT = ui.focus?.t ?? null;
+  let drawn = 0;
+  for (const m of pb.inFlight) {
+    let c = curves.get(m.link);
+    if (c === undefined) curves.set(m.link, (c = linkCurve(rf, m.link)));
+    if (!c) continue;
+    const { travelled, fall } = wireMotion(m, pb.time, opts.still);
+    const outbound = m.from === c.source;
+    const p = pointAlong(c.curve, outbound ? travelled : 1 - travelled);
+    drawn++;
+    if (m.lost && (fall > 0 || opts.still)) {
+      falling.push(p.x, p.y + fall * fall * DROP, 1 - fall);
+      continue;
+    }
+    (outbound ? out : back).push2(p.x, p.y);
+    if (focusT !== null && m.sentAt === focusT) focus.push2(p.x, p.y);
+  }
+  const boxes = new Floats();
+  for (const n of rf.nodeLookup.values()) {
+    const b = boxOf(n);
+    if (b) boxes.push(b.x, b.y, b.width, b.height);
+  }
+  return {
+    width: Math.round(rf.width * opts.dpr),
+    height: Math.round(rf.height * opts.dpr),
+    dpr: opts.dpr,
+    tx,
+    ty,
+    zoom,
+    radius: Math.max(RADIUS, MIN_SCREEN_RADIUS / zoom),
+    dark: opts.dark,
+    out: out.take(),
+    back: back.take(),
+    focus: focus.take(),
+    falling: falling.take(),
+    boxes: boxes.take(),
+    drawn,
+  };
+}
+
