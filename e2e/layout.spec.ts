@@ -114,3 +114,30 @@ test('a crowded wire is painted on one canvas instead of hundreds of labelled do
   await expect(page.getByTestId('msg-dot')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/crowded-wire.png` });
 });
+
+test('zoomed out, cards trade their details for a far view that still reads; zooming in brings the details back', async ({ page }) => {
+  const sim = await openPlayground(page);
+  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  await sim.seek(2500);
+  // 100 nodes fit only far out: every card is in its far view, in type large enough to read there.
+  const primary = page.getByTestId('node-p0');
+  await expect(primary).toHaveAttribute('data-far');
+  await expect(primary).toContainText('p0');
+  await expect(primary).toContainText('14 keys');
+  await expect(page.getByTestId('node-p0r0')).toContainText('replica · 14 keys');
+  await expect(page.getByTestId('node-p0c0')).toContainText(/waiting|working|done/);
+  await expect(page.getByTestId('redis-key')).toHaveCount(0);
+  const label = await primary.getByText('p0', { exact: true }).boundingBox();
+  expect(label?.height ?? 0).toBeGreaterThan(8);
+  // A crash still shows at a glance.
+  await primary.click({ button: 'right' });
+  await page.getByTestId('fault-menu').getByTestId('fault-crash').click();
+  await expect(primary).toHaveAttribute('data-status', 'crashed');
+  await expect(primary).toContainText(/crashed/i);
+  await page.screenshot({ path: `${SHOTS}/far-cards.png` });
+  // Zoom in past the threshold: the full cards are back, keys and all.
+  const zoomIn = page.getByRole('button', { name: /zoom in/i });
+  for (let i = 0; i < 4; i++) await zoomIn.click();
+  await expect(primary).not.toHaveAttribute('data-far');
+  await expect(page.getByTestId('node-p0r0').getByTestId('redis-key').first()).toBeAttached();
+});

@@ -24,13 +24,15 @@ export interface NodeCardProps {
   children: ReactNode;
 }
 
-const FRAME: Record<NodeStatus, string> = {
+/** The card's frame for each status: a crash or a pause reads at a glance, also zoomed out. */
+export const FRAME: Record<NodeStatus, string> = {
   up: 'border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900',
   crashed: 'border-red-500 bg-red-50 ring-4 ring-red-500/20 dark:border-red-500 dark:bg-red-950/60',
   paused: 'border-dashed border-amber-500 bg-amber-50 ring-4 ring-amber-400/20 dark:bg-amber-950/40',
 };
 
-function StatusBadge({ status }: { status: NodeStatus }) {
+/** "✕ crashed" / "❚❚ paused" in the header; nothing while up. */
+export function StatusBadge({ status }: { status: NodeStatus }) {
   if (status === 'crashed') {
     return <span className="rounded-full bg-red-700 px-2 py-0.5 text-[10px] font-bold tracking-wide text-white uppercase">✕ crashed</span>;
   }
@@ -40,7 +42,8 @@ function StatusBadge({ status }: { status: NodeStatus }) {
   return null;
 }
 
-const handle = '!h-3 !w-3 !border-2 !border-white !bg-slate-400 transition-transform hover:!scale-150 hover:!bg-indigo-500 dark:!border-slate-900 dark:!bg-slate-500';
+/** React Flow's connection handles, styled for the cards. */
+export const handle = '!h-3 !w-3 !border-2 !border-white !bg-slate-400 transition-transform hover:!scale-150 hover:!bg-indigo-500 dark:!border-slate-900 dark:!bg-slate-500';
 
 /** The ⋯ button that opens the node's fault menu (for pointer, touch and keyboard alike). */
 function MenuButton({ id, label }: { id: string; label: string }) {

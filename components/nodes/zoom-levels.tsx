@@ -1,0 +1,62 @@
+'use client';
+
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, type ComponentType } from 'react';
+import { usePlayback, useUi } from '@/stores/playback-context';
+import { selectNodeViolation } from '@/stores/selectors';
+import { selectNodeFocused } from '@/stores/ui-selectors';
+import type { AppNode } from '../canvas/flow-types';
+import { kindStyle } from './kind-style';
+import { FRAME, handle, StatusBadge } from './node-card';
+import { useNodeStatic } from './use-node-live';
+import { zoomSummary } from './zoom-summary';
+
+/**
+ * Below this zoom a card's details are smaller than 6 px on screen: unreadable, yet each one
+ * costs layout and paint on every frame they change. The card then shows what still reads
+ * from afar, in large type: its name, its status, one line of state.
+ */
+export const FAR_ZOOM = 0.45;
+
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+/** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
+function FarCard({ id, data, selected }: NodeProps<AppNode>) {
+  const live = useNodeStatic(id);
+  const violation = usePlayback((s) => selectNodeViolation(s, id) !== null);
+  const focused = useUi((s) => selectNodeFocused(s, id));
+  const style = kindStyle(data.kind);
+  const summary = live.status === 'up' ? zoomSummary(data.kind, live.state) : null;
+  const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
+  return (
+    <div data-testid={`node-${id}`} data-status={live.status} data-far className={`w-60 rounded-xl border-4 px-4 py-3 text-left ${FRAME[live.status]} ${ring}`}>
+      <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className={handle} />
+      <div className="flex items-center gap-3">
+        <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${style.tone}`}>{style.icon(30)}</span>
+        <span className="min-w-0 text-4xl leading-tight font-bold break-all">{data.label}</span>
+      </div>
+      {live.status !== 'up' && (
+        <div className="mt-2 origin-left scale-[2.2]">
+          <StatusBadge status={live.status} />
+        </div>
+      )}
+      {summary && <p className="mt-2 text-3xl leading-tight text-slate-600 dark:text-slate-300">{summary}</p>}
+      {violation && <p className="mt-2 text-3xl leading-tight font-bold text-red-700 dark:text-red-300">✖ violated</p>}
+      <Handle type="source" position={data.vertical ? Position.Bottom : Position.Right} className={handle} />
+    </div>
+  );
+}
+
+/**
+ * A node type's card that trades its details for a far view when zoomed out (see FAR_ZOOM).
+ * Each card re-renders only when the zoom crosses the threshold, not on every zoom step.
+ */
+export function withZoomLevels<P extends NodeProps<AppNode>>(Near: ComponentType<P>): ComponentType<P> {
+  function ZoomLevels(props: P) {
+    const far = useStore(selectFar);
+    return far ? <FarCard {...props} /> : <Near {...props} />;
+  }
+  ZoomLevels.displayName = `ZoomLevels(${Near.displayName ?? Near.name})`;
+  return memo(ZoomLevels);
+}
+
