@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { bigScenario } from '../bench/big-scenario';
 import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 /** Opens `/embed#<hash>` and waits until the player is mounted (its test hook is installed). */
@@ -174,6 +175,18 @@ test.describe('the embedded player', () => {
     expect(await there.time()).toBeCloseTo(time, 3);
     expect(((await there.scenario()) as { title: string }).title).toBe(((await sim.scenario()) as { title: string }).title);
     await popup.close();
+  });
+
+  test('a crowded wire is painted on one canvas here too, under far-view cards', async ({ page }) => {
+    const sim = await openEmbed(page, 'scenario=redis-basics');
+    expect(await sim.load(bigScenario(3000))).toEqual([]);
+    await sim.seek(2500);
+    const inFlight = (await sim.inFlight()).length;
+    expect(inFlight).toBeGreaterThan(500);
+    await expect(page.getByTestId('message-canvas')).toHaveAttribute('data-drawn', String(inFlight));
+    await expect(page.getByTestId('msg-dot')).toHaveCount(0);
+    await expect(page.getByTestId('node-p0')).toHaveAttribute('data-far');
+    await page.screenshot({ path: `${SHOTS}/embed-crowded.png` });
   });
 
   test('on a phone-sized page the full controls fit', async ({ page }) => {

@@ -17,7 +17,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
@@ -33,7 +33,7 @@ import { MessageCanvas } from './message-canvas';
 import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
-import { useLongPress } from './use-long-press';
+import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { edgeTypes, nodeTypes } from './flow-registry';
 
 // Room for the palette and the toolbars that float over the canvas.
@@ -44,15 +44,6 @@ const ariaLabelConfig = {
   'edge.a11yDescription.default': 'Press Enter to select this link and inspect it, M for its fault menu, Delete to remove it.',
 };
 const minimapColour = (n: AppNode) => kindStyle(n.data.kind).colour;
-
-/** The canvas element under a screen point: a node or an edge, if any. */
-function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
-  const node = target?.closest('.react-flow__node[data-id]');
-  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
-  const edge = target?.closest('.react-flow__edge[data-id]');
-  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
-  return null;
-}
 
 /**
  * React Flow itself. Nodes and edges come from the scenario; React Flow keeps only what it
@@ -147,25 +138,7 @@ function Flow({ vertical }: { vertical: boolean }) {
     [addNode, flow],
   );
 
-  const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
-  const onNodeContextMenu = useCallback(
-    (e: ReactMouseEvent, n: AppNode) => {
-      e.preventDefault();
-      openMenu('node', n.id, e.clientX, e.clientY);
-    },
-    [openMenu],
-  );
-  const onEdgeContextMenu = useCallback(
-    (e: ReactMouseEvent, ed: LinkEdge) => {
-      e.preventDefault();
-      openMenu('edge', ed.id, e.clientX, e.clientY);
-    },
-    [openMenu],
-  );
-  const longPress = useLongPress((target, x, y) => {
-    const hit = elementAt(target);
-    if (hit) openMenu(hit.kind, hit.id, x, y);
-  });
+  const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
 
   return (
     <div className="absolute inset-0" {...longPress}>

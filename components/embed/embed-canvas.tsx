@@ -2,29 +2,22 @@
 
 import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
-import { usePlayback, useUiStore } from '@/stores/playback-context';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePlayback } from '@/stores/playback-context';
 import { selectDoc, selectScenario } from '@/stores/selectors';
 import { FaultMenuHost } from '../canvas/fault-menu-host';
 import type { AppNode, LinkEdge } from '../canvas/flow-types';
 import { Notices } from '../canvas/notices';
 import { carryOver, toFlow } from '../canvas/to-flow';
-import { useLongPress } from '../canvas/use-long-press';
+import { useCanvasMenus } from '../canvas/use-canvas-menus';
+import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
+import { MessageCanvas } from '../canvas/message-canvas';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
 // until then a type missing here is drawn as a generic card, see cardsOf).
 // Room for the title and link above the graph and the fit button below it; nothing else floats here.
 const fit: FitViewOptions = { padding: { top: '40px', right: '16px', bottom: '36px', left: '16px' }, maxZoom: 1.2 };
-
-/** The canvas element under a screen point: a node or an edge, if any. */
-function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
-  const node = target?.closest('.react-flow__node[data-id]');
-  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
-  const edge = target?.closest('.react-flow__edge[data-id]');
-  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
-  return null;
-}
 
 /**
  * The flow's nodes and edges, every node drawn by a card this canvas knows. Always the
@@ -66,7 +59,6 @@ function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {
  */
 function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: React.RefObject<HTMLDivElement | null> }) {
   const scenario = usePlayback(selectScenario);
-  const ui = useUiStore();
   const [shown, setShown] = useState(scenario);
   const [nodes, setNodes] = useState<AppNode[]>(() => cardsOf(scenario).nodes);
   const [edges, setEdges] = useState<LinkEdge[]>(() => cardsOf(scenario).edges);
@@ -80,57 +72,43 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
   useFitOnResize(box);
 
-  const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
-  const onNodeContextMenu = useCallback(
-    (e: ReactMouseEvent, n: AppNode) => {
-      e.preventDefault();
-      openMenu('node', n.id, e.clientX, e.clientY);
-    },
-    [openMenu],
-  );
-  const onEdgeContextMenu = useCallback(
-    (e: ReactMouseEvent, ed: LinkEdge) => {
-      e.preventDefault();
-      openMenu('edge', ed.id, e.clientX, e.clientY);
-    },
-    [openMenu],
-  );
-  const longPress = useLongPress((target, x, y) => {
-    const hit = elementAt(target);
-    if (hit && faults) openMenu(hit.kind, hit.id, x, y);
-  });
+  const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
+  const dense = useDenseWireLatch();
 
   return (
     <div className="absolute inset-0" {...(faults ? longPress : {})}>
-      <ReactFlow<AppNode, LinkEdge>
-        nodes={nodes}
-        edges={edges}
-        onNodesChange={onNodesChange}
-        onNodeContextMenu={faults ? onNodeContextMenu : undefined}
-        onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        colorMode={dark ? 'dark' : 'light'}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={faults}
-        nodesFocusable={faults}
-        edgesFocusable={faults}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        zoomOnScroll={false}
-        zoomOnDoubleClick={false}
-        preventScrolling={false}
-        fitView
-        fitViewOptions={fit}
-        minZoom={0.1}
-        maxZoom={2}
-        aria-label="Simulation canvas"
-      >
-        <Background gap={22} size={1.2} />
-        <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
-      </ReactFlow>
+      <DenseWire.Provider value={dense}>
+        <ReactFlow<AppNode, LinkEdge>
+          nodes={nodes}
+          edges={edges}
+          onNodesChange={onNodesChange}
+          onNodeContextMenu={faults ? onNodeContextMenu : undefined}
+          onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={dark ? 'dark' : 'light'}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={faults}
+          nodesFocusable={faults}
+          edgesFocusable={faults}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomOnScroll={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          fitView
+          fitViewOptions={fit}
+          minZoom={0.1}
+          maxZoom={2}
+          aria-label="Simulation canvas"
+        >
+          <Background gap={22} size={1.2} />
+          {dense && <MessageCanvas />}
+          <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
+        </ReactFlow>
+      </DenseWire.Provider>
     </div>
   );
 }

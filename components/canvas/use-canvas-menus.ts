@@ -1,0 +1,44 @@
+'use client';
+
+import { useCallback, type MouseEvent as ReactMouseEvent } from 'react';
+import { useUiStore } from '@/stores/playback-context';
+import type { AppNode, LinkEdge } from './flow-types';
+import { useLongPress } from './use-long-press';
+
+/** The canvas element under a screen point: a node or an edge, if any. */
+export function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
+  const node = target?.closest('.react-flow__node[data-id]');
+  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
+  const edge = target?.closest('.react-flow__edge[data-id]');
+  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
+  return null;
+}
+
+/**
+ * The fault menu's ways in on a canvas (the playground's and an editable embed's): a
+ * right-click on a node or a link, or a long press for touch. Spread `longPress` on the
+ * element around the flow.
+ */
+export function useCanvasMenus() {
+  const ui = useUiStore();
+  const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, n: AppNode) => {
+      e.preventDefault();
+      openMenu('node', n.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, ed: LinkEdge) => {
+      e.preventDefault();
+      openMenu('edge', ed.id, e.clientX, e.clientY);
+    },
+    [openMenu],
+  );
+  const longPress = useLongPress((target, x, y) => {
+    const hit = elementAt(target);
+    if (hit) openMenu(hit.kind, hit.id, x, y);
+  });
+  return { onNodeContextMenu, onEdgeContextMenu, longPress };
+}
