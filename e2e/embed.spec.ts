@@ -82,6 +82,25 @@ test.describe('the embedded player', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
   });
 
+  test('a pinned dark theme holds from the first paint, before the player code has run', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Hold the app's scripts back: what shows meanwhile is the static page alone.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/embed#scenario=zk-lock&controls=none&theme=dark', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await page.evaluate(() => window.__sim === undefined)).toBe(true);
+    release();
+    await page.waitForFunction(() => window.__sim !== undefined);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(before);
+    await expect(page.locator('.react-flow')).toHaveClass(/\bdark\b/);
+  });
+
   test('click-to-load shows a light poster and starts the engine only on click', async ({ page }) => {
     await page.goto('/embed#scenario=redis-lock-expiry&click=1');
     const poster = page.getByTestId('embed-poster');

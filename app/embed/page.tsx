@@ -7,6 +7,15 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
+// A pinned theme (`theme=dark` in the address) must hold from the first paint: the player's own
+// code applies it only after hydration, and a dark host page would see a light flash first.
+const PIN_THEME = `try{var m=/[?#&]theme=(light|dark)(?=&|$)/.exec(location.search+'&'+location.hash);if(m)document.documentElement.dataset.theme=m[1]}catch(e){}`;
+
 export default function Page() {
-  return <EmbedPage />;
+  return (
+    <>
+      <script dangerouslySetInnerHTML={{ __html: PIN_THEME }} />
+      <EmbedPage />
+    </>
+  );
 }
