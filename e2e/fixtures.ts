@@ -31,10 +31,16 @@ export function simOf(page: Page): HookCall {
   return Object.fromEntries(names.map((n) => [n, call(n)])) as unknown as HookCall;
 }
 
-/** Opens the playground (at `hash`, e.g. `#scenario=zk-basics`) and waits until it is hydrated (the hook is installed by an effect). */
+/**
+ * Opens the playground (at `hash`, e.g. `#scenario=zk-basics`) and waits until it is hydrated
+ * (the hook is installed by an effect) and, for a gallery link, until the linked scenario is
+ * open: the default scenario shows until the library and the linked scenario's kinds arrive.
+ */
 export async function openPlayground(page: Page, hash = ''): Promise<HookCall> {
   await page.goto(`/${hash}`);
   await page.waitForFunction(() => window.__sim !== undefined);
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('scenario');
+  if (id) await page.waitForFunction((want) => (window.__sim?.scenario() as { id?: string } | undefined)?.id === want, id);
   return simOf(page);
 }
 

@@ -5,6 +5,8 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { narrate } from './core/narrate';
+// Every kind's behaviour, registered up front: a CLI run builds its simulation synchronously.
+import './registry/register-all';
 import { buildSimulation } from './scenario/build';
 import { LIBRARY, builtin } from './scenario/library';
 import { parseScenario, parseScenarioJson } from './scenario/parse';

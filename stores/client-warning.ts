@@ -1,5 +1,5 @@
 import { NODE_KINDS } from '@/engine/models/catalog';
-import { clientNeeds } from '@/engine/models/client/model';
+import { programNeeds } from '@/engine/patterns/catalog';
 import type { Scenario } from '@/engine/scenario/schema';
 
 interface ProgramRef {
@@ -16,7 +16,7 @@ export function neighboursOf(s: Scenario, id: string): string[] {
 
 /**
  * What a client is missing to do its job, in one sentence, or null when it is wired up: a
- * node type its program needs (`clientNeeds`) that it has no link to, or a target it names
+ * node type its program needs (`programNeeds`) that it has no link to, or a target it names
  * that it is not linked to. The canvas shows it on the node.
  */
 export function clientWarning(s: Scenario, id: string): string | null {
@@ -25,7 +25,7 @@ export function clientWarning(s: Scenario, id: string): string | null {
   const program = programOf(node.params);
   const linked = neighboursOf(s, id);
   const linkedTypes = new Set(linked.map((n) => s.nodes.find((x) => x.id === n)?.type));
-  const missing = clientNeeds(program.kind ?? '').filter((t) => !linkedTypes.has(t));
+  const missing = programNeeds(program.kind ?? '').filter((t) => !linkedTypes.has(t));
   if (missing.length > 0) {
     const what = missing.map((t) => NODE_KINDS[t]?.title ?? t).join(' and a ');
     return `Connect a ${what} node: this client's program talks to one.`;
@@ -46,7 +46,7 @@ export function retarget(s: Scenario, id: string, partner: string): Scenario {
   const other = s.nodes.find((n) => n.id === partner);
   if (!node || !other || node.type !== 'client') return s;
   const program = programOf(node.params);
-  if (!clientNeeds(program.kind ?? '').includes(other.type)) return s;
+  if (!programNeeds(program.kind ?? '').includes(other.type)) return s;
   // Called with the new link already in `s`, so a target that is the partner counts as linked.
   if (program.target !== undefined && neighboursOf(s, id).includes(program.target)) return s;
   return {

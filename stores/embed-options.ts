@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTime } from '@/engine/scenario/share';
+import { parseTime } from '@/engine/scenario/share-link';
 import { MAX_SPEED, MIN_SPEED } from './playback-store';
 
 /** How much of the playback controls an embed shows. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatIssues, issueMessage } from '@/engine/scenario/errors';
 import { checkShape, type JsonLimits } from '@/engine/scenario/safe-json';
-import { MAX_ENCODED_CHARS } from '@/engine/scenario/share';
+import { MAX_ENCODED_CHARS } from '@/engine/scenario/share-link';
 import type { PlaybackState } from './playback-store';
 import type { TimelineSummary, Violation } from './timeline';
 

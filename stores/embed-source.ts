@@ -1,7 +1,7 @@
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
-import { decodeShareHash } from '@/engine/scenario/share';
+import { decodeShareHashLazy } from '@/engine/scenario/share-lazy';
 import type { EmbedOptions, EmbedSource } from './embed-options';
 import { shareHashOf, type PlayerInfo } from './embed-protocol';
 import { DEFAULT_ENTRY, findEntry } from './scenario-source';
@@ -37,7 +37,7 @@ export async function resolveScenario(req: LoadRequest): Promise<Resolved> {
       return entry ? fromEntry(entry) : { ok: false, errors: [`scenario: there is no built-in scenario "${req.id.slice(0, 64)}"`] };
     }
     case 'share': {
-      const r = decodeShareHash(shareHashOf(req.hash));
+      const r = await decodeShareHashLazy(shareHashOf(req.hash));
       if (r === null) return { ok: false, errors: ['share: the link holds no scenario (no s= in it)'] };
       return r.ok ? { ok: true, doc: { scenario: r.run.scenario, entry: null, t: r.run.t } } : { ok: false, errors: r.errors.map((e) => `share: ${e}`) };
     }

@@ -1,4 +1,5 @@
 import type { Intervention } from '@/engine/core/faults';
+import { loadForOpen } from './kind-loading';
 import type { PlaybackStore } from './playback-store';
 
 /**
@@ -27,8 +28,8 @@ export interface SimTestHook {
   restart(): void;
   seek(t: number): number;
   seekStep(step: number): number;
-  /** Opens a scenario as an import would; returns its validation errors (empty when it loaded). */
-  load(scenario: unknown): string[];
+  /** Opens a scenario as an import would, once its code is loaded; resolves to its errors (empty when it opened). */
+  load(scenario: unknown): Promise<string[]>;
   /** The scenario's interventions. */
   interventions(): Intervention[];
   /** Violations the whole run will have: time, step and sentence. */
@@ -61,7 +62,9 @@ export function installTestHook(store: PlaybackStore): () => void {
     restart: () => s().restart(),
     seek: (t) => (s().seek(t), s().time),
     seekStep: (n) => (s().seekStep(n), s().steps),
-    load: (scenario) => {
+    load: async (scenario) => {
+      const ready = await loadForOpen(store, scenario);
+      if (!ready.ok) return ready.superseded ? ['another load replaced this one before it opened'] : ready.errors;
       const r = s().open(scenario);
       return r.ok ? [] : r.errors;
     },

@@ -29,7 +29,7 @@ import { CanvasToolbar } from './canvas-toolbar';
 import { DenseWire, useDenseWireLatch } from './dense-wire';
 import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
-import { MessageCanvas } from './message-canvas';
+import { CrowdedWire } from './crowded-wire';
 import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
@@ -172,7 +172,7 @@ function Flow({ vertical }: { vertical: boolean }) {
           aria-label="Simulation canvas"
         >
           <Background gap={22} size={1.2} />
-          {dense && <MessageCanvas />}
+          {dense && <CrowdedWire />}
           <Palette vertical={vertical} compact={vertical} />
           <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
           <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />

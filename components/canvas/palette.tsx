@@ -3,7 +3,9 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
 import { NODE_KINDS } from '@/engine/models/catalog';
+import { applyEdit, preloadFor } from '@/stores/kind-loading';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import type { EditResult } from '@/stores/playback-store';
 import { withNode } from '@/stores/scenario-edits';
 import { kindStyle } from '../nodes/kind-style';
 import { PlusIcon } from '../ui/icons';
@@ -17,15 +19,26 @@ const CARD_HALF = { x: 120, y: 45 };
 
 const heading = 'flex w-full items-center gap-1.5 rounded-md px-1.5 py-1 text-left text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400';
 
-/** Adds a node of `type` whose card is centred on canvas point `at`; used by drop and by click. */
+/**
+ * Adds a node of `type` whose card is centred on canvas point `at`; used by drop and by click.
+ * A kind not on the canvas before has its code fetched first (usually already under way: see
+ * the palette's preloading), and the node is added to the scenario as it is by then. With
+ * `stagger`, each node lands a little apart from the one before (repeated clicks), counted in
+ * the scenario it joins, so a node whose code arrived late does not land on a later one.
+ */
 export function useAddNode(vertical: boolean) {
   const playback = usePlaybackStore();
   const ui = useUiStore();
-  return (type: string, at: { x: number; y: number }) => {
-    const st = playback.getState();
-    const { scenario } = withNode(st.scenario, type, fromCanvas({ x: at.x - CARD_HALF.x, y: at.y - CARD_HALF.y }, vertical));
-    const r = st.apply(scenario);
-    if (!r.ok) ui.getState().notify(`Could not add it: ${r.errors[0]}`, 'warn');
+  return (type: string, at: { x: number; y: number }, stagger = false) => {
+    const report = (r: EditResult) => {
+      if (!r.ok) ui.getState().notify(`Could not add it: ${r.errors[0]}`, 'warn');
+    };
+    const r = applyEdit(playback, (s) => {
+      const k = stagger ? (s.nodes.length % 5) * 16 : 0;
+      return withNode(s, type, fromCanvas({ x: at.x + k - CARD_HALF.x, y: at.y + k - CARD_HALF.y }, vertical)).scenario;
+    });
+    if (r instanceof Promise) void r.then(report);
+    else report(r);
   };
 }
 
@@ -41,13 +54,15 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
   const addInMiddle = (type: string) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const mid = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 0, y: 0 };
-    const p = flow.screenToFlowPosition(mid);
     // A little apart from each other, so repeated clicks do not stack cards exactly.
-    const k = (playback.getState().scenario.nodes.length % 5) * 16;
-    add(type, { x: p.x + k, y: p.y + k });
+    add(type, flow.screenToFlowPosition(mid), true);
     setOpen(false);
   };
+  // The moment the visitor reaches for an item, fetch its kind's code (and its client's default
+  // program), so that by the drop it is usually here and the node appears at once.
+  const preload = (type: string) => preloadFor(withNode(playback.getState().scenario, type, { x: 0, y: 0 }).scenario);
   const onDragStart = (e: DragEvent, type: string) => {
+    preload(type);
     e.dataTransfer.setData(DRAG_TYPE, type);
     e.dataTransfer.effectAllowed = 'copy';
   };
@@ -74,6 +89,8 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
                     type="button"
                     draggable
                     data-testid={`palette-${k.type}`}
+                    onPointerDown={() => preload(k.type)}
+                    onFocus={() => preload(k.type)}
                     onDragStart={(e) => onDragStart(e, k.type)}
                     onClick={() => addInMiddle(k.type)}
                     title={`${k.blurb} Drag onto the canvas, or click to add.`}

@@ -11,7 +11,7 @@ import { Notices } from '../canvas/notices';
 import { carryOver, toFlow } from '../canvas/to-flow';
 import { useCanvasMenus } from '../canvas/use-canvas-menus';
 import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
-import { MessageCanvas } from '../canvas/message-canvas';
+import { CrowdedWire } from '../canvas/crowded-wire';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
@@ -105,7 +105,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
           aria-label="Simulation canvas"
         >
           <Background gap={22} size={1.2} />
-          {dense && <MessageCanvas />}
+          {dense && <CrowdedWire />}
           <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
         </ReactFlow>
       </DenseWire.Provider>

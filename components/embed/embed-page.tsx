@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseEmbedRequest, type EmbedOptions } from '@/stores/embed-options';
 import { docTitle, loadRequestOf, posterInfo, resolveScenario, startTime, type EmbedDoc } from '@/stores/embed-source';
 import { PlaybackProvider } from '@/stores/playback-context';
+import { WhenShowable } from '../ui/when-showable';
 import { DEFER, EmbedChannel } from './embed-channel';
 import { EmbedPlayer } from './embed-player';
 import { Poster } from './poster';
@@ -99,10 +100,13 @@ function EmbedRoot({ search, hash }: { search: string; hash: string }) {
       />
     );
   } else if (opened) {
+    // The scenario's kinds are fetched only now: a click-to-load poster costs none of their code.
     body = (
-      <PlaybackProvider key={opened.n} scenario={opened.doc.scenario} entry={opened.doc.entry}>
-        <EmbedPlayer options={options} dark={dark} start={startTime(opened.doc, options.t)} autoplay={options.autoplay || clicked} channel={channel} />
-      </PlaybackProvider>
+      <WhenShowable key={opened.n} scenario={opened.doc.scenario} failed={(error) => <Problems problems={[`“${docTitle(opened.doc)}” could not be shown: ${error}.`]} />}>
+        <PlaybackProvider scenario={opened.doc.scenario} entry={opened.doc.entry}>
+          <EmbedPlayer options={options} dark={dark} start={startTime(opened.doc, options.t)} autoplay={options.autoplay || clicked} channel={channel} />
+        </PlaybackProvider>
+      </WhenShowable>
     );
   }
   return (

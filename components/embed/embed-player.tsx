@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions } from '@/stores/embed-options';
 import { crossedViolations, playerInfo, violationMessage } from '@/stores/embed-protocol';
 import { loadRequestOf, resolveScenario } from '@/stores/embed-source';
+import { loadForOpen } from '@/stores/kind-loading';
 import { usePlayback, usePlaybackStore } from '@/stores/playback-context';
 import type { PlaybackStore } from '@/stores/playback-store';
 import { selectHeading } from '@/stores/selectors';
@@ -59,6 +60,8 @@ function useHostChannel(store: PlaybackStore, channel: EmbedChannel, speed: numb
         case 'dp:load': {
           const r = await resolveScenario(loadRequestOf(msg));
           if (!r.ok) return r.errors.join('; ');
+          const ready = await loadForOpen(store, r.doc.scenario);
+          if (!ready.ok) return ready.superseded ? 'another dp:load replaced this one before it opened' : ready.errors.join('; ');
           const opened = store.getState().open(r.doc.scenario, r.doc.entry, { t: msg.t ?? r.doc.t });
           if (!opened.ok) return opened.errors.join('; ');
           if (speed !== null) store.getState().setSpeed(speed);

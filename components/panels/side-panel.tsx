@@ -1,7 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectInterventionCount } from '@/stores/selectors';
@@ -10,13 +9,19 @@ import type { PanelTab } from '@/stores/ui-store';
 import { Caption } from './caption';
 import { EventLog } from './event-log';
 
-const loading = () => <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
 // Tabs other than the log load when first opened: the inspector carries the schema-driven
-// form and the state tree, and none of them is on screen at first.
-const Inspector = dynamic(() => import('./inspector/inspector'), { ssr: false, loading });
-const InterventionsList = dynamic(() => import('./interventions-list'), { ssr: false, loading });
-const ScenarioNotes = dynamic(() => import('./scenario-notes'), { ssr: false, loading });
-const MetricsPanel = dynamic(() => import('./metrics-panel'), { ssr: false, loading });
+// form and the state tree, and none of them is on screen at first. React.lazy rather than
+// next/dynamic: none of them is ever server-rendered, and next/dynamic's loader would cost the
+// first page load more than it does.
+const Inspector = lazy(() => import('./inspector/inspector'));
+const InterventionsList = lazy(() => import('./interventions-list'));
+const ScenarioNotes = lazy(() => import('./scenario-notes'));
+const MetricsPanel = lazy(() => import('./metrics-panel'));
+
+/** A tab whose code is still on its way says so. */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>{children}</Suspense>;
+}
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'log', label: 'Events' },
@@ -31,13 +36,29 @@ function TabPanel({ tab }: { tab: PanelTab }) {
     case 'log':
       return <EventLog />;
     case 'inspect':
-      return <Inspector />;
+      return (
+        <Loading>
+          <Inspector />
+        </Loading>
+      );
     case 'faults':
-      return <InterventionsList />;
+      return (
+        <Loading>
+          <InterventionsList />
+        </Loading>
+      );
     case 'metrics':
-      return <MetricsPanel />;
+      return (
+        <Loading>
+          <MetricsPanel />
+        </Loading>
+      );
     case 'about':
-      return <ScenarioNotes />;
+      return (
+        <Loading>
+          <ScenarioNotes />
+        </Loading>
+      );
   }
 }
 

@@ -1,23 +1,29 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useUi } from '@/stores/playback-context';
+import type { Dialog as DialogName } from '@/stores/ui-store';
 import { selectDialog } from '@/stores/ui-selectors';
 
-// Loaded when first opened, to keep them out of the first page load.
-const GalleryDialog = dynamic(() => import('./gallery-dialog'), { ssr: false });
-const HelpDialog = dynamic(() => import('./help-dialog'), { ssr: false });
-const ShareDialog = dynamic(() => import('./share-dialog'), { ssr: false });
-const SavesDialog = dynamic(() => import('./saves-dialog'), { ssr: false });
-const EmbedDialog = dynamic(() => import('./embed-dialog'), { ssr: false });
+// Loaded when first opened, to keep them out of the first page load. React.lazy rather than
+// next/dynamic: a dialog is never server-rendered, and next/dynamic's loader costs the first
+// page load more than React's own.
+const DIALOGS: Record<NonNullable<DialogName>, ComponentType> = {
+  gallery: lazy(() => import('./gallery-dialog')),
+  help: lazy(() => import('./help-dialog')),
+  share: lazy(() => import('./share-dialog')),
+  saves: lazy(() => import('./saves-dialog')),
+  embed: lazy(() => import('./embed-dialog')),
+};
 
 /** Whichever dialog is open. */
 export function Dialogs() {
   const dialog = useUi(selectDialog);
-  if (dialog === 'gallery') return <GalleryDialog />;
-  if (dialog === 'help') return <HelpDialog />;
-  if (dialog === 'share') return <ShareDialog />;
-  if (dialog === 'saves') return <SavesDialog />;
-  if (dialog === 'embed') return <EmbedDialog />;
-  return null;
+  const Dialog = dialog ? DIALOGS[dialog] : undefined;
+  // Nothing shows while a dialog's code arrives (a moment; it was asked for by a click).
+  return Dialog ? (
+    <Suspense fallback={null}>
+      <Dialog />
+    </Suspense>
+  ) : null;
 }

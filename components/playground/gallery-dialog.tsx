@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
@@ -12,7 +13,7 @@ import { reportOpen } from './use-document-source';
 
 const topicName = (t: string) => t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
 
-function Card({ entry, current, open }: { entry: BuiltinScenario; current: boolean; open(e: BuiltinScenario): void }) {
+function Card({ entry, current, loading, open }: { entry: BuiltinScenario; current: boolean; loading: boolean; open(e: BuiltinScenario): void }) {
   return (
     <li data-testid="gallery-entry" data-id={entry.id} className="flex flex-col rounded-xl border border-slate-200 bg-slate-50/60 p-4 dark:border-slate-700 dark:bg-slate-800/40">
       <div className="flex items-start gap-2">
@@ -35,8 +36,8 @@ function Card({ entry, current, open }: { entry: BuiltinScenario; current: boole
         </div>
       )}
       <div className="mt-auto flex justify-end pt-3">
-        <button type="button" data-testid={`open-${entry.id}`} onClick={() => open(entry)} className={`${primaryButton} h-8 text-xs`} aria-label={`Open “${entry.title}”`}>
-          Open
+        <button type="button" data-testid={`open-${entry.id}`} onClick={() => open(entry)} aria-busy={loading} className={`${primaryButton} h-8 text-xs`} aria-label={`Open “${entry.title}”`}>
+          {loading ? 'Loading…' : 'Open'}
         </button>
       </div>
     </li>
@@ -49,8 +50,12 @@ export default function GalleryDialog() {
   const current = usePlayback(selectEntry);
   const playback = usePlaybackStore();
   const ui = useUiStore();
-  const open = (e: BuiltinScenario) => {
-    const r = openDocument(playback, e.scenario, { entry: e, now: Date.now() });
+  // The entry whose code is being fetched (its kinds may not have been on the canvas yet).
+  const [loading, setLoading] = useState<string | null>(null);
+  const open = async (e: BuiltinScenario) => {
+    setLoading(e.id);
+    const r = await openDocument(playback, e.scenario, { entry: e, now: Date.now() });
+    setLoading((id) => (id === e.id ? null : id));
     reportOpen(ui, `“${e.title}”`, r);
     if (!r.ok) return;
     history.replaceState(null, '', `#scenario=${encodeURIComponent(e.id)}`);
@@ -69,7 +74,7 @@ export default function GalleryDialog() {
             </h3>
             <ul className="grid gap-3 sm:grid-cols-2">
               {entries.map((e) => (
-                <Card key={e.id} entry={e} current={current?.id === e.id} open={open} />
+                <Card key={e.id} entry={e} current={current?.id === e.id} loading={loading === e.id} open={(x) => void open(x)} />
               ))}
             </ul>
           </section>

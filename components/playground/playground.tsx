@@ -2,6 +2,8 @@
 
 import { PlaybackProvider } from '@/stores/playback-context';
 import { loadEntry } from '@/stores/scenario-source';
+import { ShowableGate } from '../ui/when-showable';
+import { shipDefaultKinds } from './default-kinds';
 import { Header } from './header';
 import { Player } from './player';
 import { FileDrop } from './file-drop';
@@ -14,20 +16,29 @@ function DocumentSource() {
   return null;
 }
 
-// Built-in scenarios are static data: validate once per page load, not per render.
+// The default scenario's kinds come with this page; any other kind is fetched when a document
+// needs it. Built-in scenarios are static data: validate once per page load, not per render.
+shipDefaultKinds();
 const loaded = loadEntry();
 
-/** The `/` page: the default scenario on the canvas, ready to play; the gallery opens others. */
+/**
+ * The `/` page: the default scenario on the canvas, ready to play; the gallery opens others.
+ * The player mounts once the default scenario's code is loaded (the store builds its simulation
+ * synchronously): shipped with the page, so at once, unless the two fell out of step. A link or
+ * autosaved work then opens over it, once its own kinds have arrived.
+ */
 export function Playground() {
   return (
     <div className="flex min-h-dvh flex-col md:h-dvh">
       {loaded.ok ? (
-        <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>
-          <DocumentSource />
-          <FileDrop />
-          <Header />
-          <Player />
-        </PlaybackProvider>
+        <ShowableGate scenario={loaded.scenario} failed={(error) => <ScenarioError title={loaded.entry.title} errors={[error]} />}>
+          <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>
+            <DocumentSource />
+            <FileDrop />
+            <Header />
+            <Player />
+          </PlaybackProvider>
+        </ShowableGate>
       ) : (
         <ScenarioError title={loaded.title} errors={loaded.errors} />
       )}

@@ -82,12 +82,12 @@ export default function SavesDialog() {
     setMessage(r.ok ? { text: `Saved as “${r.value.name}”.`, tone: 'ok' } : { text: r.error, tone: 'warn' });
     refresh();
   };
-  const open = (s: SavedScenario) => {
+  const open = async (s: SavedScenario) => {
     if (!s.ok) return;
-    const r = openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
+    const r = await openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
     reportOpen(ui, `“${s.name}”`, r);
     if (r.ok) openDialog(null);
-    else refresh();
+    else if (!r.superseded) refresh();
   };
   const remove = (s: SavedScenario) => {
     const r = deleteSave(s.id);
@@ -147,7 +147,7 @@ export default function SavesDialog() {
           ) : (
             <ul data-testid="saved-list" className="divide-y divide-slate-200 dark:divide-slate-800">
               {list.value.map((s) => (
-                <SaveRow key={s.id} item={s} onOpen={open} onDelete={remove} />
+                <SaveRow key={s.id} item={s} onOpen={(x) => void open(x)} onDelete={remove} />
               ))}
             </ul>
           )}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useEffect } from 'react';
-import { decodeShareHash } from '@/engine/scenario/share';
+import { decodeShareHashLazy, isShareHash } from '@/engine/scenario/share-lazy';
+import { loadForOpen } from '@/stores/kind-loading';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import type { PlaybackStore } from '@/stores/playback-store';
 import { startAutosave } from '@/stores/persistence/autosave';
 import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
-import { loadAutosave } from '@/stores/persistence/records';
+import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry } from '@/stores/scenario-source';
 import type { UiStore } from '@/stores/ui-store';
 
@@ -15,9 +16,13 @@ function forgetHash() {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
-/** Tells the visitor what opening did: where their edited work went, or why nothing opened. */
+/**
+ * Tells the visitor what opening did: where their edited work went, or why nothing opened.
+ * An open superseded by a later one says nothing: the visitor changed their mind.
+ */
 export function reportOpen(ui: UiStore, what: string, r: OpenOutcome): void {
   const u = ui.getState();
+  if (!r.ok && r.superseded) return;
   if (!r.ok) {
     u.notify(`${what} could not be opened: ${r.errors.slice(0, 3).join('; ')}. Your own work is unchanged.`, 'warn');
     return;
@@ -37,6 +42,11 @@ async function restore(playback: PlaybackStore, ui: UiStore, hashEntryId: string
   // A gallery link to another scenario than the one being worked on opens that one instead.
   if (hashEntryId !== null && record.entryId !== hashEntryId) return false;
   const entry = record.entryId ? await findEntry(record.entryId) : undefined;
+  const ready = await loadForOpen(playback, scenario);
+  if (!ready.ok) {
+    if (!ready.superseded) ui.getState().notify(`Your autosaved work could not be restored: ${ready.errors[0]}. It is still kept in this browser; reload to try again.`, 'warn');
+    return false;
+  }
   const r = playback.getState().open(scenario, entry ?? null, { t: record.t, edited: record.edited });
   return r.ok;
 }
@@ -49,7 +59,7 @@ async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Prom
     return;
   }
   if (playback.getState().entry?.id === id && !playback.getState().edited) return;
-  reportOpen(ui, `“${entry.title}”`, openDocument(playback, entry.scenario, { entry, now: Date.now() }));
+  reportOpen(ui, `“${entry.title}”`, await openDocument(playback, entry.scenario, { entry, now: Date.now() }));
 }
 
 /**
@@ -65,13 +75,16 @@ export function useDocumentSource(): void {
     let live = true;
     let stopAutosave: (() => void) | null = null;
     const fromHash = async (initial: boolean) => {
-      const shared = decodeShareHash(location.hash);
-      if (shared) {
+      const hash = location.hash;
+      if (isShareHash(hash)) {
         forgetHash();
+        // Decoding fetches the link codec meanwhile; the autosave is restored first either way.
+        const decoding = decodeShareHashLazy(hash);
         if (initial) await restore(playback, ui, null);
-        if (!live) return;
+        const shared = await decoding;
+        if (!live || !shared) return;
         if (!shared.ok) reportOpen(ui, 'This link', shared);
-        else reportOpen(ui, 'This link', openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() }));
+        else reportOpen(ui, 'This link', await openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() }));
         return;
       }
       const id = new URLSearchParams(location.hash.slice(1)).get('scenario');

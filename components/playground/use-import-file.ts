@@ -3,7 +3,6 @@
 import { useCallback } from 'react';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { openDocument } from '@/stores/persistence/documents';
-import { readScenarioFile } from '@/stores/persistence/files';
 import { reportOpen } from './use-document-source';
 
 /**
@@ -15,9 +14,11 @@ export function useImportFile(): (file: File) => Promise<boolean> {
   const ui = useUiStore();
   return useCallback(
     async (file: File) => {
+      // The file reader is fetched with the first file: most visits never open one.
+      const { readScenarioFile } = await import('@/stores/persistence/files');
       const read = await readScenarioFile(file);
       const what = `“${file.name.slice(0, 60)}”`;
-      const r = read.ok ? openDocument(playback, read.scenario, { now: Date.now() }) : read;
+      const r = read.ok ? await openDocument(playback, read.scenario, { now: Date.now() }) : read;
       reportOpen(ui, what, r);
       if (r.ok) ui.getState().notify(`Opened ${what}.`);
       return r.ok;

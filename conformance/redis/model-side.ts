@@ -3,7 +3,8 @@ import type { Ctx, Msg } from '../../engine/core/types';
 import { exec, type RedisReply } from '../../engine/models/redis/commands';
 import type { RedisPushMsg, RedisReplyMsg } from '../../engine/models/redis/messages';
 import { redisCmd } from '../../engine/models/redis/messages';
-import { redisModel, redisParams, type RedisState } from '../../engine/models/redis/model';
+import { redisModel, type RedisState } from '../../engine/models/redis/model';
+import { redisParams } from '../../engine/models/redis/params';
 
 interface Timer {
   at: number;

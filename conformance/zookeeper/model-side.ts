@@ -12,7 +12,8 @@ import {
   type ZkClientState,
   type ZkStep as ClientStep,
 } from '../../engine/models/zookeeper/client';
-import { zookeeperModel, zookeeperParams } from '../../engine/models/zookeeper/model';
+import { zookeeperModel } from '../../engine/models/zookeeper/model';
+import { zookeeperParams } from '../../engine/models/zookeeper/params';
 import { formatZxid } from '../../engine/models/zookeeper/zk/core';
 import type { ZkOp, ZkResult, ZkStat } from '../../engine/models/zookeeper/zk/types';
 import type { RawEvent, RawResult, RawStat } from './normalise';

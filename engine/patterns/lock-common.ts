@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { TraceData, TraceEvent } from '../core/trace-types';
 import type { Ctx, Msg } from '../core/types';
 import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../models/storage/messages';
+import type { LockCommonParams } from './lock-params';
 import type { ProgramView } from './program';
 
 /**
@@ -26,33 +26,6 @@ declare module '../core/trace-types' {
     /** The client learned it no longer holds the lock. */
     'lock.lost': { lock: string; via: string; reason: string };
   }
-}
-
-const ms = (max: number) => z.number({ error: 'expected a number of ms' }).min(0, { error: `expected a number from 0 to ${max}` }).max(max, { error: `expected a number from 0 to ${max}` });
-
-/** Parameters every lock program has (spread into each program's zod object). */
-export const lockCommonShape = {
-  /** The protected resource (a storage node); without one the work happens only in the client. */
-  storage: z.string().min(1, { error: 'expected a node id' }).optional(),
-  /** How long the work inside the critical section takes (ms). */
-  holdMs: ms(600_000).default(1000),
-  /** How many times the client takes the lock, does its work and lets go. */
-  rounds: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000 rounds' }).max(1000, { error: 'expected 1 to 1000 rounds' }).default(1),
-  /** Wait before the first attempt (ms), to stagger clients. */
-  startDelayMs: ms(3_600_000).default(0),
-  /** Pause between releasing and the next round (ms). */
-  thinkMs: ms(600_000).default(300),
-  /** When the client learns it lost the lock mid-section, it stops writing and leaves. */
-  abortOnLost: z.boolean().default(true),
-};
-
-export interface LockCommonParams {
-  storage?: string;
-  holdMs: number;
-  rounds: number;
-  startDelayMs: number;
-  thinkMs: number;
-  abortOnLost: boolean;
 }
 
 export type LockPhase = 'starting' | 'acquiring' | 'waiting' | 'entering' | 'working' | 'writing' | 'leaving' | 'releasing' | 'between' | 'done' | 'failed';

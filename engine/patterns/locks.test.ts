@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
 import { mutualExclusion } from '../invariants/mutual-exclusion';
-import { clientParams, clientView, type ClientState } from '../models/client/model';
-import { MODELS, NODE_KINDS } from '../models/catalog';
+import { clientView, type ClientState } from '../models/client/model';
+import { clientParams } from '../models/client/params';
+import { NODE_KINDS } from '../models/catalog';
+import { ALL_MODELS as MODELS } from '../registry/register-all';
 import { run } from '../testing/harness';
-import { redisLockParams } from './redis-lock';
-import { redissonLockParams } from './redisson-lock';
-import { zkLockParams } from './zk-lock';
+import { redisLockParams } from './redis-lock/params';
+import { redissonLockParams } from './redisson-lock/params';
+import { zkLockParams } from './zk-lock/params';
 
 const LAN = { latency: { kind: 'uniform' as const, minMs: 10, maxMs: 20 } };
 

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { TraceEvent } from '../core/trace-types';
 import type { Ctx, Msg } from '../core/types';
 
@@ -9,15 +8,12 @@ export interface ProgramView {
 }
 
 /**
- * A client-side program (lock client, coordinator, traffic source…): plain-data state and
- * pure handlers, hosted by the `client` node model. `needs` names the node types it talks to,
- * so the canvas can warn when one is not connected.
+ * A client-side program's behaviour (lock client, coordinator, traffic source…): plain-data
+ * state and pure handlers, hosted by the `client` node model. What is known about it before it
+ * loads (title, parameter schema, the node types it needs) is its entry in ./catalog.ts.
  */
 export interface ProgramDef<P = unknown, S = unknown> {
   readonly kind: string;
-  readonly title: string;
-  readonly params: z.ZodType<P>;
-  readonly needs: readonly string[];
   init(params: P): S;
   start(state: S, ctx: Ctx): S;
   onMessage(state: S, msg: Msg, from: string, ctx: Ctx): S;

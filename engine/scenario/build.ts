@@ -1,12 +1,16 @@
 import type { MonitorDef } from '../core/monitor';
-import { INVARIANTS } from '../invariants/catalog';
 import { Simulation, type SimOptions, type SimSpec } from '../core/simulation';
-import { MODELS } from '../models/catalog';
+import { requireBehaviour } from '../registry/needs';
+import { LOADED_MODELS, monitorBehaviour } from '../registry/registry';
 import type { Scenario } from './schema';
 
-/** The simulation spec of a validated scenario. */
+/**
+ * The simulation spec of a validated scenario. Its behaviour must be loaded (see
+ * engine/registry/load); throws naming what is not.
+ */
 export function toSimSpec(s: Scenario): SimSpec {
-  const monitors = s.monitors.map((id) => INVARIANTS[id] as MonitorDef);
+  requireBehaviour(s);
+  const monitors = s.monitors.map((id) => monitorBehaviour(id) as MonitorDef);
   return {
     seed: s.seed,
     nodes: s.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params, skewMs: n.skewMs, drift: n.drift })),
@@ -16,9 +20,13 @@ export function toSimSpec(s: Scenario): SimSpec {
   };
 }
 
-/** Builds a ready-to-run simulation from a validated scenario (see parseScenario). */
+/**
+ * Builds a ready-to-run simulation from a validated scenario (see parseScenario). Synchronous,
+ * so the scenario's behaviour must already be loaded: `await loadBehaviour(s)` in the browser,
+ * `import 'engine/registry/register-all'` in Node. Throws naming what is missing otherwise.
+ */
 export function buildSimulation(s: Scenario, opts?: SimOptions & { seed?: number }): Simulation {
   const spec = toSimSpec(s);
   if (opts?.seed !== undefined) spec.seed = opts.seed;
-  return new Simulation(spec, MODELS, opts);
+  return new Simulation(spec, LOADED_MODELS, opts);
 }

@@ -2,31 +2,16 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { parseScenario } from './parse';
 import { parseUntrustedJson } from './safe-json';
 import type { Scenario } from './schema';
+import { MAX_DECODED_CHARS, parseTime, payloadProblem, type DecodeResult } from './share-link';
 
-/**
- * Longest `s=` payload accepted, checked before anything is decompressed. A typical built-in
- * scenario encodes to under 1,000 characters; browsers keep far longer hashes, but a link much
- * longer than this is unwieldy to paste, so bigger scenarios travel as a JSON file instead.
- */
-export const MAX_ENCODED_CHARS = 16_000;
+// Share links, encoded and decoded with fflate's DEFLATE. Node (the CLI, tests) and the
+// dialogs that are themselves loaded on demand import this directly; the page's first load
+// goes through ./share-lazy.ts, which fetches this module (and fflate) only for a link.
 
-/**
- * Longest decompressed JSON accepted from a link (a typical scenario is 2–6 KB). Inflation
- * stops as soon as the output passes it, so a decompression bomb costs at most this much.
- */
-export const MAX_DECODED_CHARS = 1_000_000;
+export { MAX_DECODED_CHARS, MAX_ENCODED_CHARS, parseTime, type DecodeResult, type SharedRun } from './share-link';
 
 /** Bytes of compressed input fed to the inflater at a time; DEFLATE expands a byte ~1,032x at most. */
 const INFLATE_CHUNK = 256;
-
-/** What a share link carries: the scenario and, optionally, where the cursor was. */
-export interface SharedRun {
-  scenario: Scenario;
-  /** Cursor time (virtual ms), when the link pins one. */
-  t: number | null;
-}
-
-export type DecodeResult = { ok: true; run: SharedRun } | { ok: false; errors: string[] };
 
 /** Positions from dragging carry sub-pixel noise; whole pixels read the same and compress better. */
 function compact(s: Scenario): Scenario {
@@ -96,22 +81,14 @@ export function shareHash(s: Scenario, t: number | null): string {
   return `s=${encodeScenario(s)}${time}`;
 }
 
-/** Parses the `t` parameter: a finite, non-negative number of ms. */
-export function parseTime(raw: string | null): { ok: true; t: number | null } | { ok: false; error: string } {
-  if (raw === null || raw === '') return { ok: true, t: null };
-  if (!/^\d{1,10}(\.\d{1,6})?$/.test(raw)) return { ok: false, error: `t: expected a time in ms (a number >= 0), got "${raw.slice(0, 20)}"` };
-  return { ok: true, t: Number(raw) };
-}
-
 /**
- * Decodes an `s=` payload into a validated scenario. Every failure (too long, not LZ data,
- * not JSON, hostile shape, invalid scenario) comes back as messages naming the problem; never
- * throws.
+ * Decodes an `s=` payload into a validated scenario. Every failure (too long, not DEFLATE
+ * data, not JSON, hostile shape, invalid scenario) comes back as messages naming the problem;
+ * never throws.
  */
 export function decodeScenario(payload: string): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
-  if (payload.length > MAX_ENCODED_CHARS) return { ok: false, errors: [`the link's scenario is too long (${payload.length} characters; the limit is ${MAX_ENCODED_CHARS})`] };
-  if (payload === '') return { ok: false, errors: ['the link holds an empty scenario (s=)'] };
-  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, errors: ['the link is corrupted: its scenario holds characters a share link never contains'] };
+  const problem = payloadProblem(payload);
+  if (problem) return { ok: false, errors: [problem] };
   const bytes = fromBase64Url(payload);
   const inflated = bytes ? boundedInflate(bytes, MAX_DECODED_CHARS) : ({ ok: false, tooLarge: false } as const);
   if (!inflated.ok) {

@@ -115,20 +115,20 @@ describe('openDocument', () => {
     const { createPlaybackStore } = await import('../playback-store');
     const { openDocument } = await import('./documents');
     const playback = createPlaybackStore(scenario(0));
-    expect(openDocument(playback, scenario(2), { now: 1 })).toEqual({ ok: true, kept: undefined });
+    expect(await openDocument(playback, scenario(2), { now: 1 })).toEqual({ ok: true, kept: undefined });
     expect((listSaves() as { value: unknown[] }).value).toHaveLength(0);
 
     playback.getState().intervene({ kind: 'crash', node: playback.getState().scenario.nodes[0].id });
     expect(playback.getState().edited).toBe(true);
     const edited = playback.getState().scenario;
-    const r = openDocument(playback, scenario(0), { now: 2, t: 700 });
+    const r = await openDocument(playback, scenario(0), { now: 2, t: 700 });
     expect(r).toMatchObject({ ok: true, kept: expect.stringContaining('(unsaved work') });
     expect(playback.getState().time).toBe(700);
     expect(playback.getState().edited).toBe(false);
     const list = listSaves();
     expect(list.ok && list.value[0].ok && list.value[0].scenario).toEqual(edited);
 
-    const bad = openDocument(playback, { version: 1, seed: -1, nodes: [] }, { now: 3 });
+    const bad = await openDocument(playback, { version: 1, seed: -1, nodes: [] }, { now: 3 });
     expect(bad).toEqual({ ok: false, errors: ['seed: expected a number >= 0'] });
   });
 
@@ -138,7 +138,7 @@ describe('openDocument', () => {
     const playback = createPlaybackStore(scenario(0));
     playback.getState().intervene({ kind: 'crash', node: playback.getState().scenario.nodes[0].id });
     (globalThis as { localStorage?: Storage }).localStorage = new FakeStorage(10);
-    const r = openDocument(playback, scenario(2), { now: 1 });
+    const r = await openDocument(playback, scenario(2), { now: 1 });
     expect(r).toMatchObject({ ok: false, errors: [expect.stringMatching(/could not be kept, so nothing was opened: local storage is full/)] });
     expect(playback.getState().scenario.title).toBe(scenario(0).title);
   });

@@ -2,24 +2,17 @@ import { z } from 'zod';
 import { issueMessage, formatIssues } from '@/engine/scenario/errors';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
-import { moveStored, readStored, writeStored } from './browser-storage';
+import { readStored, writeStored } from './browser-storage';
+import type { Loaded } from './autosave-record';
 
-const AUTOSAVE_KEY = 'autosave:v1';
+// The named saves. The autosave lives in ./autosave-record.ts (re-exported here), so that a page
+// load, which only needs the autosave, does not carry the saves' code.
+
+export { loadAutosave, saveAutosave, type AutosaveRecord, type Loaded } from './autosave-record';
+
 const SAVES_KEY = 'saves:v1';
 /** At most this many named saves (each a few KB; localStorage holds about 5 MB). */
 export const MAX_SAVES = 100;
-
-const autosaveSchema = z.object({
-  v: z.literal(1),
-  savedAt: z.number(),
-  /** Cursor time when saved. */
-  t: z.number().min(0),
-  /** The library entry it came from, for the About tab. */
-  entryId: z.string().max(60).nullable(),
-  edited: z.boolean(),
-  scenario: z.unknown(),
-});
-export type AutosaveRecord = z.infer<typeof autosaveSchema>;
 
 const saveSchema = z.object({
   id: z.string().max(60),
@@ -32,30 +25,6 @@ type SaveRecord = z.infer<typeof saveSchema>;
 
 /** A named save as the list shows it: usable, or damaged with the reason. */
 export type SavedScenario = { id: string; name: string; savedAt: number; t: number } & ({ ok: true; scenario: Scenario } | { ok: false; problem: string; raw: unknown });
-
-export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** The autosaved document, validated; damaged data is moved aside (kept) and reported. */
-export function loadAutosave(): Loaded<{ record: AutosaveRecord; scenario: Scenario } | null> {
-  const stored = readStored(AUTOSAVE_KEY);
-  if (!stored.ok) return failAutosave(stored.error);
-  if (stored.value === undefined) return { ok: true, value: null };
-  const rec = autosaveSchema.safeParse(stored.value, { error: issueMessage });
-  if (!rec.success) return failAutosave(formatIssues(rec.error.issues)[0]);
-  const parsed = parseScenario(rec.data.scenario);
-  if (!parsed.ok) return failAutosave(parsed.errors[0]);
-  return { ok: true, value: { record: rec.data, scenario: parsed.scenario } };
-}
-
-function failAutosave(error: string): Loaded<never> {
-  moveStored(AUTOSAVE_KEY, `autosave:damaged`);
-  return { ok: false, error };
-}
-
-/** Stores the current document (the caller debounces). */
-export function saveAutosave(rec: Omit<AutosaveRecord, 'v' | 'savedAt'>, now: number): { ok: true } | { ok: false; error: string } {
-  return writeStored(AUTOSAVE_KEY, { v: 1, savedAt: now, ...rec });
-}
 
 function readSaveRecords(): Loaded<unknown[]> {
   const stored = readStored(SAVES_KEY);

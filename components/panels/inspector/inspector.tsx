@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
+import { applyEdit } from '@/stores/kind-loading';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withEdgeParams, withNodeLabel, withNodeParams, withoutElements } from '@/stores/scenario-edits';
 import { selectLabels, selectLinkLive, selectScenario } from '@/stores/selectors';
@@ -116,10 +117,8 @@ function NodeInspector({ id }: { id: string }) {
             id={`node-${id}`}
             schema={kind.params}
             value={node.params}
-            onApply={(v) => {
-              const st = playback.getState();
-              return st.apply(withNodeParams(st.scenario, id, v as Record<string, unknown>));
-            }}
+            // A client switched to another program may need that program's code first.
+            onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}
           />
         </Section>
       )}

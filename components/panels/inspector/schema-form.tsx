@@ -23,11 +23,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * A value reaches the simulation only when the whole form is valid, on Enter or on leaving a
  * field (selects and checkboxes at once); a bad one is never applied.
  */
-export function SchemaForm({ id, schema, value, onApply }: { id: string; schema: z.ZodType; value: unknown; onApply(v: unknown): EditResult }) {
+export function SchemaForm({ id, schema, value, onApply }: { id: string; schema: z.ZodType; value: unknown; onApply(v: unknown): EditResult | Promise<EditResult> }) {
   const json = jsonOf(schema);
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const [refused, setRefused] = useState<string[] | null>(null);
+  // An apply waiting for code it needs (a client switched to a program not loaded yet).
+  const [pending, setPending] = useState(false);
   // A new value from outside (an edit applied, undo): start from it.
   if (!same(seen, value)) {
     setSeen(value);
@@ -43,9 +45,17 @@ export function SchemaForm({ id, schema, value, onApply }: { id: string; schema:
   const dirty = !same(draft, value);
 
   const commit = (v: unknown) => {
-    if (same(v, value) || !schema.safeParse(v).success) return;
+    if (pending || same(v, value) || !schema.safeParse(v).success) return;
     const r = onApply(v);
-    setRefused(r.ok ? null : r.errors);
+    if (!(r instanceof Promise)) {
+      setRefused(r.ok ? null : r.errors);
+      return;
+    }
+    setPending(true);
+    void r.then((done) => {
+      setPending(false);
+      setRefused(done.ok ? null : done.errors);
+    });
   };
 
   return (
@@ -86,8 +96,8 @@ export function SchemaForm({ id, schema, value, onApply }: { id: string; schema:
       )}
       {dirty && (
         <div className="flex items-center gap-2 text-xs" data-testid={`${id}-status`}>
-          <p className={check.success ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-400'}>
-            {check.success ? 'Press Enter or leave the field to apply.' : 'Not applied: fix the fields marked in red.'}
+          <p role={pending ? 'status' : undefined} className={check.success ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-400'}>
+            {pending ? 'Loading…' : check.success ? 'Press Enter or leave the field to apply.' : 'Not applied: fix the fields marked in red.'}
           </p>
           <button type="button" data-revert="true" onClick={() => setDraft(value)} className="ml-auto rounded-md px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
             Revert

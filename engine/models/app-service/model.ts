@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../patterns/redis-io';
 import type { RedisReply } from '../redis/keyspace';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../http/messages';
 import { randomId, signJwt, verifyJwt } from './jwt';
 import { createArgv, expireArgv, isExpired, parseSession, sessionKey, touchArgv } from './spring-session';
+import { appParams, type AppParams } from './params';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -25,36 +26,6 @@ declare module '../../core/trace-types' {
   }
 }
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-
-export const appParams = z
-  .object({
-    /**
-     * Where a login lives: a session in this server's memory (a servlet container's default),
-     * a session in Redis (Spring Session, shared by every app server), or nowhere: a signed JWT
-     * that each server verifies on its own.
-     */
-    auth: z.enum(['memory', 'redis', 'jwt'], { error: 'expected memory, redis or jwt' }).default('memory'),
-    /** A session ends after this long without a request (Spring Session's maxInactiveInterval, default 1800 s). */
-    maxInactiveMs: ms(1, 86_400_000).default(1_800_000),
-    /** The Redis node for sessions, refresh tokens and the denylist (default: the first linked Redis). */
-    redis: nodeRef.optional(),
-    /** A Redis command with no reply after this long fails the request with 503. */
-    redisTimeoutMs: ms(1, 600_000).default(1000),
-    /** JWT: how long an access token is valid (exp − iat). */
-    tokenTtlMs: ms(1, 86_400_000).default(900_000),
-    /** JWT: tolerated clock skew when checking exp (Spring Security's default is 60 s). */
-    leewayMs: ms(0, 3_600_000).default(60_000),
-    /** JWT: also issue refresh tokens valid this long, kept in Redis and rotated on each use. */
-    refreshTtlMs: ms(1, 86_400_000 * 30).optional(),
-    /** JWT: check every token against a Redis denylist; logout adds the token until its exp. */
-    denylist: z.boolean().default(false),
-    /** JWT: the signing key every app server shares. */
-    secret: z.string().min(1).max(100).default('change-me'),
-  })
-  .strict();
-export type AppParams = z.input<typeof appParams>;
 type Conf = z.output<typeof appParams>;
 
 /** A session held in this server's memory. Times are the app's clock. */

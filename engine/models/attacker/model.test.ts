@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../catalog';
-import { attackerModel, attackerParams } from './model';
+import { attackerModel } from './model';
+import { attackerParams } from './params';
 
 describe('attacker', () => {
   it('dropped on the canvas, it replays through a load balancer called lb', () => {

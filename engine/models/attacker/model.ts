@@ -1,16 +1,8 @@
-import { z } from 'zod';
 import type { ModelDef, Msg } from '../../core/types';
-import { tokenReplayParams } from '../../patterns/token-replay';
-import type { StolenCredentialMsg } from '../../patterns/web-user';
+import type { StolenCredentialMsg } from '../../patterns/web-user/program';
 import { credentialText } from '../http/messages';
-import { clientModel, type ClientParams, type ClientState } from '../client/model';
-
-export const attackerParams = z
-  .object({
-    /** What the attacker does with what it steals (engine/patterns/token-replay). */
-    program: tokenReplayParams.default({ kind: 'token-replay', target: 'lb', intervalMs: 500, tries: 40, timeoutMs: 3000 }),
-  })
-  .strict();
+import { clientModel, type ClientState } from '../client/model';
+import type { ClientParams } from '../client/params';
 
 /**
  * An attacker's machine: a client that runs a hostile program. It is a kind of its own so a

@@ -1,26 +1,18 @@
-import { z } from 'zod';
 import type { ModelDef } from '../../core/types';
-import { PROGRAMS } from '../../patterns';
-import type { ProgramView } from '../../patterns/program';
-
-const programSchemas = Object.values(PROGRAMS).map((p) => p.params) as unknown as [z.ZodObject, ...z.ZodObject[]];
-
-export const clientParams = z
-  .object({
-    program: z.discriminatedUnion('kind', programSchemas, { error: `expected a program kind: ${Object.keys(PROGRAMS).join(', ')}` }),
-  })
-  .strict();
-export type ClientParams = { program: { kind: string } & Record<string, unknown> };
+import type { ProgramDef, ProgramView } from '../../patterns/program';
+import { programBehaviour } from '../../registry/registry';
+import type { ClientParams } from './params';
 
 export interface ClientState {
   kind: string;
   prog: unknown;
 }
 
-function program(kind: string) {
-  const p = PROGRAMS[kind];
-  if (!p) throw new Error(`unknown program kind "${kind}"`);
-  return p as unknown as import('../../patterns/program').ProgramDef<unknown, unknown>;
+/** The loaded behaviour of program `kind`; engine/registry loads it before a run can start. */
+function program(kind: string): ProgramDef<unknown, unknown> {
+  const p = programBehaviour(kind);
+  if (!p) throw new Error(`program kind "${kind}" is not loaded (engine/registry loads it with the scenario)`);
+  return p as unknown as ProgramDef<unknown, unknown>;
 }
 
 /** A client machine running one program. A crash loses the program's state; restart begins anew. */
@@ -47,9 +39,4 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
 /** The canvas view of a client's program state. */
 export function clientView(s: ClientState): ProgramView {
   return program(s.kind).view(s.prog);
-}
-
-/** Node types a client's program must be connected to. */
-export function clientNeeds(kind: string): readonly string[] {
-  return PROGRAMS[kind]?.needs ?? [];
 }

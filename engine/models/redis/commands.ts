@@ -25,6 +25,7 @@ import {
 import { runScript, SCRIPTS } from './scripts';
 
 export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisReply, RedisStringEntry } from './keyspace';
+export { formatReply } from './format-reply';
 
 export interface ExecOptions {
   /** The client node issuing the command: Pub/Sub subscriptions are per client. Default "client". */
@@ -486,11 +487,3 @@ export function exec(data: RedisData, now: number, argv: readonly string[], opts
   return tx.result(dispatch(tx, argv));
 }
 
-/** Renders a reply the way redis-cli does, for narration. */
-export function formatReply(r: RedisReply): string {
-  if (r === null) return '(nil)';
-  if (typeof r === 'number') return `(integer) ${r}`;
-  if (typeof r === 'string') return r === 'OK' || r === 'PONG' ? r : JSON.stringify(r);
-  if (Array.isArray(r)) return `[${r.map(formatReply).join(', ')}]`;
-  return `(error) ${r.error}`;
-}

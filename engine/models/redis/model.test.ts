@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { narrate } from '../../core/narrate';
 import { run } from '../../testing/harness';
 import type { RedisState } from './model';
-import { redisModel, redisParams } from './model';
+import { redisModel } from './model';
+import { redisParams } from './params';
 import { REDIS_TEST_MODELS, testSpec, type TestClientState, type TestStep } from './test-client';
 
 const client = (id: string, target: string, steps: TestStep[]) => ({ id, type: 'tclient', params: { target, steps } });

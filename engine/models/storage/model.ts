@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from './messages';
+import { type StorageParams } from './params';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -17,13 +17,6 @@ declare module '../../core/trace-types' {
   }
 }
 
-export const storageParams = z
-  .object({
-    /** Refuse any enter or write whose fencing token is smaller than the largest seen. */
-    fencing: z.boolean().default(false),
-  })
-  .strict();
-export type StorageParams = z.input<typeof storageParams>;
 
 /** A critical section the resource has seen open. */
 export interface OpenSection {

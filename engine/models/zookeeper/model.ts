@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeZkMessage, formatOp, PING_XID, type ZkMsg } from './messages';
 import {
@@ -21,6 +20,7 @@ import {
 } from './zk/core';
 import { monotonicNow } from './zk/time';
 import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
+import { type ZookeeperParams } from './params';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -39,34 +39,6 @@ declare module '../../core/trace-types' {
   }
 }
 
-const intIn = (min: number, max: number) =>
-  z
-    .number()
-    .int({ error: `expected an integer from ${min} to ${max}` })
-    .min(min, { error: `expected an integer from ${min} to ${max}` })
-    .max(max, { error: `expected an integer from ${min} to ${max}` });
-
-export const zookeeperParams = z
-  .object({
-    /** The server's basic time unit (ms): sessions expire in buckets of this size. */
-    tickTime: intIn(1, 60_000).default(2000),
-    /** Smallest session timeout granted (ms); default 2 × tickTime. */
-    minSessionTimeout: intIn(1, 3_600_000).optional(),
-    /** Largest session timeout granted (ms); default 20 × tickTime. */
-    maxSessionTimeout: intIn(1, 3_600_000).optional(),
-    /** How often the container manager looks for empty containers and expired TTL nodes (ms). */
-    containerCheckIntervalMs: intIn(1, 3_600_000).default(60_000),
-    /** Allow TTL nodes (`zookeeper.extendedTypesEnabled`). */
-    extendedTypes: z.boolean().default(false),
-    /** This server's id (`myid`), the top byte of its session ids. */
-    serverId: intIn(0, 254).default(0),
-  })
-  .strict()
-  .refine((p) => (p.minSessionTimeout ?? 2 * p.tickTime) <= (p.maxSessionTimeout ?? 20 * p.tickTime), {
-    error: 'minSessionTimeout must not exceed maxSessionTimeout',
-    path: ['minSessionTimeout'],
-  });
-export type ZookeeperParams = z.infer<typeof zookeeperParams>;
 
 /** A timer this node has armed: when it is due on the local clock, and its id to cancel it. */
 interface Armed {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
-import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../models/payments/messages';
-import type { ProgramDef } from './program';
+import type { Ctx } from '../../core/types';
+import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../models/payments/messages';
+import type { ProgramDef } from '../program';
+import type { PayClientParams } from './params';
 
 /**
  * A shop paying for one order: it sends the payment, and when no answer comes within its
@@ -11,7 +11,7 @@ import type { ProgramDef } from './program';
  * an HTTP client it closes a timed-out attempt's connection, so that attempt's answer is lost.
  */
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The client sends an attempt. */
     'pay.client.send': { target: string; order: string; amount: number; key: string | null; attempt: number };
@@ -23,36 +23,6 @@ declare module '../core/trace-types' {
     'pay.client.done': { order: string; outcome: 'paid' | 'refused' | 'gave-up'; attempts: number; chargeId: string | null };
   }
 }
-
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-
-export const payClientParams = z
-  .object({
-    kind: z.literal('pay-client'),
-    /** The payment service node. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** The order this payment is for. */
-    order: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' })
-      .default('order-42'),
-    amount: z.number().int({ error: 'expected a whole amount' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
-    /** The idempotency key sent with every attempt; left out, the service cannot tell a retry from a new payment. */
-    key: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' })
-      .optional(),
-    /** An attempt with no answer after this long is sent again (ms). */
-    timeoutMs: ms(1, 600_000).default(1000),
-    /** Wait after a 409 or 503 before trying again (ms). */
-    backoffMs: ms(0, 600_000).default(400),
-    /** Attempts in all, the first included. */
-    maxAttempts: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 100' }).max(100, { error: 'expected 1 to 100' }).default(8),
-    /** Wait before the first attempt (ms). */
-    startDelayMs: ms(0, 3_600_000).default(0),
-  })
-  .strict();
-export type PayClientParams = z.infer<typeof payClientParams>;
 
 type Phase = 'starting' | 'sent' | 'backoff' | 'paid' | 'refused' | 'gave-up';
 
@@ -117,9 +87,6 @@ function onAnswer(s: PayClientState, m: PayResponseMsg, ctx: Ctx): PayClientStat
 /** Pays for one order, retrying after timeouts with the same idempotency key. */
 export const payClient: ProgramDef<PayClientParams, PayClientState> = {
   kind: 'pay-client',
-  title: 'Payment client (retries after a timeout)',
-  params: payClientParams,
-  needs: ['payments'],
   init: (p) => ({ p, phase: 'starting', attempt: 0, base: 0, timer: null, chargeId: null, replayed: false, detail: '' }),
   start(s, ctx) {
     const base = Math.floor(ctx.random() * 1e9) * 100;

@@ -1,30 +1,13 @@
-import { z } from 'zod';
-import { formatReply } from '../models/redis/commands';
-import { redisCmd, type RedisReplyMsg } from '../models/redis/messages';
-import type { ProgramDef } from './program';
+import { formatReply } from '../../models/redis/format-reply';
+import { redisCmd, type RedisReplyMsg } from '../../models/redis/messages';
+import type { ProgramDef } from '../program';
+import type { RedisScriptParams } from './params';
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     'client.reply': { argv: readonly string[]; reply: unknown; latencyMs: number };
   }
 }
-
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-
-export const redisScriptParams = z
-  .object({
-    kind: z.literal('redis-script'),
-    /** The Redis node to talk to. */
-    target: nodeRef,
-    /** Commands sent one at a time, each after the previous reply. */
-    commands: z.array(z.array(z.string().max(200)).min(1, { error: 'expected a command' })).min(1).max(200),
-    /** Pause between a reply and the next command (ms). */
-    intervalMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(100),
-    /** Start over after the last command. */
-    loop: z.boolean().default(false),
-  })
-  .strict();
-export type RedisScriptParams = z.infer<typeof redisScriptParams>;
 
 export interface RedisScriptState {
   p: RedisScriptParams;
@@ -38,9 +21,6 @@ export interface RedisScriptState {
 /** Sends a fixed list of Redis commands one after another: the simplest client. */
 export const redisScript: ProgramDef<RedisScriptParams, RedisScriptState> = {
   kind: 'redis-script',
-  title: 'Redis command script',
-  params: redisScriptParams,
-  needs: ['redis'],
   init: (p) => ({ p, next: 0, pending: null, lastReply: null, done: false }),
   start(s, ctx) {
     return sendNext({ ...s, pending: null }, ctx);

@@ -1,34 +1,16 @@
-import { z } from 'zod';
-import type { Ctx, Msg } from '../core/types';
-import type { HttpRes, Jwt } from '../models/http/messages';
-import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from './http-io';
-import type { ProgramDef, ProgramView } from './program';
-import type { StolenCredentialMsg } from './web-user';
+import type { Ctx, Msg } from '../../core/types';
+import type { HttpRes, Jwt } from '../../models/http/messages';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../http-io';
+import type { ProgramDef, ProgramView } from '../program';
+import type { StolenCredentialMsg } from '../web-user/program';
+import type { TokenReplayParams } from './params';
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The attacker replayed a stolen credential; `accepted` when the app served it. */
     'attacker.replay': { owner: string; cred: string | null; status: number; reason: string | null; server: string | null; accepted: boolean };
   }
 }
-
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-
-export const tokenReplayParams = z
-  .object({
-    kind: z.literal('token-replay'),
-    /** Where the replays go: the same load balancer the victim uses. */
-    target: nodeRef,
-    /** Time between replays (ms). */
-    intervalMs: ms(1, 3_600_000).default(500),
-    /** Replays before it stops. */
-    tries: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 100000' }).max(100_000, { error: 'expected 1 to 100000' }).default(40),
-    /** A request with no answer after this long has failed (ms). */
-    timeoutMs: ms(1, 600_000).default(3000),
-  })
-  .strict();
-export type TokenReplayParams = z.infer<typeof tokenReplayParams>;
 
 export interface TokenReplayState {
   p: TokenReplayParams;
@@ -75,9 +57,6 @@ function onAnswer(s: TokenReplayState, res: HttpRes, ctx: Ctx): TokenReplayState
  */
 export const tokenReplay: ProgramDef<TokenReplayParams, TokenReplayState> = {
   kind: 'token-replay',
-  title: 'Attacker replaying a stolen token',
-  params: tokenReplayParams,
-  needs: ['lb'],
   init: (p) => ({ p, io: { nextId: 1, pending: null }, owner: null, cookie: null, token: null, affinity: null, tries: 0, accepted: 0, refused: 0, last: null }),
   start: (s, ctx) => ({ ...tokenReplay.init(s.p), io: startHttpIo(ctx) }),
   onMessage(s, msg: Msg, _from, ctx) {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
+import type { Ctx } from '../../core/types';
 import {
   describeZkClientTimer,
   narrateZkClient,
@@ -11,9 +10,10 @@ import {
   zkSubmit,
   type ZkClientState,
   type ZkStep,
-} from '../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../models/zookeeper/zk/types';
-import type { ProgramDef } from './program';
+} from '../../models/zookeeper/client';
+import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
+import type { ProgramDef } from '../program';
+import type { ConfigAdminParams } from './params';
 
 /**
  * An operator (or a deploy script) that owns a configuration znode: it creates it with a first
@@ -21,41 +21,12 @@ import type { ProgramDef } from './program';
  * waiting for the previous one's answer, so two changes can land moments apart.
  */
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The admin's change was applied: `version` is the znode's new data version. */
     'config.change': { path: string; value: string; version: number };
   }
 }
-
-export const configPath = z
-  .string()
-  .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { error: 'expected a path like /config/app' })
-  .max(200);
-
-const value = z
-  .string()
-  .regex(/^[^\s]{1,60}$/, { error: 'expected 1 to 60 characters without spaces' });
-
-export const configAdminParams = z
-  .object({
-    kind: z.literal('config-admin'),
-    /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** The configuration znode (its parents are created as needed). */
-    path: configPath.default('/config/app'),
-    /** The value it is created with. */
-    initial: value.default('v1'),
-    /** Changes: set `value` at `atMs` of the admin's own clock. */
-    changes: z
-      .array(z.object({ atMs: z.number().min(0, { error: 'expected a time >= 0' }).max(3_600_000), value }).strict())
-      .max(50)
-      .default([]),
-    /** Requested session timeout (ms). */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
-  })
-  .strict();
-export type ConfigAdminParams = z.infer<typeof configAdminParams>;
 
 export interface ConfigAdminState {
   p: ConfigAdminParams;
@@ -100,9 +71,6 @@ const parentsOf = (path: string) => {
 /** Sets a configuration znode at fixed times: the admin side of a distributed watch. */
 export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
   kind: 'config-admin',
-  title: 'Config admin (sets a znode at fixed times)',
-  params: configAdminParams,
-  needs: ['zookeeper'],
   init: (p) => ({ p, zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }), sent: 0, applied: 0, last: null }),
   start(s0, ctx) {
     let s = absorb({ ...s0, sent: 0, applied: 0, last: null }, zkClientStart(s0.zk, ctx), ctx);

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
+import type { Ctx } from '../../core/types';
 import {
   describeZkClientTimer,
   narrateZkClient,
@@ -11,10 +10,10 @@ import {
   zkSubmit,
   type ZkClientState,
   type ZkStep,
-} from '../models/zookeeper/client';
-import type { ZkEventType, ZkOp, ZkResult } from '../models/zookeeper/zk/types';
-import { configPath } from './config-admin';
-import type { ProgramDef } from './program';
+} from '../../models/zookeeper/client';
+import type { ZkEventType, ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
+import type { ProgramDef } from '../program';
+import type { ConfigWatcherParams } from './params';
 
 /**
  * A service that keeps its configuration in a znode and follows its changes (the observer
@@ -25,7 +24,7 @@ import type { ProgramDef } from './program';
  * notified; the re-read then needs no watch.
  */
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The watcher subscribes to the znode. */
     'config.subscribe': { path: string; mode: 'one-shot' | 'persistent' };
@@ -35,28 +34,6 @@ declare module '../core/trace-types' {
     'config.read': { path: string; value: string; version: number; watch: boolean };
   }
 }
-
-export const configWatcherParams = z
-  .object({
-    kind: z.literal('config-watcher'),
-    /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** The configuration znode to follow. */
-    path: configPath.default('/config/app'),
-    /** one-shot: getData with a watch, re-armed by each re-read. persistent: addWatch once. */
-    mode: z.enum(['one-shot', 'persistent']).default('one-shot'),
-    /**
-     * Persistent mode only: re-read with getData(watch = true) anyway. In 3.8 the last watch set
-     * on a path wins, so this quietly turns the persistent watch back into a one-shot one.
-     */
-    rereadWatch: z.boolean().default(false),
-    /** Wait before subscribing (ms). */
-    startDelayMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(0),
-    /** Requested session timeout (ms). */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
-  })
-  .strict();
-export type ConfigWatcherParams = z.infer<typeof configWatcherParams>;
 
 export interface ConfigWatcherState {
   p: ConfigWatcherParams;
@@ -149,9 +126,6 @@ function absorb(s0: ConfigWatcherState, step: ZkStep, ctx: Ctx): ConfigWatcherSt
 /** Follows a configuration znode with a one-shot or a persistent watch. */
 export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> = {
   kind: 'config-watcher',
-  title: 'Config watcher (one-shot or persistent watch)',
-  params: configWatcherParams,
-  needs: ['zookeeper'],
   init: (p) => ({
     p,
     zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }),

@@ -1,12 +1,10 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
-import type { RedisReply } from '../models/redis/keyspace';
+import type { Ctx } from '../../core/types';
+import type { RedisReply } from '../../models/redis/keyspace';
 import {
   acquired,
   describeSectionTimer,
   holding,
   initSection,
-  lockCommonShape,
   lost,
   narrateLock,
   onSectionTimer,
@@ -19,38 +17,10 @@ import {
   waitRequest,
   type LockHooks,
   type SectionState,
-} from './lock-common';
-import type { ProgramDef } from './program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from './redis-io';
-
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-
-export const redisLockParams = z
-  .object({
-    kind: z.literal('redis-lock'),
-    /** The Redis node holding the lock. */
-    target: nodeRef,
-    /** A second Redis node (a replica) to turn to when the target stops answering. */
-    fallback: nodeRef.optional(),
-    /** The lock's key. */
-    lockKey: z.string().min(1).max(100).default('lock'),
-    /** The lease: SET … PX ttlMs. */
-    ttlMs: ms(1, 3_600_000).default(3000),
-    /** How long a waiter sleeps between SET NX attempts (polling). */
-    retryMs: ms(1, 600_000).default(200),
-    /** A background renewal (compare-and-PEXPIRE every ttlMs/3) while the lock is held. */
-    watchdog: z.boolean().default(false),
-    /** Take a fencing token (INCR <lockKey>:fence) after acquiring and send it with every access. */
-    fencing: z.boolean().default(false),
-    /** Unlock with a plain DEL instead of the compare-and-delete script (the classic bug). */
-    unsafeDel: z.boolean().default(false),
-    /** A request with no reply after this long has failed (ms). */
-    timeoutMs: ms(1, 600_000).default(1000),
-    ...lockCommonShape,
-  })
-  .strict();
-export type RedisLockParams = z.infer<typeof redisLockParams>;
+} from '../lock-common';
+import type { ProgramDef } from '../program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { RedisLockParams } from './params';
 
 export interface RedisLockState {
   p: RedisLockParams;
@@ -169,9 +139,6 @@ function onTimeout(s: RedisLockState, what: string, switched: boolean, ctx: Ctx)
  */
 export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
   kind: VIA,
-  title: 'Redis lock (SET NX PX, polling)',
-  params: redisLockParams,
-  needs: ['redis'],
   init: (p) => ({ p, sec: initSection(), io: initRedisIo(p.target, p.fallback), tries: 0 }),
   start(s, ctx) {
     const io = startRedisIo(initRedisIo(s.p.target, s.p.fallback), s.p.target, ctx);

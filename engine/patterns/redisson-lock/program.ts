@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
-import type { RedisReply } from '../models/redis/keyspace';
-import type { RedisPushMsg } from '../models/redis/messages';
+import type { Ctx } from '../../core/types';
+import type { RedisReply } from '../../models/redis/keyspace';
+import type { RedisPushMsg } from '../../models/redis/messages';
 import {
   acquired,
   describeSectionTimer,
   failed,
   holding,
   initSection,
-  lockCommonShape,
   lost,
   narrateLock,
   onSectionTimer,
@@ -20,34 +18,10 @@ import {
   waitRequest,
   type LockHooks,
   type SectionState,
-} from './lock-common';
-import type { ProgramDef } from './program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from './redis-io';
-
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-
-export const redissonLockParams = z
-  .object({
-    kind: z.literal('redisson-lock'),
-    /** The Redis node holding the lock. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** The lock's name (a hash key). */
-    lockKey: z.string().min(1).max(100).default('lock'),
-    /**
-     * `lock(leaseTime)`: a fixed lease and no watchdog. Left out, the lease is
-     * `watchdogTimeoutMs` and the watchdog renews it every third of that while the client lives.
-     */
-    leaseMs: ms(1, 3_600_000).optional(),
-    /** Redisson's lockWatchdogTimeout (30 000 ms by default). */
-    watchdogTimeoutMs: ms(3, 3_600_000).default(30_000),
-    /** How many times the holder takes the lock again inside its section (re-entrancy). */
-    reentry: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 5' }).max(5, { error: 'expected 1 to 5' }).default(1),
-    /** A command with no reply after this long has failed (Redisson's responseTimeout is 3000 ms). */
-    timeoutMs: ms(1, 600_000).default(3000),
-    ...lockCommonShape,
-  })
-  .strict();
-export type RedissonLockParams = z.infer<typeof redissonLockParams>;
+} from '../lock-common';
+import type { ProgramDef } from '../program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { RedissonLockParams } from './params';
 
 export interface RedissonLockState {
   p: RedissonLockParams;
@@ -202,9 +176,6 @@ function onTimeout(s: RedissonLockState, what: string, ctx: Ctx): RedissonLockSt
  */
 export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
   kind: VIA,
-  title: 'Redisson lock (watchdog, pub/sub)',
-  params: redissonLockParams,
-  needs: ['redis'],
   init: (p) => ({ p, sec: initSection(), io: initRedisIo(p.target), subscribed: false, depth: 0, tries: 0, waitSeq: 0, watchdog: false, permit: false }),
   start(s, ctx) {
     const io = startRedisIo(initRedisIo(s.p.target), s.p.target, ctx);

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { Ctx, Msg } from '../core/types';
-import type { HttpRes, Jwt } from '../models/http/messages';
-import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from './http-io';
-import type { ProgramDef, ProgramView } from './program';
+import type { Ctx, Msg } from '../../core/types';
+import type { HttpRes, Jwt } from '../../models/http/messages';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../http-io';
+import type { ProgramDef, ProgramView } from '../program';
+import type { WebUserParams } from './params';
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The user is logged in; `cred` is the session id or the access token's id. */
     'user.login': { user: string; server: string | null; cred: string | null };
@@ -18,36 +18,6 @@ declare module '../core/trace-types' {
     'user.leak': { user: string; to: string; cred: string | null };
   }
 }
-
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const count = (min: number, max: number) => z.number().int({ error: 'expected a whole number' }).min(min, { error: `expected ${min} to ${max}` }).max(max, { error: `expected ${min} to ${max}` });
-
-export const webUserParams = z
-  .object({
-    kind: z.literal('web-user'),
-    /** Where requests go: a load balancer (or one app server). */
-    target: nodeRef,
-    /** The user name it logs in as (default: the node's id). */
-    user: z.string().min(1).max(40).optional(),
-    /** Wait before logging in (ms), to stagger users. */
-    startDelayMs: ms(0, 3_600_000).default(0),
-    /** Think time between page views (ms). */
-    pageEveryMs: ms(1, 3_600_000).default(1000),
-    /** Page views before it logs out. */
-    pages: count(0, 100_000).default(20),
-    /** Log out after the last page (otherwise just stop). */
-    logout: z.boolean().default(true),
-    /** Log in again after being logged out unexpectedly. */
-    relogin: z.boolean().default(true),
-    /** A request with no answer after this long has failed (ms). */
-    timeoutMs: ms(1, 600_000).default(3000),
-    /** After page `leakAtPage`, a copy of its cookie or token goes to this node (a stolen credential). */
-    leakTo: nodeRef.optional(),
-    leakAtPage: count(1, 100_000).default(1),
-  })
-  .strict();
-export type WebUserParams = z.infer<typeof webUserParams>;
 
 type Phase = 'starting' | 'login' | 'browsing' | 'refresh' | 'logout' | 'out' | 'done';
 
@@ -181,9 +151,6 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
  */
 export const webUser: ProgramDef<WebUserParams, WebUserState> = {
   kind: 'web-user',
-  title: 'Web user (log in, browse, log out)',
-  params: webUserParams,
-  needs: ['lb'],
   init: (p) => ({ p, user: p.user ?? '', phase: 'starting', io: { nextId: 1, pending: null }, cookie: null, token: null, refresh: null, affinity: null, page: 0, kicked: 0, errors: 0, server: null, leaked: false, lastRefusal: null }),
   start(s, ctx) {
     ctx.setTimer(s.p.startDelayMs, NEXT);

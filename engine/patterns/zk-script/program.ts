@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
-import { formatOp, formatResult } from '../models/zookeeper/messages';
+import type { Ctx } from '../../core/types';
+import { formatOp, formatResult } from '../../models/zookeeper/messages';
 import {
   describeZkClientTimer,
   narrateZkClient,
@@ -13,40 +12,17 @@ import {
   zkSubmit,
   type ZkClientState,
   type ZkStep,
-} from '../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../models/zookeeper/zk/types';
-import type { ProgramDef } from './program';
-import { parseZkLine } from './zk-ops';
+} from '../../models/zookeeper/client';
+import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
+import type { ProgramDef } from '../program';
+import { parseZkLine } from '../zk-ops';
+import type { ZkScriptParams } from './params';
 
-declare module '../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     'zk.script.reply': { op: ZkOp; result: ZkResult; latencyMs: number };
   }
 }
-
-export const zkScriptParams = z
-  .object({
-    kind: z.literal('zk-script'),
-    /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** Requested session timeout (ms); the server clamps it to [2, 20] × tickTime. */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
-    /** zkCli-style lines run one after another once connected, e.g. "create -e /app/x hi". */
-    ops: z
-      .array(z.string().max(200))
-      .min(1, { error: 'expected at least one command' })
-      .max(200)
-      .superRefine((lines, ctx) => {
-        lines.forEach((l, i) => {
-          const r = parseZkLine(l);
-          if (typeof r === 'string') ctx.addIssue({ code: 'custom', path: [i], message: r });
-        });
-      }),
-    /** Pause between a reply and the next command (ms). */
-    intervalMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(200),
-  })
-  .strict();
-export type ZkScriptParams = z.infer<typeof zkScriptParams>;
 
 export interface ZkScriptState {
   p: ZkScriptParams;
@@ -66,9 +42,6 @@ const NEXT = 'zk-script.next';
 /** Runs a list of ZooKeeper commands over one session, the way a person at zkCli would. */
 export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
   kind: 'zk-script',
-  title: 'ZooKeeper command script',
-  params: zkScriptParams,
-  needs: ['zookeeper'],
   init: (p) => ({ p, zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }), next: 0, waiting: null, started: false, lastResult: null, events: [], done: false }),
   start(s, ctx) {
     return absorb({ ...s, next: 0, waiting: null, started: false, done: false, events: [] }, zkClientStart(s.zk, ctx), ctx);

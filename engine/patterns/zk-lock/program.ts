@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { Ctx } from '../core/types';
+import type { Ctx } from '../../core/types';
 import {
   describeZkClientTimer,
   narrateZkClient,
@@ -12,15 +11,14 @@ import {
   type ZkClientOutput,
   type ZkClientState,
   type ZkStep,
-} from '../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../models/zookeeper/zk/types';
+} from '../../models/zookeeper/client';
+import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
 import {
   acquired,
   describeSectionTimer,
   failed,
   holding,
   initSection,
-  lockCommonShape,
   lost,
   narrateLock,
   onSectionTimer,
@@ -32,34 +30,9 @@ import {
   waitRequest,
   type LockHooks,
   type SectionState,
-} from './lock-common';
-import type { ProgramDef } from './program';
-
-const lockPath = z
-  .string()
-  .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { error: 'expected a path like /locks/orders' })
-  .max(200);
-
-export const zkLockParams = z
-  .object({
-    kind: z.literal('zk-lock'),
-    /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
-    /** The lock's parent znode; contenders create sequential children under it. */
-    lockPath: lockPath.default('/locks/lock'),
-    /** Requested session timeout (ms); the server clamps it to [2, 20] × tickTime. */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(4000),
-    /**
-     * The naive recipe: every waiter watches the lock's parent (getChildren with a watch), so
-     * every change wakes them all. Off: each watches only its predecessor (Curator).
-     */
-    herd: z.boolean().default(false),
-    /** Send the lock node's sequence number to the resource as a fencing token. */
-    fencing: z.boolean().default(false),
-    ...lockCommonShape,
-  })
-  .strict();
-export type ZkLockParams = z.infer<typeof zkLockParams>;
+} from '../lock-common';
+import type { ProgramDef } from '../program';
+import type { ZkLockParams } from './params';
 
 export interface ZkLockState {
   p: ZkLockParams;
@@ -227,9 +200,6 @@ const hooks: LockHooks<ZkLockState> = {
  */
 export const zkLock: ProgramDef<ZkLockParams, ZkLockState> = {
   kind: VIA,
-  title: 'ZooKeeper lock (Curator InterProcessMutex)',
-  params: zkLockParams,
-  needs: ['zookeeper'],
   init: (p) => ({ p, sec: initSection(), zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs, curator: true }), ours: null, watching: null, asks: 0 }),
   start(s, ctx) {
     const n = startSections({ ...s, ours: null, watching: null, asks: 0 }, ctx);

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { PROGRAM_KINDS } from '../../patterns/catalog';
+
+// A client's parameters: which program it runs, and that program's own parameters. Built from
+// the program catalog (schemas only), so validating a client loads no program's code.
+
+const programSchemas = Object.values(PROGRAM_KINDS).map((p) => p.params) as unknown as [z.ZodObject, ...z.ZodObject[]];
+
+export const clientParams = z
+  .object({
+    program: z.discriminatedUnion('kind', programSchemas, { error: `expected a program kind: ${Object.keys(PROGRAM_KINDS).join(', ')}` }),
+  })
+  .strict();
+export type ClientParams = { program: { kind: string } & Record<string, unknown> };

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// The parameters of a Redis node, apart from its behaviour (model.ts): the catalog imports them
+// eagerly to validate scenarios and build the inspector's form, while the model is fetched the
+// first time a scenario has such a node.
+
+const ms = (max: number, what: string) =>
+  z
+    .number({ error: `expected ${what} in ms` })
+    .min(0, { error: `expected a number from 0 to ${max}` })
+    .max(max, { error: `expected a number from 0 to ${max}` });
+
+export const redisParams = z
+  .object({
+    /** Active expiry cycles per second (Redis `hz`, default 10). */
+    hz: z.number().int().min(1, { error: 'expected an integer from 1 to 500' }).max(500, { error: 'expected an integer from 1 to 500' }).default(10),
+    /** Makes this node a read-only replica of that Redis node (they must be linked). */
+    replicaOf: z.string().min(1, { error: 'expected a node id' }).optional(),
+    // The replication settings have no zod defaults, so a plain node's params stay `{ hz }`;
+    // initState fills them in.
+    /** On a primary: how long each write waits before it is sent to the replicas (default 0). */
+    replicationLagMs: ms(600_000, 'a delay').optional(),
+    /** On a primary: heartbeat period to replicas, default 1000 (Redis's repl-ping-replica-period is 10 s). */
+    replPingMs: ms(600_000, 'a period').min(10, { error: 'expected a number from 10 to 600000' }).optional(),
+    /** On a replica: silence after which the link counts as broken and it reconnects (Redis's repl-timeout, default 60 000). */
+    replTimeoutMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
+    /**
+     * On a replica: promote itself to primary after this long without hearing from its primary
+     * (what Sentinel's down-after-milliseconds + failover does, folded into the replica).
+     */
+    promoteOnPrimaryDownMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
+  })
+  .strict();
+export type RedisParams = z.input<typeof redisParams>;

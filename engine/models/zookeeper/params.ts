@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// The parameters of a ZooKeeper server, apart from its behaviour (model.ts): the catalog imports
+// them eagerly to validate scenarios and build the inspector's form, while the model is fetched
+// the first time a scenario has such a node.
+
+const intIn = (min: number, max: number) =>
+  z
+    .number()
+    .int({ error: `expected an integer from ${min} to ${max}` })
+    .min(min, { error: `expected an integer from ${min} to ${max}` })
+    .max(max, { error: `expected an integer from ${min} to ${max}` });
+
+export const zookeeperParams = z
+  .object({
+    /** The server's basic time unit (ms): sessions expire in buckets of this size. */
+    tickTime: intIn(1, 60_000).default(2000),
+    /** Smallest session timeout granted (ms); default 2 × tickTime. */
+    minSessionTimeout: intIn(1, 3_600_000).optional(),
+    /** Largest session timeout granted (ms); default 20 × tickTime. */
+    maxSessionTimeout: intIn(1, 3_600_000).optional(),
+    /** How often the container manager looks for empty containers and expired TTL nodes (ms). */
+    containerCheckIntervalMs: intIn(1, 3_600_000).default(60_000),
+    /** Allow TTL nodes (`zookeeper.extendedTypesEnabled`). */
+    extendedTypes: z.boolean().default(false),
+    /** This server's id (`myid`), the top byte of its session ids. */
+    serverId: intIn(0, 254).default(0),
+  })
+  .strict()
+  .refine((p) => (p.minSessionTimeout ?? 2 * p.tickTime) <= (p.maxSessionTimeout ?? 20 * p.tickTime), {
+    error: 'minSessionTimeout must not exceed maxSessionTimeout',
+    path: ['minSessionTimeout'],
+  });
+export type ZookeeperParams = z.infer<typeof zookeeperParams>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { lockCommonShape } from '../lock-params';
+
+// The parameters of the Redis lock program, apart from its behaviour (program.ts): the program
+// catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
+// first client that runs it.
+
+const nodeRef = z.string().min(1, { error: 'expected a node id' });
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+
+export const redisLockParams = z
+  .object({
+    kind: z.literal('redis-lock'),
+    /** The Redis node holding the lock. */
+    target: nodeRef,
+    /** A second Redis node (a replica) to turn to when the target stops answering. */
+    fallback: nodeRef.optional(),
+    /** The lock's key. */
+    lockKey: z.string().min(1).max(100).default('lock'),
+    /** The lease: SET … PX ttlMs. */
+    ttlMs: ms(1, 3_600_000).default(3000),
+    /** How long a waiter sleeps between SET NX attempts (polling). */
+    retryMs: ms(1, 600_000).default(200),
+    /** A background renewal (compare-and-PEXPIRE every ttlMs/3) while the lock is held. */
+    watchdog: z.boolean().default(false),
+    /** Take a fencing token (INCR <lockKey>:fence) after acquiring and send it with every access. */
+    fencing: z.boolean().default(false),
+    /** Unlock with a plain DEL instead of the compare-and-delete script (the classic bug). */
+    unsafeDel: z.boolean().default(false),
+    /** A request with no reply after this long has failed (ms). */
+    timeoutMs: ms(1, 600_000).default(1000),
+    ...lockCommonShape,
+  })
+  .strict();
+export type RedisLockParams = z.infer<typeof redisLockParams>;

@@ -1,0 +1,124 @@
+import { loadBehaviour } from '@/engine/registry/load';
+import { behaviourLoaded, behaviourNeeds, type NeedsSource } from '@/engine/registry/needs';
+import { parseScenario } from '@/engine/scenario/parse';
+import type { Scenario } from '@/engine/scenario/schema';
+import type { EditResult, PlaybackStore } from './playback-store';
+
+// A node kind's code arrives when a scenario first uses it: its behaviour (engine/registry)
+// and whatever the UI draws it with (the canvas's card, registered below). Everything that
+// makes a scenario the document — opening one, an edit adding a kind — goes through here, so
+// the store only ever builds simulations whose code is loaded.
+
+/** Per-node-type code the UI adds to the engine's behaviour; the canvas registers its cards. */
+export interface KindAssets {
+  /** Whether the assets for every node type in `types` are loaded. */
+  loaded(types: readonly string[]): boolean;
+  /** Loads them; types without assets of this kind are skipped. */
+  load(types: readonly string[]): Promise<void>;
+}
+
+const assets: KindAssets[] = [];
+
+/**
+ * Adds per-kind assets to what showing a scenario waits for. Called at module scope by the
+ * module that owns them (components/canvas/flow-registry.ts), which every player imports
+ * statically, so it is registered before anything is opened.
+ */
+export function registerKindAssets(a: KindAssets): void {
+  if (!assets.includes(a)) assets.push(a);
+}
+
+/** Whether everything showing `s` takes is loaded, so it can become the document right now. */
+export function readyToShow(s: NeedsSource): boolean {
+  const types = behaviourNeeds(s).nodes;
+  return behaviourLoaded(s) && assets.every((a) => a.loaded(types));
+}
+
+/** Loads everything showing `s` takes; rejects with a message naming what could not be fetched. */
+export async function loadToShow(s: NeedsSource): Promise<void> {
+  const types = behaviourNeeds(s).nodes;
+  await Promise.all([loadBehaviour(s), ...assets.map((a) => a.load(types))]);
+}
+
+/** Starts loading what `s` would need (a palette item about to be dropped); failures surface when it is used. */
+export function preloadFor(s: NeedsSource): void {
+  if (!readyToShow(s)) loadToShow(s).catch(() => undefined);
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A promise React's use() reads without suspending once it has settled: the fields React itself sets. */
+type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T };
+
+function tracked<T>(p: Promise<T>): Tracked<T> {
+  const t = p as Tracked<T>;
+  t.status = 'pending';
+  void p.then((v) => {
+    t.status = 'fulfilled';
+    t.value = v;
+  });
+  return t;
+}
+
+const showing = new WeakMap<Scenario, Tracked<string | null>>();
+
+/**
+ * Resolves when validated scenario `s` can be shown: to null, or to why its code could not be
+ * loaded (it never rejects). The same promise for the same scenario, settled at once when
+ * everything is loaded already, so a component can suspend on it with use().
+ */
+export function whenShowable(s: Scenario): Promise<string | null> {
+  let p = showing.get(s);
+  if (!p) {
+    if (readyToShow(s)) p = Object.assign(Promise.resolve(null), { status: 'fulfilled' as const, value: null });
+    else p = tracked(loadToShow(s).then(() => null, message));
+    showing.set(s, p);
+  }
+  return p;
+}
+
+/**
+ * The outcome of waiting to open: go ahead, or not (the code failed to load, or a later open
+ * took over). `current()` tells a caller that waits for more after this whether it still may.
+ */
+export type LoadOutcome = { ok: true; current(): boolean } | { ok: false; errors: string[]; superseded?: true };
+
+const opens = new WeakMap<PlaybackStore, number>();
+
+/**
+ * Waits until `input` (untrusted, unparsed) can be opened in `playback`. Invalid input loads
+ * nothing and resolves ok, so the open that follows reports its problems. When another open
+ * on the same store starts meanwhile, this one is superseded: the newest request wins, however
+ * the downloads finish.
+ */
+export async function loadForOpen(playback: PlaybackStore, input: unknown): Promise<LoadOutcome> {
+  const n = (opens.get(playback) ?? 0) + 1;
+  opens.set(playback, n);
+  const parsed = parseScenario(input);
+  let failed: string | null = null;
+  if (parsed.ok && !readyToShow(parsed.scenario)) failed = await loadToShow(parsed.scenario).then(() => null, message);
+  const current = () => opens.get(playback) === n;
+  if (!current()) return { ok: false, errors: [], superseded: true };
+  return failed === null ? { ok: true, current } : { ok: false, errors: [failed] };
+}
+
+/**
+ * Applies an edit to the open scenario, first loading any kind it introduces (a dropped node,
+ * a client switched to another program). Synchronous when nothing needs loading; otherwise the
+ * edit is re-applied to the scenario as it is once the code has arrived, so edits made in the
+ * meantime are kept, and it is dropped if another scenario was opened meanwhile.
+ */
+export function applyEdit(playback: PlaybackStore, edit: (s: Scenario) => Scenario): EditResult | Promise<EditResult> {
+  const st = playback.getState();
+  const next = edit(st.scenario);
+  if (readyToShow(next)) return st.apply(next);
+  const doc = st.doc;
+  return loadToShow(next).then(
+    (): EditResult => {
+      const now = playback.getState();
+      if (now.doc !== doc) return { ok: false, errors: ['another scenario was opened meanwhile'] };
+      return now.apply(edit(now.scenario));
+    },
+    (e: unknown): EditResult => ({ ok: false, errors: [message(e)] }),
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { issueMessage, formatIssues } from '@/engine/scenario/errors';
+import { parseScenario } from '@/engine/scenario/parse';
+import type { Scenario } from '@/engine/scenario/schema';
+import { moveStored, readStored, writeStored } from './browser-storage';
+
+// The autosaved document, apart from the named saves (./records.ts): every page load reads it,
+// while the saves are only needed when a dialog lists them or work is stashed.
+
+const AUTOSAVE_KEY = 'autosave:v1';
+
+const autosaveSchema = z.object({
+  v: z.literal(1),
+  savedAt: z.number(),
+  /** Cursor time when saved. */
+  t: z.number().min(0),
+  /** The library entry it came from, for the About tab. */
+  entryId: z.string().max(60).nullable(),
+  edited: z.boolean(),
+  scenario: z.unknown(),
+});
+export type AutosaveRecord = z.infer<typeof autosaveSchema>;
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The autosaved document, validated; damaged data is moved aside (kept) and reported. */
+export function loadAutosave(): Loaded<{ record: AutosaveRecord; scenario: Scenario } | null> {
+  const stored = readStored(AUTOSAVE_KEY);
+  if (!stored.ok) return failAutosave(stored.error);
+  if (stored.value === undefined) return { ok: true, value: null };
+  const rec = autosaveSchema.safeParse(stored.value, { error: issueMessage });
+  if (!rec.success) return failAutosave(formatIssues(rec.error.issues)[0]);
+  const parsed = parseScenario(rec.data.scenario);
+  if (!parsed.ok) return failAutosave(parsed.errors[0]);
+  return { ok: true, value: { record: rec.data, scenario: parsed.scenario } };
+}
+
+function failAutosave(error: string): Loaded<never> {
+  moveStored(AUTOSAVE_KEY, `autosave:damaged`);
+  return { ok: false, error };
+}
+
+/** Stores the current document (the caller debounces). */
+export function saveAutosave(rec: Omit<AutosaveRecord, 'v' | 'savedAt'>, now: number): { ok: true } | { ok: false; error: string } {
+  return writeStored(AUTOSAVE_KEY, { v: 1, savedAt: now, ...rec });
+}
