@@ -2,7 +2,8 @@
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { appView, type AppState, type AppView } from '@/engine/models/app-service/model';
+import type { AppState } from '@/engine/models/app-service/model';
+import { appView, type AppView } from '@/engine/models/app-service/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { AppServiceFlowNode } from '../canvas/flow-types';

@@ -2,7 +2,8 @@
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { lbView, type LbState } from '@/engine/models/lb/model';
+import type { LbState } from '@/engine/models/lb/model';
+import { lbView } from '@/engine/models/lb/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { LbFlowNode } from '../canvas/flow-types';

@@ -2,7 +2,8 @@
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { paymentsView, type PaymentsLogEntry, type PaymentsState } from '@/engine/models/payments/model';
+import type { PaymentsLogEntry, PaymentsState } from '@/engine/models/payments/model';
+import { paymentsView } from '@/engine/models/payments/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { PaymentsFlowNode } from '../canvas/flow-types';

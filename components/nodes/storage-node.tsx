@@ -2,7 +2,8 @@
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { storageView, type StorageLogEntry, type StorageState } from '@/engine/models/storage/model';
+import type { StorageLogEntry, StorageState } from '@/engine/models/storage/model';
+import { storageView } from '@/engine/models/storage/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { StorageFlowNode } from '../canvas/flow-types';

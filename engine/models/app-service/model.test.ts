@@ -6,7 +6,8 @@ import { httpSpec, testCaller, type CallStep, type TestCallerState } from '../ht
 import type { RedisState } from '../redis/model';
 import { redisModel } from '../redis/model';
 import { signJwt, verifyJwt } from './jwt';
-import { appModel, appView, type AppState } from './model';
+import { appModel, type AppState } from './model';
+import { appView } from './view';
 import type { AppParams } from './params';
 
 const MODELS = { app: appModel, redis: redisModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;

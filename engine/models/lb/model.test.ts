@@ -4,7 +4,8 @@ import { run, type Harness } from '../../testing/harness';
 import { appModel } from '../app-service/model';
 import type { HttpRes } from '../http/messages';
 import { httpSpec, testCaller, type CallStep, type TestCallerState } from '../http/test-caller';
-import { lbModel, lbView, type LbState } from './model';
+import { lbModel, type LbState } from './model';
+import { lbView } from './view';
 import type { LbParams } from './params';
 
 const MODELS = { app: appModel, lb: lbModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;

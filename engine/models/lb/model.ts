@@ -200,15 +200,3 @@ export const lbModel: ModelDef<LbParams, LbState> = {
     }
   },
 };
-
-/** What the canvas shows of a load balancer. */
-export interface LbView {
-  policy: Conf['policy'];
-  backends: { id: string; up: boolean; sent: number; fails: number }[];
-  inFlight: number;
-}
-
-/** A plain summary of the balancer state, for views. */
-export function lbView(s: LbState): LbView {
-  return { policy: s.p.policy, backends: s.backends.map((b) => ({ id: b.id, up: b.up, sent: b.sent, fails: b.fails })), inFlight: Object.keys(s.pending).length };
-}

@@ -3,7 +3,8 @@ import type { Ctx, ModelDef, Msg } from '../../core/types';
 import type { SimSpec } from '../../core/simulation';
 import { run } from '../../testing/harness';
 import type { StorageAckMsg, StorageMsg } from './messages';
-import { storageModel, storageView, type StorageState } from './model';
+import { storageModel, type StorageState } from './model';
+import { storageView } from './view';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
