@@ -2,14 +2,16 @@
 
 import { useCallback, type MouseEvent as ReactMouseEvent } from 'react';
 import { useUiStore } from '@/stores/playback-context';
+import type { ElementRef } from '@/stores/ui-store';
 import type { AppNode, LinkEdge } from './flow-types';
 import { useLongPress } from './use-long-press';
 
-/** The canvas element under a screen point: a node or an edge, if any. */
-export function elementAt(target: Element | null): { kind: 'node' | 'edge'; id: string } | null {
-  const node = target?.closest('.react-flow__node[data-id]');
+/** The canvas node or link an element belongs to (the one under a point, or with focus), if any. */
+export function elementAt(target: EventTarget | null): ElementRef | null {
+  if (!(target instanceof Element)) return null;
+  const node = target.closest('.react-flow__node[data-id]');
   if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
-  const edge = target?.closest('.react-flow__edge[data-id]');
+  const edge = target.closest('.react-flow__edge[data-id]');
   if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
   return null;
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
+import { elementAt } from '../canvas/use-canvas-menus';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
-import type { ElementRef } from '@/stores/ui-store';
 import { COMMANDS, matches } from './commands';
 
 /**
@@ -15,16 +15,6 @@ function ownsKey(el: EventTarget | null, key: string): boolean {
   if (el.closest('[role="dialog"],dialog') !== null) return true;
   if (el.closest('[role="tablist"]') !== null && key.startsWith('Arrow')) return true;
   return ['BUTTON', 'A', 'SUMMARY'].includes(el.tagName) && (key === ' ' || key === 'Enter');
-}
-
-/** The canvas node or link that has keyboard focus, if any. */
-function focusedElement(el: EventTarget | null): ElementRef | null {
-  if (!(el instanceof Element)) return null;
-  const node = el.closest('.react-flow__node[data-id]');
-  if (node) return { kind: 'node', id: node.getAttribute('data-id')! };
-  const edge = el.closest('.react-flow__edge[data-id]');
-  if (edge) return { kind: 'edge', id: edge.getAttribute('data-id')! };
-  return null;
 }
 
 /**
@@ -40,7 +30,7 @@ export function useShortcuts(): void {
       if (e.defaultPrevented || ownsKey(e.target, e.key) || ui.getState().dialog !== null) return;
       const c = COMMANDS.find((x) => x.keys.some((k) => matches(k, e)));
       if (!c) return;
-      const ctx = { playback: playback.getState(), ui: ui.getState(), target: focusedElement(e.target) };
+      const ctx = { playback: playback.getState(), ui: ui.getState(), target: elementAt(e.target) };
       e.preventDefault();
       e.stopPropagation();
       if (c.enabled && !c.enabled(ctx)) return;
