@@ -1,6 +1,7 @@
 import {
   at,
   err,
+  expiry,
   HASH_NOT_INT,
   I64_MAX,
   I64_MIN,
@@ -188,7 +189,7 @@ function setGeneric(
   const prev = o.get ? (tx.getString(key) ?? null) : null;
   const old = tx.get(key);
   if ((o.nx && old) || (o.xx && !old)) return prev;
-  tx.put(key, { type: 'string', value, expireAt: o.keepTtl && old ? old.expireAt : expireAt });
+  tx.put(key, { type: 'string', value, ...(o.keepTtl && old ? expiry(old.expireAt, tx.now, old.ttlMs) : expiry(expireAt, tx.now)) });
   return o.get ? prev : 'OK';
 }
 
@@ -200,7 +201,7 @@ function incrBy(tx: Tx, key: string, by: bigint): RedisReply {
   const next = cur + by;
   if (next > I64_MAX || next < I64_MIN) throw new ReplyError(OVERFLOW);
   // Redis overwrites the value in place: the TTL stays.
-  tx.put(key, { type: 'string', value: next.toString(), expireAt: e?.expireAt ?? null });
+  tx.put(key, { type: 'string', value: next.toString(), ...expiry(e?.expireAt ?? null, tx.now, e?.ttlMs) });
   return Number(next);
 }
 
@@ -244,7 +245,7 @@ function expire(tx: Tx, argv: readonly string[], seconds: boolean): RedisReply {
   if (lt && cur !== null && at >= cur) return 0;
   // A deadline already passed deletes the key at once (checkAlreadyExpired: when <= now).
   if (at <= tx.now) tx.put(argv[1], undefined);
-  else tx.put(argv[1], { ...e, expireAt: at });
+  else tx.put(argv[1], { ...e, ...expiry(at, tx.now) });
   return 1;
 }
 
@@ -319,7 +320,8 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     run: (tx, argv) => {
       const e = tx.get(argv[1]);
       if (e === undefined || e.expireAt === null) return 0;
-      tx.put(argv[1], { ...e, expireAt: null });
+      const { ttlMs: _, ...kept } = e;
+      tx.put(argv[1], { ...kept, expireAt: null });
       return 1;
     },
   },
@@ -337,7 +339,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
         if (!own(value, argv[j])) added++;
         value = withKey(value, argv[j], argv[j + 1]);
       }
-      tx.put(argv[1], { type: 'hash', value, expireAt: h?.expireAt ?? null });
+      tx.put(argv[1], { type: 'hash', value, ...expiry(h?.expireAt ?? null, tx.now, h?.ttlMs) });
       return added;
     },
   },
@@ -379,7 +381,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       if (cur === null) return HASH_NOT_INT;
       const next = cur + by;
       if (next > I64_MAX || next < I64_MIN) return OVERFLOW;
-      tx.put(argv[1], { type: 'hash', value: withKey(h?.value ?? {}, argv[2], next.toString()), expireAt: h?.expireAt ?? null });
+      tx.put(argv[1], { type: 'hash', value: withKey(h?.value ?? {}, argv[2], next.toString()), ...expiry(h?.expireAt ?? null, tx.now, h?.ttlMs) });
       return Number(next);
     },
   },

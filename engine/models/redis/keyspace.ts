@@ -7,6 +7,8 @@ export interface RedisStringEntry {
   value: string;
   /** Absolute expiry time on the server's own clock (whole ms), or null for no expiry. */
   expireAt: number | null;
+  /** The TTL the expiry was last set with (ms), so a view can show the fraction left; absent without an expiry. */
+  ttlMs?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface RedisHashEntry {
   type: 'hash';
   value: Readonly<Record<string, string>>;
   expireAt: number | null;
+  /** As for a string. */
+  ttlMs?: number;
 }
 
 export type RedisEntry = RedisStringEntry | RedisHashEntry;
@@ -83,6 +87,15 @@ export function parseI64(s: string): bigint | null {
   if (s.length === 0 || s.length > 20 || !/^(0|-?[1-9][0-9]*)$/.test(s)) return null;
   const v = BigInt(s);
   return v < I64_MIN || v > I64_MAX ? null : v;
+}
+
+/**
+ * The expiry fields of an entry: `expireAt` and, with a deadline, the TTL it was set with
+ * (`expireAt - now`, or `ttlMs` when an existing expiry is kept). Redis keeps only the deadline;
+ * the TTL is for views, which show how much of it is left.
+ */
+export function expiry(expireAt: number | null, now: number, ttlMs?: number): { expireAt: number | null; ttlMs?: number } {
+  return expireAt === null ? { expireAt } : { expireAt, ttlMs: ttlMs ?? expireAt - now };
 }
 
 /** Whether the entry has expired at server time `nowMs`: Redis's `keyIsExpired` is `now > when`. */
