@@ -8,7 +8,7 @@ describe('the behaviour the playground ships with', () => {
     const loaded = loadEntry();
     if (!loaded.ok) throw new Error(loaded.errors.join('; '));
     const shipped = {
-      nodes: DEFAULT_BEHAVIOUR.models.map((m) => m.type).sort(),
+      nodes: DEFAULT_BEHAVIOUR.nodes.map((b) => b.model.type).sort(),
       programs: DEFAULT_BEHAVIOUR.programs.map((p) => p.kind).sort(),
       monitors: DEFAULT_BEHAVIOUR.monitors.map((m) => m.id).sort(),
     };

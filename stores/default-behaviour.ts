@@ -1,10 +1,10 @@
 import type { MonitorDef } from '@/engine/core/monitor';
-import type { ModelDef } from '@/engine/core/types';
-import { clientModel } from '@/engine/models/client/model';
-import { redisModel } from '@/engine/models/redis/model';
+import { clientBehaviour } from '@/engine/models/client/behaviour';
+import type { AnyNodeBehaviour } from '@/engine/models/kind';
+import { redisBehaviour } from '@/engine/models/redis/behaviour';
 import type { ProgramDef } from '@/engine/patterns/program';
 import { redisScript } from '@/engine/patterns/redis-script/program';
-import { registerModel, registerMonitor, registerProgram } from '@/engine/registry/registry';
+import { registerMonitor, registerNode, registerProgram } from '@/engine/registry/registry';
 
 // The behaviour DEFAULT_ENTRY runs (scenario-source.ts), imported statically: every visit to the
 // playground shows that scenario first, so, like the entry itself, its code ships with the page
@@ -12,20 +12,20 @@ import { registerModel, registerMonitor, registerProgram } from '@/engine/regist
 // on demand. A test checks that these lists are exactly what the default scenario needs; a kind
 // missing here would still load, only later.
 
-/** The models, programs and monitors of the default scenario. */
+/** The node kinds (model and view), programs and monitors of the default scenario. */
 export const DEFAULT_BEHAVIOUR: {
-  models: readonly ModelDef<never, unknown>[];
+  nodes: readonly AnyNodeBehaviour[];
   programs: readonly ProgramDef<never, unknown>[];
   monitors: readonly MonitorDef<never>[];
 } = {
-  models: [clientModel as unknown as ModelDef<never, unknown>, redisModel as unknown as ModelDef<never, unknown>],
-  programs: [redisScript as ProgramDef<never, unknown>],
+  nodes: [clientBehaviour, redisBehaviour],
+  programs: [redisScript],
   monitors: [],
 };
 
 /** Registers the default scenario's behaviour (idempotent). */
 export function registerDefaultBehaviour(): void {
-  for (const m of DEFAULT_BEHAVIOUR.models) registerModel(m);
+  for (const b of DEFAULT_BEHAVIOUR.nodes) registerNode(b);
   for (const p of DEFAULT_BEHAVIOUR.programs) registerProgram(p);
   for (const m of DEFAULT_BEHAVIOUR.monitors) registerMonitor(m);
 }

@@ -3,7 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AppState } from '@/engine/models/app-service/model';
-import { appView, type AppView } from '@/engine/models/app-service/view';
+import { appView, liveSessions, type AppView } from '@/engine/models/app-service/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { AppServiceFlowNode } from '../canvas/flow-types';
@@ -38,8 +38,9 @@ function Mode({ v, name }: { v: AppView; name: (id: string) => string }) {
 }
 
 /** The sessions an app holds in its heap, each with a bar draining toward maxInactiveInterval. */
-function Sessions({ v }: { v: AppView }) {
-  if (v.sessions.length === 0) {
+function Sessions({ v, now }: { v: AppView; now: number }) {
+  const sessions = liveSessions(v, now);
+  if (sessions.length === 0) {
     return (
       <p className="text-[11px] text-slate-500 italic dark:text-slate-400" data-testid="app-no-sessions">
         no sessions in memory
@@ -48,7 +49,7 @@ function Sessions({ v }: { v: AppView }) {
   }
   return (
     <ul className="space-y-1.5" aria-label="sessions in memory">
-      {v.sessions.slice(0, SHOWN).map((s) => (
+      {sessions.slice(0, SHOWN).map((s) => (
         <li key={s.sid} data-testid="app-session" data-user={s.user}>
           <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
             <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{s.user}</span>
@@ -57,7 +58,7 @@ function Sessions({ v }: { v: AppView }) {
           <TtlBar remaining={v.maxInactiveMs - s.idleMs} span={v.maxInactiveMs} />
         </li>
       ))}
-      {v.sessions.length > SHOWN && <li className="text-[11px] text-slate-500 dark:text-slate-400">+{v.sessions.length - SHOWN} more</li>}
+      {sessions.length > SHOWN && <li className="text-[11px] text-slate-500 dark:text-slate-400">+{sessions.length - SHOWN} more</li>}
     </ul>
   );
 }
@@ -70,17 +71,17 @@ function Sessions({ v }: { v: AppView }) {
 function AppNodeImpl({ id, data, selected }: NodeProps<AppServiceFlowNode>) {
   const live = useNodeLive(id);
   const labels = usePlayback(selectLabels);
-  const v = live.exists ? appView(live.state as AppState, live.localNow) : null;
+  const v = live.exists ? appView(live.state as AppState) : null;
   const name = (n: string) => labels[n] ?? n;
   return (
     <NodeCard id={id} label={data.label} kind="app" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
       {v ? (
-        <div className="space-y-2" data-testid="app-state" data-sessions={v.sessions.length} data-served={v.served} data-refused={v.refused}>
+        <div className="space-y-2" data-testid="app-state" data-sessions={liveSessions(v, live.localNow).length} data-served={v.served} data-refused={v.refused}>
           <div className="flex flex-wrap items-center gap-1">
             <Mode v={v} name={name} />
           </div>
           {v.auth === 'memory' ? (
-            <Sessions v={v} />
+            <Sessions v={v} now={live.localNow} />
           ) : (
             <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-300">
               {v.auth === 'redis' ? 'keeps no session itself: loads it from Redis on every request' : 'keeps no session: checks signature and exp on its own clock'}

@@ -2,7 +2,8 @@
 
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { clientView, type ClientState } from '@/engine/models/client/model';
+import type { ClientState } from '@/engine/models/client/model';
+import { clientView } from '@/engine/models/client/view';
 import type { ProgramView } from '@/engine/patterns/program';
 import type { AttackerFlowNode } from '../canvas/flow-types';
 import { NodeCard } from './node-card';

@@ -1,4 +1,5 @@
-import { clientView, type ClientState } from '@/engine/models/client/model';
+import type { ClientState } from '@/engine/models/client/model';
+import { clientView } from '@/engine/models/client/view';
 import type { RedisState } from '@/engine/models/redis/model';
 import type { ZookeeperState } from '@/engine/models/zookeeper/model';
 

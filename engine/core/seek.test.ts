@@ -4,7 +4,7 @@ import type { Intervention } from './faults';
 import { echoSpec, testModels } from '../testing/fixtures';
 import { Simulation } from './simulation';
 import type { MonitorDef } from './monitor';
-import { noLostMessages } from '../invariants/no-lost-messages';
+import { noLostMessages } from '../invariants/no-lost-messages/monitor';
 
 const nodes = ['srv', 'c0', 'c1', 'c2', 'c3'];
 const edges = ['l0', 'l1', 'l2', 'l3'];

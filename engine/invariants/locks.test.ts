@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorCtx, MonitorDef } from '../core/monitor';
 import type { TraceEvent } from '../core/trace-types';
-import { fencingOrder } from './fencing-order';
-import { mutualExclusion } from './mutual-exclusion';
+import { fencingOrder } from './fencing-order/monitor';
+import { mutualExclusion } from './mutual-exclusion/monitor';
 
 /** Folds hand-written events through a monitor and collects what it reports. */
 function fold<S>(m: MonitorDef<S>, events: Record<string, unknown>[]) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MonitorDef } from '../core/monitor';
 import type { TraceData, TraceEvent, TraceType } from '../core/trace-types';
 import '../models/app-service/model';
-import { noAccessAfterLogout } from './no-access-after-logout';
-import { noUnexpectedLogout } from './no-unexpected-logout';
+import { noAccessAfterLogout } from './no-access-after-logout/monitor';
+import { noUnexpectedLogout } from './no-unexpected-logout/monitor';
 
 /** Feeds hand-made events to a monitor; returns its violations and metrics. */
 function feed<S>(m: MonitorDef<S>, events: TraceEvent[]) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
-import { mutualExclusion } from '../invariants/mutual-exclusion';
-import { clientView, type ClientState } from '../models/client/model';
+import { mutualExclusion } from '../invariants/mutual-exclusion/monitor';
+import type { ClientState } from '../models/client/model';
+import { clientView } from '../models/client/view';
 import { clientParams } from '../models/client/params';
 import { NODE_KINDS } from '../models/catalog';
 import { ALL_MODELS as MODELS } from '../registry/register-all';

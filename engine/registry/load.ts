@@ -1,8 +1,9 @@
+import type { MonitorDef } from '../core/monitor';
 import { INVARIANTS } from '../invariants/catalog';
 import { NODE_KINDS } from '../models/catalog';
 import { PROGRAM_KINDS } from '../patterns/catalog';
 import { behaviourNeeds, isNothing, notLoaded, type Needs, type NeedsSource } from './needs';
-import { registerModel, registerMonitor, registerProgram } from './registry';
+import { registerMonitor, registerNode, registerProgram } from './registry';
 
 // Loads behaviour on demand through the catalogs' `import()`s, so a page fetches a kind's code
 // only when a scenario uses it. Each kind is fetched at most once at a time; a failed fetch
@@ -36,13 +37,13 @@ export async function loadNeeds(needs: Needs): Promise<void> {
   await Promise.all([
     ...missing.nodes
       .filter((t) => Object.hasOwn(NODE_KINDS, t))
-      .map((t) => once(`node:${t}`, `node type ${t}`, async () => registerModel(await NODE_KINDS[t].load()))),
+      .map((t) => once(`node:${t}`, `node type ${t}`, async () => registerNode(await NODE_KINDS[t].load()))),
     ...missing.programs
       .filter((k) => Object.hasOwn(PROGRAM_KINDS, k))
       .map((k) => once(`program:${k}`, `program ${k}`, async () => registerProgram(await PROGRAM_KINDS[k].load()))),
     ...missing.monitors
       .filter((m) => Object.hasOwn(INVARIANTS, m))
-      .map((m) => once(`monitor:${m}`, `invariant ${m}`, async () => registerMonitor(await INVARIANTS[m].load()))),
+      .map((m) => once(`monitor:${m}`, `invariant ${m}`, async () => registerMonitor((await INVARIANTS[m].load()) as MonitorDef<never>))),
   ]);
 }
 

@@ -1,54 +1,36 @@
 import type { MonitorDef } from '../core/monitor';
 import type { ModelDef } from '../core/types';
-import { everyChangeNotified } from '../invariants/every-change-notified';
-import { fencingOrder } from '../invariants/fencing-order';
-import { mutualExclusion } from '../invariants/mutual-exclusion';
-import { noAccessAfterLogout } from '../invariants/no-access-after-logout';
-import { noLostMessages } from '../invariants/no-lost-messages';
-import { noUnexpectedLogout } from '../invariants/no-unexpected-logout';
-import { replayMatchesRequest } from '../invariants/replay-matches-request';
-import { singleCharge } from '../invariants/single-charge';
-import { appModel } from '../models/app-service/model';
-import { attackerModel } from '../models/attacker/model';
-import { clientModel } from '../models/client/model';
-import { lbModel } from '../models/lb/model';
-import { paymentsModel } from '../models/payments/model';
-import { redisModel } from '../models/redis/model';
-import { storageModel } from '../models/storage/model';
-import { zookeeperModel } from '../models/zookeeper/model';
-import { configAdmin } from '../patterns/config-admin/program';
-import { configWatcher } from '../patterns/config-watcher/program';
-import { payClient } from '../patterns/pay-client/program';
+import { MONITOR_MANIFESTS } from '../invariants/catalog';
+import { NODE_MANIFESTS } from '../models/catalog';
+import type { AnyNodeBehaviour } from '../models/kind';
+import { PROGRAM_MANIFESTS } from '../patterns/catalog';
 import type { ProgramDef } from '../patterns/program';
-import { redisLock } from '../patterns/redis-lock/program';
-import { redisScript } from '../patterns/redis-script/program';
-import { redissonLock } from '../patterns/redisson-lock/program';
-import { tokenReplay } from '../patterns/token-replay/program';
-import { webUser } from '../patterns/web-user/program';
-import { zkLock } from '../patterns/zk-lock/program';
-import { zkScript } from '../patterns/zk-script/program';
-import { registerModel, registerMonitor, registerProgram } from './registry';
+import { registerMonitor, registerNode, registerProgram } from './registry';
 
-// Every kind's behaviour, imported statically and registered on import: for Node, where
-// nothing is downloaded and a synchronous start is simpler (the CLI, vitest's setup file,
-// scripts). The browser never imports this; it loads kinds on demand (./load.ts). A test
-// checks that these lists match the catalogs.
+// Every kind's behaviour, loaded and registered before this module finishes importing: for
+// Node, where nothing is downloaded and a synchronous start is simpler (the CLI, vitest's setup
+// file, scripts). The kinds are the catalogs' lists, loaded through the same `import()`s the
+// browser uses, so there is no second list to keep in step. The browser never imports this; it
+// loads kinds on demand (./load.ts).
+
+const [nodes, programs, monitors] = await Promise.all([
+  Promise.all(NODE_MANIFESTS.map((k) => k.load() as Promise<AnyNodeBehaviour>)),
+  Promise.all(PROGRAM_MANIFESTS.map((p) => p.load())),
+  Promise.all(MONITOR_MANIFESTS.map((m) => m.load() as Promise<MonitorDef<never>>)),
+]);
+
+/** Every node kind's behaviour (model and view), by type. */
+export const ALL_NODES: Readonly<Record<string, AnyNodeBehaviour>> = Object.fromEntries(nodes.map((b) => [b.model.type, b]));
 
 /** Every node model, by type. */
-export const ALL_MODELS: Readonly<Record<string, ModelDef<never, unknown>>> = Object.fromEntries(
-  [clientModel, redisModel, zookeeperModel, storageModel, paymentsModel, appModel, lbModel, attackerModel].map((m) => [m.type, m as unknown as ModelDef<never, unknown>]),
-);
+export const ALL_MODELS: Readonly<Record<string, ModelDef<never, unknown>>> = Object.fromEntries(nodes.map((b) => [b.model.type, b.model]));
 
 /** Every client program, by kind. */
-export const ALL_PROGRAMS: Readonly<Record<string, ProgramDef<never, unknown>>> = Object.fromEntries(
-  [redisScript, zkScript, redisLock, redissonLock, zkLock, configAdmin, configWatcher, payClient, webUser, tokenReplay].map((p) => [p.kind, p as ProgramDef<never, unknown>]),
-);
+export const ALL_PROGRAMS: Readonly<Record<string, ProgramDef<never, unknown>>> = Object.fromEntries(programs.map((p) => [p.kind, p]));
 
 /** Every invariant monitor, by id. */
-export const ALL_MONITORS: Readonly<Record<string, MonitorDef<never>>> = Object.fromEntries(
-  [noLostMessages, mutualExclusion, fencingOrder, everyChangeNotified, singleCharge, replayMatchesRequest, noUnexpectedLogout, noAccessAfterLogout].map((m) => [m.id, m as MonitorDef<never>]),
-);
+export const ALL_MONITORS: Readonly<Record<string, MonitorDef<never>>> = Object.fromEntries(monitors.map((m) => [m.id, m]));
 
-for (const m of Object.values(ALL_MODELS)) registerModel(m);
-for (const p of Object.values(ALL_PROGRAMS)) registerProgram(p);
-for (const m of Object.values(ALL_MONITORS)) registerMonitor(m);
+for (const b of nodes) registerNode(b);
+for (const p of programs) registerProgram(p);
+for (const m of monitors) registerMonitor(m);

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { INVARIANTS } from '../invariants/catalog';
-import { NODE_KINDS } from '../models/catalog';
-import { PROGRAM_KINDS } from '../patterns/catalog';
+import { MONITOR_MANIFESTS } from '../invariants/catalog';
+import { NODE_MANIFESTS } from '../models/catalog';
+import { PROGRAM_MANIFESTS } from '../patterns/catalog';
 import { builtin } from '../scenario/library';
 import { parseScenario } from '../scenario/parse';
 import { behaviourNeeds } from './needs';
-import { ALL_MODELS, ALL_MONITORS, ALL_PROGRAMS } from './register-all';
+import { ALL_MODELS, ALL_MONITORS, ALL_NODES, ALL_PROGRAMS } from './register-all';
+import { nodeView } from './registry';
 
 const scenario = (id: string) => {
   const parsed = parseScenario(builtin(id)!.scenario);
@@ -14,16 +15,17 @@ const scenario = (id: string) => {
 };
 
 describe('the behaviour registry', () => {
-  it('registers in Node exactly what the catalogs list, under the same keys', () => {
-    expect(Object.keys(ALL_MODELS).sort()).toEqual(Object.keys(NODE_KINDS).sort());
-    expect(Object.keys(ALL_PROGRAMS).sort()).toEqual(Object.keys(PROGRAM_KINDS).sort());
-    expect(Object.keys(ALL_MONITORS).sort()).toEqual(Object.keys(INVARIANTS).sort());
-  });
-
-  it("loads the same definitions through each catalog entry's import() as Node registers", async () => {
-    for (const [type, kind] of Object.entries(NODE_KINDS)) expect(await kind.load(), type).toBe(ALL_MODELS[type]);
-    for (const [kind, p] of Object.entries(PROGRAM_KINDS)) expect(await p.load(), kind).toBe(ALL_PROGRAMS[kind]);
-    for (const [id, m] of Object.entries(INVARIANTS)) expect(await m.load(), id).toBe(ALL_MONITORS[id]);
+  it("registers in Node every catalog entry, loaded through the entry's own import(), under the entry's key", async () => {
+    expect(Object.keys(ALL_NODES)).toEqual(NODE_MANIFESTS.map((k) => k.type));
+    expect(Object.keys(ALL_PROGRAMS)).toEqual(PROGRAM_MANIFESTS.map((p) => p.kind));
+    expect(Object.keys(ALL_MONITORS)).toEqual(MONITOR_MANIFESTS.map((m) => m.id));
+    for (const k of NODE_MANIFESTS) {
+      expect(await k.load(), k.type).toBe(ALL_NODES[k.type]);
+      expect(ALL_MODELS[k.type], k.type).toBe(ALL_NODES[k.type].model);
+      expect(nodeView(k.type), k.type).toBe(ALL_NODES[k.type].view);
+    }
+    for (const p of PROGRAM_MANIFESTS) expect(await p.load(), p.kind).toBe(ALL_PROGRAMS[p.kind]);
+    for (const m of MONITOR_MANIFESTS) expect(await m.load(), m.id).toBe(ALL_MONITORS[m.id]);
   });
 
   it('reads what a scenario runs: node types, the programs its nodes host (an attacker’s default too), monitors', () => {

@@ -1,12 +1,14 @@
 import type { MonitorDef } from '../core/monitor';
 import type { ModelDef } from '../core/types';
+import type { AnyNodeBehaviour } from '../models/kind';
 import type { ProgramDef } from '../patterns/program';
 
-// The behaviour loaded so far: node models, client programs and invariant monitors, by the key
-// the catalogs use. It only ever grows, and an entry never changes once set (a kind's code is
+// The behaviour loaded so far: node models and their views, client programs and invariant
+// monitors, by the key the catalogs use. It only ever grows, and an entry never changes once set (a kind's code is
 // the same whenever it arrives), so when something was loaded cannot change a run.
 
 const models: Record<string, ModelDef<never, unknown>> = Object.create(null);
+const views: Record<string, (state: never) => unknown> = Object.create(null);
 const programs: Record<string, ProgramDef<never, unknown>> = Object.create(null);
 const monitors: Record<string, MonitorDef<never>> = Object.create(null);
 
@@ -16,9 +18,23 @@ const monitors: Record<string, MonitorDef<never>> = Object.create(null);
  */
 export const LOADED_MODELS: Readonly<Record<string, ModelDef<never, unknown>>> = models;
 
-/** Records a node model's behaviour under its type. */
+/**
+ * Records a node model under its type, without a view: for models that are never drawn (a
+ * test's scripted peer). A catalog kind is registered with registerNode.
+ */
 export function registerModel(def: ModelDef<never, unknown>): void {
   models[def.type] = def;
+}
+
+/** Records a node kind's behaviour, its model and its view, under its type. */
+export function registerNode(b: AnyNodeBehaviour): void {
+  models[b.model.type] = b.model;
+  views[b.model.type] = b.view;
+}
+
+/** The view of node type `type`, once its behaviour is loaded. */
+export function nodeView(type: string): ((state: never) => unknown) | undefined {
+  return Object.hasOwn(views, type) ? views[type] : undefined;
 }
 
 /** Records a client program's behaviour under its kind. */

@@ -7,7 +7,7 @@ import type { RedisState } from '../redis/model';
 import { redisModel } from '../redis/model';
 import { signJwt, verifyJwt } from './jwt';
 import { appModel, type AppState } from './model';
-import { appView } from './view';
+import { appView, liveSessions } from './view';
 import type { AppParams } from './params';
 
 const MODELS = { app: appModel, redis: redisModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
@@ -66,7 +66,7 @@ describe('app: sessions in memory', () => {
       .restart('app')
       .runUntil(1000);
     expect(statuses(h)).toEqual([200, '401 no session']);
-    expect(appView(h.sim.node('app').state as AppState, 600).sessions).toEqual([]);
+    expect(liveSessions(appView(h.sim.node('app').state as AppState), 600)).toEqual([]);
   });
 });
 

@@ -1,14 +1,21 @@
 import type { AppState } from './model';
 
-// Kept apart from the model's behaviour: the card imports this, and the behaviour is fetched
-// only when a scenario runs the kind (importing model.ts here would copy it into the card's chunk).
+// Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
+
+/** A session the app holds in its memory. */
+export interface AppSessionView {
+  sid: string;
+  user: string;
+  /** The app's local time of its last use (ms): it lapses maxInactiveMs after. */
+  lastAccess: number;
+}
 
 /** What the canvas shows of an app server. */
 export interface AppView {
   auth: AppState['p']['auth'];
   redis: string | null;
-  /** Sessions in memory that are not yet idle past maxInactive (memory mode). */
-  sessions: { sid: string; user: string; idleMs: number }[];
+  /** Sessions in memory (memory mode), including ones idle past maxInactive until a request finds them. */
+  sessions: readonly AppSessionView[];
   maxInactiveMs: number;
   tokenTtlMs: number;
   denylist: boolean;
@@ -20,15 +27,12 @@ export interface AppView {
   issued: number;
 }
 
-/** A plain summary of the app state at local time `now`, for views. */
-export function appView(s: AppState, now: number): AppView {
-  const sessions = Object.keys(s.sessions)
-    .map((sid) => ({ sid, user: s.sessions[sid].user, idleMs: now - s.sessions[sid].lastAccess }))
-    .filter((x) => x.idleMs < s.p.maxInactiveMs);
+/** A plain summary of the app state, for views. */
+export function appView(s: AppState): AppView {
   return {
     auth: s.p.auth,
     redis: s.redisNode,
-    sessions,
+    sessions: Object.keys(s.sessions).map((sid) => ({ sid, user: s.sessions[sid].user, lastAccess: s.sessions[sid].lastAccess })),
     maxInactiveMs: s.p.maxInactiveMs,
     tokenTtlMs: s.p.tokenTtlMs,
     denylist: s.p.denylist,
@@ -39,4 +43,9 @@ export function appView(s: AppState, now: number): AppView {
     failed: s.failed,
     issued: s.issued,
   };
+}
+
+/** The sessions of `v` still alive at the app's local time `now`, with how long each has been idle. */
+export function liveSessions(v: AppView, now: number): { sid: string; user: string; idleMs: number }[] {
+  return v.sessions.map((x) => ({ sid: x.sid, user: x.user, idleMs: now - x.lastAccess })).filter((x) => x.idleMs < v.maxInactiveMs);
 }

@@ -1,5 +1,5 @@
 import type { ModelDef } from '../../core/types';
-import type { ProgramDef, ProgramView } from '../../patterns/program';
+import type { ProgramDef } from '../../patterns/program';
 import { programBehaviour } from '../../registry/registry';
 import type { ClientParams } from './params';
 
@@ -9,7 +9,7 @@ export interface ClientState {
 }
 
 /** The loaded behaviour of program `kind`; engine/registry loads it before a run can start. */
-function program(kind: string): ProgramDef<unknown, unknown> {
+export function program(kind: string): ProgramDef<unknown, unknown> {
   const p = programBehaviour(kind);
   if (!p) throw new Error(`program kind "${kind}" is not loaded (engine/registry loads it with the scenario)`);
   return p as unknown as ProgramDef<unknown, unknown>;
@@ -35,8 +35,3 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
   describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? 'timer fires',
   narrate: (ev, name, params) => program(params.program.kind).narrate?.(ev, name),
 };
-
-/** The canvas view of a client's program state. */
-export function clientView(s: ClientState): ProgramView {
-  return program(s.kind).view(s.prog);
-}

@@ -1,7 +1,6 @@
 import type { LbState } from './model';
 
-// Kept apart from the model's behaviour: the card imports this, and the behaviour is fetched
-// only when a scenario runs the kind (importing model.ts here would copy it into the card's chunk).
+// Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
 
 /** What the canvas shows of a load balancer. */
 export interface LbView {

@@ -1,7 +1,16 @@
 import type { PaymentsState } from './model';
 
-// Kept apart from the model's behaviour: the card imports this, and the behaviour is fetched
-// only when a scenario runs the kind (importing model.ts here would copy it into the card's chunk).
+// Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
+
+/** One line of the card's log of answers. */
+export interface PaymentsLogLine {
+  at: number;
+  client: string;
+  order: string;
+  what: string;
+  /** ok: paid; dup: a second charge; warn: 409/503; bad: 422. */
+  tone: 'ok' | 'dup' | 'warn' | 'bad';
+}
 
 /** What the canvas shows of a payment service. */
 export interface PaymentsView {
@@ -10,9 +19,10 @@ export interface PaymentsView {
   charges: number;
   /** Orders charged more than once. */
   doubled: string[];
-  inProgress: { client: string; order: string; phase: PaymentsState['jobs'][number]['phase']; attempt: number }[];
-  stats: PaymentsState['stats'];
-  log: PaymentsState['log'];
+  inProgress: { client: string; order: string; phase: 'claim' | 'lookup' | 'charging' | 'storing'; attempt: number }[];
+  stats: { requests: number; replays: number; conflicts: number; refused: number };
+  /** The latest answers, oldest first. */
+  log: readonly PaymentsLogLine[];
 }
 
 /** A plain summary of the service state for views. */

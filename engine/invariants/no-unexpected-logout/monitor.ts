@@ -1,6 +1,6 @@
-import type { MonitorCtx, MonitorDef } from '../core/monitor';
-import type { TraceEventOf } from '../core/trace-types';
-import { aliveAt, arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from './credentials';
+import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import type { TraceEventOf } from '../../core/trace-types';
+import { aliveAt, arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from '../credentials';
 
 /**
  * No unexpected logout: an app never refuses a session or token that should still be good — not

@@ -1,4 +1,4 @@
-import type { MonitorDef } from '../core/monitor';
+import type { MonitorDef } from '../../core/monitor';
 
 /**
  * Fencing order: once the resource has accepted a fencing token, it must never accept a

@@ -1,6 +1,6 @@
-import type { MonitorCtx, MonitorDef } from '../core/monitor';
-import type { TraceEventOf } from '../core/trace-types';
-import { arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from './credentials';
+import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import type { TraceEventOf } from '../../core/trace-types';
+import { arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from '../credentials';
 
 /**
  * No access after logout: once a user has logged out, no app serves a request carrying their

@@ -1,5 +1,5 @@
-import type { MonitorCtx, MonitorDef } from '../core/monitor';
-import type { TraceEvent, TraceEventOf } from '../core/trace-types';
+import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
 
 /**
  * Mutual exclusion, judged at the resource in true time: a critical section is open from the

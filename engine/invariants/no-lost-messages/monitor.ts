@@ -1,4 +1,4 @@
-import type { MonitorDef } from '../core/monitor';
+import type { MonitorDef } from '../../core/monitor';
 
 /** Every message sent is delivered: flags each drop (loss, cut link, dead receiver). */
 export const noLostMessages: MonitorDef<{ dropped: number }> = {

@@ -1,4 +1,4 @@
-import type { MonitorDef } from '../core/monitor';
+import type { MonitorDef } from '../../core/monitor';
 
 /**
  * Exactly-once effect, judged where the money moves: a payment service must charge each order

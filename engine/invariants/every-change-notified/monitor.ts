@@ -1,5 +1,5 @@
-import type { MonitorCtx, MonitorDef } from '../core/monitor';
-import type { TraceEvent, TraceEventOf } from '../core/trace-types';
+import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
 
 /**
  * Every change notified, judged at the ZooKeeper server: when a znode's data changes, every

@@ -1,0 +1,7 @@
+import type { ProgramView } from '../../patterns/program';
+import { program, type ClientState } from './model';
+
+/** What the canvas shows of a client: its program's own view of its state. */
+export function clientView(s: ClientState): ProgramView {
+  return program(s.kind).view(s.prog);
+}

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { ModelDef } from '../core/types';
+
+// What a node kind declares, in one object per kind (./<kind>/index.ts): the catalog lists
+// those objects, and everything else (validation, the palette, the log filter's groups, the
+// registry that loads behaviour, the UI's tables) is derived from that list.
+
+/**
+ * The trace events a kind (or program) owns, for the event log's filter: every event type whose
+ * first segment is one of `namespaces` (`lock` for `lock.acquire`) is shown under `group`.
+ * Several kinds may share a group (the three lock programs), never a namespace with another group.
+ */
+export interface LogGroup {
+  readonly group: string;
+  readonly namespaces: readonly string[];
+}
+
+/**
+ * A kind's behaviour: the model the simulation runs and the view the canvas draws. Fetched with
+ * `import()` the first time a scenario has such a node (engine/registry).
+ */
+export interface NodeBehaviour<P, S, V> {
+  readonly model: ModelDef<P, S>;
+  /**
+   * What the kind's card shows of a state: plain data, computed from the state alone (a card
+   * that shows time left gets deadlines and reads the clock itself), pure and cheap. Callers
+   * memoise it by state identity, so an unchanged state yields the same object.
+   */
+  view(state: S): V;
+}
+
+/** A behaviour whose parameter and state types are erased: what the registry holds. */
+export type AnyNodeBehaviour<V = unknown> = NodeBehaviour<never, unknown, V>;
+
+/** The nodes on the canvas, as much as a kind needs to pick parameters for a new node. */
+export type NodesSoFar = readonly { readonly id: string; readonly type: string }[];
+
+/**
+ * What the palette, the inspector, the scenario parser and the log filter know about a node
+ * type before its behaviour is loaded. `V` is the kind's view type, which the UI's card for
+ * the kind is checked against.
+ */
+export interface NodeManifest<T extends string = string, V = unknown> {
+  readonly type: T;
+  readonly title: string;
+  readonly blurb: string;
+  readonly params: z.ZodType;
+  /** Node types it may be linked to (the canvas refuses other links, with a reason). */
+  readonly linksTo: readonly string[];
+  /** The trace events its model emits, for the log filter. */
+  readonly log: LogGroup;
+  /**
+   * Parameters for a node the visitor adds, when its schema's defaults are not enough (a client
+   * needs a program): may look at what is on the canvas already.
+   */
+  newParams?(nodes: NodesSoFar): Record<string, unknown>;
+  /** Fetches the behaviour; engine/registry calls it the first time a scenario has such a node. */
+  load(): Promise<AnyNodeBehaviour<V>>;
+}
+
+/**
+ * Declares a node kind; keeps its type as a literal and infers its view type from `load`, so
+ * the catalog's list yields the union of node types and each type's view.
+ */
+export function defineNode<const T extends string, V>(m: NodeManifest<T, V>): NodeManifest<T, V> {
+  return m;
+}
+
+/** A kind's behaviour from its model and its view (their types checked against each other). */
+export function nodeBehaviour<P, S, V>(model: ModelDef<P, S>, view: (state: S) => V): NodeBehaviour<P, S, V> {
+  return { model, view };
+}
+
+/**
+ * A catalog's lookup by key, without a prototype: a key from untrusted input (`constructor`,
+ * `__proto__`) finds nothing rather than Object's own members.
+ */
+export function byKey<T>(entries: readonly (readonly [string, T])[]): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { LogGroup } from '../models/kind';
+import type { ProgramDef } from './program';
+
+/**
+ * What is known about a client program before its code is loaded: enough to validate a
+ * scenario, build the inspector's form, warn about a missing link and group its events in the
+ * log. One per program (./<kind>/index.ts); `load` fetches the behaviour, which engine/registry
+ * calls the first time a scenario runs the program.
+ */
+export interface ProgramManifest<K extends string = string> {
+  readonly kind: K;
+  readonly title: string;
+  /** The program's parameters, `kind` included (a member of the client's discriminated union). */
+  readonly params: z.ZodObject;
+  /** Node types it talks to, so the canvas can warn when one is not connected. */
+  readonly needs: readonly string[];
+  /** The trace events it emits, for the log filter. */
+  readonly log: LogGroup;
+  load(): Promise<ProgramDef<never, unknown>>;
+}
+
+/** Declares a client program, keeping its kind as a literal so the catalog yields the union of kinds. */
+export function defineProgram<const K extends string>(m: ProgramManifest<K>): ProgramManifest<K> {
+  return m;
+}

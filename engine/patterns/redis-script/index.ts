@@ -1,0 +1,12 @@
+import { defineProgram } from '../kind';
+import { redisScriptParams } from './params';
+
+/** Sends a fixed list of Redis commands one after another: the simplest client. */
+export const redisScriptKind = defineProgram({
+  kind: 'redis-script',
+  title: 'Redis command script',
+  params: redisScriptParams,
+  needs: ['redis'],
+  log: { group: 'client', namespaces: ['client'] },
+  load: () => import('./program').then((m) => m.redisScript),
+});
