@@ -1,6 +1,7 @@
 import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { InFlight, Simulation } from '@/engine/core/simulation';
 import type { TraceEvent } from '@/engine/core/trace-types';
+import { kindOf, LOG_KINDS, type LogKind } from './log-groups';
 
 /** A line of narration: a trace event, or a message the step sent. */
 export interface NarratedEvent {
@@ -18,19 +19,6 @@ export interface NarratedEvent {
 /** A message on the wire with the short phrase the canvas draws beside its dot. */
 export interface WireMessage extends InFlight {
   text: string;
-}
-
-/** Event kinds the log filters by: the first segment of the trace type. */
-export const LOG_KINDS = ['net', 'timer', 'fault', 'redis', 'zk', 'client', 'invariant', 'other'] as const;
-export type LogKind = (typeof LOG_KINDS)[number];
-
-const KNOWN = new Set<string>(LOG_KINDS);
-
-/** The log kind of a trace type (`redis.exec` -> `redis`; `node.start` -> `other`). */
-export function kindOf(type: string): LogKind {
-  const dot = type.indexOf('.');
-  const head = dot < 0 ? type : type.slice(0, dot);
-  return (KNOWN.has(head) ? head : 'other') as LogKind;
 }
 
 /** How many events the log shows; older ones are reached by moving the cursor. */

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { LOG_KINDS, type LogKind } from './narration';
+import { LOG_KINDS, type LogKind } from './log-groups';
 
 /** A node or an edge of the canvas. */
 export interface ElementRef {

@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
-import { kindOf, logAt, type NarratedEvent } from '@/stores/narration';
+import { kindOf } from '@/stores/log-groups';
+import { logAt, type NarratedEvent } from '@/stores/narration';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectLabels, selectPlaying, selectSim, selectSteps } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useShallow } from 'zustand/react/shallow';
-import { LOG_KINDS } from '@/stores/narration';
+import { LOG_KINDS } from '@/stores/log-groups';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectScenario } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
