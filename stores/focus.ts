@@ -1,6 +1,5 @@
-import type { Simulation } from '@/engine/core/simulation';
-import type { Scenario } from '@/engine/scenario/schema';
 import { involvedNodes } from './narration';
+import type { PlaybackState } from './playback-store';
 import type { Focus } from './ui-store';
 
 /**
@@ -8,7 +7,7 @@ import type { Focus } from './ui-store';
  * the command it ran are one step), the links its messages travelled on, and the step just
  * after it (the cursor the log seeks to).
  */
-export function focusOf(sim: Simulation, scenario: Scenario, i: number): Focus {
+export function focusOf({ sim, scenario }: PlaybackState, i: number): Focus {
   const step = sim.trace.stepAt(i);
   const nodes = new Set<string>();
   const links = new Set<string>();

@@ -1,3 +1,5 @@
+import type { PlaybackState } from './playback-store';
+
 /** One counter or gauge a run reported, ready to show. */
 export interface MetricRow {
   key: string;
@@ -45,6 +47,14 @@ const LABELS: Record<string, string> = {
 };
 
 const NAMES: Record<string, string> = { 'redis-lock': 'Redis lock', 'zk-lock': 'ZooKeeper lock', redis: 'Redis', zk: 'ZooKeeper', pay: 'Payments', watch: 'Watches', storage: 'Storage', app: 'App services', auth: 'Auth', lb: 'Load balancer' };
+
+/** The run's metrics at one moment, as the metrics panel shows them. */
+export interface MetricsView {
+  groups: MetricGroup[];
+  tables: MetricComparison[];
+  /** Virtual time they were read at (ms). */
+  time: number;
+}
 
 /** What a metric family is called on screen. */
 export const groupName = (prefix: string) => NAMES[prefix] ?? prefix;
@@ -99,4 +109,22 @@ export function comparisons(groups: readonly MetricGroup[]): MetricComparison[] 
     }
   }
   return out;
+}
+
+// Here rather than in selectors.ts: only the metrics panel, a tab loaded when opened, reads
+// metrics, and this module's tables would otherwise ship with the page.
+
+const metricsAt = new WeakMap<PlaybackState['sim'], { steps: number; view: MetricsView }>();
+
+/**
+ * The run's metrics at the cursor, grouped, with the time they were read. Metrics change only
+ * with steps, so this is the same object until the cursor crosses an event (cached per run).
+ */
+export function selectMetrics(s: PlaybackState): MetricsView {
+  const hit = metricsAt.get(s.sim);
+  if (hit && hit.steps === s.steps) return hit.view;
+  const groups = groupMetrics({ ...s.sim.metrics });
+  const view = { groups, tables: comparisons(groups), time: s.time };
+  metricsAt.set(s.sim, { steps: s.steps, view });
+  return view;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
-import type { RedisState } from '@/engine/models/redis/model';
+import type { RedisView } from '@/engine/models/redis/view';
 import { createPlaybackStore } from './playback-store';
-import { ttlSpan } from './ttl';
+import { selectNodeView } from './selectors';
 
 function store() {
   const parsed = parseScenario(builtin('redis-basics')!.scenario);
@@ -56,13 +56,19 @@ describe('playback store', () => {
     expect(s.getState().caption.map((e) => e.text)).toEqual(caption);
   });
 
-  it('measures the TTL span of a key from the command that set it', () => {
+  it('shows a node through its kind’s view: the TTL a key was set with, and the same view object while its state is unchanged', () => {
     const s = store();
     s.getState().advance(600);
-    const { sim } = s.getState();
-    const entry = (sim.node('redis').state as RedisState).data.keys.greeting;
-    expect(entry.expireAt).not.toBeNull();
+    const live = selectNodeView(s.getState(), 'redis')!;
+    const greeting = (live.view as RedisView).keys.find((k) => k.name === 'greeting')!;
+    expect(greeting.expireAt).not.toBeNull();
     // Within a millisecond: the server may keep deadlines in whole ms.
-    expect(Math.abs(ttlSpan(sim, 'redis', 'greeting', entry.expireAt!) - 2500)).toBeLessThan(1);
+    expect(Math.abs(greeting.ttlMs! - 2500)).toBeLessThan(1);
+    // Time passing alone leaves the view as it was, so a card reading it does not re-render.
+    s.getState().advance(1);
+    expect(selectNodeView(s.getState(), 'redis')!.view).toBe(live.view);
+    s.getState().advance(5000);
+    expect(selectNodeView(s.getState(), 'redis')!.view).not.toBe(live.view);
+    expect(selectNodeView(s.getState(), 'nobody')).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import type { NodeStatus } from '@/engine/core/simulation';
 import { clientWarning } from './client-warning';
+import { logAt, type LogFilter, type NarratedEvent } from './narration';
+import { viewOf } from './node-views';
 import type { PlaybackState } from './playback-store';
 import type { Violation } from './timeline';
 
@@ -17,8 +19,6 @@ export const selectLabels = (s: PlaybackState) => s.labels;
 export const selectTimeline = (s: PlaybackState) => s.timeline;
 export const selectInterventions = (s: PlaybackState) => s.scenario.interventions;
 export const selectDoc = (s: PlaybackState) => s.doc;
-/** The engine; pair it with a subscription that changes when the engine does. */
-export const selectSim = (s: PlaybackState) => s.sim;
 
 /** What the controls bar shows. */
 export const selectClock = (s: PlaybackState) => ({
@@ -77,6 +77,36 @@ export function selectNode(s: PlaybackState, id: string): NodeLive {
   return { exists: true, status: n.status, state: n.state, localNow: s.sim.localNow(id), now: s.time };
 }
 
+/** A node's status, view and clock offset: what its card draws, all of it plain data. */
+export interface NodeViewLive<V = unknown> {
+  status: NodeStatus;
+  /** Its kind's view of its state (engine/models/<kind>/view.ts); the same object while the state is unchanged. */
+  view: V;
+  /** The node's clock minus true time (ms, to 0.01 ms so float noise does not count as a change). */
+  clockOffset: number;
+}
+
+/**
+ * Node `id`'s view and status, or null when the run has no such node. Read with useShallow, a card re-renders only when one of them
+ * changes, not on every frame of playback (with a hundred cards on the canvas that is most of
+ * a frame's work): a view is cached on the state it was made from.
+ */
+export function selectNodeView(s: PlaybackState, id: string): NodeViewLive | null {
+  if (!s.sim.nodeIds.includes(id)) return null;
+  const n = s.sim.node(id);
+  return { status: n.status, view: viewOf(n.type, n.state), clockOffset: Math.round((s.sim.localNow(id) - s.time) * 100) / 100 };
+}
+
+/** Node `id`'s clock reading now (true time for a node the run does not have). */
+export function selectLocalNow(s: PlaybackState, id: string): number {
+  return s.sim.nodeIds.includes(id) ? s.sim.localNow(id) : s.time;
+}
+
+/** Node `id`'s status now, or null when the run has no such node. */
+export function selectNodeStatus(s: PlaybackState, id: string): NodeStatus | null {
+  return s.sim.nodeIds.includes(id) ? s.sim.node(id).status : null;
+}
+
 /** Whether link `id` is currently cut. */
 export function selectLinkCut(s: PlaybackState, id: string): boolean {
   return s.sim.linkIds.includes(id) && s.sim.link(id).params.partitioned;
@@ -130,5 +160,17 @@ export const selectInterventionCount = (s: PlaybackState) => s.scenario.interven
 /** A number that changes whenever the engine does (for views that read the engine directly). */
 export const selectVersion = (s: PlaybackState) => s.version;
 
-/** What the metrics depend on: the engine and how far it has run (metrics change only with steps). */
-export const selectMetricsSource = (s: PlaybackState) => ({ sim: s.sim, steps: s.steps, doc: s.doc });
+const logs = new WeakMap<PlaybackState['sim'], { steps: number; labels: PlaybackState['labels']; filter: LogFilter; rows: readonly NarratedEvent[] }>();
+
+/**
+ * The event log after `steps` steps (the cursor, or a throttled copy of it) through `filter`,
+ * newest first. The same array until one of those, the labels or the run changes, so a
+ * subscriber asking every frame re-renders only when the log does.
+ */
+export function selectLog(s: PlaybackState, steps: number, filter: LogFilter): readonly NarratedEvent[] {
+  const hit = logs.get(s.sim);
+  if (hit && hit.steps === steps && hit.labels === s.labels && hit.filter.node === filter.node && hit.filter.kinds === filter.kinds) return hit.rows;
+  const rows = logAt(s.sim, steps, s.labels, filter);
+  logs.set(s.sim, { steps, labels: s.labels, filter, rows });
+  return rows;
+}

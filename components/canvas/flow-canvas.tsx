@@ -22,7 +22,7 @@ import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectScenario } from '@/stores/selectors';
-import { kindStyle } from '../nodes/kind-style';
+import { nodeUi } from '../nodes/catalog';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
@@ -43,7 +43,7 @@ const ariaLabelConfig = {
   'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
   'edge.a11yDescription.default': 'Press Enter to select this link and inspect it, M for its fault menu, Delete to remove it.',
 };
-const minimapColour = (n: AppNode) => kindStyle(n.data.kind).colour;
+const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
 
 /**
  * React Flow itself. Nodes and edges come from the scenario; React Flow keeps only what it

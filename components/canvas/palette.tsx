@@ -2,12 +2,12 @@
 
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
-import { NODE_KINDS } from '@/engine/models/catalog';
+import { NODE_MANIFESTS } from '@/engine/models/catalog';
 import { applyEdit, preloadFor } from '@/stores/kind-loading';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import type { EditResult } from '@/stores/playback-store';
 import { withNode } from '@/stores/scenario-edits';
-import { kindStyle } from '../nodes/kind-style';
+import { nodeUi } from '../nodes/catalog';
 import { PlusIcon } from '../ui/icons';
 import { fromCanvas } from './to-flow';
 
@@ -66,7 +66,6 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
     e.dataTransfer.setData(DRAG_TYPE, type);
     e.dataTransfer.effectAllowed = 'copy';
   };
-  const kinds = Object.values(NODE_KINDS);
   const shown = !compact || open;
   return (
     <Panel position="top-left" className="!m-3">
@@ -81,8 +80,8 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
         )}
         {shown && (
           <ul className="mt-1 space-y-0.5">
-            {kinds.map((k) => {
-              const style = kindStyle(k.type);
+            {NODE_MANIFESTS.map((k) => {
+              const style = nodeUi(k.type);
               return (
                 <li key={k.type}>
                   <button

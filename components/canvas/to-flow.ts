@@ -1,8 +1,7 @@
 import { DEFAULT_LINK, type Latency } from '@/engine/core/network';
+import { isNodeType } from '@/engine/models/catalog';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { AppNode, LinkEdge } from './flow-types';
-
-const CARD_TYPES = new Set(['client', 'redis', 'zookeeper', 'storage', 'payments', 'app', 'lb', 'attacker']);
 
 /** Cards are wider than tall: a transposed layout needs less room along the links. */
 const VERTICAL_STRETCH = 0.8;
@@ -37,19 +36,22 @@ export function fromCanvas(p: { x: number; y: number }, vertical: boolean): { x:
 /**
  * The canvas's nodes and edges for a scenario. Scenarios are laid out for a wide screen; on a
  * narrow one (`vertical`) the layout is transposed so the graph runs top to bottom and the
- * cards stay large enough to read instead of shrinking to fit the width.
+ * cards stay large enough to read instead of shrinking to fit the width. The scenario is a
+ * validated one, whose node types are all catalog kinds: another type throws, as a bug.
  */
 export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges: LinkEdge[] } {
   const label = (id: string) => s.nodes.find((n) => n.id === id)?.label ?? id;
-  const nodes = s.nodes.map(
-    (n): AppNode => ({
+  const nodes = s.nodes.map((n): AppNode => {
+    const type = n.type;
+    if (!isNodeType(type)) throw new Error(`node ${n.id} has the unknown type "${type}": scenarios are validated before they are drawn`);
+    return {
       id: n.id,
-      type: (CARD_TYPES.has(n.type) ? n.type : 'generic') as AppNode['type'],
+      type,
       position: toCanvas(n.position, vertical),
-      ariaLabel: `${n.label ?? n.id} (${n.type})`,
-      data: { label: n.label ?? n.id, kind: n.type, vertical },
-    }) as AppNode,
-  );
+      ariaLabel: `${n.label ?? n.id} (${type})`,
+      data: { label: n.label ?? n.id, kind: type, vertical },
+    };
+  });
   const edges = s.edges.map(
     (e): LinkEdge => ({
       id: e.id,

@@ -20,15 +20,11 @@ import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 const fit: FitViewOptions = { padding: { top: '40px', right: '16px', bottom: '36px', left: '16px' }, maxZoom: 1.2 };
 
 /**
- * The flow's nodes and edges, every node drawn by a card this canvas knows. Always the
- * scenario's own layout: the playground's top-to-bottom phone layout packs the cards of a wide
- * row side by side, and an embed has no side panel to make room for.
+ * The flow's nodes and edges. Always the scenario's own layout: the playground's top-to-bottom
+ * phone layout packs the cards of a wide row side by side, and an embed has no side panel to
+ * make room for.
  */
-function cardsOf(scenario: Parameters<typeof toFlow>[0]) {
-  const flow = toFlow(scenario, false);
-  const nodes = flow.nodes.map((n) => (Object.hasOwn(nodeTypes, n.type) ? n : ({ ...n, type: 'generic' } as AppNode)));
-  return { nodes, edges: flow.edges };
-}
+const cardsOf = (scenario: Parameters<typeof toFlow>[0]) => toFlow(scenario, false);
 
 /** Keeps the whole graph in view when the frame is resized (a host page's responsive column). */
 function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {

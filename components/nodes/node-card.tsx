@@ -5,14 +5,15 @@ import type { NodeStatus } from '@/engine/core/simulation';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
-import { kindStyle } from './kind-style';
+import type { NodeType } from '@/engine/models/catalog';
+import { nodeUi } from './catalog';
 import { MoreIcon } from '../ui/icons';
 
 export interface NodeCardProps {
   id: string;
   label: string;
   /** The engine's node type (shown beside the label; picks the icon and colour). */
-  kind: string;
+  kind: NodeType;
   status: NodeStatus;
   /** The node's clock minus true time (ms); shown only when it is off. */
   clockOffset: number;
@@ -77,7 +78,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
-  const style = kindStyle(kind);
+  const style = nodeUi(kind);
   const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div

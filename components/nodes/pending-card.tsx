@@ -1,27 +1,23 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { GenericFlowNode } from '../canvas/flow-types';
+import type { AppNode } from '../canvas/flow-types';
+import type { CardProps } from './kind-ui';
 import { NodeCard } from './node-card';
-import { useNodeStatic } from './use-node-live';
+import { useNodeView } from './use-node-live';
 
-/** A node type without its own card yet: label, status and type, so the canvas never breaks. */
-function GenericNodeImpl({ id, data, selected }: NodeProps<GenericFlowNode>) {
-  const live = useNodeStatic(id);
+/**
+ * A node whose card's code has not arrived (or could not be fetched): label, status and type,
+ * so the canvas never breaks. Opening a scenario fetches its cards first, so this shows only
+ * if that did not happen; every node type has a card of its own (components/nodes/catalog.ts).
+ */
+function PendingCardImpl({ id, data, selected }: CardProps<AppNode['type']>) {
+  const live = useNodeView(id);
   return (
-    <NodeCard
-      id={id}
-      label={data.label}
-      kind={data.kind}
-      status={live.status}
-      clockOffset={live.clockOffset}
-      selected={selected}
-      vertical={data.vertical}
-    >
+    <NodeCard id={id} label={data.label} kind={data.kind} status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       <p className="text-slate-500 dark:text-slate-400">{data.kind}</p>
     </NodeCard>
   );
 }
 
-export const GenericNode = memo(GenericNodeImpl);
+export const PendingCard = memo(PendingCardImpl);

@@ -1,4 +1,9 @@
-import { formatRemaining } from './format-value';
+/** Remaining time as the TTL readout shows it. */
+export function formatRemaining(ms: number): string {
+  if (ms <= 0) return 'expired';
+  if (ms < 1000) return `${Math.ceil(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
 
 /** A bar that drains as a key's TTL runs out on the server's clock. */
 export function TtlBar({ remaining, span }: { remaining: number; span: number }) {

@@ -6,10 +6,9 @@ import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused } from '@/stores/ui-selectors';
 import type { AppNode } from '../canvas/flow-types';
-import { kindStyle } from './kind-style';
+import { nodeUi } from './catalog';
 import { FRAME, handle, StatusBadge } from './node-card';
-import { useNodeStatic } from './use-node-live';
-import { zoomSummary } from './zoom-summary';
+import { useNodeView } from './use-node-live';
 
 /**
  * Below this zoom a card's details are smaller than 6 px on screen: unreadable, yet each one
@@ -22,22 +21,24 @@ const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
-  const live = useNodeStatic(id);
+  const live = useNodeView(id);
+  const status = live?.status ?? 'up';
   const violation = usePlayback((s) => selectNodeViolation(s, id) !== null);
   const focused = useUi((s) => selectNodeFocused(s, id));
-  const style = kindStyle(data.kind);
-  const summary = live.status === 'up' ? zoomSummary(data.kind, live.state) : null;
+  const ui = nodeUi(data.kind);
+  // The kind's one line from afar, from its view (the same object while the state is unchanged).
+  const summary = live && status === 'up' ? (ui.summary?.(live.view as never) ?? null) : null;
   const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
   return (
-    <div data-testid={`node-${id}`} data-status={live.status} data-far className={`w-60 rounded-xl border-4 px-4 py-3 text-left ${FRAME[live.status]} ${ring}`}>
+    <div data-testid={`node-${id}`} data-status={status} data-far className={`w-60 rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}>
       <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className={handle} />
       <div className="flex items-center gap-3">
-        <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${style.tone}`}>{style.icon(30)}</span>
+        <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${ui.tone}`}>{ui.icon(30)}</span>
         <span className="min-w-0 text-4xl leading-tight font-bold break-all">{data.label}</span>
       </div>
-      {live.status !== 'up' && (
+      {status !== 'up' && (
         <div className="mt-2 origin-left scale-[2.2]">
-          <StatusBadge status={live.status} />
+          <StatusBadge status={status} />
         </div>
       )}
       {summary && <p className="mt-2 text-3xl leading-tight text-slate-600 dark:text-slate-300">{summary}</p>}

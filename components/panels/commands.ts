@@ -2,6 +2,7 @@ import { nextViolation } from '@/stores/timeline';
 import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
 import { withAutoLayout } from '@/stores/auto-layout';
 import { withoutElements } from '@/stores/scenario-edits';
+import { selectLinkCut, selectNodeStatus } from '@/stores/selectors';
 import type { ElementRef, UiState } from '@/stores/ui-store';
 
 /** What a command acts on: the two stores (current state), and for menu items their element and value. */
@@ -61,11 +62,11 @@ const nodeOf = (ctx: CommandCtx) => (ctx.target?.kind === 'node' ? ctx.target.id
 const edgeOf = (ctx: CommandCtx) => (ctx.target?.kind === 'edge' ? ctx.target.id : null);
 const statusOf = (ctx: CommandCtx) => {
   const id = nodeOf(ctx);
-  return id && ctx.playback.sim.nodeIds.includes(id) ? ctx.playback.sim.node(id).status : null;
+  return id ? selectNodeStatus(ctx.playback, id) : null;
 };
 const cutNow = (ctx: CommandCtx) => {
   const id = edgeOf(ctx);
-  return id !== null && ctx.playback.sim.linkIds.includes(id) && ctx.playback.sim.link(id).params.partitioned;
+  return id !== null && selectLinkCut(ctx.playback, id);
 };
 
 /** A node fault request, for the node the menu is open on. */

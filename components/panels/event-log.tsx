@@ -1,12 +1,11 @@
 'use client';
 
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
 import { kindOf } from '@/stores/log-groups';
-import { logAt, type NarratedEvent } from '@/stores/narration';
+import type { NarratedEvent } from '@/stores/narration';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
-import { selectLabels, selectPlaying, selectSim, selectSteps } from '@/stores/selectors';
+import { selectLog, selectPlaying, selectSteps } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
 import { formatMs } from './format';
 import { LogFilter } from './log-filter';
@@ -27,21 +26,15 @@ const TONE: Partial<Record<string, string>> = {
  * cursor to just after it and points out the nodes (and link) it involves on the canvas.
  */
 export function EventLog() {
-  const sim = usePlayback(selectSim);
   const steps = usePlayingThrottle(selectSteps);
-  const labels = usePlayback(selectLabels);
   const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
+  const log = usePlayback((s) => selectLog(s, steps, view));
   const playback = usePlaybackStore();
   const ui = useUiStore();
-  const log = useMemo(
-    () => logAt(sim, steps, labels, { node: view.node, kinds: view.kinds }),
-    [sim, steps, labels, view.node, view.kinds],
-  );
   const pick = (e: NarratedEvent) => {
-    const st = playback.getState();
-    st.seekStep(e.step + 1);
-    ui.getState().setFocus(focusOf(st.sim, st.scenario, e.i));
+    playback.getState().seekStep(e.step + 1);
+    ui.getState().setFocus(focusOf(playback.getState(), e.i));
   };
   return (
     <section aria-label="Event log" className="flex min-h-0 flex-1 flex-col pt-2">

@@ -1,10 +1,8 @@
 'use client';
 
-import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { comparisons, groupMetrics, groupName, type MetricGroup } from '@/stores/metrics';
+import { groupName, selectMetrics, type MetricGroup } from '@/stores/metrics';
 import { usePlayback } from '@/stores/playback-context';
-import { selectMetricsSource } from '@/stores/selectors';
+
 import { sectionTitle } from '../ui/styles';
 
 const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -36,9 +34,7 @@ function Group({ g }: { g: MetricGroup }) {
  * table. They follow the cursor: scrub back and they go back too.
  */
 export default function MetricsPanel() {
-  const { sim, steps, doc } = usePlayback(useShallow(selectMetricsSource));
-  const groups = useMemo(() => groupMetrics({ ...sim.metrics }), [sim, steps, doc]); // eslint-disable-line react-hooks/exhaustive-deps -- sim.metrics changes in place with steps
-  const tables = useMemo(() => comparisons(groups), [groups]);
+  const { groups, tables, time } = usePlayback(selectMetrics);
   if (groups.length === 0) {
     return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
   }
@@ -47,7 +43,7 @@ export default function MetricsPanel() {
       {tables.map((t) => (
         <section key={`${t.left}-${t.right}`} aria-labelledby="metrics-compare">
           <h3 id="metrics-compare" className={`${sectionTitle} mb-1`}>
-            Side by side, at {NUM.format(sim.time)} ms
+            Side by side, at {NUM.format(time)} ms
           </h3>
           <table className="w-full text-sm" data-testid="metrics-comparison">
             <thead>

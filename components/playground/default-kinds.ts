@@ -1,7 +1,7 @@
 import { registerDefaultBehaviour } from '@/stores/default-behaviour';
 import { provideCard } from '../canvas/flow-registry';
-import { ClientNode } from '../nodes/client-node';
-import { RedisNode } from '../nodes/redis-node';
+import { ClientCard } from '../nodes/client/card';
+import { RedisCard } from '../nodes/redis/card';
 
 /**
  * Registers what the playground's default scenario is drawn and run with — its kinds'
@@ -10,6 +10,6 @@ import { RedisNode } from '../nodes/redis-node';
  */
 export function shipDefaultKinds(): void {
   registerDefaultBehaviour();
-  provideCard('client', ClientNode);
-  provideCard('redis', RedisNode);
+  provideCard('client', ClientCard);
+  provideCard('redis', RedisCard);
 }

@@ -1,15 +1,13 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { AppState } from '@/engine/models/app-service/model';
-import { appView, liveSessions, type AppView } from '@/engine/models/app-service/view';
+import { liveSessions, type AppView } from '@/engine/models/app-service/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
-import type { AppServiceFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { TtlBar } from './ttl-bar';
-import { useNodeLive } from './use-node-live';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { TtlBar } from '../ttl-bar';
+import { useNodeClock, useNodeView } from '../use-node-live';
 
 /** How many sessions a card lists before summarising the rest. */
 const SHOWN = 4;
@@ -38,8 +36,7 @@ function Mode({ v, name }: { v: AppView; name: (id: string) => string }) {
 }
 
 /** The sessions an app holds in its heap, each with a bar draining toward maxInactiveInterval. */
-function Sessions({ v, now }: { v: AppView; now: number }) {
-  const sessions = liveSessions(v, now);
+function Sessions({ v, sessions }: { v: AppView; sessions: ReturnType<typeof liveSessions> }) {
   if (sessions.length === 0) {
     return (
       <p className="text-[11px] text-slate-500 italic dark:text-slate-400" data-testid="app-no-sessions">
@@ -68,20 +65,23 @@ function Sessions({ v, now }: { v: AppView; now: number }) {
  * sessions in its memory with their idle time, and how many requests it served, refused
  * (401) and failed (5xx).
  */
-function AppNodeImpl({ id, data, selected }: NodeProps<AppServiceFlowNode>) {
-  const live = useNodeLive(id);
+function AppCardImpl({ id, data, selected }: CardProps<'app'>) {
+  const live = useNodeView<'app'>(id);
   const labels = usePlayback(selectLabels);
-  const v = live.exists ? appView(live.state as AppState) : null;
+  const v = live?.view ?? null;
+  // Only sessions in memory need the clock (their idle time): otherwise the card stays still while time moves.
+  const now = useNodeClock(id, (v?.sessions.length ?? 0) > 0);
+  const sessions = v ? liveSessions(v, now) : [];
   const name = (n: string) => labels[n] ?? n;
   return (
-    <NodeCard id={id} label={data.label} kind="app" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+    <NodeCard id={id} label={data.label} kind="app" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {v ? (
-        <div className="space-y-2" data-testid="app-state" data-sessions={liveSessions(v, live.localNow).length} data-served={v.served} data-refused={v.refused}>
+        <div className="space-y-2" data-testid="app-state" data-sessions={sessions.length} data-served={v.served} data-refused={v.refused}>
           <div className="flex flex-wrap items-center gap-1">
             <Mode v={v} name={name} />
           </div>
           {v.auth === 'memory' ? (
-            <Sessions v={v} now={live.localNow} />
+            <Sessions v={v} sessions={sessions} />
           ) : (
             <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-300">
               {v.auth === 'redis' ? 'keeps no session itself: loads it from Redis on every request' : 'keeps no session: checks signature and exp on its own clock'}
@@ -111,4 +111,4 @@ function AppNodeImpl({ id, data, selected }: NodeProps<AppServiceFlowNode>) {
   );
 }
 
-export const AppServiceNode = memo(AppNodeImpl);
+export const AppCard = memo(AppCardImpl);

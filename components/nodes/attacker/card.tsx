@@ -1,13 +1,10 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { ClientState } from '@/engine/models/client/model';
-import { clientView } from '@/engine/models/client/view';
 import type { ProgramView } from '@/engine/patterns/program';
-import type { AttackerFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { useNodeLive } from './use-node-live';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { useNodeView } from '../use-node-live';
 
 const PILL: Record<ProgramView['status'], string> = {
   idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
@@ -22,11 +19,12 @@ const PILL: Record<ProgramView['status'], string> = {
 const WORD: Record<ProgramView['status'], string> = { idle: 'idle', working: 'getting in', waiting: 'waiting', holding: 'getting in', done: 'done', failed: 'blocked' };
 
 /** An attacker's machine: what it holds and how its replays are doing. */
-function AttackerNodeImpl({ id, data, selected }: NodeProps<AttackerFlowNode>) {
-  const live = useNodeLive(id);
-  const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
+function AttackerCardImpl({ id, data, selected }: CardProps<'attacker'>) {
+  const live = useNodeView<'attacker'>(id);
+  const status = live?.status ?? 'up';
+  const view = live && status !== 'crashed' ? live.view : null;
   return (
-    <NodeCard id={id} label={data.label} kind="attacker" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+    <NodeCard id={id} label={data.label} kind="attacker" status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>{WORD[view.status]}</span>
@@ -37,10 +35,10 @@ function AttackerNodeImpl({ id, data, selected }: NodeProps<AttackerFlowNode>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-600 italic dark:text-slate-400">{live.status === 'crashed' ? 'down' : 'not running'}</p>
+        <p className="text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down' : 'not running'}</p>
       )}
     </NodeCard>
   );
 }
 
-export const AttackerNode = memo(AttackerNodeImpl);
+export const AttackerCard = memo(AttackerCardImpl);

@@ -1,16 +1,13 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { ClientState } from '@/engine/models/client/model';
-import { clientView } from '@/engine/models/client/view';
 import type { ProgramView } from '@/engine/patterns/program';
 import { usePlayback } from '@/stores/playback-context';
 import { selectClientWarning } from '@/stores/selectors';
-import { useDenseWire } from '../canvas/dense-wire';
-import type { ClientFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { useNodeStatic } from './use-node-live';
+import { useDenseWire } from '../../canvas/dense-wire';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { useNodeView } from '../use-node-live';
 
 const PILL: Record<ProgramView['status'], string> = {
   idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
@@ -22,25 +19,17 @@ const PILL: Record<ProgramView['status'], string> = {
 };
 
 /** A client machine: what its program is doing now. */
-function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
-  const live = useNodeStatic(id);
+function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
+  const live = useNodeView<'client'>(id);
   const warning = usePlayback((s) => selectClientWarning(s, id));
   // Each pulsing dot is an animation the compositor runs on its own layer; dozens of them on a
   // busy canvas cost more per frame than everything else (without a GPU), so they stay still there.
   const pulse = !useDenseWire();
+  const status = live?.status ?? 'up';
   // A crashed client has lost its program state; the view of the initial state would mislead.
-  const view: ProgramView | null = live.exists && live.status !== 'crashed' ? clientView(live.state as ClientState) : null;
+  const view = live && status !== 'crashed' ? live.view : null;
   return (
-    <NodeCard
-      id={id}
-      label={data.label}
-      kind="client"
-      status={live.status}
-      clockOffset={live.clockOffset}
-      selected={selected}
-      vertical={data.vertical}
-      warning={warning}
-    >
+    <NodeCard id={id} label={data.label} kind="client" status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical} warning={warning}>
       {view ? (
         <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>
@@ -54,10 +43,10 @@ function ClientNodeImpl({ id, data, selected }: NodeProps<ClientFlowNode>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-600 italic dark:text-slate-400">{live.status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
+        <p className="text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
       )}
     </NodeCard>
   );
 }
 
-export const ClientNode = memo(ClientNodeImpl);
+export const ClientCard = memo(ClientCardImpl);

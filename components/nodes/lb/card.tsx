@@ -1,25 +1,22 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { LbState } from '@/engine/models/lb/model';
-import { lbView } from '@/engine/models/lb/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
-import type { LbFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { useNodeLive } from './use-node-live';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { useNodeView } from '../use-node-live';
 
 /**
  * A load balancer: its routing policy and each backend's health as its checks see it (up, or
  * down after missed checks), with how many requests it sent there.
  */
-function LbNodeImpl({ id, data, selected }: NodeProps<LbFlowNode>) {
-  const live = useNodeLive(id);
+function LbCardImpl({ id, data, selected }: CardProps<'lb'>) {
+  const live = useNodeView<'lb'>(id);
   const labels = usePlayback(selectLabels);
-  const v = live.exists ? lbView(live.state as LbState) : null;
+  const v = live?.view ?? null;
   return (
-    <NodeCard id={id} label={data.label} kind="lb" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+    <NodeCard id={id} label={data.label} kind="lb" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {v ? (
         <div className="space-y-2">
           <p className="flex items-center gap-2">
@@ -51,4 +48,4 @@ function LbNodeImpl({ id, data, selected }: NodeProps<LbFlowNode>) {
   );
 }
 
-export const LbNode = memo(LbNodeImpl);
+export const LbCard = memo(LbCardImpl);

@@ -1,16 +1,14 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { PaymentsLogEntry, PaymentsState } from '@/engine/models/payments/model';
-import { paymentsView } from '@/engine/models/payments/view';
+import type { PaymentsLogLine } from '@/engine/models/payments/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
-import type { PaymentsFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { useNodeLive } from './use-node-live';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { useNodeView } from '../use-node-live';
 
-const TONE: Record<PaymentsLogEntry['tone'], string> = {
+const TONE: Record<PaymentsLogLine['tone'], string> = {
   ok: 'text-emerald-700 dark:text-emerald-300',
   dup: 'font-semibold text-red-700 dark:text-red-300',
   warn: 'text-amber-700 dark:text-amber-300',
@@ -26,13 +24,13 @@ const SHOWN = 4;
  * A payment service: where it keeps idempotency keys, how many charges it has made (and which
  * orders were charged twice), what it is working on, and its latest answers.
  */
-function PaymentsNodeImpl({ id, data, selected }: NodeProps<PaymentsFlowNode>) {
-  const live = useNodeLive(id);
+function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
+  const live = useNodeView<'payments'>(id);
   const labels = usePlayback(selectLabels);
-  const view = live.exists ? paymentsView(live.state as PaymentsState) : null;
+  const view = live?.view ?? null;
   const name = (n: string) => labels[n] ?? n;
   return (
-    <NodeCard id={id} label={data.label} kind="payments" status={live.status} clockOffset={live.localNow - live.now} selected={selected} vertical={data.vertical}>
+    <NodeCard id={id} label={data.label} kind="payments" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="space-y-1.5" data-testid="payments-state" data-charges={view.charges} data-replays={view.stats.replays} data-conflicts={view.stats.conflicts} data-refused={view.stats.refused}>
           <div className="flex items-center gap-2">
@@ -74,4 +72,4 @@ function PaymentsNodeImpl({ id, data, selected }: NodeProps<PaymentsFlowNode>) {
   );
 }
 
-export const PaymentsNode = memo(PaymentsNodeImpl);
+export const PaymentsCard = memo(PaymentsCardImpl);

@@ -1,88 +1,57 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { RedisState } from '@/engine/models/redis/model';
 import { usePlayback } from '@/stores/playback-context';
-import { selectLabels, selectSim } from '@/stores/selectors';
-import { ttlSpan } from '@/stores/ttl';
-import type { RedisFlowNode } from '../canvas/flow-types';
+import { selectLabels } from '@/stores/selectors';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { TtlBar } from '../ttl-bar';
+import { useNodeClock, useNodeView } from '../use-node-live';
 import { formatValue } from './format-value';
-import { NodeCard } from './node-card';
-import { TtlBar } from './ttl-bar';
-import { useNodeClock, useNodeStatic } from './use-node-live';
 
 /** How many keys a card lists before summarising the rest. */
 const SHOWN = 8;
 
-/** Replication role, read defensively: older states have none. */
-interface RoleView {
-  role?: string;
-  primary?: string | null;
-}
-
-/** An entry as this card reads it: other developers extend the model, so fields are optional. */
-interface EntryView {
-  value?: unknown;
-  expireAt?: number | null;
-  type?: string;
-}
-
 /** A Redis server: its keyspace, one row per key, with a draining bar for keys with a TTL. */
-function RedisNodeImpl({ id, data, selected }: NodeProps<RedisFlowNode>) {
-  const live = useNodeStatic(id);
-  const sim = usePlayback(selectSim);
+function RedisCardImpl({ id, data, selected }: CardProps<'redis'>) {
+  const live = useNodeView<'redis'>(id);
   const labels = usePlayback(selectLabels);
-  const state = live.state as (RedisState & RoleView) | null;
-  const keys = (state?.data?.keys ?? {}) as Record<string, EntryView>;
-  const replicaOf = state?.role === 'replica' ? (state.primary ?? '?') : null;
-  const names = Object.keys(keys).sort();
+  const keys = live?.view.keys ?? [];
+  const replicaOf = live?.view.replicaOf ?? null;
+  const shown = keys.slice(0, SHOWN);
   // Only TTL bars need the clock: without them the card stays still while time moves.
-  const localNow = useNodeClock(id, names.slice(0, SHOWN).some((k) => typeof keys[k].expireAt === 'number'));
+  const localNow = useNodeClock(id, shown.some((k) => k.expireAt !== null));
   return (
-    <NodeCard
-      id={id}
-      label={data.label}
-      kind="redis"
-      status={live.status}
-      clockOffset={live.clockOffset}
-      selected={selected}
-      vertical={data.vertical}
-    >
+    <NodeCard id={id} label={data.label} kind="redis" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {replicaOf !== null && (
         <p className="mb-2 text-[11px] text-slate-500 dark:text-slate-400" data-testid="redis-role">
           replica of <span className="font-mono">{labels[replicaOf] ?? replicaOf}</span>
         </p>
       )}
-      {names.length === 0 ? (
+      {keys.length === 0 ? (
         <p className="text-slate-500 italic dark:text-slate-400" data-testid="redis-empty">
           no keys
         </p>
       ) : (
         <ul className="space-y-2" aria-label={`${data.label} keys`}>
-          {names.slice(0, SHOWN).map((k) => {
-            const e = keys[k];
-            const exp = typeof e.expireAt === 'number' ? e.expireAt : null;
-            return (
-              <li key={k} data-testid="redis-key" data-key={k}>
-                <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
-                  <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{k}</span>
-                  {e.type && e.type !== 'string' && (
-                    <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800 dark:text-slate-400">{e.type}</span>
-                  )}
-                  <span className="min-w-0 truncate text-slate-600 dark:text-slate-300" title={formatValue(e.value)}>
-                    {formatValue(e.value)}
-                  </span>
-                </div>
-                {exp !== null && <TtlBar remaining={exp - localNow} span={ttlSpan(sim, id, k, exp)} />}
-              </li>
-            );
-          })}
-          {names.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{names.length - SHOWN} more</li>}
+          {shown.map((k) => (
+            <li key={k.name} data-testid="redis-key" data-key={k.name}>
+              <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
+                <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{k.name}</span>
+                {k.type !== 'string' && <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800 dark:text-slate-400">{k.type}</span>}
+                <span className="min-w-0 truncate text-slate-600 dark:text-slate-300" title={formatValue(k.value)}>
+                  {formatValue(k.value)}
+                </span>
+              </div>
+              {/* The model records the TTL with every expiry it sets; a hand-made state without one shows a full bar. */}
+              {k.expireAt !== null && <TtlBar remaining={k.expireAt - localNow} span={k.ttlMs ?? Math.max(1, k.expireAt - localNow)} />}
+            </li>
+          ))}
+          {keys.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{keys.length - SHOWN} more</li>}
         </ul>
       )}
     </NodeCard>
   );
 }
 
-export const RedisNode = memo(RedisNodeImpl);
+export const RedisCard = memo(RedisCardImpl);

@@ -22,15 +22,8 @@ function inner(v: unknown, depth: number): string {
 
 /**
  * A Redis value in one short line, whatever its shape: strings quoted as redis-cli does, hashes
- * and lists in braces and brackets. Other models' values will vary; this never throws on them.
+ * and lists in braces and brackets. Read defensively: it never throws, whatever the value.
  */
 export function formatValue(v: unknown): string {
   return clip(inner(v, 0));
-}
-
-/** Remaining time as the TTL readout shows it. */
-export function formatRemaining(ms: number): string {
-  if (ms <= 0) return 'expired';
-  if (ms < 1000) return `${Math.ceil(ms)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,37 +1,27 @@
 'use client';
 
-import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { StorageLogEntry, StorageState } from '@/engine/models/storage/model';
-import { storageView } from '@/engine/models/storage/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
-import type { StorageFlowNode } from '../canvas/flow-types';
-import { NodeCard } from './node-card';
-import { useNodeStatic } from './use-node-live';
+import type { CardProps } from '../kind-ui';
+import { NodeCard } from '../node-card';
+import { useNodeView } from '../use-node-live';
 
 const term = 'text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400';
-
-/** The newest refused access (fencing turned it away), if any is still in the short log. */
-function lastRejected(log: readonly StorageLogEntry[] | undefined): StorageLogEntry | null {
-  for (let k = (log?.length ?? 0) - 1; k >= 0; k--) if (!log![k].ok) return log![k];
-  return null;
-}
 
 /**
  * The resource a lock protects: whether it checks fencing tokens, the largest token it has
  * seen, the value and who wrote it, how many writes it took and refused, and the latest
  * refusal in words (the moment fencing saved the data).
  */
-function StorageNodeImpl({ id, data, selected }: NodeProps<StorageFlowNode>) {
-  const live = useNodeStatic(id);
+function StorageCardImpl({ id, data, selected }: CardProps<'storage'>) {
+  const live = useNodeView<'storage'>(id);
   const labels = usePlayback(selectLabels);
-  const state = live.exists ? (live.state as StorageState) : null;
-  const view = state ? storageView(state) : null;
-  const refused = lastRejected(state?.log);
+  const view = live?.view ?? null;
+  const refused = view?.refused ?? null;
   const name = (n: string) => labels[n] ?? n;
   return (
-    <NodeCard id={id} label={data.label} kind="storage" status={live.status} clockOffset={live.clockOffset} selected={selected} vertical={data.vertical}>
+    <NodeCard id={id} label={data.label} kind="storage" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="space-y-1.5" data-testid="storage-state" data-writes={view.writes} data-rejects={view.rejects}>
           <div className="flex items-center gap-2">
@@ -79,4 +69,4 @@ function StorageNodeImpl({ id, data, selected }: NodeProps<StorageFlowNode>) {
   );
 }
 
-export const StorageNode = memo(StorageNodeImpl);
+export const StorageCard = memo(StorageCardImpl);

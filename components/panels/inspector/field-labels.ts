@@ -1,30 +1,34 @@
-/** Names people read instead of field names, where splitting the camelCase is not enough. */
-const NAMES: Record<string, string> = {
-  hz: 'Expiry cycles',
-  fifo: 'Keep order (FIFO)',
-  partitioned: 'Starts cut',
-  jitterMs: 'Jitter',
-  duplicate: 'Duplication',
-  tickTime: 'Tick time',
-  replicaOf: 'Replica of',
-  replPingMs: 'Replication ping',
-  replTimeoutMs: 'Replication timeout',
-  promoteOnPrimaryDownMs: 'Promote after primary down',
-  extendedTypes: 'Extended types (TTL znodes)',
-  serverId: 'Server id (myid)',
-  minMs: 'Min',
-  maxMs: 'Max',
-  meanMs: 'Mean',
-  stdMs: 'Std deviation',
-  ms: 'Latency',
-  ops: 'Commands',
+/** How a form shows one parameter: a label people read instead of its name, and a unit. */
+export interface FieldText {
+  label?: string;
+  unit?: string;
+}
+
+/** Parameter name -> how it is shown. */
+export type FieldTable = Readonly<Record<string, FieldText>>;
+
+/**
+ * The generic parameters every form may have (a link's, a latency's), where splitting the
+ * camelCase is not enough. A kind's own parameters are labelled in its UI manifest
+ * (components/nodes/<kind>/index.tsx), a program's in components/nodes/programs.ts.
+ */
+const GENERIC: FieldTable = {
+  fifo: { label: 'Keep order (FIFO)' },
+  partitioned: { label: 'Starts cut' },
+  jitterMs: { label: 'Jitter' },
+  loss: { unit: '0–1' },
+  duplicate: { label: 'Duplication', unit: '0–1' },
+  minMs: { label: 'Min' },
+  maxMs: { label: 'Max' },
+  meanMs: { label: 'Mean' },
+  stdMs: { label: 'Std deviation' },
+  ms: { label: 'Latency', unit: 'ms' },
 };
 
-const UNITS: Record<string, string> = { hz: 'per s', loss: '0–1', duplicate: '0–1', tickTime: 'ms', ms: 'ms' };
-
-/** A field's label: "sessionTimeoutMs" -> "Session timeout". */
-export function fieldLabel(name: string): string {
-  if (NAMES[name]) return NAMES[name];
+/** A field's label: the kind's own (`table`), a generic one, or its name in words ("sessionTimeoutMs" -> "Session timeout"). */
+export function fieldLabel(name: string, table: FieldTable = {}): string {
+  const named = (Object.hasOwn(table, name) ? table[name].label : undefined) ?? (Object.hasOwn(GENERIC, name) ? GENERIC[name].label : undefined);
+  if (named) return named;
   const words = name
     .replace(/Ms$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -32,7 +36,8 @@ export function fieldLabel(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A field's unit, from its name ("…Ms" is milliseconds), or ''. */
-export function fieldUnit(name: string): string {
-  return UNITS[name] ?? (/Ms$/.test(name) ? 'ms' : '');
+/** A field's unit: the kind's own, a generic one, from its name ("…Ms" is milliseconds), or ''. */
+export function fieldUnit(name: string, table: FieldTable = {}): string {
+  const named = (Object.hasOwn(table, name) ? table[name].unit : undefined) ?? (Object.hasOwn(GENERIC, name) ? GENERIC[name].unit : undefined);
+  return named ?? (/Ms$/.test(name) ? 'ms' : '');
 }

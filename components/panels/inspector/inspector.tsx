@@ -13,7 +13,8 @@ import { LinksSection } from './links-section';
 import { SchemaForm } from './schema-form';
 import { StateTree } from './state-tree';
 import { linkName } from '../intervention-text';
-import { kindStyle } from '../../nodes/kind-style';
+import { nodeUi } from '../../nodes/catalog';
+import { PROGRAM_FIELDS } from '../../nodes/programs';
 import { useNodeLive } from '../../nodes/use-node-live';
 import { BoltIcon } from '../../ui/icons';
 import { button, sectionTitle } from '../../ui/styles';
@@ -94,7 +95,7 @@ function NodeInspector({ id }: { id: string }) {
   const playback = usePlaybackStore();
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
-  const style = kindStyle(node.type);
+  const style = nodeUi(node.type);
   const offset = live.localNow - live.now;
   return (
     <div data-testid="inspector" data-kind="node" data-id={id}>
@@ -117,6 +118,8 @@ function NodeInspector({ id }: { id: string }) {
             id={`node-${id}`}
             schema={kind.params}
             value={node.params}
+            fields={style.fields}
+            variantFields={PROGRAM_FIELDS}
             // A client switched to another program may need that program's code first.
             onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}
           />

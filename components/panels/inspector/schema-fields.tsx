@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
-import { fieldLabel, fieldUnit } from './field-labels';
+import { createContext, use, useMemo, useState, type ReactNode } from 'react';
+import { fieldLabel, fieldUnit, type FieldTable } from './field-labels';
 import { blankOf, discriminator, fieldKind, rangeText, variantsOf, type JsonSchema } from './json-schema';
 
 /** One field's props. `onChange(v, now)`: a new value (undefined removes an optional field); `now` applies it at once. */
@@ -15,6 +15,20 @@ export interface FieldProps {
   errors: Readonly<Record<string, string>>;
   onChange(value: unknown, now?: boolean): void;
 }
+
+/**
+ * How the form being drawn labels its fields: the kind's own table, and one per variant of a
+ * union below it, by its tag (a client's program kind), used inside that variant.
+ */
+export interface FieldTexts {
+  table: FieldTable;
+  variants: Readonly<Record<string, FieldTable>>;
+}
+
+const NO_TEXTS: FieldTexts = { table: {}, variants: {} };
+
+/** The field texts of the form being drawn (SchemaForm provides them). */
+export const FieldTextContext = createContext<FieldTexts>(NO_TEXTS);
 
 const keyOf = (path: readonly (string | number)[]) => path.join('.');
 const control =
@@ -122,12 +136,13 @@ function LinesField(p: FieldProps & { id: string; error?: string; words: boolean
 export function Field(p: FieldProps) {
   const id = `${p.formId}-${keyOf(p.path)}`;
   const error = p.errors[keyOf(p.path)];
-  const label = fieldLabel(p.name);
+  const { table } = use(FieldTextContext);
+  const label = fieldLabel(p.name, table);
   const kind = fieldKind(p.schema);
   switch (kind) {
     case 'number':
       return (
-        <Row id={id} label={label} unit={fieldUnit(p.name)} hint={rangeText(p.schema)} error={error}>
+        <Row id={id} label={label} unit={fieldUnit(p.name, table)} hint={rangeText(p.schema)} error={error}>
           <NumberField {...p} id={id} error={error} />
         </Row>
       );
@@ -191,6 +206,7 @@ export function Field(p: FieldProps) {
 
 /** An object's fields, in a fieldset titled with its name (none at the top level, or when `flat`). */
 export function ObjectFields(p: FieldProps & { flat?: boolean }) {
+  const { table } = use(FieldTextContext);
   const value = (p.value ?? {}) as Record<string, unknown>;
   const required = new Set(p.schema.required ?? []);
   const fields = Object.entries(p.schema.properties ?? {}).map(([k, s]) => (
@@ -214,7 +230,7 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
   if (p.path.length === 0 || p.flat) return <div className="space-y-2.5">{fields}</div>;
   return (
     <fieldset className="space-y-2.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name)}</legend>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, table)}</legend>
       {fields}
     </fieldset>
   );
@@ -225,10 +241,17 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
  * the chosen variant's fields. Switching kind keeps the fields both variants share.
  */
 function UnionField(p: FieldProps & { id: string; error?: string }) {
+  const texts = use(FieldTextContext);
   const variants = variantsOf(p.schema)!;
   const tag = discriminator(variants);
-  if (!tag) return <ObjectFields {...p} />;
   const value = p.value as Record<string, unknown> | undefined;
+  const chosen = tag ? String(value?.[tag] ?? '') : '';
+  // Inside the chosen variant, its own labels first (a program's, under a client).
+  const inner = useMemo(
+    (): FieldTexts => (Object.hasOwn(texts.variants, chosen) ? { table: { ...texts.table, ...texts.variants[chosen] }, variants: texts.variants } : texts),
+    [texts, chosen],
+  );
+  if (!tag) return <ObjectFields {...p} />;
   const current = variants.find((v) => v.properties![tag].const === value?.[tag]);
   const pick = (kind: string) => {
     if (kind === '') return p.onChange(undefined, true);
@@ -239,8 +262,8 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
   };
   return (
     <fieldset className="space-y-2.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name)}</legend>
-      <Row id={p.id} label={fieldLabel(tag)} error={p.error}>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, texts.table)}</legend>
+      <Row id={p.id} label={fieldLabel(tag, texts.table)} error={p.error}>
         <select id={p.id} data-testid={`field-${keyOf([...p.path, tag])}`} value={String(value?.[tag] ?? '')} onChange={(e) => pick(e.target.value)} className={control}>
           {!p.required && <option value="">default</option>}
           {variants.map((v) => (
@@ -251,13 +274,15 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
         </select>
       </Row>
       {current && (
-        <ObjectFields
-          {...p}
-          flat
-          schema={{ ...current, properties: Object.fromEntries(Object.entries(current.properties!).filter(([k]) => k !== tag)) }}
-          value={value}
-          onChange={(v, now) => p.onChange({ ...(v as object), [tag]: value?.[tag] }, now)}
-        />
+        <FieldTextContext value={inner}>
+          <ObjectFields
+            {...p}
+            flat
+            schema={{ ...current, properties: Object.fromEntries(Object.entries(current.properties!).filter(([k]) => k !== tag)) }}
+            value={value}
+            onChange={(v, now) => p.onChange({ ...(v as object), [tag]: value?.[tag] }, now)}
+          />
+        </FieldTextContext>
       )}
     </fieldset>
   );

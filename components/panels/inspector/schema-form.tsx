@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { issueMessage } from '@/engine/scenario/errors';
 import type { EditResult } from '@/stores/playback-store';
-import { ObjectFields } from './schema-fields';
+import type { FieldTable } from './field-labels';
+import { FieldTextContext, ObjectFields, type FieldTexts } from './schema-fields';
 import type { JsonSchema } from './json-schema';
 
 /** A JSON Schema per zod schema: the parameter schemas are module constants, so this never grows. */
@@ -23,8 +24,25 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * A value reaches the simulation only when the whole form is valid, on Enter or on leaving a
  * field (selects and checkboxes at once); a bad one is never applied.
  */
-export function SchemaForm({ id, schema, value, onApply }: { id: string; schema: z.ZodType; value: unknown; onApply(v: unknown): EditResult | Promise<EditResult> }) {
+export function SchemaForm({
+  id,
+  schema,
+  value,
+  fields,
+  variantFields,
+  onApply,
+}: {
+  id: string;
+  schema: z.ZodType;
+  value: unknown;
+  /** Labels and units of this form's own fields (the kind's). */
+  fields?: FieldTable;
+  /** Labels of a union's variants, by tag (a client's programs), used inside the chosen one. */
+  variantFields?: Readonly<Record<string, FieldTable>>;
+  onApply(v: unknown): EditResult | Promise<EditResult>;
+}) {
   const json = jsonOf(schema);
+  const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {} }), [fields, variantFields]);
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const [refused, setRefused] = useState<string[] | null>(null);
@@ -73,7 +91,8 @@ export function SchemaForm({ id, schema, value, onApply }: { id: string; schema:
       }}
       className="space-y-3"
     >
-      <ObjectFields
+      <FieldTextContext value={texts}>
+        <ObjectFields
         formId={id}
         name=""
         path={[]}
@@ -85,7 +104,8 @@ export function SchemaForm({ id, schema, value, onApply }: { id: string; schema:
           setDraft(v);
           if (now) commit(v);
         }}
-      />
+        />
+      </FieldTextContext>
       {errors[''] && <p className="text-xs text-red-700 dark:text-red-400">{errors['']}</p>}
       {refused && (
         <ul role="alert" className="list-disc rounded-md bg-red-50 py-1.5 pr-2 pl-6 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">

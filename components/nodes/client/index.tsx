@@ -1,0 +1,12 @@
+import type { NodeUi } from '../kind-ui';
+import { ClientIcon } from './icon';
+
+/** How a client looks: a laptop in indigo; from afar, its program's state in a word. */
+export const clientUi: NodeUi<'client'> = {
+  type: 'client',
+  icon: (s) => <ClientIcon width={s} height={s} />,
+  tone: 'bg-client',
+  colour: '#4f46e5',
+  summary: (v) => v.status,
+  card: () => import('./card').then((m) => m.ClientCard),
+};

@@ -1,0 +1,11 @@
+import type { NodeUi } from '../kind-ui';
+import { CardIcon } from './icon';
+
+/** How a payment service looks: a payment card in amber. */
+export const paymentsUi: NodeUi<'payments'> = {
+  type: 'payments',
+  icon: (s) => <CardIcon width={s} height={s} />,
+  tone: 'bg-amber-600',
+  colour: '#d97706',
+  card: () => import('./card').then((m) => m.PaymentsCard),
+};

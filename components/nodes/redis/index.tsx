@@ -1,0 +1,21 @@
+import type { NodeUi } from '../kind-ui';
+import { StoreIcon } from './icon';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** How a Redis server looks: stacked disks in red; from afar, how many keys it holds. */
+export const redisUi: NodeUi<'redis'> = {
+  type: 'redis',
+  icon: (s) => <StoreIcon width={s} height={s} />,
+  tone: 'bg-redis',
+  colour: '#dc2626',
+  summary: (v) => (v.replicaOf !== null ? `replica · ${plural(v.keys.length, 'key')}` : plural(v.keys.length, 'key')),
+  fields: {
+    hz: { label: 'Expiry cycles', unit: 'per s' },
+    replicaOf: { label: 'Replica of' },
+    replPingMs: { label: 'Replication ping' },
+    replTimeoutMs: { label: 'Replication timeout' },
+    promoteOnPrimaryDownMs: { label: 'Promote after primary down' },
+  },
+  card: () => import('./card').then((m) => m.RedisCard),
+};

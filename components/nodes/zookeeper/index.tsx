@@ -1,0 +1,19 @@
+import type { NodeUi } from '../kind-ui';
+import { TreeIcon } from './icon';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** How a ZooKeeper server looks: a tree in teal; from afar, how many znodes and sessions it holds. */
+export const zookeeperUi: NodeUi<'zookeeper'> = {
+  type: 'zookeeper',
+  icon: (s) => <TreeIcon width={s} height={s} />,
+  tone: 'bg-zk',
+  colour: '#0d9488',
+  summary: (v) => `${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
+  fields: {
+    tickTime: { label: 'Tick time', unit: 'ms' },
+    extendedTypes: { label: 'Extended types (TTL znodes)' },
+    serverId: { label: 'Server id (myid)' },
+  },
+  card: () => import('./card').then((m) => m.ZookeeperCard),
+};
