@@ -2,21 +2,37 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-/** Imports flow one way: engine -> stores -> components -> app. */
-const layer = (files, forbidden) => ({
+/** Imports flow one way: engine -> stores -> components -> app. `more`: further patterns for the layer. */
+const layer = (files, forbidden, more = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: forbidden.map((dir) => ({
-          group: [`@/${dir}/*`, `**/${dir}/*`],
-          message: `Imports flow engine -> stores -> components -> app; this layer may not import from ${dir}/.`,
-        })),
+        patterns: [
+          ...forbidden.map((dir) => ({
+            group: [`@/${dir}/*`, `**/${dir}/*`],
+            message: `Imports flow engine -> stores -> components -> app; this layer may not import from ${dir}/.`,
+          })),
+          ...more,
+        ],
       },
     ],
   },
 });
+
+/** The UI reads a kind through its view (engine/models/<kind>/view.ts) and the run through store selectors. */
+const viewsOnly = [
+  {
+    group: ['@/engine/models/*/model', '@/engine/models/*/behaviour', '@/engine/models/*/zk/*'],
+    message: "Cards read their kind's view (engine/models/<kind>/view.ts), never its model or its state types.",
+  },
+  {
+    group: ['@/engine/core/simulation'],
+    allowTypeImports: true,
+    message: 'Components read the run through stores/ selectors, not by holding the engine.',
+  },
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -24,7 +40,7 @@ export default defineConfig([
   globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
   layer(['engine/**'], ['stores', 'components', 'app']),
   layer(['stores/**'], ['components', 'app']),
-  layer(['components/**'], ['app']),
+  layer(['components/**'], ['app'], viewsOnly),
   {
     // The engine is pure and deterministic: no wall clock, no ambient randomness, no DOM.
     files: ['engine/**/*.ts'],
