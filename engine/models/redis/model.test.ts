@@ -72,6 +72,21 @@ describe('redis node: active expiry', () => {
     expect(r[1].reply).toBe('v');
     expect(r[2].reply).toBeNull();
   });
+
+  it('traces the expiry a command triggers before the command itself', () => {
+    // The first lock's deadline is 105 (its SET arrives at 5); the second SET NX arrives at 155,
+    // before the 10 Hz tick at 200, so it finds the old lock past its TTL on access.
+    const h = run(
+      testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '100'] }, { at: 150, argv: ['SET', 'lock', 'B', 'NX', 'PX', '100'] }]), redis('r')], [['c', 'r']]),
+      REDIS_TEST_MODELS,
+    );
+    h.runUntil(160);
+    const order = h.events(undefined, 'r').filter((e) => e.type === 'redis.exec' || e.type === 'redis.expire').map((e) => e.type);
+    expect(order).toEqual(['redis.exec', 'redis.expire', 'redis.exec']);
+    expect(h.events('redis.expire', 'r')[0]).toMatchObject({ t: 155, keys: ['lock'], how: 'passive' });
+    expect(replies(h, 'c')[1].reply).toBe('OK');
+    expect(stateOf(h, 'r').data.keys.lock).toMatchObject({ value: 'B' });
+  });
 });
 
 describe('redis node: pub/sub', () => {

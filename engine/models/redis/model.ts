@@ -298,12 +298,15 @@ function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): Redi
 function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
   const s = catchUp(s0, ctx);
   const res = exec(s.data, ctx.now, cmd.argv, { client: from, replica: s.role === 'replica' });
-  ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
-  ctx.metric('redis.commands');
+  // The expiry a command triggered happened before the command's own effect (Redis deletes the
+  // key on lookup, then runs the command): traced first, so "SET … NX → OK" never reads as if
+  // the expiry after it deleted the new value.
   if (res.expired) {
     ctx.trace('redis.expire', { keys: res.expired, how: 'passive' });
     ctx.metric('redis.expired', res.expired.length);
   }
+  ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
+  ctx.metric('redis.commands');
   const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply: res.reply };
   ctx.reply(out);
   if (res.published) deliver(res.published, ctx);
