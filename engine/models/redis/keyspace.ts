@@ -85,6 +85,13 @@ export function parseI64(s: string): bigint | null {
   return v < I64_MIN || v > I64_MAX ? null : v;
 }
 
+/** A command's integer argument, strictly parsed; "value is not an integer or out of range" otherwise. */
+export function intArg(arg: string): bigint {
+  const v = parseI64(arg);
+  if (v === null) throw new ReplyError(NOT_INT);
+  return v;
+}
+
 /** Whether the entry has expired at server time `nowMs`: Redis's `keyIsExpired` is `now > when`. */
 export function isExpired(e: RedisEntry, nowMs: number): boolean {
   return e.expireAt !== null && nowMs > e.expireAt;

@@ -1,0 +1,79 @@
+import { I64_MAX, I64_MIN, intArg, invalidExpire, NOT_INT, OVERFLOW, parseI64, ReplyError, SYNTAX, WRONGTYPE, type RedisReply } from './keyspace';
+import type { CommandSpec, Tx } from './tx';
+
+/** Milliseconds of an expiry argument, as Redis's getExpireMillisecondsOrReply (SET family). */
+function expireFromArg(arg: string, seconds: boolean, relative: boolean, now: number, cmd: string): number {
+  const v = parseI64(arg);
+  if (v === null) throw new ReplyError(NOT_INT);
+  if (v <= 0n || (seconds && v > I64_MAX / 1000n)) throw new ReplyError(invalidExpire(cmd));
+  let ms = seconds ? v * 1000n : v;
+  if (relative) ms += BigInt(now);
+  // In C the sum wraps to a negative number, which Redis then refuses.
+  if (ms > I64_MAX || ms <= 0n) throw new ReplyError(invalidExpire(cmd));
+  return Number(ms);
+}
+
+type Unit = 'ex' | 'px' | 'exat' | 'pxat';
+
+function set(tx: Tx, argv: readonly string[]): RedisReply {
+  const [, key, value] = argv;
+  let nx = false;
+  let xx = false;
+  let get = false;
+  let keepTtl = false;
+  let unit: Unit | null = null;
+  let expireArg = '';
+  // The same acceptance rules as Redis's parseExtendedStringArgumentsOrReply: an option may
+  // repeat (`EX 1 EX 2` keeps the last) but never combine with a conflicting one.
+  for (let j = 3; j < argv.length; j++) {
+    const opt = argv[j].toLowerCase();
+    const hasNext = j < argv.length - 1;
+    if (opt === 'nx' && !xx) nx = true;
+    else if (opt === 'xx' && !nx) xx = true;
+    else if (opt === 'get') get = true;
+    else if (opt === 'keepttl' && unit === null) keepTtl = true;
+    else if ((opt === 'ex' || opt === 'px' || opt === 'exat' || opt === 'pxat') && !keepTtl && (unit === null || unit === opt) && hasNext) {
+      unit = opt;
+      expireArg = argv[++j];
+    } else throw new ReplyError(SYNTAX);
+  }
+  return setGeneric(tx, key, value, { nx, xx, get, keepTtl, unit, expireArg }, 'set');
+}
+
+function setGeneric(
+  tx: Tx,
+  key: string,
+  value: string,
+  o: { nx?: boolean; xx?: boolean; get?: boolean; keepTtl?: boolean; unit: Unit | null; expireArg: string },
+  cmd: string,
+): RedisReply {
+  const expireAt = o.unit === null ? null : expireFromArg(o.expireArg, o.unit === 'ex' || o.unit === 'exat', o.unit === 'ex' || o.unit === 'px', tx.now, cmd);
+  const prev = o.get ? (tx.getString(key) ?? null) : null;
+  const old = tx.get(key);
+  if ((o.nx && old) || (o.xx && !old)) return prev;
+  tx.put(key, { type: 'string', value, expireAt: o.keepTtl && old ? old.expireAt : expireAt });
+  return o.get ? prev : 'OK';
+}
+
+function incrBy(tx: Tx, key: string, by: bigint): RedisReply {
+  const e = tx.get(key);
+  if (e?.type === 'hash') throw new ReplyError(WRONGTYPE);
+  const cur = e === undefined ? 0n : parseI64(e.value);
+  if (cur === null) throw new ReplyError(NOT_INT);
+  const next = cur + by;
+  if (next > I64_MAX || next < I64_MIN) throw new ReplyError(OVERFLOW);
+  // Redis overwrites the value in place: the TTL stays.
+  tx.put(key, { type: 'string', value: next.toString(), expireAt: e?.expireAt ?? null });
+  return Number(next);
+}
+
+/** GET, SET and its relatives, and the integer commands on strings. */
+export const STRING_COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  get: { arity: 2, write: false, run: (tx, argv) => tx.getString(argv[1]) ?? null },
+  set: { arity: -3, write: true, run: set },
+  setex: { arity: 4, write: true, run: (tx, argv) => setGeneric(tx, argv[1], argv[3], { unit: 'ex', expireArg: argv[2] }, 'setex') },
+  psetex: { arity: 4, write: true, run: (tx, argv) => setGeneric(tx, argv[1], argv[3], { unit: 'px', expireArg: argv[2] }, 'psetex') },
+  incr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], 1n) },
+  decr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], -1n) },
+  incrby: { arity: 3, write: true, run: (tx, argv) => incrBy(tx, argv[1], intArg(argv[2])) },
+};

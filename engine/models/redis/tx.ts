@@ -1,0 +1,115 @@
+import {
+  at,
+  isExpired,
+  own,
+  ReplyError,
+  withKey,
+  WRONGTYPE,
+  type Published,
+  type RedisData,
+  type RedisEntry,
+  type RedisHashEntry,
+  type RedisReply,
+} from './keyspace';
+
+export interface ExecResult {
+  data: RedisData;
+  reply: RedisReply;
+  /** Keys the command found past their TTL and deleted (passive expiry). */
+  expired?: string[];
+  /** Messages PUBLISH sent (directly or from a script), with their receivers. */
+  published?: Published[];
+}
+
+/**
+ * One command's view of the data: reads see the latest writes; the first write copies the
+ * key record, so the data passed to `exec` is never mutated.
+ */
+export class Tx {
+  private keys: Readonly<Record<string, RedisEntry>>;
+  private subsRec: Readonly<Record<string, readonly string[]>> | undefined;
+  private changed = false;
+  readonly expired: string[] = [];
+  readonly published: Published[] = [];
+
+  constructor(
+    private readonly base: RedisData,
+    /** Server time in whole ms, as Redis's mstime(): what TTL arithmetic uses. */
+    readonly now: number,
+    /** Server time with its fraction, for TIME's microseconds. */
+    readonly rawNow: number,
+    readonly client: string,
+    readonly replica: boolean,
+  ) {
+    this.keys = base.keys;
+    this.subsRec = base.subs;
+  }
+
+  /** The live entry at `key`. An expired one is deleted (on a primary) and reads as missing. */
+  get(key: string): RedisEntry | undefined {
+    const e = at(this.keys, key);
+    if (e === undefined) return undefined;
+    if (isExpired(e, this.now)) {
+      if (!this.replica) {
+        this.put(key, undefined);
+        this.expired.push(key);
+      }
+      return undefined;
+    }
+    return e;
+  }
+
+  /** The live string value at `key`; WRONGTYPE for a hash. */
+  getString(key: string): string | undefined {
+    const e = this.get(key);
+    if (e === undefined) return undefined;
+    if (e.type === 'hash') throw new ReplyError(WRONGTYPE);
+    return e.value;
+  }
+
+  /** The live hash at `key`; WRONGTYPE for a string. */
+  getHash(key: string): RedisHashEntry | undefined {
+    const e = this.get(key);
+    if (e === undefined) return undefined;
+    if (e.type !== 'hash') throw new ReplyError(WRONGTYPE);
+    return e;
+  }
+
+  put(key: string, entry: RedisEntry | undefined): void {
+    if (entry === undefined && !own(this.keys, key)) return;
+    this.keys = withKey(this.keys, key, entry);
+    this.changed = true;
+  }
+
+  get subs(): Readonly<Record<string, readonly string[]>> {
+    return this.subsRec ?? {};
+  }
+
+  setSubs(channel: string, clients: readonly string[]): void {
+    this.subsRec = withKey(this.subs, channel, clients.length > 0 ? clients : undefined);
+    this.changed = true;
+  }
+
+  /** Number of keys stored, including ones past their TTL not yet removed (as DBSIZE counts). */
+  get size(): number {
+    return Object.keys(this.keys).length;
+  }
+
+  result(reply: RedisReply): ExecResult {
+    const data: RedisData = !this.changed ? this.base : this.subsRec === undefined ? { keys: this.keys } : { keys: this.keys, subs: this.subsRec };
+    const out: ExecResult = { data, reply };
+    if (this.expired.length > 0) out.expired = this.expired;
+    if (this.published.length > 0) out.published = this.published;
+    return out;
+  }
+}
+
+/** A command's implementation: reads and writes through the Tx, returns the reply (or throws ReplyError). */
+export type Run = (tx: Tx, argv: readonly string[]) => RedisReply;
+
+export interface CommandSpec {
+  /** Redis arity: n > 0 exactly n words (name included), n < 0 at least -n. */
+  arity: number;
+  write: boolean;
+  run: Run;
+}
