@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { RedisReply } from '../../engine/models/redis/commands';
+import { intReply, norm, type I64 } from '../../engine/models/redis/int64';
 
 /**
  * A tiny RESP2 client over one TCP connection: enough for the conformance runner. Replies come
@@ -100,6 +101,12 @@ export class RespClient {
   }
 }
 
+/** A RESP integer line, exactly: a number when it is safe, a bigint beyond (as the model's replies). */
+function parseRespInt(head: string): I64 {
+  if (!/^-?\d{1,19}$/.test(head)) throw new Error(`bad RESP integer ${JSON.stringify(head)}`);
+  return head.length <= 15 ? Number(head) : norm(BigInt(head));
+}
+
 /** Parses one RESP2 value at `at`; undefined while the buffer holds only part of it. */
 function parse(buf: Buffer, at: number): { value: RedisReply; end: number } | undefined {
   if (at >= buf.length) return undefined;
@@ -113,7 +120,7 @@ function parse(buf: Buffer, at: number): { value: RedisReply; end: number } | un
     case '-':
       return { value: { error: head }, end: next };
     case ':':
-      return { value: Number(head), end: next };
+      return { value: intReply(parseRespInt(head)), end: next };
     case '$': {
       const n = Number(head);
       if (n < 0) return { value: null, end: next };

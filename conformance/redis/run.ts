@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReply, type RedisReply } from '../../engine/models/redis/commands';
+import { isErrorReply } from '../../engine/models/redis/keyspace';
 import { SCRIPTS } from '../../engine/models/redis/scripts';
 import { ModelServer } from './model-side';
 import { RespClient } from './resp';
@@ -52,7 +53,7 @@ function toReal(argv: readonly string[]): { argv: string[]; script?: string } {
 
 /** In a real script error, the script is named by its SHA1; the model names it. */
 function normalise(r: RedisReply, script: string | undefined): RedisReply {
-  if (!script || r === null || typeof r !== 'object' || Array.isArray(r)) return r;
+  if (!script || !isErrorReply(r)) return r;
   return { error: r.error.replace(`script: ${sha1(SCRIPTS[script].lua)},`, `script: ${script},`) };
 }
 
@@ -69,7 +70,11 @@ async function subscribeFrames(c: RespClient, argv: readonly string[]): Promise<
   return frames.length === 1 ? frames[0] : frames;
 }
 
-const isInt = (r: RedisReply): r is number => typeof r === 'number';
+/** An integer reply, exactly (bigint), or null for any other reply. */
+function asInt(r: RedisReply): bigint | null {
+  if (typeof r === 'number') return Number.isInteger(r) ? BigInt(r) : null;
+  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'int' in r ? BigInt(r.int) : null;
+}
 
 function same(a: RedisReply, b: RedisReply): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -95,23 +100,27 @@ interface Timing {
  * fraction of a millisecond, so the window stays a few ms wide unless the machine stalls, and
  * then it widens by exactly the stall it measured. Returns why they differ, or null.
  */
-function compare(step: Extract<Step, { kind: 'cmd' }>, model: RedisReply, real: RedisReply, m: ModelServer, t: Timing): string | null {
+function compare(step: Extract<Step, { kind: 'cmd' }>, model: RedisReply, real: RedisReply, m0: ModelServer, t: Timing): string | null {
   const name = step.argv[0].toLowerCase();
   const timed = name === 'pttl' || (name === 'fcall' && step.argv[1] === 'rlock');
   // When the model had to take a command at the late end of its window (see runScriptFile), its
   // deadline can be that much later than the server's, so the low side allows both round trips.
-  const lo = (x: number) => x - t.rtt - t.maxRtt - 2 - t.slack;
-  const hi = (x: number) => x + t.maxRtt + 2 + t.slack;
-  if (timed && isInt(model) && model >= 0 && isInt(real)) {
-    const [a, b] = [Math.max(0, Math.floor(lo(model))), Math.ceil(hi(model))];
-    return real >= a && real <= b ? null : `remaining ms outside [${a}, ${b}]`;
+  // In whole ms, as the values are exact integers (maybe past 2^53).
+  const below = BigInt(Math.ceil(t.rtt + t.maxRtt + 2 + t.slack));
+  const above = BigInt(Math.ceil(t.maxRtt + 2 + t.slack));
+  const max = (a: bigint, b: bigint) => (a > b ? a : b);
+  const m = asInt(model);
+  const x = asInt(real);
+  if (timed && m !== null && m >= 0n && x !== null) {
+    const [a, b] = [max(0n, m - below), m + above];
+    return x >= a && x <= b ? null : `remaining ms outside [${a}, ${b}]`;
   }
-  if (name === 'ttl' && isInt(model) && model >= 0 && isInt(real) && step.argv.length === 2) {
-    const ms = m.peek(['PTTL', step.argv[1]]);
-    if (!isInt(ms)) return 'model TTL without PTTL';
-    const round = (x: number) => Math.floor((Math.max(0, x) + 500) / 1000);
-    const [a, b] = [round(Math.floor(lo(ms))), round(Math.ceil(hi(ms)))];
-    return real >= a && real <= b ? null : `seconds outside [${a}, ${b}] (model PTTL ${ms})`;
+  if (name === 'ttl' && m !== null && m >= 0n && x !== null && step.argv.length === 2) {
+    const ms = asInt(m0.peek(['PTTL', step.argv[1]]));
+    if (ms === null) return 'model TTL without PTTL';
+    const round = (v: bigint) => (max(0n, v) + 500n) / 1000n;
+    const [a, b] = [round(ms - below), round(ms + above)];
+    return x >= a && x <= b ? null : `seconds outside [${a}, ${b}] (model PTTL ${ms})`;
   }
   if (name === 'time' && Array.isArray(model) && Array.isArray(real) && real.length === 2 && model.length === 2) {
     const us = (r: RedisReply[]) => Number(r[0]) * 1e6 + Number(r[1]);

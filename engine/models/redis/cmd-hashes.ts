@@ -1,4 +1,5 @@
-import { at, HASH_NOT_INT, I64_MAX, I64_MIN, intArg, OVERFLOW, own, parseI64, withKey, wrongArgs } from './keyspace';
+import { addI64, intArg, intReply, keepExpiry, parseI64 } from './int64';
+import { at, HASH_NOT_INT, OVERFLOW, own, withKey, wrongArgs } from './keyspace';
 import type { CommandSpec } from './tx';
 
 /** The hash commands. */
@@ -15,7 +16,7 @@ export const HASH_COMMANDS: Readonly<Record<string, CommandSpec>> = {
         if (!own(value, argv[j])) added++;
         value = withKey(value, argv[j], argv[j + 1]);
       }
-      tx.put(argv[1], { type: 'hash', value, expireAt: h?.expireAt ?? null });
+      tx.put(argv[1], { type: 'hash', value, ...keepExpiry(h) });
       return added;
     },
   },
@@ -53,12 +54,12 @@ export const HASH_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       const by = intArg(argv[3]);
       const h = tx.getHash(argv[1]);
       const old = at(h?.value, argv[2]);
-      const cur = old === undefined ? 0n : parseI64(old);
+      const cur = old === undefined ? 0 : parseI64(old);
       if (cur === null) return HASH_NOT_INT;
-      const next = cur + by;
-      if (next > I64_MAX || next < I64_MIN) return OVERFLOW;
-      tx.put(argv[1], { type: 'hash', value: withKey(h?.value ?? {}, argv[2], next.toString()), expireAt: h?.expireAt ?? null });
-      return Number(next);
+      const next = addI64(cur, by);
+      if (next === null) return OVERFLOW;
+      tx.put(argv[1], { type: 'hash', value: withKey(h?.value ?? {}, argv[2], String(next)), ...keepExpiry(h) });
+      return intReply(next);
     },
   },
 };

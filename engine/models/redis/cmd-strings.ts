@@ -1,16 +1,16 @@
-import { I64_MAX, I64_MIN, intArg, invalidExpire, NOT_INT, OVERFLOW, parseI64, ReplyError, SYNTAX, WRONGTYPE, type RedisReply } from './keyspace';
+import { addI64, expiryOf, I64_MAX_SECONDS, I64_MIN, intArg, intReply, keepExpiry, mulI64, negI64, parseI64, type I64 } from './int64';
+import { err, invalidExpire, NOT_INT, OVERFLOW, ReplyError, SYNTAX, WRONGTYPE, type RedisReply } from './keyspace';
 import type { CommandSpec, Tx } from './tx';
 
-/** Milliseconds of an expiry argument, as Redis's getExpireMillisecondsOrReply (SET family). */
-function expireFromArg(arg: string, seconds: boolean, relative: boolean, now: number, cmd: string): number {
-  const v = parseI64(arg);
-  if (v === null) throw new ReplyError(NOT_INT);
-  if (v <= 0n || (seconds && v > I64_MAX / 1000n)) throw new ReplyError(invalidExpire(cmd));
-  let ms = seconds ? v * 1000n : v;
-  if (relative) ms += BigInt(now);
+/** The deadline an expiry argument sets, as Redis's getExpireMillisecondsOrReply (SET family). */
+function expireFromArg(arg: string, seconds: boolean, relative: boolean, now: number, cmd: string): I64 {
+  const v = intArg(arg);
+  if (v <= 0 || (seconds && v > I64_MAX_SECONDS)) throw new ReplyError(invalidExpire(cmd));
+  const ms = seconds ? mulI64(v, 1000) : v;
   // In C the sum wraps to a negative number, which Redis then refuses.
-  if (ms > I64_MAX || ms <= 0n) throw new ReplyError(invalidExpire(cmd));
-  return Number(ms);
+  const at = relative ? addI64(ms, now) : ms;
+  if (at === null || at <= 0) throw new ReplyError(invalidExpire(cmd));
+  return at;
 }
 
 type Unit = 'ex' | 'px' | 'exat' | 'pxat';
@@ -51,20 +51,28 @@ function setGeneric(
   const prev = o.get ? (tx.getString(key) ?? null) : null;
   const old = tx.get(key);
   if ((o.nx && old) || (o.xx && !old)) return prev;
-  tx.put(key, { type: 'string', value, expireAt: o.keepTtl && old ? old.expireAt : expireAt });
+  tx.put(key, { type: 'string', value, ...(o.keepTtl ? keepExpiry(old) : expiryOf(expireAt)) });
   return o.get ? prev : 'OK';
 }
 
-function incrBy(tx: Tx, key: string, by: bigint): RedisReply {
+/** INCR, DECR, INCRBY and DECRBY, as incrDecrCommand: exact over the whole int64 range. */
+function incrBy(tx: Tx, key: string, by: I64): RedisReply {
   const e = tx.get(key);
   if (e?.type === 'hash') throw new ReplyError(WRONGTYPE);
-  const cur = e === undefined ? 0n : parseI64(e.value);
+  const cur = e === undefined ? 0 : parseI64(e.value);
   if (cur === null) throw new ReplyError(NOT_INT);
-  const next = cur + by;
-  if (next > I64_MAX || next < I64_MIN) throw new ReplyError(OVERFLOW);
+  const next = addI64(cur, by);
+  if (next === null) throw new ReplyError(OVERFLOW);
   // Redis overwrites the value in place: the TTL stays.
-  tx.put(key, { type: 'string', value: next.toString(), expireAt: e?.expireAt ?? null });
-  return Number(next);
+  tx.put(key, { type: 'string', value: String(next), ...keepExpiry(e) });
+  return intReply(next);
+}
+
+function decrBy(tx: Tx, argv: readonly string[]): RedisReply {
+  const by = intArg(argv[2]);
+  // decrbyCommand refuses LLONG_MIN before negating it (the negation does not fit).
+  if (by === I64_MIN) return err('ERR decrement would overflow');
+  return incrBy(tx, argv[1], negI64(by));
 }
 
 /** GET, SET and its relatives, and the integer commands on strings. */
@@ -73,7 +81,8 @@ export const STRING_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   set: { arity: -3, write: true, run: set },
   setex: { arity: 4, write: true, run: (tx, argv) => setGeneric(tx, argv[1], argv[3], { unit: 'ex', expireArg: argv[2] }, 'setex') },
   psetex: { arity: 4, write: true, run: (tx, argv) => setGeneric(tx, argv[1], argv[3], { unit: 'px', expireArg: argv[2] }, 'psetex') },
-  incr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], 1n) },
-  decr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], -1n) },
+  incr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], 1) },
+  decr: { arity: 2, write: true, run: (tx, argv) => incrBy(tx, argv[1], -1) },
   incrby: { arity: 3, write: true, run: (tx, argv) => incrBy(tx, argv[1], intArg(argv[2])) },
+  decrby: { arity: 3, write: true, run: decrBy },
 };

@@ -205,3 +205,95 @@ describe('formatReply', () => {
     expect(formatReply({ error: 'ERR x' })).toBe('(error) ERR x');
   });
 });
+
+describe('exec: 64-bit integers and deadlines, exact', () => {
+  const NOW = 1_700_000_000_000;
+
+  it('counts exactly past 2^53 and refuses int64 overflow with Redis texts', () => {
+    const { replies, data } = run([
+      [0, 'SET', 'n', '9007199254740992'],
+      [0, 'INCR', 'n'],
+      [0, 'SET', 'max', '9223372036854775806'],
+      [0, 'INCR', 'max'],
+      [0, 'INCR', 'max'],
+      [0, 'DECRBY', 'x', '-9223372036854775808'],
+      [0, 'INCRBY', 'min', '-9223372036854775808'],
+      [0, 'DECR', 'min'],
+      [0, 'INCRBY', 'y', '9223372036854775808'],
+      [0, 'HINCRBY', 'h', 'f', '9223372036854775807'],
+      [0, 'HINCRBY', 'h', 'f', '1'],
+      [0, 'INCR', 'small'],
+    ]);
+    expect(replies).toEqual([
+      'OK',
+      { int: '9007199254740993' },
+      'OK',
+      { int: '9223372036854775807' },
+      { error: 'ERR increment or decrement would overflow' },
+      { error: 'ERR decrement would overflow' },
+      { int: '-9223372036854775808' },
+      { error: 'ERR increment or decrement would overflow' },
+      { error: 'ERR value is not an integer or out of range' },
+      { int: '9223372036854775807' },
+      { error: 'ERR increment or decrement would overflow' },
+      1,
+    ]);
+    expect(data.keys.n).toMatchObject({ value: '9007199254740993' });
+    expect(formatReply(replies[1])).toBe('(integer) 9007199254740993');
+  });
+
+  it('keeps a deadline past 2^53 exact (expireAtExact) and compares GT / LT exactly', () => {
+    const { replies, data } = run([
+      [NOW, 'SET', 'k', 'v'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740993'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740992', 'LT'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740993', 'GT'],
+      [NOW, 'PEXPIRETIME', 'k'],
+      [NOW, 'PTTL', 'k'],
+      [NOW, 'INCR', 'k'],
+      [NOW, 'SET', 'k', 'w', 'KEEPTTL'],
+    ]);
+    expect(replies.slice(1, 6)).toEqual([1, 1, 1, { int: '9007199254740993' }, { int: String(9007199254740993n - BigInt(NOW)) }]);
+    expect(data.keys.k).toEqual({ type: 'string', value: 'w', expireAt: 9007199254740992, expireAtExact: '9007199254740993' });
+    const persisted = exec(data, NOW, ['PERSIST', 'k']).data;
+    expect(persisted.keys.k).toEqual({ type: 'string', value: 'w', expireAt: null });
+  });
+
+  it('refuses deadlines C would overflow, per command name, and rounds EXPIRETIME without wrapping', () => {
+    const { replies } = run([
+      [NOW, 'SET', 'k', 'v'],
+      [NOW, 'PEXPIRE', 'k', '9223372036854775807'],
+      [NOW, 'EXPIRE', 'k', '9223372036854775'],
+      [NOW, 'EXPIREAT', 'k', '9223372036854776'],
+      [NOW, 'SET', 'k', 'v', 'PX', '9223372036854775807'],
+      [NOW, 'SETEX', 'k', '9223372036854775', 'v'],
+      [NOW, 'PEXPIREAT', 'k', '9223372036854775807'],
+      [NOW, 'EXPIRETIME', 'k'],
+      [NOW, 'EXPIREAT', 'k', '-9223372036854775'],
+      [NOW, 'EXISTS', 'k'],
+    ]);
+    expect(replies).toEqual([
+      'OK',
+      { error: "ERR invalid expire time in 'pexpire' command" },
+      { error: "ERR invalid expire time in 'expire' command" },
+      { error: "ERR invalid expire time in 'expireat' command" },
+      { error: "ERR invalid expire time in 'set' command" },
+      { error: "ERR invalid expire time in 'setex' command" },
+      1,
+      { int: '9223372036854776' },
+      1,
+      0,
+    ]);
+  });
+
+  it('keeps ordinary values and deadlines plain numbers', () => {
+    const { replies, data } = run([
+      [NOW, 'SET', 'k', '41', 'PX', '5000'],
+      [NOW, 'INCRBY', 'k', '1'],
+      [NOW, 'PEXPIRETIME', 'k'],
+      [NOW, 'EXPIRETIME', 'k'],
+    ]);
+    expect(replies).toEqual(['OK', 42, NOW + 5000, Math.floor((NOW + 5500) / 1000)]);
+    expect(data.keys.k).toEqual({ type: 'string', value: '42', expireAt: NOW + 5000 });
+  });
+});

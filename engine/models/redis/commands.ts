@@ -2,7 +2,8 @@ import { HASH_COMMANDS } from './cmd-hashes';
 import { KEY_COMMANDS } from './cmd-keys';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
-import { at, err, intArg, READONLY, ReplyError, wrongArgs, type RedisData, type RedisReply } from './keyspace';
+import { intArg } from './int64';
+import { at, err, READONLY, ReplyError, wrongArgs, type RedisData, type RedisReply } from './keyspace';
 import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
@@ -48,8 +49,8 @@ const SERVER_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       const script = at(SCRIPTS, name);
       if (script === undefined) return err('ERR Function not found');
       const numkeys = intArg(argv[2]);
-      if (numkeys > BigInt(argv.length - 3)) return err("ERR Number of keys can't be greater than number of args");
-      if (numkeys < 0n) return err("ERR Number of keys can't be negative");
+      if (numkeys > argv.length - 3) return err("ERR Number of keys can't be greater than number of args");
+      if (numkeys < 0) return err("ERR Number of keys can't be negative");
       const n = Number(numkeys);
       return runScript(name, script, argv.slice(3, 3 + n), argv.slice(3 + n), (a) => dispatch(tx, a, true));
     },

@@ -1,12 +1,30 @@
-/** A RESP-like reply: simple/bulk string, integer, nil, array, or error. */
-export type RedisReply = string | number | null | RedisReply[] | { error: string };
+/**
+ * A RESP-like reply: simple/bulk string, integer, nil, array, or error. An integer beyond
+ * JavaScript's safe range (|n| > 2^53 - 1) is `{ int }`, its exact decimal text, so replies stay
+ * plain JSON and exact.
+ */
+export type RedisReply = string | number | null | RedisReply[] | { error: string } | BigIntReply;
 
-/** A string value. `type` may be left out (older states and hand-built fixtures omit it). */
-export interface RedisStringEntry {
-  type?: 'string';
-  value: string;
+/** An integer reply too large for a double to hold exactly (see `intReply` in int64.ts). */
+export interface BigIntReply {
+  int: string;
+}
+
+/** A value's TTL. */
+export interface Expiring {
   /** Absolute expiry time on the server's own clock (whole ms), or null for no expiry. */
   expireAt: number | null;
+  /**
+   * The exact deadline as decimal text, only when it lies beyond 2^53 ms (year 287,396), where
+   * `expireAt` holds the nearest double: Redis keeps deadlines up to 2^63 - 1 ms exactly.
+   */
+  expireAtExact?: string;
+}
+
+/** A string value. `type` may be left out (older states and hand-built fixtures omit it). */
+export interface RedisStringEntry extends Expiring {
+  type?: 'string';
+  value: string;
 }
 
 /**
@@ -14,10 +32,9 @@ export interface RedisStringEntry {
  * HGETALL in ascending numeric order rather than Redis's insertion order (Redisson's fields,
  * `<uuid>:<threadId>`, are never integer-like).
  */
-export interface RedisHashEntry {
+export interface RedisHashEntry extends Expiring {
   type: 'hash';
   value: Readonly<Record<string, string>>;
-  expireAt: number | null;
 }
 
 export type RedisEntry = RedisStringEntry | RedisHashEntry;
@@ -37,6 +54,11 @@ export interface Published {
 }
 
 export const err = (error: string): { error: string } => ({ error });
+
+/** Whether a reply is an error reply. */
+export function isErrorReply(r: RedisReply | undefined): r is { error: string } {
+  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'error' in r;
+}
 
 /** A reply error thrown by a command implementation; `exec` turns it into the reply. */
 export class ReplyError extends Error {
@@ -70,26 +92,6 @@ export function withKey<T>(rec: Readonly<Record<string, T>>, k: string, v: T | u
   const out: Record<string, T> = {};
   for (const key of Object.keys(rec)) if (key !== k) Object.defineProperty(out, key, { value: rec[key], enumerable: true, writable: true, configurable: true });
   return out;
-}
-
-export const I64_MAX = 9223372036854775807n;
-export const I64_MIN = -9223372036854775808n;
-
-/**
- * Parses a signed 64-bit integer exactly as Redis's `string2ll` does: no sign on zero, no '+',
- * no leading zeros, no spaces, at most 20 characters. Returns null when Redis would refuse it.
- */
-export function parseI64(s: string): bigint | null {
-  if (s.length === 0 || s.length > 20 || !/^(0|-?[1-9][0-9]*)$/.test(s)) return null;
-  const v = BigInt(s);
-  return v < I64_MIN || v > I64_MAX ? null : v;
-}
-
-/** A command's integer argument, strictly parsed; "value is not an integer or out of range" otherwise. */
-export function intArg(arg: string): bigint {
-  const v = parseI64(arg);
-  if (v === null) throw new ReplyError(NOT_INT);
-  return v;
 }
 
 /** Whether the entry has expired at server time `nowMs`: Redis's `keyIsExpired` is `now > when`. */

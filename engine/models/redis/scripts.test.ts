@@ -34,7 +34,14 @@ describe('Lua number conversions', () => {
     expect(luaToNumber(null)).toBeUndefined();
     expect(luaInt(2.9)).toBe(2);
     expect(luaInt(-2.9)).toBe(-2);
-    expect(luaInt(Infinity)).toBe(-9223372036854775808);
+    expect(luaInt(-0.5)).toBe(0);
+    expect(luaInt(Infinity)).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(NaN)).toEqual({ int: '-9223372036854775808' });
+    // 2^63 is out of range (LLONG_MIN on x86); the largest double below it converts exactly.
+    expect(luaInt(2 ** 63)).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(2 ** 63 - 1024)).toEqual({ int: '9223372036854774784' });
+    expect(luaInt(-(2 ** 63))).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(2 ** 53 + 2)).toEqual({ int: '9007199254740994' });
   });
 });
 
@@ -101,5 +108,17 @@ describe('scg-token-bucket', () => {
   it('keeps the Lua sources with the script names', () => {
     expect(Object.keys(SCRIPTS).sort()).toEqual(['renew', 'rlock', 'rrenew', 'runlock', 'scg-token-bucket', 'unlock']);
     for (const s of Object.values(SCRIPTS)) expect(s.lua).toContain('redis.call');
+  });
+});
+
+describe('scripts: integers pass through Lua numbers', () => {
+  it('rounds a huge PTTL to a double on its way through rlock, as real Redis does', () => {
+    // 9e18 - 1 is not a double: Lua holds the PTTL as the nearest one (9e18), then truncates it back.
+    const { replies } = run([
+      [0, 'FCALL', 'rlock', '1', 'L', '9000000000000000000', 'c1:1'],
+      [1, 'FCALL', 'rlock', '1', 'L', '30000', 'c2:1'],
+      [1, 'PTTL', 'L'],
+    ]);
+    expect(replies).toEqual([null, { int: '9000000000000000000' }, { int: '8999999999999999999' }]);
   });
 });

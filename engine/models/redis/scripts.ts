@@ -1,4 +1,5 @@
-import { err, type RedisReply } from './keyspace';
+import { I64_MIN, intReply, norm } from './int64';
+import { err, isErrorReply, type RedisReply } from './keyspace';
 
 /**
  * Named atomic scripts, called as Redis 7 functions: `FCALL <name> <numkeys> key... arg...`.
@@ -71,10 +72,28 @@ export function fmtG17(n: number): string {
   return strip(n.toFixed(16 - x));
 }
 
-/** A Lua number returned to the client: truncated to an integer (C's cast; out of range -> LLONG_MIN). */
-export function luaInt(n: number): number {
-  if (Number.isNaN(n) || n >= 9223372036854775807 || n < -9223372036854775808) return -9223372036854775808;
-  return Math.trunc(n);
+/**
+ * A Lua number returned to the client: `(long long)n`, truncated to an integer, exact however
+ * large; out of range (and NaN) gives LLONG_MIN, what the x86 conversion yields.
+ */
+export function luaInt(n: number): RedisReply {
+  // 2^63 is the first double past LLONG_MAX; -2^63 itself is LLONG_MIN.
+  if (Number.isNaN(n) || n >= 9223372036854775808 || n < -9223372036854775808) return intReply(I64_MIN);
+  const t = Math.trunc(n);
+  return Number.isSafeInteger(t) ? t + 0 : intReply(norm(BigInt(t)));
+}
+
+/** A reply as a script sees it: Redis hands an integer reply to Lua as a number (a double). */
+function toLua(r: RedisReply): RedisReply {
+  if (r === null || typeof r !== 'object') return r;
+  if (Array.isArray(r)) return r.map(toLua);
+  return 'int' in r ? Number(r.int) : r;
+}
+
+/** What the script returned, as the client gets it: Lua numbers become truncated integers. */
+function fromLua(r: RedisReply): RedisReply {
+  if (typeof r === 'number') return luaInt(r);
+  return Array.isArray(r) ? r.map(fromLua) : r;
 }
 
 const str = (v: number) => fmtG17(v);
@@ -289,7 +308,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
         call(SCG.setTokens, 'setex', tokensKey, str(ttl), str(newTokens));
         call(SCG.setStamp, 'setex', stampKey, str(ttl), str(n));
       }
-      return [allowed ? 1 : 0, luaInt(newTokens)];
+      return [allowed ? 1 : 0, newTokens];
     },
   },
 };
@@ -309,11 +328,11 @@ export function runScript(
   const call: ScriptCall = (line, ...argv) => {
     if (argv.some((a) => a === undefined)) throw new ScriptAbort('ERR Lua redis lib command arguments must be strings or integers', line);
     const reply = exec(argv as string[]);
-    if (reply !== null && typeof reply === 'object' && !Array.isArray(reply)) throw new ScriptAbort(reply.error, line);
-    return reply;
+    if (isErrorReply(reply)) throw new ScriptAbort(reply.error, line);
+    return toLua(reply);
   };
   try {
-    return script.run(call, keys, args);
+    return fromLua(script.run(call, keys, args));
   } catch (e) {
     if (e instanceof LuaError) return err(`ERR user_script:${e.line}: ${e.msg} script: ${name}, on @user_script:${e.line}.`);
     if (e instanceof ScriptAbort) return err(`${e.msg} script: ${name}, on @user_script:${e.line}.`);
