@@ -21,10 +21,14 @@ interface Snapshot {
   pushes: [string, RedisReply[]][];
 }
 
+/** The client node the scripts' connections belong to (redis-cli with one connection per `@name`). */
+const CLIENT = 'cli';
+
 /**
  * The Redis node model driven directly, on virtual time: commands go through its message
- * handler (so Pub/Sub pushes and the active expiry cycle run as in a simulation), each client
- * connection is a client node id, and `advance` fires the node's timers in order.
+ * handler (so Pub/Sub pushes and the active expiry cycle run as in a simulation), each script
+ * connection is a connection of one client node (so subscribed mode binds it as on a real
+ * server), and `advance` fires the node's timers in order.
  */
 export class ModelServer {
   state: RedisState;
@@ -34,8 +38,6 @@ export class ModelServer {
   private replies: RedisReply[] = [];
   private readonly pushes = new Map<string, RedisReply[]>();
   private readonly ctx: Ctx;
-  /** The connection whose command is being handled (where ctx.reply goes). */
-  private from = '';
 
   constructor(startMs: number, params: unknown = {}, from?: Snapshot) {
     this.t = startMs;
@@ -65,15 +67,14 @@ export class ModelServer {
   /** Runs one command from connection `conn` and returns its reply. */
   call(conn: string, argv: readonly string[]): RedisReply {
     this.replies = [];
-    this.from = conn;
-    this.state = redisModel.onMessage(this.state, redisCmd(this.nextId++, argv), conn, this.ctx);
+    this.state = redisModel.onMessage(this.state, redisCmd(this.nextId++, argv, conn), CLIENT, this.ctx);
     if (this.replies.length !== 1) throw new Error(`the model sent ${this.replies.length} replies to ${argv.join(' ')}`);
     return this.replies[0];
   }
 
   /** What a command would reply now, without running it on the node (for tolerances). */
   peek(argv: readonly string[]): RedisReply {
-    return exec(this.state.data, this.t, argv).reply;
+    return exec(this.state.data, this.t, argv, { client: CLIENT }).reply;
   }
 
   /** The next Pub/Sub message delivered to `conn`, as RESP2's ["message", channel, text]. */
@@ -113,7 +114,7 @@ export class ModelServer {
       },
       self: 'redis',
       send: (to: string, msg: Msg) => this.onSend(to, msg),
-      reply: (msg: Msg) => this.onSend(this.from, msg),
+      reply: (msg: Msg) => this.onSend(CLIENT, msg),
       setTimer: (delayMs: number, payload: unknown) => {
         const id = this.nextId++;
         this.timers.push({ at: this.t + Math.max(0, delayMs), id, payload });
@@ -132,11 +133,12 @@ export class ModelServer {
 
   private onSend(to: string, msg: Msg): void {
     if (msg.type === 'redis.reply') this.replies.push((msg as RedisReplyMsg).reply);
-    else if (msg.type === 'redis.push') {
+    else if (msg.type === 'redis.push' && to === CLIENT) {
       const p = msg as RedisPushMsg;
-      const q = this.pushes.get(to) ?? [];
+      const conn = p.conn ?? '';
+      const q = this.pushes.get(conn) ?? [];
       q.push(['message', p.channel, p.message]);
-      this.pushes.set(to, q);
+      this.pushes.set(conn, q);
     } else throw new Error(`the model sent an unexpected ${msg.type} to ${to}`);
   }
 }

@@ -1,11 +1,5 @@
 import { at, type RedisReply } from './keyspace';
-import type { CommandSpec, Tx } from './tx';
-
-function subscribedCount(tx: Tx): number {
-  let n = 0;
-  for (const ch in tx.subs) if (tx.subs[ch].includes(tx.client)) n++;
-  return n;
-}
+import type { CommandSpec } from './tx';
 
 /** One frame per channel, as RESP2 sends them; a single frame when there is one channel. */
 function frames(list: RedisReply[]): RedisReply {
@@ -30,8 +24,8 @@ export const PUBSUB_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       const out: RedisReply[] = [];
       for (const ch of argv.slice(1)) {
         const list = at(tx.subs, ch) ?? [];
-        if (!list.includes(tx.client)) tx.setSubs(ch, [...list, tx.client]);
-        out.push(['subscribe', ch, subscribedCount(tx)]);
+        if (!list.includes(tx.subscriber)) tx.setSubs(ch, [...list, tx.subscriber]);
+        out.push(['subscribe', ch, tx.subscriptions]);
       }
       return frames(out);
     },
@@ -40,13 +34,13 @@ export const PUBSUB_COMMANDS: Readonly<Record<string, CommandSpec>> = {
     arity: -1,
     write: false,
     run: (tx, argv) => {
-      const channels = argv.length > 1 ? argv.slice(1) : Object.keys(tx.subs).filter((ch) => tx.subs[ch].includes(tx.client));
+      const channels = argv.length > 1 ? argv.slice(1) : Object.keys(tx.subs).filter((ch) => tx.subs[ch].includes(tx.subscriber));
       if (channels.length === 0) return ['unsubscribe', null, 0];
       const out: RedisReply[] = [];
       for (const ch of channels) {
         const list = at(tx.subs, ch) ?? [];
-        if (list.includes(tx.client)) tx.setSubs(ch, list.filter((c) => c !== tx.client));
-        out.push(['unsubscribe', ch, subscribedCount(tx)]);
+        if (list.includes(tx.subscriber)) tx.setSubs(ch, list.filter((c) => c !== tx.subscriber));
+        out.push(['unsubscribe', ch, tx.subscriptions]);
       }
       return frames(out);
     },

@@ -197,6 +197,44 @@ describe('exec: pub/sub', () => {
   });
 });
 
+describe('exec: subscribed mode', () => {
+  const REFUSED = (cmd: string) => ({ error: `ERR Can't execute '${cmd}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context` });
+
+  it('refuses other commands on a subscribed connection, after arity and until the last UNSUBSCRIBE', () => {
+    let data: RedisData = { keys: {} };
+    const on = (argv: string[], conn = 's') => {
+      const r = exec(data, 0, argv, { client: 'c', conn });
+      data = r.data;
+      return r.reply;
+    };
+    expect(on(['PING'])).toBe('PONG');
+    expect(on(['SUBSCRIBE', 'a', 'b'])).toEqual([
+      ['subscribe', 'a', 1],
+      ['subscribe', 'b', 2],
+    ]);
+    expect(data.subs).toEqual({ a: ['c#s'], b: ['c#s'] });
+    expect(on(['gEt', 'k'])).toEqual(REFUSED('get'));
+    expect(on(['GET'])).toEqual({ error: "ERR wrong number of arguments for 'get' command" });
+    expect(on(['NOPE'])).toEqual({ error: "ERR unknown command 'NOPE', with args beginning with: " });
+    expect(on(['PING'])).toEqual(['pong', '']);
+    expect(on(['PING', 'm'])).toEqual(['pong', 'm']);
+    expect(on(['GET', 'k'], 'other')).toBeNull();
+    expect(on(['UNSUBSCRIBE', 'a'])).toEqual(['unsubscribe', 'a', 1]);
+    expect(on(['FCALL', 'unlock', '1', 'k', 't'])).toEqual(REFUSED('fcall'));
+    expect(on(['UNSUBSCRIBE'])).toEqual(['unsubscribe', 'b', 0]);
+    expect(on(['GET', 'k'])).toBeNull();
+    expect(on(['PING'])).toBe('PONG');
+  });
+
+  it('delivers to each subscribed connection of a node', () => {
+    let data: RedisData = { keys: {} };
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c', conn: '1' }).data;
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c', conn: '2' }).data;
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c' }).data;
+    expect(exec(data, 0, ['PUBLISH', 'ch', 'x']).published).toEqual([{ channel: 'ch', message: 'x', to: ['c#1', 'c#2', 'c'] }]);
+  });
+});
+
 describe('formatReply', () => {
   it('renders like redis-cli', () => {
     expect(formatReply(null)).toBe('(nil)');

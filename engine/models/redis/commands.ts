@@ -4,6 +4,7 @@ import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
 import { at, err, READONLY, ReplyError, wrongArgs, type RedisData, type RedisReply } from './keyspace';
+import { subscriberOf } from './messages';
 import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
@@ -14,6 +15,8 @@ export { formatReply } from './format-reply';
 export interface ExecOptions {
   /** The client node issuing the command: Pub/Sub subscriptions are per client. Default "client". */
   client?: string;
+  /** The client's connection it came on (see `RedisCmd.conn`); absent for the client's pool. */
+  conn?: string;
   /**
    * Run as a read-only replica: writes get READONLY, and a key past its TTL reads as missing but
    * is not deleted (a replica waits for its primary's DEL).
@@ -23,12 +26,17 @@ export interface ExecOptions {
 
 const ARG_LUA_MSG = 'ERR Unknown Redis command called from script';
 
+/** What a connection in subscribed mode may still run (the others Redis allows are not modelled). */
+const SUBSCRIBED_MODE = new Set(['subscribe', 'unsubscribe', 'ping']);
+
 const SERVER_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   ping: {
     arity: -1,
     write: false,
-    run: (_tx, argv) => {
+    run: (tx, argv) => {
       if (argv.length > 2) return wrongArgs('ping');
+      // RESP2 in subscribed mode: PING answers as a Pub/Sub frame, ["pong", message or ""].
+      if (tx.onConnection && tx.subscriptions > 0) return ['pong', argv[1] ?? ''];
       return argv.length === 2 ? argv[1] : 'PONG';
     },
   },
@@ -83,6 +91,10 @@ function dispatch(tx: Tx, argv: readonly string[], fromScript = false): RedisRep
   }
   if ((spec.arity > 0 && argv.length !== spec.arity) || (spec.arity < 0 && argv.length < -spec.arity)) return wrongArgs(name);
   if (tx.replica && spec.write) return READONLY;
+  // processCommand's RESP2 Pub/Sub check, after arity and READONLY, names the command in lower case.
+  if (tx.onConnection && !fromScript && !SUBSCRIBED_MODE.has(name) && tx.subscriptions > 0) {
+    return err(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
+  }
   try {
     return spec.run(tx, argv);
   } catch (e) {
@@ -97,6 +109,6 @@ function dispatch(tx: Tx, argv: readonly string[], fromScript = false): RedisRep
  * the reply, the keys it expired on access and the messages it published.
  */
 export function exec(data: RedisData, now: number, argv: readonly string[], opts: ExecOptions = {}): ExecResult {
-  const tx = new Tx(data, Math.floor(now), now, opts.client ?? 'client', opts.replica ?? false);
+  const tx = new Tx(data, Math.floor(now), now, subscriberOf(opts.client ?? 'client', opts.conn), opts.conn !== undefined, opts.replica ?? false);
   return tx.result(dispatch(tx, argv));
 }

@@ -112,6 +112,42 @@ describe('redis node: pub/sub', () => {
   });
 });
 
+describe('redis node: subscribed mode', () => {
+  it('binds a client connection that subscribed, but never the client pool', () => {
+    const h = run(
+      testSpec(
+        [
+          client('c', 'r', [
+            { at: 0, argv: ['SUBSCRIBE', 'ch'], conn: 'sub' },
+            { at: 10, argv: ['GET', 'k'], conn: 'sub' },
+            { at: 10, argv: ['PING', 'x'], conn: 'sub' },
+            { at: 10, argv: ['GET', 'k'], conn: 'cmd' },
+            { at: 10, argv: ['SUBSCRIBE', 'ch'] },
+            { at: 20, argv: ['GET', 'k'] },
+            { at: 20, argv: ['PING'] },
+            { at: 30, argv: ['PUBLISH', 'ch', 'hi'], conn: 'cmd' },
+          ]),
+          redis('r'),
+        ],
+        [['c', 'r']],
+      ),
+      REDIS_TEST_MODELS,
+    );
+    h.runUntil(100);
+    const r = replies(h, 'c');
+    expect(r[1].reply).toEqual({ error: "ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context" });
+    expect(r[2].reply).toEqual(['pong', 'x']);
+    expect(r[3].reply).toBeNull();
+    // The pool subscribed too, and still runs commands (its Pub/Sub has a connection of its own).
+    expect(r[4].reply).toEqual(['subscribe', 'ch', 1]);
+    expect(r[5].reply).toBeNull();
+    expect(r[6].reply).toBe('PONG');
+    // Two subscribers on one node: the message comes once per connection, saying which.
+    expect(r[7].reply).toBe(2);
+    expect((h.sim.node('c').state as TestClientState).pushes.map((p) => p.conn ?? 'pool')).toEqual(['sub', 'pool']);
+  });
+});
+
 /** A primary with a lagging link to a replica that promotes itself, and a client on each. */
 function failover(stepsP: TestStep[], stepsR: TestStep[], primary: Record<string, unknown> = {}) {
   return run(

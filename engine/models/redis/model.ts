@@ -12,6 +12,7 @@ import type {
   ReplBatch,
   ReplOp,
 } from './messages';
+import { subscriberNode } from './messages';
 import { type RedisParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -244,7 +245,10 @@ function promote(s: RedisState, ctx: Ctx): RedisState {
 function deliver(pubs: readonly Published[], ctx: Ctx): void {
   for (const p of pubs) {
     const push: RedisPushMsg = { type: 'redis.push', channel: p.channel, message: p.message };
-    for (const to of p.to) ctx.send(to, push);
+    for (const to of p.to) {
+      const { node, conn } = subscriberNode(to);
+      ctx.send(node, conn === undefined ? push : { ...push, conn });
+    }
   }
 }
 
@@ -297,7 +301,7 @@ function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): Redi
 
 function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
   const s = catchUp(s0, ctx);
-  const res = exec(s.data, ctx.now, cmd.argv, { client: from, replica: s.role === 'replica' });
+  const res = exec(s.data, ctx.now, cmd.argv, { client: from, conn: cmd.conn, replica: s.role === 'replica' });
   // The expiry a command triggered happened before the command's own effect (Redis deletes the
   // key on lookup, then runs the command): traced first, so "SET … NX → OK" never reads as if
   // the expiry after it deleted the new value.

@@ -38,7 +38,10 @@ export class Tx {
     readonly now: number,
     /** Server time with its fraction, for TIME's microseconds. */
     readonly rawNow: number,
-    readonly client: string,
+    /** Who subscribes: the client node, or one of its connections (see `subscriberOf`). */
+    readonly subscriber: string,
+    /** Whether the command came on a connection of its own, which subscribed mode binds. */
+    readonly onConnection: boolean,
     readonly replica: boolean,
   ) {
     this.keys = base.keys;
@@ -83,6 +86,13 @@ export class Tx {
 
   get subs(): Readonly<Record<string, readonly string[]>> {
     return this.subsRec ?? {};
+  }
+
+  /** How many channels this command's subscriber is subscribed to. */
+  get subscriptions(): number {
+    let n = 0;
+    for (const ch in this.subs) if (this.subs[ch].includes(this.subscriber)) n++;
+    return n;
   }
 
   setSubs(channel: string, clients: readonly string[]): void {
