@@ -1,5 +1,5 @@
 import { addI64, deadlineOf, I64_MAX_SECONDS, I64_MIN_SECONDS, intArg, intReply, mulI64, withExpiry } from './int64';
-import { err, invalidExpire, type RedisReply } from './keyspace';
+import { err, errFormat, invalidExpire, type RedisReply } from './keyspace';
 import type { CommandSpec, Tx } from './tx';
 
 /**
@@ -19,7 +19,7 @@ function expire(tx: Tx, argv: readonly string[], seconds: boolean, base: number)
     else if (opt === 'xx') xx = true;
     else if (opt === 'gt') gt = true;
     else if (opt === 'lt') lt = true;
-    else return err(`ERR Unsupported option ${argv[j]}`);
+    else return errFormat(`ERR Unsupported option ${argv[j]}`);
   }
   if (nx && (xx || gt || lt)) return err('ERR NX and XX, GT or LT options at the same time are not compatible');
   if (gt && lt) return err('ERR GT and LT options at the same time are not compatible');

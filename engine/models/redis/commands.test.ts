@@ -235,6 +235,26 @@ describe('exec: subscribed mode', () => {
   });
 });
 
+describe('exec: error texts with client input', () => {
+  const unknown = (...argv: string[]) => (exec({ keys: {} }, 0, argv).reply as { error: string }).error;
+
+  it('cuts an unknown command at 128 bytes and its argument list once it reaches 128 bytes', () => {
+    expect(unknown('x'.repeat(200))).toBe(`ERR unknown command '${'x'.repeat(128)}', with args beginning with: `);
+    expect(unknown('foo', 'a'.repeat(100), 'b'.repeat(100))).toBe(`ERR unknown command 'foo', with args beginning with: '${'a'.repeat(100)}' '${'b'.repeat(25)}' `);
+    expect(unknown('foo', 'a'.repeat(126), 'b')).toBe(`ERR unknown command 'foo', with args beginning with: '${'a'.repeat(126)}' `);
+  });
+
+  it('counts bytes, not characters: a character split by the cut reads as U+FFFD', () => {
+    expect(unknown('foo', 'a' + 'é'.repeat(70), 'b')).toBe(`ERR unknown command 'foo', with args beginning with: 'a${'é'.repeat(63)}\uFFFD' `);
+  });
+
+  it('replaces CR and LF with spaces', () => {
+    expect(unknown('fo\no', 'a\nb', 'c\r\nd')).toBe("ERR unknown command 'fo o', with args beginning with: 'a b' 'c  d' ");
+    const d = exec({ keys: {} }, 0, ['SET', 'k', 'v']).data;
+    expect(exec(d, 0, ['EXPIRE', 'k', '1', 'a\nb']).reply).toEqual({ error: 'ERR Unsupported option a b' });
+  });
+});
+
 describe('formatReply', () => {
   it('renders like redis-cli', () => {
     expect(formatReply(null)).toBe('(nil)');

@@ -3,7 +3,7 @@ import { KEY_COMMANDS } from './cmd-keys';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
-import { at, err, READONLY, ReplyError, wrongArgs, type RedisData, type RedisReply } from './keyspace';
+import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData, type RedisReply } from './keyspace';
 import { subscriberOf } from './messages';
 import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
@@ -75,11 +75,20 @@ export function isWriteCommand(name: string): boolean {
   return at(COMMANDS, name.toLowerCase())?.write ?? false;
 }
 
+/**
+ * Redis 7.0's text for an unknown command: the name cut at 128 bytes (`%.128s`), then quoted
+ * arguments, each followed by a space, while the list is under 128 bytes, each cut to what is
+ * left of them; CR and LF replaced by spaces.
+ */
 function unknownCommand(argv: readonly string[]): RedisReply {
-  // The same shape as Redis 7.0: at most ~128 characters of quoted arguments, each followed by a space.
   let args = '';
-  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${argv[i].slice(0, 128 - args.length)}' `;
-  return err(`ERR unknown command '${argv[0].slice(0, 128)}', with args beginning with: ${args}`);
+  let bytes = 0;
+  for (let i = 1; i < argv.length && bytes < 128; i++) {
+    const a = `'${utf8Prefix(argv[i], 128 - bytes)}' `;
+    args += a;
+    bytes += utf8Length(a);
+  }
+  return errFormat(`ERR unknown command '${utf8Prefix(argv[0], 128)}', with args beginning with: ${args}`);
 }
 
 function dispatch(tx: Tx, argv: readonly string[], fromScript = false): RedisReply {

@@ -55,6 +55,30 @@ export interface Published {
 
 export const err = (error: string): { error: string } => ({ error });
 
+/**
+ * An error reply whose text carries client input: CR and LF become spaces, as Redis's
+ * addReplyErrorFormat and rejectCommandFormat do (a newline would break the protocol).
+ */
+export const errFormat = (text: string): { error: string } => err(text.replace(/[\r\n]/g, ' '));
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** Bytes `s` takes in UTF-8, what C's sdslen counts. */
+export function utf8Length(s: string): number {
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
+}
+
+/**
+ * The first `n` bytes of `s` in UTF-8, as C's `%.*s` cuts them: a character split at the cut
+ * decodes as U+FFFD, which is what a client reading the reply as UTF-8 sees.
+ */
+export function utf8Prefix(s: string, n: number): string {
+  if (s.length * 3 <= n) return s;
+  const bytes = utf8.encode(s);
+  return bytes.length <= n ? s : fromUtf8.decode(bytes.subarray(0, Math.max(0, n)));
+}
+
 /** Whether a reply is an error reply. */
 export function isErrorReply(r: RedisReply | undefined): r is { error: string } {
   return r !== null && typeof r === 'object' && !Array.isArray(r) && 'error' in r;
