@@ -1,5 +1,7 @@
-import { I64_MIN, intReply, norm } from './int64';
 import { err, isErrorReply, type RedisReply } from './keyspace';
+import { fmtG17, fromLua, luaMax, luaMin, luaToNumber, toLua } from './lua';
+
+export { fmtG17, luaInt, luaToNumber } from './lua';
 
 /**
  * Named atomic scripts, called as Redis 7 functions: `FCALL <name> <numkeys> key... arg...`.
@@ -39,61 +41,6 @@ function lineOf(lua: string, marker: string): number {
   const i = lua.indexOf(marker);
   if (i < 0) throw new Error(`script marker not found: ${marker}`);
   return lua.slice(0, i).split('\n').length;
-}
-
-/** Lua 5.1 `tonumber(s)` (strtod plus hexadecimal, surrounding spaces allowed); undefined for nil. */
-export function luaToNumber(v: RedisReply | undefined): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(s)) {
-    const neg = s.startsWith('-');
-    const n = parseInt(s.replace(/^[+-]/, ''), 16);
-    return neg ? -n : n;
-  }
-  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  if (/^[+-]?nan$/i.test(s)) return NaN;
-  return undefined;
-}
-
-/**
- * A Lua number as Redis 7.0 passes it to a command: C's `%.17g` ("0.1" -> "0.10000000000000001",
- * 2.5 -> "2.5", 1e20 -> "1e+20").
- */
-export function fmtG17(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mant, expStr] = n.toExponential(16).split('e');
-  const x = Number(expStr);
-  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-  if (x < -4 || x >= 17) return `${strip(mant)}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
-  return strip(n.toFixed(16 - x));
-}
-
-/**
- * A Lua number returned to the client: `(long long)n`, truncated to an integer, exact however
- * large; out of range (and NaN) gives LLONG_MIN, what the x86 conversion yields.
- */
-export function luaInt(n: number): RedisReply {
-  // 2^63 is the first double past LLONG_MAX; -2^63 itself is LLONG_MIN.
-  if (Number.isNaN(n) || n >= 9223372036854775808 || n < -9223372036854775808) return intReply(I64_MIN);
-  const t = Math.trunc(n);
-  return Number.isSafeInteger(t) ? t + 0 : intReply(norm(BigInt(t)));
-}
-
-/** A reply as a script sees it: Redis hands an integer reply to Lua as a number (a double). */
-function toLua(r: RedisReply): RedisReply {
-  if (r === null || typeof r !== 'object') return r;
-  if (Array.isArray(r)) return r.map(toLua);
-  return 'int' in r ? Number(r.int) : r;
-}
-
-/** What the script returned, as the client gets it: Lua numbers become truncated integers. */
-function fromLua(r: RedisReply): RedisReply {
-  if (typeof r === 'number') return luaInt(r);
-  return Array.isArray(r) ? r.map(fromLua) : r;
 }
 
 const str = (v: number) => fmtG17(v);
@@ -298,8 +245,8 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
       const lastTokens = luaToNumber(call(SCG.getTokens, 'get', tokensKey)) ?? c;
       const lastRefreshed = luaToNumber(call(SCG.getStamp, 'get', stampKey)) ?? 0;
       const [n] = arith(SCG.delta, ['now', now], ['last_refreshed', lastRefreshed]);
-      const delta = Math.max(0, n - lastRefreshed);
-      const filled = Math.min(c, lastTokens + delta * r);
+      const delta = luaMax(0, n - lastRefreshed);
+      const filled = luaMin(c, lastTokens + delta * r);
       // Lua 5.1 compiles `a >= b` as `b <= a`, so a nil `requested` is named first.
       if (requested === undefined) throw new LuaError('attempt to compare nil with number', SCG.allowed);
       const allowed = filled >= requested;
