@@ -23,11 +23,15 @@ export const HASH_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   hget: { arity: 3, write: false, run: (tx, argv) => at(tx.getHash(argv[1])?.value, argv[2]) ?? null },
   hexists: { arity: 3, write: false, run: (tx, argv) => (at(tx.getHash(argv[1])?.value, argv[2]) === undefined ? 0 : 1) },
   hlen: { arity: 2, write: false, run: (tx, argv) => Object.keys(tx.getHash(argv[1])?.value ?? {}).length },
+  // The record's order: insertion order, as Redis's listpack keeps it (integer-like field names
+  // come first, ascending, as JavaScript orders them); a real hash table's order is not modelled.
   hgetall: {
     arity: 2,
     write: false,
     run: (tx, argv) => Object.entries(tx.getHash(argv[1])?.value ?? {}).flat(),
   },
+  hkeys: { arity: 2, write: false, run: (tx, argv) => Object.keys(tx.getHash(argv[1])?.value ?? {}) },
+  hvals: { arity: 2, write: false, run: (tx, argv) => Object.values(tx.getHash(argv[1])?.value ?? {}) },
   hdel: {
     arity: -3,
     write: true,

@@ -90,7 +90,7 @@ export const KEY_COMMANDS: Readonly<Record<string, CommandSpec>> = {
     write: false,
     run: (tx, argv) => {
       const e = tx.get(argv[1]);
-      return e === undefined ? 'none' : e.type === 'hash' ? 'hash' : 'string';
+      return e === undefined ? 'none' : (e.type ?? 'string');
     },
   },
   dbsize: { arity: 1, write: false, run: (tx) => tx.size },

@@ -58,7 +58,7 @@ function setGeneric(
 /** INCR, DECR, INCRBY and DECRBY, as incrDecrCommand: exact over the whole int64 range. */
 function incrBy(tx: Tx, key: string, by: I64): RedisReply {
   const e = tx.get(key);
-  if (e?.type === 'hash') throw new ReplyError(WRONGTYPE);
+  if (e !== undefined && e.type !== undefined && e.type !== 'string') throw new ReplyError(WRONGTYPE);
   const cur = e === undefined ? 0 : parseI64(e.value);
   if (cur === null) throw new ReplyError(NOT_INT);
   const next = addI64(cur, by);

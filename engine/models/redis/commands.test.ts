@@ -255,6 +255,88 @@ describe('exec: error texts with client input', () => {
   });
 });
 
+describe('exec: lists and blocking pops', () => {
+  it('pushes, pops (with COUNT), ranges and deletes an emptied list', () => {
+    const { replies, data } = run([
+      [0, 'LPUSH', 'l', 'a', 'b', 'c'],
+      [0, 'RPUSH', 'l', 'd'],
+      [0, 'LRANGE', 'l', '0', '-1'],
+      [0, 'LRANGE', 'l', '-2', '100'],
+      [0, 'RPOP', 'l', '2'],
+      [0, 'LPOP', 'l', '0'],
+      [0, 'LPOP', 'l', '-1'],
+      [0, 'LPOP', 'l'],
+      [0, 'LPOP', 'l', '5'],
+      [0, 'EXISTS', 'l'],
+      [0, 'LPOP', 'l', '2'],
+      [0, 'SET', 's', 'x'],
+      [0, 'LPUSH', 's', 'y'],
+      [0, 'GET', 's'],
+      [0, 'RPUSH', 'l2', 'x'],
+      [0, 'GET', 'l2'],
+      [0, 'TYPE', 'l2'],
+    ]);
+    expect(replies).toEqual([
+      3,
+      4,
+      ['c', 'b', 'a', 'd'],
+      ['a', 'd'],
+      ['d', 'a'],
+      [],
+      { error: 'ERR value is out of range, must be positive' },
+      'c',
+      ['b'],
+      0,
+      null,
+      'OK',
+      { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' },
+      'x',
+      1,
+      { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' },
+      'list',
+    ]);
+    expect(data.keys.l).toBeUndefined();
+  });
+
+  it('pops at once from the first non-empty list, or asks to block with a deadline', () => {
+    const d = run([[0, 'RPUSH', 'b', 'x']]).data;
+    expect(exec(d, 1000, ['BLPOP', 'a', 'b', '1']).reply).toEqual(['b', 'x']);
+    const held = exec({ keys: {} }, 1000, ['BRPOP', 'a', 'b', '0.25']);
+    expect(held.blocked).toEqual({ keys: ['a', 'b'], left: false, deadline: 1250 });
+    expect(exec({ keys: {} }, 1000, ['BLPOP', 'a', '0']).blocked?.deadline).toBeNull();
+    expect(exec({ keys: {} }, 1000, ['LPUSH', 'a', 'v']).ready).toEqual(['a']);
+    expect(exec(d, 1000, ['BLPOP', 'b', '1'], { replica: true }).reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+  });
+
+  it('reads the timeout as Redis 7.0 does (long double, ceill, cast to long long)', () => {
+    const deadline = (t: string) => exec({ keys: {} }, 1000, ['BLPOP', 'q', t]);
+    expect(deadline('0.0001').blocked?.deadline).toBe(1001);
+    expect(deadline('-0.001').blocked?.deadline).toBeNull();
+    expect(deadline('0x1p-2').blocked?.deadline).toBe(1250);
+    expect(deadline('9223372036854775').blocked?.deadline).toBeNull(); // the sum wraps: never
+    expect(deadline('-1').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('inf').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('9223372036854776').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('nan').reply).toEqual({ error: 'ERR timeout is not a float or out of range' });
+    expect(deadline(' 1').reply).toEqual({ error: 'ERR timeout is not a float or out of range' });
+  });
+});
+
+describe('exec: hash order', () => {
+  it('answers HGETALL / HKEYS / HVALS in insertion order, an update keeping its place', () => {
+    const { replies } = run([
+      [0, 'HSET', 'h', 'b', '1', 'a', '2', 'c', '3'],
+      [0, 'HSET', 'h', 'a', '20'],
+      [0, 'HKEYS', 'h'],
+      [0, 'HVALS', 'h'],
+      [0, 'HDEL', 'h', 'b'],
+      [0, 'HSET', 'h', 'b', '4'],
+      [0, 'HGETALL', 'h'],
+    ]);
+    expect(replies.slice(2)).toEqual([['b', 'a', 'c'], ['1', '20', '3'], 1, 1, ['a', '20', 'c', '3', 'b', '4']]);
+  });
+});
+
 describe('formatReply', () => {
   it('renders like redis-cli', () => {
     expect(formatReply(null)).toBe('(nil)');

@@ -1,5 +1,6 @@
 import { HASH_COMMANDS } from './cmd-hashes';
 import { KEY_COMMANDS } from './cmd-keys';
+import { LIST_COMMANDS } from './cmd-lists';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
@@ -8,8 +9,8 @@ import { subscriberOf } from './messages';
 import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
-export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisReply, RedisStringEntry } from './keyspace';
-export type { ExecResult } from './tx';
+export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisReply, RedisStringEntry } from './keyspace';
+export type { BlockRequest, ExecResult } from './tx';
 export { formatReply } from './format-reply';
 
 export interface ExecOptions {
@@ -60,12 +61,17 @@ const SERVER_COMMANDS: Readonly<Record<string, CommandSpec>> = {
       if (numkeys > argv.length - 3) return err("ERR Number of keys can't be greater than number of args");
       if (numkeys < 0) return err("ERR Number of keys can't be negative");
       const n = Number(numkeys);
-      return runScript(name, script, argv.slice(3, 3 + n), argv.slice(3 + n), (a) => dispatch(tx, a, true));
+      tx.inScript = true;
+      try {
+        return runScript(name, script, argv.slice(3, 3 + n), argv.slice(3 + n), (a) => dispatch(tx, a, true));
+      } finally {
+        tx.inScript = false;
+      }
     },
   },
 };
 
-const COMMANDS: Readonly<Record<string, CommandSpec>> = { ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...PUBSUB_COMMANDS, ...SERVER_COMMANDS };
+const COMMANDS: Readonly<Record<string, CommandSpec>> = { ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...LIST_COMMANDS, ...PUBSUB_COMMANDS, ...SERVER_COMMANDS };
 
 /** Names of the commands the model knows, lower case. */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);

@@ -37,7 +37,13 @@ export interface RedisHashEntry extends Expiring {
   value: Readonly<Record<string, string>>;
 }
 
-export type RedisEntry = RedisStringEntry | RedisHashEntry;
+/** A list value, head first. Redis deletes a list whose last element goes. */
+export interface RedisListEntry extends Expiring {
+  type: 'list';
+  value: readonly string[];
+}
+
+export type RedisEntry = RedisStringEntry | RedisHashEntry | RedisListEntry;
 
 /** The server's data as plain JSON. */
 export interface RedisData {

@@ -9,8 +9,18 @@ import {
   type RedisData,
   type RedisEntry,
   type RedisHashEntry,
+  type RedisListEntry,
   type RedisReply,
 } from './keyspace';
+
+/** A blocking pop that found every list empty: the node holds the client until one fills or time runs out. */
+export interface BlockRequest {
+  keys: string[];
+  /** Pop from the head (BLPOP) or the tail (BRPOP). */
+  left: boolean;
+  /** Deadline on the server's clock (whole ms), or null to wait forever. */
+  deadline: number | null;
+}
 
 export interface ExecResult {
   data: RedisData;
@@ -19,6 +29,10 @@ export interface ExecResult {
   expired?: string[];
   /** Messages PUBLISH sent (directly or from a script), with their receivers. */
   published?: Published[];
+  /** Lists the command pushed to: clients blocked on them may now be served. */
+  ready?: string[];
+  /** Set when the command blocks; `reply` is then not sent. */
+  blocked?: BlockRequest;
 }
 
 /**
@@ -31,6 +45,10 @@ export class Tx {
   private changed = false;
   readonly expired: string[] = [];
   readonly published: Published[] = [];
+  readonly ready: string[] = [];
+  blocked: BlockRequest | undefined;
+  /** Inside a script, where a blocking command cannot block (it answers as on a timeout). */
+  inScript = false;
 
   constructor(
     private readonly base: RedisData,
@@ -62,12 +80,20 @@ export class Tx {
     return e;
   }
 
-  /** The live string value at `key`; WRONGTYPE for a hash. */
+  /** The live string value at `key`; WRONGTYPE for another type. */
   getString(key: string): string | undefined {
     const e = this.get(key);
     if (e === undefined) return undefined;
-    if (e.type === 'hash') throw new ReplyError(WRONGTYPE);
+    if (e.type !== undefined && e.type !== 'string') throw new ReplyError(WRONGTYPE);
     return e.value;
+  }
+
+  /** The live list at `key`; WRONGTYPE for another type. */
+  getList(key: string): RedisListEntry | undefined {
+    const e = this.get(key);
+    if (e === undefined) return undefined;
+    if (e.type !== 'list') throw new ReplyError(WRONGTYPE);
+    return e;
   }
 
   /** The live hash at `key`; WRONGTYPE for a string. */
@@ -110,6 +136,8 @@ export class Tx {
     const out: ExecResult = { data, reply };
     if (this.expired.length > 0) out.expired = this.expired;
     if (this.published.length > 0) out.published = this.published;
+    if (this.ready.length > 0) out.ready = this.ready;
+    if (this.blocked !== undefined) out.blocked = this.blocked;
     return out;
   }
 }
