@@ -1,6 +1,5 @@
-import { loadBehaviour } from '@/engine/registry/load';
-import { behaviourLoaded, behaviourNeeds, type NeedsSource } from '@/engine/registry/needs';
-import { parseScenario } from '@/engine/scenario/parse';
+import { loadNeeds } from '@/engine/registry/load';
+import { behaviourNeeds, isNothing, notLoaded, type Needs, type NeedsSource } from '@/engine/registry/needs';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { EditResult, PlaybackStore } from './playback-store';
 
@@ -28,16 +27,22 @@ export function registerKindAssets(a: KindAssets): void {
   if (!assets.includes(a)) assets.push(a);
 }
 
+/** Whether everything showing what `needs` lists is loaded. */
+const ready = (needs: Needs) => isNothing(notLoaded(needs)) && assets.every((a) => a.loaded(needs.nodes));
+
 /** Whether everything showing `s` takes is loaded, so it can become the document right now. */
 export function readyToShow(s: NeedsSource): boolean {
-  const types = behaviourNeeds(s).nodes;
-  return behaviourLoaded(s) && assets.every((a) => a.loaded(types));
+  return ready(behaviourNeeds(s));
+}
+
+/** Loads what `needs` lists and is not loaded yet; rejects with a message naming what could not be fetched. */
+async function loadNeeded(needs: Needs): Promise<void> {
+  await Promise.all([loadNeeds(needs), ...assets.map((a) => a.load(needs.nodes))]);
 }
 
 /** Loads everything showing `s` takes; rejects with a message naming what could not be fetched. */
 export async function loadToShow(s: NeedsSource): Promise<void> {
-  const types = behaviourNeeds(s).nodes;
-  await Promise.all([loadBehaviour(s), ...assets.map((a) => a.load(types))]);
+  await loadNeeded(behaviourNeeds(s));
 }
 
 /** Starts loading what `s` would need (a palette item about to be dropped); failures surface when it is used. */
@@ -86,17 +91,16 @@ export type LoadOutcome = { ok: true; current(): boolean } | { ok: false; errors
 const opens = new WeakMap<PlaybackStore, number>();
 
 /**
- * Waits until `input` (untrusted, unparsed) can be opened in `playback`. Invalid input loads
- * nothing and resolves ok, so the open that follows reports its problems. When another open
- * on the same store starts meanwhile, this one is superseded: the newest request wins, however
- * the downloads finish.
+ * Waits until validated scenario `s` can be opened in `playback`, working out once what it
+ * needs. When another open on the same store starts meanwhile, this one is superseded: the
+ * newest request wins, however the downloads finish.
  */
-export async function loadForOpen(playback: PlaybackStore, input: unknown): Promise<LoadOutcome> {
+export async function loadForOpen(playback: PlaybackStore, s: Scenario): Promise<LoadOutcome> {
   const n = (opens.get(playback) ?? 0) + 1;
   opens.set(playback, n);
-  const parsed = parseScenario(input);
+  const needs = behaviourNeeds(s);
   let failed: string | null = null;
-  if (parsed.ok && !readyToShow(parsed.scenario)) failed = await loadToShow(parsed.scenario).then(() => null, message);
+  if (!ready(needs)) failed = await loadNeeded(needs).then(() => null, message);
   const current = () => opens.get(playback) === n;
   if (!current()) return { ok: false, errors: [], superseded: true };
   return failed === null ? { ok: true, current } : { ok: false, errors: [failed] };

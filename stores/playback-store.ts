@@ -90,10 +90,11 @@ export interface PlaybackState {
   undo(): void;
   redo(): void;
   /**
-   * Opens another scenario (validated): a new document, history cleared, cursor at its start
-   * (or at `opts.t`). `opts.edited` carries the flag over when restoring the visitor's own work.
+   * Opens another scenario, validated once by whoever read it (a link, a file, a save, the
+   * gallery): a new document, history cleared, cursor at its start (or at `opts.t`).
+   * `opts.edited` carries the flag over when restoring the visitor's own work.
    */
-  open(input: unknown, entry?: BuiltinScenario | null, opts?: OpenOptions): EditResult;
+  open(scenario: Scenario, entry?: BuiltinScenario | null, opts?: OpenOptions): EditResult;
   /**
    * Records a fault at the cursor's time and re-runs. Interventions after the cursor are
    * dropped (the run branches); they are returned so the UI can say so.
@@ -162,15 +163,19 @@ function prepare(scenario: Scenario, cursor: { time: number; steps: number } | n
   return { sim, timeline };
 }
 
-/** Validates and prepares; never throws (a model may reject parameters its schema let through). */
-function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null) {
-  const parsed = parseScenario(input);
-  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+/** Prepares a validated scenario; never throws (a model may reject parameters its schema let through). */
+function tryStart(scenario: Scenario, cursor: { time: number; steps: number } | null) {
   try {
-    return { ok: true as const, scenario: parsed.scenario, ...prepare(parsed.scenario, cursor) };
+    return { ok: true as const, scenario, ...prepare(scenario, cursor) };
   } catch (e) {
     return { ok: false as const, errors: [`the simulation could not start: ${(e as Error).message}`] };
   }
+}
+
+/** Validates an edited scenario (edits build plain data, see scenario-edits.ts) and prepares it. */
+function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null) {
+  const parsed = parseScenario(input);
+  return parsed.ok ? tryStart(parsed.scenario, cursor) : { ok: false as const, errors: parsed.errors };
 }
 
 /**
@@ -296,8 +301,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         const next = future[0];
         if (next) replace(next, { past: [...past, cur], future: future.slice(1) });
       },
-      open(input, from = null, opts = {}) {
-        const r = tryPrepare(input, null);
+      open(opened, from = null, opts = {}) {
+        const r = tryStart(opened, null);
         if (!r.ok) return r;
         const st = get();
         const start = opts.t ?? r.scenario.playback.startMs;

@@ -1,4 +1,5 @@
 import type { Intervention } from '@/engine/core/faults';
+import { parseScenario } from '@/engine/scenario/parse';
 import { loadForOpen } from './kind-loading';
 import type { PlaybackStore } from './playback-store';
 
@@ -63,9 +64,11 @@ export function installTestHook(store: PlaybackStore): () => void {
     seek: (t) => (s().seek(t), s().time),
     seekStep: (n) => (s().seekStep(n), s().steps),
     load: async (scenario) => {
-      const ready = await loadForOpen(store, scenario);
+      const parsed = parseScenario(scenario);
+      if (!parsed.ok) return parsed.errors;
+      const ready = await loadForOpen(store, parsed.scenario);
       if (!ready.ok) return ready.superseded ? ['another load replaced this one before it opened'] : ready.errors;
-      const r = s().open(scenario);
+      const r = s().open(parsed.scenario);
       return r.ok ? [] : r.errors;
     },
     interventions: () => structuredClone(s().scenario.interventions),

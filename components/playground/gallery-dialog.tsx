@@ -6,6 +6,7 @@ import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
 import { openDocument } from '@/stores/persistence/documents';
+import { loadEntry } from '@/stores/scenario-source';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { Modal } from '../ui/modal';
 import { primaryButton } from '../ui/styles';
@@ -54,7 +55,8 @@ export default function GalleryDialog() {
   const [loading, setLoading] = useState<string | null>(null);
   const open = async (e: BuiltinScenario) => {
     setLoading(e.id);
-    const r = await openDocument(playback, e.scenario, { entry: e, now: Date.now() });
+    const loaded = loadEntry(e);
+    const r = loaded.ok ? await openDocument(playback, loaded.scenario, { entry: e, now: Date.now() }) : loaded;
     setLoading((id) => (id === e.id ? null : id));
     reportOpen(ui, `“${e.title}”`, r);
     if (!r.ok) return;

@@ -8,7 +8,7 @@ import type { PlaybackStore } from '@/stores/playback-store';
 import { startAutosave } from '@/stores/persistence/autosave';
 import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
 import { loadAutosave } from '@/stores/persistence/autosave-record';
-import { findEntry } from '@/stores/scenario-source';
+import { findEntry, loadEntry } from '@/stores/scenario-source';
 import type { UiStore } from '@/stores/ui-store';
 
 /** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
@@ -59,7 +59,8 @@ async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Prom
     return;
   }
   if (playback.getState().entry?.id === id && !playback.getState().edited) return;
-  reportOpen(ui, `“${entry.title}”`, await openDocument(playback, entry.scenario, { entry, now: Date.now() }));
+  const loaded = loadEntry(entry);
+  reportOpen(ui, `“${entry.title}”`, loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
 }
 
 /**

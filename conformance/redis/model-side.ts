@@ -1,8 +1,7 @@
 import type { TraceData, TraceType } from '../../engine/core/trace-types';
 import type { Ctx, Msg } from '../../engine/core/types';
 import { exec, type RedisReply } from '../../engine/models/redis/commands';
-import type { RedisPushMsg, RedisReplyMsg } from '../../engine/models/redis/messages';
-import { redisCmd } from '../../engine/models/redis/messages';
+import { redisCmd, type RedisPushMsg, type RedisReplyMsg } from '../../engine/models/redis/messages';
 import { redisModel, type RedisState } from '../../engine/models/redis/model';
 import { redisParams } from '../../engine/models/redis/params';
 
@@ -12,6 +11,12 @@ interface Timer {
   payload: unknown;
 }
 
+/** A reply the node sent after the command's own handler returned (a blocking pop), and when. */
+export interface LateReply {
+  reply: RedisReply;
+  at: number;
+}
+
 /** Everything a ModelServer holds: plain data, so a copy is a deep clone. */
 interface Snapshot {
   state: RedisState;
@@ -19,23 +24,32 @@ interface Snapshot {
   timers: Timer[];
   nextId: number;
   pushes: [string, RedisReply[]][];
+  late: [string, LateReply[]][];
+  connOf: [number, string][];
 }
+
+/** The client node the scripts' connections belong to (redis-cli with one connection per `@name`). */
+const CLIENT = 'cli';
 
 /**
  * The Redis node model driven directly, on virtual time: commands go through its message
- * handler (so Pub/Sub pushes and the active expiry cycle run as in a simulation), each client
- * connection is a client node id, and `advance` fires the node's timers in order.
+ * handler (so Pub/Sub pushes, blocking pops and the active expiry cycle run as in a
+ * simulation), each script connection is a connection of one client node (so subscribed mode
+ * binds it as on a real server), and `advance` fires the node's timers in order.
  */
 export class ModelServer {
   state: RedisState;
   private t: number;
   private timers: Timer[] = [];
   private nextId = 1;
+  /** The request being handled, whose reply `call` returns. */
+  private current = -1;
   private replies: RedisReply[] = [];
   private readonly pushes = new Map<string, RedisReply[]>();
+  private readonly late = new Map<string, LateReply[]>();
+  /** Request id -> the connection it came on, for replies sent later. */
+  private readonly connOf = new Map<number, string>();
   private readonly ctx: Ctx;
-  /** The connection whose command is being handled (where ctx.reply goes). */
-  private from = '';
 
   constructor(startMs: number, params: unknown = {}, from?: Snapshot) {
     this.t = startMs;
@@ -47,6 +61,8 @@ export class ModelServer {
       this.timers = copy.timers;
       this.nextId = copy.nextId;
       for (const [k, v] of copy.pushes) this.pushes.set(k, v);
+      for (const [k, v] of copy.late) this.late.set(k, v);
+      for (const [k, v] of copy.connOf) this.connOf.set(k, v);
       return;
     }
     this.state = redisModel.init(redisParams.parse(params));
@@ -59,26 +75,63 @@ export class ModelServer {
 
   /** An independent copy, to try the same command at another instant. */
   fork(): ModelServer {
-    return new ModelServer(this.t, undefined, { state: this.state, t: this.t, timers: this.timers, nextId: this.nextId, pushes: [...this.pushes] });
+    return new ModelServer(this.t, undefined, {
+      state: this.state,
+      t: this.t,
+      timers: this.timers,
+      nextId: this.nextId,
+      pushes: [...this.pushes],
+      late: [...this.late],
+      connOf: [...this.connOf],
+    });
   }
 
-  /** Runs one command from connection `conn` and returns its reply. */
-  call(conn: string, argv: readonly string[]): RedisReply {
+  /**
+   * Runs one command from connection `conn` and returns its reply, or undefined when the node
+   * holds it (a blocking pop): its reply comes later, from `lateReply` or `runUntilReply`.
+   */
+  call(conn: string, argv: readonly string[]): RedisReply | undefined {
     this.replies = [];
-    this.from = conn;
-    this.state = redisModel.onMessage(this.state, redisCmd(this.nextId++, argv), conn, this.ctx);
-    if (this.replies.length !== 1) throw new Error(`the model sent ${this.replies.length} replies to ${argv.join(' ')}`);
-    return this.replies[0];
+    const id = this.nextId++;
+    this.current = id;
+    this.connOf.set(id, conn);
+    this.state = redisModel.onMessage(this.state, redisCmd(id, argv, conn), CLIENT, this.ctx);
+    this.current = -1;
+    if (this.replies.length > 1) throw new Error(`the model sent ${this.replies.length} replies to ${argv.join(' ')}`);
+    return this.replies.length === 1 ? this.replies[0] : undefined;
+  }
+
+  /** The reply the node sent `conn` after its command returned, if one came. */
+  lateReply(conn: string): LateReply | undefined {
+    return this.late.get(conn)?.shift();
+  }
+
+  /** Lets virtual time run, timer by timer, until `conn` gets its late reply; undefined if none ever comes. */
+  runUntilReply(conn: string): LateReply | undefined {
+    for (;;) {
+      const got = this.lateReply(conn);
+      if (got !== undefined) return got;
+      const next = this.nextTimerAt();
+      if (next === undefined) return undefined;
+      this.advanceTo(next);
+    }
   }
 
   /** What a command would reply now, without running it on the node (for tolerances). */
   peek(argv: readonly string[]): RedisReply {
-    return exec(this.state.data, this.t, argv).reply;
+    return exec(this.state.data, this.t, argv, { client: CLIENT }).reply;
   }
 
   /** The next Pub/Sub message delivered to `conn`, as RESP2's ["message", channel, text]. */
   recv(conn: string): RedisReply | null {
     return this.pushes.get(conn)?.shift() ?? null;
+  }
+
+  /** Every Pub/Sub message `conn` got and nobody took with `recv`. */
+  unreceived(conn: string): RedisReply[] {
+    const left = this.pushes.get(conn) ?? [];
+    this.pushes.set(conn, []);
+    return left;
   }
 
   /** Moves the clock forward to `t` (never back), firing due timers. */
@@ -101,6 +154,12 @@ export class ModelServer {
     this.t = end;
   }
 
+  private nextTimerAt(): number | undefined {
+    let at: number | undefined;
+    for (const x of this.timers) if (at === undefined || x.at < at) at = x.at;
+    return at;
+  }
+
   private makeCtx(): Ctx {
     const clock = () => this.t;
     return {
@@ -113,7 +172,7 @@ export class ModelServer {
       },
       self: 'redis',
       send: (to: string, msg: Msg) => this.onSend(to, msg),
-      reply: (msg: Msg) => this.onSend(this.from, msg),
+      reply: (msg: Msg) => this.onSend(CLIENT, msg),
       setTimer: (delayMs: number, payload: unknown) => {
         const id = this.nextId++;
         this.timers.push({ at: this.t + Math.max(0, delayMs), id, payload });
@@ -131,12 +190,23 @@ export class ModelServer {
   }
 
   private onSend(to: string, msg: Msg): void {
-    if (msg.type === 'redis.reply') this.replies.push((msg as RedisReplyMsg).reply);
-    else if (msg.type === 'redis.push') {
+    if (to !== CLIENT) throw new Error(`the model sent ${msg.type} to ${to}`);
+    if (msg.type === 'redis.reply') {
+      const r = msg as RedisReplyMsg;
+      if (r.id === this.current) this.replies.push(r.reply);
+      else {
+        const conn = this.connOf.get(r.id);
+        if (conn === undefined) throw new Error(`the model replied to an unknown request ${r.id}`);
+        const q = this.late.get(conn) ?? [];
+        q.push({ reply: r.reply, at: this.t });
+        this.late.set(conn, q);
+      }
+    } else if (msg.type === 'redis.push') {
       const p = msg as RedisPushMsg;
-      const q = this.pushes.get(to) ?? [];
+      const conn = p.conn ?? '';
+      const q = this.pushes.get(conn) ?? [];
       q.push(['message', p.channel, p.message]);
-      this.pushes.set(to, q);
-    } else throw new Error(`the model sent an unexpected ${msg.type} to ${to}`);
+      this.pushes.set(conn, q);
+    } else throw new Error(`the model sent an unexpected ${msg.type}`);
   }
 }

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { RedisReply } from '../../engine/models/redis/commands';
+import { intReply, norm, type I64 } from '../../engine/models/redis/int64';
 
 /**
  * A tiny RESP2 client over one TCP connection: enough for the conformance runner. Replies come
@@ -7,12 +8,14 @@ import type { RedisReply } from '../../engine/models/redis/commands';
  */
 export class RespClient {
   private buf = Buffer.alloc(0);
-  private readonly replies: RedisReply[] = [];
+  /** Replies in order, each with the performance.now() it arrived (a blocking call's duration). */
+  private readonly replies: { value: RedisReply; at: number }[] = [];
   private readonly pushes: RedisReply[] = [];
   private wake: (() => void) | null = null;
   private closed: Error | null = null;
   /** Channels this connection is subscribed to (from the server's own counts). */
   private subscribed = 0;
+  private everSubscribed = false;
 
   private constructor(private readonly sock: net.Socket) {
     sock.on('data', (d) => {
@@ -48,6 +51,11 @@ export class RespClient {
 
   /** The next reply, waiting up to `timeoutMs`. */
   async reply(timeoutMs = 5000): Promise<RedisReply> {
+    return (await this.timedReply(timeoutMs)).value;
+  }
+
+  /** The next reply and when it arrived (performance.now()), waiting up to `timeoutMs`. */
+  async timedReply(timeoutMs = 5000): Promise<{ value: RedisReply; at: number }> {
     const r = await this.take(this.replies, timeoutMs);
     if (r === undefined) throw new Error(`no reply from redis-server within ${timeoutMs} ms`);
     return r;
@@ -64,11 +72,21 @@ export class RespClient {
     return this.take(this.pushes, timeoutMs);
   }
 
+  /** Every Pub/Sub message that arrived and nobody took (they are removed). */
+  unreceived(): RedisReply[] {
+    return this.pushes.splice(0);
+  }
+
+  /** Whether this connection has been subscribed at some point (so messages could still come). */
+  get hasSubscribed(): boolean {
+    return this.everSubscribed;
+  }
+
   close(): void {
     this.sock.destroy();
   }
 
-  private async take(q: RedisReply[], timeoutMs: number): Promise<RedisReply | undefined> {
+  private async take<T>(q: T[], timeoutMs: number): Promise<T | undefined> {
     const deadline = performance.now() + timeoutMs;
     while (q.length === 0) {
       if (this.closed) throw this.closed;
@@ -93,11 +111,18 @@ export class RespClient {
       this.buf = this.buf.subarray(r.end);
       const v = r.value;
       if (Array.isArray(v) && (v[0] === 'subscribe' || v[0] === 'unsubscribe') && typeof v[2] === 'number') this.subscribed = v[2];
+      if (this.subscribed > 0) this.everSubscribed = true;
       if (this.subscribed > 0 && Array.isArray(v) && v[0] === 'message') this.pushes.push(v);
-      else this.replies.push(v);
+      else this.replies.push({ value: v, at: performance.now() });
     }
     this.wake?.();
   }
+}
+
+/** A RESP integer line, exactly: a number when it is safe, a bigint beyond (as the model's replies). */
+function parseRespInt(head: string): I64 {
+  if (!/^-?\d{1,19}$/.test(head)) throw new Error(`bad RESP integer ${JSON.stringify(head)}`);
+  return head.length <= 15 ? Number(head) : norm(BigInt(head));
 }
 
 /** Parses one RESP2 value at `at`; undefined while the buffer holds only part of it. */
@@ -113,7 +138,7 @@ function parse(buf: Buffer, at: number): { value: RedisReply; end: number } | un
     case '-':
       return { value: { error: head }, end: next };
     case ':':
-      return { value: Number(head), end: next };
+      return { value: intReply(parseRespInt(head)), end: next };
     case '$': {
       const n = Number(head);
       if (n < 0) return { value: null, end: next };

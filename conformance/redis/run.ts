@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReply, type RedisReply } from '../../engine/models/redis/commands';
+import { isErrorReply } from '../../engine/models/redis/keyspace';
 import { SCRIPTS } from '../../engine/models/redis/scripts';
+import { compareAllowed, compareTimed, compareTook, same, type Timing } from './compare';
 import { ModelServer } from './model-side';
 import { RespClient } from './resp';
 import { parseScript, type Step } from './script';
@@ -52,77 +54,51 @@ function toReal(argv: readonly string[]): { argv: string[]; script?: string } {
 
 /** In a real script error, the script is named by its SHA1; the model names it. */
 function normalise(r: RedisReply, script: string | undefined): RedisReply {
-  if (!script || r === null || typeof r !== 'object' || Array.isArray(r)) return r;
+  if (!script || !isErrorReply(r)) return r;
   return { error: r.error.replace(`script: ${sha1(SCRIPTS[script].lua)},`, `script: ${script},`) };
 }
 
 /** Reads the frames SUBSCRIBE / UNSUBSCRIBE send (one per channel) as the model returns them. */
-async function subscribeFrames(c: RespClient, argv: readonly string[]): Promise<RedisReply> {
+async function subscribeFrames(c: RespClient, argv: readonly string[]): Promise<{ value: RedisReply; at: number }> {
   const frames: RedisReply[] = [];
   const all = argv[0].toLowerCase() === 'unsubscribe' && argv.length === 1;
+  let at = 0;
   for (;;) {
-    const f = await c.reply();
-    frames.push(f);
-    if (!Array.isArray(f)) break;
-    if (all ? f[2] === 0 : frames.length === argv.length - 1) break;
+    const f = await c.timedReply();
+    frames.push(f.value);
+    at = f.at;
+    if (!Array.isArray(f.value)) break;
+    if (all ? f.value[2] === 0 : frames.length === argv.length - 1) break;
   }
-  return frames.length === 1 ? frames[0] : frames;
+  return { value: frames.length === 1 ? frames[0] : frames, at };
 }
 
-const isInt = (r: RedisReply): r is number => typeof r === 'number';
+/** How long a blocking call may take on the real server before the script fails. */
+const BLOCK_WAIT_MS = 30_000;
+/** How long the runner listens for late Pub/Sub messages once a script that subscribed ends. */
+const LATE_MS = 250;
 
-function same(a: RedisReply, b: RedisReply): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** A command sent with `send` whose reply a later `reply` step takes. */
+interface Pending {
+  argv: readonly string[];
+  script?: string;
+  sentAt: number;
+  /** The model's time when it got the command, and its reply if it answered at once. */
+  modelSent: number;
+  model: RedisReply | undefined;
 }
 
-/** Round-trip times (ms) that bound when the server ran a command relative to the model. */
-interface Timing {
-  /** This command: the server ran it at most this long after the model did. */
-  rtt: number;
-  /** The longest round trip so far in the script: how much later than the model's the server's deadlines may be. */
-  maxRtt: number;
-  /** Of the opening TIME: how far the server's clock may be ahead of the model's. */
-  rtt0: number;
-  slack: number;
+/** Why a step's replies differ (or null), under the script's expectation for that line. */
+function compareStep(step: Step, argv: readonly string[], m: RedisReply, r: RedisReply, model: ModelServer, t: Timing): string | null {
+  if (step.expect !== undefined && step.expect.kind !== 'took') return compareAllowed(step.expect, m, r);
+  return compareTimed(argv, m, r, model, t);
 }
 
 /**
- * Compares one reply. Exact, except replies that measure time: the model ran the command when
- * it was sent and the server before its reply came back, and a deadline the model set when a
- * command was sent the server set up to that command's round trip later. So a real remaining
- * time may be below the model's by this command's round trip and above it by the longest
- * round trip so far (each ± 1 ms of truncation, plus slack). On loopback a round trip is a
- * fraction of a millisecond, so the window stays a few ms wide unless the machine stalls, and
- * then it widens by exactly the stall it measured. Returns why they differ, or null.
+ * Runs one script against the model and the server on `port`. Every step is compared and every
+ * difference reported (the model goes on from its own state); true when none differ and no
+ * Pub/Sub message is left that only one side got.
  */
-function compare(step: Extract<Step, { kind: 'cmd' }>, model: RedisReply, real: RedisReply, m: ModelServer, t: Timing): string | null {
-  const name = step.argv[0].toLowerCase();
-  const timed = name === 'pttl' || (name === 'fcall' && step.argv[1] === 'rlock');
-  // When the model had to take a command at the late end of its window (see runScriptFile), its
-  // deadline can be that much later than the server's, so the low side allows both round trips.
-  const lo = (x: number) => x - t.rtt - t.maxRtt - 2 - t.slack;
-  const hi = (x: number) => x + t.maxRtt + 2 + t.slack;
-  if (timed && isInt(model) && model >= 0 && isInt(real)) {
-    const [a, b] = [Math.max(0, Math.floor(lo(model))), Math.ceil(hi(model))];
-    return real >= a && real <= b ? null : `remaining ms outside [${a}, ${b}]`;
-  }
-  if (name === 'ttl' && isInt(model) && model >= 0 && isInt(real) && step.argv.length === 2) {
-    const ms = m.peek(['PTTL', step.argv[1]]);
-    if (!isInt(ms)) return 'model TTL without PTTL';
-    const round = (x: number) => Math.floor((Math.max(0, x) + 500) / 1000);
-    const [a, b] = [round(Math.floor(lo(ms))), round(Math.ceil(hi(ms)))];
-    return real >= a && real <= b ? null : `seconds outside [${a}, ${b}] (model PTTL ${ms})`;
-  }
-  if (name === 'time' && Array.isArray(model) && Array.isArray(real) && real.length === 2 && model.length === 2) {
-    const us = (r: RedisReply[]) => Number(r[0]) * 1e6 + Number(r[1]);
-    const d = (us(real) - us(model)) / 1000;
-    const [a, b] = [-1 - t.slack, t.rtt0 + t.rtt + 1 + t.slack];
-    return d >= a && d <= b ? null : `real clock ${d.toFixed(3)} ms from the model's (allowed ${a.toFixed(1)}..${b.toFixed(1)})`;
-  }
-  return same(model, real) ? null : 'replies differ';
-}
-
-/** Runs one script against the model and the server on `port`; true when every reply matches. */
 async function runScriptFile(file: string, port: number, slack: number, log: (s: string) => void, verbose: boolean): Promise<boolean> {
   const name = path.relative(process.cwd(), file);
   let steps: Step[];
@@ -154,62 +130,114 @@ async function runScriptFile(file: string, port: number, slack: number, log: (s:
     // The model's clock: the server's time at the TIME reply, then the runner's monotonic clock.
     const clock = (at: number) => start + (at - t0);
     let model = new ModelServer(Math.floor(start));
-    const timing: Timing = { rtt: 0, maxRtt: t0 - sent0, rtt0: t0 - sent0, slack };
+    const timing: Timing = { rtt: 0, maxRtt: t0 - sent0, rtt0: t0 - sent0, slack, lead: 0 };
+    const pending = new Map<string, Pending>();
+    const differ: string[] = [];
     let commands = 0;
+    const show = (where: string, m: RedisReply | undefined, r: RedisReply, why: string | null) => {
+      if (why) differ.push(where);
+      if (!verbose && !why) return;
+      log(`${why ? 'x' : ' '} ${name}:${where}`);
+      log(`    model: ${m === undefined ? '(no reply)' : formatReply(m)}`);
+      log(`    real:  ${formatReply(r)}${why ? `   <- ${why}` : ''}`);
+    };
+    /** The model's reply to a held command on `conn`: run it until the reply comes (its tick may be later than the server's). */
+    const lateModelReply = (c: string, arrivedAt: number) => {
+      model.advanceTo(clock(arrivedAt));
+      const got = model.lateReply(c) ?? model.runUntilReply(c);
+      timing.lead = Math.max(timing.lead, model.now - clock(performance.now()));
+      return got;
+    };
     for (const step of steps) {
       if (step.kind === 'sleep') {
         await preciseSleep(step.ms);
         continue;
       }
       const c = await conn(step.conn);
-      let m: RedisReply;
-      let r: RedisReply;
-      let why: string | null;
+      const where = `${step.line}: ${step.text}`;
       if (step.kind === 'recv') {
         model.advanceTo(clock(performance.now()));
-        m = model.recv(step.conn);
-        r = (await c.push(m === null ? RECV_NONE_MS : RECV_EXPECTED_MS)) ?? null;
-        why = same(m, r) ? null : 'messages differ';
+        const m = model.recv(step.conn);
+        const r = (await c.push(m === null ? RECV_NONE_MS : RECV_EXPECTED_MS)) ?? null;
+        show(where, m, r, step.expect && step.expect.kind !== 'took' ? compareAllowed(step.expect, m, r) : same(m, r) ? null : 'messages differ');
+        continue;
+      }
+      if (step.kind === 'reply') {
+        const p = pending.get(step.conn)!;
+        pending.delete(step.conn);
+        const got = await c.timedReply(BLOCK_WAIT_MS);
+        const r = normalise(got.value, p.script);
+        const late = p.model === undefined ? lateModelReply(step.conn, got.at) : { reply: p.model, at: p.modelSent };
+        const m = late?.reply;
+        let why = m === undefined ? 'the model never answers' : compareStep(step, p.argv, m, r, model, timing);
+        if (!why && late && step.expect?.kind === 'took') why = compareTook(step.expect.tolMs, late.at - p.modelSent, got.at - p.sentAt);
+        show(where, m, r, why);
+        continue;
+      }
+      commands++;
+      const sentAt = performance.now();
+      model.advanceTo(clock(sentAt));
+      const modelSent = model.now;
+      const before = model.fork();
+      let m = model.call(step.conn, step.argv);
+      const real = toReal(step.argv);
+      if (step.send) {
+        c.send(real.argv);
+        pending.set(step.conn, { argv: step.argv, script: real.script, sentAt, modelSent, model: m });
+        if (verbose) log(`  ${name}:${where}   (sent; model ${m === undefined ? 'holds it' : `answered ${formatReply(m)}`})`);
+        continue;
+      }
+      const cmd = step.argv[0].toLowerCase();
+      let got: { value: RedisReply; at: number };
+      if (cmd === 'subscribe' || cmd === 'unsubscribe') {
+        c.send(real.argv);
+        got = await subscribeFrames(c, step.argv);
       } else {
-        commands++;
-        const sentAt = performance.now();
-        model.advanceTo(clock(sentAt));
-        const before = model.fork();
-        m = model.call(step.conn, step.argv);
-        const real = toReal(step.argv);
-        const cmd = step.argv[0].toLowerCase();
-        if (cmd === 'subscribe' || cmd === 'unsubscribe') {
-          c.send(real.argv);
-          r = await subscribeFrames(c, step.argv);
-        } else {
-          r = normalise(await c.call(real.argv), real.script);
-        }
-        const gotAt = performance.now();
-        timing.rtt = gotAt - sentAt;
+        c.send(real.argv);
+        got = await c.timedReply(m === undefined ? BLOCK_WAIT_MS : 5000);
+      }
+      const r = normalise(got.value, real.script);
+      let why: string | null;
+      if (m === undefined) {
+        // Held by the model (a blocking pop): compare the reply it gives once its timeout or a
+        // push releases it; the round trip of a blocked call says nothing about the network.
+        const late = lateModelReply(step.conn, got.at);
+        m = late?.reply;
+        why = late === undefined ? 'the model never answers' : compareStep(step, step.argv, late.reply, r, model, timing);
+        if (!why && late && step.expect?.kind === 'took') why = compareTook(step.expect.tolMs, late.at - modelSent, got.at - sentAt);
+      } else {
+        timing.rtt = got.at - sentAt;
         timing.maxRtt = Math.max(timing.maxRtt, timing.rtt);
-        why = compare(step, m, r, model, timing);
+        why = compareStep(step, step.argv, m, r, model, timing);
         if (why !== null) {
           // The server ran the command at some instant before its reply arrived: accept the
           // model's answer at that end of the window too (a deadline may fall inside it).
           const late = before;
-          late.advanceTo(clock(gotAt));
+          late.advanceTo(clock(got.at));
           const m2 = late.call(step.conn, step.argv);
-          if (compare(step, m2, r, late, timing) === null) {
+          if (m2 !== undefined && compareStep(step, step.argv, m2, r, late, timing) === null) {
             model = late;
             m = m2;
             why = null;
           }
         }
+        if (!why && step.expect?.kind === 'took') why = compareTook(step.expect.tolMs, 0, got.at - sentAt);
       }
-      if (verbose || why) {
-        log(`${why ? 'x' : ' '} ${name}:${step.line}: ${step.text}`);
-        log(`    model: ${formatReply(m)}`);
-        log(`    real:  ${formatReply(r)}${why ? `   <- ${why}` : ''}`);
+      show(where, m, r, why);
+    }
+    // A message the server sent after the script stopped listening (or the model never sent)
+    // fails the script: listen a little longer, then both sides must have the same left over.
+    if ([...conns.values()].some((x) => x.hasSubscribed)) {
+      await preciseSleep(LATE_MS);
+      model.advanceTo(clock(performance.now()));
+      for (const [id, x] of conns) {
+        const [m, r] = [model.unreceived(id), x.unreceived()];
+        show(`end: messages @${id} never took`, m, r, same(m, r) ? null : 'a message came that only one side sent (late, or missing)');
       }
-      if (why) {
-        log(`FAIL ${name} (stopped at line ${step.line}: the model and the server no longer agree)`);
-        return false;
-      }
+    }
+    if (differ.length > 0) {
+      log(`FAIL ${name} (${differ.length} step${differ.length === 1 ? ' differs' : 's differ'}: ${differ.map((d) => d.split(':')[0]).join(', ')})`);
+      return false;
     }
     log(`ok   ${name} (${commands} commands)`);
     return true;

@@ -1,4 +1,5 @@
 import type { BuiltinScenario } from '@/engine/scenario/library';
+import type { Scenario } from '@/engine/scenario/schema';
 import { loadForOpen } from '../kind-loading';
 import type { EditResult, PlaybackStore } from '../playback-store';
 
@@ -16,10 +17,10 @@ const clock = (now: number) => new Date(now).toLocaleString(undefined, { month: 
  * losing the visitor's own edits: edited work is first kept as a named save, which the outcome
  * names so the page can say where it went. Nothing is opened when keeping it fails. The
  * scenario's code is loaded first, and only then is the current work looked at, so edits made
- * while it loads are kept too.
+ * while it loads are kept too. `doc` was validated once, where it was read.
  */
-export async function openDocument(playback: PlaybackStore, input: unknown, opts: { entry?: BuiltinScenario | null; t?: number | null; now: number }): Promise<OpenOutcome> {
-  const ready = await loadForOpen(playback, input);
+export async function openDocument(playback: PlaybackStore, doc: Scenario, opts: { entry?: BuiltinScenario | null; t?: number | null; now: number }): Promise<OpenOutcome> {
+  const ready = await loadForOpen(playback, doc);
   if (!ready.ok) return ready;
   // Only edited work is stashed, so only then is the saves' code fetched (after which the
   // current state is read again: edits made meanwhile are kept too).
@@ -33,6 +34,6 @@ export async function openDocument(playback: PlaybackStore, input: unknown, opts
     if (!saved.ok) return { ok: false, errors: [`your edited scenario could not be kept, so nothing was opened: ${saved.error}`] };
     kept = saved.value.name;
   }
-  const r = playback.getState().open(input, opts.entry ?? null, { t: opts.t ?? null });
+  const r = playback.getState().open(doc, opts.entry ?? null, { t: opts.t ?? null });
   return r.ok ? { ok: true, kept } : r;
 }

@@ -197,11 +197,244 @@ describe('exec: pub/sub', () => {
   });
 });
 
+describe('exec: subscribed mode', () => {
+  const REFUSED = (cmd: string) => ({ error: `ERR Can't execute '${cmd}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context` });
+
+  it('refuses other commands on a subscribed connection, after arity and until the last UNSUBSCRIBE', () => {
+    let data: RedisData = { keys: {} };
+    const on = (argv: string[], conn = 's') => {
+      const r = exec(data, 0, argv, { client: 'c', conn });
+      data = r.data;
+      return r.reply;
+    };
+    expect(on(['PING'])).toBe('PONG');
+    expect(on(['SUBSCRIBE', 'a', 'b'])).toEqual([
+      ['subscribe', 'a', 1],
+      ['subscribe', 'b', 2],
+    ]);
+    expect(data.subs).toEqual({ a: ['c#s'], b: ['c#s'] });
+    expect(on(['gEt', 'k'])).toEqual(REFUSED('get'));
+    expect(on(['GET'])).toEqual({ error: "ERR wrong number of arguments for 'get' command" });
+    expect(on(['NOPE'])).toEqual({ error: "ERR unknown command 'NOPE', with args beginning with: " });
+    expect(on(['PING'])).toEqual(['pong', '']);
+    expect(on(['PING', 'm'])).toEqual(['pong', 'm']);
+    expect(on(['GET', 'k'], 'other')).toBeNull();
+    expect(on(['UNSUBSCRIBE', 'a'])).toEqual(['unsubscribe', 'a', 1]);
+    expect(on(['FCALL', 'unlock', '1', 'k', 't'])).toEqual(REFUSED('fcall'));
+    expect(on(['UNSUBSCRIBE'])).toEqual(['unsubscribe', 'b', 0]);
+    expect(on(['GET', 'k'])).toBeNull();
+    expect(on(['PING'])).toBe('PONG');
+  });
+
+  it('delivers to each subscribed connection of a node', () => {
+    let data: RedisData = { keys: {} };
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c', conn: '1' }).data;
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c', conn: '2' }).data;
+    data = exec(data, 0, ['SUBSCRIBE', 'ch'], { client: 'c' }).data;
+    expect(exec(data, 0, ['PUBLISH', 'ch', 'x']).published).toEqual([{ channel: 'ch', message: 'x', to: ['c#1', 'c#2', 'c'] }]);
+  });
+});
+
+describe('exec: error texts with client input', () => {
+  const unknown = (...argv: string[]) => (exec({ keys: {} }, 0, argv).reply as { error: string }).error;
+
+  it('cuts an unknown command at 128 bytes and its argument list once it reaches 128 bytes', () => {
+    expect(unknown('x'.repeat(200))).toBe(`ERR unknown command '${'x'.repeat(128)}', with args beginning with: `);
+    expect(unknown('foo', 'a'.repeat(100), 'b'.repeat(100))).toBe(`ERR unknown command 'foo', with args beginning with: '${'a'.repeat(100)}' '${'b'.repeat(25)}' `);
+    expect(unknown('foo', 'a'.repeat(126), 'b')).toBe(`ERR unknown command 'foo', with args beginning with: '${'a'.repeat(126)}' `);
+  });
+
+  it('counts bytes, not characters: a character split by the cut reads as U+FFFD', () => {
+    expect(unknown('foo', 'a' + 'é'.repeat(70), 'b')).toBe(`ERR unknown command 'foo', with args beginning with: 'a${'é'.repeat(63)}\uFFFD' `);
+  });
+
+  it('replaces CR and LF with spaces', () => {
+    expect(unknown('fo\no', 'a\nb', 'c\r\nd')).toBe("ERR unknown command 'fo o', with args beginning with: 'a b' 'c  d' ");
+    const d = exec({ keys: {} }, 0, ['SET', 'k', 'v']).data;
+    expect(exec(d, 0, ['EXPIRE', 'k', '1', 'a\nb']).reply).toEqual({ error: 'ERR Unsupported option a b' });
+  });
+});
+
+describe('exec: lists and blocking pops', () => {
+  it('pushes, pops (with COUNT), ranges and deletes an emptied list', () => {
+    const { replies, data } = run([
+      [0, 'LPUSH', 'l', 'a', 'b', 'c'],
+      [0, 'RPUSH', 'l', 'd'],
+      [0, 'LRANGE', 'l', '0', '-1'],
+      [0, 'LRANGE', 'l', '-2', '100'],
+      [0, 'RPOP', 'l', '2'],
+      [0, 'LPOP', 'l', '0'],
+      [0, 'LPOP', 'l', '-1'],
+      [0, 'LPOP', 'l'],
+      [0, 'LPOP', 'l', '5'],
+      [0, 'EXISTS', 'l'],
+      [0, 'LPOP', 'l', '2'],
+      [0, 'SET', 's', 'x'],
+      [0, 'LPUSH', 's', 'y'],
+      [0, 'GET', 's'],
+      [0, 'RPUSH', 'l2', 'x'],
+      [0, 'GET', 'l2'],
+      [0, 'TYPE', 'l2'],
+    ]);
+    expect(replies).toEqual([
+      3,
+      4,
+      ['c', 'b', 'a', 'd'],
+      ['a', 'd'],
+      ['d', 'a'],
+      [],
+      { error: 'ERR value is out of range, must be positive' },
+      'c',
+      ['b'],
+      0,
+      null,
+      'OK',
+      { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' },
+      'x',
+      1,
+      { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' },
+      'list',
+    ]);
+    expect(data.keys.l).toBeUndefined();
+  });
+
+  it('pops at once from the first non-empty list, or asks to block with a deadline', () => {
+    const d = run([[0, 'RPUSH', 'b', 'x']]).data;
+    expect(exec(d, 1000, ['BLPOP', 'a', 'b', '1']).reply).toEqual(['b', 'x']);
+    const held = exec({ keys: {} }, 1000, ['BRPOP', 'a', 'b', '0.25']);
+    expect(held.blocked).toEqual({ keys: ['a', 'b'], left: false, deadline: 1250 });
+    expect(exec({ keys: {} }, 1000, ['BLPOP', 'a', '0']).blocked?.deadline).toBeNull();
+    expect(exec({ keys: {} }, 1000, ['LPUSH', 'a', 'v']).ready).toEqual(['a']);
+    expect(exec(d, 1000, ['BLPOP', 'b', '1'], { replica: true }).reply).toEqual({ error: "READONLY You can't write against a read only replica." });
+  });
+
+  it('reads the timeout as Redis 7.0 does (long double, ceill, cast to long long)', () => {
+    const deadline = (t: string) => exec({ keys: {} }, 1000, ['BLPOP', 'q', t]);
+    expect(deadline('0.0001').blocked?.deadline).toBe(1001);
+    expect(deadline('-0.001').blocked?.deadline).toBeNull();
+    expect(deadline('0x1p-2').blocked?.deadline).toBe(1250);
+    expect(deadline('9223372036854775').blocked?.deadline).toBeNull(); // the sum wraps: never
+    expect(deadline('-1').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('inf').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('9223372036854776').reply).toEqual({ error: 'ERR timeout is negative' });
+    expect(deadline('nan').reply).toEqual({ error: 'ERR timeout is not a float or out of range' });
+    expect(deadline(' 1').reply).toEqual({ error: 'ERR timeout is not a float or out of range' });
+  });
+});
+
+describe('exec: hash order', () => {
+  it('answers HGETALL / HKEYS / HVALS in insertion order, an update keeping its place', () => {
+    const { replies } = run([
+      [0, 'HSET', 'h', 'b', '1', 'a', '2', 'c', '3'],
+      [0, 'HSET', 'h', 'a', '20'],
+      [0, 'HKEYS', 'h'],
+      [0, 'HVALS', 'h'],
+      [0, 'HDEL', 'h', 'b'],
+      [0, 'HSET', 'h', 'b', '4'],
+      [0, 'HGETALL', 'h'],
+    ]);
+    expect(replies.slice(2)).toEqual([['b', 'a', 'c'], ['1', '20', '3'], 1, 1, ['a', '20', 'c', '3', 'b', '4']]);
+  });
+});
+
 describe('formatReply', () => {
   it('renders like redis-cli', () => {
     expect(formatReply(null)).toBe('(nil)');
     expect(formatReply(3)).toBe('(integer) 3');
     expect(formatReply(['a', null])).toBe('["a", (nil)]');
     expect(formatReply({ error: 'ERR x' })).toBe('(error) ERR x');
+  });
+});
+
+describe('exec: 64-bit integers and deadlines, exact', () => {
+  const NOW = 1_700_000_000_000;
+
+  it('counts exactly past 2^53 and refuses int64 overflow with Redis texts', () => {
+    const { replies, data } = run([
+      [0, 'SET', 'n', '9007199254740992'],
+      [0, 'INCR', 'n'],
+      [0, 'SET', 'max', '9223372036854775806'],
+      [0, 'INCR', 'max'],
+      [0, 'INCR', 'max'],
+      [0, 'DECRBY', 'x', '-9223372036854775808'],
+      [0, 'INCRBY', 'min', '-9223372036854775808'],
+      [0, 'DECR', 'min'],
+      [0, 'INCRBY', 'y', '9223372036854775808'],
+      [0, 'HINCRBY', 'h', 'f', '9223372036854775807'],
+      [0, 'HINCRBY', 'h', 'f', '1'],
+      [0, 'INCR', 'small'],
+    ]);
+    expect(replies).toEqual([
+      'OK',
+      { int: '9007199254740993' },
+      'OK',
+      { int: '9223372036854775807' },
+      { error: 'ERR increment or decrement would overflow' },
+      { error: 'ERR decrement would overflow' },
+      { int: '-9223372036854775808' },
+      { error: 'ERR increment or decrement would overflow' },
+      { error: 'ERR value is not an integer or out of range' },
+      { int: '9223372036854775807' },
+      { error: 'ERR increment or decrement would overflow' },
+      1,
+    ]);
+    expect(data.keys.n).toMatchObject({ value: '9007199254740993' });
+    expect(formatReply(replies[1])).toBe('(integer) 9007199254740993');
+  });
+
+  it('keeps a deadline past 2^53 exact (expireAtExact) and compares GT / LT exactly', () => {
+    const { replies, data } = run([
+      [NOW, 'SET', 'k', 'v'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740993'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740992', 'LT'],
+      [NOW, 'PEXPIREAT', 'k', '9007199254740993', 'GT'],
+      [NOW, 'PEXPIRETIME', 'k'],
+      [NOW, 'PTTL', 'k'],
+      [NOW, 'INCR', 'k'],
+      [NOW, 'SET', 'k', 'w', 'KEEPTTL'],
+    ]);
+    expect(replies.slice(1, 6)).toEqual([1, 1, 1, { int: '9007199254740993' }, { int: String(9007199254740993n - BigInt(NOW)) }]);
+    // ttlMs (the TTL the deadline was set with, for views) is a double like expireAt.
+    expect(data.keys.k).toEqual({ type: 'string', value: 'w', expireAt: 9007199254740992, expireAtExact: '9007199254740993', ttlMs: 9007199254740992 - NOW });
+    const persisted = exec(data, NOW, ['PERSIST', 'k']).data;
+    expect(persisted.keys.k).toEqual({ type: 'string', value: 'w', expireAt: null });
+  });
+
+  it('refuses deadlines C would overflow, per command name, and rounds EXPIRETIME without wrapping', () => {
+    const { replies } = run([
+      [NOW, 'SET', 'k', 'v'],
+      [NOW, 'PEXPIRE', 'k', '9223372036854775807'],
+      [NOW, 'EXPIRE', 'k', '9223372036854775'],
+      [NOW, 'EXPIREAT', 'k', '9223372036854776'],
+      [NOW, 'SET', 'k', 'v', 'PX', '9223372036854775807'],
+      [NOW, 'SETEX', 'k', '9223372036854775', 'v'],
+      [NOW, 'PEXPIREAT', 'k', '9223372036854775807'],
+      [NOW, 'EXPIRETIME', 'k'],
+      [NOW, 'EXPIREAT', 'k', '-9223372036854775'],
+      [NOW, 'EXISTS', 'k'],
+    ]);
+    expect(replies).toEqual([
+      'OK',
+      { error: "ERR invalid expire time in 'pexpire' command" },
+      { error: "ERR invalid expire time in 'expire' command" },
+      { error: "ERR invalid expire time in 'expireat' command" },
+      { error: "ERR invalid expire time in 'set' command" },
+      { error: "ERR invalid expire time in 'setex' command" },
+      1,
+      { int: '9223372036854776' },
+      1,
+      0,
+    ]);
+  });
+
+  it('keeps ordinary values and deadlines plain numbers', () => {
+    const { replies, data } = run([
+      [NOW, 'SET', 'k', '41', 'PX', '5000'],
+      [NOW, 'INCRBY', 'k', '1'],
+      [NOW, 'PEXPIRETIME', 'k'],
+      [NOW, 'EXPIRETIME', 'k'],
+    ]);
+    expect(replies).toEqual(['OK', 42, NOW + 5000, Math.floor((NOW + 5500) / 1000)]);
+    expect(data.keys.k).toEqual({ type: 'string', value: '42', expireAt: NOW + 5000, ttlMs: 5000 });
   });
 });

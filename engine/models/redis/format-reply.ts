@@ -8,5 +8,6 @@ export function formatReply(r: RedisReply): string {
   if (typeof r === 'number') return `(integer) ${r}`;
   if (typeof r === 'string') return r === 'OK' || r === 'PONG' ? r : JSON.stringify(r);
   if (Array.isArray(r)) return `[${r.map(formatReply).join(', ')}]`;
+  if ('int' in r) return `(integer) ${r.int}`;
   return `(error) ${r.error}`;
 }

@@ -1,14 +1,35 @@
-/** A RESP-like reply: simple/bulk string, integer, nil, array, or error. */
-export type RedisReply = string | number | null | RedisReply[] | { error: string };
+/**
+ * A RESP-like reply: simple/bulk string, integer, nil, array, or error. An integer beyond
+ * JavaScript's safe range (|n| > 2^53 - 1) is `{ int }`, its exact decimal text, so replies stay
+ * plain JSON and exact.
+ */
+export type RedisReply = string | number | null | RedisReply[] | { error: string } | BigIntReply;
 
-/** A string value. `type` may be left out (older states and hand-built fixtures omit it). */
-export interface RedisStringEntry {
-  type?: 'string';
-  value: string;
+/** An integer reply too large for a double to hold exactly (see `intReply` in int64.ts). */
+export interface BigIntReply {
+  int: string;
+}
+
+/** A value's TTL. */
+export interface Expiring {
   /** Absolute expiry time on the server's own clock (whole ms), or null for no expiry. */
   expireAt: number | null;
-  /** The TTL the expiry was last set with (ms), so a view can show the fraction left; absent without an expiry. */
+  /**
+   * The exact deadline as decimal text, only when it lies beyond 2^53 ms (year 287,396), where
+   * `expireAt` holds the nearest double: Redis keeps deadlines up to 2^63 - 1 ms exactly.
+   */
+  expireAtExact?: string;
+  /**
+   * The TTL the deadline was set with (ms of the server's clock), so a view can show the
+   * fraction left; Redis itself keeps only the deadline. Absent without an expiry.
+   */
   ttlMs?: number;
+}
+
+/** A string value. `type` may be left out (older states and hand-built fixtures omit it). */
+export interface RedisStringEntry extends Expiring {
+  type?: 'string';
+  value: string;
 }
 
 /**
@@ -16,15 +37,18 @@ export interface RedisStringEntry {
  * HGETALL in ascending numeric order rather than Redis's insertion order (Redisson's fields,
  * `<uuid>:<threadId>`, are never integer-like).
  */
-export interface RedisHashEntry {
+export interface RedisHashEntry extends Expiring {
   type: 'hash';
   value: Readonly<Record<string, string>>;
-  expireAt: number | null;
-  /** As for a string. */
-  ttlMs?: number;
 }
 
-export type RedisEntry = RedisStringEntry | RedisHashEntry;
+/** A list value, head first. Redis deletes a list whose last element goes. */
+export interface RedisListEntry extends Expiring {
+  type: 'list';
+  value: readonly string[];
+}
+
+export type RedisEntry = RedisStringEntry | RedisHashEntry | RedisListEntry;
 
 /** The server's data as plain JSON. */
 export interface RedisData {
@@ -41,6 +65,35 @@ export interface Published {
 }
 
 export const err = (error: string): { error: string } => ({ error });
+
+/**
+ * An error reply whose text carries client input: CR and LF become spaces, as Redis's
+ * addReplyErrorFormat and rejectCommandFormat do (a newline would break the protocol).
+ */
+export const errFormat = (text: string): { error: string } => err(text.replace(/[\r\n]/g, ' '));
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** Bytes `s` takes in UTF-8, what C's sdslen counts. */
+export function utf8Length(s: string): number {
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
+}
+
+/**
+ * The first `n` bytes of `s` in UTF-8, as C's `%.*s` cuts them: a character split at the cut
+ * decodes as U+FFFD, which is what a client reading the reply as UTF-8 sees.
+ */
+export function utf8Prefix(s: string, n: number): string {
+  if (s.length * 3 <= n) return s;
+  const bytes = utf8.encode(s);
+  return bytes.length <= n ? s : fromUtf8.decode(bytes.subarray(0, Math.max(0, n)));
+}
+
+/** Whether a reply is an error reply. */
+export function isErrorReply(r: RedisReply | undefined): r is { error: string } {
+  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'error' in r;
+}
 
 /** A reply error thrown by a command implementation; `exec` turns it into the reply. */
 export class ReplyError extends Error {
@@ -74,28 +127,6 @@ export function withKey<T>(rec: Readonly<Record<string, T>>, k: string, v: T | u
   const out: Record<string, T> = {};
   for (const key of Object.keys(rec)) if (key !== k) Object.defineProperty(out, key, { value: rec[key], enumerable: true, writable: true, configurable: true });
   return out;
-}
-
-export const I64_MAX = 9223372036854775807n;
-export const I64_MIN = -9223372036854775808n;
-
-/**
- * Parses a signed 64-bit integer exactly as Redis's `string2ll` does: no sign on zero, no '+',
- * no leading zeros, no spaces, at most 20 characters. Returns null when Redis would refuse it.
- */
-export function parseI64(s: string): bigint | null {
-  if (s.length === 0 || s.length > 20 || !/^(0|-?[1-9][0-9]*)$/.test(s)) return null;
-  const v = BigInt(s);
-  return v < I64_MIN || v > I64_MAX ? null : v;
-}
-
-/**
- * The expiry fields of an entry: `expireAt` and, with a deadline, the TTL it was set with
- * (`expireAt - now`, or `ttlMs` when an existing expiry is kept). Redis keeps only the deadline;
- * the TTL is for views, which show how much of it is left.
- */
-export function expiry(expireAt: number | null, now: number, ttlMs?: number): { expireAt: number | null; ttlMs?: number } {
-  return expireAt === null ? { expireAt } : { expireAt, ttlMs: ttlMs ?? expireAt - now };
 }
 
 /** Whether the entry has expired at server time `nowMs`: Redis's `keyIsExpired` is `now > when`. */

@@ -5,6 +5,13 @@ export interface RedisCmd {
   readonly type: 'redis.cmd';
   readonly id: number;
   readonly argv: readonly string[];
+  /**
+   * The client's connection it travels on, when the client holds one connection per purpose:
+   * such a connection enters subscribed mode after SUBSCRIBE, as a real one does. Absent, the
+   * command goes through the client node's pool (Pub/Sub on a dedicated connection, as Redisson
+   * and Lettuce keep one), which is never refused for being subscribed.
+   */
+  readonly conn?: string;
 }
 
 /** Redis's answer to a command. */
@@ -19,6 +26,8 @@ export interface RedisPushMsg {
   readonly type: 'redis.push';
   readonly channel: string;
   readonly message: string;
+  /** The connection that subscribed (see `RedisCmd.conn`); absent for the client's pool. */
+  readonly conn?: string;
 }
 
 /** One key's new value (null: deleted) in the replication stream. */
@@ -73,7 +82,21 @@ export interface RedisReplResetMsg {
 
 export type RedisMsg = RedisCmd | RedisReplyMsg | RedisPushMsg | RedisSyncMsg | RedisFullSyncMsg | RedisReplMsg | RedisReplPingMsg | RedisReplResetMsg;
 
-/** Builds a command message. */
-export function redisCmd(id: number, argv: readonly string[]): RedisCmd {
-  return { type: 'redis.cmd', id, argv };
+/** Builds a command message, on connection `conn` of the client or (without it) its pool. */
+export function redisCmd(id: number, argv: readonly string[], conn?: string): RedisCmd {
+  return conn === undefined ? { type: 'redis.cmd', id, argv } : { type: 'redis.cmd', id, argv, conn };
+}
+
+/**
+ * Who a subscription belongs to, as `data.subs` lists it: the client node id for its pool, or
+ * `<client>#<conn>` for one of its connections (node ids never contain '#').
+ */
+export function subscriberOf(client: string, conn: string | undefined): string {
+  return conn === undefined ? client : `${client}#${conn}`;
+}
+
+/** The client node and connection behind a subscriber id from `data.subs`. */
+export function subscriberNode(sub: string): { node: string; conn?: string } {
+  const i = sub.indexOf('#');
+  return i < 0 ? { node: sub } : { node: sub.slice(0, i), conn: sub.slice(i + 1) };
 }

@@ -72,6 +72,21 @@ describe('redis node: active expiry', () => {
     expect(r[1].reply).toBe('v');
     expect(r[2].reply).toBeNull();
   });
+
+  it('traces the expiry a command triggers before the command itself', () => {
+    // The first lock's deadline is 105 (its SET arrives at 5); the second SET NX arrives at 155,
+    // before the 10 Hz tick at 200, so it finds the old lock past its TTL on access.
+    const h = run(
+      testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '100'] }, { at: 150, argv: ['SET', 'lock', 'B', 'NX', 'PX', '100'] }]), redis('r')], [['c', 'r']]),
+      REDIS_TEST_MODELS,
+    );
+    h.runUntil(160);
+    const order = h.events(undefined, 'r').filter((e) => e.type === 'redis.exec' || e.type === 'redis.expire').map((e) => e.type);
+    expect(order).toEqual(['redis.exec', 'redis.expire', 'redis.exec']);
+    expect(h.events('redis.expire', 'r')[0]).toMatchObject({ t: 155, keys: ['lock'], how: 'passive' });
+    expect(replies(h, 'c')[1].reply).toBe('OK');
+    expect(stateOf(h, 'r').data.keys.lock).toMatchObject({ value: 'B' });
+  });
 });
 
 describe('redis node: pub/sub', () => {
@@ -94,6 +109,42 @@ describe('redis node: pub/sub', () => {
     expect(replies(h, 'pub')[0].reply).toBe(1);
     expect(replies(h, 'pub')[1].reply).toBe(0);
     expect((h.sim.node('sub').state as TestClientState).pushes).toEqual([{ at: 60, from: 'r', channel: 'ch', message: 'hello' }]);
+  });
+});
+
+describe('redis node: subscribed mode', () => {
+  it('binds a client connection that subscribed, but never the client pool', () => {
+    const h = run(
+      testSpec(
+        [
+          client('c', 'r', [
+            { at: 0, argv: ['SUBSCRIBE', 'ch'], conn: 'sub' },
+            { at: 10, argv: ['GET', 'k'], conn: 'sub' },
+            { at: 10, argv: ['PING', 'x'], conn: 'sub' },
+            { at: 10, argv: ['GET', 'k'], conn: 'cmd' },
+            { at: 10, argv: ['SUBSCRIBE', 'ch'] },
+            { at: 20, argv: ['GET', 'k'] },
+            { at: 20, argv: ['PING'] },
+            { at: 30, argv: ['PUBLISH', 'ch', 'hi'], conn: 'cmd' },
+          ]),
+          redis('r'),
+        ],
+        [['c', 'r']],
+      ),
+      REDIS_TEST_MODELS,
+    );
+    h.runUntil(100);
+    const r = replies(h, 'c');
+    expect(r[1].reply).toEqual({ error: "ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context" });
+    expect(r[2].reply).toEqual(['pong', 'x']);
+    expect(r[3].reply).toBeNull();
+    // The pool subscribed too, and still runs commands (its Pub/Sub has a connection of its own).
+    expect(r[4].reply).toEqual(['subscribe', 'ch', 1]);
+    expect(r[5].reply).toBeNull();
+    expect(r[6].reply).toBe('PONG');
+    // Two subscribers on one node: the message comes once per connection, saying which.
+    expect(r[7].reply).toBe(2);
+    expect((h.sim.node('c').state as TestClientState).pushes.map((p) => p.conn ?? 'pool')).toEqual(['sub', 'pool']);
   });
 });
 

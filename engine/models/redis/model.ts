@@ -12,6 +12,8 @@ import type {
   ReplBatch,
   ReplOp,
 } from './messages';
+import { subscriberNode } from './messages';
+import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue, type BlockedClient, type BlockTimer } from './blocking';
 import { type RedisParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -67,10 +69,12 @@ export interface RedisState {
   /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
   restarts: number;
   repl: ReplState;
+  /** Clients held by a blocking pop, in the order they blocked (absent when none). */
+  blocked?: BlockedClient[];
 }
 
 /** Timer payloads. */
-type RedisTimer = { kind: 'expire-cycle'; at: number } | { kind: 'repl-flush'; offset: number } | { kind: 'repl-ping' } | { kind: 'replica-watch' };
+type RedisTimer = { kind: 'expire-cycle'; at: number } | { kind: 'repl-flush'; offset: number } | { kind: 'repl-ping' } | { kind: 'replica-watch' } | BlockTimer;
 
 /** A replica retries connecting once a second (Redis's replicationCron). */
 const RECONNECT_MS = 1000;
@@ -244,7 +248,10 @@ function promote(s: RedisState, ctx: Ctx): RedisState {
 function deliver(pubs: readonly Published[], ctx: Ctx): void {
   for (const p of pubs) {
     const push: RedisPushMsg = { type: 'redis.push', channel: p.channel, message: p.message };
-    for (const to of p.to) ctx.send(to, push);
+    for (const to of p.to) {
+      const { node, conn } = subscriberNode(to);
+      ctx.send(node, conn === undefined ? push : { ...push, conn });
+    }
   }
 }
 
@@ -297,18 +304,28 @@ function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): Redi
 
 function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
   const s = catchUp(s0, ctx);
-  const res = exec(s.data, ctx.now, cmd.argv, { client: from, replica: s.role === 'replica' });
-  ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
-  ctx.metric('redis.commands');
+  const res = exec(s.data, ctx.now, cmd.argv, { client: from, conn: cmd.conn, replica: s.role === 'replica' });
+  // The expiry a command triggered happened before the command's own effect (Redis deletes the
+  // key on lookup, then runs the command): traced first, so "SET … NX → OK" never reads as if
+  // the expiry after it deleted the new value.
   if (res.expired) {
     ctx.trace('redis.expire', { keys: res.expired, how: 'passive' });
     ctx.metric('redis.expired', res.expired.length);
   }
-  const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply: res.reply };
-  ctx.reply(out);
-  if (res.published) deliver(res.published, ctx);
   let n: RedisState = res.data === s.data ? s : { ...s, data: res.data };
+  if (res.blocked) n = block(n, cmd, from, res.blocked, ctx);
+  else {
+    ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
+    ctx.metric('redis.commands');
+    const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply: res.reply };
+    ctx.reply(out);
+  }
+  if (res.published) deliver(res.published, ctx);
   n = replicate(n, cmd.argv, s0.data.keys, n.data.keys, res.published ?? [], ctx);
+  // After the command, as Redis does: serve clients held on lists it filled, then (beforeSleep)
+  // time out the ones whose deadline passed; a pop is replicated as LPOP / RPOP.
+  if (res.ready && n.blocked) n = serveReady(n, res.ready, ctx, (x, argv, before) => replicate(x, argv, before, x.data.keys, [], ctx));
+  if (n.blocked) n = timeOutDue(n, ctx);
   return armCycle(n, ctx);
 }
 
@@ -343,6 +360,8 @@ function onTimer(s: RedisState, payload: RedisTimer, ctx: Ctx): RedisState {
       for (const r of n.repl.replicas) ctx.send(r, ping);
       return armPing(n, ctx);
     }
+    case 'block-timeout':
+      return onBlockTimer(s, payload, ctx);
     case 'replica-watch': {
       let n = withRepl(s, { watchTimer: null });
       if (n.role !== 'replica') return n;
@@ -399,7 +418,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
   onTimer: (s, payload, ctx) => onTimer(s, payload as RedisTimer, ctx),
   // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
   // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
-  onClockChange: (s, ctx) => armCycle(s, ctx),
+  onClockChange: (s, ctx) => rearmBlocked(armCycle(s, ctx), ctx),
   // Redis here runs without persistence: a crash loses the keyspace and the replication state.
   crash: (s, p) => initState(p, s.restarts + 1),
   describeTimer(payload) {
@@ -407,6 +426,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
     if (p?.kind === 'repl-flush') return `replication lag over: send write #${p.offset}`;
     if (p?.kind === 'repl-ping') return 'replication heartbeat';
     if (p?.kind === 'replica-watch') return 'replica checks its link to the primary';
+    if (p?.kind === 'block-timeout') return 'a blocked client may time out';
     return 'active expiry cycle';
   },
   narrate(ev, name) {
@@ -417,6 +437,10 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
         return ev.how === 'passive'
           ? `${name(ev.node)} finds ${ev.keys.join(', ')} past ${ev.keys.length === 1 ? 'its TTL' : 'their TTLs'} on access and deletes ${ev.keys.length === 1 ? 'it' : 'them'}`
           : `${name(ev.node)}'s expiry cycle deletes ${ev.keys.join(', ')} (TTL ran out on its clock)`;
+      case 'redis.block':
+        return `${name(ev.node)} holds ${name(ev.client)}'s ${ev.argv.join(' ')} until ${ev.keys.join(' or ')} has an element${ev.deadline === null ? '' : ' or the timeout runs out'}`;
+      case 'redis.unblock':
+        return `${name(ev.node)} answers ${name(ev.client)}'s ${ev.argv.join(' ')} after ${Math.round(ev.waitedMs)} ms${ev.how === 'timeout' ? ' (timed out)' : ''} → ${formatReply(ev.reply)}`;
       case 'redis.replicate':
         return `${name(ev.node)} sends write #${ev.offset} (${ev.argv.join(' ')}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;
       case 'redis.sync':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exec, type RedisData, type RedisReply } from './commands';
+import { luaMax, luaMin } from './lua';
 import { fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
 
 function run(steps: [number, ...string[]][], client = 'c1'): { replies: RedisReply[]; data: RedisData; published: unknown[] } {
@@ -32,9 +33,28 @@ describe('Lua number conversions', () => {
     expect(luaToNumber('1e2')).toBe(100);
     expect(luaToNumber('abc')).toBeUndefined();
     expect(luaToNumber(null)).toBeUndefined();
+    expect(luaToNumber('\t5\n')).toBe(5);
+    expect(luaToNumber('\u00a05')).toBeUndefined(); // not C whitespace
+    expect(luaToNumber('-0x10')).toBe(-16);
+    expect(luaToNumber('0X1P4')).toBe(16);
+    expect(luaToNumber('0x1.8p1')).toBe(3);
+    expect(luaToNumber('0x.8')).toBe(0.5);
+    expect(luaToNumber('0x123456789abcdef01')).toBe(20988295479420645000);
+    for (const nil of ['0x', '0x1p', '0x.', '1e', '1e+', '- 5', '0b101', '1_0', '', ' ', 'infinit', 'nanx', '.']) expect(luaToNumber(nil)).toBeUndefined();
+    expect(luaToNumber('-Infinity')).toBe(-Infinity);
+    expect(luaToNumber('NaN(123)')).toBeNaN();
+    expect(luaToNumber('1e400')).toBe(Infinity);
+    expect(luaToNumber('5\u0000junk')).toBe(5); // a C string ends at NUL
     expect(luaInt(2.9)).toBe(2);
     expect(luaInt(-2.9)).toBe(-2);
-    expect(luaInt(Infinity)).toBe(-9223372036854775808);
+    expect(luaInt(-0.5)).toBe(0);
+    expect(luaInt(Infinity)).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(NaN)).toEqual({ int: '-9223372036854775808' });
+    // 2^63 is out of range (LLONG_MIN on x86); the largest double below it converts exactly.
+    expect(luaInt(2 ** 63)).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(2 ** 63 - 1024)).toEqual({ int: '9223372036854774784' });
+    expect(luaInt(-(2 ** 63))).toEqual({ int: '-9223372036854775808' });
+    expect(luaInt(2 ** 53 + 2)).toEqual({ int: '9007199254740994' });
   });
 });
 
@@ -101,5 +121,33 @@ describe('scg-token-bucket', () => {
   it('keeps the Lua sources with the script names', () => {
     expect(Object.keys(SCRIPTS).sort()).toEqual(['renew', 'rlock', 'rrenew', 'runlock', 'scg-token-bucket', 'unlock']);
     for (const s of Object.values(SCRIPTS)) expect(s.lua).toContain('redis.call');
+  });
+});
+
+describe('Lua math.min / math.max', () => {
+  it('pass over a NaN second argument but keep a NaN first one, as Lua 5.1 does', () => {
+    expect(luaMin(3, NaN)).toBe(3);
+    expect(luaMax(0, NaN)).toBe(0);
+    expect(luaMin(NaN, 3)).toBeNaN();
+    expect(luaMin(3, 2)).toBe(2);
+    expect(luaMax(3, 4)).toBe(4);
+  });
+
+  it('let the token bucket grant at rate inf with no time passed (0 * inf is NaN)', () => {
+    const { replies, data } = run([[0, 'FCALL', 'scg-token-bucket', '2', 't', 's', 'inf', '3', '0', '1']]);
+    expect(replies).toEqual([[1, 2]]);
+    expect(data.keys).toEqual({}); // fill time 0: no SETEX
+  });
+});
+
+describe('scripts: integers pass through Lua numbers', () => {
+  it('rounds a huge PTTL to a double on its way through rlock, as real Redis does', () => {
+    // 9e18 - 1 is not a double: Lua holds the PTTL as the nearest one (9e18), then truncates it back.
+    const { replies } = run([
+      [0, 'FCALL', 'rlock', '1', 'L', '9000000000000000000', 'c1:1'],
+      [1, 'FCALL', 'rlock', '1', 'L', '30000', 'c2:1'],
+      [1, 'PTTL', 'L'],
+    ]);
+    expect(replies).toEqual([null, { int: '9000000000000000000' }, { int: '8999999999999999999' }]);
   });
 });

@@ -1,4 +1,7 @@
-import { err, type RedisReply } from './keyspace';
+import { err, isErrorReply, type RedisReply } from './keyspace';
+import { fmtG17, fromLua, luaMax, luaMin, luaToNumber, toLua } from './lua';
+
+export { fmtG17, luaInt, luaToNumber } from './lua';
 
 /**
  * Named atomic scripts, called as Redis 7 functions: `FCALL <name> <numkeys> key... arg...`.
@@ -38,43 +41,6 @@ function lineOf(lua: string, marker: string): number {
   const i = lua.indexOf(marker);
   if (i < 0) throw new Error(`script marker not found: ${marker}`);
   return lua.slice(0, i).split('\n').length;
-}
-
-/** Lua 5.1 `tonumber(s)` (strtod plus hexadecimal, surrounding spaces allowed); undefined for nil. */
-export function luaToNumber(v: RedisReply | undefined): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(s)) {
-    const neg = s.startsWith('-');
-    const n = parseInt(s.replace(/^[+-]/, ''), 16);
-    return neg ? -n : n;
-  }
-  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  if (/^[+-]?nan$/i.test(s)) return NaN;
-  return undefined;
-}
-
-/**
- * A Lua number as Redis 7.0 passes it to a command: C's `%.17g` ("0.1" -> "0.10000000000000001",
- * 2.5 -> "2.5", 1e20 -> "1e+20").
- */
-export function fmtG17(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mant, expStr] = n.toExponential(16).split('e');
-  const x = Number(expStr);
-  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-  if (x < -4 || x >= 17) return `${strip(mant)}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
-  return strip(n.toFixed(16 - x));
-}
-
-/** A Lua number returned to the client: truncated to an integer (C's cast; out of range -> LLONG_MIN). */
-export function luaInt(n: number): number {
-  if (Number.isNaN(n) || n >= 9223372036854775807 || n < -9223372036854775808) return -9223372036854775808;
-  return Math.trunc(n);
 }
 
 const str = (v: number) => fmtG17(v);
@@ -279,8 +245,8 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
       const lastTokens = luaToNumber(call(SCG.getTokens, 'get', tokensKey)) ?? c;
       const lastRefreshed = luaToNumber(call(SCG.getStamp, 'get', stampKey)) ?? 0;
       const [n] = arith(SCG.delta, ['now', now], ['last_refreshed', lastRefreshed]);
-      const delta = Math.max(0, n - lastRefreshed);
-      const filled = Math.min(c, lastTokens + delta * r);
+      const delta = luaMax(0, n - lastRefreshed);
+      const filled = luaMin(c, lastTokens + delta * r);
       // Lua 5.1 compiles `a >= b` as `b <= a`, so a nil `requested` is named first.
       if (requested === undefined) throw new LuaError('attempt to compare nil with number', SCG.allowed);
       const allowed = filled >= requested;
@@ -289,7 +255,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
         call(SCG.setTokens, 'setex', tokensKey, str(ttl), str(newTokens));
         call(SCG.setStamp, 'setex', stampKey, str(ttl), str(n));
       }
-      return [allowed ? 1 : 0, luaInt(newTokens)];
+      return [allowed ? 1 : 0, newTokens];
     },
   },
 };
@@ -309,11 +275,11 @@ export function runScript(
   const call: ScriptCall = (line, ...argv) => {
     if (argv.some((a) => a === undefined)) throw new ScriptAbort('ERR Lua redis lib command arguments must be strings or integers', line);
     const reply = exec(argv as string[]);
-    if (reply !== null && typeof reply === 'object' && !Array.isArray(reply)) throw new ScriptAbort(reply.error, line);
-    return reply;
+    if (isErrorReply(reply)) throw new ScriptAbort(reply.error, line);
+    return toLua(reply);
   };
   try {
-    return script.run(call, keys, args);
+    return fromLua(script.run(call, keys, args));
   } catch (e) {
     if (e instanceof LuaError) return err(`ERR user_script:${e.line}: ${e.msg} script: ${name}, on @user_script:${e.line}.`);
     if (e instanceof ScriptAbort) return err(`${e.msg} script: ${name}, on @user_script:${e.line}.`);

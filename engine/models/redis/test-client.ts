@@ -9,6 +9,8 @@ export interface TestStep {
   at: number;
   argv: string[];
   to?: string;
+  /** The client connection it goes on (see `RedisCmd.conn`); absent: the client's pool. */
+  conn?: string;
 }
 
 export interface TestClientParams {
@@ -20,7 +22,7 @@ export interface TestClientState {
   p: TestClientParams;
   /** Replies by step index, with the local time they arrived. */
   replies: Record<number, { at: number; reply: RedisReply }>;
-  pushes: { at: number; from: string; channel: string; message: string }[];
+  pushes: { at: number; from: string; channel: string; message: string; conn?: string }[];
 }
 
 /**
@@ -37,7 +39,7 @@ export const testClient: ModelDef<TestClientParams, TestClientState> = {
   onTimer(s, payload, ctx) {
     const i = payload as number;
     const st = s.p.steps[i];
-    ctx.send(st.to ?? s.p.target, redisCmd(i, st.argv));
+    ctx.send(st.to ?? s.p.target, redisCmd(i, st.argv, st.conn));
     return s;
   },
   onMessage(s, msg: Msg, from, ctx) {
@@ -47,7 +49,8 @@ export const testClient: ModelDef<TestClientParams, TestClientState> = {
     }
     if (msg.type === 'redis.push') {
       const m = msg as RedisPushMsg;
-      return { ...s, pushes: [...s.pushes, { at: ctx.now, from, channel: m.channel, message: m.message }] };
+      const push = { at: ctx.now, from, channel: m.channel, message: m.message };
+      return { ...s, pushes: [...s.pushes, m.conn === undefined ? push : { ...push, conn: m.conn }] };
     }
     return s;
   },

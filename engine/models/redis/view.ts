@@ -1,3 +1,4 @@
+import type { RedisEntry } from './keyspace';
 import type { RedisState } from './model';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
@@ -5,8 +6,8 @@ import type { RedisState } from './model';
 /** One key as the canvas shows it. */
 export interface RedisKeyView {
   name: string;
-  type: 'string' | 'hash';
-  value: string | Readonly<Record<string, string>>;
+  type: NonNullable<RedisEntry['type']>;
+  value: RedisEntry['value'];
   /** Deadline on the server's clock (ms), or null for no expiry. */
   expireAt: number | null;
   /** The TTL that deadline was set with (ms), for the fraction left; null without an expiry. */
