@@ -4,8 +4,9 @@ import type { AnyNodeBehaviour } from '../models/kind';
 import type { ProgramDef } from '../patterns/program';
 
 // The behaviour loaded so far: node models and their views, client programs and invariant
-// monitors, by the key the catalogs use. It only ever grows, and an entry never changes once set (a kind's code is
-// the same whenever it arrives), so when something was loaded cannot change a run.
+// monitors, by the key the catalogs use. It only ever grows, and an entry never changes once
+// set (a kind's code is the same whenever it arrives), so when something was loaded cannot
+// change a run.
 
 const models: Record<string, ModelDef<never, unknown>> = Object.create(null);
 const views: Record<string, (state: never) => unknown> = Object.create(null);
@@ -17,14 +18,6 @@ const monitors: Record<string, MonitorDef<never>> = Object.create(null);
  * so a kind loaded later is found by simulations built after it.
  */
 export const LOADED_MODELS: Readonly<Record<string, ModelDef<never, unknown>>> = models;
-
-/**
- * Records a node model under its type, without a view: for models that are never drawn (a
- * test's scripted peer). A catalog kind is registered with registerNode.
- */
-export function registerModel(def: ModelDef<never, unknown>): void {
-  models[def.type] = def;
-}
 
 /** Records a node kind's behaviour, its model and its view, under its type. */
 export function registerNode(b: AnyNodeBehaviour): void {
