@@ -2,24 +2,27 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
-/** Imports flow one way: engine -> stores -> components -> app. `more`: further patterns for the layer. */
-const layer = (files, forbidden, more = []) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          ...forbidden.map((dir) => ({
-            group: [`@/${dir}/*`, `**/${dir}/*`],
-            message: `Imports flow engine -> stores -> components -> app; this layer may not import from ${dir}/.`,
-          })),
-          ...more,
-        ],
-      },
-    ],
-  },
-});
+/** Test code (vitest) stays in test files: a helper that pulls vitest in would ship it to the app. */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const noVitest = { group: ['vitest', 'vitest/*'], message: 'Only *.test.ts files import vitest; helpers throw errors with a message instead (see engine/testing).' };
+
+/**
+ * Imports flow one way: engine -> stores -> components -> app. `more`: further patterns for the
+ * layer. Two entries, because outside test files vitest is forbidden too.
+ */
+const layer = (files, forbidden, more = []) => {
+  const patterns = [
+    ...forbidden.map((dir) => ({
+      group: [`@/${dir}/*`, `**/${dir}/*`],
+      message: `Imports flow engine -> stores -> components -> app; this layer may not import from ${dir}/.`,
+    })),
+    ...more,
+  ];
+  return [
+    { files, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, noVitest] }] } },
+    { files: files.flatMap((f) => TESTS.map((t) => f.replace(/\*\*$/, '') + t)), rules: { 'no-restricted-imports': ['error', { patterns }] } },
+  ];
+};
 
 /** The UI reads a kind through its view (engine/models/<kind>/view.ts) and the run through store selectors. */
 const viewsOnly = [
@@ -38,9 +41,9 @@ export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
   globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
-  layer(['engine/**'], ['stores', 'components', 'app']),
-  layer(['stores/**'], ['components', 'app']),
-  layer(['components/**'], ['app'], viewsOnly),
+  ...layer(['engine/**'], ['stores', 'components', 'app']),
+  ...layer(['stores/**'], ['components', 'app']),
+  ...layer(['components/**'], ['app'], viewsOnly),
   {
     // The engine is pure and deterministic: no wall clock, no ambient randomness, no DOM.
     files: ['engine/**/*.ts'],

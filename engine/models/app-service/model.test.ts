@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
 import type { HttpRes } from '../http/messages';
-import { httpSpec, testCaller, type CallStep, type TestCallerState } from '../http/test-caller';
+import { answersOf, httpCaller, type CallStep } from '../../testing/http';
+import { linked } from '../../testing/peer';
 import type { RedisState } from '../redis/model';
 import { redisModel } from '../redis/model';
 import { signJwt, verifyJwt } from './jwt';
@@ -10,7 +11,7 @@ import { appModel, type AppState } from './model';
 import { appView, liveSessions } from './view';
 import type { AppParams } from './params';
 
-const MODELS = { app: appModel, redis: redisModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
+const MODELS = { app: appModel, redis: redisModel, tcaller: httpCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
 
 function world(app: AppParams, steps: CallStep[], opts: { redis?: boolean; appSkewMs?: number } = {}): Harness {
   const nodes = [
@@ -18,16 +19,10 @@ function world(app: AppParams, steps: CallStep[], opts: { redis?: boolean; appSk
     { id: 'u', type: 'tcaller', params: { target: 'app', steps } },
     ...(opts.redis ? [{ id: 'redis', type: 'redis', params: {} }] : []),
   ];
-  return run(httpSpec(nodes, [['u', 'app'], ...(opts.redis ? ([['app', 'redis']] as [string, string][]) : [])]), MODELS);
+  return run(linked(nodes, [['u', 'app'], ...(opts.redis ? ([['app', 'redis']] as [string, string][]) : [])]), MODELS);
 }
 
-const answers = (h: Harness): HttpRes[] => {
-  const a = (h.sim.node('u').state as TestCallerState).answers;
-  return Object.keys(a)
-    .map(Number)
-    .sort((x, y) => x - y)
-    .map((k) => a[k].res);
-};
+const answers = (h: Harness): HttpRes[] => answersOf(h, 'u');
 const statuses = (h: Harness) => answers(h).map((r) => (r.status === 200 ? 200 : `${r.status} ${r.reason}`));
 
 describe('app: sessions in memory', () => {
@@ -94,7 +89,7 @@ describe('app: sessions in Redis (Spring Session)', () => {
       { id: 'redis', type: 'redis', params: {} },
       { id: 'u', type: 'tcaller', params: { target: 'a1', steps: [{ at: 0, op: 'login', user: 'bob' }, { at: 200, op: 'get', use: 0, to: 'a2' }] } },
     ];
-    const h = run(httpSpec(nodes, [['u', 'a1'], ['u', 'a2'], ['a1', 'redis'], ['a2', 'redis']]), MODELS).runUntil(500);
+    const h = run(linked(nodes, [['u', 'a1'], ['u', 'a2'], ['a1', 'redis'], ['a2', 'redis']]), MODELS).runUntil(500);
     expect(statuses(h)).toEqual([200, 200]);
     expect(answers(h)[1]).toMatchObject({ user: 'bob', server: 'a2' });
   });
@@ -118,7 +113,7 @@ describe('app: sessions in Redis (Spring Session)', () => {
       { id: 'redis', type: 'redis', params: {} },
       { id: 'u', type: 'tcaller', params: { target: 'a1', steps: [{ at: 0, op: 'login', user: 'bob' }, { at: 200, op: 'get', use: 0, to: 'a2' }] } },
     ];
-    const h = run(httpSpec(nodes, [['u', 'a1'], ['u', 'a2'], ['a1', 'redis'], ['a2', 'redis']]), MODELS).runUntil(500);
+    const h = run(linked(nodes, [['u', 'a1'], ['u', 'a2'], ['a1', 'redis'], ['a2', 'redis']]), MODELS).runUntil(500);
     expect(statuses(h)).toEqual([200, '401 session expired']);
     expect(h.events('redis.exec').at(-1)!.argv[0]).toBe('DEL');
   });
@@ -148,8 +143,8 @@ describe('app: JWT', () => {
       { id: 'u', type: 'tcaller', params: { target: 'app', steps: [login, steps[1]] } },
     ];
     const pairs: [string, string][] = [['u', 'issuer'], ['u', 'app']];
-    expect(statuses(run(httpSpec(nodes(0), pairs), MODELS).runUntil(1000))).toEqual([200, '401 token expired']);
-    expect(statuses(run(httpSpec(nodes(300), pairs), MODELS).runUntil(1000))).toEqual([200, 200]);
+    expect(statuses(run(linked(nodes(0), pairs), MODELS).runUntil(1000))).toEqual([200, '401 token expired']);
+    expect(statuses(run(linked(nodes(300), pairs), MODELS).runUntil(1000))).toEqual([200, 200]);
   });
 
   it('with a denylist, logout revokes the token until its exp; the entry outlives exp by the lookup timeout', () => {

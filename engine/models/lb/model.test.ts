@@ -3,12 +3,13 @@ import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
 import { appModel } from '../app-service/model';
 import type { HttpRes } from '../http/messages';
-import { httpSpec, testCaller, type CallStep, type TestCallerState } from '../http/test-caller';
+import { answersOf, httpCaller, type CallStep } from '../../testing/http';
+import { linked } from '../../testing/peer';
 import { lbModel, type LbState } from './model';
 import { lbView } from './view';
 import type { LbParams } from './params';
 
-const MODELS = { app: appModel, lb: lbModel, tcaller: testCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
+const MODELS = { app: appModel, lb: lbModel, tcaller: httpCaller } as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
 
 function world(lb: LbParams, steps: CallStep[], apps = ['a1', 'a2']): Harness {
   const nodes = [
@@ -16,16 +17,10 @@ function world(lb: LbParams, steps: CallStep[], apps = ['a1', 'a2']): Harness {
     ...apps.map((id) => ({ id, type: 'app', params: { auth: 'memory' } })),
     { id: 'u', type: 'tcaller', params: { target: 'lb', steps } },
   ];
-  return run(httpSpec(nodes, [['u', 'lb'], ...apps.map((a) => ['lb', a] as [string, string])]), MODELS);
+  return run(linked(nodes, [['u', 'lb'], ...apps.map((a) => ['lb', a] as [string, string])]), MODELS);
 }
 
-const answers = (h: Harness): HttpRes[] => {
-  const a = (h.sim.node('u').state as TestCallerState).answers;
-  return Object.keys(a)
-    .map(Number)
-    .sort((x, y) => x - y)
-    .map((k) => a[k].res);
-};
+const answers = (h: Harness): HttpRes[] => answersOf(h, 'u');
 const view = (h: Harness) => lbView(h.sim.node('lb').state as LbState);
 
 describe('load balancer', () => {

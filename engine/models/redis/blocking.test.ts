@@ -3,23 +3,24 @@ import { narrate } from '../../core/narrate';
 import { run } from '../../testing/harness';
 import type { RedisState } from './model';
 import { redisParams } from './params';
-import { REDIS_TEST_MODELS, testSpec, type TestClientState, type TestStep } from './test-client';
+import { linked } from '../../testing/peer';
+import { pushesOf, REDIS_MODELS, redisClient, repliesOf, type RedisStep } from '../../testing/redis';
 
-const client = (id: string, steps: TestStep[]) => ({ id, type: 'tclient', params: { target: 'r', steps } });
+const client = (id: string, steps: RedisStep[]) => redisClient(id, 'r', steps);
 const redis = { id: 'r', type: 'redis', params: redisParams.parse({}) };
-const replies = (h: ReturnType<typeof run>, id: string) => (h.sim.node(id).state as TestClientState).replies;
+const replies = repliesOf;
 
 /** Clients `a` and `b` on one Redis node over 5 ms links. */
-function pair(a: TestStep[], b: TestStep[] = []) {
+function pair(a: RedisStep[], b: RedisStep[] = []) {
   return run(
-    testSpec(
+    linked(
       [client('a', a), client('b', b), redis],
       [
         ['a', 'r'],
         ['b', 'r'],
       ],
     ),
-    REDIS_TEST_MODELS,
+    REDIS_MODELS,
   );
 }
 

@@ -4,18 +4,19 @@ import { run } from '../../testing/harness';
 import type { RedisState } from './model';
 import { redisModel } from './model';
 import { redisParams } from './params';
-import { REDIS_TEST_MODELS, testSpec, type TestClientState, type TestStep } from './test-client';
+import { linked } from '../../testing/peer';
+import { pushesOf, REDIS_MODELS, redisClient, repliesOf, type RedisStep } from '../../testing/redis';
 
-const client = (id: string, target: string, steps: TestStep[]) => ({ id, type: 'tclient', params: { target, steps } });
+const client = redisClient;
 const redis = (id: string, params: Record<string, unknown> = {}, skewMs?: number) => ({ id, type: 'redis', params: redisParams.parse(params), skewMs });
 
 const stateOf = (h: ReturnType<typeof run>, id: string) => h.sim.node(id).state as RedisState;
-const replies = (h: ReturnType<typeof run>, id: string) => (h.sim.node(id).state as TestClientState).replies;
+const replies = repliesOf;
 
 describe('redis node: active expiry', () => {
   it('removes an untouched key at the first hz tick after its deadline', () => {
     // The SET arrives at t=5 (5 ms link): deadline 255, so the 10 Hz cycle removes it at 300.
-    const h = run(testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '250'] }]), redis('r')], [['c', 'r']]), REDIS_TEST_MODELS);
+    const h = run(linked([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '250'] }]), redis('r')], [['c', 'r']]), REDIS_MODELS);
     h.runUntil(299);
     expect(stateOf(h, 'r').data.keys.k).toBeDefined();
     h.runUntil(300);
@@ -29,7 +30,7 @@ describe('redis node: active expiry', () => {
 
   it('uses the server clock: a forward jump expires a lock early, so a second SET NX wins', () => {
     const h = run(
-      testSpec(
+      linked(
         [
           client('a', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '3000'] }]),
           client('b', 'r', [
@@ -43,7 +44,7 @@ describe('redis node: active expiry', () => {
           ['b', 'r'],
         ],
       ),
-      REDIS_TEST_MODELS,
+      REDIS_MODELS,
     );
     h.at(1200).skew('r', 2000).runUntil(2000);
     expect(replies(h, 'b')[0].reply).toBeNull();
@@ -54,7 +55,7 @@ describe('redis node: active expiry', () => {
   it('a forward clock jump re-arms the cycle: keys it made due go at the next tick, untouched', () => {
     // SET at t=5 with deadline 5005 on r's clock; at t=1000 the clock jumps +5000 to read 6000,
     // a tick boundary, so the re-armed cycle runs at once instead of at the old tick (5100).
-    const h = run(testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '5000'] }]), redis('r')], [['c', 'r']]), REDIS_TEST_MODELS);
+    const h = run(linked([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '5000'] }]), redis('r')], [['c', 'r']]), REDIS_MODELS);
     h.at(1000).skew('r', 5000).runUntil(999);
     expect(stateOf(h, 'r').data.keys.k).toBeDefined();
     h.runUntil(1000);
@@ -64,8 +65,8 @@ describe('redis node: active expiry', () => {
 
   it('a clock that runs behind keeps keys past their true-time deadline', () => {
     const h = run(
-      testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '1000'] }, { at: 1500, argv: ['GET', 'k'] }, { at: 2500, argv: ['GET', 'k'] }]), redis('r')], [['c', 'r']]),
-      REDIS_TEST_MODELS,
+      linked([client('c', 'r', [{ at: 0, argv: ['SET', 'k', 'v', 'PX', '1000'] }, { at: 1500, argv: ['GET', 'k'] }, { at: 2500, argv: ['GET', 'k'] }]), redis('r')], [['c', 'r']]),
+      REDIS_MODELS,
     );
     h.at(500).skew('r', -1000).runUntil(3000);
     const r = replies(h, 'c');
@@ -77,8 +78,8 @@ describe('redis node: active expiry', () => {
     // The first lock's deadline is 105 (its SET arrives at 5); the second SET NX arrives at 155,
     // before the 10 Hz tick at 200, so it finds the old lock past its TTL on access.
     const h = run(
-      testSpec([client('c', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '100'] }, { at: 150, argv: ['SET', 'lock', 'B', 'NX', 'PX', '100'] }]), redis('r')], [['c', 'r']]),
-      REDIS_TEST_MODELS,
+      linked([client('c', 'r', [{ at: 0, argv: ['SET', 'lock', 'A', 'NX', 'PX', '100'] }, { at: 150, argv: ['SET', 'lock', 'B', 'NX', 'PX', '100'] }]), redis('r')], [['c', 'r']]),
+      REDIS_MODELS,
     );
     h.runUntil(160);
     const order = h.events(undefined, 'r').filter((e) => e.type === 'redis.exec' || e.type === 'redis.expire').map((e) => e.type);
@@ -92,7 +93,7 @@ describe('redis node: active expiry', () => {
 describe('redis node: pub/sub', () => {
   it('pushes published messages to subscribed client nodes', () => {
     const h = run(
-      testSpec(
+      linked(
         [
           client('sub', 'r', [{ at: 0, argv: ['SUBSCRIBE', 'ch'] }]),
           client('pub', 'r', [{ at: 50, argv: ['PUBLISH', 'ch', 'hello'] }, { at: 60, argv: ['PUBLISH', 'other', 'x'] }]),
@@ -103,19 +104,19 @@ describe('redis node: pub/sub', () => {
           ['pub', 'r'],
         ],
       ),
-      REDIS_TEST_MODELS,
+      REDIS_MODELS,
     );
     h.runUntil(200);
     expect(replies(h, 'pub')[0].reply).toBe(1);
     expect(replies(h, 'pub')[1].reply).toBe(0);
-    expect((h.sim.node('sub').state as TestClientState).pushes).toEqual([{ at: 60, from: 'r', channel: 'ch', message: 'hello' }]);
+    expect(pushesOf(h, 'sub')).toEqual([{ at: 60, from: 'r', channel: 'ch', message: 'hello' }]);
   });
 });
 
 describe('redis node: subscribed mode', () => {
   it('binds a client connection that subscribed, but never the client pool', () => {
     const h = run(
-      testSpec(
+      linked(
         [
           client('c', 'r', [
             { at: 0, argv: ['SUBSCRIBE', 'ch'], conn: 'sub' },
@@ -131,7 +132,7 @@ describe('redis node: subscribed mode', () => {
         ],
         [['c', 'r']],
       ),
-      REDIS_TEST_MODELS,
+      REDIS_MODELS,
     );
     h.runUntil(100);
     const r = replies(h, 'c');
@@ -144,14 +145,14 @@ describe('redis node: subscribed mode', () => {
     expect(r[6].reply).toBe('PONG');
     // Two subscribers on one node: the message comes once per connection, saying which.
     expect(r[7].reply).toBe(2);
-    expect((h.sim.node('c').state as TestClientState).pushes.map((p) => p.conn ?? 'pool')).toEqual(['sub', 'pool']);
+    expect(pushesOf(h, 'c').map((p) => p.conn ?? 'pool')).toEqual(['sub', 'pool']);
   });
 });
 
 /** A primary with a lagging link to a replica that promotes itself, and a client on each. */
-function failover(stepsP: TestStep[], stepsR: TestStep[], primary: Record<string, unknown> = {}) {
+function failover(stepsP: RedisStep[], stepsR: RedisStep[], primary: Record<string, unknown> = {}) {
   return run(
-    testSpec(
+    linked(
       [
         client('cp', 'p', stepsP),
         client('cr', 'r', stepsR),
@@ -164,7 +165,7 @@ function failover(stepsP: TestStep[], stepsR: TestStep[], primary: Record<string
         ['p', 'r'],
       ],
     ),
-    REDIS_TEST_MODELS,
+    REDIS_MODELS,
   );
 }
 

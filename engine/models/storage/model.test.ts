@@ -1,44 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import type { ModelDef } from '../../core/types';
 import type { SimSpec } from '../../core/simulation';
 import { run } from '../../testing/harness';
-import type { StorageAckMsg, StorageMsg } from './messages';
-import { storageModel, type StorageState } from './model';
+import { peer, peerNode, type PeerState, type RawStep } from '../../testing/peer';
+import type { StorageMsg } from './messages';
+import { storageModel } from './model';
 import { storageView } from './view';
 
-declare module '../../core/trace-types' {
-  interface TraceEventMap {
-    'test.ack': { ack: StorageAckMsg };
-  }
-}
+const models = { storage: storageModel, peer } as unknown as Record<string, ModelDef<never, unknown>>;
 
-/** Sends a fixed list of storage messages at fixed times and records the acks. */
-const sender: ModelDef<{ to: string; plan: { at: number; msg: StorageMsg }[] }, { plan: { at: number; msg: StorageMsg }[]; to: string }> = {
-  type: 'sender',
-  init: (p) => ({ plan: p.plan, to: p.to }),
-  start(s, ctx) {
-    s.plan.forEach((_, i) => ctx.setTimer(s.plan[i].at, i));
-    return s;
-  },
-  onTimer(s, payload, ctx) {
-    ctx.send(s.to, s.plan[payload as number].msg);
-    return s;
-  },
-  onMessage(s, msg: Msg, _from, ctx: Ctx) {
-    ctx.trace('test.ack', { ack: msg as StorageAckMsg });
-    return s;
-  },
-};
-
-const models = { storage: storageModel, sender } as unknown as Record<string, ModelDef<never, unknown>>;
-
-function spec(fencing: boolean, a: { at: number; msg: StorageMsg }[], b: { at: number; msg: StorageMsg }[]): SimSpec {
+function spec(fencing: boolean, a: RawStep[], b: RawStep[]): SimSpec {
   return {
     seed: 1,
     nodes: [
       { id: 'storage', type: 'storage', params: { fencing } },
-      { id: 'a', type: 'sender', params: { to: 'storage', plan: a } },
-      { id: 'b', type: 'sender', params: { to: 'storage', plan: b } },
+      peerNode('a', 'storage', a),
+      peerNode('b', 'storage', b),
     ],
     links: [
       { id: 'a-s', source: 'a', target: 'storage', params: { latency: { kind: 'fixed', ms: 10 } } },
@@ -65,7 +42,7 @@ describe('storage', () => {
       ['a', 1],
     ]);
     expect(h.events('storage.reject')).toHaveLength(0);
-    const s = h.sim.node('storage').state as StorageState;
+    const s = h.stateOf('storage', 'storage');
     expect(s.value).toBe('from a');
     expect(storageView(s).open).toEqual([]);
   });
@@ -77,9 +54,9 @@ describe('storage', () => {
     expect(fence[0].fenced).toEqual([{ section: 'a#1', client: 'a', token: 1 }]);
     const rej = h.events('storage.reject');
     expect(rej.map((e) => [e.client, e.op, e.token, e.maxToken])).toEqual([['a', 'write', 1, 2]]);
-    const acks = h.events('test.ack', 'a').map((e) => e.ack);
+    const acks = (h.sim.node('a').state as PeerState<RawStep>).got.map((g) => g.msg);
     expect(acks[1]).toMatchObject({ op: 'write', ok: false });
-    const s = h.sim.node('storage').state as StorageState;
+    const s = h.stateOf('storage', 'storage');
     expect(s.value).toBe('from b');
     expect(s.maxToken).toBe(2);
     expect(s.rejects).toBe(1);
@@ -93,12 +70,12 @@ describe('storage', () => {
     const h = run(spec(true, a, []), models).runUntil(1000);
     expect(h.events('storage.enter')).toHaveLength(1);
     expect(h.events('storage.leave')[0].reason).toBe('lost the lock');
-    expect(Object.keys((h.sim.node('storage').state as StorageState).open)).toEqual([]);
+    expect(Object.keys(h.stateOf('storage', 'storage').open)).toEqual([]);
   });
 
   it('keeps its data across a crash', () => {
     const h = run(spec(true, stale, fresh), models).at(300).crash('storage').at(400).restart('storage').runUntil(1000);
-    expect((h.sim.node('storage').state as StorageState).maxToken).toBe(2);
+    expect(h.stateOf('storage', 'storage').maxToken).toBe(2);
     expect(h.events('storage.reject')).toHaveLength(1);
   });
 });

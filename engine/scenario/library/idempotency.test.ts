@@ -1,20 +1,21 @@
-import { expectGalleryEntry } from './entry-testing';
+import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import type { PaymentsState } from '../../models/payments/model';
 import { buildSimulation } from '../build';
-import { play, scenarioOf, type Played } from './lock-testing';
+import { play, scenarioOf } from '../../testing/scenario';
+import type { Harness } from '../../testing/harness';
 
 const IDS = ['idempotency-none', 'idempotency-redis', 'idempotency-zk', 'idempotency-crash'];
 const STALL: Intervention = { at: 25, kind: 'pause', node: 'payments', durationMs: 1300 };
 
-const charges = (r: Played) => r.events('payments.charge').filter((e) => e.client === 'c1');
-const outcome = (r: Played, node = 'c1') => r.events('pay.client.done').find((e) => e.node === node);
+const charges = (r: Harness) => r.events('payments.charge').filter((e) => e.client === 'c1');
+const outcome = (r: Harness, node = 'c1') => r.events('pay.client.done').find((e) => e.node === node);
 
 describe('idempotency scenarios are in the library', () => {
   it.each(IDS)('%s: topic idempotency, notes filled in, monitors attached, on the canvas', (id) => {
-    const b = expectGalleryEntry(id, 'idempotency', { maxX: 700, maxY: 400 });
+    const b = galleryEntry(id, 'idempotency', { maxX: 700, maxY: 400 });
     expect(b.scenario.monitors).toEqual(['single-charge', 'replay-matches-request']);
   });
 

@@ -1,15 +1,15 @@
-import { expectGalleryEntry } from './entry-testing';
+import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
-import { play, scenarioOf } from './lock-testing';
+import { play, scenarioOf } from '../../testing/scenario';
 
 const LOCKS = ['redis-lock-polling', 'redis-lock-watchdog', 'redis-lock-unsafe-del', 'redis-lock-expiry', 'zk-lock', 'zk-lock-herd', 'gc-pause-fencing', 'gc-pause-fencing-safe', 'redis-failover-lock-loss', 'lock-showdown'];
 
 describe('lock scenarios are in the library', () => {
   it.each(LOCKS)('%s: topic locks, notes filled in, monitors attached', (id) => {
-    const b = expectGalleryEntry(id, 'locks', { maxX: 700, maxY: 400 });
+    const b = galleryEntry(id, 'locks', { maxX: 700, maxY: 400 });
     expect(b.scenario.monitors).toContain('mutual-exclusion');
   });
 });

@@ -1,16 +1,16 @@
-import { expectGalleryEntry } from './entry-testing';
+import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { builtin } from './index';
-import { play } from './lock-testing';
+import { play } from '../../testing/scenario';
 
 const SESSIONS = ['session-store', 'session-store-redis', 'session-jwt', 'session-jwt-denylist'];
 const monitors = (r: ReturnType<typeof play>) => r.violations.map((v) => v.monitor);
 
 describe('session scenarios are in the library', () => {
   it.each(SESSIONS)('%s: topic sessions, notes filled in, both session monitors attached', (id) => {
-    const b = expectGalleryEntry(id, 'sessions');
+    const b = galleryEntry(id, 'sessions');
     expect(b.scenario.monitors).toEqual(expect.arrayContaining(['no-unexpected-logout', 'no-access-after-logout']));
   });
 });

@@ -1,25 +1,26 @@
-import { expectGalleryEntry } from './entry-testing';
+import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
-import { play, scenarioOf, type Played } from './lock-testing';
+import { play, scenarioOf } from '../../testing/scenario';
+import type { Harness } from '../../testing/harness';
 
 const IDS = ['config-watch', 'config-watch-persistent'];
 const WATCHERS = ['s1', 's2', 's3'];
 
 /** The last value each watcher read. */
-function lastReads(r: Played): Record<string, { value: string; version: number }> {
+function lastReads(r: Harness): Record<string, { value: string; version: number }> {
   const out: Record<string, { value: string; version: number }> = {};
   for (const e of r.events('config.read')) out[e.node] = { value: e.value, version: e.version };
   return out;
 }
 
-const notifiedPer = (r: Played, node: string) => r.events('config.notify').filter((e) => e.node === node).length;
+const notifiedPer = (r: Harness, node: string) => r.events('config.notify').filter((e) => e.node === node).length;
 
 describe('watch scenarios are in the library', () => {
   it.each(IDS)('%s: topic watch, notes filled in, the monitor attached, on the canvas', (id) => {
-    const b = expectGalleryEntry(id, 'watch', { maxX: 900, maxY: 500 });
+    const b = galleryEntry(id, 'watch', { maxX: 900, maxY: 500 });
     expect(b.scenario.monitors).toEqual(['every-change-notified']);
   });
 
