@@ -1,3 +1,4 @@
+import type { ModelDef } from '../core/types';
 import { appBehaviour } from '../models/app-service/behaviour';
 import { attackerBehaviour } from '../models/attacker/behaviour';
 import type { NodeType } from '../models/catalog';
@@ -53,3 +54,6 @@ export type StateOf<K extends NodeType> = (typeof NODE_BEHAVIOURS)[K]['model'] e
 
 /** The state a client program of kind `K` holds. */
 export type ProgramStateOf<K extends ProgramKindId> = (typeof PROGRAMS)[K] extends { init(p: never): infer S } ? S : never;
+
+/** Every node model, by type: the registry for a hand-made world of real kinds (`run(spec, KIND_MODELS)`). */
+export const KIND_MODELS = Object.fromEntries(Object.entries(NODE_BEHAVIOURS).map(([type, b]) => [type, b.model])) as unknown as Readonly<Record<string, ModelDef<never, unknown>>>;
