@@ -4,7 +4,7 @@ import { run } from '../../testing/harness';
 import type { RedisState } from './model';
 import { redisParams } from './params';
 import { linked } from '../../testing/peer';
-import { pushesOf, REDIS_MODELS, redisClient, repliesOf, type RedisStep } from '../../testing/redis';
+import { REDIS_MODELS, redisClient, repliesOf, type RedisStep } from '../../testing/redis';
 
 const client = (id: string, steps: RedisStep[]) => redisClient(id, 'r', steps);
 const redis = { id: 'r', type: 'redis', params: redisParams.parse({}) };
