@@ -40,7 +40,7 @@ export type NodesSoFar = readonly { readonly id: string; readonly type: string }
  * type before its behaviour is loaded. `V` is the kind's view type, which the UI's card for
  * the kind is checked against.
  */
-export interface NodeManifest<T extends string = string, V = unknown> {
+export interface NodeManifest<T extends string = string, V = unknown, S = unknown> {
   readonly type: T;
   readonly title: string;
   readonly blurb: string;
@@ -54,15 +54,18 @@ export interface NodeManifest<T extends string = string, V = unknown> {
    * needs a program): may look at what is on the canvas already.
    */
   newParams?(nodes: NodesSoFar): Record<string, unknown>;
-  /** Fetches the behaviour; engine/registry calls it the first time a scenario has such a node. */
-  load(): Promise<AnyNodeBehaviour<V>>;
+  /**
+   * Fetches the behaviour; engine/registry calls it the first time a scenario has such a node.
+   * `S`, its state type, is inferred from it, so tests can read a node's state typed by its kind.
+   */
+  load(): Promise<NodeBehaviour<never, S, V>>;
 }
 
 /**
- * Declares a node kind; keeps its type as a literal and infers its view type from `load`, so
- * the catalog's list yields the union of node types and each type's view.
+ * Declares a node kind; keeps its type as a literal and infers its view and state types from `load`, so
+ * the catalog's list yields the union of node types and each type's view (and state, for tests).
  */
-export function defineNode<const T extends string, V>(m: NodeManifest<T, V>): NodeManifest<T, V> {
+export function defineNode<const T extends string, V, S>(m: NodeManifest<T, V, S>): NodeManifest<T, V, S> {
   return m;
 }
 

@@ -8,7 +8,7 @@ import type { ProgramDef } from './program';
  * log. One per program (./<kind>/index.ts); `load` fetches the behaviour, which engine/registry
  * calls the first time a scenario runs the program.
  */
-export interface ProgramManifest<K extends string = string> {
+export interface ProgramManifest<K extends string = string, S = unknown> {
   readonly kind: K;
   readonly title: string;
   /** The program's parameters, `kind` included (a member of the client's discriminated union). */
@@ -17,10 +17,11 @@ export interface ProgramManifest<K extends string = string> {
   readonly needs: readonly string[];
   /** The trace events it emits, for the log filter. */
   readonly log: LogGroup;
-  load(): Promise<ProgramDef<never, unknown>>;
+  /** Fetches the behaviour; `S`, its state type, is inferred from it (tests read states typed). */
+  load(): Promise<ProgramDef<never, S>>;
 }
 
 /** Declares a client program, keeping its kind as a literal so the catalog yields the union of kinds. */
-export function defineProgram<const K extends string>(m: ProgramManifest<K>): ProgramManifest<K> {
+export function defineProgram<const K extends string, S>(m: ProgramManifest<K, S>): ProgramManifest<K, S> {
   return m;
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { narrate } from '../../core/narrate';
 import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
-import { KIND_MODELS } from '../../testing/kinds';
+import { ALL_MODELS } from '../../registry/register-all';
 import { linked, peer, peerNode } from '../../testing/peer';
 import { clientParams } from './params';
 import { program } from './model';
 import { clientView } from './view';
 
-const MODELS = { ...KIND_MODELS, peer } as Readonly<Record<string, ModelDef<never, unknown>>>;
+const MODELS = { ...ALL_MODELS, peer } as Readonly<Record<string, ModelDef<never, unknown>>>;
 
 /** Client `c` running a Redis script against `r`; `x` is a peer that can send c stray messages. */
 function world(commands: string[][], extra: Record<string, unknown> = {}, stray: { at: number; msg: { type: string } }[] = []): Harness {
