@@ -134,8 +134,14 @@ function onReply(s: RedissonLockState, what: string, reply: RedisReply, ctx: Ctx
         armRenew(s, ctx);
         return s;
       }
+      if (!s.p.abortOnLost) {
+        // Redisson's renewExpiration: on a 0 it cancels the renewal and logs nothing the
+        // application can see; the holder goes on, unaware that the lock has expired.
+        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing' });
+        return { ...s, watchdog: false };
+      }
       ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog stops' });
-      return lost({ ...s, watchdog: false }, hooks, 'the watchdog found the lock gone (it had expired)', ctx);
+      return lost({ ...s, watchdog: false }, hooks, "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)", ctx);
     case 'release': {
       if (s.sec.phase !== 'releasing') return s;
       if (reply === 0 && s.depth > 1) return unlockOnce({ ...s, depth: s.depth - 1 }, ctx);

@@ -210,6 +210,21 @@ describe('the tryThis experiments do what the notes promise', () => {
     expect(crashed.violations).toEqual([]);
     expect(crashed.metrics['redisson-lock.unusable.ms']).toBeLessThanOrEqual(3100);
   });
+  it('redis-lock-watchdog: a renewal that finds the lock gone tells the application nothing, as in Redisson', () => {
+    // c1 works 8 s and is paused 4 s: on resume its overdue renewal answers 0.
+    const v = { interventions: [{ at: 1000, kind: 'pause' as const, node: 'c1', durationMs: 4000 }], clients: ['c1'] };
+    const faithful = play('redis-lock-watchdog', { ...v, program: { holdMs: 8000 } });
+    faithful.expectEvent('lock.renew', { node: 'c1', ok: false, detail: 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing' });
+    faithful.expectNoEvent('lock.lost', { node: 'c1' });
+    // So c1 goes on and writes at the end of its work, long after c3 took the lock.
+    const late = faithful.expectEvent('storage.write', { client: 'c1' });
+    expect(late.t).toBeGreaterThan(faithful.expectEvent('storage.enter', { client: 'c3' }).t);
+    expect(faithful.violations.map((x) => x.monitor)).toContain('mutual-exclusion');
+    // The check the application would have to write itself stops c1 before that write.
+    const checked = play('redis-lock-watchdog', { ...v, program: { holdMs: 8000, abortOnLost: true } });
+    checked.expectEvent('lock.lost', { node: 'c1', reason: "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)" });
+    checked.expectNoEvent('storage.write', { client: 'c1' });
+  });
   it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
     expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);
     expect(play('redis-lock-unsafe-del', { program: { unsafeDel: false }, clients: ['c1'] }).violations).toEqual([]);
