@@ -11,6 +11,8 @@ export interface ElementRef {
 export interface MenuAt extends ElementRef {
   x: number;
   y: number;
+  /** When a fault chosen there lands, if not the cursor's time (a long press began earlier). */
+  at?: number;
 }
 
 /** A short message shown over the canvas (a refused link, a branched run). */
