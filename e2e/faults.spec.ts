@@ -143,15 +143,24 @@ test.describe('fault injection', () => {
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-    test('a long press on a node opens its fault menu', async ({ page }) => {
-      await openPlayground(page);
+    test('a long press on a node opens its fault menu; the fault lands when the finger came down', async ({ page }) => {
+      const sim = await openPlayground(page);
       const node = page.getByTestId('node-redis');
       const box = (await node.boundingBox())!;
       const at = { clientX: box.x + 40, clientY: box.y + 60, pointerType: 'touch', isPrimary: true, bubbles: true };
+      await sim.play();
+      await expect.poll(() => sim.time()).toBeGreaterThan(50);
+      const before = await sim.time();
       await node.dispatchEvent('pointerdown', at);
+      const after = await sim.time();
       await expect(page.getByTestId('fault-menu')).toBeVisible();
       await node.dispatchEvent('pointerup', at);
       await expect(page.getByTestId('fault-menu')).toHaveAccessibleName('Faults for redis');
+      // The run moved on while the finger rested; the menu offers the moment it came down.
+      const lands = Number(await page.getByTestId('fault-at').inputValue());
+      expect(lands).toBeGreaterThanOrEqual(Math.floor(before));
+      expect(lands).toBeLessThanOrEqual(Math.ceil(after) + 0.1);
+      expect(await sim.time()).toBeGreaterThan(after + 100);
       await page.screenshot({ path: `${SHOTS}/phone-fault-menu.png` });
     });
   });
