@@ -19,9 +19,10 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { orientLink } from '@/stores/connect-rules';
-import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectScenario } from '@/stores/selectors';
+import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
 import { usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
@@ -35,9 +36,11 @@ import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { edgeTypes, nodeTypes } from './flow-registry';
+import { ZoomVar } from './zoom-var';
 
-// Room for the palette and the toolbars that float over the canvas.
-const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '210px' }, maxZoom: 1.4 };
+// Room for the toolbars that float over the canvas, and for the palette in edit mode.
+const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '48px' }, maxZoom: 1.4 };
+const fitEditing: FitViewOptions = { ...fitWide, padding: { ...(fitWide.padding as object), left: '210px' } };
 const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
 const ariaLabelConfig = {
   'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
@@ -60,6 +63,8 @@ function Flow({ vertical }: { vertical: boolean }) {
   const dark = usePrefersDark();
   const addNode = useAddNode(vertical);
   const dense = useDenseWireLatch();
+  const editing = useUi(selectEditing);
+  const fit = vertical ? fitNarrow : editing ? fitEditing : fitWide;
 
   const [shown, setShown] = useState(scenario);
   const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
@@ -164,7 +169,7 @@ function Flow({ vertical }: { vertical: boolean }) {
           deleteKeyCode={null}
           edgesFocusable
           fitView
-          fitViewOptions={vertical ? fitNarrow : fitWide}
+          fitViewOptions={fit}
           minZoom={0.25}
           maxZoom={2}
           connectionRadius={28}
@@ -173,9 +178,10 @@ function Flow({ vertical }: { vertical: boolean }) {
         >
           <Background gap={22} size={1.2} />
           {dense && <CrowdedWire />}
-          <Palette vertical={vertical} compact={vertical} />
-          <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
-          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
+          <ZoomVar />
+          {editing && <Palette vertical={vertical} compact={vertical} />}
+          <CanvasToolbar fit={fit} />
+          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={fit} />
           {!vertical && (
             <MiniMap<AppNode>
               pannable

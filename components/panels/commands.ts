@@ -179,6 +179,28 @@ export const COMMANDS: readonly Command[] = [
   { name: 'saves', label: 'Saved scenarios, import and export', group: 'View', keys: [{ key: 'o', mod: true }], perform: (c) => c.ui.openDialog('saves') },
   { name: 'embed', label: 'Embed this scenario in a page', group: 'View', keys: [{ key: 'e' }], perform: (c) => c.ui.openDialog('embed') },
   { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
+  {
+    name: 'editMode',
+    label: 'Edit mode: add components (on / off)',
+    group: 'View',
+    keys: [{ key: 'a' }],
+    perform: (c) => {
+      // The palette comes out over the canvas's left side (or goes): fit the scenario beside it.
+      c.ui.setEditing(!c.ui.editing);
+      c.ui.requestFit();
+    },
+  },
+  {
+    name: 'sidePanel',
+    label: 'Side panel (show / hide)',
+    group: 'View',
+    keys: [{ key: 'b' }],
+    perform: (c) => {
+      // The canvas changes width: fit the scenario to its new size.
+      c.ui.setPanelFolded(!c.ui.panelFolded);
+      c.ui.requestFit();
+    },
+  },
 
   { name: 'crash', label: 'Crash', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) !== 'crashed', perform: onNode((node) => ({ kind: 'crash', node })) },
   { name: 'restartNode', label: 'Restart', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) === 'crashed', perform: onNode((node) => ({ kind: 'restart', node })) },
