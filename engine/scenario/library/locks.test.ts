@@ -225,6 +225,12 @@ describe('the tryThis experiments do what the notes promise', () => {
     checked.expectEvent('lock.lost', { node: 'c1', reason: "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)" });
     checked.expectNoEvent('storage.write', { client: 'c1' });
   });
+  it('the violation names the real cause: a clock jump on the server, renewals cut off by a partition', () => {
+    const jumped = play('redis-lock-polling', { interventions: [{ at: 1100, kind: 'skew', node: 'redis', deltaMs: 3000 }], program: { holdMs: 3000 }, clients: ['c1'] });
+    expect(jumped.expectViolation('mutual-exclusion').message).toMatch(/its 4000 ms lease ran out after only 1\d{3} ms of real time, because redis's clock jumped \+3000 ms at 1100 ms\)/);
+    const cut = play('redis-lock-watchdog', { interventions: [{ at: 1000, kind: 'partition', edge: 'c1-redis' }], program: { holdMs: 8000 }, clients: ['c1'] });
+    expect(cut.expectViolation('mutual-exclusion').message).toMatch(/while c1 was still working; its renewals could not reach redis: a partition cut them off \(the first at 10\d\d ms\)$/);
+  });
   it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
     expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);
     expect(play('redis-lock-unsafe-del', { program: { unsafeDel: false }, clients: ['c1'] }).violations).toEqual([]);
