@@ -1,5 +1,7 @@
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
+import { narrate } from '../../core/narrate';
+import { scriptBySource } from '../../models/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
@@ -50,7 +52,9 @@ describe('lock scenarios teach what they say', () => {
     expect(r.metrics['redisson-lock.handoff.avg.ms']).toBeLessThan(100);
     expect(r.metrics['redisson-lock.wait.requests']).toBeLessThan(20);
     // c1 takes the lock twice (re-entry) and releases it with two runlock calls.
-    const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[1] === 'runlock');
+    // As Redisson does, the script goes with EVAL and its source (shown by name in the log).
+    const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[0] === 'EVAL' && scriptBySource(e.argv[1]) === 'runlock');
+    expect(narrate(r.sim, runlocks[0])).toMatch(/^redis runs EVAL <runlock\.lua> 2 lock:orders redisson_lock__channel:\{lock:orders\} 0 3000 c1:1 for c1 → /);
     expect(runlocks.map((e) => e.reply)).toEqual([0, 1]);
   });
 
@@ -76,7 +80,7 @@ describe('lock scenarios teach what they say', () => {
   it('redis-lock-unsafe-del: compare-and-delete leaves c2’s lock alone', () => {
     const r = play('redis-lock-unsafe-del', { program: { unsafeDel: false } });
     expect(r.violations).toEqual([]);
-    const unlock = r.events('redis.exec').find((e) => e.client === 'c1' && e.argv[1] === 'unlock')!;
+    const unlock = r.events('redis.exec').find((e) => e.client === 'c1' && scriptBySource(e.argv[1]) === 'unlock')!;
     expect(unlock.reply).toBe(0);
   });
 
