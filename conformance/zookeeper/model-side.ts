@@ -1,20 +1,10 @@
 import { Simulation } from '../../engine/core/simulation';
 import type { Ctx, ModelDef, Msg } from '../../engine/core/types';
-import {
-  zkClientClose,
-  zkClientConnectionLost,
-  zkClientInit,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep as ClientStep,
-} from '../../engine/models/zookeeper/client';
+import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/models/zookeeper/client/client';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/models/zookeeper/client/state';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';
 import { zookeeperParams } from '../../engine/models/zookeeper/params';
-import { formatZxid } from '../../engine/models/zookeeper/zk/core';
+import { formatZxid } from '../../engine/models/zookeeper/zk/state';
 import type { ZkOp, ZkResult, ZkStat } from '../../engine/models/zookeeper/zk/types';
 import type { RawEvent, RawResult, RawStat } from './normalise';
 import { dataArg, parseCreate, type ZkStep } from './script';

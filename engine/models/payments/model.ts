@@ -1,18 +1,9 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../patterns/redis-io';
 import type { RedisReply } from '../redis/keyspace';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../zookeeper/client';
+import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../zookeeper/client/client';
+import { describeZkClientTimer, narrateZkClient } from '../zookeeper/client/narration';
+import { zkClientInit, type ZkClientState, type ZkStep } from '../zookeeper/client/state';
 import type { ZkResult } from '../zookeeper/zk/types';
 import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from './messages';
 import { type PaymentsParams } from './params';

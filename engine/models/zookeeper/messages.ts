@@ -1,4 +1,4 @@
-import { formatZxid } from './zk/core';
+import { formatZxid } from './zk/state';
 import type { ZkOp, ZkResult, ZkStat, ZkWatchEvent } from './zk/types';
 
 /**

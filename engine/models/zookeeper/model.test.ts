@@ -8,7 +8,7 @@ import { describeZkMessage } from './messages';
 import { zookeeperModel, zookeeperView, type ZookeeperState } from './model';
 import { zookeeperParams } from './params';
 import { zkTestClientModel, type ZkTestClientParams, type ZkTestClientState } from './testing';
-import { getNode } from './zk/core';
+import { getNode } from './zk/state';
 import type { ZkOp } from './zk/types';
 
 const REGISTRY = {

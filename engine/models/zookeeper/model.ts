@@ -1,23 +1,9 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeZkMessage, formatOp, PING_XID, type ZkMsg } from './messages';
-import {
-  closeSession,
-  containerCheck,
-  dropConnection,
-  exec,
-  expireSessions,
-  expiryBucket,
-  formatZxid,
-  initServer,
-  lastZxid,
-  nextContainerWork,
-  nextExpiry,
-  openSession,
-  resumeSession,
-  touchSession,
-  type ZkNotification,
-  type ZkServerState,
-} from './zk/core';
+import { containerCheck, nextContainerWork } from './zk/containers';
+import { exec } from './zk/ops';
+import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
+import { formatZxid, initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
 import { monotonicNow } from './zk/time';
 import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
 import { type ZookeeperParams } from './params';
@@ -218,7 +204,7 @@ function onConnect(s: ZookeeperState, m: ZkMsg & { type: 'zk.connect' }, from: s
   return { ...s, core };
 }
 
-/** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure core in zk/core.ts. */
+/** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure server core in zk/. */
 export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   type: 'zookeeper',
   init: initState,

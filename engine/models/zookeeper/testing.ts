@@ -1,17 +1,7 @@
 import type { ModelDef } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep,
-} from './client';
+import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from './client/client';
+import { describeZkClientTimer, narrateZkClient } from './client/narration';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep } from './client/state';
 import type { ZkOp } from './zk/types';
 
 /**

@@ -1,5 +1,5 @@
 import type { ZookeeperState } from './model';
-import type { WatchTable } from './zk/core';
+import type { WatchTable } from './zk/state';
 import type { ZkNodeKind } from './zk/types';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.

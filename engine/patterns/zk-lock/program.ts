@@ -1,17 +1,7 @@
 import type { Ctx } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
+import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../models/zookeeper/client/client';
+import { describeZkClientTimer, narrateZkClient } from '../../models/zookeeper/client/narration';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep } from '../../models/zookeeper/client/state';
 import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
 import {
   acquired,

@@ -1,18 +1,8 @@
 import type { Ctx } from '../../core/types';
 import { formatOp, formatResult } from '../../models/zookeeper/messages';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientClose,
-  zkClientInit,
-  zkClientOnMessage,
-  zkClientOnClockChange,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
+import { zkClientClose, zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../models/zookeeper/client/client';
+import { describeZkClientTimer, narrateZkClient } from '../../models/zookeeper/client/narration';
+import { zkClientInit, type ZkClientState, type ZkStep } from '../../models/zookeeper/client/state';
 import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
 import type { ProgramDef } from '../program';
 import { parseZkLine } from '../zk-ops';
