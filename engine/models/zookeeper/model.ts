@@ -1,11 +1,11 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { describeZkMessage, formatOp, PING_XID, type ZkMsg } from './messages';
+import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
-import { formatZxid, initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
-import { monotonicNow } from './zk/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
+import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
+import { monotonicNow } from '../../clients/zookeeper/time';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
 import { type ZookeeperParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -343,4 +343,3 @@ export function zookeeperView(s: ZookeeperState): ZookeeperView {
   return { lastZxid: formatZxid(lastZxid(c)), znodes, sessions, watches };
 }
 
-export { formatOp, PING_XID };

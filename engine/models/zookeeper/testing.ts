@@ -1,8 +1,8 @@
 import type { ModelDef } from '../../core/types';
-import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from './client/client';
-import { describeZkClientTimer, narrateZkClient } from './client/narration';
-import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep } from './client/state';
-import type { ZkOp } from './zk/types';
+import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../clients/zookeeper/client';
+import { describeZkClientTimer, narrateZkClient } from '../../clients/zookeeper/narration';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep } from '../../clients/zookeeper/state';
+import type { ZkOp } from '../../clients/zookeeper/types';
 
 /**
  * A minimal host for the client library, for tests and as an example of embedding it: it

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/types';
-import type { RedisReply } from '../../models/redis/keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
 import {
   acquired,
   describeSectionTimer,
@@ -18,8 +18,8 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { ProgramDef } from '../../core/program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisLockParams } from './params';
 
 export interface RedisLockState {

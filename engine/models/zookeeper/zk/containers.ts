@@ -1,5 +1,5 @@
-import type { ZkNodeKind } from './types';
-import type { Znode, ZkNotification, ZkServerState } from './state';
+import type { ZkNodeKind } from '../../../clients/zookeeper/types';
+import type { ZkNotification, ZkServerState, Znode } from './state';
 import { Work } from './work';
 
 // The ContainerManager: deletes emptied containers and expired TTL nodes, each delete a transaction.

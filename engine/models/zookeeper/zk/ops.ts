@@ -1,7 +1,7 @@
-import { isSystemPath, nameOf, parentOf, validPath } from './paths';
+import { isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
 import { closeIn } from './sessions';
-import { lastZxid, statOf, type Znode, type ZkExecResult, type ZkServerState } from './state';
-import { MAX_TTL, type ZkEventType, type ZkOp, type ZkResult } from './types';
+import { lastZxid, statOf, type ZkExecResult, type ZkServerState, type Znode } from './state';
+import { MAX_TTL, type ZkEventType, type ZkOp, type ZkResult } from '../../../clients/zookeeper/types';
 import { fail, Work } from './work';
 
 // The requests a session sends: the writes, each a transaction with its own zxid, and the reads,

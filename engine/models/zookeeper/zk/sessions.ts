@@ -1,4 +1,4 @@
-import { javaClonedOrder } from './javahash';
+import { javaClonedOrder } from '../../../clients/zookeeper/javahash';
 import type { ZkExecResult, ZkNotification, ZkServerState, ZkSession } from './state';
 import { Work } from './work';
 

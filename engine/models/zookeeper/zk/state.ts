@@ -1,4 +1,4 @@
-import type { ZkNodeKind, ZkResult, ZkStat, ZkWatchEvent } from './types';
+import type { ZkNodeKind, ZkResult, ZkStat, ZkWatchEvent } from '../../../clients/zookeeper/types';
 
 /**
  * The ZooKeeper 3.8 server as pure functions over plain data: sessions, the znode tree and the
@@ -171,16 +171,6 @@ export function makeZxid(epoch: number, counter: number): number {
 /** The last zxid the server handed out. */
 export function lastZxid(s: ZkServerState): number {
   return makeZxid(s.epoch, s.counter);
-}
-
-/** Epoch and counter of a zxid, for display ("0x100000003" -> epoch 1, counter 3). */
-export function splitZxid(zxid: number): { epoch: number; counter: number } {
-  return { epoch: Math.floor(zxid / ZXID_SHIFT), counter: zxid % ZXID_SHIFT };
-}
-
-/** A zxid as ZooKeeper prints it: 0x followed by hex. */
-export function formatZxid(zxid: number): string {
-  return `0x${zxid.toString(16)}`;
 }
 
 function utf8Length(s: string): number {

@@ -1,6 +1,6 @@
-import { nameOf, parentOf, selfAndAncestors } from './paths';
-import { lastZxid, type WatchEntry, type WatchMode, type WatchTable, type Znode, type ZkExecResult, type ZkNotification, type ZkServerState, type ZkSession } from './state';
-import type { ZkErrorCode, ZkEventType, ZkResult } from './types';
+import { nameOf, parentOf, selfAndAncestors } from '../../../clients/zookeeper/paths';
+import { lastZxid, type WatchEntry, type WatchMode, type WatchTable, type ZkExecResult, type ZkNotification, type ZkServerState, type ZkSession, type Znode } from './state';
+import type { ZkErrorCode, ZkEventType, ZkResult } from '../../../clients/zookeeper/types';
 
 /**
  * The write transaction: a working copy for one step, whose records are copied on first write,

@@ -1,6 +1,6 @@
-import { PING_XID, type ZkMsg } from '../messages';
+import { PING_XID, type ZkMsg } from './messages';
 import { curatorConnected, curatorDeadline, curatorGivesUp, curatorLost, curatorSuspend } from './curator';
-import { readTimeoutOf, timeToNextPing, TICK, type ZkClientState, type ZkStep } from './state';
+import { readTimeoutOf, TICK, timeToNextPing, type ZkClientState, type ZkStep } from './state';
 import type { Step } from './step';
 import { setWatchesOp } from './watches';
 

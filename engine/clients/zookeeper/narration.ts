@@ -1,10 +1,10 @@
-import type { TraceEvent } from '../../../core/trace-types';
-import type { ZkWatchEvent } from '../zk/types';
+import type { TraceEvent } from '../../core/trace-types';
+import type { ZkWatchEvent } from './types';
 import { isZkClientTimer, type CuratorState, type KeeperState } from './state';
 
 // What the client library puts in the trace, and how hosts word it.
 
-declare module '../../../core/trace-types' {
+declare module '../../core/trace-types' {
   interface TraceEventMap {
     'zk.client.state': { session: string | null; keeper: KeeperState; curator: CuratorState | null; reason: string };
     'zk.client.event': { session: string | null; event: ZkWatchEvent['type']; path: string };

@@ -1,4 +1,4 @@
-import type { ZkOp, ZkResult, ZkWatchEvent } from '../zk/types';
+import type { ZkOp, ZkResult, ZkWatchEvent } from './types';
 
 // The client library's plain-data state and what a step hands back to its host; the entry
 // points are in ./client.ts.
@@ -68,9 +68,9 @@ export interface ZkClientState {
   timer: { at: number; id: number } | null;
 }
 
-/** What the host should act on after a step. */
-export type ZkClientOutput =
-  | { kind: 'reply'; xid: number; tag: unknown; op: ZkOp; result: ZkResult; zxid: number }
+/** What the host should act on after a step; `T` is the type of the tags the host submits with. */
+export type ZkClientOutput<T = unknown> =
+  | { kind: 'reply'; xid: number; tag: T; op: ZkOp; result: ZkResult; zxid: number }
   | { kind: 'event'; event: ZkWatchEvent }
   | { kind: 'state'; keeper: KeeperState; curator: CuratorState | null; sessionId: string | null };
 

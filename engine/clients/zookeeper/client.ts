@@ -1,7 +1,7 @@
-import type { Ctx, Msg } from '../../../core/types';
-import { PING_XID, type ZkMsg } from '../messages';
-import { validPath } from '../zk/paths';
-import { MAX_TTL, type ZkErrorCode, type ZkOp } from '../zk/types';
+import type { Ctx, Msg } from '../../core/types';
+import { PING_XID, type ZkMsg } from './messages';
+import { validPath } from './paths';
+import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
 import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
 import { Step } from './step';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx, Msg } from '../../core/types';
-import { zkClientOnMessage, zkClientStart, zkSubmit } from './client/client';
-import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './client/state';
+import { zkClientOnMessage, zkClientStart, zkSubmit } from './client';
+import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './state';
 import type { ZkMsg } from './messages';
 
 /** A hand-driven Ctx: records what the library sends and the timers it sets. */

@@ -1,7 +1,7 @@
-import type { Ctx } from '../../../core/types';
-import type { ZkMsg, ZkRequestMsg } from '../messages';
-import { monotonicNow } from '../zk/time';
-import type { ZkErrorCode } from '../zk/types';
+import type { Ctx } from '../../core/types';
+import type { ZkMsg, ZkRequestMsg } from './messages';
+import { monotonicNow } from './time';
+import type { ZkErrorCode } from './types';
 import type { KeeperState, ZkClientOutput, ZkClientState, ZkPending } from './state';
 
 /**
@@ -18,7 +18,7 @@ export class Step {
     this.s = { ...s };
   }
 
-  /** The client's clock for every timeout (see zk/time.ts). */
+  /** The client's clock for every timeout (see ./time.ts). */
   get now(): number {
     return monotonicNow(this.ctx);
   }

@@ -1,6 +1,6 @@
-import { selfAndAncestors } from '../zk/paths';
-import { grownCapacity, javaHashOrder } from '../zk/javahash';
-import type { ZkOp, ZkResult, ZkWatchEvent } from '../zk/types';
+import { selfAndAncestors } from './paths';
+import { grownCapacity, javaHashOrder } from './javahash';
+import type { ZkOp, ZkResult, ZkWatchEvent } from './types';
 import { WATCH_KINDS, type WatchKind, type ZkClientState } from './state';
 import type { Step } from './step';
 
