@@ -9,4 +9,6 @@ import type { FieldTable } from '../panels/inspector/field-labels';
  */
 export const PROGRAM_FIELDS: { readonly [K in ProgramKindId]?: FieldTable } = {
   'zk-script': { ops: { label: 'Commands' } },
+  // Redisson itself never tells the application that its watchdog found the lock gone.
+  'redisson-lock': { abortOnLost: { label: 'App checks isHeldByCurrentThread()' } },
 };

@@ -26,6 +26,13 @@ export const redissonLockParams = z
     /** A command with no reply after this long has failed (Redisson's responseTimeout is 3000 ms). */
     timeoutMs: ms(1, 600_000).default(3000),
     ...lockCommonShape,
+    /**
+     * Off, as in Redisson: when a renewal finds the lock gone, the watchdog cancels itself and
+     * tells the application nothing, so a holder that was paused past its lease goes on writing.
+     * On: the check an application would have to write itself (`isHeldByCurrentThread()`
+     * before each write, which asks Redis) stops it before its next write.
+     */
+    abortOnLost: z.boolean().default(false),
   })
   .strict();
 export type RedissonLockParams = z.infer<typeof redissonLockParams>;

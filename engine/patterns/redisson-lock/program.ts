@@ -1,3 +1,4 @@
+import { evalArgv } from '../../models/redis/scripts';
 import type { Ctx } from '../../core/types';
 import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
 import {
@@ -55,7 +56,7 @@ function send(s: RedissonLockState, argv: readonly string[], what: string, ctx: 
 function tryLock(s: RedissonLockState, what: 'acquire' | 'reenter', ctx: Ctx): RedissonLockState {
   if (what === 'acquire' && s.tries > 0) waitRequest(hooks, ctx);
   const n = what === 'acquire' ? { ...s, tries: s.tries + 1 } : s;
-  return send(n, ['FCALL', 'rlock', '1', s.p.lockKey, String(leaseOf(s)), fieldOf(s)], what, ctx);
+  return send(n, evalArgv('rlock', [s.p.lockKey], [String(leaseOf(s)), fieldOf(s)]), what, ctx);
 }
 
 function armRenew(s: RedissonLockState, ctx: Ctx): void {
@@ -63,7 +64,7 @@ function armRenew(s: RedissonLockState, ctx: Ctx): void {
 }
 
 function unlockOnce(s: RedissonLockState, ctx: Ctx): RedissonLockState {
-  return send(s, ['FCALL', 'runlock', '2', s.p.lockKey, channelOf(s.p.lockKey), '0', String(leaseOf(s)), fieldOf(s)], 'release', ctx);
+  return send(s, evalArgv('runlock', [s.p.lockKey, channelOf(s.p.lockKey)], ['0', String(leaseOf(s)), fieldOf(s)]), 'release', ctx);
 }
 
 const hooks: LockHooks<RedissonLockState> = {
@@ -133,8 +134,14 @@ function onReply(s: RedissonLockState, what: string, reply: RedisReply, ctx: Ctx
         armRenew(s, ctx);
         return s;
       }
+      if (!s.p.abortOnLost) {
+        // Redisson's renewExpiration: on a 0 it cancels the renewal and logs nothing the
+        // application can see; the holder goes on, unaware that the lock has expired.
+        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing' });
+        return { ...s, watchdog: false };
+      }
       ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog stops' });
-      return lost({ ...s, watchdog: false }, hooks, 'the watchdog found the lock gone (it had expired)', ctx);
+      return lost({ ...s, watchdog: false }, hooks, "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)", ctx);
     case 'release': {
       if (s.sec.phase !== 'releasing') return s;
       if (reply === 0 && s.depth > 1) return unlockOnce({ ...s, depth: s.depth - 1 }, ctx);
@@ -168,7 +175,7 @@ function onTimeout(s: RedissonLockState, what: string, ctx: Ctx): RedissonLockSt
 }
 
 /**
- * Redisson's RLock: a re-entrant hash lock (`FCALL rlock` / `runlock`), a watchdog that
+ * Redisson's RLock: a re-entrant hash lock (the `rlock` / `runlock` scripts, sent with EVAL as Redisson does), a watchdog that
  * renews the lease every `watchdogTimeoutMs`/3 while no lease time is given (`rrenew`), and
  * waiters that subscribe to the unlock channel instead of polling, retrying on each unlock
  * message or when the holder's TTL runs out.
@@ -208,7 +215,7 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
       return tryLock(s, 'acquire', ctx);
     }
     if (!s.watchdog || !holding(s) || s.sec.phase === 'releasing') return s;
-    return send(s, ['FCALL', 'rrenew', '1', s.p.lockKey, String(s.p.watchdogTimeoutMs), fieldOf(s)], 'renew', ctx);
+    return send(s, evalArgv('rrenew', [s.p.lockKey], [String(s.p.watchdogTimeoutMs), fieldOf(s)]), 'renew', ctx);
   },
   view: (s) => sectionView(s),
   describeTimer(payload) {
