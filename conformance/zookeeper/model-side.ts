@@ -1,21 +1,11 @@
 import { Simulation } from '../../engine/core/simulation';
 import type { Ctx, ModelDef, Msg } from '../../engine/core/types';
-import {
-  zkClientClose,
-  zkClientConnectionLost,
-  zkClientInit,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep as ClientStep,
-} from '../../engine/models/zookeeper/client';
+import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/clients/zookeeper/client';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/clients/zookeeper/state';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';
 import { zookeeperParams } from '../../engine/models/zookeeper/params';
-import { formatZxid } from '../../engine/models/zookeeper/zk/core';
-import type { ZkOp, ZkResult, ZkStat } from '../../engine/models/zookeeper/zk/types';
+import { formatZxid } from '../../engine/clients/zookeeper/messages';
+import type { ZkOp, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
 import type { RawEvent, RawResult, RawStat } from './normalise';
 import { dataArg, parseCreate, type ZkStep } from './script';
 

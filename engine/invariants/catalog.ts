@@ -1,4 +1,4 @@
-import { byKey } from '../models/kind';
+import { byKey } from '../core/manifest';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';

@@ -4,14 +4,14 @@ import { LIST_COMMANDS } from './cmd-lists';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
-import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData } from './keyspace';
 import { subscriberOf } from './messages';
 import { runScript, scriptBySource, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
-export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisReply, RedisStringEntry } from './keyspace';
+export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisStringEntry } from './keyspace';
 export type { BlockRequest, ExecResult } from './tx';
-export { formatReply } from './format-reply';
 
 export interface ExecOptions {
   /** The client node issuing the command: Pub/Sub subscriptions are per client. Default "client". */

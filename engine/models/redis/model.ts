@@ -1,19 +1,10 @@
 import { commandLine } from './scripts';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { exec, formatReply, type Published, type RedisData, type RedisReply } from './commands';
+import { formatReply } from '../../clients/redis/format-reply';
+import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
+import { exec, type Published, type RedisData } from './commands';
 import { at, nextExpiry, type RedisEntry } from './keyspace';
-import type {
-  RedisCmd,
-  RedisFullSyncMsg,
-  RedisMsg,
-  RedisPushMsg,
-  RedisReplMsg,
-  RedisReplPingMsg,
-  RedisReplyMsg,
-  ReplBatch,
-  ReplOp,
-} from './messages';
-import { subscriberNode } from './messages';
+import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue, type BlockedClient, type BlockTimer } from './blocking';
 import { type RedisParams } from './params';
 

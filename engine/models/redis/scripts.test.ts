@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exec, type RedisData, type RedisReply } from './commands';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { exec, type RedisData } from './commands';
 import { luaMax, luaMin } from './lua';
 import { commandLine, evalArgv, fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
 

@@ -1,4 +1,5 @@
-import { err, isErrorReply, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { err, isErrorReply } from './keyspace';
 import { fmtG17, fromLua, luaMax, luaMin, luaToNumber, toLua } from './lua';
 
 export { fmtG17, luaInt, luaToNumber } from './lua';

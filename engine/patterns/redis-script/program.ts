@@ -1,7 +1,7 @@
-import { formatReply } from '../../models/redis/format-reply';
+import { formatReply } from '../../clients/redis/format-reply';
+import { redisCmd, type RedisReplyMsg } from '../../clients/redis/protocol';
+import type { ProgramDef } from '../../core/program';
 import { commandLine } from '../../models/redis/scripts';
-import { redisCmd, type RedisReplyMsg } from '../../models/redis/messages';
-import type { ProgramDef } from '../program';
 import type { RedisScriptParams } from './params';
 
 declare module '../../core/trace-types' {

@@ -1,7 +1,6 @@
 import { evalArgv } from '../../models/redis/scripts';
 import type { Ctx } from '../../core/types';
-import type { RedisReply } from '../../models/redis/keyspace';
-import type { RedisPushMsg } from '../../models/redis/messages';
+import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
 import {
   acquired,
   describeSectionTimer,
@@ -20,8 +19,8 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { ProgramDef } from '../../core/program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedissonLockParams } from './params';
 
 export interface RedissonLockState {
