@@ -31,7 +31,7 @@ test.describe('distributed watch', () => {
     // v1 and v2 leave the admin 5 ms apart: the watches fire for v1, v2 lands before any re-arm.
     await sim.seek(1100);
     for (const w of WATCHERS) {
-      await expect(violation(page, w)).toContainText(`${w} missed version 2 of /config/app`);
+      await expect(violation(page, w)).toContainText(`${w} was never notified of the change that made /config/app version 2`);
       await expect(status(page, w)).toContainText('has v2 · 1 event');
     }
     await expect(page.locator('[data-testid="znode"][data-path="/config/app"]')).toContainText('v2');
@@ -41,7 +41,7 @@ test.describe('distributed watch', () => {
     await pauseFromMenu(page, 's2', 1000);
     expect(await sim.interventions()).toEqual([{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000, by: 'user' }]);
     await sim.seek(3200);
-    await expect(violation(page, 's2')).toContainText('s2 missed version 4 of /config/app');
+    await expect(violation(page, 's2')).toContainText('s2 was never notified of the change that made /config/app version 4');
     await expect(status(page, 's1')).toContainText('has v4 · 3 events');
     await page.screenshot({ path: `${SHOTS}/desktop-config-watch.png` });
     await sim.seek(4000);

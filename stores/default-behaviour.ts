@@ -2,7 +2,7 @@ import type { MonitorDef } from '@/engine/core/monitor';
 import { clientBehaviour } from '@/engine/models/client/behaviour';
 import type { AnyNodeBehaviour } from '@/engine/models/kind';
 import { redisBehaviour } from '@/engine/models/redis/behaviour';
-import type { ProgramDef } from '@/engine/patterns/program';
+import type { ProgramDef } from '@/engine/core/program';
 import { redisScript } from '@/engine/patterns/redis-script/program';
 import { registerMonitor, registerNode, registerProgram } from '@/engine/registry/registry';
 

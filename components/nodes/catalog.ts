@@ -1,4 +1,4 @@
-import { byKey } from '@/engine/models/kind';
+import { byKey } from '@/engine/core/manifest';
 import type { NodeType } from '@/engine/models/catalog';
 import { appUi } from './app-service';
 import { attackerUi } from './attacker';

@@ -1,4 +1,4 @@
-import type { RedisReply } from '../../engine/models/redis/commands';
+import type { RedisReply } from '../../engine/clients/redis/protocol';
 import type { ModelServer } from './model-side';
 import type { Alt, Expect } from './script';
 

@@ -1,7 +1,7 @@
 import type { TraceData, TraceType } from '../../engine/core/trace-types';
 import type { Ctx, Msg } from '../../engine/core/types';
-import { exec, type RedisReply } from '../../engine/models/redis/commands';
-import { redisCmd, type RedisPushMsg, type RedisReplyMsg } from '../../engine/models/redis/messages';
+import { redisCmd, type RedisPushMsg, type RedisReply, type RedisReplyMsg } from '../../engine/clients/redis/protocol';
+import { exec } from '../../engine/models/redis/commands';
 import { redisModel, type RedisState } from '../../engine/models/redis/model';
 import { redisParams } from '../../engine/models/redis/params';
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { RedisReply } from '../../engine/models/redis/commands';
+import type { RedisReply } from '../../engine/clients/redis/protocol';
 import { intReply, norm, type I64 } from '../../engine/models/redis/int64';
 
 /**

@@ -158,6 +158,7 @@ public final class ZkDriver {
     public static void main(String[] args) throws Exception {
         String[] hp = args[0].split(":");
         server = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
+        serverPid = args.length > 2 ? args[2] : null;
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.io.FileInputStream(args[1]), StandardCharsets.UTF_8))) {
             String l;
@@ -210,6 +211,13 @@ public final class ZkDriver {
         }
     }
 
+    static String serverPid;
+
+    static void signal(String sig) throws Exception {
+        Process p = new ProcessBuilder("kill", "-" + sig, serverPid).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException("kill -" + sig + " " + serverPid + " failed");
+    }
+
     static byte[] data(String s) {
         return s.equals("\"\"") ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
@@ -217,6 +225,13 @@ public final class ZkDriver {
     static String run(String[] t) throws Exception {
         if (t[0].equals("sleep")) {
             Thread.sleep(Long.parseLong(t[1]));
+            return "{\"ok\":true}";
+        }
+        if (t[0].equals("server")) {
+            // A stop-the-world pause of the whole server process (a long GC, a frozen VM).
+            signal("STOP");
+            Thread.sleep(Long.parseLong(t[2]));
+            signal("CONT");
             return "{\"ok\":true}";
         }
         String name = t[0];

@@ -1,21 +1,11 @@
 import { Simulation } from '../../engine/core/simulation';
 import type { Ctx, ModelDef, Msg } from '../../engine/core/types';
-import {
-  zkClientClose,
-  zkClientConnectionLost,
-  zkClientInit,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep as ClientStep,
-} from '../../engine/models/zookeeper/client';
+import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/clients/zookeeper/client';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/clients/zookeeper/state';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';
 import { zookeeperParams } from '../../engine/models/zookeeper/params';
-import { formatZxid } from '../../engine/models/zookeeper/zk/core';
-import type { ZkOp, ZkResult, ZkStat } from '../../engine/models/zookeeper/zk/types';
+import { formatZxid } from '../../engine/clients/zookeeper/messages';
+import type { ZkOp, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
 import type { RawEvent, RawResult, RawStat } from './normalise';
 import { dataArg, parseCreate, type ZkStep } from './script';
 
@@ -56,14 +46,18 @@ interface ConductorState {
   i: number;
   results: Record<number, RawResult>;
   done: boolean;
+  /** `server pause` lines reached so far, with their lengths: the run loop freezes the server. */
+  pauses: number[];
 }
 
 function advance(s: ConductorState, ctx: Ctx): ConductorState {
   if (s.i >= s.steps.length) return { ...s, done: true };
   const step = s.steps[s.i];
-  if (step.cmd === 'sleep') {
+  if (step.cmd === 'sleep' || step.cmd === 'pause') {
+    // Like the driver, a pause blocks the script for its length while the server is frozen.
     ctx.setTimer(Number(step.args[0]), { drv: 'sleep' });
-    return { ...s, i: s.i + 1, results: { ...s.results, [step.line]: { ok: true } } };
+    const pauses = step.cmd === 'pause' ? [...s.pauses, Number(step.args[0])] : s.pauses;
+    return { ...s, i: s.i + 1, pauses, results: { ...s.results, [step.line]: { ok: true } } };
   }
   const cmd: Cmd = { type: 'drv.cmd', line: step.line, cmd: step.cmd, args: step.args };
   ctx.send(step.session!, cmd);
@@ -72,7 +66,7 @@ function advance(s: ConductorState, ctx: Ctx): ConductorState {
 
 const conductorModel: ModelDef<ConductorParams, ConductorState> = {
   type: 'zk-conductor',
-  init: (p) => ({ steps: p.steps, i: 0, results: {}, done: false }),
+  init: (p) => ({ steps: p.steps, i: 0, results: {}, done: false, pauses: [] }),
   start: (s, ctx) => advance(s, ctx),
   onMessage(s, msg, _from, ctx) {
     if (msg.type !== 'drv.res') return s;
@@ -310,10 +304,14 @@ export function runModel(steps: ZkStep[]): { results: Map<number, RawResult>; si
   );
   const state = () => sim.node(CONDUCTOR).state as ConductorState;
   // Sessions ping forever, so the run ends when the conductor is done, not when events run out.
-  const slept = steps.filter((s) => s.cmd === 'sleep').reduce((a, s) => a + Number(s.args[0]), 0);
+  const slept = steps.filter((s) => s.cmd === 'sleep' || s.cmd === 'pause').reduce((a, s) => a + Number(s.args[0]), 0);
   const limit = slept + 120_000;
+  let paused = 0;
   while (!state().done) {
     if (!sim.step()) break;
+    // The conductor reached `server pause`: freeze the server now, as SIGSTOP does.
+    for (const ms of state().pauses.slice(paused)) sim.intervene({ at: sim.time, kind: 'pause', node: ZK, durationMs: ms });
+    paused = state().pauses.length;
     if (sim.time > limit) break; // a line the model never answers: reported as missing
   }
   const results = new Map<number, RawResult>();

@@ -36,11 +36,11 @@ async function runScript(file: string, classpath: string, verbose: boolean): Pro
     return { ok: false, lines: [`FAIL ${name}: ${(e as Error).message}`] };
   }
   const model = runModel(steps).results;
-  const slept = steps.filter((s) => s.cmd === 'sleep').reduce((a, s) => a + Number(s.args[0]), 0);
+  const slept = steps.filter((s) => s.cmd === 'sleep' || s.cmd === 'pause').reduce((a, s) => a + Number(s.args[0]), 0);
   let real: Map<number, RawResult>;
   const server = await startZkServer();
   try {
-    real = await runReal(classpath, server.port, file, slept + 60_000 + steps.length * 20_000);
+    real = await runReal(classpath, server.port, server.pid, file, slept + 60_000 + steps.length * 20_000);
   } finally {
     await server.stop();
   }

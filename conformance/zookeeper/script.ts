@@ -17,6 +17,7 @@
  *   s1 close                           closeSession: its ephemerals go at once
  *   s1 crash                           the client dies without closing: the session times out
  *   s1 partition / s1 heal             cut s1 off from the server (both ways) / let it back in
+ *   server pause 5000                  freeze the server process (SIGSTOP) for 5000 ms, then SIGCONT
  *
  * Data `""` is the empty string. A line may end in `=> text`: both the model's and the real
  * server's normalised answer must then start with `text`, which documents what the line shows.
@@ -63,6 +64,11 @@ export function parseZkScript(src: string, name: string): ZkStep[] {
     if (t[0] === 'sleep') {
       if (t.length !== 2 || !/^\d+$/.test(t[1])) throw new Error(`${where}: expected "sleep <ms>"`);
       steps.push({ line, text, session: null, cmd: 'sleep', args: [t[1]], expect });
+      return;
+    }
+    if (t[0] === 'server') {
+      if (t.length !== 3 || t[1] !== 'pause' || !/^\d+$/.test(t[2])) throw new Error(`${where}: expected "server pause <ms>"`);
+      steps.push({ line, text, session: null, cmd: 'pause', args: [t[2]], expect });
       return;
     }
     if (!/^[a-z][a-z0-9]*$/.test(t[0])) throw new Error(`${where}: expected a session name or "sleep", got "${t[0]}"`);

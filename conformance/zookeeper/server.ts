@@ -26,6 +26,8 @@ const SERVER_JVMFLAGS = '-Dznode.container.checkIntervalMs=1000 -Dzookeeper.exte
 
 export interface ZkServer {
   port: number;
+  /** The server's java process (zkServer.sh execs it), for `server pause` (SIGSTOP / SIGCONT). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ export async function startZkServer(): Promise<ZkServer> {
     }
     try {
       const a = await fourLetter(port, 'ruok');
-      if (a === 'imok') return { port, stop };
+      if (a === 'imok') return { port, pid: child.pid!, stop };
     } catch {
       // not up yet
     }
@@ -140,9 +142,12 @@ export async function compileDriver(): Promise<{ classpath: string; cleanup(): v
   return { classpath: `${ZK_JAR}${path.delimiter}${out}`, cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
 }
 
-/** Plays a script file against the server with the Java driver; returns each command line's answer. */
-export async function runReal(classpath: string, port: number, scriptFile: string, timeoutMs: number): Promise<Map<number, RawResult>> {
-  const { stdout } = await run('java', ['-cp', classpath, 'ZkDriver', `127.0.0.1:${port}`, scriptFile], timeoutMs);
+/**
+ * Plays a script file against the server with the Java driver; returns each command line's
+ * answer. `pid` is the server's process, which `server pause` stops and continues.
+ */
+export async function runReal(classpath: string, port: number, pid: number, scriptFile: string, timeoutMs: number): Promise<Map<number, RawResult>> {
+  const { stdout } = await run('java', ['-cp', classpath, 'ZkDriver', `127.0.0.1:${port}`, scriptFile, String(pid)], timeoutMs);
   const results = new Map<number, RawResult>();
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue;

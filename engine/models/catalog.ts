@@ -1,7 +1,8 @@
 import { appKind } from './app-service';
 import { attackerKind } from './attacker';
 import { clientKind } from './client';
-import { byKey, type NodeManifest } from './kind';
+import { byKey } from '../core/manifest';
+import type { NodeManifest } from './kind';
 import { lbKind } from './lb';
 import { paymentsKind } from './payments';
 import { redisKind } from './redis';

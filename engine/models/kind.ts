@@ -1,19 +1,10 @@
 import type { z } from 'zod';
+import type { LogGroup } from '../core/manifest';
 import type { ModelDef } from '../core/types';
 
 // What a node kind declares, in one object per kind (./<kind>/index.ts): the catalog lists
 // those objects, and everything else (validation, the palette, the log filter's groups, the
 // registry that loads behaviour, the UI's tables) is derived from that list.
-
-/**
- * The trace events a kind (or program) owns, for the event log's filter: every event type whose
- * first segment is one of `namespaces` (`lock` for `lock.acquire`) is shown under `group`.
- * Several kinds may share a group (the three lock programs), never a namespace with another group.
- */
-export interface LogGroup {
-  readonly group: string;
-  readonly namespaces: readonly string[];
-}
 
 /**
  * A kind's behaviour: the model the simulation runs and the view the canvas draws. Fetched with
@@ -72,12 +63,4 @@ export function defineNode<const T extends string, V, S>(m: NodeManifest<T, V, S
 /** A kind's behaviour from its model and its view (their types checked against each other). */
 export function nodeBehaviour<P, S, V>(model: ModelDef<P, S>, view: (state: S) => V): NodeBehaviour<P, S, V> {
   return { model, view };
-}
-
-/**
- * A catalog's lookup by key, without a prototype: a key from untrusted input (`constructor`,
- * `__proto__`) finds nothing rather than Object's own members.
- */
-export function byKey<T>(entries: readonly (readonly [string, T])[]): Readonly<Record<string, T>> {
-  return Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
 }

@@ -1,4 +1,4 @@
-import { byKey } from '../models/kind';
+import { byKey } from '../core/manifest';
 import { configAdminKind } from './config-admin';
 import { configWatcherKind } from './config-watcher';
 import type { ProgramManifest } from './kind';

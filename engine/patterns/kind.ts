@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { LogGroup } from '../models/kind';
-import type { ProgramDef } from './program';
+import type { LogGroup } from '../core/manifest';
+import type { ProgramDef } from '../core/program';
 
 /**
  * What is known about a client program before its code is loaded: enough to validate a

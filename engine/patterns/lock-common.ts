@@ -1,8 +1,8 @@
 import type { TraceData, TraceEvent } from '../core/trace-types';
 import type { Ctx, Msg } from '../core/types';
-import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../models/storage/messages';
+import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../clients/storage/messages';
 import type { LockCommonParams } from './lock-params';
-import type { ProgramView } from './program';
+import type { ProgramView } from '../core/program';
 
 /**
  * What every lock client does around its lock, whatever the lock is made of: rounds of

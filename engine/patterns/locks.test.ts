@@ -1,3 +1,4 @@
+import { scriptBySource } from '../models/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
 import { mutualExclusion } from '../invariants/mutual-exclusion/monitor';
@@ -101,9 +102,9 @@ describe('redisson-lock', () => {
     const h = run(spec({ id: 'redis', type: 'redis' }, { a: prog(0, { reentry: 3 }), b: prog(50) }), MODELS).runUntil(5000);
     expect(h.events('invariant.violation')).toEqual([]);
     expect(h.events('lock.renew', 'a').filter((e) => e.ok).length).toBeGreaterThanOrEqual(4);
-    const rlocks = h.events('redis.exec').filter((e) => e.client === 'a' && e.argv[1] === 'rlock');
+    const rlocks = h.events('redis.exec').filter((e) => e.client === 'a' && scriptBySource(e.argv[1]) === 'rlock');
     expect(rlocks.map((e) => e.reply)).toEqual([null, null, null]);
-    const unlocks = h.events('redis.exec').filter((e) => e.client === 'a' && e.argv[1] === 'runlock');
+    const unlocks = h.events('redis.exec').filter((e) => e.client === 'a' && scriptBySource(e.argv[1]) === 'runlock');
     expect(unlocks.map((e) => e.reply)).toEqual([0, 0, 1]);
     const wake = h.events('lock.wake', 'b');
     expect(wake.map((e) => e.how)).toContain('push');

@@ -4,7 +4,7 @@ import { MONITOR_MANIFESTS } from '../invariants/catalog';
 import { NODE_MANIFESTS } from '../models/catalog';
 import type { AnyNodeBehaviour } from '../models/kind';
 import { PROGRAM_MANIFESTS } from '../patterns/catalog';
-import type { ProgramDef } from '../patterns/program';
+import type { ProgramDef } from '../core/program';
 import { registerMonitor, registerNode, registerProgram } from './registry';
 
 // Every kind's behaviour, loaded and registered before this module finishes importing: for

@@ -1,7 +1,7 @@
 import type { MonitorDef } from '../core/monitor';
 import type { ModelDef } from '../core/types';
 import type { AnyNodeBehaviour } from '../models/kind';
-import type { ProgramDef } from '../patterns/program';
+import type { ProgramDef } from '../core/program';
 
 // The behaviour loaded so far: node models and their views, client programs and invariant
 // monitors, by the key the catalogs use. It only ever grows, and an entry never changes once

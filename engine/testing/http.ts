@@ -1,4 +1,4 @@
-import type { HttpOp, HttpReq, HttpRes, Jwt } from '../models/http/messages';
+import type { HttpOp, HttpReq, HttpRes, Jwt } from '../clients/http/messages';
 import type { Harness } from './harness';
 import { scriptedPeer, type PeerState, type Received, type StepBase } from './peer';
 

@@ -1,7 +1,6 @@
 import type { SimSpec } from '../core/simulation';
 import type { ModelDef } from '../core/types';
-import type { RedisReply } from '../models/redis/keyspace';
-import { redisCmd, type RedisPushMsg, type RedisReplyMsg } from '../models/redis/messages';
+import { redisCmd, type RedisPushMsg, type RedisReply, type RedisReplyMsg } from '../clients/redis/protocol';
 import { redisModel } from '../models/redis/model';
 import type { Harness } from './harness';
 import { scriptedPeer, type PeerState, type StepBase } from './peer';

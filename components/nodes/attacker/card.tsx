@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { ProgramView } from '@/engine/patterns/program';
+import type { ProgramView } from '@/engine/core/program';
 import type { CardProps } from '../kind-ui';
 import { NodeCard } from '../node-card';
 import { useNodeView } from '../use-node-live';

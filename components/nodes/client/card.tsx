@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { ProgramView } from '@/engine/patterns/program';
+import type { ProgramView } from '@/engine/core/program';
 import { usePlayback } from '@/stores/playback-context';
 import { selectClientWarning } from '@/stores/selectors';
 import { useDenseWire } from '../../canvas/dense-wire';

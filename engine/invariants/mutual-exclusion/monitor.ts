@@ -55,6 +55,12 @@ export interface MutualExclusionState {
   lostWhy: Record<string, { at: number; why: string }>;
   /** Nodes frozen now, since when. */
   paused: Record<string, number>;
+  /** Clock steps on each node (forward or back), when and by how much: a lease read on a stepped clock. */
+  jumps: Record<string, { at: number; deltaMs: number }[]>;
+  /** Per holder: its watchdog's last renewal that reached the server, and the first that failed. */
+  renewals: Record<string, { okAt: number | null; failed: { at: number; detail: string } | null }>;
+  /** Per holder: when a partition first kept its messages from its lock server. */
+  cut: Record<string, number>;
   /** Replicas promoted: node -> old primary and when. */
   promoted: Record<string, { from: string; at: number }>;
   /** Per lock (`via|name`): when it last became free, and how. */
@@ -97,6 +103,26 @@ function publish(via: string, st: Stats, ctx: MonitorCtx): void {
 function noteLost(s: MutualExclusionState, client: string, at: number, why: string): MutualExclusionState {
   if (!s.holders[client] || s.lostWhy[client]) return s;
   return { ...s, lostWhy: copy(s.lostWhy, client, { at, why }) };
+}
+
+/** A clock step on `server` between `from` and `to` that made a lease run out early (or late). */
+function jumpNote(s: MutualExclusionState, server: string, from: number, to: number): string {
+  const steps = (s.jumps[server] ?? []).filter((j) => j.at >= from && j.at <= to);
+  if (steps.length === 0) return '';
+  const total = steps.reduce((a, j) => a + j.deltaMs, 0);
+  const sign = (d: number) => (d >= 0 ? `+${Math.round(d)}` : `${Math.round(d)}`);
+  const what = steps.map((j) => `${sign(j.deltaMs)} ms at ${ms(j.at)}`).join(', ');
+  return total > 0 ? ` after only ${ms(to - from)} of real time, because ${server}'s clock jumped ${what}` : ` because ${server}'s clock was stepped ${what}`;
+}
+
+/** What the holder's watchdog managed, when its renewals stopped reaching the server. */
+function renewalNote(s: MutualExclusionState, client: string, server: string): string {
+  const r = s.renewals[client] ?? { okAt: null, failed: null };
+  const cut = s.cut[client];
+  if (cut !== undefined) return `; its renewals could not reach ${server}: a partition cut them off (the first at ${ms(cut)})`;
+  if (r.failed) return `; its watchdog's renewal failed at ${ms(r.failed.at)} (${r.failed.detail})`;
+  if (r.okAt !== null) return `; no renewal had reached ${server} since ${ms(r.okAt)}`;
+  return '';
 }
 
 function pausedNote(s: MutualExclusionState, client: string): string {
@@ -142,6 +168,8 @@ function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, c
     holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs }),
     current: copy(s0.current, ev.node, ev.section),
     lostWhy: copy(s0.lostWhy, ev.node, undefined),
+    renewals: copy(s0.renewals, ev.node, undefined),
+    cut: copy(s0.cut, ev.node, undefined),
   };
   const f = s.free[id];
   if (f) {
@@ -185,12 +213,15 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'lock.release',
     'lock.lost',
     'lock.wake',
+    'lock.renew',
+    'fault.skew',
+    'net.drop',
     'redis.expire',
     'redis.exec',
     'redis.promote',
     'zk.session.expired',
   ],
-  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [] }),
+  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [] }),
   onEvent(s, ev, ctx) {
     switch (ev.type) {
       case 'storage.enter': {
@@ -254,9 +285,10 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (h.server !== ev.node || !ev.keys.includes(h.lock)) continue;
-          const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out)`;
+          const jump = jumpNote(s, ev.node, h.since, ev.t);
+          const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out${jump})`;
           const context = pausedNote(s, client) || (h.leaseMs === null ? '' : ` while ${client} was still working`);
-          n = noteLost(n, client, ev.t, `${client}'s lock had expired on ${ev.node} at ${ms(ev.t)}${lease}${context}`);
+          n = noteLost(n, client, ev.t, `${client}'s lock had expired on ${ev.node} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client) ? '' : renewalNote(s, client, ev.node)}`);
         }
         return n;
       }
@@ -272,6 +304,19 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         }
         return n;
       }
+      case 'lock.renew': {
+        if (!s.holders[ev.node]) return s;
+        const r = s.renewals[ev.node] ?? { okAt: null, failed: null };
+        const next = ev.ok ? { ...r, okAt: ev.t } : r.failed ? r : { ...r, failed: { at: ev.t, detail: ev.detail } };
+        return { ...s, renewals: copy(s.renewals, ev.node, next) };
+      }
+      case 'net.drop': {
+        const h = s.holders[ev.from];
+        if (ev.reason !== 'partition' || !h || h.server !== ev.to || s.cut[ev.from] !== undefined) return s;
+        return { ...s, cut: copy(s.cut, ev.from, ev.t) };
+      }
+      case 'fault.skew':
+        return { ...s, jumps: copy(s.jumps, ev.node, [...(s.jumps[ev.node] ?? []), { at: ev.t, deltaMs: ev.deltaMs }]) };
       case 'redis.promote':
         return { ...s, promoted: copy(s.promoted, ev.node, { from: ev.primary, at: ev.t }) };
       case 'zk.session.expired': {

@@ -1,5 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
-import { fingerprint } from '../../models/payments/messages';
+import { fingerprint } from '../../clients/payments/messages';
 
 /**
  * An idempotency key names one request: a stored result may be replayed only to a request with

@@ -1,4 +1,4 @@
-import type { Jwt } from '../http/messages';
+import type { Jwt } from '../../clients/http/messages';
 
 /**
  * JWTs reduced to what the lessons need: claims, a signature only the servers sharing the

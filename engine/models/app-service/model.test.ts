@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
-import type { HttpRes } from '../http/messages';
+import type { HttpRes } from '../../clients/http/messages';
 import { answersOf, httpCaller, type CallStep } from '../../testing/http';
 import { linked } from '../../testing/peer';
 import type { RedisState } from '../redis/model';

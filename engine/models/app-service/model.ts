@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../patterns/redis-io';
-import type { RedisReply } from '../redis/keyspace';
-import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../http/messages';
+import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
 import { randomId, signJwt, verifyJwt } from './jwt';
 import { createArgv, expireArgv, isExpired, parseSession, sessionKey, touchArgv } from './spring-session';
 import { appParams, type AppParams } from './params';

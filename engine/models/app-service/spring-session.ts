@@ -1,4 +1,4 @@
-import type { RedisReply } from '../redis/keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
 
 /**
  * Spring Session's Redis layout (RedisSessionRepository): one hash per session under

@@ -1,6 +1,6 @@
 import type { ModelDef, Msg } from '../../core/types';
-import type { StolenCredentialMsg } from '../../patterns/web-user/program';
-import { credentialText } from '../http/messages';
+import type { StolenCredentialMsg } from '../../clients/http/stolen';
+import { credentialText } from '../../clients/http/messages';
 import { clientModel, type ClientState } from '../client/model';
 import type { ClientParams } from '../client/params';
 

@@ -1,5 +1,5 @@
 import type { ModelDef } from '../../core/types';
-import type { ProgramDef } from '../../patterns/program';
+import type { ProgramDef } from '../../core/program';
 import { programBehaviour } from '../../registry/registry';
 import type { ClientParams } from './params';
 

@@ -1,4 +1,4 @@
-import type { ProgramView } from '../../patterns/program';
+import type { ProgramView } from '../../core/program';
 import { program, type ClientState } from './model';
 
 /** What the canvas shows of a client: its program's own view of its state. */

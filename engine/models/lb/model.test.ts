@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
 import { appModel } from '../app-service/model';
-import type { HttpRes } from '../http/messages';
+import type { HttpRes } from '../../clients/http/messages';
 import { answersOf, httpCaller, type CallStep } from '../../testing/http';
 import { linked } from '../../testing/peer';
 import { lbModel, type LbState } from './model';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../http/messages';
+import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../../clients/http/messages';
 import { lbParams, type LbParams } from './params';
 
 declare module '../../core/trace-types' {

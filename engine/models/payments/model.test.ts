@@ -5,7 +5,7 @@ import { linked, peer, peerNode, type PeerState, type RawStep } from '../../test
 import { redisModel } from '../redis/model';
 import { zookeeperModel } from '../zookeeper/model';
 import { zookeeperParams } from '../zookeeper/params';
-import type { PayRequestMsg, PayResponseMsg } from './messages';
+import type { PayRequestMsg, PayResponseMsg } from '../../clients/payments/messages';
 import { paymentsModel } from './model';
 import { paymentsParams } from './params';
 

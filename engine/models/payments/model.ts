@@ -1,20 +1,10 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../patterns/redis-io';
-import type { RedisReply } from '../redis/keyspace';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../zookeeper/client';
-import type { ZkResult } from '../zookeeper/zk/types';
-import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from './messages';
+import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { zkHost } from '../../clients/zookeeper/host';
+import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
+import type { ZkResult } from '../../clients/zookeeper/types';
+import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import { type PaymentsParams } from './params';
 
 /**
@@ -184,7 +174,7 @@ function charged(s0: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
   if (s.p.dedupe === 'redis') {
     return withJob({ ...s, rio: redisSend(s.rio, ['SET', redisKey(j.key), record, 'PX', String(s.p.resultTtlMs)], `store:${j.id}`, s.p.timeoutMs, ctx) }, done);
   }
-  return zkSubmitFor(withJob(s, done), { op: 'setData', path: `${s.p.zkPath}/${j.key}`, data: record, version: -1 }, { job: j.id, z: 'store' }, ctx);
+  return zk.submit(withJob(s, done), { op: 'setData', path: `${s.p.zkPath}/${j.key}`, data: record, version: -1 }, { job: j.id, z: 'store' }, ctx);
 }
 
 function claim(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
@@ -194,7 +184,7 @@ function claim(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
   if (s.p.dedupe === 'redis') {
     return { ...n, rio: redisSend(n.rio, ['SET', redisKey(key), record, 'NX', 'PX', String(s.p.pendingTtlMs)], `claim:${j.id}`, s.p.timeoutMs, ctx) };
   }
-  return zkSubmitFor(n, { op: 'create', path: `${s.p.zkPath}/${key}`, data: record, kind: 'persistent' }, { job: j.id, z: 'claim' }, ctx);
+  return zk.submit(n, { op: 'create', path: `${s.p.zkPath}/${key}`, data: record, kind: 'persistent' }, { job: j.id, z: 'claim' }, ctx);
 }
 
 function claimed(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
@@ -207,7 +197,7 @@ function claimed(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
 function lookup(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
   const n = withJob(s, { ...j, phase: 'lookup' });
   if (s.p.dedupe === 'redis') return { ...n, rio: redisSend(n.rio, ['GET', redisKey(j.key!)], `lookup:${j.id}`, s.p.timeoutMs, ctx) };
-  return zkSubmitFor(n, { op: 'getData', path: `${s.p.zkPath}/${j.key}`, watch: false }, { job: j.id, z: 'lookup' }, ctx);
+  return zk.submit(n, { op: 'getData', path: `${s.p.zkPath}/${j.key}`, watch: false }, { job: j.id, z: 'lookup' }, ctx);
 }
 
 /** The key is taken: answer from what is stored under it. Null record = it vanished meanwhile: claim again. */
@@ -264,19 +254,11 @@ function onRedisTimeout(s: PaymentsState, what: string, ctx: Ctx): PaymentsState
 
 // --- ZooKeeper ---
 
-function zkSubmitFor(s: PaymentsState, op: Parameters<typeof zkSubmit>[1], tag: ZkTag, ctx: Ctx): PaymentsState {
-  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
-}
-
-function absorb(s0: PaymentsState, step: ZkStep, ctx: Ctx): PaymentsState {
-  let s: PaymentsState = { ...s0, zk: step.state };
-  for (const o of step.out) {
-    if (o.kind === 'reply') s = onZkReply(s, o.tag as ZkTag | null, o.result, ctx);
-    // A new ZooKeeper handle after an expired session, as an application must make one.
-    else if (o.kind === 'state' && o.keeper === 'Expired') s = absorb(s, zkClientStart(s.zk, ctx), ctx);
-  }
-  return s;
-}
+/** The ZooKeeper client's glue: replies go to onZkReply; an expired session gets a new handle, as an application must make one. */
+const zk = zkHost<PaymentsState, ZkTag | null>((s, o, ctx): PaymentsState => {
+  if (o.kind === 'reply') return onZkReply(s, o.tag, o.result, ctx);
+  return o.kind === 'state' && o.keeper === 'Expired' ? zk.start(s, ctx) : s;
+});
 
 function onZkReply(s: PaymentsState, tag: ZkTag | null, r: ZkResult, ctx: Ctx): PaymentsState {
   if (!tag) return s;
@@ -291,7 +273,7 @@ function onZkReply(s: PaymentsState, tag: ZkTag | null, r: ZkResult, ctx: Ctx): 
     case 'claim':
       if (r.ok) return claimed(s, j, ctx);
       if (r.err === 'NodeExists') return lookup(s, j, ctx);
-      if (r.err === 'NoNode') return zkSubmitFor(s, { op: 'create', path: s.p.zkPath, data: '', kind: 'persistent' }, { job: j.id, z: 'parent' }, ctx);
+      if (r.err === 'NoNode') return zk.submit(s, { op: 'create', path: s.p.zkPath, data: '', kind: 'persistent' }, { job: j.id, z: 'parent' }, ctx);
       return respond(s, j, 503, `${s.p.store}: ${r.err}`, ctx);
     case 'lookup':
       if (r.ok) return onRecord(s, j, r.data ?? '', ctx);
@@ -311,8 +293,7 @@ function onMessage(s: PaymentsState, msg: Msg, from: string, ctx: Ctx): Payments
     return r ? onRedisReply({ ...s, rio: r.io }, r.req.what, r.reply, ctx) : s;
   }
   if (s.p.dedupe === 'zookeeper') {
-    const step = zkClientOnMessage(s.zk, msg, from, ctx);
-    return step ? absorb(s, step, ctx) : s;
+    return zk.onMessage(s, msg, from, ctx);
   }
   return s;
 }
@@ -325,8 +306,7 @@ function onTimer(s: PaymentsState, payload: unknown, ctx: Ctx): PaymentsState {
   }
   const to = redisTimedOut(s.rio, payload);
   if (to) return onRedisTimeout({ ...s, rio: to.io }, to.req.what, ctx);
-  const step = zkClientOnTimer(s.zk, payload, ctx);
-  return step ? absorb(s, step, ctx) : s;
+  return zk.onTimer(s, payload, ctx);
 }
 
 const keyText = (k: string | null) => (k === null ? 'no key' : `key ${k}`);
@@ -338,15 +318,14 @@ export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
     const n: PaymentsState = { ...s, jobs: [], seenPending: [], rio: startRedisIo(s.rio, s.p.store ?? '', ctx) };
     if (s.p.dedupe !== 'zookeeper') return n;
     // At boot, make sure the parent of the key znodes exists (sent once connected; NodeExists is fine).
-    const connecting = absorb(n, zkClientStart(n.zk, ctx), ctx);
-    return absorb(connecting, zkSubmit(connecting.zk, { op: 'create', path: s.p.zkPath, data: '', kind: 'persistent' }, null, ctx), ctx);
+    return zk.submit(zk.start(n, ctx), { op: 'create', path: s.p.zkPath, data: '', kind: 'persistent' }, null, ctx);
   },
   onMessage,
   onTimer,
-  onClockChange: (s, ctx) => (s.p.dedupe === 'zookeeper' ? absorb(s, zkClientOnClockChange(s.zk, ctx), ctx) : s),
+  onClockChange: (s, ctx) => (s.p.dedupe === 'zookeeper' ? zk.onClockChange(s, ctx) : s),
   // The ledger is on disk; requests in progress and connections are not.
   crash: (s, p) => ({ ...fresh(p), ledger: s.ledger, nextCharge: s.nextCharge, stats: s.stats, log: s.log }),
-  describeTimer: (payload) => ((payload as Partial<Timer> | null)?.pay === 'charged' ? 'the card network answers: charge made' : (describeZkClientTimer(payload) ?? 'a request to the key store times out')),
+  describeTimer: (payload) => ((payload as Partial<Timer> | null)?.pay === 'charged' ? 'the card network answers: charge made' : (zk.describeTimer(payload) ?? 'a request to the key store times out')),
   describeMessage: (msg: Msg) => (msg.type.startsWith('pay.') ? describePayMessage(msg as PayMsg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {
@@ -361,7 +340,7 @@ export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
       case 'payments.reply':
         return `${name(ev.node)} answers ${name(ev.client)}: ${codeText(ev.code)}${ev.replayed ? ` — the stored result ${ev.chargeId}, no new charge` : ''} (${ev.detail})`;
       default:
-        return narrateZkClient(ev, name);
+        return zk.narrate(ev, name);
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/types';
-import { exec, type BlockRequest, type RedisReply } from './commands';
-import type { RedisCmd, RedisReplyMsg } from './messages';
+import type { RedisCmd, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
+import { exec, type BlockRequest } from './commands';
 import type { RedisState } from './model';
 
 declare module '../../core/trace-types' {

@@ -1,5 +1,6 @@
 import { addI64, deadlineOf, I64_MAX_SECONDS, I64_MIN_SECONDS, intArg, intReply, mulI64, withExpiry } from './int64';
-import { err, errFormat, invalidExpire, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { err, errFormat, invalidExpire } from './keyspace';
 import type { CommandSpec, Tx } from './tx';
 
 /**

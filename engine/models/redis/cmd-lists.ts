@@ -1,5 +1,6 @@
 import { intArg, keepExpiry } from './int64';
-import { err, wrongArgs, type RedisListEntry, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { err, wrongArgs, type RedisListEntry } from './keyspace';
 import { blockingTimeoutMs } from './timeout';
 import type { CommandSpec, Tx } from './tx';
 

@@ -1,4 +1,5 @@
-import { at, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { at } from './keyspace';
 import type { CommandSpec } from './tx';
 
 /** One frame per channel, as RESP2 sends them; a single frame when there is one channel. */

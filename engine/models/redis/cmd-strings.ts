@@ -1,5 +1,6 @@
 import { addI64, expiryOf, I64_MAX_SECONDS, I64_MIN, intArg, intReply, keepExpiry, mulI64, negI64, parseI64, type I64 } from './int64';
-import { err, invalidExpire, NOT_INT, OVERFLOW, ReplyError, SYNTAX, WRONGTYPE, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { err, invalidExpire, NOT_INT, OVERFLOW, ReplyError, SYNTAX, WRONGTYPE } from './keyspace';
 import type { CommandSpec, Tx } from './tx';
 
 /** The deadline an expiry argument sets, as Redis's getExpireMillisecondsOrReply (SET family). */

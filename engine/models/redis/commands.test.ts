@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exec, formatReply, type RedisData, type RedisReply } from './commands';
+import { formatReply } from '../../clients/redis/format-reply';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { exec, type RedisData } from './commands';
 
 /** Runs commands in order at the given server times; returns the replies and the final data. */
 function run(steps: [number, ...string[]][], data: RedisData = { keys: {} }, client = 'c1'): { replies: RedisReply[]; data: RedisData } {

@@ -4,14 +4,14 @@ import { LIST_COMMANDS } from './cmd-lists';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
-import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData } from './keyspace';
 import { subscriberOf } from './messages';
-import { runScript, SCRIPTS } from './scripts';
+import { runScript, scriptBySource, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
-export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisReply, RedisStringEntry } from './keyspace';
+export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisStringEntry } from './keyspace';
 export type { BlockRequest, ExecResult } from './tx';
-export { formatReply } from './format-reply';
 
 export interface ExecOptions {
   /** The client node issuing the command: Pub/Sub subscriptions are per client. Default "client". */
@@ -54,22 +54,35 @@ const SERVER_COMMANDS: Readonly<Record<string, CommandSpec>> = {
     arity: -3,
     write: true,
     run: (tx, argv) => {
-      const name = argv[1];
-      const script = at(SCRIPTS, name);
-      if (script === undefined) return err('ERR Function not found');
-      const numkeys = intArg(argv[2]);
-      if (numkeys > argv.length - 3) return err("ERR Number of keys can't be greater than number of args");
-      if (numkeys < 0) return err("ERR Number of keys can't be negative");
-      const n = Number(numkeys);
-      tx.inScript = true;
-      try {
-        return runScript(name, script, argv.slice(3, 3 + n), argv.slice(3 + n), (a) => dispatch(tx, a, true));
-      } finally {
-        tx.inScript = false;
-      }
+      const script = at(SCRIPTS, argv[1]);
+      return script === undefined ? err('ERR Function not found') : callScript(tx, argv[1], argv);
+    },
+  },
+  eval: {
+    arity: -3,
+    write: true,
+    run: (tx, argv) => {
+      const name = scriptBySource(argv[1]);
+      // The model runs its known scripts (by their exact source), not arbitrary Lua.
+      if (name === undefined) return err(`ERR this model runs only its known scripts (${Object.keys(SCRIPTS).join(', ')}), sent with their exact source`);
+      return callScript(tx, name, argv);
     },
   },
 };
+
+/** FCALL or EVAL of script `name`: `argv` is `<cmd> <name|lua> <numkeys> key… arg…`. */
+function callScript(tx: Tx, name: string, argv: readonly string[]): RedisReply {
+  const numkeys = intArg(argv[2]);
+  if (numkeys > argv.length - 3) return err("ERR Number of keys can't be greater than number of args");
+  if (numkeys < 0) return err("ERR Number of keys can't be negative");
+  const n = Number(numkeys);
+  tx.inScript = true;
+  try {
+    return runScript(name, SCRIPTS[name], argv.slice(3, 3 + n), argv.slice(3 + n), (a) => dispatch(tx, a, true));
+  } finally {
+    tx.inScript = false;
+  }
+}
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = { ...STRING_COMMANDS, ...KEY_COMMANDS, ...HASH_COMMANDS, ...LIST_COMMANDS, ...PUBSUB_COMMANDS, ...SERVER_COMMANDS };
 
@@ -101,7 +114,7 @@ function dispatch(tx: Tx, argv: readonly string[], fromScript = false): RedisRep
   if (argv.length === 0) return err('ERR empty command');
   const name = argv[0].toLowerCase();
   const spec = at(COMMANDS, name);
-  if (spec === undefined || (fromScript && (name === 'fcall' || name === 'subscribe' || name === 'unsubscribe'))) {
+  if (spec === undefined || (fromScript && (name === 'fcall' || name === 'eval' || name === 'subscribe' || name === 'unsubscribe'))) {
     return fromScript ? err(ARG_LUA_MSG) : unknownCommand(argv);
   }
   if ((spec.arity > 0 && argv.length !== spec.arity) || (spec.arity < 0 && argv.length < -spec.arity)) return wrongArgs(name);

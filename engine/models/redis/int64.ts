@@ -1,4 +1,5 @@
-import { NOT_INT, ReplyError, type Expiring, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { NOT_INT, ReplyError, type Expiring } from './keyspace';
 
 /**
  * A signed 64-bit integer, exact: a number while it is a safe integer (|v| <= 2^53 - 1), a

@@ -1,14 +1,4 @@
-/**
- * A RESP-like reply: simple/bulk string, integer, nil, array, or error. An integer beyond
- * JavaScript's safe range (|n| > 2^53 - 1) is `{ int }`, its exact decimal text, so replies stay
- * plain JSON and exact.
- */
-export type RedisReply = string | number | null | RedisReply[] | { error: string } | BigIntReply;
-
-/** An integer reply too large for a double to hold exactly (see `intReply` in int64.ts). */
-export interface BigIntReply {
-  int: string;
-}
+import type { RedisReply } from '../../clients/redis/protocol';
 
 /** A value's TTL. */
 export interface Expiring {

@@ -1,5 +1,5 @@
 import { I64_MIN, intReply, norm } from './int64';
-import type { RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
 
 // Lua 5.1 values as Redis 7.0's scripting sees them (lua_Number is a C double, numbers are read
 // with glibc's strtod), for the TypeScript twins of the named scripts in scripts.ts.

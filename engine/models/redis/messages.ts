@@ -1,34 +1,5 @@
-import type { RedisEntry, RedisReply } from './keyspace';
-
-/** A command sent to a Redis node. `id` matches the reply to the request. */
-export interface RedisCmd {
-  readonly type: 'redis.cmd';
-  readonly id: number;
-  readonly argv: readonly string[];
-  /**
-   * The client's connection it travels on, when the client holds one connection per purpose:
-   * such a connection enters subscribed mode after SUBSCRIBE, as a real one does. Absent, the
-   * command goes through the client node's pool (Pub/Sub on a dedicated connection, as Redisson
-   * and Lettuce keep one), which is never refused for being subscribed.
-   */
-  readonly conn?: string;
-}
-
-/** Redis's answer to a command. */
-export interface RedisReplyMsg {
-  readonly type: 'redis.reply';
-  readonly id: number;
-  readonly reply: RedisReply;
-}
-
-/** A Pub/Sub message pushed to a subscribed client (RESP2's `message` frame). */
-export interface RedisPushMsg {
-  readonly type: 'redis.push';
-  readonly channel: string;
-  readonly message: string;
-  /** The connection that subscribed (see `RedisCmd.conn`); absent for the client's pool. */
-  readonly conn?: string;
-}
+import type { RedisCmd, RedisPushMsg, RedisReplyMsg } from '../../clients/redis/protocol';
+import type { RedisEntry } from './keyspace';
 
 /** One key's new value (null: deleted) in the replication stream. */
 export interface ReplOp {
@@ -81,11 +52,6 @@ export interface RedisReplResetMsg {
 }
 
 export type RedisMsg = RedisCmd | RedisReplyMsg | RedisPushMsg | RedisSyncMsg | RedisFullSyncMsg | RedisReplMsg | RedisReplPingMsg | RedisReplResetMsg;
-
-/** Builds a command message, on connection `conn` of the client or (without it) its pool. */
-export function redisCmd(id: number, argv: readonly string[], conn?: string): RedisCmd {
-  return conn === undefined ? { type: 'redis.cmd', id, argv } : { type: 'redis.cmd', id, argv, conn };
-}
 
 /**
  * Who a subscription belongs to, as `data.subs` lists it: the client node id for its pool, or

@@ -1,18 +1,10 @@
+import { commandLine } from './scripts';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { exec, formatReply, type Published, type RedisData, type RedisReply } from './commands';
+import { formatReply } from '../../clients/redis/format-reply';
+import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
+import { exec, type Published, type RedisData } from './commands';
 import { at, nextExpiry, type RedisEntry } from './keyspace';
-import type {
-  RedisCmd,
-  RedisFullSyncMsg,
-  RedisMsg,
-  RedisPushMsg,
-  RedisReplMsg,
-  RedisReplPingMsg,
-  RedisReplyMsg,
-  ReplBatch,
-  ReplOp,
-} from './messages';
-import { subscriberNode } from './messages';
+import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue, type BlockedClient, type BlockTimer } from './blocking';
 import { type RedisParams } from './params';
 
@@ -432,17 +424,17 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'redis.exec':
-        return `${name(ev.node)} runs ${ev.argv.join(' ')} for ${name(ev.client)} → ${formatReply(ev.reply)}`;
+        return `${name(ev.node)} runs ${commandLine(ev.argv)} for ${name(ev.client)} → ${formatReply(ev.reply)}`;
       case 'redis.expire':
         return ev.how === 'passive'
           ? `${name(ev.node)} finds ${ev.keys.join(', ')} past ${ev.keys.length === 1 ? 'its TTL' : 'their TTLs'} on access and deletes ${ev.keys.length === 1 ? 'it' : 'them'}`
           : `${name(ev.node)}'s expiry cycle deletes ${ev.keys.join(', ')} (TTL ran out on its clock)`;
       case 'redis.block':
-        return `${name(ev.node)} holds ${name(ev.client)}'s ${ev.argv.join(' ')} until ${ev.keys.join(' or ')} has an element${ev.deadline === null ? '' : ' or the timeout runs out'}`;
+        return `${name(ev.node)} holds ${name(ev.client)}'s ${commandLine(ev.argv)} until ${ev.keys.join(' or ')} has an element${ev.deadline === null ? '' : ' or the timeout runs out'}`;
       case 'redis.unblock':
-        return `${name(ev.node)} answers ${name(ev.client)}'s ${ev.argv.join(' ')} after ${Math.round(ev.waitedMs)} ms${ev.how === 'timeout' ? ' (timed out)' : ''} → ${formatReply(ev.reply)}`;
+        return `${name(ev.node)} answers ${name(ev.client)}'s ${commandLine(ev.argv)} after ${Math.round(ev.waitedMs)} ms${ev.how === 'timeout' ? ' (timed out)' : ''} → ${formatReply(ev.reply)}`;
       case 'redis.replicate':
-        return `${name(ev.node)} sends write #${ev.offset} (${ev.argv.join(' ')}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;
+        return `${name(ev.node)} sends write #${ev.offset} (${commandLine(ev.argv)}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;
       case 'redis.sync':
         return `${name(ev.node)} loads a full copy from ${name(ev.primary)}: ${plural(ev.keys, 'key')} at offset ${ev.offset}`;
       case 'redis.link': {
@@ -459,7 +451,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
     const m = msg as RedisMsg;
     switch (m.type) {
       case 'redis.cmd':
-        return m.argv.join(' ');
+        return commandLine(m.argv);
       case 'redis.reply':
         return formatReply(m.reply);
       case 'redis.push':
@@ -469,7 +461,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
       case 'redis.fullsync':
         return `full copy: ${plural(Object.keys(m.keys).length, 'key')} at offset ${m.offset}`;
       case 'redis.repl':
-        return `write #${m.batch.offset}: ${m.batch.argv.join(' ')}`;
+        return `write #${m.batch.offset}: ${commandLine(m.batch.argv)}`;
       case 'redis.repl.ping':
         return `PING (replication heartbeat, offset ${m.offset})`;
       case 'redis.repl.reset':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exec, type RedisData, type RedisReply } from './commands';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { exec, type RedisData } from './commands';
 import { luaMax, luaMin } from './lua';
-import { fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
+import { commandLine, evalArgv, fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
 
 function run(steps: [number, ...string[]][], client = 'c1'): { replies: RedisReply[]; data: RedisData; published: unknown[] } {
   let data: RedisData = { keys: {} };
@@ -92,6 +93,36 @@ describe('lock scripts', () => {
     const { replies, data } = run([[0, 'FCALL', 'rlock', '1', 'L', 'abc', 'c1:1']]);
     expect(replies[0]).toEqual({ error: 'ERR value is not an integer or out of range script: rlock, on @user_script:1.' });
     expect(data.keys.L).toEqual({ type: 'hash', value: { 'c1:1': '1' }, expireAt: null });
+  });
+});
+
+describe('EVAL, as clients send the scripts', () => {
+  it('runs a known script by its exact source, with the same replies as FCALL', () => {
+    const viaEval = run([
+      [0, 'SET', 'lock', 'A'],
+      [1, ...evalArgv('unlock', ['lock'], ['B'])],
+      [2, ...evalArgv('unlock', ['lock'], ['A'])],
+    ]);
+    const viaFcall = run([
+      [0, 'SET', 'lock', 'A'],
+      [1, 'FCALL', 'unlock', '1', 'lock', 'B'],
+      [2, 'FCALL', 'unlock', '1', 'lock', 'A'],
+    ]);
+    expect(viaEval.replies).toEqual(['OK', 0, 1]);
+    expect(viaEval.replies).toEqual(viaFcall.replies);
+    expect(evalArgv('unlock', ['lock'], ['A'])).toEqual(['EVAL', SCRIPTS.unlock.lua, '1', 'lock', 'A']);
+  });
+
+  it('refuses Lua it does not know, naming the scripts it runs', () => {
+    const r = run([[0, 'EVAL', 'return 1', '0']]);
+    expect(r.replies[0]).toEqual({ error: expect.stringMatching(/^ERR this model runs only its known scripts \(unlock, renew, rlock, runlock, rrenew/) });
+    expect(run([[0, 'EVAL', SCRIPTS.unlock.lua, '2', 'k']]).replies[0]).toEqual({ error: "ERR Number of keys can't be greater than number of args" });
+  });
+
+  it('shows an EVAL of a known script by name in the log, other commands as they are', () => {
+    expect(commandLine(evalArgv('rrenew', ['lock'], ['3000', 'c1:1']))).toBe('EVAL <rrenew.lua> 1 lock 3000 c1:1');
+    expect(commandLine(['EVAL', 'return 1', '0'])).toBe('EVAL return 1 0');
+    expect(commandLine(['SET', 'k', 'v'])).toBe('SET k v');
   });
 });
 

@@ -1,12 +1,13 @@
-import { err, isErrorReply, type RedisReply } from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { err, isErrorReply } from './keyspace';
 import { fmtG17, fromLua, luaMax, luaMin, luaToNumber, toLua } from './lua';
 
 export { fmtG17, luaInt, luaToNumber } from './lua';
 
 /**
- * Named atomic scripts, called as Redis 7 functions: `FCALL <name> <numkeys> key... arg...`.
- * Each has its Lua original (what a real client sends with EVAL; the conformance runner sends
- * exactly that to a real server) and a TypeScript twin that makes the same `redis.call`s in the
+ * Named atomic scripts. Clients send them as real ones do, `EVAL <lua> <numkeys> key... arg...`
+ * (see `evalArgv`); `FCALL <name> …` also runs them, as if loaded as Redis 7 functions. Each has
+ * its Lua original (the conformance runner sends exactly that to a real server) and a TypeScript twin that makes the same `redis.call`s in the
  * same order, so partial writes before an error, error texts and reply conversions match:
  * a Lua number becomes an integer reply by truncation, nil and false become nil, and a failing
  * `redis.call` aborts with `<error> script: <name>, on @user_script:<line>.`.
@@ -285,4 +286,28 @@ export function runScript(
     if (e instanceof ScriptAbort) return err(`${e.msg} script: ${name}, on @user_script:${e.line}.`);
     throw e;
   }
+}
+
+/** Script names by their exact Lua source, for EVAL. */
+const BY_SOURCE: ReadonlyMap<string, string> = new Map(Object.entries(SCRIPTS).map(([name, d]) => [d.lua, name]));
+
+/** The name of the known script whose source is exactly `lua`, if any. */
+export function scriptBySource(lua: string): string | undefined {
+  return BY_SOURCE.get(lua);
+}
+
+/** The command a client sends to run script `name`: `EVAL <its lua> <numkeys> keys… args…`. */
+export function evalArgv(name: string, keys: readonly string[], args: readonly string[]): string[] {
+  const d = SCRIPTS[name];
+  if (!d) throw new Error(`no script named ${name}`);
+  return ['EVAL', d.lua, String(keys.length), ...keys, ...args];
+}
+
+/** A command line for people: an EVAL of a known script shows the script's name, not its source. */
+export function commandLine(argv: readonly string[]): string {
+  if (argv.length > 1 && argv[0].toUpperCase() === 'EVAL') {
+    const name = scriptBySource(argv[1]);
+    if (name !== undefined) return [argv[0], `<${name}.lua>`, ...argv.slice(2)].join(' ');
+  }
+  return argv.join(' ');
 }

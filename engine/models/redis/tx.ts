@@ -1,17 +1,5 @@
-import {
-  at,
-  isExpired,
-  own,
-  ReplyError,
-  withKey,
-  WRONGTYPE,
-  type Published,
-  type RedisData,
-  type RedisEntry,
-  type RedisHashEntry,
-  type RedisListEntry,
-  type RedisReply,
-} from './keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
+import { at, isExpired, own, ReplyError, withKey, WRONGTYPE, type Published, type RedisData, type RedisEntry, type RedisHashEntry, type RedisListEntry } from './keyspace';
 
 /** A blocking pop that found every list empty: the node holds the client until one fills or time runs out. */
 export interface BlockRequest {

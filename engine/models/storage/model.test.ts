@@ -3,7 +3,7 @@ import type { ModelDef } from '../../core/types';
 import type { SimSpec } from '../../core/simulation';
 import { run } from '../../testing/harness';
 import { peer, peerNode, type PeerState, type RawStep } from '../../testing/peer';
-import type { StorageMsg } from './messages';
+import type { StorageMsg } from '../../clients/storage/messages';
 import { storageModel } from './model';
 import { storageView } from './view';
 

@@ -1,5 +1,5 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from './messages';
+import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from '../../clients/storage/messages';
 import { type StorageParams } from './params';
 
 declare module '../../core/trace-types' {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closeSession,
-  containerCheck,
-  exec,
-  expireSessions,
-  expiryBucket,
-  getNode,
-  initServer,
-  lastZxid,
-  makeZxid,
-  negotiateTimeout,
-  nextContainerWork,
-  nextExpiry,
-  openSession,
-  resumeSession,
-  statOf,
-  touchSession,
-  watchesOf,
-  type ZkExecResult,
-  type ZkServerState,
-} from './zk/core';
-import { javaClonedOrder, javaHashOrder, javaStringHash } from './zk/javahash';
-import type { ZkOp, ZkResult } from './zk/types';
+import { containerCheck, nextContainerWork } from './zk/containers';
+import { exec } from './zk/ops';
+import { closeSession, expireSessions, expiryBucket, negotiateTimeout, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
+import { getNode, initServer, lastZxid, makeZxid, statOf, watchesOf, type ZkExecResult, type ZkServerState } from './zk/state';
+import { javaClonedOrder, javaHashOrder, javaStringHash } from '../../clients/zookeeper/javahash';
+import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 
 /** Freezes a value deeply, so a handler that mutates its input throws in strict mode. */
 function deepFreeze<T>(v: T): T {

@@ -4,12 +4,12 @@ import { Simulation, type SimSpec } from '../../core/simulation';
 import type { TraceEvent } from '../../core/trace-types';
 import type { ModelDef } from '../../core/types';
 import type { Intervention } from '../../core/faults';
-import { describeZkMessage } from './messages';
+import { describeZkMessage } from '../../clients/zookeeper/messages';
 import { zookeeperModel, zookeeperView, type ZookeeperState } from './model';
 import { zookeeperParams } from './params';
 import { zkTestClientModel, type ZkTestClientParams, type ZkTestClientState } from './testing';
-import { getNode } from './zk/core';
-import type { ZkOp } from './zk/types';
+import { getNode } from './zk/state';
+import type { ZkOp } from '../../clients/zookeeper/types';
 
 const REGISTRY = {
   zookeeper: zookeeperModel as unknown as ModelDef<never, unknown>,

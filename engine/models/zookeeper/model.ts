@@ -1,25 +1,11 @@
 import type { Ctx, ModelDef, Msg } from '../../core/types';
-import { describeZkMessage, formatOp, PING_XID, type ZkMsg } from './messages';
-import {
-  closeSession,
-  containerCheck,
-  dropConnection,
-  exec,
-  expireSessions,
-  expiryBucket,
-  formatZxid,
-  initServer,
-  lastZxid,
-  nextContainerWork,
-  nextExpiry,
-  openSession,
-  resumeSession,
-  touchSession,
-  type ZkNotification,
-  type ZkServerState,
-} from './zk/core';
-import { monotonicNow } from './zk/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from './zk/types';
+import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
+import { containerCheck, nextContainerWork } from './zk/containers';
+import { exec } from './zk/ops';
+import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
+import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
+import { monotonicNow } from '../../clients/zookeeper/time';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
 import { type ZookeeperParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -218,7 +204,7 @@ function onConnect(s: ZookeeperState, m: ZkMsg & { type: 'zk.connect' }, from: s
   return { ...s, core };
 }
 
-/** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure core in zk/core.ts. */
+/** A single ZooKeeper 3.8 server: sessions, znodes and watches over the pure server core in zk/. */
 export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   type: 'zookeeper',
   init: initState,
@@ -357,4 +343,3 @@ export function zookeeperView(s: ZookeeperState): ZookeeperView {
   return { lastZxid: formatZxid(lastZxid(c)), znodes, sessions, watches };
 }
 
-export { formatOp, PING_XID };

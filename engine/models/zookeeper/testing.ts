@@ -1,18 +1,8 @@
 import type { ModelDef } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep,
-} from './client';
-import type { ZkOp } from './zk/types';
+import { zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../clients/zookeeper/client';
+import { describeZkClientTimer, narrateZkClient } from '../../clients/zookeeper/narration';
+import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep } from '../../clients/zookeeper/state';
+import type { ZkOp } from '../../clients/zookeeper/types';
 
 /**
  * A minimal host for the client library, for tests and as an example of embedding it: it

@@ -1,6 +1,6 @@
 import type { ZookeeperState } from './model';
-import type { WatchTable } from './zk/core';
-import type { ZkNodeKind } from './zk/types';
+import type { WatchTable } from './zk/state';
+import type { ZkNodeKind } from '../../clients/zookeeper/types';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
 

@@ -1,18 +1,8 @@
 import type { Ctx } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
-import type { ProgramDef } from '../program';
+import { zkHost } from '../../clients/zookeeper/host';
+import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
+import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
+import type { ProgramDef } from '../../core/program';
 import type { ConfigAdminParams } from './params';
 
 /**
@@ -41,15 +31,8 @@ type Timer = { ca: 'change'; index: number };
 const isTimer = (p: unknown): p is Timer => (p as { ca?: unknown } | null)?.ca === 'change';
 type Tag = { ca: 'parent' | 'create' | 'set'; value: string };
 
-function absorb(s0: ConfigAdminState, step: ZkStep, ctx: Ctx): ConfigAdminState {
-  let s: ConfigAdminState = { ...s0, zk: step.state };
-  for (const o of step.out) if (o.kind === 'reply') s = onReply(s, o.tag as Tag | null, o.op, o.result, ctx);
-  return s;
-}
-
-function submit(s: ConfigAdminState, op: ZkOp, tag: Tag, ctx: Ctx): ConfigAdminState {
-  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
-}
+/** The ZooKeeper client's glue: the admin acts on replies only. */
+const zk = zkHost<ConfigAdminState, Tag | null>((s, o, ctx) => (o.kind === 'reply' ? onReply(s, o.tag, o.op, o.result, ctx) : s));
 
 function onReply(s: ConfigAdminState, tag: Tag | null, op: ZkOp, r: ZkResult, ctx: Ctx): ConfigAdminState {
   if (!tag || op.op === 'ping') return s;
@@ -73,38 +56,34 @@ export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
   kind: 'config-admin',
   init: (p) => ({ p, zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }), sent: 0, applied: 0, last: null }),
   start(s0, ctx) {
-    let s = absorb({ ...s0, sent: 0, applied: 0, last: null }, zkClientStart(s0.zk, ctx), ctx);
+    let s = zk.start({ ...s0, sent: 0, applied: 0, last: null }, ctx);
     // Queued until connected, then sent in order: parents, then the znode itself.
-    for (const parent of parentsOf(s.p.path)) s = submit(s, { op: 'create', path: parent, data: '', kind: 'persistent' }, { ca: 'parent', value: '' }, ctx);
-    s = submit(s, { op: 'create', path: s.p.path, data: s.p.initial, kind: 'persistent' }, { ca: 'create', value: s.p.initial }, ctx);
+    for (const parent of parentsOf(s.p.path)) s = zk.submit(s, { op: 'create', path: parent, data: '', kind: 'persistent' }, { ca: 'parent', value: '' }, ctx);
+    s = zk.submit(s, { op: 'create', path: s.p.path, data: s.p.initial, kind: 'persistent' }, { ca: 'create', value: s.p.initial }, ctx);
     s.p.changes.forEach((c, index) => {
       if (c.atMs >= ctx.now) ctx.setTimer(c.atMs - ctx.now, { ca: 'change', index } satisfies Timer);
     });
     return s;
   },
-  onMessage(s, msg, from, ctx) {
-    const step = zkClientOnMessage(s.zk, msg, from, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
+  onMessage: zk.onMessage,
   onTimer(s, payload, ctx) {
     if (isTimer(payload)) {
       const c = s.p.changes[payload.index];
       if (!c) return s;
-      return submit({ ...s, sent: s.sent + 1 }, { op: 'setData', path: s.p.path, data: c.value, version: -1 }, { ca: 'set', value: c.value }, ctx);
+      return zk.submit({ ...s, sent: s.sent + 1 }, { op: 'setData', path: s.p.path, data: c.value, version: -1 }, { ca: 'set', value: c.value }, ctx);
     }
-    const step = zkClientOnTimer(s.zk, payload, ctx);
-    return step ? absorb(s, step, ctx) : s;
+    return zk.onTimer(s, payload, ctx);
   },
-  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
+  onClockChange: zk.onClockChange,
   view(s) {
     const total = s.p.changes.length;
     const detail = `${s.last ? `set ${s.last}` : 'creating'} · ${s.applied}/${total} changes`;
     if (s.applied >= total && s.last !== null) return { status: 'done', detail };
     return { status: s.zk.phase === 'connected' ? 'working' : 'waiting', detail };
   },
-  describeTimer: (payload) => (isTimer(payload) ? 'time for the next config change' : (describeZkClientTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (isTimer(payload) ? 'time for the next config change' : (zk.describeTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     if (ev.type === 'config.change') return `${name(ev.node)} has set ${ev.path} to “${ev.value}” (version ${ev.version})`;
-    return narrateZkClient(ev, name);
+    return zk.narrate(ev, name);
   },
 };

@@ -1,18 +1,8 @@
 import type { Ctx } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
-import type { ZkEventType, ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
-import type { ProgramDef } from '../program';
+import { zkHost } from '../../clients/zookeeper/host';
+import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
+import type { ZkEventType, ZkResult } from '../../clients/zookeeper/types';
+import type { ProgramDef } from '../../core/program';
 import type { ConfigWatcherParams } from './params';
 
 /**
@@ -54,21 +44,17 @@ type Tag = { cw: 'sub' } | { cw: 'read'; watch: boolean } | { cw: 'exists' };
 const BEGIN = { cw: 'begin' } as const;
 const isBegin = (p: unknown) => (p as { cw?: unknown } | null)?.cw === 'begin';
 
-function submit(s: ConfigWatcherState, op: ZkOp, tag: Tag, ctx: Ctx): ConfigWatcherState {
-  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
-}
-
 const watchOnRead = (s: ConfigWatcherState) => s.p.mode === 'one-shot' || s.p.rereadWatch;
 
 function read(s: ConfigWatcherState, ctx: Ctx): ConfigWatcherState {
-  return submit({ ...s, reading: true }, { op: 'getData', path: s.p.path, watch: watchOnRead(s) }, { cw: 'read', watch: watchOnRead(s) }, ctx);
+  return zk.submit({ ...s, reading: true }, { op: 'getData', path: s.p.path, watch: watchOnRead(s) }, { cw: 'read', watch: watchOnRead(s) }, ctx);
 }
 
 function subscribe(s: ConfigWatcherState, ctx: Ctx): ConfigWatcherState {
   ctx.trace('config.subscribe', { path: s.p.path, mode: s.p.mode });
   const n = { ...s, subscribed: true };
   if (s.p.mode === 'one-shot') return read(n, ctx);
-  return read(submit(n, { op: 'addWatch', path: s.p.path, mode: 'persistent' }, { cw: 'sub' }, ctx), ctx);
+  return read(zk.submit(n, { op: 'addWatch', path: s.p.path, mode: 'persistent' }, { cw: 'sub' }, ctx), ctx);
 }
 
 function onReply(s: ConfigWatcherState, tag: Tag | null, r: ZkResult, ctx: Ctx): ConfigWatcherState {
@@ -85,7 +71,7 @@ function onReply(s: ConfigWatcherState, tag: Tag | null, r: ZkResult, ctx: Ctx):
         return { ...n, value: r.data ?? '', version, reads: s.reads + 1, unarmed: false };
       }
       // Not there yet: a one-shot watcher asks to be told when it is created.
-      if (r.err === 'NoNode' && s.p.mode === 'one-shot') return submit(n, { op: 'exists', path: s.p.path, watch: true }, { cw: 'exists' }, ctx);
+      if (r.err === 'NoNode' && s.p.mode === 'one-shot') return zk.submit(n, { op: 'exists', path: s.p.path, watch: true }, { cw: 'exists' }, ctx);
       return n;
     }
     case 'exists':
@@ -101,27 +87,24 @@ function onEvent(s: ConfigWatcherState, type: ZkEventType, path: string, ctx: Ct
   const n = { ...s, notifications: s.notifications + 1, unarmed: s.p.mode === 'one-shot' || s.p.rereadWatch };
   if (type === 'NodeDeleted') {
     const gone = { ...n, value: null, version: null };
-    return s.p.mode === 'one-shot' ? submit(gone, { op: 'exists', path, watch: true }, { cw: 'exists' }, ctx) : { ...gone, unarmed: false };
+    return s.p.mode === 'one-shot' ? zk.submit(gone, { op: 'exists', path, watch: true }, { cw: 'exists' }, ctx) : { ...gone, unarmed: false };
   }
   return read(n, ctx);
 }
 
-function absorb(s0: ConfigWatcherState, step: ZkStep, ctx: Ctx): ConfigWatcherState {
-  let s: ConfigWatcherState = { ...s0, zk: step.state };
-  for (const o of step.out) {
-    if (o.kind === 'reply') s = onReply(s, o.tag as Tag | null, o.result, ctx);
-    else if (o.kind === 'event') s = onEvent(s, o.event.type, o.event.path, ctx);
-    else if (o.keeper === 'Expired') {
-      // The session and its watches are gone: a new handle, and subscribe again once connected.
-      s = absorb({ ...s, subscribed: false, reading: false }, zkClientStart(s.zk, ctx), ctx);
-    } else if (o.keeper === 'SyncConnected' && s.begun) {
-      // First connection: subscribe. A reconnect to the same session: the library restored the
-      // watches; read again in case a read was lost with the old connection.
-      s = s.subscribed ? (s.reading ? read(s, ctx) : s) : subscribe(s, ctx);
-    }
-  }
+function onOutput(s: ConfigWatcherState, o: ZkClientOutput<Tag | null>, ctx: Ctx): ConfigWatcherState {
+  if (o.kind === 'reply') return onReply(s, o.tag, o.result, ctx);
+  if (o.kind === 'event') return onEvent(s, o.event.type, o.event.path, ctx);
+  // The session and its watches are gone: a new handle, and subscribe again once connected.
+  if (o.keeper === 'Expired') return zk.start({ ...s, subscribed: false, reading: false }, ctx);
+  // First connection: subscribe. A reconnect to the same session: the library restored the
+  // watches; read again in case a read was lost with the old connection.
+  if (o.keeper === 'SyncConnected' && s.begun) return s.subscribed ? (s.reading ? read(s, ctx) : s) : subscribe(s, ctx);
   return s;
 }
+
+/** The ZooKeeper client's glue: replies, watch events and state changes go to onOutput. */
+const zk = zkHost(onOutput);
 
 /** Follows a configuration znode with a one-shot or a persistent watch. */
 export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> = {
@@ -141,21 +124,17 @@ export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> 
   start(s, ctx) {
     ctx.setTimer(s.p.startDelayMs, BEGIN);
     const n = { ...s, begun: false, subscribed: false, value: null, version: null, notifications: 0, reads: 0, reading: false, unarmed: false };
-    return absorb(n, zkClientStart(s.zk, ctx), ctx);
+    return zk.start(n, ctx);
   },
-  onMessage(s, msg, from, ctx) {
-    const step = zkClientOnMessage(s.zk, msg, from, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
+  onMessage: zk.onMessage,
   onTimer(s, payload, ctx) {
     if (isBegin(payload)) {
       const n = { ...s, begun: true };
       return n.zk.phase === 'connected' && !n.subscribed ? subscribe(n, ctx) : n;
     }
-    const step = zkClientOnTimer(s.zk, payload, ctx);
-    return step ? absorb(s, step, ctx) : s;
+    return zk.onTimer(s, payload, ctx);
   },
-  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
+  onClockChange: zk.onClockChange,
   view(s) {
     // Short enough for a card; the version is in the log.
     const has = s.value === null ? 'no config yet' : `has ${s.value}`;
@@ -164,7 +143,7 @@ export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> 
     if (!s.subscribed) return { status: 'idle', detail: 'not subscribed yet' };
     return { status: s.reading ? 'working' : 'idle', detail };
   },
-  describeTimer: (payload) => (isBegin(payload) ? 'subscribe to the config' : (describeZkClientTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (isBegin(payload) ? 'subscribe to the config' : (zk.describeTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     switch (ev.type) {
       case 'config.subscribe':
@@ -176,7 +155,7 @@ export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> 
       case 'config.read':
         return `${name(ev.node)} reads ${ev.path}: “${ev.value}” (version ${ev.version})${ev.watch ? ', re-arming its one-shot watch' : ''}`;
       default:
-        return narrateZkClient(ev, name);
+        return zk.narrate(ev, name);
     }
   },
 };

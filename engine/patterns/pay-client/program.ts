@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/types';
-import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../models/payments/messages';
-import type { ProgramDef } from '../program';
+import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import type { ProgramDef } from '../../core/program';
 import type { PayClientParams } from './params';
 
 /**

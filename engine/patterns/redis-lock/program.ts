@@ -1,5 +1,6 @@
+import { evalArgv } from '../../models/redis/scripts';
 import type { Ctx } from '../../core/types';
-import type { RedisReply } from '../../models/redis/keyspace';
+import type { RedisReply } from '../../clients/redis/protocol';
 import {
   acquired,
   describeSectionTimer,
@@ -18,8 +19,8 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { ProgramDef } from '../../core/program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisLockParams } from './params';
 
 export interface RedisLockState {
@@ -57,7 +58,7 @@ function armRenew(s: RedisLockState, ctx: Ctx): void {
 
 function unlock(s: RedisLockState, ctx: Ctx): RedisLockState {
   const io = redisForget(s.io, ['renew'], ctx);
-  const argv = s.p.unsafeDel ? ['DEL', s.p.lockKey] : ['FCALL', 'unlock', '1', s.p.lockKey, tokenOf(s)];
+  const argv = s.p.unsafeDel ? ['DEL', s.p.lockKey] : evalArgv('unlock', [s.p.lockKey], [tokenOf(s)]);
   return send({ ...s, io }, argv, 'release', ctx);
 }
 
@@ -133,7 +134,7 @@ function onTimeout(s: RedisLockState, what: string, switched: boolean, ctx: Ctx)
 
 /**
  * The textbook Redis lock: `SET key token NX PX ttl`, polling every `retryMs` while the key is
- * taken, unlock by compare-and-delete (`FCALL unlock`). Options show its pitfalls: a plain
+ * taken, unlock by compare-and-delete (the `unlock` script, sent with EVAL). Options show its pitfalls: a plain
  * DEL (`unsafeDel`), no renewal while the work outlives the TTL (`watchdog` off), a fencing
  * token from INCR (`fencing`), and following a failover to a replica (`fallback`).
  */
@@ -159,7 +160,7 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     if (!isTimer(payload) || payload.round !== s.sec.round) return s;
     if (payload.rl === 'retry') return s.sec.phase === 'waiting' ? trySet(s, ctx) : s;
     if (!holding(s) || s.sec.phase === 'releasing') return s;
-    return send(s, ['FCALL', 'renew', '1', s.p.lockKey, tokenOf(s), String(s.p.ttlMs)], 'renew', ctx);
+    return send(s, evalArgv('renew', [s.p.lockKey], [tokenOf(s), String(s.p.ttlMs)]), 'renew', ctx);
   },
   view: (s) => sectionView(s),
   describeTimer(payload) {

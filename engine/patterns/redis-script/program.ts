@@ -1,6 +1,7 @@
-import { formatReply } from '../../models/redis/format-reply';
-import { redisCmd, type RedisReplyMsg } from '../../models/redis/messages';
-import type { ProgramDef } from '../program';
+import { formatReply } from '../../clients/redis/format-reply';
+import { redisCmd, type RedisReplyMsg } from '../../clients/redis/protocol';
+import type { ProgramDef } from '../../core/program';
+import { commandLine } from '../../models/redis/scripts';
 import type { RedisScriptParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -48,7 +49,7 @@ export const redisScript: ProgramDef<RedisScriptParams, RedisScriptState> = {
   describeTimer: () => 'next command',
   narrate(ev, name) {
     if (ev.type !== 'client.reply') return undefined;
-    return `${name(ev.node)} gets ${formatReply(ev.reply as never)} for ${ev.argv.join(' ')} after ${Math.round(ev.latencyMs)} ms`;
+    return `${name(ev.node)} gets ${formatReply(ev.reply as never)} for ${commandLine(ev.argv)} after ${Math.round(ev.latencyMs)} ms`;
   },
 };
 

@@ -1,6 +1,6 @@
+import { evalArgv } from '../../models/redis/scripts';
 import type { Ctx } from '../../core/types';
-import type { RedisReply } from '../../models/redis/keyspace';
-import type { RedisPushMsg } from '../../models/redis/messages';
+import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
 import {
   acquired,
   describeSectionTimer,
@@ -19,8 +19,8 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../redis-io';
+import type { ProgramDef } from '../../core/program';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedissonLockParams } from './params';
 
 export interface RedissonLockState {
@@ -56,7 +56,7 @@ function send(s: RedissonLockState, argv: readonly string[], what: string, ctx: 
 function tryLock(s: RedissonLockState, what: 'acquire' | 'reenter', ctx: Ctx): RedissonLockState {
   if (what === 'acquire' && s.tries > 0) waitRequest(hooks, ctx);
   const n = what === 'acquire' ? { ...s, tries: s.tries + 1 } : s;
-  return send(n, ['FCALL', 'rlock', '1', s.p.lockKey, String(leaseOf(s)), fieldOf(s)], what, ctx);
+  return send(n, evalArgv('rlock', [s.p.lockKey], [String(leaseOf(s)), fieldOf(s)]), what, ctx);
 }
 
 function armRenew(s: RedissonLockState, ctx: Ctx): void {
@@ -64,7 +64,7 @@ function armRenew(s: RedissonLockState, ctx: Ctx): void {
 }
 
 function unlockOnce(s: RedissonLockState, ctx: Ctx): RedissonLockState {
-  return send(s, ['FCALL', 'runlock', '2', s.p.lockKey, channelOf(s.p.lockKey), '0', String(leaseOf(s)), fieldOf(s)], 'release', ctx);
+  return send(s, evalArgv('runlock', [s.p.lockKey, channelOf(s.p.lockKey)], ['0', String(leaseOf(s)), fieldOf(s)]), 'release', ctx);
 }
 
 const hooks: LockHooks<RedissonLockState> = {
@@ -175,7 +175,7 @@ function onTimeout(s: RedissonLockState, what: string, ctx: Ctx): RedissonLockSt
 }
 
 /**
- * Redisson's RLock: a re-entrant hash lock (`FCALL rlock` / `runlock`), a watchdog that
+ * Redisson's RLock: a re-entrant hash lock (the `rlock` / `runlock` scripts, sent with EVAL as Redisson does), a watchdog that
  * renews the lease every `watchdogTimeoutMs`/3 while no lease time is given (`rrenew`), and
  * waiters that subscribe to the unlock channel instead of polling, retrying on each unlock
  * message or when the holder's TTL runs out.
@@ -215,7 +215,7 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
       return tryLock(s, 'acquire', ctx);
     }
     if (!s.watchdog || !holding(s) || s.sec.phase === 'releasing') return s;
-    return send(s, ['FCALL', 'rrenew', '1', s.p.lockKey, String(s.p.watchdogTimeoutMs), fieldOf(s)], 'renew', ctx);
+    return send(s, evalArgv('rrenew', [s.p.lockKey], [String(s.p.watchdogTimeoutMs), fieldOf(s)]), 'renew', ctx);
   },
   view: (s) => sectionView(s),
   describeTimer(payload) {

@@ -1,8 +1,8 @@
 import type { Ctx, Msg } from '../../core/types';
-import type { HttpRes, Jwt } from '../../models/http/messages';
-import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../http-io';
-import type { ProgramDef, ProgramView } from '../program';
-import type { StolenCredentialMsg } from '../web-user/program';
+import type { HttpRes, Jwt } from '../../clients/http/messages';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
+import type { ProgramDef, ProgramView } from '../../core/program';
+import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import type { TokenReplayParams } from './params';
 
 declare module '../../core/trace-types' {

@@ -1,7 +1,8 @@
 import type { Ctx, Msg } from '../../core/types';
-import type { HttpRes, Jwt } from '../../models/http/messages';
-import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../http-io';
-import type { ProgramDef, ProgramView } from '../program';
+import type { HttpRes, Jwt } from '../../clients/http/messages';
+import type { StolenCredentialMsg } from '../../clients/http/stolen';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
+import type { ProgramDef, ProgramView } from '../../core/program';
 import type { WebUserParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -41,15 +42,6 @@ export interface WebUserState {
   leaked: boolean;
   /** Why it was last refused. */
   lastRefusal: string | null;
-}
-
-/** A copy of a user's credential, sent to the node that steals it. */
-export interface StolenCredentialMsg {
-  readonly type: 'stolen.credential';
-  readonly owner: string;
-  readonly cookie?: string;
-  readonly token?: Jwt;
-  readonly affinity?: string;
 }
 
 type Timer = { wu: 'next' };

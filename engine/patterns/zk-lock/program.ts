@@ -1,18 +1,7 @@
 import type { Ctx } from '../../core/types';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientInit,
-  zkClientOnClockChange,
-  zkClientOnMessage,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientOutput,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
+import { zkHost } from '../../clients/zookeeper/host';
+import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
+import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 import {
   acquired,
   describeSectionTimer,
@@ -31,7 +20,7 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../program';
+import type { ProgramDef } from '../../core/program';
 import type { ZkLockParams } from './params';
 
 export interface ZkLockState {
@@ -56,16 +45,8 @@ const seqOf = (name: string) => Number(name.slice(-10));
 const sortBySeq = (names: readonly string[]) => [...names].filter((n) => /\d{10}$/.test(n)).sort((a, b) => seqOf(a) - seqOf(b));
 const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-function submit(s: ZkLockState, op: ZkOp, tag: Tag, ctx: Ctx): ZkLockState {
-  return absorb(s, zkSubmit(s.zk, op, tag, ctx), ctx);
-}
-
-/** Takes a library step: its state, then each output in order. */
-function absorb(s0: ZkLockState, step: ZkStep, ctx: Ctx): ZkLockState {
-  let s: ZkLockState = { ...s0, zk: step.state };
-  for (const o of step.out) s = onOutput(s, o, ctx);
-  return s;
-}
+/** The ZooKeeper client's glue: replies, watch events and state changes go to onOutput. */
+const zk = zkHost(onOutput);
 
 const asking = (s: ZkLockState) => s.sec.phase === 'acquiring' || s.sec.phase === 'waiting';
 
@@ -75,12 +56,12 @@ function count(s: ZkLockState, ctx: Ctx): ZkLockState {
 }
 
 function create(s: ZkLockState, ctx: Ctx): ZkLockState {
-  return submit(count(s, ctx), { op: 'create', path: `${s.p.lockPath}/${prefixOf(s)}`, data: s.sec.life, kind: 'ephemeral', sequential: true }, { z: 'create', round: s.sec.round }, ctx);
+  return zk.submit(count(s, ctx), { op: 'create', path: `${s.p.lockPath}/${prefixOf(s)}`, data: s.sec.life, kind: 'ephemeral', sequential: true }, { z: 'create', round: s.sec.round }, ctx);
 }
 
 /** The lock loop: list the contenders (with a watch on the parent in herd mode). */
 function checkChildren(s: ZkLockState, ctx: Ctx): ZkLockState {
-  return submit(count(s, ctx), { op: 'getChildren', path: s.p.lockPath, watch: s.p.herd }, { z: 'children', round: s.sec.round }, ctx);
+  return zk.submit(count(s, ctx), { op: 'getChildren', path: s.p.lockPath, watch: s.p.herd }, { z: 'children', round: s.sec.round }, ctx);
 }
 
 function parents(path: string): string[] {
@@ -102,7 +83,7 @@ function onChildren(s: ZkLockState, children: readonly string[], ctx: Ctx): ZkLo
     return waiting({ ...s, watching: s.p.lockPath }, hooks, 'herd', null, detail, ctx);
   }
   const pred = `${s.p.lockPath}/${sorted[me - 1]}`;
-  return submit(count({ ...s, watching: pred }, ctx), { op: 'getData', path: pred, watch: true }, { z: 'watch', round: s.sec.round }, ctx);
+  return zk.submit(count({ ...s, watching: pred }, ctx), { op: 'getData', path: pred, watch: true }, { z: 'watch', round: s.sec.round }, ctx);
 }
 
 function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkLockState {
@@ -110,7 +91,7 @@ function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkL
   if (tag.z === 'delete') {
     if (s.sec.phase !== 'releasing') return s;
     if (r.ok) return releaseDone({ ...s, ours: null }, hooks, true, 'deleted its lock node', ctx);
-    if (r.err === 'ConnectionLoss') return submit(s, op, tag, ctx); // Curator's guaranteed delete
+    if (r.err === 'ConnectionLoss') return zk.submit(s, op, tag, ctx); // Curator's guaranteed delete
     return releaseDone({ ...s, ours: null }, hooks, false, r.err === 'NoNode' ? 'its lock node was already gone (the session had expired)' : `delete failed: ${r.err}`, ctx);
   }
   if (!asking(s)) return s;
@@ -148,18 +129,18 @@ function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkL
 }
 
 function submitParent(s: ZkLockState, path: string, ctx: Ctx): ZkLockState {
-  return submit(s, { op: 'create', path, data: '', kind: 'container' }, { z: 'parent', round: s.sec.round, path }, ctx);
+  return zk.submit(s, { op: 'create', path, data: '', kind: 'container' }, { z: 'parent', round: s.sec.round, path }, ctx);
 }
 
 /** After a lost create reply: look for a child with our protection prefix before creating again. */
 function findOurs(s: ZkLockState, ctx: Ctx): ZkLockState {
-  return submit(s, { op: 'getChildren', path: s.p.lockPath, watch: false }, { z: 'find', round: s.sec.round }, ctx);
+  return zk.submit(s, { op: 'getChildren', path: s.p.lockPath, watch: false }, { z: 'find', round: s.sec.round }, ctx);
 }
 
-function onOutput(s: ZkLockState, o: ZkClientOutput, ctx: Ctx): ZkLockState {
+function onOutput(s: ZkLockState, o: ZkClientOutput<Tag>, ctx: Ctx): ZkLockState {
   switch (o.kind) {
     case 'reply':
-      return onReply(s, o.tag as Tag, o.op, o.result, ctx);
+      return onReply(s, o.tag, o.op, o.result, ctx);
     case 'event': {
       const ev = o.event;
       if (s.sec.phase !== 'waiting' || s.watching === null) return s;
@@ -186,7 +167,7 @@ const hooks: LockHooks<ZkLockState> = {
   acquire: (s, ctx) => create({ ...s, ours: null, watching: null, asks: 0 }, ctx),
   release(s, ctx) {
     if (s.ours === null) return releaseDone(s, hooks, false, 'its lock node was already gone (the session had expired)', ctx);
-    return submit(s, { op: 'delete', path: s.ours, version: -1 }, { z: 'delete', round: s.sec.round }, ctx);
+    return zk.submit(s, { op: 'delete', path: s.ours, version: -1 }, { z: 'delete', round: s.sec.round }, ctx);
   },
 };
 
@@ -203,26 +184,16 @@ export const zkLock: ProgramDef<ZkLockParams, ZkLockState> = {
   init: (p) => ({ p, sec: initSection(), zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs, curator: true }), ours: null, watching: null, asks: 0 }),
   start(s, ctx) {
     const n = startSections({ ...s, ours: null, watching: null, asks: 0 }, ctx);
-    return absorb(n, zkClientStart(n.zk, ctx), ctx);
+    return zk.start(n, ctx);
   },
-  onMessage(s, msg, from, ctx) {
-    const st = onStorageMessage(s, msg, hooks, ctx);
-    if (st) return st;
-    const step = zkClientOnMessage(s.zk, msg, from, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
-  onTimer(s, payload, ctx) {
-    const sec = onSectionTimer(s, payload, hooks, ctx);
-    if (sec) return sec;
-    const step = zkClientOnTimer(s.zk, payload, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
-  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
+  onMessage: (s, msg, from, ctx) => onStorageMessage(s, msg, hooks, ctx) ?? zk.onMessage(s, msg, from, ctx),
+  onTimer: (s, payload, ctx) => onSectionTimer(s, payload, hooks, ctx) ?? zk.onTimer(s, payload, ctx),
+  onClockChange: zk.onClockChange,
   view(s) {
     const v = sectionView(s);
     if (s.zk.curator === 'SUSPENDED') return { ...v, detail: `${v.detail ?? ''} · connection SUSPENDED`.replace(/^ · /, '') };
     return v;
   },
-  describeTimer: (payload) => describeSectionTimer(payload) ?? describeZkClientTimer(payload) ?? 'timer fires',
-  narrate: (ev, name) => narrateLock(ev, name) ?? narrateZkClient(ev, name),
+  describeTimer: (payload) => describeSectionTimer(payload) ?? zk.describeTimer(payload) ?? 'timer fires',
+  narrate: (ev, name) => narrateLock(ev, name) ?? zk.narrate(ev, name),
 };

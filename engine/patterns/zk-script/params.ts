@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseZkLine } from '../zk-ops';
+import { parseZkLine } from '../../clients/zookeeper/zkcli';
 
 // The parameters of the ZooKeeper command script, apart from its behaviour (program.ts): the
 // program catalog imports them eagerly to validate scenarios, while the program itself is fetched

@@ -1,21 +1,11 @@
 import type { Ctx } from '../../core/types';
-import { formatOp, formatResult } from '../../models/zookeeper/messages';
-import {
-  describeZkClientTimer,
-  narrateZkClient,
-  zkClientClose,
-  zkClientInit,
-  zkClientOnMessage,
-  zkClientOnClockChange,
-  zkClientOnTimer,
-  zkClientStart,
-  zkSubmit,
-  type ZkClientState,
-  type ZkStep,
-} from '../../models/zookeeper/client';
-import type { ZkOp, ZkResult } from '../../models/zookeeper/zk/types';
-import type { ProgramDef } from '../program';
-import { parseZkLine } from '../zk-ops';
+import { formatOp, formatResult } from '../../clients/zookeeper/messages';
+import { zkSubmit } from '../../clients/zookeeper/client';
+import { zkHost } from '../../clients/zookeeper/host';
+import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
+import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
+import type { ProgramDef } from '../../core/program';
+import { parseZkLine } from '../../clients/zookeeper/zkcli';
 import type { ZkScriptParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -39,22 +29,36 @@ export interface ZkScriptState {
 
 const NEXT = 'zk-script.next';
 
+/** Acts on one output of the client library: starts on the first connection, logs replies and events. */
+function onOutput(s: ZkScriptState, o: ZkClientOutput<null>, ctx: Ctx, before: ZkClientState): ZkScriptState {
+  if (o.kind === 'state' && o.keeper === 'SyncConnected' && !s.started) {
+    ctx.setTimer(0, NEXT);
+    return { ...s, started: true };
+  }
+  if (o.kind === 'reply' && o.xid === s.waiting) {
+    // Measured from when it went out, if it had before this step; 0 for one answered at once or never sent.
+    const pending = before.pending.find((p) => p.xid === o.xid);
+    ctx.trace('zk.script.reply', { op: o.op, result: o.result, latencyMs: pending ? ctx.now - pending.sentAt : 0 });
+    const n = { ...s, waiting: null, lastResult: formatResult(o.result) };
+    ctx.setTimer(n.p.intervalMs, NEXT);
+    return n;
+  }
+  if (o.kind === 'event') return { ...s, events: [...s.events, `${o.event.type} ${o.event.path}`].slice(-5) };
+  return s;
+}
+
+/** The ZooKeeper client's glue: outputs go to onOutput. */
+const zk = zkHost(onOutput);
+
 /** Runs a list of ZooKeeper commands over one session, the way a person at zkCli would. */
 export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
   kind: 'zk-script',
   init: (p) => ({ p, zk: zkClientInit({ server: p.target, sessionTimeoutMs: p.sessionTimeoutMs }), next: 0, waiting: null, started: false, lastResult: null, events: [], done: false }),
   start(s, ctx) {
-    return absorb({ ...s, next: 0, waiting: null, started: false, done: false, events: [] }, zkClientStart(s.zk, ctx), ctx);
+    return zk.start({ ...s, next: 0, waiting: null, started: false, done: false, events: [] }, ctx);
   },
-  onMessage(s, msg, from, ctx) {
-    const step = zkClientOnMessage(s.zk, msg, from, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
-  onTimer(s, payload, ctx) {
-    if (payload === NEXT) return runNext(s, ctx);
-    const step = zkClientOnTimer(s.zk, payload, ctx);
-    return step ? absorb(s, step, ctx) : s;
-  },
+  onMessage: zk.onMessage,
+  onTimer: (s, payload, ctx) => (payload === NEXT ? runNext(s, ctx) : zk.onTimer(s, payload, ctx)),
   view(s) {
     const session = s.zk.sessionId ? `session ${s.zk.sessionId} ${s.zk.keeper}` : s.zk.keeper;
     if (s.done) return { status: 'done', detail: session };
@@ -62,32 +66,13 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
     if (s.zk.phase !== 'connected') return { status: 'waiting', detail: session };
     return { status: 'idle', detail: `${s.lastResult ?? ''} · ${session}` };
   },
-  onClockChange: (s, ctx) => absorb(s, zkClientOnClockChange(s.zk, ctx), ctx),
-  describeTimer: (payload) => (payload === NEXT ? 'next command' : (describeZkClientTimer(payload) ?? 'timer fires')),
+  onClockChange: zk.onClockChange,
+  describeTimer: (payload) => (payload === NEXT ? 'next command' : (zk.describeTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     if (ev.type === 'zk.script.reply') return `${name(ev.node)} gets ${formatResult(ev.result)} for ${formatOp(ev.op)} after ${Math.round(ev.latencyMs)} ms`;
-    return narrateZkClient(ev, name);
+    return zk.narrate(ev, name);
   },
 };
-
-/** Takes a library step's state and acts on its outputs. */
-function absorb(s0: ZkScriptState, step: ZkStep, ctx: Ctx): ZkScriptState {
-  let s: ZkScriptState = { ...s0, zk: step.state };
-  for (const o of step.out) {
-    if (o.kind === 'state' && o.keeper === 'SyncConnected' && !s.started) {
-      s = { ...s, started: true };
-      ctx.setTimer(0, NEXT);
-    } else if (o.kind === 'reply' && o.xid === s.waiting) {
-      const pending = s0.zk.pending.find((p) => p.xid === o.xid);
-      ctx.trace('zk.script.reply', { op: o.op, result: o.result, latencyMs: pending ? ctx.now - pending.sentAt : 0 });
-      s = { ...s, waiting: null, lastResult: formatResult(o.result) };
-      ctx.setTimer(s.p.intervalMs, NEXT);
-    } else if (o.kind === 'event') {
-      s = { ...s, events: [...s.events, `${o.event.type} ${o.event.path}`].slice(-5) };
-    }
-  }
-  return s;
-}
 
 function runNext(s: ZkScriptState, ctx: Ctx): ZkScriptState {
   if (s.next >= s.p.ops.length) return { ...s, done: true };
@@ -98,7 +83,8 @@ function runNext(s: ZkScriptState, ctx: Ctx): ZkScriptState {
     ctx.setTimer(line.ms, NEXT);
     return here;
   }
-  if (line.do === 'close') return { ...absorb(here, zkClientClose(s.zk, ctx), ctx), done: true };
+  if (line.do === 'close') return { ...zk.close(here, ctx), done: true };
+  // The xid is known only once submitted, and replies are matched against `waiting`.
   const step = zkSubmit(s.zk, line.op, null, ctx);
-  return absorb({ ...here, waiting: step.xid }, step, ctx);
+  return zk.absorb({ ...here, waiting: step.xid }, step, ctx);
 }

@@ -1,5 +1,7 @@
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
+import { narrate } from '../../core/narrate';
+import { scriptBySource } from '../../models/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
@@ -50,7 +52,9 @@ describe('lock scenarios teach what they say', () => {
     expect(r.metrics['redisson-lock.handoff.avg.ms']).toBeLessThan(100);
     expect(r.metrics['redisson-lock.wait.requests']).toBeLessThan(20);
     // c1 takes the lock twice (re-entry) and releases it with two runlock calls.
-    const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[1] === 'runlock');
+    // As Redisson does, the script goes with EVAL and its source (shown by name in the log).
+    const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[0] === 'EVAL' && scriptBySource(e.argv[1]) === 'runlock');
+    expect(narrate(r.sim, runlocks[0])).toMatch(/^redis runs EVAL <runlock\.lua> 2 lock:orders redisson_lock__channel:\{lock:orders\} 0 3000 c1:1 for c1 → /);
     expect(runlocks.map((e) => e.reply)).toEqual([0, 1]);
   });
 
@@ -76,7 +80,7 @@ describe('lock scenarios teach what they say', () => {
   it('redis-lock-unsafe-del: compare-and-delete leaves c2’s lock alone', () => {
     const r = play('redis-lock-unsafe-del', { program: { unsafeDel: false } });
     expect(r.violations).toEqual([]);
-    const unlock = r.events('redis.exec').find((e) => e.client === 'c1' && e.argv[1] === 'unlock')!;
+    const unlock = r.events('redis.exec').find((e) => e.client === 'c1' && scriptBySource(e.argv[1]) === 'unlock')!;
     expect(unlock.reply).toBe(0);
   });
 
@@ -224,6 +228,12 @@ describe('the tryThis experiments do what the notes promise', () => {
     const checked = play('redis-lock-watchdog', { ...v, program: { holdMs: 8000, abortOnLost: true } });
     checked.expectEvent('lock.lost', { node: 'c1', reason: "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)" });
     checked.expectNoEvent('storage.write', { client: 'c1' });
+  });
+  it('the violation names the real cause: a clock jump on the server, renewals cut off by a partition', () => {
+    const jumped = play('redis-lock-polling', { interventions: [{ at: 1100, kind: 'skew', node: 'redis', deltaMs: 3000 }], program: { holdMs: 3000 }, clients: ['c1'] });
+    expect(jumped.expectViolation('mutual-exclusion').message).toMatch(/its 4000 ms lease ran out after only 1\d{3} ms of real time, because redis's clock jumped \+3000 ms at 1100 ms\)/);
+    const cut = play('redis-lock-watchdog', { interventions: [{ at: 1000, kind: 'partition', edge: 'c1-redis' }], program: { holdMs: 8000 }, clients: ['c1'] });
+    expect(cut.expectViolation('mutual-exclusion').message).toMatch(/while c1 was still working; its renewals could not reach redis: a partition cut them off \(the first at 10\d\d ms\)$/);
   });
   it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
     expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);

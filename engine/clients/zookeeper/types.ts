@@ -13,6 +13,9 @@ export type ZkErrorCode =
   | 'ConnectionLoss'
   | 'Unimplemented';
 
+/** Largest TTL the server accepts (EphemeralType.TTL's 40-bit value). */
+export const MAX_TTL = 0xff_ffff_ffff;
+
 /** How a znode lives: until deleted, with its session, until its last child goes, or until its TTL runs out. */
 export type ZkNodeKind = 'persistent' | 'ephemeral' | 'container' | 'ttl';
 

@@ -1,6 +1,5 @@
-import type { Ctx, Msg } from '../core/types';
-import type { RedisReply } from '../models/redis/keyspace';
-import { redisCmd, type RedisReplyMsg } from '../models/redis/messages';
+import type { Ctx, Msg } from '../../core/types';
+import { redisCmd, type RedisReply, type RedisReplyMsg } from './protocol';
 
 /**
  * Request/reply bookkeeping for programs that talk to Redis: ids, a timeout per request, and

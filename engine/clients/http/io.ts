@@ -1,5 +1,5 @@
-import type { Ctx, Msg } from '../core/types';
-import type { HttpReq, HttpRes } from '../models/http/messages';
+import type { Ctx, Msg } from '../../core/types';
+import type { HttpReq, HttpRes } from './messages';
 
 /**
  * One request at a time over HTTP for user programs: an id, a timeout, and matching the

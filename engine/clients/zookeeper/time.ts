@@ -1,4 +1,4 @@
-import type { Ctx } from '../../../core/types';
+import type { Ctx } from '../../core/types';
 
 /**
  * The clock ZooKeeper times sessions and client timeouts on. The real server and client use

@@ -1,4 +1,4 @@
-import type { ZkOp } from '../models/zookeeper/zk/types';
+import type { ZkOp } from './types';
 
 /** A step of a ZooKeeper script: an operation, a pause, or closing the session. */
 export type ZkScriptStep = { do: 'op'; op: ZkOp } | { do: 'sleep'; ms: number } | { do: 'close' };

@@ -1,4 +1,4 @@
-import type { RedisReply } from './keyspace';
+import type { RedisReply } from './protocol';
 
 // On its own so that a client program can word replies without loading the server's code.
 

@@ -1,5 +1,4 @@
-import { formatZxid } from './zk/core';
-import type { ZkOp, ZkResult, ZkStat, ZkWatchEvent } from './zk/types';
+import type { ZkOp, ZkResult, ZkStat, ZkWatchEvent } from './types';
 
 /**
  * Wire messages between ZooKeeper clients and servers. There are no sockets in the simulation,
@@ -69,6 +68,11 @@ export interface ZkClosedMsg {
 export type ZkMsg = ZkConnectMsg | ZkConnectedMsg | ZkRequestMsg | ZkReplyMsg | ZkWatchMsg | ZkFinMsg | ZkClosedMsg;
 
 export const PING_XID = -2;
+
+/** A zxid as ZooKeeper prints it: 0x followed by hex. */
+export function formatZxid(zxid: number): string {
+  return `0x${zxid.toString(16)}`;
+}
 
 /** One line for an operation, in zkCli style ("create -e /lock/n- x"). */
 export function formatOp(op: ZkOp): string {

@@ -1,5 +1,5 @@
-import type { TraceEvent } from '../core/trace-types';
-import type { Ctx, Msg } from '../core/types';
+import type { TraceEvent } from './trace-types';
+import type { Ctx, Msg } from './types';
 
 /** How a client looks on the canvas: a status word and an optional detail line. */
 export interface ProgramView {

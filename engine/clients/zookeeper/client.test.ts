@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx, Msg } from '../../core/types';
-import { readTimeoutOf, timeToNextPing, zkClientInit, zkClientOnMessage, zkClientStart, zkSubmit, type ZkClientState } from './client';
+import { zkClientOnMessage, zkClientStart, zkSubmit } from './client';
+import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './state';
 import type { ZkMsg } from './messages';
 
 /** A hand-driven Ctx: records what the library sends and the timers it sets. */

@@ -1,0 +1,179 @@
+import { PING_XID, type ZkMsg } from './messages';
+import { curatorConnected, curatorDeadline, curatorGivesUp, curatorLost, curatorSuspend } from './curator';
+import { readTimeoutOf, TICK, timeToNextPing, type ZkClientState, type ZkStep } from './state';
+import type { Step } from './step';
+import { setWatchesOp } from './watches';
+
+// The connection: connecting (with TCP-like resends), priming a new connection, losing it,
+// expiry, the send thread's checks (pings and timeouts), and the one timer that drives them.
+
+/** The xid of the SetWatches request a reconnect sends (its reply is not the host's). */
+export const SET_WATCHES_XID = -8;
+
+/** TCP's first retransmission timeout (Linux: 1 s, doubling). */
+const FIRST_RTO = 1000;
+
+function connectMsg(s: ZkClientState): ZkMsg {
+  return { type: 'zk.connect', conn: s.conn, sessionId: s.sessionId, timeoutMs: s.requestedMs, lastZxid: s.lastZxid };
+}
+
+/**
+ * A connection attempt. The links here lose messages the way a datagram network does, while
+ * the real client talks TCP, which resends until the peer answers; so the connect request is
+ * sent again 1, 2, 4… s later while unanswered (the server ignores a repeat on a connection it
+ * already has). Without this a client whose attempt fell into a partition would wait out the
+ * whole connect timeout after the link healed, which a real one does not.
+ */
+export function beginConnect(st: Step): void {
+  const s = st.s;
+  s.conn += 1;
+  s.phase = 'connecting';
+  s.connectStartedAt = st.now;
+  s.lastRecv = st.now;
+  s.resendGap = FIRST_RTO;
+  s.resendAt = st.now + FIRST_RTO;
+  st.send(connectMsg(s));
+}
+
+/** The server accepted the connection: the session is (still) ours. */
+export function connected(st: Step, sessionId: string, timeoutMs: number): void {
+  const s = st.s;
+  s.phase = 'connected';
+  s.sessionId = sessionId;
+  s.timeoutMs = timeoutMs;
+  s.suspendedAt = null;
+  primeConnection(st);
+  st.keeper('SyncConnected', 'connected');
+  curatorConnected(st);
+}
+
+/** Once connected: the watches to restore (SetWatches, with the last zxid seen), then what was queued. */
+function primeConnection(st: Step): void {
+  const s = st.s;
+  const op = setWatchesOp(s);
+  if (op) st.send({ type: 'zk.request', conn: s.conn, sessionId: s.sessionId!, xid: SET_WATCHES_XID, op });
+  flushQueued(st);
+}
+
+function flushQueued(st: Step): void {
+  const q = st.s.queued;
+  if (q.length === 0) return;
+  st.s.queued = [];
+  st.s.pending = [...st.s.pending, ...q.map((p) => ({ ...p, sentAt: st.now }))];
+  for (const p of q) st.request(p);
+}
+
+/** The connection is gone (read timeout, failed attempt, or closed by the server). */
+export function lose(st: Step, reason: string): void {
+  const s = st.s;
+  if (s.sessionId !== null && (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing')) {
+    // The client closes its socket; if the link is cut the server never hears it.
+    st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
+  }
+  s.conn += 1; // anything still in flight on the old connection is ignored
+  if (s.phase === 'closing') {
+    st.failAll('ConnectionLoss');
+    s.phase = 'closed';
+    st.keeper('Closed', reason);
+    return;
+  }
+  st.failAll('ConnectionLoss');
+  const wasConnected = s.phase === 'connected';
+  s.phase = 'backoff';
+  s.backoffUntil = st.now + Math.floor(st.ctx.random() * 1000);
+  st.keeper('Disconnected', reason);
+  curatorSuspend(st, wasConnected, reason);
+}
+
+/** The session is over for this handle: Expired; with Curator, LOST and a fresh session. */
+export function expire(st: Step, reason: string): void {
+  const s = st.s;
+  s.phase = 'expired';
+  st.keeper('Expired', reason);
+  st.failAll('SessionExpired');
+  s.suspendedAt = null;
+  if (curatorLost(st, reason)) beginConnect(st);
+}
+
+/** Runs the send thread's checks for the current time: timeouts, pings, backoff, Curator's LOST. */
+export function evaluate(st: Step): void {
+  const s = st.s;
+  const now = st.now;
+  if (curatorGivesUp(s, now)) {
+    if (s.phase === 'connecting' && s.sessionId !== null) st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
+    s.conn += 1;
+    expire(st, 'suspended for a whole session timeout');
+    return;
+  }
+  switch (s.phase) {
+    case 'connected':
+    case 'closing': {
+      if (now - s.lastRecv >= readTimeoutOf(s.timeoutMs)) {
+        lose(st, `nothing heard for ${readTimeoutOf(s.timeoutMs)} ms`);
+        return;
+      }
+      if (s.phase === 'connected' && timeToNextPing(readTimeoutOf(s.timeoutMs), now - s.lastSend) <= 0) {
+        st.send({ type: 'zk.request', conn: s.conn, sessionId: s.sessionId!, xid: PING_XID, op: { op: 'ping' } });
+      }
+      return;
+    }
+    case 'connecting':
+      // connectTimeout = session timeout / number of servers (one here).
+      if (now - s.connectStartedAt >= s.timeoutMs) lose(st, 'connection attempt timed out');
+      else if (now >= s.resendAt) {
+        st.send(connectMsg(s));
+        s.resendGap *= 2;
+        s.resendAt = now + s.resendGap;
+      }
+      return;
+    case 'backoff':
+      if (now >= s.backoffUntil) beginConnect(st);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Sets the one timer at the next moment something can happen. */
+function arm(st: Step): void {
+  const s = st.s;
+  const now = st.now;
+  let want: number | null = null;
+  const at = (t: number) => {
+    if (want === null || t < want) want = t;
+  };
+  switch (s.phase) {
+    case 'connected':
+    case 'closing': {
+      const rt = readTimeoutOf(s.timeoutMs);
+      at(s.lastRecv + rt);
+      if (s.phase === 'connected') at(now + Math.max(1, timeToNextPing(rt, now - s.lastSend)));
+      break;
+    }
+    case 'connecting':
+      at(s.connectStartedAt + s.timeoutMs);
+      at(s.resendAt);
+      break;
+    case 'backoff':
+      at(s.backoffUntil);
+      break;
+    default:
+      break;
+  }
+  const giveUp = curatorDeadline(s);
+  if (giveUp !== null) at(giveUp);
+  if (want === null) {
+    if (s.timer) st.ctx.cancelTimer(s.timer.id);
+    s.timer = null;
+    return;
+  }
+  if (s.timer && s.timer.at === want) return;
+  if (s.timer) st.ctx.cancelTimer(s.timer.id);
+  s.timer = { at: want, id: st.ctx.setTimer(Math.max(0, want - now), TICK) };
+}
+
+/** Ends a step: aims the timer, then hands the state and the outputs back. */
+export function finish(st: Step): ZkStep {
+  arm(st);
+  return { state: st.s, out: st.out };
+}
