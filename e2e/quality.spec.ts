@@ -100,7 +100,7 @@ test.describe('accessibility', () => {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('the panels become tabs under the canvas, the controls stay on screen, and the page passes axe', async ({ page }) => {
+  test('the panel is a sheet of tabs over the canvas, the controls stay on screen, and the page passes axe', async ({ page }) => {
     test.slow();
     const sim = await openPlayground(page);
     await sim.advance(1000);

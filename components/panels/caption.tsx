@@ -15,7 +15,7 @@ export function Caption() {
   const lines = usePlayingThrottle(selectCaption);
   const halted = usePlayback(selectHalted);
   return (
-    <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
+    <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col max-md:h-24 border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
       <h2 id="caption-title" className={`mb-1.5 flex h-5 shrink-0 items-center gap-2 ${sectionTitle}`}>
         Now
         {halted && (
