@@ -44,6 +44,7 @@ export class Recorder {
         const at = nodes.length > 0 ? (k.idIndex.get(nodes[0]) ?? -1) : -1;
         this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause });
       },
+      name: (id) => k.labels.get(id) ?? id,
       metric: (name, delta = 1) => k.metric(name, delta),
       setMetric: (name, value) => {
         k.w.metrics[name] = value;

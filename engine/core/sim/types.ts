@@ -50,7 +50,8 @@ export type LiveWorld = Omit<WorldState, 'queue' | 'cancelled'>;
 /** What a simulation is built from (the scenario builder produces this). */
 export interface SimSpec {
   seed: number;
-  nodes: { id: string; type: string; params: unknown; skewMs?: number; drift?: number }[];
+  /** `label`: the name people gave the node, used in sentences the engine writes (violations). */
+  nodes: { id: string; type: string; params: unknown; skewMs?: number; drift?: number; label?: string }[];
   links: { id: string; source: string; target: string; params?: Partial<LinkParams> }[];
   interventions?: Intervention[];
   monitors?: MonitorDef[];

@@ -30,8 +30,9 @@ interface LockInfo {
   dead: string | null;
   /** Since when the lock is free at the server (null: held, or not yet known free). */
   freeSince: number | null;
-  /** Who or what freed it, for the sentence. */
+  /** What freed it (`released`, `lease`, `session`) and whose, for the sentence. */
   freedBy: string;
+  freedWho: string;
   reported: boolean;
 }
 
@@ -59,9 +60,15 @@ function without<T>(r: Record<string, T>, k: string): Record<string, T> {
   return out;
 }
 
-function freed(s: LockProgressState, key: string, at: number, by: string): LockProgressState {
+function freed(s: LockProgressState, key: string, at: number, by: 'released' | 'lease' | 'session', who: string): LockProgressState {
   const l = s.locks[key];
-  return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, znode: null, dead: null, freeSince: at, freedBy: by, reported: false } } };
+  return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, znode: null, dead: null, freeSince: at, freedBy: by, freedWho: who, reported: false } } };
+}
+
+/** Why the lock became free, in words. */
+function freedText(l: LockInfo, name: (id: string) => string): string {
+  const who = name(l.freedWho);
+  return l.freedBy === 'released' ? `released by ${who}` : l.freedBy === 'lease' ? `${who}'s lease ran out` : `${who}'s session expired`;
 }
 
 /** Reports each lock that has been free longer than the quickest waiter's bound. */
@@ -75,10 +82,10 @@ function check(s: LockProgressState, now: number, ctx: MonitorCtx): LockProgress
     // The waiter that should have noticed first: its bound counts from when both were true.
     const due = Math.min(...waiting.map((c) => Math.max(l.freeSince!, s.waiters[c].since) + s.waiters[c].boundMs));
     if (now <= due) continue;
-    const who = waiting.map((c) => `${c} (${s.waiters[c].how}, waiting since ${ms(s.waiters[c].since)})`).join(', ');
+    const who = waiting.map((c) => `${ctx.name(c)} (${s.waiters[c].how}, waiting since ${ms(s.waiters[c].since)})`).join(', ');
     const name = key.slice(key.indexOf('|') + 1);
     ctx.violate(
-      `${name} on ${l.server} has been free since ${ms(l.freeSince)} (${l.freedBy}) and nobody took it: ${who} still waiting at ${ms(now)}, past their recipe's own bound; a notification or a reply was lost, or the queue is blocked`,
+      `${name} on ${ctx.name(l.server)} has been free since ${ms(l.freeSince)} (${freedText(l, ctx.name)}) and nobody took it: ${who} still waiting at ${ms(now)}, past their recipe's own bound; a notification or a reply was lost, or the queue is blocked`,
       [...waiting, l.server],
     );
     ctx.metric('lock-progress.stalls');
@@ -105,13 +112,13 @@ function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
       return { ...s, sessions: { ...s.sessions, [ev.client]: Math.max(ev.timeoutMs, s.sessions[ev.client] ?? 0) } };
     case 'lock.acquire': {
       const key = id(ev.via, ev.lock);
-      const locks = { ...s.locks, [key]: { server: ev.server, holder: ev.node, znode: ev.znode, dead: null, freeSince: null, freedBy: '', reported: false } };
+      const locks = { ...s.locks, [key]: { server: ev.server, holder: ev.node, znode: ev.znode, dead: null, freeSince: null, freedBy: '', freedWho: '', reported: false } };
       return { ...s, locks, waiters: without(s.waiters, ev.node) };
     }
     case 'lock.release': {
       const key = id(ev.via, ev.lock);
       const l = s.locks[key];
-      return l && l.holder === ev.node ? freed(s, key, ev.t, `released by ${ev.node}`) : s;
+      return l && l.holder === ev.node ? freed(s, key, ev.t, 'released', ev.node) : s;
     }
     case 'fault.crash': {
       let n: LockProgressState = { ...s, waiters: without(s.waiters, ev.node) };
@@ -127,7 +134,7 @@ function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
         const l = s.locks[key];
         const owner = l.holder ?? l.dead;
         if (owner === null || l.server !== ev.node || !ev.keys.includes(key.slice(key.indexOf('|') + 1))) continue;
-        n = freed(n, key, ev.t, `${owner}'s lease ran out`);
+        n = freed(n, key, ev.t, 'lease', owner);
       }
       return n;
     }
@@ -137,7 +144,7 @@ function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
         const l = s.locks[key];
         const owner = l.holder ?? l.dead;
         if (owner === null || l.server !== ev.node || l.znode === null || !ev.deleted.includes(l.znode)) continue;
-        n = freed(n, key, ev.t, `${owner}'s session expired`);
+        n = freed(n, key, ev.t, 'session', owner);
       }
       return n;
     }
