@@ -1,4 +1,4 @@
-import { commandLine } from './scripts';
+import { commandLine } from '../../clients/redis/scripts';
 import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { formatReply } from '../../clients/redis/format-reply';
 import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';

@@ -1,4 +1,4 @@
-import { evalArgv } from '../../models/redis/scripts';
+import { evalArgv } from '../../clients/redis/scripts';
 import type { Ctx } from '../../core/types';
 import type { RedisReply } from '../../clients/redis/protocol';
 import {

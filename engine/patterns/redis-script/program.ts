@@ -1,7 +1,7 @@
 import { formatReply } from '../../clients/redis/format-reply';
 import { redisCmd, type RedisReplyMsg } from '../../clients/redis/protocol';
 import type { ProgramDef } from '../../core/program';
-import { commandLine } from '../../models/redis/scripts';
+import { commandLine } from '../../clients/redis/scripts';
 import type { RedisScriptParams } from './params';
 
 declare module '../../core/trace-types' {
