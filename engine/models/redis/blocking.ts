@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/types';
 import type { RedisCmd, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
 import { exec, type BlockRequest } from './commands';
 import type { RedisState } from './model';
+import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -28,15 +29,6 @@ export interface BlockedClient {
   timer: number | null;
 }
 
-/** The timer payload of a held client's timeout. */
-export interface BlockTimer {
-  kind: 'block-timeout';
-  id: number;
-  client: string;
-  /** The tick it was aimed at (server time). */
-  at: number;
-}
-
 /**
  * When a timeout is noticed. Redis 7.0 checks them in beforeSleep, and its event loop sleeps until
  * the next serverCron (every 1000/hz ms) unless a client writes first: so the first cron tick at
@@ -51,7 +43,7 @@ function armTimeout(b: BlockedClient, s: RedisState, ctx: Ctx): BlockedClient {
   if (b.timer !== null) ctx.cancelTimer(b.timer);
   if (b.deadline === null) return { ...b, timer: null };
   const at = tickAfter(b.deadline, s.hz, ctx.now);
-  return { ...b, timer: ctx.setTimer(at - ctx.now, { kind: 'block-timeout', id: b.id, client: b.client, at } satisfies BlockTimer) };
+  return { ...b, timer: ctx.setTimer(at - ctx.now, REDIS_TIMERS.make('block-timeout', { id: b.id, client: b.client, at })) };
 }
 
 function answer(b: BlockedClient, reply: RedisReply, how: 'served' | 'timeout', ctx: Ctx): void {
@@ -109,7 +101,7 @@ export function timeOutDue(s: RedisState, ctx: Ctx, now = Math.floor(ctx.now)): 
 }
 
 /** A held client's timeout timer: answers it if it is still held and due, else re-arms. */
-export function onBlockTimer(s: RedisState, t: BlockTimer, ctx: Ctx): RedisState {
+export function onBlockTimer(s: RedisState, t: RedisTimer<'block-timeout'>, ctx: Ctx): RedisState {
   const b = (s.blocked ?? []).find((x) => x.id === t.id && x.client === t.client);
   if (b === undefined) return s;
   const cleared = withBlocked(s, (s.blocked ?? []).map((x) => (x === b ? { ...x, timer: null } : x)));
