@@ -1,6 +1,7 @@
 import { byKey } from '../core/manifest';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
+import { lockProgressKind } from './lock-progress';
 import type { MonitorManifest } from './kind';
 import { mutualExclusionKind } from './mutual-exclusion';
 import { noAccessAfterLogoutKind } from './no-access-after-logout';
@@ -17,6 +18,7 @@ import { singleChargeKind } from './single-charge';
 export const MONITOR_MANIFESTS = [
   noLostMessagesKind,
   mutualExclusionKind,
+  lockProgressKind,
   fencingOrderKind,
   everyChangeNotifiedKind,
   singleChargeKind,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonitorCtx, MonitorDef } from '../core/monitor';
 import type { TraceEvent } from '../core/trace-types';
 import { fencingOrder } from './fencing-order/monitor';
+import { lockProgress } from './lock-progress/monitor';
 import { mutualExclusion } from './mutual-exclusion/monitor';
 
 /** Folds hand-written events through a monitor and collects what it reports. */
@@ -9,6 +10,7 @@ function fold<S>(m: MonitorDef<S>, events: Record<string, unknown>[]) {
   const violations: { message: string; nodes: string[]; cause?: number }[] = [];
   const metrics: Record<string, number> = {};
   const ctx: MonitorCtx = {
+    name: (id) => id,
     violate: (message, nodes, cause) => violations.push({ message, nodes, cause }),
     metric: (name, d = 1) => {
       metrics[name] = (metrics[name] ?? 0) + d;
@@ -134,5 +136,44 @@ describe('fencing-order', () => {
 
   it('ignores accesses without a token', () => {
     expect(fold(fencingOrder, [enter(10, 'c1'), enter(20, 'c2', 5), write(30, 'c1')]).violations).toEqual([]);
+  });
+});
+
+describe('lock-progress', () => {
+  const wait = (t: number, node: string, how = 'poll', retryInMs: number | null = 250) => ({ t, node, type: 'lock.wait' as const, lock: 'lock', via: 'redis-lock', how, retryInMs, detail: '' });
+  const release = (t: number, node: string) => ({ t, node, type: 'lock.release' as const, lock: 'lock', via: 'redis-lock', server: 'redis', ok: true, heldMs: 0, detail: '' });
+  const tick = (t: number) => ({ t, node: 'x', type: 'timer.fire' as const, id: 0, payload: null });
+
+  it('flags a lock left free past the waiters’ bound (poll interval + slack), once, naming them', () => {
+    const { violations, metrics } = fold(lockProgress, [acquire(0, 'c1'), wait(10, 'c2'), wait(20, 'c3'), release(500, 'c1'), tick(1700), tick(1760), tick(5000)]);
+    // Due at 500 + 250 + 1000: the 1700 tick is inside, 1760 is past it.
+    expect(violations).toHaveLength(1);
+    expect(violations[0].message).toBe(
+      "lock on redis has been free since 500 ms (released by c1) and nobody took it: c2 (poll, waiting since 10 ms), c3 (poll, waiting since 20 ms) still waiting at 1760 ms, past their recipe's own bound; a notification or a reply was lost, or the queue is blocked",
+    );
+    expect(violations[0].nodes).toEqual(['c2', 'c3', 'redis']);
+    expect(metrics['lock-progress.stalls']).toBe(1);
+  });
+
+  it('does not flag a waiter that was woken and is trying, nor a lock taken in time', () => {
+    const woken = fold(lockProgress, [acquire(0, 'c1'), wait(10, 'c2'), release(500, 'c1'), { t: 600, node: 'c2', type: 'lock.wake', lock: 'lock', via: 'redis-lock', how: 'push', detail: '' }, tick(3000)]);
+    expect(woken.violations).toEqual([]);
+    const taken = fold(lockProgress, [acquire(0, 'c1'), wait(10, 'c2'), release(500, 'c1'), acquire(900, 'c2'), tick(5000)]);
+    expect(taken.violations).toEqual([]);
+  });
+
+  it('counts a crashed holder’s lock as free only once its lease ran out at the server', () => {
+    const events = [acquire(0, 'c1'), wait(10, 'c2'), { t: 100, node: 'c1', type: 'fault.crash' }, tick(3000), { t: 3100, node: 'redis', type: 'redis.expire', keys: ['lock'], how: 'active' }, tick(4300), tick(4400)];
+    const { violations } = fold(lockProgress, events);
+    expect(violations).toHaveLength(1);
+    expect(violations[0].message).toMatch(/^lock on redis has been free since 3100 ms \(c1's lease ran out\) .* still waiting at 4400 ms/);
+  });
+
+  it('gives a ZooKeeper queue one and a half session timeouts (a dead session’s node may stand in it)', () => {
+    const open = { t: 0, node: 'zk', type: 'zk.session.open' as const, session: 's2', client: 'c2', requestedMs: 4000, timeoutMs: 4000, zxid: 1 };
+    const events = [open, acquire(0, 'c1', { server: 'zk', via: 'zk-lock', znode: '/l/a' }), { ...wait(10, 'c2', 'watch', null), via: 'zk-lock' }, { ...release(500, 'c1'), via: 'zk-lock', server: 'zk' }, tick(7400), tick(7600)];
+    const { violations } = fold(lockProgress, events);
+    expect(violations.map((v) => v.message.slice(0, 60))).toEqual(['lock on zk has been free since 500 ms (released by c1) and n']);
+    expect(violations[0].message).toMatch(/still waiting at 7600 ms/);
   });
 });

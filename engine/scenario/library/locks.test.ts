@@ -248,7 +248,7 @@ describe('the tryThis experiments do what the notes promise', () => {
   it('zk-lock: a partitioned holder still works while its session expires (two holders)', () => {
     const r = play('zk-lock', { interventions: [{ at: 700, kind: 'partition', edge: 'c1-zk' }], program: { holdMs: 8000 }, clients: ['c1'], untilMs: 20000 });
     expect(monitors(r)).toEqual(['mutual-exclusion']);
-    expect(r.violations[0].message).toContain("c1's ZooKeeper session expired on zk");
+    expect(r.violations[0].message).toContain("c1's ZooKeeper session expired on zookeeper");
     expect(r.events('lock.lost').map((e) => e.node)).toEqual(['c1']);
     const quick = play('zk-lock', { program: { sessionTimeoutMs: 2000 }, params: { zk: { tickTime: 1000 } } });
     expect(quick.metrics['zk-lock.unusable.ms']).toBeLessThan(play('zk-lock').metrics['zk-lock.unusable.ms'] / 2);

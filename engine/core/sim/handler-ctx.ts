@@ -1,5 +1,5 @@
-import type { TraceData, TraceType } from './trace-types';
-import type { Ctx, Msg } from './types';
+import type { TraceData, TraceType } from '../trace-types';
+import type { Ctx, Msg } from '../types';
 
 /** The operations behind a handler's `ctx`, with its clock readings as functions. */
 export interface CtxHooks extends Omit<Ctx, 'now' | 'monotonic' | 'self'> {

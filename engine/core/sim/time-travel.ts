@@ -1,0 +1,79 @@
+import { EventQueue } from '../queue';
+import type { Kernel } from './kernel';
+import type { Recorder } from './recorder';
+import type { Timers } from './timers';
+import type { Transport } from './transport';
+import type { WorldState } from './types';
+
+interface Snapshot {
+  step: number;
+  t: number;
+  world: WorldState;
+}
+
+/**
+ * Snapshots and time travel. The world is taken every `every` steps the first time a run
+ * passes them; seeking restores the nearest one before the target (or the start) and the
+ * caller runs forward from it. A restored world runs on exactly as the original did, because
+ * the world (queue, RNG, timers and all) is plain data.
+ */
+export class TimeTravel {
+  private readonly snapshots: Snapshot[] = [];
+  private readonly initial: WorldState;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly timers: Timers,
+    private readonly transport: Transport,
+    private readonly rec: Recorder,
+    private readonly every: number,
+  ) {
+    this.initial = this.capture();
+    if (every > 0) this.snapshots.push({ step: 0, t: 0, world: this.initial });
+  }
+
+  /** Takes a snapshot if `step`, just run for the first time, is due one. */
+  stepDone(step: number): void {
+    if (this.every > 0 && step % this.every === 0) {
+      this.snapshots.push({ step, t: this.k.w.t, world: this.capture() });
+    }
+  }
+
+  /**
+   * Restores the latest snapshot at or before `target` (in the unit `key` reads) unless the
+   * world is already at or before the target with no snapshot in between, where running on
+   * is cheaper.
+   */
+  rewindFor(target: number, key: (s: { step: number; t: number }) => number): void {
+    const now = key(this.k.w);
+    if (!(target < now) && !this.snapshots.some((s) => key(s) > now && key(s) <= target)) return;
+    let best: Snapshot | undefined;
+    for (const s of this.snapshots) if (key(s) <= target) best = s;
+    this.restore((best ?? { world: this.initial }).world);
+  }
+
+  /** The whole world as plain JSON-serialisable data (a deep copy). */
+  capture(): WorldState {
+    const k = this.k;
+    k.syncStates();
+    this.transport.save();
+    return structuredClone({
+      ...k.w,
+      cancelled: this.timers.save(),
+      queue: k.q.entries(),
+    });
+  }
+
+  /** Replaces the world with a captured one. The trace is kept (it describes the same run). */
+  restore(world: WorldState): void {
+    const k = this.k;
+    const copy = structuredClone(world);
+    this.timers.load(copy.cancelled);
+    k.q = new EventQueue(Math.max(1024, copy.queue.length * 2));
+    for (const e of copy.queue) k.q.push(e.time, e.seq, e.item);
+    const { queue: _q, cancelled: _c, ...rest } = copy;
+    k.load(rest);
+    this.transport.load();
+    this.rec.rewind(rest.step);
+  }
+}

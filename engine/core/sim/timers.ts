@@ -1,0 +1,58 @@
+import { trueDuration } from '../clock';
+import { ItemKind } from '../queue';
+import { item, type Kernel } from './kernel';
+
+/**
+ * Nodes' timers. A timer is an event in the queue; cancelling one only notes its id, and a
+ * noted or stale timer (set before its node crashed) is skipped when it comes up, so neither
+ * costs a search of the queue.
+ */
+export class Timers {
+  private cancelled = new Set<number>();
+
+  constructor(private readonly k: Kernel) {}
+
+  /** Sets a timer at node `i` firing after `delayMs` of the node's local time; returns its id. */
+  set(i: number, delayMs: number, payload: unknown): number {
+    const k = this.k;
+    const id = k.w.nextTimerId++;
+    const d = trueDuration(k.w.nodes[i].clock, Math.max(0, delayMs));
+    const it = item(ItemKind.Timer, i);
+    it.id = id;
+    it.inc = k.incarnation[i];
+    it.payload = payload;
+    k.schedule(k.w.t + d, it);
+    return id;
+  }
+
+  /** Cancels timer `id`; for a fired or unknown id the note is never matched, so nothing happens. */
+  cancel(id: number): void {
+    this.cancelled.add(id);
+  }
+
+  /** A timer that was cancelled or outlived its node's incarnation: not an event. */
+  isDead(slot: number): boolean {
+    const q = this.k.q;
+    if (this.cancelled.delete(q.id[slot])) return true;
+    return this.k.incarnation[q.node[slot]] !== q.inc[slot];
+  }
+
+  /** Pops dead timers off the top of the queue, so its head is the next real event. */
+  skipDead(): void {
+    const q = this.k.q;
+    for (;;) {
+      const slot = q.peekSlot();
+      if (slot < 0 || q.kind[slot] !== ItemKind.Timer || !this.isDead(slot)) return;
+      q.release(q.popSlot());
+    }
+  }
+
+  /** The cancelled ids, sorted: their part of a snapshot. */
+  save(): number[] {
+    return [...this.cancelled].sort((a, b) => a - b);
+  }
+
+  load(cancelled: readonly number[]): void {
+    this.cancelled = new Set(cancelled);
+  }
+}

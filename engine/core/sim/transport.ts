@@ -1,0 +1,200 @@
+import type { Intervention } from '../faults';
+import { LinkTable, type LinkState } from '../network';
+import { ItemKind } from '../queue';
+import { nextFloat } from '../rng';
+import type { Msg } from '../types';
+import { CRASHED, UP, type Kernel } from './kernel';
+import type { Recorder } from './recorder';
+import type { InFlight } from './types';
+
+/** The node side of a delivery: what the transport hands an arrived message to. */
+export interface Receiver {
+  /** Runs node `to`'s handler for `msg` from node `from`, which came over link `li`. */
+  receive(to: number, from: number, li: number, msg: Msg): void;
+}
+
+/** The interventions that change a link rather than a node. */
+export type LinkIntervention = Extract<Intervention, { edge: string }>;
+
+/**
+ * How a message crosses a link, and nothing else does. Today a link is a datagram channel: each
+ * message independently takes a latency sample (in order per direction on a FIFO link), may be
+ * lost (it vanishes half-way) or duplicated, and is dropped on a cut link or at a crashed node.
+ *
+ * The seam, so the semantics can change here alone:
+ * - in: `send`/`sendOn` (a handler sends), `arrive`/`vanish` (the loop pops a message event),
+ *   `change` (a link intervention), `load`/`save` (restoring and taking snapshots), and the
+ *   read-only views `inFlight`, `link` and `neighbours`;
+ * - out: message events on the kernel's queue (`Msg`, `Lost`), trace events through the
+ *   recorder (`net.*`, link faults), `Receiver.receive` for a message a node takes now, and
+ *   `Kernel.hold` for one that reached a paused node.
+ * A link's plain-data state is its `LinkState` in the world; `LinkTable` is its hot copy.
+ */
+export class Transport {
+  /** Per node: neighbour id -> link index. One small map lookup per send. */
+  private readonly routes: Map<string, number>[];
+  private readonly linkById = new Map<string, number>();
+  private readonly neighbourIds: string[][];
+  /** Per node: the last destination sent to and its link, a one-entry route cache. */
+  private readonly lastTo: (string | undefined)[];
+  private readonly lastLink: Int32Array;
+  /** The links' hot fields; FIFO arrival times are authoritative here (see LinkTable). */
+  private table!: LinkTable;
+
+  constructor(
+    private readonly k: Kernel,
+    private readonly rec: Recorder,
+    private readonly receiver: Receiver,
+  ) {
+    const n = k.nodeIds.length;
+    this.routes = k.nodeIds.map(() => new Map());
+    this.neighbourIds = k.nodeIds.map(() => []);
+    this.lastTo = k.nodeIds.map(() => undefined);
+    this.lastLink = new Int32Array(n);
+    k.w.links.forEach((l, li) => {
+      const source = k.nodeIds[l.a];
+      const target = k.nodeIds[l.b];
+      this.routes[l.a].set(target, li);
+      this.routes[l.b].set(source, li);
+      this.linkById.set(l.id, li);
+      this.neighbourIds[l.a].push(target);
+      this.neighbourIds[l.b].push(source);
+    });
+    this.load();
+  }
+
+  /** Ids of the nodes node `i` has a link to. */
+  neighbours(i: number): readonly string[] {
+    return this.neighbourIds[i];
+  }
+
+  /** Sends `msg` from node `from` to the node with id `to`, over the link between them. */
+  send(from: number, to: string, msg: Msg): void {
+    let li: number | undefined;
+    if (this.lastTo[from] === to) li = this.lastLink[from];
+    else {
+      li = this.routes[from].get(to);
+      if (li === undefined) {
+        this.rec.emit(from, 'net.drop', { from: this.k.nodeIds[from], to, msg, reason: 'no-link' });
+        return;
+      }
+      this.lastTo[from] = to;
+      this.lastLink[from] = li;
+    }
+    this.sendOn(from, li, msg);
+  }
+
+  /** Sends `msg` from node `from` over link `li` to its other end (a reply needs no lookup). */
+  sendOn(from: number, li: number, msg: Msg): void {
+    const k = this.k;
+    const w = k.w;
+    const links = this.table;
+    const a = links.a[li];
+    const ti = a === from ? links.b[li] : a;
+    if (links.partitioned(li)) {
+      this.rec.emit(from, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[ti], msg, reason: 'partition' });
+      return;
+    }
+    const lat = links.sample(li, w.rng);
+    const loss = links.loss(li);
+    if (loss > 0 && nextFloat(w.rng) < loss) {
+      // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
+      k.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
+      return;
+    }
+    k.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
+    const dup = links.duplicate(li);
+    if (dup > 0 && nextFloat(w.rng) < dup) {
+      const again = links.arrival(li, from, w.t + links.sample(li, w.rng));
+      this.rec.emit(from, 'net.duplicate', { from: k.nodeIds[from], to: k.nodeIds[ti], msg });
+      k.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
+    }
+  }
+
+  /** The message in queue slot `slot` reaches its node: handled, held (paused) or dropped (crashed). */
+  arrive(slot: number): void {
+    const k = this.k;
+    const q = k.q;
+    const to = q.node[slot];
+    const from = q.from[slot];
+    const msg = q.ref[slot] as Msg;
+    const status = k.status[to];
+    if (status !== UP) {
+      if (status === CRASHED) this.rec.emit(to, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[to], msg, reason: 'crashed' });
+      else k.hold(to, q.itemAt(slot));
+      return;
+    }
+    this.rec.deliver(to, from, q.sentAt[slot], msg);
+    this.receiver.receive(to, from, q.link[slot], msg);
+  }
+
+  /** The lost message in queue slot `slot` vanishes. */
+  vanish(slot: number): void {
+    const k = this.k;
+    const q = k.q;
+    const from = q.from[slot];
+    this.rec.emit(from, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[q.node[slot]], msg: q.ref[slot] as Msg, reason: 'loss' });
+  }
+
+  /** Applies a link intervention (cut, heal, or new loss, duplication or extra latency). */
+  change(iv: LinkIntervention): void {
+    const li = this.linkById.get(iv.edge);
+    if (li === undefined) return;
+    const link = this.k.w.links[li];
+    if (iv.kind === 'link') {
+      link.params = {
+        ...link.params,
+        loss: iv.loss ?? link.params.loss,
+        duplicate: iv.duplicate ?? link.params.duplicate,
+      };
+      if (iv.extraLatencyMs !== undefined) link.extraLatencyMs = iv.extraLatencyMs;
+    } else {
+      link.params = { ...link.params, partitioned: iv.kind === 'partition' };
+    }
+    this.table.save(li, link);
+    this.table.load(li, link);
+    if (iv.kind === 'link') this.rec.emit(link.a, 'fault.link', { edge: iv.edge, loss: iv.loss, duplicate: iv.duplicate, extraLatencyMs: iv.extraLatencyMs });
+    else this.rec.emit(link.a, iv.kind === 'partition' ? 'fault.partition' : 'fault.heal', { edge: iv.edge });
+  }
+
+  /** Compiles the hot link table from the world's link records (at start and after a restore). */
+  load(): void {
+    this.table = new LinkTable(this.k.w.links);
+  }
+
+  /** Writes the hot fields back into the world's link records, before the world is read. */
+  save(): void {
+    const links = this.k.w.links;
+    for (let li = 0; li < links.length; li++) this.table.save(li, links[li]);
+  }
+
+  /** A link's run-time record as of now (its FIFO arrival times are updated by this call). */
+  link(id: string): Readonly<LinkState> {
+    const i = this.linkById.get(id);
+    if (i === undefined) throw new Error(`no link "${id}"`);
+    const link = this.k.w.links[i];
+    this.table.save(i, link);
+    return link;
+  }
+
+  /** Messages on the wire now, in the order they were sent. */
+  inFlight(): InFlight[] {
+    const { nodeIds, linkIds, q } = this.k;
+    const out: InFlight[] = [];
+    q.forEach((s, time, seq) => {
+      const kind = q.kind[s];
+      if (kind !== ItemKind.Msg && kind !== ItemKind.Lost) return;
+      out.push({
+        from: nodeIds[q.from[s]],
+        to: nodeIds[q.node[s]],
+        link: linkIds[q.link[s]],
+        sentAt: q.sentAt[s],
+        arriveAt: time,
+        msg: q.ref[s] as Msg,
+        lost: kind === ItemKind.Lost,
+        seq,
+      });
+    });
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+}

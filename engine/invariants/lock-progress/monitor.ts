@@ -1,0 +1,163 @@
+import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import type { TraceEvent } from '../../core/trace-types';
+
+/**
+ * Liveness for locks: a lock that is free while clients wait for it must be taken within the
+ * waiting recipe's own bound: its poll interval (or the wait its server told it), or, for a
+ * recipe woken by a notification (a Redis unlock message), a short slack for the network. A
+ * ZooKeeper queue may wait out a session timeout too (a crashed waiter's node ahead in the queue
+ * lasts until its session expires), so a watch waits get one and a half session timeouts.
+ * A woken waiter is trying again, not waiting, until it waits anew. A lost notification, a waiter that gave up listening, or a queue blocked by a
+ * node nobody owns shows up here: the lock stays free, every waiter keeps waiting, and the
+ * safety monitors see nothing wrong.
+ *
+ * "Free" is judged at the server: released by its holder, or its key or node gone with the
+ * holder's lease or session. A crashed holder's lock is not free until then (that wait is the
+ * recipe working as designed, counted by mutual-exclusion's `unusable.ms`).
+ *
+ * Metrics: `lock-progress.stalls` (free periods that outlived the bound).
+ */
+
+/** Network and scheduling slack on top of a recipe's own bound (ms). */
+export const SLACK_MS = 1000;
+
+interface LockInfo {
+  server: string;
+  holder: string | null;
+  /** The holder's lock node (ZooKeeper), to know when its session's expiry frees the lock. */
+  znode: string | null;
+  /** A crashed holder whose lock frees only when its lease or session runs out. */
+  dead: string | null;
+  /** Since when the lock is free at the server (null: held, or not yet known free). */
+  freeSince: number | null;
+  /** What freed it (`released`, `lease`, `session`) and whose, for the sentence. */
+  freedBy: string;
+  freedWho: string;
+  reported: boolean;
+}
+
+interface Waiter {
+  lock: string;
+  since: number;
+  /** The recipe's own bound on noticing a free lock (ms). */
+  boundMs: number;
+  how: string;
+}
+
+export interface LockProgressState {
+  locks: Record<string, LockInfo>;
+  waiters: Record<string, Waiter>;
+  /** ZooKeeper session timeouts by client: how long a dead session's node can block a queue. */
+  sessions: Record<string, number>;
+}
+
+const ms = (t: number) => `${Math.round(t)} ms`;
+const id = (via: string, lock: string) => `${via}|${lock}`;
+
+function without<T>(r: Record<string, T>, k: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(r)) if (key !== k) out[key] = r[key];
+  return out;
+}
+
+function freed(s: LockProgressState, key: string, at: number, by: 'released' | 'lease' | 'session', who: string): LockProgressState {
+  const l = s.locks[key];
+  return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, znode: null, dead: null, freeSince: at, freedBy: by, freedWho: who, reported: false } } };
+}
+
+/** Why the lock became free, in words. */
+function freedText(l: LockInfo, name: (id: string) => string): string {
+  const who = name(l.freedWho);
+  return l.freedBy === 'released' ? `released by ${who}` : l.freedBy === 'lease' ? `${who}'s lease ran out` : `${who}'s session expired`;
+}
+
+/** Reports each lock that has been free longer than the quickest waiter's bound. */
+function check(s: LockProgressState, now: number, ctx: MonitorCtx): LockProgressState {
+  let out = s;
+  for (const key of Object.keys(s.locks)) {
+    const l = s.locks[key];
+    if (l.freeSince === null || l.reported) continue;
+    const waiting = Object.keys(s.waiters).filter((c) => s.waiters[c].lock === key);
+    if (waiting.length === 0) continue;
+    // The waiter that should have noticed first: its bound counts from when both were true.
+    const due = Math.min(...waiting.map((c) => Math.max(l.freeSince!, s.waiters[c].since) + s.waiters[c].boundMs));
+    if (now <= due) continue;
+    const who = waiting.map((c) => `${ctx.name(c)} (${s.waiters[c].how}, waiting since ${ms(s.waiters[c].since)})`).join(', ');
+    const name = key.slice(key.indexOf('|') + 1);
+    ctx.violate(
+      `${name} on ${ctx.name(l.server)} has been free since ${ms(l.freeSince)} (${freedText(l, ctx.name)}) and nobody took it: ${who} still waiting at ${ms(now)}, past their recipe's own bound; a notification or a reply was lost, or the queue is blocked`,
+      [...waiting, l.server],
+    );
+    ctx.metric('lock-progress.stalls');
+    out = { ...out, locks: { ...out.locks, [key]: { ...l, reported: true } } };
+  }
+  return out;
+}
+
+function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
+  switch (ev.type) {
+    case 'lock.wait': {
+      const key = id(ev.via, ev.lock);
+      const w = s.waiters[ev.node];
+      // Notified recipes get only the slack; a poll, or a wait its server bounded, its interval
+      // too; a ZooKeeper queue, the time a dead session's node can stand in it.
+      const session = ev.how === 'watch' || ev.how === 'herd' ? 1.5 * (s.sessions[ev.node] ?? 0) : 0;
+      const boundMs = (ev.retryInMs ?? 0) + session + SLACK_MS;
+      const waiters = { ...s.waiters, [ev.node]: w && w.lock === key ? { ...w, boundMs: Math.max(w.boundMs, boundMs), how: ev.how } : { lock: key, since: ev.t, boundMs, how: ev.how } };
+      return { ...s, waiters };
+    }
+    case 'lock.wake':
+      return { ...s, waiters: without(s.waiters, ev.node) };
+    case 'zk.session.open':
+      return { ...s, sessions: { ...s.sessions, [ev.client]: Math.max(ev.timeoutMs, s.sessions[ev.client] ?? 0) } };
+    case 'lock.acquire': {
+      const key = id(ev.via, ev.lock);
+      const locks = { ...s.locks, [key]: { server: ev.server, holder: ev.node, znode: ev.znode, dead: null, freeSince: null, freedBy: '', freedWho: '', reported: false } };
+      return { ...s, locks, waiters: without(s.waiters, ev.node) };
+    }
+    case 'lock.release': {
+      const key = id(ev.via, ev.lock);
+      const l = s.locks[key];
+      return l && l.holder === ev.node ? freed(s, key, ev.t, 'released', ev.node) : s;
+    }
+    case 'fault.crash': {
+      let n: LockProgressState = { ...s, waiters: without(s.waiters, ev.node) };
+      for (const key of Object.keys(n.locks)) {
+        const l = n.locks[key];
+        if (l.holder === ev.node) n = { ...n, locks: { ...n.locks, [key]: { ...l, holder: null, dead: ev.node, freeSince: null } } };
+      }
+      return n;
+    }
+    case 'redis.expire': {
+      let n = s;
+      for (const key of Object.keys(s.locks)) {
+        const l = s.locks[key];
+        const owner = l.holder ?? l.dead;
+        if (owner === null || l.server !== ev.node || !ev.keys.includes(key.slice(key.indexOf('|') + 1))) continue;
+        n = freed(n, key, ev.t, 'lease', owner);
+      }
+      return n;
+    }
+    case 'zk.session.expired': {
+      let n = s;
+      for (const key of Object.keys(s.locks)) {
+        const l = s.locks[key];
+        const owner = l.holder ?? l.dead;
+        if (owner === null || l.server !== ev.node || l.znode === null || !ev.deleted.includes(l.znode)) continue;
+        n = freed(n, key, ev.t, 'session', owner);
+      }
+      return n;
+    }
+    default:
+      return s;
+  }
+}
+
+export const lockProgress: MonitorDef<LockProgressState> = {
+  id: 'lock-progress',
+  title: 'A free lock is taken within the waiting recipe’s own bound (no waiter stuck while the lock is free)',
+  // timer.fire is the heartbeat: a stall is noticed while nothing else happens.
+  watches: ['lock.wait', 'lock.wake', 'zk.session.open', 'lock.acquire', 'lock.release', 'fault.crash', 'redis.expire', 'zk.session.expired', 'timer.fire'],
+  init: () => ({ locks: {}, waiters: {}, sessions: {} }),
+  onEvent: (s, ev, ctx) => check(onEvent(s, ev), ev.t, ctx),
+};
