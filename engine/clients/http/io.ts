@@ -1,5 +1,6 @@
 import { timerOwner } from '../../core/timer';
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import type { HttpReq, HttpRes } from './messages';
 
 /**

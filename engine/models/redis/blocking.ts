@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/types';
 import type { RedisCmd, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
 import { exec, type BlockRequest } from './commands';
-import type { RedisState } from './model';
+import type { BlockedClient, RedisState } from './state';
 import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
@@ -11,22 +11,6 @@ declare module '../../core/trace-types' {
     /** A held client is answered: a list it waits on filled, or its timeout ran out. */
     'redis.unblock': { client: string; argv: readonly string[]; reply: RedisReply; how: 'served' | 'timeout'; waitedMs: number };
   }
-}
-
-/** A client held by a blocking pop (BLPOP / BRPOP): plain data, in blocking order. */
-export interface BlockedClient {
-  client: string;
-  conn?: string;
-  /** The command's request id, which its reply carries. */
-  id: number;
-  argv: readonly string[];
-  keys: string[];
-  left: boolean;
-  /** Server time it blocked. */
-  since: number;
-  /** Deadline on the server's clock (whole ms), or null to wait forever. */
-  deadline: number | null;
-  timer: number | null;
 }
 
 /**

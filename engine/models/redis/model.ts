@@ -1,12 +1,14 @@
-import { commandLine } from '../../clients/redis/scripts';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { formatReply } from '../../clients/redis/format-reply';
 import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
-import { exec, type Published, type RedisData } from './commands';
+import { commandLine } from '../../clients/redis/scripts';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
+import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
+import { exec, type Published } from './commands';
 import { at, nextExpiry, type RedisEntry } from './keyspace';
 import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
-import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue, type BlockedClient } from './blocking';
 import { type RedisParams } from './params';
+import type { RedisState, ReplState } from './state';
 import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
@@ -23,47 +25,6 @@ declare module '../../core/trace-types' {
     /** A replica promotes itself to primary after not hearing from its primary. */
     'redis.promote': { primary: string; offset: number; silentMs: number };
   }
-}
-
-
-/** Replication bookkeeping: plain data. */
-export interface ReplState {
-  lagMs: number;
-  pingMs: number;
-  timeoutMs: number;
-  promoteAfterMs: number | null;
-  /** Primary: offset of the last write produced. Replica: offset of the last write applied. */
-  offset: number;
-  /** Primary: offset of the last write sent to the replicas. */
-  sent: number;
-  /** Primary: replicas that asked for a sync, in order. */
-  replicas: string[];
-  /** Primary: writes waiting out the replication lag, oldest first (lost if the primary crashes). */
-  backlog: ReplBatch[];
-  pingTimer: number | null;
-  /** Replica: whether it holds a full copy and follows the stream, or is (re)connecting. */
-  link: 'up' | 'connecting';
-  /** Replica: local time it last heard from its primary. */
-  lastHeard: number;
-  watchTimer: number | null;
-}
-
-export interface RedisState {
-  data: RedisData;
-  /** Server time the armed active-expiry tick is due, or null when no key has a TTL. */
-  cycleAt: number | null;
-  cycleTimer: number | null;
-  hz: number;
-  role: 'primary' | 'replica';
-  /** A replica's primary; null on a primary. */
-  primary: string | null;
-  /** The primary a promoted replica left behind. */
-  promotedFrom: string | null;
-  /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
-  restarts: number;
-  repl: ReplState;
-  /** Clients held by a blocking pop, in the order they blocked (absent when none). */
-  blocked?: BlockedClient[];
 }
 
 

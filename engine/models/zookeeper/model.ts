@@ -1,5 +1,6 @@
 import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';

@@ -1,5 +1,6 @@
 import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import type { HttpRes, Jwt } from '../../clients/http/messages';
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
 import type { ProgramDef, ProgramView } from '../../core/program';

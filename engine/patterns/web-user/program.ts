@@ -1,5 +1,6 @@
 import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import type { HttpRes, Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
