@@ -1,4 +1,5 @@
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import { PING_XID, type ZkMsg } from './messages';
 import { validPath } from './paths';
 import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';

@@ -1,7 +1,7 @@
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { narrate } from '../../core/narrate';
-import { scriptBySource } from '../../models/redis/scripts';
+import { scriptBySource } from '../../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
