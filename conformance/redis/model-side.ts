@@ -1,8 +1,10 @@
 import type { TraceData, TraceType } from '../../engine/core/trace-types';
-import type { Ctx, Msg } from '../../engine/core/types';
+import type { Msg } from '../../engine/core/msg';
+import type { Ctx } from '../../engine/core/types';
 import { redisCmd, type RedisPushMsg, type RedisReply, type RedisReplyMsg } from '../../engine/clients/redis/protocol';
 import { exec } from '../../engine/models/redis/commands';
-import { redisModel, type RedisState } from '../../engine/models/redis/model';
+import { redisModel } from '../../engine/models/redis/model';
+import type { RedisState } from '../../engine/models/redis/state';
 import { redisParams } from '../../engine/models/redis/params';
 
 interface Timer {

@@ -1,5 +1,6 @@
 import { Simulation } from '../../engine/core/simulation';
-import type { Ctx, ModelDef, Msg } from '../../engine/core/types';
+import type { Msg } from '../../engine/core/msg';
+import type { Ctx, ModelDef } from '../../engine/core/types';
 import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/clients/zookeeper/client';
 import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/clients/zookeeper/state';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';

@@ -8,6 +8,8 @@ export interface MonitorCtx {
   metric(name: string, delta?: number): void;
   /** Sets a named run metric. */
   setMetric(name: string, value: number): void;
+  /** What people call node `id` (its label on the canvas): violation sentences use it. */
+  name(id: string): string;
 }
 
 /**

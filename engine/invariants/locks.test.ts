@@ -10,6 +10,7 @@ function fold<S>(m: MonitorDef<S>, events: Record<string, unknown>[]) {
   const violations: { message: string; nodes: string[]; cause?: number }[] = [];
   const metrics: Record<string, number> = {};
   const ctx: MonitorCtx = {
+    name: (id) => id,
     violate: (message, nodes, cause) => violations.push({ message, nodes, cause }),
     metric: (name, d = 1) => {
       metrics[name] = (metrics[name] ?? 0) + d;

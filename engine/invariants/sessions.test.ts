@@ -10,6 +10,7 @@ function feed<S>(m: MonitorDef<S>, events: TraceEvent[]) {
   const violations: string[] = [];
   const metrics: Record<string, number> = {};
   const ctx = {
+    name: (id: string) => id,
     violate: (message: string) => violations.push(message),
     metric: (name: string, d = 1) => (metrics[name] = (metrics[name] ?? 0) + d),
     setMetric: (name: string, v: number) => (metrics[name] = v),

@@ -13,7 +13,7 @@ export function toSimSpec(s: Scenario): SimSpec {
   const monitors = s.monitors.map((id) => monitorBehaviour(id) as MonitorDef);
   return {
     seed: s.seed,
-    nodes: s.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params, skewMs: n.skewMs, drift: n.drift })),
+    nodes: s.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params, skewMs: n.skewMs, drift: n.drift, label: n.label })),
     links: s.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, params: e.params })),
     interventions: s.interventions,
     monitors,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import { zkClientOnMessage, zkClientStart, zkSubmit } from './client';
 import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './state';
 import type { ZkMsg } from './messages';

@@ -8,6 +8,8 @@ import type { LiveWorld, Registry, SimSpec } from './types';
 /** A spec checked and turned into the world at t = 0, with the lookups every part shares. */
 export interface Built {
   readonly nodeIds: readonly string[];
+  /** Node id -> its label, for the nodes whose label is not their id. */
+  readonly labels: ReadonlyMap<string, string>;
   readonly linkIds: readonly string[];
   /** Node id -> index into every per-node array. */
   readonly idIndex: ReadonlyMap<string, number>;
@@ -62,5 +64,6 @@ export function buildWorld(spec: SimSpec, registry: Registry, monitors: readonly
     metrics: {},
     monitors: monitors.map((m) => m.init()),
   };
-  return { nodeIds: spec.nodes.map((n) => n.id), linkIds: spec.links.map((l) => l.id), idIndex, models, world };
+  const labels = new Map(spec.nodes.flatMap((n) => (n.label !== undefined && n.label !== n.id ? [[n.id, n.label] as const] : [])));
+  return { nodeIds: spec.nodes.map((n) => n.id), labels, linkIds: spec.links.map((l) => l.id), idIndex, models, world };
 }

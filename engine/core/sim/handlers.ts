@@ -1,6 +1,6 @@
 import { localTime, monotonicTime } from '../clock';
 import { nextFloat } from '../rng';
-import type { Msg } from '../types';
+import type { Msg } from '../msg';
 import { HandlerCtx } from './handler-ctx';
 import { UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';

@@ -22,6 +22,7 @@ export function item(k: ItemKind, node: number): QueueItem {
  */
 export class Kernel {
   readonly nodeIds: readonly string[];
+  readonly labels: ReadonlyMap<string, string>;
   readonly linkIds: readonly string[];
   readonly idIndex: ReadonlyMap<string, number>;
   readonly models: readonly ModelDef<unknown, unknown>[];
@@ -39,6 +40,7 @@ export class Kernel {
 
   constructor(b: Built) {
     this.nodeIds = b.nodeIds;
+    this.labels = b.labels;
     this.linkIds = b.linkIds;
     this.idIndex = b.idIndex;
     this.models = b.models;

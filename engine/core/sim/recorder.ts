@@ -1,7 +1,7 @@
 import type { MonitorCtx, MonitorDef } from '../monitor';
 import { TraceLog } from '../trace-log';
 import type { TraceData, TraceEvent, TraceType } from '../trace-types';
-import type { Msg } from '../types';
+import type { Msg } from '../msg';
 import type { Kernel } from './kernel';
 
 /**
@@ -44,6 +44,7 @@ export class Recorder {
         const at = nodes.length > 0 ? (k.idIndex.get(nodes[0]) ?? -1) : -1;
         this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause });
       },
+      name: (id) => k.labels.get(id) ?? id,
       metric: (name, delta = 1) => k.metric(name, delta),
       setMetric: (name, value) => {
         k.w.metrics[name] = value;

@@ -4,7 +4,8 @@ import type { MonitorDef } from '../monitor';
 import type { LinkParams, LinkState } from '../network';
 import type { QueueItem } from '../queue';
 import type { RngState } from '../rng';
-import type { ModelDef, Msg } from '../types';
+import type { Msg } from '../msg';
+import type { ModelDef } from '../types';
 
 /** Where a node is in its life. */
 export type NodeStatus = 'up' | 'crashed' | 'paused';
@@ -50,7 +51,8 @@ export type LiveWorld = Omit<WorldState, 'queue' | 'cancelled'>;
 /** What a simulation is built from (the scenario builder produces this). */
 export interface SimSpec {
   seed: number;
-  nodes: { id: string; type: string; params: unknown; skewMs?: number; drift?: number }[];
+  /** `label`: the name people gave the node, used in sentences the engine writes (violations). */
+  nodes: { id: string; type: string; params: unknown; skewMs?: number; drift?: number; label?: string }[];
   links: { id: string; source: string; target: string; params?: Partial<LinkParams> }[];
   interventions?: Intervention[];
   monitors?: MonitorDef[];

@@ -57,7 +57,7 @@ function onChange(s: EveryChangeNotifiedState, ev: TraceEventOf<'zk.setData'>, c
     const firedAt = s.fired[`${ev.node}|${w}|${ev.path}`];
     const why = firedAt === undefined ? `set while it had no watch on ${ev.node}` : `set ${Math.round(ev.t - firedAt)} ms after its one-shot watch fired, before its re-read re-armed it`;
     // The watcher alone: the server did what it promises.
-    ctx.violate(`${w} was never notified of the change that made ${ev.path} version ${ev.version}: ${why}`, [w], ev.i);
+    ctx.violate(`${ctx.name(w)} was never notified of the change that made ${ev.path} version ${ev.version}: ${why}`, [w], ev.i);
     ctx.metric('watch.missed');
   }
   return s;

@@ -24,7 +24,7 @@ export const fencingOrder: MonitorDef<FencingOrderState> = {
     if (m && ev.token < m.token) {
       const what = ev.type === 'storage.write' ? `write "${ev.value}"` : 'section start';
       ctx.violate(
-        `${ev.node} accepted ${ev.client}'s ${what} with token ${ev.token} at ${ms(ev.t)}, after it had seen token ${m.token} from ${m.client} at ${ms(m.at)}: a stale lock holder got through because the resource does not check tokens`,
+        `${ctx.name(ev.node)} accepted ${ctx.name(ev.client)}'s ${what} with token ${ev.token} at ${ms(ev.t)}, after it had seen token ${m.token} from ${ctx.name(m.client)} at ${ms(m.at)}: a stale lock holder got through because the resource does not check tokens`,
         [ev.client, m.client, ev.node],
         ev.i,
       );

@@ -106,44 +106,44 @@ function noteLost(s: MutualExclusionState, client: string, at: number, why: stri
 }
 
 /** A clock step on `server` between `from` and `to` that made a lease run out early (or late). */
-function jumpNote(s: MutualExclusionState, server: string, from: number, to: number): string {
+function jumpNote(s: MutualExclusionState, server: string, from: number, to: number, name: (id: string) => string): string {
   const steps = (s.jumps[server] ?? []).filter((j) => j.at >= from && j.at <= to);
   if (steps.length === 0) return '';
   const total = steps.reduce((a, j) => a + j.deltaMs, 0);
   const sign = (d: number) => (d >= 0 ? `+${Math.round(d)}` : `${Math.round(d)}`);
   const what = steps.map((j) => `${sign(j.deltaMs)} ms at ${ms(j.at)}`).join(', ');
-  return total > 0 ? ` after only ${ms(to - from)} of real time, because ${server}'s clock jumped ${what}` : ` because ${server}'s clock was stepped ${what}`;
+  return total > 0 ? ` after only ${ms(to - from)} of real time, because ${name(server)}'s clock jumped ${what}` : ` because ${name(server)}'s clock was stepped ${what}`;
 }
 
 /** What the holder's watchdog managed, when its renewals stopped reaching the server. */
-function renewalNote(s: MutualExclusionState, client: string, server: string): string {
+function renewalNote(s: MutualExclusionState, client: string, server: string, name: (id: string) => string): string {
   const r = s.renewals[client] ?? { okAt: null, failed: null };
   const cut = s.cut[client];
-  if (cut !== undefined) return `; its renewals could not reach ${server}: a partition cut them off (the first at ${ms(cut)})`;
+  if (cut !== undefined) return `; its renewals could not reach ${name(server)}: a partition cut them off (the first at ${ms(cut)})`;
   if (r.failed) return `; its watchdog's renewal failed at ${ms(r.failed.at)} (${r.failed.detail})`;
-  if (r.okAt !== null) return `; no renewal had reached ${server} since ${ms(r.okAt)}`;
+  if (r.okAt !== null) return `; no renewal had reached ${name(server)} since ${ms(r.okAt)}`;
   return '';
 }
 
-function pausedNote(s: MutualExclusionState, client: string): string {
+function pausedNote(s: MutualExclusionState, client: string, name: (id: string) => string): string {
   const p = s.paused[client];
-  return p === undefined ? '' : ` while ${client} was frozen (paused since ${ms(p)})`;
+  return p === undefined ? '' : ` while ${name(client)} was frozen (paused since ${ms(p)})`;
 }
 
 /** Why `a`'s section was still open when `b` came in: the best cause the trace shows. */
-function reason(s: MutualExclusionState, a: string, b: string): string {
+function reason(s: MutualExclusionState, a: string, b: string, name: (id: string) => string): string {
   const ha = s.holders[a];
   const hb = s.holders[b];
   if (ha && hb && ha.server !== hb.server) {
     const pr = s.promoted[hb.server];
     if (pr && pr.from === ha.server) {
-      return `${hb.server} was promoted to primary at ${ms(pr.at)} without ${a}'s lock (taken on ${ha.server}, not yet replicated) and granted it to ${b} again`;
+      return `${name(hb.server)} was promoted to primary at ${ms(pr.at)} without ${name(a)}'s lock (taken on ${name(ha.server)}, not yet replicated) and granted it to ${name(b)} again`;
     }
   }
   const lost = s.lostWhy[a];
   if (lost) return lost.why;
-  if (!ha) return `${a} no longer held the lock`;
-  return `${a} still believed it held the lock`;
+  if (!ha) return `${name(a)} no longer held the lock`;
+  return `${name(a)} still believed it held the lock`;
 }
 
 function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, section: string, client: string, verb: string, ctx: MonitorCtx): MutualExclusionState {
@@ -154,8 +154,8 @@ function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, se
     const pair = `${o.section}/${section}`;
     if (reported.includes(pair)) continue;
     reported = [...reported, pair];
-    const why = reason(s, o.client, client);
-    ctx.violate(`${client} ${verb} on ${storage} at ${ms(ev.t)} while ${o.client}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], ev.i);
+    const why = reason(s, o.client, client, ctx.name);
+    ctx.violate(`${ctx.name(client)} ${verb} on ${ctx.name(storage)} at ${ms(ev.t)} while ${ctx.name(o.client)}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], ev.i);
     ctx.metric('mutual-exclusion.violations');
   }
   return reported === s.reported ? s : { ...s, reported };
@@ -272,7 +272,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }
       case 'lock.lost':
-        return noteLost(s, ev.node, ev.t, `${ev.node} had lost its lock (${ev.reason})`);
+        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${ev.reason})`);
       case 'lock.wake': {
         if (ev.how === 'timeout') return s;
         const st = stat(s, ev.via);
@@ -285,10 +285,10 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (h.server !== ev.node || !ev.keys.includes(h.lock)) continue;
-          const jump = jumpNote(s, ev.node, h.since, ev.t);
+          const jump = jumpNote(s, ev.node, h.since, ev.t, ctx.name);
           const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out${jump})`;
-          const context = pausedNote(s, client) || (h.leaseMs === null ? '' : ` while ${client} was still working`);
-          n = noteLost(n, client, ev.t, `${client}'s lock had expired on ${ev.node} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client) ? '' : renewalNote(s, client, ev.node)}`);
+          const context = pausedNote(s, client, ctx.name) || (h.leaseMs === null ? '' : ` while ${ctx.name(client)} was still working`);
+          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s lock had expired on ${ctx.name(ev.node)} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client, ctx.name) ? '' : renewalNote(s, client, ev.node, ctx.name)}`);
         }
         return n;
       }
@@ -299,8 +299,8 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (client === ev.client || h.server !== ev.node || !ev.argv.slice(1).includes(h.lock)) continue;
-          const own = s.lostWhy[ev.client] ? ` after ${ev.client}'s own lock had expired` : '';
-          n = noteLost(n, client, ev.t, `${ev.client}'s plain DEL removed ${client}'s lock on ${ev.node} at ${ms(ev.t)}${own}`);
+          const own = s.lostWhy[ev.client] ? ` after ${ctx.name(ev.client)}'s own lock had expired` : '';
+          n = noteLost(n, client, ev.t, `${ctx.name(ev.client)}'s plain DEL removed ${ctx.name(client)}'s lock on ${ctx.name(ev.node)} at ${ms(ev.t)}${own}`);
         }
         return n;
       }
@@ -324,7 +324,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (h.server !== ev.node || h.znode === null || !ev.deleted.includes(h.znode)) continue;
-          n = noteLost(n, client, ev.t, `${client}'s ZooKeeper session expired on ${ev.node} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client)}`);
+          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s ZooKeeper session expired on ${ctx.name(ev.node)} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client, ctx.name)}`);
         }
         return n;
       }

@@ -37,10 +37,10 @@ function judge(s: NoAccessAfterLogoutState, ev: Handle, ctx: MonitorCtx): NoAcce
   if (!c || !c.ended || c.ended.why !== 'logout' || arrival(ev) <= c.ended.at) return s;
   ctx.metric('auth.revoked.accepted');
   if (s.reported.includes(ev.cred)) return s;
-  const by = ev.origin === c.user ? '' : ` from ${ev.origin}`;
+  const by = ev.origin === c.user ? '' : ` from ${ctx.name(ev.origin)}`;
   const what = c.kind === 'session' ? 'session' : c.kind === 'refresh' ? 'refresh token' : 'token';
   ctx.violate(
-    `${ev.node} served a request${by} with ${c.user}'s ${what} ${ev.cred} at ${at(ev.t)}, ${span(arrival(ev) - c.ended.at)} after ${c.user} logged out: ${why(s.ledger, c, ev.cred, ev)}`,
+    `${ctx.name(ev.node)} served a request${by} with ${c.user}'s ${what} ${ev.cred} at ${at(ev.t)}, ${span(arrival(ev) - c.ended.at)} after ${c.user} logged out: ${why(s.ledger, c, ev.cred, ev)}`,
     [...new Set([ev.origin, ev.node])],
     ev.i,
   );

@@ -57,7 +57,7 @@ function judge(s: NoUnexpectedLogoutState, ev: Handle, ctx: MonitorCtx): NoUnexp
   ctx.metric('sessions.lost.requests');
   if (s.reported.includes(ev.cred)) return s;
   ctx.metric('sessions.lost');
-  const who = ev.origin === c.user ? c.user : `${c.user} (request from ${ev.origin})`;
+  const who = ev.origin === c.user ? c.user : `${c.user} (request from ${ctx.name(ev.origin)})`;
   const blamed = c.store === 'memory' ? c.by : (c.where ?? c.by);
   const nodes = [...new Set([ev.origin, ev.node, ...(blamed !== null ? [blamed] : [])])];
   ctx.violate(`${who} was logged out at ${at(ev.t)} without logging out: ${why(s.ledger, c, ev.cred, ev)}`, nodes, ev.i);

@@ -17,7 +17,7 @@ export const replayMatchesRequest: MonitorDef<{ replays: number }> = {
     const asked = fingerprint(ev.order, ev.amount);
     if (ev.storedFp === null || ev.storedFp === asked) return { replays: s.replays + 1 };
     ctx.violate(
-      `${ev.client} asked ${ev.node} to pay ${ev.amount} for ${ev.order} with key ${ev.key} and got back the stored result of ${ev.storedFp} (${ev.chargeId}): it believes it paid, but nothing was charged for ${ev.order}`,
+      `${ctx.name(ev.client)} asked ${ctx.name(ev.node)} to pay ${ev.amount} for ${ev.order} with key ${ev.key} and got back the stored result of ${ev.storedFp} (${ev.chargeId}): it believes it paid, but nothing was charged for ${ev.order}`,
       [ev.client, ev.node],
       ev.i,
     );

@@ -30,7 +30,7 @@ export const singleCharge: MonitorDef<SingleChargeState> = {
         ? 'the requests carried no idempotency key, so the retry looked like a new payment'
         : `the retry with key ${ev.key} found no claim on it (the in-progress marker had expired or was never stored)`;
     ctx.violate(
-      `${ev.order} was charged twice by ${ev.node}: ${f.chargeId} at ${ms(f.at)} (attempt ${f.attempt}) and ${ev.chargeId} at ${ms(ev.t)} (attempt ${ev.attempt}); ${why}`,
+      `${ev.order} was charged twice by ${ctx.name(ev.node)}: ${f.chargeId} at ${ms(f.at)} (attempt ${f.attempt}) and ${ev.chargeId} at ${ms(ev.t)} (attempt ${ev.attempt}); ${why}`,
       [ev.client, ev.node],
       ev.i,
     );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';

@@ -1,4 +1,5 @@
-import type { ModelDef, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { ModelDef } from '../../core/types';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import { credentialText } from '../../clients/http/messages';
 import { clientModel, type ClientState } from '../client/model';

@@ -7,7 +7,8 @@ import { intArg } from './int64';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData } from './keyspace';
 import { subscriberOf } from './messages';
-import { runScript, scriptBySource, SCRIPTS } from './scripts';
+import { scriptBySource } from '../../clients/redis/scripts';
+import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
 export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisStringEntry } from './keyspace';

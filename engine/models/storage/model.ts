@@ -1,4 +1,5 @@
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
 import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from '../../clients/storage/messages';
 import { type StorageParams } from './params';
 

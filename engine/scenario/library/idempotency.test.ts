@@ -109,7 +109,8 @@ describe('idempotency scenarios teach what they say', () => {
   it('try this: parameters unchecked, a reused key hands out another order’s receipt', () => {
     const r = play('idempotency-redis', { params: { payments: { checkParams: false } } });
     expect(r.violations.map((v) => v.monitor)).toEqual(['replay-matches-request']);
-    expect(r.violations[0].message).toMatch(/^c2 asked payments to pay 45 for order-43 with key order-42 and got back the stored result of order-42\/30 \(ch_1\)/);
+    // Sentences name nodes by their labels (c2 is labelled checkout-2).
+    expect(r.violations[0].message).toMatch(/^checkout-2 asked payments to pay 45 for order-43 with key order-42 and got back the stored result of order-42\/30 \(ch_1\)/);
     expect(outcome(r, 'c2')).toMatchObject({ outcome: 'paid', chargeId: 'ch_1' });
   });
 
