@@ -1,11 +1,13 @@
+import type { MonitorId } from '@/engine/invariants/catalog';
 import type { Violation } from '@/stores/timeline';
 
 /**
  * What each involved node was in a violation, in a word or two, by monitor. A monitor lists
  * its nodes in a fixed order (see its violate call in engine/invariants/<id>/monitor.ts); the
- * roles follow that order. The sentence itself lives once, in the caption and the log.
+ * roles follow that order. The sentence itself lives once, in the caption and the log. Keyed by
+ * MonitorId, so a new monitor without its roles is a type error.
  */
-const ROLES: Record<string, (index: number, count: number) => string> = {
+const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'mutual-exclusion': (i) => ['second holder', 'holder', 'two inside'][i] ?? 'involved',
   'fencing-order': (i) => ['stale token', 'newer token', 'took stale token'][i] ?? 'involved',
   'single-charge': (i) => ['paid twice', 'charged twice'][i] ?? 'involved',
@@ -20,5 +22,5 @@ const ROLES: Record<string, (index: number, count: number) => string> = {
 /** Node `id`'s role in violation `v`, as its card's badge says it. */
 export function violationRole(v: Violation, id: string): string {
   const i = v.nodes.indexOf(id);
-  return ROLES[v.monitor]?.(i, v.nodes.length) ?? 'involved';
+  return (ROLES as Record<string, (typeof ROLES)[MonitorId] | undefined>)[v.monitor]?.(i, v.nodes.length) ?? 'involved';
 }
