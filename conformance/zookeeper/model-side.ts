@@ -145,7 +145,7 @@ function rawResult(cmd: string, r: ZkResult): RawResult {
     case 'exists':
       return { ok: true, stat: r.stat ? rawStat(r.stat) : null };
     case 'ls':
-      return { ok: true, children: [...(r.children ?? [])].sort(), stat: r.stat ? rawStat(r.stat) : null };
+      return { ok: true, children: [...(r.children ?? [])], stat: r.stat ? rawStat(r.stat) : null };
     default:
       return { ok: true };
   }
