@@ -36,7 +36,7 @@ export const zkLockHerd: BuiltinScenario = {
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
     ],
     edges: IDS.flatMap((c) => [link(c, 'zk'), link(c, 'storage')]),
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     playback: { startMs: 0, speed: 1, untilMs: 6000 },
   },
 };
