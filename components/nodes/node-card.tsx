@@ -2,12 +2,12 @@ import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
+import type { NodeType } from '@/engine/models/catalog';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
-import type { NodeType } from '@/engine/models/catalog';
-import { useNodeLook } from './node-look';
 import { MoreIcon } from '../ui/icons';
+import { useNodeLook } from './node-look';
 
 export interface NodeCardProps {
   id: string;
