@@ -55,6 +55,8 @@ export interface UiState {
   editing: boolean;
   /** The side panel is folded away (wide screens), giving the canvas the width. */
   panelFolded: boolean;
+  /** The legend (what the canvas's colours and lines mean) is open. */
+  legend: boolean;
 
   select(ref: ElementRef | null): void;
   /** The canvas selection changed. */
@@ -72,6 +74,7 @@ export interface UiState {
   requestAdd(type: string): void;
   setEditing(on: boolean): void;
   setPanelFolded(folded: boolean): void;
+  setLegend(open: boolean): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -96,6 +99,7 @@ export function createUiStore(): UiStore {
     addRequest: null,
     editing: false,
     panelFolded: false,
+    legend: false,
 
     select(ref) {
       const cur = get().selection;
@@ -147,6 +151,9 @@ export function createUiStore(): UiStore {
     },
     setPanelFolded(panelFolded) {
       set({ panelFolded });
+    },
+    setLegend(legend) {
+      set({ legend });
     },
   }));
 }

@@ -8,6 +8,7 @@ import { selectActions, selectHistory } from '@/stores/selectors';
 import { selectEditing, selectFitRequest } from '@/stores/ui-selectors';
 import { command, hint } from '../panels/commands';
 import { PencilIcon, RedoIcon, UndoIcon } from '../ui/icons';
+import { Legend } from './legend';
 
 const tool =
   'grid h-8 w-8 place-items-center text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-35 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white';
@@ -45,6 +46,7 @@ export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
   }, [fitRequest, fitView, fit]);
   return (
     <Panel position="top-right" className="!m-3 flex gap-2">
+      <Legend />
       <button
         type="button"
         data-testid="edit-mode"

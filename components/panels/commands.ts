@@ -190,6 +190,7 @@ export const COMMANDS: readonly Command[] = [
       c.ui.requestFit();
     },
   },
+  { name: 'legend', label: 'Legend: what the colours and lines mean (show / hide)', group: 'View', keys: [{ key: 'k' }], perform: (c) => c.ui.setLegend(!c.ui.legend) },
   {
     name: 'sidePanel',
     label: 'Side panel (show / hide)',

@@ -7,6 +7,7 @@ import { selectInterventionCount } from '@/stores/selectors';
 import { selectPanelFolded, selectTab, selectUiActions } from '@/stores/ui-selectors';
 import type { PanelTab } from '@/stores/ui-store';
 import { ChevronIcon } from '../ui/icons';
+import { preloadable } from '../ui/preloadable';
 import { Caption } from './caption';
 import { command, hint } from './commands';
 import { EventLog } from './event-log';
@@ -15,10 +16,18 @@ import { EventLog } from './event-log';
 // form and the state tree, and none of them is on screen at first. React.lazy rather than
 // next/dynamic: none of them is ever server-rendered, and next/dynamic's loader would cost the
 // first page load more than it does.
+const notes = preloadable(() => import('./scenario-notes'));
+const interventions = preloadable(() => import('./interventions-list'));
 const Inspector = lazy(() => import('./inspector/inspector'));
-const InterventionsList = lazy(() => import('./interventions-list'));
-const ScenarioNotes = lazy(() => import('./scenario-notes'));
+const InterventionsList = interventions.Component;
+const ScenarioNotes = notes.Component;
 const MetricsPanel = lazy(() => import('./metrics-panel'));
+
+/** Fetches the About and Faults tabs ahead of a click (see usePrefetch), so they open without "Loading…". */
+export function prefetchTabs(): void {
+  notes.preload();
+  interventions.preload();
+}
 
 /** A tab whose code is still on its way says so. */
 function Loading({ children }: { children: ReactNode }) {

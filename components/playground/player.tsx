@@ -7,6 +7,7 @@ import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
 import { Dialogs } from './dialogs';
+import { usePrefetch } from './use-prefetch';
 
 /**
  * Canvas, narration and controls for the scenario in the surrounding PlaybackProvider, as a
@@ -16,6 +17,7 @@ import { Dialogs } from './dialogs';
 export function Player() {
   usePlaybackLoop();
   useShortcuts();
+  usePrefetch();
   return (
     <>
       <div className="relative flex min-h-0 flex-1 flex-col md:flex-row">
