@@ -2,15 +2,15 @@ import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
+import type { NodeType } from '@/engine/models/catalog';
 import { selectLastReceived } from '@/stores/last-received';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectLabels, selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
-import type { NodeType } from '@/engine/models/catalog';
-import { useNodeLook } from './node-look';
-import { violationRole } from './violation-roles';
 import { formatMs } from '../panels/format';
 import { MoreIcon } from '../ui/icons';
+import { useNodeLook } from './node-look';
+import { violationRole } from './violation-roles';
 
 export interface NodeCardProps {
   id: string;

@@ -1,8 +1,8 @@
 import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../clients/storage/messages';
+import type { Msg } from '../core/msg';
 import type { ProgramView } from '../core/program';
 import { timerOwner, type NoFields } from '../core/timer';
 import type { TraceData, TraceEvent } from '../core/trace-types';
-import type { Msg } from '../core/msg';
 import type { Ctx } from '../core/types';
 import type { LockCommonParams } from './lock-params';
 

@@ -1,5 +1,5 @@
-import { timerOwner } from '../../core/timer';
 import type { Msg } from '../../core/msg';
+import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
 import type { HttpReq, HttpRes } from './messages';
 

@@ -1,11 +1,11 @@
 import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
+import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { PING_XID, type ZkMsg } from './messages';
 import { validPath } from './paths';
-import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
-import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
 import { Step } from './step';
+import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
 import { holdsWatch, materialize, register, unregister } from './watches';
 
 /**

@@ -1,5 +1,5 @@
-import { PING_XID, type ZkMsg } from './messages';
 import { curatorConnected, curatorDeadline, curatorGivesUp, curatorLost, curatorSuspend } from './curator';
+import { PING_XID, type ZkMsg } from './messages';
 import { readTimeoutOf, timeToNextPing, ZK_CLIENT_TIMERS, type ZkClientState, type ZkStep } from './state';
 import type { Step } from './step';
 import { setWatchesOp } from './watches';

@@ -1,5 +1,5 @@
-import type { TraceEvent } from '../../core/trace-types';
 import type { Msg } from '../../core/msg';
+import type { TraceEvent } from '../../core/trace-types';
 import type { Ctx } from '../../core/types';
 import { zkClientClose, zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from './client';
 import { describeZkClientTimer, narrateZkClient } from './narration';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../../clients/http/messages';
-import { timerOwner, type NoFields, type TimerOf } from '../../core/timer';
 import type { Msg } from '../../core/msg';
+import { timerOwner, type NoFields, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { lbParams, type LbParams } from './params';
 

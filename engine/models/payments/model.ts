@@ -1,12 +1,12 @@
-import { timerOwner } from '../../core/timer';
-import type { Msg } from '../../core/msg';
-import type { Ctx, ModelDef } from '../../core/types';
+import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkResult } from '../../clients/zookeeper/types';
-import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import type { Msg } from '../../core/msg';
+import { timerOwner } from '../../core/timer';
+import type { Ctx, ModelDef } from '../../core/types';
 import { type PaymentsParams } from './params';
 
 /**

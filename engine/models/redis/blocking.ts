@@ -1,5 +1,5 @@
-import type { Ctx } from '../../core/types';
 import type { RedisCmd, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
+import type { Ctx } from '../../core/types';
 import { exec, type BlockRequest } from './commands';
 import type { BlockedClient, RedisState } from './state';
 import { REDIS_TIMERS, type RedisTimer } from './timers';

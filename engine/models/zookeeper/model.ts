@@ -1,14 +1,14 @@
-import { timerOwner, type NoFields } from '../../core/timer';
-import type { Msg } from '../../core/msg';
-import type { Ctx, ModelDef } from '../../core/types';
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
+import { monotonicNow } from '../../clients/zookeeper/time';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
+import type { Msg } from '../../core/msg';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx, ModelDef } from '../../core/types';
+import { type ZookeeperParams } from './params';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
 import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
-import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
-import { type ZookeeperParams } from './params';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {

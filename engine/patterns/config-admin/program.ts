@@ -1,9 +1,9 @@
-import { timerOwner } from '../../core/timer';
-import type { Ctx } from '../../core/types';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ConfigAdminParams } from './params';
 
 /**

@@ -1,9 +1,9 @@
-import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx } from '../../core/types';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkEventType, ZkResult } from '../../clients/zookeeper/types';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ConfigWatcherParams } from './params';
 
 /**

@@ -1,7 +1,7 @@
-import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx } from '../../core/types';
 import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { PayClientParams } from './params';
 
 /**

@@ -1,7 +1,9 @@
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
+import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
-import type { RedisReply } from '../../clients/redis/protocol';
 import {
   acquired,
   describeSectionTimer,
@@ -20,8 +22,6 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../../core/program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisLockParams } from './params';
 
 export interface RedisLockState {

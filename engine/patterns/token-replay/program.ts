@@ -1,10 +1,10 @@
-import { timerOwner, type NoFields } from '../../core/timer';
-import type { Msg } from '../../core/msg';
-import type { Ctx } from '../../core/types';
-import type { HttpRes, Jwt } from '../../clients/http/messages';
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
-import type { ProgramDef, ProgramView } from '../../core/program';
+import type { HttpRes, Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
+import type { Msg } from '../../core/msg';
+import type { ProgramDef, ProgramView } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { TokenReplayParams } from './params';
 
 declare module '../../core/trace-types' {

@@ -1,12 +1,12 @@
-import { timerOwner, type NoFields } from '../../core/timer';
-import type { Ctx } from '../../core/types';
-import { formatOp, formatResult } from '../../clients/zookeeper/messages';
 import { zkSubmit } from '../../clients/zookeeper/client';
 import { zkHost } from '../../clients/zookeeper/host';
+import { formatOp, formatResult } from '../../clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
-import type { ProgramDef } from '../../core/program';
 import { parseZkLine } from '../../clients/zookeeper/zkcli';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ZkScriptParams } from './params';
 
 declare module '../../core/trace-types' {

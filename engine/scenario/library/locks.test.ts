@@ -246,6 +246,13 @@ describe('the tryThis experiments do what the notes promise', () => {
     expect(v.message).toMatch(new RegExp(`^/locks/orders on zookeeper has been free since ${Math.round(expiry)} ms \\(c1's session expired\\) and nobody took it: c2 \\(watch`));
     expect(r.events('lock.acquire').map((e) => e.node)).toEqual(['c1']);
   });
+  it('zk-lock: a naive recipe that reads getChildren’s (hash) order as the queue lets a second client in', () => {
+    for (const id of ['zk-lock', 'zk-lock-herd']) {
+      play(id).expectNoViolation();
+      const naive = play(id, { program: { sortChildren: false } });
+      expect(naive.expectViolation('mutual-exclusion').t).toBeLessThan(1000);
+    }
+  });
   it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
     expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);
     expect(play('redis-lock-unsafe-del', { program: { unsafeDel: false }, clients: ['c1'] }).violations).toEqual([]);

@@ -24,6 +24,7 @@ export const zkLockHerd: BuiltinScenario = {
   tryThis: [
     'Set herd to false on every client (Curator’s recipe, as in the zk-lock scenario): each release wakes only the next in line.',
     'Add more clients: the notifications per handoff grow with the number of waiters.',
+    'Set sortChildren to false on every client: getChildren lists the queue in the server’s hash order (highest first here, as a real ZooKeeper does), so a waiter thinks it is first and walks in on the holder.',
   ],
   scenario: {
     version: 1,
