@@ -16,6 +16,14 @@ async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: nu
 async function editMode(page: Page) {
   await page.getByTestId('edit-mode').click();
   await expect(page.getByTestId('edit-mode')).toHaveAttribute('aria-pressed', 'true');
+  await settled(page);
+}
+
+/**
+ * Waits until the view stops moving: a refit animates the viewport, and a drag that starts from
+ * a handle measured mid-animation misses its target (seen on a loaded 2-core CI machine).
+ */
+async function settled(page: Page) {
   const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
   let last = '';
   await expect
@@ -42,6 +50,7 @@ test.describe('canvas editing', () => {
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.getByTestId('palette-zookeeper').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width / 2, y: pane.height - 160 } });
     await expect(page.getByTestId('node-zookeeper')).toBeVisible();
+    await settled(page);
     let doc = (await sim.scenario()) as Doc;
     expect(doc.nodes.map((n) => n.type)).toEqual(['client', 'redis', 'zookeeper']);
 
@@ -84,6 +93,7 @@ test.describe('canvas editing', () => {
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.getByTestId('palette-redis').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width - 260, y: pane.height - 150 } });
     await expect(page.getByTestId('node-redis2')).toBeVisible();
+    await settled(page);
     await dragMouse(page, await sourceHandle(page, 'redis'), centre((await page.getByTestId('node-redis2').boundingBox())!));
     await expect.poll(async () => ((await sim.scenario()) as Doc).edges.map((e) => e.id)).toContain('redis-redis2');
   });
