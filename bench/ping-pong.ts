@@ -1,4 +1,5 @@
-import type { ModelDef, Msg } from '@/engine/core/types';
+import type { Msg } from '@/engine/core/msg';
+import type { ModelDef } from '@/engine/core/types';
 import type { SimSpec } from '@/engine/core/simulation';
 
 interface Ping extends Msg {

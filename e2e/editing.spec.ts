@@ -12,6 +12,12 @@ async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: nu
   await page.mouse.up();
 }
 
+/** Edit mode: the palette comes out. */
+async function editMode(page: Page) {
+  await page.getByTestId('edit-mode').click();
+  await expect(page.getByTestId('edit-mode')).toHaveAttribute('aria-pressed', 'true');
+}
+
 const centre = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 /** The centre of node `id`'s outgoing (source) handle. */
@@ -22,6 +28,7 @@ async function sourceHandle(page: Page, id: string) {
 test.describe('canvas editing', () => {
   test('drag a component from the palette onto the canvas; a meaningless link is refused with a reason', async ({ page }) => {
     const sim = await openPlayground(page);
+    await editMode(page);
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.getByTestId('palette-zookeeper').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width / 2, y: pane.height - 160 } });
     await expect(page.getByTestId('node-zookeeper')).toBeVisible();
@@ -39,6 +46,7 @@ test.describe('canvas editing', () => {
 
   test('click to add; a client warns until it is linked to what its program needs; links rebuild the run', async ({ page }) => {
     const sim = await openPlayground(page);
+    await editMode(page);
     await sim.advance(500);
     await page.getByTestId('palette-client').click();
     const added = page.getByTestId('node-client');
@@ -62,6 +70,7 @@ test.describe('canvas editing', () => {
 
   test('Redis to Redis is allowed (a replica)', async ({ page }) => {
     const sim = await openPlayground(page);
+    await editMode(page);
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.getByTestId('palette-redis').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: pane.width - 260, y: pane.height - 150 } });
     await expect(page.getByTestId('node-redis2')).toBeVisible();
@@ -71,6 +80,7 @@ test.describe('canvas editing', () => {
 
   test('without dragging: link from the inspector, refused links explained there too', async ({ page }) => {
     const sim = await openPlayground(page);
+    await editMode(page);
     await page.getByTestId('palette-zookeeper').click();
     await page.getByTestId('palette-client').click();
     await page.getByTestId('node-redis').click();

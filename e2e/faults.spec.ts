@@ -20,7 +20,7 @@ test.describe('fault injection', () => {
     await expect(menu).toHaveCount(0);
 
     await expect(page.getByTestId('node-redis')).toHaveAttribute('data-status', 'crashed');
-    expect(await sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    expect(await sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
     expect(await sim.time()).toBe(600);
     await expect(page.getByTestId('timeline-intervention')).toHaveCount(1);
     await expect(page.getByTestId('tab-faults')).toContainText('1');
@@ -38,7 +38,7 @@ test.describe('fault injection', () => {
     expect(await sim.time()).toBe(1100);
   });
 
-  test('pause and clock skew take a number; adding one before later interventions branches the run, with a notice', async ({ page }) => {
+  test('pause and clock skew take a number; adding one before later interventions asks, and dropping them names them', async ({ page }) => {
     const sim = await openPlayground(page);
     await sim.advance(1500);
     await page.getByTestId('node-menu-redis').click();
@@ -52,8 +52,10 @@ test.describe('fault injection', () => {
     await expect(page.getByTestId('fault-pauseNode')).toBeDisabled();
     await page.getByTestId('fault-pauseNode-value').fill('400');
     await page.getByTestId('fault-pauseNode').click();
-    await expect(page.getByTestId('notice')).toContainText('The run branches here: 1 later intervention was dropped.');
-    expect(await sim.interventions()).toEqual([{ at: 1000, kind: 'pause', node: 'c1', durationMs: 400 }]);
+    await expect(page.getByTestId('branch-later')).toHaveText(/1,500\.0 ms\s*skew redis's clock by \+1500 ms\s*yours/);
+    await page.getByTestId('branch-drop').click();
+    await expect(page.getByTestId('notice')).toContainText("The run branches here without: skew redis's clock by +1500 ms at 1,500.0 ms.");
+    expect(await sim.interventions()).toEqual([{ at: 1000, kind: 'pause', node: 'c1', durationMs: 400, by: 'user' }]);
     await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'paused');
     await sim.advance(401);
     await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'up');
@@ -111,8 +113,8 @@ test.describe('fault injection', () => {
     await page.getByTestId('fault-latency-value').fill('400');
     await page.getByTestId('fault-latency').click();
     expect(await sim.interventions()).toEqual([
-      { at: 0, kind: 'link', edge: 'c1-redis', loss: 1 },
-      { at: 0, kind: 'link', edge: 'c1-redis', extraLatencyMs: 400 },
+      { at: 0, kind: 'link', edge: 'c1-redis', loss: 1, by: 'user' },
+      { at: 0, kind: 'link', edge: 'c1-redis', extraLatencyMs: 400, by: 'user' },
     ]);
 
     // Step until the client has sent its SET, into a link that loses everything (the two
@@ -141,15 +143,24 @@ test.describe('fault injection', () => {
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-    test('a long press on a node opens its fault menu', async ({ page }) => {
-      await openPlayground(page);
+    test('a long press on a node opens its fault menu; the fault lands when the finger came down', async ({ page }) => {
+      const sim = await openPlayground(page);
       const node = page.getByTestId('node-redis');
       const box = (await node.boundingBox())!;
       const at = { clientX: box.x + 40, clientY: box.y + 60, pointerType: 'touch', isPrimary: true, bubbles: true };
+      await sim.play();
+      await expect.poll(() => sim.time()).toBeGreaterThan(50);
+      const before = await sim.time();
       await node.dispatchEvent('pointerdown', at);
+      const after = await sim.time();
       await expect(page.getByTestId('fault-menu')).toBeVisible();
       await node.dispatchEvent('pointerup', at);
       await expect(page.getByTestId('fault-menu')).toHaveAccessibleName('Faults for redis');
+      // The run moved on while the finger rested; the menu offers the moment it came down.
+      const lands = Number(await page.getByTestId('fault-at').inputValue());
+      expect(lands).toBeGreaterThanOrEqual(Math.floor(before));
+      expect(lands).toBeLessThanOrEqual(Math.ceil(after) + 0.1);
+      expect(await sim.time()).toBeGreaterThan(after + 100);
       await page.screenshot({ path: `${SHOTS}/phone-fault-menu.png` });
     });
   });

@@ -45,8 +45,8 @@ test.describe('idempotency', () => {
     await fromMenu(page, 'payments', 'restartNode');
     expect(await sim.interventions()).toEqual([
       { at: 25, kind: 'pause', node: 'payments', durationMs: 1300 },
-      { at: 1500, kind: 'crash', node: 'payments' },
-      { at: 2000, kind: 'restart', node: 'payments' },
+      { at: 1500, kind: 'crash', node: 'payments', by: 'user' },
+      { at: 2000, kind: 'restart', node: 'payments', by: 'user' },
     ]);
 
     // Restarted with nothing in memory: the key still says pending, so the retry gets 409 again.

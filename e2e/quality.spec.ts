@@ -100,7 +100,7 @@ test.describe('accessibility', () => {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test('the panels become tabs under the canvas, the controls stay on screen, and the page passes axe', async ({ page }) => {
+  test('the panel is a sheet of tabs over the canvas, the controls stay on screen, and the page passes axe', async ({ page }) => {
     test.slow();
     const sim = await openPlayground(page);
     await sim.advance(1000);
@@ -124,7 +124,9 @@ test.describe('phone', () => {
     await page.screenshot({ path: `${SHOTS}/phone-log.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Adding a component on a phone: the palette folds into one button.
+    // Adding a component on a phone: in edit mode, the palette folds into one button.
+    await expect(page.getByTestId('palette-toggle')).toHaveCount(0);
+    await page.getByTestId('edit-mode').tap();
     await page.getByTestId('palette-toggle').tap();
     await page.getByTestId('palette-zookeeper').tap();
     await expect(page.getByTestId('node-zookeeper')).toBeVisible();

@@ -8,12 +8,13 @@ async function openFromGallery(page: Page, id: string) {
   await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
 }
 
-/** Right-clicks `node` and chooses Crash from its fault menu, at the cursor. */
+/** Right-clicks `node` and chooses Crash from its fault menu, at the cursor, dropping the scenario's later crash (the menu asks). */
 async function crashFromMenu(page: Page, node: string) {
   await page.getByTestId(`node-${node}`).click({ button: 'right' });
   const menu = page.getByTestId('fault-menu');
   await expect(menu).toBeVisible();
   await menu.getByTestId('fault-crash').click();
+  await menu.getByTestId('branch-drop').click();
   await expect(menu).toHaveCount(0);
   await expect(page.getByTestId(`node-${node}`)).toHaveAttribute('data-status', 'crashed');
 }
@@ -32,7 +33,7 @@ test.describe('sessions', () => {
     await expect(page.getByTestId('node-app1').locator('[data-testid="app-session"][data-user="alice"]')).toHaveCount(1);
 
     await crashFromMenu(page, 'app1');
-    // The built-in crash at 3 s came later, so the run branches here without it.
+    // The built-in crash at 3 s came later, and was dropped: the run branches here without it.
     const ivs = await sim.interventions();
     expect(ivs).toMatchObject([{ kind: 'crash', node: 'app1' }]);
     expect(ivs[0].at).toBeCloseTo(2000, 3);

@@ -74,7 +74,7 @@ test.describe('autosave and saved scenarios', () => {
     await page.waitForFunction(() => (localStorage.getItem('dp:autosave:v1') ?? '').includes('"t":1000'));
     await page.reload();
     await page.waitForFunction(() => window.__sim !== undefined);
-    await expect.poll(() => sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    await expect.poll(() => sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
     expect(await sim.time()).toBe(1000);
     await expect(page.getByTestId('node-redis')).toHaveAttribute('data-status', 'crashed');
   });
@@ -107,7 +107,7 @@ test.describe('autosave and saved scenarios', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-saves.png` });
     await item.getByRole('button', { name: /^Open/ }).click();
     await expect(page.getByTestId('node-redis')).toHaveAttribute('data-status', 'crashed');
-    expect(await simOf(page).interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    expect(await simOf(page).interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
   });
 
   test('save under a name, export, import the file back, delete with a confirmation', async ({ page }) => {
@@ -124,7 +124,7 @@ test.describe('autosave and saved scenarios', () => {
     await page.getByTestId('import-input').setInputFiles(path);
     await expect(page.getByTestId('saves')).toHaveCount(0);
     await expect(page.getByTestId('notice').filter({ hasText: 'Opened' })).toBeVisible();
-    expect(await simOf(page).interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    expect(await simOf(page).interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
 
     await page.getByTestId('open-saves').click();
     const del = page.getByTestId('saved-item').getByRole('button', { name: /Delete/ });
@@ -139,7 +139,7 @@ test.describe('autosave and saved scenarios', () => {
     await page.getByTestId('open-saves').click();
     await page.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"seed":1,"nodes":[{"id":"x","type":"redis","params":{"hz":0}}]}') });
     await expect(page.getByTestId('notice').filter({ hasText: '“broken.json” could not be opened: nodes[0].params.hz: expected an integer from 1 to 500' })).toBeVisible();
-    expect(await sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    expect(await sim.interventions()).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
     await page.keyboard.press('Escape');
 
     const json = JSON.stringify({ version: 1, title: 'Dropped in', seed: 9, nodes: [{ id: 'r9', type: 'redis' }] });
@@ -179,7 +179,7 @@ test.describe('hostile links', () => {
       await expect(notice, what).toBeVisible();
       await expect(notice, what).toContainText('Your own work is unchanged');
       await expect(page.getByTestId('scenario-title'), what).toHaveText(title!);
-      expect(await sim.interventions(), what).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+      expect(await sim.interventions(), what).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
       await notice.getByRole('button', { name: 'Dismiss' }).click();
     }
     await page.screenshot({ path: `${SHOTS}/desktop-hostile-link.png` });

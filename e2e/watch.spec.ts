@@ -39,7 +39,7 @@ test.describe('distributed watch', () => {
     // As v3 is written, s2 freezes for a second: its notification waits, its watch is spent, v4 slips by.
     await sim.seek(2505);
     await pauseFromMenu(page, 's2', 1000);
-    expect(await sim.interventions()).toEqual([{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000 }]);
+    expect(await sim.interventions()).toEqual([{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000, by: 'user' }]);
     await sim.seek(3200);
     await expect(violation(page, 's2')).toContainText('s2 was never notified of the change that made /config/app version 4');
     await expect(status(page, 's1')).toContainText('has v4 · 3 events');

@@ -57,7 +57,7 @@ describe('interventions', () => {
     const { result, dropped } = s.getState().intervene({ kind: 'crash', node: 'redis' });
     expect(result.ok).toBe(true);
     expect(dropped).toEqual([]);
-    expect(s.getState().scenario.interventions).toEqual([{ at: 600, kind: 'crash', node: 'redis' }]);
+    expect(s.getState().scenario.interventions).toEqual([{ at: 600, kind: 'crash', node: 'redis', by: 'user' }]);
     expect(s.getState().time).toBe(600);
     expect(s.getState().sim.node('redis').status).toBe('crashed');
   });
@@ -72,13 +72,50 @@ describe('interventions', () => {
     expect(execs).toHaveLength(1);
   });
 
-  it('adding one before later ones branches: the later ones are dropped', () => {
+  it('adding one before later ones keeps them unless asked to drop them; dropped ones are set aside and can be restored', () => {
     const s = createPlaybackStore(brokenLink());
     s.getState().seek(500);
-    const { dropped } = s.getState().intervene({ kind: 'pause', node: 'c1', durationMs: 100 });
+    const kept = s.getState().intervene({ kind: 'pause', node: 'c1', durationMs: 100 });
+    expect(kept.dropped).toEqual([]);
+    expect(s.getState().scenario.interventions.map((d) => d.kind)).toEqual(['partition', 'heal', 'pause']);
+    expect(s.getState().timeline.violations).toHaveLength(1);
+
+    s.getState().undo();
+    const { dropped } = s.getState().intervene({ kind: 'pause', node: 'c1', durationMs: 100 }, { later: 'drop' });
     expect(dropped.map((d) => d.kind)).toEqual(['partition', 'heal']);
-    expect(s.getState().scenario.interventions).toEqual([{ at: 500, kind: 'pause', node: 'c1', durationMs: 100 }]);
+    expect(s.getState().scenario.interventions).toEqual([{ at: 500, kind: 'pause', node: 'c1', durationMs: 100, by: 'user' }]);
+    expect(s.getState().scenario.dropped!.map((d) => d.kind)).toEqual(['partition', 'heal']);
     expect(s.getState().timeline.violations).toHaveLength(0);
+
+    expect(s.getState().restoreDropped(0).ok).toBe(true);
+    expect(s.getState().restoreDropped(0).ok).toBe(true);
+    expect(s.getState().scenario.dropped).toEqual([]);
+    expect(s.getState().timeline.violations).toHaveLength(1);
+  });
+
+  it('a fault at a time typed in the menu: earlier moves the cursor back to it, later leaves the cursor', () => {
+    const s = createPlaybackStore(scenario());
+    s.getState().seek(800);
+    s.getState().intervene({ kind: 'crash', node: 'redis' }, { at: 1500 });
+    expect(s.getState().time).toBe(800);
+    expect(s.getState().sim.node('redis').status).toBe('up');
+    s.getState().intervene({ kind: 'restart', node: 'redis' }, { at: 300 });
+    expect(s.getState().time).toBe(300);
+    expect(s.getState().scenario.interventions.map((d) => [d.at, d.kind])).toEqual([
+      [1500, 'crash'],
+      [300, 'restart'],
+    ]);
+  });
+
+  it("removing the scenario's own fault sets it aside; removing the visitor's forgets it", () => {
+    const s = createPlaybackStore(brokenLink());
+    s.getState().seek(2500);
+    s.getState().intervene({ kind: 'crash', node: 'redis' });
+    expect(s.getState().removeIntervention(0).ok).toBe(true);
+    expect(s.getState().scenario.dropped).toEqual([{ at: 950, kind: 'partition', edge: 'c1-redis' }]);
+    expect(s.getState().removeIntervention(1).ok).toBe(true);
+    expect(s.getState().scenario.interventions).toEqual([{ at: 2000, kind: 'heal', edge: 'c1-redis' }]);
+    expect(s.getState().scenario.dropped).toHaveLength(1);
   });
 
   it('undo and redo move through scenarios and keep the cursor', () => {

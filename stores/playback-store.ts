@@ -7,7 +7,7 @@ import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
 import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
-import { runsDifferently, withIntervention, withoutIntervention } from './scenario-edits';
+import { runsDifferently, withIntervention, withoutIntervention, withRestored, type LaterChoice, type ScenarioIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
 
 /** Speeds the controls offer, in virtual ms per real ms (the scenario format allows 0.1–100). */
@@ -95,12 +95,20 @@ export interface PlaybackState {
    * `opts.edited` carries the flag over when restoring the visitor's own work.
    */
   open(scenario: Scenario, entry?: BuiltinScenario | null, opts?: OpenOptions): EditResult;
+  /** When a fault added now would happen: the cursor's time, just after the event shown. */
+  faultMoment(): number;
   /**
-   * Records a fault at the cursor's time and re-runs. Interventions after the cursor are
-   * dropped (the run branches); they are returned so the UI can say so.
+   * Records a fault the visitor adds (`by: 'user'`) at `opts.at` (default: `faultMoment()`) and
+   * re-runs. Interventions after it stay unless `opts.later` is 'drop': then they are set aside
+   * in the scenario's `dropped` list (the run branches) and returned so the UI can name them.
+   * The cursor goes to the fault when it lands now or earlier, and stays when it lands later.
    */
-  intervene(req: InterventionRequest): { result: EditResult; dropped: Intervention[] };
+  intervene(req: InterventionRequest, opts?: { at?: number; later?: LaterChoice }): { result: EditResult; dropped: ScenarioIntervention[] };
+  /** Removes an intervention; the scenario's own is set aside (restorable), the visitor's is gone. */
   removeIntervention(index: number): EditResult;
+  /** Puts a set-aside intervention back into the run. */
+  restoreDropped(index: number): EditResult;
+
 }
 
 export type PlaybackStore = StoreApi<PlaybackState>;
@@ -329,16 +337,24 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         );
         return { ok: true };
       },
-      intervene(req) {
+      faultMoment() {
+        return momentAfter(get().sim);
+      },
+      intervene(req, opts = {}) {
         const st = get();
-        const iv = { ...req, at: momentAfter(st.sim) } as Intervention;
-        const { scenario: next, dropped } = withIntervention(st.scenario, iv);
-        const result = replace(next, { past: [...st.past, st.scenario].slice(-HISTORY_LIMIT), future: [] }, iv.at);
+        const now = momentAfter(st.sim);
+        const iv = { ...req, at: opts.at ?? now, by: 'user' } as ScenarioIntervention;
+        const { scenario: next, dropped } = withIntervention(st.scenario, iv, opts.later ?? 'keep');
+        const result = replace(next, { past: [...st.past, st.scenario].slice(-HISTORY_LIMIT), future: [] }, Math.min(iv.at, now));
         return { result, dropped: result.ok ? dropped : [] };
       },
       removeIntervention(index) {
         return get().apply(withoutIntervention(get().scenario, index));
       },
+      restoreDropped(index) {
+        return get().apply(withRestored(get().scenario, index));
+      },
+
     };
   });
 }

@@ -1,4 +1,3 @@
-import type { Intervention } from '@/engine/core/faults';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '@/engine/scenario/schema';
 import { retarget } from './client-warning';
@@ -14,19 +13,45 @@ export interface Position {
   y: number;
 }
 
-/**
- * Adds intervention `iv`. Interventions scheduled after it are dropped: the visitor changed
- * the past those were recorded against, so the run branches here.
- */
-export function withIntervention(s: Scenario, iv: Intervention): { scenario: Scenario; dropped: Intervention[] } {
-  const dropped = s.interventions.filter((x) => x.at > iv.at);
-  const kept = s.interventions.filter((x) => x.at <= iv.at);
-  return { scenario: { ...s, interventions: [...kept, iv] }, dropped };
+/** An intervention as the scenario records it (with who added it). */
+export type ScenarioIntervention = Scenario['interventions'][number];
+
+/** What to do with the interventions after a new one: keep them, or set them aside (the run branches). */
+export type LaterChoice = 'keep' | 'drop';
+
+/** The interventions scheduled after `at`: what a branch there would set aside. */
+export function laterThan(s: Scenario, at: number): ScenarioIntervention[] {
+  return s.interventions.filter((x) => x.at > at);
 }
 
-/** Removes the intervention at `index`. */
+/**
+ * Adds intervention `iv`. With `later: 'drop'` the interventions scheduled after it move to the
+ * scenario's `dropped` list (the visitor changed the past they were recorded against, so the run
+ * branches here; they can be restored); with 'keep' they stay and run as before.
+ */
+export function withIntervention(s: Scenario, iv: ScenarioIntervention, later: LaterChoice): { scenario: Scenario; dropped: ScenarioIntervention[] } {
+  const dropped = later === 'drop' ? laterThan(s, iv.at) : [];
+  const kept = later === 'drop' ? s.interventions.filter((x) => x.at <= iv.at) : s.interventions;
+  const aside = dropped.length > 0 ? { dropped: [...(s.dropped ?? []), ...dropped] } : {};
+  return { scenario: { ...s, ...aside, interventions: [...kept, iv] }, dropped };
+}
+
+/**
+ * Removes the intervention at `index`. The scenario's own (not added by the visitor) goes to
+ * `dropped`, so a lesson's fault removed by mistake can be restored; the visitor's own is gone.
+ */
 export function withoutIntervention(s: Scenario, index: number): Scenario {
-  return { ...s, interventions: s.interventions.filter((_, i) => i !== index) };
+  const iv = s.interventions[index];
+  if (!iv) return s;
+  const interventions = s.interventions.filter((_, i) => i !== index);
+  return iv.by === 'user' ? { ...s, interventions } : { ...s, interventions, dropped: [...(s.dropped ?? []), iv] };
+}
+
+/** Puts the set-aside intervention at `index` of `dropped` back into the run. */
+export function withRestored(s: Scenario, index: number): Scenario {
+  const iv = s.dropped?.[index];
+  if (!iv) return s;
+  return { ...s, interventions: [...s.interventions, iv], dropped: s.dropped!.filter((_, i) => i !== index) };
 }
 
 /** Adds a node of `type` at `position` with default parameters; returns its id. */
@@ -49,11 +74,13 @@ export function withoutElements(s: Scenario, nodeIds: readonly string[], edgeIds
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
   for (const e of s.edges) if (nodes.has(e.source) || nodes.has(e.target)) edges.add(e.id);
+  const survives = (iv: ScenarioIntervention) => !('node' in iv && nodes.has(iv.node)) && !('edge' in iv && edges.has(iv.edge));
   return {
     ...s,
     nodes: s.nodes.filter((n) => !nodes.has(n.id)),
     edges: s.edges.filter((e) => !edges.has(e.id)),
-    interventions: s.interventions.filter((iv) => !('node' in iv && nodes.has(iv.node)) && !('edge' in iv && edges.has(iv.edge))),
+    interventions: s.interventions.filter(survives),
+    ...(s.dropped ? { dropped: s.dropped.filter(survives) } : {}),
   };
 }
 
@@ -97,8 +124,8 @@ export function withEdgeParams(s: Scenario, id: string, params: ScenarioEdge['pa
   return { ...s, edges: s.edges.map((e) => (e.id === id ? { ...e, params } : e)) };
 }
 
-/** Whether two scenarios would run differently (anything but layout and labels changed). */
+/** Whether two scenarios would run differently (anything but layout, labels and the set-aside interventions changed). */
 export function runsDifferently(a: Scenario, b: Scenario): boolean {
-  const strip = (s: Scenario) => ({ ...s, title: '', nodes: s.nodes.map((n) => ({ ...n, position: null, label: null })) });
+  const strip = (s: Scenario) => ({ ...s, title: '', dropped: null, nodes: s.nodes.map((n) => ({ ...n, position: null, label: null })) });
   return JSON.stringify(strip(a)) !== JSON.stringify(strip(b));
 }

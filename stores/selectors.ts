@@ -19,6 +19,7 @@ export const selectLabels = (s: PlaybackState) => s.labels;
 export const selectTimeline = (s: PlaybackState) => s.timeline;
 export const selectInterventions = (s: PlaybackState) => s.scenario.interventions;
 export const selectDoc = (s: PlaybackState) => s.doc;
+export const selectUntil = (s: PlaybackState) => s.untilMs;
 
 /** What the controls bar shows. */
 export const selectClock = (s: PlaybackState) => ({
@@ -50,6 +51,7 @@ export const selectActions = (s: PlaybackState) => ({
   open: s.open,
   intervene: s.intervene,
   removeIntervention: s.removeIntervention,
+  restoreDropped: s.restoreDropped,
 });
 
 /** Whether undo and redo have anything to do. */

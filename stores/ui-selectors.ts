@@ -8,6 +8,9 @@ export const selectDialog = (s: UiState) => s.dialog;
 export const selectTab = (s: UiState) => s.tab;
 export const selectNotices = (s: UiState) => s.notices;
 export const selectFitRequest = (s: UiState) => s.fitRequest;
+export const selectEditing = (s: UiState) => s.editing;
+export const selectPanelFolded = (s: UiState) => s.panelFolded;
+export const selectLegend = (s: UiState) => s.legend;
 
 /** The UI actions (stable functions). */
 export const selectUiActions = (s: UiState) => ({

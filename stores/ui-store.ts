@@ -11,6 +11,8 @@ export interface ElementRef {
 export interface MenuAt extends ElementRef {
   x: number;
   y: number;
+  /** When a fault chosen there lands, if not the cursor's time (a long press began earlier). */
+  at?: number;
 }
 
 /** A short message shown over the canvas (a refused link, a branched run). */
@@ -49,6 +51,12 @@ export interface UiState {
   fitRequest: number;
   /** Bumped to ask the canvas to add a node of a type at its centre. */
   addRequest: { type: string; n: number } | null;
+  /** Edit mode: the component palette is out (watching needs the room). */
+  editing: boolean;
+  /** The side panel is folded away (wide screens), giving the canvas the width. */
+  panelFolded: boolean;
+  /** The legend (what the canvas's colours and lines mean) is open. */
+  legend: boolean;
 
   select(ref: ElementRef | null): void;
   /** The canvas selection changed. */
@@ -64,6 +72,9 @@ export interface UiState {
   setFocus(focus: Focus | null): void;
   requestFit(): void;
   requestAdd(type: string): void;
+  setEditing(on: boolean): void;
+  setPanelFolded(folded: boolean): void;
+  setLegend(open: boolean): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -86,6 +97,9 @@ export function createUiStore(): UiStore {
     focus: null,
     fitRequest: 0,
     addRequest: null,
+    editing: false,
+    panelFolded: false,
+    legend: false,
 
     select(ref) {
       const cur = get().selection;
@@ -131,6 +145,15 @@ export function createUiStore(): UiStore {
     },
     requestAdd(type) {
       set({ addRequest: { type, n: (get().addRequest?.n ?? 0) + 1 } });
+    },
+    setEditing(editing) {
+      set({ editing });
+    },
+    setPanelFolded(panelFolded) {
+      set({ panelFolded });
+    },
+    setLegend(legend) {
+      set({ legend });
     },
   }));
 }

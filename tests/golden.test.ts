@@ -16,6 +16,11 @@ interface Golden {
   events: number;
   steps: number;
   trace: string;
+  /**
+   * The trace with every `timer.fire` payload replaced by a constant: a change that only renames
+   * timer payloads (which owners put there for themselves) changes `trace` and nothing else.
+   */
+  traceTimersBlind: string;
   narration: string;
   summary: string;
 }
@@ -40,6 +45,7 @@ function observe(id: string, seed?: number): Golden {
     events: sim.trace.length,
     steps: sim.steps,
     trace: sha(events.map((e) => JSON.stringify(e))),
+    traceTimersBlind: sha(events.map((e) => JSON.stringify(e.type === 'timer.fire' ? { ...e, payload: 'timer' } : e))),
     narration: sha(events.map((e) => narrate(sim, e, labels))),
     summary: sha([JSON.stringify({ metrics: sim.metrics, violations })]),
   };

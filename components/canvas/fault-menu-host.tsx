@@ -1,13 +1,20 @@
 'use client';
 
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useUi } from '@/stores/playback-context';
 import { selectMenu } from '@/stores/ui-selectors';
+import { preloadable } from '../ui/preloadable';
 
 // Loaded on first use: most visits never open it, and the first paint should not wait for it.
-// React.lazy rather than next/dynamic, like the dialogs and panel tabs: with no next/dynamic left
+// React.lazy (through preloadable) rather than next/dynamic, like the dialogs and panel tabs: with no next/dynamic left
 // on the page, its loader (about 3 KB gzipped) drops out of the first page load.
-const FaultMenu = lazy(() => import('./fault-menu'));
+const faultMenu = preloadable(() => import('./fault-menu'));
+const FaultMenu = faultMenu.Component;
+
+/** Fetches the fault menu ahead of a right-click (see usePrefetch). */
+export function prefetchFaultMenu(): void {
+  faultMenu.preload();
+}
 
 /** Shows the fault menu while one is open. */
 export function FaultMenuHost() {

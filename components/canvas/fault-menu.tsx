@@ -1,14 +1,15 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
-import { selectLabels, selectScenario, selectTime, selectVersion } from '@/stores/selectors';
+import { laterThan, type LaterChoice, type ScenarioIntervention } from '@/stores/scenario-edits';
+import { selectLabels, selectScenario, selectUntil, selectVersion } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
 import type { MenuAt } from '@/stores/ui-store';
 import { COMMANDS, type Command } from '../panels/commands';
 import { formatMs } from '../panels/format';
-import { linkName } from '../panels/intervention-text';
+import { interventionText, linkName, scenarioTone, userTone } from '../panels/intervention-text';
 import { CloseIcon } from '../ui/icons';
 import { iconButton } from '../ui/styles';
 
@@ -59,21 +60,77 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
   );
 }
 
+/** A time as the field shows it: whole milliseconds, or one decimal when it has a fraction. */
+const timeText = (t: number) => String(Math.round(t * 10) / 10);
+
+/** What the visitor picked, waiting for an answer about the interventions it comes before. */
+interface Asking {
+  c: Command;
+  value?: number;
+  later: ScenarioIntervention[];
+}
+
+/** Names the later interventions a fault comes before, and asks: keep them, drop them, or cancel. */
+function BranchQuestion({ asking, at, answer }: { asking: Asking; at: number; answer: (choice: LaterChoice | null) => void }) {
+  const scenario = usePlayback(selectScenario);
+  const labels = usePlayback(selectLabels);
+  const n = asking.later.length;
+  return (
+    <div data-testid="branch-question" className="px-2 pt-1 pb-1">
+      <p id="branch-question-text" className="text-sm leading-snug text-slate-800 dark:text-slate-100">
+        <span className="font-semibold">{asking.c.label}</span> at {formatMs(at)} comes before {n === 1 ? 'this fault' : `these ${n} faults`}:
+      </p>
+      <ul className="my-1.5 max-h-32 space-y-0.5 overflow-y-auto" data-testid="branch-later">
+        {asking.later.map((iv, i) => (
+          <li key={i} className="flex items-baseline gap-1.5 text-xs text-slate-700 dark:text-slate-300">
+            <span className="shrink-0 font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400">{formatMs(iv.at)}</span>
+            <span className="min-w-0 flex-1">{interventionText(iv, scenario, labels)}</span>
+            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold ${iv.by === 'user' ? userTone : scenarioTone}`}>{iv.by === 'user' ? 'yours' : 'scenario'}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">
+        Keep {n === 1 ? 'it' : 'them'} to see your fault within the lesson, or drop {n === 1 ? 'it' : 'them'} to branch the run here (the Faults tab can restore {n === 1 ? 'it' : 'them'}).
+      </p>
+      <div className="mt-2 flex gap-1.5" role="group" aria-labelledby="branch-question-text">
+        <button type="button" data-testid="branch-keep" onClick={() => answer('keep')} className="h-8 flex-1 rounded-md bg-indigo-600 px-2 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
+          Keep {n === 1 ? 'it' : 'them'}
+        </button>
+        <button type="button" data-testid="branch-drop" onClick={() => answer('drop')} className="h-8 flex-1 rounded-md border border-slate-300 px-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800">
+          Drop {n === 1 ? 'it' : 'them'}
+        </button>
+        <button type="button" data-testid="branch-cancel" onClick={() => answer(null)} className="h-8 rounded-md px-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800">
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * The fault menu for one node or link: what can go wrong with it, recorded as an intervention
- * at the cursor's virtual time. Opened by right-click, long-press, the card's ⋯ button or M.
+ * at a virtual time the menu shows and lets the visitor change (the cursor's, at first; the run
+ * stands still while the menu is open, see usePlaybackLoop). A fault that comes before later
+ * ones asks what becomes of them. Opened by right-click, long-press, the card's ⋯ button or M.
  */
 export default function FaultMenu({ menu }: { menu: MenuAt }) {
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const labels = usePlayback(selectLabels);
   const scenario = usePlayback(selectScenario);
-  const time = usePlayback(selectTime);
+  const untilMs = usePlayback(selectUntil);
   // Re-render when the engine moves, so enabled states (crashed? cut?) stay true.
   usePlayback(selectVersion);
   const { closeMenu: close } = useUi(useShallow(selectUiActions));
   const box = useRef<HTMLDivElement>(null);
   const returnTo = useRef<Element | null>(null);
+  // When the fault lands unless the visitor types another time: the moment the gesture began.
+  const [first] = useState(() => menu.at ?? playback.getState().faultMoment());
+  const [atText, setAtText] = useState(() => timeText(first));
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const typed = Number(atText);
+  const at = atText === timeText(first) ? first : typed;
+  const atProblem = atText.trim() === '' || !Number.isFinite(typed) ? 'enter a time in ms' : typed < 0 || typed > untilMs ? `from 0 to ${untilMs}` : null;
 
   useEffect(() => {
     returnTo.current = document.activeElement;
@@ -88,15 +145,37 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
     };
   }, [close, menu.kind, menu.id]);
 
+  // The question takes focus; cancelled, focus goes back to the fault that asked it.
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (asking) asked.current = asking.c.name;
+    const to = asking ? 'branch-keep' : asked.current && `fault-${asked.current}`;
+    if (to) box.current?.querySelector<HTMLElement>(`[data-testid="${to}"]`)?.focus();
+  }, [asking]);
+
+  // Keep the whole menu on screen once its height is known (the question makes it taller).
+  const [top, setTop] = useState(() => Math.max(8, menu.y));
+  useLayoutEffect(() => {
+    const h = box.current?.offsetHeight ?? 0;
+    setTop(Math.max(8, Math.min(menu.y, window.innerHeight - h - 8)));
+  }, [menu.y, asking]);
+
   const name = menu.kind === 'node' ? (labels[menu.id] ?? menu.id) : linkName(scenario, labels, menu.id);
   const ctx = () => ({ playback: playback.getState(), ui: ui.getState(), target: { kind: menu.kind, id: menu.id } });
-  const run = (c: Command, value?: number) => {
-    c.perform({ ...ctx(), value });
+  const perform = (c: Command, value: number | undefined, later: LaterChoice) => {
+    c.perform({ ...ctx(), value, at, later });
     close();
+  };
+  const run = (c: Command, value?: number) => {
+    if (atProblem) return;
+    const later = laterThan(playback.getState().scenario, at);
+    if (later.length > 0) setAsking({ c, value, later });
+    else perform(c, value, 'keep');
   };
   const items = COMMANDS.filter((c) => c.menu === menu.kind);
   const left = Math.max(8, Math.min(menu.x, (typeof window === 'undefined' ? 1280 : window.innerWidth) - WIDTH - 8));
-  const top = Math.max(8, Math.min(menu.y, (typeof window === 'undefined' ? 800 : window.innerHeight) - 260));
+  const now = playback.getState().time;
+  const when = atProblem ?? (Math.abs(at - first) < 0.05 ? 'now' : at < now ? 'earlier: the cursor goes back there' : 'later: it lands when the run gets there');
 
   return (
     <div
@@ -107,39 +186,72 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
-          close();
+          if (asking) setAsking(null);
+          else close();
         }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           const all = [...(box.current?.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled)') ?? [])];
-          const at = all.indexOf(document.activeElement as HTMLElement);
-          all[(at + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length]?.focus();
+          const i = all.indexOf(document.activeElement as HTMLElement);
+          all[(i + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length]?.focus();
           e.preventDefault();
         }
       }}
-      className="fixed z-50 rounded-xl border border-slate-200 bg-white p-1.5 shadow-xl shadow-slate-900/10 dark:border-slate-700 dark:bg-slate-900 dark:shadow-black/40"
+      className="fixed z-50 max-h-[calc(100dvh-16px)] overflow-y-auto rounded-xl border border-slate-200 bg-white p-1.5 shadow-xl shadow-slate-900/10 dark:border-slate-700 dark:bg-slate-900 dark:shadow-black/40"
       style={{ left, top, width: WIDTH }}
     >
-      <div className="flex items-center gap-2 px-2 pt-0.5 pb-1.5">
-        <p className="min-w-0 flex-1 truncate text-xs text-slate-600 dark:text-slate-300">
-          <span className="font-semibold text-slate-900 dark:text-slate-100">{name}</span> at {formatMs(time)}
-        </p>
+      <div className="flex items-center gap-2 px-2 pt-0.5 pb-1">
+        <p className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{name}</p>
         <button type="button" onClick={close} aria-label="Close" className={iconButton}>
           <CloseIcon width={14} height={14} />
         </button>
       </div>
-      <div data-items className="border-t border-slate-100 pt-1 dark:border-slate-800">
-        {items.map((c) => {
-          const enabled = !c.enabled || c.enabled(ctx());
-          return c.input ? (
-            <ValueItem key={c.name} c={c} enabled={enabled} run={run} />
-          ) : (
-            <button key={c.name} type="button" data-testid={`fault-${c.name}`} disabled={!enabled} onClick={() => run(c)} className={item}>
-              {c.label}
-            </button>
-          );
-        })}
-      </div>
-      <p className="px-2 pt-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">Recorded as an intervention at this moment; later ones are dropped.</p>
+      {asking ? (
+        <div className="border-t border-slate-100 pt-1 dark:border-slate-800">
+          <BranchQuestion
+            asking={asking}
+            at={at}
+            answer={(choice) => {
+              if (choice) perform(asking.c, asking.value, choice);
+              else setAsking(null);
+            }}
+          />
+        </div>
+      ) : (
+        <>
+          <div className="flex items-center gap-1.5 px-2 pb-1.5">
+            <label htmlFor="fault-at" className="text-xs text-slate-600 dark:text-slate-300">
+              Lands at
+            </label>
+            <input
+              id="fault-at"
+              data-testid="fault-at"
+              inputMode="decimal"
+              value={atText}
+              onChange={(e) => setAtText(e.target.value)}
+              aria-invalid={atProblem !== null}
+              aria-describedby="fault-at-when"
+              className="h-7 w-24 rounded-md border border-slate-300 bg-white px-1.5 text-right font-mono text-xs tabular-nums aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-950"
+            />
+            <span className="text-[11px] text-slate-500 dark:text-slate-400">ms</span>
+            <span id="fault-at-when" data-testid="fault-at-when" className={`min-w-0 flex-1 truncate text-[11px] ${atProblem ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`} title={when}>
+              {when}
+            </span>
+          </div>
+          <div data-items className="border-t border-slate-100 pt-1 dark:border-slate-800">
+            {items.map((c) => {
+              const enabled = !atProblem && (!c.enabled || c.enabled(ctx()));
+              return c.input ? (
+                <ValueItem key={c.name} c={c} enabled={enabled} run={run} />
+              ) : (
+                <button key={c.name} type="button" data-testid={`fault-${c.name}`} disabled={!enabled} onClick={() => run(c)} className={item}>
+                  {c.label}
+                </button>
+              );
+            })}
+          </div>
+          <p className="px-2 pt-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">Time stands still while this menu is open. The fault is recorded as an intervention, so the run replays exactly.</p>
+        </>
+      )}
     </div>
   );
 }

@@ -19,11 +19,13 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { orientLink } from '@/stores/connect-rules';
-import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectScenario } from '@/stores/selectors';
+import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
-import { usePrefersDark } from '../ui/use-media-query';
+import { SHEET_PEEK_PX } from '../panels/side-panel';
+import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
 import { DenseWire, useDenseWireLatch } from './dense-wire';
@@ -35,10 +37,15 @@ import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { edgeTypes, nodeTypes } from './flow-registry';
+import { RefitOnGrowth } from './refit-on-growth';
+import { ZoomVar } from './zoom-var';
 
-// Room for the palette and the toolbars that float over the canvas.
-const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '210px' }, maxZoom: 1.4 };
+// Room for the toolbars that float over the canvas, and for the palette in edit mode.
+const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '48px' }, maxZoom: 1.4 };
+const fitEditing: FitViewOptions = { ...fitWide, padding: { ...(fitWide.padding as object), left: '210px' } };
 const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
+// On a phone the panel is a sheet over the canvas's lower part: fit the scenario above it.
+const fitSheet: FitViewOptions = { ...fitNarrow, padding: { ...(fitNarrow.padding as object), bottom: `${SHEET_PEEK_PX + 16}px` } };
 const ariaLabelConfig = {
   'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
   'edge.a11yDescription.default': 'Press Enter to select this link and inspect it, M for its fault menu, Delete to remove it.',
@@ -60,6 +67,9 @@ function Flow({ vertical }: { vertical: boolean }) {
   const dark = usePrefersDark();
   const addNode = useAddNode(vertical);
   const dense = useDenseWireLatch();
+  const editing = useUi(selectEditing);
+  const sheet = useMediaQuery('(max-width: 767.98px)');
+  const fit = vertical ? (sheet ? fitSheet : fitNarrow) : editing ? fitEditing : fitWide;
 
   const [shown, setShown] = useState(scenario);
   const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
@@ -139,9 +149,24 @@ function Flow({ vertical }: { vertical: boolean }) {
   );
 
   const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
+  // The visitor panned or zoomed: the view is theirs until the next fit (see RefitOnGrowth).
+  const movedRef = useRef(false);
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    if (e) movedRef.current = true;
+  }, []);
+  const onFitView = useCallback(() => {
+    movedRef.current = false;
+  }, []);
+  // Zoom buttons and the minimap move the view without an event onMoveStart would see.
+  const onZoomButton = useCallback(() => {
+    movedRef.current = true;
+  }, []);
+  const onMinimap = useCallback((e: { target: EventTarget }) => {
+    if (e.target instanceof Element && e.target.closest('.react-flow__minimap')) movedRef.current = true;
+  }, []);
 
   return (
-    <div className="absolute inset-0" {...longPress}>
+    <div className="absolute inset-0" {...longPress} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
       <DenseWire.Provider value={dense}>
         <ReactFlow<AppNode, LinkEdge>
           nodes={nodes}
@@ -155,6 +180,7 @@ function Flow({ vertical }: { vertical: boolean }) {
           isValidConnection={isValidConnection}
           onDragOver={onDragOver}
           onDrop={onDrop}
+          onMoveStart={onMoveStart}
           onNodeContextMenu={onNodeContextMenu}
           onEdgeContextMenu={onEdgeContextMenu}
           nodeTypes={nodeTypes}
@@ -164,7 +190,7 @@ function Flow({ vertical }: { vertical: boolean }) {
           deleteKeyCode={null}
           edgesFocusable
           fitView
-          fitViewOptions={vertical ? fitNarrow : fitWide}
+          fitViewOptions={fit}
           minZoom={0.25}
           maxZoom={2}
           connectionRadius={28}
@@ -173,9 +199,11 @@ function Flow({ vertical }: { vertical: boolean }) {
         >
           <Background gap={22} size={1.2} />
           {dense && <CrowdedWire />}
-          <Palette vertical={vertical} compact={vertical} />
-          <CanvasToolbar fit={vertical ? fitNarrow : fitWide} />
-          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={vertical ? fitNarrow : fitWide} />
+          <ZoomVar />
+          <RefitOnGrowth fit={fit} movedRef={movedRef} />
+          {editing && <Palette vertical={vertical} compact={vertical} />}
+          <CanvasToolbar fit={fit} />
+          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={fit} onFitView={onFitView} onZoomIn={onZoomButton} onZoomOut={onZoomButton} />
           {!vertical && (
             <MiniMap<AppNode>
               pannable

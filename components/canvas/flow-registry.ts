@@ -4,6 +4,7 @@ import type { NodeType } from '@/engine/models/catalog';
 import { registerKindAssets } from '@/stores/kind-loading';
 import { NODE_UIS } from '../nodes/catalog';
 import type { CardProps } from '../nodes/kind-ui';
+import { NodeLookContext, type NodeLook } from '../nodes/node-look';
 import { PendingCard } from '../nodes/pending-card';
 import { withZoomLevels } from '../nodes/zoom-levels';
 import type { AppNode } from './flow-types';
@@ -25,9 +26,9 @@ interface LazyCard {
  * A stand-in React Flow can be given up front for a card that arrives later. Opening a scenario
  * loads its cards before it becomes the document (stores/kind-loading), so the stand-in
  * normally renders the real card at once; only if it did not (or the fetch failed) does a
- * pending card show meanwhile (or for good).
+ * pending card show meanwhile (or for good). Either is drawn with its kind's `look`.
  */
-function lazyCard(fetch: () => Promise<Card>): LazyCard {
+function lazyCard(look: NodeLook, fetch: () => Promise<Card>): LazyCard {
   let card: Card | null = null;
   let pending: Promise<Card> | null = null;
   const load = () =>
@@ -39,7 +40,7 @@ function lazyCard(fetch: () => Promise<Card>): LazyCard {
     return createElement(card ?? use(load()), props);
   }
   const Component = memo(function LazyCardFor(props: NodeProps<AppNode>) {
-    return createElement(Suspense, { fallback: createElement(Pending, props) }, createElement(Loaded, props));
+    return createElement(NodeLookContext.Provider, { value: look }, createElement(Suspense, { fallback: createElement(Pending, props) }, createElement(Loaded, props)));
   });
   return {
     Component,
@@ -53,7 +54,7 @@ function lazyCard(fetch: () => Promise<Card>): LazyCard {
 }
 
 /** Each node type's card, from the UI manifests, fetched the first time a scenario has such a node. */
-const LAZY: Readonly<Record<NodeType, LazyCard>> = Object.fromEntries(NODE_UIS.map((ui) => [ui.type, lazyCard(() => ui.card() as Promise<unknown> as Promise<Card>)])) as Record<NodeType, LazyCard>;
+const LAZY: Readonly<Record<NodeType, LazyCard>> = Object.fromEntries(NODE_UIS.map((ui) => [ui.type, lazyCard(ui, () => ui.card() as Promise<unknown> as Promise<Card>)])) as Record<NodeType, LazyCard>;
 
 /**
  * Hands over the card for `type` that a page ships with (the playground's default scenario,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, type MouseEvent as ReactMouseEvent } from 'react';
-import { useUiStore } from '@/stores/playback-context';
+import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import type { ElementRef } from '@/stores/ui-store';
 import type { AppNode, LinkEdge } from './flow-types';
 import { useLongPress } from './use-long-press';
@@ -23,6 +23,7 @@ export function elementAt(target: EventTarget | null): ElementRef | null {
  */
 export function useCanvasMenus() {
   const ui = useUiStore();
+  const playback = usePlaybackStore();
   const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
   const onNodeContextMenu = useCallback(
     (e: ReactMouseEvent, n: AppNode) => {
@@ -38,9 +39,13 @@ export function useCanvasMenus() {
     },
     [openMenu],
   );
-  const longPress = useLongPress((target, x, y) => {
-    const hit = elementAt(target);
-    if (hit) openMenu(hit.kind, hit.id, x, y);
-  });
+  // A fault chosen after a long press lands when the finger came down, not half a second later.
+  const longPress = useLongPress(
+    () => playback.getState().faultMoment(),
+    (target, x, y, at) => {
+      const hit = elementAt(target);
+      if (hit) ui.getState().openMenu({ kind: hit.kind, id: hit.id, x, y, at });
+    },
+  );
   return { onNodeContextMenu, onEdgeContextMenu, longPress };
 }

@@ -9,9 +9,10 @@ const SLOP = 10;
 
 /**
  * Long-press on touch screens: the gesture phones use for a context menu. Returns pointer
- * handlers for a container; `onLongPress` gets the element pressed and where.
+ * handlers for a container; `onLongPress` gets the element pressed, where, and what `begin`
+ * returned when the finger came down (the run moves on while it rests).
  */
-export function useLongPress(onLongPress: (target: Element, x: number, y: number) => void) {
+export function useLongPress<T>(begin: () => T, onLongPress: (target: Element, x: number, y: number, began: T) => void) {
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; x: number; y: number } | null>(null);
   const cancel = () => {
     if (pending.current) clearTimeout(pending.current.timer);
@@ -23,7 +24,8 @@ export function useLongPress(onLongPress: (target: Element, x: number, y: number
       cancel();
       const { clientX: x, clientY: y } = e;
       const target = e.target as Element;
-      pending.current = { x, y, timer: setTimeout(() => ((pending.current = null), onLongPress(target, x, y)), HOLD_MS) };
+      const began = begin();
+      pending.current = { x, y, timer: setTimeout(() => ((pending.current = null), onLongPress(target, x, y, began)), HOLD_MS) };
     },
     onPointerMove: (e: PointerEvent) => {
       const p = pending.current;

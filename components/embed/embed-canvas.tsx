@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectDoc, selectScenario } from '@/stores/selectors';
 import { FaultMenuHost } from '../canvas/fault-menu-host';
+import { ZoomVar } from '../canvas/zoom-var';
 import type { AppNode, LinkEdge } from '../canvas/flow-types';
 import { Notices } from '../canvas/notices';
 import { carryOver, toFlow } from '../canvas/to-flow';
@@ -101,6 +102,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
           aria-label="Simulation canvas"
         >
           <Background gap={22} size={1.2} />
+          <ZoomVar />
           {dense && <CrowdedWire />}
           <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
         </ReactFlow>

@@ -2,12 +2,12 @@ import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
+import type { NodeType } from '@/engine/models/catalog';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
-import type { NodeType } from '@/engine/models/catalog';
-import { nodeUi } from './catalog';
 import { MoreIcon } from '../ui/icons';
+import { useNodeLook } from './node-look';
 
 export interface NodeCardProps {
   id: string;
@@ -78,7 +78,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
-  const style = nodeUi(kind);
+  const style = useNodeLook(kind);
   const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div

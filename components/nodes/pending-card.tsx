@@ -15,7 +15,7 @@ function PendingCardImpl({ id, data, selected }: CardProps<AppNode['type']>) {
   const live = useNodeView(id);
   return (
     <NodeCard id={id} label={data.label} kind={data.kind} status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
-      <p className="text-slate-500 dark:text-slate-400">{data.kind}</p>
+      <p className="key-field text-slate-500 dark:text-slate-400">{data.kind}</p>
     </NodeCard>
   );
 }

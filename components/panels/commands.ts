@@ -1,9 +1,11 @@
 import { nextViolation } from '@/stores/timeline';
 import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
 import { withAutoLayout } from '@/stores/auto-layout';
-import { withoutElements } from '@/stores/scenario-edits';
+import { withoutElements, type LaterChoice } from '@/stores/scenario-edits';
 import { selectLinkCut, selectNodeStatus } from '@/stores/selectors';
 import type { ElementRef, UiState } from '@/stores/ui-store';
+import { formatMs } from './format';
+import { interventionText } from './intervention-text';
 
 /** What a command acts on: the two stores (current state), and for menu items their element and value. */
 export interface CommandCtx {
@@ -13,6 +15,10 @@ export interface CommandCtx {
   target?: ElementRef | null;
   /** The number typed beside a menu item (pause length, skew, latency, loss). */
   value?: number;
+  /** When a fault lands (virtual ms; default: the cursor's time, see faultMoment). */
+  at?: number;
+  /** What becomes of the interventions after it (default: they stay). */
+  later?: LaterChoice;
 }
 
 /** A key that performs a command. `mod` is Ctrl, or Cmd on a Mac. */
@@ -46,15 +52,20 @@ const nextSpeed = (x: number, dir: 1 | -1) => {
   return SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at))] ?? (dir > 0 ? MAX_SPEED : MIN_SPEED);
 };
 
-/** Records a fault at the cursor and tells the visitor what it cost (later faults dropped) or why it failed. */
+/**
+ * Records a fault (at the menu's time, or the cursor's) and tells the visitor what it set aside,
+ * by name, or why it failed. Later interventions stay unless the visitor chose to drop them.
+ */
 function inject(ctx: CommandCtx, req: InterventionRequest): void {
-  const { result, dropped } = ctx.playback.intervene(req);
+  const { result, dropped } = ctx.playback.intervene(req, { at: ctx.at, later: ctx.later });
   if (!result.ok) {
     ctx.ui.notify(`Could not add that fault: ${result.errors[0]}`, 'warn');
     return;
   }
   if (dropped.length > 0) {
-    ctx.ui.notify(`The run branches here: ${dropped.length} later intervention${dropped.length > 1 ? 's were' : ' was'} dropped.`, 'warn');
+    const s = ctx.playback.scenario;
+    const names = dropped.map((iv) => `${interventionText(iv, s, ctx.playback.labels)} at ${formatMs(iv.at)}`).join('; ');
+    ctx.ui.notify(`The run branches here without: ${names}. Restore from the Faults tab.`, 'warn');
   }
 }
 
@@ -168,6 +179,29 @@ export const COMMANDS: readonly Command[] = [
   { name: 'saves', label: 'Saved scenarios, import and export', group: 'View', keys: [{ key: 'o', mod: true }], perform: (c) => c.ui.openDialog('saves') },
   { name: 'embed', label: 'Embed this scenario in a page', group: 'View', keys: [{ key: 'e' }], perform: (c) => c.ui.openDialog('embed') },
   { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
+  {
+    name: 'editMode',
+    label: 'Edit mode: add components (on / off)',
+    group: 'View',
+    keys: [{ key: 'a' }],
+    perform: (c) => {
+      // The palette comes out over the canvas's left side (or goes): fit the scenario beside it.
+      c.ui.setEditing(!c.ui.editing);
+      c.ui.requestFit();
+    },
+  },
+  { name: 'legend', label: 'Legend: what the colours and lines mean (show / hide)', group: 'View', keys: [{ key: 'k' }], perform: (c) => c.ui.setLegend(!c.ui.legend) },
+  {
+    name: 'sidePanel',
+    label: 'Side panel (show / hide)',
+    group: 'View',
+    keys: [{ key: 'b' }],
+    perform: (c) => {
+      // The canvas changes width: fit the scenario to its new size.
+      c.ui.setPanelFolded(!c.ui.panelFolded);
+      c.ui.requestFit();
+    },
+  },
 
   { name: 'crash', label: 'Crash', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) !== 'crashed', perform: onNode((node) => ({ kind: 'crash', node })) },
   { name: 'restartNode', label: 'Restart', group: 'Node faults', keys: [], menu: 'node', enabled: (c) => statusOf(c) === 'crashed', perform: onNode((node) => ({ kind: 'restart', node })) },

@@ -51,25 +51,31 @@ export function ControlsBar() {
             </option>
           ))}
         </select>
+        {/* A switch, not an alarm: red only once the run has a violation. Its count has a slot of
+            its own, so the scrubber beside it does not shift when the first one appears. */}
         <button
           type="button"
           data-testid="pause-on-violation"
           aria-pressed={clock.pauseOnViolation}
           onClick={() => act.setPauseOnViolation(!clock.pauseOnViolation)}
-          title={hint('pauseOnViolation')}
+          title={`${hint('pauseOnViolation')}: ${clock.pauseOnViolation ? 'on' : 'off'}`}
           aria-label="Pause on violation"
-          className={`${button} ml-auto md:ml-0 ${clock.pauseOnViolation ? '!border-red-300 !text-red-700 dark:!border-red-800 dark:!text-red-300' : '!text-slate-500 dark:!text-slate-400'}`}
+          className={`${button} ml-auto md:ml-0 ${clock.pauseOnViolation ? '' : '!text-slate-500 dark:!text-slate-400'}`}
         >
-          <AlertIcon />
+          <AlertIcon className={violations > 0 ? 'text-red-600 dark:text-red-400' : ''} />
           <span className="hidden lg:inline" aria-hidden>
             Pause on violation
           </span>
-          <span aria-hidden className={`h-2 w-2 rounded-full ${clock.pauseOnViolation ? 'bg-red-500' : 'bg-slate-300 dark:bg-slate-600'}`} />
-          {violations > 0 && (
-            <span data-testid="violation-count" className="rounded-full bg-red-600 px-1.5 text-[10px] leading-4 font-bold text-white" title={`${violations} invariant violation(s) so far`}>
-              {violations}
-            </span>
-          )}
+          <span aria-hidden className={`relative h-3.5 w-6 rounded-full transition-colors motion-reduce:transition-none ${clock.pauseOnViolation ? 'bg-indigo-600 dark:bg-indigo-400' : 'bg-slate-300 dark:bg-slate-600'}`}>
+            <span className={`absolute top-0.5 h-2.5 w-2.5 rounded-full bg-white transition-[left] motion-reduce:transition-none dark:bg-slate-900 ${clock.pauseOnViolation ? 'left-3' : 'left-0.5'}`} />
+          </span>
+          <span className="inline-flex justify-center md:min-w-5">
+            {violations > 0 && (
+              <span data-testid="violation-count" className="rounded-full bg-red-600 px-1.5 text-[10px] leading-4 font-bold text-white" title={`${violations} invariant violation(s) so far`}>
+                {violations}
+              </span>
+            )}
+          </span>
         </button>
       </div>
       <div className="flex min-w-0 flex-1 items-center gap-3">

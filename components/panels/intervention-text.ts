@@ -14,3 +14,8 @@ export function interventionText(iv: Intervention, s: Scenario, labels: Readonly
   if (iv.kind === 'heal') return `heal the link ${linkName(s, labels, iv.edge)}`;
   return describeIntervention({ ...iv, edge: linkName(s, labels, iv.edge) });
 }
+
+/** The tag of an intervention that is part of the scenario (its lesson). */
+export const scenarioTone = 'bg-violet-100 text-violet-800 dark:bg-violet-900/60 dark:text-violet-100';
+/** The tag of an intervention the visitor added. */
+export const userTone = 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100';

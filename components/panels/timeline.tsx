@@ -37,7 +37,8 @@ const Density = memo(function Density({ summary }: { summary: TimelineSummary })
 
 /**
  * The scrubber: the run from 0 to its end, with a strip showing how busy each stretch is,
- * amber marks where an intervention happens and red ones where an invariant breaks. Dragging
+ * marks where an intervention happens (violet: the scenario's own, amber: the visitor's) and
+ * red ones where an invariant breaks. Dragging
  * seeks at once (the engine restores the nearest snapshot and replays).
  */
 export function Timeline() {
@@ -48,7 +49,7 @@ export function Timeline() {
   const act = usePlayback(useShallow(selectActions));
   const until = summary.untilMs;
   const marks = useMemo(
-    () => scenario.interventions.map((iv, k) => ({ k, at: iv.at, text: `${formatMs(iv.at)}: ${interventionText(iv, scenario, labels)}` })),
+    () => scenario.interventions.map((iv, k) => ({ k, at: iv.at, mine: iv.by === 'user', text: `${formatMs(iv.at)}: ${interventionText(iv, scenario, labels)} (${iv.by === 'user' ? 'yours' : 'part of the scenario'})` })),
     [scenario, labels],
   );
   return (
@@ -61,10 +62,11 @@ export function Timeline() {
             type="button"
             tabIndex={-1}
             data-testid="timeline-intervention"
+            data-by={m.mine ? 'user' : 'scenario'}
             title={m.text}
             aria-label={`Intervention at ${m.text}`}
             onClick={() => act.seek(m.at)}
-            className="pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 hover:scale-125 dark:border-amber-300"
+            className={`pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border hover:scale-125 ${m.mine ? 'border-amber-700 bg-amber-400 dark:border-amber-300' : 'border-violet-800 bg-violet-500 dark:border-violet-200'}`}
             style={{ left: along(m.at, until) }}
           />
         ))}

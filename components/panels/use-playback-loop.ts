@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { usePlayback, usePlaybackStore } from '@/stores/playback-context';
+import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { selectPlaying } from '@/stores/selectors';
 
 /** A frame longer than this (a background tab, a debugger stop) counts as this long. */
@@ -9,10 +9,13 @@ const MAX_FRAME_MS = 100;
 
 /**
  * While playing, advances virtual time by real elapsed time × speed on every animation frame.
- * Reduced motion changes how messages are drawn, not whether time moves.
+ * Time stands still while a fault menu is open, so a fault lands when it was chosen (the run
+ * goes on from there once the menu closes). Reduced motion changes how messages are drawn, not
+ * whether time moves.
  */
 export function usePlaybackLoop(): void {
   const store = usePlaybackStore();
+  const ui = useUiStore();
   const playing = usePlayback(selectPlaying);
   useEffect(() => {
     if (!playing) return;
@@ -21,11 +24,11 @@ export function usePlaybackLoop(): void {
     const tick = (ts: number) => {
       const s = store.getState();
       if (!s.playing) return;
-      if (last !== null) s.advance(Math.min(ts - last, MAX_FRAME_MS) * s.speed);
+      if (last !== null && ui.getState().menu === null) s.advance(Math.min(ts - last, MAX_FRAME_MS) * s.speed);
       last = ts;
       raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(raf);
-  }, [playing, store]);
+  }, [playing, store, ui]);
 }

@@ -8,19 +8,20 @@ import { hint } from '../panels/commands';
 import { CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
 
-/** The app bar: name, the open scenario, the gallery and the shortcuts. */
+/** The app bar: name, the open scenario, the gallery and the shortcuts. On a phone the title has a row of its own, so it is never cut. */
 export function Header() {
   const { title, seed } = usePlayback(useShallow(selectHeading));
   const { openDialog } = useUi(useShallow(selectUiActions));
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 max-sm:flex-wrap max-sm:gap-y-1 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no image pipeline */}
       <img src="/favicon.svg" alt="" width={24} height={24} className="shrink-0" />
       <h1 className="hidden shrink-0 text-sm font-semibold tracking-tight sm:block">Distributed Playground</h1>
       <span className="hidden h-4 w-px shrink-0 bg-slate-300 sm:block dark:bg-slate-700" aria-hidden />
-      <p className="min-w-0 flex-1 truncate text-sm text-slate-700 dark:text-slate-300" data-testid="scenario-title">
+      <p className="min-w-0 flex-1 text-sm text-slate-700 max-sm:order-last max-sm:basis-full max-sm:leading-snug sm:truncate dark:text-slate-300" data-testid="scenario-title" title={title}>
         {title}
       </p>
+      <span className="flex-1 sm:hidden" aria-hidden />
       <span className="hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 font-mono text-[11px] text-slate-600 lg:inline dark:bg-slate-800 dark:text-slate-400">
         seed {seed} · deterministic
       </span>

@@ -1,29 +1,35 @@
 'use client';
 
 import { FlowCanvas } from '../canvas/flow-canvas';
+import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
 import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
 import { Dialogs } from './dialogs';
+import { usePrefetch } from './use-prefetch';
 
 /**
- * Canvas, narration and controls for the scenario in the surrounding PlaybackProvider. On a
- * phone the canvas comes first, the panel's tabs scroll below it and the controls stay pinned
- * to the bottom of the screen; from `md` up it is a fixed-height app with a side panel.
+ * Canvas, narration and controls for the scenario in the surrounding PlaybackProvider, as a
+ * fixed-height app: from `md` up with a side panel; on a phone the canvas fills the screen
+ * under a one-line "watch for", the panel is a bottom sheet over it and the controls sit below.
  */
 export function Player() {
   usePlaybackLoop();
   useShortcuts();
+  usePrefetch();
   return (
     <>
-      <div className="flex flex-1 flex-col md:min-h-0 md:flex-row">
-        <main className="relative h-[58dvh] min-h-80 border-b border-slate-200 md:h-auto md:min-h-0 md:flex-1 md:border-r md:border-b-0 dark:border-slate-800">
-          <FlowCanvas />
+      <div className="relative flex min-h-0 flex-1 flex-col md:flex-row">
+        <main className="flex min-h-0 flex-1 flex-col md:border-r dark:border-slate-800">
+          <WatchFor />
+          <div className="relative min-h-0 flex-1">
+            <FlowCanvas />
+          </div>
         </main>
         <SidePanel />
       </div>
-      <div className="sticky bottom-0 z-10">
+      <div className="z-10 shrink-0">
         <ControlsBar />
       </div>
       <Dialogs />

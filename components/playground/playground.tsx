@@ -29,7 +29,7 @@ const loaded = loadEntry();
  */
 export function Playground() {
   return (
-    <div className="flex min-h-dvh flex-col md:h-dvh">
+    <div className="flex h-dvh flex-col">
       {loaded.ok ? (
         <ShowableGate scenario={loaded.scenario} failed={(error) => <ScenarioError title={loaded.entry.title} errors={[error]} />}>
           <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>

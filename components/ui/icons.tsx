@@ -172,3 +172,17 @@ export const ExternalIcon = (p: IconProps) => (
     <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
   </svg>
 );
+
+export const PencilIcon = (p: IconProps) => (
+  <svg {...iconBase} {...p}>
+    <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L8 18l-4 1 1-4z" />
+    <path d="M14.5 5.5l3 3" />
+  </svg>
+);
+
+/** A chevron pointing right; rotate it for the other ways. */
+export const ChevronIcon = (p: IconProps) => (
+  <svg {...iconBase} {...p}>
+    <path d="M9 6l6 6-6 6" />
+  </svg>
+);

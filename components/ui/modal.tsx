@@ -35,7 +35,10 @@ export function Modal({ title, onClose, children, testId, size = 'md' }: { title
             <CloseIcon />
           </button>
         </header>
-        <div className="min-h-0 flex-1 overflow-y-auto">{children}</div>
+        {/* Focusable, so a keyboard can scroll a dialog taller than the screen. */}
+        <div tabIndex={0} className="min-h-0 flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500">
+          {children}
+        </div>
       </div>
     </dialog>
   );

@@ -1,9 +1,11 @@
-import type { TraceData, TraceType } from '../../engine/core/trace-types';
-import type { Ctx, Msg } from '../../engine/core/types';
 import { redisCmd, type RedisPushMsg, type RedisReply, type RedisReplyMsg } from '../../engine/clients/redis/protocol';
+import type { Msg } from '../../engine/core/msg';
+import type { TraceData, TraceType } from '../../engine/core/trace-types';
+import type { Ctx } from '../../engine/core/types';
 import { exec } from '../../engine/models/redis/commands';
-import { redisModel, type RedisState } from '../../engine/models/redis/model';
+import { redisModel } from '../../engine/models/redis/model';
 import { redisParams } from '../../engine/models/redis/params';
+import type { RedisState } from '../../engine/models/redis/state';
 
 interface Timer {
   at: number;

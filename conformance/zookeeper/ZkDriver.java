@@ -307,8 +307,8 @@ public final class ZkDriver {
             }
             case "ls": {
                 Stat st = new Stat();
+                // In the server's order, unsorted: the model must list children as the server does.
                 List<String> kids = new ArrayList<>(zk.getChildren(t[2], watchFlag(t, 3), st));
-                Collections.sort(kids);
                 StringBuilder b = new StringBuilder("[");
                 for (int i = 0; i < kids.size(); i++) b.append(i > 0 ? "," : "").append(q(kids.get(i)));
                 return "{\"ok\":true,\"children\":" + b.append("]") + ",\"stat\":" + stat(st) + "}";

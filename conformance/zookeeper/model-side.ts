@@ -1,11 +1,12 @@
-import { Simulation } from '../../engine/core/simulation';
-import type { Ctx, ModelDef, Msg } from '../../engine/core/types';
 import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/clients/zookeeper/client';
+import { formatZxid } from '../../engine/clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/clients/zookeeper/state';
+import type { ZkOp, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
+import type { Msg } from '../../engine/core/msg';
+import { Simulation } from '../../engine/core/simulation';
+import type { Ctx, ModelDef } from '../../engine/core/types';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';
 import { zookeeperParams } from '../../engine/models/zookeeper/params';
-import { formatZxid } from '../../engine/clients/zookeeper/messages';
-import type { ZkOp, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
 import type { RawEvent, RawResult, RawStat } from './normalise';
 import { dataArg, parseCreate, type ZkStep } from './script';
 
@@ -144,7 +145,7 @@ function rawResult(cmd: string, r: ZkResult): RawResult {
     case 'exists':
       return { ok: true, stat: r.stat ? rawStat(r.stat) : null };
     case 'ls':
-      return { ok: true, children: [...(r.children ?? [])].sort(), stat: r.stat ? rawStat(r.stat) : null };
+      return { ok: true, children: [...(r.children ?? [])], stat: r.stat ? rawStat(r.stat) : null };
     default:
       return { ok: true };
   }

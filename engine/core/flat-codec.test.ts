@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TraceLog } from './trace-log';
-import type { Msg } from './types';
+import type { Msg } from './msg';
 
 const value = fc.oneof(
   fc.double(),

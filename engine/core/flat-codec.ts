@@ -7,7 +7,7 @@
  * as numbers in typed arrays, the GC never looks at them. Objects that are not flat are left
  * to the caller.
  */
-import type { Msg } from './types';
+import type { Msg } from './msg';
 
 // What a field holds. NUM and STR take a value slot; the others are constants of the shape.
 const NUM = 0;

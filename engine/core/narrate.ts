@@ -1,7 +1,7 @@
+import { describeIntervention } from './faults';
+import type { Msg } from './msg';
 import type { Simulation } from './simulation';
 import type { TraceEvent } from './trace-types';
-import type { Msg } from './types';
-import { describeIntervention } from './faults';
 
 const ms = (t: number) => `${Math.round(t * 10) / 10} ms`;
 

@@ -1,5 +1,6 @@
+import type { Msg } from './msg';
 import type { TraceEvent } from './trace-types';
-import type { Ctx, Msg } from './types';
+import type { Ctx } from './types';
 
 /** How a client looks on the canvas: a status word and an optional detail line. */
 export interface ProgramView {

@@ -1,5 +1,5 @@
 import { KeyHeap } from './heap';
-import type { Msg } from './types';
+import type { Msg } from './msg';
 
 /** What a scheduled event is. */
 export const enum ItemKind {

@@ -1,5 +1,5 @@
 import { FlatCodec, ValueColumn } from './flat-codec';
-import type { Msg } from './types';
+import type { Msg } from './msg';
 import type { TraceEvent, TraceType } from './trace-types';
 
 const CHUNK = 1 << 14;

@@ -1,4 +1,4 @@
-import type { Msg } from './types';
+import type { Msg } from './msg';
 
 /**
  * Every trace event type and its fields, namespaced by component. Models add their own

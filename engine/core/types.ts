@@ -1,9 +1,5 @@
+import type { Msg } from './msg';
 import type { TraceData, TraceEvent, TraceType } from './trace-types';
-
-/** A message between nodes: plain data with a `type` tag. Never mutated once sent. */
-export interface Msg {
-  readonly type: string;
-}
 
 /**
  * What a handler may do besides returning the next state. Effects go through this sink rather

@@ -1,8 +1,10 @@
-import type { TraceData, TraceEvent } from '../core/trace-types';
-import type { Ctx, Msg } from '../core/types';
 import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../clients/storage/messages';
-import type { LockCommonParams } from './lock-params';
+import type { Msg } from '../core/msg';
 import type { ProgramView } from '../core/program';
+import { timerOwner, type NoFields } from '../core/timer';
+import type { TraceData, TraceEvent } from '../core/trace-types';
+import type { Ctx } from '../core/types';
+import type { LockCommonParams } from './lock-params';
 
 /**
  * What every lock client does around its lock, whatever the lock is made of: rounds of
@@ -67,13 +69,8 @@ export interface LockHooks<S extends LockBase> {
   release(s: S, ctx: Ctx): S;
 }
 
-type Timer = { lk: 'round' } | { lk: 'work'; round: number };
-
-/** Whether a timer payload is the shared runner's. */
-export function isSectionTimer(payload: unknown): payload is Timer {
-  const k = (payload as { lk?: unknown } | null)?.lk;
-  return k === 'round' || k === 'work';
-}
+/** The shared runner's timers: the next round, and the end of the work of round `round`. */
+const TIMERS = timerOwner<{ round: NoFields; work: { round: number } }>('lock');
 
 export function initSection(): SectionState {
   return { round: 0, phase: 'starting', life: '', token: null, waitStart: 0, heldAt: 0, lost: null, workTimer: null, detail: '' };
@@ -89,7 +86,7 @@ const withSec = <S extends LockBase>(s: S, patch: Partial<SectionState>): S => (
 /** At (re)start: name this life and schedule the first round. */
 export function startSections<S extends LockBase>(s: S, ctx: Ctx): S {
   const life = ctx.now < 1 ? ctx.self : `${ctx.self}@${Math.round(ctx.now)}`;
-  ctx.setTimer(s.p.startDelayMs, { lk: 'round' } satisfies Timer);
+  ctx.setTimer(s.p.startDelayMs, TIMERS.make('round'));
   return withSec(s, { ...initSection(), life, detail: s.p.startDelayMs > 0 ? `starts in ${s.p.startDelayMs} ms` : '' });
 }
 
@@ -131,7 +128,7 @@ export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { 
 }
 
 function startWork<S extends LockBase>(s: S, ctx: Ctx): S {
-  const workTimer = ctx.setTimer(s.p.holdMs, { lk: 'work', round: s.sec.round } satisfies Timer);
+  const workTimer = ctx.setTimer(s.p.holdMs, TIMERS.make('work', { round: s.sec.round }));
   return withSec(s, { phase: 'working', workTimer, detail: `working ${s.p.holdMs} ms${s.sec.token === null ? '' : ` · token ${s.sec.token}`}` });
 }
 
@@ -187,12 +184,13 @@ function fencedOff<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: string
 
 /** The shared timers: the next round, and the end of the work. Null when not one of them. */
 export function onSectionTimer<S extends LockBase>(s: S, payload: unknown, hooks: LockHooks<S>, ctx: Ctx): S | null {
-  if (!isSectionTimer(payload)) return null;
-  if (payload.lk === 'round') {
+  const t = TIMERS.match(payload);
+  if (!t) return null;
+  if (t.timer === 'round') {
     if (s.sec.phase !== 'starting' && s.sec.phase !== 'between') return s;
     return beginRound(s, hooks, ctx);
   }
-  if (payload.round !== s.sec.round || s.sec.phase !== 'working') return s;
+  if (t.round !== s.sec.round || s.sec.phase !== 'working') return s;
   const n = withSec(s, { workTimer: null });
   if (s.p.storage === undefined) return hooks.release(withSec(n, { phase: 'releasing', detail: 'releasing' }), ctx);
   const w: StorageWriteMsg = { type: 'storage.write', section: sectionId(s), value: `${sectionId(s)} done`, last: true, ...(s.sec.token === null ? {} : { token: s.sec.token }) };
@@ -204,7 +202,7 @@ export function onSectionTimer<S extends LockBase>(s: S, payload: unknown, hooks
 export function releaseDone<S extends LockBase>(s: S, hooks: LockHooks<S>, ok: boolean, detail: string, ctx: Ctx): S {
   ctx.trace('lock.release', { lock: hooks.lockName(s), via: hooks.via, server: hooks.server(s), ok, heldMs: ctx.now - s.sec.heldAt, detail });
   if (s.sec.round >= s.p.rounds) return withSec(s, { phase: 'done', detail: `${s.p.rounds} round${s.p.rounds === 1 ? '' : 's'} done` });
-  ctx.setTimer(s.p.thinkMs, { lk: 'round' } satisfies Timer);
+  ctx.setTimer(s.p.thinkMs, TIMERS.make('round'));
   return withSec(s, { phase: 'between', detail: `round ${s.sec.round}/${s.p.rounds} done` });
 }
 
@@ -243,8 +241,9 @@ export function holding(s: LockBase): boolean {
 }
 
 export function describeSectionTimer(payload: unknown): string | undefined {
-  if (!isSectionTimer(payload)) return undefined;
-  return payload.lk === 'round' ? 'next round: ask for the lock' : 'work done: write the result';
+  const t = TIMERS.match(payload);
+  if (!t) return undefined;
+  return t.timer === 'round' ? 'next round: ask for the lock' : 'work done: write the result';
 }
 
 /** One line for the shared `lock.*` events. */

@@ -1,4 +1,4 @@
-import { scriptBySource } from '../models/redis/scripts';
+import { scriptBySource } from '../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
 import { mutualExclusion } from '../invariants/mutual-exclusion/monitor';

@@ -42,7 +42,7 @@ describe('the behaviour registry', () => {
     const { buildSimulation } = await import('../scenario/build');
     const { loadBehaviour } = await import('./load');
     const zk = scenario('zk-lock');
-    expect(() => buildSimulation(zk)).toThrow(/^behaviour not loaded yet: node types client, storage, zookeeper; program zk-lock; invariants fencing-order, mutual-exclusion /);
+    expect(() => buildSimulation(zk)).toThrow(/^behaviour not loaded yet: node types client, storage, zookeeper; program zk-lock; invariants fencing-order, lock-progress, mutual-exclusion /);
     await loadBehaviour(zk);
     const sim = buildSimulation(zk);
     sim.runUntil(1000);

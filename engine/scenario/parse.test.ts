@@ -23,6 +23,15 @@ describe('parseScenario', () => {
     expect(r.scenario.nodes[1].params).toEqual({ hz: 10 });
   });
 
+  it("marks a fault a visitor added with by: 'user' and keeps set-aside ones in dropped; both optional", () => {
+    const s = { ...base(), interventions: [{ at: 5, kind: 'crash', node: 'redis', by: 'user' }], dropped: [{ at: 9, kind: 'restart', node: 'redis' }] };
+    const r = parseScenario(s);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.scenario.interventions[0].by).toBe('user');
+    expect(r.scenario.dropped).toEqual([{ at: 9, kind: 'restart', node: 'redis' }]);
+    expect(errorsOf({ ...base(), interventions: [{ at: 5, kind: 'crash', node: 'redis', by: 'me' }] })[0]).toMatch(/^interventions\[0\]\.by: expected by: 'user'/);
+  });
+
   it('names the JSON path and the problem', () => {
     const s = base();
     s.nodes[1].params = { hz: -3 };

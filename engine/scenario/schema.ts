@@ -61,17 +61,19 @@ export const edgeSchema = z
   .strict();
 
 const at = nonNegMs();
+/** Who added it: 'user' for a fault added while watching; absent for the scenario's own (part of its lesson). */
+const by = z.literal('user', { error: "expected by: 'user' or no by" }).optional();
 export const interventionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ at, kind: z.literal('crash'), node: idSchema }).strict(),
-    z.object({ at, kind: z.literal('restart'), node: idSchema }).strict(),
-    z.object({ at, kind: z.literal('pause'), node: idSchema, durationMs: positiveMs() }).strict(),
-    z.object({ at, kind: z.literal('skew'), node: idSchema, deltaMs: finite() }).strict(),
-    z.object({ at, kind: z.literal('drift'), node: idSchema, drift: finite().refine((d) => d > -0.5 && d < 0.5, { error: 'expected a drift between -0.5 and 0.5' }) }).strict(),
-    z.object({ at, kind: z.literal('partition'), edge: idSchema }).strict(),
-    z.object({ at, kind: z.literal('heal'), edge: idSchema }).strict(),
-    z.object({ at, kind: z.literal('link'), edge: idSchema, loss: probability().optional(), duplicate: probability().optional(), extraLatencyMs: nonNegMs().optional() }).strict(),
+    z.object({ at, by, kind: z.literal('crash'), node: idSchema }).strict(),
+    z.object({ at, by, kind: z.literal('restart'), node: idSchema }).strict(),
+    z.object({ at, by, kind: z.literal('pause'), node: idSchema, durationMs: positiveMs() }).strict(),
+    z.object({ at, by, kind: z.literal('skew'), node: idSchema, deltaMs: finite() }).strict(),
+    z.object({ at, by, kind: z.literal('drift'), node: idSchema, drift: finite().refine((d) => d > -0.5 && d < 0.5, { error: 'expected a drift between -0.5 and 0.5' }) }).strict(),
+    z.object({ at, by, kind: z.literal('partition'), edge: idSchema }).strict(),
+    z.object({ at, by, kind: z.literal('heal'), edge: idSchema }).strict(),
+    z.object({ at, by, kind: z.literal('link'), edge: idSchema, loss: probability().optional(), duplicate: probability().optional(), extraLatencyMs: nonNegMs().optional() }).strict(),
   ],
   { error: 'expected an intervention kind: crash, restart, pause, skew, drift, partition, heal or link' },
 );
@@ -100,6 +102,8 @@ export const scenarioV1 = z
     /** Invariant monitors that judge the run (ids from engine/invariants). */
     monitors: z.array(idSchema).max(20, { error: 'expected at most 20 monitors' }).default([]),
     interventions: z.array(interventionSchema).max(1000, { error: 'expected at most 1000 interventions' }).default([]),
+    /** Interventions a user's branch set aside: not run, kept so they can be restored. */
+    dropped: z.array(interventionSchema).max(1000, { error: 'expected at most 1000 dropped interventions' }).optional(),
     playback: playbackSchema.default({ startMs: 0, speed: 1, untilMs: 10_000 }),
   })
   .strict();

@@ -1,4 +1,5 @@
-import type { ModelDef, Msg } from '../core/types';
+import type { Msg } from '../core/msg';
+import type { ModelDef } from '../core/types';
 import type { SimSpec } from '../core/simulation';
 
 declare module '../core/trace-types' {

@@ -1,5 +1,6 @@
 import type { SimSpec } from '../core/simulation';
-import type { ModelDef, Msg } from '../core/types';
+import type { Msg } from '../core/msg';
+import type { ModelDef } from '../core/types';
 
 /** A message a scripted peer received: when (its local time), from whom, what. */
 export interface Received {

@@ -87,7 +87,7 @@ function AppCardImpl({ id, data, selected }: CardProps<'app'>) {
               {v.auth === 'redis' ? 'keeps no session itself: loads it from Redis on every request' : 'keeps no session: checks signature and exp on its own clock'}
             </p>
           )}
-          <p className="text-[11px] text-slate-600 tabular-nums dark:text-slate-300" data-testid="app-stats">
+          <p className="key-field text-[11px] text-slate-600 tabular-nums dark:text-slate-300" data-testid="app-stats">
             <span className="font-semibold text-slate-800 dark:text-slate-100">{v.served}</span> served
             {v.refused > 0 && (
               <>
@@ -105,7 +105,7 @@ function AppCardImpl({ id, data, selected }: CardProps<'app'>) {
           </p>
         </div>
       ) : (
-        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
       )}
     </NodeCard>
   );

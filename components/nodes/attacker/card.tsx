@@ -26,16 +26,16 @@ function AttackerCardImpl({ id, data, selected }: CardProps<'attacker'>) {
   return (
     <NodeCard id={id} label={data.label} kind="attacker" status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
-        <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
+        <div className="key-field flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>{WORD[view.status]}</span>
           {view.detail && (
-            <span className="min-w-0 truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" title={view.detail}>
+            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
               {view.detail}
             </span>
           )}
         </div>
       ) : (
-        <p className="text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down' : 'not running'}</p>
+        <p className="key-field text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down' : 'not running'}</p>
       )}
     </NodeCard>
   );

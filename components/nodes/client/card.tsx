@@ -31,19 +31,19 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
   return (
     <NodeCard id={id} label={data.label} kind="client" status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical} warning={warning}>
       {view ? (
-        <div className="flex min-w-0 items-center gap-2" data-testid="client-status" data-state={view.status}>
+        <div className="key-field flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>
             {view.status === 'waiting' && <span className={`mr-1 inline-block h-1.5 w-1.5 rounded-full bg-current align-middle ${pulse ? 'animate-pulse motion-reduce:animate-none' : ''}`} />}
             {view.status}
           </span>
           {view.detail && (
-            <span className="min-w-0 truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" title={view.detail}>
+            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
               {view.detail}
             </span>
           )}
         </div>
       ) : (
-        <p className="text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
+        <p className="key-field text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
       )}
     </NodeCard>
   );

@@ -19,7 +19,7 @@ function LbCardImpl({ id, data, selected }: CardProps<'lb'>) {
     <NodeCard id={id} label={data.label} kind="lb" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {v ? (
         <div className="space-y-2">
-          <p className="flex items-center gap-2">
+          <p className="key-field flex flex-wrap items-center gap-x-2 gap-y-0.5">
             <span className="rounded-full bg-violet-100 px-2 py-0.5 text-[10px] font-semibold text-violet-800 dark:bg-violet-900/50 dark:text-violet-200">
               {v.policy === 'sticky' ? 'sticky (cookie)' : 'round-robin'}
             </span>
@@ -42,7 +42,7 @@ function LbCardImpl({ id, data, selected }: CardProps<'lb'>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
       )}
     </NodeCard>
   );

@@ -40,7 +40,7 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
               {view.dedupe === 'none' ? 'no idempotency keys' : `keys in ${name(view.store ?? view.dedupe)}`}
             </span>
           </div>
-          <p className="text-[11px] text-slate-600 dark:text-slate-300" data-testid="payments-charges">
+          <p className="key-field text-[11px] text-slate-600 dark:text-slate-300" data-testid="payments-charges">
             <span className={`font-semibold ${view.doubled.length > 0 ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}>{view.charges}</span>{' '}
             {view.charges === 1 ? 'charge' : 'charges'}
             {view.doubled.length > 0 && <span className="font-semibold text-red-700 dark:text-red-300"> · {view.doubled.join(', ')} charged twice</span>}
@@ -66,7 +66,7 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
       )}
     </NodeCard>
   );

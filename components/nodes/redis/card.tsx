@@ -29,15 +29,16 @@ function RedisCardImpl({ id, data, selected }: CardProps<'redis'>) {
         </p>
       )}
       {keys.length === 0 ? (
-        <p className="text-slate-500 italic dark:text-slate-400" data-testid="redis-empty">
+        <p className="key-field text-slate-500 italic dark:text-slate-400" data-testid="redis-empty">
           no keys
         </p>
       ) : (
         <ul className="space-y-2" aria-label={`${data.label} keys`}>
-          {shown.map((k) => (
+          {shown.map((k, i) => (
             <li key={k.name} data-testid="redis-key" data-key={k.name}>
-              <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
-                <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{k.name}</span>
+              {/* The first key is the card's key field: the one line that stays readable zoomed out. */}
+              <div className={`flex min-w-0 flex-wrap items-baseline gap-x-1.5 font-mono text-[11px] ${i === 0 ? 'key-field' : ''}`}>
+                <span className="min-w-0 font-semibold wrap-anywhere text-slate-800 dark:text-slate-100">{k.name}</span>
                 {k.type !== 'string' && <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800 dark:text-slate-400">{k.type}</span>}
                 <span className="min-w-0 truncate text-slate-600 dark:text-slate-300" title={formatValue(k.value)}>
                   {formatValue(k.value)}

@@ -34,9 +34,9 @@ function StorageCardImpl({ id, data, selected }: CardProps<'storage'>) {
               token {view.maxToken ?? '–'}
             </span>
           </div>
-          <p className="flex min-w-0 items-baseline gap-1.5">
+          <p className="key-field flex min-w-0 flex-wrap items-baseline gap-x-1.5">
             <span className={term}>value</span>
-            <span className="min-w-0 truncate font-mono text-[11px] text-slate-800 dark:text-slate-100" title={view.value ?? undefined}>
+            <span className="line-clamp-2 min-w-0 font-mono wrap-anywhere text-[11px] text-slate-800 dark:text-slate-100" title={view.value ?? undefined}>
               {view.value === null ? 'empty' : `"${view.value}"`}
             </span>
             {view.lastWriter && <span className="shrink-0 text-[11px] text-slate-500 dark:text-slate-400">by {name(view.lastWriter)}</span>}
@@ -63,7 +63,7 @@ function StorageCardImpl({ id, data, selected }: CardProps<'storage'>) {
           )}
         </div>
       ) : (
-        <p className="text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
       )}
     </NodeCard>
   );

@@ -18,9 +18,10 @@ const shortSession = (id: string) => `…${id.slice(-3)}`;
 
 const watchText = (w: ZkWatchView) => `${w.kind} ${shortSession(w.session)}`;
 
-function ZnodeRow({ z }: { z: ZnodeView }) {
+/** One znode; the first is the card's key field (the one line that stays readable zoomed out). */
+function ZnodeRow({ z, first }: { z: ZnodeView; first: boolean }) {
   return (
-    <li data-testid="znode" data-path={z.path} className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]" style={{ paddingLeft: `${(z.depth - 1) * 10}px` }}>
+    <li data-testid="znode" data-path={z.path} className={`flex min-w-0 items-baseline gap-1.5 font-mono text-[11px] ${first ? 'key-field' : ''}`} style={{ paddingLeft: `${(z.depth - 1) * 10}px` }}>
       <span className="shrink-0 truncate font-semibold text-slate-800 dark:text-slate-100">{z.name}</span>
       {z.kind === 'ephemeral' && (
         <span className="shrink-0 rounded bg-amber-100 px-1 text-[9px] text-amber-800 uppercase dark:bg-amber-900/50 dark:text-amber-200" title={`ephemeral, owned by session ${z.owner}`}>
@@ -50,13 +51,13 @@ function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
   return (
     <NodeCard id={id} label={data.label} kind="zookeeper" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {znodes.length === 0 ? (
-        <p className="text-slate-500 italic dark:text-slate-400" data-testid="zk-empty">
+        <p className="key-field text-slate-500 italic dark:text-slate-400" data-testid="zk-empty">
           no znodes
         </p>
       ) : (
         <ul className="space-y-1" aria-label={`${data.label} znodes`}>
-          {znodes.slice(0, SHOWN).map((z) => (
-            <ZnodeRow key={z.path} z={z} />
+          {znodes.slice(0, SHOWN).map((z, i) => (
+            <ZnodeRow key={z.path} z={z} first={i === 0} />
           ))}
           {znodes.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{znodes.length - SHOWN} more</li>}
         </ul>

@@ -1,4 +1,6 @@
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { HttpReq, HttpRes } from './messages';
 
 /**
@@ -11,11 +13,8 @@ export interface HttpIo {
   pending: { id: number; op: HttpReq['op']; timer: number } | null;
 }
 
-/** The payload of a request's timeout timer. */
-export interface HttpTimeout {
-  hio: 'timeout';
-  id: number;
-}
+/** A request's timeout timer. */
+const TIMERS = timerOwner<{ timeout: { id: number } }>('http-client');
 
 /** Fresh bookkeeping; ids start at a random point so answers meant for an earlier life match nothing. */
 export function startHttpIo(ctx: Ctx): HttpIo {
@@ -27,7 +26,7 @@ export function httpSend(io: HttpIo, to: string, req: Omit<HttpReq, 'type' | 'id
   const id = io.nextId;
   const m: HttpReq = { type: 'http.req', id, ...req };
   ctx.send(to, m);
-  const timer = ctx.setTimer(timeoutMs, { hio: 'timeout', id } satisfies HttpTimeout);
+  const timer = ctx.setTimer(timeoutMs, TIMERS.make('timeout', { id }));
   return { nextId: id + 1, pending: { id, op: req.op, timer } };
 }
 
@@ -42,13 +41,13 @@ export function httpAnswer(io: HttpIo, msg: Msg, ctx: Ctx): { io: HttpIo; res: H
 
 /** The request in flight timed out: a 504 as the caller sees it. Null when the timer is not its. */
 export function httpTimedOut(io: HttpIo, payload: unknown): { io: HttpIo; res: HttpRes } | null {
-  const t = payload as Partial<HttpTimeout> | null;
-  if (t?.hio !== 'timeout' || io.pending === null || t.id !== io.pending.id) return null;
+  const t = TIMERS.match(payload);
+  if (t === null || io.pending === null || t.id !== io.pending.id) return null;
   const res: HttpRes = { type: 'http.res', id: io.pending.id, op: io.pending.op, status: 504, reason: 'no answer in time' };
   return { io: { ...io, pending: null }, res };
 }
 
 /** Whether a timer payload is an HTTP timeout. */
 export function isHttpTimeout(payload: unknown): boolean {
-  return (payload as Partial<HttpTimeout> | null)?.hio === 'timeout';
+  return TIMERS.match(payload) !== null;
 }

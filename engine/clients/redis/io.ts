@@ -1,4 +1,6 @@
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import { redisCmd, type RedisReply, type RedisReplyMsg } from './protocol';
 
 /**
@@ -25,16 +27,10 @@ export interface RedisRequest {
   timer: number;
 }
 
-/** The payload of a request's timeout timer. */
-export interface RedisTimeout {
-  rio: 'timeout';
-  id: number;
-}
+/** A request's timeout timer. */
+const TIMERS = timerOwner<{ timeout: { id: number } }>('redis-client');
 
-export function isRedisTimeout(payload: unknown): payload is RedisTimeout {
-  return (payload as { rio?: unknown } | null)?.rio === 'timeout';
-}
-
+/** Bookkeeping for requests to `target`, with `fallback` to turn to; startRedisIo readies it at each (re)start. */
 export function initRedisIo(target: string, fallback?: string): RedisIo {
   return { target, fallback: fallback ?? null, nextId: 1, pending: [] };
 }
@@ -48,7 +44,7 @@ export function startRedisIo(io: RedisIo, target: string, ctx: Ctx): RedisIo {
 export function redisSend(io: RedisIo, argv: readonly string[], what: string, timeoutMs: number, ctx: Ctx): RedisIo {
   const id = io.nextId;
   ctx.send(io.target, redisCmd(id, argv));
-  const timer = ctx.setTimer(timeoutMs, { rio: 'timeout', id } satisfies RedisTimeout);
+  const timer = ctx.setTimer(timeoutMs, TIMERS.make('timeout', { id }));
   return { ...io, nextId: id + 1, pending: [...io.pending, { id, what, argv, sentAt: ctx.now, to: io.target, timer }] };
 }
 
@@ -67,8 +63,9 @@ export function redisReply(io: RedisIo, msg: Msg, from: string, ctx: Ctx): { io:
  * server, later requests go there. Null when the timer is not a pending request's.
  */
 export function redisTimedOut(io: RedisIo, payload: unknown): { io: RedisIo; req: RedisRequest; switched: boolean } | null {
-  if (!isRedisTimeout(payload)) return null;
-  const req = io.pending.find((p) => p.id === payload.id);
+  const t = TIMERS.match(payload);
+  if (!t) return null;
+  const req = io.pending.find((p) => p.id === t.id);
   if (!req) return null;
   const pending = io.pending.filter((p) => p !== req);
   if (io.fallback === null || req.to !== io.target) return { io: { ...io, pending }, req, switched: false };

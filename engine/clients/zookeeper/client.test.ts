@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
 import { zkClientOnMessage, zkClientStart, zkSubmit } from './client';
-import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './state';
 import type { ZkMsg } from './messages';
+import { readTimeoutOf, timeToNextPing, zkClientInit, type ZkClientState } from './state';
 
 /** A hand-driven Ctx: records what the library sends and the timers it sets. */
 function fakeCtx(now = 0): Ctx & { sent: Msg[]; timers: number; t: number } {

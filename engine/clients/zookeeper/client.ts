@@ -1,10 +1,11 @@
-import type { Ctx, Msg } from '../../core/types';
+import type { Msg } from '../../core/msg';
+import type { Ctx } from '../../core/types';
+import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { PING_XID, type ZkMsg } from './messages';
 import { validPath } from './paths';
-import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
-import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
 import { Step } from './step';
+import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
 import { holdsWatch, materialize, register, unregister } from './watches';
 
 /**
@@ -34,6 +35,9 @@ import { holdsWatch, materialize, register, unregister } from './watches';
 /** Starts the first connection (no backoff before it). */
 export function zkClientStart(s: ZkClientState, ctx: Ctx): ZkStep {
   const st = new Step(zkClientInit({ server: s.server, sessionTimeoutMs: s.requestedMs, curator: s.curatorMode }), ctx);
+  // A new process (or handle) connects from a new ephemeral port: its connections must not be
+  // taken for those of an earlier life, which the server may still hold (with their session).
+  st.s.conn = Math.floor(ctx.random() * 1_000_000) * 1000;
   beginConnect(st);
   return finish(st);
 }

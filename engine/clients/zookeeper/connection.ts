@@ -1,6 +1,6 @@
-import { PING_XID, type ZkMsg } from './messages';
 import { curatorConnected, curatorDeadline, curatorGivesUp, curatorLost, curatorSuspend } from './curator';
-import { readTimeoutOf, TICK, timeToNextPing, type ZkClientState, type ZkStep } from './state';
+import { PING_XID, type ZkMsg } from './messages';
+import { readTimeoutOf, timeToNextPing, ZK_CLIENT_TIMERS, type ZkClientState, type ZkStep } from './state';
 import type { Step } from './step';
 import { setWatchesOp } from './watches';
 
@@ -169,7 +169,7 @@ function arm(st: Step): void {
   }
   if (s.timer && s.timer.at === want) return;
   if (s.timer) st.ctx.cancelTimer(s.timer.id);
-  s.timer = { at: want, id: st.ctx.setTimer(Math.max(0, want - now), TICK) };
+  s.timer = { at: want, id: st.ctx.setTimer(Math.max(0, want - now), ZK_CLIENT_TIMERS.make('tick')) };
 }
 
 /** Ends a step: aims the timer, then hands the state and the outputs back. */

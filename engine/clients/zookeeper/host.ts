@@ -1,5 +1,6 @@
+import type { Msg } from '../../core/msg';
 import type { TraceEvent } from '../../core/trace-types';
-import type { Ctx, Msg } from '../../core/types';
+import type { Ctx } from '../../core/types';
 import { zkClientClose, zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from './client';
 import { describeZkClientTimer, narrateZkClient } from './narration';
 import type { ZkClientOutput, ZkClientState, ZkStep } from './state';

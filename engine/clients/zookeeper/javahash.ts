@@ -1,7 +1,8 @@
 /**
  * Java's HashMap/HashSet iteration order, for the few places where a real ZooKeeper's observable
  * behaviour follows it: the order a closing session's ephemerals are deleted in (so the order of
- * NodeDeleted events), and the order a reconnecting client lists its watches in SetWatches.
+ * NodeDeleted events), the order a reconnecting client lists its watches in SetWatches, and the
+ * order getChildren lists a node's children in.
  */
 
 /** Java's `String.hashCode` (UTF-16 code units, 32-bit wrap-around). */
@@ -17,9 +18,9 @@ export function javaBucket(key: string, capacity: number): number {
   return ((h ^ (h >>> 16)) & (capacity - 1)) >>> 0;
 }
 
-/** Capacity of a HashMap that grew from the default 16 to hold `maxSize` entries (it never shrinks). */
-export function grownCapacity(maxSize: number): number {
-  let cap = 16;
+/** Capacity of a HashMap that grew from `initial` (the default 16) to hold `maxSize` entries (it never shrinks). */
+export function grownCapacity(maxSize: number, initial = 16): number {
+  let cap = initial;
   while (maxSize > cap * 0.75) cap *= 2;
   return cap;
 }

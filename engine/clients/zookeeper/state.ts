@@ -1,3 +1,4 @@
+import { timerOwner, type NoFields } from '../../core/timer';
 import type { ZkOp, ZkResult, ZkWatchEvent } from './types';
 
 // The client library's plain-data state and what a step hands back to its host; the entry
@@ -80,13 +81,13 @@ export interface ZkStep {
   out: ZkClientOutput[];
 }
 
-/** The payload of the library's one timer. */
-export const TICK = { zkc: 'tick' } as const;
+/** The library's one timer: when it fires, the send thread's checks run (connect, ping, timeouts). */
+export const ZK_CLIENT_TIMERS = timerOwner<{ tick: NoFields }>('zk-client');
 const MAX_SEND_PING_INTERVAL = 10_000;
 
 /** Whether a timer payload belongs to this library. */
 export function isZkClientTimer(payload: unknown): boolean {
-  return typeof payload === 'object' && payload !== null && (payload as { zkc?: unknown }).zkc === 'tick';
+  return ZK_CLIENT_TIMERS.match(payload) !== null;
 }
 
 /** No watches registered, per kind. */

@@ -1,5 +1,6 @@
 import type { TraceData, TraceType } from '../trace-types';
-import type { Ctx, Msg } from '../types';
+import type { Msg } from '../msg';
+import type { Ctx } from '../types';
 
 /** The operations behind a handler's `ctx`, with its clock readings as functions. */
 export interface CtxHooks extends Omit<Ctx, 'now' | 'monotonic' | 'self'> {

@@ -1,6 +1,7 @@
 import { localTime, monotonicTime } from '../clock';
 import { nextFloat } from '../rng';
-import type { ModelDef, Msg } from '../types';
+import type { Msg } from '../msg';
+import type { ModelDef } from '../types';
 import { HandlerCtx } from './handler-ctx';
 import { UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';

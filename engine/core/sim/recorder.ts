@@ -1,7 +1,7 @@
 import type { MonitorCtx, MonitorDef } from '../monitor';
 import { TraceLog } from '../trace-log';
 import type { TraceData, TraceEvent, TraceType } from '../trace-types';
-import type { Msg } from '../types';
+import type { Msg } from '../msg';
 import type { Kernel } from './kernel';
 import type { LiveWorld } from './types';
 

@@ -2,7 +2,7 @@ import type { Intervention } from '../faults';
 import { LinkTable, type LinkState } from '../network';
 import { ItemKind, type EventQueue } from '../queue';
 import { nextFloat } from '../rng';
-import type { Msg } from '../types';
+import type { Msg } from '../msg';
 import { CRASHED, UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
 import type { InFlight, LiveWorld } from './types';

@@ -4,7 +4,8 @@ import type { MonitorDef } from '../monitor';
 import type { LinkParams, LinkState } from '../network';
 import type { QueueItem } from '../queue';
 import type { RngState } from '../rng';
-import type { ModelDef, Msg } from '../types';
+import type { Msg } from '../msg';
+import type { ModelDef } from '../types';
 
 /** Where a node is in its life. */
 export type NodeStatus = 'up' | 'crashed' | 'paused';

@@ -12,7 +12,8 @@ import type { TraceEvent } from '../../core/trace-types';
  * safety monitors see nothing wrong.
  *
  * "Free" is judged at the server: released by its holder, or its key or node gone with the
- * holder's lease or session. A crashed holder's lock is not free until then (that wait is the
+ * holder's lease or session; a key taken by a request a crashed client sent before it died
+ * holds the lock until its lease ends. A crashed holder's lock is not free until then (that wait is the
  * recipe working as designed, counted by mutual-exclusion's `unusable.ms`).
  *
  * Metrics: `lock-progress.stalls` (free periods that outlived the bound).
@@ -28,8 +29,12 @@ interface LockInfo {
   znode: string | null;
   /** A crashed holder whose lock frees only when its lease or session runs out. */
   dead: string | null;
+  /** Redis: the client whose SET NX last took the key at the server (it may not know yet). */
+  taken: string | null;
   /** Since when the lock is free at the server (null: held, or not yet known free). */
   freeSince: number | null;
+  /** ZooKeeper: when a dead session's node last left the lock's queue (the queue is draining). */
+  drainedAt: number;
   /** What freed it (`released`, `lease`, `session`) and whose, for the sentence. */
   freedBy: string;
   freedWho: string;
@@ -62,7 +67,7 @@ function without<T>(r: Record<string, T>, k: string): Record<string, T> {
 
 function freed(s: LockProgressState, key: string, at: number, by: 'released' | 'lease' | 'session', who: string): LockProgressState {
   const l = s.locks[key];
-  return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, znode: null, dead: null, freeSince: at, freedBy: by, freedWho: who, reported: false } } };
+  return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, znode: null, dead: null, taken: null, freeSince: at, freedBy: by, freedWho: who, reported: false } } };
 }
 
 /** Why the lock became free, in words. */
@@ -80,7 +85,7 @@ function check(s: LockProgressState, now: number, ctx: MonitorCtx): LockProgress
     const waiting = Object.keys(s.waiters).filter((c) => s.waiters[c].lock === key);
     if (waiting.length === 0) continue;
     // The waiter that should have noticed first: its bound counts from when both were true.
-    const due = Math.min(...waiting.map((c) => Math.max(l.freeSince!, s.waiters[c].since) + s.waiters[c].boundMs));
+    const due = Math.min(...waiting.map((c) => Math.max(l.freeSince!, l.drainedAt, s.waiters[c].since) + s.waiters[c].boundMs));
     if (now <= due) continue;
     const who = waiting.map((c) => `${ctx.name(c)} (${s.waiters[c].how}, waiting since ${ms(s.waiters[c].since)})`).join(', ');
     const name = key.slice(key.indexOf('|') + 1);
@@ -112,19 +117,34 @@ function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
       return { ...s, sessions: { ...s.sessions, [ev.client]: Math.max(ev.timeoutMs, s.sessions[ev.client] ?? 0) } };
     case 'lock.acquire': {
       const key = id(ev.via, ev.lock);
-      const locks = { ...s.locks, [key]: { server: ev.server, holder: ev.node, znode: ev.znode, dead: null, freeSince: null, freedBy: '', freedWho: '', reported: false } };
+      const locks = { ...s.locks, [key]: { server: ev.server, holder: ev.node, znode: ev.znode, dead: null, taken: ev.node, freeSince: null, drainedAt: 0, freedBy: '', freedWho: '', reported: false } };
       return { ...s, locks, waiters: without(s.waiters, ev.node) };
     }
     case 'lock.release': {
       const key = id(ev.via, ev.lock);
       const l = s.locks[key];
-      return l && l.holder === ev.node ? freed(s, key, ev.t, 'released', ev.node) : s;
+      if (!l || l.holder !== ev.node) return s;
+      // Another client's SET NX took the key at the server before this release was told: not free.
+      if (l.taken !== null && l.taken !== ev.node) return { ...s, locks: { ...s.locks, [key]: { ...l, holder: null, dead: l.taken, freeSince: null } } };
+      return freed(s, key, ev.t, 'released', ev.node);
     }
     case 'fault.crash': {
       let n: LockProgressState = { ...s, waiters: without(s.waiters, ev.node) };
       for (const key of Object.keys(n.locks)) {
         const l = n.locks[key];
         if (l.holder === ev.node) n = { ...n, locks: { ...n.locks, [key]: { ...l, holder: null, dead: ev.node, freeSince: null } } };
+      }
+      return n;
+    }
+    case 'redis.exec': {
+      // A SET NX that took the key for a client that does not know it holds it (a request its
+      // earlier life sent before crashing): the lock is held at the server until its lease ends.
+      if (ev.reply !== 'OK' || String(ev.argv[0]).toUpperCase() !== 'SET' || !ev.argv.some((a) => a.toUpperCase() === 'NX')) return s;
+      let n = s;
+      for (const key of Object.keys(s.locks)) {
+        const l = s.locks[key];
+        if (l.server !== ev.node || key.slice(key.indexOf('|') + 1) !== ev.argv[1]) continue;
+        n = { ...n, locks: { ...n.locks, [key]: l.holder === null ? { ...l, taken: ev.client, dead: ev.client, freeSince: null } : { ...l, taken: ev.client } } };
       }
       return n;
     }
@@ -143,7 +163,10 @@ function onEvent(s: LockProgressState, ev: TraceEvent): LockProgressState {
       for (const key of Object.keys(s.locks)) {
         const l = s.locks[key];
         const owner = l.holder ?? l.dead;
-        if (owner === null || l.server !== ev.node || l.znode === null || !ev.deleted.includes(l.znode)) continue;
+        if (l.server !== ev.node) continue;
+        const path = key.slice(key.indexOf('|') + 1);
+        if (ev.deleted.some((d) => d.startsWith(`${path}/`))) n = { ...n, locks: { ...n.locks, [key]: { ...n.locks[key], drainedAt: ev.t } } };
+        if (owner === null || l.znode === null || !ev.deleted.includes(l.znode)) continue;
         n = freed(n, key, ev.t, 'session', owner);
       }
       return n;
@@ -157,7 +180,7 @@ export const lockProgress: MonitorDef<LockProgressState> = {
   id: 'lock-progress',
   title: 'A free lock is taken within the waiting recipe’s own bound (no waiter stuck while the lock is free)',
   // timer.fire is the heartbeat: a stall is noticed while nothing else happens.
-  watches: ['lock.wait', 'lock.wake', 'zk.session.open', 'lock.acquire', 'lock.release', 'fault.crash', 'redis.expire', 'zk.session.expired', 'timer.fire'],
+  watches: ['lock.wait', 'lock.wake', 'zk.session.open', 'lock.acquire', 'lock.release', 'fault.crash', 'redis.exec', 'redis.expire', 'zk.session.expired', 'timer.fire'],
   init: () => ({ locks: {}, waiters: {}, sessions: {} }),
   onEvent: (s, ev, ctx) => check(onEvent(s, ev), ev.t, ctx),
 };

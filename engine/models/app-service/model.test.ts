@@ -4,7 +4,7 @@ import { run, type Harness } from '../../testing/harness';
 import type { HttpRes } from '../../clients/http/messages';
 import { answersOf, httpCaller, type CallStep } from '../../testing/http';
 import { linked } from '../../testing/peer';
-import type { RedisState } from '../redis/model';
+import type { RedisState } from '../redis/state';
 import { redisModel } from '../redis/model';
 import { signJwt, verifyJwt } from './jwt';
 import { appModel, type AppState } from './model';

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
-import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
 import { randomId, signJwt, verifyJwt } from './jwt';
-import { createArgv, expireArgv, isExpired, parseSession, sessionKey, touchArgv } from './spring-session';
 import { appParams, type AppParams } from './params';
+import { createArgv, expireArgv, isExpired, parseSession, sessionKey, touchArgv } from './spring-session';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {

@@ -1,6 +1,7 @@
-import type { ModelDef, Msg } from '../../core/types';
-import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import { credentialText } from '../../clients/http/messages';
+import type { StolenCredentialMsg } from '../../clients/http/stolen';
+import type { Msg } from '../../core/msg';
+import type { ModelDef } from '../../core/types';
 import { clientModel, type ClientState } from '../client/model';
 import type { ClientParams } from '../client/params';
 

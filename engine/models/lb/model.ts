@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../../clients/http/messages';
+import type { Msg } from '../../core/msg';
+import { timerOwner, type NoFields, type TimerOf } from '../../core/timer';
+import type { Ctx, ModelDef } from '../../core/types';
 import { lbParams, type LbParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -47,7 +49,9 @@ export interface LbState {
   pending: Record<string, Pending>;
 }
 
-type Timer = { lb: 'health' } | { lb: 'timeout'; id: number };
+/** The next round of health checks, and forwarded request `id` running out of time. */
+type LbTimers = { health: NoFields; timeout: { id: number } };
+const TIMERS = timerOwner<LbTimers>('lb');
 
 function initState(p: Conf): LbState {
   return { p, backends: [], rr: 0, nextId: 1, pending: {} };
@@ -92,7 +96,7 @@ function forward(s: LbState, req: HttpReq, from: string, ctx: Ctx): LbState {
   const fwd: HttpReq = { ...req, id, origin: req.origin ?? from };
   ctx.send(backend.id, fwd);
   ctx.metric('lb.forwarded');
-  const timer = ctx.setTimer(s.p.timeoutMs, { lb: 'timeout', id } satisfies Timer);
+  const timer = ctx.setTimer(s.p.timeoutMs, TIMERS.make('timeout', { id }));
   const n = patch({ ...s, rr, nextId: id + 1 }, backend.id, { sent: backend.sent + 1 });
   return { ...n, pending: { ...n.pending, [id]: { client: from, req, backend: backend.id, timer } } };
 }
@@ -137,12 +141,12 @@ function healthRound(s0: LbState, ctx: Ctx): LbState {
     ctx.send(b.id, m);
     s = patch({ ...s, nextId: id + 1 }, b.id, { check: id });
   }
-  ctx.setTimer(s.p.healthEveryMs, { lb: 'health' } satisfies Timer);
+  ctx.setTimer(s.p.healthEveryMs, TIMERS.make('health'));
   return s;
 }
 
-function onTimer(s: LbState, t: Timer, ctx: Ctx): LbState {
-  if (t.lb === 'health') return healthRound(s, ctx);
+function onTimer(s: LbState, t: TimerOf<LbTimers>, ctx: Ctx): LbState {
+  if (t.timer === 'health') return healthRound(s, ctx);
   const p = s.pending[t.id];
   if (!p) return s;
   const res: HttpRes = { type: 'http.res', id: p.req.id, op: p.req.op, status: 504, reason: `${p.backend} did not answer in ${s.p.timeoutMs} ms` };
@@ -169,7 +173,7 @@ export const lbModel: ModelDef<LbParams, LbState> = {
   start(s0, ctx) {
     // Backends start as up (HAProxy's default) and are checked from the first round.
     const backends: Backend[] = findBackends(s0.p, ctx).map((id) => ({ id, up: true, fails: 0, oks: 0, check: null, sent: 0 }));
-    ctx.setTimer(s0.p.healthEveryMs, { lb: 'health' } satisfies Timer);
+    ctx.setTimer(s0.p.healthEveryMs, TIMERS.make('health'));
     return { ...s0, backends, rr: 0, pending: {} };
   },
   onMessage(s, msg: Msg, from, ctx) {
@@ -186,8 +190,11 @@ export const lbModel: ModelDef<LbParams, LbState> = {
         return s;
     }
   },
-  onTimer: (s, payload, ctx) => onTimer(s, payload as Timer, ctx),
-  describeTimer: (payload) => ((payload as Timer).lb === 'health' ? 'health checks: ask every backend' : 'a backend did not answer in time: 504'),
+  onTimer(s, payload, ctx) {
+    const t = TIMERS.match(payload);
+    return t ? onTimer(s, t, ctx) : s;
+  },
+  describeTimer: (payload) => (TIMERS.match(payload)?.timer === 'health' ? 'health checks: ask every backend' : 'a backend did not answer in time: 504'),
   describeMessage: (msg: Msg) => (isHttp(msg) ? describeHttp(msg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {

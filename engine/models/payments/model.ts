@@ -1,10 +1,12 @@
-import type { Ctx, ModelDef, Msg } from '../../core/types';
+import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkResult } from '../../clients/zookeeper/types';
-import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import type { Msg } from '../../core/msg';
+import { timerOwner } from '../../core/timer';
+import type { Ctx, ModelDef } from '../../core/types';
 import { type PaymentsParams } from './params';
 
 /**
@@ -81,7 +83,8 @@ export interface PaymentsState {
   seenPending: string[];
 }
 
-type Timer = { pay: 'charged'; job: number };
+/** The card network's answer for job `job`. */
+const TIMERS = timerOwner<{ charged: { job: number } }>('payments');
 type ZkTag = { job: number; z: 'claim' | 'lookup' | 'store' | 'parent' };
 
 const LOG_MAX = 6;
@@ -150,7 +153,7 @@ function respond(s: PaymentsState, j: Job, code: PayCode, detail: string, ctx: C
 }
 
 function startCharging(s: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
-  ctx.setTimer(s.p.chargeMs, { pay: 'charged', job: j.id } satisfies Timer);
+  ctx.setTimer(s.p.chargeMs, TIMERS.make('charged', { job: j.id }));
   return withJob(s, { ...j, phase: 'charging' });
 }
 
@@ -299,8 +302,8 @@ function onMessage(s: PaymentsState, msg: Msg, from: string, ctx: Ctx): Payments
 }
 
 function onTimer(s: PaymentsState, payload: unknown, ctx: Ctx): PaymentsState {
-  const t = payload as Partial<Timer> | null;
-  if (t?.pay === 'charged') {
+  const t = TIMERS.match(payload);
+  if (t) {
     const j = s.jobs.find((x) => x.id === t.job);
     return j && j.phase === 'charging' ? charged(s, j, ctx) : s;
   }
@@ -325,7 +328,7 @@ export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
   onClockChange: (s, ctx) => (s.p.dedupe === 'zookeeper' ? zk.onClockChange(s, ctx) : s),
   // The ledger is on disk; requests in progress and connections are not.
   crash: (s, p) => ({ ...fresh(p), ledger: s.ledger, nextCharge: s.nextCharge, stats: s.stats, log: s.log }),
-  describeTimer: (payload) => ((payload as Partial<Timer> | null)?.pay === 'charged' ? 'the card network answers: charge made' : (zk.describeTimer(payload) ?? 'a request to the key store times out')),
+  describeTimer: (payload) => (TIMERS.match(payload) ? 'the card network answers: charge made' : (zk.describeTimer(payload) ?? 'a request to the key store times out')),
   describeMessage: (msg: Msg) => (msg.type.startsWith('pay.') ? describePayMessage(msg as PayMsg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrate } from '../../core/narrate';
 import { run } from '../../testing/harness';
-import type { RedisState } from './model';
+import type { RedisState } from './state';
 import { redisParams } from './params';
 import { linked } from '../../testing/peer';
 import { REDIS_MODELS, redisClient, repliesOf, type RedisStep } from '../../testing/redis';

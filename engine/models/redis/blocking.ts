@@ -1,7 +1,8 @@
-import type { Ctx } from '../../core/types';
 import type { RedisCmd, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
+import type { Ctx } from '../../core/types';
 import { exec, type BlockRequest } from './commands';
-import type { RedisState } from './model';
+import type { BlockedClient, RedisState } from './state';
+import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -10,31 +11,6 @@ declare module '../../core/trace-types' {
     /** A held client is answered: a list it waits on filled, or its timeout ran out. */
     'redis.unblock': { client: string; argv: readonly string[]; reply: RedisReply; how: 'served' | 'timeout'; waitedMs: number };
   }
-}
-
-/** A client held by a blocking pop (BLPOP / BRPOP): plain data, in blocking order. */
-export interface BlockedClient {
-  client: string;
-  conn?: string;
-  /** The command's request id, which its reply carries. */
-  id: number;
-  argv: readonly string[];
-  keys: string[];
-  left: boolean;
-  /** Server time it blocked. */
-  since: number;
-  /** Deadline on the server's clock (whole ms), or null to wait forever. */
-  deadline: number | null;
-  timer: number | null;
-}
-
-/** The timer payload of a held client's timeout. */
-export interface BlockTimer {
-  kind: 'block-timeout';
-  id: number;
-  client: string;
-  /** The tick it was aimed at (server time). */
-  at: number;
 }
 
 /**
@@ -51,7 +27,7 @@ function armTimeout(b: BlockedClient, s: RedisState, ctx: Ctx): BlockedClient {
   if (b.timer !== null) ctx.cancelTimer(b.timer);
   if (b.deadline === null) return { ...b, timer: null };
   const at = tickAfter(b.deadline, s.hz, ctx.now);
-  return { ...b, timer: ctx.setTimer(at - ctx.now, { kind: 'block-timeout', id: b.id, client: b.client, at } satisfies BlockTimer) };
+  return { ...b, timer: ctx.setTimer(at - ctx.now, REDIS_TIMERS.make('block-timeout', { id: b.id, client: b.client, at })) };
 }
 
 function answer(b: BlockedClient, reply: RedisReply, how: 'served' | 'timeout', ctx: Ctx): void {
@@ -109,7 +85,7 @@ export function timeOutDue(s: RedisState, ctx: Ctx, now = Math.floor(ctx.now)): 
 }
 
 /** A held client's timeout timer: answers it if it is still held and due, else re-arms. */
-export function onBlockTimer(s: RedisState, t: BlockTimer, ctx: Ctx): RedisState {
+export function onBlockTimer(s: RedisState, t: RedisTimer<'block-timeout'>, ctx: Ctx): RedisState {
   const b = (s.blocked ?? []).find((x) => x.id === t.id && x.client === t.client);
   if (b === undefined) return s;
   const cleared = withBlocked(s, (s.blocked ?? []).map((x) => (x === b ? { ...x, timer: null } : x)));

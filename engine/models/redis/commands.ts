@@ -1,13 +1,14 @@
+import type { RedisReply } from '../../clients/redis/protocol';
+import { scriptBySource } from '../../clients/redis/scripts';
 import { HASH_COMMANDS } from './cmd-hashes';
 import { KEY_COMMANDS } from './cmd-keys';
 import { LIST_COMMANDS } from './cmd-lists';
 import { PUBSUB_COMMANDS } from './cmd-pubsub';
 import { STRING_COMMANDS } from './cmd-strings';
 import { intArg } from './int64';
-import type { RedisReply } from '../../clients/redis/protocol';
 import { at, err, errFormat, READONLY, ReplyError, utf8Length, utf8Prefix, wrongArgs, type RedisData } from './keyspace';
 import { subscriberOf } from './messages';
-import { runScript, scriptBySource, SCRIPTS } from './scripts';
+import { runScript, SCRIPTS } from './scripts';
 import { Tx, type CommandSpec, type ExecResult } from './tx';
 
 export type { Published, RedisData, RedisEntry, RedisHashEntry, RedisListEntry, RedisStringEntry } from './keyspace';

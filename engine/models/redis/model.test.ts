@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { narrate } from '../../core/narrate';
 import { run } from '../../testing/harness';
-import type { RedisState } from './model';
+import type { RedisState } from './state';
 import { redisModel } from './model';
 import { redisParams } from './params';
 import { linked } from '../../testing/peer';

@@ -1,12 +1,15 @@
-import { commandLine } from './scripts';
-import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { formatReply } from '../../clients/redis/format-reply';
 import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
-import { exec, type Published, type RedisData } from './commands';
+import { commandLine } from '../../clients/redis/scripts';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
+import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
+import { exec, type Published } from './commands';
 import { at, nextExpiry, type RedisEntry } from './keyspace';
 import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
-import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue, type BlockedClient, type BlockTimer } from './blocking';
 import { type RedisParams } from './params';
+import type { RedisState, ReplState } from './state';
+import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -24,49 +27,6 @@ declare module '../../core/trace-types' {
   }
 }
 
-
-/** Replication bookkeeping: plain data. */
-export interface ReplState {
-  lagMs: number;
-  pingMs: number;
-  timeoutMs: number;
-  promoteAfterMs: number | null;
-  /** Primary: offset of the last write produced. Replica: offset of the last write applied. */
-  offset: number;
-  /** Primary: offset of the last write sent to the replicas. */
-  sent: number;
-  /** Primary: replicas that asked for a sync, in order. */
-  replicas: string[];
-  /** Primary: writes waiting out the replication lag, oldest first (lost if the primary crashes). */
-  backlog: ReplBatch[];
-  pingTimer: number | null;
-  /** Replica: whether it holds a full copy and follows the stream, or is (re)connecting. */
-  link: 'up' | 'connecting';
-  /** Replica: local time it last heard from its primary. */
-  lastHeard: number;
-  watchTimer: number | null;
-}
-
-export interface RedisState {
-  data: RedisData;
-  /** Server time the armed active-expiry tick is due, or null when no key has a TTL. */
-  cycleAt: number | null;
-  cycleTimer: number | null;
-  hz: number;
-  role: 'primary' | 'replica';
-  /** A replica's primary; null on a primary. */
-  primary: string | null;
-  /** The primary a promoted replica left behind. */
-  promotedFrom: string | null;
-  /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
-  restarts: number;
-  repl: ReplState;
-  /** Clients held by a blocking pop, in the order they blocked (absent when none). */
-  blocked?: BlockedClient[];
-}
-
-/** Timer payloads. */
-type RedisTimer = { kind: 'expire-cycle'; at: number } | { kind: 'repl-flush'; offset: number } | { kind: 'repl-ping' } | { kind: 'replica-watch' } | BlockTimer;
 
 /** A replica retries connecting once a second (Redis's replicationCron). */
 const RECONNECT_MS = 1000;
@@ -121,7 +81,7 @@ function armCycle(s: RedisState, ctx: Ctx): RedisState {
   const tick = Math.ceil(Math.max(next + 1, ctx.now) / period) * period;
   if (s.cycleTimer !== null && s.cycleAt === tick) return s;
   if (s.cycleTimer !== null) ctx.cancelTimer(s.cycleTimer);
-  const id = ctx.setTimer(tick - ctx.now, { kind: 'expire-cycle', at: tick } satisfies RedisTimer);
+  const id = ctx.setTimer(tick - ctx.now, REDIS_TIMERS.make('expire-cycle', { at: tick }));
   return { ...s, cycleAt: tick, cycleTimer: id };
 }
 
@@ -195,13 +155,13 @@ function replicate(
     sendBatch(s, batch, ctx);
     return withRepl(s, { offset, sent: offset });
   }
-  ctx.setTimer(s.repl.lagMs, { kind: 'repl-flush', offset } satisfies RedisTimer);
+  ctx.setTimer(s.repl.lagMs, REDIS_TIMERS.make('repl-flush', { offset }));
   return withRepl(s, { offset, backlog: [...s.repl.backlog, batch] });
 }
 
 function armPing(s: RedisState, ctx: Ctx): RedisState {
   if (s.repl.pingTimer !== null || s.repl.replicas.length === 0) return s;
-  return withRepl(s, { pingTimer: ctx.setTimer(s.repl.pingMs, { kind: 'repl-ping' } satisfies RedisTimer) });
+  return withRepl(s, { pingTimer: ctx.setTimer(s.repl.pingMs, REDIS_TIMERS.make('repl-ping')) });
 }
 
 // ---- replication: replica side ----
@@ -213,7 +173,7 @@ function armWatch(s: RedisState, ctx: Ctx): RedisState {
   const r = s.repl;
   let due = r.link === 'connecting' ? ctx.now + RECONNECT_MS : r.lastHeard + r.timeoutMs;
   if (r.promoteAfterMs !== null) due = Math.min(due, r.lastHeard + r.promoteAfterMs);
-  return withRepl(s, { watchTimer: ctx.setTimer(Math.max(0, due - ctx.now), { kind: 'replica-watch' } satisfies RedisTimer) });
+  return withRepl(s, { watchTimer: ctx.setTimer(Math.max(0, due - ctx.now), REDIS_TIMERS.make('replica-watch')) });
 }
 
 function reconnect(s: RedisState, reason: 'timeout' | 'gap' | 'reset', ctx: Ctx): RedisState {
@@ -322,7 +282,7 @@ function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): Redis
 }
 
 function onTimer(s: RedisState, payload: RedisTimer, ctx: Ctx): RedisState {
-  switch (payload.kind) {
+  switch (payload.timer) {
     case 'expire-cycle': {
       if (payload.at !== s.cycleAt) return s;
       // The tick fires at its own local time; float error must not push it just before.
@@ -407,18 +367,21 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
         return s;
     }
   },
-  onTimer: (s, payload, ctx) => onTimer(s, payload as RedisTimer, ctx),
+  onTimer(s, payload, ctx) {
+    const t = REDIS_TIMERS.match(payload);
+    return t ? onTimer(s, t, ctx) : s;
+  },
   // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
   // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
   onClockChange: (s, ctx) => rearmBlocked(armCycle(s, ctx), ctx),
   // Redis here runs without persistence: a crash loses the keyspace and the replication state.
   crash: (s, p) => initState(p, s.restarts + 1),
   describeTimer(payload) {
-    const p = payload as RedisTimer;
-    if (p?.kind === 'repl-flush') return `replication lag over: send write #${p.offset}`;
-    if (p?.kind === 'repl-ping') return 'replication heartbeat';
-    if (p?.kind === 'replica-watch') return 'replica checks its link to the primary';
-    if (p?.kind === 'block-timeout') return 'a blocked client may time out';
+    const p = REDIS_TIMERS.match(payload);
+    if (p?.timer === 'repl-flush') return `replication lag over: send write #${p.offset}`;
+    if (p?.timer === 'repl-ping') return 'replication heartbeat';
+    if (p?.timer === 'replica-watch') return 'replica checks its link to the primary';
+    if (p?.timer === 'block-timeout') return 'a blocked client may time out';
     return 'active expiry cycle';
   },
   narrate(ev, name) {

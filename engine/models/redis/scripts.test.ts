@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { exec, type RedisData } from './commands';
 import { luaMax, luaMin } from './lua';
-import { commandLine, evalArgv, fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
+import { commandLine, evalArgv } from '../../clients/redis/scripts';
+import { fmtG17, luaInt, luaToNumber, SCRIPTS } from './scripts';
 
 function run(steps: [number, ...string[]][], client = 'c1'): { replies: RedisReply[]; data: RedisData; published: unknown[] } {
   let data: RedisData = { keys: {} };

@@ -1,4 +1,5 @@
 import type { RedisReply } from '../../clients/redis/protocol';
+import { LUA, type ScriptName } from '../../clients/redis/scripts';
 import { err, isErrorReply } from './keyspace';
 import { fmtG17, fromLua, luaMax, luaMin, luaToNumber, toLua } from './lua';
 
@@ -6,7 +7,7 @@ export { fmtG17, luaInt, luaToNumber } from './lua';
 
 /**
  * Named atomic scripts. Clients send them as real ones do, `EVAL <lua> <numkeys> key... arg...`
- * (see `evalArgv`); `FCALL <name> …` also runs them, as if loaded as Redis 7 functions. Each has
+ * (see `evalArgv` in engine/clients/redis/scripts.ts); `FCALL <name> …` also runs them, as if loaded as Redis 7 functions. Each has
  * its Lua original (the conformance runner sends exactly that to a real server) and a TypeScript twin that makes the same `redis.call`s in the
  * same order, so partial writes before an error, error texts and reply conversions match:
  * a Lua number becomes an integer reply by truncation, nil and false become nil, and a failing
@@ -46,117 +47,20 @@ function lineOf(lua: string, marker: string): number {
 
 const str = (v: number) => fmtG17(v);
 
-// ---- the Lua originals ----
-
-/** The compare-and-delete unlock from the Redis documentation (`SET key token NX PX ttl` locks). */
-const UNLOCK_LUA = `if redis.call("get",KEYS[1]) == ARGV[1] then
-    return redis.call("del",KEYS[1])
-else
-    return 0
-end`;
-
-/** The same pattern extending the lease: compare-and-pexpire. */
-const RENEW_LUA = `if redis.call("get",KEYS[1]) == ARGV[1] then
-    return redis.call("pexpire",KEYS[1],ARGV[2])
-else
-    return 0
-end`;
-
-// Redisson builds its scripts by Java string concatenation, so they reach Redis on one line.
-/** Redisson 3.x RedissonLock.tryLockInnerAsync. */
-const RLOCK_LUA =
-  "if (redis.call('exists', KEYS[1]) == 0) then " +
-  "redis.call('hincrby', KEYS[1], ARGV[2], 1); " +
-  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
-  'return nil; ' +
-  'end; ' +
-  "if (redis.call('hexists', KEYS[1], ARGV[2]) == 1) then " +
-  "redis.call('hincrby', KEYS[1], ARGV[2], 1); " +
-  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
-  'return nil; ' +
-  'end; ' +
-  "return redis.call('pttl', KEYS[1]);";
-
-/** Redisson 3.x RedissonLock.unlockInnerAsync. */
-const RUNLOCK_LUA =
-  "if (redis.call('hexists', KEYS[1], ARGV[3]) == 0) then " +
-  'return nil;' +
-  'end; ' +
-  "local counter = redis.call('hincrby', KEYS[1], ARGV[3], -1); " +
-  'if (counter > 0) then ' +
-  "redis.call('pexpire', KEYS[1], ARGV[2]); " +
-  'return 0; ' +
-  'else ' +
-  "redis.call('del', KEYS[1]); " +
-  "redis.call('publish', KEYS[2], ARGV[1]); " +
-  'return 1; ' +
-  'end; ' +
-  'return nil;';
-
-/** Redisson 3.x RedissonBaseLock.renewExpirationAsync (the watchdog's renewal). */
-const RRENEW_LUA =
-  "if (redis.call('hexists', KEYS[1], ARGV[2]) == 1) then " +
-  "redis.call('pexpire', KEYS[1], ARGV[1]); " +
-  'return 1; ' +
-  'end; ' +
-  'return 0;';
-
-/** Spring Cloud Gateway's request_rate_limiter.lua (the version that takes `now` as ARGV[3]). */
-const SCG_LUA = `redis.replicate_commands()
-
-local tokens_key = KEYS[1]
-local timestamp_key = KEYS[2]
-
-local rate = tonumber(ARGV[1])
-local capacity = tonumber(ARGV[2])
-local now = tonumber(ARGV[3])
-local requested = tonumber(ARGV[4])
-
-local fill_time = capacity/rate
-local ttl = math.floor(fill_time*2)
-
-local last_tokens = tonumber(redis.call("get", tokens_key))
-if last_tokens == nil then
-  last_tokens = capacity
-end
-
-local last_refreshed = tonumber(redis.call("get", timestamp_key))
-if last_refreshed == nil then
-  last_refreshed = 0
-end
-
-local delta = math.max(0, now-last_refreshed)
-local filled_tokens = math.min(capacity, last_tokens+(delta*rate))
-local allowed = filled_tokens >= requested
-local new_tokens = filled_tokens
-local allowed_num = 0
-if allowed then
-  new_tokens = filled_tokens - requested
-  allowed_num = 1
-end
-
-if ttl > 0 then
-  redis.call("setex", tokens_key, ttl, new_tokens)
-  redis.call("setex", timestamp_key, ttl, now)
-end
-
-return { allowed_num, new_tokens }
-`;
-
 const SCG = {
-  fill: lineOf(SCG_LUA, 'local fill_time'),
-  getTokens: lineOf(SCG_LUA, 'redis.call("get", tokens_key)'),
-  getStamp: lineOf(SCG_LUA, 'redis.call("get", timestamp_key)'),
-  delta: lineOf(SCG_LUA, 'local delta'),
-  filled: lineOf(SCG_LUA, 'local filled_tokens'),
-  allowed: lineOf(SCG_LUA, 'local allowed ='),
-  minus: lineOf(SCG_LUA, 'new_tokens = filled_tokens - requested'),
-  setTokens: lineOf(SCG_LUA, 'redis.call("setex", tokens_key'),
-  setStamp: lineOf(SCG_LUA, 'redis.call("setex", timestamp_key'),
+  fill: lineOf(LUA['scg-token-bucket'], 'local fill_time'),
+  getTokens: lineOf(LUA['scg-token-bucket'], 'redis.call("get", tokens_key)'),
+  getStamp: lineOf(LUA['scg-token-bucket'], 'redis.call("get", timestamp_key)'),
+  delta: lineOf(LUA['scg-token-bucket'], 'local delta'),
+  filled: lineOf(LUA['scg-token-bucket'], 'local filled_tokens'),
+  allowed: lineOf(LUA['scg-token-bucket'], 'local allowed ='),
+  minus: lineOf(LUA['scg-token-bucket'], 'new_tokens = filled_tokens - requested'),
+  setTokens: lineOf(LUA['scg-token-bucket'], 'redis.call("setex", tokens_key'),
+  setStamp: lineOf(LUA['scg-token-bucket'], 'redis.call("setex", timestamp_key'),
 };
 
-const UNLOCK_DEL = lineOf(UNLOCK_LUA, 'redis.call("del"');
-const RENEW_PEXPIRE = lineOf(RENEW_LUA, 'redis.call("pexpire"');
+const UNLOCK_DEL = lineOf(LUA.unlock, 'redis.call("del"');
+const RENEW_PEXPIRE = lineOf(LUA.renew, 'redis.call("pexpire"');
 
 /** Lua arithmetic: a nil operand raises "attempt to perform arithmetic on local 'x' (a nil value)". */
 function arith(line: number, a: [string, number | undefined], b: [string, number | undefined]): [number, number] {
@@ -165,10 +69,10 @@ function arith(line: number, a: [string, number | undefined], b: [string, number
   return [a[1], b[1]];
 }
 
-/** The scripts by name. */
+/** The scripts by name: the same names as the Lua sources clients send (engine/clients/redis/scripts.ts). */
 export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
   unlock: {
-    lua: UNLOCK_LUA,
+    lua: LUA.unlock,
     summary: 'compare-and-delete: DEL the lock only if it still holds our token',
     keys: ['lock'],
     args: ['token'],
@@ -178,7 +82,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     },
   },
   renew: {
-    lua: RENEW_LUA,
+    lua: LUA.renew,
     summary: 'compare-and-pexpire: extend the lease only if the lock still holds our token',
     keys: ['lock'],
     args: ['token', 'ttlMs'],
@@ -188,7 +92,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     },
   },
   rlock: {
-    lua: RLOCK_LUA,
+    lua: LUA.rlock,
     summary: 'Redisson lock: take or re-enter (hash field <clientId>:<threadId> = count) and PEXPIRE; nil when held, else the PTTL',
     keys: ['lock'],
     args: ['leaseMs', 'clientId:threadId'],
@@ -202,7 +106,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     },
   },
   runlock: {
-    lua: RUNLOCK_LUA,
+    lua: LUA.runlock,
     summary: 'Redisson unlock: decrement; at 0 DEL and PUBLISH on the channel. nil = not ours, 0 = still held, 1 = released',
     keys: ['lock', 'channel'],
     args: ['message', 'leaseMs', 'clientId:threadId'],
@@ -219,7 +123,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     },
   },
   rrenew: {
-    lua: RRENEW_LUA,
+    lua: LUA.rrenew,
     summary: "Redisson watchdog renewal: PEXPIRE only while our hash field exists",
     keys: ['lock'],
     args: ['leaseMs', 'clientId:threadId'],
@@ -232,7 +136,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     },
   },
   'scg-token-bucket': {
-    lua: SCG_LUA,
+    lua: LUA['scg-token-bucket'],
     summary: 'Spring Cloud Gateway token bucket: refill by elapsed seconds × rate up to capacity; returns [allowed, tokens_left]',
     keys: ['tokens', 'timestamp'],
     args: ['rate', 'capacity', 'nowSeconds', 'requested'],
@@ -259,7 +163,7 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
       return [allowed ? 1 : 0, newTokens];
     },
   },
-};
+} satisfies Record<ScriptName, ScriptDef>;
 
 /**
  * Runs a named script: `exec` passes a `redis.call` that executes inside the same command
@@ -286,28 +190,4 @@ export function runScript(
     if (e instanceof ScriptAbort) return err(`${e.msg} script: ${name}, on @user_script:${e.line}.`);
     throw e;
   }
-}
-
-/** Script names by their exact Lua source, for EVAL. */
-const BY_SOURCE: ReadonlyMap<string, string> = new Map(Object.entries(SCRIPTS).map(([name, d]) => [d.lua, name]));
-
-/** The name of the known script whose source is exactly `lua`, if any. */
-export function scriptBySource(lua: string): string | undefined {
-  return BY_SOURCE.get(lua);
-}
-
-/** The command a client sends to run script `name`: `EVAL <its lua> <numkeys> keys… args…`. */
-export function evalArgv(name: string, keys: readonly string[], args: readonly string[]): string[] {
-  const d = SCRIPTS[name];
-  if (!d) throw new Error(`no script named ${name}`);
-  return ['EVAL', d.lua, String(keys.length), ...keys, ...args];
-}
-
-/** A command line for people: an EVAL of a known script shows the script's name, not its source. */
-export function commandLine(argv: readonly string[]): string {
-  if (argv.length > 1 && argv[0].toUpperCase() === 'EVAL') {
-    const name = scriptBySource(argv[1]);
-    if (name !== undefined) return [argv[0], `<${name}.lua>`, ...argv.slice(2)].join(' ');
-  }
-  return argv.join(' ');
 }

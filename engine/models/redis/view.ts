@@ -1,5 +1,5 @@
 import type { RedisEntry } from './keyspace';
-import type { RedisState } from './model';
+import type { RedisState } from './state';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
 

@@ -1,5 +1,6 @@
-import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from '../../clients/storage/messages';
+import type { Msg } from '../../core/msg';
+import type { Ctx, ModelDef } from '../../core/types';
 import { type StorageParams } from './params';
 
 declare module '../../core/trace-types' {

@@ -1,12 +1,14 @@
-import type { Ctx, ModelDef, Msg } from '../../core/types';
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
+import { monotonicNow } from '../../clients/zookeeper/time';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
+import type { Msg } from '../../core/msg';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx, ModelDef } from '../../core/types';
+import { type ZookeeperParams } from './params';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
 import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
-import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
-import { type ZookeeperParams } from './params';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -41,8 +43,8 @@ export interface ZookeeperState {
   containerTimer: Armed | null;
 }
 
-const EXPIRE = { zk: 'expire' } as const;
-const CONTAINERS = { zk: 'containers' } as const;
+/** The server's two timers: the session expirer and the container manager. */
+const TIMERS = timerOwner<{ expire: NoFields; containers: NoFields }>('zookeeper');
 
 function initState(p: ZookeeperParams): ZookeeperState {
   return {
@@ -79,7 +81,7 @@ function rearm(cur: Armed | null, want: number | null, now: number, payload: unk
 function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   // Session deadlines are on the monotonic clock, container checks on the wall clock (as the
   // real server's java.util.Timer and TTL arithmetic are).
-  const expiryTimer = rearm(s.expiryTimer, nextExpiry(s.core), monotonicNow(ctx), EXPIRE, ctx);
+  const expiryTimer = rearm(s.expiryTimer, nextExpiry(s.core), monotonicNow(ctx), TIMERS.make('expire'), ctx);
   const work = nextContainerWork(s.core);
   let when: number | null = null;
   if (work !== null) {
@@ -88,7 +90,7 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
     const after = Math.max(ctx.now, work);
     when = s.startedAt + (Math.floor((after - s.startedAt) / i) + 1) * i;
   }
-  const containerTimer = rearm(s.containerTimer, when, ctx.now, CONTAINERS, ctx);
+  const containerTimer = rearm(s.containerTimer, when, ctx.now, TIMERS.make('containers'), ctx);
   if (expiryTimer === s.expiryTimer && containerTimer === s.containerTimer) return s;
   return { ...s, expiryTimer, containerTimer };
 }
@@ -240,7 +242,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   },
   onTimer(s0, payload, ctx) {
     let s: ZookeeperState = s0;
-    const kind = (payload as { zk?: string } | null)?.zk;
+    const kind = TIMERS.match(payload)?.timer;
     if (kind === 'expire') {
       s = reap({ ...s, expiryTimer: null }, ctx);
     } else if (kind === 'containers') {
@@ -267,7 +269,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     return { ...s, core: { ...s.core, sessions, dataWatches: {}, childWatches: {} }, expiryTimer: null, containerTimer: null };
   },
   describeTimer(payload) {
-    const kind = (payload as { zk?: string } | null)?.zk;
+    const kind = TIMERS.match(payload)?.timer;
     if (kind === 'expire') return 'session expiry tick';
     if (kind === 'containers') return 'container manager check';
     return 'timer fires';

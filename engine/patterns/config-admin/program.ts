@@ -1,8 +1,9 @@
-import type { Ctx } from '../../core/types';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ConfigAdminParams } from './params';
 
 /**
@@ -27,8 +28,8 @@ export interface ConfigAdminState {
   last: string | null;
 }
 
-type Timer = { ca: 'change'; index: number };
-const isTimer = (p: unknown): p is Timer => (p as { ca?: unknown } | null)?.ca === 'change';
+/** The time for change number `index` of the params' list. */
+const TIMERS = timerOwner<{ change: { index: number } }>('config-admin');
 type Tag = { ca: 'parent' | 'create' | 'set'; value: string };
 
 /** The ZooKeeper client's glue: the admin acts on replies only. */
@@ -61,14 +62,15 @@ export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
     for (const parent of parentsOf(s.p.path)) s = zk.submit(s, { op: 'create', path: parent, data: '', kind: 'persistent' }, { ca: 'parent', value: '' }, ctx);
     s = zk.submit(s, { op: 'create', path: s.p.path, data: s.p.initial, kind: 'persistent' }, { ca: 'create', value: s.p.initial }, ctx);
     s.p.changes.forEach((c, index) => {
-      if (c.atMs >= ctx.now) ctx.setTimer(c.atMs - ctx.now, { ca: 'change', index } satisfies Timer);
+      if (c.atMs >= ctx.now) ctx.setTimer(c.atMs - ctx.now, TIMERS.make('change', { index }));
     });
     return s;
   },
   onMessage: zk.onMessage,
   onTimer(s, payload, ctx) {
-    if (isTimer(payload)) {
-      const c = s.p.changes[payload.index];
+    const own = TIMERS.match(payload);
+    if (own) {
+      const c = s.p.changes[own.index];
       if (!c) return s;
       return zk.submit({ ...s, sent: s.sent + 1 }, { op: 'setData', path: s.p.path, data: c.value, version: -1 }, { ca: 'set', value: c.value }, ctx);
     }
@@ -81,7 +83,7 @@ export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
     if (s.applied >= total && s.last !== null) return { status: 'done', detail };
     return { status: s.zk.phase === 'connected' ? 'working' : 'waiting', detail };
   },
-  describeTimer: (payload) => (isTimer(payload) ? 'time for the next config change' : (zk.describeTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (TIMERS.match(payload) ? 'time for the next config change' : (zk.describeTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     if (ev.type === 'config.change') return `${name(ev.node)} has set ${ev.path} to “${ev.value}” (version ${ev.version})`;
     return zk.narrate(ev, name);

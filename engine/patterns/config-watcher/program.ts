@@ -1,8 +1,9 @@
-import type { Ctx } from '../../core/types';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkEventType, ZkResult } from '../../clients/zookeeper/types';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ConfigWatcherParams } from './params';
 
 /**
@@ -41,8 +42,9 @@ export interface ConfigWatcherState {
 }
 
 type Tag = { cw: 'sub' } | { cw: 'read'; watch: boolean } | { cw: 'exists' };
-const BEGIN = { cw: 'begin' } as const;
-const isBegin = (p: unknown) => (p as { cw?: unknown } | null)?.cw === 'begin';
+/** The moment to subscribe (startDelayMs after start). */
+const TIMERS = timerOwner<{ begin: NoFields }>('config-watcher');
+const isBegin = (p: unknown) => TIMERS.match(p) !== null;
 
 const watchOnRead = (s: ConfigWatcherState) => s.p.mode === 'one-shot' || s.p.rereadWatch;
 
@@ -122,7 +124,7 @@ export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> 
     unarmed: false,
   }),
   start(s, ctx) {
-    ctx.setTimer(s.p.startDelayMs, BEGIN);
+    ctx.setTimer(s.p.startDelayMs, TIMERS.make('begin'));
     const n = { ...s, begun: false, subscribed: false, value: null, version: null, notifications: 0, reads: 0, reading: false, unarmed: false };
     return zk.start(n, ctx);
   },

@@ -1,6 +1,7 @@
-import type { Ctx } from '../../core/types';
 import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { PayClientParams } from './params';
 
 /**
@@ -38,8 +39,8 @@ export interface PayClientState {
   detail: string;
 }
 
-type Timer = { pc: 'send' } | { pc: 'timeout'; attempt: number };
-const isTimer = (p: unknown): p is Timer => typeof (p as { pc?: unknown } | null)?.pc === 'string';
+/** Sending (first, or again after a back-off), and attempt number `attempt` running out of time. */
+const TIMERS = timerOwner<{ send: NoFields; timeout: { attempt: number } }>('pay-client');
 const final = (p: Phase) => p === 'paid' || p === 'refused' || p === 'gave-up';
 
 function send(s: PayClientState, ctx: Ctx): PayClientState {
@@ -48,7 +49,7 @@ function send(s: PayClientState, ctx: Ctx): PayClientState {
   ctx.send(s.p.target, m);
   ctx.trace('pay.client.send', { target: s.p.target, order: s.p.order, amount: s.p.amount, key: s.p.key ?? null, attempt });
   if (attempt > 1) ctx.metric('pay.client.retries');
-  const timer = ctx.setTimer(s.p.timeoutMs, { pc: 'timeout', attempt } satisfies Timer);
+  const timer = ctx.setTimer(s.p.timeoutMs, TIMERS.make('timeout', { attempt }));
   return { ...s, phase: 'sent', attempt, timer, detail: `attempt ${attempt}: waiting${s.p.key ? ` · key ${s.p.key}` : ''}` };
 }
 
@@ -63,7 +64,7 @@ function finish(s: PayClientState, outcome: 'paid' | 'refused' | 'gave-up', deta
 function again(s: PayClientState, delayMs: number, why: string, ctx: Ctx): PayClientState {
   if (s.attempt >= s.p.maxAttempts) return finish(s, 'gave-up', `gave up after ${s.attempt} attempts (${why})`, ctx);
   if (delayMs <= 0) return send(s, ctx);
-  const timer = ctx.setTimer(delayMs, { pc: 'send' } satisfies Timer);
+  const timer = ctx.setTimer(delayMs, TIMERS.make('send'));
   return { ...s, phase: 'backoff', timer, detail: `${why}; retry in ${delayMs} ms` };
 }
 
@@ -90,16 +91,17 @@ export const payClient: ProgramDef<PayClientParams, PayClientState> = {
   init: (p) => ({ p, phase: 'starting', attempt: 0, base: 0, timer: null, chargeId: null, replayed: false, detail: '' }),
   start(s, ctx) {
     const base = Math.floor(ctx.random() * 1e9) * 100;
-    const timer = ctx.setTimer(s.p.startDelayMs, { pc: 'send' } satisfies Timer);
+    const timer = ctx.setTimer(s.p.startDelayMs, TIMERS.make('send'));
     return { ...s, phase: 'starting', attempt: 0, base, timer, chargeId: null, replayed: false, detail: s.p.startDelayMs > 0 ? `pays in ${s.p.startDelayMs} ms` : '' };
   },
   onMessage(s, msg, _from, ctx) {
     return msg.type === 'pay.response' ? onAnswer(s, msg as PayResponseMsg, ctx) : s;
   },
   onTimer(s, payload, ctx) {
-    if (!isTimer(payload) || final(s.phase)) return s;
-    if (payload.pc === 'send') return s.phase === 'starting' || s.phase === 'backoff' ? send({ ...s, timer: null }, ctx) : s;
-    if (payload.attempt !== s.attempt || s.phase !== 'sent') return s;
+    const t = TIMERS.match(payload);
+    if (!t || final(s.phase)) return s;
+    if (t.timer === 'send') return s.phase === 'starting' || s.phase === 'backoff' ? send({ ...s, timer: null }, ctx) : s;
+    if (t.attempt !== s.attempt || s.phase !== 'sent') return s;
     ctx.trace('pay.client.timeout', { order: s.p.order, attempt: s.attempt, timeoutMs: s.p.timeoutMs });
     ctx.metric('pay.client.timeouts');
     // Right away: the request may be lost, and the shopper is waiting.
@@ -120,7 +122,11 @@ export const payClient: ProgramDef<PayClientParams, PayClientState> = {
         return { status: 'failed', detail: d };
     }
   },
-  describeTimer: (payload) => (isTimer(payload) ? (payload.pc === 'send' ? 'send the payment' : 'no answer yet: time out') : 'timer fires'),
+  describeTimer(payload) {
+    const t = TIMERS.match(payload);
+    if (!t) return 'timer fires';
+    return t.timer === 'send' ? 'send the payment' : 'no answer yet: time out';
+  },
   narrate(ev, name) {
     switch (ev.type) {
       case 'pay.client.send':

@@ -1,6 +1,9 @@
-import { evalArgv } from '../../models/redis/scripts';
-import type { Ctx } from '../../core/types';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
+import { evalArgv } from '../../clients/redis/scripts';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import {
   acquired,
   describeSectionTimer,
@@ -19,8 +22,6 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../../core/program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisLockParams } from './params';
 
 export interface RedisLockState {
@@ -31,8 +32,8 @@ export interface RedisLockState {
   tries: number;
 }
 
-type Timer = { rl: 'retry'; round: number } | { rl: 'renew'; round: number };
-const isTimer = (p: unknown): p is Timer => typeof (p as { rl?: unknown } | null)?.rl === 'string';
+/** The next SET NX attempt while another holds the lock, and the watchdog's renewal, both of round `round`. */
+const TIMERS = timerOwner<{ retry: { round: number }; renew: { round: number } }>('redis-lock');
 
 const VIA = 'redis-lock';
 /** The value a client stores in the lock key: unique per client and round, so only it can delete it. */
@@ -48,12 +49,12 @@ function trySet(s: RedisLockState, ctx: Ctx): RedisLockState {
 }
 
 function retryLater(s: RedisLockState, detail: string, ctx: Ctx): RedisLockState {
-  ctx.setTimer(s.p.retryMs, { rl: 'retry', round: s.sec.round } satisfies Timer);
+  ctx.setTimer(s.p.retryMs, TIMERS.make('retry', { round: s.sec.round }));
   return waiting(s, hooks, 'poll', s.p.retryMs, `${detail}; polls again in ${s.p.retryMs} ms (try ${s.tries})`, ctx);
 }
 
 function armRenew(s: RedisLockState, ctx: Ctx): void {
-  if (s.p.watchdog) ctx.setTimer(s.p.ttlMs / 3, { rl: 'renew', round: s.sec.round } satisfies Timer);
+  if (s.p.watchdog) ctx.setTimer(s.p.ttlMs / 3, TIMERS.make('renew', { round: s.sec.round }));
 }
 
 function unlock(s: RedisLockState, ctx: Ctx): RedisLockState {
@@ -157,8 +158,9 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     if (sec) return sec;
     const t = redisTimedOut(s.io, payload);
     if (t) return onTimeout({ ...s, io: t.io }, t.req.what, t.switched, ctx);
-    if (!isTimer(payload) || payload.round !== s.sec.round) return s;
-    if (payload.rl === 'retry') return s.sec.phase === 'waiting' ? trySet(s, ctx) : s;
+    const own = TIMERS.match(payload);
+    if (!own || own.round !== s.sec.round) return s;
+    if (own.timer === 'retry') return s.sec.phase === 'waiting' ? trySet(s, ctx) : s;
     if (!holding(s) || s.sec.phase === 'releasing') return s;
     return send(s, evalArgv('renew', [s.p.lockKey], [tokenOf(s), String(s.p.ttlMs)]), 'renew', ctx);
   },
@@ -166,7 +168,8 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
   describeTimer(payload) {
     const d = describeSectionTimer(payload);
     if (d) return d;
-    if (isTimer(payload)) return payload.rl === 'retry' ? 'poll: try SET NX again' : 'watchdog: extend the lease';
+    const own = TIMERS.match(payload);
+    if (own) return own.timer === 'retry' ? 'poll: try SET NX again' : 'watchdog: extend the lease';
     return 'no reply: the request timed out';
   },
   narrate: narrateLock,

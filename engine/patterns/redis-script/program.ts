@@ -1,7 +1,8 @@
 import { formatReply } from '../../clients/redis/format-reply';
 import { redisCmd, type RedisReplyMsg } from '../../clients/redis/protocol';
+import { commandLine } from '../../clients/redis/scripts';
 import type { ProgramDef } from '../../core/program';
-import { commandLine } from '../../models/redis/scripts';
+import { timerOwner, type NoFields } from '../../core/timer';
 import type { RedisScriptParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -19,6 +20,9 @@ export interface RedisScriptState {
   done: boolean;
 }
 
+/** The next command, intervalMs after a reply (the program's only timer). */
+const TIMERS = timerOwner<{ next: NoFields }>('redis-script');
+
 /** Sends a fixed list of Redis commands one after another: the simplest client. */
 export const redisScript: ProgramDef<RedisScriptParams, RedisScriptState> = {
   kind: 'redis-script',
@@ -35,7 +39,7 @@ export const redisScript: ProgramDef<RedisScriptParams, RedisScriptState> = {
     const next = { ...s, pending: null, lastReply: formatReply(r.reply) };
     const more = next.next < s.p.commands.length || s.p.loop;
     if (!more) return { ...next, done: true };
-    ctx.setTimer(s.p.intervalMs, 'next');
+    ctx.setTimer(s.p.intervalMs, TIMERS.make('next'));
     return next;
   },
   onTimer(s, _payload, ctx) {

@@ -1,6 +1,9 @@
-import { evalArgv } from '../../models/redis/scripts';
-import type { Ctx } from '../../core/types';
+import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
+import { evalArgv } from '../../clients/redis/scripts';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import {
   acquired,
   describeSectionTimer,
@@ -19,8 +22,6 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
-import type { ProgramDef } from '../../core/program';
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedissonLockParams } from './params';
 
 export interface RedissonLockState {
@@ -39,8 +40,8 @@ export interface RedissonLockState {
   permit: boolean;
 }
 
-type Timer = { rs: 'wait'; round: number; seq: number } | { rs: 'renew'; round: number };
-const isTimer = (p: unknown): p is Timer => typeof (p as { rs?: unknown } | null)?.rs === 'string';
+/** The end of the holder's TTL while waiting (wait number `seq` of round `round`), and the watchdog's renewal. */
+const TIMERS = timerOwner<{ wait: { round: number; seq: number }; renew: { round: number } }>('redisson-lock');
 
 const VIA = 'redisson-lock';
 /** Redisson's unlock channel for a lock and the message its unlock script publishes. */
@@ -60,7 +61,7 @@ function tryLock(s: RedissonLockState, what: 'acquire' | 'reenter', ctx: Ctx): R
 }
 
 function armRenew(s: RedissonLockState, ctx: Ctx): void {
-  ctx.setTimer(s.p.watchdogTimeoutMs / 3, { rs: 'renew', round: s.sec.round } satisfies Timer);
+  ctx.setTimer(s.p.watchdogTimeoutMs / 3, TIMERS.make('renew', { round: s.sec.round }));
 }
 
 function unlockOnce(s: RedissonLockState, ctx: Ctx): RedissonLockState {
@@ -83,7 +84,7 @@ function waitForUnlock(s: RedissonLockState, pttl: number, ctx: Ctx): RedissonLo
     return tryLock({ ...s, permit: false }, 'acquire', ctx);
   }
   const waitSeq = s.waitSeq + 1;
-  if (pttl >= 0) ctx.setTimer(pttl, { rs: 'wait', round: s.sec.round, seq: waitSeq } satisfies Timer);
+  if (pttl >= 0) ctx.setTimer(pttl, TIMERS.make('wait', { round: s.sec.round, seq: waitSeq }));
   const detail = pttl >= 0 ? `held by another client; waits for the unlock message or ${pttl} ms (its TTL)` : 'held by another client; waits for the unlock message';
   return waiting({ ...s, waitSeq }, hooks, 'pubsub', pttl >= 0 ? pttl : null, detail, ctx);
 }
@@ -208,9 +209,10 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
     if (sec) return sec;
     const t = redisTimedOut(s.io, payload);
     if (t) return onTimeout({ ...s, io: t.io }, t.req.what, ctx);
-    if (!isTimer(payload) || payload.round !== s.sec.round) return s;
-    if (payload.rs === 'wait') {
-      if (payload.seq !== s.waitSeq || s.sec.phase !== 'waiting') return s;
+    const own = TIMERS.match(payload);
+    if (!own || own.round !== s.sec.round) return s;
+    if (own.timer === 'wait') {
+      if (own.seq !== s.waitSeq || s.sec.phase !== 'waiting') return s;
       ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'timeout', detail: "the holder's TTL has run out" });
       return tryLock(s, 'acquire', ctx);
     }
@@ -221,7 +223,8 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
   describeTimer(payload) {
     const d = describeSectionTimer(payload);
     if (d) return d;
-    if (isTimer(payload)) return payload.rs === 'wait' ? "the holder's TTL is over: try again" : 'watchdog: extend the lease';
+    const own = TIMERS.match(payload);
+    if (own) return own.timer === 'wait' ? "the holder's TTL is over: try again" : 'watchdog: extend the lease';
     return 'no reply: the command timed out';
   },
   narrate: narrateLock,

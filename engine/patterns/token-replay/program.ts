@@ -1,8 +1,10 @@
-import type { Ctx, Msg } from '../../core/types';
-import type { HttpRes, Jwt } from '../../clients/http/messages';
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
-import type { ProgramDef, ProgramView } from '../../core/program';
+import type { HttpRes, Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
+import type { Msg } from '../../core/msg';
+import type { ProgramDef, ProgramView } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { TokenReplayParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -26,8 +28,8 @@ export interface TokenReplayState {
   last: string | null;
 }
 
-type Timer = { tr: 'replay' };
-const REPLAY: Timer = { tr: 'replay' };
+/** The next replay of the stolen credential. */
+const TIMERS = timerOwner<{ replay: NoFields }>('token-replay');
 
 const credOf = (s: TokenReplayState) => s.cookie ?? s.token?.jti ?? null;
 
@@ -45,7 +47,7 @@ function onAnswer(s: TokenReplayState, res: HttpRes, ctx: Ctx): TokenReplayState
   const accepted = res.status === 200;
   ctx.trace('attacker.replay', { owner: s.owner ?? '?', cred: credOf(s), status: res.status, reason: res.reason ?? null, server: res.server ?? null, accepted });
   ctx.metric(accepted ? 'attacker.accepted' : 'attacker.refused');
-  if (s.tries < s.p.tries) ctx.setTimer(s.p.intervalMs, REPLAY);
+  if (s.tries < s.p.tries) ctx.setTimer(s.p.intervalMs, TIMERS.make('replay'));
   const last = accepted ? `accepted by ${res.server ?? '?'}` : `${res.status} ${res.reason ?? ''}`.trim();
   return accepted ? { ...s, accepted: s.accepted + 1, last } : { ...s, refused: s.refused + 1, last };
 }
@@ -72,7 +74,7 @@ export const tokenReplay: ProgramDef<TokenReplayParams, TokenReplayState> = {
   onTimer(s, payload, ctx) {
     const t = httpTimedOut(s.io, payload);
     if (t) return onAnswer({ ...s, io: t.io }, t.res, ctx);
-    if ((payload as Timer | null)?.tr !== 'replay' || s.owner === null || s.io.pending !== null) return s;
+    if (TIMERS.match(payload) === null || s.owner === null || s.io.pending !== null) return s;
     return replay(s, ctx);
   },
   view(s): ProgramView {

@@ -1,8 +1,10 @@
-import type { Ctx, Msg } from '../../core/types';
+import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
 import type { HttpRes, Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
-import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
+import type { Msg } from '../../core/msg';
 import type { ProgramDef, ProgramView } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { WebUserParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -44,8 +46,8 @@ export interface WebUserState {
   lastRefusal: string | null;
 }
 
-type Timer = { wu: 'next' };
-const NEXT: Timer = { wu: 'next' };
+/** The user's next move: log in, the next page, log out. */
+const TIMERS = timerOwner<{ next: NoFields }>('web-user');
 
 const credOf = (s: WebUserState): string | null => s.cookie ?? s.token?.jti ?? null;
 const loggedIn = (s: WebUserState) => s.cookie !== null || s.token !== null;
@@ -59,7 +61,7 @@ function creds(s: WebUserState): { cookie?: string; token?: Jwt; affinity?: stri
 }
 
 function later(s: WebUserState, ctx: Ctx): WebUserState {
-  ctx.setTimer(s.p.pageEveryMs, NEXT);
+  ctx.setTimer(s.p.pageEveryMs, TIMERS.make('next'));
   return s;
 }
 
@@ -145,7 +147,7 @@ export const webUser: ProgramDef<WebUserParams, WebUserState> = {
   kind: 'web-user',
   init: (p) => ({ p, user: p.user ?? '', phase: 'starting', io: { nextId: 1, pending: null }, cookie: null, token: null, refresh: null, affinity: null, page: 0, kicked: 0, errors: 0, server: null, leaked: false, lastRefusal: null }),
   start(s, ctx) {
-    ctx.setTimer(s.p.startDelayMs, NEXT);
+    ctx.setTimer(s.p.startDelayMs, TIMERS.make('next'));
     const user = s.p.user ?? ctx.self;
     return { ...webUser.init(s.p), user, io: startHttpIo(ctx) };
   },
@@ -156,7 +158,7 @@ export const webUser: ProgramDef<WebUserParams, WebUserState> = {
   onTimer(s, payload, ctx) {
     const t = httpTimedOut(s.io, payload);
     if (t) return onAnswer({ ...s, io: t.io }, t.res, ctx);
-    if ((payload as Timer | null)?.wu !== 'next' || s.io.pending !== null || s.phase === 'done') return s;
+    if (TIMERS.match(payload) === null || s.io.pending !== null || s.phase === 'done') return s;
     if (s.phase === 'out' && !s.p.relogin) return s;
     return act(s, ctx);
   },

@@ -24,6 +24,12 @@ export const zkLockParams = z
      * every change wakes them all. Off: each watches only its predecessor (Curator).
      */
     herd: z.boolean().default(false),
+    /**
+     * Sort the children by sequence number before reading the queue, as Curator does. Off: a
+     * naive recipe that takes getChildren's order for the queue's, which is the server's hash
+     * order, so a client can think it is first while another holds the lock.
+     */
+    sortChildren: z.boolean().default(true),
     /** Send the lock node's sequence number to the resource as a fencing token. */
     fencing: z.boolean().default(false),
     ...lockCommonShape,

@@ -70,7 +70,8 @@ function parents(path: string): string[] {
 }
 
 function onChildren(s: ZkLockState, children: readonly string[], ctx: Ctx): ZkLockState {
-  const sorted = sortBySeq(children);
+  // getChildren lists the server's hash order; only sorting by sequence number gives the queue.
+  const sorted = s.p.sortChildren ? sortBySeq(children) : children.filter((n) => /\d{10}$/.test(n));
   const me = s.ours === null ? -1 : sorted.indexOf(nameOf(s.ours));
   // Our node is gone (the session that made it expired): start over with a new one.
   if (me < 0) return create({ ...s, ours: null }, ctx);

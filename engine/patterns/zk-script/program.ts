@@ -1,11 +1,12 @@
-import type { Ctx } from '../../core/types';
-import { formatOp, formatResult } from '../../clients/zookeeper/messages';
 import { zkSubmit } from '../../clients/zookeeper/client';
 import { zkHost } from '../../clients/zookeeper/host';
+import { formatOp, formatResult } from '../../clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
-import type { ProgramDef } from '../../core/program';
 import { parseZkLine } from '../../clients/zookeeper/zkcli';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner, type NoFields } from '../../core/timer';
+import type { Ctx } from '../../core/types';
 import type { ZkScriptParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -27,12 +28,14 @@ export interface ZkScriptState {
   done: boolean;
 }
 
-const NEXT = 'zk-script.next';
+/** The next command of the script. */
+const TIMERS = timerOwner<{ next: NoFields }>('zk-script');
+const isNext = (p: unknown) => TIMERS.match(p) !== null;
 
 /** Acts on one output of the client library: starts on the first connection, logs replies and events. */
 function onOutput(s: ZkScriptState, o: ZkClientOutput<null>, ctx: Ctx, before: ZkClientState): ZkScriptState {
   if (o.kind === 'state' && o.keeper === 'SyncConnected' && !s.started) {
-    ctx.setTimer(0, NEXT);
+    ctx.setTimer(0, TIMERS.make('next'));
     return { ...s, started: true };
   }
   if (o.kind === 'reply' && o.xid === s.waiting) {
@@ -40,7 +43,7 @@ function onOutput(s: ZkScriptState, o: ZkClientOutput<null>, ctx: Ctx, before: Z
     const pending = before.pending.find((p) => p.xid === o.xid);
     ctx.trace('zk.script.reply', { op: o.op, result: o.result, latencyMs: pending ? ctx.now - pending.sentAt : 0 });
     const n = { ...s, waiting: null, lastResult: formatResult(o.result) };
-    ctx.setTimer(n.p.intervalMs, NEXT);
+    ctx.setTimer(n.p.intervalMs, TIMERS.make('next'));
     return n;
   }
   if (o.kind === 'event') return { ...s, events: [...s.events, `${o.event.type} ${o.event.path}`].slice(-5) };
@@ -58,7 +61,7 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
     return zk.start({ ...s, next: 0, waiting: null, started: false, done: false, events: [] }, ctx);
   },
   onMessage: zk.onMessage,
-  onTimer: (s, payload, ctx) => (payload === NEXT ? runNext(s, ctx) : zk.onTimer(s, payload, ctx)),
+  onTimer: (s, payload, ctx) => (isNext(payload) ? runNext(s, ctx) : zk.onTimer(s, payload, ctx)),
   view(s) {
     const session = s.zk.sessionId ? `session ${s.zk.sessionId} ${s.zk.keeper}` : s.zk.keeper;
     if (s.done) return { status: 'done', detail: session };
@@ -67,7 +70,7 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
     return { status: 'idle', detail: `${s.lastResult ?? ''} · ${session}` };
   },
   onClockChange: zk.onClockChange,
-  describeTimer: (payload) => (payload === NEXT ? 'next command' : (zk.describeTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (isNext(payload) ? 'next command' : (zk.describeTimer(payload) ?? 'timer fires')),
   narrate(ev, name) {
     if (ev.type === 'zk.script.reply') return `${name(ev.node)} gets ${formatResult(ev.result)} for ${formatOp(ev.op)} after ${Math.round(ev.latencyMs)} ms`;
     return zk.narrate(ev, name);
@@ -80,7 +83,7 @@ function runNext(s: ZkScriptState, ctx: Ctx): ZkScriptState {
   const here = { ...s, next: s.next + 1 };
   if (typeof line === 'string') return here; // params were validated; unreachable in practice
   if (line.do === 'sleep') {
-    ctx.setTimer(line.ms, NEXT);
+    ctx.setTimer(line.ms, TIMERS.make('next'));
     return here;
   }
   if (line.do === 'close') return { ...zk.close(here, ctx), done: true };

@@ -51,7 +51,7 @@ export const lockShowdown: BuiltinScenario = {
       { id: 'storage-z', type: 'storage', label: 'storage (zk side)', position: { x: 620, y: 300 }, params: {} },
     ],
     edges: [...REDIS.flatMap((c) => [link(c, 'redis'), link(c, 'storage-r')]), ...ZK.flatMap((c) => [link(c, 'zk'), link(c, 'storage-z')])],
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     interventions: [
       { at: 200, kind: 'crash', node: 'r1' },
       { at: 200, kind: 'crash', node: 'z1' },

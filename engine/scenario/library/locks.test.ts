@@ -1,7 +1,7 @@
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { narrate } from '../../core/narrate';
-import { scriptBySource } from '../../models/redis/scripts';
+import { scriptBySource } from '../../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
@@ -234,6 +234,24 @@ describe('the tryThis experiments do what the notes promise', () => {
     expect(jumped.expectViolation('mutual-exclusion').message).toMatch(/its 4000 ms lease ran out after only 1\d{3} ms of real time, because redis's clock jumped \+3000 ms at 1100 ms\)/);
     const cut = play('redis-lock-watchdog', { interventions: [{ at: 1000, kind: 'partition', edge: 'c1-redis' }], program: { holdMs: 8000 }, clients: ['c1'] });
     expect(cut.expectViolation('mutual-exclusion').message).toMatch(/while c1 was still working; its renewals could not reach redis: a partition cut them off \(the first at 10\d\d ms\)$/);
+  });
+  it('lock-progress notices a queue stuck on a lost watch event: c2 cut off from zk for 300 ms as NodeDeleted is sent', () => {
+    // Links still drop what is sent into a cut, as datagrams would (connections are #12 §1), so
+    // the one notification is lost and c2, c3, c4 wait forever; only the liveness monitor says so.
+    const plain = play('zk-lock').expectNoViolation();
+    const expiry = plain.expectEvent('zk.session.expired').t;
+    const cut = [{ at: expiry - 100, kind: 'partition' as const, edge: 'c2-zk' }, { at: expiry + 200, kind: 'heal' as const, edge: 'c2-zk' }];
+    const r = play('zk-lock', { interventions: [...scenarioOf('zk-lock').interventions, ...cut], untilMs: 20000 });
+    const v = r.expectViolation('lock-progress');
+    expect(v.message).toMatch(new RegExp(`^/locks/orders on zookeeper has been free since ${Math.round(expiry)} ms \\(c1's session expired\\) and nobody took it: c2 \\(watch`));
+    expect(r.events('lock.acquire').map((e) => e.node)).toEqual(['c1']);
+  });
+  it('zk-lock: a naive recipe that reads getChildren’s (hash) order as the queue lets a second client in', () => {
+    for (const id of ['zk-lock', 'zk-lock-herd']) {
+      play(id).expectNoViolation();
+      const naive = play(id, { program: { sortChildren: false } });
+      expect(naive.expectViolation('mutual-exclusion').t).toBeLessThan(1000);
+    }
   });
   it('redis-lock-unsafe-del: no harm from the plain DEL when it arrives in time', () => {
     expect(play('redis-lock-unsafe-del', { interventions: [] }).violations).toEqual([]);

@@ -38,7 +38,7 @@ export const redisLockPolling: BuiltinScenario = {
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
     ],
     edges: ['c1', 'c2', 'c3'].flatMap((c) => [link(c, 'redis'), link(c, 'storage')]),
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     interventions: [{ at: 1300, kind: 'crash', node: 'c2' }],
     playback: { startMs: 0, speed: 0.5, untilMs: 12000 },
   },

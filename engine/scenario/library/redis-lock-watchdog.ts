@@ -37,7 +37,7 @@ export const redisLockWatchdog: BuiltinScenario = {
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
     ],
     edges: ['c1', 'c2', 'c3'].flatMap((c) => [link(c, 'redis'), link(c, 'storage')]),
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     playback: { startMs: 0, speed: 1, untilMs: 14000 },
   },
 };

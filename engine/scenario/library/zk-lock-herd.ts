@@ -24,6 +24,7 @@ export const zkLockHerd: BuiltinScenario = {
   tryThis: [
     'Set herd to false on every client (Curator’s recipe, as in the zk-lock scenario): each release wakes only the next in line.',
     'Add more clients: the notifications per handoff grow with the number of waiters.',
+    'Set sortChildren to false on every client: getChildren lists the queue in the server’s hash order (highest first here, as a real ZooKeeper does), so a waiter thinks it is first and walks in on the holder.',
   ],
   scenario: {
     version: 1,
@@ -36,7 +37,7 @@ export const zkLockHerd: BuiltinScenario = {
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
     ],
     edges: IDS.flatMap((c) => [link(c, 'zk'), link(c, 'storage')]),
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     playback: { startMs: 0, speed: 1, untilMs: 6000 },
   },
 };

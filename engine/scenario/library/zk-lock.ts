@@ -36,7 +36,7 @@ export const zkLockScenario: BuiltinScenario = {
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: {} },
     ],
     edges: IDS.flatMap((c) => [link(c, 'zk'), link(c, 'storage')]),
-    monitors: ['mutual-exclusion', 'fencing-order'],
+    monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     interventions: [{ at: 700, kind: 'crash', node: 'c1' }],
     playback: { startMs: 0, speed: 1, untilMs: 12000 },
   },

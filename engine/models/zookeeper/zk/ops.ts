@@ -1,17 +1,11 @@
 import { isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
 import { closeIn } from './sessions';
-import { lastZxid, statOf, type ZkExecResult, type ZkServerState, type Znode } from './state';
+import { childOrder, lastZxid, statOf, type ZkExecResult, type ZkServerState, type Znode } from './state';
 import { MAX_TTL, type ZkEventType, type ZkOp, type ZkResult } from '../../../clients/zookeeper/types';
 import { fail, Work } from './work';
 
 // The requests a session sends: the writes, each a transaction with its own zxid, and the reads,
 // which may set watches.
-
-function sortedInsert(list: readonly string[], name: string): string[] {
-  const out = [...list, name];
-  out.sort();
-  return out;
-}
 
 function createIn(w: Work, now: number, session: string, op: Extract<ZkOp, { op: 'create' }>, zxid: number): ZkResult {
   const seq = op.sequential === true;
@@ -40,8 +34,10 @@ function createIn(w: Work, now: number, session: string, op: Extract<ZkOp, { op:
     owner: op.kind === 'ephemeral' ? session : null,
     ttl: op.kind === 'ttl' ? op.ttl! : 0,
     children: [],
+    childMax: 0,
   };
-  w.setNode(pp, { ...parent, creates: parent.creates + 1, pzxid: zxid, children: sortedInsert(parent.children, nameOf(path)) });
+  const children = [...parent.children, nameOf(path)];
+  w.setNode(pp, { ...parent, creates: parent.creates + 1, pzxid: zxid, children, childMax: Math.max(parent.childMax, children.length) });
   w.setNode(path, node);
   if (op.kind === 'ephemeral') {
     const sess = w.session(session);
@@ -120,7 +116,7 @@ function read(w: Work, session: string, op: Exclude<ZkOp, { op: 'create' | 'dele
       const n = w.node(op.path);
       if (!n) return w.done(fail('NoNode'), z);
       if (op.watch) w.addWatch('child', op.path, session, 'standard');
-      return w.done({ ok: true, children: [...n.children], stat: statOf(n) }, z);
+      return w.done({ ok: true, children: childOrder(n), stat: statOf(n) }, z);
     }
     case 'addWatch': {
       if (!validPath(op.path)) return w.done(fail('BadArguments'), z);

@@ -1,3 +1,4 @@
+import { grownCapacity, javaHashOrder } from '../../../clients/zookeeper/javahash';
 import type { ZkNodeKind, ZkResult, ZkStat, ZkWatchEvent } from '../../../clients/zookeeper/types';
 
 /**
@@ -36,8 +37,13 @@ export interface Znode {
   owner: string | null;
   /** Time to live in ms of a TTL node, else 0. */
   ttl: number;
-  /** Child names, sorted. */
+  /**
+   * Child names in the order they were added. The server keeps them in a Java HashSet (made
+   * with capacity 8), and getChildren lists them in its iteration order: see `childOrder`.
+   */
   children: string[];
+  /** The most children it ever held at once: its HashSet's table grows and never shrinks. */
+  childMax: number;
 }
 
 export type WatchMode = 'standard' | 'persistent' | 'recursive';
@@ -133,6 +139,7 @@ function sysNode(children: string[]): Znode {
     owner: null,
     ttl: 0,
     children,
+    childMax: children.length,
   };
 }
 
@@ -220,4 +227,13 @@ export function watchesOf(s: ZkServerState, session: string): { manager: 'data' 
     }
   }
   return out;
+}
+
+/**
+ * The order getChildren lists a node's children in: the iteration order of the server's
+ * `HashSet<String>(8)` (DataNode.addChild), by bucket and within a bucket by insertion, not
+ * sorted. A recipe must sort them itself; Curator does (LockInternals.getSortedChildren).
+ */
+export function childOrder(n: Znode): string[] {
+  return javaHashOrder(n.children, grownCapacity(n.childMax, 8));
 }

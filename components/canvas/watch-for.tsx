@@ -1,0 +1,31 @@
+'use client';
+
+import { useState } from 'react';
+import { usePlayback } from '@/stores/playback-context';
+import { selectEntry } from '@/stores/selectors';
+import { EyeIcon } from '../ui/icons';
+
+/**
+ * The lesson in one line over the canvas, on a phone (where the About tab is out of sight):
+ * what to watch for in the open built-in. A tap shows all of it.
+ */
+export function WatchFor() {
+  const entry = usePlayback(selectEntry);
+  const [open, setOpen] = useState(false);
+  if (!entry) return null;
+  return (
+    <button
+      type="button"
+      data-testid="watch-for"
+      aria-expanded={open}
+      onClick={() => setOpen(!open)}
+      className="flex shrink-0 items-start gap-1.5 border-b border-slate-200 bg-indigo-50 px-3 py-1.5 text-left text-xs leading-snug text-indigo-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 md:hidden dark:border-slate-800 dark:bg-indigo-950/60 dark:text-indigo-100"
+    >
+      <EyeIcon width={14} height={14} className="mt-px shrink-0" aria-hidden />
+      <span className={`min-w-0 flex-1 ${open ? '' : 'truncate'}`}>
+        <span className="font-semibold">Watch for: </span>
+        {entry.watchFor}
+      </span>
+    </button>
+  );
+}
