@@ -12,10 +12,20 @@ async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: nu
   await page.mouse.up();
 }
 
-/** Edit mode: the palette comes out. */
+/** Edit mode: the palette comes out, and the view refits beside it; waits until it has settled. */
 async function editMode(page: Page) {
   await page.getByTestId('edit-mode').click();
   await expect(page.getByTestId('edit-mode')).toHaveAttribute('aria-pressed', 'true');
+  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const settled = now === last;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
 }
 
 const centre = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });

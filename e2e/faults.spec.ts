@@ -160,7 +160,8 @@ test.describe('fault injection', () => {
       const lands = Number(await page.getByTestId('fault-at').inputValue());
       expect(lands).toBeGreaterThanOrEqual(Math.floor(before));
       expect(lands).toBeLessThanOrEqual(Math.ceil(after) + 0.1);
-      expect(await sim.time()).toBeGreaterThan(after + 100);
+      // (How far it moved depends on the frame rate, which a loaded machine lowers: only that it did.)
+      expect(await sim.time()).toBeGreaterThan(after);
       await page.screenshot({ path: `${SHOTS}/phone-fault-menu.png` });
     });
   });

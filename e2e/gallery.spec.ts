@@ -25,7 +25,7 @@ test.describe('gallery', () => {
     expect(page.url()).toContain('#scenario=zk-basics');
     // The scenario's notes are shown, and its own interventions are on the timeline.
     await expect(page.getByTestId('tab-about')).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByText('The observer is told (NodeChildrenChanged)')).toBeVisible();
+    await expect(page.getByRole('tabpanel', { name: 'About' }).getByText('The observer is told (NodeChildrenChanged)')).toBeVisible();
     await expect(page.getByTestId('timeline-intervention')).toHaveCount(1);
     await sim.advance(2000);
     await expect(page.locator('[data-testid="znode"][data-path="/workers"]')).toBeVisible();

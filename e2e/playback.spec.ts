@@ -75,7 +75,7 @@ test.describe('playback and time travel', () => {
     expect(stoppedAt).toBeCloseTo(993.6, 0);
     expect(await sim.playing()).toBe(false);
     await expect(page.getByTestId('halted')).toBeVisible();
-    await expect(page.getByTestId('caption')).toContainText('✖ a message from c1 to redis never arrived: the link is cut');
+    await expect(page.getByTestId('caption')).toContainText('✖ a message from client to redis never arrived: the link is cut');
     await expect(page.locator('[data-testid="log-entry"][data-type="invariant.violation"]')).toHaveCount(1);
     await expect(page.getByTestId('violation-count')).toHaveText('1');
     for (const node of ['c1', 'redis']) {

@@ -57,4 +57,22 @@ test.describe('smaller things a newcomer trips over', () => {
     await expect(page.getByTestId('embed-dialog')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { flashes: number }).flashes)).toBe(0);
   });
+
+  test('a violation puts a short role badge on each card involved, the sentence only in the caption and tooltips; a card keeps the last message it got', async ({ page }) => {
+    const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
+    const v = (await sim.violations()).find((x) => x.message.includes('stale lock holder'))!;
+    await sim.seekStep(v.step + 1);
+    await expect(page.getByTestId('node-c1').getByTestId('violation-role')).toHaveText('✖ stale token');
+    await expect(page.getByTestId('node-c2').getByTestId('violation-role')).toHaveText('✖ newer token');
+    await expect(page.getByTestId('node-storage').getByTestId('violation-role')).toHaveText('✖ took stale token');
+    await expect(page.getByTestId('node-storage').getByTestId('node-violation')).toHaveAttribute('title', v.message);
+    // The cards stay compact: one badge line each, the sentence only for screen readers and as a tooltip.
+    for (const n of ['c1', 'c2', 'storage']) expect((await page.getByTestId(`node-${n}`).getByTestId('node-violation').boundingBox())!.height).toBeLessThan(32);
+    await expect(page.getByTestId('caption')).toContainText(v.message);
+    await page.screenshot({ path: `${SHOTS}/desktop-violation-roles.png` });
+
+    await openPlayground(page, '#scenario=zk-basics');
+    await sim.seek(9000);
+    await expect(page.getByTestId('node-observer').getByTestId('last-received')).toContainText(/8,0\d\d\.\d ms\s*zookeeper: watch: NodeChildrenChanged \/workers/);
+  });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
 import { EyeIcon } from '../ui/icons';
+import { useMediaQuery } from '../ui/use-media-query';
 
 /**
  * The lesson in one line over the canvas, on a phone (where the About tab is out of sight):
@@ -12,14 +13,16 @@ import { EyeIcon } from '../ui/icons';
 export function WatchFor() {
   const entry = usePlayback(selectEntry);
   const [open, setOpen] = useState(false);
-  if (!entry) return null;
+  // Not merely hidden on wider screens: the side panel's About tab says it there, once.
+  const phone = useMediaQuery('(max-width: 767.98px)');
+  if (!entry || !phone) return null;
   return (
     <button
       type="button"
       data-testid="watch-for"
       aria-expanded={open}
       onClick={() => setOpen(!open)}
-      className="flex shrink-0 items-start gap-1.5 border-b border-slate-200 bg-indigo-50 px-3 py-1.5 text-left text-xs leading-snug text-indigo-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 md:hidden dark:border-slate-800 dark:bg-indigo-950/60 dark:text-indigo-100"
+      className="flex shrink-0 items-start gap-1.5 border-b border-slate-200 bg-indigo-50 px-3 py-1.5 text-left text-xs leading-snug text-indigo-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-800 dark:bg-indigo-950/60 dark:text-indigo-100"
     >
       <EyeIcon width={14} height={14} className="mt-px shrink-0" aria-hidden />
       <span className={`min-w-0 flex-1 ${open ? '' : 'truncate'}`}>

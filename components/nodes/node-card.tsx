@@ -3,11 +3,14 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
 import type { NodeType } from '@/engine/models/catalog';
+import { selectLastReceived } from '@/stores/last-received';
 import { usePlayback, useUi } from '@/stores/playback-context';
-import { selectNodeViolation } from '@/stores/selectors';
+import { selectLabels, selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused, selectUiActions } from '@/stores/ui-selectors';
+import { formatMs } from '../panels/format';
 import { MoreIcon } from '../ui/icons';
 import { useNodeLook } from './node-look';
+import { violationRole } from './violation-roles';
 
 export interface NodeCardProps {
   id: string;
@@ -68,6 +71,25 @@ function MenuButton({ id, label }: { id: string; label: string }) {
   );
 }
 
+/** The latest message the node was handed, and when: what it last heard, kept after the dot is gone. */
+function LastReceived({ id }: { id: string }) {
+  const last = usePlayback((s) => selectLastReceived(s, id));
+  const labels = usePlayback(selectLabels);
+  if (!last) return null;
+  const text = `last received at ${formatMs(last.t)} from ${labels[last.from] ?? last.from}: ${last.text}`;
+  return (
+    <p data-testid="last-received" title={text} className="flex min-w-0 gap-1 border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-500 dark:border-white/10 dark:text-slate-400">
+      <span className="sr-only">{text}</span>
+      <span aria-hidden className="shrink-0 tabular-nums">
+        ↘ {formatMs(last.t)}
+      </span>
+      <span aria-hidden className="min-w-0 truncate text-slate-600 dark:text-slate-300">
+        {labels[last.from] ?? last.from}: {last.text}
+      </span>
+    </p>
+  );
+}
+
 /**
  * The frame every node shares: a header with the type's icon and the label, the body, and a
  * status treatment a crash or a pause cannot be mistaken through (colour, border style, badge
@@ -90,12 +112,15 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       <Handle type="target" position={vertical ? Position.Top : Position.Left} className={handle} />
       <header className="flex items-center gap-2 border-b border-black/5 px-3 py-2 dark:border-white/10">
         <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(14)}</span>
-        <span className="min-w-0 flex-1 truncate text-sm leading-tight font-semibold">{label}</span>
+        <span className="min-w-0 flex-1 truncate text-sm leading-tight font-semibold" title={label}>
+          {label}
+        </span>
         <StatusBadge status={status} />
         {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{kind}</span>}
         <MenuButton id={id} label={label} />
       </header>
       <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale'}`}>{children}</div>
+      <LastReceived id={id} />
       {skewed && (
         <footer className="border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-600 dark:border-white/10 dark:text-slate-400" data-testid="clock-offset">
           clock {clockOffset > 0 ? '+' : '−'}
@@ -108,13 +133,14 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
           {warning}
         </p>
       )}
+      {/* A short badge with the node's part in it; the sentence is in the caption, the log and this tooltip. */}
       {violation && (
-        <p data-testid="node-violation" className="flex gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1.5 text-[11px] leading-snug font-medium text-red-800 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70 dark:text-red-200">
-          <span aria-hidden>✖</span>
-          <span>
-            <span className="sr-only">Invariant violated: </span>
-            {violation.message}
+        <p data-testid="node-violation" title={violation.message} className="flex items-center gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70">
+          <span data-testid="violation-role" className="rounded-full bg-red-600 px-2 py-px text-[10px] font-bold tracking-wide text-white uppercase">
+            <span aria-hidden>✖ </span>
+            {violationRole(violation, id)}
           </span>
+          <span className="sr-only">Invariant violated: {violation.message}</span>
         </p>
       )}
       <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className={handle} />

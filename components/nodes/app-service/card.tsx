@@ -50,7 +50,9 @@ function Sessions({ v, sessions }: { v: AppView; sessions: ReturnType<typeof liv
         <li key={s.sid} data-testid="app-session" data-user={s.user}>
           <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
             <span className="shrink-0 font-semibold text-slate-800 dark:text-slate-100">{s.user}</span>
-            <span className="min-w-0 truncate text-slate-500 dark:text-slate-400">{s.sid}</span>
+            <span className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={s.sid}>
+              {s.sid}
+            </span>
           </div>
           <TtlBar remaining={v.maxInactiveMs - s.idleMs} span={v.maxInactiveMs} />
         </li>

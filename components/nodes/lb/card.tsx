@@ -32,7 +32,9 @@ function LbCardImpl({ id, data, selected }: CardProps<'lb'>) {
               {v.backends.map((b) => (
                 <li key={b.id} data-testid="lb-backend" data-id={b.id} data-up={b.up} className="flex min-w-0 items-center gap-1.5 text-[11px]">
                   <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${b.up ? 'bg-emerald-500' : 'bg-red-500'}`} />
-                  <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100">{labels[b.id] ?? b.id}</span>
+                  <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100" title={labels[b.id] ?? b.id}>
+                    {labels[b.id] ?? b.id}
+                  </span>
                   <span className={`shrink-0 font-semibold ${b.up ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`}>{b.up ? 'up' : 'down'}</span>
                   {b.up && b.fails > 0 && <span className="shrink-0 text-amber-700 dark:text-amber-300">{b.fails} missed</span>}
                   <span className="ml-auto shrink-0 text-slate-500 tabular-nums dark:text-slate-400">{b.sent} req</span>

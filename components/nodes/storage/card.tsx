@@ -50,8 +50,9 @@ function StorageCardImpl({ id, data, selected }: CardProps<'storage'>) {
               </>
             )}
           </p>
+          {/* Wraps rather than cut: two open sections at once is the lesson. */}
           {view.open.length > 0 && (
-            <p className="truncate font-mono text-[11px] text-slate-600 dark:text-slate-300" data-testid="storage-open">
+            <p className="font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" data-testid="storage-open">
               open: {view.open.map((o) => `${o.section}${o.token === null ? '' : ` (token ${o.token})`}`).join(', ')}
             </p>
           )}

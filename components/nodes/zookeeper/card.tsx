@@ -22,14 +22,20 @@ const watchText = (w: ZkWatchView) => `${w.kind} ${shortSession(w.session)}`;
 function ZnodeRow({ z, first }: { z: ZnodeView; first: boolean }) {
   return (
     <li data-testid="znode" data-path={z.path} className={`flex min-w-0 items-baseline gap-1.5 font-mono text-[11px] ${first ? 'key-field' : ''}`} style={{ paddingLeft: `${(z.depth - 1) * 10}px` }}>
-      <span className="shrink-0 truncate font-semibold text-slate-800 dark:text-slate-100">{z.name}</span>
+      <span className="min-w-0 shrink-0 truncate font-semibold text-slate-800 dark:text-slate-100" title={z.path}>
+        {z.name}
+      </span>
       {z.kind === 'ephemeral' && (
         <span className="shrink-0 rounded bg-amber-100 px-1 text-[9px] text-amber-800 uppercase dark:bg-amber-900/50 dark:text-amber-200" title={`ephemeral, owned by session ${z.owner}`}>
           eph {z.owner ? shortSession(z.owner) : ''}
         </span>
       )}
       {z.kind !== 'ephemeral' && z.kind !== 'persistent' && <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800">{z.kind}</span>}
-      {z.data && <span className="min-w-0 truncate text-slate-500 dark:text-slate-400">“{z.data}”</span>}
+      {z.data && (
+        <span className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={z.data}>
+          “{z.data}”
+        </span>
+      )}
       <span className="shrink-0 text-[9px] text-slate-500 dark:text-slate-400">v{z.version}</span>
       {z.watches.length > 0 && (
         <span className="shrink-0 text-[9px] text-sky-600 dark:text-sky-400" title={z.watches.map(watchText).join(', ')} data-testid="znode-watch">
@@ -70,7 +76,9 @@ function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
               <li key={s.id} data-testid="zk-session" data-session={s.id}>
                 <div className="flex items-baseline gap-1.5 font-mono text-[11px]">
                   <span className="text-slate-700 dark:text-slate-200">{shortSession(s.id)}</span>
-                  <span className="truncate text-slate-500 dark:text-slate-400">{s.client ? (labels[s.client] ?? s.client) : 'no connection'}</span>
+                  <span className="truncate text-slate-500 dark:text-slate-400" title={s.client ? (labels[s.client] ?? s.client) : undefined}>
+                    {s.client ? (labels[s.client] ?? s.client) : 'no connection'}
+                  </span>
                   <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{s.ephemerals} eph</span>
                 </div>
                 <TtlBar remaining={s.expireAt - localNow} span={s.spanMs} />
