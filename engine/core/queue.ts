@@ -91,6 +91,14 @@ export class EventQueue {
     this.free[this.freeTop++] = slot;
   }
 
+  /** Empties the queue, keeping its capacity; slots are handed out again as by a new queue. */
+  clear(): void {
+    this.heap.clear();
+    this.ref.fill(undefined);
+    for (let i = 0; i < this.cap; i++) this.free[i] = this.cap - 1 - i;
+    this.freeTop = this.cap;
+  }
+
   /** Schedules a message (or a lost one) without allocating a queue record. */
   pushMsg(time: number, seq: number, lost: boolean, to: number, from: number, link: number, sentAt: number, msg: Msg): void {
     const s = this.take();

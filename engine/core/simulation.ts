@@ -1,7 +1,7 @@
 import { localTime } from './clock';
 import type { Intervention } from './faults';
 import type { LinkState } from './network';
-import { ItemKind } from './queue';
+import { ItemKind, type EventQueue } from './queue';
 import { buildWorld } from './sim/build';
 import { Handlers } from './sim/handlers';
 import { Interventions } from './sim/interventions';
@@ -10,7 +10,7 @@ import { Recorder } from './sim/recorder';
 import { TimeTravel } from './sim/time-travel';
 import { Timers } from './sim/timers';
 import { Transport } from './sim/transport';
-import type { InFlight, NodeRuntime, Registry, SimOptions, SimSpec, WorldState } from './sim/types';
+import type { InFlight, LiveWorld, NodeRuntime, Registry, SimOptions, SimSpec, WorldState } from './sim/types';
 import type { TraceLog } from './trace-log';
 import type { ModelDef } from './types';
 
@@ -30,6 +30,9 @@ export class Simulation {
   readonly nodeIds: readonly string[];
   readonly linkIds: readonly string[];
   private readonly k: Kernel;
+  // The kernel's parts the loop reads, held directly (see Kernel).
+  private readonly q: EventQueue;
+  private readonly w: LiveWorld;
   private readonly rec: Recorder;
   private readonly timers: Timers;
   private readonly handlers: Handlers;
@@ -41,6 +44,8 @@ export class Simulation {
     const monitors = spec.monitors ?? [];
     const k = new Kernel(buildWorld(spec, registry, monitors));
     this.k = k;
+    this.q = k.q;
+    this.w = k.w;
     this.nodeIds = k.nodeIds;
     this.linkIds = k.linkIds;
     this.rec = new Recorder(k, monitors, opts.record ?? true);
@@ -58,23 +63,23 @@ export class Simulation {
 
   /** True time of the last processed event (or the time runUntil reached). */
   get time(): number {
-    return this.k.w.t;
+    return this.w.t;
   }
 
   /** Number of events processed so far. */
   get steps(): number {
-    return this.k.w.step;
+    return this.w.step;
   }
 
   /** Run metrics (counters from handlers and monitors). */
   get metrics(): Readonly<Record<string, number>> {
-    return this.k.w.metrics;
+    return this.w.metrics;
   }
 
   /** Time of the next event, or Infinity when nothing is scheduled. */
   peek(): number {
     this.timers.skipDead();
-    return this.k.q.peekTime();
+    return this.q.peekTime();
   }
 
   /** Processes the next event. Returns false when nothing is left. */
@@ -85,7 +90,7 @@ export class Simulation {
   /** Processes every event at or before `t`, then sets the time to `t`. Returns events run. */
   runUntil(t: number): number {
     const n = this.run(t, Infinity, true);
-    if (t > this.k.w.t && Number.isFinite(t)) this.k.w.t = t;
+    if (t > this.w.t && Number.isFinite(t)) this.w.t = t;
     return n;
   }
 
@@ -93,7 +98,7 @@ export class Simulation {
   seekStep(step: number): void {
     const target = Math.max(0, Math.floor(step));
     this.travel.rewindFor(target, (s) => s.step);
-    while (this.k.w.step < target && this.step());
+    while (this.w.step < target && this.step());
   }
 
   /** Moves to the state after every event at or before time `t`: the same as a straight run. */
@@ -104,7 +109,7 @@ export class Simulation {
 
   /** Schedules a fault while running (the chainable harness uses it); `at` must not be past. */
   intervene(iv: Intervention): void {
-    if (iv.at < this.k.w.t) throw new RangeError(`intervention at ${iv.at} is before the current time ${this.k.w.t}`);
+    if (iv.at < this.w.t) throw new RangeError(`intervention at ${iv.at} is before the current time ${this.w.t}`);
     this.faults.schedule(iv);
   }
 
@@ -119,7 +124,7 @@ export class Simulation {
    */
   node(id: string): Readonly<NodeRuntime> {
     const i = this.indexOf(id);
-    const n = this.k.w.nodes[i];
+    const n = this.w.nodes[i];
     n.state = this.k.states[i];
     return n;
   }
@@ -127,7 +132,7 @@ export class Simulation {
   /** A node's local clock reading now. */
   localNow(id: string): number {
     const n = this.node(id);
-    return localTime(n.clock, this.k.w.t);
+    return localTime(n.clock, this.w.t);
   }
 
   /** A link's run-time record as of now (its FIFO arrival times are updated by this call). */
@@ -162,8 +167,7 @@ export class Simulation {
    * Dead timers are popped on the way and do not count as events.
    */
   private run(until: number, max: number, timed: boolean): number {
-    const k = this.k;
-    const q = k.q;
+    const q = this.q;
     let n = 0;
     while (n < max && q.size > 0) {
       const t = q.peekTime();
@@ -173,7 +177,7 @@ export class Simulation {
         q.release(slot);
         continue;
       }
-      k.w.t = t;
+      this.w.t = t;
       this.process(slot);
       q.release(slot);
       n++;
@@ -183,21 +187,28 @@ export class Simulation {
 
   /**
    * Handles the popped event in `slot`; the caller has set the time to the event's (passing it
-   * as an argument would box the double on every call).
+   * as an argument would box the double on every call). A message is by far the commonest
+   * event; the rest are handled out of line, so this stays small enough for the compiler to
+   * inline it, with the delivery path, into the loop.
    */
   private process(slot: number): void {
-    const k = this.k;
-    const q = k.q;
+    if (this.q.kind[slot] === ItemKind.Msg) this.transport.arrive(slot);
+    else this.processOther(slot);
+    const w = this.w;
+    w.step++;
+    if (this.rec.completes(w.step)) this.travel.stepDone(w.step);
+  }
+
+  /** Every event but a message: lost messages, timers, starts, interventions, resumes. */
+  private processOther(slot: number): void {
+    const q = this.q;
     const node = q.node[slot];
     switch (q.kind[slot] as ItemKind) {
-      case ItemKind.Msg:
-        this.transport.arrive(slot);
-        break;
       case ItemKind.Lost:
         this.transport.vanish(slot);
         break;
       case ItemKind.Timer:
-        if (k.status[node] === PAUSED) k.hold(node, q.itemAt(slot));
+        if (this.k.status[node] === PAUSED) this.k.hold(node, q.itemAt(slot));
         else {
           const payload = q.ref[slot];
           this.rec.emit(node, 'timer.fire', { id: q.id[slot], payload });
@@ -215,8 +226,5 @@ export class Simulation {
         this.faults.resume(node, q.id[slot]);
         break;
     }
-    const w = k.w;
-    w.step++;
-    if (this.rec.completes(w.step)) this.travel.stepDone(w.step);
   }
 }

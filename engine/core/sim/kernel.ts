@@ -16,9 +16,10 @@ export function item(k: ItemKind, node: number): QueueItem {
 
 /**
  * The run-time state every part of the engine shares: the world record, the event queue and
- * the hot per-node fields. The parts (transport, timers, interventions, handlers, recorder,
- * time travel) each hold this one object rather than copies of its fields, because restoring
- * a snapshot replaces the world and the queue wholesale.
+ * the hot per-node fields. None of these objects is ever replaced (restoring a snapshot refills
+ * them), so the parts (transport, timers, interventions, handlers, recorder, time travel) keep
+ * their own references to the ones they use: on the hot path a field of the part itself is one
+ * load, where reaching through this object would be two.
  */
 export class Kernel {
   readonly nodeIds: readonly string[];
@@ -26,13 +27,13 @@ export class Kernel {
   readonly linkIds: readonly string[];
   readonly idIndex: ReadonlyMap<string, number>;
   readonly models: readonly ModelDef<unknown, unknown>[];
-  q = new EventQueue(1024);
-  w!: LiveWorld;
+  readonly q = new EventQueue(1024);
+  readonly w: LiveWorld;
   /*
    * The hot per-node fields, out of the NodeRuntime records: with a thousand nodes, reading a
    * node's record on every event is a cache miss. Status and incarnation are written to both
    * (they change only on faults); model state is authoritative here and copied into the
-   * records when the world is read (`syncStates`). `load` reloads all three.
+   * records when the world is read (`syncStates`). `replace` reloads all three.
    */
   readonly states: unknown[];
   readonly status: Uint8Array;
@@ -47,13 +48,18 @@ export class Kernel {
     this.states = b.nodeIds.map(() => null);
     this.status = new Uint8Array(b.nodeIds.length);
     this.incarnation = new Int32Array(b.nodeIds.length);
-    this.load(b.world);
+    this.w = b.world;
+    this.loadNodes();
   }
 
-  /** Makes `w` the world and loads the hot per-node arrays from it. */
-  load(w: LiveWorld): void {
-    this.w = w;
-    w.nodes.forEach((n, i) => {
+  /** Makes `world` (a restored copy, not shared) the world and reloads the hot per-node arrays. */
+  replace(world: LiveWorld): void {
+    Object.assign(this.w, world);
+    this.loadNodes();
+  }
+
+  private loadNodes(): void {
+    this.w.nodes.forEach((n, i) => {
       this.states[i] = n.state;
       this.status[i] = statusCode(n.status);
       this.incarnation[i] = n.incarnation;

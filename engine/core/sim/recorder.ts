@@ -3,6 +3,7 @@ import { TraceLog } from '../trace-log';
 import type { TraceData, TraceEvent, TraceType } from '../trace-types';
 import type { Msg } from '../msg';
 import type { Kernel } from './kernel';
+import type { LiveWorld } from './types';
 
 /**
  * Where trace events go: into the trace (when recording) and to the monitors that watch their
@@ -22,12 +23,13 @@ export class Recorder {
   private readonly monitorsDeliver: boolean;
   private readonly mctx: MonitorCtx;
   private curMonitor = 0;
+  // The kernel's parts this one uses, held directly (see Kernel).
+  private readonly w: LiveWorld;
+  private readonly nodeIds: readonly string[];
 
-  constructor(
-    private readonly k: Kernel,
-    monitors: readonly MonitorDef[],
-    recording: boolean,
-  ) {
+  constructor(k: Kernel, monitors: readonly MonitorDef[], recording: boolean) {
+    this.w = k.w;
+    this.nodeIds = k.nodeIds;
     this.trace = new TraceLog(k.nodeIds);
     this.recording = recording;
     this.monitors = monitors;
@@ -54,28 +56,32 @@ export class Recorder {
 
   /** Records event `type` at node index `node` (-1: no node) in the step being run. */
   emit<K extends TraceType>(node: number, type: K, data: TraceData<K>): void {
-    const w = this.k.w;
+    const w = this.w;
     const idx = this.nextIndex++;
     if (this.recording && w.step >= this.recordedSteps) {
       this.trace.push(w.t, w.step, node, type, data as object);
     }
     if (this.watchedBy.has(type)) {
-      const ev = { i: idx, step: w.step, t: w.t, type, node: node < 0 ? '' : this.k.nodeIds[node], ...data } as TraceEvent;
+      const ev = { i: idx, step: w.step, t: w.t, type, node: node < 0 ? '' : this.nodeIds[node], ...data } as TraceEvent;
       this.feedMonitors(ev);
     }
   }
 
   /** Records a message handed to node `to`: the commonest event, stored without a record object. */
   deliver(to: number, from: number, sentAt: number, msg: Msg): void {
-    const w = this.k.w;
+    const w = this.w;
     const idx = this.nextIndex++;
     if (this.recording && w.step >= this.recordedSteps) {
       this.trace.pushDeliver(w.t, w.step, to, from, sentAt, msg);
     }
-    if (this.monitorsDeliver) {
-      const ids = this.k.nodeIds;
-      this.feedMonitors({ i: idx, step: w.step, t: w.t, type: 'net.deliver', node: ids[to], from: ids[from], sentAt, msg });
-    }
+    if (this.monitorsDeliver) this.deliverToMonitors(idx, to, from, sentAt, msg);
+  }
+
+  // Out of line, so the delivery path stays small enough for the compiler to inline into the loop.
+  private deliverToMonitors(i: number, to: number, from: number, sentAt: number, msg: Msg): void {
+    const w = this.w;
+    const ids = this.nodeIds;
+    this.feedMonitors({ i, step: w.step, t: w.t, type: 'net.deliver', node: ids[to], from: ids[from], sentAt, msg });
   }
 
   /** Marks `step` done; true when it had not been recorded before (a new step of the run). */
@@ -93,7 +99,7 @@ export class Recorder {
   private feedMonitors(ev: TraceEvent): void {
     const list = this.watchedBy.get(ev.type);
     if (!list) return;
-    const w = this.k.w;
+    const w = this.w;
     const saved = this.curMonitor;
     for (const mi of list) {
       this.curMonitor = mi;

@@ -1,4 +1,3 @@
-import { EventQueue } from '../queue';
 import type { Kernel } from './kernel';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
@@ -69,10 +68,10 @@ export class TimeTravel {
     const k = this.k;
     const copy = structuredClone(world);
     this.timers.load(copy.cancelled);
-    k.q = new EventQueue(Math.max(1024, copy.queue.length * 2));
+    k.q.clear();
     for (const e of copy.queue) k.q.push(e.time, e.seq, e.item);
     const { queue: _q, cancelled: _c, ...rest } = copy;
-    k.load(rest);
+    k.replace(rest);
     this.transport.load();
     this.rec.rewind(rest.step);
   }

@@ -1,5 +1,5 @@
 import { trueDuration } from '../clock';
-import { ItemKind } from '../queue';
+import { ItemKind, type EventQueue } from '../queue';
 import { item, type Kernel } from './kernel';
 
 /**
@@ -9,8 +9,14 @@ import { item, type Kernel } from './kernel';
  */
 export class Timers {
   private cancelled = new Set<number>();
+  // The kernel's parts the dead-timer check reads, held directly (see Kernel).
+  private readonly q: EventQueue;
+  private readonly incarnation: Int32Array;
 
-  constructor(private readonly k: Kernel) {}
+  constructor(private readonly k: Kernel) {
+    this.q = k.q;
+    this.incarnation = k.incarnation;
+  }
 
   /** Sets a timer at node `i` firing after `delayMs` of the node's local time; returns its id. */
   set(i: number, delayMs: number, payload: unknown): number {
@@ -32,14 +38,14 @@ export class Timers {
 
   /** A timer that was cancelled or outlived its node's incarnation: not an event. */
   isDead(slot: number): boolean {
-    const q = this.k.q;
+    const q = this.q;
     if (this.cancelled.delete(q.id[slot])) return true;
-    return this.k.incarnation[q.node[slot]] !== q.inc[slot];
+    return this.incarnation[q.node[slot]] !== q.inc[slot];
   }
 
   /** Pops dead timers off the top of the queue, so its head is the next real event. */
   skipDead(): void {
-    const q = this.k.q;
+    const q = this.q;
     for (;;) {
       const slot = q.peekSlot();
       if (slot < 0 || q.kind[slot] !== ItemKind.Timer || !this.isDead(slot)) return;

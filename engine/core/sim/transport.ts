@@ -1,11 +1,11 @@
 import type { Intervention } from '../faults';
 import { LinkTable, type LinkState } from '../network';
-import { ItemKind } from '../queue';
+import { ItemKind, type EventQueue } from '../queue';
 import { nextFloat } from '../rng';
 import type { Msg } from '../msg';
 import { CRASHED, UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
-import type { InFlight } from './types';
+import type { InFlight, LiveWorld } from './types';
 
 /** The node side of a delivery: what the transport hands an arrived message to. */
 export interface Receiver {
@@ -40,12 +40,21 @@ export class Transport {
   private readonly lastLink: Int32Array;
   /** The links' hot fields; FIFO arrival times are authoritative here (see LinkTable). */
   private table!: LinkTable;
+  // The kernel's parts this one uses, held directly (see Kernel).
+  private readonly q: EventQueue;
+  private readonly w: LiveWorld;
+  private readonly status: Uint8Array;
+  private readonly nodeIds: readonly string[];
 
   constructor(
     private readonly k: Kernel,
     private readonly rec: Recorder,
     private readonly receiver: Receiver,
   ) {
+    this.q = k.q;
+    this.w = k.w;
+    this.status = k.status;
+    this.nodeIds = k.nodeIds;
     const n = k.nodeIds.length;
     this.routes = k.nodeIds.map(() => new Map());
     this.neighbourIds = k.nodeIds.map(() => []);
@@ -75,7 +84,7 @@ export class Transport {
     else {
       li = this.routes[from].get(to);
       if (li === undefined) {
-        this.rec.emit(from, 'net.drop', { from: this.k.nodeIds[from], to, msg, reason: 'no-link' });
+        this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to, msg, reason: 'no-link' });
         return;
       }
       this.lastTo[from] = to;
@@ -86,61 +95,67 @@ export class Transport {
 
   /** Sends `msg` from node `from` over link `li` to its other end (a reply needs no lookup). */
   sendOn(from: number, li: number, msg: Msg): void {
-    const k = this.k;
-    const w = k.w;
+    const w = this.w;
     const links = this.table;
     const a = links.a[li];
     const ti = a === from ? links.b[li] : a;
     if (links.partitioned(li)) {
-      this.rec.emit(from, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[ti], msg, reason: 'partition' });
+      this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[ti], msg, reason: 'partition' });
       return;
     }
     const lat = links.sample(li, w.rng);
     const loss = links.loss(li);
     if (loss > 0 && nextFloat(w.rng) < loss) {
       // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
-      k.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
+      this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
       return;
     }
-    k.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
+    this.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
     const dup = links.duplicate(li);
     if (dup > 0 && nextFloat(w.rng) < dup) {
       const again = links.arrival(li, from, w.t + links.sample(li, w.rng));
-      this.rec.emit(from, 'net.duplicate', { from: k.nodeIds[from], to: k.nodeIds[ti], msg });
-      k.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
+      this.rec.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
+      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
     }
   }
 
   /** The message in queue slot `slot` reaches its node: handled, held (paused) or dropped (crashed). */
   arrive(slot: number): void {
-    const k = this.k;
-    const q = k.q;
+    const q = this.q;
     const to = q.node[slot];
     const from = q.from[slot];
     const msg = q.ref[slot] as Msg;
-    const status = k.status[to];
-    if (status !== UP) {
-      if (status === CRASHED) this.rec.emit(to, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[to], msg, reason: 'crashed' });
-      else k.hold(to, q.itemAt(slot));
+    if (this.status[to] !== UP) {
+      this.notUp(slot);
       return;
     }
     this.rec.deliver(to, from, q.sentAt[slot], msg);
     this.receiver.receive(to, from, q.link[slot], msg);
   }
 
+  // A message reaching a crashed node is dropped; one reaching a paused node waits for it. Out
+  // of line, like every rare case on the delivery path, so arrive() stays small enough for the
+  // compiler to inline into the event loop.
+  private notUp(slot: number): void {
+    const q = this.q;
+    const to = q.node[slot];
+    if (this.status[to] === CRASHED) {
+      this.rec.emit(to, 'net.drop', { from: this.nodeIds[q.from[slot]], to: this.nodeIds[to], msg: q.ref[slot] as Msg, reason: 'crashed' });
+    } else this.k.hold(to, q.itemAt(slot));
+  }
+
   /** The lost message in queue slot `slot` vanishes. */
   vanish(slot: number): void {
-    const k = this.k;
-    const q = k.q;
+    const q = this.q;
     const from = q.from[slot];
-    this.rec.emit(from, 'net.drop', { from: k.nodeIds[from], to: k.nodeIds[q.node[slot]], msg: q.ref[slot] as Msg, reason: 'loss' });
+    this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[q.node[slot]], msg: q.ref[slot] as Msg, reason: 'loss' });
   }
 
   /** Applies a link intervention (cut, heal, or new loss, duplication or extra latency). */
   change(iv: LinkIntervention): void {
     const li = this.linkById.get(iv.edge);
     if (li === undefined) return;
-    const link = this.k.w.links[li];
+    const link = this.w.links[li];
     if (iv.kind === 'link') {
       link.params = {
         ...link.params,
@@ -159,12 +174,12 @@ export class Transport {
 
   /** Compiles the hot link table from the world's link records (at start and after a restore). */
   load(): void {
-    this.table = new LinkTable(this.k.w.links);
+    this.table = new LinkTable(this.w.links);
   }
 
   /** Writes the hot fields back into the world's link records, before the world is read. */
   save(): void {
-    const links = this.k.w.links;
+    const links = this.w.links;
     for (let li = 0; li < links.length; li++) this.table.save(li, links[li]);
   }
 
@@ -172,14 +187,15 @@ export class Transport {
   link(id: string): Readonly<LinkState> {
     const i = this.linkById.get(id);
     if (i === undefined) throw new Error(`no link "${id}"`);
-    const link = this.k.w.links[i];
+    const link = this.w.links[i];
     this.table.save(i, link);
     return link;
   }
 
   /** Messages on the wire now, in the order they were sent. */
   inFlight(): InFlight[] {
-    const { nodeIds, linkIds, q } = this.k;
+    const { nodeIds, q } = this;
+    const linkIds = this.k.linkIds;
     const out: InFlight[] = [];
     q.forEach((s, time, seq) => {
       const kind = q.kind[s];
