@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { KeyShape, LimiterView } from '@/engine/models/limiter/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -123,6 +123,22 @@ function Pace({ v, now }: { v: LimiterView; now: number }) {
   );
 }
 
+/** Spring Cloud Gateway: the bucket is in Redis; what the last response said, header by header. */
+function Headers({ s }: { s: Extract<KeyShape, { shape: 'headers' }> }) {
+  return (
+    <dl data-testid="limiter-headers" data-remaining={s.headers['X-RateLimit-Remaining']} className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-[10px] text-slate-600 dark:text-slate-300">
+      <dt>status</dt>
+      <dd className={s.allowed ? 'text-emerald-700 dark:text-emerald-300' : 'font-semibold text-red-700 dark:text-red-300'}>{s.allowed ? '200' : '429'}</dd>
+      {Object.entries(s.headers).map(([k, val]) => (
+        <Fragment key={k}>
+          <dt className="truncate">{k.replace('X-RateLimit-', '…')}</dt>
+          <dd className="tabular-nums">{val}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
 function KeyState({ s, v, now }: { s: KeyShape; v: LimiterView; now: number }) {
   switch (s.shape) {
     case 'gauge':
@@ -135,6 +151,8 @@ function KeyState({ s, v, now }: { s: KeyShape; v: LimiterView; now: number }) {
       return <Log s={s} now={now} />;
     case 'pace':
       return <Pace v={v} now={now} />;
+    case 'headers':
+      return <Headers s={s} />;
   }
 }
 

@@ -26,7 +26,7 @@ import {
   type TokenBucketState,
 } from './algorithms';
 import { guavaAcquire, guavaCreate, guavaTryAcquire, type GuavaState } from './guava';
-import type { LimiterAlgorithm } from './params';
+import type { LocalAlgorithm as LimiterAlgorithm } from './params';
 import {
   addPass,
   defaultCanPass,
@@ -71,13 +71,13 @@ export interface LimiterClocks {
  * 0, so Sentinel sees them shifted by these (a whole number of seconds, so its windows stay
  * aligned with the node's).
  */
-export const SENTINEL_EPOCH_MS = 1_700_000_000_000;
+export const EPOCH_MS = 1_700_000_000_000;
 const NANO_BASE = 1e15;
 
 /** Guava's Stopwatch reads whole microseconds (elapsed nanoseconds, truncated). */
 const micros = (ms: number): number => Math.floor(ms * 1000 + 1e-6);
 
-const sentinelMs = (c: LimiterClocks): number => Math.floor(c.wall) + SENTINEL_EPOCH_MS;
+const sentinelMs = (c: LimiterClocks): number => Math.floor(c.wall) + EPOCH_MS;
 
 /** A fresh limiter for the algorithm, created at `clocks`. */
 export function newKeyState(a: LimiterAlgorithm, clocks: LimiterClocks): KeyState {

@@ -5,9 +5,9 @@ import { limiterParams } from './params';
 export const limiterKind = defineNode({
   type: 'limiter',
   title: 'Rate limiter',
-  blurb: 'Lets requests through at a set rate: fixed or sliding window, leaky or token bucket, or Guava’s and Sentinel’s limiters; refuses (429) or queues the rest.',
+  blurb: 'Lets requests through at a set rate: fixed or sliding window, leaky or token bucket, Guava’s, Sentinel’s, or Spring Cloud Gateway’s on Redis; refuses (429) or queues the rest.',
   params: limiterParams,
-  linksTo: ['client'],
+  linksTo: ['client', 'redis'],
   log: { group: 'limiter', namespaces: ['limiter'] },
   load: () => import('./behaviour').then((m) => m.limiterBehaviour),
 });

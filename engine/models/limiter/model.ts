@@ -3,6 +3,7 @@ import type { Msg } from '../../core/msg';
 import { timerOwner, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { decide, newKeyState, type KeyState, type LimiterClocks } from './decide';
+import { scgReply, scgRequest, scgStart, scgTimeout, type ScgOutcome, type ScgState } from './scg';
 import { limiterParams, type LimiterAlgorithm, type LimiterParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -14,6 +15,8 @@ declare module '../../core/trace-types' {
     'limiter.decision': { client: string; id: number; key: string; permits: number; allowed: boolean; waitMs: number; algorithm: LimiterAlgorithm['kind']; detail: string };
     /** A queued request's wait is over: it goes on now. */
     'limiter.release': { client: string; id: number; key: string; waitMs: number };
+    /** Spring Cloud Gateway's limiter let a request through because Redis failed (error or no answer). */
+    'limiter.fail-open': { client: string; id: number; key: string; reason: string };
   }
 }
 
@@ -37,6 +40,8 @@ export interface LimiterState {
   queued: number;
   /** The clocks at the last decision (what the card's gauges were computed from). */
   last: LimiterClocks;
+  /** Spring Cloud Gateway's limiter: its Redis requests (null for the other algorithms). */
+  scg: ScgState | null;
 }
 
 /** A queued request's release. */
@@ -55,6 +60,7 @@ const ALGORITHM_NAMES: Record<LimiterAlgorithm['kind'], string> = {
   'sentinel-reject': 'Sentinel (reject)',
   'sentinel-throttle': 'Sentinel (throttling)',
   'sentinel-warmup': 'Sentinel (warm up)',
+  'scg-redis': 'Spring Cloud Gateway (Redis)',
 };
 
 /** The algorithm's name as the UI and narration say it. */
@@ -62,13 +68,33 @@ export const algorithmName = (k: LimiterAlgorithm['kind']): string => ALGORITHM_
 
 const clocksOf = (ctx: Ctx): LimiterClocks => ({ wall: ctx.now, mono: ctx.monotonic });
 
-function answer(ctx: Ctx, to: string, id: number, allowed: boolean, waitMs: number): void {
-  const res: LimitRes = { type: 'limit.res', id, allowed, waitMs, status: allowed ? 200 : 429 };
+function answer(ctx: Ctx, to: string, id: number, allowed: boolean, waitMs: number, headers?: Record<string, string>): void {
+  const res: LimitRes = { type: 'limit.res', id, allowed, waitMs, status: allowed ? 200 : 429, ...(headers ? { headers } : {}) };
   ctx.send(to, res);
+}
+
+/** Spring Cloud Gateway's verdict on a request: traced, counted and answered with its headers. */
+function scgFinish(s: LimiterState, scg: ScgState, out: ScgOutcome | null, ctx: Ctx): LimiterState {
+  const next = { ...s, scg, last: clocksOf(ctx) };
+  if (out === null) return next;
+  const a = s.p.algorithm;
+  const permits = a.kind === 'scg-redis' ? a.requestedTokens : 1;
+  if (out.failOpen) {
+    ctx.trace('limiter.fail-open', { client: out.client, id: out.id, key: out.key, reason: out.detail });
+    ctx.metric('limiter.fail-open');
+  }
+  ctx.trace('limiter.decision', { client: out.client, id: out.id, key: out.key, permits, allowed: out.allowed, waitMs: 0, algorithm: 'scg-redis', detail: out.detail });
+  ctx.metric(out.allowed ? 'limiter.allowed' : 'limiter.rejected');
+  answer(ctx, out.client, out.id, out.allowed, 0, out.headers);
+  return out.allowed ? { ...next, allowed: s.allowed + 1 } : { ...next, rejected: s.rejected + 1 };
 }
 
 function onRequest(s: LimiterState, req: LimitReq, from: string, ctx: Ctx): LimiterState {
   const a = s.p.algorithm;
+  if (a.kind === 'scg-redis') {
+    const r = scgRequest(s.scg ?? { io: null, waiting: [], last: {} }, a, from, req.id, s.p.perKey ? req.key : '*', ctx);
+    return scgFinish(s, r.s, r.out, ctx);
+  }
   const key = s.p.perKey ? req.key : '*';
   const clocks = clocksOf(ctx);
   const k = s.keys[key] ?? newKeyState(a, clocks);
@@ -112,15 +138,23 @@ export const limiterModel: ModelDef<LimiterParams, LimiterState> = {
   type: 'limiter',
   init: (params) => {
     const p = limiterParams.parse(params);
-    return { p, keys: {}, queue: [], allowed: 0, rejected: 0, queued: 0, last: { wall: 0, mono: 0 } };
+    return { p, keys: {}, queue: [], allowed: 0, rejected: 0, queued: 0, last: { wall: 0, mono: 0 }, scg: null };
   },
-  start: (s, ctx) => ({ ...s, last: clocksOf(ctx) }),
+  start: (s, ctx) => ({ ...s, last: clocksOf(ctx), scg: s.p.algorithm.kind === 'scg-redis' ? scgStart(s.p.algorithm, ctx) : null }),
   onMessage(s, msg: Msg, from, ctx) {
-    return msg.type === 'limit.req' ? onRequest(s, msg as LimitReq, from, ctx) : s;
+    if (msg.type === 'limit.req') return onRequest(s, msg as LimitReq, from, ctx);
+    const a = s.p.algorithm;
+    if (a.kind !== 'scg-redis' || s.scg === null) return s;
+    const r = scgReply(s.scg, a, msg, from, ctx);
+    return r ? scgFinish(s, r.s, r.out, ctx) : s;
   },
   onTimer(s, payload, ctx) {
     const t = TIMERS.match(payload);
-    return t ? onRelease(s, t, ctx) : s;
+    if (t) return onRelease(s, t, ctx);
+    const a = s.p.algorithm;
+    if (a.kind !== 'scg-redis' || s.scg === null) return s;
+    const r = scgTimeout(s.scg, a, payload);
+    return r ? scgFinish(s, r.s, r.out, ctx) : s;
   },
   describeTimer: (payload) => {
     const t = TIMERS.match(payload);
@@ -136,6 +170,8 @@ export const limiterModel: ModelDef<LimiterParams, LimiterState> = {
         if (ev.waitMs > 0) return `${name(ev.node)} (${algo}) lets ${who} through after a wait of ${fmtMs(ev.waitMs)}: ${ev.detail}`;
         return `${name(ev.node)} (${algo}) lets ${who} through: ${ev.detail}`;
       }
+      case 'limiter.fail-open':
+        return `${name(ev.node)} cannot ask Redis about ${name(ev.client)}'s request #${ev.id} (${ev.reason})`;
       case 'limiter.release':
         return `${name(ev.node)} releases ${name(ev.client)}'s request #${ev.id} after ${fmtMs(ev.waitMs)} in its queue`;
       default:

@@ -59,10 +59,28 @@ export const limiterAlgorithm = z.discriminatedUnion(
         intervalMs: int(1, 600_000, 'ms').default(1000),
       })
       .strict(),
+    /**
+     * Spring Cloud Gateway's RedisRateLimiter: its token-bucket script on Redis (`redis`, default
+     * the linked one), so every gateway sharing that Redis shares one bucket per route and key.
+     */
+    z
+      .object({
+        kind: z.literal('scg-redis'),
+        replenishRate: int(1, 1_000_000, 'tokens per second').default(10),
+        burstCapacity: int(1, 1_000_000, 'tokens').default(20),
+        requestedTokens: int(1, 1_000_000, 'tokens').default(1),
+        routeId: z.string().min(1).max(60).default('route'),
+        redis: z.string().min(1, { error: 'expected a node id' }).optional(),
+        /** How long it waits for Redis before letting the request through anyway (the Redis client's command timeout). */
+        redisTimeoutMs: num(1, 600_000, 'ms').default(1000),
+      })
+      .strict(),
   ],
   { error: 'expected a limiter algorithm kind' },
 );
 export type LimiterAlgorithm = z.output<typeof limiterAlgorithm>;
+/** The algorithms the limiter runs itself (all but Spring Cloud Gateway's, which runs on Redis). */
+export type LocalAlgorithm = Exclude<LimiterAlgorithm, { kind: 'scg-redis' }>;
 
 export const limiterParams = z
   .object({
@@ -71,6 +89,11 @@ export const limiterParams = z
     perKey: z.boolean().default(true),
   })
   .strict()
+  .refine((p) => p.algorithm.kind !== 'scg-redis' || p.algorithm.burstCapacity >= p.algorithm.replenishRate, {
+    // RedisRateLimiter's own check, in its words.
+    error: 'BurstCapacity must be greater than or equal than replenishRate',
+    path: ['algorithm', 'burstCapacity'],
+  })
   .refine((p) => p.algorithm.kind !== 'sentinel-reject' && p.algorithm.kind !== 'sentinel-warmup' ? true : p.algorithm.intervalMs % p.algorithm.sampleCount === 0, {
     error: 'Sentinel needs intervalMs divisible by sampleCount (LeapArray: "time span needs to be evenly divided")',
     path: ['algorithm', 'intervalMs'],

@@ -1,5 +1,5 @@
 import { leakyLevel, tokensAt } from './algorithms';
-import { SENTINEL_EPOCH_MS, type KeyState } from './decide';
+import { EPOCH_MS, type KeyState } from './decide';
 import { guavaStoredAt } from './guava';
 import { algorithmName, type LimiterState } from './model';
 import type { LimiterAlgorithm } from './params';
@@ -17,7 +17,9 @@ export type KeyShape =
   /** The admitted requests of the sliding log (their times). */
   | { shape: 'log'; times: number[]; windowMs: number; limit: number }
   /** A pacing queue: when the outlet is free next. */
-  | { shape: 'pace'; nextFreeAt: number; intervalMs: number };
+  | { shape: 'pace'; nextFreeAt: number; intervalMs: number }
+  /** Spring Cloud Gateway: the bucket lives in Redis; the last response's headers. */
+  | { shape: 'headers'; allowed: boolean; headers: Record<string, string> };
 
 export interface LimiterKeyView {
   key: string;
@@ -63,11 +65,14 @@ function limitText(a: LimiterAlgorithm): string {
       return `${a.count} QPS, queue ≤ ${a.maxQueueingTimeMs} ms`;
     case 'sentinel-warmup':
       return `${a.count} QPS, warm-up ${a.warmUpPeriodSec} s`;
+    case 'scg-redis':
+      return `replenish ${a.replenishRate}/s, burst ${a.burstCapacity}, ${a.requestedTokens} per request`;
   }
 }
 
 /** One key's shape; `off` turns a monotonic time into the wall clock's. */
 function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
+  if (a.kind === 'scg-redis') throw new Error('Spring Cloud Gateway keeps its buckets in Redis');
   const off = s.last.wall - s.last.mono;
   switch (k.kind) {
     case 'fixed-window': {
@@ -109,7 +114,7 @@ function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
     case 'sentinel-reject':
     case 'sentinel-warmup': {
       const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-reject' | 'sentinel-warmup' }>;
-      const epoch = SENTINEL_EPOCH_MS;
+      const epoch = EPOCH_MS;
       const slots = k.stats.second.buckets
         .filter((b) => b !== null)
         .map((b) => ({ start: b.start - epoch, count: b.pass }))
@@ -122,8 +127,11 @@ function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
 /** A plain summary of the limiter's state, for its card. */
 export function limiterView(s: LimiterState): LimiterView {
   const a = s.p.algorithm;
-  const names = Object.keys(s.keys);
   const off = s.last.wall - s.last.mono;
+  const scg = s.scg?.last ?? {};
+  const names = a.kind === 'scg-redis' ? Object.keys(scg) : Object.keys(s.keys);
+  const keyView = (key: string): LimiterKeyView =>
+    a.kind === 'scg-redis' ? { key, state: { shape: 'headers', allowed: scg[key].allowed, headers: scg[key].headers } } : { key, state: shapeOf(a, s.keys[key], s) };
   return {
     algorithm: a.kind,
     name: algorithmName(a.kind),
@@ -132,7 +140,7 @@ export function limiterView(s: LimiterState): LimiterView {
     rejected: s.rejected,
     queued: s.queued,
     queue: s.queue.map((q) => ({ client: q.client, id: q.id, releaseAt: q.releaseAt + off })),
-    keys: names.slice(0, 4).map((key) => ({ key, state: shapeOf(a, s.keys[key], s) })),
+    keys: names.slice(0, 4).map(keyView),
     moreKeys: Math.max(0, names.length - 4),
   };
 }
