@@ -12,7 +12,18 @@ declare module '../../core/trace-types' {
      * A rate limiter decided request `id` of `client`: let through at once (`waitMs` 0), let
      * through after waiting `waitMs` (queued: a `limiter.release` follows), or refused.
      */
-    'limiter.decision': { client: string; id: number; key: string; permits: number; allowed: boolean; waitMs: number; algorithm: LimiterAlgorithm['kind']; detail: string };
+    'limiter.decision': {
+      client: string;
+      id: number;
+      key: string;
+      permits: number;
+      allowed: boolean;
+      waitMs: number;
+      algorithm: LimiterAlgorithm['kind'];
+      detail: string;
+      /** What the limiter promises, when it promises a count per window ("at most `limit` in any `windowMs`"): the rate-bound invariant checks it. */
+      bound: { limit: number; windowMs: number } | null;
+    };
     /** A queued request's wait is over: it goes on now. */
     'limiter.release': { client: string; id: number; key: string; waitMs: number };
     /** Spring Cloud Gateway's limiter let a request through because Redis failed (error or no answer). */
@@ -66,6 +77,21 @@ const ALGORITHM_NAMES: Record<LimiterAlgorithm['kind'], string> = {
 /** The algorithm's name as the UI and narration say it. */
 export const algorithmName = (k: LimiterAlgorithm['kind']): string => ALGORITHM_NAMES[k];
 
+/** The "at most `limit` in any `windowMs`" a windowed algorithm promises; null for the others. */
+export function boundOf(a: LimiterAlgorithm): { limit: number; windowMs: number } | null {
+  switch (a.kind) {
+    case 'fixed-window':
+    case 'sliding-log':
+    case 'sliding-window':
+      return { limit: a.limit, windowMs: a.windowMs };
+    case 'sentinel-reject':
+      // A flow rule of `count` QPS, counted over intervalMs.
+      return { limit: (a.count * a.intervalMs) / 1000, windowMs: a.intervalMs };
+    default:
+      return null;
+  }
+}
+
 const clocksOf = (ctx: Ctx): LimiterClocks => ({ wall: ctx.now, mono: ctx.monotonic });
 
 function answer(ctx: Ctx, to: string, id: number, allowed: boolean, waitMs: number, headers?: Record<string, string>): void {
@@ -83,7 +109,7 @@ function scgFinish(s: LimiterState, scg: ScgState, out: ScgOutcome | null, ctx: 
     ctx.trace('limiter.fail-open', { client: out.client, id: out.id, key: out.key, reason: out.detail });
     ctx.metric('limiter.fail-open');
   }
-  ctx.trace('limiter.decision', { client: out.client, id: out.id, key: out.key, permits, allowed: out.allowed, waitMs: 0, algorithm: 'scg-redis', detail: out.detail });
+  ctx.trace('limiter.decision', { client: out.client, id: out.id, key: out.key, permits, allowed: out.allowed, waitMs: 0, algorithm: 'scg-redis', detail: out.detail, bound: null });
   ctx.metric(out.allowed ? 'limiter.allowed' : 'limiter.rejected');
   answer(ctx, out.client, out.id, out.allowed, 0, out.headers);
   return out.allowed ? { ...next, allowed: s.allowed + 1 } : { ...next, rejected: s.rejected + 1 };
@@ -100,7 +126,7 @@ function onRequest(s: LimiterState, req: LimitReq, from: string, ctx: Ctx): Limi
   const k = s.keys[key] ?? newKeyState(a, clocks);
   const d = decide(a, k, clocks, req.permits);
   const { allowed, waitMs } = d.decision;
-  ctx.trace('limiter.decision', { client: from, id: req.id, key: req.key, permits: req.permits, allowed, waitMs, algorithm: a.kind, detail: d.detail });
+  ctx.trace('limiter.decision', { client: from, id: req.id, key: req.key, permits: req.permits, allowed, waitMs, algorithm: a.kind, detail: d.detail, bound: boundOf(a) });
   const next: LimiterState = { ...s, keys: { ...s.keys, [key]: d.state }, last: clocks };
   if (!allowed) {
     ctx.metric('limiter.rejected');
