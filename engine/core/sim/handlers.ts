@@ -42,6 +42,9 @@ export class Handlers implements Receiver {
         if (this.curFrom < 0) throw new Error(`${k.nodeIds[this.cur]}: reply() outside a message handler`);
         this.transport.sendOn(this.cur, this.curLink, msg);
       },
+      disconnect: (to) => {
+        this.transport.disconnect(this.cur, to);
+      },
       setTimer: (delayMs, payload) => timers.set(this.cur, delayMs, payload),
       cancelTimer: (id) => timers.cancel(id),
       trace: (type, data) => rec.emit(this.cur, type, data),
