@@ -6,7 +6,8 @@ import { HandlerCtx } from './handler-ctx';
 import { UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
-import type { Receiver, Transport } from './transport';
+import type { Transport } from './transport';
+import type { Receiver } from './types';
 
 /**
  * Runs nodes' model handlers and gives them their `ctx`. One ctx serves every node: it reads

@@ -5,8 +5,7 @@ import { ItemKind, type EventQueue } from '../queue';
 import { nextFloat } from '../rng';
 import { PAUSED, UP, item, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
-import type { Receiver } from './transport';
-import type { LiveWorld } from './types';
+import type { LiveWorld, Receiver } from './types';
 
 /** Linux's ceiling on the retransmission timeout (TCP_RTO_MAX). */
 const RTO_MAX = 120_000;

@@ -6,13 +6,9 @@ import type { Msg } from '../msg';
 import { CRASHED, UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
 import { Tcp } from './tcp';
-import type { InFlight, LiveWorld } from './types';
+import type { InFlight, LiveWorld, Receiver } from './types';
 
-/** The node side of a delivery: what the transport hands an arrived message to. */
-export interface Receiver {
-  /** Runs node `to`'s handler for `msg` from node `from`, which came over link `li`. */
-  receive(to: number, from: number, li: number, msg: Msg): void;
-}
+export type { Receiver } from './types';
 
 /** The interventions that change a link rather than a node. */
 export type LinkIntervention = Extract<Intervention, { edge: string }>;
