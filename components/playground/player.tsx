@@ -3,6 +3,7 @@
 import { FlowCanvas } from '../canvas/flow-canvas';
 import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
+import { RateChartPanel } from '../panels/rate-chart';
 import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
@@ -26,6 +27,7 @@ export function Player() {
           <div className="relative min-h-0 flex-1">
             <FlowCanvas />
           </div>
+          <RateChartPanel />
         </main>
         <SidePanel />
       </div>

@@ -20,7 +20,8 @@ function world(p: LimiterParams, steps: RawStep[]): Harness {
   return run(linked([{ id: 'rl', type: 'limiter', params: p }, peerNode('c', 'rl', steps)], [['c', 'rl']], 1), MODELS);
 }
 
-const answers = (h: Harness) => (h.sim.node('c').state as PeerState<RawStep>).got.map((g) => ({ at: g.at, ...(g.msg as LimitRes) }));
+const answers = (h: Harness) =>
+  (h.sim.node('c').state as PeerState<RawStep>).got.filter((g) => g.msg.type === 'limit.res').map((g) => ({ at: g.at, ...(g.msg as LimitRes) }));
 
 describe('limiter node', () => {
   it('answers 200 or 429 and traces each decision with its wait', () => {

@@ -3,7 +3,7 @@ import type { Msg } from '../../core/msg';
 import { timerOwner, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { decide, newKeyState, type KeyState, type LimiterClocks } from './decide';
-import { scgReply, scgRequest, scgStart, scgTimeout, type ScgOutcome, type ScgState } from './scg';
+import { scgConnectionEnded, scgReply, scgRequest, scgStart, scgTimeout, type ScgOutcome, type ScgState } from './scg';
 import { limiterParams, type LimiterAlgorithm, type LimiterParams } from './params';
 
 declare module '../../core/trace-types' {
@@ -171,6 +171,12 @@ export const limiterModel: ModelDef<LimiterParams, LimiterState> = {
     if (msg.type === 'limit.req') return onRequest(s, msg as LimitReq, from, ctx);
     const a = s.p.algorithm;
     if (a.kind !== 'scg-redis' || s.scg === null) return s;
+    const ended = scgConnectionEnded(s.scg, a, msg, from, ctx);
+    if (ended) {
+      let next: LimiterState = { ...s, scg: ended.s };
+      for (const out of ended.outs) next = scgFinish(next, ended.s, out, ctx);
+      return next;
+    }
     const r = scgReply(s.scg, a, msg, from, ctx);
     return r ? scgFinish(s, r.s, r.out, ctx) : s;
   },

@@ -99,3 +99,26 @@ export const limiterParams = z
     path: ['algorithm', 'intervalMs'],
   });
 export type LimiterParams = z.input<typeof limiterParams>;
+
+/** The steady rate an algorithm allows, in permits per second (the chart's limit line). */
+export function ratePerSecOf(a: LimiterAlgorithm): number {
+  switch (a.kind) {
+    case 'fixed-window':
+    case 'sliding-log':
+    case 'sliding-window':
+      return (a.limit * 1000) / a.windowMs;
+    case 'leaky-meter':
+    case 'leaky-queue':
+    case 'token-bucket':
+      return a.ratePerSec;
+    case 'guava-bursty':
+    case 'guava-warmup':
+      return a.permitsPerSecond;
+    case 'sentinel-reject':
+    case 'sentinel-throttle':
+    case 'sentinel-warmup':
+      return a.count;
+    case 'scg-redis':
+      return a.replenishRate / a.requestedTokens;
+  }
+}

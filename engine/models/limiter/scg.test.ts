@@ -38,7 +38,7 @@ function world(steps1: RawStep[], steps2: RawStep[]): Harness {
   );
 }
 
-const answers = (h: Harness, c: string) => (h.sim.node(c).state as PeerState<RawStep>).got.map((g) => g.msg as LimitRes);
+const answers = (h: Harness, c: string) => (h.sim.node(c).state as PeerState<RawStep>).got.filter((g) => g.msg.type === 'limit.res').map((g) => g.msg as LimitRes);
 
 describe('Spring Cloud Gateway RedisRateLimiter', () => {
   it('keys as the real one: hash-tagged per route and id', () => {

@@ -6,7 +6,8 @@
  * error or not at all, the gateway lets the request through with X-RateLimit-Remaining -1
  * (RedisRateLimiter.isAllowed: "we don't want a hard dependency on Redis to allow traffic").
  */
-import { initRedisIo, redisReply, redisSend, redisTimedOut, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { describeClose, isConnectionClosed } from '../../core/connection';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
 import type { Msg } from '../../core/msg';
@@ -119,4 +120,21 @@ export function scgTimeout(s: ScgState, c: ScgConfig, payload: unknown): { s: Sc
   if (!w) return { s: { ...s, io: t.io }, out: null };
   const out = failOpen(c, w, `Redis did not answer in ${c.redisTimeoutMs} ms`);
   return { s: { ...s, io: t.io, waiting: s.waiting.filter((x) => x !== w), last: { ...s.last, [w.key]: { allowed: true, headers: out.headers } } }, out };
+}
+
+/**
+ * The connection to Redis ended (Redis died, refused, TCP gave up): every request waiting on it
+ * fails open at once, as the Redis client raises a connection error for each. Null when `msg`
+ * is not that news.
+ */
+export function scgConnectionEnded(s: ScgState, c: ScgConfig, msg: Msg, from: string, ctx: Ctx): { s: ScgState; outs: ScgOutcome[] } | null {
+  if (s.io === null || !isConnectionClosed(msg)) return null;
+  const r = redisConnectionEnded(s.io, msg, from, ctx);
+  if (!r) return null;
+  const ids = new Set(r.failed.map((f) => f.id));
+  const failed = s.waiting.filter((w) => ids.has(w.rid));
+  const outs = failed.map((w) => failOpen(c, w, describeClose(msg.reason, from)));
+  const last = { ...s.last };
+  for (const o of outs) last[o.key] = { allowed: true, headers: o.headers };
+  return { s: { ...s, io: r.io, waiting: s.waiting.filter((w) => !ids.has(w.rid)), last }, outs };
 }
