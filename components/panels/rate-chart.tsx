@@ -70,7 +70,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
       data-accepted={sum(s.bins, 'accepted')}
       data-queued={sum(s.bins, 'queued')}
       data-rejected={sum(s.bins, 'rejected')}
-      className="shrink-0 border-t border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-950"
+      className="order-1 shrink-0 border-b border-slate-200 bg-white px-3 py-1.5 md:order-3 md:border-t md:border-b-0 dark:border-slate-800 dark:bg-slate-950"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px]">
         {series.length > 1 ? (

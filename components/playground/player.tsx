@@ -24,7 +24,8 @@ export function Player() {
       <div className="relative flex min-h-0 flex-1 flex-col md:flex-row">
         <main className="flex min-h-0 flex-1 flex-col md:border-r dark:border-slate-800">
           <WatchFor />
-          <div className="relative min-h-0 flex-1">
+          {/* On a phone the chart sits above the canvas: below it, the bottom sheet would cover it. */}
+          <div className="relative order-2 min-h-0 flex-1">
             <FlowCanvas />
           </div>
           <RateChartPanel />
