@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { COLUMN_PITCH, layoutPositions, needsLayout, withAutoLayout } from './auto-layout';
+import { loadLayoutEngine } from './layout-engine';
 import { createPlaybackStore } from './playback-store';
 
 /** A card's footprint: 240 px wide; a Redis card listing its 8 keys is about 340 px tall, a client's about 120. */
@@ -58,6 +59,8 @@ function overlaps(pos: Record<string, { x: number; y: number }>): string[] {
 }
 
 describe('auto-layout', () => {
+  beforeAll(() => loadLayoutEngine());
+
   it('spots a scenario written without positions, and leaves the built-in layouts alone', () => {
     expect(needsLayout(stacked(3, 1))).toBe(true);
     for (const b of LIBRARY) expect(needsLayout(parsed(b.scenario)), b.id).toBe(false);

@@ -1,5 +1,5 @@
-import dagre from '@dagrejs/dagre';
 import type { Scenario } from '@/engine/scenario/schema';
+import { layoutEngine } from './layout-engine';
 import type { Position } from './scenario-edits';
 
 // Scenario coordinates are laid out for a wide screen and transposed on a phone (to-flow.ts:
@@ -56,6 +56,8 @@ function role(type: string): number {
  * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
  */
 function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } {
+  const dagre = layoutEngine();
+  if (!dagre) throw new Error('auto-layout needs its engine: await loadLayoutEngine() first');
   const g = new dagre.graphlib.Graph({ multigraph: true });
   // Long links pass through dummy nodes dagre keeps `edgesep` clear of the cards in the layers they cross.
   g.setGraph({ rankdir: 'LR', ranker: 'network-simplex', nodesep: 0, edgesep: 30 });
@@ -125,13 +127,17 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   return out;
 }
 
-/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable). */
+/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded. */
 export function withAutoLayout(s: Scenario): Scenario {
   const pos = layoutPositions(s);
   return { ...s, nodes: s.nodes.map((n) => ({ ...n, position: pos[n.id] })) };
 }
 
-/** `s` laid out when its nodes sit on top of each other (an import without positions); else `s` itself. */
+/**
+ * `s` laid out when its nodes sit on top of each other (an import without positions); else `s`
+ * itself. Opening such a scenario loads the layout engine first (kind-loading.ts); were it
+ * missing, the scenario opens as it is and the canvas still moves its cards apart.
+ */
 export function laidOutIfStacked(s: Scenario): Scenario {
-  return needsLayout(s) ? withAutoLayout(s) : s;
+  return needsLayout(s) && layoutEngine() ? withAutoLayout(s) : s;
 }
