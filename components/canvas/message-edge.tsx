@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode, ViewportPortal, type Edge
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
-import { selectInFlight, selectLinkCut, selectTime } from '@/stores/selectors';
+import { selectInFlight, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
 import { useDenseWire } from './dense-wire';
@@ -51,6 +51,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const now = usePlayback(dense ? selectZero : selectTime);
   const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
   const cut = usePlayback((s) => selectLinkCut(s, id));
+  const waiting = usePlayback((s) => selectLinkWaiting(s, id));
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
@@ -84,9 +85,20 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
             data-testid={`edge-${id}`}
             data-cut="true"
+            data-conn={waiting ? 'retransmitting' : 'cut'}
           >
             <ScissorsIcon width={12} height={12} />
-            cut
+            {waiting ? `cut · ${waiting}` : 'cut'}
+          </div>
+        ) : waiting ? (
+          // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
+          <div
+            className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200"
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+            data-testid={`edge-${id}`}
+            data-conn="retransmitting"
+          >
+            retransmitting · {waiting}
           </div>
         ) : (
           // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
