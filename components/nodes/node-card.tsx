@@ -3,6 +3,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
 import type { NodeType } from '@/engine/models/catalog';
+import { selectGuideFocus } from '@/stores/guide';
 import { selectLastReceived } from '@/stores/last-received';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectLabels, selectNodeViolation } from '@/stores/selectors';
@@ -100,13 +101,15 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
+  const guided = usePlayback((s) => selectGuideFocus(s, id));
   const style = useNodeLook(kind);
-  const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
+  const ring = guided ? 'outline-4 outline-offset-4 outline-amber-400 shadow-lg shadow-amber-400/40' : focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div
       data-testid={`node-${id}`}
       data-status={status}
       data-focused={focused || undefined}
+      data-guide-focus={guided || undefined}
       className={`w-60 rounded-xl border-2 text-left shadow-sm transition-shadow motion-reduce:transition-none ${FRAME[status]} ${ring} ${selected ? 'shadow-lg shadow-slate-900/10 dark:shadow-black/40' : ''}`}
     >
       <Handle type="target" position={vertical ? Position.Top : Position.Left} className={handle} />

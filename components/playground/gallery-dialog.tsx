@@ -31,7 +31,7 @@ function Card({ entry, current, loading, open }: { entry: BuiltinScenario; curre
           <p className="font-semibold text-slate-800 dark:text-slate-200">Try this:</p>
           <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
             {entry.tryThis.map((t) => (
-              <li key={t}>{t}</li>
+              <li key={t.text}>{t.text}</li>
             ))}
           </ul>
         </div>

@@ -1,3 +1,4 @@
+import { defineGuide } from '../guide';
 import { clientNode, link } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
@@ -49,10 +50,28 @@ export const sessionStoreMemory: BuiltinScenario = {
   watchFor:
     'alice and carol, pinned to app1, get 504s while the balancer still tries app1; after two failed health checks (about 4 s) it sends them to app2, which has never seen their session cookies: 401, no session — no-unexpected-logout fires and they have to log in again. bob and dave on app2 notice nothing.',
   tryThis: [
-    'Set the load balancer’s policy to round-robin: users are logged out within their first few pages, with no crash at all — in-memory sessions need sticky routing.',
-    'Open session-store-redis: the same crash, with sessions in Redis, logs nobody out.',
-    'Restart app1 after the crash (its menu): it comes back up empty, and the balancer sends nobody back to it until two health checks pass.',
+    { text: 'Set the load balancer’s policy to round-robin: users are logged out within their first few pages, with no crash at all — in-memory sessions need sticky routing.', change: { params: { lb: { policy: 'round-robin' } } } },
+    { text: 'Open session-store-redis: the same crash, with sessions in Redis, logs nobody out.', change: { open: 'session-store-redis' } },
+    { text: 'Restart app1 after the crash (its menu): it comes back up empty, and the balancer sends nobody back to it until two health checks pass.', change: { add: [{ at: 5000, kind: 'restart', node: 'app1' }] } },
   ],
+  guide: defineGuide(
+    [
+      { id: 'login', on: { type: 'session.create', node: 'app1' } },
+      { id: 'crash', on: { type: 'fault.crash', node: 'app1' } },
+      { id: 'out', on: { type: 'lb.backend', node: 'lb', fields: { up: false } } },
+      { id: 'error', on: { type: 'user.error', node: 'alice' } },
+      { id: 'kicked', on: { type: 'invariant.violation', fields: { monitor: 'no-unexpected-logout' } } },
+    ],
+    {
+      en: {
+        login: 'alice logs in: her session lives only in app1’s memory, and the sticky balancer keeps sending her there.',
+        crash: 'app1 crashes, and every session in its memory is gone.',
+        out: 'Two health checks unanswered: the balancer takes app1 out of rotation.',
+        error: 'alice’s request that was already on its way to app1 times out: a 504.',
+        kicked: 'alice is sent to app2, which has never seen her session: 401, logged out without asking.',
+      },
+    },
+  ),
   scenario: sessionStore(false),
 };
 
@@ -65,9 +84,9 @@ export const sessionStoreRedis: BuiltinScenario = {
   watchFor:
     'The spring:session:sessions:… hashes on the redis card, their TTL bars refilled on every page. After the crash a few requests time out (504) until the balancer takes app1 out; then app2 serves everyone with the same cookies and nobody is logged out. The price: app.redis.trips.per.request, three Redis round trips (HGETALL, HSET, PEXPIRE) for every page.',
   tryThis: [
-    'Crash redis instead (its menu): every request fails with 503, session store unavailable, yet nobody is logged out — until you restart it: it comes back empty (no persistence) and everyone is.',
-    'Set alice’s pageEveryMs to 11000: her session key expires in Redis between two pages (401, no session) — maxInactiveInterval doing its job, so no monitor complains.',
-    'Give redis a clock skew of +20000 ms: keys expire on Redis’s clock, so every session vanishes at once.',
+    { text: 'Crash redis instead (its menu): every request fails with 503, session store unavailable, yet nobody is logged out — until you restart it: it comes back empty (no persistence) and everyone is.' },
+    { text: 'Set alice’s pageEveryMs to 11000: her session key expires in Redis between two pages (401, no session) — maxInactiveInterval doing its job, so no monitor complains.' },
+    { text: 'Give redis a clock skew of +20000 ms: keys expire on Redis’s clock, so every session vanishes at once.' },
   ],
   scenario: sessionStore(true),
 };
