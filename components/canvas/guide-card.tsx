@@ -30,7 +30,7 @@ export function GuideCard() {
     <section
       data-testid="guide-card"
       aria-label="Guided tour"
-      className="pointer-events-auto absolute inset-x-3 top-3 z-20 mx-auto max-w-xl rounded-xl border border-indigo-300 bg-white/95 px-4 py-3 text-sm text-slate-800 shadow-lg backdrop-blur dark:border-indigo-700 dark:bg-slate-900/95 dark:text-slate-100"
+      className="pointer-events-auto absolute inset-x-3 top-3 z-20 mx-auto max-w-md md:top-auto md:bottom-3 rounded-xl border border-indigo-300 bg-white/95 px-4 py-3 text-sm text-slate-800 shadow-lg backdrop-blur dark:border-indigo-700 dark:bg-slate-900/95 dark:text-slate-100"
     >
       <div className="flex items-center gap-2 text-[11px] font-semibold tracking-wider text-indigo-700 uppercase dark:text-indigo-300">
         <span className="min-w-0 flex-1">

@@ -139,11 +139,18 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       {/* A short badge with the node's part in it; the sentence is in the caption, the log and this tooltip. */}
       {violation && (
         <p data-testid="node-violation" title={violation.message} className="flex items-center gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70">
-          <span data-testid="violation-role" className="rounded-full bg-red-600 px-2 py-px text-[10px] font-bold tracking-wide text-white uppercase">
-            <span aria-hidden>✖ </span>
+          <span
+            data-testid="violation-role"
+            data-cause={violation.causeNode === id || undefined}
+            className={`rounded-full px-2 py-px text-[10px] font-bold tracking-wide uppercase ${violation.causeNode === id ? 'bg-amber-400 text-amber-950' : 'bg-red-600 text-white'}`}
+          >
+            <span aria-hidden>{violation.causeNode === id ? '⚡ ' : '✖ '}</span>
             {violationRole(violation, id)}
           </span>
-          <span className="sr-only">Invariant violated: {violation.message}</span>
+          <span className="sr-only">
+            {violation.causeNode === id ? 'Caused an invariant violation: ' : 'Invariant violated: '}
+            {violation.message}
+          </span>
         </p>
       )}
       <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className={handle} />
