@@ -17,7 +17,9 @@ function scenario(id = 'redis-basics', patch: (s: Record<string, unknown>) => vo
 
 const brokenLink = () =>
   scenario('redis-basics', (s) => {
+    // A datagram link: a cut loses what is sent into it (a TCP link would only delay it).
     s.monitors = ['no-lost-messages'];
+    for (const e of s.edges as { id: string; params?: object }[]) if (e.id === 'c1-redis') e.params = { ...e.params, transport: 'datagram' };
     s.interventions = [
       { at: 950, kind: 'partition', edge: 'c1-redis' },
       { at: 2000, kind: 'heal', edge: 'c1-redis' },

@@ -42,7 +42,7 @@ describe('npm run sim', { timeout: 60_000 }, () => {
     const scenario = { version: 1, seed: 3, monitors: ['no-lost-messages'], nodes: [
       { id: 'c', type: 'client', params: { program: { kind: 'redis-script', target: 'r', commands: [['PING'], ['PING']], intervalMs: 500 } } },
       { id: 'r', type: 'redis', params: {} },
-    ], edges: [{ id: 'e', source: 'c', target: 'r' }], interventions: [{ at: 100, kind: 'partition', edge: 'e' }] };
+    ], edges: [{ id: 'e', source: 'c', target: 'r', params: { transport: 'datagram' } }], interventions: [{ at: 100, kind: 'partition', edge: 'e' }] };
     writeFileSync(file, JSON.stringify(scenario));
     const broken = sim(file, '--fail-on-violation');
     expect(broken.status).toBe(1);

@@ -173,6 +173,7 @@ export class ModelServer {
         return clock();
       },
       self: 'redis',
+      disconnect: () => {},
       send: (to: string, msg: Msg) => this.onSend(to, msg),
       reply: (msg: Msg) => this.onSend(CLIENT, msg),
       setTimer: (delayMs: number, payload: unknown) => {

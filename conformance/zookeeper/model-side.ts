@@ -107,6 +107,7 @@ function cutOff(ctx: Ctx): Ctx {
     send: (to, msg) => {
       if (to !== ZK) ctx.send(to, msg);
     },
+    disconnect: (to) => ctx.disconnect(to),
     // Nothing here replies to the server through reply(); a reply to the conductor passes.
     reply: (msg) => ctx.reply(msg),
     setTimer: (d, p) => ctx.setTimer(d, p),

@@ -3,18 +3,19 @@ import { run } from '../testing/harness';
 import { echoSpec, testModels, type CounterState } from '../testing/fixtures';
 import type { SimSpec } from './simulation';
 
-/** One counter ticking every 100 ms to an echo server over a fixed 10 ms link. */
-function pair(extra: Partial<SimSpec> = {}): SimSpec {
+/** One counter ticking every 100 ms to an echo server over a fixed 10 ms link (TCP unless asked). */
+function pair(extra: Partial<SimSpec> = {}, transport: 'tcp' | 'datagram' = 'tcp'): SimSpec {
   return {
     seed: 1,
     nodes: [
       { id: 'srv', type: 'echo', params: {} },
       { id: 'c', type: 'counter', params: { peer: 'srv', everyMs: 100 } },
     ],
-    links: [{ id: 'l', source: 'c', target: 'srv', params: { latency: { kind: 'fixed', ms: 10 } } }],
+    links: [{ id: 'l', source: 'c', target: 'srv', params: { latency: { kind: 'fixed', ms: 10 }, transport } }],
     ...extra,
   };
 }
+const datagrams = () => pair({}, 'datagram');
 const counterState = (h: ReturnType<typeof run>) => h.sim.node('c').state as CounterState;
 
 describe('faults', () => {
@@ -80,8 +81,8 @@ describe('faults', () => {
     ]);
   });
 
-  it('partition drops messages on the link until healed', () => {
-    const h = run(pair(), testModels).at(150).partition('l').at(450).heal('l').runUntil(650);
+  it('on a datagram link, a partition drops messages until healed', () => {
+    const h = run(datagrams(), testModels).at(150).partition('l').at(450).heal('l').runUntil(650);
     const drops = h.events('net.drop');
     expect(drops.map((d) => [d.t, d.reason])).toEqual([
       [200, 'partition'],
@@ -91,14 +92,14 @@ describe('faults', () => {
     expect(h.events('test.got').map((e) => e.n)).toEqual([1, 5, 6]);
   });
 
-  it('loss drops messages half-way; duplication delivers twice', () => {
-    const lossy = run(pair(), testModels).at(0).link('l', { loss: 1 }).runUntil(300);
+  it('on a datagram link, loss drops messages half-way; duplication delivers twice', () => {
+    const lossy = run(datagrams(), testModels).at(0).link('l', { loss: 1 }).runUntil(300);
     expect(lossy.events('net.drop').map((d) => [d.t, d.reason])).toEqual([
       [105, 'loss'],
       [205, 'loss'],
     ]);
     expect(lossy.events('test.got')).toHaveLength(0);
-    const dup = run(pair(), testModels).at(0).link('l', { duplicate: 1 }).runUntil(150);
+    const dup = run(datagrams(), testModels).at(0).link('l', { duplicate: 1 }).runUntil(150);
     // srv gets n=1 twice and echoes each copy, which is duplicated again on the way back.
     expect(dup.events('test.got').map((e) => e.n)).toEqual([1, 1]);
     expect(counterState(dup).replies).toEqual([1, 1, 1, 1]);

@@ -1,3 +1,4 @@
+import { describeClose } from './connection';
 import { describeIntervention } from './faults';
 import type { Msg } from './msg';
 import type { Simulation } from './simulation';
@@ -30,9 +31,27 @@ export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record
     case 'net.deliver':
       return `${name(ev.from)} → ${name(ev.node)}: ${describe(ev.msg, ev.from, ev.node)} (in flight ${ms(ev.t - ev.sentAt)})`;
     case 'net.drop': {
-      const why = { loss: 'lost on the link', partition: 'the link is cut', crashed: `${name(ev.to)} is down`, 'no-link': `no link to ${name(ev.to)}` }[ev.reason];
+      const why = {
+        loss: 'lost on the link',
+        partition: 'the link is cut',
+        crashed: `${name(ev.to)} is down`,
+        'no-link': `no link to ${name(ev.to)}`,
+        reset: `it belongs to a connection ${name(ev.to)} has closed, which answers with a reset`,
+      }[ev.reason];
       return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} dropped: ${why}`;
     }
+    case 'net.stall': {
+      const why = { partition: 'the link is cut', loss: 'it was lost on the wire', behind: 'an earlier segment is still being retransmitted' }[ev.reason];
+      return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} waits in ${name(ev.from)}'s TCP send buffer (${why}); retransmitting, RTO ${ms(ev.rtoMs)}`;
+    }
+    case 'net.retransmit':
+      return ev.ok
+        ? `${name(ev.from)} retransmits ${ev.count} segment(s) to ${name(ev.to)}, and this time they get through`
+        : `${name(ev.from)}'s retransmission #${ev.retry} to ${name(ev.to)} ${ev.cut ? 'hits the cut' : 'is lost again'}; next try in ${ms(ev.rtoMs)} (the timeout doubles)`;
+    case 'net.closed':
+      return `${name(ev.node)}: ${describeClose(ev.reason, name(ev.peer))}`;
+    case 'net.close':
+      return `${name(ev.node)} closes its connection to ${name(ev.peer)}`;
     case 'net.duplicate':
       return `${name(ev.from)} → ${name(ev.to)}: ${describe(ev.msg, ev.from, ev.to)} will arrive twice`;
     case 'timer.fire':
@@ -50,7 +69,9 @@ export function narrate(sim: Simulation, ev: TraceEvent, labels: Readonly<Record
     case 'fault.drift':
       return `${name(ev.node)}'s clock now drifts by ${ev.drift * 100}%`;
     case 'fault.partition':
-      return `link ${ev.edge} is cut: messages on it are dropped`;
+      return sim.link(ev.edge).params.transport === 'datagram'
+        ? `link ${ev.edge} is cut: datagrams on it are dropped`
+        : `link ${ev.edge} is cut: TCP keeps what is sent on it and retransmits, with a growing timeout, until the link heals or it gives up`;
     case 'fault.heal':
       return `link ${ev.edge} is healed`;
     case 'fault.link':

@@ -1,3 +1,4 @@
+import type { Msg } from './msg';
 import { nextFloat, type RngState } from './rng';
 
 /** How long a message takes on a link, before jitter. */
@@ -20,6 +21,14 @@ export interface LinkParams {
   fifo: boolean;
   /** The link starts cut. */
   partitioned: boolean;
+  /**
+   * What the link carries: `tcp` connections (request/response protocols: in order, nothing
+   * lost or duplicated while the connection lives; a cut or a loss delays bytes, which are
+   * retransmitted) or `datagram`s (each message on its own: lost, duplicated, dropped on a cut).
+   */
+  transport: 'tcp' | 'datagram';
+  /** TCP: retransmissions before the sender gives the connection up (Linux `tcp_retries2`). */
+  tcpRetries: number;
 }
 
 export const DEFAULT_LINK: LinkParams = {
@@ -29,7 +38,28 @@ export const DEFAULT_LINK: LinkParams = {
   duplicate: 0,
   fifo: true,
   partitioned: false,
+  transport: 'tcp',
+  tcpRetries: 15,
 };
+
+/** A segment waiting in a TCP sender's buffer: sent, not yet through. */
+export interface Segment {
+  msg: Msg;
+  sentAt: number;
+  /** The connection it was sent on (see `LinkState.conn`). */
+  conn: number;
+}
+
+/** One direction of a TCP link, at its sender: what waits to be retransmitted, and when. */
+export interface TcpSender {
+  buf: Segment[];
+  /** The retransmission timeout now (ms); 0 when nothing waits. */
+  rto: number;
+  /** Failed retransmissions of what waits now. */
+  retries: number;
+  /** Bumped whenever the pending retransmission event is superseded. */
+  gen: number;
+}
 
 /** A link's run-time state: plain data, changed by faults. */
 export interface LinkState {
@@ -40,6 +70,20 @@ export interface LinkState {
   extraLatencyMs: number;
   /** Latest arrival time scheduled per direction (a->b, b->a), for FIFO order. */
   lastArrival: [number, number];
+  /**
+   * TCP: the connection each end (a, b) is on. A close at one end moves it to a new number; the
+   * other end follows when it hears (a FIN or a reset), and a segment stamped with a connection
+   * its receiver has left is refused.
+   */
+  conn: [number, number];
+  /** TCP: each end's sender side (a->b, b->a). */
+  tcp: [TcpSender, TcpSender];
+}
+
+/** A new link record's run-time fields. */
+export function freshLinkState(id: string, a: number, b: number, params: LinkParams): LinkState {
+  const sender = (): TcpSender => ({ buf: [], rto: 0, retries: 0, gen: 0 });
+  return { id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0], conn: [0, 0], tcp: [sender(), sender()] };
 }
 
 // Per-link numbers the send path reads: LINK_STRIDE doubles (64 bytes) per link, side by side.
@@ -61,6 +105,7 @@ const EXPONENTIAL = 3;
 const UNKNOWN = 7;
 const FIFO = 8;
 const PARTITIONED = 16;
+const TCP = 32;
 
 function kindCode(l: Latency): number {
   switch (l?.kind) {
@@ -88,6 +133,10 @@ export class LinkTable {
   /** Endpoints of each link. */
   readonly a: Int32Array;
   readonly b: Int32Array;
+  /** TCP: the connection each end is on, at 2·li (end a) and 2·li + 1 (end b). */
+  readonly conn: Int32Array;
+  /** TCP: 1 while a direction's sender has segments waiting (2·li: a->b, 2·li + 1: b->a). */
+  readonly stalled: Uint8Array;
   private readonly num: Float64Array;
   private readonly flags: Uint8Array;
 
@@ -97,6 +146,8 @@ export class LinkTable {
     this.b = new Int32Array(n);
     this.num = new Float64Array(n * LINK_STRIDE);
     this.flags = new Uint8Array(n);
+    this.conn = new Int32Array(2 * n);
+    this.stalled = new Uint8Array(2 * n);
     for (let li = 0; li < n; li++) this.load(li, links[li]);
   }
 
@@ -125,7 +176,11 @@ export class LinkTable {
     num[o + DUP] = p.duplicate;
     num[o + LAST] = link.lastArrival[0];
     num[o + LAST + 1] = link.lastArrival[1];
-    this.flags[li] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0);
+    this.flags[li] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0) | (p.transport === 'datagram' ? 0 : TCP);
+    this.conn[2 * li] = link.conn[0];
+    this.conn[2 * li + 1] = link.conn[1];
+    this.stalled[2 * li] = link.tcp[0].buf.length > 0 ? 1 : 0;
+    this.stalled[2 * li + 1] = link.tcp[1].buf.length > 0 ? 1 : 0;
   }
 
   /** Writes link `li`'s arrival times back into its record. */
@@ -133,10 +188,25 @@ export class LinkTable {
     const o = li * LINK_STRIDE;
     link.lastArrival[0] = this.num[o + LAST];
     link.lastArrival[1] = this.num[o + LAST + 1];
+    link.conn[0] = this.conn[2 * li];
+    link.conn[1] = this.conn[2 * li + 1];
   }
 
   partitioned(li: number): boolean {
     return (this.flags[li] & PARTITIONED) !== 0;
+  }
+
+  /** Whether link `li` carries TCP connections (else datagrams). */
+  tcp(li: number): boolean {
+    return (this.flags[li] & TCP) !== 0;
+  }
+
+  /** Link `li`'s latency before jitter, as configured (the mean of a random one). */
+  nominal(li: number): number {
+    const o = li * LINK_STRIDE;
+    const kind = this.flags[li] & KIND_MASK;
+    const base = kind === UNIFORM ? (this.num[o + P1] + this.num[o + P2]) / 2 : this.num[o + P1];
+    return (Number.isFinite(base) ? base : 0) + this.num[o + JITTER] / 2 + this.num[o + EXTRA];
   }
 
   /** Probability that a message on link `li` is lost. */

@@ -10,6 +10,8 @@ export const enum ItemKind {
   Resume = 4,
   /** A message lost in transit: it vanishes when this event fires. */
   Lost = 5,
+  /** A TCP sender's retransmission timeout expires (`link`, sender end in `inc`, generation in `id`). */
+  Retransmit = 6,
 }
 
 /** A scheduled event as plain data: how snapshots, paused nodes' backlogs and the UI see it. */
@@ -23,9 +25,9 @@ export interface QueueItem {
   link: number;
   sentAt: number;
   msg: Msg | null;
-  /** Timer id, or pause id for a resume. */
+  /** Timer id, pause id for a resume, generation for a retransmission. */
   id: number;
-  /** Node incarnation when a timer was set. */
+  /** Node incarnation when a timer was set; a message's TCP connection; a retransmission's end. */
   inc: number;
   /** A timer's payload, or a fault's intervention. */
   payload: unknown;
@@ -99,14 +101,15 @@ export class EventQueue {
     this.freeTop = this.cap;
   }
 
-  /** Schedules a message (or a lost one) without allocating a queue record. */
-  pushMsg(time: number, seq: number, lost: boolean, to: number, from: number, link: number, sentAt: number, msg: Msg): void {
+  /** Schedules a message (or a lost one) sent on connection `conn`, without allocating a queue record. */
+  pushMsg(time: number, seq: number, lost: boolean, to: number, from: number, link: number, sentAt: number, msg: Msg, conn: number): void {
     const s = this.take();
     this.kind[s] = lost ? ItemKind.Lost : ItemKind.Msg;
     this.node[s] = to;
     this.from[s] = from;
     this.link[s] = link;
     this.sentAt[s] = sentAt;
+    this.inc[s] = conn;
     this.ref[s] = msg;
     this.heap.push(time, seq, s);
   }
@@ -133,11 +136,11 @@ export class EventQueue {
       k,
       node: this.node[s],
       from: isMsg ? this.from[s] : -1,
-      link: isMsg ? this.link[s] : -1,
+      link: isMsg || k === ItemKind.Retransmit ? this.link[s] : -1,
       sentAt: isMsg ? this.sentAt[s] : 0,
       msg: isMsg ? (this.ref[s] as Msg) : null,
       id: isMsg ? 0 : this.id[s],
-      inc: isMsg ? 0 : this.inc[s],
+      inc: this.inc[s],
       payload: isMsg ? null : (this.ref[s] ?? null),
     };
   }

@@ -78,8 +78,9 @@ export class Simulation {
 
   /** Time of the next event, or Infinity when nothing is scheduled. */
   peek(): number {
-    this.timers.skipDead();
-    return this.q.peekTime();
+    const q = this.q;
+    for (let slot = q.peekSlot(); slot >= 0 && this.dead(slot); slot = q.peekSlot()) q.release(q.popSlot());
+    return q.peekTime();
   }
 
   /** Processes the next event. Returns false when nothing is left. */
@@ -173,7 +174,7 @@ export class Simulation {
       const t = q.peekTime();
       if (timed && !(t <= until)) break;
       const slot = q.popSlot();
-      if (q.kind[slot] === ItemKind.Timer && this.timers.isDead(slot)) {
+      if (q.kind[slot] >= ItemKind.Timer && this.dead(slot)) {
         q.release(slot);
         continue;
       }
@@ -183,6 +184,13 @@ export class Simulation {
       n++;
     }
     return n;
+  }
+
+  /** A cancelled or stale timer, or a superseded retransmission: not an event. */
+  private dead(slot: number): boolean {
+    const k = this.q.kind[slot];
+    if (k === ItemKind.Timer) return this.timers.isDead(slot);
+    return k === ItemKind.Retransmit && this.transport.tcp.stale(slot);
   }
 
   /**
@@ -206,6 +214,10 @@ export class Simulation {
     switch (q.kind[slot] as ItemKind) {
       case ItemKind.Lost:
         this.transport.vanish(slot);
+        break;
+      case ItemKind.Retransmit:
+        // The kernel retransmits: a paused process does not stop it.
+        this.transport.tcp.retransmit(slot);
         break;
       case ItemKind.Timer:
         if (this.k.status[node] === PAUSED) this.k.hold(node, q.itemAt(slot));

@@ -7,7 +7,15 @@ import type { Msg } from './msg';
 export interface TraceEventMap {
   'node.start': Record<string, never>;
   'net.deliver': { from: string; msg: Msg; sentAt: number };
-  'net.drop': { from: string; to: string; msg: Msg; reason: 'loss' | 'partition' | 'crashed' | 'no-link' };
+  'net.drop': { from: string; to: string; msg: Msg; reason: 'loss' | 'partition' | 'crashed' | 'no-link' | 'reset' };
+  /** A TCP segment waits in its sender's buffer: the link is cut, it was lost, or one ahead of it waits. */
+  'net.stall': { from: string; to: string; msg: Msg; reason: 'partition' | 'loss' | 'behind'; rtoMs: number };
+  /** A TCP sender's retransmission timeout expired: what waited got through (`ok`), or waits `rtoMs` more. */
+  'net.retransmit': { from: string; to: string; count: number; ok: boolean; cut: boolean; rtoMs: number; retry: number };
+  /** This node's connection to `peer` ended, and it learns so now. */
+  'net.closed': { peer: string; reason: 'reset' | 'refused' | 'eof' | 'timeout' };
+  /** This node closes its connection to `peer`. */
+  'net.close': { peer: string };
   'net.duplicate': { from: string; to: string; msg: Msg };
   'timer.fire': { id: number; payload: unknown };
   'fault.crash': Record<string, never>;

@@ -20,6 +20,12 @@ export interface Ctx {
   send(to: string, msg: Msg): void;
   /** Sends `msg` back to the sender of the message being handled (no lookup: the fast path). */
   reply(msg: Msg): void;
+  /**
+   * Closes this node's TCP connection to `to` (as a client does on a read timeout before it
+   * reconnects): what waited to be retransmitted is discarded, the peer is sent a FIN, and the
+   * next message to `to` opens a new connection. Nothing happens on a datagram link.
+   */
+  disconnect(to: string): void;
   /** Fires `onTimer(payload)` after `delayMs` of this node's local time; returns the timer id. */
   setTimer(delayMs: number, payload: unknown): number;
   /** Cancels a timer set by this node; cancelling a fired or unknown timer does nothing. */

@@ -32,6 +32,8 @@ export const linkParamsSchema = z
     duplicate: probability().optional(),
     fifo: z.boolean().optional(),
     partitioned: z.boolean().optional(),
+    transport: z.enum(['tcp', 'datagram'], { error: 'expected a transport: tcp or datagram' }).optional(),
+    tcpRetries: z.number().int({ error: 'expected a whole number of retransmissions' }).min(0).max(100).optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { isConnectionClosed } from '../core/connection';
 import type { Msg } from '../core/msg';
 import type { ModelDef } from '../core/types';
 import type { SimSpec } from '../core/simulation';
@@ -23,6 +24,7 @@ export const echo: ModelDef<Record<string, never>, { seen: number }> = {
   type: 'echo',
   init: () => ({ seen: 0 }),
   onMessage(s, msg, from, ctx) {
+    if (isConnectionClosed(msg)) return s;
     ctx.trace('test.got', { n: (msg as Num).n, local: ctx.now });
     ctx.send(from, msg);
     return { seen: s.seen + 1 };
@@ -50,6 +52,7 @@ export const counter: ModelDef<{ peer: string; everyMs: number; jitter?: boolean
     return { ...s, volatile: n, durable: s.durable + 1 };
   },
   onMessage(s, msg) {
+    if (isConnectionClosed(msg)) return s;
     return { ...s, replies: [...s.replies, (msg as Num).n] };
   },
   crash: (s) => ({ ...s, volatile: 0, replies: [] }),

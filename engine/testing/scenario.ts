@@ -20,6 +20,8 @@ export interface Variant {
   clients?: string[];
   /** Merged into the params of these nodes. */
   params?: Record<string, Record<string, unknown>>;
+  /** Merged into the params of these links (by edge id): `{ 'c2-zk': { transport: 'datagram' } }`. */
+  links?: Record<string, Record<string, unknown>>;
   untilMs?: number;
 }
 
@@ -45,6 +47,7 @@ export function scenarioOf(source: string | unknown, v: Variant = {}): Scenario 
     }
     if (v.params?.[n.id]) n.params = { ...n.params, ...v.params[n.id] };
   }
+  for (const e of s.edges) if (v.links?.[e.id]) e.params = { ...e.params, ...v.links[e.id] };
   if (v.interventions) s.interventions = v.interventions;
   if (v.untilMs) s.playback = { ...s.playback, untilMs: v.untilMs };
   return parsed(s, `${what} with its variant`);

@@ -1,3 +1,4 @@
+import { isConnectionClosed } from '../../core/connection';
 import type { Msg } from '../../core/msg';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -70,6 +71,23 @@ export function redisTimedOut(io: RedisIo, payload: unknown): { io: RedisIo; req
   const pending = io.pending.filter((p) => p !== req);
   if (io.fallback === null || req.to !== io.target) return { io: { ...io, pending }, req, switched: false };
   return { io: { ...io, pending, target: io.fallback, fallback: io.target }, req, switched: true };
+}
+
+/**
+ * The transport says the connection to `from` ended (its process died, it refused, TCP gave
+ * up): every request pending there fails at once, as a client library raises a connection
+ * error (Jedis's JedisConnectionException) for each, without knowing whether the server ran
+ * it; with a fallback server, later requests go there. Null when `msg` is not that news.
+ */
+export function redisConnectionEnded(io: RedisIo, msg: Msg, from: string, ctx: Ctx): { io: RedisIo; failed: RedisRequest[]; switched: boolean } | null {
+  if (!isConnectionClosed(msg)) return null;
+  const failed = io.pending.filter((p) => p.to === from);
+  if (failed.length === 0) return { io, failed, switched: false };
+  for (const p of failed) ctx.cancelTimer(p.timer);
+  const pending = io.pending.filter((p) => p.to !== from);
+  // As on a timeout, a client that follows a failover turns to the other server.
+  if (io.fallback === null || from !== io.target) return { io: { ...io, pending }, failed, switched: false };
+  return { io: { ...io, pending, target: io.fallback, fallback: io.target }, failed, switched: true };
 }
 
 /** Forgets pending requests with these labels (their replies will be ignored). */

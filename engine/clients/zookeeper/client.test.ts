@@ -24,6 +24,7 @@ function fakeCtx(now = 0): Ctx & { sent: Msg[]; timers: number; t: number } {
     reply: (m: Msg) => {
       c.sent.push(m);
     },
+    disconnect: () => {},
     setTimer: () => ++c.timers,
     cancelTimer: () => {},
     trace: () => {},

@@ -1,3 +1,4 @@
+import { describeClose, isConnectionClosed, type ConnectionClosed } from '../../core/connection';
 import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
 import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
@@ -76,6 +77,18 @@ export function zkSubmit(s0: ZkClientState, op: ZkOp, tag: unknown, ctx: Ctx): Z
   return { ...finish(st), xid };
 }
 
+/**
+ * The transport says the connection to the server ended (the server's process died or refused
+ * the connection, or TCP gave up): the Java client's send thread gets an IOException and
+ * handles it as any lost connection.
+ */
+function connectionEnded(s0: ZkClientState, msg: ConnectionClosed, ctx: Ctx): ZkStep {
+  const st = new Step(s0, ctx);
+  const s = st.s;
+  if (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing') lose(st, describeClose(msg.reason, s.server), true);
+  return finish(st);
+}
+
 /** Closes the session (closeSession): the server deletes its ephemerals at once. */
 export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
   const st = new Step(s0, ctx);
@@ -100,7 +113,9 @@ export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
  * server, so the host can handle it itself.
  */
 export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx: Ctx): ZkStep | null {
-  if (from !== s0.server || !msg.type.startsWith('zk.')) return null;
+  if (from !== s0.server) return null;
+  if (isConnectionClosed(msg)) return connectionEnded(s0, msg, ctx);
+  if (!msg.type.startsWith('zk.')) return null;
   const m = msg as ZkMsg;
   const st = new Step(s0, ctx);
   const s = st.s;

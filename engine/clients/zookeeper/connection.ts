@@ -4,25 +4,21 @@ import { readTimeoutOf, timeToNextPing, ZK_CLIENT_TIMERS, type ZkClientState, ty
 import type { Step } from './step';
 import { setWatchesOp } from './watches';
 
-// The connection: connecting (with TCP-like resends), priming a new connection, losing it,
-// expiry, the send thread's checks (pings and timeouts), and the one timer that drives them.
+// The connection: connecting, priming a new connection, losing it, expiry, the send thread's
+// checks (pings and timeouts), and the one timer that drives them. The link is TCP: what the
+// client sends arrives in order or the connection breaks, so nothing here resends.
 
 /** The xid of the SetWatches request a reconnect sends (its reply is not the host's). */
 export const SET_WATCHES_XID = -8;
-
-/** TCP's first retransmission timeout (Linux: 1 s, doubling). */
-const FIRST_RTO = 1000;
 
 function connectMsg(s: ZkClientState): ZkMsg {
   return { type: 'zk.connect', conn: s.conn, sessionId: s.sessionId, timeoutMs: s.requestedMs, lastZxid: s.lastZxid };
 }
 
 /**
- * A connection attempt. The links here lose messages the way a datagram network does, while
- * the real client talks TCP, which resends until the peer answers; so the connect request is
- * sent again 1, 2, 4… s later while unanswered (the server ignores a repeat on a connection it
- * already has). Without this a client whose attempt fell into a partition would wait out the
- * whole connect timeout after the link healed, which a real one does not.
+ * A connection attempt on a new TCP connection (the last one was closed when it was lost):
+ * TCP retransmits the request while the link is cut, and the attempt is given up after
+ * connectTimeout.
  */
 export function beginConnect(st: Step): void {
   const s = st.s;
@@ -30,8 +26,6 @@ export function beginConnect(st: Step): void {
   s.phase = 'connecting';
   s.connectStartedAt = st.now;
   s.lastRecv = st.now;
-  s.resendGap = FIRST_RTO;
-  s.resendAt = st.now + FIRST_RTO;
   st.send(connectMsg(s));
 }
 
@@ -63,13 +57,18 @@ function flushQueued(st: Step): void {
   for (const p of q) st.request(p);
 }
 
-/** The connection is gone (read timeout, failed attempt, or closed by the server). */
-export function lose(st: Step, reason: string): void {
+/**
+ * The connection is gone (read timeout, failed attempt, closed or reset by the server). `broken`:
+ * the transport already ended it (a reset, a refusal, TCP giving up), so there is nothing to close.
+ */
+export function lose(st: Step, reason: string, broken = false): void {
   const s = st.s;
-  if (s.sessionId !== null && (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing')) {
-    // The client closes its socket; if the link is cut the server never hears it.
+  if (!broken && s.sessionId !== null && (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing')) {
+    // The client closes its socket (what it still had to send is dropped); if the link is cut
+    // the server never hears it.
     st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
   }
+  if (!broken) st.ctx.disconnect(s.server);
   s.conn += 1; // anything still in flight on the old connection is ignored
   if (s.phase === 'closing') {
     st.failAll('ConnectionLoss');
@@ -101,6 +100,7 @@ export function evaluate(st: Step): void {
   const now = st.now;
   if (curatorGivesUp(s, now)) {
     if (s.phase === 'connecting' && s.sessionId !== null) st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
+    st.ctx.disconnect(s.server);
     s.conn += 1;
     expire(st, 'suspended for a whole session timeout');
     return;
@@ -120,11 +120,6 @@ export function evaluate(st: Step): void {
     case 'connecting':
       // connectTimeout = session timeout / number of servers (one here).
       if (now - s.connectStartedAt >= s.timeoutMs) lose(st, 'connection attempt timed out');
-      else if (now >= s.resendAt) {
-        st.send(connectMsg(s));
-        s.resendGap *= 2;
-        s.resendAt = now + s.resendGap;
-      }
       return;
     case 'backoff':
       if (now >= s.backoffUntil) beginConnect(st);
@@ -152,7 +147,6 @@ function arm(st: Step): void {
     }
     case 'connecting':
       at(s.connectStartedAt + s.timeoutMs);
-      at(s.resendAt);
       break;
     case 'backoff':
       at(s.backoffUntil);

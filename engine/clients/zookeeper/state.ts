@@ -49,9 +49,6 @@ export interface ZkClientState {
   lastSend: number;
   lastRecv: number;
   connectStartedAt: number;
-  /** When the connect request is sent again if still unanswered (TCP retransmission), and the gap after that. */
-  resendAt: number;
-  resendGap: number;
   backoffUntil: number;
   /** Sent, awaiting replies (the server answers in order). */
   pending: ZkPending[];
@@ -115,8 +112,6 @@ export function zkClientInit(o: ZkClientOptions): ZkClientState {
     lastSend: 0,
     lastRecv: 0,
     connectStartedAt: 0,
-    resendAt: 0,
-    resendGap: 0,
     backoffUntil: 0,
     pending: [],
     queued: [],

@@ -1,6 +1,6 @@
 import { newClock } from '../clock';
 import type { MonitorDef } from '../monitor';
-import { DEFAULT_LINK, type LinkState } from '../network';
+import { DEFAULT_LINK, freshLinkState, type LinkState } from '../network';
 import { seedRng } from '../rng';
 import type { ModelDef } from '../types';
 import type { LiveWorld, Registry, SimSpec } from './types';
@@ -40,7 +40,7 @@ export function buildWorld(spec: SimSpec, registry: Registry, monitors: readonly
     const b = idIndex.get(l.target);
     if (a === undefined || b === undefined) throw new Error(`link "${l.id}" joins an unknown node`);
     const params = { ...DEFAULT_LINK, ...l.params };
-    return { id: l.id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0] };
+    return freshLinkState(l.id, a, b, params);
   });
   const world: LiveWorld = {
     t: 0,

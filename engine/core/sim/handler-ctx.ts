@@ -18,6 +18,7 @@ export interface CtxHooks extends Omit<Ctx, 'now' | 'monotonic' | 'self'> {
 export class HandlerCtx implements Ctx {
   readonly send: (to: string, msg: Msg) => void;
   readonly reply: (msg: Msg) => void;
+  readonly disconnect: (to: string) => void;
   readonly setTimer: (delayMs: number, payload: unknown) => number;
   readonly cancelTimer: (id: number) => void;
   readonly trace: <K extends TraceType>(type: K, data: TraceData<K>) => void;
@@ -32,6 +33,7 @@ export class HandlerCtx implements Ctx {
   constructor(h: CtxHooks) {
     this.send = h.send;
     this.reply = h.reply;
+    this.disconnect = h.disconnect;
     this.setTimer = h.setTimer;
     this.cancelTimer = h.cancelTimer;
     this.trace = h.trace;

@@ -6,7 +6,8 @@ import { HandlerCtx } from './handler-ctx';
 import { UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
-import type { Receiver, Transport } from './transport';
+import type { Transport } from './transport';
+import type { Receiver } from './types';
 
 /**
  * Runs nodes' model handlers and gives them their `ctx`. One ctx serves every node: it reads
@@ -41,6 +42,9 @@ export class Handlers implements Receiver {
       reply: (msg) => {
         if (this.curFrom < 0) throw new Error(`${k.nodeIds[this.cur]}: reply() outside a message handler`);
         this.transport.sendOn(this.cur, this.curLink, msg);
+      },
+      disconnect: (to) => {
+        this.transport.disconnect(this.cur, to);
       },
       setTimer: (delayMs, payload) => timers.set(this.cur, delayMs, payload),
       cancelTimer: (id) => timers.cancel(id),

@@ -48,6 +48,8 @@ export class Interventions {
         node.deferred = [];
         k.states[i] = m.crash ? m.crash(k.states[i], node.params) : m.init(node.params);
         this.rec.emit(i, 'fault.crash', {});
+        // A process crash: its host stays up and resets the process's connections.
+        this.transport.tcp.crashed(i);
         return;
       }
       case 'restart':

@@ -43,16 +43,6 @@ export class Timers {
     return this.incarnation[q.node[slot]] !== q.inc[slot];
   }
 
-  /** Pops dead timers off the top of the queue, so its head is the next real event. */
-  skipDead(): void {
-    const q = this.q;
-    for (;;) {
-      const slot = q.peekSlot();
-      if (slot < 0 || q.kind[slot] !== ItemKind.Timer || !this.isDead(slot)) return;
-      q.release(q.popSlot());
-    }
-  }
-
   /** The cancelled ids, sorted: their part of a snapshot. */
   save(): number[] {
     return [...this.cancelled].sort((a, b) => a - b);

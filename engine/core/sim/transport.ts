@@ -5,21 +5,20 @@ import { nextFloat } from '../rng';
 import type { Msg } from '../msg';
 import { CRASHED, UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
-import type { InFlight, LiveWorld } from './types';
+import { Tcp } from './tcp';
+import type { InFlight, LiveWorld, Receiver } from './types';
 
-/** The node side of a delivery: what the transport hands an arrived message to. */
-export interface Receiver {
-  /** Runs node `to`'s handler for `msg` from node `from`, which came over link `li`. */
-  receive(to: number, from: number, li: number, msg: Msg): void;
-}
+export type { Receiver } from './types';
 
 /** The interventions that change a link rather than a node. */
 export type LinkIntervention = Extract<Intervention, { edge: string }>;
 
 /**
- * How a message crosses a link, and nothing else does. Today a link is a datagram channel: each
- * message independently takes a latency sample (in order per direction on a FIFO link), may be
- * lost (it vanishes half-way) or duplicated, and is dropped on a cut link or at a crashed node.
+ * How a message crosses a link, and nothing else does. Every message takes a latency sample (in
+ * order per direction on a FIFO link). On a TCP link (the default) it travels on a connection:
+ * a cut or a loss makes it wait in its sender's buffer for retransmission (see `Tcp`), never
+ * duplicated, and a connection that ended refuses it. On a datagram link each message is on its
+ * own: lost (it vanishes half-way), duplicated, or dropped on a cut link or at a crashed node.
  *
  * The seam, so the semantics can change here alone:
  * - in: `send`/`sendOn` (a handler sends), `arrive`/`vanish` (the loop pops a message event),
@@ -45,6 +44,8 @@ export class Transport {
   private readonly w: LiveWorld;
   private readonly status: Uint8Array;
   private readonly nodeIds: readonly string[];
+  /** Connections on TCP links: stalls, retransmission, closes (off the hot path). */
+  readonly tcp: Tcp;
 
   constructor(
     private readonly k: Kernel,
@@ -55,6 +56,7 @@ export class Transport {
     this.w = k.w;
     this.status = k.status;
     this.nodeIds = k.nodeIds;
+    this.tcp = new Tcp(k, rec, receiver, () => this.table);
     const n = k.nodeIds.length;
     this.routes = k.nodeIds.map(() => new Map());
     this.neighbourIds = k.nodeIds.map(() => []);
@@ -98,25 +100,40 @@ export class Transport {
     const w = this.w;
     const links = this.table;
     const a = links.a[li];
-    const ti = a === from ? links.b[li] : a;
-    if (links.partitioned(li)) {
-      this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[ti], msg, reason: 'partition' });
+    const side = a === from ? 0 : 1;
+    const ti = side === 0 ? links.b[li] : a;
+    if (links.partitioned(li) || links.stalled[2 * li + side] === 1) {
+      this.blocked(from, li, side, ti, msg);
       return;
     }
     const lat = links.sample(li, w.rng);
     const loss = links.loss(li);
     if (loss > 0 && nextFloat(w.rng) < loss) {
-      // A lost message still leaves; it vanishes half-way, so the canvas can show it fall.
-      this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg);
+      this.lost(from, li, side, ti, lat, msg);
       return;
     }
-    this.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg);
+    const conn = links.conn[2 * li + side];
+    this.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg, conn);
     const dup = links.duplicate(li);
-    if (dup > 0 && nextFloat(w.rng) < dup) {
+    if (dup > 0 && !links.tcp(li) && nextFloat(w.rng) < dup) {
       const again = links.arrival(li, from, w.t + links.sample(li, w.rng));
       this.rec.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
-      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg);
+      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg, conn);
     }
+  }
+
+  // A cut link, or a TCP sender with segments already waiting (later ones wait behind them).
+  private blocked(from: number, li: number, side: number, ti: number, msg: Msg): void {
+    const links = this.table;
+    if (links.tcp(li)) this.tcp.stall(li, side, msg, links.partitioned(li) ? 'partition' : 'behind');
+    else this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[ti], msg, reason: 'partition' });
+  }
+
+  // A TCP segment lost on the wire is retransmitted; a datagram vanishes half-way, so the canvas can show it fall.
+  private lost(from: number, li: number, side: number, ti: number, lat: number, msg: Msg): void {
+    const w = this.w;
+    if (this.table.tcp(li)) this.tcp.stall(li, side, msg, 'loss');
+    else this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg, 0);
   }
 
   /** The message in queue slot `slot` reaches its node: handled, held (paused) or dropped (crashed). */
@@ -129,18 +146,24 @@ export class Transport {
       this.notUp(slot);
       return;
     }
+    const li = q.link[slot];
+    const links = this.table;
+    // A segment of another connection than its receiver's, or a FIN or reset (stamped -1).
+    if (q.inc[slot] !== links.conn[2 * li + (links.a[li] === to ? 0 : 1)] && !this.tcp.arriveOther(slot)) return;
     this.rec.deliver(to, from, q.sentAt[slot], msg);
-    this.receiver.receive(to, from, q.link[slot], msg);
+    this.receiver.receive(to, from, li, msg);
   }
 
-  // A message reaching a crashed node is dropped; one reaching a paused node waits for it. Out
-  // of line, like every rare case on the delivery path, so arrive() stays small enough for the
-  // compiler to inline into the event loop.
+  // A message reaching a crashed node is dropped (on TCP its host refuses it); one reaching a
+  // paused node waits for it. Out of line, like every rare case on the delivery path, so
+  // arrive() stays small enough for the compiler to inline into the event loop.
   private notUp(slot: number): void {
     const q = this.q;
     const to = q.node[slot];
     if (this.status[to] === CRASHED) {
-      this.rec.emit(to, 'net.drop', { from: this.nodeIds[q.from[slot]], to: this.nodeIds[to], msg: q.ref[slot] as Msg, reason: 'crashed' });
+      const msg = q.ref[slot] as Msg;
+      if (msg.type !== 'net.closed') this.rec.emit(to, 'net.drop', { from: this.nodeIds[q.from[slot]], to: this.nodeIds[to], msg, reason: 'crashed' });
+      if (this.table.tcp(q.link[slot])) this.tcp.refuse(slot);
     } else this.k.hold(to, q.itemAt(slot));
   }
 
@@ -149,6 +172,15 @@ export class Transport {
     const q = this.q;
     const from = q.from[slot];
     this.rec.emit(from, 'net.drop', { from: this.nodeIds[from], to: this.nodeIds[q.node[slot]], msg: q.ref[slot] as Msg, reason: 'loss' });
+  }
+
+  /** Node `i` closes its connection to node `peer` (a handler asked); false when no TCP link joins them. */
+  disconnect(i: number, peer: string): boolean {
+    const li = this.routes[i].get(peer);
+    if (li === undefined || !this.table.tcp(li)) return false;
+    this.rec.emit(i, 'net.close', { peer });
+    this.tcp.close(li, this.table.a[li] === i ? 0 : 1, 'eof');
+    return true;
   }
 
   /** Applies a link intervention (cut, heal, or new loss, duplication or extra latency). */

@@ -82,3 +82,9 @@ export interface InFlight {
   lost: boolean;
   seq: number;
 }
+
+/** The node side of a delivery: what the transport hands an arrived message to. */
+export interface Receiver {
+  /** Runs node `to`'s handler for `msg` from node `from`, which came over link `li`. */
+  receive(to: number, from: number, li: number, msg: Msg): void;
+}

@@ -230,6 +230,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'lock.renew',
     'fault.skew',
     'net.drop',
+    'net.stall',
     'redis.expire',
     'redis.exec',
     'redis.promote',
@@ -324,7 +325,9 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         const next = ev.ok ? { ...r, okAt: ev.t } : r.failed ? r : { ...r, failed: { at: ev.t, detail: ev.detail } };
         return { ...s, renewals: copy(s.renewals, ev.node, next) };
       }
-      case 'net.drop': {
+      // A renewal sent into a cut: dropped on a datagram link, stuck in the TCP send buffer on a connection.
+      case 'net.drop':
+      case 'net.stall': {
         const h = s.holders[ev.from];
         if (ev.reason !== 'partition' || !h || h.server !== ev.to || s.cut[ev.from] !== undefined) return s;
         return { ...s, cut: copy(s.cut, ev.from, ev.t) };

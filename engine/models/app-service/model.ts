@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
-import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import type { Msg } from '../../core/msg';
 import type { Ctx, ModelDef } from '../../core/types';
@@ -332,6 +332,8 @@ function onMessage(s: AppState, msg: Msg, from: string, ctx: Ctx): AppState {
   }
   if (msg.type === 'http.req') return onRequest(s, msg as HttpReq, from, ctx);
   if (s.io === null) return s;
+  const ended = redisConnectionEnded(s.io, msg, from, ctx);
+  if (ended) return ended.failed.reduce<AppState>((n, req) => storeFailed(n, req.what, `connection to ${req.to} lost`, ctx), { ...s, io: ended.io });
   const r = redisReply(s.io, msg, from, ctx);
   if (!r) return s;
   const n = { ...s, io: r.io };
@@ -343,11 +345,15 @@ function onTimer(s: AppState, payload: unknown, ctx: Ctx): AppState {
   if (s.io === null) return s;
   const t = redisTimedOut(s.io, payload);
   if (!t) return s;
-  const n = { ...s, io: t.io };
-  const job = n.jobs[t.req.what];
-  if (!job) return n;
-  const what = s.p.auth === 'jwt' ? 'token store unavailable' : 'session store unavailable';
-  return respond(n, job, { status: 503, reason: `${what} (no reply from ${t.req.to})` }, ctx);
+  return storeFailed({ ...s, io: t.io }, t.req.what, `no reply from ${t.req.to}`, ctx);
+}
+
+/** A request to the store failed without an answer: the job it served answers 503. */
+function storeFailed(s: AppState, what: string, why: string, ctx: Ctx): AppState {
+  const job = s.jobs[what];
+  if (!job) return s;
+  const store = s.p.auth === 'jwt' ? 'token store unavailable' : 'session store unavailable';
+  return respond(s, job, { status: 503, reason: `${store} (${why})` }, ctx);
 }
 
 /** The Redis node this app uses: the one named, else the first linked one. */

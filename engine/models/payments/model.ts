@@ -1,5 +1,5 @@
 import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
-import { initRedisIo, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
@@ -292,6 +292,8 @@ function onZkReply(s: PaymentsState, tag: ZkTag | null, r: ZkResult, ctx: Ctx): 
 function onMessage(s: PaymentsState, msg: Msg, from: string, ctx: Ctx): PaymentsState {
   if (msg.type === 'pay.request') return onRequest(s, msg as PayRequestMsg, from, ctx);
   if (s.p.dedupe === 'redis') {
+    const ended = redisConnectionEnded(s.rio, msg, from, ctx);
+    if (ended) return ended.failed.reduce((n, req) => onRedisTimeout(n, req.what, ctx), { ...s, rio: ended.io });
     const r = redisReply(s.rio, msg, from, ctx);
     return r ? onRedisReply({ ...s, rio: r.io }, r.req.what, r.reply, ctx) : s;
   }

@@ -1,4 +1,4 @@
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { initRedisIo, redisConnectionEnded, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
 import type { ProgramDef } from '../../core/program';
@@ -149,6 +149,8 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
   onMessage(s, msg, from, ctx) {
     const st = onStorageMessage(s, msg, hooks, ctx);
     if (st) return st;
+    const ended = redisConnectionEnded(s.io, msg, from, ctx);
+    if (ended) return ended.failed.reduce((n, req, i) => onTimeout(n, req.what, ended.switched && i === 0, ctx), { ...s, io: ended.io });
     const r = redisReply(s.io, msg, from, ctx);
     if (!r) return s;
     return onReply({ ...s, io: r.io }, r.req.what, r.reply, ctx);

@@ -1,4 +1,4 @@
-import { initRedisIo, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
+import { initRedisIo, redisConnectionEnded, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
 import type { ProgramDef } from '../../core/program';
@@ -200,6 +200,8 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
       ctx.metric(`${VIA}.wakeups`);
       return tryLock({ ...s, waitSeq: s.waitSeq + 1 }, 'acquire', ctx);
     }
+    const ended = redisConnectionEnded(s.io, msg, from, ctx);
+    if (ended) return ended.failed.reduce((n, req) => onTimeout(n, req.what, ctx), { ...s, io: ended.io });
     const r = redisReply(s.io, msg, from, ctx);
     if (!r) return s;
     return onReply({ ...s, io: r.io }, r.req.what, r.reply, ctx);

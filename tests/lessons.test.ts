@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '@/engine/scenario/library';
+import { play } from '@/engine/testing/scenario';
+
+/**
+ * Each built-in's lesson, as the monitors it breaks on its own: the unsafe ones break, the safe
+ * ones hold. A change to the engine or a model (TCP links, a new default) must keep these on
+ * every seed, not only on the one the golden trace records.
+ */
+const LESSONS: Record<string, string[]> = {
+  'redis-basics': [],
+  'redis-failover': [],
+  'zk-basics': [],
+  'redis-lock-polling': [],
+  'redis-lock-watchdog': [],
+  'redis-lock-unsafe-del': ['mutual-exclusion'],
+  'redis-lock-expiry': ['mutual-exclusion'],
+  'zk-lock': [],
+  'zk-lock-herd': [],
+  'gc-pause-fencing': ['fencing-order', 'mutual-exclusion'],
+  'gc-pause-fencing-safe': [],
+  'redis-failover-lock-loss': ['mutual-exclusion'],
+  'lock-showdown': [],
+  'config-watch': ['every-change-notified'],
+  'config-watch-persistent': [],
+  'idempotency-none': ['single-charge'],
+  'idempotency-redis': [],
+  'idempotency-zk': [],
+  'idempotency-crash': [],
+  'session-store': ['no-unexpected-logout'],
+  'session-store-redis': [],
+  'session-jwt': ['no-access-after-logout'],
+  'session-jwt-denylist': [],
+};
+
+describe('every built-in keeps its lesson over 30 seeds', () => {
+  it('lists a lesson for every built-in', () => {
+    expect(Object.keys(LESSONS).sort()).toEqual(LIBRARY.map((b) => b.id).sort());
+  });
+  for (const b of LIBRARY) {
+    it(b.id, () => {
+      for (let seed = 1; seed <= 30; seed++) {
+        const broken = [...new Set(play(b.id, { seed }).violations.map((v) => v.monitor))].sort();
+        expect(broken, `${b.id} with seed ${seed}`).toEqual(LESSONS[b.id]);
+      }
+    });
+  }
+});
