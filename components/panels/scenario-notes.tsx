@@ -3,6 +3,7 @@
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { selectEntry, selectScenario } from '@/stores/selectors';
 import { command, hint } from './commands';
+import { TermText } from './term-text';
 import { TryList } from './try-list';
 import { button } from '../ui/styles';
 
@@ -19,7 +20,9 @@ export default function ScenarioNotes() {
   return (
     <section aria-label="About this scenario" className="space-y-3 px-4 py-3 text-sm text-slate-700 dark:text-slate-300">
       <h3 className="text-base font-semibold text-slate-900 dark:text-slate-100">{entry?.title ?? scenario.title}</h3>
-      <p>{entry?.description ?? scenario.description ?? 'A scenario of your own.'}</p>
+      <p>
+        <TermText text={entry?.description ?? scenario.description ?? 'A scenario of your own.'} />
+      </p>
       {entry?.guide && (
         <button type="button" data-testid="guide-start" aria-pressed={guided} onClick={toggleGuide} title={hint('guide')} className={`${button} h-8 text-xs`}>
           {guided ? 'Leave the guided tour' : '▶ Guided tour: stop at each moment that matters'}
@@ -29,7 +32,9 @@ export default function ScenarioNotes() {
         <>
           <div>
             <p className="mb-0.5 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">Watch for</p>
-            <p>{entry.watchFor}</p>
+            <p>
+              <TermText text={entry.watchFor} />
+            </p>
           </div>
           {entry.tryThis.length > 0 && (
             <div>

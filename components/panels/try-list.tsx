@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TryThis } from '@/engine/scenario/change';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { tryChange } from '@/stores/try-change';
+import { TermText } from './term-text';
 
 /**
  * "Try this" items. One with a change is a button: it applies the change (or opens the
@@ -40,7 +41,9 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
               <span aria-hidden className="mt-px shrink-0 font-bold">
                 ▶
               </span>
-              <span className="min-w-0 flex-1">{t.text}</span>
+              <span className="min-w-0 flex-1">
+                <TermText text={t.text} />
+              </span>
             </button>
           </li>
         ) : (
@@ -48,7 +51,9 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
             <span aria-hidden className="shrink-0 text-slate-400">
               •
             </span>
-            <span className="min-w-0 flex-1">{t.text}</span>
+            <span className="min-w-0 flex-1">
+              <TermText text={t.text} />
+            </span>
           </li>
         ),
       )}

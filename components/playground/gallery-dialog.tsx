@@ -10,6 +10,7 @@ import { loadEntry } from '@/stores/scenario-source';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { Modal } from '../ui/modal';
 import { primaryButton } from '../ui/styles';
+import { TermText } from '../panels/term-text';
 import { reportOpen } from './use-document-source';
 
 const topicName = (t: string) => t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
@@ -21,17 +22,21 @@ function Card({ entry, current, loading, open }: { entry: BuiltinScenario; curre
         <h4 className="min-w-0 flex-1 font-semibold text-slate-900 dark:text-slate-100">{entry.title}</h4>
         {current && <span className="shrink-0 rounded-full bg-indigo-100 px-2 py-0.5 text-[10px] font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">open now</span>}
       </div>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{entry.description}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        <TermText text={entry.description} />
+      </p>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-semibold text-slate-800 dark:text-slate-200">Watch for: </span>
-        {entry.watchFor}
+        <TermText text={entry.watchFor} />
       </p>
       {entry.tryThis.length > 0 && (
         <div className="mt-2 text-xs text-slate-600 dark:text-slate-400">
           <p className="font-semibold text-slate-800 dark:text-slate-200">Try this:</p>
           <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
             {entry.tryThis.map((t) => (
-              <li key={t.text}>{t.text}</li>
+              <li key={t.text}>
+                <TermText text={t.text} />
+              </li>
             ))}
           </ul>
         </div>
