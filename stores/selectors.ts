@@ -58,7 +58,7 @@ export const selectActions = (s: PlaybackState) => ({
 export const selectHistory = (s: PlaybackState) => ({ canUndo: s.past.length > 0, canRedo: s.future.length > 0 });
 
 /** The title and seed the header shows. */
-export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed });
+export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed, edited: s.edited });
 
 /** A node's live record at the cursor; fields keep identity while unchanged. */
 export interface NodeLive {

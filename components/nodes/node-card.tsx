@@ -122,7 +122,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
         {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{kind}</span>}
         <MenuButton id={id} label={label} />
       </header>
-      <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale'}`}>{children}</div>
+      <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale dark:opacity-85'}`}>{children}</div>
       <LastReceived id={id} />
       {skewed && (
         <footer className="border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-600 dark:border-white/10 dark:text-slate-400" data-testid="clock-offset">

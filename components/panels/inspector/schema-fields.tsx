@@ -161,7 +161,7 @@ export function Field(p: FieldProps) {
             data-testid={`field-${keyOf(p.path)}`}
             checked={p.value === undefined ? p.schema.default === true : p.value === true}
             onChange={(e) => p.onChange(e.target.checked, true)}
-            className="mt-1.5 h-4 w-4 accent-indigo-600"
+            className="mt-1.5 h-4 w-4 accent-indigo-600 dark:rounded-sm dark:accent-indigo-400 dark:ring-1 dark:ring-slate-400"
           />
         </Row>
       );
