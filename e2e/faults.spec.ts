@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, SHOTS, test } from './fixtures';
+import { expect, openPlayground, withDatagramLink, SHOTS, test } from './fixtures';
 
 /** Right-clicks the middle of a link (where its latency label sits, which lets pointer events through). */
 async function rightClickEdge(page: Page, id: string) {
@@ -83,29 +83,40 @@ test.describe('fault injection', () => {
     await expect(menu).toHaveCount(0);
   });
 
-  test('a link can be cut and healed: it is drawn cut, with scissors, and messages on it are dropped', async ({ page }) => {
+  test('a link can be cut and healed: it is drawn cut, with scissors; TCP keeps what is sent into it and retransmits it after the heal', async ({ page }) => {
     const sim = await openPlayground(page);
     await sim.advance(900);
     await rightClickEdge(page, 'c1-redis');
     await expect(page.getByTestId('fault-menu')).toHaveAccessibleName('Faults for client ↔ redis');
+    await expect(page.getByTestId('fault-link-kind')).toContainText('A TCP connection: a cut or a loss delays messages, never drops them');
     await page.getByTestId('fault-partition').click();
     const label = page.getByTestId('edge-c1-redis');
     await expect(label).toHaveAttribute('data-cut', 'true');
     await expect(label).toContainText('cut');
     await expect(page.locator('.react-flow__edge[data-id="c1-redis"] path.react-flow__edge-path')).toHaveCSS('stroke-dasharray', /7/);
     await sim.advance(200);
-    await expect(page.getByTestId('log-entry').filter({ hasText: 'dropped: the link is cut' })).toHaveCount(1);
+    // The client's next command waits in its send buffer; the link says so.
+    await expect(page.getByTestId('log-entry').filter({ hasText: "TCP send buffer (the link is cut)" }).first()).toBeVisible();
+    await expect(label).toHaveAttribute('data-conn', 'retransmitting');
+    await expect(label).toContainText(/waiting · RTO \d+ ms/);
+    await page.screenshot({ path: `${SHOTS}/desktop-cut-retransmitting.png` });
 
     await rightClickEdge(page, 'c1-redis');
     await expect(page.getByTestId('fault-partition')).toBeDisabled();
     await page.getByTestId('fault-heal').click();
     await expect(label).not.toHaveAttribute('data-cut', 'true');
     expect((await sim.interventions()).map((i) => i.kind)).toEqual(['partition', 'heal']);
+    // The next retransmission gets through, and nothing was dropped.
+    await sim.advance(2000);
+    await expect(page.getByTestId('log-entry').filter({ hasText: 'this time they get through' }).first()).toBeVisible();
+    await expect(page.getByTestId('log-entry').filter({ hasText: 'dropped' })).toHaveCount(0);
   });
 
-  test('a lossy link: a lost message glides to the middle, then falls and fades', async ({ page }) => {
+  test('a lossy datagram link: a lost message glides to the middle, then falls and fades', async ({ page }) => {
     const sim = await openPlayground(page);
+    await sim.load(await withDatagramLink(page, 'c1-redis'));
     await rightClickEdge(page, 'c1-redis');
+    await expect(page.getByTestId('fault-link-kind')).toContainText('Datagrams: each message on its own. A cut or a loss drops it');
     await page.getByTestId('fault-loss-value').fill('1');
     await page.getByTestId('fault-loss').click();
     await page.getByTestId('fault-menu').waitFor({ state: 'detached' });
@@ -149,7 +160,8 @@ test.describe('fault injection', () => {
       const box = (await node.boundingBox())!;
       const at = { clientX: box.x + 40, clientY: box.y + 60, pointerType: 'touch', isPrimary: true, bubbles: true };
       await sim.play();
-      await expect.poll(() => sim.time()).toBeGreaterThan(50);
+      // Paced playback crosses the first messages slowly (a readable time each): only that time moves.
+      await expect.poll(() => sim.time()).toBeGreaterThan(5);
       const before = await sim.time();
       await node.dispatchEvent('pointerdown', at);
       const after = await sim.time();

@@ -68,6 +68,26 @@ describe('auto-layout', () => {
     expect(overlaps(pos)).toEqual([]);
   });
 
+  it('puts clients, coordinators and resources in three columns (a client-to-storage link spans two)', () => {
+    const s = parsed({
+      version: 1,
+      seed: 1,
+      nodes: [
+        { id: 'storage', type: 'storage' },
+        { id: 'zk', type: 'zookeeper' },
+        ...['c1', 'c2'].map((id) => ({ id, type: 'client', params: { program: { kind: 'zk-lock', target: 'zk', storage: 'storage' } } })),
+      ],
+      edges: ['c1', 'c2'].flatMap((c) => [
+        { id: `${c}-zk`, source: c, target: 'zk' },
+        { id: `${c}-storage`, source: c, target: 'storage' },
+      ]),
+    });
+    const pos = layoutPositions(s);
+    expect(pos.c1.x).toBe(pos.c2.x);
+    expect(pos.c1.x).toBeLessThan(pos.zk.x);
+    expect(pos.zk.x).toBeLessThan(pos.storage.x);
+  });
+
   it('wraps a long layer into columns so 100 nodes stay compact', () => {
     const pos = layoutPositions(stacked(90, 10));
     expect(overlaps(pos)).toEqual([]);

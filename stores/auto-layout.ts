@@ -1,3 +1,4 @@
+import dagre from '@dagrejs/dagre';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { Position } from './scenario-edits';
 
@@ -5,6 +6,8 @@ import type { Position } from './scenario-edits';
 // x' = y, y' = 0.8 x), so the room a card gets must clear it both ways round: a card is 240
 // px wide, and as tall as its live state (a Redis card listing its 8 keys is about 340 px).
 
+/** A card's width on the canvas. */
+const CARD_WIDTH = 240;
 /** Horizontal distance between columns: a card's width plus room for the links, and (x 0.8) the tallest card on a phone. */
 export const COLUMN_PITCH = 460;
 /** The least vertical room a card gets in a column: on a phone this is the horizontal one, so it clears a card's width. */
@@ -31,75 +34,66 @@ export function needsLayout(s: Pick<Scenario, 'nodes'>): boolean {
 }
 
 /**
- * Layer of each node (index into `ids`): links run from a layer to a later one, so clients
- * (which start links) sit left of the servers they talk to, and a replica right of its
- * primary. A cycle is broken by taking the waiting node with the fewest unplaced
- * predecessors (first in scenario order on a tie), which keeps the result deterministic.
+ * Which column a kind belongs in: clients start links, coordinators (Redis, ZooKeeper, a load
+ * balancer, a service) take them, resources (the storage a lock protects) are written last.
+ * A link from a client straight to a resource spans two columns, so the resource sits right of
+ * the coordinator instead of under it, where a growing coordinator card would cover it.
  */
-function layers(ids: readonly string[], edges: readonly { source: string; target: string }[]): number[] {
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const preds: number[][] = ids.map(() => []);
-  const succs: number[][] = ids.map(() => []);
-  for (const e of edges) {
-    const a = index.get(e.source);
-    const b = index.get(e.target);
-    if (a === undefined || b === undefined || a === b) continue;
-    succs[a].push(b);
-    preds[b].push(a);
-  }
-  const waiting = preds.map((p) => p.length);
-  const placed = ids.map(() => false);
-  const layer = ids.map(() => 0);
-  for (let done = 0; done < ids.length; done++) {
-    let pick = -1;
-    for (let i = 0; i < ids.length; i++) if (!placed[i] && (pick < 0 || waiting[i] < waiting[pick])) pick = i;
-    placed[pick] = true;
-    // Only links from placed nodes count: a link closing a cycle points backwards and is ignored.
-    for (const p of preds[pick]) if (placed[p] && p !== pick) layer[pick] = Math.max(layer[pick], layer[p] + 1);
-    for (const s of succs[pick]) waiting[s]--;
-  }
-  return layer;
+function role(type: string): number {
+  if (type === 'client' || type === 'attacker') return 0;
+  return type === 'storage' ? 2 : 1;
 }
 
 /**
- * Positions for every node of `s`, laid out in layers from left to right by link direction.
- * Within a layer, nodes are ordered by where their neighbours in the previous layer are
- * (fewer crossing links), and a layer with many nodes wraps into several columns so a big
- * scenario stays roughly as wide as it is tall. Deterministic: the same scenario always gets
- * the same layout.
+ * Layer and order of each node (index into `ids`), by dagre: links run from a layer to a later
+ * one (network simplex ranking, which breaks cycles deterministically), and nodes within a
+ * layer are ordered to cross as few links as dagre's sweeps find. Only the ranks and orders
+ * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
+ */
+function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', ranker: 'network-simplex' });
+  g.setDefaultEdgeLabel(() => ({}));
+  const types = new Map(nodes.map((n) => [n.id, n.type]));
+  for (const n of nodes) g.setNode(n.id, { width: CARD_WIDTH, height: rowPitch(n.type) });
+  edges.forEach((e, i) => {
+    const a = types.get(e.source);
+    const b = types.get(e.target);
+    if (a === undefined || b === undefined || e.source === e.target) return;
+    g.setEdge(e.source, e.target, { minlen: Math.max(1, role(b) - role(a)) }, `e${i}`);
+  });
+  dagre.layout(g);
+  const layer = nodes.map((n) => g.node(n.id).rank ?? 0);
+  const low = Math.min(0, ...layer);
+  // dagre's order is per rank; its y coordinate follows it (and is defined for every node).
+  const order = nodes.map((n) => g.node(n.id).y ?? 0);
+  return { layer: layer.map((l) => l - low), order };
+}
+
+/**
+ * Positions for every node of `s`, laid out in columns from left to right: clients, then the
+ * coordinators they call, then the resources (see `role`), by link direction. Within a layer,
+ * nodes follow dagre's order (fewer crossing links), and a layer with many nodes wraps into
+ * several columns so a big scenario stays roughly as wide as it is tall. Deterministic: the
+ * same scenario always gets the same layout.
  */
 export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<string, Position> {
   const ids = s.nodes.map((n) => n.id);
   const pitch = s.nodes.map((n) => rowPitch(n.type));
-  const layer = layers(ids, s.edges);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const neighbours: number[][] = ids.map(() => []);
-  for (const e of s.edges) {
-    const a = index.get(e.source);
-    const b = index.get(e.target);
-    if (a === undefined || b === undefined || a === b) continue;
-    neighbours[a].push(b);
-    neighbours[b].push(a);
-  }
+  const { layer: raw, order } = ranked(s.nodes, s.edges);
+  // A layer left empty (a link spanning two columns with nothing between) takes no room.
+  const used = [...new Set(raw)].sort((a, b) => a - b);
+  const layer = raw.map((l) => used.indexOf(l));
 
-  const depth = Math.max(0, ...layer) + 1;
   const rows = Math.max(6, Math.ceil(Math.sqrt(ids.length)));
-  // Rank of each node within its layer, as a fraction 0..1, for the next layer's ordering.
-  const rank = ids.map(() => 0.5);
   const out: Record<string, Position> = {};
   let column = 0;
-  for (let l = 0; l < depth; l++) {
+  for (let l = 0; l < used.length; l++) {
     const members = ids.map((_, i) => i).filter((i) => layer[i] === l);
-    const key = (i: number) => {
-      const prev = neighbours[i].filter((j) => layer[j] < l);
-      return prev.length === 0 ? Number.POSITIVE_INFINITY : prev.reduce((sum, j) => sum + rank[j], 0) / prev.length;
-    };
-    const keys = new Map(members.map((i) => [i, key(i)]));
-    // Unlinked nodes keep scenario order after the linked ones; ties also keep scenario order.
-    members.sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
+    // Ties keep scenario order.
+    members.sort((a, b) => order[a] - order[b] || a - b);
     const columns = Math.ceil(members.length / rows);
     const perColumn = Math.ceil(members.length / columns);
-    members.forEach((i, k) => (rank[i] = members.length === 1 ? 0.5 : k / (members.length - 1)));
     for (let c = 0; c < columns; c++) {
       const stack = members.slice(c * perColumn, (c + 1) * perColumn);
       const height = stack.reduce((sum, i) => sum + pitch[i], 0);

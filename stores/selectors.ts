@@ -114,6 +114,21 @@ export function selectLinkCut(s: PlaybackState, id: string): boolean {
   return s.sim.linkIds.includes(id) && s.sim.link(id).params.partitioned;
 }
 
+/**
+ * What a TCP link's connection is doing now: '' while nothing waits, else how many messages wait
+ * in their senders' buffers and the retransmission timeout ("3 waiting · RTO 440 ms"). A string,
+ * so components re-render only when it changes.
+ */
+export function selectLinkWaiting(s: PlaybackState, id: string): string {
+  if (!s.sim.linkIds.includes(id)) return '';
+  const l = s.sim.link(id);
+  if (l.params.transport === 'datagram') return '';
+  const n = l.tcp[0].buf.length + l.tcp[1].buf.length;
+  if (n === 0) return '';
+  const rto = Math.max(l.tcp[0].rto, l.tcp[1].rto);
+  return `${n} waiting · RTO ${rto >= 1000 ? `${+(rto / 1000).toFixed(1)} s` : `${Math.round(rto)} ms`}`;
+}
+
 /** Violations the cursor has already passed. */
 export function violationsSoFar(s: PlaybackState): Violation[] {
   return s.timeline.violations.filter((v) => v.step < s.steps);

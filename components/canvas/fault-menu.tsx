@@ -61,6 +61,13 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
 }
 
 /** A time as the field shows it: whole milliseconds, or one decimal when it has a fraction. */
+/** What kind of link it is, and what a cut or a loss does on it. */
+function linkKindText(transport: 'tcp' | 'datagram' | undefined): string {
+  return transport === 'datagram'
+    ? 'Datagrams: each message on its own. A cut or a loss drops it; nothing resends it.'
+    : 'A TCP connection: a cut or a loss delays messages, never drops them. TCP retransmits with a doubling timeout (from about 200 ms) and they arrive in order after the heal, unless a side gives up first.';
+}
+
 const timeText = (t: number) => String(Math.round(t * 10) / 10);
 
 /** What the visitor picked, waiting for an answer about the interventions it comes before. */
@@ -205,6 +212,11 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
           <CloseIcon width={14} height={14} />
         </button>
       </div>
+      {menu.kind === 'edge' && (
+        <p data-testid="fault-link-kind" className="px-2 pb-1.5 text-[11px] leading-snug text-slate-600 dark:text-slate-300">
+          {linkKindText(scenario.edges.find((e) => e.id === menu.id)?.params.transport)}
+        </p>
+      )}
       {asking ? (
         <div className="border-t border-slate-100 pt-1 dark:border-slate-800">
           <BranchQuestion

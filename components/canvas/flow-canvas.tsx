@@ -17,7 +17,7 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
@@ -39,6 +39,7 @@ import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
+import { useSeparated } from './use-separated';
 import { ZoomVar } from './zoom-var';
 
 // Room for the toolbars that float over the canvas, and for the palette in edit mode.
@@ -82,6 +83,11 @@ function Flow({ vertical }: { vertical: boolean }) {
     setNodes((prev) => carryOver(prev, next.nodes));
     setEdges((prev) => carryOver(prev, next.edges));
   }
+  // Cards the visitor placed (dragged, or added to this document) stay put; others make way.
+  const [first] = useState(() => new Set(scenario.nodes.map((n) => n.id)));
+  const [dragged, setDragged] = useState<ReadonlySet<string>>(() => new Set());
+  const pinned = useMemo(() => new Set([...dragged, ...nodes.filter((n) => !first.has(n.id)).map((n) => n.id)]), [dragged, nodes, first]);
+  const drawn = useSeparated(nodes, pinned);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => setEdges((eds) => applyEdgeChanges(changes, eds)), []);
@@ -94,6 +100,10 @@ function Flow({ vertical }: { vertical: boolean }) {
     [ui],
   );
 
+  const onNodeDragStart = useCallback(
+    (_: unknown, _node: AppNode, moving: AppNode[]) => setDragged((was) => (moving.every((n) => was.has(n.id)) ? was : new Set([...was, ...moving.map((n) => n.id)]))),
+    [],
+  );
   const onNodeDragStop = useCallback(
     (_: unknown, _node: AppNode, dragged: AppNode[]) => {
       const st = playback.getState();
@@ -170,11 +180,12 @@ function Flow({ vertical }: { vertical: boolean }) {
     <div className="absolute inset-0" {...longPress} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
       <DenseWire.Provider value={dense}>
         <ReactFlow<AppNode, LinkEdge>
-          nodes={nodes}
+          nodes={drawn}
           edges={edges}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onSelectionChange}
+          onNodeDragStart={onNodeDragStart}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}

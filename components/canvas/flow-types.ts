@@ -10,6 +10,8 @@ export type AppNode = { [T in NodeType]: FlowNodeOf<T> }[NodeType];
 export interface LinkData extends Record<string, unknown> {
   /** Latency summary shown under the edge ("40–60 ms"). */
   latency: string;
+  /** Differs from the scenario's usual latency: shown all the time, not only on hover. */
+  unusual: boolean;
 }
 
 /** A network link between two nodes. */

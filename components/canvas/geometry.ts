@@ -61,6 +61,11 @@ export function curvePath(c: Curve): string {
   return `M${c.p0.x},${c.p0.y} C${c.p1.x},${c.p1.y} ${c.p2.x},${c.p2.y} ${c.p3.x},${c.p3.y}`;
 }
 
+/** The curve's length (px). */
+export function curveLength(c: Curve): number {
+  return c.lengths[SAMPLES];
+}
+
 /** The point `fraction` (0..1) of the way along the curve by distance travelled, not by parameter. */
 export function pointAlong(c: Curve, fraction: number): Point {
   const f = Math.min(1, Math.max(0, fraction));
@@ -89,11 +94,18 @@ export interface Box {
 
 /** Cards are wide: a link leaves from the top or bottom only when the other card is well above or below. */
 const SIDEWAYS_BIAS = 0.6;
+/** A link attaches at least this far (px) from a side's corners. */
+const CORNER = 14;
+
+const clamp = (v: number, lo: number, hi: number) => (hi < lo ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
 
 /**
- * Where a link between two cards attaches: the facing sides' middles, whichever way the cards
- * sit (React Flow's floating-edge pattern). Links carry messages both ways, so which handle a
- * link was drawn from says nothing about where it should leave.
+ * Where a link between two cards attaches: on the sides that face each other, whichever way
+ * the cards sit (React Flow's floating-edge pattern), at the point where the line between the
+ * cards' centres crosses that side (as the floating-edges example's node intersection does),
+ * kept clear of the corners. So the links into one card fan out along its side instead of
+ * meeting in one point, and a link to a card further down leaves low. Links carry messages
+ * both ways, so which handle a link was drawn from says nothing about where it should leave.
  */
 export function facingSides(a: Box, b: Box): { sx: number; sy: number; sp: Position; tx: number; ty: number; tp: Position } {
   const ac = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
@@ -105,22 +117,29 @@ export function facingSides(a: Box, b: Box): { sx: number; sy: number; sp: Posit
   const down = Math.abs(dy) / (a.height + b.height);
   if (across >= SIDEWAYS_BIAS * down) {
     const right = dx >= 0;
+    const sx = right ? a.x + a.width : a.x;
+    const tx = right ? b.x : b.x + b.width;
+    // The centre line's height where it crosses each side.
+    const slope = dx === 0 ? 0 : dy / dx;
     return {
-      sx: right ? a.x + a.width : a.x,
-      sy: ac.y,
+      sx,
+      sy: clamp(ac.y + slope * (sx - ac.x), a.y + CORNER, a.y + a.height - CORNER),
       sp: right ? Position.Right : Position.Left,
-      tx: right ? b.x : b.x + b.width,
-      ty: bc.y,
+      tx,
+      ty: clamp(bc.y + slope * (tx - bc.x), b.y + CORNER, b.y + b.height - CORNER),
       tp: right ? Position.Left : Position.Right,
     };
   }
   const below = dy >= 0;
+  const sy = below ? a.y + a.height : a.y;
+  const ty = below ? b.y : b.y + b.height;
+  const run = dy === 0 ? 0 : dx / dy;
   return {
-    sx: ac.x,
-    sy: below ? a.y + a.height : a.y,
+    sx: clamp(ac.x + run * (sy - ac.y), a.x + CORNER, a.x + a.width - CORNER),
+    sy,
     sp: below ? Position.Bottom : Position.Top,
-    tx: bc.x,
-    ty: below ? b.y : b.y + b.height,
+    tx: clamp(bc.x + run * (ty - bc.y), b.x + CORNER, b.x + b.width - CORNER),
+    ty,
     tp: below ? Position.Top : Position.Bottom,
   };
 }

@@ -12,8 +12,8 @@ const selectSize = (s: ReactFlowState) => ({ width: s.width, height: s.height })
 
 /**
  * Messages painted as plain dots on one canvas, for a wire too crowded for labelled HTML dots
- * (see dense-wire.ts). The canvas lies over the flow in screen space, above the cards (whose
- * boxes it leaves clear, so messages still pass behind them) and below the panels, so its
+ * (see dense-wire.ts). The canvas lies over the flow in screen space, above the cards (so a
+ * message is never hidden by a card its wire passes, as with the HTML dots) and below the panels, so its
  * bitmap maps 1:1 to screen pixels at any zoom. (Inside the flow's viewport, between links and
  * cards, the browser had to re-layer every card above the changing canvas each frame, which
  * cost more than painting the dots.) The dots are placed here, from the stores on every

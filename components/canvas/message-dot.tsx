@@ -21,7 +21,8 @@ const DROP = 36;
 
 /**
  * One message on the wire: a dot on the edge and a short label. Rendered as HTML in React
- * Flow's edge-label layer so the text stays crisp and legible at any zoom.
+ * Flow's viewport portal, above the cards (z-index past a selected card's 1000), so the text
+ * stays crisp and legible at any zoom and is never hidden by a card the wire passes.
  */
 export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelow, focused }: MessageDotProps) {
   const shown = lost && revealed;
@@ -38,7 +39,7 @@ export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelo
       data-lost={lost || undefined}
       data-fall={lost ? fall.toFixed(2) : undefined}
       data-focused={focused || undefined}
-      className={`nodrag nopan pointer-events-none absolute top-0 left-0 h-3.5 w-3.5 rounded-full shadow ${focused ? 'ring-4 ring-indigo-400' : 'ring-2 ring-white dark:ring-slate-950'} ${dot}`}
+      className={`nodrag nopan pointer-events-none absolute top-0 left-0 z-[1101] h-3.5 w-3.5 rounded-full shadow ${focused ? 'ring-4 ring-indigo-400' : 'ring-2 ring-white dark:ring-slate-950'} ${dot}`}
       // The dot's centre sits on the point; it is 14 px wide. A lost one drops and turns as it fades.
       style={{
         transform: `translate(${at.x - 7}px, ${at.y - 7 + fall * fall * DROP}px)${fall > 0 ? ` rotate(${fall * 25}deg)` : ''}`,
@@ -52,5 +53,32 @@ export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelo
         <span className={shown ? 'line-through' : ''}>{text}</span>
       </span>
     </div>
+  );
+}
+
+/** How many fading marks a moving message leaves behind it, and how far apart (px along its wire). */
+export const TRAIL_MARKS = 5;
+export const TRAIL_STEP = 6;
+
+/**
+ * The short fading trail behind a moving message: marks along its wire, smaller and fainter
+ * the further back, so the eye sees which way it goes and where it came from.
+ */
+export function MessageTrail({ points, outbound }: { points: readonly Point[]; outbound: boolean }) {
+  return (
+    <>
+      {points.map((p, i) => {
+        const r = 5 - (i * 3) / TRAIL_MARKS;
+        return (
+          <div
+            key={i}
+            aria-hidden
+            data-testid="msg-trail"
+            className={`pointer-events-none absolute top-0 left-0 z-[1100] rounded-full ${outbound ? 'bg-wire-out' : 'bg-wire-back'}`}
+            style={{ width: 2 * r, height: 2 * r, transform: `translate(${p.x - r}px, ${p.y - r}px)`, opacity: 0.45 * (1 - i / TRAIL_MARKS) }}
+          />
+        );
+      })}
+    </>
   );
 }

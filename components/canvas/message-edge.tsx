@@ -1,15 +1,15 @@
 'use client';
 
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
-import { selectInFlight, selectLinkCut, selectTime } from '@/stores/selectors';
+import { selectInFlight, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
 import { useDenseWire } from './dense-wire';
-import { curvePath, edgeCurve, facingSides, pointAlong, type Box } from './geometry';
-import { MessageDot } from './message-dot';
+import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Point } from './geometry';
+import { MessageDot, MessageTrail, TRAIL_MARKS, TRAIL_STEP } from './message-dot';
 import { wireMotion } from './wire-motion';
 import { ScissorsIcon } from '../ui/icons';
 import { usePrefersReducedMotion } from '../ui/use-media-query';
@@ -51,10 +51,17 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const now = usePlayback(dense ? selectZero : selectTime);
   const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
   const cut = usePlayback((s) => selectLinkCut(s, id));
+  const waiting = usePlayback((s) => selectLinkWaiting(s, id));
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
   const mid = pointAlong(curve, 0.5);
+  const length = Math.max(1, curveLength(curve));
+  // Most links share the scenario's latency: theirs shows on hover (or selected), an unusual one always.
+  const [hovered, setHovered] = useState(false);
+  const enter = useCallback(() => setHovered(true), []);
+  const leave = useCallback(() => setHovered(false), []);
+  const latencyShown = !busy && (data?.unusual || hovered || selected);
 
   const stroke = cut
     ? { stroke: '#dc2626', strokeDasharray: '7 6', strokeWidth: 2, opacity: 0.8 }
@@ -68,7 +75,9 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
 
   return (
     <>
-      <BaseEdge id={id} path={curvePath(curve)} style={stroke} interactionWidth={24} />
+      <g onPointerEnter={enter} onPointerLeave={leave}>
+        <BaseEdge id={id} path={curvePath(curve)} style={stroke} interactionWidth={24} />
+      </g>
       <EdgeLabelRenderer>
         {cut ? (
           <div
@@ -76,38 +85,61 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
             data-testid={`edge-${id}`}
             data-cut="true"
+            data-conn={waiting ? 'retransmitting' : 'cut'}
           >
             <ScissorsIcon width={12} height={12} />
-            cut
+            {waiting ? `cut · ${waiting}` : 'cut'}
+          </div>
+        ) : waiting ? (
+          // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
+          <div
+            className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200"
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+            data-testid={`edge-${id}`}
+            data-conn="retransmitting"
+          >
+            retransmitting · {waiting}
           </div>
         ) : (
           // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
           <div
-            className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${busy ? 'invisible' : ''}`}
+            className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`}
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
             data-testid={`edge-${id}`}
+            data-shown={latencyShown || undefined}
           >
             {data?.latency}
           </div>
         )}
-        {messages.map((m) => {
-          const outbound = m.from === source;
-          const { travelled, fall } = wireMotion(m, now, still);
-          return (
-            <MessageDot
-              key={m.seq}
-              at={pointAlong(curve, outbound ? travelled : 1 - travelled)}
-              text={clip(m.text)}
-              outbound={outbound}
-              lost={m.lost}
-              revealed={still || fall > 0}
-              fall={fall}
-              labelBelow={!outbound}
-              focused={focusT !== null && m.sentAt === focusT}
-            />
-          );
-        })}
       </EdgeLabelRenderer>
+      {/* Above the cards (the edge-label layer lies under them): a message and its label are never hidden by a card it passes. */}
+      {messages.length > 0 && (
+        <ViewportPortal>
+          {messages.map((m) => {
+            const outbound = m.from === source;
+            const { travelled, fall } = wireMotion(m, now, still);
+            const along = (f: number) => pointAlong(curve, outbound ? f : 1 - f);
+            // A trail while it moves; none where it waits (reduced motion) or falls off a cut wire.
+            const trail: Point[] = [];
+            if (!still && fall === 0) for (let k = 1; k <= TRAIL_MARKS && travelled - (k * TRAIL_STEP) / length > 0; k++) trail.push(along(travelled - (k * TRAIL_STEP) / length));
+            return (
+              <Fragment key={m.seq}>
+                <MessageTrail points={trail} outbound={outbound} />
+                <MessageDot
+                  at={along(travelled)}
+                  text={clip(m.text)}
+                  outbound={outbound}
+                  lost={m.lost}
+                  revealed={still || fall > 0}
+                  fall={fall}
+                  labelBelow={!outbound}
+                  focused={focusT !== null && m.sentAt === focusT}
+                />
+              </Fragment>
+            );
+          })}
+        </ViewportPortal>
+      )}
     </>
   );
 }

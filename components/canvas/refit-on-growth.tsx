@@ -25,7 +25,7 @@ function overflows(s: ReactFlowState, padding: FitViewOptions['padding']): boole
 
 /**
  * Fits the view again when a card grows past the fitted area (a ZooKeeper card gaining znodes,
- * a violation printed under a card), so nothing the run shows is cut off at the edge while the
+ * a violation printed under a card) or is moved out of it to make way for one, so nothing the run shows is cut off at the edge while the
  * canvas has room. Only while the visitor has not panned or zoomed since the last fit
  * (`movedRef`, set by the canvas's onMoveStart); moving a card never triggers it.
  */
@@ -37,16 +37,18 @@ export function RefitOnGrowth({ fit, movedRef }: { fit: FitViewOptions; movedRef
     movedRef.current = false;
   }, [fitRequest, movedRef]);
   useEffect(() => {
-    const sizes = new Map<string, { w: number; h: number }>();
+    const sizes = new Map<string, { w: number; h: number; x: number; y: number }>();
     let raf = 0;
     const check = (s: ReactFlowState) => {
       let grew = false;
       for (const [id, n] of s.nodeLookup) {
         const w = n.measured.width ?? 0;
         const h = n.measured.height ?? 0;
+        const { x, y } = n.internals.positionAbsolute;
         const was = sizes.get(id);
-        if (was && (w > was.w + 1 || h > was.h + 1)) grew = true;
-        if (!was || w !== was.w || h !== was.h) sizes.set(id, { w, h });
+        // A card moved aside for a grown one (use-separated.ts) counts as growth; a drag does not.
+        if (was && (w > was.w + 1 || h > was.h + 1 || (!n.dragging && (x !== was.x || y !== was.y)))) grew = true;
+        if (!was || w !== was.w || h !== was.h || x !== was.x || y !== was.y) sizes.set(id, { w, h, x, y });
       }
       if (!grew || movedRef.current || !overflows(s, fit.padding)) return;
       cancelAnimationFrame(raf);

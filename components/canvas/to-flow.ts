@@ -23,6 +23,21 @@ export function latencyText(l: Latency, jitterMs = 0): string {
   }
 }
 
+/**
+ * The scenario's default latency: the one most of its links have (the first link's on a tie).
+ * Only links that differ from it show their latency all the time; the rest on hover.
+ */
+export function usualLatency(latencies: readonly string[]): string | null {
+  const count = new Map<string, number>();
+  let best: string | null = null;
+  for (const l of latencies) {
+    const n = (count.get(l) ?? 0) + 1;
+    count.set(l, n);
+    if (best === null || n > count.get(best)!) best = l;
+  }
+  return best;
+}
+
 /** Canvas position of a scenario position (transposed on a narrow screen). */
 export function toCanvas(p: { x: number; y: number }, vertical: boolean): { x: number; y: number } {
   return vertical ? { x: p.y, y: p.x * VERTICAL_STRETCH } : p;
@@ -52,14 +67,16 @@ export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges
       data: { label: n.label ?? n.id, kind: type, vertical },
     };
   });
+  const latencies = s.edges.map((e) => latencyText(e.params.latency ?? DEFAULT_LINK.latency, e.params.jitterMs ?? 0));
+  const usual = usualLatency(latencies);
   const edges = s.edges.map(
-    (e): LinkEdge => ({
+    (e, i): LinkEdge => ({
       id: e.id,
       type: 'link',
       source: e.source,
       target: e.target,
-      ariaLabel: `link ${label(e.source)} to ${label(e.target)}`,
-      data: { latency: latencyText(e.params.latency ?? DEFAULT_LINK.latency, e.params.jitterMs ?? 0) },
+      ariaLabel: `link ${label(e.source)} to ${label(e.target)}, ${latencies[i]}`,
+      data: { latency: latencies[i], unusual: latencies[i] !== usual },
     }),
   );
   return { nodes, edges };

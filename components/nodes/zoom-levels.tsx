@@ -21,6 +21,15 @@ export const FAR_ZOOM = 0.4;
 
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
+/**
+ * Type size for a far card's name: as large as fits beside the icon, so a name is never broken
+ * mid-word ("zookee/per"); a name too long even at the smallest is cut with an ellipsis (and
+ * shown whole in the tooltip).
+ */
+function farLabelSize(label: string): string {
+  return label.length <= 5 ? 'text-4xl' : label.length <= 7 ? 'text-3xl' : 'text-2xl';
+}
+
 /** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const live = useNodeView(id);
@@ -36,7 +45,9 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
       <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className={handle} />
       <div className="flex items-center gap-3">
         <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${ui.tone}`}>{ui.icon(30)}</span>
-        <span className="min-w-0 text-4xl leading-tight font-bold break-all">{data.label}</span>
+        <span className={`min-w-0 truncate leading-tight font-bold ${farLabelSize(data.label)}`} title={data.label}>
+          {data.label}
+        </span>
       </div>
       {status !== 'up' && (
         <div className="mt-2 origin-left scale-[2.2]">

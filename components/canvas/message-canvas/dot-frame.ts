@@ -33,8 +33,6 @@ export interface DotFrame {
   focus: Float32Array;
   /** x,y,alpha triples: lost messages falling off the wire. */
   falling: Float32Array;
-  /** x,y,width,height of every measured card, kept clear (messages pass behind cards). */
-  boxes: Float32Array;
   /** Messages placed on a wire (all of them once the cards are measured). */
   drawn: number;
 }
@@ -103,11 +101,6 @@ export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState
     (outbound ? out : back).push2(p.x, p.y);
     if (focusT !== null && m.sentAt === focusT) focus.push2(p.x, p.y);
   }
-  const boxes = new Floats();
-  for (const n of rf.nodeLookup.values()) {
-    const b = boxOf(n);
-    if (b) boxes.push(b.x, b.y, b.width, b.height);
-  }
   return {
     width: Math.round(rf.width * opts.dpr),
     height: Math.round(rf.height * opts.dpr),
@@ -121,7 +114,6 @@ export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState
     back: back.take(),
     focus: focus.take(),
     falling: falling.take(),
-    boxes: boxes.take(),
     drawn,
   };
 }

@@ -47,6 +47,4 @@ export function paintDots(g: Context2D, f: DotFrame): void {
     g.fill();
   }
   g.globalAlpha = 1;
-  // The canvas lies over the cards, but a message passes behind them as its link does.
-  for (let i = 0; i < f.boxes.length; i += 4) g.clearRect(f.boxes[i], f.boxes[i + 1], f.boxes[i + 2], f.boxes[i + 3]);
 }

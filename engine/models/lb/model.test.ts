@@ -52,7 +52,7 @@ describe('load balancer', () => {
     ]);
   });
 
-  it('a crashed backend: 504 while it is still in rotation, out after `fall` missed checks, back after `rise` good ones', () => {
+  it('a crashed backend: its host resets the connection, so it leaves the rotation at once (observe layer4); back after `rise` good checks', () => {
     const steps: CallStep[] = [
       { at: 0, op: 'login', user: 'alice' },
       { at: 1100, op: 'get', use: 0 },
@@ -64,18 +64,25 @@ describe('load balancer', () => {
       .at(3000)
       .restart('a1')
       .runUntil(5000);
+    // alice's next request goes to a2, which never saw her in-memory session.
     expect(answers(h).map((r) => [r.status, r.server ?? null])).toEqual([
       [200, 'a1'],
-      [504, null],
+      [401, 'a2'],
       [200, 'a2'],
     ]);
-    // Down: the checks of 1000 and 1500 go unanswered (counted at 1500 and 2000). Up: the
-    // checks of 3000 and 3500 are answered 10 ms later.
+    // Down when the reset arrives, one latency after the crash, not after `fall` missed checks.
+    // Up: the checks of 3000 and 3500 are answered 10 ms later.
     expect(h.events('lb.backend').map((e) => [e.backend, e.up, Math.round(e.t)])).toEqual([
-      ['a1', false, 2000],
+      ['a1', false, 1005],
       ['a1', true, 3510],
     ]);
-    expect(h.sim.metrics['lb.timeouts']).toBe(1);
+    expect(h.sim.metrics['lb.timeouts'] ?? 0).toBe(0);
+  });
+
+  it('a request forwarded to a backend whose process dies is answered 502 at once, not after the timeout', () => {
+    const h = world({ timeoutMs: 3000 }, [{ at: 996, op: 'login', user: 'alice' }], ['a1', 'a2']).at(1000).crash('a1').runUntil(2000);
+    expect(answers(h).map((r) => [r.status, Math.round(h.events('net.deliver', 'u').at(-1)!.t)])).toEqual([[502, 1010]]);
+    h.expectEvent('lb.fail', { backend: 'a1', status: 502 });
   });
 
   it('no backend up: 503 at once', () => {

@@ -1,3 +1,4 @@
+import { describeClose, isConnectionClosed, type ConnectionClosed } from '../../core/connection';
 import type { z } from 'zod';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../../clients/http/messages';
 import type { Msg } from '../../core/msg';
@@ -10,7 +11,7 @@ declare module '../../core/trace-types' {
     /** A backend changed state: down after `fall` failed health checks, up after `rise` good ones. */
     'lb.backend': { backend: string; up: boolean; detail: string };
     /** A request found no backend to go to, or its backend did not answer in time. */
-    'lb.fail': { origin: string; backend: string | null; status: 503 | 504 };
+    'lb.fail': { origin: string; backend: string | null; status: 502 | 503 | 504 };
   }
 }
 
@@ -111,6 +112,29 @@ function onResponse(s: LbState, res: HttpRes, from: string, ctx: Ctx): LbState {
   return { ...s, pending: without(s.pending, String(res.id)) };
 }
 
+/**
+ * The connection to a backend was reset or refused (its process died; its host is up): as
+ * HAProxy with `observe layer4` and `on-error mark-down`, the backend leaves the rotation at
+ * once, and requests forwarded to it are answered 502 now instead of after the timeout.
+ */
+function connectionEnded(s: LbState, msg: ConnectionClosed, from: string, ctx: Ctx): LbState {
+  const b = s.backends.find((x) => x.id === from);
+  if (!b || msg.reason === 'eof') return s;
+  let n = s;
+  for (const [id, p] of Object.entries(s.pending)) {
+    if (p.backend !== from) continue;
+    ctx.cancelTimer(p.timer);
+    const res: HttpRes = { type: 'http.res', id: p.req.id, op: p.req.op, status: 502, reason: describeClose(msg.reason, from) };
+    ctx.send(p.client, res);
+    ctx.trace('lb.fail', { origin: p.req.origin ?? p.client, backend: from, status: 502 });
+    n = { ...n, pending: without(n.pending, id) };
+  }
+  if (!b.up) return n;
+  ctx.trace('lb.backend', { backend: from, up: false, detail: `${describeClose(msg.reason, from)}: marked down at once (observe layer4)` });
+  ctx.metric('lb.backend.down');
+  return patch(n, from, { up: false, fails: s.p.fall, oks: 0, check: null });
+}
+
 /** One check result for backend `id`: counts toward `rise` / `fall`. */
 function checked(s: LbState, id: string, ok: boolean, ctx: Ctx): LbState {
   const b = s.backends.find((x) => x.id === id);
@@ -177,6 +201,7 @@ export const lbModel: ModelDef<LbParams, LbState> = {
     return { ...s0, backends, rr: 0, pending: {} };
   },
   onMessage(s, msg: Msg, from, ctx) {
+    if (isConnectionClosed(msg)) return connectionEnded(s, msg, from, ctx);
     switch (msg.type) {
       case 'http.req':
         return forward(s, msg as HttpReq, from, ctx);
@@ -201,7 +226,9 @@ export const lbModel: ModelDef<LbParams, LbState> = {
       case 'lb.backend':
         return ev.up ? `${name(ev.node)} puts ${name(ev.backend)} back in rotation (${ev.detail})` : `${name(ev.node)} takes ${name(ev.backend)} out of rotation: ${ev.detail}`;
       case 'lb.fail':
-        return ev.status === 503 ? `${name(ev.node)} has no healthy backend for ${name(ev.origin)}: 503` : `${name(ev.node)} gives up on ${name(ev.backend ?? '?')} for ${name(ev.origin)}'s request: 504`;
+        if (ev.status === 503) return `${name(ev.node)} has no healthy backend for ${name(ev.origin)}: 503`;
+        if (ev.status === 502) return `${name(ev.node)} lost its connection to ${name(ev.backend ?? '?')} with ${name(ev.origin)}'s request in it: 502`;
+        return `${name(ev.node)} gives up on ${name(ev.backend ?? '?')} for ${name(ev.origin)}'s request: 504`;
       default:
         return undefined;
     }

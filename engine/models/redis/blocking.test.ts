@@ -40,6 +40,15 @@ describe('redis node: blocking pops', () => {
     expect(narrate(h.sim, unblocked[0])).toBe("r answers a's BLPOP q 0.25 after 295 ms (timed out) → (nil)");
   });
 
+  it('a held client whose process dies is dropped when its host resets the connection: a later push stays in the list', () => {
+    const h = pair([{ at: 0, argv: ['BLPOP', 'q', '0'] }], [{ at: 100, argv: ['RPUSH', 'q', 'job'] }, { at: 150, argv: ['LLEN', 'q'] }]);
+    h.at(50).crash('a').runUntil(300);
+    const dropped = h.events('redis.unblock', 'r');
+    expect(dropped).toMatchObject([{ client: 'a', how: 'disconnected', t: 55 }]);
+    expect(narrate(h.sim, dropped[0])).toBe("r drops a's BLPOP q 0: its connection is gone (waited 50 ms)");
+    expect(Object.values(replies(h, 'b')).map((r) => r.reply)).toEqual([1, 1]);
+  });
+
   it('serves held clients after the push that filled the list, in the order they blocked', () => {
     const h = pair(
       [

@@ -9,7 +9,7 @@ declare module '../../core/trace-types' {
     /** A blocking pop found its lists empty: the node holds the client. */
     'redis.block': { client: string; argv: readonly string[]; keys: string[]; deadline: number | null };
     /** A held client is answered: a list it waits on filled, or its timeout ran out. */
-    'redis.unblock': { client: string; argv: readonly string[]; reply: RedisReply; how: 'served' | 'timeout'; waitedMs: number };
+    'redis.unblock': { client: string; argv: readonly string[]; reply: RedisReply; how: 'served' | 'timeout' | 'disconnected'; waitedMs: number };
   }
 }
 

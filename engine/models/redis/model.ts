@@ -1,3 +1,4 @@
+import { isConnectionClosed } from '../../core/connection';
 import { formatReply } from '../../clients/redis/format-reply';
 import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
 import { commandLine } from '../../clients/redis/scripts';
@@ -333,6 +334,34 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
  * A Redis server: the command table over a keyspace with passive and active expiry, Pub/Sub,
  * and optional asynchronous replication (`replicaOf` on the replica) with self-promotion.
  */
+/**
+ * A client's connection ended (it closed it, or its process died and its host reset it): as
+ * Redis frees a disconnected client, its blocking pops stop waiting (a later push is not handed
+ * to a dead connection) and its subscriptions go.
+ */
+function clientGone(s: RedisState, from: string, ctx: Ctx): RedisState {
+  let n = s;
+  const mine = (s.blocked ?? []).filter((b) => b.client === from);
+  if (mine.length > 0) {
+    for (const b of mine) {
+      if (b.timer !== null) ctx.cancelTimer(b.timer);
+      ctx.trace('redis.unblock', { client: b.client, argv: b.argv, reply: null, how: 'disconnected', waitedMs: ctx.now - b.since });
+    }
+    const left = (s.blocked ?? []).filter((b) => b.client !== from);
+    n = { ...n, blocked: left.length ? left : undefined };
+  }
+  const subs = s.data.subs;
+  if (subs && Object.values(subs).some((l) => l.some((x) => subscriberNode(x).node === from))) {
+    const kept: Record<string, readonly string[]> = {};
+    for (const [ch, l] of Object.entries(subs)) {
+      const rest = l.filter((x) => subscriberNode(x).node !== from);
+      if (rest.length) kept[ch] = rest;
+    }
+    n = { ...n, data: { ...n.data, subs: kept } };
+  }
+  return n;
+}
+
 export const redisModel: ModelDef<RedisParams, RedisState> = {
   type: 'redis',
   init: (p) => initState(p),
@@ -347,6 +376,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
     return armPing(armCycle(s, ctx), ctx);
   },
   onMessage(s, msg, from, ctx) {
+    if (isConnectionClosed(msg)) return clientGone(s, from, ctx);
     const m = msg as RedisMsg;
     switch (m.type) {
       case 'redis.cmd':
@@ -395,6 +425,7 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
       case 'redis.block':
         return `${name(ev.node)} holds ${name(ev.client)}'s ${commandLine(ev.argv)} until ${ev.keys.join(' or ')} has an element${ev.deadline === null ? '' : ' or the timeout runs out'}`;
       case 'redis.unblock':
+        if (ev.how === 'disconnected') return `${name(ev.node)} drops ${name(ev.client)}'s ${commandLine(ev.argv)}: its connection is gone (waited ${Math.round(ev.waitedMs)} ms)`;
         return `${name(ev.node)} answers ${name(ev.client)}'s ${commandLine(ev.argv)} after ${Math.round(ev.waitedMs)} ms${ev.how === 'timeout' ? ' (timed out)' : ''} → ${formatReply(ev.reply)}`;
       case 'redis.replicate':
         return `${name(ev.node)} sends write #${ev.offset} (${commandLine(ev.argv)}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;

@@ -48,7 +48,7 @@ export const sessionStoreMemory: BuiltinScenario = {
   description:
     'Four users browse through a sticky load balancer to two app servers that keep HTTP sessions in their own memory (a servlet container’s default). At 3 s app1 crashes: the sessions of the users pinned to it die with the process.',
   watchFor:
-    'alice and carol, pinned to app1, get 504s while the balancer still tries app1; after two failed health checks (about 4 s) it sends them to app2, which has never seen their session cookies: 401, no session — no-unexpected-logout fires and they have to log in again. bob and dave on app2 notice nothing.',
+    'app1\'s host resets the balancer\'s connections as the process dies, so the balancer takes app1 out of rotation at once (as HAProxy does with observe layer4; without it, only after two failed health checks) and sends alice and carol, pinned to app1, to app2, which has never seen their session cookies: 401, no session — no-unexpected-logout fires and they have to log in again. bob and dave on app2 notice nothing.',
   tryThis: [
     { text: 'Set the load balancer’s policy to round-robin: users are logged out within their first few pages, with no crash at all — in-memory sessions need sticky routing.', change: { params: { lb: { policy: 'round-robin' } } } },
     { text: 'Open session-store-redis: the same crash, with sessions in Redis, logs nobody out.', change: { open: 'session-store-redis' } },
@@ -82,7 +82,7 @@ export const sessionStoreRedis: BuiltinScenario = {
   description:
     'The same four users and the same crash of app1 at 3 s, but the app servers keep sessions in Redis the way Spring Session does: a hash per session, read on every request and written back with lastAccessedTime and a fresh expiry (maxInactiveInterval, 10 s here instead of Spring’s 1800 s). The balancer is plain round-robin.',
   watchFor:
-    'The spring:session:sessions:… hashes on the redis card, their TTL bars refilled on every page. After the crash a few requests time out (504) until the balancer takes app1 out; then app2 serves everyone with the same cookies and nobody is logged out. The price: app.redis.trips.per.request, three Redis round trips (HGETALL, HSET, PEXPIRE) for every page.',
+    'The spring:session:sessions:… hashes on the redis card, their TTL bars refilled on every page. At the crash app1’s host resets the balancer’s connections, which takes app1 out at once (a request inside app1 would get a 502); then app2 serves everyone with the same cookies and nobody is logged out. The price: app.redis.trips.per.request, three Redis round trips (HGETALL, HSET, PEXPIRE) for every page.',
   tryThis: [
     { text: 'Crash redis instead (its menu): every request fails with 503, session store unavailable, yet nobody is logged out — until you restart it: it comes back empty (no persistence) and everyone is.' },
     { text: 'Set alice’s pageEveryMs to 11000: her session key expires in Redis between two pages (401, no session) — maxInactiveInterval doing its job, so no monitor complains.' },

@@ -8,6 +8,8 @@ import type { Harness } from '../../testing/harness';
 
 const IDS = ['config-watch', 'config-watch-persistent'];
 const WATCHERS = ['s1', 's2', 's3'];
+/** The link between ZooKeeper and s1. */
+const EDGE_S1 = 'zk-s1';
 
 /** The last value each watcher read. */
 function lastReads(r: Harness): Record<string, { value: string; version: number }> {
@@ -74,6 +76,22 @@ describe('watch scenarios teach what they say', () => {
     // The persistent watch is set once; no read re-arms anything.
     expect(r.events('zk.watch.set').filter((e) => e.kind === 'persistent')).toHaveLength(3);
     expect(r.events('config.read').every((e) => !e.watch)).toBe(true);
+  });
+
+  it('config-watch-persistent: a 110 ms blip of s1’s link across both quick changes delays their notifications (TCP), never loses them', () => {
+    const changes = play('config-watch-persistent').events('config.change').filter((e) => e.t > 1000 && e.t < 1200);
+    expect(changes).toHaveLength(2);
+    const from = Math.floor(changes[0].t) - 5;
+    const blip: Intervention[] = [
+      { at: from, kind: 'partition', edge: EDGE_S1 },
+      { at: from + 110, kind: 'heal', edge: EDGE_S1 },
+    ];
+    const r = play('config-watch-persistent', { interventions: blip });
+    expect(r.violations).toEqual([]);
+    expect(r.events('net.stall').some((e) => e.from === 'zk' && e.to === 's1')).toBe(true);
+    expect(r.events('net.retransmit').some((e) => e.ok && e.from === 'zk' && e.to === 's1')).toBe(true);
+    expect(notifiedPer(r, 's1')).toBe(4);
+    expect(lastReads(r).s1).toEqual({ value: 'v4', version: 4 });
   });
 
   it('try this: a watcher paused across a notification misses the next change too, unless its watch is persistent', () => {
