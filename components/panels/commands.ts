@@ -112,6 +112,22 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    name: 'guide',
+    label: 'Guided tour of this scenario (on / off)',
+    group: 'Playback',
+    keys: [{ key: 't' }],
+    enabled: (c) => c.playback.guided || !!c.playback.entry?.guide,
+    perform: (c) => c.playback.setGuided(!c.playback.guided),
+  },
+  {
+    name: 'guideNext',
+    label: 'Guided tour: on to the next moment',
+    group: 'Playback',
+    keys: [{ key: 'n' }],
+    enabled: (c) => c.playback.guided && !c.playback.playing,
+    perform: (c) => c.playback.play(),
+  },
+  {
     name: 'pauseOnViolation',
     label: 'Pause on violation (on / off)',
     group: 'Playback',

@@ -1,6 +1,7 @@
 'use client';
 
 import { FlowCanvas } from '../canvas/flow-canvas';
+import { GuideCard } from '../canvas/guide-card';
 import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
 import { SidePanel } from '../panels/side-panel';
@@ -25,6 +26,7 @@ export function Player() {
           <WatchFor />
           <div className="relative min-h-0 flex-1">
             <FlowCanvas />
+            <GuideCard />
           </div>
         </main>
         <SidePanel />
