@@ -1,13 +1,15 @@
 /**
  * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
  * servers (redis-server and ZooKeeper, started here on loopback and stopped afterwards), and
- * fails on any difference. With paths, runs just those scripts (.redis or .zk).
+ * Guava's RateLimiter against the limiter model (conformance/guava), and fails on any
+ * difference. With paths, runs just those scripts (.redis or .zk); `guava` runs the Guava part.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { runRedisSuite } from './redis/run';
 import { runZkSuite } from './zookeeper/run';
+import { runGuavaSuite } from './guava/run';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const list = (dir: string, ext: string) =>
@@ -20,9 +22,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const redis = args.length ? args.filter((a) => a.endsWith('.redis')) : list('redis', '.redis');
   const zk = args.length ? args.filter((a) => a.endsWith('.zk')) : list('zookeeper', '.zk');
-  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk'));
+  const guava = args.length === 0 || args.includes('guava');
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && a !== 'guava');
   if (unknown.length) {
-    console.error(`conformance: not a .redis or .zk script: ${unknown.join(', ')}`);
+    console.error(`conformance: not a .redis or .zk script, nor guava: ${unknown.join(', ')}`);
     process.exit(2);
   }
   let passed = 0;
@@ -36,6 +39,13 @@ async function main(): Promise<void> {
     const r = await runZkSuite(zk);
     passed += r.passed;
     failed += r.failed;
+  }
+  if (guava) {
+    const g = runGuavaSuite();
+    console.log(`guava: ${g.cases} random arrival sequences, ${g.calls} acquire/tryAcquire calls, ${g.cases - g.failed} identical, ${g.failed} differing`);
+    for (const d of g.diffs) console.log(`  ${d}`);
+    passed += g.cases - g.failed;
+    failed += g.failed;
   }
   console.log(`\nconformance: ${passed} passed, ${failed} failed`);
   if (failed > 0 || passed === 0) process.exit(1);

@@ -1,5 +1,6 @@
 import type { Simulation } from '@/engine/core/simulation';
 import type { TraceEventOf } from '@/engine/core/trace-types';
+import { RateCollector, type RateChart } from './rate-chart';
 
 /** How many columns the event-density strip under the scrubber has. */
 export const DENSITY_BINS = 160;
@@ -41,6 +42,8 @@ export interface TimelineSummary {
   faults: readonly FaultMark[];
   /** False when the run was too long to look ahead to its end. */
   complete: boolean;
+  /** Rate limiters' decisions per time slice (the chart under the canvas), or null when there are none. */
+  rates: RateChart | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export function lookAhead(sim: Simulation, untilMs: number): TimelineSummary {
   const violations: Violation[] = [];
   const faults: FaultMark[] = [];
   const width = untilMs / DENSITY_BINS;
+  const rates = new RateCollector(untilMs);
   for (let i = 0; i < end; i++) {
     const t = sim.trace.timeAt(i);
     if (t > untilMs) break;
@@ -69,9 +73,11 @@ export function lookAhead(sim: Simulation, untilMs: number): TimelineSummary {
       violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes, ...cause });
     } else if (type.startsWith('fault.')) {
       faults.push({ i, t, type });
+    } else if (type === 'limiter.decision') {
+      rates.add(sim.trace.get(i) as TraceEventOf<'limiter.decision'>);
     }
   }
-  return { untilMs, density, peak: Math.max(1, ...density), violations, faults, complete };
+  return { untilMs, density, peak: Math.max(1, ...density), violations, faults, complete, rates: rates.result() };
 }
 
 /** The first violation the cursor has not yet passed (processed fewer than `steps` events), if any. */

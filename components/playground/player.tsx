@@ -4,6 +4,7 @@ import { FlowCanvas } from '../canvas/flow-canvas';
 import { GuideCard } from '../canvas/guide-card';
 import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
+import { RateChartPanel } from '../panels/rate-chart';
 import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
@@ -24,10 +25,12 @@ export function Player() {
       <div className="relative flex min-h-0 flex-1 flex-col md:flex-row">
         <main className="flex min-h-0 flex-1 flex-col md:border-r dark:border-slate-800">
           <WatchFor />
-          <div className="relative min-h-0 flex-1">
+          {/* On a phone the chart sits above the canvas: below it, the bottom sheet would cover it. */}
+          <div className="relative order-2 min-h-0 flex-1">
             <FlowCanvas />
             <GuideCard />
           </div>
+          <RateChartPanel />
         </main>
         <SidePanel />
       </div>

@@ -7,6 +7,7 @@ import { mutualExclusionKind } from './mutual-exclusion';
 import { noAccessAfterLogoutKind } from './no-access-after-logout';
 import { noLostMessagesKind } from './no-lost-messages';
 import { noUnexpectedLogoutKind } from './no-unexpected-logout';
+import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
 import { singleChargeKind } from './single-charge';
 
@@ -25,6 +26,7 @@ export const MONITOR_MANIFESTS = [
   replayMatchesRequestKind,
   noUnexpectedLogoutKind,
   noAccessAfterLogoutKind,
+  rateBoundKind,
 ] as const;
 
 /** Every invariant id. */

@@ -7,6 +7,7 @@ import { redisLockKind } from './redis-lock';
 import { redisScriptKind } from './redis-script';
 import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
+import { trafficKind } from './traffic';
 import { webUserKind } from './web-user';
 import { zkLockKind } from './zk-lock';
 import { zkScriptKind } from './zk-script';
@@ -27,6 +28,7 @@ export const PROGRAM_MANIFESTS = [
   payClientKind,
   webUserKind,
   tokenReplayKind,
+  trafficKind,
 ] as const;
 
 /** Every program kind. */

@@ -1,0 +1,113 @@
+'use client';
+
+import { memo, useMemo, useState } from 'react';
+import { limiterParams, ratePerSecOf } from '@/engine/models/limiter/params';
+import { usePlayback } from '@/stores/playback-context';
+import type { RateBin, RateChart } from '@/stores/rate-chart';
+import { selectLabels, selectScenario, selectTime, selectTimeline } from '@/stores/selectors';
+
+const H = 100;
+
+/** The stacked bars of one limiter over the whole run: let through (green), waited (blue), refused (red). */
+const Bars = memo(function Bars({ bins, top }: { bins: readonly RateBin[]; top: number }) {
+  return (
+    <g>
+      {bins.map((b, i) => {
+        const a = (b.accepted / top) * H;
+        const q = (b.queued / top) * H;
+        const r = (b.rejected / top) * H;
+        return (
+          <g key={i}>
+            <rect x={i + 0.08} width={0.84} y={H - a} height={a} className="fill-emerald-500" />
+            <rect x={i + 0.08} width={0.84} y={H - a - q} height={q} className="fill-sky-500" />
+            <rect x={i + 0.08} width={0.84} y={H - a - q - r} height={r} className="fill-red-500" />
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+const sum = (bins: readonly RateBin[], k: keyof RateBin, upTo = bins.length) => bins.slice(0, upTo).reduce((n, b) => n + b[k], 0);
+
+/**
+ * Under the canvas, when the scenario has rate limiters: one limiter's decisions per time slice
+ * of the whole run (let through, waited, refused) with its configured rate as a dashed line,
+ * the slices after the cursor dimmed and the cursor drawn where the timeline's is.
+ */
+export function RateChartPanel() {
+  const rates = usePlayback(selectTimeline).rates;
+  return rates ? <RateChartView rates={rates} /> : null;
+}
+
+function RateChartView({ rates }: { rates: RateChart }) {
+  const time = usePlayback(selectTime);
+  const scenario = usePlayback(selectScenario);
+  const labels = usePlayback(selectLabels);
+  const [picked, setPicked] = useState<string | null>(null);
+  // Limiters in the scenario's order, each with its steady rate.
+  const series = useMemo(() => {
+    const order = scenario.nodes.map((n) => n.id);
+    return [...rates.series]
+      .sort((a, b) => order.indexOf(a.node) - order.indexOf(b.node))
+      .map((s) => {
+        const p = limiterParams.safeParse(scenario.nodes.find((n) => n.id === s.node)?.params ?? {});
+        return { ...s, ratePerSec: p.success ? ratePerSecOf(p.data.algorithm) : null };
+      });
+  }, [rates, scenario]);
+  const s = series.find((x) => x.node === picked) ?? series[0];
+  const n = s.bins.length;
+  const limitPerBin = s.ratePerSec === null ? null : (s.ratePerSec * rates.binMs) / 1000;
+  const top = Math.max(1, ...s.bins.map((b) => b.accepted + b.queued + b.rejected), (limitPerBin ?? 0) * 1.2);
+  const cursor = Math.min(n, time / rates.binMs);
+  const upTo = Math.min(n, Math.floor(cursor) + 1);
+  const name = (id: string) => labels[id] ?? id;
+  return (
+    <section
+      aria-label="Rate limiter decisions per time slice"
+      data-testid="rate-chart"
+      data-node={s.node}
+      data-accepted={sum(s.bins, 'accepted')}
+      data-queued={sum(s.bins, 'queued')}
+      data-rejected={sum(s.bins, 'rejected')}
+      className="order-1 shrink-0 border-b border-slate-200 bg-white px-3 py-1.5 md:order-3 md:border-t md:border-b-0 dark:border-slate-800 dark:bg-slate-950"
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px]">
+        {series.length > 1 ? (
+          <label className="flex items-center gap-1 text-slate-600 dark:text-slate-300">
+            <span className="sr-only">Limiter</span>
+            <select
+              data-testid="rate-chart-node"
+              value={s.node}
+              onChange={(e) => setPicked(e.target.value)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 text-[11px] dark:border-slate-700 dark:bg-slate-900"
+            >
+              {series.map((x) => (
+                <option key={x.node} value={x.node}>
+                  {name(x.node)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className="font-semibold text-slate-700 dark:text-slate-200">{name(s.node)}</span>
+        )}
+        <span className="text-slate-500 tabular-nums dark:text-slate-400">
+          per {rates.binMs} ms, up to now: <span className="text-emerald-700 dark:text-emerald-300">{sum(s.bins, 'accepted', upTo)} through</span> ·{' '}
+          <span className="text-sky-700 dark:text-sky-300">{sum(s.bins, 'queued', upTo)} waited</span> · <span className="text-red-700 dark:text-red-300">{sum(s.bins, 'rejected', upTo)} refused</span>
+          {limitPerBin !== null && <> · limit {Number(limitPerBin.toFixed(2))} per slice (dashed)</>}
+        </span>
+      </div>
+      <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="mt-1 block h-16 w-full md:h-20" role="img" aria-label={`${name(s.node)}: ${sum(s.bins, 'accepted')} let through, ${sum(s.bins, 'queued')} after a wait, ${sum(s.bins, 'rejected')} refused`}>
+        <rect x={0} y={0} width={n} height={H} className="fill-slate-50 dark:fill-slate-900" />
+        <Bars bins={s.bins} top={top} />
+        {/* What is still to come is dimmed. */}
+        <rect x={cursor} y={0} width={Math.max(0, n - cursor)} height={H} className="fill-white/60 dark:fill-slate-950/60" />
+        {limitPerBin !== null && (
+          <line x1={0} x2={n} y1={H - (limitPerBin / top) * H} y2={H - (limitPerBin / top) * H} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" className="stroke-slate-700 dark:stroke-slate-200" />
+        )}
+        <line x1={cursor} x2={cursor} y1={0} y2={H} vectorEffect="non-scaling-stroke" strokeWidth={2} className="stroke-amber-600" data-testid="rate-chart-cursor" />
+      </svg>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { MonitorDef } from '../../core/monitor';
+
+/**
+ * Rate bound, judged from what went through: a limiter that promises "at most L requests in any
+ * window of W ms" (its `limiter.decision` events carry the promise) must never let more than L
+ * permits on within any W ms, wherever the window starts. A request counts when it goes on: at
+ * once, or at its release after a wait. A fixed window breaks it at a boundary (L at the end
+ * of one window, L at the start of the next); a sliding log never does.
+ *
+ * Metric: `rate.bound.violations`.
+ */
+export interface RateBoundState {
+  /** `node|key` -> the promise and the admissions of the last W ms (true time, permits, client, trace index), oldest first. */
+  keys: Record<string, { limit: number; windowMs: number; passed: { t: number; n: number; client: string; i: number }[]; quietUntil: number }>;
+  /** Requests let through after a wait: `node|client|id` -> key, until their release. */
+  waiting: Record<string, string>;
+}
+
+const ms = (t: number) => `${Math.round(t)} ms`;
+
+function admit(s: RateBoundState, node: string, key: string, t: number, n: number, client: string, i: number, ctx: Parameters<MonitorDef['onEvent']>[2]): RateBoundState {
+  const k = `${node}|${key}`;
+  const cur = s.keys[k];
+  if (!cur) return s;
+  const passed = [...cur.passed.filter((p) => p.t > t - cur.windowMs), { t, n, client, i }];
+  const total = passed.reduce((a, p) => a + p.n, 0);
+  let quietUntil = cur.quietUntil;
+  if (total > cur.limit && t >= cur.quietUntil) {
+    // Name the two halves of the burst when a clock-aligned window boundary splits it.
+    const boundary = Math.floor(t / cur.windowMs) * cur.windowMs;
+    const before = passed.filter((p) => p.t < boundary);
+    const after = passed.filter((p) => p.t >= boundary);
+    const sum = (xs: typeof passed) => xs.reduce((a, p) => a + p.n, 0);
+    const halves =
+      before.length > 0 && after.length > 0
+        ? `: ${sum(before)} between ${ms(before[0].t)} and ${ms(before[before.length - 1].t)}, before the boundary at ${ms(boundary)}, and ${sum(after)} between ${ms(after[0].t)} and ${ms(t)}, after it`
+        : ` between ${ms(passed[0].t)} and ${ms(t)}`;
+    const clients = [...new Set(passed.map((p) => p.client))];
+    ctx.violate(`${ctx.name(node)} let ${total} through within ${ms(cur.windowMs)}, over its limit of ${cur.limit}${halves}`, [node, ...clients], i);
+    ctx.metric('rate.bound.violations');
+    // One violation per burst: quiet until this window has passed.
+    quietUntil = t + cur.windowMs;
+  }
+  return { ...s, keys: { ...s.keys, [k]: { ...cur, passed, quietUntil } } };
+}
+
+export const rateBound: MonitorDef<RateBoundState> = {
+  id: 'rate-bound',
+  title: 'No limiter lets more than its limit L through in any window of W',
+  watches: ['limiter.decision', 'limiter.release'],
+  init: () => ({ keys: {}, waiting: {} }),
+  onEvent(s0, ev, ctx) {
+    if (ev.type === 'limiter.decision') {
+      if (ev.bound === null || !ev.allowed) return s0;
+      const k = `${ev.node}|${ev.key}`;
+      const s = s0.keys[k] ? s0 : { ...s0, keys: { ...s0.keys, [k]: { ...ev.bound, passed: [], quietUntil: 0 } } };
+      if (ev.waitMs > 0) return { ...s, waiting: { ...s.waiting, [`${ev.node}|${ev.client}|${ev.id}`]: `${ev.key}\u0000${ev.permits}` } };
+      return admit(s, ev.node, ev.key, ev.t, ev.permits, ev.client, ev.i, ctx);
+    }
+    if (ev.type === 'limiter.release') {
+      const w = `${ev.node}|${ev.client}|${ev.id}`;
+      const entry = s0.waiting[w];
+      if (entry === undefined) return s0;
+      const [key, permits] = entry.split('\u0000');
+      const waiting = { ...s0.waiting };
+      delete waiting[w];
+      return admit({ ...s0, waiting }, ev.node, key, ev.t, Number(permits), ev.client, ev.i, ctx);
+    }
+    return s0;
+  },
+};
