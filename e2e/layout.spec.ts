@@ -67,14 +67,15 @@ test('Auto-layout re-arranges the current scenario as an undoable edit', async (
   const where = async () => ((await sim.scenario()) as { nodes: { id: string; position: { x: number; y: number } }[] }).nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`);
   const before = await where();
   await page.getByTestId('auto-layout').click();
+  // The layout engine (dagre) is fetched on first use: the edit lands once it has arrived.
+  await expect.poll(where).not.toEqual(before);
   const after = await where();
-  expect(after).not.toEqual(before);
   expect((await overlapping(page)).pairs).toEqual([]);
   await page.getByTestId('undo').click();
   expect(await where()).toEqual(before);
   // The registry's key does the same.
   await page.locator('body').press('l');
-  expect(await where()).toEqual(after);
+  await expect.poll(where).toEqual(after);
 });
 
 test('the storage card counts writes and shows the stale write fencing refused (gc-pause-fencing-safe)', async ({ page }) => {

@@ -1,5 +1,5 @@
-import dagre from '@dagrejs/dagre';
 import type { Scenario } from '@/engine/scenario/schema';
+import { layoutEngine } from './layout-engine';
 import type { Position } from './scenario-edits';
 
 // Scenario coordinates are laid out for a wide screen and transposed on a phone (to-flow.ts:
@@ -10,8 +10,13 @@ import type { Position } from './scenario-edits';
 const CARD_WIDTH = 240;
 /** Horizontal distance between columns: a card's width plus room for the links, and (x 0.8) the tallest card on a phone. */
 export const COLUMN_PITCH = 460;
-/** The least vertical room a card gets in a column: on a phone this is the horizontal one, so it clears a card's width. */
-export const ROW_PITCH = 260;
+/**
+ * The least vertical room a card gets in a column: a client's card and a gap, so six clients
+ * still fit a laptop's canvas at a zoom where cards show their details. On a phone (transposed)
+ * this is less than a card's width: the canvas moves such cards apart once measured
+ * (components/canvas/separate.ts).
+ */
+export const ROW_PITCH = 190;
 /** Vertical room for kinds whose cards list state that grows (keys, znodes, sessions). */
 const TALL: Readonly<Record<string, number>> = { redis: 360, zookeeper: 360 };
 
@@ -51,8 +56,11 @@ function role(type: string): number {
  * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
  */
 function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } {
+  const dagre = layoutEngine();
+  if (!dagre) throw new Error('auto-layout needs its engine: await loadLayoutEngine() first');
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', ranker: 'network-simplex' });
+  // Long links pass through dummy nodes dagre keeps `edgesep` clear of the cards in the layers they cross.
+  g.setGraph({ rankdir: 'LR', ranker: 'network-simplex', nodesep: 0, edgesep: 30 });
   g.setDefaultEdgeLabel(() => ({}));
   const types = new Map(nodes.map((n) => [n.id, n.type]));
   for (const n of nodes) g.setNode(n.id, { width: CARD_WIDTH, height: rowPitch(n.type) });
@@ -65,7 +73,8 @@ function ranked(nodes: readonly { id: string; type: string }[], edges: readonly 
   dagre.layout(g);
   const layer = nodes.map((n) => g.node(n.id).rank ?? 0);
   const low = Math.min(0, ...layer);
-  // dagre's order is per rank; its y coordinate follows it (and is defined for every node).
+  // dagre's order is per rank; its y coordinate (the card's centre) follows it, and leaves room
+  // beside a card for the long links that pass it.
   const order = nodes.map((n) => g.node(n.id).y ?? 0);
   return { layer: layer.map((l) => l - low), order };
 }
@@ -86,6 +95,8 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   const layer = raw.map((l) => used.indexOf(l));
 
   const rows = Math.max(6, Math.ceil(Math.sqrt(ids.length)));
+  // Where no layer wraps, every column takes dagre's heights, which keep the cards clear of links passing by.
+  const dagreHeights = used.every((_, l) => layer.filter((x) => x === l).length <= rows);
   const out: Record<string, Position> = {};
   let column = 0;
   for (let l = 0; l < used.length; l++) {
@@ -94,6 +105,11 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
     members.sort((a, b) => order[a] - order[b] || a - b);
     const columns = Math.ceil(members.length / rows);
     const perColumn = Math.ceil(members.length / columns);
+    if (dagreHeights) {
+      for (const i of members) out[ids[i]] = { x: column * COLUMN_PITCH, y: Math.round(order[i] - pitch[i] / 2) };
+      column++;
+      continue;
+    }
     for (let c = 0; c < columns; c++) {
       const stack = members.slice(c * perColumn, (c + 1) * perColumn);
       const height = stack.reduce((sum, i) => sum + pitch[i], 0);
@@ -111,13 +127,17 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   return out;
 }
 
-/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable). */
+/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded. */
 export function withAutoLayout(s: Scenario): Scenario {
   const pos = layoutPositions(s);
   return { ...s, nodes: s.nodes.map((n) => ({ ...n, position: pos[n.id] })) };
 }
 
-/** `s` laid out when its nodes sit on top of each other (an import without positions); else `s` itself. */
+/**
+ * `s` laid out when its nodes sit on top of each other (an import without positions); else `s`
+ * itself. Opening such a scenario loads the layout engine first (kind-loading.ts); were it
+ * missing, the scenario opens as it is and the canvas still moves its cards apart.
+ */
 export function laidOutIfStacked(s: Scenario): Scenario {
-  return needsLayout(s) ? withAutoLayout(s) : s;
+  return needsLayout(s) && layoutEngine() ? withAutoLayout(s) : s;
 }

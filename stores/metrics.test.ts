@@ -9,8 +9,8 @@ describe('metrics for the panel', () => {
     const groups = groupMetrics({ 'pay.charges': 2, 'redis.commands': 9, 'pay.double.charges': 1, 'zk-lock.unusable.ms': 4846.9 });
     expect(groups.map((g) => g.prefix)).toEqual(['pay', 'redis', 'zk-lock']);
     expect(groups[0].rows).toEqual([
-      { key: 'pay.charges', label: 'charges', value: 2, unit: '' },
-      { key: 'pay.double.charges', label: 'double charges', value: 1, unit: '' },
+      { key: 'pay.charges', label: 'charges', explain: 'Cards charged by the payment service.', value: 2, unit: '' },
+      { key: 'pay.double.charges', label: 'double charges', explain: 'Orders charged more than once.', value: 1, unit: '' },
     ]);
     expect(groups[2].rows[0]).toMatchObject({ label: 'lock unusable after the holder crashed', unit: 'ms' });
     expect(comparisons(groups)).toEqual([]);

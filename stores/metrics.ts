@@ -1,9 +1,13 @@
+import { metricTerm } from '@/engine/scenario/vocabulary';
 import type { PlaybackState } from './playback-store';
 
 /** One counter or gauge a run reported, ready to show. */
 export interface MetricRow {
   key: string;
+  /** Its name in the one vocabulary (engine/scenario/vocabulary.ts), or its key in words. */
   label: string;
+  /** What it counts, for the hover. */
+  explain: string;
   value: number;
   /** 'ms' when the name ends in `.ms`. */
   unit: 'ms' | '';
@@ -19,32 +23,9 @@ export interface MetricGroup {
 export interface MetricComparison {
   left: string;
   right: string;
-  rows: { label: string; unit: 'ms' | ''; left: number | null; right: number | null }[];
+  rows: { label: string; explain: string; unit: 'ms' | ''; left: number | null; right: number | null }[];
 }
 
-/** Plain words for metric names the patterns use; anything else is shown as named. */
-const LABELS: Record<string, string> = {
-  acquisitions: 'lock acquisitions',
-  'wait.requests': 'requests sent while waiting',
-  'handoff.avg.ms': 'handoff after a release (mean)',
-  'handoff.max.ms': 'handoff after a release (worst)',
-  'unusable.ms': 'lock unusable after the holder crashed',
-  renewals: 'lease renewals',
-  wakeups: 'waiters woken',
-  'wakeups.per.handoff': 'waiters woken per handoff',
-  commands: 'commands',
-  requests: 'requests',
-  expired: 'keys expired',
-  'sessions.opened': 'sessions opened',
-  'sessions.expired': 'sessions expired',
-  writes: 'writes accepted',
-  charges: 'charges',
-  'double.charges': 'double charges',
-  missed: 'changes missed',
-  notifications: 'notifications',
-  changes: 'changes made',
-  reads: 'reads',
-};
 
 const NAMES: Record<string, string> = { 'redis-lock': 'Redis lock', 'zk-lock': 'ZooKeeper lock', redis: 'Redis', zk: 'ZooKeeper', pay: 'Payments', watch: 'Watches', storage: 'Storage', app: 'App services', auth: 'Auth', lb: 'Load balancer' };
 
@@ -65,8 +46,8 @@ function split(key: string): [string, string] {
 }
 
 const rowOf = (key: string, value: number): MetricRow => {
-  const rest = split(key)[1];
-  return { key, label: LABELS[rest] ?? rest.replace(/\./g, ' '), value, unit: key.endsWith('.ms') ? 'ms' : '' };
+  const term = metricTerm(key);
+  return { key, label: term?.name ?? split(key)[1].replace(/\./g, ' '), explain: term?.explain ?? key, value, unit: key.endsWith('.ms') ? 'ms' : '' };
 };
 
 /** Groups a run's metrics by prefix, in a stable order (prefixes and names sorted). */
@@ -102,7 +83,7 @@ export function comparisons(groups: readonly MetricGroup[]): MetricComparison[] 
         right: b.prefix,
         rows: names.map((k) => {
           const r = restA.get(k) ?? restB.get(k)!;
-          return { label: r.label, unit: r.unit, left: restA.get(k)?.value ?? null, right: restB.get(k)?.value ?? null };
+          return { label: r.label, explain: r.explain, unit: r.unit, left: restA.get(k)?.value ?? null, right: restB.get(k)?.value ?? null };
         }),
       });
       used.add(a.prefix).add(b.prefix);

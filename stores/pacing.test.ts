@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CROSS_MS, Pacer, QUIET_MS } from './pacing';
+import { CROSS_MS, CROWDED_WIRE, Pacer, QUIET_MS } from './pacing';
 
 /** Wall ms the pacer takes to move the cursor from `from` to `to`, in 16 ms frames, with `input` fixed. */
 function wallTime(p: Pacer, from: number, to: number, input: Omit<Parameters<Pacer['advance']>[1], 'now'>): number {
@@ -37,6 +37,11 @@ describe('pacing', () => {
     expect(b).toBe(10);
     // A short gap passes in real time.
     expect(new Pacer().advance(16, { speed: 1, now: 0, inFlight: [], next: 200 })).toBe(16);
+  });
+
+  it('plays a crowded wire at the chosen speed: hundreds of dots are not followed one by one', () => {
+    const many = Array.from({ length: CROWDED_WIRE + 1 }, (_, i) => ({ sentAt: i, arriveAt: i + 15 }));
+    expect(new Pacer().advance(16, { speed: 1, now: 10, inFlight: many, next: 11 })).toBe(16);
   });
 
   it('runs at the chosen speed when nothing is left to happen', () => {

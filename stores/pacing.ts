@@ -10,6 +10,13 @@ export const CROSS_MS = 600;
 /** At 1×, a stretch with nothing on the wire takes at most this long (wall ms). */
 export const QUIET_MS = 500;
 
+/**
+ * Above this many messages on the wire at once they are painted as plain dots (the canvas's
+ * crowded wire) and nobody follows one by one; there is always one in flight, so pacing would
+ * only crawl: a crowded wire plays at the chosen speed.
+ */
+export const CROWDED_WIRE = 80;
+
 /** What the pacer looks at: the cursor, what is on the wire, and when the next event is due. */
 export interface PaceInput {
   /** Virtual ms per wall ms the visitor chose (1× = 1). */
@@ -32,6 +39,10 @@ export class Pacer {
 
   /** Virtual ms to move for `wallMs` of real time. */
   advance(wallMs: number, { speed, now, inFlight, next }: PaceInput): number {
+    if (inFlight.length > CROWDED_WIRE) {
+      this.quiet = null;
+      return wallMs * speed;
+    }
     let shortest = Infinity;
     for (const m of inFlight) if (m.arriveAt > now) shortest = Math.min(shortest, m.arriveAt - m.sentAt);
     if (Number.isFinite(shortest)) {

@@ -6,6 +6,7 @@ import type { BuiltinScenario } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
+import { guideStops, nextStop } from './guide-stops';
 import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
 import { runsDifferently, withIntervention, withoutIntervention, withRestored, type LaterChoice, type ScenarioIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
@@ -50,6 +51,10 @@ export interface PlaybackState {
   pauseOnViolation: boolean;
   /** Trace index of the violation playback just stopped at; cleared by the next move. */
   haltedAt: number | null;
+  /** Guided mode: playback halts at each moment the open built-in's guide names. */
+  guided: boolean;
+  /** Trace index of the guide's stop playback just halted at; cleared by the next move. */
+  guideAt: number | null;
   /** Bumped after every change to the engine, so subscribers re-render. */
   version: number;
   /** Bumped when a different scenario is opened: the canvas lays out and fits afresh. */
@@ -85,6 +90,8 @@ export interface PlaybackState {
   seekStep(step: number): void;
   setSpeed(speed: number): void;
   setPauseOnViolation(on: boolean): void;
+  /** Guided mode on (from the start of the run, playing to its first stop) or off. */
+  setGuided(on: boolean): void;
   /** Replaces the scenario after validating it; the run is rebuilt and the cursor keeps its time. */
   apply(next: Scenario): EditResult;
   undo(): void;
@@ -119,7 +126,7 @@ export interface OpenOptions {
   edited?: boolean;
 }
 
-type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'finished' | 'version' | 'haltedAt'>;
+type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'finished' | 'version' | 'haltedAt' | 'guideAt'>;
 
 /**
  * Reads the engine into plain fields. Step-derived arrays are rebuilt only when the step count
@@ -136,6 +143,7 @@ function derive(s: PlaybackState, sim: Simulation, labels: PlaybackState['labels
     finished: sim.time >= untilMs,
     version: s.version + 1,
     haltedAt: null,
+    guideAt: null,
   };
 }
 
@@ -227,6 +235,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       speed: scenario.playback.speed,
       pauseOnViolation: true,
       haltedAt: null,
+      guided: false,
+      guideAt: null,
       version: 0,
       doc: 0,
       revision: 0,
@@ -239,7 +249,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
 
       play() {
         if (get().finished) get().restart();
-        set({ playing: true, haltedAt: null });
+        set({ playing: true, haltedAt: null, guideAt: null });
       },
       pause() {
         set({ playing: false });
@@ -264,11 +274,18 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(s, {}, true);
       },
       advance(virtualMs) {
-        const { sim: s, untilMs, playing, pauseOnViolation, timeline } = get();
+        const { sim: s, untilMs, playing, pauseOnViolation, timeline, guided, entry } = get();
         if (!(virtualMs > 0)) return;
         // Never past the end of the run; a cursor already beyond it (stepped there) stays put.
         const target = Math.min(s.time + virtualMs, Math.max(untilMs, s.time));
         const v = pauseOnViolation ? nextViolation(timeline, s.steps) : undefined;
+        const g = guided ? nextStop(guideStops(s, entry?.guide), s.steps) : undefined;
+        // The earlier of the two halts; on the same step the guide's caption says more.
+        if (g && g.t <= target && (!v || g.step <= v.step)) {
+          s.seekStep(g.step + 1);
+          publish(s, { playing: false, guideAt: g.i, haltedAt: v && v.step === g.step ? v.i : null });
+          return;
+        }
         if (v && v.t <= target) {
           s.seekStep(v.step + 1);
           publish(s, { playing: false, haltedAt: v.i });
@@ -293,6 +310,16 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       },
       setPauseOnViolation(on) {
         set({ pauseOnViolation: on });
+      },
+      setGuided(on) {
+        if (!on) {
+          set({ guided: false, guideAt: null });
+          return;
+        }
+        const s = get().sim;
+        s.seekStep(0);
+        publish(s, { guided: true }, true);
+        set({ playing: true });
       },
       apply(next) {
         const { scenario: cur, past } = get();
@@ -321,6 +348,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
             // An import without positions has every node at 0,0: lay it out instead.
             scenario: laidOutIfStacked(r.scenario),
             entry: from,
+            // A guide belongs to the scenario it was started on.
+            guided: false,
             sim: r.sim,
             timeline: r.timeline,
             labels: labelsOf(r.scenario),

@@ -26,3 +26,10 @@ export async function findEntry(id: string): Promise<BuiltinScenario | undefined
   const { builtin } = await import('@/engine/scenario/library');
   return builtin(id);
 }
+
+/** A scenario with nothing in it, to build one's own from the palette. */
+export function blankScenario(): Scenario {
+  const parsed = parseScenario({ version: 1, id: 'blank', title: 'Blank scenario', seed: 1, nodes: [], playback: { startMs: 0, speed: 1, untilMs: 10_000 } });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.scenario;
+}

@@ -58,7 +58,7 @@ export const selectActions = (s: PlaybackState) => ({
 export const selectHistory = (s: PlaybackState) => ({ canUndo: s.past.length > 0, canRedo: s.future.length > 0 });
 
 /** The title and seed the header shows. */
-export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed });
+export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed, edited: s.edited });
 
 /** A node's live record at the cursor; fields keep identity while unchanged. */
 export interface NodeLive {
@@ -134,12 +134,22 @@ export function violationsSoFar(s: PlaybackState): Violation[] {
   return s.timeline.violations.filter((v) => v.step < s.steps);
 }
 
-/** The latest violation up to the cursor that involves node `id`, if any (the node shows it). */
+/** The latest violation up to the cursor that involves node `id`, or that it caused, if any (the node shows it). */
 export function selectNodeViolation(s: PlaybackState, id: string): Violation | null {
   const all = s.timeline.violations;
   for (let k = all.length - 1; k >= 0; k--) {
     const v = all[k];
-    if (v.step < s.steps && v.nodes.includes(id)) return v;
+    if (v.step < s.steps && (v.nodes.includes(id) || v.causeNode === id)) return v;
+  }
+  return null;
+}
+
+/** The latest violation up to the cursor whose cause is known: the canvas draws its causal link. */
+export function selectCausedViolation(s: PlaybackState): Violation | null {
+  const all = s.timeline.violations;
+  for (let k = all.length - 1; k >= 0; k--) {
+    const v = all[k];
+    if (v.step < s.steps && v.causeNode !== undefined) return v;
   }
   return null;
 }

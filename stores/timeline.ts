@@ -18,6 +18,10 @@ export interface Violation {
   message: string;
   /** The nodes involved (from the monitor). */
   nodes: readonly string[];
+  /** Trace index of the event that caused it, when the monitor knows one. */
+  cause?: number;
+  /** The node that caused it (the server whose lease ran out, the client whose DEL did the harm). */
+  causeNode?: string;
 }
 
 /** A fault the engine applied (from an intervention), for timeline markers. */
@@ -65,7 +69,8 @@ export function lookAhead(sim: Simulation, untilMs: number): TimelineSummary {
     const type = sim.trace.typeAt(i);
     if (type === 'invariant.violation') {
       const ev = sim.trace.get(i) as TraceEventOf<'invariant.violation'>;
-      violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes });
+      const cause = ev.causeNode === undefined ? {} : { cause: ev.cause, causeNode: ev.causeNode };
+      violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes, ...cause });
     } else if (type.startsWith('fault.')) {
       faults.push({ i, t, type });
     } else if (type === 'limiter.decision') {

@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
+import { CROWDED_WIRE } from '@/stores/pacing';
 import type { PlaybackState } from '@/stores/playback-store';
 
 /**
@@ -9,7 +10,7 @@ import type { PlaybackState } from '@/stores/playback-store';
  * (each is three elements restyled every frame) and their labels only cover each other, so
  * the canvas switches to painting plain dots on one <canvas> (message-canvas.tsx).
  */
-export const DENSE_AT = 80;
+export const DENSE_AT = CROWDED_WIRE;
 
 const selectCrowded = (s: PlaybackState) => s.inFlight.length > DENSE_AT;
 

@@ -28,6 +28,7 @@ import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
+import { CauseLink } from './cause-link';
 import { DenseWire, useDenseWireLatch } from './dense-wire';
 import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
@@ -210,6 +211,7 @@ function Flow({ vertical }: { vertical: boolean }) {
         >
           <Background gap={22} size={1.2} />
           {dense && <CrowdedWire />}
+          <CauseLink />
           <ZoomVar />
           <RefitOnGrowth fit={fit} movedRef={movedRef} />
           {editing && <Palette vertical={vertical} compact={vertical} />}

@@ -9,6 +9,7 @@ import type { EditResult } from '@/stores/playback-store';
 import { withNode } from '@/stores/scenario-edits';
 import { nodeUi } from '../nodes/catalog';
 import { PlusIcon } from '../ui/icons';
+import { freeSpot } from './free-spot';
 import { fromCanvas } from './to-flow';
 
 /** The dataTransfer type a palette item carries while dragged onto the canvas. */
@@ -16,6 +17,8 @@ export const DRAG_TYPE = 'application/x-playground-node';
 
 /** Where a card's top-left goes so that its middle lands on the point (cards are about 240 × 90). */
 const CARD_HALF = { x: 120, y: 45 };
+/** The room a new card is given when placed by a click: a card is 240 px wide and grows as it runs. */
+const NEW_CARD = { w: 240, h: 180 };
 
 const heading = 'flex w-full items-center gap-1.5 rounded-md px-1.5 py-1 text-left text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400';
 
@@ -54,8 +57,11 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
   const addInMiddle = (type: string) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const mid = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 0, y: 0 };
-    // A little apart from each other, so repeated clicks do not stack cards exactly.
-    add(type, flow.screenToFlowPosition(mid), true);
+    // In the middle of the view if that is free, else the nearest free place: never on top of a card.
+    const cards = flow.getNodes().map((n) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? NEW_CARD.w, h: n.measured?.height ?? NEW_CARD.h }));
+    const c = freeSpot(cards, flow.screenToFlowPosition(mid), NEW_CARD);
+    // add() centres a CARD_HALF-sized card on its point: put the card's top where the free box's top is.
+    add(type, { x: c.x, y: c.y - NEW_CARD.h / 2 + CARD_HALF.y });
     setOpen(false);
   };
   // The moment the visitor reaches for an item, fetch its kind's code (and its client's default

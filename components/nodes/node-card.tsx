@@ -3,6 +3,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
 import type { NodeType } from '@/engine/models/catalog';
+import { selectGuideFocus } from '@/stores/guide';
 import { selectLastReceived } from '@/stores/last-received';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectLabels, selectNodeViolation } from '@/stores/selectors';
@@ -100,13 +101,15 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
+  const guided = usePlayback((s) => selectGuideFocus(s, id));
   const style = useNodeLook(kind);
-  const ring = focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
+  const ring = guided ? 'outline-4 outline-offset-4 outline-amber-400 shadow-lg shadow-amber-400/40' : focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div
       data-testid={`node-${id}`}
       data-status={status}
       data-focused={focused || undefined}
+      data-guide-focus={guided || undefined}
       className={`w-60 rounded-xl border-2 text-left shadow-sm transition-shadow motion-reduce:transition-none ${FRAME[status]} ${ring} ${selected ? 'shadow-lg shadow-slate-900/10 dark:shadow-black/40' : ''}`}
     >
       <Handle type="target" position={vertical ? Position.Top : Position.Left} className={handle} />
@@ -119,7 +122,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
         {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{kind}</span>}
         <MenuButton id={id} label={label} />
       </header>
-      <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale'}`}>{children}</div>
+      <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale dark:opacity-85'}`}>{children}</div>
       <LastReceived id={id} />
       {skewed && (
         <footer className="border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-600 dark:border-white/10 dark:text-slate-400" data-testid="clock-offset">
@@ -136,11 +139,18 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       {/* A short badge with the node's part in it; the sentence is in the caption, the log and this tooltip. */}
       {violation && (
         <p data-testid="node-violation" title={violation.message} className="flex items-center gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70">
-          <span data-testid="violation-role" className="rounded-full bg-red-600 px-2 py-px text-[10px] font-bold tracking-wide text-white uppercase">
-            <span aria-hidden>✖ </span>
+          <span
+            data-testid="violation-role"
+            data-cause={violation.causeNode === id || undefined}
+            className={`rounded-full px-2 py-px text-[10px] font-bold tracking-wide uppercase ${violation.causeNode === id ? 'bg-amber-400 text-amber-950' : 'bg-red-600 text-white'}`}
+          >
+            <span aria-hidden>{violation.causeNode === id ? '⚡ ' : '✖ '}</span>
             {violationRole(violation, id)}
           </span>
-          <span className="sr-only">Invariant violated: {violation.message}</span>
+          <span className="sr-only">
+            {violation.causeNode === id ? 'Caused an invariant violation: ' : 'Invariant violated: '}
+            {violation.message}
+          </span>
         </p>
       )}
       <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className={handle} />

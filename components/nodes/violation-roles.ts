@@ -20,8 +20,10 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'rate-bound': (i) => (i === 0 ? 'over its limit' : 'sent the burst'),
 };
 
-/** Node `id`'s role in violation `v`, as its card's badge says it. */
+/** Node `id`'s role in violation `v`, as its card's badge says it; the node that caused it says so. */
 export function violationRole(v: Violation, id: string): string {
   const i = v.nodes.indexOf(id);
-  return (ROLES as Record<string, (typeof ROLES)[MonitorId] | undefined>)[v.monitor]?.(i, v.nodes.length) ?? 'involved';
+  if (id === v.causeNode && i < 0) return 'cause';
+  const role = (ROLES as Record<string, (typeof ROLES)[MonitorId] | undefined>)[v.monitor]?.(i, v.nodes.length) ?? 'involved';
+  return id === v.causeNode ? `${role} · cause` : role;
 }

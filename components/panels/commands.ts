@@ -1,6 +1,7 @@
 import { nextViolation } from '@/stores/timeline';
 import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
 import { withAutoLayout } from '@/stores/auto-layout';
+import { loadLayoutEngine } from '@/stores/layout-engine';
 import { withoutElements, type LaterChoice } from '@/stores/scenario-edits';
 import { selectLinkCut, selectNodeStatus } from '@/stores/selectors';
 import type { ElementRef, UiState } from '@/stores/ui-store';
@@ -111,6 +112,22 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    name: 'guide',
+    label: 'Guided tour of this scenario (on / off)',
+    group: 'Playback',
+    keys: [{ key: 't' }],
+    enabled: (c) => c.playback.guided || !!c.playback.entry?.guide,
+    perform: (c) => c.playback.setGuided(!c.playback.guided),
+  },
+  {
+    name: 'guideNext',
+    label: 'Guided tour: on to the next moment',
+    group: 'Playback',
+    keys: [{ key: 'n' }],
+    enabled: (c) => c.playback.guided && !c.playback.playing,
+    perform: (c) => c.playback.play(),
+  },
+  {
     name: 'pauseOnViolation',
     label: 'Pause on violation (on / off)',
     group: 'Playback',
@@ -154,8 +171,11 @@ export const COMMANDS: readonly Command[] = [
     enabled: (c) => c.playback.scenario.nodes.length > 1,
     perform: (c) => {
       // An ordinary edit, so undo puts the nodes back; then fit the new arrangement to the screen.
-      const r = c.playback.apply(withAutoLayout(c.playback.scenario));
-      if (r.ok) c.ui.requestFit();
+      // The layout engine is fetched the first time (usually prefetched by then).
+      void loadLayoutEngine().then(() => {
+        const r = c.playback.apply(withAutoLayout(c.playback.scenario));
+        if (r.ok) c.ui.requestFit();
+      });
     },
   },
   {

@@ -17,7 +17,7 @@ function Group({ g }: { g: MetricGroup }) {
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-sm">
         {g.rows.map((r) => (
           <div key={r.key} className="contents" data-testid="metric" data-key={r.key}>
-            <dt className="text-slate-600 dark:text-slate-400" title={r.key}>
+            <dt className="cursor-help text-slate-600 dark:text-slate-400" title={`${r.explain} (${r.key})`}>
               {r.label}
             </dt>
             <dd className="text-right font-mono text-slate-900 tabular-nums dark:text-slate-100">{show(r.value, r.unit)}</dd>
@@ -62,7 +62,7 @@ export default function MetricsPanel() {
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {t.rows.map((r) => (
                 <tr key={r.label}>
-                  <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
+                  <th scope="row" title={r.explain} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
                     {r.label}
                   </th>
                   <td className="py-1 text-right font-mono whitespace-nowrap tabular-nums">{show(r.left, r.unit)}</td>

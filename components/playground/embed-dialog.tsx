@@ -51,7 +51,7 @@ function Choice<T extends string>({ name, title, values, value, onChange }: { na
 function Check({ checked, onChange, testId, children }: { checked: boolean; onChange(v: boolean): void; testId: string; children: ReactNode }) {
   return (
     <label className="flex items-start gap-2 text-sm">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600" />
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600 dark:rounded-sm dark:accent-indigo-400 dark:ring-1 dark:ring-slate-400" />
       <span>{children}</span>
     </label>
   );

@@ -6,10 +6,11 @@ import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
 import { openDocument } from '@/stores/persistence/documents';
-import { loadEntry } from '@/stores/scenario-source';
+import { blankScenario, loadEntry } from '@/stores/scenario-source';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { Modal } from '../ui/modal';
 import { primaryButton } from '../ui/styles';
+import { TermText } from '../panels/term-text';
 import { reportOpen } from './use-document-source';
 
 const topicName = (t: string) => t.charAt(0).toUpperCase() + t.slice(1).replace(/-/g, ' ');
@@ -21,17 +22,21 @@ function Card({ entry, current, loading, open }: { entry: BuiltinScenario; curre
         <h4 className="min-w-0 flex-1 font-semibold text-slate-900 dark:text-slate-100">{entry.title}</h4>
         {current && <span className="shrink-0 rounded-full bg-indigo-100 px-2 py-0.5 text-[10px] font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">open now</span>}
       </div>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{entry.description}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        <TermText text={entry.description} />
+      </p>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         <span className="font-semibold text-slate-800 dark:text-slate-200">Watch for: </span>
-        {entry.watchFor}
+        <TermText text={entry.watchFor} />
       </p>
       {entry.tryThis.length > 0 && (
         <div className="mt-2 text-xs text-slate-600 dark:text-slate-400">
           <p className="font-semibold text-slate-800 dark:text-slate-200">Try this:</p>
           <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
             {entry.tryThis.map((t) => (
-              <li key={t}>{t}</li>
+              <li key={t.text}>
+                <TermText text={t.text} />
+              </li>
             ))}
           </ul>
         </div>
@@ -64,11 +69,33 @@ export default function GalleryDialog() {
     ui.getState().setTab('about');
     close(null);
   };
+  const openBlank = async () => {
+    setLoading('blank');
+    const r = await openDocument(playback, blankScenario(), { entry: null, now: Date.now() });
+    setLoading((id) => (id === 'blank' ? null : id));
+    reportOpen(ui, 'A blank scenario', r);
+    if (!r.ok) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    // Building starts in edit mode: the palette is out.
+    ui.getState().setEditing(true);
+    close(null);
+  };
   const topics = TOPICS.map((t) => ({ t, entries: LIBRARY.filter((e) => e.topic === t) })).filter((g) => g.entries.length > 0);
   return (
     <Modal title="Scenario gallery" testId="gallery" onClose={() => close(null)} size="xl">
       <div className="space-y-6 px-5 py-4">
         <p className="text-sm text-slate-600 dark:text-slate-400">Each scenario is a small, deterministic run of a distributed-systems pattern. Open one, press Play, then break it.</p>
+        <section aria-labelledby="topic-blank" className="flex flex-wrap items-center gap-3 rounded-xl border border-dashed border-slate-300 p-4 dark:border-slate-700">
+          <div className="min-w-0 flex-1">
+            <h3 id="topic-blank" className="font-semibold text-slate-900 dark:text-slate-100">
+              Blank
+            </h3>
+            <p className="text-sm text-slate-700 dark:text-slate-300">An empty canvas: add components from the palette, link them, give the clients a program, and press Play.</p>
+          </div>
+          <button type="button" data-testid="open-blank" onClick={() => void openBlank()} aria-busy={loading === 'blank'} className={`${primaryButton} h-8 text-xs`}>
+            {loading === 'blank' ? 'Loading…' : 'Start blank'}
+          </button>
+        </section>
         {topics.map(({ t, entries }) => (
           <section key={t} aria-labelledby={`topic-${t}`}>
             <h3 id={`topic-${t}`} className="mb-2 text-[11px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">

@@ -10,7 +10,7 @@ import { button } from '../ui/styles';
 
 /** The app bar: name, the open scenario, the gallery and the shortcuts. On a phone the title has a row of its own, so it is never cut. */
 export function Header() {
-  const { title, seed } = usePlayback(useShallow(selectHeading));
+  const { title, seed, edited } = usePlayback(useShallow(selectHeading));
   const { openDialog } = useUi(useShallow(selectUiActions));
   return (
     <header className="flex shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 max-sm:flex-wrap max-sm:gap-y-1 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
@@ -21,6 +21,15 @@ export function Header() {
       <p className="min-w-0 flex-1 text-sm text-slate-700 max-sm:order-last max-sm:basis-full max-sm:leading-snug sm:truncate dark:text-slate-300" data-testid="scenario-title" title={title}>
         {title}
       </p>
+      {edited && (
+        <span
+          data-testid="scenario-edited"
+          title="You changed this scenario since it was opened (undo takes changes back; Saved keeps a copy)"
+          className="shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-[11px] font-semibold text-amber-900 max-sm:order-last dark:bg-amber-900/60 dark:text-amber-100"
+        >
+          edited
+        </span>
+      )}
       <span className="flex-1 sm:hidden" aria-hidden />
       <span className="hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 font-mono text-[11px] text-slate-600 lg:inline dark:bg-slate-800 dark:text-slate-400">
         seed {seed} · deterministic

@@ -1,6 +1,7 @@
 'use client';
 
 import { FlowCanvas } from '../canvas/flow-canvas';
+import { GuideCard } from '../canvas/guide-card';
 import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
 import { RateChartPanel } from '../panels/rate-chart';
@@ -27,6 +28,7 @@ export function Player() {
           {/* On a phone the chart sits above the canvas: below it, the bottom sheet would cover it. */}
           <div className="relative order-2 min-h-0 flex-1">
             <FlowCanvas />
+            <GuideCard />
           </div>
           <RateChartPanel />
         </main>

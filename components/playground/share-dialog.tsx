@@ -41,7 +41,7 @@ export default function ShareDialog() {
           “#”, which browsers never send to a server.
         </p>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} data-testid="share-with-time" className="h-4 w-4 accent-indigo-600" />
+          <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} data-testid="share-with-time" className="h-4 w-4 accent-indigo-600 dark:rounded-sm dark:accent-indigo-400 dark:ring-1 dark:ring-slate-400" />
           Open at the current time ({(time / 1000).toFixed(3)} s)
         </label>
         {tooBig ? (

@@ -2,8 +2,12 @@ import type { TraceEvent, TraceType } from './trace-types';
 
 /** What a monitor may do when it sees an event. */
 export interface MonitorCtx {
-  /** Reports a broken invariant; `nodes` are the nodes involved, `cause` a trace index. */
-  violate(message: string, nodes: string[], cause?: number): void;
+  /**
+   * Reports a broken invariant; `nodes` are the nodes involved, `cause` a trace index: the event
+   * that caused it when the monitor knows one (then `causeNode` names who did it: the server
+   * whose lease ran out, the client whose DEL removed another's lock), else the detecting event.
+   */
+  violate(message: string, nodes: string[], cause?: number, causeNode?: string): void;
   /** Adds `delta` to a named run metric. */
   metric(name: string, delta?: number): void;
   /** Sets a named run metric. */

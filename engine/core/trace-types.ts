@@ -27,7 +27,7 @@ export interface TraceEventMap {
   'fault.partition': { edge: string };
   'fault.heal': { edge: string };
   'fault.link': { edge: string; loss?: number; duplicate?: number; extraLatencyMs?: number };
-  'invariant.violation': { monitor: string; message: string; nodes: string[]; cause?: number };
+  'invariant.violation': { monitor: string; message: string; nodes: string[]; cause?: number; causeNode?: string };
   'metric.note': { name: string; value: number };
 }
 

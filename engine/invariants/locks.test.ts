@@ -7,11 +7,11 @@ import { mutualExclusion } from './mutual-exclusion/monitor';
 
 /** Folds hand-written events through a monitor and collects what it reports. */
 function fold<S>(m: MonitorDef<S>, events: Record<string, unknown>[]) {
-  const violations: { message: string; nodes: string[]; cause?: number }[] = [];
+  const violations: { message: string; nodes: string[]; cause?: number; causeNode?: string }[] = [];
   const metrics: Record<string, number> = {};
   const ctx: MonitorCtx = {
     name: (id) => id,
-    violate: (message, nodes, cause) => violations.push({ message, nodes, cause }),
+    violate: (message, nodes, cause, causeNode) => violations.push({ message, nodes, cause, causeNode }),
     metric: (name, d = 1) => {
       metrics[name] = (metrics[name] ?? 0) + d;
     },
@@ -60,7 +60,9 @@ describe('mutual-exclusion', () => {
       "c2 entered its critical section on storage at 1120 ms while c1's section (started 20 ms) was still open: c1's lock had expired on redis at 1100 ms (its 1000 ms lease ran out) while c1 was still working",
     );
     expect(violations[0].nodes).toEqual(['c2', 'c1', 'storage']);
-    expect(violations[0].cause).toBe(4);
+    // The cause is the expiry (event 2) on redis, not c2's enter that revealed it.
+    expect(violations[0].cause).toBe(2);
+    expect(violations[0].causeNode).toBe('redis');
   });
 
   it('accepts sections one after another, and a crashed holder is out of its section', () => {

@@ -1,3 +1,5 @@
+import { paramTerm } from '@/engine/scenario/vocabulary';
+
 /** How a form shows one parameter: a label people read instead of its name, and a unit. */
 export interface FieldText {
   label?: string;
@@ -25,15 +27,28 @@ const GENERIC: FieldTable = {
   ms: { label: 'Latency', unit: 'ms' },
 };
 
-/** A field's label: the kind's own (`table`), a generic one, or its name in words ("sessionTimeoutMs" -> "Session timeout"). */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A field's label: its name in the one vocabulary (engine/scenario/vocabulary.ts, which the
+ * About text and the metrics use too), the kind's own (`table`), a generic one, or its name in
+ * words ("sessionTimeoutMs" -> "Session timeout").
+ */
 export function fieldLabel(name: string, table: FieldTable = {}): string {
+  const term = paramTerm(name);
+  if (term) return capital(term.name);
   const named = (Object.hasOwn(table, name) ? table[name].label : undefined) ?? (Object.hasOwn(GENERIC, name) ? GENERIC[name].label : undefined);
   if (named) return named;
   const words = name
     .replace(/Ms$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capital(words);
+}
+
+/** What a field means, for its hover (from the vocabulary), if it is explained. */
+export function fieldExplain(name: string): string | undefined {
+  return paramTerm(name)?.explain;
 }
 
 /** A field's unit: the kind's own, a generic one, from its name ("…Ms" is milliseconds), or ''. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, use, useMemo, useState, type ReactNode } from 'react';
-import { fieldLabel, fieldUnit, type FieldTable } from './field-labels';
+import { fieldExplain, fieldLabel, fieldUnit, type FieldTable } from './field-labels';
 import { blankOf, discriminator, fieldKind, rangeText, variantsOf, type JsonSchema } from './json-schema';
 
 /** One field's props. `onChange(v, now)`: a new value (undefined removes an optional field); `now` applies it at once. */
@@ -45,10 +45,15 @@ export function splitWords(line: string): string[] {
 const joinWords = (words: readonly string[]) => words.map((w) => (w === '' || /[\s"]/.test(w) ? `"${w.replace(/(["\\])/g, '\\$1')}"` : w)).join(' ');
 
 /** Label, control, unit and the inline problem under it. */
-function Row({ id, label, unit, hint, error, children }: { id: string; label: string; unit?: string; hint?: string; error?: string; children: ReactNode }) {
+function Row({ id, label, explain, unit, hint, error, children }: { id: string; label: string; explain?: string; unit?: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[7.5rem_1fr] items-start gap-x-2 gap-y-0.5">
-      <label htmlFor={id} className="pt-1.5 text-xs font-medium text-slate-700 dark:text-slate-300">
+      <label
+        htmlFor={id}
+        title={explain}
+        data-explain={explain}
+        className={`pt-1.5 text-xs font-medium text-slate-700 dark:text-slate-300 ${explain ? 'cursor-help underline decoration-slate-400 decoration-dotted underline-offset-2' : ''}`}
+      >
         {label}
       </label>
       <div className="min-w-0">
@@ -138,30 +143,31 @@ export function Field(p: FieldProps) {
   const error = p.errors[keyOf(p.path)];
   const { table } = use(FieldTextContext);
   const label = fieldLabel(p.name, table);
+  const explain = fieldExplain(p.name);
   const kind = fieldKind(p.schema);
   switch (kind) {
     case 'number':
       return (
-        <Row id={id} label={label} unit={fieldUnit(p.name, table)} hint={rangeText(p.schema)} error={error}>
+        <Row id={id} label={label} explain={explain} unit={fieldUnit(p.name, table)} hint={rangeText(p.schema)} error={error}>
           <NumberField {...p} id={id} error={error} />
         </Row>
       );
     case 'boolean':
       return (
-        <Row id={id} label={label} error={error}>
+        <Row id={id} label={label} explain={explain} error={error}>
           <input
             id={id}
             type="checkbox"
             data-testid={`field-${keyOf(p.path)}`}
             checked={p.value === undefined ? p.schema.default === true : p.value === true}
             onChange={(e) => p.onChange(e.target.checked, true)}
-            className="mt-1.5 h-4 w-4 accent-indigo-600"
+            className="mt-1.5 h-4 w-4 accent-indigo-600 dark:rounded-sm dark:accent-indigo-400 dark:ring-1 dark:ring-slate-400"
           />
         </Row>
       );
     case 'enum':
       return (
-        <Row id={id} label={label} error={error}>
+        <Row id={id} label={label} explain={explain} error={error}>
           <select id={id} value={String(p.value ?? '')} onChange={(e) => p.onChange(e.target.value, true)} className={control}>
             {p.schema.enum!.map((v) => (
               <option key={String(v)}>{String(v)}</option>
@@ -171,7 +177,7 @@ export function Field(p: FieldProps) {
       );
     case 'string':
       return (
-        <Row id={id} label={label} error={error}>
+        <Row id={id} label={label} explain={explain} error={error}>
           <input
             id={id}
             data-testid={`field-${keyOf(p.path)}`}
@@ -187,7 +193,7 @@ export function Field(p: FieldProps) {
     case 'lines':
     case 'commands':
       return (
-        <Row id={id} label={label} hint="one per line" error={error ?? Object.entries(p.errors).find(([k]) => k.startsWith(`${keyOf(p.path)}.`))?.[1]}>
+        <Row id={id} label={label} explain={explain} hint="one per line" error={error ?? Object.entries(p.errors).find(([k]) => k.startsWith(`${keyOf(p.path)}.`))?.[1]}>
           <LinesField {...p} id={id} error={error} words={kind === 'commands'} />
         </Row>
       );
@@ -197,7 +203,7 @@ export function Field(p: FieldProps) {
       return <UnionField {...p} id={id} error={error} />;
     default:
       return (
-        <Row id={id} label={label} error={error}>
+        <Row id={id} label={label} explain={explain} error={error}>
           <code className="truncate text-xs text-slate-600 dark:text-slate-400">{JSON.stringify(p.value)}</code>
         </Row>
       );

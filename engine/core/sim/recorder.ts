@@ -42,9 +42,10 @@ export class Recorder {
     });
     this.monitorsDeliver = this.watchedBy.has('net.deliver');
     this.mctx = {
-      violate: (message, nodes, cause) => {
+      violate: (message, nodes, cause, causeNode) => {
         const at = nodes.length > 0 ? (k.idIndex.get(nodes[0]) ?? -1) : -1;
-        this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause });
+        const who = causeNode === undefined ? {} : { causeNode };
+        this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause, ...who });
       },
       name: (id) => k.labels.get(id) ?? id,
       metric: (name, delta = 1) => k.metric(name, delta),

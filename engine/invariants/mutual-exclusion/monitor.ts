@@ -31,6 +31,17 @@ interface Holder {
   leaseMs: number | null;
 }
 
+/** The event that took a holder's lock away: trace index `i`, on or by node `node`. */
+interface Cause {
+  i: number;
+  node: string;
+}
+
+interface Lost extends Cause {
+  at: number;
+  why: string;
+}
+
 interface Free {
   at: number;
   by: string;
@@ -51,8 +62,8 @@ interface Stats {
 export interface MutualExclusionState {
   open: Record<string, Open>;
   holders: Record<string, Holder>;
-  /** Why a client's lock went away while it held it (first cause seen), and when. */
-  lostWhy: Record<string, { at: number; why: string }>;
+  /** Why a client's lock went away while it held it (first cause seen), when, and the event and node that did it. */
+  lostWhy: Record<string, Lost>;
   /** Nodes frozen now, since when. */
   paused: Record<string, number>;
   /** Clock steps on each node (forward or back), when and by how much: a lease read on a stepped clock. */
@@ -61,8 +72,8 @@ export interface MutualExclusionState {
   renewals: Record<string, { okAt: number | null; failed: { at: number; detail: string } | null }>;
   /** Per holder: when a partition first kept its messages from its lock server. */
   cut: Record<string, number>;
-  /** Replicas promoted: node -> old primary and when. */
-  promoted: Record<string, { from: string; at: number }>;
+  /** Replicas promoted: node -> old primary, when, and the promotion's trace index. */
+  promoted: Record<string, { from: string; at: number; i: number }>;
   /** Per lock (`via|name`): when it last became free, and how. */
   free: Record<string, Free>;
   stats: Record<string, Stats>;
@@ -99,10 +110,10 @@ function publish(via: string, st: Stats, ctx: MonitorCtx): void {
   if (st.unusable > 0) ctx.setMetric(`${via}.unusable.ms`, Math.round(st.unusable * 10) / 10);
 }
 
-/** Notes why `client` lost its lock, unless a cause is already known. */
-function noteLost(s: MutualExclusionState, client: string, at: number, why: string): MutualExclusionState {
+/** Notes why `client` lost its lock (and which event, on or by which node), unless a cause is already known. */
+function noteLost(s: MutualExclusionState, client: string, at: number, why: string, cause: Cause): MutualExclusionState {
   if (!s.holders[client] || s.lostWhy[client]) return s;
-  return { ...s, lostWhy: copy(s.lostWhy, client, { at, why }) };
+  return { ...s, lostWhy: copy(s.lostWhy, client, { at, why, ...cause }) };
 }
 
 /** A clock step on `server` between `from` and `to` that made a lease run out early (or late). */
@@ -130,20 +141,23 @@ function pausedNote(s: MutualExclusionState, client: string, name: (id: string) 
   return p === undefined ? '' : ` while ${name(client)} was frozen (paused since ${ms(p)})`;
 }
 
-/** Why `a`'s section was still open when `b` came in: the best cause the trace shows. */
-function reason(s: MutualExclusionState, a: string, b: string, name: (id: string) => string): string {
+/** Why `a`'s section was still open when `b` came in: the best cause the trace shows, and its event when known. */
+function reason(s: MutualExclusionState, a: string, b: string, name: (id: string) => string): { why: string; cause?: Cause } {
   const ha = s.holders[a];
   const hb = s.holders[b];
   if (ha && hb && ha.server !== hb.server) {
     const pr = s.promoted[hb.server];
     if (pr && pr.from === ha.server) {
-      return `${name(hb.server)} was promoted to primary at ${ms(pr.at)} without ${name(a)}'s lock (taken on ${name(ha.server)}, not yet replicated) and granted it to ${name(b)} again`;
+      return {
+        why: `${name(hb.server)} was promoted to primary at ${ms(pr.at)} without ${name(a)}'s lock (taken on ${name(ha.server)}, not yet replicated) and granted it to ${name(b)} again`,
+        cause: { i: pr.i, node: hb.server },
+      };
     }
   }
   const lost = s.lostWhy[a];
-  if (lost) return lost.why;
-  if (!ha) return `${name(a)} no longer held the lock`;
-  return `${name(a)} still believed it held the lock`;
+  if (lost) return { why: lost.why, cause: { i: lost.i, node: lost.node } };
+  if (!ha) return { why: `${name(a)} no longer held the lock` };
+  return { why: `${name(a)} still believed it held the lock` };
 }
 
 function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, section: string, client: string, verb: string, ctx: MonitorCtx): MutualExclusionState {
@@ -154,8 +168,8 @@ function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, se
     const pair = `${o.section}/${section}`;
     if (reported.includes(pair)) continue;
     reported = [...reported, pair];
-    const why = reason(s, o.client, client, ctx.name);
-    ctx.violate(`${ctx.name(client)} ${verb} on ${ctx.name(storage)} at ${ms(ev.t)} while ${ctx.name(o.client)}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], ev.i);
+    const { why, cause } = reason(s, o.client, client, ctx.name);
+    ctx.violate(`${ctx.name(client)} ${verb} on ${ctx.name(storage)} at ${ms(ev.t)} while ${ctx.name(o.client)}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], cause?.i ?? ev.i, cause?.node);
     ctx.metric('mutual-exclusion.violations');
   }
   return reported === s.reported ? s : { ...s, reported };
@@ -273,7 +287,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }
       case 'lock.lost':
-        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${ev.reason})`);
+        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${ev.reason})`, { i: ev.i, node: ev.node });
       case 'lock.wake': {
         if (ev.how === 'timeout') return s;
         const st = stat(s, ev.via);
@@ -289,7 +303,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
           const jump = jumpNote(s, ev.node, h.since, ev.t, ctx.name);
           const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out${jump})`;
           const context = pausedNote(s, client, ctx.name) || (h.leaseMs === null ? '' : ` while ${ctx.name(client)} was still working`);
-          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s lock had expired on ${ctx.name(ev.node)} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client, ctx.name) ? '' : renewalNote(s, client, ev.node, ctx.name)}`);
+          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s lock had expired on ${ctx.name(ev.node)} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client, ctx.name) ? '' : renewalNote(s, client, ev.node, ctx.name)}`, { i: ev.i, node: ev.node });
         }
         return n;
       }
@@ -301,7 +315,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
           const h = s.holders[client];
           if (client === ev.client || h.server !== ev.node || !ev.argv.slice(1).includes(h.lock)) continue;
           const own = s.lostWhy[ev.client] ? ` after ${ctx.name(ev.client)}'s own lock had expired` : '';
-          n = noteLost(n, client, ev.t, `${ctx.name(ev.client)}'s plain DEL removed ${ctx.name(client)}'s lock on ${ctx.name(ev.node)} at ${ms(ev.t)}${own}`);
+          n = noteLost(n, client, ev.t, `${ctx.name(ev.client)}'s plain DEL removed ${ctx.name(client)}'s lock on ${ctx.name(ev.node)} at ${ms(ev.t)}${own}`, { i: ev.i, node: ev.client });
         }
         return n;
       }
@@ -321,13 +335,13 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
       case 'fault.skew':
         return { ...s, jumps: copy(s.jumps, ev.node, [...(s.jumps[ev.node] ?? []), { at: ev.t, deltaMs: ev.deltaMs }]) };
       case 'redis.promote':
-        return { ...s, promoted: copy(s.promoted, ev.node, { from: ev.primary, at: ev.t }) };
+        return { ...s, promoted: copy(s.promoted, ev.node, { from: ev.primary, at: ev.t, i: ev.i }) };
       case 'zk.session.expired': {
         let n = s;
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (h.server !== ev.node || h.znode === null || !ev.deleted.includes(h.znode)) continue;
-          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s ZooKeeper session expired on ${ctx.name(ev.node)} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client, ctx.name)}`);
+          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s ZooKeeper session expired on ${ctx.name(ev.node)} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client, ctx.name)}`, { i: ev.i, node: ev.node });
         }
         return n;
       }

@@ -1,3 +1,4 @@
+import { defineGuide } from '../guide';
 import { clientNode, link } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
@@ -46,10 +47,30 @@ export const configWatchOneShot: BuiltinScenario = {
   watchFor:
     'At about 1 s every service is told NodeDataChanged for v1 and its watch is spent; v2 lands on the server before any re-read gets there, so no event is ever sent for it: every-change-notified fails for s1, s2 and s3 (watch.missed = 3). Their re-reads return v2, so they end up current, but they had one event for two changes and never saw v1. v3 and v4 are notified normally: 9 events for 4 changes × 3 services.',
   tryThis: [
-    'Open config-watch-persistent, or set mode to persistent on every service: the watch stays armed and each of the 4 changes reaches each service (12 events).',
-    'Pause s2 for 1000 ms at 2505 ms, as v3 is written: its notification waits out the pause, and v4 lands while s2’s watch is spent — a slow watcher falls into the same gap as a burst.',
-    'Move v2 to 1200 ms: the re-reads reach ZooKeeper first and every change gets its own event.',
+    { text: 'Open config-watch-persistent, or set mode to persistent on every service: the watch stays armed and each of the 4 changes reaches each service (12 events).', change: { open: 'config-watch-persistent' } },
+    { text: 'Pause s2 for 1000 ms at 2505 ms, as v3 is written: its notification waits out the pause, and v4 lands while s2’s watch is spent — a slow watcher falls into the same gap as a burst.', change: { add: [{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000 }] } },
+    { text: 'Move v2 to 1200 ms: the re-reads reach ZooKeeper first and every change gets its own event.' },
   ],
+  guide: defineGuide(
+    [
+      { id: 'armed', on: { type: 'config.read', node: 's1' } },
+      { id: 'fired', on: { type: 'zk.watch.fired', node: 'zk' } },
+      { id: 'missed', on: { type: 'invariant.violation', fields: { monitor: 'every-change-notified' } } },
+      { id: 'reread', on: { type: 'config.notify', node: 's1' } },
+      { id: 'caughtUp', on: { type: 'config.read', node: 's1' } },
+      { id: 'later', on: { type: 'config.notify', node: 's1' } },
+    ],
+    {
+      en: {
+        armed: 's1 reads the config and leaves a one-shot watch on it.',
+        fired: 'v1 is written: each watch fires once, and is spent.',
+        missed: 'v2 lands 6 ms later, before any service has re-armed: nobody is told about it.',
+        reread: 's1 hears of the change; the event carries no data, so it reads again.',
+        caughtUp: 's1 reads v2 and re-arms: it is current, but it never saw v1, and got one event for two changes.',
+        later: 'v3 comes slowly enough: the re-armed watch fires as it should.',
+      },
+    },
+  ),
   scenario: configWatch(false),
 };
 
@@ -62,8 +83,8 @@ export const configWatchPersistent: BuiltinScenario = {
   watchFor:
     'Each service gets two NodeDataChanged events at about 1 s, one for v1 and one for v2: 12 events for 4 changes, watch.missed = 0, no violation. The events carry no data, so the read after the first may already return v2: a persistent watch promises one event per change, not every intermediate value.',
   tryThis: [
-    'Set rereadWatch to true on s1: in ZooKeeper 3.8 the last watch set on a path wins, so its getData(watch = true) quietly turns the persistent watch into a one-shot one, and s1 misses v2.',
-    'Pause s2 for 1000 ms at 2505 ms: its events wait for it and arrive after the pause, none missed.',
+    { text: 'Set rereadWatch to true on s1: in ZooKeeper 3.8 the last watch set on a path wins, so its getData(watch = true) quietly turns the persistent watch into a one-shot one, and s1 misses v2.', change: { program: { s1: { rereadWatch: true } } } },
+    { text: 'Pause s2 for 1000 ms at 2505 ms: its events wait for it and arrive after the pause, none missed.', change: { add: [{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000 }] } },
   ],
   scenario: configWatch(true),
 };

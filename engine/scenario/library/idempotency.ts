@@ -1,3 +1,4 @@
+import { defineGuide } from '../guide';
 import type { Intervention } from '../../core/faults';
 import { clientNode, link } from './lock-helpers';
 import type { BuiltinScenario } from './types';
@@ -66,10 +67,28 @@ export const idempotencyNone: BuiltinScenario = {
   watchFor:
     'When the service wakes at 1.3 s it finishes the first charge (ch_1; the answer goes to a connection the shop already closed) and then runs the retry as a new payment: ch_2 at about 1.6 s, and single-charge fails. The shop sees one successful payment; the card was charged twice (pay.charges = 2).',
   tryThis: [
-    'Open idempotency-redis: the same stall, with an idempotency key claimed in Redis before charging.',
-    'Remove the pause (Faults tab): the answer comes in time, there is no retry and one charge.',
-    'Raise the shop’s timeoutMs to 2000: waiting longer hides the problem for this stall, not for a longer one.',
+    { text: 'Open idempotency-redis: the same stall, with an idempotency key claimed in Redis before charging.', change: { open: 'idempotency-redis' } },
+    { text: 'Remove the pause (Faults tab): the answer comes in time, there is no retry and one charge.', change: { interventions: [] } },
+    { text: 'Raise the shop’s timeoutMs to 2000: waiting longer hides the problem for this stall, not for a longer one.', change: { program: { c1: { timeoutMs: 2000 } } } },
   ],
+  guide: defineGuide(
+    [
+      { id: 'send', on: { type: 'pay.client.send', node: 'c1' } },
+      { id: 'stall', on: { type: 'fault.pause', node: 'payments' } },
+      { id: 'timeout', on: { type: 'pay.client.timeout', node: 'c1' } },
+      { id: 'first', on: { type: 'payments.charge', node: 'payments' } },
+      { id: 'twice', on: { type: 'payments.charge', node: 'payments', fields: { attempt: 2 } } },
+    ],
+    {
+      en: {
+        send: 'The shop sends a payment of 30 for order-42, with no idempotency key.',
+        stall: 'The payment service stalls (a long GC pause) just after the request arrives.',
+        timeout: 'After 1 s the shop hears nothing. Lost or just slow? It cannot tell, so it sends the payment again.',
+        first: 'The service wakes and charges the first attempt.',
+        twice: 'Then it charges the retry too: nothing tells it the two requests are one payment. Charged twice.',
+      },
+    },
+  ),
   scenario: idempotency({ id: 'idempotency-none', title: 'No idempotency key: a slow payment, retried, is charged twice', dedupe: 'none', interventions: STALL, untilMs: 3000 }),
 };
 
@@ -82,9 +101,9 @@ export const idempotencyRedis: BuiltinScenario = {
   watchFor:
     'The retry finds the key pending and gets 409 (in progress); after a 400 ms back-off it asks again and gets the stored ch_1 (pay.dedupe.hits = 1) — one charge. At 2.5 s checkout-2 sends key order-42 for order-43 (45): the parameters differ, so it is refused with 422 instead of being told it paid.',
   tryThis: [
-    'Crash payments at 1500 ms, mid-charge, and restart it at 2000 ms: the key stays pending until its 3 s TTL runs out at about 3 s, then a retry takes it over and charges once (or open idempotency-crash).',
-    'Set checkParams to false on payments: checkout-2 is handed order-42’s receipt and believes it paid (replay-matches-request fails).',
-    'Make the pause 3500 ms, longer than pendingTtlMs: the marker expires while the first attempt is still running and the retry charges again — a TTL is a guess about the slowest request.',
+    { text: 'Crash payments at 1500 ms, mid-charge, and restart it at 2000 ms: the key stays pending until its 3 s TTL runs out at about 3 s, then a retry takes it over and charges once (or open idempotency-crash).' },
+    { text: 'Set checkParams to false on payments: checkout-2 is handed order-42’s receipt and believes it paid (replay-matches-request fails).', change: { params: { payments: { checkParams: false } } } },
+    { text: 'Make the pause 3500 ms, longer than pendingTtlMs: the marker expires while the first attempt is still running and the retry charges again — a TTL is a guess about the slowest request.', change: { interventions: [{ at: 25, kind: 'pause', node: 'payments', durationMs: 3500 }] } },
   ],
   scenario: idempotency({ id: 'idempotency-redis', title: 'Idempotency key in Redis: SET NX claims it, the retry gets the stored result', dedupe: 'redis', reuse: true, interventions: STALL, untilMs: 4000 }),
 };
@@ -98,8 +117,8 @@ export const idempotencyZk: BuiltinScenario = {
   watchFor:
     'The retry’s create is refused with NodeExists, the znode still says pending, so the shop gets 409; its next try reads "done … ch_1" and gets the stored result. One charge. The znode never expires: no TTL to guess, but nothing frees a claim whose service died.',
   tryThis: [
-    'Crash payments at 1500 ms, mid-charge, and restart it at 2000 ms: the pending znode outlives the crash, every retry gets 409 and the shop gives up after 8 attempts without paying — compare idempotency-redis, where the TTL lets the claim expire.',
-    'Make the pause 5000 ms: still one charge — a persistent claim cannot expire under a slow request.',
+    { text: 'Crash payments at 1500 ms, mid-charge, and restart it at 2000 ms: the pending znode outlives the crash, every retry gets 409 and the shop gives up after 8 attempts without paying — compare idempotency-redis, where the TTL lets the claim expire.' },
+    { text: 'Make the pause 5000 ms: still one charge — a persistent claim cannot expire under a slow request.', change: { interventions: [{ at: 25, kind: 'pause', node: 'payments', durationMs: 5000 }] } },
   ],
   scenario: idempotency({ id: 'idempotency-zk', title: 'Idempotency key in ZooKeeper: the retry’s create fails with NodeExists', dedupe: 'zookeeper', interventions: STALL, untilMs: 4000 }),
 };
@@ -113,8 +132,8 @@ export const idempotencyCrash: BuiltinScenario = {
   watchFor:
     'Retries after the restart find the key pending and get 409 every 400 ms (the shop’s card says so) until the claim’s 3 s TTL runs out at about 3 s; the next retry claims the key again (pay.pending.expired = 1) and charges once. Nothing was charged before the crash, so one charge in all.',
   tryThis: [
-    'Raise pendingTtlMs to 20000: the claim outlives the shop’s patience and it gives up after 8 attempts — a long TTL is safe but slow to recover.',
-    'Move the crash to 370 ms, just after the charge and before the answer: the result was written along with the charge, so the first retry that gets through is given it.',
+    { text: 'Raise pendingTtlMs to 20000: the claim outlives the shop’s patience and it gives up after 8 attempts — a long TTL is safe but slow to recover.', change: { params: { payments: { pendingTtlMs: 20000 } } } },
+    { text: 'Move the crash to 370 ms, just after the charge and before the answer: the result was written along with the charge, so the first retry that gets through is given it.' },
   ],
   scenario: idempotency({
     id: 'idempotency-crash',

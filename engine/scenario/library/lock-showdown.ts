@@ -33,9 +33,9 @@ export const lockShowdown: BuiltinScenario = {
   description: 'Three clients take a Redis lock (SET NX PX, TTL 4 s, polling every 100 ms) and three take a ZooKeeper lock (Curator recipe, session 4 s, scaled down from Curator’s default of 60 s), four rounds of 300 ms work each. At 200 ms the first holder on each side crashes.',
   watchFor: 'Compare the metrics side by side. Waiting: redis-lock.wait.requests (a poll every 100 ms per waiter) against zk-lock.wait.requests (one watch per turn). Handoff: redis-lock.handoff.avg.ms is up to a poll interval, zk-lock.handoff.avg.ms one notification. After the crash both locks sit unusable (…unusable.ms) until the TTL or the session timeout runs out.',
   tryThis: [
-    'Lower the Redis clients’ retryMs to 20: their handoff gets faster than ZooKeeper’s, at more than twice the requests.',
-    'Lower the Redis clients’ ttlMs to 1000: the crashed holder blocks the lock for 1 s instead of 4 — but a 1.5 s GC pause on a holder now lets the next client in.',
-    'Set the ZooKeeper clients’ sessionTimeoutMs to 2000: ZooKeeper notices the crash sooner. A live holder’s pings keep its session alive however long it works — but only while it runs: a GC pause longer than the session expires it, and its lock node with it.',
+    { text: 'Lower the Redis clients’ retryMs to 20: their handoff gets faster than ZooKeeper’s, at more than twice the requests.' },
+    { text: 'Lower the Redis clients’ ttlMs to 1000: the crashed holder blocks the lock for 1 s instead of 4 — but a 1.5 s GC pause on a holder now lets the next client in.' },
+    { text: 'Set the ZooKeeper clients’ sessionTimeoutMs to 2000: ZooKeeper notices the crash sooner. A live holder’s pings keep its session alive however long it works — but only while it runs: a GC pause longer than the session expires it, and its lock node with it.' },
   ],
   scenario: {
     version: 1,

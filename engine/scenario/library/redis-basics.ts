@@ -7,8 +7,8 @@ export const redisBasics: BuiltinScenario = {
   description: 'A client writes a key with a 2.5 s TTL, reads it back, and reads again after it expired.',
   watchFor: 'The key appears on the Redis node with a TTL bar that drains; the last GET returns (nil).',
   tryThis: [
-    "Skew Redis's clock forward by 1500 ms before the second GET: the key expires early.",
-    'Add 400 ms of latency to the link and watch each command take longer.',
+    { text: "Skew Redis's clock forward by 1500 ms before the second GET: the key expires early." },
+    { text: 'Add 400 ms of latency to the link and watch each command take longer.' },
   ],
   scenario: {
     version: 1,

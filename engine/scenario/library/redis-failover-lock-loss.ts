@@ -22,9 +22,9 @@ export const redisFailoverLockLoss: BuiltinScenario = {
   description: 'c1 takes a lock on the Redis primary, which replicates 1 s behind. The primary dies before the lock reaches the replica; the replica promotes itself, and c2 — following the failover — gets the same lock while c1 still works.',
   watchFor: 'c2’s requests to the dead primary time out and it switches to the replica (READONLY until the replica promotes itself at about 1.2 s). Right after the promotion SET NX succeeds: the new primary never saw c1’s key. The monitor flags c2 entering during c1’s section and names the promotion.',
   tryThis: [
-    'Set the primary’s replicationLagMs to 0: the lock reaches the replica before the crash, and c2 waits for c1 as it should.',
-    'Crash the primary after c1’s SET has been replicated (from about 1.05 s): the promoted replica holds c1’s lock and c2 waits.',
-    'This is the case Redlock’s majority of independent masters is meant for; with one replica, only fencing at the resource would catch it.',
+    { text: 'Set the primary’s replicationLagMs to 0: the lock reaches the replica before the crash, and c2 waits for c1 as it should.' },
+    { text: 'Crash the primary after c1’s SET has been replicated (from about 1.05 s): the promoted replica holds c1’s lock and c2 waits.' },
+    { text: 'This is the case Redlock’s majority of independent masters is meant for; with one replica, only fencing at the resource would catch it.' },
   ],
   scenario: {
     version: 1,

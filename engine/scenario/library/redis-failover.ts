@@ -7,8 +7,8 @@ export const redisFailover: BuiltinScenario = {
   description: 'A client writes to a Redis primary that replicates asynchronously, 800 ms behind. The primary crashes; the replica promotes itself without the last writes.',
   watchFor: 'Every write got OK, yet after the promotion the new primary lacks the writes that were still waiting to be replicated when the old one died.',
   tryThis: [
-    'Set the primary’s replicationLagMs to 0 in the inspector: the replica keeps every acknowledged write.',
-    'Crash the primary earlier or later and count how many acknowledged writes survive.',
+    { text: 'Set the primary’s replicationLagMs to 0 in the inspector: the replica keeps every acknowledged write.' },
+    { text: 'Crash the primary earlier or later and count how many acknowledged writes survive.' },
   ],
   scenario: {
     version: 1,

@@ -20,9 +20,9 @@ export const redisLockExpiry: BuiltinScenario = {
   description: 'c1 takes a SET NX PX lock with a 1.5 s TTL but works for 2.5 s and renews nothing. The key expires mid-work, c2 gets the lock, and both are in the critical section.',
   watchFor: 'At about 1.6 s the lock key expires on Redis while c1 is still working; c2’s next poll gets it and enters the storage: the mutual-exclusion monitor flags two writers. c1’s unlock then finds someone else’s token and leaves it alone.',
   tryThis: [
-    'Turn on c1’s watchdog (renewal every TTL/3): the key never expires while c1 lives, and c2 waits.',
-    'Raise ttlMs to 4000 on both clients: the lease covers the work, no violation — until the work gets slower.',
-    'Crash c1 at 500 ms instead: c2 waits for the full TTL before it can take the lock.',
+    { text: 'Turn on c1’s watchdog (renewal every TTL/3): the key never expires while c1 lives, and c2 waits.', change: { program: { c1: { watchdog: true } } } },
+    { text: 'Raise ttlMs to 4000 on both clients: the lease covers the work, no violation — until the work gets slower.' },
+    { text: 'Crash c1 at 500 ms instead: c2 waits for the full TTL before it can take the lock.' },
   ],
   scenario: {
     version: 1,

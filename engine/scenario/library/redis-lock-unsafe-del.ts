@@ -22,8 +22,8 @@ export const redisLockUnsafeDel: BuiltinScenario = {
   description: 'Clients unlock with a plain DEL. c1 finishes in time, but its DEL crawls over a congested link and reaches Redis after c1’s 1 s lease expired and c2 took the lock: it deletes c2’s lock, and c3 walks in.',
   watchFor: 'c1’s DEL arrives at about 1.3 s and answers (integer) 1: c1 believes it released its own lock, but the key held c2’s token. c3’s next poll succeeds while c2 is still working: the monitor flags c3 entering inside c2’s section and names c1’s DEL as the cause.',
   tryThis: [
-    'Set unsafeDel to false on c1: the compare-and-delete script sees c2’s token, answers 0 and leaves c2’s lock alone. No violation.',
-    'Remove the latency intervention: c1’s DEL arrives in time and the plain DEL does no harm — the bug only bites when the unlock is late.',
+    { text: 'Set unsafeDel to false on c1: the compare-and-delete script sees c2’s token, answers 0 and leaves c2’s lock alone. No violation.', change: { program: { c1: { unsafeDel: false } } } },
+    { text: 'Remove the latency intervention: c1’s DEL arrives in time and the plain DEL does no harm — the bug only bites when the unlock is late.' },
   ],
   scenario: {
     version: 1,

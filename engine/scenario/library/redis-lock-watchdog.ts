@@ -20,9 +20,9 @@ export const redisLockWatchdog: BuiltinScenario = {
   description: 'Three clients use a Redisson RLock with a 3 s lease (lockWatchdogTimeout scaled down from 30 s) and work 4 s each. The watchdog renews the lease every second; waiters subscribe to the unlock channel instead of polling.',
   watchFor: 'EVAL <rrenew.lua> every second while a client works past its lease (redisson-lock.renewals), no violation. Waiters send one rlock, SUBSCRIBE, one more rlock, then wait: each unlock PUBLISH wakes them (lock.wake) and the handoff takes a few tens of ms with almost no requests spent on waiting.',
   tryThis: [
-    'Give c1 a leaseMs of 2000: no watchdog, the lease runs out at 2 s and a waiter walks into c1’s section.',
-    'Pause c1 for 4 s at 1 s: the watchdog is frozen with it, the lease expires, and a waiter gets in.',
-    'Crash c1 at 1 s: the watchdog dies with it, so the lock frees itself within one lease (3 s).',
+    { text: 'Give c1 a leaseMs of 2000: no watchdog, the lease runs out at 2 s and a waiter walks into c1’s section.' },
+    { text: 'Pause c1 for 4 s at 1 s: the watchdog is frozen with it, the lease expires, and a waiter gets in.', change: { add: [{ at: 1000, kind: 'pause', node: 'c1', durationMs: 4000 }] } },
+    { text: 'Crash c1 at 1 s: the watchdog dies with it, so the lock frees itself within one lease (3 s).', change: { add: [{ at: 1000, kind: 'crash', node: 'c1' }] } },
   ],
   scenario: {
     version: 1,

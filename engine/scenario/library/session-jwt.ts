@@ -40,9 +40,9 @@ export const sessionJwt: BuiltinScenario = {
   watchFor:
     'alice’s logout changes nothing on the servers: mallory’s replays keep getting 200 until the token’s exp at about 15 s — no-access-after-logout fires on the first one, and auth.revoked.accepted counts them all. bob meanwhile is logged out when his own token expires and has to log in again: without refresh tokens, a long exp is the only way to keep users logged in.',
   tryThis: [
-    'Open session-jwt-denylist: short access tokens, refresh tokens and a Redis denylist close the hole.',
-    'Skew app2’s clock by −5000 ms: it checks exp on its own clock and accepts the stolen token 5 s longer than app1.',
-    'Lower the apps’ tokenTtlMs to 4000: the stolen token dies sooner, but bob has to log in again every 4 s.',
+    { text: 'Open session-jwt-denylist: short access tokens, refresh tokens and a Redis denylist close the hole.', change: { open: 'session-jwt-denylist' } },
+    { text: 'Skew app2’s clock by −5000 ms: it checks exp on its own clock and accepts the stolen token 5 s longer than app1.' },
+    { text: 'Lower the apps’ tokenTtlMs to 4000: the stolen token dies sooner, but bob has to log in again every 4 s.' },
   ],
   scenario: jwtScenario(false),
 };
@@ -56,9 +56,9 @@ export const sessionJwtDenylist: BuiltinScenario = {
   watchFor:
     'mallory’s replays are accepted while alice is still logged in (nothing can tell a stolen token from hers), then refused — 401 token revoked — from her logout on, and token expired once its exp passes. no-access-after-logout stays green. bob refreshes every 5 s without noticing. The cost: app.redis.trips.per.request, a denylist check on every page.',
   tryThis: [
-    'Set the apps’ denylist to false: mallory gets in after the logout again, but only until the 5 s token expires — short tokens bound the damage.',
-    'Crash redis at 8 s and restart it at 8.5 s: it comes back without the denylist (no persistence) and the revoked token works again.',
-    'Crash app1 at 3 s: the balancer routes around it and nobody is logged out — the servers share no session state.',
+    { text: 'Set the apps’ denylist to false: mallory gets in after the logout again, but only until the 5 s token expires — short tokens bound the damage.' },
+    { text: 'Crash redis at 8 s and restart it at 8.5 s: it comes back without the denylist (no persistence) and the revoked token works again.' },
+    { text: 'Crash app1 at 3 s: the balancer routes around it and nobody is logged out — the servers share no session state.' },
   ],
   scenario: jwtScenario(true),
 };

@@ -1,3 +1,4 @@
+import { defineGuide } from '../guide';
 import { clientNode, link } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
@@ -49,10 +50,28 @@ export const sessionStoreMemory: BuiltinScenario = {
   watchFor:
     'app1\'s host resets the balancer\'s connections as the process dies, so the balancer takes app1 out of rotation at once (as HAProxy does with observe layer4; without it, only after two failed health checks) and sends alice and carol, pinned to app1, to app2, which has never seen their session cookies: 401, no session — no-unexpected-logout fires and they have to log in again. bob and dave on app2 notice nothing.',
   tryThis: [
-    'Set the load balancer’s policy to round-robin: users are logged out within their first few pages, with no crash at all — in-memory sessions need sticky routing.',
-    'Open session-store-redis: the same crash, with sessions in Redis, logs nobody out.',
-    'Restart app1 after the crash (its menu): it comes back up empty, and the balancer sends nobody back to it until two health checks pass.',
+    { text: 'Set the load balancer’s policy to round-robin: users are logged out within their first few pages, with no crash at all — in-memory sessions need sticky routing.', change: { params: { lb: { policy: 'round-robin' } } } },
+    { text: 'Open session-store-redis: the same crash, with sessions in Redis, logs nobody out.', change: { open: 'session-store-redis' } },
+    { text: 'Restart app1 after the crash (its menu): it comes back up empty, and the balancer sends nobody back to it until two health checks pass.', change: { add: [{ at: 5000, kind: 'restart', node: 'app1' }] } },
   ],
+  guide: defineGuide(
+    [
+      { id: 'login', on: { type: 'session.create', node: 'app1' } },
+      { id: 'crash', on: { type: 'fault.crash', node: 'app1' } },
+      { id: 'out', on: { type: 'lb.backend', node: 'lb', fields: { up: false } } },
+      { id: 'kicked', on: { type: 'invariant.violation', fields: { monitor: 'no-unexpected-logout' } } },
+      { id: 'relogin', on: { type: 'user.login', node: 'alice' } },
+    ],
+    {
+      en: {
+        login: 'alice logs in: her session lives only in app1’s memory, and the sticky balancer keeps sending her there.',
+        crash: 'app1 crashes, and every session in its memory is gone.',
+        out: 'app1’s connections reset, so the balancer takes it out of rotation at once.',
+        kicked: 'alice’s next page goes to app2, which has never seen her session: 401, logged out without asking.',
+        relogin: 'alice has to log in again, this time on app2.',
+      },
+    },
+  ),
   scenario: sessionStore(false),
 };
 
@@ -65,9 +84,9 @@ export const sessionStoreRedis: BuiltinScenario = {
   watchFor:
     'The spring:session:sessions:… hashes on the redis card, their TTL bars refilled on every page. At the crash app1’s host resets the balancer’s connections, which takes app1 out at once (a request inside app1 would get a 502); then app2 serves everyone with the same cookies and nobody is logged out. The price: app.redis.trips.per.request, three Redis round trips (HGETALL, HSET, PEXPIRE) for every page.',
   tryThis: [
-    'Crash redis instead (its menu): every request fails with 503, session store unavailable, yet nobody is logged out — until you restart it: it comes back empty (no persistence) and everyone is.',
-    'Set alice’s pageEveryMs to 11000: her session key expires in Redis between two pages (401, no session) — maxInactiveInterval doing its job, so no monitor complains.',
-    'Give redis a clock skew of +20000 ms: keys expire on Redis’s clock, so every session vanishes at once.',
+    { text: 'Crash redis instead (its menu): every request fails with 503, session store unavailable, yet nobody is logged out — until you restart it: it comes back empty (no persistence) and everyone is.' },
+    { text: 'Set alice’s pageEveryMs to 11000: her session key expires in Redis between two pages (401, no session) — maxInactiveInterval doing its job, so no monitor complains.' },
+    { text: 'Give redis a clock skew of +20000 ms: keys expire on Redis’s clock, so every session vanishes at once.' },
   ],
   scenario: sessionStore(true),
 };

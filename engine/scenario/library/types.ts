@@ -1,3 +1,5 @@
+import type { TryThis } from '../change';
+import type { Guide } from '../guide';
 import type { ScenarioInput } from '../schema';
 
 /** Gallery topics, in the order the gallery shows them. */
@@ -13,7 +15,9 @@ export interface BuiltinScenario {
   description: string;
   /** What to look at while it plays. */
   watchFor: string;
-  /** One to three experiments to try. */
-  tryThis: string[];
+  /** One to three experiments to try; one with a change applies it when clicked. */
+  tryThis: TryThis[];
+  /** Guided mode: the moments of the run to stop at, with their captions. */
+  guide?: Guide;
   scenario: ScenarioInput;
 }

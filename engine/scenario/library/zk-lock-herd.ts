@@ -1,3 +1,4 @@
+import { each } from './try-helpers';
 import { clientNode, column, link } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
@@ -22,9 +23,9 @@ export const zkLockHerd: BuiltinScenario = {
   description: 'Six clients use the naive recipe: every waiter watches the lock’s parent (getChildren with a watch). Each release — and each newcomer — wakes every waiter, and all of them list the children again to learn that only one may go. Sessions last 4 s (scaled down from Curator’s default of 60 s).',
   watchFor: 'The burst of NodeChildrenChanged notifications and getChildren requests at every release: zk-lock.wakeups.per.handoff is several per handoff instead of 1, and zk-lock.wait.requests grows with the square of the queue length.',
   tryThis: [
-    'Set herd to false on every client (Curator’s recipe, as in the zk-lock scenario): each release wakes only the next in line.',
-    'Add more clients: the notifications per handoff grow with the number of waiters.',
-    'Set sortChildren to false on every client: getChildren lists the queue in the server’s hash order (highest first here, as a real ZooKeeper does), so a waiter thinks it is first and walks in on the holder.',
+    { text: 'Set herd to false on every client (Curator’s recipe, as in the zk-lock scenario): each release wakes only the next in line.', change: { program: each(IDS, { herd: false }) } },
+    { text: 'Add more clients: the notifications per handoff grow with the number of waiters.' },
+    { text: 'Set sortChildren to false on every client: getChildren lists the queue in the server’s hash order (highest first here, as a real ZooKeeper does), so a waiter thinks it is first and walks in on the holder.', change: { program: each(IDS, { sortChildren: false }) } },
   ],
   scenario: {
     version: 1,

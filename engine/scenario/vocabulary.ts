@@ -1,0 +1,174 @@
+/**
+ * One vocabulary (#20 §11): the human name and a one-line explanation of every parameter and
+ * metric the built-ins use, so the About text, the inspector and the metrics tab say the same
+ * thing and each can explain it on hover. Plain data: a translation adds a table of its own.
+ */
+
+/** A term's name as people read it, and what it means. */
+export interface Term {
+  name: string;
+  explain: string;
+}
+
+/** Parameters (of nodes, links and programs) by key. */
+export const PARAMS: Readonly<Record<string, Term>> = {
+  amount: { name: 'amount', explain: 'How much the payment is for.' },
+  auth: { name: 'session store', explain: 'Where the app keeps sessions: in its own memory, in Redis, or in a signed token (JWT).' },
+  backoffMs: { name: 'retry backoff', explain: 'How long the client waits before sending a failed or timed-out request again (ms).' },
+  changes: { name: 'changes', explain: 'The values the admin writes, and when.' },
+  chargeMs: { name: 'charge time', explain: 'How long the payment service takes to charge a card (ms).' },
+  commands: { name: 'commands', explain: 'The Redis commands the client sends, one per line.' },
+  dedupe: { name: 'duplicate check', explain: 'How the payment service recognises a retried request: not at all, with a key in Redis, or with a znode in ZooKeeper.' },
+  denylist: { name: 'denylist', explain: 'Revoked tokens are kept in Redis and refused until they would have expired anyway.' },
+  fall: { name: 'failed checks to take out', explain: 'How many health checks in a row a backend may miss before the balancer stops sending it requests.' },
+  fallback: { name: 'fallback server', explain: 'A second Redis node (a replica) the lock client turns to when its server stops answering.' },
+  fencing: { name: 'fencing', explain: 'The storage refuses a write whose fencing token is older than one it has already seen.' },
+  healthEveryMs: { name: 'health check interval', explain: 'How often the balancer asks each backend whether it is up (ms).' },
+  herd: { name: 'herd', explain: 'Every waiter watches the lock’s parent, so each release wakes all of them (the herd effect), instead of only the next in line.' },
+  holdMs: { name: 'work time', explain: 'How long the client works inside its critical section once it has the lock (ms).' },
+  initial: { name: 'initial value', explain: 'The value the config starts with.' },
+  intervalMs: { name: 'interval', explain: 'The pause between two commands of a script, or two replays of a stolen token (ms).' },
+  key: { name: 'idempotency key', explain: 'A key sent with every attempt of the same payment, so the service can tell a retry from a new payment.' },
+  kind: { name: 'program', explain: 'What the client runs.' },
+  leaseMs: { name: 'fixed lease', explain: 'A lease without the watchdog: the lock expires this long after it was taken, whatever the holder is doing (ms).' },
+  leakAtPage: { name: 'token stolen at page', explain: 'After how many pages the user’s token leaks to the attacker.' },
+  leakTo: { name: 'token stolen by', explain: 'Who gets the leaked token.' },
+  leewayMs: { name: 'clock leeway', explain: 'How far past its expiry a token is still accepted, for clocks that disagree (ms).' },
+  lockKey: { name: 'lock key', explain: 'The Redis key that is the lock.' },
+  lockPath: { name: 'lock path', explain: 'The znode under which clients queue for the lock.' },
+  logout: { name: 'logs out at the end', explain: 'The user logs out after its last page (otherwise it just stops).' },
+  maxAttempts: { name: 'attempts', explain: 'How many times the client sends a request before it gives up.' },
+  maxInactiveMs: { name: 'session idle timeout', explain: 'How long a session lives without a request before it is dropped (ms).' },
+  mode: { name: 'watch mode', explain: 'One-shot watches fire once and must be set again; persistent watches stay.' },
+  ops: { name: 'commands', explain: 'The ZooKeeper commands the client runs, one per line.' },
+  order: { name: 'order', explain: 'The order the payment is for.' },
+  pageEveryMs: { name: 'page interval', explain: 'How often the user opens a page (ms).' },
+  pages: { name: 'pages', explain: 'How many pages the user opens.' },
+  path: { name: 'znode path', explain: 'The znode the config lives in.' },
+  pendingTtlMs: { name: 'claim TTL', explain: 'How long a claimed idempotency key stays pending before another attempt may take it over (ms).' },
+  policy: { name: 'routing', explain: 'How the balancer picks a backend: sticky keeps each user on one, round-robin takes turns.' },
+  promoteOnPrimaryDownMs: { name: 'promote after primary down', explain: 'How long the replica waits without hearing from its primary before it promotes itself (ms).' },
+  redisTimeoutMs: { name: 'Redis timeout', explain: 'How long the app waits for Redis before it gives up on a request (ms).' },
+  reentry: { name: 're-entries', explain: 'How many times the holder takes the lock again inside its own section (re-entrancy).' },
+  refreshTtlMs: { name: 'refresh token lifetime', explain: 'How long a refresh token can be used to get new access tokens (ms).' },
+  replPingMs: { name: 'replication ping', explain: 'How often the primary pings its replicas (ms).' },
+  replicaOf: { name: 'replica of', explain: 'The primary this Redis copies.' },
+  replicationLagMs: { name: 'replication lag', explain: 'How long a write takes to reach the replica after the primary acknowledged it (ms).' },
+  retryMs: { name: 'poll interval', explain: 'How long a client waits before asking for a taken lock again (ms): each try is one request.' },
+  rise: { name: 'good checks to take back', explain: 'How many health checks in a row a backend must pass before the balancer uses it again.' },
+  rounds: { name: 'rounds', explain: 'How many times the client takes the lock, works and lets go.' },
+  sessionTimeoutMs: { name: 'session timeout', explain: 'How long ZooKeeper waits without hearing from a client before it expires the session and deletes its ephemeral znodes (ms).' },
+  startDelayMs: { name: 'start delay', explain: 'How long the client waits before its first attempt (ms).' },
+  storage: { name: 'protected storage', explain: 'The resource the lock protects: the client enters and writes there.' },
+  store: { name: 'key store', explain: 'The node that holds the idempotency keys.' },
+  target: { name: 'server', explain: 'The node the client talks to.' },
+  thinkMs: { name: 'pause between rounds', explain: 'How long the client waits after releasing the lock before its next round (ms).' },
+  tickTime: { name: 'tick time', explain: 'ZooKeeper’s basic time unit: sessions are checked once per tick (ms).' },
+  timeoutMs: { name: 'request timeout', explain: 'How long the client waits for an answer before it gives up on an attempt (ms).' },
+  tokenTtlMs: { name: 'token lifetime', explain: 'How long an access token is accepted after it is issued (ms).' },
+  tries: { name: 'replays', explain: 'How many times the attacker replays the stolen token before it stops.' },
+  ttlMs: { name: 'lease (TTL)', explain: 'How long the lock key lives in Redis before it expires by itself, unless it is renewed (ms).' },
+  unsafeDel: { name: 'plain DEL to unlock', explain: 'The client unlocks with a plain DEL instead of a compare-and-delete script, so it can delete someone else’s lock.' },
+  user: { name: 'user', explain: 'Who the user logs in as.' },
+  watchdogTimeoutMs: { name: 'watchdog lease', explain: 'The lease the watchdog keeps renewing, every third of it, while the holder lives (ms).' },
+};
+
+/** Metrics, by the part after the family prefix (the lock families share these). */
+const BY_SUFFIX: Readonly<Record<string, Term>> = {
+  acquisitions: { name: 'lock acquisitions', explain: 'How many times a client got the lock.' },
+  'wait.requests': { name: 'requests sent while waiting', explain: 'Requests sent only because the lock was taken: polls, re-checks, subscriptions.' },
+  'handoff.avg.ms': { name: 'handoff after a release (mean)', explain: 'From a release to the next waiting client holding the lock, on average (ms).' },
+  'handoff.max.ms': { name: 'handoff after a release (worst)', explain: 'The longest time from a release to the next waiting client holding the lock (ms).' },
+  'unusable.ms': { name: 'lock unusable after the holder crashed', explain: 'How long nobody could have the lock because its holder had crashed with it (ms).' },
+  renewals: { name: 'lease renewals', explain: 'How many times the watchdog extended the lease.' },
+  wakeups: { name: 'waiters woken', explain: 'Notifications handled by waiting clients.' },
+  'wakeups.per.handoff': { name: 'waiters woken per handoff', explain: 'Waiters woken for each handoff: 1 means only the next in line, more is a herd.' },
+  lost: { name: 'locks lost', explain: 'How many times a client learned it no longer held the lock.' },
+  violations: { name: 'violations', explain: 'How many times this invariant was broken.' },
+};
+
+/** Metrics by full name. */
+const BY_NAME: Readonly<Record<string, Term>> = {
+  'app.ok': { name: 'requests answered', explain: 'Requests the app servers answered with success.' },
+  'app.requests': { name: 'requests', explain: 'Requests the app servers received.' },
+  'app.unauthorized': { name: 'refused (no session)', explain: 'Requests the app refused because it knew no session for them (401).' },
+  'app.redis.trips': { name: 'Redis round trips', explain: 'Requests the app servers sent to Redis.' },
+  'app.redis.trips.per.request': { name: 'Redis round trips per request', explain: 'Redis requests per page request: the cost of keeping sessions outside the app.' },
+  'attacker.accepted': { name: 'stolen token accepted', explain: 'Requests with the stolen token that the apps let in.' },
+  'attacker.refused': { name: 'stolen token refused', explain: 'Requests with the stolen token that the apps turned away.' },
+  'auth.revoked.accepted': { name: 'revoked token accepted', explain: 'Requests let in with a token that had already been logged out.' },
+  'jwt.issued': { name: 'tokens issued', explain: 'Access tokens the apps signed.' },
+  'lb.backend.down': { name: 'backends taken out', explain: 'Times the balancer took a backend out of rotation.' },
+  'lb.forwarded': { name: 'requests forwarded', explain: 'Requests the balancer passed to a backend.' },
+  'lb.timeouts': { name: 'backend timeouts', explain: 'Requests the balancer gave up on because the backend did not answer (504).' },
+  'pay.charges': { name: 'charges', explain: 'Cards charged by the payment service.' },
+  'pay.client.paid': { name: 'payments completed', explain: 'Payments the shop saw succeed.' },
+  'pay.client.refused': { name: 'payments refused', explain: 'Payments the shop was told were refused.' },
+  'pay.client.retries': { name: 'retries', explain: 'Attempts the shop sent again after a timeout.' },
+  'pay.client.timeouts': { name: 'timeouts', explain: 'Attempts the shop stopped waiting for.' },
+  'pay.conflicts': { name: 'in progress (409)', explain: 'Attempts answered “already in progress” because the key was claimed and not yet done.' },
+  'pay.dedupe.hits': { name: 'retries recognised', explain: 'Retries answered with the stored result instead of a new charge.' },
+  'pay.double.charges': { name: 'double charges', explain: 'Orders charged more than once.' },
+  'pay.pending.expired': { name: 'claims expired', explain: 'Pending idempotency claims whose TTL ran out before the charge finished.' },
+  'pay.refused': { name: 'requests refused', explain: 'Requests the payment service refused (a key reused for another order).' },
+  'pay.requests': { name: 'requests', explain: 'Payment requests the service received.' },
+  'redis.commands': { name: 'commands', explain: 'Commands Redis ran.' },
+  'redis.expired': { name: 'keys expired', explain: 'Keys Redis deleted because their TTL ran out.' },
+  'redis.promotions': { name: 'promotions', explain: 'Times a replica promoted itself to primary.' },
+  'redis.replicated': { name: 'writes replicated', explain: 'Writes that reached a replica.' },
+  'sessions.lost': { name: 'sessions lost', explain: 'Sessions that disappeared while their users were still using them.' },
+  'sessions.lost.requests': { name: 'requests without their session', explain: 'Requests that arrived where their session was unknown.' },
+  'storage.fenced': { name: 'sections fenced off', explain: 'Open sections the storage closed because it saw a newer fencing token.' },
+  'storage.rejects': { name: 'stale writes refused', explain: 'Writes the storage refused for an old fencing token.' },
+  'storage.writes': { name: 'writes accepted', explain: 'Writes the storage accepted.' },
+  'users.errors': { name: 'errors seen', explain: 'Pages that failed for the users.' },
+  'users.kicked': { name: 'logged out unexpectedly', explain: 'Times a user was logged out without asking.' },
+  'users.logins': { name: 'logins', explain: 'Times the users logged in.' },
+  'users.logouts': { name: 'logouts', explain: 'Times the users logged out.' },
+  'users.pages': { name: 'pages', explain: 'Pages the users opened.' },
+  'watch.changes': { name: 'changes made', explain: 'Writes to the watched znode.' },
+  'watch.missed': { name: 'changes missed', explain: 'Changes a watcher was never notified of.' },
+  'watch.notifications': { name: 'notifications', explain: 'Watch events the watchers received.' },
+  'watch.reads': { name: 'reads', explain: 'Times the watchers read the config.' },
+  'zk.requests': { name: 'requests', explain: 'Requests ZooKeeper handled.' },
+  'zk.sessions.expired': { name: 'sessions expired', explain: 'Sessions ZooKeeper expired for lack of pings.' },
+  'zk.sessions.opened': { name: 'sessions opened', explain: 'Sessions ZooKeeper opened.' },
+};
+
+/** A metric's human name and explanation, or undefined when it has none yet. */
+export function metricTerm(key: string): Term | undefined {
+  if (Object.hasOwn(BY_NAME, key)) return BY_NAME[key];
+  const dot = key.indexOf('.');
+  const rest = dot < 0 ? key : key.slice(dot + 1);
+  return Object.hasOwn(BY_SUFFIX, rest) ? BY_SUFFIX[rest] : undefined;
+}
+
+/** A parameter's human name and explanation, or undefined when it has none. */
+export function paramTerm(key: string): Term | undefined {
+  return Object.hasOwn(PARAMS, key) ? PARAMS[key] : undefined;
+}
+
+/** A piece of running text: plain, or a term written by its key (`ttlMs`, `redis-lock.wait.requests`). */
+export type TextPart = string | { key: string; term: Term };
+
+// camelCase parameter keys and dotted metric keys: a plain word ("fencing", "herd") is left as written.
+const TOKEN = /\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+\b|\b[a-z][a-z-]*(?:\.[a-z]+)+\b/g;
+
+/**
+ * Splits `text` where it names a parameter or metric by its key, so a view can show the human
+ * name with the explanation on hover. Keys with no entry stay as text.
+ */
+export function withTerms(text: string): TextPart[] {
+  const out: TextPart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const key = m[0];
+    const term = /[A-Z]/.test(key) ? paramTerm(key) : metricTerm(key);
+    if (!term) continue;
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ key, term });
+    last = m.index + key.length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
