@@ -1,5 +1,9 @@
 import type { ScenarioInput } from '../schema';
+import type { TryThis } from '../change';
 import type { BuiltinScenario } from './types';
+
+/** "Try this" notes as text only: each says what to change in the inspector. */
+const tips = (...text: string[]): TryThis[] => text.map((t) => ({ text: t }));
 
 // The rate-limiting scenarios: the four classic algorithms, Guava, Spring Cloud Gateway,
 // Sentinel, and all of them side by side on the very same traffic.
@@ -48,7 +52,7 @@ export const rateLimitFixedWindow: BuiltinScenario = {
   title: 'Fixed window: twice the limit across a boundary',
   description: 'A fixed window allows 10 requests per second. A client sends 10 in the last 100 ms of a second and 10 in the first 100 ms of the next: all 20 pass.',
   watchFor: 'The window counter fills to 10/10 and resets at the boundary; the rate-bound invariant flags 20 requests within 200 ms.',
-  tryThis: [{ text: 'Change the limiter to a sliding log: the second half of the burst is refused.', change: { params: { fixed: { algorithm: { kind: 'sliding-log', limit: 10, windowMs: 1000 } } } } }, { text: 'Spread the burst over 600 ms on each side of the boundary: the fixed window still lets 2 × 10 through within 1.2 s.' }],
+  tryThis: tips('Change the limiter to a sliding log: the second half of the burst is refused.', 'Spread the burst wider (spreadMs 600): the fixed window still lets 2 × 10 through within 1.2 s.'),
   scenario: scenario(
     'rate-limit-fixed-window',
     'Fixed window: twice the limit across a boundary',
@@ -65,7 +69,7 @@ export const rateLimitSlidingWindow: BuiltinScenario = {
   title: 'Sliding window: the log and the slot counter',
   description: 'The same boundary burst hits a sliding window log (exact) and a sliding window counter with 6 slots (an estimate), both 10 per second.',
   watchFor: 'The log keeps one tick per admitted request and refuses the second half of the burst; the counter weighs the slot that just left the window.',
-  tryThis: [{ text: 'Set the counter to 1 slot, weighted: the classic prev × (1 − progress) + current estimate.' }, { text: 'Turn weighting off with 2 slots: a burst can get limit × 1.5 through.' }],
+  tryThis: tips('Set the counter to 1 slot, weighted: the classic prev × (1 − progress) + current estimate.', 'Turn weighting off with 2 slots: a burst can get limit × 1.5 through.'),
   scenario: scenario(
     'rate-limit-sliding-window',
     'Sliding window: the log and the slot counter',
@@ -86,7 +90,7 @@ export const rateLimitLeakyBucket: BuiltinScenario = {
   title: 'Leaky bucket: a meter and a queue',
   description: 'Bursts of 20/s for half a second hit a leaky bucket used as a meter (refuse what overflows) and one used as a queue (pace at 5/s, wait up to 1 s).',
   watchFor: 'The meter’s water level rises with each burst and leaks at 5/s; the queue holds requests and lets them go 200 ms apart.',
-  tryThis: [{ text: 'Let the queue hold requests for up to 3000 ms: nothing is refused, but requests wait up to 3 s.' }, { text: 'Make the bursts longer: 1.5 s on instead of 0.5 s.' }],
+  tryThis: tips('Raise the queue’s maxQueueMs to 3000: nothing is refused, but requests wait up to 3 s.', 'Make the bursts longer (onMs 1500).'),
   scenario: scenario(
     'rate-limit-leaky-bucket',
     'Leaky bucket: a meter and a queue',
@@ -106,7 +110,7 @@ export const rateLimitTokenBucket: BuiltinScenario = {
   title: 'Token bucket: bursts up to the capacity',
   description: 'A token bucket holds 10 tokens and refills 5 per second. Two users send bursts; each has a bucket of their own.',
   watchFor: 'Each user’s bucket empties during a burst, refuses when it is dry, and fills again between bursts.',
-  tryThis: [{ text: 'Set perKey off: both users share one bucket and refuse each other.' }, { text: 'Lower the capacity to 2: bursts are cut short, the average rate stays 5/s.' }],
+  tryThis: tips('Set perKey off: both users share one bucket and refuse each other.', 'Lower the capacity to 2: bursts are cut short, the average rate stays 5/s.'),
   scenario: scenario(
     'rate-limit-token-bucket',
     'Token bucket: bursts up to the capacity',
@@ -126,7 +130,7 @@ export const rateLimitGuava: BuiltinScenario = {
   title: 'Guava RateLimiter: bursty and warming up',
   description: 'RateLimiter.create(5) (SmoothBursty), create(5, 2 s) (SmoothWarmingUp, starts cold) with acquire(), and create(5) with tryAcquire(0), on the same bursts.',
   watchFor: 'acquire() never refuses: the caller waits, and the next one pays for a big request. Warming up, the first permits cost up to 3× the stable interval.',
-  tryThis: [{ text: 'Give tryAcquire a 300 ms timeout: requests whose turn is within it wait instead of failing.' }, { text: 'Raise maxBurstSeconds to 3: more permits are stored while idle, and a burst passes at once.' }],
+  tryThis: tips('Give tryAcquire a 300 ms timeout: requests whose turn is within it wait instead of failing.', 'Raise maxBurstSeconds to 3: more permits are stored while idle, and a burst passes at once.'),
   scenario: scenario(
     'rate-limit-guava',
     'Guava RateLimiter: bursty and warming up',
@@ -147,7 +151,7 @@ export const rateLimitGateway: BuiltinScenario = {
   title: 'Spring Cloud Gateway: two gateways, one bucket in Redis',
   description: 'Two gateway instances run RedisRateLimiter (replenishRate 5, burstCapacity 10) on one Redis; the same user calls both. Redis crashes at 4 s and comes back at 6 s.',
   watchFor: 'Both gateways drain the one bucket in Redis (X-RateLimit-Remaining counts down on both); while Redis is down every request passes with Remaining -1: fail open.',
-  tryThis: [{ text: 'Skew one gateway’s clock back 3 s: it passes an older timestamp, and the script counts no time as passed.' }, { text: 'Set perKey off on one gateway: its requests count against a bucket of its own key.' }],
+  tryThis: tips('Skew one gateway’s clock back 3 s: it passes an older timestamp, and the script counts no time as passed.', 'Set perKey off on one gateway: its requests count against a bucket of its own key.'),
   scenario: {
     ...scenario(
       'rate-limit-gateway',
@@ -175,7 +179,7 @@ export const rateLimitSentinel: BuiltinScenario = {
   title: 'Sentinel flow control: reject, throttle, warm up',
   description: 'Three Sentinel flow rules of 10 QPS on the same ramp from 2 to 30 requests per second: default (reject), rate limiter (queue up to 500 ms) and warm up (coldFactor 3, 5 s).',
   watchFor: 'Reject counts passes in two 500 ms buckets; throttling spaces requests 100 ms apart and refuses what would wait over 500 ms; warm-up starts at about 10 / 3 QPS.',
-  tryThis: [{ text: 'Set sampleCount to 10: the window slides in 100 ms steps and the boundary burst shrinks.' }, { text: 'Lengthen warmUpPeriodSec to 20.' }],
+  tryThis: tips('Set sampleCount to 10: the window slides in 100 ms steps and the boundary burst shrinks.', 'Lengthen warmUpPeriodSec to 20.'),
   scenario: scenario(
     'rate-limit-sentinel',
     'Sentinel flow control: reject, throttle, warm up',
@@ -197,7 +201,7 @@ export const rateLimitShowdown: BuiltinScenario = {
   title: 'Rate limiter showdown: one traffic, six algorithms',
   description: 'Steady Poisson traffic at 6/s plus a burst at every other second’s boundary, fed identically to six limiters of about 10 per second.',
   watchFor: 'The chart under the canvas: the fixed window lets the boundary bursts through (a rate-bound violation), the sliding log refuses them, the buckets smooth them.',
-  tryThis: [{ text: 'Change the burst client’s perSide from 8 to 15: every chart bar at a boundary grows and more is refused.' }, { text: 'Make the steady client faster (ratePerSec 12).' }],
+  tryThis: tips('Change the burst client’s perSide from 8 to 15: every chart bar at a boundary grows and more is refused.', 'Make the steady client faster (ratePerSec 12).'),
   scenario: scenario(
     'rate-limit-showdown',
     'Rate limiter showdown: one traffic, six algorithms',
