@@ -291,6 +291,8 @@ test.describe('the postMessage API', () => {
 
 test.describe('the Embed dialog', () => {
   test('makes an iframe snippet from the chosen options, with a live preview', async ({ page, context }) => {
+    // Two full pages (the playground and the preview's player) load in this test.
+    test.setTimeout(60_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openPlayground(page, '#scenario=zk-lock');
     await expect(page.getByTestId('scenario-title')).toHaveText(/^ZooKeeper lock/);
@@ -311,6 +313,8 @@ test.describe('the Embed dialog', () => {
     await expect(snippet).toHaveValue(/width="640" height="420"/);
     const preview = dialog.getByTestId('embed-preview');
     await expect(preview).toHaveAttribute('src', /\/embed#scenario=zk-lock&loop=1&controls=minimal&theme=dark&allow=/);
+    // The preview loads lazily, like the snippet: bring it into view first.
+    await preview.scrollIntoViewIfNeeded();
     await expect(page.frameLocator('[data-testid="embed-preview"]').locator('.react-flow__node').first()).toBeVisible();
     await expect(page.frameLocator('[data-testid="embed-preview"]').getByTestId('embed-controls')).toHaveAttribute('data-controls', 'minimal');
     await dialog.getByTestId('embed-copy').click();
