@@ -48,7 +48,8 @@ test.describe('sessions', () => {
     for (const u of ['bob', 'dave']) await expect(page.getByTestId(`node-${u}`).getByTestId('client-status')).not.toContainText('kicked out');
     // They logged in again on app2, which now holds all four sessions.
     await expect(page.getByTestId('node-app2').getByTestId('app-session')).toHaveCount(4);
-    expect((await sim.violations()).map((v) => v.nodes[0])).toEqual(['alice', 'carol']);
+    // Which of them comes back first depends on their next page, now that app1 leaves at once.
+    expect((await sim.violations()).map((v) => v.nodes[0]).sort()).toEqual(['alice', 'carol']);
     await page.screenshot({ path: `${SHOTS}/desktop-session-store.png` });
   });
 
