@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, SHOTS, test } from './fixtures';
+import { expect, openPlayground, settled, SHOTS, test } from './fixtures';
 
 type Doc = { nodes: { id: string; type: string; label?: string; position: { x: number; y: number }; params: Record<string, unknown> }[]; edges: { id: string; source: string; target: string }[] };
 
@@ -17,23 +17,6 @@ async function editMode(page: Page) {
   await page.getByTestId('edit-mode').click();
   await expect(page.getByTestId('edit-mode')).toHaveAttribute('aria-pressed', 'true');
   await settled(page);
-}
-
-/**
- * Waits until the view stops moving: a refit animates the viewport, and a drag that starts from
- * a handle measured mid-animation misses its target (seen on a loaded 2-core CI machine).
- */
-async function settled(page: Page) {
-  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await transform();
-      const settled = now === last;
-      last = now;
-      return settled;
-    })
-    .toBe(true);
 }
 
 const centre = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });

@@ -66,6 +66,23 @@ export async function brokenLinkScenario(page: Page): Promise<unknown> {
   };
 }
 
+/**
+ * Waits until the view stops moving: a refit animates the viewport, and a drag that starts from
+ * a handle measured mid-animation misses its target (seen on a loaded 2-core CI machine).
+ */
+export async function settled(page: Page): Promise<void> {
+  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
 /** Screenshots go here (gitignored); the run writes them at both sizes so they can be looked at. */
 export const SHOTS = 'e2e/screenshots';
 

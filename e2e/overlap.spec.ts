@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { LIBRARY } from '../engine/scenario/library';
-import { expect, frames, openPlayground, SHOTS, test } from './fixtures';
+import { expect, frames, openPlayground, settled, SHOTS, test } from './fixtures';
 
 /** Pairs of node cards whose on-screen boxes overlap (touching edges do not count). */
 async function overlapping(page: Page): Promise<string[]> {
@@ -47,20 +47,6 @@ for (const size of [
       });
     }
   });
-}
-
-/** Waits until the view stops moving (an edit-mode refit animates the viewport). */
-async function settled(page: Page) {
-  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await transform();
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
 }
 
 test('a card the visitor dragged stays where it was dropped; the others make way', async ({ page }) => {
