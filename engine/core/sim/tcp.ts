@@ -99,7 +99,7 @@ export class Tcp {
    */
   close(li: number, s: number, reason: CloseReason): number {
     const links = this.table();
-    const c = Math.max(links.conn[2 * li], links.conn[2 * li + 1]) + 1;
+    const c = this.nextConn(li);
     links.conn[2 * li + s] = c;
     this.clearSender(li, s);
     if (!links.partitioned(li)) this.tell(li, s, reason, c);
@@ -156,7 +156,7 @@ export class Tcp {
     const stamp = q.inc[slot];
     // Only a segment of the connection its sender is on now is answered; older ones are echoes.
     if (stamp < links.conn[2 * li + (1 - r)] || (q.ref[slot] as Msg).type === 'net.closed') return;
-    const c = Math.max(links.conn[2 * li], links.conn[2 * li + 1]) + 1;
+    const c = this.nextConn(li);
     links.conn[2 * li + r] = c;
     this.tell(li, r, 'refused', c);
   }
@@ -219,6 +219,12 @@ export class Tcp {
     d.retries = 0;
     d.gen += 1;
     this.table().stalled[2 * li + s] = 0;
+  }
+
+  /** A connection number neither end of link `li` has used. */
+  private nextConn(li: number): number {
+    const conn = this.table().conn;
+    return Math.max(conn[2 * li], conn[2 * li + 1]) + 1;
   }
 
   /** [sender, receiver] node indexes of direction `s` of link `li`. */
