@@ -175,6 +175,9 @@ public final class ZkDriver {
                 res = run(cmd.split("\\s+"));
             } catch (KeeperException e) {
                 res = "{\"err\":" + q(errName(e.code())) + "}";
+            } catch (IllegalArgumentException e) {
+                // The client library refused the call before sending anything (PathUtils, TTLs).
+                res = "{\"err\":" + q("IllegalArgumentException: " + e.getMessage()) + "}";
             } catch (Exception e) {
                 res = "{\"fail\":" + q(e.toString()) + "}";
             }

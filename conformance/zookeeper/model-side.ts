@@ -135,7 +135,8 @@ function rawStat(st: ZkStat): RawStat {
 }
 
 function rawResult(cmd: string, r: ZkResult): RawResult {
-  if (!r.ok) return { err: r.err };
+  // The Java driver reports the client library's IllegalArgumentException with its message.
+  if (!r.ok) return { err: r.err === 'IllegalArgument' ? `IllegalArgumentException: ${r.detail ?? ''}` : r.err === 'NoAuth' ? 'NOAUTH' : r.err };
   switch (cmd) {
     case 'create':
       return { ok: true, path: r.path, stat: r.stat ? rawStat(r.stat) : null };

@@ -21,6 +21,8 @@
  *
  * Data `""` is the empty string. A line may end in `=> text`: both the model's and the real
  * server's normalised answer must then start with `text`, which documents what the line shows.
+ * `=> unordered` instead compares a list answer's items in any order, where the real client's
+ * order is not fixed. A malformed path is passed on: the client library must refuse it.
  */
 
 export interface ZkStep {
@@ -78,8 +80,9 @@ export function parseZkScript(src: string, name: string): ZkStep[] {
     const args = t.slice(2);
     if (args.length < arity[0] || args.length > arity[1]) throw new Error(`${where}: ${cmd} takes ${arity[0]}–${arity[1]} arguments`);
     if (cmd === 'create' || cmd === 'delete' || cmd === 'set' || cmd === 'get' || cmd === 'exists' || cmd === 'ls' || cmd === 'addWatch' || cmd === 'removeWatches') {
-      const path = cmd === 'create' ? args.find((a) => a.startsWith('/')) : args[0];
-      if (!path || !path.startsWith('/')) throw new Error(`${where}: ${cmd} needs a path starting with /`);
+      // A malformed path is allowed on purpose: the client library must refuse it as the real one does.
+      const path = cmd === 'create' ? parseCreate(args).path : args[0];
+      if (!path) throw new Error(`${where}: ${cmd} needs a path`);
     }
     steps.push({ line, text, session: t[0], cmd, args, expect });
   });

@@ -107,12 +107,18 @@ function send(ctx: Ctx, to: string, m: ZkMsg): void {
   ctx.send(to, m);
 }
 
-function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx): void {
+/**
+ * Sends watch events to their sessions' connections. `closing` is a session that has just closed
+ * on its own request: its connection stays open until the reply, so it hears the events its own
+ * ephemerals' deletion fired (before Closed), as a real server sends them.
+ */
+function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx, closing?: { session: string; client: string; conn: number }): void {
   for (const n of notes) {
     const sess = core.sessions[n.session];
+    const own = closing !== undefined && closing.session === n.session;
     // No open connection: the event is lost; the client's SetWatches on reconnect catches up.
-    const to = sess?.client ?? null;
-    const conn = sess?.conn ?? null;
+    const to = own ? closing.client : (sess?.client ?? null);
+    const conn = own ? closing.conn : (sess?.conn ?? null);
     ctx.trace('zk.watch.fired', { session: n.session, path: n.event.path, event: n.event.type, zxid: n.zxid, delivered: to !== null && conn !== null });
     if (to === null || conn === null) continue;
     send(ctx, to, { type: 'zk.watch', conn, event: n.event, zxid: n.zxid });
@@ -156,7 +162,7 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     const r = closeSession(core, m.sessionId);
     for (const path of r.deleted ?? []) ctx.trace('zk.delete', { session: m.sessionId, path, zxid: r.zxid, cause: 'session' });
     ctx.trace('zk.session.closed', { session: m.sessionId, zxid: r.zxid, deleted: r.deleted ?? [] });
-    deliver(r.state, r.notes, ctx);
+    deliver(r.state, r.notes, ctx, { session: m.sessionId, client: from, conn: m.conn });
     send(ctx, from, { type: 'zk.reply', conn: m.conn, xid: m.xid, zxid: r.zxid, result: r.result });
     return { ...s, core: r.state };
   }
