@@ -1,0 +1,76 @@
+import type { DbResult } from '../../clients/sql/messages';
+import type { Ctx } from '../../core/types';
+import { applied, at, put } from './rows';
+import type { DbState, DbTxn } from './state';
+
+// Transactions and row locks: opening, committing and rolling back, and taking a lock. The
+// handler works on a draft of the state (state.ts), changed in place.
+
+/** One handler's work on a draft: the state, the node's ctx, and the row locks freed so far. */
+export interface Run {
+  s: DbState;
+  ctx: Ctx;
+  /** Locks released by commits and rollbacks, for the waiters to take (model.ts). */
+  released: string[];
+}
+
+/** The session's open transaction, if any. */
+export function txnOf(s: DbState, key: string): DbTxn | null {
+  const id = s.sessions[key]?.txn ?? null;
+  return id === null ? null : s.txns[id];
+}
+
+/** Opens a transaction for session `key`. */
+export function openTxn(r: Run, key: string, o: { auto?: boolean; xid?: string } = {}): DbTxn {
+  const s = r.s;
+  const t: DbTxn = { id: s.nextTxn, session: key, xid: o.xid ?? null, xa: o.xid === undefined ? null : 'ACTIVE', auto: o.auto ?? false, writes: {}, undo: 0, locks: [], view: null, since: r.ctx.now };
+  s.nextTxn += 1;
+  s.txns[t.id] = t;
+  s.sessions[key].txn = t.id;
+  return t;
+}
+
+/** Ends `t`: frees its locks (for the waiters) and detaches it from its session. */
+function end(r: Run, t: DbTxn): void {
+  const s = r.s;
+  for (const k of t.locks) {
+    if (at(s.locks, k) === t.id) delete s.locks[k];
+    r.released.push(k);
+  }
+  delete s.txns[t.id];
+  const sess = t.session === null ? undefined : s.sessions[t.session];
+  if (sess?.txn === t.id) sess.txn = null;
+}
+
+/** Commits `t`: its changes become the committed rows (durable from here on). */
+export function commitTxn(r: Run, t: DbTxn): void {
+  r.s.tables = applied(r.s.tables, t);
+  // An autocommit read is not counted: the card's counts are of transactions that did something.
+  if (!t.auto || t.undo > 0) {
+    r.s.stats.commits += 1;
+    r.ctx.metric('db.commits');
+  }
+  end(r, t);
+}
+
+/** Rolls `t` back: its changes are dropped. */
+export function rollbackTxn(r: Run, t: DbTxn): void {
+  if (!t.auto || t.undo > 0) {
+    r.s.stats.rollbacks += 1;
+    r.ctx.metric('db.rollbacks');
+  }
+  end(r, t);
+}
+
+/** Takes the row lock `key` for `t`; the holder's id when another transaction has it. */
+export function lock(s: DbState, t: DbTxn, key: string): number | null {
+  const holder = at(s.locks, key);
+  if (holder === t.id) return null;
+  if (holder !== undefined) return holder;
+  put(s.locks, key, t.id);
+  t.locks.push(key);
+  return null;
+}
+
+/** What a statement came to: a result, or a wait for `lock`, which transaction `holder` holds. */
+export type Step = { readonly done: DbResult } | { readonly wait: string; readonly holder: number };
