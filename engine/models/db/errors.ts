@@ -17,6 +17,8 @@ export const DEADLOCK = e(1213, '40001', 'Deadlock found when trying to get lock
 export const XAER_NOTA = e(1397, 'XAE04', 'XAER_NOTA: Unknown XID');
 /** 1398: e.g. XA COMMIT … ONE PHASE on a prepared branch. */
 export const XAER_INVAL = e(1398, 'XAE05', 'XAER_INVAL: Invalid arguments (or unsupported command)');
+/** 1614: XA COMMIT / XA ROLLBACK of a branch a deadlock rolled back (which ends it). */
+export const XA_RBDEADLOCK = e(1614, 'XA102', 'XA_RBDEADLOCK: Transaction branch was rolled back: deadlock was detected');
 /** 1400: XA START inside a local transaction. */
 export const XAER_OUTSIDE = e(1400, 'XAE09', 'XAER_OUTSIDE: Some work is done outside global transaction');
 /** 1440: XA START with an xid that exists. */

@@ -65,8 +65,8 @@ function dml(r: Run, t: DbTxn, st: Extract<DbStmt, { table: string }>): Step {
 export function execute(r: Run, key: string, st: DbStmt): Step {
   const t = txnOf(r.s, key);
   if (isXa(st)) return xaStatement(r, key, t, st);
-  // A branch that has ended (IDLE) or is prepared takes no other statement.
-  if (t?.xa === 'IDLE' || t?.xa === 'PREPARED') return { done: { ok: false, error: xaerRmfail(t.xa) } };
+  // A branch that has ended (IDLE), is prepared or was rolled back takes no other statement.
+  if (t?.xa && t.xa !== 'ACTIVE') return { done: { ok: false, error: xaerRmfail(t.xa) } };
   switch (st.op) {
     case 'begin':
       if (t?.xa === 'ACTIVE') return { done: { ok: false, error: xaerRmfail('ACTIVE') } };

@@ -10,8 +10,8 @@ export type DbTables = Readonly<Record<string, DbTable>>;
 /** A transaction's pending changes: table -> id -> the new row, or null for a deleted one. */
 export type DbWrites = Record<string, Record<string, DbRow | null>>;
 
-/** An XA branch's state (MariaDB's names). */
-export type XaState = 'ACTIVE' | 'IDLE' | 'PREPARED';
+/** An XA branch's state (MariaDB's names; ROLLBACK ONLY: a deadlock undid its work, only its end is left). */
+export type XaState = 'ACTIVE' | 'IDLE' | 'PREPARED' | 'ROLLBACK ONLY';
 
 /** An open transaction: its changes live here until COMMIT writes them to the tables. */
 export interface DbTxn {

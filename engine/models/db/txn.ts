@@ -30,13 +30,19 @@ export function openTxn(r: Run, key: string, o: { auto?: boolean; xid?: string }
   return t;
 }
 
-/** Ends `t`: frees its locks (for the waiters) and detaches it from its session. */
-function end(r: Run, t: DbTxn): void {
-  const s = r.s;
+/** Frees `t`'s row locks, for the waiters. */
+function release(r: Run, t: DbTxn): void {
   for (const k of t.locks) {
-    if (at(s.locks, k) === t.id) delete s.locks[k];
+    if (at(r.s.locks, k) === t.id) delete r.s.locks[k];
     r.released.push(k);
   }
+  t.locks = [];
+}
+
+/** Ends `t`: frees its locks and detaches it from its session. */
+export function end(r: Run, t: DbTxn): void {
+  const s = r.s;
+  release(r, t);
   delete s.txns[t.id];
   const sess = t.session === null ? undefined : s.sessions[t.session];
   if (sess?.txn === t.id) sess.txn = null;
@@ -60,6 +66,20 @@ export function rollbackTxn(r: Run, t: DbTxn): void {
     r.ctx.metric('db.rollbacks');
   }
   end(r, t);
+}
+
+/**
+ * A deadlock victim that is an XA branch: its work is undone and its locks freed, but the branch
+ * stays, ROLLBACK ONLY, until its XA ROLLBACK (or its XA COMMIT, which fails with XA_RBDEADLOCK).
+ */
+export function rollbackOnly(r: Run, t: DbTxn): void {
+  r.s.stats.rollbacks += 1;
+  r.ctx.metric('db.rollbacks');
+  release(r, t);
+  t.writes = {};
+  t.undo = 0;
+  t.view = null;
+  t.xa = 'ROLLBACK ONLY';
 }
 
 /** Takes the row lock `key` for `t`; the holder's id when another transaction has it. */

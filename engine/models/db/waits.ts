@@ -4,7 +4,7 @@ import { DEADLOCK, LOCK_WAIT_TIMEOUT } from './errors';
 import { abandon, execute } from './exec';
 import { at } from './rows';
 import type { DbTxn } from './state';
-import { rollbackTxn, txnOf, type Run } from './txn';
+import { rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
 
 // Lock waits: a statement that needs a row lock another transaction holds waits, FIFO per row,
 // until the lock is released (it then runs again and takes it), until innodb_lock_wait_timeout
@@ -88,7 +88,7 @@ function detect(r: Run, t: DbTxn, row: string): void {
   r.ctx.metric('db.deadlocks');
   r.ctx.trace('db.deadlock', { row, cycle: cycle.map((c) => holderOf(r, c.id)), victim: holderOf(r, victim.id) });
   unpark(r, key);
-  rollbackTxn(r, victim);
+  (victim.xa === 'ACTIVE' ? rollbackOnly : rollbackTxn)(r, victim);
   answer(r, key, w.req, w.stmt, { ok: false, error: DEADLOCK }, r.ctx.now - w.since);
 }
 

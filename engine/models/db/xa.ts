@@ -1,7 +1,7 @@
 import type { DbError, DbRow, XaStmt } from '../../clients/sql/messages';
-import { XAER_DUPID, XAER_INVAL, XAER_NOTA, XAER_OUTSIDE, xaerRmfail } from './errors';
+import { XA_RBDEADLOCK, XAER_DUPID, XAER_INVAL, XAER_NOTA, XAER_OUTSIDE, xaerRmfail } from './errors';
 import type { DbTxn } from './state';
-import { commitTxn, openTxn, rollbackTxn, type Run, type Step } from './txn';
+import { commitTxn, end, openTxn, rollbackTxn, type Run, type Step } from './txn';
 
 // XA statements, as MariaDB 10.11 runs them (sql/xa.cc): a branch goes ACTIVE (XA START) ->
 // IDLE (XA END) -> PREPARED (XA PREPARE) -> committed or rolled back; XA COMMIT … ONE PHASE
@@ -62,6 +62,11 @@ export function xaStatement(r: Run, key: string, t: DbTxn | null, st: XaStmt): S
     case 'xa-rollback': {
       if (!mine || mine.xid !== st.xid) return finishOther(r, t, st);
       if (mine.xa === 'ACTIVE') return fail(xaerRmfail('ACTIVE'));
+      // Its work is already undone: XA ROLLBACK just ends it, XA COMMIT ends it and says why it could not commit.
+      if (mine.xa === 'ROLLBACK ONLY') {
+        end(r, mine);
+        return st.op === 'xa-commit' ? fail(XA_RBDEADLOCK) : done;
+      }
       if (st.op === 'xa-rollback') {
         rollbackTxn(r, mine);
         return done;
