@@ -15,10 +15,5 @@ export const dbUi: NodeUi<'db'> = {
     if (v.waits.length > 0) return `${plural(v.waits.length, 'lock wait')}`;
     return v.txns.length > 0 ? `${plural(v.txns.length, 'open transaction')}` : `${plural(v.tables.length, 'table')}`;
   },
-  fields: {
-    tables: { label: 'Tables' },
-    lockWaitTimeoutMs: { label: 'Lock wait timeout' },
-    deadlockDetect: { label: 'Deadlock detection' },
-  },
   card: () => import('./card').then((m) => m.DbCard),
 };

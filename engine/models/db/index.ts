@@ -7,7 +7,7 @@ export const dbKind = defineNode({
   title: 'Database',
   blurb: 'MariaDB/InnoDB: tables of rows, transactions with row locks, deadlock detection, XA branches that survive a crash.',
   params: dbParams,
-  linksTo: ['client'],
+  linksTo: ['client', 'xa-tm'],
   log: { group: 'db', namespaces: ['db'] },
   newParams: () => ({
     tables: {

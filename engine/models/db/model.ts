@@ -1,5 +1,5 @@
 import { isConnectionClosed } from '../../core/connection';
-import { resultText, sqlText, type DbMsg, type DbQueryMsg } from '../../clients/sql/messages';
+import { resultText, rowText, sqlText, type DbMsg, type DbQueryMsg } from '../../clients/sql/messages';
 import type { Msg } from '../../core/msg';
 import type { Ctx, ModelDef } from '../../core/types';
 import { put } from './rows';
@@ -129,6 +129,8 @@ export const dbModel: ModelDef<DbParams, DbState> = {
         if (ev.detached.length) parts.push(`keeps prepared XA branch${ev.detached.length > 1 ? 'es' : ''} ${ev.detached.map((x) => `'${x}'`).join(', ')} with their row locks`);
         return `${name(ev.client)}'s connection to ${name(ev.node)} is gone${parts.length ? `: ${name(ev.node)} ${parts.join(' and ')}` : ''}`;
       }
+      case 'db.commit':
+        return `${name(ev.node)} commits ${ev.xid ? `XA branch '${ev.xid}'` : `transaction ${ev.txn}`}${ev.client ? ` of ${name(ev.client)}` : ''}: ${ev.changes.map((c) => (c.to ? rowText(c.to) : `${c.table}/${c.id} deleted`)).join('; ')}`;
       case 'db.recover':
         return `${name(ev.node)} recovers: committed rows are on disk, uncommitted work is gone; prepared XA branch${ev.prepared.length > 1 ? 'es' : ''} ${ev.prepared.map((x) => `'${x}'`).join(', ')} in doubt, still locking ${ev.locks.join(', ') || 'no rows'} until a coordinator decides`;
       default:

@@ -1,10 +1,25 @@
-import type { DbResult } from '../../clients/sql/messages';
+import type { DbResult, DbRow } from '../../clients/sql/messages';
 import type { Ctx } from '../../core/types';
 import { applied, at, put } from './rows';
 import type { DbState, DbTxn } from './state';
 
 // Transactions and row locks: opening, committing and rolling back, and taking a lock. The
 // handler works on a draft of the state (state.ts), changed in place.
+
+/** A row a commit changed: before and after (null: absent). */
+export interface DbChange {
+  table: string;
+  id: string;
+  from: DbRow | null;
+  to: DbRow | null;
+}
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /** A transaction's changes became the committed rows (what invariants add up). */
+    'db.commit': { txn: number; xid: string | null; client: string | null; changes: DbChange[] };
+  }
+}
 
 /** One handler's work on a draft: the state, the node's ctx, and the row locks freed so far. */
 export interface Run {
@@ -50,6 +65,14 @@ export function end(r: Run, t: DbTxn): void {
 
 /** Commits `t`: its changes become the committed rows (durable from here on). */
 export function commitTxn(r: Run, t: DbTxn): void {
+  if (t.undo > 0) {
+    const changes: DbChange[] = [];
+    for (const table of Object.keys(t.writes)) {
+      for (const id of Object.keys(t.writes[table])) changes.push({ table, id, from: at(at(r.s.tables, table), id) ?? null, to: t.writes[table][id] });
+    }
+    const client = t.session === null ? null : (r.s.sessions[t.session]?.node ?? null);
+    r.ctx.trace('db.commit', { txn: t.id, xid: t.xid, client, changes });
+  }
   r.s.tables = applied(r.s.tables, t);
   // An autocommit read is not counted: the card's counts are of transactions that did something.
   if (!t.auto || t.undo > 0) {
