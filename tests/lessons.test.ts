@@ -40,6 +40,7 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-gateway': [],
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
+  'xa-2pc': [],
 };
 
 describe('every built-in keeps its lesson over 30 seeds', () => {

@@ -18,6 +18,7 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'no-lost-messages': (i) => ['message lost', 'never got it'][i] ?? 'involved',
   'lock-progress': (i, n) => (i === n - 1 ? 'lock left free' : 'still waiting'),
   'rate-bound': (i) => (i === 0 ? 'over its limit' : 'sent the burst'),
+  'money-conserved': (i) => (i === 0 ? 'money off' : 'committed its part'),
 };
 
 /** Node `id`'s role in violation `v`, as its card's badge says it; the node that caused it says so. */

@@ -2,6 +2,7 @@ import { byKey } from '../core/manifest';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';
+import { moneyConservedKind } from './money-conserved';
 import type { MonitorManifest } from './kind';
 import { mutualExclusionKind } from './mutual-exclusion';
 import { noAccessAfterLogoutKind } from './no-access-after-logout';
@@ -27,6 +28,7 @@ export const MONITOR_MANIFESTS = [
   noUnexpectedLogoutKind,
   noAccessAfterLogoutKind,
   rateBoundKind,
+  moneyConservedKind,
 ] as const;
 
 /** Every invariant id. */
