@@ -17,6 +17,8 @@ export interface ScenarioChange {
   interventions?: readonly Intervention[];
   /** Faults added to the scenario's own. */
   add?: readonly Intervention[];
+  /** Plays this long instead (ms), for a change whose effect comes after the scenario's own end. */
+  untilMs?: number;
 }
 
 /** A "try this" item: what to try, in a sentence, and the change that tries it when there is one. */
@@ -37,5 +39,6 @@ export function applyChange(s: Scenario, change: ScenarioChange): Scenario {
     return params === n.params ? n : { ...n, params };
   });
   const own = change.interventions ? [...change.interventions] : s.interventions;
-  return { ...s, nodes, interventions: change.add ? [...own, ...change.add] : own };
+  const interventions = change.add ? [...own, ...change.add] : own;
+  return { ...s, nodes, interventions, playback: change.untilMs === undefined ? s.playback : { ...s.playback, untilMs: change.untilMs } };
 }

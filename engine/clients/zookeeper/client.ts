@@ -153,7 +153,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
     case 'zk.watch': {
       if (materialize(s, m.event)) {
         st.out.push({ kind: 'event', event: m.event });
-        ctx.trace('zk.client.event', { session: s.sessionId, event: m.event.type, path: m.event.path });
+        ctx.trace('zk.client.event', { session: s.sessionId, event: m.event.type, path: m.event.path, zxid: m.zxid });
       }
       break;
     }

@@ -7,7 +7,8 @@ import { isZkClientTimer, type CuratorState, type KeeperState } from './state';
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     'zk.client.state': { session: string | null; keeper: KeeperState; curator: CuratorState | null; reason: string };
-    'zk.client.event': { session: string | null; event: ZkWatchEvent['type']; path: string };
+    /** `zxid`: the change the event announces (-1 when a reconnect's SetWatches fires it). */
+    'zk.client.event': { session: string | null; event: ZkWatchEvent['type']; path: string; zxid: number };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
@@ -24,6 +24,8 @@ declare module '../../core/trace-types' {
     'zk.watch.set': { session: string; path: string; kind: 'data' | 'exists' | 'child' | 'persistent' | 'recursive' };
     'zk.watch.removed': { session: string; path: string; which: 'data' | 'children' | 'any' };
     'zk.watch.fired': { session: string; path: string; event: ZkEventType; zxid: number; delivered: boolean };
+    /** A reconnected session's SetWatches: `watches` listed, of which `fired` changed meanwhile and fire at once. */
+    'zk.watch.restored': { session: string; watches: number; fired: number };
   }
 }
 
@@ -95,6 +97,11 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   return { ...s, expiryTimer, containerTimer };
 }
 
+/** How many watches a SetWatches request lists. */
+function restoredCount(op: Extract<ZkOp, { op: 'setWatches' }>): number {
+  return op.data.length + op.exist.length + op.child.length + op.persistent.length + op.recursive.length;
+}
+
 /** Sends a ZooKeeper message (typed, so a misspelt field is caught). */
 function send(ctx: Ctx, to: string, m: ZkMsg): void {
   ctx.send(to, m);
@@ -161,6 +168,7 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     else if (op.op === 'setData') ctx.trace('zk.setData', { session: m.sessionId, path: op.path, version: r.result.stat!.version, zxid: r.zxid });
     else if (op.op === 'addWatch') ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: op.mode });
     else if (op.op === 'removeWatches') ctx.trace('zk.watch.removed', { session: m.sessionId, path: op.path, which: op.type });
+    else if (op.op === 'setWatches') ctx.trace('zk.watch.restored', { session: m.sessionId, watches: restoredCount(op), fired: r.notes.length });
     const wk = watchKind(m);
     if (wk && 'path' in op) ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: wk });
   } else {
@@ -306,7 +314,9 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
       case 'zk.watch.removed':
         return `session ${ev.session} removes its ${ev.which} watches on ${ev.path}`;
       case 'zk.watch.fired':
-        return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (lost: it has no open connection)'}`;
+        return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (not sent: it has no open connection)'}`;
+      case 'zk.watch.restored':
+        return `session ${ev.session} restores ${ev.watches} watch${ev.watches === 1 ? '' : 'es'} after reconnecting (SetWatches)${ev.fired ? `; ${ev.fired} fire${ev.fired === 1 ? 's' : ''} at once for changes made meanwhile` : ''}`;
       default:
         return undefined;
     }

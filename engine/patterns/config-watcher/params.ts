@@ -19,6 +19,11 @@ export const configWatcherParams = z
      * on a path wins, so this quietly turns the persistent watch back into a one-shot one.
      */
     rereadWatch: z.boolean().default(false),
+    /**
+     * Read again after every reconnect, as Curator's CuratorCache does. A raw client does not:
+     * SetWatches restores a persistent watch but sends nothing for changes made while it was away.
+     */
+    rereadOnReconnect: z.boolean().default(false),
     /** Wait before subscribing (ms). */
     startDelayMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(0),
     /** Requested session timeout (ms). */

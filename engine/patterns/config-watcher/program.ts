@@ -65,6 +65,8 @@ function onReply(s: ConfigWatcherState, tag: Tag | null, r: ZkResult, ctx: Ctx):
     case 'sub':
       return s;
     case 'read': {
+      // Lost with the connection: still owed, and read again once reconnected.
+      if (!r.ok && r.err === 'ConnectionLoss') return s;
       const n = { ...s, reading: false };
       if (r.ok) {
         const version = r.stat?.version ?? 0;
@@ -100,8 +102,10 @@ function onOutput(s: ConfigWatcherState, o: ZkClientOutput<Tag | null>, ctx: Ctx
   // The session and its watches are gone: a new handle, and subscribe again once connected.
   if (o.keeper === 'Expired') return zk.start({ ...s, subscribed: false, reading: false }, ctx);
   // First connection: subscribe. A reconnect to the same session: the library restored the
-  // watches; read again in case a read was lost with the old connection.
-  if (o.keeper === 'SyncConnected' && s.begun) return s.subscribed ? (s.reading ? read(s, ctx) : s) : subscribe(s, ctx);
+  // watches (SetWatches re-fires a classic watch whose znode changed meanwhile, but not a
+  // persistent one); read again if a read was lost with the old connection, or always when the
+  // application re-reads after a reconnect as Curator's caches do.
+  if (o.keeper === 'SyncConnected' && s.begun) return s.subscribed ? (s.reading || s.p.rereadOnReconnect ? read(s, ctx) : s) : subscribe(s, ctx);
   return s;
 }
 

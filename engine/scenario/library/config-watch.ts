@@ -85,6 +85,10 @@ export const configWatchPersistent: BuiltinScenario = {
   tryThis: [
     { text: 'Set rereadWatch to true on s1: in ZooKeeper 3.8 the last watch set on a path wins, so its getData(watch = true) quietly turns the persistent watch into a one-shot one, and s1 misses v2.', change: { program: { s1: { rereadWatch: true } } } },
     { text: 'Pause s2 for 1000 ms at 2505 ms: its events wait for it and arrive after the pause, none missed.', change: { add: [{ at: 2505, kind: 'pause', node: 's2', durationMs: 1000 }] } },
+    {
+      text: 'Cut s1 off for 5 s at 1.3 s: v3 and v4 wait in ZooKeeper’s send buffer, s1’s read timeout (4 s) drops the connection, and the reconnect restores the persistent watch with SetWatches, which sends nothing for changes made meanwhile. s1 stays on v2 (every-change-notified, judged at s1). Then set rereadOnReconnect on s1, as Curator’s caches do, and it catches up.',
+      change: { add: [{ at: 1300, kind: 'partition', edge: 'zk-s1' }, { at: 6300, kind: 'heal', edge: 'zk-s1' }], untilMs: 10000 },
+    },
   ],
   scenario: configWatch(true),
 };

@@ -248,6 +248,25 @@ describe('the tryThis experiments do what the notes promise', () => {
       expect(new Set(r.events('lock.acquire').map((e) => e.node))).toEqual(new Set(['c1', 'c2', 'c3', 'c4']));
     }
   });
+  it("zk-lock: a create whose reply is lost with the connection is found again by Curator's protection prefix, not created twice", () => {
+    for (const seed of [1, 7, 42]) {
+      const plain = play('zk-lock', { seed });
+      const c2 = plain.events('zk.session.open').find((e) => e.client === 'c2')!.session;
+      const created = plain.events('zk.create').find((e) => e.session === c2)!;
+      // Cut as the server executes the create: the reply waits in its send buffer until c2's read
+      // timeout (2/3 of 4 s) gives up the connection; the heal comes before the session expires.
+      const cut = [{ at: created.t, kind: 'partition' as const, edge: 'c2-zk' }, { at: created.t + 3000, kind: 'heal' as const, edge: 'c2-zk' }];
+      const r = play('zk-lock', { seed, interventions: [...scenarioOf('zk-lock').interventions, ...cut], untilMs: 20000 }).expectNoViolation();
+      expect(r.events('zk.create').filter((e) => e.session === c2).map((e) => e.path)).toEqual([created.path]);
+      const back = r.expectEvent('zk.client.state', { node: 'c2', curator: 'RECONNECTED' }).t;
+      expect(back).toBeGreaterThan(created.t + 3000);
+      // The first thing c2 asks after the reconnect is the listing that finds its own node.
+      const next = r.events('net.deliver').find((e) => e.t > back && e.node === 'zk' && e.from === 'c2')!;
+      expect(next.msg.type).toBe('zk.request');
+      expect(JSON.stringify(next.msg)).toContain('getChildren');
+      expect(new Set(r.events('lock.acquire').map((e) => e.node))).toEqual(new Set(['c1', 'c2', 'c3', 'c4']));
+    }
+  });
   it('lock-progress notices a queue stuck on a lost watch event: the same cut on a datagram link loses NodeDeleted, and c2, c3, c4 wait forever', () => {
     const plain = play('zk-lock').expectNoViolation();
     const expiry = plain.expectEvent('zk.session.expired').t;

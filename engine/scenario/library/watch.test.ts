@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import { buildSimulation } from '../build';
 import { play, scenarioOf } from '../../testing/scenario';
+import { applyChange } from '../change';
+import { builtin } from './index';
 import type { Harness } from '../../testing/harness';
 
 const IDS = ['config-watch', 'config-watch-persistent'];
@@ -92,6 +94,77 @@ describe('watch scenarios teach what they say', () => {
     expect(r.events('net.retransmit').some((e) => e.ok && e.from === 'zk' && e.to === 's1')).toBe(true);
     expect(notifiedPer(r, 's1')).toBe(4);
     expect(lastReads(r).s1).toEqual({ value: 'v4', version: 4 });
+  });
+
+  it('judged at the client: the same blip on a datagram link loses the notifications, and s1 is left on stale data however the server fared', () => {
+    const changes = play('config-watch-persistent').events('config.change').filter((e) => e.t > 1000 && e.t < 1200);
+    const from = Math.floor(changes[0].t) - 5;
+    const blip: Intervention[] = [
+      { at: from, kind: 'partition', edge: EDGE_S1 },
+      { at: from + 110, kind: 'heal', edge: EDGE_S1 },
+    ];
+    const r = play('config-watch-persistent', { interventions: blip, links: { [EDGE_S1]: { transport: 'datagram' } } });
+    // The server had a watch armed for every change: only the client-side judgement can see this.
+    expect(r.metrics['watch.missed'] ?? 0).toBe(0);
+    const v = r.violations.filter((x) => x.monitor === 'every-change-notified');
+    // One violation for the episode: the second change is folded into the first one s1 never heard of.
+    expect(v.map((x) => x.nodes)).toEqual([['s1']]);
+    // v1's event left before the cut; v2's was sent into it.
+    expect(v[0].message).toBe("s1 is left on stale data: zookeeper's notification of the change that made /config/app version 2 was dropped by a cut (a datagram link: nothing resends it)");
+    expect(r.metrics['watch.undelivered']).toBe(1);
+    expect(notifiedPer(r, 's1')).toBe(3);
+  });
+
+  it('a cut long enough to break s1’s connection: the reconnect restores its watch (SetWatches), and the read lost with the old connection is sent again', () => {
+    const changes = play('config-watch-persistent').events('config.change').filter((e) => e.t > 1000 && e.t < 1200);
+    const from = Math.floor(changes[0].t) - 5;
+    // Longer than s1's read timeout (2/3 of its 6 s session), shorter than the session.
+    const cut: Intervention[] = [
+      { at: from, kind: 'partition', edge: EDGE_S1 },
+      { at: from + 5000, kind: 'heal', edge: EDGE_S1 },
+    ];
+    const r = play('config-watch-persistent', { interventions: cut, untilMs: 12000 });
+    const back = r.events('zk.client.state').find((e) => e.node === 's1' && e.keeper === 'SyncConnected' && e.t > from + 5000)!.t;
+    const restored = r.expectEvent('zk.watch.restored');
+    expect(restored.t).toBeGreaterThan(back);
+    expect(r.metrics['watch.restored']).toBe(restored.watches);
+    expect(r.violations).toEqual([]);
+    expect(lastReads(r).s1).toEqual({ value: 'v4', version: 4 });
+  });
+
+  it('a restored persistent watch says nothing of the changes made while s1 was away: s1 stays on stale data unless it re-reads after the reconnect; a classic watch is re-fired', () => {
+    const plain = play('config-watch-persistent');
+    const settled = plain.events('config.read').filter((e) => e.node === 's1' && e.version === 2)[0].t;
+    const cut: Intervention[] = [
+      { at: settled + 100, kind: 'partition', edge: EDGE_S1 },
+      { at: settled + 5100, kind: 'heal', edge: EDGE_S1 },
+    ];
+    const stale = play('config-watch-persistent', { interventions: cut, untilMs: 12000 });
+    expect(stale.expectEvent('zk.watch.restored').fired).toBe(0);
+    const v = stale.expectViolation('every-change-notified');
+    expect(v.nodes).toEqual(['s1']);
+    expect(v.message).toMatch(/^s1 stayed on stale data: zookeeper announced the change that made \/config\/app version 3 at \d+ ms, but it went down with a connection that broke; the reconnect restored s1's persistent watch \(SetWatches\), which re-sends nothing for changes made meanwhile, and s1 did not read \/config\/app again$/);
+    expect(lastReads(stale).s1).toEqual({ value: 'v2', version: 2 });
+    // What Curator's caches do: read again after every reconnect.
+    const reread = play('config-watch-persistent', { interventions: cut, untilMs: 12000, program: { rereadOnReconnect: true }, clients: ['s1'] });
+    expect(reread.violations).toEqual([]);
+    expect(lastReads(reread).s1).toEqual({ value: 'v4', version: 4 });
+    // A classic watch: SetWatches finds the znode changed since s1's last zxid and fires at once.
+    const classic = play('config-watch', { interventions: cut, untilMs: 12000 });
+    expect(classic.expectEvent('zk.watch.restored').fired).toBe(1);
+    expect(classic.violations.filter((x) => x.message.includes('stale data'))).toEqual([]);
+    expect(lastReads(classic).s1).toEqual({ value: 'v4', version: 4 });
+  });
+
+  it('try this: the 5 s cut of s1 in config-watch-persistent leaves s1 on v2 until it re-reads after reconnecting', () => {
+    const item = builtin('config-watch-persistent')!.tryThis.find((t) => t.text.startsWith('Cut s1 off for 5 s'))!;
+    const changed = applyChange(scenarioOf('config-watch-persistent'), item.change!);
+    const r = play(changed);
+    expect(r.expectViolation('every-change-notified').message).toMatch(/^s1 stayed on stale data: .* version 3 .*SetWatches/);
+    expect(lastReads(r).s1).toEqual({ value: 'v2', version: 2 });
+    const fixed = play(applyChange(changed, { program: { s1: { rereadOnReconnect: true } } }));
+    expect(fixed.violations).toEqual([]);
+    expect(lastReads(fixed).s1).toEqual({ value: 'v4', version: 4 });
   });
 
   it('try this: a watcher paused across a notification misses the next change too, unless its watch is persistent', () => {
