@@ -170,6 +170,8 @@ function opFor(cmd: string, args: readonly string[]): ZkOp {
       return { op: 'exists', path: args[0], watch: args[1] === 'watch' };
     case 'ls':
       return { op: 'getChildren', path: args[0], watch: args[1] === 'watch' };
+    case 'sync':
+      return { op: 'sync', path: args[0] };
     case 'addWatch':
       return { op: 'addWatch', path: args[0], mode: args[1] === 'recursive' ? 'recursive' : 'persistent' };
     case 'removeWatches':

@@ -3,6 +3,7 @@ import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
 import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { PING_XID, type ZkMsg } from './messages';
+import { MAX_PACKET, replyBytes } from './packet';
 import { pathProblem } from './paths';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
 import { Step } from './step';
@@ -45,7 +46,7 @@ export function zkClientStart(s: ZkClientState, ctx: Ctx): ZkStep {
 
 /** An error the client raises itself, before asking the server (PathUtils, the TTL range). */
 function localError(op: ZkOp): { err: ZkErrorCode; detail?: string } | null {
-  if ('path' in op && op.op !== 'sync') {
+  if ('path' in op) {
     const problem = pathProblem(op.op === 'create' && op.sequential ? `${op.path}1` : op.path);
     if (problem !== null) return { err: 'IllegalArgument', detail: problem };
   }
@@ -141,6 +142,12 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       const i = s.pending.findIndex((p) => p.xid === m.xid);
       if (i < 0) break;
       const p = s.pending[i];
+      const bytes = m.result.ok ? replyBytes(p.op, m.result.data) : 0;
+      if (bytes > MAX_PACKET) {
+        // The length is read before the packet: too long, and the client drops the connection.
+        lose(st, `packet len ${bytes} is out of range (jute.maxbuffer ${MAX_PACKET})`);
+        break;
+      }
       s.pending = s.pending.filter((_, j) => j !== i);
       if (m.zxid > 0) s.lastZxid = m.zxid;
       register(s, p.op, m.result);

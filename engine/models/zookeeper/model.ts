@@ -7,6 +7,7 @@ import type { Ctx, ModelDef } from '../../core/types';
 import { type ZookeeperParams } from './params';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
+import { MAX_PACKET, requestBytes } from '../../clients/zookeeper/packet';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
 import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
 
@@ -26,6 +27,8 @@ declare module '../../core/trace-types' {
     'zk.watch.fired': { session: string; path: string; event: ZkEventType; zxid: number; delivered: boolean };
     /** A reconnected session's SetWatches: `watches` listed, of which `fired` changed meanwhile and fire at once. */
     'zk.watch.restored': { session: string; watches: number; fired: number };
+    /** A request longer than jute.maxbuffer: the server closed its connection without reading it. */
+    'zk.oversize': { session: string; bytes: number; limit: number };
   }
 }
 
@@ -156,6 +159,14 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     // Expired, unknown, or a connection the server no longer has: like a closed socket.
     send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: sess ? 'stale connection' : 'session expired' });
     return s;
+  }
+  const bytes = requestBytes(m.op);
+  if (bytes > MAX_PACKET) {
+    // "Len error": the server drops the connection before reading the request; the session lives on.
+    ctx.trace('zk.oversize', { session: m.sessionId, bytes, limit: MAX_PACKET });
+    ctx.disconnect(from);
+    const core = dropConnection(s.core, m.sessionId, m.conn);
+    return core === s.core ? s : { ...s, core };
   }
   const core = touchSession(s.core, monotonicNow(ctx), m.sessionId);
   if (m.op.op === 'closeSession') {
@@ -321,6 +332,8 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
         return `session ${ev.session} removes its ${ev.which} watches on ${ev.path}`;
       case 'zk.watch.fired':
         return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (not sent: it has no open connection)'}`;
+      case 'zk.oversize':
+        return `${name(ev.node)} closes session ${ev.session}'s connection: its ${ev.bytes}-byte request is over jute.maxbuffer (${ev.limit} bytes)`;
       case 'zk.watch.restored':
         return `session ${ev.session} restores ${ev.watches} watch${ev.watches === 1 ? '' : 'es'} after reconnecting (SetWatches)${ev.fired ? `; ${ev.fired} fire${ev.fired === 1 ? 's' : ''} at once for changes made meanwhile` : ''}`;
       default:
