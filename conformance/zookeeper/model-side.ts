@@ -237,8 +237,15 @@ function command(s: SessionState, c: Cmd, ctx0: Ctx): SessionState {
       const r = zkSubmit(client, { op: 'exists', path: '/', watch: false }, 'flush', ctx);
       return absorb({ ...s, wait: { line: c.line, cmd: 'events', xid: r.xid } }, r, ctx);
     }
-    case 'close':
-      return absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+    case 'close': {
+      const r = absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+      // Nothing was sent (the handle was not connected): the call returns at once.
+      if (r.wait && r.client && (r.client.phase === 'closed' || r.client.phase === 'expired')) {
+        reply(ctx, c.line, { ok: true });
+        return { ...r, wait: null };
+      }
+      return r;
+    }
     case 'crash': {
       // The process dies: its socket closes (the server hears that), no closeSession is sent.
       if (client.sessionId !== null && (client.phase === 'connected' || client.phase === 'connecting')) {

@@ -104,11 +104,12 @@ export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
     s.pending = [...s.pending, p];
     st.request(p);
     s.phase = 'closing';
-  } else if (s.phase !== 'closed') {
+  } else if (s.phase !== 'closed' && s.phase !== 'expired') {
     st.failAll('ConnectionLoss');
     s.phase = 'closed';
     st.keeper('Closed', 'closed by the application');
   }
+  // Closing a handle that is already closed or expired does nothing (the Java client returns at once, raising no event).
   return finish(st);
 }
 
