@@ -156,7 +156,10 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
     const detach = ctl.attach(later);
     const ro = new ResizeObserver(([entry]) => ctl.setSize(entry.contentRect.width, entry.contentRect.height));
     ro.observe(el);
-    const stops = [playback.subscribe(later), ui.subscribe(later)];
+    // The palette follows the system's light or dark setting as it changes.
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', later);
+    const stops = [playback.subscribe(later), ui.subscribe(later), () => scheme.removeEventListener('change', later)];
 
     const local = (e: PointerEvent | WheelEvent) => {
       const r = canvas.getBoundingClientRect();
