@@ -20,8 +20,8 @@ export interface DiagramInput {
   width: number;
   height: number;
   dark: boolean;
-  /** Event times for squeezing idle stretches: trace indexes `from`..`to` read through `at`. */
-  times: { from: number; to: number; at: (k: number) => number };
+  /** Stretches of time in which nothing happened, ascending (the long ones in view are squeezed). */
+  idle: readonly { t0: number; t1: number }[];
   /** Index in `data.messages` of the message pointed at (hover) and the one selected (-1: none). */
   hover: number;
   selected: number;
@@ -113,7 +113,7 @@ const fit = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
   const c = input.dark ? DARK : LIGHT;
   const { data, order, width, height, v0, v1, now, happened, chain } = input;
-  const scale = TimeScale.build(v0, v1, GUTTER, Math.max(10, width - GUTTER - 14), input.times);
+  const scale = TimeScale.build(v0, v1, GUTTER, Math.max(10, width - GUTTER - 14), input.idle);
   const rowH = Math.max(16, Math.min(56, (height - AXIS_H - 4) / Math.max(1, order.length)));
   const rowOf = new Map<number, number>();
   const rows = order.map((node, r) => {
@@ -179,6 +179,7 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
   const labels: { x: number; y: number; s: string }[] = [];
   const msgs = data.messages;
   const focusNodes = input.focus ? new Set(input.focus.nodes) : null;
+  const seen = new Set<number>();
   for (let k = lowerBound(msgs, (m) => m.end, v0); k < msgs.length; k++) {
     const m = msgs[k];
     if (m.sent > v1 || m.sent > now) {
@@ -203,10 +204,14 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
       k === input.hover || k === input.selected || (focusNodes !== null && m.sent === input.focus!.t && focusNodes.has(data.nodes[m.from]));
     const inChain = chain === null || chain.has(m.i);
     const list = pointed ? hi : !inChain ? dim : m.kind !== MsgEnd.Delivered ? lost : m.stalled > 0 ? held : plain;
-    list.push(x1, y1, x2, yEnd);
     out.segs.push(x1, y1, x2, yEnd);
     out.segIdx.push(k);
     out.drawn++;
+    // Zoomed out, many arrows land on the same pixels: each is stroked once (its style is its list).
+    const key = (((Math.round(x1) * 8192 + Math.round(x2)) * 64 + (rowOf.get(m.from) ?? 0)) * 64 + (rowOf.get(m.to) ?? 0)) * 8 + (list === plain ? 0 : list === dim ? 1 : list === lost ? 2 : list === held ? 3 : 4);
+    if (arrived && !pointed && m.stalled === 0 && seen.has(key)) continue;
+    seen.add(key);
+    list.push(x1, y1, x2, yEnd);
     if (!arrived) {
       travelling.push(x2, yEnd);
       continue;
