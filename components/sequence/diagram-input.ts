@@ -50,10 +50,10 @@ export function pageIsDark(): boolean {
 }
 
 /** What to draw now, from the stores, the diagram's view and its size. */
-export function diagramInput(pb: PlaybackState, ui: UiState, view: SeqView, size: { width: number; height: number }, dark: boolean, hover: number, selected = -1): DiagramInput {
+export function diagramInput(pb: PlaybackState, ui: UiState, view: SeqView, size: { width: number; height: number }, dark: boolean, hover: number, hold?: number): DiagramInput {
   const { sim } = pb;
   const tr = sim.trace;
-  const [v0, v1] = rangeOf(view, pb.time, pb.untilMs);
+  const [v0, v1] = rangeOf(view, pb.time, pb.untilMs, hold);
   const happened = tr.firstIndexOfStep(pb.steps);
   const chain = selectChain(pb, ui.chainOf);
   let set: ReadonlySet<number> | null = null;
@@ -76,7 +76,6 @@ export function diagramInput(pb: PlaybackState, ui: UiState, view: SeqView, size
     dark,
     idle: idleStretches(tr, happened, pb.time, v0, v1),
     hover,
-    selected,
     focus: ui.focus ? { t: ui.focus.t, nodes: ui.focus.nodes } : null,
     node,
     chain: set,

@@ -33,7 +33,10 @@ export default function SequencePanel({ closable = true }: { closable?: boolean 
     const pb = playback.getState();
     ctl.setView(zoomed(ctl.view, pb.time, pb.untilMs, factor));
   };
-  const input = () => diagramInput(playback.getState(), ui.getState(), ctl.view, ctl.size, pageIsDark(), -1);
+  const input = () => {
+    const pb = playback.getState();
+    return diagramInput(pb, ui.getState(), ctl.view, ctl.size, pageIsDark(), -1, ctl.followEnd(pb.time, pb.untilMs));
+  };
   const name = (ext: string) => `${playback.getState().scenario.id || 'run'}-sequence.${ext}`;
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="sequence-panel">
