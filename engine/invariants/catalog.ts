@@ -2,11 +2,15 @@ import { byKey } from '../core/manifest';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';
+import { moneyConservedKind } from './money-conserved';
 import type { MonitorManifest } from './kind';
+import { messageDeliveredKind } from './message-delivered';
 import { mutualExclusionKind } from './mutual-exclusion';
 import { noAccessAfterLogoutKind } from './no-access-after-logout';
+import { noDoubleEffectKind } from './no-double-effect';
 import { noLostMessagesKind } from './no-lost-messages';
 import { noUnexpectedLogoutKind } from './no-unexpected-logout';
+import { paidOrderKnownKind } from './paid-order-known';
 import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
 import { singleChargeKind } from './single-charge';
@@ -27,6 +31,10 @@ export const MONITOR_MANIFESTS = [
   noUnexpectedLogoutKind,
   noAccessAfterLogoutKind,
   rateBoundKind,
+  moneyConservedKind,
+  messageDeliveredKind,
+  noDoubleEffectKind,
+  paidOrderKnownKind,
 ] as const;
 
 /** Every invariant id. */

@@ -21,6 +21,10 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'rate-limit-fixed-window': { type: 'limiter.decision' },
   'rate-limit-sentinel': { type: 'limiter.decision' },
   'rate-limit-showdown': { type: 'limiter.decision' },
+  // The check listener's UNKNOWN answers, the consumer's failures, the shop being down.
+  'transactional-message-unknown': { type: 'txp.check', node: 'pay' },
+  'transactional-message-dlq': { type: 'mqc.fail', node: 'ship' },
+  'best-effort-notification': { type: 'fault.crash', node: 'shop' },
 };
 
 function runOf(id: string) {
