@@ -13,9 +13,9 @@ async function openDiagram(page: Page): Promise<void> {
 const messages = (page: Page) => page.getByTestId('sequence-message').allTextContents();
 const canvasData = (page: Page, key: 'drawn' | 'dimmed') => page.getByTestId('sequence-canvas').evaluate((c, k) => Number((c as HTMLElement).dataset[k]), key);
 
-/** Serious and critical axe findings on the page (as in quality.spec.ts). */
+/** Serious and critical axe findings in the diagram and its tabs (quality.spec.ts checks the rest of the page). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page }).include('[data-testid="sequence-dock"]').include('[aria-label="Views"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
 }
 
@@ -52,8 +52,6 @@ test.describe('sequence diagram', () => {
   });
 
   test('a violation: its causal chain from the pause, everything else dimmed, told as sentences that seek', async ({ page }) => {
-    // axe looks at the whole page twice: room on a busy machine.
-    test.slow();
     const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
     await sim.seek(5000);
     await openDiagram(page);
@@ -71,12 +69,23 @@ test.describe('sequence diagram', () => {
     // A sentence seeks to its moment.
     await sentences.first().click();
     await expect.poll(() => sim.time()).toBe(300);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await frames(page, 3);
-    await page.screenshot({ path: `${SHOTS}/sequence-chain-dark.png` });
-    expect(await seriousViolations(page)).toEqual([]);
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the diagram and its chain have no serious or critical axe violations (${scheme})`, async ({ page }) => {
+      // axe is slow on a busy machine.
+      test.slow();
+      await page.emulateMedia({ colorScheme: scheme });
+      const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
+      await sim.seek(5000);
+      await openDiagram(page);
+      await page.getByTestId('chain-violation').first().click();
+      await expect(page.getByTestId('chain-sentence').first()).toBeVisible();
+      await frames(page, 3);
+      await page.screenshot({ path: `${SHOTS}/sequence-chain-${scheme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
 
   test('exports the visible range as a valid SVG, and as a PNG', async ({ page }) => {
     const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
@@ -128,5 +137,19 @@ test.describe('sequence diagram', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('view-canvas').click();
     await expect(page.getByTestId('sequence-canvas')).toHaveCount(0);
+  });
+
+  test('the embed shows the diagram under the canvas (view=both) or alone (view=sequence)', async ({ page }) => {
+    await page.goto('/embed#scenario=gc-pause-fencing&t=3500&view=both');
+    await page.waitForFunction(() => window.__sim !== undefined);
+    await expect(page.getByTestId('sequence-canvas')).toHaveAttribute('data-drawn', /[1-9]/);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await expect(page.getByTestId('sequence-close')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/sequence-embed-both.png` });
+    await page.goto('about:blank');
+    await page.goto('/embed#scenario=gc-pause-fencing&t=3500&view=sequence');
+    await page.waitForFunction(() => window.__sim !== undefined);
+    await expect(page.getByTestId('sequence-canvas')).toHaveAttribute('data-drawn', /[1-9]/);
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
   });
 });

@@ -9,7 +9,7 @@ describe('parseEmbedRequest', () => {
   });
 
   it('reads every option from the hash', () => {
-    const r = parseEmbedRequest('', '#scenario=zk-lock&autoplay=1&t=1500&speed=2&loop=true&controls=minimal&theme=dark&mode=editable&click=1&allow=https://docs.example.com,http://localhost:8080');
+    const r = parseEmbedRequest('', '#scenario=zk-lock&autoplay=1&t=1500&speed=2&loop=true&controls=minimal&theme=dark&mode=editable&view=both&click=1&allow=https://docs.example.com,http://localhost:8080');
     expect(r.problems).toEqual([]);
     expect(r.source).toEqual({ kind: 'builtin', id: 'zk-lock' });
     expect(r.options).toEqual({
@@ -20,9 +20,17 @@ describe('parseEmbedRequest', () => {
       controls: 'minimal',
       theme: 'dark',
       mode: 'editable',
+      view: 'both',
       click: true,
       allow: ['https://docs.example.com', 'http://localhost:8080'],
     });
+  });
+
+  it('shows the sequence diagram when asked, and names a view it does not have', () => {
+    expect(parseEmbedRequest('', '#view=sequence').options.view).toBe('sequence');
+    const r = parseEmbedRequest('', '#view=timeline');
+    expect(r.options.view).toBe('canvas');
+    expect(r.problems).toEqual(['view: expected canvas, sequence, both, got "timeline"; using the default']);
   });
 
   it('reads the query too, and the hash wins over it', () => {
@@ -107,6 +115,7 @@ describe('embedHash', () => {
     controls: fc.constantFrom('full', 'minimal', 'none'),
     theme: fc.constantFrom('auto', 'light', 'dark'),
     mode: fc.constantFrom('readonly', 'editable'),
+    view: fc.constantFrom('canvas', 'sequence', 'both'),
     click: fc.boolean(),
     allow: fc.uniqueArray(fc.constantFrom('https://a.com', 'http://localhost:3000', 'https://docs.example.org:8443'), { maxLength: 3 }),
   });

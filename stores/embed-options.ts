@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseTime } from '@/engine/scenario/share-link';
 import { MAX_SPEED, MIN_SPEED } from './playback-store';
+import { VIEWS, type SeqViewName } from './sequence-link';
 
 /** How much of the playback controls an embed shows. */
 export const CONTROLS = ['full', 'minimal', 'none'] as const;
@@ -8,6 +9,10 @@ export type ControlsMode = (typeof CONTROLS)[number];
 
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+
+/** What the stage shows: the canvas, the sequence diagram, or both (the diagram under the canvas). */
+export const EMBED_VIEWS = VIEWS;
+export type EmbedView = SeqViewName;
 
 /** `readonly`: watch and scrub only. `editable`: viewers may inject faults too. */
 export const MODES = ['readonly', 'editable'] as const;
@@ -26,6 +31,7 @@ export interface EmbedOptions {
   controls: ControlsMode;
   theme: Theme;
   mode: EmbedMode;
+  view: EmbedView;
   /** Click-to-load: a light poster first; the engine starts on click. */
   click: boolean;
   /** Host origins allowed to drive the player by postMessage (empty: the parent that says hello first). */
@@ -40,6 +46,7 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
   controls: 'full',
   theme: 'auto',
   mode: 'readonly',
+  view: 'canvas',
   click: false,
   allow: [],
 };
@@ -95,6 +102,7 @@ const PARSERS: { [K in keyof EmbedOptions]: (raw: string) => { ok: true; value: 
   controls: (raw) => oneOf(CONTROLS, raw),
   theme: (raw) => oneOf(THEMES, raw),
   mode: (raw) => oneOf(MODES, raw),
+  view: (raw) => oneOf(EMBED_VIEWS, raw),
   allow: (raw) => {
     const parts = raw
       .split(/[\s,]+/)

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions } from '@/stores/embed-options';
 import { crossedViolations, playerInfo, violationMessage } from '@/stores/embed-protocol';
@@ -18,6 +18,9 @@ import { MinimalControls } from './minimal-controls';
 import { OpenInPlayground } from './open-link';
 import { TopBar } from './top-bar';
 import { useEmbedKeys } from './use-embed-keys';
+
+// The sequence diagram's code comes only to an embed that shows it (`view=sequence` or `both`).
+const SequencePanel = lazy(() => import('../sequence/sequence-panel'));
 
 /** How long the end of a run stays on screen before a looping embed starts over (real ms). */
 const LOOP_PAUSE_MS = 1200;
@@ -111,8 +114,20 @@ export function EmbedPlayer({ options, dark, start, autoplay, channel }: { optio
   };
   return (
     <>
-      <div className="relative min-h-0 flex-1" data-testid="embed-stage">
-        <EmbedCanvas faults={faults} dark={dark} />
+      <div className="relative flex min-h-0 flex-1 flex-col" data-testid="embed-stage" data-view={options.view}>
+        {options.view !== 'sequence' && (
+          <div className="relative min-h-0 flex-1">
+            <EmbedCanvas faults={faults} dark={dark} />
+          </div>
+        )}
+        {options.view !== 'canvas' && (
+          // Alone, the diagram keeps clear of the title strip over the stage.
+          <div className={`flex min-h-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${options.view === 'both' ? 'h-1/2' : 'flex-1 pt-10'}`}>
+            <Suspense fallback={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the sequence diagram…</p>}>
+              <SequencePanel closable={false} />
+            </Suspense>
+          </div>
+        )}
         <TopBar title={title}>
           <OpenInPlayground run={run} />
         </TopBar>

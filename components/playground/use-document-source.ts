@@ -9,7 +9,6 @@ import { startAutosave } from '@/stores/persistence/autosave';
 import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
 import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry, loadEntry } from '@/stores/scenario-source';
-import { applySequenceLink, parseSequenceLink } from '@/stores/sequence-link';
 import type { UiStore } from '@/stores/ui-store';
 
 /** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
@@ -64,8 +63,14 @@ async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Prom
   reportOpen(ui, `“${entry.title}”`, loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
 }
 
-/** Opens the sequence diagram as the link asks (`view=sequence`, `v=2`); a bad value is reported by name. */
-function showDiagram(playback: PlaybackStore, ui: UiStore, hash: string): void {
+/**
+ * Opens the sequence diagram as the link asks (`view=sequence`, `v=2`); a bad value is reported
+ * by name. Its reader is fetched only for a link that says something about the diagram.
+ */
+async function showDiagram(playback: PlaybackStore, ui: UiStore, hash: string): Promise<void> {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (!params.has('view') && !params.has('v')) return;
+  const { applySequenceLink, parseSequenceLink } = await import('@/stores/sequence-link');
   const { link, problems } = parseSequenceLink(hash);
   const all = [...problems, ...applySequenceLink(link, playback.getState(), ui.getState())];
   if (all.length > 0) ui.getState().notify(`Part of this link was ignored: ${all.join('; ')}.`, 'warn');
@@ -96,7 +101,7 @@ export function useDocumentSource(): void {
         else {
           const opened = await openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() });
           reportOpen(ui, 'This link', opened);
-          if (opened.ok) showDiagram(playback, ui, hash);
+          if (opened.ok) await showDiagram(playback, ui, hash);
         }
         return;
       }

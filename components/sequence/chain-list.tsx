@@ -8,7 +8,7 @@ import { chainSentences, selectChain } from '@/stores/sequence';
 import type { PlaybackState } from '@/stores/playback-store';
 import { formatMs } from '../panels/format';
 
-const selectPassed = (s: PlaybackState) => s.timeline.violations.filter((v) => v.step < s.steps);
+const selectPassed = (s: PlaybackState, chosen: number | null) => s.timeline.violations.filter((v) => v.step < s.steps || v.i === chosen);
 
 const TONE = {
   anchor: 'text-amber-800 dark:text-amber-300',
@@ -21,8 +21,9 @@ const TONE = {
  * causal chain told as sentences, oldest first, each a link that seeks to its moment.
  */
 export function ChainList() {
-  const violations = usePlayback(useShallow(selectPassed));
   const chainOf = useUi((s) => s.chainOf);
+  // The violations the cursor has passed, and the one chosen even when the cursor went back before it.
+  const violations = usePlayback(useShallow((s: PlaybackState) => selectPassed(s, chainOf)));
   const chain = usePlayback((s) => selectChain(s, chainOf));
   const playback = usePlaybackStore();
   const ui = useUiStore();

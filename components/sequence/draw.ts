@@ -20,11 +20,10 @@ export interface DiagramInput {
   width: number;
   height: number;
   dark: boolean;
-  /** Event times for squeezing idle stretches: trace indexes `from`..`to` read through `at`. */
-  times: { from: number; to: number; at: (k: number) => number };
-  /** Index in `data.messages` of the message pointed at (hover) and the one selected (-1: none). */
+  /** Stretches of time in which nothing happened, ascending (the long ones in view are squeezed). */
+  idle: readonly { t0: number; t1: number }[];
+  /** Index in `data.messages` of the message pointed at (-1: none). */
   hover: number;
-  selected: number;
   /** Messages sent at this time from one of these nodes are pointed out (the log's focus). */
   focus: { t: number; nodes: readonly string[] } | null;
   /** The node selected on the canvas, by index (-1: none). */
@@ -50,7 +49,18 @@ export interface DrawnFrame {
   /** Messages drawn, and messages and marks drawn dimmed (outside a causal chain); the bench and tests read them. */
   drawn: number;
   dimmed: number;
+  /** Messages and marks that had happened (a prefix of each list): where a later, incremental draw starts. */
+  msgEnd: number;
+  markEnd: number;
 }
+
+/**
+ * Which part of the picture to draw: all of it (an export), the settled part (axis,
+ * lifelines, messages that arrived and marks: the same from frame to frame while the view
+ * holds still, so the screen keeps it and adds only what happens next, from `from`), or the
+ * moving part (shaded spans, messages still travelling, the cursor) drawn over it each frame.
+ */
+export type DiagramPart = { part: 'all' } | { part: 'settled'; from?: { msg: number; mark: number } } | { part: 'moving' };
 
 const LIGHT = {
   bg: '#ffffff',
@@ -107,27 +117,16 @@ export function tickLabel(t: number, step: number): string {
   return `${+t.toFixed(step >= 1 ? 0 : 2)} ms`;
 }
 
+/** More messages than this in view: arrowheads are left out and marks drawn as squares, like at a glance. */
+const DENSE = 2000;
+
 const fit = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** Draws the diagram for `input` with `pen`; returns where things went. */
-export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
+/** The axis, the grid, squeezed idle stretches and the lifelines with their names. */
+function drawFrame(pen: Pen, input: DiagramInput, scale: TimeScale, rows: readonly number[], rowH: number): void {
   const c = input.dark ? DARK : LIGHT;
-  const { data, order, width, height, v0, v1, now, happened, chain } = input;
-  const scale = TimeScale.build(v0, v1, GUTTER, Math.max(10, width - GUTTER - 14), input.times);
-  const rowH = Math.max(16, Math.min(56, (height - AXIS_H - 4) / Math.max(1, order.length)));
-  const rowOf = new Map<number, number>();
-  const rows = order.map((node, r) => {
-    rowOf.set(node, r);
-    return AXIS_H + rowH * (r + 0.5);
-  });
-  const yOf = (node: number) => {
-    const r = rowOf.get(node);
-    return r === undefined ? -1 : rows[r];
-  };
+  const { order, width, height, v0, v1 } = input;
   const xMax = width - 4;
-  const clipX = (x: number) => Math.max(GUTTER, Math.min(xMax, x));
-  const out: DrawnFrame = { scale, segs: [], segIdx: [], marks: [], markIdx: [], rows, rowH, drawn: 0, dimmed: 0 };
-
   // Axis, grid and squeezed idle stretches.
   const step = niceStep(scale.msPerPx * 90);
   const grid: number[] = [];
@@ -148,7 +147,7 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
     pen.text(g.x0 + GAP_PX / 2, 9, idle >= 1000 ? `⋯${+(idle / 1000).toFixed(1)}s` : `⋯${Math.round(idle)}ms`, c.faint, { align: 'center', size: 9 });
   }
 
-  // Lifelines, the selected node's row, crashed and paused stretches.
+  // Lifelines and the selected node's row.
   const life: number[] = [];
   order.forEach((node, r) => {
     const y = rows[r];
@@ -157,14 +156,49 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
     pen.text(GUTTER - 8, y, fit(input.names[r], 14), node === input.node ? c.hi : c.text, { align: 'right', size: 11, bold: node === input.node });
   });
   pen.lines(life, c.life);
-  const nowX = scale.x(Math.min(Math.max(now, v0), v1));
-  for (const s of data.spans) {
-    const y = yOf(s.node);
-    if (y < 0 || s.from > v1 || s.from > now) continue;
-    const a = clipX(scale.x(Math.max(s.from, v0)));
-    const b = clipX(scale.x(Math.min(s.to, now, v1)));
-    pen.rect(a, y - rowH / 2 + 2, Math.max(2, b - a), rowH - 4, s.kind === 'crash' ? c.crash : c.pause);
+}
+
+/** The time scale `input` is drawn with. */
+export function scaleOf(input: DiagramInput): TimeScale {
+  return TimeScale.build(input.v0, input.v1, GUTTER, Math.max(10, input.width - GUTTER - 14), input.idle);
+}
+
+/** Draws `what` of the diagram for `input` with `pen` (at `scale`, see scaleOf); returns where things went. */
+export function drawDiagram(pen: Pen, input: DiagramInput, what: DiagramPart = { part: 'all' }, scale = scaleOf(input)): DrawnFrame {
+  const c = input.dark ? DARK : LIGHT;
+  const { data, order, width, height, v0, v1, now, happened, chain } = input;
+  const from = what.part === 'settled' ? what.from : undefined;
+  const settled = what.part !== 'moving';
+  const moving = what.part !== 'settled';
+  const rowH = Math.max(16, Math.min(56, (height - AXIS_H - 4) / Math.max(1, order.length)));
+  // Node index -> row (-1: not shown), an array: it is read several times per message.
+  const rowOf = new Int32Array(Math.max(data.nodes.length, 1)).fill(-1);
+  const rows = order.map((node, r) => {
+    rowOf[node] = r;
+    return AXIS_H + rowH * (r + 0.5);
+  });
+  const yOf = (node: number) => {
+    const r = node >= 0 && node < rowOf.length ? rowOf[node] : -1;
+    return r < 0 ? -1 : rows[r];
+  };
+  const xMax = width - 4;
+  const clipX = (x: number) => Math.max(GUTTER, Math.min(xMax, x));
+  const msgs = data.messages;
+  const marks = data.marks;
+  const msgEnd = lowerBound(msgs, (m) => m.i, happened);
+  const markEnd = lowerBound(marks, (m) => m.i, happened);
+  const out: DrawnFrame = { scale, segs: [], segIdx: [], marks: [], markIdx: [], rows, rowH, drawn: 0, dimmed: 0, msgEnd, markEnd };
+  if (settled && !from) drawFrame(pen, input, scale, rows, rowH);
+  if (moving) {
+    for (const s of data.spans) {
+      const y = yOf(s.node);
+      if (y < 0 || s.from > v1 || s.from > now) continue;
+      const a = clipX(scale.x(Math.max(s.from, v0)));
+      const b = clipX(scale.x(Math.min(s.to, now, v1)));
+      pen.rect(a, y - rowH / 2 + 2, Math.max(2, b - a), rowH - 4, s.kind === 'crash' ? c.crash : c.pause);
+    }
   }
+
 
   // Messages: everything sent before the cursor that overlaps the view; still travelling ones end at the cursor.
   const plain: number[] = [];
@@ -177,10 +211,16 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
   const crosses: number[] = [];
   const travelling: number[] = [];
   const labels: { x: number; y: number; s: string }[] = [];
-  const msgs = data.messages;
   const focusNodes = input.focus ? new Set(input.focus.nodes) : null;
-  for (let k = lowerBound(msgs, (m) => m.end, v0); k < msgs.length; k++) {
+  const first = lowerBound(msgs, (m) => m.end, v0);
+  const dense = lowerBound(msgs, (m) => m.end, v1) - first > DENSE;
+  const seen = new Set<number>();
+  // The settled part: messages that arrived (from `from` on); the moving part: the rest.
+  const lo = moving && !settled ? Math.max(first, msgEnd) : Math.max(first, from?.msg ?? 0);
+  const hiK = settled && !moving ? msgEnd : msgs.length;
+  for (let k = lo; k < hiK; k++) {
     const m = msgs[k];
+    if (m.end < v0) continue;
     if (m.sent > v1 || m.sent > now) {
       // Sorted by arrival: nothing after this can have been sent in view if it also arrives far later.
       if (m.end > v1 + 120_000) break;
@@ -200,19 +240,25 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
     yEnd = y1 + (targetY - y1) * (arrived ? 1 : frac);
     if (m.kind === MsgEnd.Refused && m.estimated === false) x2 = Math.max(x2, x1 + 6);
     const pointed =
-      k === input.hover || k === input.selected || (focusNodes !== null && m.sent === input.focus!.t && focusNodes.has(data.nodes[m.from]));
+      k === input.hover || (focusNodes !== null && m.sent === input.focus!.t && focusNodes.has(data.nodes[m.from]));
     const inChain = chain === null || chain.has(m.i);
     const list = pointed ? hi : !inChain ? dim : m.kind !== MsgEnd.Delivered ? lost : m.stalled > 0 ? held : plain;
-    list.push(x1, y1, x2, yEnd);
     out.segs.push(x1, y1, x2, yEnd);
     out.segIdx.push(k);
     out.drawn++;
+    // Zoomed out, many arrows land on the same pixels: each is stroked once (its style is its list).
+    const key = (((Math.round(x1) * 8192 + Math.round(x2)) * 64 + rowOf[m.from]) * 64 + rowOf[m.to]) * 8 + (list === plain ? 0 : list === dim ? 1 : list === lost ? 2 : list === held ? 3 : 4);
+    if (arrived && !pointed && m.stalled === 0 && seen.has(key)) continue;
+    seen.add(key);
+    list.push(x1, y1, x2, yEnd);
     if (!arrived) {
       travelling.push(x2, yEnd);
       continue;
     }
     if (m.kind === MsgEnd.Delivered) {
-      // Two short strokes back from the tip make the arrowhead.
+      // Two short strokes back from the tip make the arrowhead; zoomed far out the heads would
+      // only blur together, and the lines still show which way each message went.
+      if (dense && !pointed) continue;
       const len = Math.hypot(x2 - x1, yEnd - y1) || 1;
       const ux = (x2 - x1) / len;
       const uy = (yEnd - y1) / len;
@@ -239,34 +285,42 @@ export function drawDiagram(pen: Pen, input: DiagramInput): DrawnFrame {
   for (const l of labels) pen.text(l.x, l.y, l.s, c.held, { align: 'center', size: 9 });
 
   // Local events: faults, violations and the rest, as marks on their lifelines.
-  const marks = data.marks;
   const faults: number[] = [];
   const bad: number[] = [];
   const other: number[] = [];
   const dimMarks: number[] = [];
   const ringed: number[] = [];
-  for (let k = lowerBound(marks, (m) => m.t, v0); k < marks.length; k++) {
+  const markSeen = new Set<number>();
+  for (let k = settled ? Math.max(lowerBound(marks, (m) => m.t, v0), from?.mark ?? 0) : markEnd; k < markEnd; k++) {
     const m = marks[k];
-    if (m.t > v1 || m.i >= happened) break;
+    if (m.t > v1) break;
     const y = yOf(m.node);
     if (y < 0) continue;
     const x = scale.x(m.t);
     out.marks.push(x, y);
     out.markIdx.push(k);
     const isBad = m.type === 'invariant.violation';
-    if (chain !== null && !chain.has(m.i)) dimMarks.push(x, y);
-    else (isBad ? bad : m.type.startsWith('fault.') ? faults : other).push(x, y);
+    const list = chain !== null && !chain.has(m.i) ? dimMarks : isBad ? bad : m.type.startsWith('fault.') ? faults : other;
+    // One mark per pixel, kind and row: a busy node's marks would otherwise be painted over each other.
+    const key = ((Math.round(x) * 64 + rowOf[m.node]) * 4 + (list === dimMarks ? 0 : list === bad ? 1 : list === faults ? 2 : 3));
+    if (!markSeen.has(key)) {
+      markSeen.add(key);
+      list.push(x, y);
+    }
     if (m.i === input.chainOf) ringed.push(x, y);
   }
   out.dimmed += dimMarks.length / 2;
   pen.alpha(0.2);
-  pen.dots(dimMarks, 2.5, c.mark);
+  pen.dots(dimMarks, 2.5, c.mark, dense);
   pen.alpha(1);
-  pen.dots(other, 2.5, c.mark);
+  pen.dots(other, 2.5, c.mark, dense);
   pen.dots(faults, 4.5, c.fault);
   for (let k = 0; k < ringed.length; k += 2) pen.circle(ringed[k], ringed[k + 1], 9, 'transparent', c.bad);
   pen.dots(bad, 5, c.bad);
 
-  if (now >= v0 && now <= v1) pen.line(nowX, AXIS_H - 2, nowX, height, c.cursor, 1.5);
+  if (moving && now >= v0 && now <= v1) {
+    const nowX = scale.x(now);
+    pen.line(nowX, AXIS_H - 2, nowX, height, c.cursor, 1.5);
+  }
   return out;
 }

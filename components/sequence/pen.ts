@@ -9,8 +9,8 @@ export interface Pen {
   text(x: number, y: number, s: string, color: string, opts?: { align?: 'left' | 'center' | 'right'; size?: number; bold?: boolean }): void;
   /** Many segments in one stroke: x1,y1,x2,y2 quadruples. */
   lines(xy: readonly number[], color: string, width?: number, dash?: number[]): void;
-  /** Many dots in one fill: x,y pairs. */
-  dots(xy: readonly number[], r: number, fill: string): void;
+  /** Many dots in one fill: x,y pairs; `square` paints small squares instead (far cheaper by the thousand). */
+  dots(xy: readonly number[], r: number, fill: string, square?: boolean): void;
   /** Everything drawn from now on is this opaque (0..1). */
   alpha(a: number): void;
 }
@@ -64,11 +64,15 @@ export function canvasPen(ctx: CanvasRenderingContext2D): Pen {
       }
       ctx.stroke();
     },
-    dots(xy, r, fill) {
+    dots(xy, r, fill, square) {
       if (xy.length === 0) return;
       ctx.fillStyle = fill;
       ctx.beginPath();
       for (let k = 0; k + 1 < xy.length; k += 2) {
+        if (square) {
+          ctx.rect(xy[k] - r, xy[k + 1] - r, 2 * r, 2 * r);
+          continue;
+        }
         ctx.moveTo(xy[k] + r, xy[k + 1]);
         ctx.arc(xy[k], xy[k + 1], r, 0, Math.PI * 2);
       }
@@ -113,6 +117,7 @@ export function svgPen(width: number, height: number, background: string): Pen &
       parts.push(`<path d="${d.join('')}" fill="none" stroke="${color}" stroke-width="${n(width)}"${da}${op()}/>`);
     },
     dots(xy, r, fill) {
+      // An export is drawn once: round dots always.
       for (let k = 0; k + 1 < xy.length; k += 2) parts.push(`<circle cx="${n(xy[k])}" cy="${n(xy[k + 1])}" r="${n(r)}" fill="${fill}"${op()}/>`);
     },
     alpha(a) {

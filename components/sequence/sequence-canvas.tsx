@@ -7,9 +7,9 @@ import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { describeSeqMessage, messageFocus, selectSequence } from '@/stores/sequence';
 import { formatMs } from '../panels/format';
 import { diagramInput, pageIsDark } from './diagram-input';
-import { drawDiagram, GUTTER, type DrawnFrame } from './draw';
+import { drawDiagram, GUTTER, scaleOf, type DiagramInput, type DrawnFrame } from './draw';
 import { canvasPen } from './pen';
-import { panned, zoomed, type SeqView } from './view';
+import { followEnd, panned, zoomed, type SeqView } from './view';
 
 /** The diagram's view, its size and a way to redraw it, shared by the canvas and the panel's toolbar. */
 export class SeqController {
@@ -17,6 +17,13 @@ export class SeqController {
   /** The size the diagram has on screen (css px). */
   size = { width: 0, height: 0 };
   private paint: () => void = () => {};
+  private hold = 0;
+
+  /** Where the whole-run view ends now (see followEnd in view.ts). */
+  followEnd(now: number, until: number): number {
+    this.hold = followEnd(this.hold, now, until);
+    return this.hold;
+  }
 
   /** Shows another stretch of time. */
   setView(view: SeqView): void {
@@ -83,6 +90,30 @@ function hitTest(f: DrawnFrame, x: number, y: number): Hit {
   return best;
 }
 
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+/** A number for each run's data, so a new run (an edit re-ran it) is drawn afresh. */
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/** Two frames drawn at the same scale as one, for pointing. */
+function merged(a: DrawnFrame, b: DrawnFrame): DrawnFrame {
+  return {
+    ...b,
+    segs: a.segs.concat(b.segs),
+    segIdx: a.segIdx.concat(b.segIdx),
+    marks: a.marks.concat(b.marks),
+    markIdx: a.markIdx.concat(b.markIdx),
+    drawn: a.drawn + b.drawn,
+    dimmed: a.dimmed + b.dimmed,
+    msgEnd: Math.max(a.msgEnd, b.msgEnd),
+    markEnd: Math.max(a.markEnd, b.markEnd),
+  };
+}
+
 /** Most messages the screen-reader list names (the ones in view, in send order). */
 const LISTED = 120;
 
@@ -98,34 +129,63 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
   const ui = useUiStore();
   const box = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overRef = useRef<HTMLCanvasElement>(null);
   const tip = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
     const el = box.current;
     const canvas = canvasRef.current;
-    if (!el || !canvas) return;
+    const over = overRef.current;
+    if (!el || !canvas || !over) return;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const octx = over.getContext('2d');
+    if (!ctx || !octx) return;
+    // `frame` has everything drawn (for pointing); `settledKey` says what the bottom canvas
+    // shows, which stays while the view, the scale and the highlights do.
     let frame: DrawnFrame | null = null;
+    let settled: DrawnFrame | null = null;
+    let settledKey = '';
     let hover = -1;
     let queued = 0;
     let listed = '';
+    let settledHappened = -1;
+    const lowerHappened = (f: DrawnFrame, inp: DiagramInput) => inp.happened < settledHappened || f.msgEnd > inp.data.messages.length;
+    const keyOf = (inp: DiagramInput, f: ReturnType<typeof scaleOf>, dpr: number) =>
+      [inp.v0, inp.v1, inp.width, inp.height, dpr, inp.dark, inp.chainOf, inp.hover, inp.focus?.t, inp.focus?.nodes.join(), inp.node, idOf(inp.data), f.gaps.map((g) => `${g.t0}:${g.t1}`).join()].join('|');
     const paint = () => {
       queued = 0;
       const { width, height } = ctl.size;
       if (width <= 0 || height <= 0) return;
       const dpr = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
+      for (const c of [canvas, over]) {
+        if (c.width !== Math.round(width * dpr) || c.height !== Math.round(height * dpr)) {
+          c.width = Math.round(width * dpr);
+          c.height = Math.round(height * dpr);
+          settledKey = '';
+        }
       }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, height);
       const pb = playback.getState();
-      frame = drawDiagram(canvasPen(ctx), diagramInput(pb, ui.getState(), ctl.view, ctl.size, pageIsDark(), hover));
-      canvas.dataset.drawn = String(frame.drawn);
-      canvas.dataset.dimmed = String(frame.dimmed);
+      const input = diagramInput(pb, ui.getState(), ctl.view, ctl.size, pageIsDark(), hover, ctl.followEnd(pb.time, pb.untilMs));
+      const scale = scaleOf(input);
+      const key = keyOf(input, scale, dpr);
+      // What already arrived is drawn once; going back in time, or any other change, redraws it all.
+      if (key !== settledKey || !settled || settled.msgEnd > input.data.messages.length || lowerHappened(settled, input)) {
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.clearRect(0, 0, width, height);
+        settled = drawDiagram(canvasPen(ctx), input, { part: 'settled' }, scale);
+        settledKey = key;
+      } else if (input.happened !== settledHappened) {
+        const more = drawDiagram(canvasPen(ctx), input, { part: 'settled', from: { msg: settled.msgEnd, mark: settled.markEnd } }, scale);
+        settled = merged(settled, more);
+      }
+      settledHappened = input.happened;
+      octx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      octx.clearRect(0, 0, width, height);
+      const movingFrame = drawDiagram(canvasPen(octx), input, { part: 'moving' }, scale);
+      frame = merged(settled, movingFrame);
+      over.dataset.drawn = String(frame.drawn);
+      over.dataset.dimmed = String(frame.dimmed);
       if (!pb.playing) updateList(frame);
     };
     const updateList = (f: DrawnFrame) => {
@@ -156,10 +216,13 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
     const detach = ctl.attach(later);
     const ro = new ResizeObserver(([entry]) => ctl.setSize(entry.contentRect.width, entry.contentRect.height));
     ro.observe(el);
-    const stops = [playback.subscribe(later), ui.subscribe(later)];
+    // The palette follows the system's light or dark setting as it changes.
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    scheme.addEventListener('change', later);
+    const stops = [playback.subscribe(later), ui.subscribe(later), () => scheme.removeEventListener('change', later)];
 
     const local = (e: PointerEvent | WheelEvent) => {
-      const r = canvas.getBoundingClientRect();
+      const r = over.getBoundingClientRect();
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     };
     const showTip = (hit: Hit, x: number, y: number) => {
@@ -181,25 +244,25 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
         t.style.top = `${y + 14 > ctl.size.height - 40 ? y - 40 : y + 14}px`;
       }
     };
-    let drag: { x: number; view: SeqView; moved: boolean; id: number } | null = null;
+    let drag: { x: number; view: SeqView; moved: boolean; id: number; shown?: [number, number] } | null = null;
     const down = (e: PointerEvent) => {
       if (e.button !== 0) return;
-      drag = { x: e.clientX, view: ctl.view, moved: false, id: e.pointerId };
+      drag = { x: e.clientX, view: ctl.view, moved: false, id: e.pointerId, shown: frame ? [frame.scale.v0, frame.scale.v1] : undefined };
     };
     const move = (e: PointerEvent) => {
       const p = local(e);
       if (drag && drag.id === e.pointerId && (drag.moved || Math.abs(e.clientX - drag.x) > 4)) {
-        if (!drag.moved) canvas.setPointerCapture(e.pointerId);
+        if (!drag.moved) over.setPointerCapture(e.pointerId);
         drag.moved = true;
         const pb = playback.getState();
         const msPerPx = frame ? frame.scale.msPerPx : 1;
-        ctl.setView(panned(drag.view, pb.time, pb.untilMs, -(e.clientX - drag.x) * msPerPx));
+        ctl.setView(panned(drag.view, pb.time, pb.untilMs, -(e.clientX - drag.x) * msPerPx, drag.shown));
         return;
       }
       if (!frame) return;
       const hit = hitTest(frame, p.x, p.y);
       const k = hit?.kind === 'msg' ? hit.k : -1;
-      canvas.style.cursor = hit ? 'pointer' : 'crosshair';
+      over.style.cursor = hit ? 'pointer' : 'crosshair';
       if (k !== hover) {
         hover = k;
         later();
@@ -243,32 +306,35 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
       const pb = playback.getState();
       const p = local(e);
       const sideways = e.shiftKey ? e.deltaY : e.deltaX;
-      if (Math.abs(sideways) > Math.abs(e.shiftKey ? 0 : e.deltaY)) ctl.setView(panned(ctl.view, pb.time, pb.untilMs, sideways * frame.scale.msPerPx));
-      else ctl.setView(zoomed(ctl.view, pb.time, pb.untilMs, Math.exp(e.deltaY * 0.002), p.x >= GUTTER ? frame.scale.t(p.x) : undefined));
+      const shown: [number, number] = [frame.scale.v0, frame.scale.v1];
+      if (Math.abs(sideways) > Math.abs(e.shiftKey ? 0 : e.deltaY)) ctl.setView(panned(ctl.view, pb.time, pb.untilMs, sideways * frame.scale.msPerPx, shown));
+      else ctl.setView(zoomed(ctl.view, pb.time, pb.untilMs, Math.exp(e.deltaY * 0.002), p.x >= GUTTER ? frame.scale.t(p.x) : undefined, shown));
     };
-    canvas.addEventListener('pointerdown', down);
-    canvas.addEventListener('pointermove', move);
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointerleave', leave);
-    canvas.addEventListener('wheel', wheel, { passive: false });
+    over.addEventListener('pointerdown', down);
+    over.addEventListener('pointermove', move);
+    over.addEventListener('pointerup', up);
+    over.addEventListener('pointerleave', leave);
+    over.addEventListener('wheel', wheel, { passive: false });
     later();
     return () => {
       stops.forEach((s) => s());
       ro.disconnect();
       cancelAnimationFrame(queued);
       detach();
-      canvas.removeEventListener('pointerdown', down);
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerup', up);
-      canvas.removeEventListener('pointerleave', leave);
-      canvas.removeEventListener('wheel', wheel);
+      over.removeEventListener('pointerdown', down);
+      over.removeEventListener('pointermove', move);
+      over.removeEventListener('pointerup', up);
+      over.removeEventListener('pointerleave', leave);
+      over.removeEventListener('wheel', wheel);
     };
   }, [playback, ui, ctl]);
 
   return (
     <div ref={box} className="relative min-h-0 min-w-0 flex-1 overflow-hidden">
+      <canvas ref={canvasRef} aria-hidden="true" className="absolute inset-0 block h-full w-full" />
+      {/* What moves each frame (the cursor, messages on their way, shaded spans) is drawn over the rest; this one takes the pointer. */}
       <canvas
-        ref={canvasRef}
+        ref={overRef}
         data-testid="sequence-canvas"
         role="img"
         aria-label="Sequence diagram: one row per node, an arrow per message from its send to its arrival. Drag to pan, scroll to zoom, click to seek."

@@ -15,9 +15,10 @@ const BTN =
 /**
  * The sequence diagram with its toolbar (zoom, show all, export the visible range as SVG or
  * PNG, close) and, beside it (below it on a phone), "Why did this break?". Loaded on demand:
- * the first page load carries only the dock that opens it.
+ * the first page load carries only the dock that opens it. An embed that always shows it has
+ * nothing to close (`closable` false).
  */
-export default function SequencePanel() {
+export default function SequencePanel({ closable = true }: { closable?: boolean }) {
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const [ctl] = useState(() => new SeqController());
@@ -32,7 +33,10 @@ export default function SequencePanel() {
     const pb = playback.getState();
     ctl.setView(zoomed(ctl.view, pb.time, pb.untilMs, factor));
   };
-  const input = () => diagramInput(playback.getState(), ui.getState(), ctl.view, ctl.size, pageIsDark(), -1);
+  const input = () => {
+    const pb = playback.getState();
+    return diagramInput(pb, ui.getState(), ctl.view, ctl.size, pageIsDark(), -1, ctl.followEnd(pb.time, pb.untilMs));
+  };
   const name = (ext: string) => `${playback.getState().scenario.id || 'run'}-sequence.${ext}`;
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="sequence-panel">
@@ -78,9 +82,11 @@ export default function SequencePanel() {
         <span role="status" className="ml-2 truncate text-xs text-slate-600 dark:text-slate-400">
           {note}
         </span>
-        <button type="button" className={`${BTN} ml-auto`} aria-label="Close the sequence diagram" data-testid="sequence-close" title="Close (d)" onClick={() => ui.getState().setSequenceOpen(false)}>
-          <CloseIcon width={14} height={14} aria-hidden />
-        </button>
+        {closable && (
+          <button type="button" className={`${BTN} ml-auto`} aria-label="Close the sequence diagram" data-testid="sequence-close" title="Close (d)" onClick={() => ui.getState().setSequenceOpen(false)}>
+            <CloseIcon width={14} height={14} aria-hidden />
+          </button>
+        )}
       </div>
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
         <SequenceCanvas ctl={ctl} />

@@ -3,7 +3,7 @@ export const GAP_PX = 22;
 /** A stretch counts as idle when nothing happens for at least this share of the view… */
 const IDLE_SHARE = 0.2;
 /** …and at least this long (ms). */
-const IDLE_MIN_MS = 40;
+export const IDLE_MIN_MS = 40;
 /** At most this many idle stretches are squeezed (the longest ones). */
 const MAX_GAPS = 4;
 
@@ -45,18 +45,17 @@ export class TimeScale {
   }
 
   /**
-   * The scale for `v0`..`v1`, squeezing the longest idle stretches between consecutive event
-   * `times` (ascending, read through `at(k)` for k in `from`..`to`).
+   * The scale for `v0`..`v1`, squeezing the longest of the `idle` stretches (times with no
+   * event, ascending, see idleStretches) that are long enough for this view.
    */
-  static build(v0: number, v1: number, left: number, width: number, times: { from: number; to: number; at: (k: number) => number }): TimeScale {
+  static build(v0: number, v1: number, left: number, width: number, idle: readonly { t0: number; t1: number }[]): TimeScale {
     const span = Math.max(1e-6, v1 - v0);
     const min = Math.max(IDLE_MIN_MS, span * IDLE_SHARE);
     const found: { t0: number; t1: number }[] = [];
-    let prev = v0;
-    for (let k = times.from; k <= times.to; k++) {
-      const t = k < times.to ? Math.min(v1, times.at(k)) : v1;
-      if (t - prev >= min) found.push({ t0: prev + min * 0.15, t1: t - min * 0.15 });
-      prev = Math.max(prev, t);
+    for (const g of idle) {
+      const a = Math.max(v0, g.t0);
+      const b = Math.min(v1, g.t1);
+      if (b - a >= min) found.push({ t0: a + min * 0.15, t1: b - min * 0.15 });
     }
     const gaps = found
       .sort((a, b) => b.t1 - b.t0 - (a.t1 - a.t0))

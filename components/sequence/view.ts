@@ -10,17 +10,31 @@ export interface SeqView {
 /** The least span the diagram zooms to (ms). */
 const MIN_SPAN = 0.5;
 
-/** The visible range [v0, v1] of `view` with the cursor at `now`, in a run of `until` ms. */
-export function rangeOf(view: SeqView, now: number, until: number): [number, number] {
-  if (view.span === null) return [0, Math.max(now, 1)];
+/**
+ * The visible range [v0, v1] of `view` with the cursor at `now`, in a run of `until` ms.
+ * Showing the whole run so far, it reaches `hold` when given (see followEnd), else the cursor.
+ */
+export function rangeOf(view: SeqView, now: number, until: number, hold?: number): [number, number] {
+  if (view.span === null) return [0, Math.max(hold ?? now, now, 1)];
   const end = view.end ?? Math.max(now, view.span);
   const v1 = Math.min(Math.max(end, view.span), Math.max(until, now));
   return [Math.max(0, v1 - view.span), v1];
 }
 
-/** `view` zoomed by `factor` (< 1: in) keeping time `at` at the same place on screen. */
-export function zoomed(view: SeqView, now: number, until: number, factor: number, at?: number): SeqView {
-  const [v0, v1] = rangeOf(view, now, until);
+/**
+ * Where the whole-run view ends while the cursor moves on: a quarter beyond the cursor, held
+ * until the cursor reaches it (or goes back far before it). The picture keeps its scale
+ * between those steps, so what is already drawn stays where it is and only new events are
+ * added, instead of every arrow moving a little each frame.
+ */
+export function followEnd(prev: number, now: number, until: number): number {
+  if (now <= prev && now >= prev / 2) return prev;
+  return Math.max(1, Math.min(Math.max(until, now), now * 1.25));
+}
+
+/** `view` zoomed by `factor` (< 1: in) keeping time `at` at the same place on screen; `shown` is the range on screen now. */
+export function zoomed(view: SeqView, now: number, until: number, factor: number, at?: number, shown?: [number, number]): SeqView {
+  const [v0, v1] = shown ?? rangeOf(view, now, until);
   const span = Math.max(MIN_SPAN, Math.min(Math.max(until, now), (v1 - v0) * factor));
   const pivot = at ?? (now >= v0 && now <= v1 ? now : (v0 + v1) / 2);
   const share = v1 > v0 ? (pivot - v0) / (v1 - v0) : 1;
@@ -29,9 +43,9 @@ export function zoomed(view: SeqView, now: number, until: number, factor: number
   return { span, end: end >= now && view.end === null ? null : end };
 }
 
-/** `view` moved by `dt` ms (positive: later); reaching the cursor it follows it again. */
-export function panned(view: SeqView, now: number, until: number, dt: number): SeqView {
-  const [v0, v1] = rangeOf(view, now, until);
+/** `view` moved by `dt` ms (positive: later); reaching the cursor it follows it again. `shown` is the range on screen now. */
+export function panned(view: SeqView, now: number, until: number, dt: number, shown?: [number, number]): SeqView {
+  const [v0, v1] = shown ?? rangeOf(view, now, until);
   const span = v1 - v0;
   const end = Math.min(Math.max(span, v1 + dt), Math.max(until, now));
   return { span, end: end >= now ? null : end };
