@@ -1,14 +1,16 @@
 /**
  * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
- * servers (redis-server and ZooKeeper, started here on loopback and stopped afterwards), and
- * Guava's RateLimiter against the limiter model (conformance/guava), and fails on any
- * difference. With paths, runs just those scripts (.redis or .zk); `guava` runs the Guava part.
+ * servers (redis-server, ZooKeeper and MariaDB, started here on loopback and stopped
+ * afterwards), and Guava's RateLimiter against the limiter model (conformance/guava), and fails
+ * on any difference. With paths, runs just those scripts (.redis, .zk or .mariadb); `guava` runs
+ * the Guava part.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { runRedisSuite } from './redis/run';
 import { runZkSuite } from './zookeeper/run';
+import { runMariadbSuite } from './mariadb/run';
 import { runGuavaSuite } from './guava/run';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,10 +24,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const redis = args.length ? args.filter((a) => a.endsWith('.redis')) : list('redis', '.redis');
   const zk = args.length ? args.filter((a) => a.endsWith('.zk')) : list('zookeeper', '.zk');
+  const mariadb = args.length ? args.filter((a) => a.endsWith('.mariadb')) : list('mariadb', '.mariadb');
   const guava = args.length === 0 || args.includes('guava');
-  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && a !== 'guava');
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.mariadb') && a !== 'guava');
   if (unknown.length) {
-    console.error(`conformance: not a .redis or .zk script, nor guava: ${unknown.join(', ')}`);
+    console.error(`conformance: not a .redis, .zk or .mariadb script, nor guava: ${unknown.join(', ')}`);
     process.exit(2);
   }
   let passed = 0;
@@ -37,6 +40,11 @@ async function main(): Promise<void> {
   }
   if (zk.length) {
     const r = await runZkSuite(zk);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  if (mariadb.length) {
+    const r = await runMariadbSuite(mariadb);
     passed += r.passed;
     failed += r.failed;
   }

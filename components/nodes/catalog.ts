@@ -3,6 +3,8 @@ import type { NodeType } from '@/engine/models/catalog';
 import { appUi } from './app-service';
 import { attackerUi } from './attacker';
 import { clientUi } from './client';
+import { dbUi } from './db';
+import { xaTmUi } from './xa-tm';
 import type { NodeUi } from './kind-ui';
 import { lbUi } from './lb';
 import { limiterUi } from './limiter';
@@ -19,7 +21,7 @@ import { zookeeperUi } from './zookeeper';
  * palette's look, the minimap's colours, the far view and the inspector's labels all come from
  * here; cards are fetched the first time a scenario has such a node.
  */
-export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, mqUi, notifierUi] as const;
+export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, mqUi, notifierUi] as const;
 
 type Missing = Exclude<NodeType, (typeof NODE_UIS)[number]['type']>;
 // Compile-time check that every node type of the engine's catalog has its UI manifest above: a

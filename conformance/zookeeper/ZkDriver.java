@@ -175,6 +175,9 @@ public final class ZkDriver {
                 res = run(cmd.split("\\s+"));
             } catch (KeeperException e) {
                 res = "{\"err\":" + q(errName(e.code())) + "}";
+            } catch (IllegalArgumentException e) {
+                // The client library refused the call before sending anything (PathUtils, TTLs).
+                res = "{\"err\":" + q("IllegalArgumentException: " + e.getMessage()) + "}";
             } catch (Exception e) {
                 res = "{\"fail\":" + q(e.toString()) + "}";
             }
@@ -219,7 +222,14 @@ public final class ZkDriver {
     }
 
     static byte[] data(String s) {
-        return s.equals("\"\"") ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+        if (s.equals("\"\"")) return new byte[0];
+        // "x*N": N bytes of x, for sizes near jute.maxbuffer.
+        if (s.matches("x\\*\\d+")) {
+            byte[] b = new byte[Integer.parseInt(s.substring(2))];
+            java.util.Arrays.fill(b, (byte) 'x');
+            return b;
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static String run(String[] t) throws Exception {
@@ -312,6 +322,17 @@ public final class ZkDriver {
                 StringBuilder b = new StringBuilder("[");
                 for (int i = 0; i < kids.size(); i++) b.append(i > 0 ? "," : "").append(q(kids.get(i)));
                 return "{\"ok\":true,\"children\":" + b.append("]") + ",\"stat\":" + stat(st) + "}";
+            }
+            case "sync": {
+                CountDownLatch done = new CountDownLatch(1);
+                final int[] rc = {0};
+                zk.sync(t[2], (r, p, c) -> {
+                    rc[0] = r;
+                    done.countDown();
+                }, null);
+                if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("sync timed out");
+                if (rc[0] != 0) return "{\"err\":" + q(errName(KeeperException.Code.get(rc[0]))) + "}";
+                return "{\"ok\":true}";
             }
             case "addWatch":
                 zk.addWatch(t[2], t[3].equals("recursive") ? AddWatchMode.PERSISTENT_RECURSIVE : AddWatchMode.PERSISTENT);

@@ -135,7 +135,8 @@ function rawStat(st: ZkStat): RawStat {
 }
 
 function rawResult(cmd: string, r: ZkResult): RawResult {
-  if (!r.ok) return { err: r.err };
+  // The Java driver reports the client library's IllegalArgumentException with its message.
+  if (!r.ok) return { err: r.err === 'IllegalArgument' ? `IllegalArgumentException: ${r.detail ?? ''}` : r.err === 'NoAuth' ? 'NOAUTH' : r.err };
   switch (cmd) {
     case 'create':
       return { ok: true, path: r.path, stat: r.stat ? rawStat(r.stat) : null };
@@ -169,6 +170,8 @@ function opFor(cmd: string, args: readonly string[]): ZkOp {
       return { op: 'exists', path: args[0], watch: args[1] === 'watch' };
     case 'ls':
       return { op: 'getChildren', path: args[0], watch: args[1] === 'watch' };
+    case 'sync':
+      return { op: 'sync', path: args[0] };
     case 'addWatch':
       return { op: 'addWatch', path: args[0], mode: args[1] === 'recursive' ? 'recursive' : 'persistent' };
     case 'removeWatches':
@@ -234,8 +237,15 @@ function command(s: SessionState, c: Cmd, ctx0: Ctx): SessionState {
       const r = zkSubmit(client, { op: 'exists', path: '/', watch: false }, 'flush', ctx);
       return absorb({ ...s, wait: { line: c.line, cmd: 'events', xid: r.xid } }, r, ctx);
     }
-    case 'close':
-      return absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+    case 'close': {
+      const r = absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+      // Nothing was sent (the handle was not connected): the call returns at once.
+      if (r.wait && r.client && (r.client.phase === 'closed' || r.client.phase === 'expired')) {
+        reply(ctx, c.line, { ok: true });
+        return { ...r, wait: null };
+      }
+      return r;
+    }
     case 'crash': {
       // The process dies: its socket closes (the server hears that), no closeSession is sent.
       if (client.sessionId !== null && (client.phase === 'connected' || client.phase === 'connecting')) {

@@ -2,6 +2,7 @@ import { byKey } from '../core/manifest';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';
+import { moneyConservedKind } from './money-conserved';
 import type { MonitorManifest } from './kind';
 import { messageDeliveredKind } from './message-delivered';
 import { mutualExclusionKind } from './mutual-exclusion';
@@ -30,6 +31,7 @@ export const MONITOR_MANIFESTS = [
   noUnexpectedLogoutKind,
   noAccessAfterLogoutKind,
   rateBoundKind,
+  moneyConservedKind,
   messageDeliveredKind,
   noDoubleEffectKind,
   paidOrderKnownKind,

@@ -1,6 +1,8 @@
 import { appKind } from './app-service';
 import { attackerKind } from './attacker';
 import { clientKind } from './client';
+import { dbKind } from './db';
+import { xaTmKind } from './xa-tm';
 import { byKey } from '../core/manifest';
 import type { NodeManifest } from './kind';
 import { lbKind } from './lb';
@@ -19,7 +21,7 @@ import { zookeeperKind } from './zookeeper';
  * list. Each manifest's `load` is an `import()`, so a model's code is fetched only by scenarios
  * that use it.
  */
-export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, mqKind, notifierKind] as const;
+export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, mqKind, notifierKind] as const;
 
 /** Every node type. */
 export type NodeType = (typeof NODE_MANIFESTS)[number]['type'];

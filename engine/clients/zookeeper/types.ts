@@ -9,9 +9,12 @@ export type ZkErrorCode =
   | 'NoChildrenForEphemerals'
   | 'BadArguments'
   | 'NoWatcher'
+  | 'NoAuth'
   | 'SessionExpired'
   | 'ConnectionLoss'
-  | 'Unimplemented';
+  | 'Unimplemented'
+  /** Not a server error: the client library threw IllegalArgumentException before sending (`detail` is its message). */
+  | 'IllegalArgument';
 
 /** Largest TTL the server accepts (EphemeralType.TTL's 40-bit value). */
 export const MAX_TTL = 0xff_ffff_ffff;
@@ -79,7 +82,7 @@ export type ZkOpName = ZkOp['op'];
 /** What a request comes back with. */
 export type ZkResult =
   | { ok: true; path?: string; stat?: ZkStat | null; data?: string; children?: string[] }
-  | { ok: false; err: ZkErrorCode };
+  | { ok: false; err: ZkErrorCode; detail?: string };
 
 /** Ops that are transactions: each gets its own zxid, even when it fails. */
 export const WRITE_OPS: ReadonlySet<ZkOpName> = new Set<ZkOpName>(['create', 'delete', 'setData', 'closeSession']);

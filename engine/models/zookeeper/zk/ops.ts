@@ -1,4 +1,4 @@
-import { isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
+import { CONFIG_NODE, isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
 import { closeIn } from './sessions';
 import { childOrder, lastZxid, statOf, type ZkExecResult, type ZkServerState, type Znode } from './state';
 import { MAX_TTL, type ZkEventType, type ZkOp, type ZkResult } from '../../../clients/zookeeper/types';
@@ -17,6 +17,8 @@ function createIn(w: Work, now: number, session: string, op: Extract<ZkOp, { op:
   const pp = parentOf(op.path);
   const parent = w.node(pp);
   if (!parent) return fail('NoNode');
+  // The parent's ACL is checked before the name: the config node grants only READ.
+  if (pp === CONFIG_NODE) return fail('NoAuth');
   const path = seq ? `${op.path}${String(parent.creates).padStart(10, '0')}` : op.path;
   if (w.node(path)) return fail('NodeExists');
   if (parent.kind === 'ephemeral') return fail('NoChildrenForEphemerals');
@@ -82,6 +84,7 @@ export function exec(s: ZkServerState, now: number, session: string, op: ZkOp): 
       if (!validPath(op.path)) return w.done(fail('BadArguments'), zxid);
       const n = w.node(op.path);
       if (!n) return w.done(fail('NoNode'), zxid);
+      if (op.path === CONFIG_NODE) return w.done(fail('NoAuth'), zxid);
       if (!versionOk(op.version, n.version)) return w.done(fail('BadVersion'), zxid);
       const next: Znode = { ...n, data: op.data, version: n.version + 1, mzxid: zxid, mtime: now };
       w.setNode(op.path, next);

@@ -1,0 +1,60 @@
+import type { DbRow } from '../../clients/sql/messages';
+import type { MonitorDef } from '../../core/monitor';
+
+/**
+ * Money is conserved across every database: what committed transactions add to accounts
+ * (balance plus frozen amount) they take from others. Judged at quiescent points only, when no
+ * global transaction is in flight (a transfer's two branches commit one after the other, so in
+ * between the sum is off by design): when one ends, when a coordinator's recovery settles what
+ * was in doubt, or when a local transaction commits with none open.
+ */
+export interface MoneyState {
+  /** Net change of all accounts' money since the start. */
+  sum: number;
+  /** Global transactions in flight: gtrid -> its coordinator. */
+  open: Record<string, string>;
+  /** Databases that committed a branch of each global transaction. */
+  committedOn: Record<string, string[]>;
+  /** The sum last reported as wrong, so one imbalance is reported once. */
+  reported: number;
+}
+
+const money = (r: DbRow | null): number => (r === null ? 0 : Number(r.balance ?? 0) + Number(r.frozen ?? 0));
+
+export const moneyConserved: MonitorDef<MoneyState> = {
+  id: 'money-conserved',
+  title: 'At every quiescent point, the accounts hold as much money as at the start',
+  watches: ['db.commit', 'xa.begin', 'xa.end', 'xa.recovered'],
+  init: () => ({ sum: 0, open: {}, committedOn: {}, reported: 0 }),
+  onEvent(s0, ev, ctx) {
+    const s: MoneyState = { ...s0, open: { ...s0.open }, committedOn: { ...s0.committedOn } };
+    let settled: string[] = [];
+    switch (ev.type) {
+      case 'db.commit':
+        for (const c of ev.changes) if (c.table === 'accounts') s.sum += money(c.to) - money(c.from);
+        if (ev.xid !== null) s.committedOn[ev.xid] = [...(s.committedOn[ev.xid] ?? []), ev.node];
+        break;
+      case 'xa.begin':
+        s.open[ev.gtrid] = ev.node;
+        return s;
+      case 'xa.end':
+        delete s.open[ev.gtrid];
+        settled = [ev.gtrid];
+        break;
+      case 'xa.recovered':
+        settled = Object.keys(s.open).filter((g) => s.open[g] === ev.node);
+        for (const g of settled) delete s.open[g];
+        break;
+      default:
+        return s;
+    }
+    if (Object.keys(s.open).length > 0 || s.sum === 0 || s.sum === s.reported) {
+      if (s.sum === 0) s.reported = 0;
+      return s;
+    }
+    s.reported = s.sum;
+    const where = settled.map((g) => `${g} committed on ${(s.committedOn[g] ?? []).map(ctx.name).join(' and ') || 'no database'}`).join('; ');
+    ctx.violate(`money is not conserved: the accounts hold ${Math.abs(s.sum)} ${s.sum < 0 ? 'less' : 'more'} than at the start${where ? ` (${where})` : ''}`, [ev.node, ...settled.flatMap((g) => s.committedOn[g] ?? [])], ev.i);
+    return s;
+  },
+};

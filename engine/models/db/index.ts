@@ -1,0 +1,21 @@
+import { defineNode } from '../kind';
+import { dbParams } from './params';
+
+/** A MariaDB server: what is known of it before its behaviour (./behaviour.ts) is fetched. */
+export const dbKind = defineNode({
+  type: 'db',
+  title: 'Database',
+  blurb: 'MariaDB/InnoDB: tables of rows, transactions with row locks, deadlock detection, XA branches that survive a crash.',
+  params: dbParams,
+  linksTo: ['client', 'xa-tm'],
+  log: { group: 'db', namespaces: ['db'] },
+  newParams: () => ({
+    tables: {
+      accounts: [
+        { id: 'alice', balance: 100, frozen: 0 },
+        { id: 'bob', balance: 100, frozen: 0 },
+      ],
+    },
+  }),
+  load: () => import('./behaviour').then((m) => m.dbBehaviour),
+});

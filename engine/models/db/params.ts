@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// The parameters of a database node, apart from its behaviour (model.ts): the catalog imports
+// them eagerly to validate scenarios and build the inspector's form, while the model is fetched
+// the first time a scenario has such a node.
+
+const value = z.union([z.number().finite(), z.string().max(200)]);
+
+/** A row: `id` is its primary key; every other column is a number or a string. */
+export const dbRow = z.object({ id: z.string().min(1, { error: 'expected a row id' }).max(64) }).catchall(value);
+
+export const dbParams = z
+  .object({
+    /** The tables and their committed rows at start: `{ accounts: [{ id: 'alice', balance: 100, frozen: 0 }] }`. */
+    tables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/i, { error: 'expected a table name (letters, digits, _)' }), z.array(dbRow).max(200)).default({}),
+    /**
+     * How long a statement waits for a row lock before it fails with error 1205 (InnoDB's
+     * innodb_lock_wait_timeout, default 50 s).
+     */
+    lockWaitTimeoutMs: z.number().min(1, { error: 'expected a number from 1 to 3600000' }).max(3_600_000, { error: 'expected a number from 1 to 3600000' }).default(50_000),
+    /** Detect deadlocks at once and roll one victim back (innodb_deadlock_detect, default on); off, they end by lock wait timeout. */
+    deadlockDetect: z.boolean().default(true),
+  })
+  .strict();
+export type DbParams = z.input<typeof dbParams>;

@@ -1,0 +1,108 @@
+import type { DbRow, DbStmt } from '../../clients/sql/messages';
+
+// The server's state, plain data: committed tables (the durable part, with prepared XA branches),
+// open transactions, sessions and row locks. Its own module so the model's parts share it.
+
+/** A table's committed rows by primary key. */
+export type DbTable = Readonly<Record<string, DbRow>>;
+/** Every table by name. */
+export type DbTables = Readonly<Record<string, DbTable>>;
+/** A transaction's pending changes: table -> id -> the new row, or null for a deleted one. */
+export type DbWrites = Record<string, Record<string, DbRow | null>>;
+
+/** An XA branch's state (MariaDB's names; ROLLBACK ONLY: a deadlock undid its work, only its end is left). */
+export type XaState = 'ACTIVE' | 'IDLE' | 'PREPARED' | 'ROLLBACK ONLY';
+
+/** An open transaction: its changes live here until COMMIT writes them to the tables. */
+export interface DbTxn {
+  id: number;
+  /** The session that runs it; null for a prepared XA branch no session holds (after a disconnect or a restart). */
+  session: string | null;
+  /** The XA branch it is, if any. */
+  xid: string | null;
+  xa: XaState | null;
+  /** Begun by the statement itself (autocommit): ends with it. */
+  auto: boolean;
+  writes: DbWrites;
+  /** Rows changed (InnoDB's undo records), for picking a deadlock victim. */
+  undo: number;
+  /** Row locks held, as `table/id`, in the order taken. */
+  locks: string[];
+  /**
+   * The committed tables as of its first consistent read (REPEATABLE READ's read view); null
+   * until then. A reference to an immutable value, so it costs nothing to keep.
+   */
+  view: DbTables | null;
+  /** Server time it began. */
+  since: number;
+}
+
+/** A statement waiting for a row lock. */
+export interface DbWait {
+  /** The request it answers. */
+  req: number;
+  stmt: DbStmt;
+  /** The row lock it waits for, `table/id`. */
+  lock: string;
+  /** Server time it began waiting. */
+  since: number;
+  /** Order among waiters (FIFO per lock). */
+  seq: number;
+  timer: number;
+}
+
+/** A client connection: who it is and what it is doing. */
+export interface DbSession {
+  /** The client node. */
+  node: string;
+  /** Its connection name on that node, if it holds several. */
+  conn: string | null;
+  /** Its open transaction (explicit, XA, or an autocommit statement waiting for a lock). */
+  txn: number | null;
+  waiting: DbWait | null;
+}
+
+export interface DbStats {
+  commits: number;
+  rollbacks: number;
+  deadlocks: number;
+  lockTimeouts: number;
+}
+
+export interface DbState {
+  /** Committed rows: on disk, they survive a crash. */
+  tables: DbTables;
+  /** Open transactions by id (prepared XA branches survive a crash, the rest do not). */
+  txns: Record<string, DbTxn>;
+  sessions: Record<string, DbSession>;
+  /** Row locks: `table/id` -> the transaction holding it (exclusive locks only). */
+  locks: Record<string, number>;
+  nextTxn: number;
+  nextWait: number;
+  lockWaitTimeoutMs: number;
+  deadlockDetect: boolean;
+  stats: DbStats;
+}
+
+/** The key of a client's session: the node, and its connection name when it has several. */
+export const sessionKey = (node: string, conn: string | null | undefined): string => (conn ? `${node}/${conn}` : node);
+
+/** The key of a row lock. */
+export const lockKey = (table: string, id: string): string => `${table}/${id}`;
+
+/**
+ * A copy of the state a handler may change in place: the maps and every transaction and
+ * session are new objects; committed tables and read views are immutable and shared.
+ */
+export function draft(s: DbState): DbState {
+  const txns: Record<string, DbTxn> = {};
+  for (const k of Object.keys(s.txns)) {
+    const t = s.txns[k];
+    const writes: DbWrites = {};
+    for (const tb of Object.keys(t.writes)) writes[tb] = { ...t.writes[tb] };
+    txns[k] = { ...t, writes, locks: [...t.locks] };
+  }
+  const sessions: Record<string, DbSession> = {};
+  for (const k of Object.keys(s.sessions)) sessions[k] = { ...s.sessions[k] };
+  return { ...s, txns, sessions, locks: { ...s.locks }, stats: { ...s.stats } };
+}

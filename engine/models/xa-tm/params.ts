@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// The parameters of an XA transaction manager, apart from its behaviour (model.ts): the catalog
+// imports them eagerly to validate scenarios and build the inspector's form.
+
+const account = z.object({ db: z.string().min(1, { error: 'expected a database node id' }), id: z.string().min(1, { error: 'expected an account id' }) }).strict();
+
+export const xaTmParams = z
+  .object({
+    /** The transfers it runs, one global transaction each, in order: `amount` from one account to another. */
+    transfers: z.array(z.object({ amount: z.number().int().min(1, { error: 'expected a whole amount >= 1' }), from: account, to: account }).strict()).max(50).default([]),
+    /** When the first transfer starts (ms). */
+    startMs: z.number().min(0).max(3_600_000).default(0),
+    /** Time between the end of one global transaction and the start of the next (ms). */
+    intervalMs: z.number().min(0).max(3_600_000).default(2000),
+    /**
+     * Two-phase commit (XA PREPARE on every branch, the decision logged, then XA COMMIT). Off,
+     * it commits each branch on its own in turn (XA COMMIT … ONE PHASE), which is not atomic.
+     */
+    twoPhase: z.boolean().default(true),
+  })
+  .strict();
+export type XaTmParams = z.input<typeof xaTmParams>;
