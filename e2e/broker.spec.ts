@@ -26,6 +26,9 @@ const broker = (page: Page) => page.getByTestId('node-mq').getByTestId('mq-state
 const group = (page: Page) => page.getByTestId('node-mq').getByTestId('mq-group');
 
 test.describe('message broker', () => {
+  // Each test seeks through up to 21 s of run and opens menus: over 30 s on this loaded 2-core machine (load 25 during the run that timed out).
+  test.describe.configure({ timeout: 60_000 });
+
   test('transactional-message: a broker crash from the menu redelivers what was consumed since the last offset flush; shipping’s dedupe absorbs it', async ({ page }) => {
     await openPlayground(page);
     const sim = simOf(page);
