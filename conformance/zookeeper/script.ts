@@ -11,6 +11,8 @@
  *   s1 get /path [watch]               getData; `watch` sets a one-shot data watch
  *   s1 exists /path [watch]            exists; `watch` sets a data watch, even on a missing node
  *   s1 ls /path [watch]                getChildren; `watch` sets a one-shot child watch
+ *   s1 multi create /a x ; set /b y 0 ; delete /c ; check /d 2
+ *                                      one transaction: all of it or none (sub-ops split by ;)
  *   s1 sync /path                      sync: the server catches up with the leader (alone: a round trip)
  *   s1 addWatch /path persistent|recursive
  *   s1 removeWatches /path data|children|any
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, [number, number]> = {
   exists: [1, 2],
   ls: [1, 2],
   sync: [1, 1],
+  multi: [2, 200],
   addWatch: [2, 2],
   removeWatches: [2, 2],
   events: [0, 0],
@@ -81,6 +84,7 @@ export function parseZkScript(src: string, name: string): ZkStep[] {
     if (!arity) throw new Error(`${where}: unknown command "${cmd ?? ''}" (known: ${Object.keys(COMMANDS).join(', ')})`);
     const args = t.slice(2);
     if (args.length < arity[0] || args.length > arity[1]) throw new Error(`${where}: ${cmd} takes ${arity[0]}–${arity[1]} arguments`);
+    if (cmd === 'multi' && !['create', 'set', 'delete', 'check'].includes(args[0])) throw new Error(`${where}: multi starts with create, set, delete or check`);
     if (cmd === 'create' || cmd === 'delete' || cmd === 'set' || cmd === 'get' || cmd === 'exists' || cmd === 'ls' || cmd === 'sync' || cmd === 'addWatch' || cmd === 'removeWatches') {
       // A malformed path is allowed on purpose: the client library must refuse it as the real one does.
       const path = cmd === 'create' ? parseCreate(args).path : args[0];

@@ -46,8 +46,10 @@ export function zkClientStart(s: ZkClientState, ctx: Ctx): ZkStep {
 
 /** An error the client raises itself, before asking the server (PathUtils, the TTL range). */
 function localError(op: ZkOp): { err: ZkErrorCode; detail?: string } | null {
-  if ('path' in op) {
-    const problem = pathProblem(op.op === 'create' && op.sequential ? `${op.path}1` : op.path);
+  // A multi checks each of its operations (Op.validate) before anything is sent.
+  for (const o of op.op === 'multi' ? op.ops : [op]) {
+    if (!('path' in o)) continue;
+    const problem = pathProblem(o.op === 'create' && o.sequential ? `${o.path}1` : o.path);
     if (problem !== null) return { err: 'IllegalArgument', detail: problem };
   }
   // EphemeralType.validateTTL, after the path.

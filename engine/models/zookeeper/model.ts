@@ -1,6 +1,6 @@
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName } from '../../clients/zookeeper/types';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName, ZkOpResult } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
@@ -100,6 +100,16 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   return { ...s, expiryTimer, containerTimer };
 }
 
+/** A committed multi's writes, traced one by one under its single zxid. */
+function traceMulti(op: Extract<ZkOp, { op: 'multi' }>, results: readonly ZkOpResult[], session: string, zxid: number, ctx: Ctx): void {
+  op.ops.forEach((sub, i) => {
+    const r = results[i];
+    if (sub.op === 'create' && r?.op === 'create') ctx.trace('zk.create', { session, path: r.path, kind: sub.kind, zxid });
+    else if (sub.op === 'delete') ctx.trace('zk.delete', { session, path: sub.path, zxid, cause: 'request' });
+    else if (sub.op === 'setData' && r?.op === 'setData') ctx.trace('zk.setData', { session, path: sub.path, version: r.stat.version, zxid });
+  });
+}
+
 /** How many watches a SetWatches request lists. */
 function restoredCount(op: Extract<ZkOp, { op: 'setWatches' }>): number {
   return op.data.length + op.exist.length + op.child.length + op.persistent.length + op.recursive.length;
@@ -185,11 +195,12 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     else if (op.op === 'setData') ctx.trace('zk.setData', { session: m.sessionId, path: op.path, version: r.result.stat!.version, zxid: r.zxid });
     else if (op.op === 'addWatch') ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: op.mode });
     else if (op.op === 'removeWatches') ctx.trace('zk.watch.removed', { session: m.sessionId, path: op.path, which: op.type });
+    else if (op.op === 'multi') traceMulti(op, r.result.results ?? [], m.sessionId, r.zxid, ctx);
     else if (op.op === 'setWatches') ctx.trace('zk.watch.restored', { session: m.sessionId, watches: restoredCount(op), fired: r.notes.length });
     const wk = watchKind(m);
     if (wk && 'path' in op) ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: wk });
   } else {
-    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData';
+    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData' || op.op === 'multi';
     ctx.trace('zk.error', { session: m.sessionId, op: op.op, path: 'path' in op ? op.path : '', err: r.result.err, zxid: write ? r.zxid : null });
   }
   if (op.op !== 'ping') ctx.metric('zk.requests');
