@@ -42,3 +42,17 @@ export const isNotifyMsg = (m: { type: string }): m is NotifyMsg => m.type === '
 
 /** Alipay's asynchronous notification schedule after the first try: 4m, 10m, 10m, 1h, 2h, 6h, 15h (8 tries in about 25 h). */
 export const ALIPAY_RETRY_MS = [240_000, 600_000, 600_000, 3_600_000, 7_200_000, 21_600_000, 54_000_000] as const;
+
+/** One line for a notification message, for narration and the canvas. */
+export function describeNotifyMessage(m: NotifyMsg): string {
+  switch (m.type) {
+    case 'notify.call':
+      return `${m.order} is paid (try ${m.attempt})`;
+    case 'notify.answer':
+      return `“${m.body}” for ${m.order}`;
+    case 'notify.query':
+      return `is ${m.order} paid?`;
+    case 'notify.status':
+      return `${m.order}: ${m.paid ? 'paid' : 'not paid'}`;
+  }
+}

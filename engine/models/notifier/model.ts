@@ -1,3 +1,4 @@
+import { describeNotifyMessage, isNotifyMsg } from '../../clients/notify/messages';
 import type { ModelDef } from '../../core/types';
 import { clientModel, type ClientState } from '../client/model';
 import type { ClientParams } from '../client/params';
@@ -8,4 +9,8 @@ import type { ClientParams } from '../client/params';
  * notifications and the query API travel that link), while ordinary clients never talk to each
  * other, and so the canvas can draw it as the platform.
  */
-export const notifierModel: ModelDef<ClientParams, ClientState> = { ...clientModel, type: 'notifier' };
+export const notifierModel: ModelDef<ClientParams, ClientState> = {
+  ...clientModel,
+  type: 'notifier',
+  describeMessage: (msg) => (isNotifyMsg(msg) ? describeNotifyMessage(msg) : msg.type),
+};

@@ -1,4 +1,5 @@
 import { isNotifyMsg, type NotifyAnswerMsg, type NotifyCallMsg, type NotifyQueryMsg } from '../../clients/notify/messages';
+import { isConnectionClosed } from '../../core/connection';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -34,10 +35,15 @@ export interface NotifyReceiverState {
   inbox: { nid: number; order: string; from: string }[];
   busy: boolean;
   nextQid: number;
+  /** Orders asked about and not yet answered. */
+  asking: string[];
 }
 
-/** Handling the first notification ends; an order's timeout comes. */
-const TIMERS = timerOwner<{ handled: { nid: number }; timeout: { order: string } }>('notify-receiver');
+/** Handling the first notification ends; an order's timeout comes; asking again after a failed query. */
+const TIMERS = timerOwner<{ handled: { nid: number }; timeout: { order: string }; ask: Record<never, never> }>('notify-receiver');
+
+/** A query whose connection broke is sent again this long after, as an HTTP client retries (ms). */
+const QUERY_RETRY_MS = 1000;
 
 const orderNames = (p: NotifyReceiverParams) => Array.from({ length: p.orders }, (_, i) => `order-${i + 1}`);
 const open = (s: NotifyReceiverState, o: string) => !(o in s.credited) && !s.closed.includes(o);
@@ -47,7 +53,7 @@ function query(s: NotifyReceiverState, order: string, ctx: Ctx): NotifyReceiverS
   ctx.send(s.p.target, m);
   ctx.trace('recv.query', { order });
   ctx.metric('recv.queries');
-  return { ...s, nextQid: s.nextQid + 1 };
+  return { ...s, nextQid: s.nextQid + 1, asking: s.asking.includes(order) ? s.asking : [...s.asking, order] };
 }
 
 function credit(s: NotifyReceiverState, order: string, via: 'notification' | 'query', ctx: Ctx): NotifyReceiverState {
@@ -68,13 +74,13 @@ function work(s: NotifyReceiverState, ctx: Ctx): NotifyReceiverState {
   return { ...s, busy: true };
 }
 
-const initial = (p: NotifyReceiverParams): NotifyReceiverState => ({ p, credited: {}, closed: [], inbox: [], busy: false, nextQid: 1 });
+const initial = (p: NotifyReceiverParams): NotifyReceiverState => ({ p, credited: {}, closed: [], inbox: [], busy: false, nextQid: 1, asking: [] });
 
 export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverState> = {
   kind: 'notify-receiver',
   init: initial,
   start(s0, ctx) {
-    let s: NotifyReceiverState = { ...s0, inbox: [], busy: false };
+    let s: NotifyReceiverState = { ...s0, inbox: [], busy: false, asking: [] };
     // Orders were created at time 0; each open one times out orderTimeoutMs after that (at once if overdue).
     for (const o of orderNames(s.p)) {
       if (!open(s, o)) continue;
@@ -84,9 +90,17 @@ export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverStat
     }
     return s;
   },
-  onMessage(s, msg, from, ctx) {
-    if (from !== s.p.target || !isNotifyMsg(msg)) return s;
+  onMessage(s0, msg, from, ctx) {
+    if (from !== s0.p.target) return s0;
+    if (isConnectionClosed(msg)) {
+      // Queries in flight on that connection are lost: ask again shortly.
+      if (s0.asking.length > 0) ctx.setTimer(QUERY_RETRY_MS, TIMERS.make('ask'));
+      return s0;
+    }
+    if (!isNotifyMsg(msg)) return s0;
+    let s = s0;
     if (msg.type === 'notify.status') {
+      s = { ...s, asking: s.asking.filter((o) => o !== msg.order) };
       if (!open(s, msg.order)) return s;
       if (msg.paid) return credit(s, msg.order, 'query', ctx);
       if (ctx.now < s.p.orderTimeoutMs) return s;
@@ -101,6 +115,7 @@ export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverStat
   onTimer(s, payload, ctx) {
     const t = TIMERS.match(payload);
     if (!t) return s;
+    if (t.timer === 'ask') return s.asking.filter((o) => open(s, o)).reduce((n, o) => query(n, o, ctx), s);
     if (t.timer === 'timeout') {
       if (!open(s, t.order)) return s;
       if (s.p.queryBack) {
@@ -130,6 +145,7 @@ export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverStat
   describeTimer(payload) {
     const t = TIMERS.match(payload);
     if (!t) return 'timer fires';
+    if (t.timer === 'ask') return 'ask again about the orders whose query was lost';
     return t.timer === 'handled' ? 'finish handling the notification' : `${t.order} times out unless heard of`;
   },
   narrate(ev, name) {

@@ -34,7 +34,7 @@ function scenario(id: string, title: string, queryBack: boolean): BuiltinScenari
     edges: [link('alipay', 'shop')],
     monitors: MONITORS,
     interventions: SHOP_DOWN,
-    playback: { startMs: 0, speed: 1, untilMs: 16000 },
+    playback: { startMs: 0, speed: 1, untilMs: 18000 },
   };
 }
 

@@ -27,4 +27,18 @@ describe('best-effort notification', () => {
     deduped.expectEvent('recv.skip', { order: 'order-1' });
     deduped.expectNoViolation();
   });
+
+  it('asks again when a query is lost with its connection (alipay crashed and came back meanwhile)', () => {
+    const h = play('best-effort-notification-query', {
+      interventions: [
+        { at: 1000, kind: 'crash', node: 'shop' },
+        { at: 13000, kind: 'crash', node: 'alipay' },
+        { at: 14000, kind: 'restart', node: 'alipay' },
+        { at: 15000, kind: 'restart', node: 'shop' },
+      ],
+    });
+    expect(h.find('recv.query', { order: 'order-2' }).length).toBeGreaterThanOrEqual(2);
+    expect(h.find('recv.effect', { via: 'query' }).map((e) => e.order)).toEqual(['order-2', 'order-3']);
+    h.expectNoViolation();
+  });
 });
