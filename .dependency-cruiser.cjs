@@ -58,15 +58,15 @@ module.exports = {
     {
       name: 'models-not-programs',
       severity: 'error',
-      comment: "A model does not import programs; only the program hosts' parameters (client, attacker) are built from the program catalog and params.",
-      from: { path: '^engine/models/', pathNot: [TESTS, '^engine/models/(client|attacker)/params\\.ts$'] },
+      comment: "A model does not import programs; only the program hosts' parameters (client, attacker, notifier) are built from the program catalog and params.",
+      from: { path: '^engine/models/', pathNot: [TESTS, '^engine/models/(client|attacker|notifier)/params\\.ts$'] },
       to: { path: '^engine/patterns/' },
     },
     {
       name: 'hosts-take-params-only',
       severity: 'error',
       comment: "The program hosts' parameters take the program catalog and programs' params, nothing else of engine/patterns.",
-      from: { path: '^engine/models/(client|attacker)/params\\.ts$' },
+      from: { path: '^engine/models/(client|attacker|notifier)/params\\.ts$' },
       to: { path: '^engine/patterns/', pathNot: '^engine/patterns/(catalog|[^/]+/params)\\.ts$' },
     },
   ],

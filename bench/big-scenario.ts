@@ -32,3 +32,22 @@ export function bigScenario(untilMs: number): ScenarioInput {
   }
   return { version: 1, title: 'Bench: 100 nodes', seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
 }
+
+/**
+ * The sequence diagram's load: one Redis primary with three replicas and six clients writing
+ * in a loop over fast links: ten lifelines, about 10,000 messages by `untilMs` = 20 s.
+ */
+export function sequenceScenario(untilMs: number): ScenarioInput {
+  const nodes: ScenarioInput['nodes'] = [{ id: 'p', type: 'redis', params: {} }];
+  const edges: NonNullable<ScenarioInput['edges']> = [];
+  for (let r = 0; r < 3; r++) {
+    nodes.push({ id: `r${r}`, type: 'redis', params: { replicaOf: 'p' } });
+    edges.push({ id: `p-r${r}`, source: 'p', target: `r${r}`, params: { latency: { kind: 'uniform', minMs: 20, maxMs: 40 } } });
+  }
+  for (let c = 0; c < 6; c++) {
+    const program = { kind: 'redis-script', target: 'p', commands: [['SET', `k${c}`, 'v'], ['INCR', `n${c}`]], intervalMs: 0, loop: true };
+    nodes.push({ id: `c${c}`, type: 'client', params: { program } });
+    edges.push({ id: `c${c}-p`, source: `c${c}`, target: 'p', params: { latency: { kind: 'uniform', minMs: 20, maxMs: 40 } } });
+  }
+  return { version: 1, title: 'Bench: sequence diagram', seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
+}

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bigScenario } from './big-scenario';
+import { bigScenario, sequenceScenario } from './big-scenario';
 import { serveStatic } from './serve-static';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -25,7 +25,9 @@ const FPS_WINDOW_MS = 3_000;
 const FPS_RUNS = 3;
 const SEEKS = 21;
 
-const BUDGET = { fps: 50, inFlight: 500, seekMs: 100, events: 100_000, firstLoadKB: 300 };
+const BUDGET = { fps: 50, inFlight: 500, seekMs: 100, events: 100_000, firstLoadKB: 300, seqMessages: 10_000 };
+/** The sequence diagram's run: about 10,000 messages (see sequenceScenario). */
+const SEQ_UNTIL_MS = 20_000;
 
 export interface BrowserRow {
   what: string;
@@ -78,6 +80,33 @@ window.__bench = {
     const playing = sim.playing();
     sim.pause();
     return { fps: (frames * 1000) / elapsed, worst, wireMin, wireMax, dots, speed: virtual / elapsed, playing };
+  },
+  async seqFps(windowMs, pan) {
+    // Frames/s with the sequence diagram open: playing (it redraws every frame), or paused while
+    // its view is dragged along time (a wheel event per frame, as a trackpad sends).
+    const sim = window.__sim;
+    const canvas = document.querySelector('[data-testid="sequence-canvas"]');
+    if (pan) sim.pause(); else sim.play();
+    for (let i = 0; i < 5; i++) await window.__bench.painted();
+    let frames = 0, worst = 0, drawnMin = Infinity;
+    const box = canvas.getBoundingClientRect();
+    const start = performance.now();
+    await new Promise((resolve) => {
+      let last = start;
+      const tick = (ts) => {
+        frames++;
+        worst = Math.max(worst, ts - last);
+        last = ts;
+        drawnMin = Math.min(drawnMin, Number(canvas.dataset.drawn));
+        if (pan) canvas.dispatchEvent(new WheelEvent('wheel', { deltaX: frames % 120 < 60 ? -40 : 40, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }));
+        if (ts - start >= windowMs) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const elapsed = performance.now() - start;
+    sim.pause();
+    return { fps: (frames * 1000) / elapsed, worst, drawnMin };
   },
   async seeks(times) {
     const sim = window.__sim;
@@ -182,11 +211,16 @@ async function measure(page: Page, js: { bytes: number; files: number; listed: s
   const seeks = (await page.evaluate(`window.__bench.seeks(${JSON.stringify(seekTargets(SEEKS, UNTIL_MS))})`)) as { totalMs: number; engineMs: number }[];
   const seekMs = median(seeks.map((s) => s.totalMs));
 
+  const seq = await sequenceFps(page);
+
   const rows: BrowserRow[] = [
     { what: `play 1x, ${nodes} nodes, frames/s (median of ${FPS_RUNS})`, value: fps, unit: 'frames/s', budget: `>= ${BUDGET.fps}`, ok: fps >= BUDGET.fps && moving },
     { what: '  messages in flight while playing (least)', value: wireMin, unit: 'messages', budget: `>= ${BUDGET.inFlight}`, ok: wireMin >= BUDGET.inFlight },
     { what: `seek, median of ${SEEKS}, until painted`, value: seekMs, unit: 'ms', budget: `<= ${BUDGET.seekMs}`, ok: seekMs <= BUDGET.seekMs },
     { what: '  engine events in the run seeked across', value: events, unit: 'events', budget: `>= ${BUDGET.events.toLocaleString('en-US')}`, ok: events >= BUDGET.events },
+    { what: 'sequence diagram open, playing, frames/s', value: seq.play.fps, unit: 'frames/s', budget: `>= ${BUDGET.fps}`, ok: seq.play.fps >= BUDGET.fps },
+    { what: 'sequence diagram, panning, frames/s', value: seq.pan.fps, unit: 'frames/s', budget: `>= ${BUDGET.fps}`, ok: seq.pan.fps >= BUDGET.fps },
+    { what: '  messages in its run', value: seq.messages, unit: 'messages', budget: `>= ${BUDGET.seqMessages.toLocaleString('en-US')}`, ok: seq.messages >= BUDGET.seqMessages },
     { what: `first-load JS of /, gzipped (${js.files} files)`, value: js.bytes / 1000, unit: 'KB', budget: `<= ${BUDGET.firstLoadKB}`, ok: js.bytes <= BUDGET.firstLoadKB * 1000 },
   ];
   const notes = [
@@ -195,10 +229,44 @@ async function measure(page: Page, js: { bytes: number; files: number; listed: s
       `virtual ms per real ms ${runs.map((r) => r.speed.toFixed(2)).join(', ')}; dots drawn ${runs.map((r) => r.dots).join(', ')}; in flight ${wireMin}-${Math.max(...runs.map((r) => r.wireMax))}`,
     `seek ms (until painted): ${seeks.map((s) => fmt(s.totalMs)).join(', ')}`,
     `first-load scripts, KB gzipped: ${js.listed.join(', ')}`,
+    `sequence diagram: arrows drawn per frame at least ${seq.play.drawnMin} playing (whole run so far in view), ${seq.pan.drawnMin} panning; longest frame ${fmt(seq.play.worst)} ms playing, ${fmt(seq.pan.worst)} ms panning`,
     `seek ms (store and engine only): median ${fmt(median(seeks.map((s) => s.engineMs)))}, worst ${fmt(Math.max(...seeks.map((s) => s.engineMs)))}`,
   ];
   if (!moving) notes.push('MISS: playback did not keep pace with 1x or drew too few messages, so the frame rate does not count.');
   return { rows, notes };
+}
+
+interface SeqRun {
+  fps: number;
+  worst: number;
+  drawnMin: number;
+}
+
+/**
+ * Frames/s with the sequence diagram open on a run of about 10,000 messages: playing its last
+ * seconds with the whole run in view (every arrow drawn each frame), then paused and dragged
+ * along time after zooming in. Leaves the diagram closed.
+ */
+async function sequenceFps(page: Page): Promise<{ play: SeqRun; pan: SeqRun; messages: number }> {
+  const errors = await page.evaluate((s) => window.__sim!.load(s), sequenceScenario(SEQ_UNTIL_MS) as unknown);
+  if (errors.length > 0) throw new Error(`the sequence bench scenario did not load: ${errors.join('; ')}`);
+  await page.evaluate((t) => window.__sim!.seek(t), SEQ_UNTIL_MS - FPS_WINDOW_MS - 500);
+  await page.getByTestId('sequence-toggle').click();
+  const canvas = page.getByTestId('sequence-canvas');
+  await canvas.waitFor();
+  await page.getByTestId('sequence-all').click();
+  const play = (await page.evaluate(`window.__bench.seqFps(${FPS_WINDOW_MS}, false)`)) as SeqRun;
+  // Every message of the run, drawn at once: the cursor at the end, the whole run in view.
+  await page.evaluate((t) => window.__sim!.seek(t), SEQ_UNTIL_MS);
+  await page.evaluate('window.__bench.painted()');
+  const messages = await canvas.evaluate((c) => Number((c as HTMLElement).dataset.drawn));
+  // Zoomed in to a few hundred ms, so a drag moves the picture.
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 40);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  const pan = (await page.evaluate(`window.__bench.seqFps(${FPS_WINDOW_MS}, true)`)) as SeqRun;
+  await page.getByTestId('sequence-close').click();
+  return { play, pan, messages };
 }
 
 /**

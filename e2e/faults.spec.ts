@@ -112,6 +112,23 @@ test.describe('fault injection', () => {
     await expect(page.getByTestId('log-entry').filter({ hasText: 'dropped' })).toHaveCount(0);
   });
 
+  test('a crash resets its connections: the link says so for a moment, then is quiet again', async ({ page }) => {
+    const sim = await openPlayground(page);
+    await sim.advance(600);
+    await page.getByTestId('node-redis').click({ button: 'right' });
+    await page.getByTestId('fault-menu').getByTestId('fault-crash').click();
+    const label = page.getByTestId('edge-c1-redis');
+    await expect(label).toHaveAttribute('data-conn', 'half-open');
+    await expect(label).toContainText('half-open · client has not heard');
+    // One latency later the reset has reached c1: both ends know.
+    await sim.advance(50);
+    await expect(label).toHaveAttribute('data-conn', 'ended');
+    await expect(label).toHaveText('connection reset: redis went down');
+    await page.screenshot({ path: `${SHOTS}/desktop-connection-reset.png` });
+    await sim.advance(2000);
+    await expect(label).not.toHaveAttribute('data-conn', /.+/);
+  });
+
   test('a lossy datagram link: a lost message glides to the middle, then falls and fades', async ({ page }) => {
     const sim = await openPlayground(page);
     await sim.load(await withDatagramLink(page, 'c1-redis'));

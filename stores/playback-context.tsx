@@ -29,8 +29,11 @@ function linkStores({ playback, ui }: Stores): () => void {
       u.pick([], []);
       u.closeMenu();
       u.setLogNode(null);
+      u.setChainOf(null);
       return;
     }
+    // A new run (an edit re-ran it) has other trace indexes: the chain shown was the old run's.
+    if (s.sim !== prev.sim && u.chainOf !== null) u.setChainOf(null);
     if (s.scenario === prev.scenario) return;
     const exists = (r: { kind: 'node' | 'edge'; id: string } | null) =>
       r !== null && (r.kind === 'node' ? s.scenario.nodes.some((n) => n.id === r.id) : s.scenario.edges.some((e) => e.id === r.id));

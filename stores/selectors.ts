@@ -129,6 +129,27 @@ export function selectLinkWaiting(s: PlaybackState, id: string): string {
   return `${n} waiting · RTO ${rto >= 1000 ? `${+(rto / 1000).toFixed(1)} s` : `${Math.round(rto)} ms`}`;
 }
 
+/** How long after a connection ends its link says so (ms of simulated time). */
+const ENDED_SHOWN_MS = 1500;
+
+/**
+ * A TCP link's connection, when there is something to say: `half-open` while one end has moved
+ * on and the other has not heard (a reset or FIN still on its way, or lost in a cut: it learns
+ * on its next write), `ended` for a moment after a connection ends. Empty when up and quiet.
+ */
+export function selectLinkConn(s: PlaybackState, id: string): string {
+  if (!s.sim.linkIds.includes(id)) return '';
+  const l = s.sim.link(id);
+  if (l.params.transport === 'datagram') return '';
+  const name = (i: number) => s.labels[s.sim.nodeIds[i]] ?? s.sim.nodeIds[i];
+  if (l.conn[0] !== l.conn[1]) return `half-open · ${name(l.conn[0] < l.conn[1] ? l.a : l.b)} has not heard`;
+  const e = l.ended;
+  if (e === null || s.time - e.t > ENDED_SHOWN_MS || s.time < e.t) return '';
+  const who = name(e.side === 0 ? l.a : l.b);
+  const what = { reset: `reset: ${who} went down`, refused: `refused: nothing runs on ${who}`, eof: `closed by ${who}`, timeout: `${who} gave up (retransmission timeout)` }[e.reason];
+  return `connection ${what}`;
+}
+
 /** Violations the cursor has already passed. */
 export function violationsSoFar(s: PlaybackState): Violation[] {
   return s.timeline.violations.filter((v) => v.step < s.steps);

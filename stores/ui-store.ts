@@ -57,6 +57,10 @@ export interface UiState {
   panelFolded: boolean;
   /** The legend (what the canvas's colours and lines mean) is open. */
   legend: boolean;
+  /** The sequence diagram is open (under the canvas; on a phone, in the canvas's place). */
+  sequenceOpen: boolean;
+  /** Trace index of the violation whose causal chain the diagram shows, or null. */
+  chainOf: number | null;
 
   select(ref: ElementRef | null): void;
   /** The canvas selection changed. */
@@ -75,6 +79,9 @@ export interface UiState {
   setEditing(on: boolean): void;
   setPanelFolded(folded: boolean): void;
   setLegend(open: boolean): void;
+  setSequenceOpen(open: boolean): void;
+  /** Shows the causal chain of the violation at trace index `v` (null: none); opens the diagram. */
+  setChainOf(v: number | null): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -100,6 +107,8 @@ export function createUiStore(): UiStore {
     editing: false,
     panelFolded: false,
     legend: false,
+    sequenceOpen: false,
+    chainOf: null,
 
     select(ref) {
       const cur = get().selection;
@@ -154,6 +163,12 @@ export function createUiStore(): UiStore {
     },
     setLegend(legend) {
       set({ legend });
+    },
+    setSequenceOpen(sequenceOpen) {
+      set({ sequenceOpen });
+    },
+    setChainOf(chainOf) {
+      set(chainOf === null ? { chainOf } : { chainOf, sequenceOpen: true });
     },
   }));
 }

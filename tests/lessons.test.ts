@@ -41,6 +41,14 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
   'xa-2pc': [],
+  'transactional-message': [],
+  // A check listener that answers UNKNOWN forever: the half message is discarded after the last check.
+  'transactional-message-unknown': ['message-delivered'],
+  // A consumer that always fails: the committed message ends in the DLQ.
+  'transactional-message-dlq': ['message-delivered'],
+  // The shop is down for the whole retry schedule and never asks: a paid order is closed as unpaid.
+  'best-effort-notification': ['paid-order-known'],
+  'best-effort-notification-query': [],
 };
 
 describe('every built-in keeps its lesson over 30 seeds', () => {

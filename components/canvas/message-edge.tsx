@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, useInternalNode, ViewportPortal, type Edge
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
-import { selectInFlight, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
+import { selectInFlight, selectLinkConn, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
 import { useDenseWire } from './dense-wire';
@@ -52,6 +52,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
   const cut = usePlayback((s) => selectLinkCut(s, id));
   const waiting = usePlayback((s) => selectLinkWaiting(s, id));
+  const conn = usePlayback((s) => selectLinkConn(s, id));
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
@@ -99,6 +100,16 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             data-conn="retransmitting"
           >
             retransmitting · {waiting}
+          </div>
+        ) : conn ? (
+          // A connection just ended, or one end does not know yet that it has.
+          <div
+            className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200"
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+            data-testid={`edge-${id}`}
+            data-conn={conn.startsWith('half-open') ? 'half-open' : 'ended'}
+          >
+            {conn}
           </div>
         ) : (
           // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.

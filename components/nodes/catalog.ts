@@ -8,6 +8,8 @@ import { xaTmUi } from './xa-tm';
 import type { NodeUi } from './kind-ui';
 import { lbUi } from './lb';
 import { limiterUi } from './limiter';
+import { mqUi } from './mq';
+import { notifierUi } from './notifier';
 import { paymentsUi } from './payments';
 import { redisUi } from './redis';
 import { storageUi } from './storage';
@@ -19,7 +21,7 @@ import { zookeeperUi } from './zookeeper';
  * palette's look, the minimap's colours, the far view and the inspector's labels all come from
  * here; cards are fetched the first time a scenario has such a node.
  */
-export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi] as const;
+export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, mqUi, notifierUi] as const;
 
 type Missing = Exclude<NodeType, (typeof NODE_UIS)[number]['type']>;
 // Compile-time check that every node type of the engine's catalog has its UI manifest above: a

@@ -17,6 +17,9 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'every-change-notified': () => 'missed a change',
   'no-lost-messages': (i) => ['message lost', 'never got it'][i] ?? 'involved',
   'lock-progress': (i, n) => (i === n - 1 ? 'lock left free' : 'still waiting'),
+  'message-delivered': (i) => ['paid here', 'lost it'][i] ?? 'involved',
+  'no-double-effect': () => 'did it twice',
+  'paid-order-known': (i) => ['paid here', 'never heard'][i] ?? 'involved',
   'rate-bound': (i) => (i === 0 ? 'over its limit' : 'sent the burst'),
   'money-conserved': (i) => (i === 0 ? 'money off' : 'committed its part'),
 };

@@ -212,6 +212,13 @@ export const COMMANDS: readonly Command[] = [
   },
   { name: 'legend', label: 'Legend: what the colours and lines mean (show / hide)', group: 'View', keys: [{ key: 'k' }], perform: (c) => c.ui.setLegend(!c.ui.legend) },
   {
+    name: 'sequence',
+    label: 'Sequence diagram: messages over time (show / hide)',
+    group: 'View',
+    keys: [{ key: 'd' }],
+    perform: (c) => c.ui.setSequenceOpen(!c.ui.sequenceOpen),
+  },
+  {
     name: 'sidePanel',
     label: 'Side panel (show / hide)',
     group: 'View',

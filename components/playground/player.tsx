@@ -8,6 +8,7 @@ import { RateChartPanel } from '../panels/rate-chart';
 import { SidePanel } from '../panels/side-panel';
 import { usePlaybackLoop } from '../panels/use-playback-loop';
 import { useShortcuts } from '../panels/use-shortcuts';
+import { SequenceDock } from '../sequence/sequence-dock';
 import { Dialogs } from './dialogs';
 import { usePrefetch } from './use-prefetch';
 
@@ -31,6 +32,7 @@ export function Player() {
             <GuideCard />
           </div>
           <RateChartPanel />
+          <SequenceDock />
         </main>
         <SidePanel />
       </div>

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_ENCODED_CHARS, shareHash } from '@/engine/scenario/share';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
+import { sequenceLinkParams } from '@/stores/sequence-link';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { copyText } from '../ui/copy-text';
 import { downloadScenario } from '../ui/download';
@@ -12,7 +13,8 @@ import { DownloadIcon, LinkIcon } from '../ui/icons';
 import { Modal } from '../ui/modal';
 import { button, primaryButton } from '../ui/styles';
 
-const selectShare = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time });
+const selectShare = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time, timeline: s.timeline });
+const selectDiagram = (s: { sequenceOpen: boolean; chainOf: number | null }) => ({ sequenceOpen: s.sequenceOpen, chainOf: s.chainOf });
 
 /** The address of the playground with `hash`, wherever the site is hosted. */
 const urlWith = (hash: string) => `${location.origin}${location.pathname.replace(/\/embed\/?$/, '/')}#${hash}`;
@@ -24,11 +26,13 @@ const urlWith = (hash: string) => `${location.origin}${location.pathname.replace
  */
 export default function ShareDialog() {
   const { openDialog } = useUi(useShallow(selectUiActions));
-  const { scenario, time } = usePlayback(useShallow(selectShare));
+  const { scenario, time, timeline } = usePlayback(useShallow(selectShare));
+  // The sequence diagram, when open, stays open for whoever opens the link, on the same violation.
+  const diagram = useUi(useShallow(selectDiagram));
   const [withTime, setWithTime] = useState(true);
   const [status, setStatus] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  const hash = useMemo(() => shareHash(scenario, withTime ? time : null), [scenario, time, withTime]);
+  const hash = useMemo(() => shareHash(scenario, withTime ? time : null) + sequenceLinkParams(diagram, { timeline }), [scenario, time, withTime, diagram, timeline]);
   const payload = hash.slice(2, hash.includes('&') ? hash.indexOf('&') : undefined).length;
   const tooBig = payload > MAX_ENCODED_CHARS;
   const url = tooBig ? '' : urlWith(hash);

@@ -9,6 +9,7 @@ import { startAutosave } from '@/stores/persistence/autosave';
 import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
 import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry, loadEntry } from '@/stores/scenario-source';
+import { applySequenceLink, parseSequenceLink } from '@/stores/sequence-link';
 import type { UiStore } from '@/stores/ui-store';
 
 /** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
@@ -63,6 +64,13 @@ async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Prom
   reportOpen(ui, `“${entry.title}”`, loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
 }
 
+/** Opens the sequence diagram as the link asks (`view=sequence`, `v=2`); a bad value is reported by name. */
+function showDiagram(playback: PlaybackStore, ui: UiStore, hash: string): void {
+  const { link, problems } = parseSequenceLink(hash);
+  const all = [...problems, ...applySequenceLink(link, playback.getState(), ui.getState())];
+  if (all.length > 0) ui.getState().notify(`Part of this link was ignored: ${all.join('; ')}.`, 'warn');
+}
+
 /**
  * Decides what the playground shows: a shared run (`#s=…&t=…`), a gallery link
  * (`#scenario=<id>`) or the visitor's autosaved work, then keeps autosaving. A link pasted into
@@ -85,7 +93,11 @@ export function useDocumentSource(): void {
         const shared = await decoding;
         if (!live || !shared) return;
         if (!shared.ok) reportOpen(ui, 'This link', shared);
-        else reportOpen(ui, 'This link', await openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() }));
+        else {
+          const opened = await openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() });
+          reportOpen(ui, 'This link', opened);
+          if (opened.ok) showDiagram(playback, ui, hash);
+        }
         return;
       }
       const id = new URLSearchParams(location.hash.slice(1)).get('scenario');

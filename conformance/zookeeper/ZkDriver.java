@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
@@ -175,6 +177,9 @@ public final class ZkDriver {
                 res = run(cmd.split("\\s+"));
             } catch (KeeperException e) {
                 res = "{\"err\":" + q(errName(e.code())) + "}";
+            } catch (IllegalArgumentException e) {
+                // The client library refused the call before sending anything (PathUtils, TTLs).
+                res = "{\"err\":" + q("IllegalArgumentException: " + e.getMessage()) + "}";
             } catch (Exception e) {
                 res = "{\"fail\":" + q(e.toString()) + "}";
             }
@@ -219,7 +224,14 @@ public final class ZkDriver {
     }
 
     static byte[] data(String s) {
-        return s.equals("\"\"") ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+        if (s.equals("\"\"")) return new byte[0];
+        // "x*N": N bytes of x, for sizes near jute.maxbuffer.
+        if (s.matches("x\\*\\d+")) {
+            byte[] b = new byte[Integer.parseInt(s.substring(2))];
+            java.util.Arrays.fill(b, (byte) 'x');
+            return b;
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static String run(String[] t) throws Exception {
@@ -313,6 +325,39 @@ public final class ZkDriver {
                 for (int i = 0; i < kids.size(); i++) b.append(i > 0 ? "," : "").append(q(kids.get(i)));
                 return "{\"ok\":true,\"children\":" + b.append("]") + ",\"stat\":" + stat(st) + "}";
             }
+            case "multi": {
+                // Sub-operations separated by ";": create [-e] [-s] /p [data], set /p data [v], delete /p [v], check /p v.
+                List<Op> ops = new ArrayList<>();
+                List<String> cur = new ArrayList<>();
+                for (int i = 2; i <= t.length; i++) {
+                    if (i == t.length || t[i].equals(";")) {
+                        ops.add(subOp(cur));
+                        cur = new ArrayList<>();
+                    } else cur.add(t[i]);
+                }
+                try {
+                    List<OpResult> rs = zk.multi(ops);
+                    StringBuilder b = new StringBuilder("[");
+                    for (int i = 0; i < rs.size(); i++) b.append(i > 0 ? "," : "").append(opResult(rs.get(i)));
+                    return "{\"ok\":true,\"results\":" + b.append("]") + "}";
+                } catch (KeeperException e) {
+                    StringBuilder b = new StringBuilder("[");
+                    List<OpResult> rs = e.getResults();
+                    for (int i = 0; rs != null && i < rs.size(); i++) b.append(i > 0 ? "," : "").append(opResult(rs.get(i)));
+                    return "{\"err\":" + q(errName(e.code())) + ",\"results\":" + b.append("]") + "}";
+                }
+            }
+            case "sync": {
+                CountDownLatch done = new CountDownLatch(1);
+                final int[] rc = {0};
+                zk.sync(t[2], (r, p, c) -> {
+                    rc[0] = r;
+                    done.countDown();
+                }, null);
+                if (!done.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("sync timed out");
+                if (rc[0] != 0) return "{\"err\":" + q(errName(KeeperException.Code.get(rc[0]))) + "}";
+                return "{\"ok\":true}";
+            }
             case "addWatch":
                 zk.addWatch(t[2], t[3].equals("recursive") ? AddWatchMode.PERSISTENT_RECURSIVE : AddWatchMode.PERSISTENT);
                 return "{\"ok\":true}";
@@ -370,6 +415,41 @@ public final class ZkDriver {
             default:
                 throw new IllegalArgumentException("unknown command " + op);
         }
+    }
+
+    static Op subOp(List<String> a) {
+        switch (a.get(0)) {
+            case "create": {
+                boolean eph = false, seq = false;
+                int i = 1;
+                while (a.get(i).startsWith("-")) {
+                    for (char c : a.get(i++).substring(1).toCharArray()) {
+                        if (c == 'e') eph = true;
+                        else if (c == 's') seq = true;
+                        else throw new IllegalArgumentException("multi create flag " + c);
+                    }
+                }
+                CreateMode mode = eph ? (seq ? CreateMode.EPHEMERAL_SEQUENTIAL : CreateMode.EPHEMERAL) : (seq ? CreateMode.PERSISTENT_SEQUENTIAL : CreateMode.PERSISTENT);
+                return Op.create(a.get(i), i + 1 < a.size() ? data(a.get(i + 1)) : new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, mode);
+            }
+            case "set":
+                return Op.setData(a.get(1), data(a.get(2)), a.size() > 3 ? Integer.parseInt(a.get(3)) : -1);
+            case "delete":
+                return Op.delete(a.get(1), a.size() > 2 ? Integer.parseInt(a.get(2)) : -1);
+            case "check":
+                return Op.check(a.get(1), Integer.parseInt(a.get(2)));
+            default:
+                throw new IllegalArgumentException("multi op " + a.get(0));
+        }
+    }
+
+    static String opResult(OpResult r) {
+        if (r instanceof OpResult.CreateResult) return "{\"op\":\"create\",\"path\":" + q(((OpResult.CreateResult) r).getPath()) + "}";
+        if (r instanceof OpResult.SetDataResult) return "{\"op\":\"set\",\"stat\":" + stat(((OpResult.SetDataResult) r).getStat()) + "}";
+        if (r instanceof OpResult.DeleteResult) return "{\"op\":\"delete\"}";
+        if (r instanceof OpResult.CheckResult) return "{\"op\":\"check\"}";
+        if (r instanceof OpResult.ErrorResult) return "{\"op\":\"error\",\"err\":" + q(errName(KeeperException.Code.get(((OpResult.ErrorResult) r).getErr()))) + "}";
+        return "{\"op\":" + q(r.getClass().getSimpleName()) + "}";
     }
 
     static boolean watchFlag(String[] t, int i) {

@@ -1,13 +1,13 @@
 import { zkClientClose, zkClientConnectionLost, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from '../../engine/clients/zookeeper/client';
 import { formatZxid } from '../../engine/clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState, type ZkStep as ClientStep } from '../../engine/clients/zookeeper/state';
-import type { ZkOp, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
+import type { ZkMultiOp, ZkOp, ZkOpResult, ZkResult, ZkStat } from '../../engine/clients/zookeeper/types';
 import type { Msg } from '../../engine/core/msg';
 import { Simulation } from '../../engine/core/simulation';
 import type { Ctx, ModelDef } from '../../engine/core/types';
 import { zookeeperModel } from '../../engine/models/zookeeper/model';
 import { zookeeperParams } from '../../engine/models/zookeeper/params';
-import type { RawEvent, RawResult, RawStat } from './normalise';
+import type { RawEvent, RawOpResult, RawResult, RawStat } from './normalise';
 import { dataArg, parseCreate, type ZkStep } from './script';
 
 /**
@@ -134,8 +134,47 @@ function rawStat(st: ZkStat): RawStat {
   };
 }
 
+/** A multi's arguments, split at `;`. */
+function splitMulti(args: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const a of args) {
+    if (a === ';') out.push([]);
+    else out[out.length - 1].push(a);
+  }
+  return out;
+}
+
+function subOp(a: readonly string[]): ZkMultiOp {
+  switch (a[0]) {
+    case 'create': {
+      const c = parseCreate(a.slice(1));
+      return { op: 'create', path: c.path, data: c.data, kind: c.ephemeral ? 'ephemeral' : 'persistent', sequential: c.sequential };
+    }
+    case 'set':
+      return { op: 'setData', path: a[1], data: dataArg(a[2]), version: a.length > 3 ? Number(a[3]) : -1 };
+    case 'delete':
+      return { op: 'delete', path: a[1], version: a.length > 2 ? Number(a[2]) : -1 };
+    default:
+      return { op: 'check', path: a[1], version: Number(a[2]) };
+  }
+}
+
+/** An error code as the Java driver names it (KeeperException.Code's own name where it has no short one). */
+function errText(err: string): string {
+  return err === 'NoAuth' ? 'NOAUTH' : err === 'RuntimeInconsistency' ? 'RUNTIMEINCONSISTENCY' : err;
+}
+
+function rawResults(rs: readonly ZkOpResult[]): RawOpResult[] {
+  return rs.map((x) => (x.op === 'setData' ? { op: 'set', stat: rawStat(x.stat) } : x.op === 'error' ? { op: 'error', err: errText(x.err) } : x));
+}
+
 function rawResult(cmd: string, r: ZkResult): RawResult {
-  if (!r.ok) return { err: r.err };
+  // The Java driver reports the client library's IllegalArgumentException with its message.
+  if (!r.ok) {
+    const err = r.err === 'IllegalArgument' ? `IllegalArgumentException: ${r.detail ?? ''}` : errText(r.err);
+    return r.results ? { err, results: rawResults(r.results) } : { err };
+  }
+  if (cmd === 'multi') return { ok: true, results: rawResults(r.results ?? []) };
   switch (cmd) {
     case 'create':
       return { ok: true, path: r.path, stat: r.stat ? rawStat(r.stat) : null };
@@ -169,6 +208,10 @@ function opFor(cmd: string, args: readonly string[]): ZkOp {
       return { op: 'exists', path: args[0], watch: args[1] === 'watch' };
     case 'ls':
       return { op: 'getChildren', path: args[0], watch: args[1] === 'watch' };
+    case 'sync':
+      return { op: 'sync', path: args[0] };
+    case 'multi':
+      return { op: 'multi', ops: splitMulti(args).map(subOp) };
     case 'addWatch':
       return { op: 'addWatch', path: args[0], mode: args[1] === 'recursive' ? 'recursive' : 'persistent' };
     case 'removeWatches':
@@ -234,8 +277,15 @@ function command(s: SessionState, c: Cmd, ctx0: Ctx): SessionState {
       const r = zkSubmit(client, { op: 'exists', path: '/', watch: false }, 'flush', ctx);
       return absorb({ ...s, wait: { line: c.line, cmd: 'events', xid: r.xid } }, r, ctx);
     }
-    case 'close':
-      return absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+    case 'close': {
+      const r = absorb({ ...s, wait: { line: c.line, cmd: 'close', xid: null } }, zkClientClose(client, ctx), ctx);
+      // Nothing was sent (the handle was not connected): the call returns at once.
+      if (r.wait && r.client && (r.client.phase === 'closed' || r.client.phase === 'expired')) {
+        reply(ctx, c.line, { ok: true });
+        return { ...r, wait: null };
+      }
+      return r;
+    }
     case 'crash': {
       // The process dies: its socket closes (the server hears that), no closeSession is sent.
       if (client.sessionId !== null && (client.phase === 'connected' || client.phase === 'connecting')) {

@@ -30,7 +30,11 @@ export interface RawResult {
   data?: string | null;
   children?: string[];
   events?: RawEvent[];
+  /** A multi's results, one per sub-operation (on failure, each one's error code). */
+  results?: RawOpResult[];
 }
+
+export type RawOpResult = { op: 'create'; path: string } | { op: 'set'; stat: RawStat } | { op: 'delete' } | { op: 'check' } | { op: 'error'; err: string };
 
 /** Per-script normalisation context: learns session ids and the zxid base as lines go by. */
 export class Normaliser {
@@ -63,7 +67,7 @@ export class Normaliser {
   /** The normalised line for one result. `connect` results teach the session id first. */
   format(session: string | null, cmd: string, r: RawResult): string {
     if (r.fail !== undefined) return `fail ${r.fail}`;
-    if (r.err !== undefined) return `err ${r.err}`;
+    if (r.err !== undefined) return r.results ? `err ${r.err} ${this.results(r.results)}` : `err ${r.err}`;
     if (cmd === 'connect') {
       if (session && r.session) this.learn(session, r.session);
       return `ok timeout=${r.timeout}`;
@@ -74,6 +78,12 @@ export class Normaliser {
     if (r.children !== undefined) parts.push(`[${r.children.join(', ')}]`);
     if (r.events !== undefined) parts.push(`[${r.events.map((e) => ('state' in e ? `state:${e.state}` : `${e.type} ${e.path}`)).join(', ')}]`);
     if (r.stat !== undefined) parts.push(r.stat === null ? 'null' : this.stat(r.stat));
+    if (r.results !== undefined) parts.push(this.results(r.results));
     return parts.join(' ');
+  }
+
+  private results(rs: readonly RawOpResult[]): string {
+    const one = (x: RawOpResult) => (x.op === 'create' ? `create ${x.path}` : x.op === 'set' ? `set ${this.stat(x.stat)}` : x.op === 'error' ? x.err : x.op);
+    return `[${rs.map(one).join(', ')}]`;
   }
 }

@@ -11,6 +11,9 @@
  *   s1 get /path [watch]               getData; `watch` sets a one-shot data watch
  *   s1 exists /path [watch]            exists; `watch` sets a data watch, even on a missing node
  *   s1 ls /path [watch]                getChildren; `watch` sets a one-shot child watch
+ *   s1 multi create /a x ; set /b y 0 ; delete /c ; check /d 2
+ *                                      one transaction: all of it or none (sub-ops split by ;)
+ *   s1 sync /path                      sync: the server catches up with the leader (alone: a round trip)
  *   s1 addWatch /path persistent|recursive
  *   s1 removeWatches /path data|children|any
  *   s1 events                          the watch and state events s1 got since the last `events`
@@ -21,6 +24,8 @@
  *
  * Data `""` is the empty string. A line may end in `=> text`: both the model's and the real
  * server's normalised answer must then start with `text`, which documents what the line shows.
+ * `=> unordered` instead compares a list answer's items in any order, where the real client's
+ * order is not fixed. A malformed path is passed on: the client library must refuse it.
  */
 
 export interface ZkStep {
@@ -41,6 +46,8 @@ const COMMANDS: Record<string, [number, number]> = {
   get: [1, 2],
   exists: [1, 2],
   ls: [1, 2],
+  sync: [1, 1],
+  multi: [2, 200],
   addWatch: [2, 2],
   removeWatches: [2, 2],
   events: [0, 0],
@@ -77,9 +84,11 @@ export function parseZkScript(src: string, name: string): ZkStep[] {
     if (!arity) throw new Error(`${where}: unknown command "${cmd ?? ''}" (known: ${Object.keys(COMMANDS).join(', ')})`);
     const args = t.slice(2);
     if (args.length < arity[0] || args.length > arity[1]) throw new Error(`${where}: ${cmd} takes ${arity[0]}–${arity[1]} arguments`);
-    if (cmd === 'create' || cmd === 'delete' || cmd === 'set' || cmd === 'get' || cmd === 'exists' || cmd === 'ls' || cmd === 'addWatch' || cmd === 'removeWatches') {
-      const path = cmd === 'create' ? args.find((a) => a.startsWith('/')) : args[0];
-      if (!path || !path.startsWith('/')) throw new Error(`${where}: ${cmd} needs a path starting with /`);
+    if (cmd === 'multi' && !['create', 'set', 'delete', 'check'].includes(args[0])) throw new Error(`${where}: multi starts with create, set, delete or check`);
+    if (cmd === 'create' || cmd === 'delete' || cmd === 'set' || cmd === 'get' || cmd === 'exists' || cmd === 'ls' || cmd === 'sync' || cmd === 'addWatch' || cmd === 'removeWatches') {
+      // A malformed path is allowed on purpose: the client library must refuse it as the real one does.
+      const path = cmd === 'create' ? parseCreate(args).path : args[0];
+      if (!path) throw new Error(`${where}: ${cmd} needs a path`);
     }
     steps.push({ line, text, session: t[0], cmd, args, expect });
   });
@@ -115,7 +124,9 @@ export function parseCreate(args: readonly string[]): CreateArgs {
   return out;
 }
 
-/** `""` stands for empty data. */
+/** `""` stands for empty data, `x*N` for N bytes of x (sizes near jute.maxbuffer). */
 export function dataArg(s: string): string {
-  return s === '""' ? '' : s;
+  if (s === '""') return '';
+  const n = /^x\*(\d+)$/.exec(s);
+  return n ? 'x'.repeat(Number(n[1])) : s;
 }

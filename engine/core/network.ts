@@ -1,3 +1,4 @@
+import type { CloseReason } from './connection';
 import type { Msg } from './msg';
 import { nextFloat, type RngState } from './rng';
 
@@ -78,12 +79,14 @@ export interface LinkState {
   conn: [number, number];
   /** TCP: each end's sender side (a->b, b->a). */
   tcp: [TcpSender, TcpSender];
+  /** TCP: the last time a connection on this link ended, how, and at which end (0 = a): the canvas shows it for a moment. */
+  ended: { t: number; reason: CloseReason; side: number } | null;
 }
 
 /** A new link record's run-time fields. */
 export function freshLinkState(id: string, a: number, b: number, params: LinkParams): LinkState {
   const sender = (): TcpSender => ({ buf: [], rto: 0, retries: 0, gen: 0 });
-  return { id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0], conn: [0, 0], tcp: [sender(), sender()] };
+  return { id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0], conn: [0, 0], tcp: [sender(), sender()], ended: null };
 }
 
 // Per-link numbers the send path reads: LINK_STRIDE doubles (64 bytes) per link, side by side.

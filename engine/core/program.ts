@@ -20,6 +20,11 @@ export interface ProgramDef<P = unknown, S = unknown> {
   onMessage(state: S, msg: Msg, from: string, ctx: Ctx): S;
   onTimer(state: S, payload: unknown, ctx: Ctx): S;
   view(state: S): ProgramView;
+  /**
+   * What survives a crash of the node running it: what the program keeps on its own disk (a
+   * local database). Without it a crash loses everything and a restart begins anew (init).
+   */
+  crash?(state: S, params: P): S;
   describeTimer?(payload: unknown): string;
   /** Runs after the node's clock is stepped or its drift changes (see ModelDef.onClockChange). */
   onClockChange?(state: S, ctx: Ctx): S;

@@ -4,10 +4,13 @@ import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';
 import { moneyConservedKind } from './money-conserved';
 import type { MonitorManifest } from './kind';
+import { messageDeliveredKind } from './message-delivered';
 import { mutualExclusionKind } from './mutual-exclusion';
 import { noAccessAfterLogoutKind } from './no-access-after-logout';
+import { noDoubleEffectKind } from './no-double-effect';
 import { noLostMessagesKind } from './no-lost-messages';
 import { noUnexpectedLogoutKind } from './no-unexpected-logout';
+import { paidOrderKnownKind } from './paid-order-known';
 import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
 import { singleChargeKind } from './single-charge';
@@ -29,6 +32,9 @@ export const MONITOR_MANIFESTS = [
   noAccessAfterLogoutKind,
   rateBoundKind,
   moneyConservedKind,
+  messageDeliveredKind,
+  noDoubleEffectKind,
+  paidOrderKnownKind,
 ] as const;
 
 /** Every invariant id. */

@@ -7,6 +7,8 @@ import { byKey } from '../core/manifest';
 import type { NodeManifest } from './kind';
 import { lbKind } from './lb';
 import { limiterKind } from './limiter';
+import { mqKind } from './mq';
+import { notifierKind } from './notifier';
 import { paymentsKind } from './payments';
 import { redisKind } from './redis';
 import { storageKind } from './storage';
@@ -19,7 +21,7 @@ import { zookeeperKind } from './zookeeper';
  * list. Each manifest's `load` is an `import()`, so a model's code is fetched only by scenarios
  * that use it.
  */
-export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind] as const;
+export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, mqKind, notifierKind] as const;
 
 /** Every node type. */
 export type NodeType = (typeof NODE_MANIFESTS)[number]['type'];

@@ -2,11 +2,15 @@ import { byKey } from '../core/manifest';
 import { configAdminKind } from './config-admin';
 import { configWatcherKind } from './config-watcher';
 import type { ProgramManifest } from './kind';
+import { mqConsumerKind } from './mq-consumer';
+import { notifierKind } from './notifier';
+import { notifyReceiverKind } from './notify-receiver';
 import { payClientKind } from './pay-client';
 import { redisLockKind } from './redis-lock';
 import { redisScriptKind } from './redis-script';
 import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
+import { txProducerKind } from './tx-producer';
 import { trafficKind } from './traffic';
 import { webUserKind } from './web-user';
 import { zkLockKind } from './zk-lock';
@@ -29,6 +33,10 @@ export const PROGRAM_MANIFESTS = [
   webUserKind,
   tokenReplayKind,
   trafficKind,
+  txProducerKind,
+  mqConsumerKind,
+  notifierKind,
+  notifyReceiverKind,
 ] as const;
 
 /** Every program kind. */

@@ -61,7 +61,8 @@ describe('zookeeper client library', () => {
   it('answers locally, without sending, for a bad path or a watch it does not hold', () => {
     const { s, ctx } = connected();
     const a = zkSubmit(s, { op: 'create', path: 'no-slash', data: '', kind: 'persistent' }, 't1', ctx);
-    expect(a.out).toEqual([expect.objectContaining({ kind: 'reply', tag: 't1', result: { ok: false, err: 'BadArguments' } })]);
+    // The Java client's IllegalArgumentException, with PathUtils' words (checked against the real client: conformance 31).
+    expect(a.out).toEqual([expect.objectContaining({ kind: 'reply', tag: 't1', result: { ok: false, err: 'IllegalArgument', detail: 'Path must start with / character' } })]);
     const b = zkSubmit(a.state, { op: 'removeWatches', path: '/x', type: 'any' }, 't2', ctx);
     expect(b.out).toEqual([expect.objectContaining({ kind: 'reply', tag: 't2', result: { ok: false, err: 'NoWatcher' } })]);
     expect(ctx.sent).toEqual([]);

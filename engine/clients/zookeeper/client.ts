@@ -3,7 +3,8 @@ import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
 import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
 import { PING_XID, type ZkMsg } from './messages';
-import { validPath } from './paths';
+import { MAX_PACKET, replyBytes } from './packet';
+import { pathProblem } from './paths';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
 import { Step } from './step';
 import { MAX_TTL, type ZkErrorCode, type ZkOp } from './types';
@@ -44,12 +45,17 @@ export function zkClientStart(s: ZkClientState, ctx: Ctx): ZkStep {
 }
 
 /** An error the client raises itself, before asking the server (PathUtils, the TTL range). */
-function localError(op: ZkOp): ZkErrorCode | null {
-  if ('path' in op && op.op !== 'sync') {
-    const p = op.op === 'create' && op.sequential ? `${op.path}1` : op.path;
-    if (!validPath(p)) return 'BadArguments';
+function localError(op: ZkOp): { err: ZkErrorCode; detail?: string } | null {
+  // A multi checks each of its operations (Op.validate) before anything is sent.
+  for (const o of op.op === 'multi' ? op.ops : [op]) {
+    if (!('path' in o)) continue;
+    const problem = pathProblem(o.op === 'create' && o.sequential ? `${o.path}1` : o.path);
+    if (problem !== null) return { err: 'IllegalArgument', detail: problem };
   }
-  if (op.op === 'create' && op.kind === 'ttl' && !(typeof op.ttl === 'number' && op.ttl > 0 && op.ttl <= MAX_TTL)) return 'BadArguments';
+  // EphemeralType.validateTTL, after the path.
+  if (op.op === 'create' && op.kind === 'ttl' && !(typeof op.ttl === 'number' && op.ttl > 0 && op.ttl <= MAX_TTL)) {
+    return { err: 'IllegalArgument', detail: `ttl must be positive and cannot be larger than: ${MAX_TTL}` };
+  }
   return null;
 }
 
@@ -64,9 +70,9 @@ export function zkSubmit(s0: ZkClientState, op: ZkOp, tag: unknown, ctx: Ctx): Z
   const xid = s.nextXid;
   s.nextXid += 1;
   const p: ZkPending = { xid, op, tag, sentAt: st.now };
-  const immediate = (err: ZkErrorCode) => st.out.push({ kind: 'reply', xid, tag, op, result: { ok: false, err }, zxid: -1 });
+  const immediate = (err: ZkErrorCode, detail?: string) => st.out.push({ kind: 'reply', xid, tag, op, result: detail === undefined ? { ok: false, err } : { ok: false, err, detail }, zxid: -1 });
   const local = localError(op);
-  if (local) immediate(local);
+  if (local) immediate(local.err, local.detail);
   else if (op.op === 'removeWatches' && !holdsWatch(s, op.path, op.type)) immediate('NoWatcher');
   else if (s.phase === 'expired' || s.phase === 'closed' || s.phase === 'closing' || s.phase === 'idle') immediate('SessionExpired');
   else if (s.phase === 'connected') {
@@ -100,11 +106,12 @@ export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
     s.pending = [...s.pending, p];
     st.request(p);
     s.phase = 'closing';
-  } else if (s.phase !== 'closed') {
+  } else if (s.phase !== 'closed' && s.phase !== 'expired') {
     st.failAll('ConnectionLoss');
     s.phase = 'closed';
     st.keeper('Closed', 'closed by the application');
   }
+  // Closing a handle that is already closed or expired does nothing (the Java client returns at once, raising no event).
   return finish(st);
 }
 
@@ -138,6 +145,12 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       const i = s.pending.findIndex((p) => p.xid === m.xid);
       if (i < 0) break;
       const p = s.pending[i];
+      const bytes = m.result.ok ? replyBytes(p.op, m.result.data) : 0;
+      if (bytes > MAX_PACKET) {
+        // The length is read before the packet: too long, and the client drops the connection.
+        lose(st, `packet len ${bytes} is out of range (jute.maxbuffer ${MAX_PACKET})`);
+        break;
+      }
       s.pending = s.pending.filter((_, j) => j !== i);
       if (m.zxid > 0) s.lastZxid = m.zxid;
       register(s, p.op, m.result);

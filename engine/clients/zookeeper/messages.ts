@@ -102,6 +102,8 @@ export function formatOp(op: ZkOp): string {
       return `removewatches ${op.path} ${op.type}`;
     case 'sync':
       return `sync ${op.path}`;
+    case 'multi':
+      return `multi ${op.ops.map((o) => (o.op === 'check' ? `check ${o.path} v${o.version}` : formatOp(o))).join(' ; ')}`;
     case 'ping':
       return 'ping';
     case 'closeSession':

@@ -1,14 +1,8 @@
 /** Path rules of the ZooKeeper server (PathUtils), shared with the client library's local checks. */
 
-/** Validates a path the way PathUtils.validatePath does (the cases a script can reach). */
+/** Whether PathUtils.validatePath accepts the path (see pathProblem). */
 export function validPath(path: string): boolean {
-  if (typeof path !== 'string' || path.length === 0 || path[0] !== '/') return false;
-  if (path === '/') return true;
-  if (path.endsWith('/')) return false;
-  for (const part of path.slice(1).split('/')) {
-    if (part === '' || part === '.' || part === '..') return false;
-  }
-  return !/[\u0000-\u001f\u007f-\u009f\ud800-\uf8ff\ufff0-\uffff]/.test(path);
+  return typeof path === 'string' && pathProblem(path) === null;
 }
 
 /** Parent path of a non-root path. */
@@ -34,7 +28,36 @@ export function selfAndAncestors(path: string): string[] {
   return out;
 }
 
-/** The root and /zookeeper, which no request may delete. */
+/** DataTree.isSpecialPath: the nodes no request may delete. Other paths under /zookeeper are ordinary. */
 export function isSystemPath(path: string): boolean {
-  return path === '/' || path === '/zookeeper' || path.startsWith('/zookeeper/');
+  return path === '/' || path === '/zookeeper' || path === '/zookeeper/quota' || path === CONFIG_NODE;
+}
+
+/** The dynamic-reconfiguration node: world-readable only (READ_ACL_UNSAFE), so writes under it get NoAuth. */
+export const CONFIG_NODE = '/zookeeper/config';
+
+/**
+ * What is wrong with a path, in the words of the Java client's PathUtils.validatePath (which
+ * throws IllegalArgumentException with this message before anything is sent), or null.
+ */
+export function pathProblem(path: string): string | null {
+  if (path.length === 0) return 'Path length must be > 0';
+  if (path[0] !== '/') return 'Path must start with / character';
+  if (path.length === 1) return null;
+  if (path.endsWith('/')) return 'Path must not end with / character';
+  let reason: string | null = null;
+  for (let i = 1; i < path.length && reason === null; i++) {
+    const c = path.charCodeAt(i);
+    const last = path[i - 1];
+    const ch = path[i];
+    const endsHere = i + 1 === path.length || path[i + 1] === '/';
+    if (c === 0) reason = `null character not allowed @${i}`;
+    else if (ch === '/' && last === '/') reason = `empty node name specified @${i}`;
+    else if (ch === '.' && last === '.') {
+      if (path[i - 2] === '/' && endsHere) reason = `relative paths not allowed @${i}`;
+    } else if (ch === '.') {
+      if (last === '/' && endsHere) reason = `relative paths not allowed @${i}`;
+    } else if ((c > 0 && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xf8ff) || c >= 0xfff0) reason = `invalid character @${i}`;
+  }
+  return reason === null ? null : `Invalid path string "${path}" caused by ${reason}`;
 }

@@ -9,9 +9,12 @@ export type ZkErrorCode =
   | 'NoChildrenForEphemerals'
   | 'BadArguments'
   | 'NoWatcher'
+  | 'NoAuth'
   | 'SessionExpired'
   | 'ConnectionLoss'
-  | 'Unimplemented';
+  | 'Unimplemented'
+  /** Not a server error: the client library threw IllegalArgumentException before sending (`detail` is its message). */
+  | 'IllegalArgument';
 
 /** Largest TTL the server accepts (EphemeralType.TTL's 40-bit value). */
 export const MAX_TTL = 0xff_ffff_ffff;
@@ -62,6 +65,8 @@ export type ZkOp =
   | { op: 'addWatch'; path: string; mode: 'persistent' | 'recursive' }
   | { op: 'removeWatches'; path: string; type: 'data' | 'children' | 'any' }
   | { op: 'sync'; path: string }
+  /** One transaction of several writes and version checks: all of it happens, or none. */
+  | { op: 'multi'; ops: ZkMultiOp[] }
   | { op: 'ping' }
   | { op: 'closeSession' }
   | {
@@ -76,10 +81,23 @@ export type ZkOp =
 
 export type ZkOpName = ZkOp['op'];
 
+/** What a multi may hold (Op.create / setData / delete / check). */
+export type ZkMultiOp =
+  | { op: 'create'; path: string; data: string; kind: 'persistent' | 'ephemeral'; sequential?: boolean }
+  | { op: 'delete'; path: string; version: number }
+  | { op: 'setData'; path: string; data: string; version: number }
+  | { op: 'check'; path: string; version: number };
+
+/**
+ * One sub-operation's outcome. When the multi fails, every one is an error: `OK` before the
+ * one that failed, its own error, then `RuntimeInconsistency` (nothing after it was tried).
+ */
+export type ZkOpResult = { op: 'create'; path: string } | { op: 'setData'; stat: ZkStat } | { op: 'delete' } | { op: 'check' } | { op: 'error'; err: ZkErrorCode | 'OK' | 'RuntimeInconsistency' };
+
 /** What a request comes back with. */
 export type ZkResult =
-  | { ok: true; path?: string; stat?: ZkStat | null; data?: string; children?: string[] }
-  | { ok: false; err: ZkErrorCode };
+  | { ok: true; path?: string; stat?: ZkStat | null; data?: string; children?: string[]; results?: ZkOpResult[] }
+  | { ok: false; err: ZkErrorCode; detail?: string; results?: ZkOpResult[] };
 
 /** Ops that are transactions: each gets its own zxid, even when it fails. */
-export const WRITE_OPS: ReadonlySet<ZkOpName> = new Set<ZkOpName>(['create', 'delete', 'setData', 'closeSession']);
+export const WRITE_OPS: ReadonlySet<ZkOpName> = new Set<ZkOpName>(['create', 'delete', 'setData', 'closeSession', 'multi']);

@@ -101,6 +101,7 @@ export class Tcp {
     const links = this.table();
     const c = this.nextConn(li);
     links.conn[2 * li + s] = c;
+    this.w.links[li].ended = { t: this.w.t, reason, side: s };
     this.clearSender(li, s);
     if (!links.partitioned(li)) this.tell(li, s, reason, c);
     return c;
@@ -158,6 +159,7 @@ export class Tcp {
     if (stamp < links.conn[2 * li + (1 - r)] || (q.ref[slot] as Msg).type === 'net.closed') return;
     const c = this.nextConn(li);
     links.conn[2 * li + r] = c;
+    this.w.links[li].ended = { t: this.w.t, reason: 'refused', side: r };
     this.tell(li, r, 'refused', c);
   }
 
@@ -186,6 +188,7 @@ export class Tcp {
   private giveUp(li: number, s: number): void {
     const [from, to] = this.ends(li, s);
     const c = this.close(li, s, 'reset');
+    this.w.links[li].ended = { t: this.w.t, reason: 'timeout', side: s };
     const msg: ConnectionClosed = { type: 'net.closed', reason: 'timeout', conn: c };
     if (this.k.status[from] === UP) {
       this.rec.emit(from, 'net.closed', { peer: this.id(to), reason: 'timeout' });

@@ -15,7 +15,10 @@ export function program(kind: string): ProgramDef<unknown, unknown> {
   return p as unknown as ProgramDef<unknown, unknown>;
 }
 
-/** A client machine running one program. A crash loses the program's state; restart begins anew. */
+/**
+ * A client machine running one program. A crash loses the program's state, except what the
+ * program keeps on disk (its `crash`); restart begins anew from that.
+ */
 export const clientModel: ModelDef<ClientParams, ClientState> = {
   type: 'client',
   init: (p) => ({ kind: p.program.kind, prog: program(p.program.kind).init(p.program) }),
@@ -31,6 +34,10 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
   onClockChange: (s, ctx) => {
     const prog = program(s.kind).onClockChange?.(s.prog, ctx) ?? s.prog;
     return prog === s.prog ? s : { ...s, prog };
+  },
+  crash: (s, params) => {
+    const p = program(params.program.kind);
+    return { kind: s.kind, prog: p.crash ? p.crash(s.prog, params.program) : p.init(params.program) };
   },
   describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? 'timer fires',
   narrate: (ev, name, params) => program(params.program.kind).narrate?.(ev, name),

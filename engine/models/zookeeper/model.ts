@@ -1,12 +1,13 @@
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName } from '../../clients/zookeeper/types';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName, ZkOpResult } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { type ZookeeperParams } from './params';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
+import { MAX_PACKET, requestBytes } from '../../clients/zookeeper/packet';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
 import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
 
@@ -26,6 +27,8 @@ declare module '../../core/trace-types' {
     'zk.watch.fired': { session: string; path: string; event: ZkEventType; zxid: number; delivered: boolean };
     /** A reconnected session's SetWatches: `watches` listed, of which `fired` changed meanwhile and fire at once. */
     'zk.watch.restored': { session: string; watches: number; fired: number };
+    /** A request longer than jute.maxbuffer: the server closed its connection without reading it. */
+    'zk.oversize': { session: string; bytes: number; limit: number };
   }
 }
 
@@ -97,6 +100,16 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   return { ...s, expiryTimer, containerTimer };
 }
 
+/** A committed multi's writes, traced one by one under its single zxid. */
+function traceMulti(op: Extract<ZkOp, { op: 'multi' }>, results: readonly ZkOpResult[], session: string, zxid: number, ctx: Ctx): void {
+  op.ops.forEach((sub, i) => {
+    const r = results[i];
+    if (sub.op === 'create' && r?.op === 'create') ctx.trace('zk.create', { session, path: r.path, kind: sub.kind, zxid });
+    else if (sub.op === 'delete') ctx.trace('zk.delete', { session, path: sub.path, zxid, cause: 'request' });
+    else if (sub.op === 'setData' && r?.op === 'setData') ctx.trace('zk.setData', { session, path: sub.path, version: r.stat.version, zxid });
+  });
+}
+
 /** How many watches a SetWatches request lists. */
 function restoredCount(op: Extract<ZkOp, { op: 'setWatches' }>): number {
   return op.data.length + op.exist.length + op.child.length + op.persistent.length + op.recursive.length;
@@ -107,12 +120,18 @@ function send(ctx: Ctx, to: string, m: ZkMsg): void {
   ctx.send(to, m);
 }
 
-function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx): void {
+/**
+ * Sends watch events to their sessions' connections. `closing` is a session that has just closed
+ * on its own request: its connection stays open until the reply, so it hears the events its own
+ * ephemerals' deletion fired (before Closed), as a real server sends them.
+ */
+function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx, closing?: { session: string; client: string; conn: number }): void {
   for (const n of notes) {
     const sess = core.sessions[n.session];
+    const own = closing !== undefined && closing.session === n.session;
     // No open connection: the event is lost; the client's SetWatches on reconnect catches up.
-    const to = sess?.client ?? null;
-    const conn = sess?.conn ?? null;
+    const to = own ? closing.client : (sess?.client ?? null);
+    const conn = own ? closing.conn : (sess?.conn ?? null);
     ctx.trace('zk.watch.fired', { session: n.session, path: n.event.path, event: n.event.type, zxid: n.zxid, delivered: to !== null && conn !== null });
     if (to === null || conn === null) continue;
     send(ctx, to, { type: 'zk.watch', conn, event: n.event, zxid: n.zxid });
@@ -151,12 +170,20 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     send(ctx, from, { type: 'zk.closed', conn: m.conn, reason: sess ? 'stale connection' : 'session expired' });
     return s;
   }
+  const bytes = requestBytes(m.op);
+  if (bytes > MAX_PACKET) {
+    // "Len error": the server drops the connection before reading the request; the session lives on.
+    ctx.trace('zk.oversize', { session: m.sessionId, bytes, limit: MAX_PACKET });
+    ctx.disconnect(from);
+    const core = dropConnection(s.core, m.sessionId, m.conn);
+    return core === s.core ? s : { ...s, core };
+  }
   const core = touchSession(s.core, monotonicNow(ctx), m.sessionId);
   if (m.op.op === 'closeSession') {
     const r = closeSession(core, m.sessionId);
     for (const path of r.deleted ?? []) ctx.trace('zk.delete', { session: m.sessionId, path, zxid: r.zxid, cause: 'session' });
     ctx.trace('zk.session.closed', { session: m.sessionId, zxid: r.zxid, deleted: r.deleted ?? [] });
-    deliver(r.state, r.notes, ctx);
+    deliver(r.state, r.notes, ctx, { session: m.sessionId, client: from, conn: m.conn });
     send(ctx, from, { type: 'zk.reply', conn: m.conn, xid: m.xid, zxid: r.zxid, result: r.result });
     return { ...s, core: r.state };
   }
@@ -168,11 +195,12 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
     else if (op.op === 'setData') ctx.trace('zk.setData', { session: m.sessionId, path: op.path, version: r.result.stat!.version, zxid: r.zxid });
     else if (op.op === 'addWatch') ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: op.mode });
     else if (op.op === 'removeWatches') ctx.trace('zk.watch.removed', { session: m.sessionId, path: op.path, which: op.type });
+    else if (op.op === 'multi') traceMulti(op, r.result.results ?? [], m.sessionId, r.zxid, ctx);
     else if (op.op === 'setWatches') ctx.trace('zk.watch.restored', { session: m.sessionId, watches: restoredCount(op), fired: r.notes.length });
     const wk = watchKind(m);
     if (wk && 'path' in op) ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: wk });
   } else {
-    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData';
+    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData' || op.op === 'multi';
     ctx.trace('zk.error', { session: m.sessionId, op: op.op, path: 'path' in op ? op.path : '', err: r.result.err, zxid: write ? r.zxid : null });
   }
   if (op.op !== 'ping') ctx.metric('zk.requests');
@@ -315,6 +343,8 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
         return `session ${ev.session} removes its ${ev.which} watches on ${ev.path}`;
       case 'zk.watch.fired':
         return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (not sent: it has no open connection)'}`;
+      case 'zk.oversize':
+        return `${name(ev.node)} closes session ${ev.session}'s connection: its ${ev.bytes}-byte request is over jute.maxbuffer (${ev.limit} bytes)`;
       case 'zk.watch.restored':
         return `session ${ev.session} restores ${ev.watches} watch${ev.watches === 1 ? '' : 'es'} after reconnecting (SetWatches)${ev.fired ? `; ${ev.fired} fire${ev.fired === 1 ? 's' : ''} at once for changes made meanwhile` : ''}`;
       default:

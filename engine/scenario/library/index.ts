@@ -1,3 +1,4 @@
+import { bestEffortNotification, bestEffortNotificationQuery } from './best-effort-notification';
 import { configWatchOneShot, configWatchPersistent } from './config-watch';
 import { gcPauseFencing, gcPauseFencingSafe } from './gc-pause-fencing';
 import { idempotencyCrash, idempotencyNone, idempotencyRedis, idempotencyZk } from './idempotency';
@@ -11,6 +12,7 @@ import { redisLockPolling } from './redis-lock-polling';
 import { redisLockUnsafeDel } from './redis-lock-unsafe-del';
 import { redisLockWatchdog } from './redis-lock-watchdog';
 import { sessionJwt, sessionJwtDenylist } from './session-jwt';
+import { transactionalMessage, transactionalMessageDlq, transactionalMessageUnknown } from './transactional-message';
 import { sessionStoreMemory, sessionStoreRedis } from './session-store';
 import { zkBasics } from './zk-basics';
 import { zkLockScenario } from './zk-lock';
@@ -22,7 +24,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, bestEffortNotification, bestEffortNotificationQuery];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

@@ -1,7 +1,7 @@
-import { isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
+import { CONFIG_NODE, isSystemPath, nameOf, parentOf, validPath } from '../../../clients/zookeeper/paths';
 import { closeIn } from './sessions';
 import { childOrder, lastZxid, statOf, type ZkExecResult, type ZkServerState, type Znode } from './state';
-import { MAX_TTL, type ZkEventType, type ZkOp, type ZkResult } from '../../../clients/zookeeper/types';
+import { MAX_TTL, type ZkEventType, type ZkOp, type ZkOpResult, type ZkResult } from '../../../clients/zookeeper/types';
 import { fail, Work } from './work';
 
 // The requests a session sends: the writes, each a transaction with its own zxid, and the reads,
@@ -17,6 +17,8 @@ function createIn(w: Work, now: number, session: string, op: Extract<ZkOp, { op:
   const pp = parentOf(op.path);
   const parent = w.node(pp);
   if (!parent) return fail('NoNode');
+  // The parent's ACL is checked before the name: the config node grants only READ.
+  if (pp === CONFIG_NODE) return fail('NoAuth');
   const path = seq ? `${op.path}${String(parent.creates).padStart(10, '0')}` : op.path;
   if (w.node(path)) return fail('NodeExists');
   if (parent.kind === 'ephemeral') return fail('NoChildrenForEphemerals');
@@ -52,6 +54,58 @@ function createIn(w: Work, now: number, session: string, op: Extract<ZkOp, { op:
   return { ok: true, path, stat: statOf(node) };
 }
 
+function deleteIn(w: Work, op: { path: string; version: number }, zxid: number): ZkResult {
+  if (!validPath(op.path) || isSystemPath(op.path)) return fail('BadArguments');
+  const n = w.node(op.path);
+  if (!n) return fail('NoNode');
+  if (!versionOk(op.version, n.version)) return fail('BadVersion');
+  if (n.children.length > 0) return fail('NotEmpty');
+  w.deleteNode(op.path, zxid);
+  return { ok: true };
+}
+
+function setIn(w: Work, now: number, op: { path: string; data: string; version: number }, zxid: number): ZkResult {
+  if (!validPath(op.path)) return fail('BadArguments');
+  const n = w.node(op.path);
+  if (!n) return fail('NoNode');
+  if (op.path === CONFIG_NODE) return fail('NoAuth');
+  if (!versionOk(op.version, n.version)) return fail('BadVersion');
+  const next: Znode = { ...n, data: op.data, version: n.version + 1, mzxid: zxid, mtime: now };
+  w.setNode(op.path, next);
+  w.trigger('data', op.path, 'NodeDataChanged', zxid);
+  return { ok: true, stat: statOf(next) };
+}
+
+/**
+ * A multi: one transaction, one zxid. The sub-operations run in order on the same working
+ * copy, each seeing the ones before (two sequential creates get consecutive numbers); the first
+ * failure throws the whole copy away, watches included, and the results say where it failed.
+ */
+function multi(s: ZkServerState, now: number, session: string, op: Extract<ZkOp, { op: 'multi' }>): ZkExecResult {
+  const w = new Work(s);
+  const zxid = w.nextZxid();
+  const results: ZkOpResult[] = [];
+  for (let i = 0; i < op.ops.length; i++) {
+    const sub = op.ops[i];
+    let r: ZkResult;
+    if (sub.op === 'create') r = createIn(w, now, session, sub, zxid);
+    else if (sub.op === 'delete') r = deleteIn(w, sub, zxid);
+    else if (sub.op === 'setData') r = setIn(w, now, sub, zxid);
+    else {
+      const n = w.node(sub.path);
+      r = !validPath(sub.path) ? fail('BadArguments') : !n ? fail('NoNode') : !versionOk(sub.version, n.version) ? fail('BadVersion') : { ok: true };
+    }
+    if (!r.ok) {
+      const errs: ZkOpResult[] = op.ops.map((_, j) => ({ op: 'error', err: j < i ? 'OK' : j === i ? r.err : 'RuntimeInconsistency' }) as ZkOpResult);
+      const rolled = new Work(s);
+      rolled.nextZxid();
+      return rolled.done({ ok: false, err: r.err, results: errs }, zxid);
+    }
+    results.push(sub.op === 'create' ? { op: 'create', path: r.path! } : sub.op === 'setData' ? { op: 'setData', stat: r.stat! } : { op: sub.op });
+  }
+  return w.done({ ok: true, results }, zxid);
+}
+
 function versionOk(expected: number, actual: number): boolean {
   return expected === -1 || expected === actual;
 }
@@ -69,25 +123,14 @@ export function exec(s: ZkServerState, now: number, session: string, op: ZkOp): 
     }
     case 'delete': {
       const zxid = w.nextZxid();
-      if (!validPath(op.path) || isSystemPath(op.path)) return w.done(fail('BadArguments'), zxid);
-      const n = w.node(op.path);
-      if (!n) return w.done(fail('NoNode'), zxid);
-      if (!versionOk(op.version, n.version)) return w.done(fail('BadVersion'), zxid);
-      if (n.children.length > 0) return w.done(fail('NotEmpty'), zxid);
-      w.deleteNode(op.path, zxid);
-      return w.done({ ok: true }, zxid);
+      return w.done(deleteIn(w, op, zxid), zxid);
     }
     case 'setData': {
       const zxid = w.nextZxid();
-      if (!validPath(op.path)) return w.done(fail('BadArguments'), zxid);
-      const n = w.node(op.path);
-      if (!n) return w.done(fail('NoNode'), zxid);
-      if (!versionOk(op.version, n.version)) return w.done(fail('BadVersion'), zxid);
-      const next: Znode = { ...n, data: op.data, version: n.version + 1, mzxid: zxid, mtime: now };
-      w.setNode(op.path, next);
-      w.trigger('data', op.path, 'NodeDataChanged', zxid);
-      return w.done({ ok: true, stat: statOf(next) }, zxid);
+      return w.done(setIn(w, now, op, zxid), zxid);
     }
+    case 'multi':
+      return multi(s, now, session, op);
     case 'closeSession': {
       const { zxid, deleted } = closeIn(w, session);
       return w.done({ ok: true }, zxid, deleted);
@@ -97,7 +140,7 @@ export function exec(s: ZkServerState, now: number, session: string, op: ZkOp): 
   }
 }
 
-function read(w: Work, session: string, op: Exclude<ZkOp, { op: 'create' | 'delete' | 'setData' | 'closeSession' }>): ZkExecResult {
+function read(w: Work, session: string, op: Exclude<ZkOp, { op: 'create' | 'delete' | 'setData' | 'closeSession' | 'multi' }>): ZkExecResult {
   const z = lastZxid(w.s);
   switch (op.op) {
     case 'getData': {

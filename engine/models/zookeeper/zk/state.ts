@@ -159,7 +159,8 @@ export function initServer(o: ZkServerOptions): ZkServerState {
     nodes: {
       '/': sysNode(['zookeeper']),
       '/zookeeper': sysNode(['config', 'quota']),
-      '/zookeeper/config': sysNode([]),
+      // Written by reconfig with its own ACL: its aversion reads -1 on a fresh server.
+      '/zookeeper/config': { ...sysNode([]), aversion: -1 },
       '/zookeeper/quota': sysNode([]),
     },
     sessions: {},

@@ -1,0 +1,34 @@
+import type { MonitorDef } from '../../core/monitor';
+
+/**
+ * Exactly-once effect over at-least-once delivery: a broker, or a notifier that retries, may
+ * deliver the same message twice (an ack lost with a crash, offsets not yet flushed, an answer
+ * that came too late). A consumer must have each message's effect once: the key recorded in
+ * the same local transaction as the effect, and a repeat skipped.
+ *
+ * Metric: `effects.doubled` (effects beyond the first per consumer and key).
+ */
+export interface NoDoubleEffectState {
+  /** `node|key` -> when the first effect happened. */
+  first: Record<string, number>;
+}
+
+const ms = (t: number) => (t >= 1000 ? `${+(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);
+
+export const noDoubleEffect: MonitorDef<NoDoubleEffectState> = {
+  id: 'no-double-effect',
+  title: 'Each message has its effect once at each consumer, however often it is delivered',
+  watches: ['mqc.effect', 'recv.effect'],
+  init: () => ({ first: {} }),
+  onEvent(s, ev, ctx) {
+    if (ev.type !== 'mqc.effect' && ev.type !== 'recv.effect') return s;
+    const key = ev.type === 'mqc.effect' ? ev.key : ev.order;
+    const k = `${ev.node}|${key}`;
+    const first = s.first[k];
+    if (first === undefined) return { first: { ...s.first, [k]: ev.t } };
+    const what = ev.type === 'mqc.effect' ? `shipped ${key} twice` : `credited ${key} twice`;
+    ctx.violate(`${ctx.name(ev.node)} ${what}: at ${ms(first)} and again at ${ms(ev.t)}; the message came again and it keeps no record of what it has handled`, [ev.node], ev.i);
+    ctx.metric('effects.doubled');
+    return s;
+  },
+};

@@ -1,0 +1,170 @@
+import { isNotifyMsg, type NotifyCallMsg, type NotifyStatusMsg } from '../../clients/notify/messages';
+import { isConnectionClosed } from '../../core/connection';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
+import type { NotifierParams } from './params';
+
+/**
+ * A payment platform's notification service (best-effort notification): when an order is paid
+ * it calls the merchant, and a call that fails (no answer in time, connection refused, an
+ * answer other than `success`) is tried again after the next wait of the provider's schedule;
+ * after the last one it gives up and the merchant is on its own. It answers the merchant's
+ * queries from its own records, which is how a merchant that missed every call can still learn
+ * of the payment. Its records survive a crash.
+ */
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /** The payment is made at the platform: the merchant must come to know. */
+    'notify.paid': { order: string; merchant: string };
+    'notify.call': { order: string; attempt: number; tries: number };
+    'notify.failed': { order: string; attempt: number; why: string; retryInMs: number | null };
+    'notify.done': { order: string; attempt: number };
+    /** The last try failed: no more calls. */
+    'notify.giveup': { order: string; attempts: number };
+    /** The merchant asked about an order. */
+    'notify.queried': { order: string; paid: boolean; merchant: string };
+  }
+}
+
+/** One order's notification. */
+export interface Notification {
+  order: string;
+  attempt: number;
+  state: 'calling' | 'waiting' | 'done' | 'gave-up';
+  /** The call in flight: its id and timeout timer. */
+  nid: number | null;
+  timer: number | null;
+}
+
+export interface NotifierState {
+  p: NotifierParams;
+  /** On disk: orders paid and their notifications. */
+  paid: number;
+  notes: Notification[];
+  nextNid: number;
+}
+
+/** The next payment, a call timing out, and a retry coming due. */
+const TIMERS = timerOwner<{ pay: Record<never, never>; timeout: { nid: number }; retry: { order: string } }>('notifier');
+
+const tries = (p: NotifierParams) => p.retryScheduleMs.length + 1;
+const withNote = (s: NotifierState, n: Notification): NotifierState => ({ ...s, notes: s.notes.map((x) => (x.order === n.order ? n : x)) });
+
+function call(s: NotifierState, n0: Notification, ctx: Ctx): NotifierState {
+  const nid = s.nextNid;
+  const attempt = n0.attempt + 1;
+  const m: NotifyCallMsg = { type: 'notify.call', nid, order: n0.order, attempt };
+  ctx.send(s.p.target, m);
+  ctx.trace('notify.call', { order: n0.order, attempt, tries: tries(s.p) });
+  ctx.metric('notify.calls');
+  const timer = ctx.setTimer(s.p.timeoutMs, TIMERS.make('timeout', { nid }));
+  return withNote({ ...s, nextNid: nid + 1 }, { ...n0, attempt, state: 'calling', nid, timer });
+}
+
+/** The call for `n` failed: wait for the schedule's next step, or give up. */
+function failed(s: NotifierState, n: Notification, why: string, ctx: Ctx): NotifierState {
+  if (n.timer !== null) ctx.cancelTimer(n.timer);
+  const wait = s.p.retryScheduleMs[n.attempt - 1];
+  if (wait === undefined) {
+    ctx.trace('notify.failed', { order: n.order, attempt: n.attempt, why, retryInMs: null });
+    ctx.trace('notify.giveup', { order: n.order, attempts: n.attempt });
+    ctx.metric('notify.giveups');
+    return withNote(s, { ...n, state: 'gave-up', nid: null, timer: null });
+  }
+  const retryInMs = wait * s.p.scheduleScale;
+  ctx.trace('notify.failed', { order: n.order, attempt: n.attempt, why, retryInMs });
+  ctx.setTimer(retryInMs, TIMERS.make('retry', { order: n.order }));
+  return withNote(s, { ...n, state: 'waiting', nid: null, timer: null });
+}
+
+function onMessage(s: NotifierState, msg: { type: string }, from: string, ctx: Ctx): NotifierState {
+  if (from !== s.p.target) return s;
+  if (isConnectionClosed(msg)) {
+    // Every call in flight on that connection has failed.
+    return s.notes.filter((n) => n.state === 'calling').reduce((x, n) => failed(x, x.notes.find((y) => y.order === n.order)!, `connection ${msg.reason}`, ctx), s);
+  }
+  if (!isNotifyMsg(msg)) return s;
+  if (msg.type === 'notify.query') {
+    const paid = s.notes.some((n) => n.order === msg.order);
+    ctx.trace('notify.queried', { order: msg.order, paid, merchant: from });
+    const r: NotifyStatusMsg = { type: 'notify.status', qid: msg.qid, order: msg.order, paid };
+    ctx.reply(r);
+    return s;
+  }
+  if (msg.type !== 'notify.answer') return s;
+  const n = s.notes.find((x) => x.nid === msg.nid && x.state === 'calling');
+  if (!n) return s;
+  if (msg.body !== 'success') return failed(s, n, `answer “${msg.body}”`, ctx);
+  if (n.timer !== null) ctx.cancelTimer(n.timer);
+  ctx.trace('notify.done', { order: n.order, attempt: n.attempt });
+  return withNote(s, { ...n, state: 'done', nid: null, timer: null });
+}
+
+function onTimer(s: NotifierState, payload: unknown, ctx: Ctx): NotifierState {
+  const t = TIMERS.match(payload);
+  if (!t) return s;
+  if (t.timer === 'pay') {
+    const order = `order-${s.paid + 1}`;
+    ctx.trace('notify.paid', { order, merchant: s.p.target });
+    ctx.metric('notify.paid');
+    if (s.paid + 1 < s.p.orders) ctx.setTimer(s.p.intervalMs, TIMERS.make('pay'));
+    const n: Notification = { order, attempt: 0, state: 'calling', nid: null, timer: null };
+    return call({ ...s, paid: s.paid + 1, notes: [...s.notes, n] }, n, ctx);
+  }
+  if (t.timer === 'timeout') {
+    const n = s.notes.find((x) => x.nid === t.nid && x.state === 'calling');
+    return n ? failed({ ...s }, { ...n, timer: null }, `no answer within ${s.p.timeoutMs} ms`, ctx) : s;
+  }
+  const n = s.notes.find((x) => x.order === t.order && x.state === 'waiting');
+  return n ? call(s, n, ctx) : s;
+}
+
+const initial = (p: NotifierParams): NotifierState => ({ p, paid: 0, notes: [], nextNid: 1 });
+
+export const notifier: ProgramDef<NotifierParams, NotifierState> = {
+  kind: 'notifier',
+  init: initial,
+  start(s, ctx) {
+    // Back from a crash, unfinished notifications are called again at once.
+    let n: NotifierState = { ...s, nextNid: 1 + Math.floor(ctx.random() * 1e6) };
+    for (const x of s.notes) if (x.state === 'calling' || x.state === 'waiting') n = call(n, { ...x, attempt: x.attempt }, ctx);
+    if (s.paid < s.p.orders) ctx.setTimer(s.paid === 0 ? 100 : s.p.intervalMs, TIMERS.make('pay'));
+    return n;
+  },
+  onMessage,
+  onTimer,
+  crash: (s, p) => ({ ...initial(p), paid: s.paid, notes: s.notes.map((n) => ({ ...n, nid: null, timer: null })) }),
+  view(s) {
+    const done = s.notes.filter((n) => n.state === 'done').length;
+    const gave = s.notes.filter((n) => n.state === 'gave-up').map((n) => n.order);
+    const busy = s.notes.filter((n) => n.state === 'calling' || n.state === 'waiting');
+    const detail = `${s.paid} paid · ${done} notified${gave.length > 0 ? ` · gave up on ${gave.join(', ')}` : ''}${busy.length > 0 ? ` · ${busy.map((n) => `${n.order} try ${n.attempt}/${tries(s.p)}`).join(', ')}` : ''}`;
+    if (busy.length > 0) return { status: 'working', detail };
+    return { status: gave.length > 0 ? 'failed' : s.paid < s.p.orders ? 'idle' : 'done', detail };
+  },
+  describeTimer(payload) {
+    const t = TIMERS.match(payload);
+    if (!t) return 'timer fires';
+    return { pay: 'the next order is paid', timeout: 'no answer to the call: it failed', retry: `call about ${'order' in t ? t.order : ''} again` }[t.timer];
+  },
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'notify.paid':
+        return `${ev.order} is paid at ${name(ev.node)}: ${name(ev.merchant)} must be told`;
+      case 'notify.call':
+        return `${name(ev.node)} calls the merchant's notify URL about ${ev.order} (try ${ev.attempt} of ${ev.tries})`;
+      case 'notify.failed':
+        return ev.retryInMs === null ? `${name(ev.node)}'s last try for ${ev.order} failed (${ev.why})` : `${name(ev.node)}'s call about ${ev.order} failed (${ev.why}): next try in ${Math.round(ev.retryInMs)} ms, the schedule's next step (scaled down)`;
+      case 'notify.done':
+        return `${name(ev.node)} got “success” for ${ev.order}: notification done`;
+      case 'notify.giveup':
+        return `${name(ev.node)} gives up on ${ev.order} after ${ev.attempts} tries: best effort is over, the merchant must ask`;
+      case 'notify.queried':
+        return `${name(ev.merchant)} asks ${name(ev.node)} about ${ev.order}: ${ev.paid ? 'paid' : 'not paid'}`;
+      default:
+        return undefined;
+    }
+  },
+};

@@ -1,0 +1,153 @@
+import { isNotifyMsg, type NotifyAnswerMsg, type NotifyCallMsg, type NotifyQueryMsg } from '../../clients/notify/messages';
+import type { ProgramDef } from '../../core/program';
+import { timerOwner } from '../../core/timer';
+import type { Ctx } from '../../core/types';
+import type { NotifyReceiverParams } from './params';
+
+/**
+ * A merchant waiting to hear that its orders are paid. A notification is handled (the order
+ * credited) and answered `success`; with `dedupe` the order is recorded in the same local
+ * transaction, so a repeated notification is answered without a second credit. An order it
+ * has not heard about within orderTimeoutMs is closed as unpaid; with `queryBack` it first asks
+ * the platform (and asks about every open order when it starts), so it learns of a payment
+ * whose notifications all failed. Its orders survive a crash.
+ */
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /** The order is credited (marked paid): the effect that must happen once. */
+    'recv.effect': { order: string; via: 'notification' | 'query'; times: number };
+    /** A repeated notification, recognised: answered `success`, no second credit. */
+    'recv.skip': { order: string };
+    'recv.query': { order: string };
+    /** An order it never heard about is closed as unpaid. */
+    'recv.close': { order: string };
+  }
+}
+
+export interface NotifyReceiverState {
+  p: NotifyReceiverParams;
+  /** On disk: credits per order, and orders closed as unpaid. */
+  credited: Record<string, number>;
+  closed: string[];
+  /** In memory: notifications waiting to be handled, the first being handled. */
+  inbox: { nid: number; order: string; from: string }[];
+  busy: boolean;
+  nextQid: number;
+}
+
+/** Handling the first notification ends; an order's timeout comes. */
+const TIMERS = timerOwner<{ handled: { nid: number }; timeout: { order: string } }>('notify-receiver');
+
+const orderNames = (p: NotifyReceiverParams) => Array.from({ length: p.orders }, (_, i) => `order-${i + 1}`);
+const open = (s: NotifyReceiverState, o: string) => !(o in s.credited) && !s.closed.includes(o);
+
+function query(s: NotifyReceiverState, order: string, ctx: Ctx): NotifyReceiverState {
+  const m: NotifyQueryMsg = { type: 'notify.query', qid: s.nextQid, order };
+  ctx.send(s.p.target, m);
+  ctx.trace('recv.query', { order });
+  ctx.metric('recv.queries');
+  return { ...s, nextQid: s.nextQid + 1 };
+}
+
+function credit(s: NotifyReceiverState, order: string, via: 'notification' | 'query', ctx: Ctx): NotifyReceiverState {
+  if (s.p.dedupe && (s.credited[order] ?? 0) > 0) {
+    ctx.trace('recv.skip', { order });
+    ctx.metric('recv.duplicates.skipped');
+    return s;
+  }
+  const times = (s.credited[order] ?? 0) + 1;
+  ctx.trace('recv.effect', { order, via, times });
+  ctx.metric('recv.credits');
+  return { ...s, credited: { ...s.credited, [order]: times }, closed: s.closed.filter((o) => o !== order) };
+}
+
+function work(s: NotifyReceiverState, ctx: Ctx): NotifyReceiverState {
+  if (s.busy || s.inbox.length === 0) return s;
+  ctx.setTimer(s.p.processMs, TIMERS.make('handled', { nid: s.inbox[0].nid }));
+  return { ...s, busy: true };
+}
+
+const initial = (p: NotifyReceiverParams): NotifyReceiverState => ({ p, credited: {}, closed: [], inbox: [], busy: false, nextQid: 1 });
+
+export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverState> = {
+  kind: 'notify-receiver',
+  init: initial,
+  start(s0, ctx) {
+    let s: NotifyReceiverState = { ...s0, inbox: [], busy: false };
+    // Orders were created at time 0; each open one times out orderTimeoutMs after that (at once if overdue).
+    for (const o of orderNames(s.p)) {
+      if (!open(s, o)) continue;
+      // Back up with queryBack: ask at once; the answer closes an overdue order the platform says is unpaid.
+      if (s.p.queryBack && ctx.now > 0) s = query(s, o, ctx);
+      if (!s.p.queryBack || ctx.now < s.p.orderTimeoutMs) ctx.setTimer(Math.max(0, s.p.orderTimeoutMs - ctx.now), TIMERS.make('timeout', { order: o }));
+    }
+    return s;
+  },
+  onMessage(s, msg, from, ctx) {
+    if (from !== s.p.target || !isNotifyMsg(msg)) return s;
+    if (msg.type === 'notify.status') {
+      if (!open(s, msg.order)) return s;
+      if (msg.paid) return credit(s, msg.order, 'query', ctx);
+      if (ctx.now < s.p.orderTimeoutMs) return s;
+      ctx.trace('recv.close', { order: msg.order });
+      ctx.metric('recv.closed');
+      return { ...s, closed: [...s.closed, msg.order] };
+    }
+    if (msg.type !== 'notify.call') return s;
+    const m = msg as NotifyCallMsg;
+    return work({ ...s, inbox: [...s.inbox, { nid: m.nid, order: m.order, from }] }, ctx);
+  },
+  onTimer(s, payload, ctx) {
+    const t = TIMERS.match(payload);
+    if (!t) return s;
+    if (t.timer === 'timeout') {
+      if (!open(s, t.order)) return s;
+      if (s.p.queryBack) {
+        // Ask first, and close only if the platform says unpaid.
+        return query(s, t.order, ctx);
+      }
+      ctx.trace('recv.close', { order: t.order });
+      ctx.metric('recv.closed');
+      return { ...s, closed: [...s.closed, t.order] };
+    }
+    const [head, ...rest] = s.inbox;
+    if (!s.busy || !head || head.nid !== t.nid) return s;
+    const n = credit({ ...s, inbox: rest, busy: false }, head.order, 'notification', ctx);
+    const a: NotifyAnswerMsg = { type: 'notify.answer', nid: head.nid, order: head.order, body: 'success' };
+    ctx.send(head.from, a);
+    return work(n, ctx);
+  },
+  crash: (s, p) => ({ ...initial(p), credited: s.credited, closed: s.closed }),
+  view(s) {
+    const names = orderNames(s.p);
+    const paid = names.filter((o) => o in s.credited);
+    const twice = paid.filter((o) => s.credited[o] > 1);
+    const detail = `${paid.length} of ${names.length} known paid${twice.length > 0 ? ` · ${twice.join(', ')} credited twice` : ''}${s.closed.length > 0 ? ` · closed unpaid: ${s.closed.join(', ')}` : ''}`;
+    if (s.busy) return { status: 'working', detail };
+    return { status: twice.length > 0 || s.closed.length > 0 ? 'failed' : paid.length === names.length ? 'done' : 'waiting', detail };
+  },
+  describeTimer(payload) {
+    const t = TIMERS.match(payload);
+    if (!t) return 'timer fires';
+    return t.timer === 'handled' ? 'finish handling the notification' : `${t.order} times out unless heard of`;
+  },
+  narrate(ev, name) {
+    switch (ev.type) {
+      case 'recv.effect':
+        return ev.times > 1
+          ? `${name(ev.node)} credits ${ev.order} again (${ev.times} times now): it keeps no record of notifications it handled`
+          : ev.via === 'query'
+            ? `${name(ev.node)} learns from its query that ${ev.order} is paid, and credits it: the safety net caught what the notifications missed`
+            : `${name(ev.node)} credits ${ev.order} and answers “success”`;
+      case 'recv.skip':
+        return `${name(ev.node)} is told about ${ev.order} again, finds it already credited, and answers “success” without crediting twice`;
+      case 'recv.query':
+        return `${name(ev.node)} has not heard about ${ev.order}: it asks the platform's query API`;
+      case 'recv.close':
+        return `${name(ev.node)} never heard that ${ev.order} was paid and closes it as unpaid`;
+      default:
+        return undefined;
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// The parameters of the transactional producer, apart from its behaviour (program.ts).
+
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+
+export const txProducerParams = z
+  .object({
+    kind: z.literal('tx-producer'),
+    /** The broker. */
+    target: z.string().min(1, { error: 'expected a node id' }),
+    producerGroup: name.default('pay-service'),
+    topic: name.default('orders'),
+    /** Orders to pay, order-1 … order-N, one after another. */
+    orders: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 50' }).max(50, { error: 'expected 1 to 50' }).default(3),
+    /** Time between one order's END and the next order's half message (ms); the first starts after it too. */
+    intervalMs: ms(1, 3_600_000).default(1000),
+    /** How long the local transaction (marking the order paid in its database) takes (ms). */
+    localTxMs: ms(0, 600_000).default(200),
+    /** Time between the local commit and sending COMMIT (the rest of executeLocalTransaction) (ms). */
+    afterCommitMs: ms(0, 600_000).default(50),
+    /** Orders whose local transaction fails: the producer says ROLLBACK. */
+    failOrders: z.array(name).max(50).default([]),
+    /** What the check listener answers: the state in its database, or UNKNOWN whatever it finds (a broken checker). */
+    checkAnswer: z.enum(['table', 'unknown']).default('table'),
+    /** How often it sends the broker a heartbeat (MQClientInstance's heartbeatBrokerInterval: 30 s), which also re-registers it after a broker restart it did not notice (ms). */
+    heartbeatMs: ms(100, 3_600_000).default(30_000),
+    /** Wait before introducing itself again after its connection to the broker ended (ms). */
+    reconnectMs: ms(1, 600_000).default(1000),
+  })
+  .strict();
+export type TxProducerParams = z.infer<typeof txProducerParams>;
