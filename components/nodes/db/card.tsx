@@ -7,12 +7,13 @@ import { selectLabels } from '@/stores/selectors';
 import type { CardProps } from '../kind-ui';
 import { NodeCard } from '../node-card';
 import { useNodeClock, useNodeView } from '../use-node-live';
+import { LockIcon } from './icon';
 
 const term = 'text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400';
 const cell = 'px-1 py-px text-right font-mono tabular-nums';
 
 /** One table: its rows with committed values, a lock mark, and the uncommitted value beside. */
-function Table({ t, holderOf }: { t: DbTableView; holderOf: (id: number) => DbTxnView | undefined }) {
+function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) => DbTxnView | undefined; first: boolean }) {
   return (
     <table className="w-full border-collapse text-[11px]" data-testid={`db-table-${t.name}`}>
       <caption className={`${term} text-left`}>{t.name}</caption>
@@ -26,7 +27,8 @@ function Table({ t, holderOf }: { t: DbTableView; holderOf: (id: number) => DbTx
           ))}
         </tr>
       </thead>
-      <tbody>
+      {/* The first table's rows are what a glance should read (the key field). */}
+      <tbody className={first ? 'key-field' : undefined}>
         {t.rows.map((r) => {
           const h = r.lockedBy === null ? undefined : holderOf(r.lockedBy);
           const doubt = h?.inDoubt ?? false;
@@ -35,9 +37,14 @@ function Table({ t, holderOf }: { t: DbTableView; holderOf: (id: number) => DbTx
             <tr key={r.id} className={tone} data-testid="db-row" data-row={r.id} data-locked={r.lockedBy ?? undefined}>
               <td className="px-1 py-px font-mono text-slate-800 dark:text-slate-100">
                 {r.lockedBy !== null && (
-                  <span aria-label={doubt ? 'locked by an in-doubt branch' : `locked by transaction ${r.lockedBy}`} title={doubt ? 'locked by an in-doubt branch' : `locked by transaction ${r.lockedBy}`}>
-                    🔒{' '}
-                  </span>
+                  <LockIcon
+                    width={10}
+                    height={10}
+                    className={`mr-0.5 inline align-[-1px] ${doubt ? 'text-amber-700 dark:text-amber-300' : 'text-sky-700 dark:text-sky-300'}`}
+                    role="img"
+                    aria-hidden={false}
+                    aria-label={doubt ? 'locked by an in-doubt branch' : `locked by transaction ${r.lockedBy}`}
+                  />
                 )}
                 {r.id}
               </td>
@@ -76,8 +83,8 @@ function DbCardImpl({ id, data, selected }: CardProps<'db'>) {
     <NodeCard id={id} label={data.label} kind="db" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="space-y-1.5" data-testid="db-state" data-deadlocks={view.deadlocks} data-timeouts={view.lockTimeouts}>
-          {view.tables.map((t) => (
-            <Table key={t.name} t={t} holderOf={holderOf} />
+          {view.tables.map((t, i) => (
+            <Table key={t.name} t={t} holderOf={holderOf} first={i === 0} />
           ))}
           {view.txns.length > 0 && (
             <ul className="space-y-0.5" data-testid="db-txns">
@@ -99,7 +106,7 @@ function DbCardImpl({ id, data, selected }: CardProps<'db'>) {
           )}
           {view.waits.map((w) => (
             <p key={`${w.client}${w.row}`} data-testid="db-wait" className="rounded bg-sky-50 px-1.5 py-0.5 text-[11px] leading-snug wrap-anywhere text-sky-900 dark:bg-sky-950/60 dark:text-sky-100">
-              ⏳ {name(w.client)} waits for {w.row}
+              {name(w.client)} waits for {w.row}
               {w.holder !== null && ` (txn ${w.holder})`}: {Math.max(0, Math.ceil((w.deadline - now) / 1000))} s to ERROR 1205
             </p>
           ))}
@@ -111,7 +118,7 @@ function DbCardImpl({ id, data, selected }: CardProps<'db'>) {
             </p>
           )}
           <p className="text-[10px] text-slate-500 dark:text-slate-400">
-            {view.commits} commits · {view.rollbacks} rollbacks
+            {view.commits} commit{view.commits === 1 ? '' : 's'} · {view.rollbacks} rollback{view.rollbacks === 1 ? '' : 's'}
           </p>
         </div>
       ) : (

@@ -61,7 +61,7 @@ function XaTmCardImpl({ id, data, selected }: CardProps<'xa-tm'>) {
               </ul>
             </div>
           )}
-          <p className="text-[11px] text-slate-600 dark:text-slate-300">
+          <p className="key-field text-[11px] text-slate-600 dark:text-slate-300">
             {view.committed} committed · {view.rolledBack} rolled back{view.left > 0 ? ` · ${view.left} to go` : ''}
           </p>
         </div>
