@@ -70,6 +70,19 @@ describe('TCP links', () => {
     ].filter(([t]) => t <= 1000));
   });
 
+  it('a restarted peer opens a new connection: what this end still had to send on the old one is reported reset before the new segment arrives', () => {
+    // srv's echo of n=1 is sent into the cut and waits in srv's buffer; c crashes (its reset is
+    // lost in the cut) and restarts; its first segment on a new connection reaches srv after the heal.
+    const h = run(pair(), testModels).at(105).partition('l').at(120).crash('c').at(130).restart('c').at(140).heal('l').runUntil(400);
+    const closed = h.events('net.closed').filter((e) => e.node === 'srv');
+    expect(closed.map((e) => [e.peer, e.reason])).toEqual([['c', 'reset']]);
+    const first = h.events('net.deliver').find((e) => e.node === 'srv' && e.t > 140)!;
+    expect(closed[0].t).toBe(first.t);
+    expect(closed[0].i).toBeLessThan(first.i);
+    // The echo of n=1 never reaches the new c.
+    expect(h.events('net.deliver').filter((e) => e.node === 'c' && e.t > 120 && e.sentAt < 120)).toEqual([]);
+  });
+
   it('property: under partitions and loss that end before TCP gives up, nothing is lost, duplicated or reordered, either way', () => {
     const schedule = fc.array(
       fc.oneof(

@@ -135,9 +135,17 @@ export class Tcp {
     const stamp = q.inc[slot];
     if (stamp > mine) {
       // The sender opened a newer connection whose predecessor's end never reached this one (its
-      // FIN was lost): this end takes the new one. Its old socket would only learn on a write.
+      // FIN was lost, or the sender's process restarted): this end takes the new one. What it was
+      // still retransmitting on the old one would have met a reset there, so its model hears
+      // that first (requests pending on the old connection fail), then the new segment.
       links.conn[2 * li + r] = stamp;
+      const lost = this.w.links[li].tcp[r].buf.length > 0;
       this.clearSender(li, r);
+      if (lost) {
+        const closed: ConnectionClosed = { type: 'net.closed', reason: 'reset', conn: stamp };
+        this.rec.emit(to, 'net.closed', { peer: this.id(from), reason: 'reset' });
+        this.receiver.receive(to, from, li, closed);
+      }
       return true;
     }
     // A segment of a connection this end has left: refused with a reset, which tells the
