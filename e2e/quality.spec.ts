@@ -109,7 +109,8 @@ test.describe('phone', () => {
       expect(box.y + box.height, `${id} is on screen`).toBeLessThanOrEqual(844);
       expect(box.x + box.width, `${id} is on screen`).toBeLessThanOrEqual(390);
     }
-    await expect(page.getByRole('tab')).toHaveCount(5);
+    // The panel's five tabs, and the phone's Canvas | Sequence switch.
+    await expect(page.getByRole('tab')).toHaveCount(7);
     for (const tab of await page.getByRole('tab').all()) {
       const box = (await tab.boundingBox())!;
       expect(box.x + box.width, 'every panel tab fits across the phone').toBeLessThanOrEqual(390);
@@ -126,6 +127,9 @@ test.describe('phone', () => {
 
     // Adding a component on a phone: in edit mode, the palette folds into one button.
     await expect(page.getByTestId('palette-toggle')).toHaveCount(0);
+    // The raised sheet covers the canvas's buttons (the Canvas | Sequence strip sits above them): lower it first.
+    await page.getByTestId('sheet-handle').tap();
+    await expect(page.getByTestId('sheet-handle')).toHaveAttribute('aria-expanded', 'false');
     await page.getByTestId('edit-mode').tap();
     await page.getByTestId('palette-toggle').tap();
     await page.getByTestId('palette-zookeeper').tap();

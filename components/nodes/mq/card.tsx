@@ -23,6 +23,8 @@ function MqCardImpl({ id, data, selected }: CardProps<'mq'>) {
     <NodeCard id={id} label={data.label} kind="mq" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="space-y-1.5 text-[11px]" data-testid="mq-state" data-half={view.half.length} data-dlq={view.groups.reduce((n, g) => n + g.dlq.length, 0)} data-discarded={view.discarded.length}>
+          {/* The key field: each topic's queues and their counts. */}
+          <div className="key-field space-y-1">
           {view.topics.length === 0 && <p className="text-slate-500 italic dark:text-slate-400">no topics yet</p>}
           {view.topics.map((t) => (
             <div key={t.name} className="flex flex-wrap items-center gap-1" data-testid="mq-topic">
@@ -34,6 +36,7 @@ function MqCardImpl({ id, data, selected }: CardProps<'mq'>) {
               ))}
             </div>
           ))}
+          </div>
           {view.half.length > 0 && (
             <ul className="space-y-0.5" data-testid="mq-half" aria-label="half messages">
               {view.half.map((h) => (
