@@ -7,7 +7,9 @@ import type { ZkOp } from './types';
  */
 export const MAX_PACKET = 0xfffff;
 
-const utf8 = (s: string) => new TextEncoder().encode(s).length;
+// One encoder for every request and reply measured, not one per call.
+const encoder = new TextEncoder();
+const utf8 = (s: string) => encoder.encode(s).length;
 /** A jute string or buffer: a 4-byte length, then the bytes. */
 const field = (s: string) => 4 + utf8(s);
 /** The OPEN_ACL_UNSAFE list: a count, then one ACL (perms, "world", "anyone"). */
