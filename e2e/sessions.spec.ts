@@ -84,6 +84,15 @@ test.describe('sessions', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-session-jwt.png` });
   });
 
+  test('the denylist variant: the stolen token is refused from the logout on', async ({ page }) => {
+    await openPlayground(page, '#scenario=session-jwt-denylist');
+    const sim = simOf(page);
+    await sim.seek(9000);
+    await expect(page.getByTestId('node-mallory').getByTestId('client-status')).toContainText(/[1-9]\d* refused/);
+    await expect(page.getByTestId('node-mallory').getByTestId('client-status')).toHaveAttribute('data-state', 'failed');
+    expect(await sim.violations()).toEqual([]);
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -92,7 +101,11 @@ test.describe('sessions', () => {
       const sim = simOf(page);
       await expect(page.getByTestId('scenario-title')).toHaveText(builtin('session-jwt-denylist')!.title);
       await sim.seek(9000);
-      await expect(page.getByTestId('node-mallory').getByTestId('client-status')).toContainText(/[1-9]\d* refused/);
+      // Four columns fit a phone only zoomed out: the cards are far cards, each with one line.
+      const mallory = page.getByTestId('node-mallory');
+      await expect(mallory).toHaveAttribute('data-far');
+      await expect(mallory).toContainText('blocked');
+      await expect(page.getByTestId('node-app1')).toContainText(/\d+ served · [1-9]\d* refused/);
       expect(await sim.violations()).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/phone-session-jwt-denylist.png` });
     });

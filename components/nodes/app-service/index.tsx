@@ -7,5 +7,6 @@ export const appUi: NodeUi<'app'> = {
   icon: (s) => <ServerIcon width={s} height={s} />,
   tone: 'bg-sky-600',
   colour: '#0284c7',
+  summary: (v) => `${v.served} served · ${v.refused} refused`,
   card: () => import('./card').then((m) => m.AppCard),
 };

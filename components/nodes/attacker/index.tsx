@@ -1,4 +1,5 @@
 import type { NodeUi } from '../kind-ui';
+import { attackerLook } from './look';
 import { AttackerIcon } from './icon';
 
 /** How an attacker looks: a hooded figure in rose. */
@@ -7,5 +8,6 @@ export const attackerUi: NodeUi<'attacker'> = {
   icon: (s) => <AttackerIcon width={s} height={s} />,
   tone: 'bg-rose-700',
   colour: '#be123c',
+  summary: (v) => attackerLook.word[v.status],
   card: () => import('./card').then((m) => m.AttackerCard),
 };

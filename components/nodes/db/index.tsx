@@ -1,7 +1,6 @@
 import type { NodeUi } from '../kind-ui';
+import { plural } from '../plural';
 import { CylinderIcon } from './icon';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** How a database looks: a cylinder in green; from afar, open transactions and in-doubt branches. */
 export const dbUi: NodeUi<'db'> = {

@@ -7,5 +7,6 @@ export const lbUi: NodeUi<'lb'> = {
   icon: (s) => <BalancerIcon width={s} height={s} />,
   tone: 'bg-violet-600',
   colour: '#7c3aed',
+  summary: (v) => `${v.backends.filter((b) => b.up).length}/${v.backends.length} up`,
   card: () => import('./card').then((m) => m.LbCard),
 };

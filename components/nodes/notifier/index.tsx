@@ -1,4 +1,5 @@
 import type { NodeUi } from '../kind-ui';
+import { notifierLook } from './look';
 import { BellIcon } from './icon';
 
 /** How a notification service looks: a bell in sky blue. */
@@ -7,5 +8,6 @@ export const notifierUi: NodeUi<'notifier'> = {
   icon: (s) => <BellIcon width={s} height={s} />,
   tone: 'bg-sky-600',
   colour: '#0284c7',
+  summary: (v) => notifierLook.word[v.status],
   card: () => import('./card').then((m) => m.NotifierCard),
 };

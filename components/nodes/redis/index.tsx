@@ -1,7 +1,6 @@
 import type { NodeUi } from '../kind-ui';
+import { plural } from '../plural';
 import { StoreIcon } from './icon';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** How a Redis server looks: stacked disks in red; from afar, how many keys it holds. */
 export const redisUi: NodeUi<'redis'> = {

@@ -1,4 +1,5 @@
 import type { NodeUi } from '../kind-ui';
+import { plural } from '../plural';
 import { BoxIcon } from './icon';
 
 /** How a storage node looks: a plain box in slate. */
@@ -7,5 +8,6 @@ export const storageUi: NodeUi<'storage'> = {
   icon: (s) => <BoxIcon width={s} height={s} />,
   tone: 'bg-slate-500',
   colour: '#64748b',
+  summary: (v) => `${plural(v.writes, 'write')} · ${v.rejects} refused`,
   card: () => import('./card').then((m) => m.StorageCard),
 };

@@ -1,7 +1,6 @@
 import type { NodeUi } from '../kind-ui';
+import { plural } from '../plural';
 import { TreeIcon } from './icon';
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** How a ZooKeeper server looks: a tree in teal; from afar, how many znodes and sessions it holds. */
 export const zookeeperUi: NodeUi<'zookeeper'> = {
