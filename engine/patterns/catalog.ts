@@ -2,9 +2,12 @@ import { byKey } from '../core/manifest';
 import { configAdminKind } from './config-admin';
 import { configWatcherKind } from './config-watcher';
 import type { ProgramManifest } from './kind';
+import { inboxConsumerKind } from './inbox-consumer';
 import { mqConsumerKind } from './mq-consumer';
 import { notifierKind } from './notifier';
 import { notifyReceiverKind } from './notify-receiver';
+import { outboxOrderKind } from './outbox-order';
+import { outboxRelayKind } from './outbox-relay';
 import { payClientKind } from './pay-client';
 import { redisLockKind } from './redis-lock';
 import { redisScriptKind } from './redis-script';
@@ -37,6 +40,9 @@ export const PROGRAM_MANIFESTS = [
   mqConsumerKind,
   notifierKind,
   notifyReceiverKind,
+  outboxOrderKind,
+  outboxRelayKind,
+  inboxConsumerKind,
 ] as const;
 
 /** Every program kind. */

@@ -25,6 +25,7 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'transactional-message-unknown': { type: 'txp.check', node: 'pay' },
   'transactional-message-dlq': { type: 'mqc.fail', node: 'ship' },
   'best-effort-notification': { type: 'fault.crash', node: 'shop' },
+  'local-message-table-no-inbox': { type: 'fault.crash', node: 'relay' },
 };
 
 function runOf(id: string) {
