@@ -41,6 +41,8 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
   'xa-2pc': [],
+  // A DBA commits an in-doubt branch by hand; the coordinator's recovery rolls the other back.
+  'xa-heuristic': ['money-conserved', 'xa-atomic'],
   'transactional-message': [],
   // A check listener that answers UNKNOWN forever: the half message is discarded after the last check.
   'transactional-message-unknown': ['message-delivered'],

@@ -15,6 +15,7 @@ import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
 import { txProducerKind } from './tx-producer';
 import { trafficKind } from './traffic';
+import { xaOperatorKind } from './xa-operator';
 import { webUserKind } from './web-user';
 import { zkLockKind } from './zk-lock';
 import { zkScriptKind } from './zk-script';
@@ -43,6 +44,7 @@ export const PROGRAM_MANIFESTS = [
   outboxOrderKind,
   outboxRelayKind,
   inboxConsumerKind,
+  xaOperatorKind,
 ] as const;
 
 /** Every program kind. */

@@ -13,6 +13,7 @@ export interface Term {
 /** Parameters (of nodes, links and programs) by key. */
 export const PARAMS: Readonly<Record<string, Term>> = {
   amount: { name: 'amount', explain: 'How much the payment is for.' },
+  atMs: { name: 'acts at', explain: 'When the operator runs XA RECOVER and resolves the branch by hand (ms).' },
   auth: { name: 'session store', explain: 'Where the app keeps sessions: in its own memory, in Redis, or in a signed token (JWT).' },
   backoffMs: { name: 'retry backoff', explain: 'How long the client waits before sending a failed or timed-out request again (ms).' },
   broker: { name: 'broker', explain: 'The message broker the relay publishes to.' },
@@ -29,6 +30,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   holdMs: { name: 'work time', explain: 'How long the client works inside its critical section once it has the lock (ms).' },
   initial: { name: 'initial value', explain: 'The value the config starts with.' },
   intervalMs: { name: 'interval', explain: 'The pause between two commands of a script, two replays of a stolen token, or two transfers of a transaction manager (ms).' },
+  decision: { name: 'hand decision', explain: 'What the operator does to the in-doubt branch without asking the coordinator: commit or roll back (a heuristic decision).' },
   db: { name: 'database', explain: 'The service’s own database, where its inbox table and its effect live.' },
   deadlockDetect: { name: 'deadlock detection', explain: 'The database finds a cycle of lock waits at once and rolls one transaction back (ERROR 1213); off, the cycle ends only by lock wait timeout.' },
   item: { name: 'item', explain: 'The inventory row an order takes one of.' },
@@ -76,6 +78,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   store: { name: 'key store', explain: 'The node that holds the idempotency keys.' },
   target: { name: 'server', explain: 'The node the client talks to.' },
   thinkMs: { name: 'pause between rounds', explain: 'How long the client waits after releasing the lock before its next round (ms).' },
+  xid: { name: 'branch (xid)', explain: 'The XA branch the operator resolves: the coordinator’s global transaction id.' },
   tickTime: { name: 'tick time', explain: 'ZooKeeper’s basic time unit: sessions are checked once per tick (ms).' },
   timeoutMs: { name: 'request timeout', explain: 'How long the client waits for an answer before it gives up on an attempt (ms).' },
   tokenTtlMs: { name: 'token lifetime', explain: 'How long an access token is accepted after it is issued (ms).' },
@@ -186,6 +189,7 @@ const BY_NAME: Readonly<Record<string, Term>> = {
   'watch.undelivered': { name: 'announcements lost', explain: 'Changes ZooKeeper announced that never reached the watcher (lost on a datagram link, or with a broken connection and not re-read).' },
   'watch.notifications': { name: 'notifications', explain: 'Watch events the watchers received.' },
   'watch.reads': { name: 'reads', explain: 'Times the watchers read the config.' },
+  'xa.mixed': { name: 'mixed outcomes', explain: 'Global transactions that ended committed on some databases and rolled back on others (heuristic mixed).' },
   'xa.committed': { name: 'transfers committed', explain: 'Global transactions committed on every database.' },
   'xa.rolledBack': { name: 'transfers rolled back', explain: 'Global transactions rolled back (or, without two-phase commit, left half done).' },
   'zk.requests': { name: 'requests', explain: 'Requests ZooKeeper handled.' },

@@ -25,6 +25,8 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'transactional-message-unknown': { type: 'txp.check', node: 'pay' },
   'transactional-message-dlq': { type: 'mqc.fail', node: 'ship' },
   'best-effort-notification': { type: 'fault.crash', node: 'shop' },
+  // The DBA finding tm-3 in doubt and committing it by hand (the XA COMMIT follows its XA RECOVER).
+  'xa-heuristic': { type: 'dba.recover', node: 'dba' },
   'local-message-table-no-inbox': { type: 'fault.crash', node: 'relay' },
 };
 
