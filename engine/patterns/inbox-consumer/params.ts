@@ -11,7 +11,7 @@ export const inboxConsumerParams = z
     /** The broker. */
     target: z.string().min(1, { error: 'expected a node id' }),
     /** Its own database: the `inventory` row it ships from and the `inbox` table. */
-    db: z.string().min(1, { error: 'expected a node id' }),
+    db: z.string().min(1, { error: 'expected a node id' }).default('db'),
     group: name.default('shipping'),
     topic: name.default('orders'),
     /** The inventory row an order takes one of. */

@@ -11,7 +11,7 @@ export const outboxRelayParams = z
     /** The database whose `outbox` table it polls. */
     target: z.string().min(1, { error: 'expected a node id' }),
     /** The broker it publishes to. */
-    broker: z.string().min(1, { error: 'expected a node id' }),
+    broker: z.string().min(1, { error: 'expected a node id' }).default('mq'),
     producerGroup: name.default('order-relay'),
     /** How often it looks for rows still marked new (ms). */
     pollMs: ms(10, 3_600_000).default(1000),
