@@ -49,6 +49,7 @@ const LESSONS: Record<string, string[]> = {
   // A consumer that always fails: the committed message ends in the DLQ.
   'transactional-message-dlq': ['message-delivered'],
   'local-message-table': [],
+  'saga-choreography': [],
   // The relay crashes between publishing ob-2 and marking it sent; without an inbox, order-2 ships twice.
   'local-message-table-no-inbox': ['no-double-effect'],
   // The shop is down for the whole retry schedule and never asks: a paid order is closed as unpaid.

@@ -13,6 +13,7 @@ import { noUnexpectedLogoutKind } from './no-unexpected-logout';
 import { paidOrderKnownKind } from './paid-order-known';
 import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
+import { sagaAllOrNothingKind } from './saga-all-or-nothing';
 import { singleChargeKind } from './single-charge';
 import { xaAtomicKind } from './xa-atomic';
 
@@ -37,6 +38,7 @@ export const MONITOR_MANIFESTS = [
   noDoubleEffectKind,
   paidOrderKnownKind,
   xaAtomicKind,
+  sagaAllOrNothingKind,
 ] as const;
 
 /** Every invariant id. */

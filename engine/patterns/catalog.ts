@@ -14,6 +14,7 @@ import { redisScriptKind } from './redis-script';
 import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
 import { txProducerKind } from './tx-producer';
+import { sagaServiceKind } from './saga-service';
 import { trafficKind } from './traffic';
 import { xaOperatorKind } from './xa-operator';
 import { webUserKind } from './web-user';
@@ -45,6 +46,7 @@ export const PROGRAM_MANIFESTS = [
   outboxRelayKind,
   inboxConsumerKind,
   xaOperatorKind,
+  sagaServiceKind,
 ] as const;
 
 /** Every program kind. */

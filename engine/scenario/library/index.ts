@@ -12,6 +12,7 @@ import { redisLockExpiry } from './redis-lock-expiry';
 import { redisLockPolling } from './redis-lock-polling';
 import { redisLockUnsafeDel } from './redis-lock-unsafe-del';
 import { redisLockWatchdog } from './redis-lock-watchdog';
+import { sagaChoreography } from './saga-choreography';
 import { sessionJwt, sessionJwtDenylist } from './session-jwt';
 import { transactionalMessage, transactionalMessageDlq, transactionalMessageUnknown } from './transactional-message';
 import { sessionStoreMemory, sessionStoreRedis } from './session-store';
@@ -26,7 +27,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, bestEffortNotification, bestEffortNotificationQuery];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {
