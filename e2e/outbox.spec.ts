@@ -81,6 +81,28 @@ test.describe('local message table and XA heuristics', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-xa-heuristic.png` });
   });
 
+  test('saga-choreography: crashing inventory from the menu mid-saga delays it; money and stock still come out all done or all undone', async ({ page }) => {
+    await openPlayground(page);
+    const sim = simOf(page);
+    await openFromGallery(page, 'saga-choreography');
+    // order-1 is paid: alice is down 30, inventory is about to reserve the widgets.
+    await sim.seek(2100);
+    await expect(row(page, 'pay-db', 'accounts', 'alice')).toContainText('70');
+    await fromMenu(page, 'inventory', 'crash', 'keep');
+    await sim.seek(2600);
+    await fromMenu(page, 'inventory', 'restartNode', 'keep');
+    await sim.seek(8000);
+    await expect(row(page, 'order-db', 'orders', 'order-1')).toContainText('confirmed');
+    await expect(row(page, 'order-db', 'orders', 'order-2')).toContainText('cancelled');
+    await expect(row(page, 'pay-db', 'accounts', 'alice')).toContainText('70');
+    await expect(row(page, 'stock-db', 'inventory', 'widget')).toContainText('3');
+    await expect(row(page, 'pay-db', 'inbox', 'order-2/stock-failed')).toContainText('payment-refunded');
+    await page.getByTestId('tab-log').click();
+    await expect(page.getByTestId('log-entry').filter({ hasText: 'it is in its inbox, so nothing is done twice' }).first()).toBeVisible();
+    expect(await sim.violations()).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/desktop-saga-choreography.png` });
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -88,12 +110,13 @@ test.describe('local message table and XA heuristics', () => {
       ['local-message-table', 3700],
       ['local-message-table-no-inbox', 4500],
       ['xa-heuristic', 8500],
+      ['saga-choreography', 6000],
     ] as const) {
       test(`${id}: the database cards read at a glance`, async ({ page }) => {
         const sim = await openPlayground(page, `#scenario=${id}`);
         await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
         await sim.seek(t);
-        await expect(page.getByTestId(id === 'xa-heuristic' ? 'node-bank-b' : 'node-ship-db')).toBeVisible();
+        await expect(page.getByTestId(id === 'xa-heuristic' ? 'node-bank-b' : id === 'saga-choreography' ? 'node-pay-db' : 'node-ship-db')).toBeVisible();
         await page.screenshot({ path: `${SHOTS}/phone-${id}.png` });
       });
     }

@@ -13,8 +13,8 @@ import type { MonitorDef } from '../../core/monitor';
  * Metric: `saga.broken` (times the sagas' outcomes and the rows disagreed).
  */
 export interface SagaState {
-  orders: Record<string, { amount: number; qty: number; customer: string; item: string; end: 'confirmed' | 'cancelled' | null }>;
-  /** Net change of each account's balance and each item's stock since the start. */
+  orders: Record<string, { amount: number; qty: number; end: 'confirmed' | 'cancelled' | null }>;
+  /** Net change of each account's balance and each item's stock since the start (all accounts are the customers', all stock the orders' items). */
   money: Record<string, number>;
   stock: Record<string, number>;
   /** The last sentence reported, so one wrong state is reported once. */
@@ -26,27 +26,21 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 function judge(s: SagaState): string | null {
   const all = Object.entries(s.orders);
   if (all.length === 0 || all.some(([, o]) => o.end === null)) return null;
-  const money: Record<string, number> = {};
-  const stock: Record<string, number> = {};
-  for (const [, o] of all) {
-    money[o.customer] ??= 0;
-    stock[o.item] ??= 0;
-    if (o.end === 'confirmed') {
-      money[o.customer] -= o.amount;
-      stock[o.item] -= o.qty;
-    }
-  }
+  const confirmed = all.filter(([, o]) => o.end === 'confirmed');
+  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const names = (r: Record<string, number>, none: string) => {
+    const k = Object.keys(r).filter((x) => r[x] !== 0);
+    return k.length === 1 ? k[0] : none;
+  };
   const wrong: string[] = [];
-  for (const [c, want] of Object.entries(money)) {
-    const d = (s.money[c] ?? 0) - want;
-    if (d > 0) wrong.push(`${c} got ${d} back that was never taken`);
-    if (d < 0) wrong.push(`${c} paid ${-d} for nothing`);
-  }
-  for (const [item, want] of Object.entries(stock)) {
-    const d = (s.stock[item] ?? 0) - want;
-    if (d < 0) wrong.push(`${-d} ${item} are reserved for no order`);
-    if (d > 0) wrong.push(`${d} ${item} came back that were never taken`);
-  }
+  const dm = sum(s.money) + confirmed.reduce((a, [, o]) => a + o.amount, 0);
+  const who = names(s.money, 'the customers');
+  if (dm > 0) wrong.push(`${who} got ${dm} back that was never taken`);
+  if (dm < 0) wrong.push(`${who} paid ${-dm} for nothing`);
+  const ds = sum(s.stock) + confirmed.reduce((a, [, o]) => a + o.qty, 0);
+  const what = names(s.stock, 'items');
+  if (ds < 0) wrong.push(`${-ds} ${what} are reserved for no order`);
+  if (ds > 0) wrong.push(`${ds} ${what} came back that were never taken`);
   if (wrong.length === 0) return null;
   return `${all.map(([id, o]) => `${id} ${o.end}`).join(', ')}: ${wrong.join('; ')}`;
 }
@@ -67,7 +61,7 @@ export const sagaAllOrNothing: MonitorDef<SagaState> = {
       // A saga begins with its order row (pending) and ends when the row says confirmed or cancelled.
       if (c.table === 'orders' && c.to) {
         const st = c.to.status;
-        orders[c.id] = { amount: num(c.to.amount), qty: num(c.to.qty), customer: String(c.to.customer), item: String(c.to.item), end: st === 'confirmed' || st === 'cancelled' ? st : null };
+        orders[c.id] = { amount: num(c.to.amount), qty: num(c.to.qty), end: st === 'confirmed' || st === 'cancelled' ? st : null };
       }
     }
     const s = { ...s0, money, stock, orders };

@@ -154,7 +154,8 @@ function onAnswer(s0: SagaServiceState, tag: Step, r: DbResult, ctx: Ctx): SagaS
   }
   switch (tag) {
     case 'begin': {
-      if (job.k === 'place') return sql(s, ctx, { op: 'insert', table: 'orders', row: { id: order, ...s.p.orders[job.i], status: 'pending' } }, 'insert');
+      // The card shows the amount, the quantity and the status; who pays and what for travel with the events.
+      if (job.k === 'place') return sql(s, ctx, { op: 'insert', table: 'orders', row: { id: order, amount: s.p.orders[job.i].amount, qty: s.p.orders[job.i].qty, status: 'pending' } }, 'insert');
       return sql(s, ctx, reaction(s.p.role, job.b, order)!.stmt, 'effect');
     }
     case 'insert':
