@@ -41,6 +41,7 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
   'xa-2pc': [],
+  tcc: [],
   'transactional-message': [],
   // A check listener that answers UNKNOWN forever: the half message is discarded after the last check.
   'transactional-message-unknown': ['message-delivered'],
