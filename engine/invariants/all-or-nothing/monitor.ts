@@ -40,7 +40,7 @@ function problem(gid: string, g: Gtx, b: Branch): [string, string] | null {
   const n = (op: string) => b.n[op] ?? 0;
   const { account: who, amount: amt } = b;
   if (g.mode === 'tcc') {
-    if (n('confirm') > 1) return ['twice', `${gid}: ${who}'s ${amt} was ${b.kind === 'debit' ? 'spent' : 'credited'} ${n('confirm')} times (a duplicate Confirm ran again)`];
+    if (n('confirm') > 1) return ['twice', `${gid}: ${who}'s ${amt} was ${b.kind === 'debit' ? 'spent' : 'credited'} ${n('confirm') === 2 ? 'twice' : `${n('confirm')} times`} (a duplicate Confirm ran again)`];
     if (b.kind !== 'debit') return g.outcome === 'succeeded' && n('confirm') === 0 ? ['never', `${gid}: ${who} never received the ${amt} although ${gid} succeeded`] : null;
     if (n('cancel') > n('try')) return ['empty', `${gid}: ${who} was given back ${amt} that was never frozen (Cancel ran without a Try: an empty rollback)`];
     if (g.outcome === 'failed' && n('try') > n('cancel')) return ['hanging', `${gid}: ${who}'s ${amt} frozen forever after its transaction was cancelled${b.late ? ' (its Try ran after the Cancel: a hanging Try)' : ''}`];
