@@ -29,6 +29,8 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'tcc-empty-rollback': { type: 'fault.crash', node: 'pay' },
   'tcc-hanging': { type: 'fault.partition' },
   'tcc-duplicate-confirm': { type: 'fault.crash', node: 'pay' },
+  // Bob's shop spends the credit.
+  'saga-isolation': { type: 'saga.action', node: 'recv' },
 };
 
 function runOf(id: string) {

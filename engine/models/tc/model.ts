@@ -10,7 +10,7 @@ declare module '../../core/trace-types' {
     /** A global transaction begins: its branches, as `debit alice 30`. */
     'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: string[] };
     /** A branch answered (or did not in time): `retryInMs` when the call will be made again. */
-    'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'unknown'; reason: string | null; retryInMs: number | null };
+    'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'error' | 'unknown'; reason: string | null; retryInMs: number | null };
     /** The second phase begins: Confirm or Cancel every tried branch, or compensate the saga's steps in reverse. */
     'tc.phase': { gid: string; phase: 'confirm' | 'cancel' | 'compensate'; why: string };
     /** The global transaction is over: every branch confirmed (succeeded) or undone (failed). */
@@ -110,8 +110,8 @@ function begin(s: TcState, ctx: Ctx): void {
   advance(s, ctx);
 }
 
-/** The call in flight ended: `ok`, `failure` (the business said no) or `unknown` (an error, a timeout, a broken connection). */
-function onAnswer(s: TcState, result: 'ok' | 'failure' | 'unknown', reason: string | null, ctx: Ctx): void {
+/** The call in flight ended: `ok`, `failure` (the business said no), `error` (it failed, try again) or `unknown` (a timeout, a broken connection). */
+function onAnswer(s: TcState, result: 'ok' | 'failure' | 'error' | 'unknown', reason: string | null, ctx: Ctx): void {
   const c = s.call!;
   s.call = null;
   const g = s.log.find((x) => x.gid === c.gid)!;
@@ -119,7 +119,7 @@ function onAnswer(s: TcState, result: 'ok' | 'failure' | 'unknown', reason: stri
   let retryInMs: number | null = null;
   if (g.status === 'trying') {
     br.state = result === 'ok' ? 'tried' : result === 'failure' ? 'try failed' : 'unknown';
-  } else if (g.status === 'acting' && result !== 'unknown') {
+  } else if (g.status === 'acting' && (result === 'ok' || result === 'failure')) {
     br.state = result === 'ok' ? 'done' : 'failed';
   } else if (result === 'ok') {
     br.state = g.status === 'confirming' ? 'confirmed' : g.status === 'cancelling' ? 'cancelled' : 'compensated';
@@ -133,7 +133,7 @@ function onAnswer(s: TcState, result: 'ok' | 'failure' | 'unknown', reason: stri
     ctx.setTimer(retryInMs, TC_TIMERS.make('retry'));
   }
   ctx.trace('tc.branch', { gid: g.gid, branch: br.id, op: c.op, svc: c.to, result, reason, retryInMs });
-  if (g.status === 'trying' && result !== 'ok') phase(g, 'cancelling', `the Try of branch ${br.id} ${result === 'failure' ? 'failed' : 'got no answer'}`, ctx);
+  if (g.status === 'trying' && result !== 'ok') phase(g, 'cancelling', `the Try of branch ${br.id} ${result === 'unknown' ? 'got no answer' : 'failed'}`, ctx);
   if (g.status === 'acting' && result === 'failure') phase(g, 'compensating', `the action of branch ${br.id} failed`, ctx);
   advance(s, ctx);
 }
@@ -152,7 +152,7 @@ function onMessage(s0: TcState, msg: { type: string }, from: string, ctx: Ctx): 
   if (m.id !== c.id) return s0;
   const s = clone(s0);
   ctx.cancelTimer(c.timer);
-  onAnswer(s, m.status === 'ok' ? 'ok' : m.status === 'failure' ? 'failure' : 'unknown', m.reason ?? null, ctx);
+  onAnswer(s, m.status, m.reason ?? null, ctx);
   return s;
 }
 
@@ -223,7 +223,7 @@ export const tcModel: ModelDef<TcParams, TcState> = {
       case 'tc.begin':
         return `${name(ev.node)} begins ${ev.mode === 'tcc' ? 'TCC' : 'saga'} ${ev.gid}: ${ev.branches.join(', ')}`;
       case 'tc.branch':
-        return `${ev.gid}/${ev.branch} ${ev.op} at ${name(ev.svc)}: ${ev.result === 'ok' ? 'done' : ev.result === 'failure' ? 'refused' : 'outcome unknown'}${ev.reason && ev.result !== 'ok' ? ` (${ev.reason})` : ''}${ev.retryInMs !== null ? `; ${name(ev.node)} calls again in ${ev.retryInMs} ms` : ''}`;
+        return `${ev.gid}/${ev.branch} ${ev.op} at ${name(ev.svc)}: ${ev.result === 'ok' ? 'done' : ev.result === 'failure' ? 'refused' : ev.result === 'error' ? 'failed' : 'outcome unknown'}${ev.reason && ev.result !== 'ok' ? ` (${ev.reason})` : ''}${ev.retryInMs !== null ? `; ${name(ev.node)} calls again in ${ev.retryInMs} ms` : ''}`;
       case 'tc.phase':
         return `${ev.gid}: ${ev.why}, so ${name(ev.node)} ${ev.phase === 'confirm' ? 'confirms every branch' : ev.phase === 'cancel' ? 'cancels every branch it tried' : 'compensates the steps that ran, in reverse'}`;
       case 'tc.end':

@@ -7,7 +7,7 @@ const link = { latency: { kind: 'fixed' as const, ms: 20 } };
 type Txn = { gid: string; mode: 'tcc' | 'saga'; branches: { svc: string[]; kind: 'debit' | 'credit'; account: string; amount: number }[] };
 
 /** An order service with a TCC coordinator, two account services, each on its bank's database. */
-export function tccWorld(o: { id: string; title: string; seed: number; transactions: Txn[]; svc?: Record<string, unknown>; interventions?: ScenarioInput['interventions']; untilMs: number; extraSvc?: boolean }): ScenarioInput {
+export function tccWorld(o: { id: string; title: string; seed: number; transactions: Txn[]; svc?: Record<string, unknown>; interventions?: ScenarioInput['interventions']; untilMs: number; extraSvc?: boolean; carol?: number; spender?: Txn & { startMs: number } }): ScenarioInput {
   const svc = (id: string, label: string, db: string, y: number) => ({ id, type: 'tcc-svc' as const, label, position: { x: 280, y }, params: { db, ...o.svc } });
   return {
     version: 1,
@@ -19,13 +19,15 @@ export function tccWorld(o: { id: string; title: string; seed: number; transacti
       svc('pay', 'account service A', 'bank-a', 0),
       ...(o.extraSvc ? [svc('pay-2', 'account service A #2', 'bank-a', 140)] : []),
       svc('recv', 'account service B', 'bank-b', o.extraSvc ? 280 : 240),
-      { id: 'bank-a', type: 'db', label: 'bank-a', position: { x: 560, y: 0 }, params: { tables: { accounts: [{ id: 'alice', balance: 100, frozen: 0 }], barrier: [] } } },
+      { id: 'bank-a', type: 'db', label: 'bank-a', position: { x: 560, y: 0 }, params: { tables: { accounts: [{ id: 'alice', balance: 100, frozen: 0 }, ...(o.carol === undefined ? [] : [{ id: 'carol', balance: o.carol, frozen: 0 }])], barrier: [] } } },
+      ...(o.spender ? [{ id: 'shop', type: 'tc' as const, label: 'bob’s shop', position: { x: 0, y: 330 }, params: { startMs: o.spender.startMs, transactions: [{ gid: o.spender.gid, mode: o.spender.mode, branches: o.spender.branches }] } }] : []),
       { id: 'bank-b', type: 'db', label: 'bank-b', position: { x: 560, y: o.extraSvc ? 280 : 240 }, params: { tables: { accounts: [{ id: 'bob', balance: 100, frozen: 0 }], barrier: [] } } },
     ],
     edges: [
       { id: 'tc-pay', source: 'tc', target: 'pay', params: link },
       ...(o.extraSvc ? [{ id: 'tc-pay-2', source: 'tc', target: 'pay-2', params: link }, { id: 'pay-2-bank-a', source: 'pay-2', target: 'bank-a', params: link }] : []),
       { id: 'tc-recv', source: 'tc', target: 'recv', params: link },
+      ...(o.spender ? [{ id: 'shop-recv', source: 'shop', target: 'recv', params: link }] : []),
       { id: 'pay-bank-a', source: 'pay', target: 'bank-a', params: link },
       { id: 'recv-bank-b', source: 'recv', target: 'bank-b', params: link },
     ],
