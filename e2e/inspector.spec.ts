@@ -65,6 +65,35 @@ test.describe('inspector', () => {
     await expect(commands).toHaveValue('SET greeting hello PX 2500\nGET greeting\nPTTL greeting\nGET greeting');
   });
 
+  test('switching a client to another program points it at the linked server of that kind, with example commands', async ({ page }) => {
+    const sim = await openPlayground(page);
+    expect(
+      await sim.load({
+        version: 1,
+        id: 'switch',
+        title: 'A client beside ZooKeeper',
+        seed: 1,
+        nodes: [
+          { id: 'c1', type: 'client', position: { x: 0, y: 0 }, params: { program: { kind: 'redis-script', target: 'redis', commands: [['PING']] } } },
+          { id: 'zk1', type: 'zookeeper', label: 'coordination', position: { x: 360, y: 0 } },
+        ],
+        edges: [{ id: 'c1-zk1', source: 'c1', target: 'zk1' }],
+        interventions: [],
+        monitors: [],
+        playback: { startMs: 0, speed: 1, untilMs: 5000 },
+      }),
+    ).toEqual([]);
+    await page.getByTestId('node-c1').click();
+    await page.getByTestId('field-program.kind').selectOption('zk-script');
+    await expect(page.getByTestId('field-program.target')).toHaveValue('zk1');
+    await expect(page.getByTestId('field-program.ops')).toHaveValue(/^create \/app hello\nget -w \/app/);
+    await expect.poll(async () => ((await sim.scenario()) as { nodes: { params: { program: { kind: string; target: string } } }[] }).nodes[0].params.program).toMatchObject({ kind: 'zk-script', target: 'zk1' });
+    await sim.seek(2000);
+    // The example ran: /app was created, then set to bye.
+    await expect(page.getByTestId('node-zk1')).toContainText('app“bye”');
+    await page.screenshot({ path: `${SHOTS}/desktop-program-switch.png` });
+  });
+
   test('renaming a node changes what the canvas and the narration call it', async ({ page }) => {
     const sim = await openPlayground(page);
     await page.getByTestId('node-redis').click();

@@ -51,6 +51,75 @@ test.describe('sequence diagram', () => {
     await expect(page.getByTestId('log-entry').locator('button.ring-2').first()).toBeVisible();
   });
 
+  test('hovering an arrow, or a log line, points it out on the canvas, in the log and on the timeline without moving the cursor', async ({ page }) => {
+    const sim = await openPlayground(page, '#scenario=redis-lock-expiry');
+    await sim.seek(1000);
+    await openDiagram(page);
+    await expect(page.getByTestId('timeline-pointed')).toHaveCount(0);
+    // Rows are evenly spaced under a 20 px axis: every arrow from the first row to a later one crosses the line between rows 1 and 2.
+    const box = (await page.getByTestId('sequence-canvas').boundingBox())!;
+    const rows = (await page.getByTestId('sequence-canvas').getAttribute('data-rows'))!.split(',');
+    const rowH = Math.max(16, Math.min(56, (box.height - 24) / rows.length));
+    const y = box.y + 20 + rowH;
+    const tip = page.locator('[data-testid="sequence-panel"] [role="status"].pointer-events-none');
+    let found = false;
+    for (let x = box.x + 100; x < box.x + box.width - 10 && !found; x += 4) {
+      await page.mouse.move(x, y);
+      found = await tip.evaluate((t) => !(t as HTMLElement).hidden);
+    }
+    expect(found).toBe(true);
+    await expect(tip).toContainText('→');
+    await expect(page.locator('[data-testid^="node-"][data-focused="true"]').first()).toBeVisible();
+    await expect(page.getByTestId('timeline-pointed')).toBeVisible();
+    expect(await sim.time()).toBe(1000);
+    // Leaving the diagram takes it back.
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await expect(page.getByTestId('timeline-pointed')).toHaveCount(0);
+    await expect(page.locator('[data-testid^="node-"][data-focused="true"]')).toHaveCount(0);
+    // A log line does the same, and its messages light up in the diagram.
+    const line = page.getByTestId('log-entry').filter({ hasText: 'c2' }).first();
+    await line.hover();
+    await expect(line.locator('button')).toHaveClass(/ring-2/);
+    await expect(page.getByTestId('node-c2')).toHaveAttribute('data-focused', 'true');
+    await expect(page.getByTestId('timeline-pointed')).toBeVisible();
+    expect(await sim.time()).toBe(1000);
+    await page.screenshot({ path: `${SHOTS}/sequence-hover-desktop.png` });
+  });
+
+  test('lifelines can be hidden, moved with buttons, and dragged by their names', async ({ page }) => {
+    const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
+    await sim.seek(3500);
+    await openDiagram(page);
+    const canvas = page.getByTestId('sequence-canvas');
+    await expect(canvas).toHaveAttribute('data-rows', 'c1,c2,redis,storage');
+    await page.getByTestId('lifelines-button').click();
+    const row = (name: string) => page.getByTestId('lifeline-row').filter({ hasText: name });
+    await row('redis').getByRole('checkbox').uncheck();
+    await expect(canvas).toHaveAttribute('data-rows', 'c1,c2,storage');
+    await expect(page.getByTestId('lifelines-button')).toHaveText('Rows 3/4');
+    // Arrows to a hidden row are not drawn: none of the messages in view involve redis.
+    await expect.poll(async () => (await messages(page)).filter((m) => m.includes('redis')).length).toBe(0);
+    expect((await messages(page)).length).toBeGreaterThan(0);
+    await row('storage').getByRole('button', { name: 'Move storage up' }).click();
+    await row('storage').getByRole('button', { name: 'Move storage up' }).click();
+    await expect(canvas).toHaveAttribute('data-rows', 'c1,storage,c2');
+    await row('redis').getByRole('checkbox').check();
+    await expect(canvas).toHaveAttribute('data-rows', 'c1,storage,c2,redis');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('lifeline-menu')).toHaveCount(0);
+    // Drag the last name in the gutter to the top row.
+    const box = (await canvas.boundingBox())!;
+    const rowH = Math.max(16, Math.min(56, (box.height - 24) / 4));
+    const yOf = (r: number) => box.y + 20 + rowH * (r + 0.5);
+    await page.mouse.move(box.x + 50, yOf(3));
+    await page.mouse.down();
+    await page.mouse.move(box.x + 50, yOf(2), { steps: 4 });
+    await page.mouse.move(box.x + 50, yOf(0), { steps: 4 });
+    await page.mouse.up();
+    await expect(canvas).toHaveAttribute('data-rows', 'redis,c1,storage,c2');
+    await page.screenshot({ path: `${SHOTS}/sequence-lifelines-desktop.png` });
+  });
+
   test('a violation: its causal chain from the pause, everything else dimmed, told as sentences that seek', async ({ page }) => {
     const sim = await openPlayground(page, '#scenario=gc-pause-fencing');
     await sim.seek(5000);

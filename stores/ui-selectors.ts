@@ -23,11 +23,14 @@ export const selectUiActions = (s: UiState) => ({
   dismiss: s.dismiss,
 });
 
-/** Whether the log pointed out node `id` for the current step. */
-export const selectNodeFocused = (s: UiState, id: string) => s.focus?.nodes.includes(id) ?? false;
+/** What is pointed out now: what the pointer rests on (log or diagram), else what was chosen in the log. */
+export const selectPointed = (s: UiState) => s.hover ?? s.focus;
 
-/** Whether the log pointed out link `id` for the current step. */
-export const selectLinkFocused = (s: UiState, id: string) => s.focus?.links.includes(id) ?? false;
+/** Whether the log or the diagram points out node `id`. */
+export const selectNodeFocused = (s: UiState, id: string) => selectPointed(s)?.nodes.includes(id) ?? false;
+
+/** Whether the log or the diagram points out link `id`. */
+export const selectLinkFocused = (s: UiState, id: string) => selectPointed(s)?.links.includes(id) ?? false;
 
 /** When the pointed-out step happened (the messages it sent are highlighted), or null. */
-export const selectFocusSend = (s: UiState) => s.focus?.t ?? null;
+export const selectFocusSend = (s: UiState) => selectPointed(s)?.t ?? null;

@@ -61,6 +61,13 @@ export interface UiState {
   sequenceOpen: boolean;
   /** Trace index of the violation whose causal chain the diagram shows, or null. */
   chainOf: number | null;
+  /**
+   * What the pointer rests on in the log or the diagram, pointed out everywhere like `focus`
+   * (which it outranks while it lasts) without moving the cursor.
+   */
+  hover: Focus | null;
+  /** The diagram's lifelines: node ids in the order asked for (the rest follow in the run's order), and the hidden ones. */
+  lifelines: Lifelines;
 
   select(ref: ElementRef | null): void;
   /** The canvas selection changed. */
@@ -82,6 +89,14 @@ export interface UiState {
   setSequenceOpen(open: boolean): void;
   /** Shows the causal chain of the violation at trace index `v` (null: none); opens the diagram. */
   setChainOf(v: number | null): void;
+  setHover(hover: Focus | null): void;
+  setLifelines(lifelines: Lifelines): void;
+}
+
+/** The sequence diagram's rows: an order (node ids) and the hidden ones. */
+export interface Lifelines {
+  order: readonly string[];
+  hidden: readonly string[];
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -109,6 +124,8 @@ export function createUiStore(): UiStore {
     legend: false,
     sequenceOpen: false,
     chainOf: null,
+    hover: null,
+    lifelines: { order: [], hidden: [] },
 
     select(ref) {
       const cur = get().selection;
@@ -169,6 +186,14 @@ export function createUiStore(): UiStore {
     },
     setChainOf(chainOf) {
       set(chainOf === null ? { chainOf } : { chainOf, sequenceOpen: true });
+    },
+    setHover(hover) {
+      const cur = get().hover;
+      if (cur === hover || (cur && hover && cur.step === hover.step && cur.t === hover.t && cur.nodes.join() === hover.nodes.join())) return;
+      set({ hover });
+    },
+    setLifelines(lifelines) {
+      set({ lifelines });
     },
   }));
 }

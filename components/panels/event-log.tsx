@@ -7,6 +7,7 @@ import type { NarratedEvent } from '@/stores/narration';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectLog, selectPlaying, selectSteps } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
+import { selectPointed } from '@/stores/ui-selectors';
 import { formatMs } from './format';
 import { LogFilter } from './log-filter';
 import { usePlayingThrottle } from './use-playing-throttle';
@@ -14,7 +15,7 @@ import { usePlayingThrottle } from './use-playing-throttle';
 /** Lines shown while playing: a screenful. A busy run replaces them all at each catch-up, and 150 new lines a few times a second made those frames stutter. */
 const PLAYING_ROWS = 40;
 
-const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: s.focus?.step ?? -1 });
+const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: selectPointed(s)?.step ?? -1 });
 
 const TONE: Partial<Record<string, string>> = {
   fault: 'text-amber-800 dark:text-amber-300',
@@ -23,7 +24,9 @@ const TONE: Partial<Record<string, string>> = {
 
 /**
  * Events up to the cursor, newest first, filtered by node and kind. Choosing one moves the
- * cursor to just after it and points out the nodes (and link) it involves on the canvas.
+ * cursor to just after it and points out the nodes (and link) it involves on the canvas;
+ * resting the pointer (or keyboard focus) on one points them out, and its messages in the
+ * sequence diagram and its time on the timeline, without moving the cursor.
  */
 export function EventLog() {
   const steps = usePlayingThrottle(selectSteps);
@@ -32,6 +35,7 @@ export function EventLog() {
   const log = usePlayback((s) => selectLog(s, steps, view));
   const playback = usePlaybackStore();
   const ui = useUiStore();
+  const point = (e: NarratedEvent | null) => ui.getState().setHover(e ? focusOf(playback.getState(), e.i) : null);
   const pick = (e: NarratedEvent) => {
     playback.getState().seekStep(e.step + 1);
     ui.getState().setFocus(focusOf(playback.getState(), e.i));
@@ -52,6 +56,10 @@ export function EventLog() {
                 <button
                   type="button"
                   onClick={() => pick(e)}
+                  onPointerEnter={() => point(e)}
+                  onPointerLeave={() => point(null)}
+                  onFocus={() => point(e)}
+                  onBlur={() => point(null)}
                   aria-current={current ? 'step' : undefined}
                   className={`grid w-full grid-cols-[4.75rem_1fr] gap-2 rounded-md px-2 py-1 text-left text-xs leading-snug hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800 ${
                     focused ? 'ring-2 ring-indigo-400 ring-inset' : ''

@@ -2,14 +2,18 @@
 
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { usePlayback } from '@/stores/playback-context';
+import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectActions, selectLabels, selectScenario, selectTime, selectTimeline } from '@/stores/selectors';
 import type { TimelineSummary } from '@/stores/timeline';
+import type { UiState } from '@/stores/ui-store';
 import { formatMs } from './format';
 import { interventionText } from './intervention-text';
 
 /** Half the scrubber thumb's width (px): markers line up with where the thumb's centre would be. */
 const INSET = 8;
+
+/** When what the pointer rests on (in the log or the diagram) happened, or null. */
+const selectHoverT = (s: UiState) => s.hover?.t ?? null;
 
 /** Left offset of virtual time `t` on a track of the run's length. */
 const along = (t: number, until: number) => `calc(${INSET}px + (100% - ${2 * INSET}px) * ${Math.min(1, Math.max(0, t / until))})`;
@@ -38,7 +42,8 @@ const Density = memo(function Density({ summary }: { summary: TimelineSummary })
 /**
  * The scrubber: the run from 0 to its end, with a strip showing how busy each stretch is,
  * marks where an intervention happens (violet: the scenario's own, amber: the visitor's) and
- * red ones where an invariant breaks. Dragging
+ * red ones where an invariant breaks, and a line where the message or event the pointer rests
+ * on in the log or the diagram happened. Dragging
  * seeks at once (the engine restores the nearest snapshot and replays).
  */
 export function Timeline() {
@@ -47,6 +52,7 @@ export function Timeline() {
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
   const act = usePlayback(useShallow(selectActions));
+  const hoverT = useUi(selectHoverT);
   const until = summary.untilMs;
   const marks = useMemo(
     () => scenario.interventions.map((iv, k) => ({ k, at: iv.at, mine: iv.by === 'user', text: `${formatMs(iv.at)}: ${interventionText(iv, scenario, labels)} (${iv.by === 'user' ? 'yours' : 'part of the scenario'})` })),
@@ -55,6 +61,9 @@ export function Timeline() {
   return (
     <div className="relative h-10 min-w-0 flex-1" data-testid="timeline">
       <Density summary={summary} />
+      {hoverT !== null && (
+        <span aria-hidden data-testid="timeline-pointed" className="pointer-events-none absolute top-0 h-8 w-0.5 -translate-x-1/2 rounded bg-indigo-500 dark:bg-indigo-300" style={{ left: along(hoverT, until) }} />
+      )}
       <div className="pointer-events-none absolute inset-x-0 top-0 h-3">
         {marks.map((m) => (
           <button

@@ -1,6 +1,8 @@
 import { selectChain, selectSequence } from '@/stores/sequence';
 import type { PlaybackState } from '@/stores/playback-store';
 import type { UiState } from '@/stores/ui-store';
+import { selectPointed } from '@/stores/ui-selectors';
+import { lifelineOrder } from '@/stores/lifelines';
 import type { CausalChain } from '@/engine/trace/causality';
 import type { DiagramInput } from './draw';
 import { IDLE_MIN_MS } from './time-scale';
@@ -61,7 +63,8 @@ export function diagramInput(pb: PlaybackState, ui: UiState, view: SeqView, size
     set = chainSets.get(chain) ?? new Set(chain.events);
     chainSets.set(chain, set);
   }
-  const order = sim.nodeIds.map((_, k) => k);
+  const order = lifelineOrder(sim.nodeIds, ui.lifelines);
+  const pointed = selectPointed(ui);
   const node = ui.selection?.kind === 'node' ? sim.nodeIds.indexOf(ui.selection.id) : -1;
   return {
     data: selectSequence(pb),
@@ -76,7 +79,7 @@ export function diagramInput(pb: PlaybackState, ui: UiState, view: SeqView, size
     dark,
     idle: idleStretches(tr, happened, pb.time, v0, v1),
     hover,
-    focus: ui.focus ? { t: ui.focus.t, nodes: ui.focus.nodes } : null,
+    focus: pointed ? { t: pointed.t, nodes: pointed.nodes } : null,
     node,
     chain: set,
     chainOf: chain ? chain.violation : null,

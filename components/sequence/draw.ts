@@ -43,8 +43,9 @@ export interface DrawnFrame {
   /** x,y per drawn mark, and its index in `data.marks`. */
   marks: number[];
   markIdx: number[];
-  /** Lifelines: y of each row, top to bottom, and the row height. */
+  /** Lifelines: y of each row, top to bottom, the node index drawn in each, and the row height. */
   rows: number[];
+  order: readonly number[];
   rowH: number;
   /** Messages drawn, and messages and marks drawn dimmed (outside a causal chain); the bench and tests read them. */
   drawn: number;
@@ -153,7 +154,7 @@ function drawFrame(pen: Pen, input: DiagramInput, scale: TimeScale, rows: readon
     const y = rows[r];
     if (node === input.node) pen.rect(0, y - rowH / 2, width, rowH, c.row);
     life.push(GUTTER, y, xMax, y);
-    pen.text(GUTTER - 8, y, fit(input.names[r], 14), node === input.node ? c.hi : c.text, { align: 'right', size: 11, bold: node === input.node });
+    pen.text(GUTTER - 8, y, fit(input.names[node], 14), node === input.node ? c.hi : c.text, { align: 'right', size: 11, bold: node === input.node });
   });
   pen.lines(life, c.life);
 }
@@ -187,7 +188,7 @@ export function drawDiagram(pen: Pen, input: DiagramInput, what: DiagramPart = {
   const marks = data.marks;
   const msgEnd = lowerBound(msgs, (m) => m.i, happened);
   const markEnd = lowerBound(marks, (m) => m.i, happened);
-  const out: DrawnFrame = { scale, segs: [], segIdx: [], marks: [], markIdx: [], rows, rowH, drawn: 0, dimmed: 0, msgEnd, markEnd };
+  const out: DrawnFrame = { scale, segs: [], segIdx: [], marks: [], markIdx: [], rows, order, rowH, drawn: 0, dimmed: 0, msgEnd, markEnd };
   if (settled && !from) drawFrame(pen, input, scale, rows, rowH);
   if (moving) {
     for (const s of data.spans) {

@@ -4,10 +4,11 @@ import { useEffect, useRef } from 'react';
 import { narrate } from '@/engine/core/narrate';
 import { focusOf } from '@/stores/focus';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { lifelineIds, moveLifeline } from '@/stores/lifelines';
 import { describeSeqMessage, messageFocus, selectSequence } from '@/stores/sequence';
 import { formatMs } from '../panels/format';
 import { diagramInput, pageIsDark } from './diagram-input';
-import { drawDiagram, GUTTER, scaleOf, type DiagramInput, type DrawnFrame } from './draw';
+import { AXIS_H, drawDiagram, GUTTER, scaleOf, type DiagramInput, type DrawnFrame } from './draw';
 import { canvasPen } from './pen';
 import { followEnd, panned, zoomed, type SeqView } from './view';
 
@@ -121,7 +122,8 @@ const LISTED = 120;
  * The sequence diagram on a canvas: lifelines, messages, marks and the cursor, redrawn (only
  * what is in view) whenever the run, the selection or the view changes. Drag pans along time,
  * the wheel zooms; clicking seeks there, or selects the message, event or violation under the
- * pointer; hovering names it. A visually hidden list names the messages in view for screen
+ * pointer; hovering names it and points it out on the canvas, in the log and on the timeline.
+ * Dragging a name in the gutter moves its lifeline up or down. A visually hidden list names the messages in view for screen
  * readers (and tests), updated while playback is paused.
  */
 export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
@@ -152,7 +154,7 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
     let settledHappened = -1;
     const lowerHappened = (f: DrawnFrame, inp: DiagramInput) => inp.happened < settledHappened || f.msgEnd > inp.data.messages.length;
     const keyOf = (inp: DiagramInput, f: ReturnType<typeof scaleOf>, dpr: number) =>
-      [inp.v0, inp.v1, inp.width, inp.height, dpr, inp.dark, inp.chainOf, inp.hover, inp.focus?.t, inp.focus?.nodes.join(), inp.node, idOf(inp.data), f.gaps.map((g) => `${g.t0}:${g.t1}`).join()].join('|');
+      [inp.v0, inp.v1, inp.width, inp.height, dpr, inp.dark, inp.chainOf, inp.hover, inp.focus?.t, inp.focus?.nodes.join(), inp.node, inp.order.join(), idOf(inp.data), f.gaps.map((g) => `${g.t0}:${g.t1}`).join()].join('|');
     const paint = () => {
       queued = 0;
       const { width, height } = ctl.size;
@@ -186,6 +188,8 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
       frame = merged(settled, movingFrame);
       over.dataset.drawn = String(frame.drawn);
       over.dataset.dimmed = String(frame.dimmed);
+      // The rows' names top to bottom, for tests (the gutter is drawn, not text).
+      over.dataset.rows = input.order.map((k) => input.names[k]).join(',');
       if (!pb.playing) updateList(frame);
     };
     const updateList = (f: DrawnFrame) => {
@@ -205,6 +209,9 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
           b.dataset.testid = 'sequence-message';
           b.textContent = `${formatMs(data.messages[k].sent)}: ${describeSeqMessage(pb, data.messages[k])}`;
           b.addEventListener('click', () => click({ kind: 'msg', k }, 0));
+          // Keyboard focus on a message points it out as hovering its arrow does.
+          b.addEventListener('focus', () => pointAt({ kind: 'msg', k }));
+          b.addEventListener('blur', () => pointAt(null));
           li.append(b);
           return li;
         }),
@@ -244,13 +251,48 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
         t.style.top = `${y + 14 > ctl.size.height - 40 ? y - 40 : y + 14}px`;
       }
     };
+    // What the pointer rests on, shared with the canvas, the log and the timeline (set only when it changes).
+    let pointedKey = '';
+    const pointAt = (hit: Hit) => {
+      const key = hit?.kind === 'msg' || hit?.kind === 'mark' ? `${hit.kind}${hit.k}` : '';
+      if (key === pointedKey) return;
+      pointedKey = key;
+      const pb = playback.getState();
+      const u = ui.getState();
+      if (hit?.kind === 'msg') u.setHover(messageFocus(pb, selectSequence(pb).messages[hit.k]));
+      else if (hit?.kind === 'mark') u.setHover(focusOf(pb, selectSequence(pb).marks[hit.k].i));
+      else u.setHover(null);
+    };
+    // A name dragged in the gutter: its row, and where the pointer went down.
+    let rowDrag: { row: number; y: number; moved: boolean; id: number } | null = null;
+    const rowAt = (f: DrawnFrame, y: number) => Math.max(0, Math.min(f.rows.length - 1, Math.floor((y - AXIS_H) / f.rowH)));
     let drag: { x: number; view: SeqView; moved: boolean; id: number; shown?: [number, number] } | null = null;
     const down = (e: PointerEvent) => {
       if (e.button !== 0) return;
+      const p = local(e);
+      const hit = frame && p.x < GUTTER ? hitTest(frame, p.x, p.y) : null;
+      if (hit?.kind === 'node') {
+        rowDrag = { row: hit.row, y: p.y, moved: false, id: e.pointerId };
+        return;
+      }
       drag = { x: e.clientX, view: ctl.view, moved: false, id: e.pointerId, shown: frame ? [frame.scale.v0, frame.scale.v1] : undefined };
     };
     const move = (e: PointerEvent) => {
       const p = local(e);
+      if (rowDrag && rowDrag.id === e.pointerId && frame && (rowDrag.moved || Math.abs(p.y - rowDrag.y) > 4)) {
+        if (!rowDrag.moved) over.setPointerCapture(e.pointerId);
+        rowDrag.moved = true;
+        over.style.cursor = 'grabbing';
+        const pb = playback.getState();
+        const t = tip.current;
+        if (t) {
+          t.textContent = `Move ${pb.labels[pb.sim.nodeIds[frame.order[rowDrag.row]]] ?? ''} to row ${rowAt(frame, p.y) + 1}`;
+          t.hidden = false;
+          t.style.left = `${p.x + 12}px`;
+          t.style.top = `${p.y}px`;
+        }
+        return;
+      }
       if (drag && drag.id === e.pointerId && (drag.moved || Math.abs(e.clientX - drag.x) > 4)) {
         if (!drag.moved) over.setPointerCapture(e.pointerId);
         drag.moved = true;
@@ -267,9 +309,28 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
         hover = k;
         later();
       }
+      pointAt(hit);
       showTip(hit, p.x, p.y);
     };
     const up = (e: PointerEvent) => {
+      const r = rowDrag;
+      rowDrag = null;
+      if (r && frame) {
+        const p = local(e);
+        if (!r.moved) return click({ kind: 'node', row: r.row }, p.x);
+        const pb = playback.getState();
+        const u = ui.getState();
+        const ids = pb.sim.nodeIds;
+        // Rows are the shown lifelines; the stored order counts hidden ones too, so aim at the node now in the target row:
+        // moving down lands just after it, moving up just before it.
+        const row = rowAt(frame, p.y);
+        const moved = ids[frame.order[r.row]];
+        const rest = lifelineIds(ids, u.lifelines).filter((x) => x !== moved);
+        if (row !== r.row) u.setLifelines(moveLifeline(ids, u.lifelines, moved, rest.indexOf(ids[frame.order[row]]) + (row > r.row ? 1 : 0)));
+        over.style.cursor = 'crosshair';
+        showTip(null, 0, 0);
+        return;
+      }
       const d = drag;
       drag = null;
       if (!d || d.moved || !frame) return;
@@ -290,13 +351,14 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
         pb.seekStep(step + 1);
         u.setFocus(focusOf(playback.getState(), m.i));
       } else if (hit?.kind === 'node') {
-        u.select({ kind: 'node', id: pb.sim.nodeIds[hit.row] });
+        if (frame) u.select({ kind: 'node', id: pb.sim.nodeIds[frame.order[hit.row]] });
       } else if (frame && x >= GUTTER) {
         pb.seek(frame.scale.t(x));
       }
     };
     const leave = () => {
       hover = -1;
+      pointAt(null);
       showTip(null, 0, 0);
       later();
     };

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { CloseIcon, DownloadIcon } from '../ui/icons';
 import { ChainList } from './chain-list';
+import { LifelineMenu } from './lifeline-menu';
 import { diagramInput, pageIsDark } from './diagram-input';
 import { diagramPng, diagramSvg, offer } from './export';
 import { SeqController, SequenceCanvas } from './sequence-canvas';
@@ -57,6 +58,7 @@ export default function SequencePanel({ closable = true }: { closable?: boolean 
         >
           All
         </button>
+        <LifelineMenu buttonClass={BTN} />
         <span className="mx-1 h-4 w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
         <button type="button" className={`${BTN} gap-1`} data-testid="export-svg" title="Download the visible range as SVG" onClick={() => offer(new Blob([diagramSvg(input())], { type: 'image/svg+xml' }), name('svg'))}>
           <span className="flex items-center gap-1">

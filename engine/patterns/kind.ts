@@ -17,6 +17,11 @@ export interface ProgramManifest<K extends string = string, S = unknown> {
   readonly needs: readonly string[];
   /** The trace events it emits, for the log filter. */
   readonly log: LogGroup;
+  /**
+   * Values for parameters that have no default but must be filled (a script's commands): what
+   * a client switched to this program starts with, so it runs at once and shows how they read.
+   */
+  readonly example?: Readonly<Record<string, unknown>>;
   /** Fetches the behaviour; `S`, its state type, is inferred from it (tests read states typed). */
   load(): Promise<ProgramDef<never, S>>;
 }

@@ -1,6 +1,7 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
 import type { PlaybackState } from '@/stores/playback-store';
 import type { UiState } from '@/stores/ui-store';
+import { selectFocusSend } from '@/stores/ui-selectors';
 import { edgeCurve, facingSides, pointAlong, type Box, type Curve } from '../geometry';
 import { wireMotion } from '../wire-motion';
 
@@ -84,7 +85,7 @@ export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState
   const back = new Floats();
   const focus = new Floats();
   const falling = new Floats();
-  const focusT = ui.focus?.t ?? null;
+  const focusT = selectFocusSend(ui);
   let drawn = 0;
   for (const m of pb.inFlight) {
     let c = curves.get(m.link);

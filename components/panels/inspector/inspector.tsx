@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
 import { applyEdit } from '@/stores/kind-loading';
+import { fillProgram } from '@/stores/program-switch';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withEdgeParams, withNodeLabel, withNodeParams, withoutElements } from '@/stores/scenario-edits';
 import { selectLabels, selectLinkLive, selectScenario } from '@/stores/selectors';
@@ -93,6 +94,8 @@ function NodeInspector({ id }: { id: string }) {
   const node = scenario.nodes.find((n) => n.id === id);
   const live = useNodeLive(id);
   const playback = usePlaybackStore();
+  // A client switched to another program talks to the linked server of the right kind at once.
+  const fill = useCallback((k: string, fresh: Record<string, unknown>) => fillProgram(scenario, id, k, fresh), [scenario, id]);
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
   const style = nodeUi(node.type);
@@ -120,6 +123,7 @@ function NodeInspector({ id }: { id: string }) {
             value={node.params}
             fields={style.fields}
             variantFields={PROGRAM_FIELDS}
+            fillVariant={node.type === 'client' ? fill : undefined}
             // A client switched to another program may need that program's code first.
             onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}
           />

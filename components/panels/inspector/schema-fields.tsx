@@ -23,6 +23,8 @@ export interface FieldProps {
 export interface FieldTexts {
   table: FieldTable;
   variants: Readonly<Record<string, FieldTable>>;
+  /** What a union switched to variant `tag` starts with, from its fresh values (a client's new program: its target, its example commands). */
+  fill?: (tag: string, fresh: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const NO_TEXTS: FieldTexts = { table: {}, variants: {} };
@@ -264,7 +266,8 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
     const v = variants.find((x) => String(x.properties![tag].const) === kind)!;
     const fresh = blankOf(v) as Record<string, unknown>;
     for (const k of Object.keys(v.properties!)) if (value && k !== tag && value[k] !== undefined) fresh[k] = value[k];
-    p.onChange({ ...fresh, [tag]: v.properties![tag].const }, true);
+    const next = { ...fresh, [tag]: v.properties![tag].const };
+    p.onChange(texts.fill ? texts.fill(kind, next) : next, true);
   };
   return (
     <fieldset className="space-y-2.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">

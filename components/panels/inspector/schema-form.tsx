@@ -30,6 +30,7 @@ export function SchemaForm({
   value,
   fields,
   variantFields,
+  fillVariant,
   onApply,
 }: {
   id: string;
@@ -39,10 +40,12 @@ export function SchemaForm({
   fields?: FieldTable;
   /** Labels of a union's variants, by tag (a client's programs), used inside the chosen one. */
   variantFields?: Readonly<Record<string, FieldTable>>;
+  /** What a union switched to another variant starts with (see FieldTexts.fill). */
+  fillVariant?: FieldTexts['fill'];
   onApply(v: unknown): EditResult | Promise<EditResult>;
 }) {
   const json = jsonOf(schema);
-  const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {} }), [fields, variantFields]);
+  const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {}, fill: fillVariant }), [fields, variantFields, fillVariant]);
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const [refused, setRefused] = useState<string[] | null>(null);

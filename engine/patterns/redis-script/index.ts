@@ -7,6 +7,7 @@ export const redisScriptKind = defineProgram({
   title: 'Redis command script',
   params: redisScriptParams,
   needs: ['redis'],
+  example: { commands: [['SET', 'greeting', 'hello'], ['GET', 'greeting'], ['INCR', 'visits'], ['EXPIRE', 'greeting', '5']] },
   log: { group: 'client', namespaces: ['client'] },
   load: () => import('./program').then((m) => m.redisScript),
 });

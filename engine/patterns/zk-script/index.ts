@@ -7,6 +7,7 @@ export const zkScriptKind = defineProgram({
   title: 'ZooKeeper command script',
   params: zkScriptParams,
   needs: ['zookeeper'],
+  example: { ops: ['create /app hello', 'get -w /app', 'set /app bye', 'ls /'] },
   // Its replies are zk.script.* events, in the zk namespace the ZooKeeper kind owns.
   log: { group: 'zk', namespaces: [] },
   load: () => import('./program').then((m) => m.zkScript),
