@@ -5,13 +5,16 @@ import type { TraceEvent } from '../../core/trace-types';
  * All or nothing: a TCC or Saga global transaction, once its coordinator has settled it
  * (`tc.end`), has had its effect on every branch exactly once (succeeded) or on none (failed:
  * what was done is undone, what never ran is not undone). Judged from the participants' own
- * events (`tcc.*`, `saga.*`: what their local transactions committed), again whenever a late
- * call lands on a settled transaction. The lessons it catches: a duplicate Confirm, an empty
+ * events (`tcc.*`, `saga.*`), each counted once the database has run the COMMIT of its local
+ * transaction (`db.exec` on the session it names: a COMMIT lost with a crash counts for
+ * nothing), again whenever a late call lands on a settled transaction. The lessons it catches: a duplicate Confirm, an empty
  * rollback (Cancel without Try), a hanging Try (Try after Cancel: frozen for ever), a step never
  * compensated, and a compensation that cannot be done because the credit was spent meanwhile.
  */
 export interface AllOrNothingState {
   gtx: Record<string, Gtx>;
+  /** Effects sent to commit, by `db|client|session`, until the database runs the COMMIT. */
+  pending: Record<string, Pending>;
   /** `gid/branch/problem` already reported. */
   reported: string[];
 }
@@ -31,6 +34,16 @@ interface Gtx {
   node: string;
   outcome: 'succeeded' | 'failed' | null;
   branches: Record<string, Branch>;
+}
+
+interface Pending {
+  gid: string;
+  branch: string;
+  op: string;
+  account: string;
+  amount: number;
+  kind: string;
+  node: string;
 }
 
 type Effect = Extract<TraceEvent, { type: 'tcc.try' | 'tcc.confirm' | 'tcc.cancel' | 'saga.action' | 'saga.compensate' }>;
@@ -54,7 +67,9 @@ function problem(gid: string, g: Gtx, b: Branch): [string, string] | null {
   return null;
 }
 
-function judge(s: AllOrNothingState, gid: string, i: number, ctx: Parameters<MonitorDef<AllOrNothingState>['onEvent']>[2]): AllOrNothingState {
+type Ctx = Parameters<MonitorDef<AllOrNothingState>['onEvent']>[2];
+
+function judge(s: AllOrNothingState, gid: string, i: number, ctx: Ctx): AllOrNothingState {
   const g = s.gtx[gid];
   if (!g || g.outcome === null) return s;
   let reported = s.reported;
@@ -72,14 +87,23 @@ function judge(s: AllOrNothingState, gid: string, i: number, ctx: Parameters<Mon
 export const allOrNothing: MonitorDef<AllOrNothingState> = {
   id: 'all-or-nothing',
   title: 'Each global transaction, once settled, is done on every branch or undone on every branch, exactly once',
-  watches: ['tc.begin', 'tc.end', 'tcc.try', 'tcc.confirm', 'tcc.cancel', 'saga.action', 'saga.compensate'],
-  init: () => ({ gtx: {}, reported: [] }),
+  watches: ['tc.begin', 'tc.end', 'tcc.try', 'tcc.confirm', 'tcc.cancel', 'saga.action', 'saga.compensate', 'db.exec'],
+  init: () => ({ gtx: {}, pending: {}, reported: [] }),
   onEvent(s, ev, ctx) {
     if (ev.type === 'tc.begin') return { ...s, gtx: { ...s.gtx, [ev.gid]: { mode: ev.mode, node: ev.node, outcome: null, branches: {} } } };
     if (ev.type === 'tc.end') {
       const g = s.gtx[ev.gid];
       if (!g) return s;
       return judge({ ...s, gtx: { ...s.gtx, [ev.gid]: { ...g, outcome: ev.outcome } } }, ev.gid, ev.i, ctx);
+    }
+    if (ev.type === 'db.exec') {
+      if (ev.sql !== 'COMMIT' || ev.code !== null || ev.session === null) return s;
+      const key = `${ev.node}|${ev.client}|${ev.session}`;
+      const p = s.pending[key];
+      if (!p) return s;
+      const pending = { ...s.pending };
+      delete pending[key];
+      return applied({ ...s, pending }, p, ev.i, ctx);
     }
     const e = ev as Effect;
     const g = s.gtx[e.gid];
@@ -91,11 +115,17 @@ export const allOrNothing: MonitorDef<AllOrNothingState> = {
       return { ...s, reported: [...s.reported, key] };
     }
     if (e.outcome !== 'applied') return s;
-    const op = e.type.split('.')[1];
-    const b0 = g.branches[e.branch] ?? { account: e.account, amount: e.amount, kind: e.kind, node: e.node, n: {}, late: false };
-    const undone = (b0.n.cancel ?? 0) + (b0.n.compensate ?? 0) > 0;
-    const b: Branch = { ...b0, node: e.node, n: { ...b0.n, [op]: (b0.n[op] ?? 0) + 1 }, late: b0.late || ((op === 'try' || op === 'action') && (undone || g.outcome !== null)) };
-    const next = { ...s, gtx: { ...s.gtx, [e.gid]: { ...g, branches: { ...g.branches, [e.branch]: b } } } };
-    return judge(next, e.gid, e.i, ctx);
+    const p: Pending = { gid: e.gid, branch: e.branch, op: e.type.split('.')[1], account: e.account, amount: e.amount, kind: e.kind, node: e.node };
+    return { ...s, pending: { ...s.pending, [`${e.db}|${e.node}|${e.session}`]: p } };
   },
 };
+
+/** A participant's local transaction committed: count its effect on its branch, and judge. */
+function applied(s: AllOrNothingState, p: Pending, i: number, ctx: Ctx): AllOrNothingState {
+  const g = s.gtx[p.gid];
+  if (!g) return s;
+  const b0 = g.branches[p.branch] ?? { account: p.account, amount: p.amount, kind: p.kind, node: p.node, n: {}, late: false };
+  const undone = (b0.n.cancel ?? 0) + (b0.n.compensate ?? 0) > 0;
+  const b: Branch = { ...b0, node: p.node, n: { ...b0.n, [p.op]: (b0.n[p.op] ?? 0) + 1 }, late: b0.late || ((p.op === 'try' || p.op === 'action') && (undone || g.outcome !== null)) };
+  return judge({ ...s, gtx: { ...s.gtx, [p.gid]: { ...g, branches: { ...g.branches, [p.branch]: b } } } }, p.gid, i, ctx);
+}

@@ -16,6 +16,9 @@ interface EffectFields {
   /** applied: committed; refused: the business said no; skipped: nothing to do (barrier, guard); failed: the database failed. */
   outcome: JobOutcome;
   reason: string | null;
+  /** The database and session its local transaction ran on: an applied effect counts once that COMMIT has run there. */
+  db: string;
+  session: string;
 }
 
 declare module '../../core/trace-types' {
@@ -54,14 +57,14 @@ function finish(s: TccSvcState, ctx: Ctx, session: string, status: BranchRes['st
   ctx.send(j.from, res);
 }
 
-function traceEffect(j: Job, ctx: Ctx): void {
-  ctx.trace(EVENT[j.op], { gid: j.gid, branch: j.branch, account: j.account, amount: j.amount, kind: j.kind, outcome: j.outcome ?? 'failed', reason: j.reason });
+function traceEffect(s: TccSvcState, session: string, j: Job, ctx: Ctx): void {
+  ctx.trace(EVENT[j.op], { gid: j.gid, branch: j.branch, account: j.account, amount: j.amount, kind: j.kind, outcome: j.outcome ?? 'failed', reason: j.reason, db: s.p.db, session });
 }
 
 /** Ends the call's transaction: COMMIT (tracing the effect as it is sent) or ROLLBACK. */
 function end(s: TccSvcState, ctx: Ctx, session: string, commit: boolean, outcome: JobOutcome, reason: string | null): void {
   s.jobs[session] = { ...s.jobs[session], step: commit ? 'commit' : 'rollback', outcome, reason };
-  if (commit) traceEffect(s.jobs[session], ctx);
+  if (commit) traceEffect(s, session, s.jobs[session], ctx);
   ask(s, ctx, session, { op: commit ? 'commit' : 'rollback' });
 }
 
@@ -111,7 +114,7 @@ function onResult(s: TccSvcState, ctx: Ctx, session: string, r: DbResult): void 
     case 'commit':
       return finish(s, ctx, session, r.ok ? 'ok' : 'error');
     case 'rollback':
-      if (j.outcome === 'refused' || j.outcome === 'failed') traceEffect(j, ctx);
+      if (j.outcome === 'refused' || j.outcome === 'failed') traceEffect(s, session, j, ctx);
       return finish(s, ctx, session, j.outcome === 'refused' && j.op !== 'compensate' ? 'failure' : 'error');
   }
 }
