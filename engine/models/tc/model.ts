@@ -117,6 +117,8 @@ function onAnswer(s: TcState, result: 'ok' | 'failure' | 'error' | 'unknown', re
   const g = s.log.find((x) => x.gid === c.gid)!;
   const br = g.branches[c.b];
   let retryInMs: number | null = null;
+  // The backoff is for calls failing in a row: an answer resets it.
+  if (result === 'ok' || result === 'failure') g.interval = 0;
   if (g.status === 'trying') {
     br.state = result === 'ok' ? 'tried' : result === 'failure' ? 'try failed' : 'unknown';
   } else if (g.status === 'acting' && (result === 'ok' || result === 'failure')) {
