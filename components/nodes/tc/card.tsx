@@ -47,7 +47,11 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
                     <tr key={b.id} data-testid="tc-branch" data-state={b.state}>
                       <td className="pr-1 font-mono text-slate-500 dark:text-slate-400">{b.id}</td>
                       <td className="pr-1 text-slate-700 dark:text-slate-200">
-                        {b.what} <span className="text-slate-500 dark:text-slate-400">@{b.svc.map(name).join('|')}</span>
+                        {b.what}{' '}
+                        <span className="text-slate-500 dark:text-slate-400">
+                          @{name(b.svc[0])}
+                          {b.svc.length > 1 ? ` +${b.svc.length - 1}` : ''}
+                        </span>
                       </td>
                       <td className={`text-right font-medium ${tone[b.state]}`}>
                         {b.state}

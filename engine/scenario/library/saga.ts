@@ -16,11 +16,11 @@ export const saga: BuiltinScenario = {
   topic: 'transactions',
   title: 'Saga: steps commit at once, compensations run in reverse',
   description:
-    'The same order service runs sagas: each step is a local transaction that commits at once, no freezing. order-1 moves 30 from alice to bob in two steps. order-2 is a split payment: alice pays 40, bob is credited 80, then carol’s 40 fails (she has 10). The coordinator compensates in reverse: carol’s failed step (nothing to undo: the barrier sees no action ran), then bob’s credit, then alice’s debit. Account service B is down when bob’s compensation is due: it is called again after 1 s, 2 s, 4 s (DTM’s retry interval, scaled down) until it is back.',
+    'The same order service runs sagas: each step is a local transaction that commits at once, no freezing. order-1 moves 30 from alice to bob in two steps. order-2 is a split payment: alice pays 40, bob is credited 80, then carol’s 40 fails (she has 10). The coordinator compensates in reverse: carol’s failed step (nothing to undo: the barrier sees no action ran), then bob’s credit, then alice’s debit. Service B is down when bob’s compensation is due: it is called again after 1 s, then 2 s (DTM’s retry interval, doubling, scaled down), and the second call finds it back.',
   watchFor: 'The coordinator’s card: order-2’s steps go done, done, failed, then compensated from the bottom up, bob’s with its retries. Money is conserved once order-2 is settled.',
   tryThis: [
     {
-      text: 'Turn the barrier off in account service A: compensating carol’s failed step now gives her 40 she never paid (an empty compensation), and all-or-nothing says so.',
+      text: 'Turn the barrier off in service A: compensating carol’s failed step now gives her 40 she never paid (an empty compensation), and all-or-nothing says so.',
       change: { params: { pay: { barrier: false } } },
     },
   ],

@@ -15,11 +15,11 @@ export const tccEmptyRollback: BuiltinScenario = {
   topic: 'transactions',
   title: 'TCC empty rollback: Cancel releases money never frozen',
   description:
-    'Account service A is down when order-1’s Try comes (connection refused): the coordinator cannot know whether it ran, so it cancels, and calls Cancel again after 1 s and 2 s until the service is back. The service has no barrier: its Cancel adds 30 back to alice’s balance and takes 30 off her frozen amount, though her Try never froze anything.',
+    'Service A (alice’s account service) is down when order-1’s Try comes (connection refused): the coordinator cannot know whether it ran, so it cancels, and calls Cancel again after 1 s and 2 s until the service is back. The service has no barrier: its Cancel adds 30 back to alice’s balance and takes 30 off her frozen amount, though her Try never froze anything.',
   watchFor: 'bank-a’s card: alice ends with balance 130 and frozen −30. all-or-nothing names it an empty rollback.',
   tryThis: [
     {
-      text: 'Turn on the barrier table in both account services: Cancel first inserts the Try’s row (order-1/01/try); it is new, so no Try ran and Cancel does nothing. alice keeps her 100.',
+      text: 'Turn on the barrier table in services A and B: Cancel first inserts the Try’s row (order-1/01/try); it is new, so no Try ran and Cancel does nothing. alice keeps her 100.',
       change: { params: barrierOn(['pay', 'recv']) },
     },
   ],
@@ -43,11 +43,11 @@ export const tccHanging: BuiltinScenario = {
   topic: 'transactions',
   title: 'TCC hanging: a Try after its Cancel freezes money for ever',
   description:
-    'Account service A runs on two instances behind the coordinator. order-1’s Try reaches instance #1, whose link to bank-a is cut just then: its statements wait in TCP’s retransmission queue. After 1 s the coordinator gives up on the Try and cancels; the Cancel goes to instance #2, which releases only what is frozen (a hand-written guard against empty rollback): nothing, so it answers OK and order-1 is over. When the link heals, instance #1’s Try reaches bank-a and freezes 30 that no Confirm or Cancel will ever touch.',
+    'Alice’s account service runs on two instances, service A and service A2. order-1’s Try reaches service A, whose link to bank-a is cut just then: its statements wait in TCP’s retransmission queue. After 1 s the coordinator gives up on the Try and cancels; the Cancel goes to service A2, which releases only what is frozen (a hand-written guard against empty rollback): nothing, so it answers OK and order-1 is over. When the link heals, service A’s Try reaches bank-a and freezes 30 that no Confirm or Cancel will ever touch.',
   watchFor: 'bank-a’s card: alice’s frozen 30 appears after order-1 ended on the coordinator’s card, and stays. all-or-nothing names the hanging Try.',
   tryThis: [
     {
-      text: 'Turn on the barrier table in every account service: the Cancel inserts order-1/01/try first, so when the late Try tries to insert the same row it finds it there and does nothing.',
+      text: 'Turn on the barrier table in every service: the Cancel inserts order-1/01/try first, so when the late Try tries to insert the same row it finds it there and does nothing.',
       change: { params: barrierOn(['pay', 'pay-2', 'recv']) },
     },
   ],
@@ -72,11 +72,11 @@ export const tccDuplicateConfirm: BuiltinScenario = {
   topic: 'transactions',
   title: 'TCC duplicate Confirm: the frozen money is spent twice',
   description:
-    'order-1’s Confirm commits on bank-a (alice’s frozen 30 is spent), but account service A crashes before it answers. The coordinator sees the connection break, calls Confirm again, and once the service is back it runs again: without a barrier it spends another 30 that was never frozen.',
+    'order-1’s Confirm commits on bank-a (alice’s frozen 30 is spent), but service A crashes before it answers. The coordinator sees the connection break, calls Confirm again, and once the service is back it runs again: without a barrier it spends another 30 that was never frozen.',
   watchFor: 'bank-a’s card: alice ends with frozen −30. money-conserved finds 30 missing and all-or-nothing names the duplicate Confirm.',
   tryThis: [
     {
-      text: 'Turn on the barrier table in both account services (each call is one statement longer, so the crash moves to 0.77 s, again just after the Confirm commits): the second Confirm finds its row order-1/01/confirm already there and does nothing.',
+      text: 'Turn on the barrier table in services A and B (each call is one statement longer, so the crash moves to 0.77 s, again just after the Confirm commits): the second Confirm finds its row order-1/01/confirm already there and does nothing.',
       change: {
         params: barrierOn(['pay', 'recv']),
         interventions: [

@@ -6,7 +6,7 @@ const link = { latency: { kind: 'fixed' as const, ms: 20 } };
 
 type Txn = { gid: string; mode: 'tcc' | 'saga'; branches: { svc: string[]; kind: 'debit' | 'credit'; account: string; amount: number }[] };
 
-/** An order service with a TCC coordinator, two account services, each on its bank's database. */
+/** An order service with a TCC coordinator, two account services (service A, service B), each on its bank's database. */
 export function tccWorld(o: { id: string; title: string; seed: number; transactions: Txn[]; svc?: Record<string, unknown>; interventions?: ScenarioInput['interventions']; untilMs: number; extraSvc?: boolean; carol?: number; spender?: Txn & { startMs: number } }): ScenarioInput {
   const svc = (id: string, label: string, db: string, y: number) => ({ id, type: 'tcc-svc' as const, label, position: { x: 280, y }, params: { db, ...o.svc } });
   return {
@@ -15,10 +15,10 @@ export function tccWorld(o: { id: string; title: string; seed: number; transacti
     title: o.title,
     seed: o.seed,
     nodes: [
-      { id: 'tc', type: 'tc', label: 'order service (DTM)', position: { x: 0, y: 110 }, params: { intervalMs: 1500, transactions: o.transactions } },
-      svc('pay', 'account service A', 'bank-a', 0),
-      ...(o.extraSvc ? [svc('pay-2', 'account service A #2', 'bank-a', 140)] : []),
-      svc('recv', 'account service B', 'bank-b', o.extraSvc ? 280 : 240),
+      { id: 'tc', type: 'tc', label: 'order service', position: { x: 0, y: 110 }, params: { intervalMs: 1500, transactions: o.transactions } },
+      svc('pay', 'service A', 'bank-a', 0),
+      ...(o.extraSvc ? [svc('pay-2', 'service A2', 'bank-a', 140)] : []),
+      svc('recv', 'service B', 'bank-b', o.extraSvc ? 280 : 240),
       { id: 'bank-a', type: 'db', label: 'bank-a', position: { x: 560, y: 0 }, params: { tables: { accounts: [{ id: 'alice', balance: 100, frozen: 0 }, ...(o.carol === undefined ? [] : [{ id: 'carol', balance: o.carol, frozen: 0 }])], barrier: [] } } },
       ...(o.spender ? [{ id: 'shop', type: 'tc' as const, label: 'bob’s shop', position: { x: 0, y: 330 }, params: { startMs: o.spender.startMs, transactions: [{ gid: o.spender.gid, mode: o.spender.mode, branches: o.spender.branches }] } }] : []),
       { id: 'bank-b', type: 'db', label: 'bank-b', position: { x: 560, y: o.extraSvc ? 280 : 240 }, params: { tables: { accounts: [{ id: 'bob', balance: 100, frozen: 0 }], barrier: [] } } },
@@ -50,7 +50,7 @@ export const tcc: BuiltinScenario = {
   topic: 'transactions',
   title: 'TCC: Try freezes, Confirm spends, Cancel releases',
   description:
-    'An order service (a coordinator like DTM’s server) moves money from alice at bank-a to bob at bank-b as TCC global transactions. order-1: Try freezes 30 of alice’s balance and checks bob’s account, then Confirm spends the frozen 30 and credits bob. order-2 pays dave, who has no account: his Try fails, so the coordinator cancels, and alice’s frozen 20 goes back to her balance. order-3: account service A crashes just before its Confirm; the coordinator calls again after 1 s, 2 s, 4 s (DTM’s retry interval of 10 s, doubling, scaled down) until it is back.',
+    'An order service (a coordinator like DTM’s server) moves money from alice at bank-a to bob at bank-b as TCC global transactions. order-1: Try freezes 30 of alice’s balance and checks bob’s account, then Confirm spends the frozen 30 and credits bob. order-2 pays dave, who has no account: his Try fails, so the coordinator cancels, and alice’s frozen 20 goes back to her balance. order-3: service A (alice’s account service) crashes just before its Confirm; the coordinator calls again after 1 s, then 2 s (DTM’s retry interval of 10 s, doubling, scaled down), and the second call finds it back.',
   watchFor:
     'The frozen column on bank-a’s card goes up on Try and down on Confirm or Cancel. The coordinator’s card lists each branch’s state and its retries. Every call writes a row (gid/branch/op) into the barrier table. Money is conserved whenever no transaction is in flight.',
   tryThis: [
