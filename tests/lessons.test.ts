@@ -41,6 +41,12 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
   'xa-2pc': [],
+  tcc: [],
+  'tcc-empty-rollback': ['all-or-nothing'],
+  'tcc-hanging': ['all-or-nothing'],
+  'tcc-duplicate-confirm': ['all-or-nothing', 'money-conserved'],
+  saga: [],
+  'saga-isolation': ['all-or-nothing'],
   'transactional-message': [],
   // A check listener that answers UNKNOWN forever: the half message is discarded after the last check.
   'transactional-message-unknown': ['message-delivered'],

@@ -18,13 +18,16 @@ import { zkBasics } from './zk-basics';
 import { zkLockScenario } from './zk-lock';
 import { zkLockHerd } from './zk-lock-herd';
 import { xa2pc } from './xa-2pc';
+import { tcc } from './tcc';
+import { saga, sagaIsolation } from './saga';
+import { tccDuplicateConfirm, tccEmptyRollback, tccHanging } from './tcc-problems';
 import type { BuiltinScenario } from './types';
 
 export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, bestEffortNotification, bestEffortNotificationQuery];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, bestEffortNotification, bestEffortNotificationQuery];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {
