@@ -16,7 +16,9 @@ export function fillProgram(scenario: Scenario, clientId: string, kind: string, 
   const linked = scenario.edges
     .filter((e) => e.source === clientId || e.target === clientId)
     .map((e) => (e.source === clientId ? e.target : e.source))
-    .filter((id) => manifest.needs.includes(typeOf.get(id) ?? ''));
+    .filter((id) => manifest.needs.includes(typeOf.get(id) ?? ''))
+    // A program that talks to several types (an outbox relay: its database, then the broker) targets the first.
+    .sort((a, b) => manifest.needs.indexOf(typeOf.get(a) ?? '') - manifest.needs.indexOf(typeOf.get(b) ?? ''));
   if ('target' in manifest.params.shape && linked.length > 0 && !linked.includes(String(out.target ?? ''))) out.target = linked[0];
   for (const [k, v] of Object.entries(manifest.example ?? {})) {
     const cur = out[k];

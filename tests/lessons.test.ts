@@ -47,11 +47,16 @@ const LESSONS: Record<string, string[]> = {
   'tcc-duplicate-confirm': ['all-or-nothing', 'money-conserved'],
   saga: [],
   'saga-isolation': ['all-or-nothing'],
+  // A DBA commits an in-doubt branch by hand; the coordinator's recovery rolls the other back.
+  'xa-heuristic': ['money-conserved', 'xa-atomic'],
   'transactional-message': [],
   // A check listener that answers UNKNOWN forever: the half message is discarded after the last check.
   'transactional-message-unknown': ['message-delivered'],
   // A consumer that always fails: the committed message ends in the DLQ.
   'transactional-message-dlq': ['message-delivered'],
+  'local-message-table': [],
+  // The relay crashes between publishing ob-2 and marking it sent; without an inbox, order-2 ships twice.
+  'local-message-table-no-inbox': ['no-double-effect'],
   // The shop is down for the whole retry schedule and never asks: a paid order is closed as unpaid.
   'best-effort-notification': ['paid-order-known'],
   'best-effort-notification-query': [],

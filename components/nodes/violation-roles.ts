@@ -18,11 +18,12 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'no-lost-messages': (i) => ['message lost', 'never got it'][i] ?? 'involved',
   'lock-progress': (i, n) => (i === n - 1 ? 'lock left free' : 'still waiting'),
   'message-delivered': (i) => ['paid here', 'lost it'][i] ?? 'involved',
-  'no-double-effect': () => 'did it twice',
+  'no-double-effect': (i) => (i === 0 ? 'did it twice' : 'sent it again'),
   'paid-order-known': (i) => ['paid here', 'never heard'][i] ?? 'involved',
   'rate-bound': (i) => (i === 0 ? 'over its limit' : 'sent the burst'),
   'money-conserved': (i) => (i === 0 ? 'money off' : 'committed its part'),
   'all-or-nothing': (i) => (i === 0 ? 'settled it' : 'half done'),
+  'xa-atomic': (i) => (i === 0 ? 'coordinator' : 'mixed outcome'),
 };
 
 /** Node `id`'s role in violation `v`, as its card's badge says it; the node that caused it says so. */

@@ -15,6 +15,7 @@ import { paidOrderKnownKind } from './paid-order-known';
 import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
 import { singleChargeKind } from './single-charge';
+import { xaAtomicKind } from './xa-atomic';
 
 /**
  * Every invariant monitor a scenario can ask for: one manifest per monitor (./<id>/index.ts).
@@ -37,6 +38,7 @@ export const MONITOR_MANIFESTS = [
   noDoubleEffectKind,
   paidOrderKnownKind,
   allOrNothingKind,
+  xaAtomicKind,
 ] as const;
 
 /** Every invariant id. */

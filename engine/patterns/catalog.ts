@@ -2,9 +2,12 @@ import { byKey } from '../core/manifest';
 import { configAdminKind } from './config-admin';
 import { configWatcherKind } from './config-watcher';
 import type { ProgramManifest } from './kind';
+import { inboxConsumerKind } from './inbox-consumer';
 import { mqConsumerKind } from './mq-consumer';
 import { notifierKind } from './notifier';
 import { notifyReceiverKind } from './notify-receiver';
+import { outboxOrderKind } from './outbox-order';
+import { outboxRelayKind } from './outbox-relay';
 import { payClientKind } from './pay-client';
 import { redisLockKind } from './redis-lock';
 import { redisScriptKind } from './redis-script';
@@ -12,6 +15,7 @@ import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
 import { txProducerKind } from './tx-producer';
 import { trafficKind } from './traffic';
+import { xaOperatorKind } from './xa-operator';
 import { webUserKind } from './web-user';
 import { zkLockKind } from './zk-lock';
 import { zkScriptKind } from './zk-script';
@@ -37,6 +41,10 @@ export const PROGRAM_MANIFESTS = [
   mqConsumerKind,
   notifierKind,
   notifyReceiverKind,
+  outboxOrderKind,
+  outboxRelayKind,
+  inboxConsumerKind,
+  xaOperatorKind,
 ] as const;
 
 /** Every program kind. */

@@ -31,6 +31,9 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'tcc-duplicate-confirm': { type: 'fault.crash', node: 'pay' },
   // Bob's shop spends the credit.
   'saga-isolation': { type: 'saga.action', node: 'recv' },
+  // The DBA finding tm-3 in doubt and committing it by hand (the XA COMMIT follows its XA RECOVER).
+  'xa-heuristic': { type: 'dba.recover', node: 'dba' },
+  'local-message-table-no-inbox': { type: 'fault.crash', node: 'relay' },
 };
 
 function runOf(id: string) {

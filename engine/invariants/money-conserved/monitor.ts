@@ -17,6 +17,13 @@ export interface MoneyState {
   committedOn: Record<string, string[]>;
   /** The sum last reported as wrong, so one imbalance is reported once. */
   reported: number;
+  /** Net change each global transaction's committed branches made. */
+  delta: Record<string, number>;
+  /**
+   * Global transactions that settled with money made or lost, since the sum was last right: a
+   * report names them, even when they settled while another was in flight.
+   */
+  since: string[];
 }
 
 const money = (r: DbRow | null): number => (r === null ? 0 : Number(r.balance ?? 0) + Number(r.frozen ?? 0));
@@ -25,13 +32,18 @@ export const moneyConserved: MonitorDef<MoneyState> = {
   id: 'money-conserved',
   title: 'At every quiescent point, the accounts hold as much money as at the start',
   watches: ['db.commit', 'xa.begin', 'xa.end', 'xa.recovered', 'tc.begin', 'tc.end'],
-  init: () => ({ sum: 0, open: {}, committedOn: {}, reported: 0 }),
+  init: () => ({ sum: 0, open: {}, committedOn: {}, reported: 0, delta: {}, since: [] }),
   onEvent(s0, ev, ctx) {
     const s: MoneyState = { ...s0, open: { ...s0.open }, committedOn: { ...s0.committedOn } };
     let settled: string[] = [];
     switch (ev.type) {
       case 'db.commit':
-        for (const c of ev.changes) if (c.table === 'accounts') s.sum += money(c.to) - money(c.from);
+        for (const c of ev.changes) {
+          if (c.table !== 'accounts') continue;
+          const d = money(c.to) - money(c.from);
+          s.sum += d;
+          if (ev.xid !== null) s.delta = { ...s.delta, [ev.xid]: (s.delta[ev.xid] ?? 0) + d };
+        }
         if (ev.xid !== null) s.committedOn[ev.xid] = [...(s.committedOn[ev.xid] ?? []), ev.node];
         break;
       case 'xa.begin':
@@ -54,13 +66,16 @@ export const moneyConserved: MonitorDef<MoneyState> = {
       default:
         return s;
     }
+    s.since = s.sum === 0 ? [] : [...s0.since, ...settled.filter((g) => (s.delta[g] ?? 0) !== 0 && !s0.since.includes(g))];
     if (Object.keys(s.open).length > 0 || s.sum === 0 || s.sum === s.reported) {
       if (s.sum === 0) s.reported = 0;
       return s;
     }
     s.reported = s.sum;
-    const where = settled.map((g) => `${g} committed on ${(s.committedOn[g] ?? []).map(ctx.name).join(' and ') || 'no database'}`).join('; ');
-    ctx.violate(`money is not conserved: the accounts hold ${Math.abs(s.sum)} ${s.sum < 0 ? 'less' : 'more'} than at the start${where ? ` (${where})` : ''}`, [ev.node, ...settled.flatMap((g) => s.committedOn[g] ?? [])], ev.i);
+    const named = s.since.length > 0 ? s.since : settled;
+    s.since = [];
+    const where = named.map((g) => `${g} committed on ${(s.committedOn[g] ?? []).map(ctx.name).join(' and ') || 'no database'}`).join('; ');
+    ctx.violate(`money is not conserved: the accounts hold ${Math.abs(s.sum)} ${s.sum < 0 ? 'less' : 'more'} than at the start${where ? ` (${where})` : ''}`, [ev.node, ...new Set(named.flatMap((g) => s.committedOn[g] ?? []))], ev.i);
     return s;
   },
 };

@@ -11,6 +11,8 @@ import type { MonitorDef } from '../../core/monitor';
 export interface NoDoubleEffectState {
   /** `node|key` -> when the first effect happened. */
   first: Record<string, number>;
+  /** Broker message id -> the node that published it, for blaming a repeat on its publisher. */
+  publisher: Record<string, string>;
 }
 
 const ms = (t: number) => (t >= 1000 ? `${+(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);
@@ -18,16 +20,19 @@ const ms = (t: number) => (t >= 1000 ? `${+(t / 1000).toFixed(2)} s` : `${Math.r
 export const noDoubleEffect: MonitorDef<NoDoubleEffectState> = {
   id: 'no-double-effect',
   title: 'Each message has its effect once at each consumer, however often it is delivered',
-  watches: ['mqc.effect', 'recv.effect'],
-  init: () => ({ first: {} }),
+  watches: ['mqc.effect', 'recv.effect', 'inbox.effect', 'mq.stored'],
+  init: () => ({ first: {}, publisher: {} }),
   onEvent(s, ev, ctx) {
-    if (ev.type !== 'mqc.effect' && ev.type !== 'recv.effect') return s;
+    if (ev.type === 'mq.stored') return ev.half ? s : { ...s, publisher: { ...s.publisher, [ev.msgId]: ev.producer } };
+    if (ev.type !== 'mqc.effect' && ev.type !== 'recv.effect' && ev.type !== 'inbox.effect') return s;
     const key = ev.type === 'mqc.effect' ? ev.key : ev.order;
     const k = `${ev.node}|${key}`;
     const first = s.first[k];
-    if (first === undefined) return { first: { ...s.first, [k]: ev.t } };
-    const what = ev.type === 'mqc.effect' ? `shipped ${key} twice` : `credited ${key} twice`;
-    ctx.violate(`${ctx.name(ev.node)} ${what}: at ${ms(first)} and again at ${ms(ev.t)}; the message came again and it keeps no record of what it has handled`, [ev.node], ev.i);
+    if (first === undefined) return { ...s, first: { ...s.first, [k]: ev.t } };
+    const what = ev.type === 'recv.effect' ? `credited ${key} twice` : `shipped ${key} twice`;
+    // An outbox relay that published the message again is part of the story (its crash, usually).
+    const by = ev.type === 'inbox.effect' ? s.publisher[ev.msgId] : undefined;
+    ctx.violate(`${ctx.name(ev.node)} ${what}: at ${ms(first)} and again at ${ms(ev.t)}; the message came again and it keeps no record of what it has handled`, by ? [ev.node, by] : [ev.node], ev.i);
     ctx.metric('effects.doubled');
     return s;
   },

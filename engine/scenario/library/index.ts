@@ -2,6 +2,7 @@ import { bestEffortNotification, bestEffortNotificationQuery } from './best-effo
 import { configWatchOneShot, configWatchPersistent } from './config-watch';
 import { gcPauseFencing, gcPauseFencingSafe } from './gc-pause-fencing';
 import { idempotencyCrash, idempotencyNone, idempotencyRedis, idempotencyZk } from './idempotency';
+import { localMessageTable, localMessageTableNoInbox } from './local-message-table';
 import { lockShowdown } from './lock-showdown';
 import { RATE_LIMIT_SCENARIOS } from './rate-limit';
 import { redisBasics } from './redis-basics';
@@ -21,13 +22,14 @@ import { xa2pc } from './xa-2pc';
 import { tcc } from './tcc';
 import { saga, sagaIsolation } from './saga';
 import { tccDuplicateConfirm, tccEmptyRollback, tccHanging } from './tcc-problems';
+import { xaHeuristic } from './xa-heuristic';
 import type { BuiltinScenario } from './types';
 
 export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, bestEffortNotification, bestEffortNotificationQuery];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, bestEffortNotification, bestEffortNotificationQuery];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

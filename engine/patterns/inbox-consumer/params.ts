@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+// The parameters of the consumer with an inbox table, apart from its behaviour (program.ts).
+
+const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+
+export const inboxConsumerParams = z
+  .object({
+    kind: z.literal('inbox-consumer'),
+    /** The broker. */
+    target: z.string().min(1, { error: 'expected a node id' }),
+    /** Its own database: the `inventory` row it ships from and the `inbox` table. */
+    db: z.string().min(1, { error: 'expected a node id' }).default('db'),
+    group: name.default('shipping'),
+    topic: name.default('orders'),
+    /** The inventory row an order takes one of. */
+    item: name.default('widget'),
+    /** How long handling one message takes before its transaction starts (ms). */
+    processMs: ms(0, 600_000).default(100),
+    /** Insert the message id into the inbox table in the transaction of the effect; a duplicate key means it was handled. */
+    dedupe: z.boolean().default(true),
+    /** How often it sends the broker a heartbeat (ms). */
+    heartbeatMs: ms(100, 3_600_000).default(30_000),
+    /** Wait before introducing itself again after its connection to the broker ended (ms). */
+    reconnectMs: ms(1, 600_000).default(1000),
+  })
+  .strict();
+export type InboxConsumerParams = z.infer<typeof inboxConsumerParams>;
