@@ -92,6 +92,13 @@ test.describe('inspector', () => {
     // The example ran: /app was created, then set to bye.
     await expect(page.getByTestId('node-zk1')).toContainText('app“bye”');
     await page.screenshot({ path: `${SHOTS}/desktop-program-switch.png` });
+
+    // The card's warning follows the target as it is typed, before anything is applied.
+    const target = page.getByTestId('field-program.target');
+    await target.fill('zk9');
+    await expect(page.getByTestId('node-c1').getByTestId('node-warning')).toHaveText(/talks to “zk9”, which is not on the canvas/);
+    await target.fill('zk1');
+    await expect(page.getByTestId('node-c1').getByTestId('node-warning')).toHaveCount(0);
   });
 
   test('renaming a node changes what the canvas and the narration call it', async ({ page }) => {

@@ -54,6 +54,25 @@ test.describe('rate limiting', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the fixed window at its boundary: both halves of the burst are highlighted on the chart, not before the violation', async ({ page }) => {
+    const sim = await openPlayground(page, '#scenario=rate-limit-fixed-window');
+    await sim.seek(900);
+    await expect(page.getByTestId('burst-half')).toHaveCount(0);
+    await sim.seek(1200);
+    await expect(page.getByTestId('burst-half')).toHaveCount(2);
+    const legend = page.getByTestId('burst-legend');
+    await expect(legend).toContainText('10 before 1000 ms');
+    await expect(legend).toContainText('after it, until 1905 ms');
+    // The halves sit either side of the boundary at 1,000 ms (the chart's x counts time slices).
+    const binMs = Number(await page.getByTestId('rate-chart').getAttribute('data-bin-ms'));
+    const [first, second] = await page.getByTestId('burst-half').evaluateAll((rs, ms) => rs.map((r) => [Number(r.getAttribute('x')) * ms, (Number(r.getAttribute('x')) + Number(r.getAttribute('width'))) * ms]), binMs);
+    expect(first[0]).toBeCloseTo(905, 0);
+    expect(first[1]).toBeLessThanOrEqual(1000);
+    expect(second[0]).toBeGreaterThanOrEqual(1000);
+    expect(second[1]).toBeCloseTo(1905, 0);
+    await page.getByTestId('rate-chart').screenshot({ path: `${SHOTS}/desktop-rate-burst-halves.png` });
+  });
+
   test('the gateway: two gateways share a bucket in Redis and fail open while it is down', async ({ page }) => {
     const sim = await openPlayground(page, '#scenario=rate-limit-gateway');
     await sim.advance(3000);

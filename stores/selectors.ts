@@ -4,6 +4,7 @@ import { logAt, type LogFilter, type NarratedEvent } from './narration';
 import { viewOf } from './node-views';
 import type { PlaybackState } from './playback-store';
 import type { Violation } from './timeline';
+import { withNodeParams } from './scenario-edits';
 
 // Selectors live outside components so their identity is stable; object-returning ones are
 // read with useShallow so a frame that changes nothing they return does not re-render.
@@ -184,8 +185,12 @@ export function selectViolationCount(s: PlaybackState): number {
 
 const warnings = new WeakMap<PlaybackState['scenario'], Map<string, string | null>>();
 
-/** What client `id` is missing to do its job (cached per scenario: every frame asks). */
-export function selectClientWarning(s: PlaybackState, id: string): string | null {
+/**
+ * What client `id` is missing to do its job (cached per scenario: every frame asks); with
+ * `draft`, the parameters being typed into the inspector, what it would miss with those.
+ */
+export function selectClientWarning(s: PlaybackState, id: string, draft?: Record<string, unknown> | null): string | null {
+  if (draft) return clientWarning(withNodeParams(s.scenario, id, draft), id);
   let m = warnings.get(s.scenario);
   if (!m) warnings.set(s.scenario, (m = new Map()));
   if (!m.has(id)) m.set(id, clientWarning(s.scenario, id));

@@ -1,5 +1,5 @@
 import type { Simulation } from '@/engine/core/simulation';
-import type { TraceEventOf } from '@/engine/core/trace-types';
+import type { TraceEventOf, ViolationSpan } from '@/engine/core/trace-types';
 import { RateCollector, type RateChart } from './rate-chart';
 
 /** How many columns the event-density strip under the scrubber has. */
@@ -22,6 +22,8 @@ export interface Violation {
   cause?: number;
   /** The node that caused it (the server whose lease ran out, the client whose DEL did the harm). */
   causeNode?: string;
+  /** Stretches of time it points at (the halves of a burst), for the rate chart. */
+  spans?: readonly ViolationSpan[];
 }
 
 /** A fault the engine applied (from an intervention), for timeline markers. */
@@ -70,7 +72,7 @@ export function lookAhead(sim: Simulation, untilMs: number): TimelineSummary {
     if (type === 'invariant.violation') {
       const ev = sim.trace.get(i) as TraceEventOf<'invariant.violation'>;
       const cause = ev.causeNode === undefined ? {} : { cause: ev.cause, causeNode: ev.causeNode };
-      violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes, ...cause });
+      violations.push({ i, t, step: ev.step, monitor: ev.monitor, message: ev.message, nodes: ev.nodes, ...cause, ...(ev.spans ? { spans: ev.spans } : {}) });
     } else if (type.startsWith('fault.')) {
       faults.push({ i, t, type });
     } else if (type === 'limiter.decision') {

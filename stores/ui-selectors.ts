@@ -34,3 +34,6 @@ export const selectLinkFocused = (s: UiState, id: string) => selectPointed(s)?.l
 
 /** When the pointed-out step happened (the messages it sent are highlighted), or null. */
 export const selectFocusSend = (s: UiState) => selectPointed(s)?.t ?? null;
+
+/** The parameters being typed into the inspector for node `id`, or null. */
+export const selectDraftOf = (s: UiState, id: string) => (s.draft?.id === id ? s.draft.params : null);

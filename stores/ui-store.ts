@@ -68,6 +68,8 @@ export interface UiState {
   hover: Focus | null;
   /** The diagram's lifelines: node ids in the order asked for (the rest follow in the run's order), and the hidden ones. */
   lifelines: Lifelines;
+  /** Parameters being typed into the inspector, not applied yet: the card's warnings follow them. */
+  draft: { id: string; params: Record<string, unknown> } | null;
 
   select(ref: ElementRef | null): void;
   /** The canvas selection changed. */
@@ -91,6 +93,7 @@ export interface UiState {
   setChainOf(v: number | null): void;
   setHover(hover: Focus | null): void;
   setLifelines(lifelines: Lifelines): void;
+  setDraft(draft: UiState['draft']): void;
 }
 
 /** The sequence diagram's rows: an order (node ids) and the hidden ones. */
@@ -126,6 +129,7 @@ export function createUiStore(): UiStore {
     chainOf: null,
     hover: null,
     lifelines: { order: [], hidden: [] },
+    draft: null,
 
     select(ref) {
       const cur = get().selection;
@@ -194,6 +198,9 @@ export function createUiStore(): UiStore {
     },
     setLifelines(lifelines) {
       set({ lifelines });
+    },
+    setDraft(draft) {
+      if (draft !== get().draft) set({ draft });
     },
   }));
 }

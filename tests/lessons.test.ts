@@ -41,6 +41,12 @@ const LESSONS: Record<string, string[]> = {
   'rate-limit-sentinel': ['rate-bound'],
   'rate-limit-showdown': ['rate-bound'],
   'xa-2pc': [],
+  tcc: [],
+  'tcc-empty-rollback': ['all-or-nothing'],
+  'tcc-hanging': ['all-or-nothing'],
+  'tcc-duplicate-confirm': ['all-or-nothing', 'money-conserved'],
+  saga: [],
+  'saga-isolation': ['all-or-nothing'],
   // A DBA commits an in-doubt branch by hand; the coordinator's recovery rolls the other back.
   'xa-heuristic': ['money-conserved', 'xa-atomic'],
   'transactional-message': [],

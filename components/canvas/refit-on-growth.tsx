@@ -4,6 +4,7 @@ import { useReactFlow, useStoreApi, type FitViewOptions, type ReactFlowState } f
 import { useEffect, type RefObject } from 'react';
 import { useUi } from '@/stores/playback-context';
 import { selectFitRequest } from '@/stores/ui-selectors';
+import { FAR_ZOOM } from '../nodes/zoom-levels';
 
 /** A fit padding side in px (the canvas gives its paddings in px). */
 const px = (v: unknown) => (typeof v === 'string' ? parseFloat(v) || 0 : 0);
@@ -28,6 +29,11 @@ function overflows(s: ReactFlowState, padding: FitViewOptions['padding']): boole
  * a violation printed under a card) or is moved out of it to make way for one, so nothing the run shows is cut off at the edge while the
  * canvas has room. Only while the visitor has not panned or zoomed since the last fit
  * (`movedRef`, set by the canvas's onMoveStart); moving a card never triggers it.
+ *
+ * A refit never takes full cards down to far ones: a key field keeps 11 px on screen, so a
+ * card grows as the zoom falls, and fitting that growth again and again spiralled down to far
+ * cards with most of the canvas empty (`rate-limit-guava` at its end went 0.60 -> 0.44 -> 0.38).
+ * Full cards that still do not fit at FAR_ZOOM reach a little past the edge instead.
  */
 export function RefitOnGrowth({ fit, movedRef }: { fit: FitViewOptions; movedRef: RefObject<boolean> }) {
   const store = useStoreApi();
@@ -52,7 +58,8 @@ export function RefitOnGrowth({ fit, movedRef }: { fit: FitViewOptions; movedRef
       }
       if (!grew || movedRef.current || !overflows(s, fit.padding)) return;
       cancelAnimationFrame(raf);
-      raf = requestAnimationFrame(() => void fitView({ ...fit, duration: 0 }));
+      const near = s.transform[2] >= FAR_ZOOM;
+      raf = requestAnimationFrame(() => void fitView({ ...fit, duration: 0, minZoom: near ? Math.max(FAR_ZOOM, fit.minZoom ?? 0) : fit.minZoom }));
     };
     const stop = store.subscribe(check);
     return () => {

@@ -5,6 +5,8 @@ import { attackerUi } from './attacker';
 import { clientUi } from './client';
 import { dbUi } from './db';
 import { xaTmUi } from './xa-tm';
+import { tcUi } from './tc';
+import { tccSvcUi } from './tcc-svc';
 import type { NodeUi } from './kind-ui';
 import { lbUi } from './lb';
 import { limiterUi } from './limiter';
@@ -21,7 +23,7 @@ import { zookeeperUi } from './zookeeper';
  * palette's look, the minimap's colours, the far view and the inspector's labels all come from
  * here; cards are fetched the first time a scenario has such a node.
  */
-export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, mqUi, notifierUi] as const;
+export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, tcUi, tccSvcUi, mqUi, notifierUi] as const;
 
 type Missing = Exclude<NodeType, (typeof NODE_UIS)[number]['type']>;
 // Compile-time check that every node type of the engine's catalog has its UI manifest above: a

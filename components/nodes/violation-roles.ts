@@ -22,6 +22,7 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'paid-order-known': (i) => ['paid here', 'never heard'][i] ?? 'involved',
   'rate-bound': (i) => (i === 0 ? 'over its limit' : 'sent the burst'),
   'money-conserved': (i) => (i === 0 ? 'money off' : 'committed its part'),
+  'all-or-nothing': (i) => (i === 0 ? 'settled it' : 'half done'),
   'saga-all-or-nothing': () => 'left it half done',
   'xa-atomic': (i) => (i === 0 ? 'coordinator' : 'mixed outcome'),
 };

@@ -33,15 +33,20 @@ const sum = (bins: readonly RateBin[], k: keyof RateBin, upTo = bins.length) => 
 /**
  * Under the canvas, when the scenario has rate limiters: one limiter's decisions per time slice
  * of the whole run (let through, waited, refused) with its configured rate as a dashed line,
- * the slices after the cursor dimmed and the cursor drawn where the timeline's is.
+ * the slices after the cursor dimmed and the cursor drawn where the timeline's is. A burst that
+ * broke the rate bound is highlighted, each half a window boundary split it into in its own tone.
  */
 export function RateChartPanel() {
   const rates = usePlayback(selectTimeline).rates;
   return rates ? <RateChartView rates={rates} /> : null;
 }
 
+/** Tones of the highlighted stretches of a violation, in order (the burst's first half, its second). */
+const SPAN_TONE = ['fill-amber-400/40 stroke-amber-600', 'fill-fuchsia-400/40 stroke-fuchsia-600'];
+
 function RateChartView({ rates }: { rates: RateChart }) {
   const time = usePlayback(selectTime);
+  const violations = usePlayback(selectTimeline).violations;
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
   const [picked, setPicked] = useState<string | null>(null);
@@ -62,11 +67,14 @@ function RateChartView({ rates }: { rates: RateChart }) {
   const cursor = Math.min(n, time / rates.binMs);
   const upTo = Math.min(n, Math.floor(cursor) + 1);
   const name = (id: string) => labels[id] ?? id;
+  // The bursts that broke this limiter's bound so far, each half highlighted where it fell.
+  const spans = violations.filter((v) => v.nodes[0] === s.node && v.t <= time && v.spans).flatMap((v) => v.spans!.map((sp, k) => ({ ...sp, k, key: `${v.i}.${k}` })));
   return (
     <section
       aria-label="Rate limiter decisions per time slice"
       data-testid="rate-chart"
       data-node={s.node}
+      data-bin-ms={rates.binMs}
       data-accepted={sum(s.bins, 'accepted')}
       data-queued={sum(s.bins, 'queued')}
       data-rejected={sum(s.bins, 'rejected')}
@@ -106,8 +114,29 @@ function RateChartView({ rates }: { rates: RateChart }) {
         {limitPerBin !== null && (
           <line x1={0} x2={n} y1={H - (limitPerBin / top) * H} y2={H - (limitPerBin / top) * H} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" className="stroke-slate-700 dark:stroke-slate-200" />
         )}
+        {spans.map((sp) => {
+          // At least a slice wide, so a burst inside one slice still shows.
+          const x0 = sp.from / rates.binMs;
+          const w = Math.max(0.9, (sp.to - sp.from) / rates.binMs);
+          return (
+            <rect key={sp.key} data-testid="burst-half" x={x0} y={2} width={w} height={H - 4} vectorEffect="non-scaling-stroke" strokeWidth={1.5} className={SPAN_TONE[sp.k % 2]}>
+              <title>{sp.label}</title>
+            </rect>
+          );
+        })}
         <line x1={cursor} x2={cursor} y1={0} y2={H} vectorEffect="non-scaling-stroke" strokeWidth={2} className="stroke-amber-600" data-testid="rate-chart-cursor" />
       </svg>
+      {spans.length > 0 && (
+        <p className="mt-0.5 flex flex-wrap gap-x-3 text-[11px] text-slate-600 dark:text-slate-300" data-testid="burst-legend">
+          <span className="font-semibold text-red-700 dark:text-red-400">Over the bound:</span>
+          {spans.slice(-2).map((sp) => (
+            <span key={sp.key} className="flex items-center gap-1">
+              <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-sm border ${sp.k % 2 ? 'border-fuchsia-600 bg-fuchsia-400/60' : 'border-amber-600 bg-amber-400/60'}`} />
+              {sp.label}
+            </span>
+          ))}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { TraceEvent, TraceType } from './trace-types';
+import type { TraceEvent, TraceType, ViolationSpan } from './trace-types';
 
 /** What a monitor may do when it sees an event. */
 export interface MonitorCtx {
@@ -6,8 +6,9 @@ export interface MonitorCtx {
    * Reports a broken invariant; `nodes` are the nodes involved, `cause` a trace index: the event
    * that caused it when the monitor knows one (then `causeNode` names who did it: the server
    * whose lease ran out, the client whose DEL removed another's lock), else the detecting event.
+   * `spans` are stretches of true time the views highlight (the two halves of a burst).
    */
-  violate(message: string, nodes: string[], cause?: number, causeNode?: string): void;
+  violate(message: string, nodes: string[], cause?: number, causeNode?: string, spans?: ViolationSpan[]): void;
   /** Adds `delta` to a named run metric. */
   metric(name: string, delta?: number): void;
   /** Sets a named run metric. */

@@ -1,5 +1,12 @@
 import type { Msg } from './msg';
 
+/** A stretch of time a violation points at (each half of a burst a window boundary split), for the views to highlight. */
+export interface ViolationSpan {
+  label: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Every trace event type and its fields, namespaced by component. Models add their own
  * events by augmenting this interface (`declare module '@/engine/core/trace-types'`).
@@ -27,7 +34,7 @@ export interface TraceEventMap {
   'fault.partition': { edge: string };
   'fault.heal': { edge: string };
   'fault.link': { edge: string; loss?: number; duplicate?: number; extraLatencyMs?: number };
-  'invariant.violation': { monitor: string; message: string; nodes: string[]; cause?: number; causeNode?: string };
+  'invariant.violation': { monitor: string; message: string; nodes: string[]; cause?: number; causeNode?: string; spans?: ViolationSpan[] };
   'metric.note': { name: string; value: number };
 }
 

@@ -1,4 +1,5 @@
 import { byKey } from '../core/manifest';
+import { allOrNothingKind } from './all-or-nothing';
 import { everyChangeNotifiedKind } from './every-change-notified';
 import { fencingOrderKind } from './fencing-order';
 import { lockProgressKind } from './lock-progress';
@@ -37,6 +38,7 @@ export const MONITOR_MANIFESTS = [
   messageDeliveredKind,
   noDoubleEffectKind,
   paidOrderKnownKind,
+  allOrNothingKind,
   xaAtomicKind,
   sagaAllOrNothingKind,
 ] as const;

@@ -3,6 +3,8 @@ import { attackerKind } from './attacker';
 import { clientKind } from './client';
 import { dbKind } from './db';
 import { xaTmKind } from './xa-tm';
+import { tcKind } from './tc';
+import { tccSvcKind } from './tcc-svc';
 import { byKey } from '../core/manifest';
 import type { NodeManifest } from './kind';
 import { lbKind } from './lb';
@@ -21,7 +23,7 @@ import { zookeeperKind } from './zookeeper';
  * list. Each manifest's `load` is an `import()`, so a model's code is fetched only by scenarios
  * that use it.
  */
-export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, mqKind, notifierKind] as const;
+export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, tcKind, tccSvcKind, mqKind, notifierKind] as const;
 
 /** Every node type. */
 export type NodeType = (typeof NODE_MANIFESTS)[number]['type'];

@@ -31,7 +31,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   initial: { name: 'initial value', explain: 'The value the config starts with.' },
   intervalMs: { name: 'interval', explain: 'The pause between two commands of a script, two replays of a stolen token, or two transfers of a transaction manager (ms).' },
   decision: { name: 'hand decision', explain: 'What the operator does to the in-doubt branch without asking the coordinator: commit or roll back (a heuristic decision).' },
-  db: { name: 'database', explain: 'The service’s own database, where its inbox table and its effect live.' },
+  db: { name: 'database', explain: 'The service’s own database: where it keeps its accounts, or its inbox table and its effect.' },
   deadlockDetect: { name: 'deadlock detection', explain: 'The database finds a cycle of lock waits at once and rolls one transaction back (ERROR 1213); off, the cycle ends only by lock wait timeout.' },
   item: { name: 'item', explain: 'The inventory row an order takes one of.' },
   key: { name: 'idempotency key', explain: 'A key sent with every attempt of the same payment, so the service can tell a retry from a new payment.' },
@@ -116,6 +116,11 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   scheduleScale: { name: 'retry schedule scale', explain: 'The notifier’s retry schedule (Alipay: 4 min, 10 min, 10 min, 1 h, 2 h, 6 h, 15 h) is multiplied by this; 1 is real time.' },
   orderTimeoutMs: { name: 'order timeout', explain: 'An order the shop has not heard is paid within this long is closed as unpaid (ms).' },
   queryBack: { name: 'query back', explain: 'The shop asks the platform’s query API about orders it has not heard of, when it starts and before closing one: the safety net of best-effort notification.' },
+  barrier: { name: 'barrier table', explain: 'DTM’s sub-transaction barrier (Seata’s tcc_fence_log): each call first inserts (gid, branch, op) into the barrier table in its own local transaction, so a repeat, a Cancel without a Try and a Try after its Cancel do nothing.' },
+  cancelGuard: { name: 'guarded Cancel', explain: 'Without the barrier, Cancel releases only when the frozen amount covers it: a hand-written guard against empty rollback that lets a late Try freeze money for ever.' },
+  requestTimeoutMs: { name: 'request timeout', explain: 'How long the coordinator waits for a branch to answer before its outcome counts as unknown (DTM’s RequestTimeout, 3 s) (ms).' },
+  retryIntervalMs: { name: 'retry interval', explain: 'The wait before a failed Confirm, Cancel or compensation is called again, doubled after each failure (DTM’s RetryInterval, 10 s) (ms).' },
+  transactions: { name: 'global transactions', explain: 'The TCC or Saga global transactions the coordinator runs, one after another, each with its branches (debit or credit an account on a service).' },
 };
 
 /** Metrics, by the part after the family prefix (the lock families share these). */
@@ -192,6 +197,8 @@ const BY_NAME: Readonly<Record<string, Term>> = {
   'watch.undelivered': { name: 'announcements lost', explain: 'Changes ZooKeeper announced that never reached the watcher (lost on a datagram link, or with a broken connection and not re-read).' },
   'watch.notifications': { name: 'notifications', explain: 'Watch events the watchers received.' },
   'watch.reads': { name: 'reads', explain: 'Times the watchers read the config.' },
+  'tc.succeeded': { name: 'global transactions done', explain: 'TCC or Saga global transactions confirmed (or completed) on every branch.' },
+  'tc.failed': { name: 'global transactions undone', explain: 'TCC or Saga global transactions cancelled (or compensated) on every branch.' },
   'xa.mixed': { name: 'mixed outcomes', explain: 'Global transactions that ended committed on some databases and rolled back on others (heuristic mixed).' },
   'xa.committed': { name: 'transfers committed', explain: 'Global transactions committed on every database.' },
   'xa.rolledBack': { name: 'transfers rolled back', explain: 'Global transactions rolled back (or, without two-phase commit, left half done).' },

@@ -25,6 +25,12 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'transactional-message-unknown': { type: 'txp.check', node: 'pay' },
   'transactional-message-dlq': { type: 'mqc.fail', node: 'ship' },
   'best-effort-notification': { type: 'fault.crash', node: 'shop' },
+  // The participant down at Try time, the cut link that delays the Try, the crash that loses Confirm's answer.
+  'tcc-empty-rollback': { type: 'fault.crash', node: 'pay' },
+  'tcc-hanging': { type: 'fault.partition' },
+  'tcc-duplicate-confirm': { type: 'fault.crash', node: 'pay' },
+  // Bob's shop spends the credit.
+  'saga-isolation': { type: 'saga.action', node: 'recv' },
   // The DBA finding tm-3 in doubt and committing it by hand (the XA COMMIT follows its XA RECOVER).
   'xa-heuristic': { type: 'dba.recover', node: 'dba' },
   'local-message-table-no-inbox': { type: 'fault.crash', node: 'relay' },

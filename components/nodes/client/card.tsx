@@ -2,8 +2,9 @@
 
 import { memo } from 'react';
 import type { ProgramView } from '@/engine/core/program';
-import { usePlayback } from '@/stores/playback-context';
+import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectClientWarning } from '@/stores/selectors';
+import { selectDraftOf } from '@/stores/ui-selectors';
 import { useDenseWire } from '../../canvas/dense-wire';
 import type { CardProps } from '../kind-ui';
 import { NodeCard } from '../node-card';
@@ -21,7 +22,9 @@ const PILL: Record<ProgramView['status'], string> = {
 /** A client machine: what its program is doing now. */
 function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
   const live = useNodeView<'client'>(id);
-  const warning = usePlayback((s) => selectClientWarning(s, id));
+  // While its parameters are being typed into the inspector, the warning follows the draft.
+  const draft = useUi((s) => selectDraftOf(s, id));
+  const warning = usePlayback((s) => selectClientWarning(s, id, draft));
   // Each pulsing dot is an animation the compositor runs on its own layer; dozens of them on a
   // busy canvas cost more per frame than everything else (without a GPU), so they stay still there.
   const pulse = !useDenseWire();

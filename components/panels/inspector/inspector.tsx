@@ -96,6 +96,9 @@ function NodeInspector({ id }: { id: string }) {
   const playback = usePlaybackStore();
   // A client switched to another program talks to the linked server of the right kind at once.
   const fill = useCallback((k: string, fresh: Record<string, unknown>) => fillProgram(scenario, id, k, fresh), [scenario, id]);
+  // The card's warnings follow what is being typed, before it is applied.
+  const ui = useUiStore();
+  const onDraft = useCallback((d: unknown) => ui.getState().setDraft(d ? { id, params: d as Record<string, unknown> } : null), [ui, id]);
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
   const style = nodeUi(node.type);
@@ -124,6 +127,7 @@ function NodeInspector({ id }: { id: string }) {
             fields={style.fields}
             variantFields={PROGRAM_FIELDS}
             fillVariant={node.type === 'client' ? fill : undefined}
+            onDraft={node.type === 'client' ? onDraft : undefined}
             // A client switched to another program may need that program's code first.
             onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}
           />

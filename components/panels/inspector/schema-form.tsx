@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { issueMessage } from '@/engine/scenario/errors';
 import type { EditResult } from '@/stores/playback-store';
@@ -31,6 +31,7 @@ export function SchemaForm({
   fields,
   variantFields,
   fillVariant,
+  onDraft,
   onApply,
 }: {
   id: string;
@@ -42,6 +43,8 @@ export function SchemaForm({
   variantFields?: Readonly<Record<string, FieldTable>>;
   /** What a union switched to another variant starts with (see FieldTexts.fill). */
   fillVariant?: FieldTexts['fill'];
+  /** The values being typed while they differ from the applied ones (null once applied, reverted or closed). */
+  onDraft?: (draft: unknown) => void;
   onApply(v: unknown): EditResult | Promise<EditResult>;
 }) {
   const json = jsonOf(schema);
@@ -64,6 +67,10 @@ export function SchemaForm({
     return out;
   }, [check]);
   const dirty = !same(draft, value);
+  useEffect(() => {
+    onDraft?.(dirty ? draft : null);
+  }, [onDraft, dirty, draft]);
+  useEffect(() => () => onDraft?.(null), [onDraft]);
 
   const commit = (v: unknown) => {
     if (pending || same(v, value) || !schema.safeParse(v).success) return;

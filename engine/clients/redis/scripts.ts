@@ -56,7 +56,11 @@ const RRENEW_LUA =
   'end; ' +
   'return 0;';
 
-/** Spring Cloud Gateway's request_rate_limiter.lua (the version that takes `now` as ARGV[3]). */
+/**
+ * Spring Cloud Gateway's request_rate_limiter.lua, verbatim from its main branch (2025). Since
+ * 3.0.6 the gateway sends an empty ARGV[3] and the script reads Redis's own clock (`TIME`), so
+ * the gateways' clocks never enter it; an explicit ARGV[3] (what versions before sent) still wins.
+ */
 const SCG_LUA = `redis.replicate_commands()
 
 local tokens_key = KEYS[1]
@@ -64,39 +68,26 @@ local timestamp_key = KEYS[2]
 
 local rate = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
-local now = tonumber(ARGV[3])
+local now = tonumber(ARGV[3]) or redis.call('TIME')[1]
 local requested = tonumber(ARGV[4])
 
-local fill_time = capacity/rate
-local ttl = math.floor(fill_time*2)
+local fill_time = capacity / rate
+local ttl = math.floor(fill_time * 2)
 
-local last_tokens = tonumber(redis.call("get", tokens_key))
-if last_tokens == nil then
-  last_tokens = capacity
-end
-
-local last_refreshed = tonumber(redis.call("get", timestamp_key))
-if last_refreshed == nil then
-  last_refreshed = 0
-end
+local last_tokens = tonumber(redis.call("get", tokens_key)) or capacity
+local last_refreshed = tonumber(redis.call("get", timestamp_key)) or 0
 
 local delta = math.max(0, now-last_refreshed)
 local filled_tokens = math.min(capacity, last_tokens+(delta*rate))
 local allowed = filled_tokens >= requested
-local new_tokens = filled_tokens
-local allowed_num = 0
-if allowed then
-  new_tokens = filled_tokens - requested
-  allowed_num = 1
-end
+local new_tokens = allowed and filled_tokens - requested or filled_tokens
 
 if ttl > 0 then
   redis.call("setex", tokens_key, ttl, new_tokens)
   redis.call("setex", timestamp_key, ttl, now)
 end
 
-return { allowed_num, new_tokens }
-`;
+return { allowed and 1 or 0, new_tokens }`;
 
 /** The known scripts' Lua sources, by name. */
 export const LUA = {

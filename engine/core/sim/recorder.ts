@@ -42,10 +42,11 @@ export class Recorder {
     });
     this.monitorsDeliver = this.watchedBy.has('net.deliver');
     this.mctx = {
-      violate: (message, nodes, cause, causeNode) => {
+      violate: (message, nodes, cause, causeNode, spans) => {
         const at = nodes.length > 0 ? (k.idIndex.get(nodes[0]) ?? -1) : -1;
         const who = causeNode === undefined ? {} : { causeNode };
-        this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause, ...who });
+        const where = spans === undefined ? {} : { spans };
+        this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause, ...who, ...where });
       },
       name: (id) => k.labels.get(id) ?? id,
       metric: (name, delta = 1) => k.metric(name, delta),

@@ -5,7 +5,7 @@ import type { MonitorDef } from '../../core/monitor';
  * Money is conserved across every database: what committed transactions add to accounts
  * (balance plus frozen amount) they take from others. Judged at quiescent points only, when no
  * global transaction is in flight (a transfer's two branches commit one after the other, so in
- * between the sum is off by design): when one ends, when a coordinator's recovery settles what
+ * between the sum is off by design): when one ends (XA, TCC or Saga), when a coordinator's recovery settles what
  * was in doubt, or when a local transaction commits with none open.
  */
 export interface MoneyState {
@@ -31,7 +31,7 @@ const money = (r: DbRow | null): number => (r === null ? 0 : Number(r.balance ??
 export const moneyConserved: MonitorDef<MoneyState> = {
   id: 'money-conserved',
   title: 'At every quiescent point, the accounts hold as much money as at the start',
-  watches: ['db.commit', 'xa.begin', 'xa.end', 'xa.recovered'],
+  watches: ['db.commit', 'xa.begin', 'xa.end', 'xa.recovered', 'tc.begin', 'tc.end'],
   init: () => ({ sum: 0, open: {}, committedOn: {}, reported: 0, delta: {}, since: [] }),
   onEvent(s0, ev, ctx) {
     const s: MoneyState = { ...s0, open: { ...s0.open }, committedOn: { ...s0.committedOn } };
@@ -49,9 +49,15 @@ export const moneyConserved: MonitorDef<MoneyState> = {
       case 'xa.begin':
         s.open[ev.gtrid] = ev.node;
         return s;
+      case 'tc.begin':
+        s.open[ev.gid] = ev.node;
+        return s;
       case 'xa.end':
         delete s.open[ev.gtrid];
         settled = [ev.gtrid];
+        break;
+      case 'tc.end':
+        delete s.open[ev.gid];
         break;
       case 'xa.recovered':
         settled = Object.keys(s.open).filter((g) => s.open[g] === ev.node);

@@ -7,7 +7,7 @@ export const dbKind = defineNode({
   title: 'Database',
   blurb: 'MariaDB/InnoDB: tables of rows, transactions with row locks, deadlock detection, XA branches that survive a crash.',
   params: dbParams,
-  linksTo: ['client', 'xa-tm'],
+  linksTo: ['client', 'xa-tm', 'tcc-svc'],
   log: { group: 'db', namespaces: ['db'] },
   newParams: () => ({
     tables: {

@@ -12,7 +12,6 @@ import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
 import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
-import { EPOCH_MS } from './decide';
 import type { LimiterAlgorithm } from './params';
 
 type ScgConfig = Extract<LimiterAlgorithm, { kind: 'scg-redis' }>;
@@ -78,14 +77,14 @@ const failOpen = (c: ScgConfig, w: Omit<Waiting, 'rid'>, why: string): ScgOutcom
 });
 
 /**
- * Sends the script for request `id` of `client`. The time goes as whole epoch seconds, as
- * RedisRateLimiter (before 3.1) passed Instant.now().getEpochSecond(): the bucket refills by
- * whole seconds of the gateway's clock.
+ * Sends the script for request `id` of `client`. Its time argument is empty, as RedisRateLimiter
+ * has sent it since 3.0.6 ("Use redis time rather than client time"): the script reads Redis's
+ * own clock (TIME), so the bucket refills by whole seconds of Redis's clock and a gateway's
+ * skewed clock changes nothing.
  */
 export function scgRequest(s: ScgState, c: ScgConfig, client: string, id: number, key: string, ctx: Ctx): { s: ScgState; out: ScgOutcome | null } {
   if (s.io === null) return { s, out: failOpen(c, { client, id, key }, 'no Redis linked') };
-  const now = Math.floor((ctx.now + EPOCH_MS) / 1000);
-  const argv = evalArgv('scg-token-bucket', scgKeys(c.routeId, key), [String(c.replenishRate), String(c.burstCapacity), String(now), String(c.requestedTokens)]);
+  const argv = evalArgv('scg-token-bucket', scgKeys(c.routeId, key), [String(c.replenishRate), String(c.burstCapacity), '', String(c.requestedTokens)]);
   const rid = s.io.nextId;
   const io = redisSend(s.io, argv, 'rate-limit', c.redisTimeoutMs, ctx);
   return { s: { ...s, io, waiting: [...s.waiting, { rid, client, id, key }] }, out: null };

@@ -54,7 +54,7 @@ const SCG = {
   delta: lineOf(LUA['scg-token-bucket'], 'local delta'),
   filled: lineOf(LUA['scg-token-bucket'], 'local filled_tokens'),
   allowed: lineOf(LUA['scg-token-bucket'], 'local allowed ='),
-  minus: lineOf(LUA['scg-token-bucket'], 'new_tokens = filled_tokens - requested'),
+  time: lineOf(LUA['scg-token-bucket'], "redis.call('TIME')"),
   setTokens: lineOf(LUA['scg-token-bucket'], 'redis.call("setex", tokens_key'),
   setStamp: lineOf(LUA['scg-token-bucket'], 'redis.call("setex", timestamp_key'),
 };
@@ -139,11 +139,14 @@ export const SCRIPTS: Readonly<Record<string, ScriptDef>> = {
     lua: LUA['scg-token-bucket'],
     summary: 'Spring Cloud Gateway token bucket: refill by elapsed seconds × rate up to capacity; returns [allowed, tokens_left]',
     keys: ['tokens', 'timestamp'],
-    args: ['rate', 'capacity', 'nowSeconds', 'requested'],
+    args: ['rate', 'capacity', 'nowSeconds (empty: Redis TIME)', 'requested'],
     run(call, [tokensKey, stampKey], args) {
       const rate = luaToNumber(args[0]);
       const capacity = luaToNumber(args[1]);
-      const now = luaToNumber(args[2]);
+      // `tonumber(ARGV[3]) or redis.call('TIME')[1]`: the seconds come back as a string, which Lua's
+      // arithmetic converts and SETEX stores as it is.
+      const given = luaToNumber(args[2]);
+      const now = given ?? luaToNumber((call(SCG.time, 'TIME') as string[])[0]);
       const requested = luaToNumber(args[3]);
       const [c, r] = arith(SCG.fill, ['capacity', capacity], ['rate', rate]);
       const ttl = Math.floor((c / r) * 2);

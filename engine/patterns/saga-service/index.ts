@@ -7,6 +7,6 @@ export const sagaServiceKind = defineProgram({
   title: 'Saga service (choreography: events in, local transaction, event out)',
   params: sagaServiceParams,
   needs: ['mq', 'db'],
-  log: { group: 'broker', namespaces: ['saga'] },
+  log: { group: 'broker', namespaces: ['choreo'] },
   load: () => import('./program').then((m) => m.sagaService),
 });

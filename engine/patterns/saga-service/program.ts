@@ -23,15 +23,15 @@ import type { SagaServiceParams } from './params';
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The order service committed a new order (pending) and starts its saga. */
-    'saga.start': { order: string; customer: string; amount: number; item: string; qty: number };
+    'choreo.start': { order: string; customer: string; amount: number; item: string; qty: number };
     /** A service committed its step for an event; `money` and `stock` are what it changed. */
-    'saga.step': { order: string; on: string; did: string; answer: string | null; money: number; stock: number; customer: string; item: string };
+    'choreo.step': { order: string; on: string; did: string; answer: string | null; money: number; stock: number; customer: string; item: string };
     /** An event already in the inbox: rolled back, its recorded answer published again. */
-    'saga.duplicate': { order: string; on: string; answer: string | null };
+    'choreo.duplicate': { order: string; on: string; answer: string | null };
     /** An event published to the broker. */
-    'saga.event': { order: string; event: string };
+    'choreo.event': { order: string; event: string };
     /** The order service closed the saga. */
-    'saga.end': { order: string; status: 'confirmed' | 'cancelled' };
+    'choreo.end': { order: string; status: 'confirmed' | 'cancelled' };
   }
 }
 
@@ -106,7 +106,7 @@ function publish(s: SagaServiceState, ctx: Ctx, order: string, b: Body, event: s
   const body = JSON.stringify({ ...b, event });
   const m: MqSendMsg = { type: 'mq.send', rid, topic: s.p.topic, key: order, body, half: false, producerGroup: `${s.p.role}-service` };
   ctx.send(s.p.target, m);
-  ctx.trace('saga.event', { order, event });
+  ctx.trace('choreo.event', { order, event });
   return { ...s, rid, pubRid: rid };
 }
 
@@ -130,14 +130,14 @@ function start(s: SagaServiceState, ctx: Ctx): SagaServiceState {
 function afterCommit(s: SagaServiceState, ctx: Ctx, job: Job): SagaServiceState {
   if (job.k === 'place') {
     const o = s.p.orders[job.i];
-    ctx.trace('saga.start', { order: orderName(job.i), ...o });
+    ctx.trace('choreo.start', { order: orderName(job.i), ...o });
     return publish(s, ctx, orderName(job.i), { event: 'order-created', ...o }, 'order-created');
   }
   const order = job.m.key;
   const r = reaction(s.p.role, job.b, order)!;
   const answer = s.applied ? r.ok : r.no;
-  ctx.trace('saga.step', { order, on: job.b.event, did: s.applied ? r.did : (r.not ?? `finds nothing to change: ${r.did}`), answer, money: s.applied ? r.money : 0, stock: s.applied ? r.stock : 0, customer: job.b.customer, item: job.b.item });
-  if (s.p.role === 'order' && s.applied) ctx.trace('saga.end', { order, status: job.b.event === 'stock-reserved' ? 'confirmed' : 'cancelled' });
+  ctx.trace('choreo.step', { order, on: job.b.event, did: s.applied ? r.did : (r.not ?? `finds nothing to change: ${r.did}`), answer, money: s.applied ? r.money : 0, stock: s.applied ? r.stock : 0, customer: job.b.customer, item: job.b.item });
+  if (s.p.role === 'order' && s.applied) ctx.trace('choreo.end', { order, status: job.b.event === 'stock-reserved' ? 'confirmed' : 'cancelled' });
   return answer ? publish(s, ctx, order, job.b, answer) : finish(s, ctx);
 }
 
@@ -181,7 +181,7 @@ function onAnswer(s0: SagaServiceState, tag: Step, r: DbResult, ctx: Ctx): SagaS
       if (job.k === 'place') return r.ok && r.rows?.[0]?.status === 'pending' ? publish(s, ctx, order, { event: 'order-created', ...s.p.orders[job.i] }, 'order-created') : finish(s, ctx);
       const rec = r.ok ? r.rows?.[0] : undefined;
       const answer = rec && rec.answer !== '–' ? String(rec.answer) : null;
-      ctx.trace('saga.duplicate', { order, on: job.b.event, answer });
+      ctx.trace('choreo.duplicate', { order, on: job.b.event, answer });
       ctx.metric('saga.duplicates');
       return answer ? publish(s, ctx, order, job.b, answer) : finish(s, ctx);
     }
@@ -247,15 +247,15 @@ export const sagaService: ProgramDef<SagaServiceParams, SagaServiceState> = {
   describeTimer: (payload) => ({ work: 'handle the next event', place: 'place the next order', hello: 'introduce itself to the broker again' })[TIMERS.match(payload)?.timer ?? 'work'],
   narrate(ev, name) {
     switch (ev.type) {
-      case 'saga.start':
+      case 'choreo.start':
         return `${name(ev.node)} commits ${ev.order} (pending: ${ev.qty} ${ev.item} for ${ev.amount}, paid by ${ev.customer}) and announces it: the saga starts`;
-      case 'saga.step':
+      case 'choreo.step':
         return `${name(ev.node)} gets ${ev.on} for ${ev.order} and ${ev.did}${ev.answer ? `, then announces ${ev.answer}` : ''}`;
-      case 'saga.duplicate':
+      case 'choreo.duplicate':
         return `${name(ev.node)} gets ${ev.on} for ${ev.order} again: it is in its inbox, so nothing is done twice${ev.answer ? `; it announces ${ev.answer} again` : ''}`;
-      case 'saga.event':
+      case 'choreo.event':
         return `${name(ev.node)} publishes ${ev.event} for ${ev.order}`;
-      case 'saga.end':
+      case 'choreo.end':
         return `${ev.order} is ${ev.status}: the saga is over`;
       default:
         return undefined;

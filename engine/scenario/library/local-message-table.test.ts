@@ -12,7 +12,7 @@ const rows = (h: Harness, db: string, table: string) => Object.values(h.stateOf(
 describe('local-message-table is in the library', () => {
   it('topic transactions, notes filled in, no-double-effect attached, on the canvas', () => {
     for (const id of ['local-message-table', 'local-message-table-no-inbox']) {
-      const b = galleryEntry(id, 'transactions', { maxX: 900, maxY: 400 });
+      const b = galleryEntry(id, 'transactions', { maxX: 1400, maxY: 400 });
       expect(b.scenario.monitors).toEqual(['no-double-effect']);
     }
   });

@@ -60,6 +60,18 @@ describe('rate-limiting scenarios', () => {
     expect(down.every((e) => e.t >= 4000 && e.t < 6600)).toBe(true);
   });
 
+  it('rate-limit-gateway: the script reads Redis\'s clock (TIME), so a gateway\'s skewed clock changes nothing and a jump of Redis\'s refills the bucket', () => {
+    const base = fromScenario('rate-limit-gateway').runToEnd();
+    // Before Redis goes down at 4 s: what the bucket decides (the outage's fail-open times follow each gateway's own timers).
+    const verdicts = (h: typeof base) => h.events('limiter.decision').filter((e) => e.t < 4000).map((e) => `${e.node}#${e.id}:${e.allowed}`);
+    const gwSkew = fromScenario('rate-limit-gateway', { interventions: [{ at: 1000, kind: 'skew', node: 'gw1', deltaMs: -3000 }] }).runToEnd();
+    expect(verdicts(gwSkew)).toEqual(verdicts(base));
+    // Redis's clock jumps 5 s ahead: the script sees 5 s of refill at once, a full bucket (capped at burstCapacity).
+    const redisSkew = fromScenario('rate-limit-gateway', { interventions: [{ at: 2000, kind: 'skew', node: 'redis', deltaMs: 5000 }] }).runToEnd();
+    const passedSoonAfter = (h: typeof base) => h.events('limiter.decision').filter((e) => e.t >= 2000 && e.t < 3000 && e.allowed).length;
+    expect(passedSoonAfter(redisSkew)).toBeGreaterThanOrEqual(passedSoonAfter(base) + 5);
+  });
+
   it('rate-limit-sentinel: throttling never waits over 500 ms; warm-up starts at about count / coldFactor', () => {
     const h = fromScenario('rate-limit-sentinel').runToEnd();
     expect(Math.max(...decisions(h, 'throttle').map((e) => e.waitMs))).toBeLessThanOrEqual(500);

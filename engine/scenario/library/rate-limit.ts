@@ -145,13 +145,29 @@ export const rateLimitGuava: BuiltinScenario = {
   ),
 };
 
+/** Redis goes down for two seconds in the gateway scenario: the gateways fail open meanwhile. */
+const GATEWAY_OUTAGE = [
+  { at: 4000, kind: 'crash' as const, node: 'redis' },
+  { at: 6000, kind: 'restart' as const, node: 'redis' },
+];
+
 export const rateLimitGateway: BuiltinScenario = {
   id: 'rate-limit-gateway',
   topic: 'rate-limiting',
   title: 'Spring Cloud Gateway: two gateways, one bucket in Redis',
   description: 'Two gateway instances run RedisRateLimiter (replenishRate 5, burstCapacity 10) on one Redis; the same user calls both. Redis crashes at 4 s and comes back at 6 s.',
   watchFor: 'Both gateways drain the one bucket in Redis (X-RateLimit-Remaining counts down on both); while Redis is down every request passes with Remaining -1: fail open.',
-  tryThis: tips('Skew one gateway’s clock back 3 s: it passes an older timestamp, and the script counts no time as passed.', 'Set perKey off on one gateway: its requests count against a bucket of its own key.'),
+  tryThis: [
+    {
+      text: 'Skew gateway 1’s clock back 3 s at 1 s: the bucket decides as before. Since Spring Cloud Gateway 3.0.6 the script reads Redis’s own clock (TIME); the gateways’ clocks never enter it.',
+      change: { interventions: [...GATEWAY_OUTAGE, { at: 1000, kind: 'skew', node: 'gw1', deltaMs: -3000 }] },
+    },
+    {
+      text: 'Jump Redis’s clock 5 s ahead at 2 s: the script counts 5 s of refill at once, and a burst of up to burstCapacity gets through.',
+      change: { interventions: [...GATEWAY_OUTAGE, { at: 2000, kind: 'skew', node: 'redis', deltaMs: 5000 }] },
+    },
+    ...tips('Set perKey off on one gateway: its requests count against a bucket of its own key.'),
+  ],
   scenario: {
     ...scenario(
       'rate-limit-gateway',
@@ -166,10 +182,7 @@ export const rateLimitGateway: BuiltinScenario = {
       [...mesh(['u1'], ['gw1']), ...mesh(['u2'], ['gw2']), { id: 'gw1-redis', source: 'gw1', target: 'redis', params: LINK }, { id: 'gw2-redis', source: 'gw2', target: 'redis', params: LINK }],
       9000,
     ),
-    interventions: [
-      { at: 4000, kind: 'crash', node: 'redis' },
-      { at: 6000, kind: 'restart', node: 'redis' },
-    ],
+    interventions: [...GATEWAY_OUTAGE],
   },
 };
 

@@ -13,7 +13,7 @@ const outcome = (h: Harness) => ({
 
 describe('saga-choreography is in the library', () => {
   it('topic transactions, notes filled in, the saga monitor attached, on the canvas', () => {
-    const b = galleryEntry('saga-choreography', 'transactions', { maxX: 900, maxY: 400 });
+    const b = galleryEntry('saga-choreography', 'transactions', { maxX: 1000, maxY: 700 });
     expect(b.scenario.monitors).toEqual(['saga-all-or-nothing']);
   });
 });
@@ -21,7 +21,7 @@ describe('saga-choreography is in the library', () => {
 describe('saga-choreography teaches what it says', () => {
   it('events drive the steps forward, and on stock-failed the compensations backwards: refund, then cancel', () => {
     const h = play('saga-choreography');
-    const order2 = h.find('saga.event', { order: 'order-2' }).map((e) => `${e.node}: ${e.event}`);
+    const order2 = h.find('choreo.event', { order: 'order-2' }).map((e) => `${e.node}: ${e.event}`);
     expect(order2).toEqual([
       'orders: order-created',
       'payment: payment-debited',
@@ -29,8 +29,8 @@ describe('saga-choreography teaches what it says', () => {
       // payment crashed after committing the refund; the redelivered stock-failed makes it announce the refund again.
       'payment: payment-refunded',
     ]);
-    h.expectEvent('saga.end', { order: 'order-1', status: 'confirmed' });
-    h.expectEvent('saga.end', { order: 'order-2', status: 'cancelled' });
+    h.expectEvent('choreo.end', { order: 'order-1', status: 'confirmed' });
+    h.expectEvent('choreo.end', { order: 'order-2', status: 'cancelled' });
     expect(outcome(h)).toEqual({ alice: 70, widgets: 3, orders: ['order-1 confirmed', 'order-2 cancelled'] });
     h.expectNoViolation();
   });
@@ -41,8 +41,8 @@ describe('saga-choreography teaches what it says', () => {
     const refund = h.find('db.commit', { node: 'pay-db' }).filter((c) => c.changes.some((x) => x.id === 'order-2/stock-failed'));
     expect(refund).toHaveLength(1);
     expect(refund[0].t).toBeLessThan(crash.t);
-    h.expectNoEvent('saga.step', { node: 'payment', on: 'stock-failed' });
-    const dup = h.expectEvent('saga.duplicate', { node: 'payment', order: 'order-2', on: 'stock-failed', answer: 'payment-refunded' });
+    h.expectNoEvent('choreo.step', { node: 'payment', on: 'stock-failed' });
+    const dup = h.expectEvent('choreo.duplicate', { node: 'payment', order: 'order-2', on: 'stock-failed', answer: 'payment-refunded' });
     expect(dup.t).toBeGreaterThan(crash.t);
     expect(Object.keys(h.stateOf('pay-db', 'db').tables.inbox)).toEqual(['order-1/order-created', 'order-2/order-created', 'order-2/stock-failed']);
   });
@@ -57,7 +57,7 @@ describe('saga-choreography teaches what it says', () => {
 
   it('try this: without the crash each event is handled once', () => {
     const h = play('saga-choreography', { interventions: [] });
-    h.expectNoEvent('saga.duplicate');
+    h.expectNoEvent('choreo.duplicate');
     expect(outcome(h)).toEqual({ alice: 70, widgets: 3, orders: ['order-1 confirmed', 'order-2 cancelled'] });
   });
 });

@@ -14,8 +14,8 @@ export const PAYMENT_CRASH: Intervention[] = [
   { at: 4870, kind: 'restart', node: 'payment' },
 ];
 
-const service = (id: string, x: number, role: string, db: string, extra: Record<string, unknown> = {}) =>
-  clientNode(id, x, 0, { kind: 'saga-service', target: 'mq', db, role, topic: 'saga', processMs: 100, dedupe: true, ...extra }, `${role} service`);
+const service = (id: string, y: number, role: string, db: string, extra: Record<string, unknown> = {}) =>
+  clientNode(id, 0, y, { kind: 'saga-service', target: 'mq', db, role, topic: 'saga', processMs: 100, dedupe: true, ...extra }, `${role} service`);
 
 const ORDERS = [
   { customer: 'alice', amount: 30, item: 'widget', qty: 2 },
@@ -44,14 +44,15 @@ export const sagaChoreography: BuiltinScenario = {
     id: 'saga-choreography',
     title: TITLE,
     seed: 7,
+    // Left to right: each service | its database | the broker all of them talk to.
     nodes: [
       service('orders', 0, 'order', 'order-db', { orders: ORDERS, intervalMs: 1500 }),
-      { id: 'order-db', type: 'db', label: 'order-db', position: { x: 0, y: 250 }, params: { tables: { orders: [], inbox: [] } } },
-      service('payment', 300, 'payment', 'pay-db'),
-      { id: 'pay-db', type: 'db', label: 'pay-db', position: { x: 300, y: 250 }, params: { tables: { accounts: [{ id: 'alice', balance: 100 }], inbox: [] } } },
-      service('inventory', 600, 'inventory', 'stock-db'),
-      { id: 'stock-db', type: 'db', label: 'stock-db', position: { x: 600, y: 250 }, params: { tables: { inventory: [{ id: 'widget', stock: 5 }], inbox: [] } } },
-      { id: 'mq', type: 'mq', label: 'broker', position: { x: 900, y: 120 }, params: { queuesPerTopic: 4, delayScale: 0.04, transactionTimeOutMs: 240, transactionCheckIntervalMs: 1200 } },
+      { id: 'order-db', type: 'db', label: 'order-db', position: { x: 460, y: 0 }, params: { tables: { orders: [], inbox: [] } } },
+      service('payment', 330, 'payment', 'pay-db'),
+      { id: 'pay-db', type: 'db', label: 'pay-db', position: { x: 460, y: 330 }, params: { tables: { accounts: [{ id: 'alice', balance: 100 }], inbox: [] } } },
+      service('inventory', 660, 'inventory', 'stock-db'),
+      { id: 'stock-db', type: 'db', label: 'stock-db', position: { x: 460, y: 660 }, params: { tables: { inventory: [{ id: 'widget', stock: 5 }], inbox: [] } } },
+      { id: 'mq', type: 'mq', label: 'broker', position: { x: 920, y: 330 }, params: { queuesPerTopic: 4, delayScale: 0.04, transactionTimeOutMs: 240, transactionCheckIntervalMs: 1200 } },
     ],
     edges: [
       link('orders', 'order-db', LINK),

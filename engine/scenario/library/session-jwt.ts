@@ -14,7 +14,7 @@ function jwtScenario(denylist: boolean): BuiltinScenario['scenario'] {
     id,
     title: denylist ? 'Short-lived tokens, refresh tokens and a denylist: logout sticks' : 'Stateless JWT: a logout cannot revoke a stolen token',
     seed: 3,
-    // Rows 260 apart and columns 400 apart: clear of each other on a desktop and, transposed, on a phone.
+    // Columns users | balancer | apps | store, 400 apart, and rows 260 apart: clear of each other on a desktop and, transposed, on a phone.
     nodes: [
       clientNode('alice', 0, 0, denylist ? alice(10, 9) : alice(8, 3)),
       { id: 'mallory', type: 'attacker', label: 'mallory', position: { x: 0, y: 260 }, params: { program: mallory } },
@@ -22,7 +22,7 @@ function jwtScenario(denylist: boolean): BuiltinScenario['scenario'] {
       { id: 'lb', type: 'lb', label: 'load balancer', position: { x: 400, y: 260 }, params: { policy: 'round-robin', healthEveryMs: 1000, timeoutMs: 1000 } },
       { id: 'app1', type: 'app', label: 'app1', position: { x: 800, y: 0 }, params: app },
       { id: 'app2', type: 'app', label: 'app2', position: { x: 800, y: 520 }, params: app },
-      ...(denylist ? [{ id: 'redis', type: 'redis', label: 'redis', position: { x: 800, y: 260 }, params: {} }] : []),
+      ...(denylist ? [{ id: 'redis', type: 'redis', label: 'redis', position: { x: 1200, y: 260 }, params: {} }] : []),
     ],
     edges: [link('alice', 'lb'), link('bob', 'lb'), link('mallory', 'lb'), link('alice', 'mallory'), link('lb', 'app1'), link('lb', 'app2'), ...(denylist ? [link('app1', 'redis'), link('app2', 'redis')] : [])],
     monitors: ['no-access-after-logout', 'no-unexpected-logout'],

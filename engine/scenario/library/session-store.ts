@@ -26,13 +26,13 @@ function sessionStore(redis: boolean): BuiltinScenario['scenario'] {
     id,
     title: redis ? 'Sessions in Redis: users survive an app server crash' : 'Sessions in app memory: a crash logs users out',
     seed: 5,
-    // Rows 260 apart and columns 400 apart: clear of each other on a desktop and, transposed, on a phone.
+    // Columns users | balancer | apps | store, 400 apart, and rows 260 apart: clear of each other on a desktop and, transposed, on a phone.
     nodes: [
       ...USERS.map((name, i) => clientNode(name, 0, i * 260, user(name, i))),
       { id: 'lb', type: 'lb', label: 'load balancer', position: { x: 400, y: 390 }, params: { policy: redis ? 'round-robin' : 'sticky', healthEveryMs: 500, fall: 2, rise: 2, timeoutMs: 1000 } },
-      { id: 'app1', type: 'app', label: 'app1', position: { x: 800, y: redis ? 130 : 260 }, params: app },
-      { id: 'app2', type: 'app', label: 'app2', position: { x: 800, y: redis ? 650 : 520 }, params: app },
-      ...(redis ? [{ id: 'redis', type: 'redis', label: 'redis', position: { x: 800, y: 390 }, params: {} }] : []),
+      { id: 'app1', type: 'app', label: 'app1', position: { x: 800, y: 260 }, params: app },
+      { id: 'app2', type: 'app', label: 'app2', position: { x: 800, y: 520 }, params: app },
+      ...(redis ? [{ id: 'redis', type: 'redis', label: 'redis', position: { x: 1200, y: 390 }, params: {} }] : []),
     ],
     edges: [...USERS.map((u) => link(u, 'lb')), link('lb', 'app1'), link('lb', 'app2'), ...(redis ? [link('app1', 'redis'), link('app2', 'redis')] : [])],
     monitors: ['no-unexpected-logout', 'no-access-after-logout'],

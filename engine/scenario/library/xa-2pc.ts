@@ -35,7 +35,7 @@ export const xa2pc: BuiltinScenario = {
         id: 'tm',
         type: 'xa-tm',
         label: 'order service (XA)',
-        position: { x: 0, y: 100 },
+        position: { x: 0, y: 330 },
         params: {
           intervalMs: 2000,
           transfers: [
@@ -49,7 +49,7 @@ export const xa2pc: BuiltinScenario = {
         id: 'bank-a',
         type: 'db',
         label: 'bank-a',
-        position: { x: 250, y: 0 },
+        position: { x: 460, y: 0 },
         params: {
           lockWaitTimeoutMs: 10000,
           tables: {
@@ -60,12 +60,12 @@ export const xa2pc: BuiltinScenario = {
           },
         },
       },
-      { id: 'bank-b', type: 'db', label: 'bank-b', position: { x: 250, y: 250 }, params: { lockWaitTimeoutMs: 10000, tables: { accounts: [{ id: 'bob', balance: 100, frozen: 0 }] } } },
+      { id: 'bank-b', type: 'db', label: 'bank-b', position: { x: 460, y: 330 }, params: { lockWaitTimeoutMs: 10000, tables: { accounts: [{ id: 'bob', balance: 100, frozen: 0 }] } } },
       {
         id: 'teller',
         type: 'xa-tm',
         label: 'teller',
-        position: { x: 500, y: 0 },
+        position: { x: 0, y: 0 },
         params: { startMs: 5000, transfers: [{ amount: 10, from: { db: 'bank-a', id: 'alice' }, to: { db: 'bank-a', id: 'carol' } }] },
       },
     ],

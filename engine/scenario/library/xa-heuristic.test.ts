@@ -9,7 +9,7 @@ const balances = (h: Harness) => ({ alice: h.stateOf('bank-a', 'db').tables.acco
 
 describe('xa-heuristic is in the library', () => {
   it('topic transactions, notes filled in, money and atomicity monitors attached, on the canvas', () => {
-    const b = galleryEntry('xa-heuristic', 'transactions', { maxX: 900, maxY: 400 });
+    const b = galleryEntry('xa-heuristic', 'transactions', { maxX: 900, maxY: 700 });
     expect(b.scenario.monitors).toEqual(['money-conserved', 'xa-atomic']);
   });
 });

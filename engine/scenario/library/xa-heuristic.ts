@@ -28,7 +28,7 @@ export const xaHeuristic: BuiltinScenario = {
     ...base,
     id: 'xa-heuristic',
     title: TITLE,
-    nodes: [...base.nodes, clientNode('dba', 500, 250, { kind: 'xa-operator', target: 'bank-b', atMs: 6000, xid: 'tm-3', decision: 'commit' }, 'bank-b DBA')],
+    nodes: [...base.nodes, clientNode('dba', 0, 660, { kind: 'xa-operator', target: 'bank-b', atMs: 6000, xid: 'tm-3', decision: 'commit' }, 'bank-b DBA')],
     edges: [...(base.edges ?? []), { id: 'dba-bank-b', source: 'dba', target: 'bank-b', params: link }],
     monitors: ['money-conserved', 'xa-atomic'],
   },

@@ -1,0 +1,12 @@
+import type { NodeUi } from '../kind-ui';
+import { SvcIcon } from './icon';
+
+/** How a participant looks: a service box in teal; from afar, what it is working on. */
+export const tccSvcUi: NodeUi<'tcc-svc'> = {
+  type: 'tcc-svc',
+  icon: (s) => <SvcIcon width={s} height={s} />,
+  tone: 'bg-teal-700',
+  colour: '#0f766e',
+  summary: (v) => (v.working.length > 0 ? v.working.join(', ') : v.barrier ? 'barrier on' : 'no barrier'),
+  card: () => import('./card').then((m) => m.TccSvcCard),
+};

@@ -1,0 +1,187 @@
+import { isConnectionClosed } from '../../core/connection';
+import { dbQuery, resultText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
+import { ORIGIN_OP, type BranchKind, type BranchOp, type BranchReq, type BranchRes } from '../../clients/tcc/messages';
+import type { Ctx, ModelDef } from '../../core/types';
+import { barrierRow, busiOf } from './plan';
+import { tccSvcParams, type TccSvcParams } from './params';
+import type { Job, JobOutcome, TccSvcState } from './state';
+
+/** What a participant's call did, in the trace: one event per call, when its local transaction ends. */
+interface EffectFields {
+  gid: string;
+  branch: string;
+  account: string;
+  amount: number;
+  kind: BranchKind;
+  /** applied: committed; refused: the business said no; skipped: nothing to do (barrier, guard); failed: the database failed. */
+  outcome: JobOutcome;
+  reason: string | null;
+  /** The database and session its local transaction ran on: an applied effect counts once that COMMIT has run there. */
+  db: string;
+  session: string;
+}
+
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /** TCC Try: freezes the amount (debit) or checks the account (credit). */
+    'tcc.try': EffectFields;
+    /** TCC Confirm: spends the frozen amount (debit) or credits it (credit). */
+    'tcc.confirm': EffectFields;
+    /** TCC Cancel: releases the frozen amount. */
+    'tcc.cancel': EffectFields;
+    /** Saga action: moves the money at once. */
+    'saga.action': EffectFields;
+    /** Saga compensation: moves it back. */
+    'saga.compensate': EffectFields;
+  }
+}
+
+const EVENT = { try: 'tcc.try', confirm: 'tcc.confirm', cancel: 'tcc.cancel', action: 'saga.action', compensate: 'saga.compensate' } as const;
+const KEEP = 6;
+
+const clone = (s: TccSvcState): TccSvcState => ({ ...s, jobs: { ...s.jobs }, handled: [...s.handled] });
+
+function ask(s: TccSvcState, ctx: Ctx, session: string, stmt: DbStmt): void {
+  const j = { ...s.jobs[session], req: s.req++ };
+  s.jobs[session] = j;
+  ctx.send(s.p.db, dbQuery(j.req, stmt, session));
+}
+
+/** The call's local transaction ended: trace its effect (on COMMIT, the moment it becomes durable), answer. */
+function finish(s: TccSvcState, ctx: Ctx, session: string, status: BranchRes['status']): void {
+  const j = s.jobs[session];
+  delete s.jobs[session];
+  const outcome = j.outcome ?? 'failed';
+  s.handled = [...s.handled, { gid: j.gid, branch: j.branch, op: j.op, account: j.account, amount: j.amount, outcome, reason: j.reason }].slice(-KEEP);
+  const res: BranchRes = { type: 'branch.res', id: j.id, status, ...(j.reason ? { reason: j.reason } : {}) };
+  ctx.send(j.from, res);
+}
+
+function traceEffect(s: TccSvcState, session: string, j: Job, ctx: Ctx): void {
+  ctx.trace(EVENT[j.op], { gid: j.gid, branch: j.branch, account: j.account, amount: j.amount, kind: j.kind, outcome: j.outcome ?? 'failed', reason: j.reason, db: s.p.db, session });
+}
+
+/** Ends the call's transaction: COMMIT (tracing the effect as it is sent) or ROLLBACK. */
+function end(s: TccSvcState, ctx: Ctx, session: string, commit: boolean, outcome: JobOutcome, reason: string | null): void {
+  s.jobs[session] = { ...s.jobs[session], step: commit ? 'commit' : 'rollback', outcome, reason };
+  if (commit) traceEffect(s, session, s.jobs[session], ctx);
+  ask(s, ctx, session, { op: commit ? 'commit' : 'rollback' });
+}
+
+function runBusi(s: TccSvcState, ctx: Ctx, session: string): void {
+  const j = s.jobs[session];
+  const b = busiOf(j.op, j.kind, j.account, j.amount, s.p.cancelGuard && !s.p.barrier);
+  if (!b) return end(s, ctx, session, true, 'skipped', 'nothing to change on this side');
+  s.jobs[session] = { ...j, step: 'busi' };
+  ask(s, ctx, session, b.stmt);
+}
+
+/** The barrier's verdict (DTM's BranchBarrier.Call): a Cancel whose Try never ran, or any repeat, does nothing. */
+function afterBarrier(s: TccSvcState, ctx: Ctx, session: string, currentAffected: number): void {
+  const j = s.jobs[session];
+  const origin = ORIGIN_OP[j.op];
+  if (origin && j.originAffected > 0) return end(s, ctx, session, true, 'skipped', `barrier: no ${origin === 'try' ? 'Try' : 'action'} ran, an empty ${j.op === 'cancel' ? 'rollback' : 'compensation'}; its row now blocks a late ${origin === 'try' ? 'Try' : 'action'}`);
+  if (currentAffected === 0) return end(s, ctx, session, true, 'skipped', origin || j.op === 'confirm' ? `barrier: row ${j.gid}/${j.branch}/${j.op} exists, a repeat` : `barrier: row ${j.gid}/${j.branch}/${j.op} exists, a repeat or a call after its ${j.op === 'try' ? 'Cancel' : 'compensation'}`);
+  runBusi(s, ctx, session);
+}
+
+function onResult(s: TccSvcState, ctx: Ctx, session: string, r: DbResult): void {
+  const j = s.jobs[session];
+  if (!r.ok && j.step !== 'commit' && j.step !== 'rollback') {
+    // The database failed the statement (a lock wait timeout, a lost connection): undo, try again later.
+    return end(s, ctx, session, false, 'failed', resultText(r));
+  }
+  const affected = r.ok ? (r.rows ? r.rows.length : (r.affected ?? 0)) : 0;
+  switch (j.step) {
+    case 'begin': {
+      if (!s.p.barrier) return runBusi(s, ctx, session);
+      const origin = ORIGIN_OP[j.op];
+      s.jobs[session] = { ...j, step: origin ? 'origin' : 'barrier' };
+      return ask(s, ctx, session, barrierRow(j.gid, j.branch, origin ?? j.op, j.op));
+    }
+    case 'origin':
+      s.jobs[session] = { ...j, step: 'barrier', originAffected: affected };
+      return ask(s, ctx, session, barrierRow(j.gid, j.branch, j.op, j.op));
+    case 'barrier':
+      return afterBarrier(s, ctx, session, affected);
+    case 'busi': {
+      if (affected > 0) return end(s, ctx, session, true, 'applied', null);
+      const b = busiOf(j.op, j.kind, j.account, j.amount, s.p.cancelGuard && !s.p.barrier)!;
+      if (b.onNone === 'nothing') return end(s, ctx, session, true, 'skipped', b.none);
+      // A compensation that cannot be done is refused by the business, yet must be called again: it answers 500, not 409.
+      return end(s, ctx, session, false, 'refused', b.none);
+    }
+    case 'commit':
+      return finish(s, ctx, session, r.ok ? 'ok' : 'error');
+    case 'rollback':
+      if (j.outcome === 'refused' || j.outcome === 'failed') traceEffect(s, session, j, ctx);
+      return finish(s, ctx, session, j.outcome === 'refused' && j.op !== 'compensate' ? 'failure' : 'error');
+  }
+}
+
+function onCall(s0: TccSvcState, m: BranchReq, from: string, ctx: Ctx): TccSvcState {
+  const s = clone(s0);
+  const session = `c${s.next++}`;
+  s.jobs[session] = { id: m.id, from, gid: m.gid, branch: m.branch, op: m.op, kind: m.kind, account: m.account, amount: m.amount, req: 0, step: 'begin', originAffected: 0, outcome: null, reason: null };
+  ask(s, ctx, session, { op: 'begin' });
+  return s;
+}
+
+/** A lost connection to the database fails every call waiting on it: the coordinator will call again. */
+function dbGone(s0: TccSvcState, ctx: Ctx): TccSvcState {
+  const s = clone(s0);
+  for (const session of Object.keys(s.jobs)) {
+    s.jobs[session] = { ...s.jobs[session], outcome: 'failed', reason: 'lost connection to the database' };
+    finish(s, ctx, session, 'error');
+  }
+  return s;
+}
+
+/**
+ * A TCC / Saga participant (a service in DTM's examples, e.g. busi/ in github:dtm-labs/dtm):
+ * each call runs as one local transaction on its database, optionally behind DTM's
+ * sub-transaction barrier (client/dtmcli/barrier.go: insert the origin op's row, then the op's
+ * own row; skip the business when the origin row was new or the op's row was not).
+ */
+export const tccSvcModel: ModelDef<TccSvcParams, TccSvcState> = {
+  type: 'tcc-svc',
+  init: (p) => ({ p: tccSvcParams.parse(p) as Required<TccSvcParams>, jobs: {}, next: 1, req: 1, handled: [] }),
+  start(s, ctx) {
+    // Request ids start at a random point so a database answer meant for an earlier life matches nothing.
+    return { ...s, req: 1 + Math.floor(ctx.random() * 1e6) };
+  },
+  onMessage(s, msg, from, ctx) {
+    if (isConnectionClosed(msg)) return from === s.p.db && Object.keys(s.jobs).length > 0 ? dbGone(s, ctx) : s;
+    if (msg.type === 'branch.req') return onCall(s, msg as BranchReq, from, ctx);
+    if (msg.type !== 'db.result' || from !== s.p.db) return s;
+    const m = msg as DbResultMsg;
+    const session = m.session ?? '';
+    if (!Object.hasOwn(s.jobs, session) || s.jobs[session].req !== m.id) return s;
+    const next = clone(s);
+    onResult(next, ctx, session, m.result);
+    return next;
+  },
+  // Calls in progress die with the process (the database rolls their transactions back); the log of handled calls stays.
+  crash: (s) => ({ ...s, jobs: {} }),
+  describeMessage(msg) {
+    if (msg.type === 'branch.res') {
+      const m = msg as BranchRes;
+      return m.status === 'ok' ? '200 OK' : m.status === 'failure' ? '409 FAILURE' : '500';
+    }
+    return msg.type;
+  },
+  narrate(ev, name) {
+    if (!(ev.type in NARRATE)) return undefined;
+    const e = ev as unknown as EffectFields & { type: keyof typeof NARRATE; node: string };
+    return `${name(e.node)}: ${e.gid} ${NARRATE[e.type](e)}${e.reason ? ` (${e.reason})` : ''}`;
+  },
+};
+
+const verb = (done: string, e: EffectFields) => (e.outcome === 'applied' ? done : e.outcome === 'refused' ? 'refused' : e.outcome === 'skipped' ? 'does nothing' : 'failed, to be retried');
+const NARRATE: Record<(typeof EVENT)[BranchOp], (e: EffectFields) => string> = {
+  'tcc.try': (e) => `Try ${e.account} ${e.amount}: ${verb(e.kind === 'debit' ? `freezes ${e.amount} of ${e.account}'s balance` : `${e.account} is there to receive it`, e)}`,
+  'tcc.confirm': (e) => `Confirm: ${verb(e.kind === 'debit' ? `spends ${e.account}'s frozen ${e.amount}` : `credits ${e.account} ${e.amount}`, e)}`,
+  'tcc.cancel': (e) => `Cancel: ${verb(e.kind === 'debit' ? `releases ${e.amount} to ${e.account}'s balance` : 'nothing was frozen here', e)}`,
+  'saga.action': (e) => `action: ${verb(e.kind === 'debit' ? `takes ${e.amount} from ${e.account}` : `gives ${e.account} ${e.amount}`, e)}`,
+  'saga.compensate': (e) => `compensation: ${verb(e.kind === 'debit' ? `gives ${e.account} back ${e.amount}` : `takes back the ${e.amount} credited to ${e.account}`, e)}`,
+};
