@@ -19,6 +19,8 @@ export interface ZkSuiteOptions {
 interface Outcome {
   ok: boolean;
   lines: string[];
+  /** The real client could not connect to its fresh server at all: the machine's trouble, not a model difference. */
+  noConnect?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ async function runScript(file: string, classpath: string, verbose: boolean): Pro
   const nm = new Normaliser();
   const nr = new Normaliser();
   let ok = true;
+  let noConnect = false;
   for (const step of steps) {
     const m = model.get(step.line);
     const r = real.get(step.line);
@@ -64,10 +67,11 @@ async function runScript(file: string, classpath: string, verbose: boolean): Pro
       }
     }
     if (why) ok = false;
+    if (why && step.cmd === 'connect' && rs.includes('connect timed out')) noConnect = true;
   }
   const cmds = steps.filter((s) => s.cmd !== 'sleep').length;
   lines.push(ok ? `ok   ${name} (${cmds} commands)` : `FAIL ${name}`);
-  return { ok, lines };
+  return { ok, lines, noConnect };
 }
 
 /**
@@ -100,7 +104,14 @@ export async function runZkSuite(paths: string[], opts: ZkSuiteOptions = {}): Pr
         while (next < paths.length) {
           const i = next++;
           try {
-            outcomes[i] = await runScript(paths[i], driver.classpath, opts.verbose ?? false);
+            let o = await runScript(paths[i], driver.classpath, opts.verbose ?? false);
+            // A client that cannot reach a fresh server within 15 s (seen once on a loaded 2-core
+            // machine) says nothing about the model: run the script once more, and say so.
+            if (!o.ok && o.noConnect) {
+              const again = await runScript(paths[i], driver.classpath, opts.verbose ?? false);
+              o = { ...again, lines: [`again ${path.relative(process.cwd(), paths[i])}: the real client could not connect to its fresh server; ran it once more`, ...again.lines] };
+            }
+            outcomes[i] = o;
           } catch (e) {
             outcomes[i] = { ok: false, lines: [`FAIL ${path.relative(process.cwd(), paths[i])}: ${(e as Error).message}`] };
           }
