@@ -36,6 +36,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   item: { name: 'item', explain: 'The inventory row an order takes one of.' },
   key: { name: 'idempotency key', explain: 'A key sent with every attempt of the same payment, so the service can tell a retry from a new payment.' },
   kind: { name: 'program', explain: 'What the client runs.' },
+  waitTimeoutMs: { name: 'idle connection timeout', explain: 'How long a connection may sit idle before the database closes it and rolls back its open transaction (MariaDB’s wait_timeout, 8 h by default): what frees the locks of a client that died while cut off (ms).' },
   lockWaitTimeoutMs: { name: 'lock wait timeout', explain: 'How long a statement waits for a row lock before it fails with ERROR 1205 (InnoDB’s innodb_lock_wait_timeout, 50 s by default) (ms).' },
   leaseMs: { name: 'fixed lease', explain: 'A lease without the watchdog: the lock expires this long after it was taken, whatever the holder is doing (ms).' },
   leakAtPage: { name: 'token stolen at page', explain: 'After how many pages the user’s token leaks to the attacker.' },
