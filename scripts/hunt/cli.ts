@@ -7,11 +7,11 @@
  * Lives outside engine/: it reads the wall clock (the budget, runs per second).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import '../../engine/registry/register-all';
 import { loadTarget } from '../../engine/load-target';
 import { huntReport } from '../../engine/hunt/report';
-import { runPool, type FromWorker, type HuntPort } from '../../engine/hunt/pool';
+import { runPool } from '../../engine/hunt/pool';
+import { threadPort } from './threads';
 import { DEFAULT_DISTRIBUTION, FAULT_KINDS, type FaultKind } from '../../engine/hunt/schedule';
 
 const USAGE = `usage: npm run hunt -- <scenario.json | built-in id | share link> [--runs N] [--seed S] [--faults ${FAULT_KINDS.join(',')}] [--max-faults M] [--budget-ms T] [--workers K] [--base URL] [--json]`;
@@ -63,12 +63,6 @@ function parseArgs(argv: string[]): Args {
     else a.target = arg;
   }
   return a;
-}
-
-/** A worker thread as a pool port (thread.mjs loads the TypeScript worker through tsx). */
-function threadPort(): { port: HuntPort; worker: Worker } {
-  const worker = new Worker(new URL('./thread.mjs', import.meta.url));
-  return { worker, port: { post: (msg) => worker.postMessage(msg), listen: (cb) => worker.on('message', (m: FromWorker) => cb(m)) } };
 }
 
 async function main(): Promise<void> {
