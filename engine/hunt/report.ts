@@ -43,7 +43,7 @@ export function huntReport(s: Scenario, config: HuntConfig, r: HuntResult, host:
     lines.push(
       `${r.complete ? '' : 'STOPPED EARLY (budget): '}${cov.runs} runs, ${cov.faults} faults tried, no violation`,
       `  faults by kind: ${kinds}`,
-      `  runs by number of faults: ${cov.runsWithFaults.map((n, i) => `${i}: ${n}`).join(', ')}`,
+      `  runs by number of faults: ${cov.runsWithFaults.flatMap((n, i) => (n > 0 ? [`${i}: ${n}`] : [])).join(', ')}`,
     );
   }
   const json = {
