@@ -14,7 +14,7 @@ const metric = (h: Harness, fam: string, name: string) => h.sim.metrics[`${fam}.
 /** alice at the lane's bank-a plus bob at its bank-b: 200 whenever the lane adds up. */
 const laneMoney = (h: Harness, fam: (typeof FAMS)[number]) => {
   const l = LANE[fam];
-  return h.stateOf(`a-${l}`, 'db').tables.accounts.alice.balance + h.stateOf(`b-${l}`, 'db').tables.accounts.bob.balance;
+  return Number(h.stateOf(`a-${l}`, 'db').tables.accounts.alice.balance) + Number(h.stateOf(`b-${l}`, 'db').tables.accounts.bob.balance);
 };
 
 describe('tx-showdown', () => {
