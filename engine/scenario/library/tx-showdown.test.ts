@@ -70,9 +70,9 @@ describe('tx-showdown', () => {
   it('bank-b down for 4 s: 2PC gives up and keeps its deadline; TCC, the Saga and the message each miss it, and say where they stand', () => {
     const h = play('tx-showdown', tryThis(2));
     const late = h.violations.filter((v) => v.monitor === 'transfer-settles').map((v) => v.message);
-    expect(late).toContain('order-2 under TCC has not settled within its 3 s deadline (settleWithinMs of TCC: coordinator): still cancelling its branches');
-    expect(late).toContain('order-2 under Saga has not settled within its 3 s deadline (settleWithinMs of Saga: coordinator): still running its steps');
-    expect(late).toContain('order-2 under transactional message has not settled within its 3 s deadline (settleWithinMs of Message: pay service): the debit committed, the credit has not happened yet');
+    expect(late).toContain('order-2 under TCC has not settled within its 3 s deadline (settleWithinMs of TCC tc): still cancelling its branches');
+    expect(late).toContain('order-2 under Saga has not settled within its 3 s deadline (settleWithinMs of Saga tc): still running its steps');
+    expect(late).toContain('order-2 under transactional message has not settled within its 3 s deadline (settleWithinMs of Msg pay): the debit committed, the credit has not happened yet');
     expect(late.some((m) => m.includes('2PC'))).toBe(false);
     expect(metric(h, 'tx-2pc', 'late')).toBe(0);
     expect(metric(h, 'tx-msg', 'late')).toBe(5);

@@ -18,7 +18,10 @@ const GAP_MS = 300;
 /** The deadline every lane's service promises: a transfer settles within it (ms). */
 const SETTLE_MS = 3000;
 const WIRE = { latency: { kind: 'fixed' as const, ms: 20 } };
-const LANE_H = 300;
+/** Lanes are rows here (columns on a phone): two rows of cards ROW apart, lanes LANE_H apart. */
+const LANE_H = 320;
+const ROW = 130;
+const MID = ROW / 2;
 
 const accounts = (id: string) => ({ tables: { accounts: [{ id, balance: 100, frozen: 0 }], barrier: [] } });
 const bank = (id: string, label: string, x: number, y: number, holder: string, extra: Record<string, unknown[]> = {}): Node => {
@@ -31,9 +34,9 @@ function twoPc(y: number): { nodes: Node[]; edges: Edge[] } {
   const transfers = Array.from({ length: TRANSFERS }, () => ({ amount: AMOUNT, from: { db: 'a-2pc', id: 'alice' }, to: { db: 'b-2pc', id: 'bob' } }));
   return {
     nodes: [
-      { id: 'tm', type: 'xa-tm', label: '2PC: transfer service', position: { x: 0, y: y + 80 }, params: { transfers, intervalMs: GAP_MS, startMs: GAP_MS, settleWithinMs: SETTLE_MS } },
-      bank('a-2pc', '2PC: bank-a', 600, y, 'alice'),
-      bank('b-2pc', '2PC: bank-b', 600, y + 160, 'bob'),
+      { id: 'tm', type: 'xa-tm', label: '2PC tm', position: { x: 0, y: y + MID }, params: { transfers, intervalMs: GAP_MS, startMs: GAP_MS, settleWithinMs: SETTLE_MS } },
+      bank('a-2pc', '2PC bank-a', 600, y, 'alice'),
+      bank('b-2pc', '2PC bank-b', 600, y + ROW, 'bob'),
     ],
     edges: [wire('tm', 'a-2pc'), wire('tm', 'b-2pc')],
   };
@@ -54,11 +57,11 @@ function coordinated(mode: 'tcc' | 'saga', y: number): { nodes: Node[]; edges: E
   }));
   return {
     nodes: [
-      { id: tc, type: 'tc', label: `${name}: coordinator`, position: { x: 0, y: y + 80 }, params: { transactions, intervalMs: GAP_MS, startMs: GAP_MS, settleWithinMs: SETTLE_MS } },
-      { id: pay, type: 'tcc-svc', label: `${name}: service A`, position: { x: 300, y }, params: { db: a } },
-      { id: recv, type: 'tcc-svc', label: `${name}: service B`, position: { x: 300, y: y + 160 }, params: { db: b } },
-      bank(a, `${name}: bank-a`, 600, y, 'alice'),
-      bank(b, `${name}: bank-b`, 600, y + 160, 'bob'),
+      { id: tc, type: 'tc', label: `${name} tc`, position: { x: 0, y: y + MID }, params: { transactions, intervalMs: GAP_MS, startMs: GAP_MS, settleWithinMs: SETTLE_MS } },
+      { id: pay, type: 'tcc-svc', label: `${name} svc A`, position: { x: 300, y }, params: { db: a } },
+      { id: recv, type: 'tcc-svc', label: `${name} svc B`, position: { x: 300, y: y + ROW }, params: { db: b } },
+      bank(a, `${name} bank-a`, 600, y, 'alice'),
+      bank(b, `${name} bank-b`, 600, y + ROW, 'bob'),
     ],
     edges: [wire(tc, pay), wire(tc, recv), wire(pay, a), wire(recv, b)],
   };
@@ -80,18 +83,18 @@ function message(y: number): { nodes: Node[]; edges: Edge[] } {
   const consumer = { kind: 'inbox-consumer', target: 'mq', db: 'b-msg', group: 'credit', topic: 'orders', effect: 'credit', account: 'bob', amount: AMOUNT, processMs: 0 };
   return {
     nodes: [
-      clientNode('pay-msg', 0, y + 80, producer, 'Message: pay service'),
-      bank('a-msg', 'Message: bank-a', 300, y, 'alice', { tx_log: [] }),
+      clientNode('pay-msg', 0, y + MID, producer, 'Msg pay'),
+      bank('a-msg', 'Msg bank-a', 300, y, 'alice', { tx_log: [] }),
       {
         id: 'mq',
         type: 'mq',
-        label: 'Message: broker',
-        position: { x: 300, y: y + 160 },
+        label: 'Msg broker',
+        position: { x: 300, y: y + ROW },
         // RocketMQ's defaults divided by 25, as in transactional-message.
         params: { queuesPerTopic: 4, transactionTimeOutMs: 240, transactionCheckIntervalMs: 1200, transactionCheckMax: 15, delayScale: 0.04, maxReconsumeTimes: 16 },
       },
-      clientNode('recv-msg', 600, y + 160, consumer, 'Message: credit service'),
-      bank('b-msg', 'Message: bank-b', 900, y + 160, 'bob', { inbox: [] }),
+      clientNode('recv-msg', 600, y + ROW, consumer, 'Msg credit'),
+      bank('b-msg', 'Msg bank-b', 900, y + ROW, 'bob', { inbox: [] }),
     ],
     edges: [wire('pay-msg', 'a-msg'), wire('pay-msg', 'mq'), wire('mq', 'recv-msg'), wire('recv-msg', 'b-msg')],
   };
@@ -114,7 +117,7 @@ export const txShowdown: BuiltinScenario = {
     'The metrics panel lines the four patterns up, live. What each does with the crash: 2PC rolls back the transfers bank-b cannot vote on and TCC cancels the one whose Try failed (undone, consistent), while the Saga retries its credit until bank-b is back and the message is delivered again later (done, eventually). Frozen money: only TCC holds any, from Try to Confirm. Time the accounts did not add up, the intermediate state anyone could read: zero for 2PC, whose branches commit together, longest for the Saga and the message, whose debit commits first. Messages per transfer and throughput: TCC pays a round trip per branch and phase, one branch after another.',
   tryThis: [
     {
-      text: 'Crash the coordinators instead (tm, tc-tcc, tc-saga and pay-msg at 0.95 s, back at 2 s). 2PC’s tm-2 has prepared on both banks with no decision logged: its rows stay locked in doubt until the restarted coordinator rolls it back (row locks held: 1.4 s becomes 3.6 s). TCC resumes order-1’s Confirm from its log. The message’s half message for order-2 is rolled back by a back-check (no row in tx_log), and the restarted service pays order-2 again.',
+      text: 'Crash the coordinators instead (2PC tm, TCC tc, Saga tc and Msg pay at 0.95 s, back at 2 s). 2PC’s tm-2 has prepared on both banks with no decision logged: its rows stay locked in doubt until the restarted coordinator rolls it back (row locks held: 1.4 s becomes 3.6 s). TCC resumes order-1’s Confirm from its log. The message’s half message for order-2 is rolled back by a back-check (no row in tx_log), and the restarted service pays order-2 again.',
       change: {
         interventions: ['tm', 'tc-tcc', 'tc-saga', 'pay-msg'].flatMap((node) => [
           { at: 950, kind: 'crash' as const, node },
