@@ -147,7 +147,7 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
       <div className="space-y-1" data-testid="hunt-progress">
         <progress max={runs} value={shrinking ? runs : done} className="h-2 w-full accent-indigo-600" aria-label="Runs done" />
         <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
-          {shrinking ? `Violation in run ${phase.status!.failure!.index + 1}; shrinking it…` : `${done.toLocaleString()} of ${runs.toLocaleString()} runs on ${phase.workers} workers`}
+          {shrinking ? `Violation in run ${phase.status!.failure!.index + 1}; shrinking it…` : `${done.toLocaleString()} of ${runs.toLocaleString()} runs on ${phase.workers} worker${phase.workers === 1 ? '' : 's'}`}
         </p>
       </div>
     );
@@ -161,7 +161,7 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
   }
   const { result, ms, workers } = phase;
   const cov = result.coverage;
-  const rate = `${workers} workers, ${(ms / 1000).toFixed(1)} s`;
+  const rate = `${workers} worker${workers === 1 ? '' : 's'}, ${(ms / 1000).toFixed(1)} s`;
   if (result.shrunk && result.failure) {
     const faults = result.shrunk.schedule.faults;
     return (

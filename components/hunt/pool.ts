@@ -3,9 +3,13 @@ import type { HuntResult } from '@/engine/hunt/hunt';
 import { runPool, type FromWorker, type HuntPort } from '@/engine/hunt/pool';
 import type { Scenario } from '@/engine/scenario/schema';
 
-/** How many workers a hunt uses: every core the browser reports, at most 8. */
+/**
+ * How many workers a hunt uses: every core the browser reports but one, which stays with the
+ * page so it keeps painting (on a loaded 2-core machine, two busy workers left the open dialog
+ * at a few frames a second); at least 1, at most 8.
+ */
 export function workerCount(): number {
-  return Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+  return Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 2) - 1));
 }
 
 /**
@@ -46,7 +50,16 @@ export function startHunt(s: Scenario, config: HuntConfig, cb: HuntCallbacks): {
     pool.stop();
   };
   const t0 = performance.now();
-  runPool(s, config, pool.ports, { onProgress: (status) => live && cb.progress(status, n) }).then(
+  // The page hears of progress ten times a second at most: every chunk would re-render it more
+  // often than it paints.
+  let shown = -Infinity;
+  const onProgress = (status: HuntStatus) => {
+    const now = performance.now();
+    if (!live || (now - shown < 100 && !(status.failure && status.complete))) return;
+    shown = now;
+    cb.progress(status, n);
+  };
+  runPool(s, config, pool.ports, { onProgress }).then(
     (result) => {
       if (!live) return;
       stop();
