@@ -90,11 +90,12 @@ test.describe('hunt: break it for me', () => {
     await expect(dialog.getByTestId('hunt-progress')).toContainText(/[1-9][\d,]* of 1,000,000 runs/, { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { __huntWorkers: () => number }).__huntWorkers())).toBeGreaterThan(0);
     // The runs happen off the main thread: the page keeps painting. (How fast depends on the
-    // machine: 58 frames/s before the hunt on a loaded 2-core box, 13-19 with the dialog open and
-    // one worker hunting; a hunt on the main thread would paint only between chunks of runs.)
+    // machine: on a loaded 2-core box 61 frames/s before the hunt and 47 with both cores hunting;
+    // 12 when the modal's backdrop was blurred, which this bound would catch. A hunt on the main
+    // thread would paint only between chunks of runs.)
     const hunting = await framesInOneSecond(page);
     console.log(`frames painted in 1 s: ${idle} before the hunt, ${hunting} while hunting`);
-    expect(hunting).toBeGreaterThanOrEqual(5);
+    expect(hunting).toBeGreaterThanOrEqual(25);
     await dialog.getByTestId('hunt-cancel').click();
     await expect(dialog.getByTestId('hunt-summary')).toContainText(/Cancelled after [\d,]+ runs/);
     expect(await page.evaluate(() => (window as unknown as { __huntWorkers: () => number }).__huntWorkers())).toBe(0);

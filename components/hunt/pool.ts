@@ -4,12 +4,13 @@ import { runPool, type FromWorker, type HuntPort } from '@/engine/hunt/pool';
 import type { Scenario } from '@/engine/scenario/schema';
 
 /**
- * How many workers a hunt uses: every core the browser reports but one, which stays with the
- * page so it keeps painting (on a loaded 2-core machine, two busy workers left the open dialog
- * at a few frames a second); at least 1, at most 8.
+ * How many workers a hunt uses: every core the browser reports, at least 1, at most 8. The page
+ * keeps painting beside them (its main thread only takes progress reports, ten a second): 47
+ * frames/s on a 2-core machine with two workers busy and another agent's load, once the modal's
+ * blurred backdrop was gone (redrawing that blur in software cost 40 frames/s).
  */
 export function workerCount(): number {
-  return Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 2) - 1));
+  return Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 }
 
 /**

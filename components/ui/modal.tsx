@@ -24,7 +24,7 @@ export function Modal({ title, onClose, children, testId, size = 'md' }: { title
       data-testid={testId}
       onClose={onClose}
       onClick={(e) => e.target === ref.current && onClose()}
-      className={`m-auto max-h-[min(46rem,calc(100dvh-2rem))] w-[calc(100vw-1.5rem)] overflow-hidden rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[2px] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${WIDTH[size]}`}
+      className={`m-auto max-h-[min(46rem,calc(100dvh-2rem))] w-[calc(100vw-1.5rem)] overflow-hidden rounded-2xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${WIDTH[size]}`}
     >
       <div className="flex max-h-[inherit] flex-col">
         <header className="flex items-center gap-3 border-b border-slate-200 px-5 py-3.5 dark:border-slate-800">
