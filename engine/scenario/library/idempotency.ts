@@ -128,7 +128,7 @@ export const idempotencyCrash: BuiltinScenario = {
   topic: 'idempotency',
   title: 'The service dies holding the key: in progress until the claim expires',
   description:
-    'The shop pays with key order-42; the service claims the key in Redis (pending, PX 3000) and crashes mid-charge, before any charge or result. It restarts at 1.2 s with nothing in memory. The retries must neither wait forever nor charge twice.',
+    'The shop pays with key order-42; the service claims the key in Redis (pending, PX 3000) and crashes mid-charge, before any charge or result. It restarts at 1.2 s with nothing in memory. The retries must neither wait forever nor charge twice. The claim is only as durable as Redis: a Redis crash (no appendonly) while a retry is on its way forgets it, and the retry charges again (the hunt finds it).',
   watchFor:
     'Retries after the restart find the key pending and get 409 every 400 ms (the shop’s card says so) until the claim’s 3 s TTL runs out at about 3 s; the next retry claims the key again (pay.pending.expired = 1) and charges once. Nothing was charged before the crash, so one charge in all.',
   tryThis: [

@@ -67,7 +67,7 @@ export const rateLimitSlidingWindow: BuiltinScenario = {
   id: 'rate-limit-sliding-window',
   topic: 'rate-limiting',
   title: 'Sliding window: the log and the slot counter',
-  description: 'The same boundary burst hits a sliding window log (exact) and a sliding window counter with 6 slots (an estimate), both 10 per second.',
+  description: 'The same boundary burst hits a sliding window log (exact) and a sliding window counter with 6 slots (an estimate), both 10 per second. Each limiter counts in memory: one restarted mid-window forgets what it let through, and the next burst gets a full allowance (the hunt breaks the bound by crashing it).',
   watchFor: 'The log keeps one tick per admitted request and refuses the second half of the burst; the counter weighs the slot that just left the window.',
   tryThis: tips('Set the counter to 1 slot, weighted: the classic prev × (1 − progress) + current estimate.', 'Turn weighting off with 2 slots: a burst can get limit × 1.5 through.'),
   scenario: scenario(

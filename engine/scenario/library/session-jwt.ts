@@ -52,7 +52,7 @@ export const sessionJwtDenylist: BuiltinScenario = {
   topic: 'sessions',
   title: 'Short-lived tokens, refresh tokens and a denylist: logout sticks',
   description:
-    'Access tokens now live 5 s; users trade an expired one for a new pair with a refresh token kept in Redis and rotated on each use. Logout puts the access token on a Redis denylist until its exp and deletes the refresh token; every request checks the denylist. alice’s token is stolen right before she logs out.',
+    'Access tokens now live 5 s; users trade an expired one for a new pair with a refresh token kept in Redis and rotated on each use. Logout puts the access token on a Redis denylist until its exp and deletes the refresh token; every request checks the denylist. alice’s token is stolen right before she logs out. Rotation has a cost of its own: a refresh whose answer is lost leaves the user with a refresh token already used, its retry is refused, and the user is logged out (the hunt finds it with message loss).',
   watchFor:
     'mallory’s replays are accepted while alice is still logged in (nothing can tell a stolen token from hers), then refused — 401 token revoked — from her logout on, and token expired once its exp passes. no-access-after-logout stays green. bob refreshes every 5 s without noticing. The cost: app.redis.trips.per.request, a denylist check on every page.',
   tryThis: [

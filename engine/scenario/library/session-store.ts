@@ -80,7 +80,7 @@ export const sessionStoreRedis: BuiltinScenario = {
   topic: 'sessions',
   title: 'Sessions in Redis: users survive an app server crash',
   description:
-    'The same four users and the same crash of app1 at 3 s, but the app servers keep sessions in Redis the way Spring Session does: a hash per session, read on every request and written back with lastAccessedTime and a fresh expiry (maxInactiveInterval, 10 s here instead of Spring’s 1800 s). The balancer is plain round-robin.',
+    'The same four users and the same crash of app1 at 3 s, but the app servers keep sessions in Redis the way Spring Session does: a hash per session, read on every request and written back with lastAccessedTime and a fresh expiry (maxInactiveInterval, 10 s here instead of Spring’s 1800 s). The balancer is plain round-robin. The sessions are only as durable as Redis: this one keeps them in memory (appendonly off), so a Redis crash logs everyone out (the hunt finds that in its first runs).',
   watchFor:
     'The spring:session:sessions:… hashes on the redis card, their TTL bars refilled on every page. At the crash app1’s host resets the balancer’s connections, which takes app1 out at once (a request inside app1 would get a 502); then app2 serves everyone with the same cookies and nobody is logged out. The price: app.redis.trips.per.request, three Redis round trips (HGETALL, HSET, PEXPIRE) for every page.',
   tryThis: [

@@ -112,7 +112,7 @@ export const txShowdown: BuiltinScenario = {
   id: 'tx-showdown',
   topic: 'transactions',
   title: TITLE,
-  description: `Four lanes, one pattern each, move ${AMOUNT} from alice to bob ${TRANSFERS} times, one transfer after another with ${GAP_MS} ms between, on the same 20 ms links. At ${CRASH_AT / 1000} s every lane's bank-b crashes, back at ${BACK_AT / 1000} s. Each service promises a transfer settles within ${SETTLE_MS / 1000} s (settleWithinMs).`,
+  description: `Four lanes, one pattern each, move ${AMOUNT} from alice to bob ${TRANSFERS} times, one transfer after another with ${GAP_MS} ms between, on the same 20 ms links. At ${CRASH_AT / 1000} s every lane's bank-b crashes, back at ${BACK_AT / 1000} s. Each service promises a transfer settles within ${SETTLE_MS / 1000} s (settleWithinMs): every lane keeps that promise through this crash, but no pattern can keep it through any fault: a coordinator paused or a link cut for longer breaks it, and the hunt finds one in its first run.`,
   watchFor:
     'The metrics panel lines the four patterns up, live. What each does with the crash: 2PC rolls back the transfers bank-b cannot vote on and TCC cancels the one whose Try failed (undone, consistent), while the Saga retries its credit until bank-b is back and the message is delivered again later (done, eventually). Frozen money: only TCC holds any, from Try to Confirm. Time the accounts did not add up, the intermediate state anyone could read: zero for 2PC, whose branches commit together, longest for the Saga and the message, whose debit commits first. Messages per transfer and throughput: TCC pays a round trip per branch and phase, one branch after another.',
   tryThis: [
