@@ -13,6 +13,10 @@ export const zookeeperUi: NodeUi<'zookeeper'> = {
     tickTime: { label: 'Tick time', unit: 'ms' },
     extendedTypes: { label: 'Extended types (TTL znodes)' },
     serverId: { label: 'Server id (myid)' },
+    initLimit: { label: 'Init limit', unit: 'ticks' },
+    syncLimit: { label: 'Sync limit', unit: 'ticks' },
+    fsyncMs: { label: 'Fsync time', unit: 'ms' },
+    fsyncJitterMs: { label: 'Fsync jitter', unit: 'ms' },
   },
   card: () => import('./card').then((m) => m.ZookeeperCard),
 };

@@ -1,5 +1,6 @@
 import { lastZxid } from '../zk/state';
 import type { Qx } from './step';
+import { connectToLeader } from './zab';
 import { better, FINALIZE_WAIT, MAX_NOTIFY, sameVote, type Role, type Vote, type ZabMsg } from './types';
 
 // Fast Leader Election (FastLeaderElection.lookForLeader), one notification at a time.
@@ -104,6 +105,7 @@ export function onDecideTimer(x: Qx): void {
 /** Nothing heard for a while: send our vote again, and wait twice as long next time. */
 export function onElectTimer(x: Qx): void {
   x.q.elect = null;
+  if (x.q.role === 'following') return connectToLeader(x);
   if (x.q.role !== 'looking') return;
   broadcast(x);
   x.q.notifyMs = Math.min(MAX_NOTIFY, x.q.notifyMs * 2);

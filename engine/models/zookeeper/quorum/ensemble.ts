@@ -59,6 +59,7 @@ function fresh(peers: string[], prev: QuorumState | null): QuorumState {
     expiry: {},
     syncs: [],
     lastLeaderHeard: 0,
+    gotSync: false,
     touched: [],
     sessQ: {},
     sessionSeq: prev?.sessionSeq ?? 0,
@@ -195,6 +196,8 @@ export function describeZabMessage(msg: Msg): string | undefined {
       return `vote: ${m.vote.leader} (zxid ${formatZxid(m.vote.zxid)}, round ${m.round}${m.role !== 'looking' ? `, ${m.role}` : ''})`;
     case 'zab.followerinfo':
       return `FOLLOWERINFO: last zxid ${formatZxid(m.lastZxid)}`;
+    case 'zab.notleading':
+      return 'not leading (yet): connection refused';
     case 'zab.sync':
       return `${m.how.toUpperCase()}${m.how === 'diff' ? ` of ${m.diff.length}` : ''} + NEWLEADER (epoch ${m.epoch})`;
     case 'zab.ackNewLeader':

@@ -123,6 +123,8 @@ export interface QuorumState {
   syncs: { zxid: number; via: string; session: string; client: string; conn: number; xid: number; path: string }[];
   // Follower
   lastLeaderHeard: number;
+  /** Follower: its leader has sent its sync. */
+  gotSync: boolean;
   /** Sessions seen since the last ping, for the leader's tracker. */
   touched: string[];
   // Clients of this server
@@ -141,6 +143,8 @@ export interface QuorumState {
 export type ZabMsg =
   | { type: 'zab.vote'; vote: Vote; round: number; role: Role }
   | { type: 'zab.followerinfo'; acceptedEpoch: number; lastZxid: number }
+  /** The server a follower took for its leader does not lead (yet): its quorum port refused the connection. */
+  | { type: 'zab.notleading' }
   | { type: 'zab.sync'; epoch: number; how: 'diff' | 'snap'; diff: Txn[]; snap: unknown; trunc: number; recovered: Txn[]; outstanding: Txn[] }
   | { type: 'zab.ackNewLeader'; epoch: number }
   | { type: 'zab.uptodate' }
@@ -161,6 +165,8 @@ export const QUORUM_TIMERS = timerOwner<{ tick: NoFields; elect: NoFields; decid
 /** FastLeaderElection.finalizeWait and maxNotificationInterval. */
 export const FINALIZE_WAIT = 200;
 export const MAX_NOTIFY = 60_000;
+/** Learner's leaderConnectDelayDuringRetryMs: a follower tries its leader again this often. */
+export const LEADER_CONNECT_RETRY = 100;
 /** Leader.maxCommittedLog's default: transactions kept for DIFF. */
 export const COMMITTED_LOG = 500;
 

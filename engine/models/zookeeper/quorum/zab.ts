@@ -4,7 +4,7 @@ import { applyTxn } from './apply';
 import { learnersOf, logTxn, startFlush, touchAll } from './broadcast';
 import { answerSync, finishHead } from './serve';
 import type { Qx } from './step';
-import type { ZabMsg } from './types';
+import { LEADER_CONNECT_RETRY, type ZabMsg } from './types';
 
 // Zab after the election: discovery (the new epoch), synchronisation (DIFF / TRUNC / SNAP,
 // NEWLEADER, UPTODATE) and broadcast (PROPOSAL, ACK, COMMIT), with the pings that keep a leader
@@ -34,8 +34,20 @@ export function becomeFollower(x: Qx, leader: string): void {
   q.serving = false;
   q.lastLeaderHeard = x.now;
   q.touched = [];
-  x.peer(leader, { type: 'zab.followerinfo', acceptedEpoch: q.acceptedEpoch, lastZxid: lastZxid(x.core) });
+  q.gotSync = false;
+  connectToLeader(x);
   x.arm('tick', Math.floor(x.tickTime / 2));
+}
+
+/**
+ * FOLLOWERINFO to the leader. The leader may not lead yet when the follower has decided: its
+ * quorum port refuses, and the follower tries again 100 ms later (Learner.connectToLeader,
+ * leaderConnectDelayDuringRetryMs).
+ */
+export function connectToLeader(x: Qx): void {
+  const q = x.q;
+  if (q.role !== 'following' || q.gotSync || !q.leader) return;
+  x.peer(q.leader, { type: 'zab.followerinfo', acceptedEpoch: q.acceptedEpoch, lastZxid: lastZxid(x.core) });
 }
 
 function tryNewEpoch(x: Qx): void {
@@ -109,8 +121,17 @@ export function onZab(x: Qx, from: string, m: ZabMsg): void {
         return;
     }
   }
+  if (m.type === 'zab.followerinfo') {
+    x.peer(from, { type: 'zab.notleading' });
+    return;
+  }
   if (q.role !== 'following' || from !== q.leader) return;
-  q.lastLeaderHeard = x.now;
+  if (m.type === 'zab.notleading') {
+    if (!q.gotSync) x.arm('elect', LEADER_CONNECT_RETRY);
+    return;
+  }
+  // Before its sync the leader may not have been leading yet when we wrote (it ignored us): only its sync counts as hearing from it.
+  if (q.gotSync || m.type === 'zab.sync') q.lastLeaderHeard = x.now;
   switch (m.type) {
     case 'zab.sync':
       onSync(x, m);
@@ -144,7 +165,11 @@ export function onZab(x: Qx, from: string, m: ZabMsg): void {
 function onSync(x: Qx, m: Extract<ZabMsg, { type: 'zab.sync' }>): void {
   const q = x.q;
   const committed = lastZxid(x.core);
-  if (m.how === 'snap') x.core = m.snap as ZkServerState;
+  // A snapshot carries the tree and the sessions; this server's own settings stay its own.
+  if (m.how === 'snap') {
+    const c = x.core;
+    x.core = { ...(m.snap as ZkServerState), serverId: c.serverId, tickTime: c.tickTime, minSessionTimeout: c.minSessionTimeout, maxSessionTimeout: c.maxSessionTimeout, extendedTypes: c.extendedTypes };
+  }
   else for (const t of m.diff) if (t.zxid > committed) applyTxn(x, t, true);
   const now = lastZxid(x.core);
   const keep = [...m.recovered, ...m.outstanding].filter((t) => t.zxid > now);
@@ -158,6 +183,8 @@ function onSync(x: Qx, m: Extract<ZabMsg, { type: 'zab.sync' }>): void {
   for (const t of m.outstanding) if (t.zxid > now) logTxn(x, t.zxid);
   q.acceptedEpoch = m.epoch;
   q.currentEpoch = m.epoch;
+  q.gotSync = true;
+  x.cancel('elect');
   x.ctx.trace('zk.quorum.sync', { leader: q.leader!, how: m.how, txns: m.how === 'snap' ? 0 : m.diff.length, truncated: dropped, zxid: lastZxid(x.core) });
   x.peer(q.leader!, { type: 'zab.ackNewLeader', epoch: m.epoch });
 }
@@ -266,9 +293,11 @@ export function onTick(x: Qx): void {
       x.stepDown = 'no quorum of followers synced within initLimit';
       return;
     }
-  } else if (q.role === 'following' && x.now - q.lastLeaderHeard > limit) {
-    x.stepDown = `nothing heard from leader ${q.leader} for ${limit} ms`;
-    return;
+  } else if (q.role === 'following') {
+    if (x.now - q.lastLeaderHeard > limit) {
+      x.stepDown = `nothing heard from leader ${q.leader} for ${limit} ms`;
+      return;
+    }
   }
   if (q.role !== 'looking') x.arm('tick', Math.floor(x.tickTime / 2));
 }
