@@ -8,7 +8,7 @@ export const zookeeperUi: NodeUi<'zookeeper'> = {
   icon: (s) => <TreeIcon width={s} height={s} />,
   tone: 'bg-zk',
   colour: '#0d9488',
-  summary: (v) => `${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
+  summary: (v) => `${v.ensemble ? `${v.ensemble.role} · ` : ''}${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
   fields: {
     tickTime: { label: 'Tick time', unit: 'ms' },
     extendedTypes: { label: 'Extended types (TTL znodes)' },

@@ -3,6 +3,7 @@ import { zkClientOf, zkEnsembleWorld, zkLog } from '../../../testing/zookeeper';
 import type { Harness } from '../../../testing/harness';
 import type { ZkOp } from '../../../clients/zookeeper/types';
 import { getNode } from '../zk/state';
+import { zookeeperView } from '../view';
 
 const q = (h: Harness, id: string) => h.stateOf(id, 'zookeeper').q!;
 const core = (h: Harness, id: string) => h.stateOf(id, 'zookeeper').core;
@@ -147,5 +148,26 @@ describe('ZooKeeper ensemble: failures', () => {
     expect(h.events('zk.quorum.commit').filter((e) => e.zxid === prop.zxid && e.node === 'z3')).toEqual([]);
     expect(q(h, 'z2').role).toBe('leading');
     for (const z of ['z1', 'z2']) expect(getNode(core(h, z), '/x')?.czxid).toBe(prop.zxid);
+  });
+});
+
+describe('ZooKeeper ensemble: what the card shows', () => {
+  it('the leader shows its role, epoch, zxid, who is in sync and each pending proposal’s acks; a follower its leader', () => {
+    // Slow disks, so the proposal waits long enough to be seen pending.
+    const h2 = zkEnsembleWorld(3, [{ id: 'c1', servers: ['z1'], ops: [create('/a')] }], [], { fsyncMs: 300, fsyncJitterMs: 0 });
+    let t = 0;
+    while (h2.events('zk.quorum.propose').every((e) => e.what !== 'create /a') && t < 5000) h2.runUntil((t += 10));
+    const prop = h2.expectEvent('zk.quorum.propose', { node: 'z3', what: 'create /a' });
+    const lead = zookeeperView(h2.stateOf('z3', 'zookeeper')).ensemble!;
+    expect(lead).toMatchObject({ role: 'leading', serving: true, leader: 'z3', epoch: 1, quorum: 2, size: 3, synced: ['z3', 'z1', 'z2'] });
+    expect(lead.pending.map((p) => [p.what, p.acks])).toContainEqual(['create /a', []]);
+    const follower = zookeeperView(h2.stateOf('z1', 'zookeeper')).ensemble!;
+    expect(follower).toMatchObject({ role: 'following', leader: 'z3', synced: null });
+    h2.runUntil(3000);
+    expect(zookeeperView(h2.stateOf('z1', 'zookeeper')).ensemble!.pending).toEqual([]);
+    expect(zookeeperView(h2.stateOf('z1', 'zookeeper')).ensemble!.zxid).toBe(`0x${prop.zxid.toString(16)}`);
+    // Only the leader keeps time for sessions.
+    expect(zookeeperView(h2.stateOf('z1', 'zookeeper')).sessions.every((s) => s.expireAt === null)).toBe(true);
+    expect(zookeeperView(h2.stateOf('z3', 'zookeeper')).sessions.every((s) => s.expireAt !== null)).toBe(true);
   });
 });
