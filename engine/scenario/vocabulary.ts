@@ -132,6 +132,8 @@ export const PARAMS: Readonly<Record<string, Term>> = {
 const BY_SUFFIX: Readonly<Record<string, Term>> = {
   acquisitions: { name: 'lock acquisitions', explain: 'How many times a client got the lock.' },
   'wait.requests': { name: 'requests sent while waiting', explain: 'Requests sent only because the lock was taken: polls, re-checks, subscriptions.' },
+  'acquire.p50.ms': { name: 'acquire latency without contention (median)', explain: 'From starting to ask to holding the lock when nobody else had it: the price of asking itself (ms), half of the acquisitions were faster.' },
+  'acquire.p99.ms': { name: 'acquire latency without contention (p99)', explain: 'From starting to ask to holding the lock when nobody else had it (ms): 99 in 100 acquisitions were at least this fast.' },
   'handoff.avg.ms': { name: 'handoff after a release (mean)', explain: 'From a release to the next waiting client holding the lock, on average (ms).' },
   'handoff.max.ms': { name: 'handoff after a release (worst)', explain: 'The longest time from a release to the next waiting client holding the lock (ms).' },
   'unusable.ms': { name: 'lock unusable after the holder crashed', explain: 'How long nobody could have the lock because its holder had crashed with it (ms).' },
