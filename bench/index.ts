@@ -6,6 +6,7 @@
  */
 import { browserBench } from './browser';
 import { bytesPerEvent, engineRate, heapRate } from './engine';
+import { huntBench } from './hunt';
 
 const EVENTS = 1_000_000;
 const RUNS = 5;
@@ -50,5 +51,8 @@ function main(): void {
 }
 
 main();
+// The fault-schedule hunt on worker threads (wall time: it is about using every core).
+console.log('\nHunt (worker threads, wall time):');
+for (const f of await huntBench()) console.log(`      ${f.what.padEnd(46)} ${fmt(f.value).padStart(12)} ${f.unit}`);
 // Then the UI in headless Chromium (bench/browser.ts); it prints its own figures.
 if (!(await browserBench())) process.exitCode = 1;

@@ -3,14 +3,12 @@
  * [--format jsonl|summary] [--fail-on-violation]`, or `--list`.
  * Exit 0 on a completed run, 1 with --fail-on-violation when an invariant broke, 2 on bad input.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { narrate } from './core/narrate';
 // Every kind's behaviour, registered up front: a CLI run builds its simulation synchronously.
 import './registry/register-all';
 import { buildSimulation } from './scenario/build';
-import { LIBRARY, builtin } from './scenario/library';
-import { parseScenario, parseScenarioJson } from './scenario/parse';
-import { decodeShareHash } from './scenario/share';
+import { loadTarget } from './load-target';
+import { LIBRARY } from './scenario/library';
 import type { Scenario } from './scenario/schema';
 
 const USAGE = 'usage: npm run sim -- <scenario.json | built-in id | share link> [--seed N] [--until MS] [--format jsonl|summary] [--fail-on-violation] | --list';
@@ -63,24 +61,10 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/** The hash part of a share link (`https://host/#s=…`, `#s=…` or `s=…`), or null. */
-function shareHashOf(target: string): string | null {
-  const hash = target.includes('#') ? target.slice(target.indexOf('#') + 1) : target;
-  return /(^|&)s=/.test(hash) ? hash : null;
-}
-
 function load(target: string): Scenario {
-  const hash = shareHashOf(target);
-  if (hash !== null && !existsSync(target)) {
-    const shared = decodeShareHash(hash);
-    if (shared && !shared.ok) fail(`invalid share link: ${shared.errors.join('; ')}`);
-    if (shared?.ok) return shared.run.scenario;
-  }
-  const b = builtin(target);
-  const result = b ? parseScenario(b.scenario) : existsSync(target) ? parseScenarioJson(readFileSync(target, 'utf8')) : undefined;
-  if (!result) fail(`"${target}" is neither a file nor a built-in scenario (see --list)`);
-  if (!result.ok) fail(`invalid scenario ${target}: ${result.errors.join('; ')}`);
-  return result.scenario;
+  const r = loadTarget(target);
+  if (!r.ok) fail(r.error);
+  return r.scenario;
 }
 
 function main(): void {

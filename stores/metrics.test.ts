@@ -24,11 +24,23 @@ describe('metrics for the panel', () => {
     sim.runUntil(parsed.scenario.playback.untilMs);
     const [table, ...rest] = comparisons(groupMetrics(sim.metrics));
     expect(rest).toEqual([]);
-    expect([table.left, table.right]).toEqual(['redis-lock', 'zk-lock']);
-    const row = (label: string) => table.rows.find((r) => r.label === label)!;
+    expect(table.families).toEqual(['redis-lock', 'zk-lock']);
+    const row = (label: string) => table.rows.find((r) => r.label === label)!.values;
     // The note's points as numbers: polling costs requests, a watch wakes exactly one waiter.
-    expect(row('requests sent while waiting').left!).toBeGreaterThan(row('requests sent while waiting').right!);
-    expect(row('waiters woken per handoff').right).toBe(1);
-    expect(row('lock unusable after the holder crashed').left).toBeGreaterThan(0);
+    expect(row('requests sent while waiting')[0]!).toBeGreaterThan(row('requests sent while waiting')[1]!);
+    expect(row('waiters woken per handoff')[1]).toBe(1);
+    expect(row('lock unusable after the holder crashed')[0]).toBeGreaterThan(0);
+  });
+
+  it('lines the four transaction patterns of tx-showdown up in one table', () => {
+    const parsed = parseScenario(builtin('tx-showdown')!.scenario);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const sim = buildSimulation(parsed.scenario);
+    sim.runUntil(parsed.scenario.playback.untilMs);
+    const [table, ...rest] = comparisons(groupMetrics(sim.metrics));
+    expect(rest).toEqual([]);
+    expect(table.families).toEqual(['tx-2pc', 'tx-tcc', 'tx-saga', 'tx-msg']);
+    const frozen = table.rows.find((r) => r.label === 'money frozen')!;
+    expect(frozen.values.map((v) => v! > 0)).toEqual([false, true, false, false]);
   });
 });

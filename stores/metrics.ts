@@ -19,15 +19,31 @@ export interface MetricGroup {
   rows: MetricRow[];
 }
 
-/** Two families measuring the same things, side by side (the Redis lock vs the ZooKeeper lock). */
+/** Families measuring the same things, side by side (the Redis lock vs the ZooKeeper lock; four transaction patterns). */
 export interface MetricComparison {
-  left: string;
-  right: string;
-  rows: { label: string; explain: string; unit: 'ms' | ''; left: number | null; right: number | null }[];
+  families: string[];
+  /** One value per family, in the order of `families` (null: that family has not reported it). */
+  rows: { label: string; explain: string; unit: 'ms' | ''; values: (number | null)[] }[];
 }
 
 
-const NAMES: Record<string, string> = { 'redis-lock': 'Redis lock', 'zk-lock': 'ZooKeeper lock', redis: 'Redis', zk: 'ZooKeeper', pay: 'Payments', watch: 'Watches', storage: 'Storage', app: 'App services', auth: 'Auth', lb: 'Load balancer' };
+const NAMES: Record<string, string> = {
+  'redis-lock': 'Redis lock',
+  'zk-lock': 'ZooKeeper lock',
+  redis: 'Redis',
+  zk: 'ZooKeeper',
+  pay: 'Payments',
+  watch: 'Watches',
+  storage: 'Storage',
+  app: 'App services',
+  auth: 'Auth',
+  lb: 'Load balancer',
+  'tx-2pc': '2PC',
+  'tx-1pc': 'XA, no 2PC',
+  'tx-tcc': 'TCC',
+  'tx-saga': 'Saga',
+  'tx-msg': 'Tx message',
+};
 
 /** The run's metrics at one moment, as the metrics panel shows them. */
 export interface MetricsView {
@@ -36,6 +52,9 @@ export interface MetricsView {
   /** Virtual time they were read at (ms). */
   time: number;
 }
+
+const ORDER = Object.keys(NAMES);
+const rank = (prefix: string) => (ORDER.includes(prefix) ? ORDER.indexOf(prefix) : ORDER.length);
 
 /** What a metric family is called on screen. */
 export const groupName = (prefix: string) => NAMES[prefix] ?? prefix;
@@ -62,32 +81,31 @@ export function groupMetrics(metrics: Readonly<Record<string, number>>): MetricG
 }
 
 /**
- * Pairs of families that measure at least three of the same things — the shape of a showdown
- * scenario, where the same workload runs against two implementations — as comparison tables.
+ * Families that measure at least three of the same things as the first of them — the shape of
+ * a showdown scenario, where the same workload runs against two or more implementations — as
+ * comparison tables, one column per family.
  */
 export function comparisons(groups: readonly MetricGroup[]): MetricComparison[] {
   const out: MetricComparison[] = [];
   const used = new Set<string>();
+  const rest = (g: MetricGroup) => new Map(g.rows.map((r) => [split(r.key)[1], r]));
   for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i];
-      const b = groups[j];
-      if (used.has(a.prefix) || used.has(b.prefix)) continue;
-      const restA = new Map(a.rows.map((r) => [split(r.key)[1], r]));
-      const restB = new Map(b.rows.map((r) => [split(r.key)[1], r]));
-      const shared = [...restA.keys()].filter((k) => restB.has(k));
-      if (shared.length < 3) continue;
-      const names = [...new Set([...restA.keys(), ...restB.keys()])].sort();
-      out.push({
-        left: a.prefix,
-        right: b.prefix,
-        rows: names.map((k) => {
-          const r = restA.get(k) ?? restB.get(k)!;
-          return { label: r.label, explain: r.explain, unit: r.unit, left: restA.get(k)?.value ?? null, right: restB.get(k)?.value ?? null };
-        }),
-      });
-      used.add(a.prefix).add(b.prefix);
-    }
+    if (used.has(groups[i].prefix)) continue;
+    const first = rest(groups[i]);
+    const members = [groups[i], ...groups.slice(i + 1).filter((g) => !used.has(g.prefix) && [...rest(g).keys()].filter((k) => first.has(k)).length >= 3)];
+    if (members.length < 2) continue;
+    // Known families in the order NAMES lists them (2PC, TCC, Saga, then the message), others after.
+    members.sort((a, b) => rank(a.prefix) - rank(b.prefix));
+    const maps = members.map(rest);
+    const names = [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
+    out.push({
+      families: members.map((g) => g.prefix),
+      rows: names.map((k) => {
+        const r = maps.find((m) => m.has(k))!.get(k)!;
+        return { label: r.label, explain: r.explain, unit: r.unit, values: maps.map((m) => m.get(k)?.value ?? null) };
+      }),
+    });
+    for (const g of members) used.add(g.prefix);
   }
   return out;
 }

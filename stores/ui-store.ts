@@ -32,7 +32,7 @@ export interface Focus {
 }
 
 export type PanelTab = 'log' | 'inspect' | 'faults' | 'metrics' | 'about';
-export type Dialog = 'help' | 'gallery' | 'share' | 'saves' | 'embed' | null;
+export type Dialog = 'help' | 'gallery' | 'share' | 'saves' | 'embed' | 'hunt' | null;
 
 /** State of the page around the player: selection, menus, dialogs, filters, notices. */
 export interface UiState {

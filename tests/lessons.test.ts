@@ -63,6 +63,8 @@ const LESSONS: Record<string, string[]> = {
   // The shop is down for the whole retry schedule and never asks: a paid order is closed as unpaid.
   'best-effort-notification': ['paid-order-known'],
   'best-effort-notification-query': [],
+  // Every pattern survives bank-b's crash within its deadline; the try-this that keeps it down longer breaks them.
+  'tx-showdown': [],
 };
 
 describe('every built-in keeps its lesson over 30 seeds', () => {

@@ -25,6 +25,7 @@ const ROLES: Record<MonitorId, (index: number, count: number) => string> = {
   'all-or-nothing': (i) => (i === 0 ? 'settled it' : 'half done'),
   'saga-all-or-nothing': () => 'left it half done',
   'xa-atomic': (i) => (i === 0 ? 'coordinator' : 'mixed outcome'),
+  'transfer-settles': (i) => (i === 0 ? 'its transfer' : 'accounts off'),
 };
 
 /** Node `id`'s role in violation `v`, as its card's badge says it; the node that caused it says so. */

@@ -197,6 +197,7 @@ export const COMMANDS: readonly Command[] = [
   { name: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], perform: (c) => c.ui.openDialog('help') },
   { name: 'share', label: 'Share a link to this run', group: 'View', keys: [{ key: 's' }], perform: (c) => c.ui.openDialog('share') },
   { name: 'saves', label: 'Saved scenarios, import and export', group: 'View', keys: [{ key: 'o', mod: true }], perform: (c) => c.ui.openDialog('saves') },
+  { name: 'hunt', label: 'Hunt for a fault schedule that breaks this scenario', group: 'View', keys: [{ key: 'h' }], perform: (c) => c.ui.openDialog('hunt') },
   { name: 'embed', label: 'Embed this scenario in a page', group: 'View', keys: [{ key: 'e' }], perform: (c) => c.ui.openDialog('embed') },
   { name: 'fitView', label: 'Fit the canvas to the screen', group: 'View', keys: [{ key: 'f' }], perform: (c) => c.ui.requestFit() },
   {

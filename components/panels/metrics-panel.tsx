@@ -40,39 +40,46 @@ export default function MetricsPanel() {
   }
   return (
     <div className="space-y-5 px-4 py-3" data-testid="metrics-panel">
-      {tables.map((t) => (
-        <section key={`${t.left}-${t.right}`} aria-labelledby="metrics-compare">
-          <h3 id="metrics-compare" className={`${sectionTitle} mb-1`}>
-            Side by side, at {NUM.format(time)} ms
-          </h3>
-          <table className="w-full text-sm" data-testid="metrics-comparison">
-            <thead>
-              <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                <th scope="col" className="py-1 font-medium">
-                  <span className="sr-only">Metric</span>
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {groupName(t.left)}
-                </th>
-                <th scope="col" className="py-1 pl-2 text-right font-medium">
-                  {groupName(t.right)}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {t.rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row" title={r.explain} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
-                    {r.label}
+      {tables.map((t, ti) => {
+        // Beyond two columns the unit moves into the row's name, so four numbers fit a phone.
+        const wide = t.families.length > 2;
+        return (
+          <section key={t.families.join('-')} aria-labelledby={`metrics-compare-${ti}`}>
+            <h3 id={`metrics-compare-${ti}`} className={`${sectionTitle} mb-1`}>
+              Side by side, at {NUM.format(time)} ms
+            </h3>
+            <table className={`w-full ${wide ? 'text-xs' : 'text-sm'}`} data-testid="metrics-comparison">
+              <thead>
+                <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
+                  <th scope="col" className="py-1 font-medium">
+                    <span className="sr-only">Metric</span>
                   </th>
-                  <td className="py-1 text-right font-mono whitespace-nowrap tabular-nums">{show(r.left, r.unit)}</td>
-                  <td className="py-1 pl-2 text-right font-mono whitespace-nowrap tabular-nums">{show(r.right, r.unit)}</td>
+                  {t.families.map((f, i) => (
+                    <th key={f} scope="col" className={`py-1 text-right font-medium ${i > 0 ? 'pl-2' : ''}`}>
+                      {groupName(f)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {t.rows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row" title={r.explain} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
+                      {r.label}
+                      {wide && r.unit === 'ms' ? ' (ms)' : ''}
+                    </th>
+                    {r.values.map((v, i) => (
+                      <td key={t.families[i]} className={`py-1 text-right font-mono whitespace-nowrap tabular-nums ${i > 0 ? 'pl-2' : ''}`}>
+                        {show(v, wide ? '' : r.unit)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
       {groups.map((g) => (
         <Group key={g.prefix} g={g} />
       ))}

@@ -16,6 +16,7 @@ const DIALOGS: Record<NonNullable<DialogName>, ComponentType> = {
   share: lazy(() => import('./share-dialog')),
   saves: lazy(() => import('./saves-dialog')),
   embed: embed.Component,
+  hunt: lazy(() => import('../hunt/hunt-dialog')),
 };
 
 /** Fetches the Embed dialog ahead of a click (see usePrefetch). */

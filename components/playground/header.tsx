@@ -5,7 +5,7 @@ import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
 import { hint } from '../panels/commands';
-import { CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
+import { BoltIcon, CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
 
 /** The app bar: name, the open scenario, the gallery and the shortcuts. On a phone the title has a row of its own, so it is never cut. */
@@ -37,6 +37,10 @@ export function Header() {
       <button type="button" data-testid="open-gallery" onClick={() => openDialog('gallery')} title={hint('gallery')} className={`${button} h-8`}>
         <GridIcon width={15} height={15} />
         Gallery
+      </button>
+      <button type="button" data-testid="open-hunt" onClick={() => openDialog('hunt')} title={hint('hunt')} aria-label="Hunt" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
+        <BoltIcon width={15} height={15} />
+        <span className="hidden sm:inline">Hunt</span>
       </button>
       <button type="button" data-testid="open-saves" onClick={() => openDialog('saves')} title={hint('saves')} aria-label="Saved scenarios" className={`${button} h-8 w-8 !px-0 sm:w-auto sm:!px-2.5`}>
         <FolderIcon width={15} height={15} />

@@ -6,7 +6,7 @@ import { buildWorld } from './sim/build';
 import { Handlers } from './sim/handlers';
 import { Interventions } from './sim/interventions';
 import { Kernel, PAUSED, item } from './sim/kernel';
-import { Recorder } from './sim/recorder';
+import { Recorder, type FirstViolation } from './sim/recorder';
 import { TimeTravel } from './sim/time-travel';
 import { Timers } from './sim/timers';
 import { Transport } from './sim/transport';
@@ -14,6 +14,7 @@ import type { InFlight, LiveWorld, NodeRuntime, Registry, SimOptions, SimSpec, W
 import type { TraceLog } from './trace-log';
 import type { ModelDef } from './types';
 
+export type { FirstViolation } from './sim/recorder';
 export type { InFlight, NodeRuntime, NodeStatus, SimOptions, SimSpec, WorldState } from './sim/types';
 
 /**
@@ -74,6 +75,11 @@ export class Simulation {
   /** Run metrics (counters from handlers and monitors). */
   get metrics(): Readonly<Record<string, number>> {
     return this.w.metrics;
+  }
+
+  /** The first invariant violation of this run so far (kept with the trace off too), or null. */
+  get firstViolation(): FirstViolation | null {
+    return this.rec.firstViolation;
   }
 
   /** Time of the next event, or Infinity when nothing is scheduled. */

@@ -16,6 +16,7 @@ import { rateBoundKind } from './rate-bound';
 import { replayMatchesRequestKind } from './replay-matches-request';
 import { sagaAllOrNothingKind } from './saga-all-or-nothing';
 import { singleChargeKind } from './single-charge';
+import { transferSettlesKind } from './transfer-settles';
 import { xaAtomicKind } from './xa-atomic';
 
 /**
@@ -41,6 +42,7 @@ export const MONITOR_MANIFESTS = [
   allOrNothingKind,
   xaAtomicKind,
   sagaAllOrNothingKind,
+  transferSettlesKind,
 ] as const;
 
 /** Every invariant id. */

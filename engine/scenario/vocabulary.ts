@@ -13,6 +13,7 @@ export interface Term {
 /** Parameters (of nodes, links and programs) by key. */
 export const PARAMS: Readonly<Record<string, Term>> = {
   amount: { name: 'amount', explain: 'How much the payment is for.' },
+  appendonly: { name: 'append-only file', explain: 'Redis writes every command to disk before it replies (appendonly yes, appendfsync always), so a restart keeps its keys and counters; without it a crash loses them all.' },
   atMs: { name: 'acts at', explain: 'When the operator runs XA RECOVER and resolves the branch by hand (ms).' },
   auth: { name: 'session store', explain: 'Where the app keeps sessions: in its own memory, in Redis, or in a signed token (JWT).' },
   backoffMs: { name: 'retry backoff', explain: 'How long the client waits before sending a failed or timed-out request again (ms).' },
@@ -36,6 +37,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   item: { name: 'item', explain: 'The inventory row an order takes one of.' },
   key: { name: 'idempotency key', explain: 'A key sent with every attempt of the same payment, so the service can tell a retry from a new payment.' },
   kind: { name: 'program', explain: 'What the client runs.' },
+  waitTimeoutMs: { name: 'idle connection timeout', explain: 'How long a connection may sit idle before the database closes it and rolls back its open transaction (MariaDB’s wait_timeout, 8 h by default): what frees the locks of a client that died while cut off (ms).' },
   lockWaitTimeoutMs: { name: 'lock wait timeout', explain: 'How long a statement waits for a row lock before it fails with ERROR 1205 (InnoDB’s innodb_lock_wait_timeout, 50 s by default) (ms).' },
   leaseMs: { name: 'fixed lease', explain: 'A lease without the watchdog: the lock expires this long after it was taken, whatever the holder is doing (ms).' },
   leakAtPage: { name: 'token stolen at page', explain: 'After how many pages the user’s token leaks to the attacker.' },
@@ -125,6 +127,9 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   cancelGuard: { name: 'guarded Cancel', explain: 'Without the barrier, Cancel releases only when the frozen amount covers it: a hand-written guard against empty rollback that lets a late Try freeze money for ever.' },
   requestTimeoutMs: { name: 'request timeout', explain: 'How long the coordinator waits for a branch to answer before its outcome counts as unknown (DTM’s RequestTimeout, 3 s) (ms).' },
   retryIntervalMs: { name: 'retry interval', explain: 'The wait before a failed Confirm, Cancel or compensation is called again, doubled after each failure (DTM’s RetryInterval, 10 s) (ms).' },
+  settleWithinMs: { name: 'settle deadline', explain: 'The time the service promises each transfer settles in, done or undone on every side; transfer-settles flags one that takes longer (ms). Unset: no promise.' },
+  effect: { name: 'effect', explain: 'What handling a message does in the consumer’s database: ship one item from the inventory, or credit an account.' },
+  account: { name: 'account', explain: 'The account row the service debits or credits in its database.' },
   transactions: { name: 'global transactions', explain: 'The TCC or Saga global transactions the coordinator runs, one after another, each with its branches (debit or credit an account on a service).' },
 };
 
@@ -142,6 +147,18 @@ const BY_SUFFIX: Readonly<Record<string, Term>> = {
   'wakeups.per.handoff': { name: 'waiters woken per handoff', explain: 'Waiters woken for each handoff: 1 means only the next in line, more is a herd.' },
   lost: { name: 'locks lost', explain: 'How many times a client learned it no longer held the lock.' },
   violations: { name: 'violations', explain: 'How many times this invariant was broken.' },
+  // The transaction patterns of a showdown (tx-2pc, tx-tcc, tx-saga, tx-msg) share these.
+  'transfers.done': { name: 'transfers done', explain: 'Transfers settled with the money moved on every side.' },
+  'transfers.undone': { name: 'transfers undone', explain: 'Transfers settled with nothing moved: rolled back, cancelled or compensated (or lost, when money vanished).' },
+  messages: { name: 'messages exchanged', explain: 'Messages the pattern’s nodes sent that arrived: calls, SQL statements and their answers, broker traffic.' },
+  'messages.per.transfer': { name: 'messages per transfer', explain: 'Messages exchanged for each settled transfer.' },
+  'consistency.avg.ms': { name: 'time to consistency (mean)', explain: 'From a transfer’s start until it is done or undone on every side, on average (ms).' },
+  'consistency.max.ms': { name: 'time to consistency (worst)', explain: 'The longest time from a transfer’s start until it was done or undone on every side (ms).' },
+  'locks.ms': { name: 'row locks held', explain: 'Time rows of its databases were locked by its transactions, summed over every lock: what other transactions would have waited on (ms).' },
+  'frozen.ms': { name: 'money frozen', explain: 'Time accounts had money frozen (TCC’s Try to its Confirm or Cancel), summed over the accounts (ms).' },
+  'inconsistent.ms': { name: 'accounts not adding up', explain: 'Time its accounts did not add up to what they held at the start: a debit committed and its credit not yet, the intermediate state anyone could read (ms).' },
+  'throughput.per.s': { name: 'throughput', explain: 'Transfers settled per second, from the first start to the last settlement.' },
+  late: { name: 'past their deadline', explain: 'Transfers that did not settle within the deadline their service promised (settleWithinMs).' },
 };
 
 /** Metrics by full name. */

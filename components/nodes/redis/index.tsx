@@ -14,6 +14,7 @@ export const redisUi: NodeUi<'redis'> = {
     replicaOf: { label: 'Replica of' },
     replPingMs: { label: 'Replication ping' },
     replTimeoutMs: { label: 'Replication timeout' },
+    appendonly: { label: 'Append-only file (fsync always)' },
     promoteOnPrimaryDownMs: { label: 'Promote after primary down' },
   },
   card: () => import('./card').then((m) => m.RedisCard),

@@ -5,6 +5,13 @@ import type { Msg } from '../msg';
 import type { Kernel } from './kernel';
 import type { LiveWorld } from './types';
 
+/** When and how a run first broke an invariant. */
+export interface FirstViolation {
+  t: number;
+  monitor: string;
+  message: string;
+}
+
 /**
  * Where trace events go: into the trace (when recording) and to the monitors that watch their
  * type. Every event gets an index, recorded or not, so a monitor's `cause` points at the same
@@ -14,6 +21,11 @@ import type { LiveWorld } from './types';
 export class Recorder {
   readonly trace: TraceLog;
   readonly recording: boolean;
+  /**
+   * The first violation a monitor reported, recorded or not: a hunt runs without a trace and
+   * needs to know whether, and when, an invariant broke.
+   */
+  firstViolation: FirstViolation | null = null;
   /** Steps whose trace is complete; replaying below it records nothing. */
   private recordedSteps = 0;
   /** Index the next emitted event has (or had, when replaying) in the trace. */
@@ -46,6 +58,7 @@ export class Recorder {
         const at = nodes.length > 0 ? (k.idIndex.get(nodes[0]) ?? -1) : -1;
         const who = causeNode === undefined ? {} : { causeNode };
         const where = spans === undefined ? {} : { spans };
+        this.firstViolation ??= { t: k.w.t, monitor: this.monitors[this.curMonitor].id, message };
         this.emit(at, 'invariant.violation', { monitor: this.monitors[this.curMonitor].id, message, nodes, cause, ...who, ...where });
       },
       name: (id) => k.labels.get(id) ?? id,

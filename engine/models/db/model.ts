@@ -6,7 +6,9 @@ import { put } from './rows';
 import type { DbParams } from './params';
 import { draft, sessionKey, type DbState, type DbTable, type DbTxn } from './state';
 import type { Run } from './txn';
-import { DB_TIMERS, disconnect, run, timeOut, wake, type LockHolder } from './waits';
+import { goneAway, idleOut } from './idle';
+import { DB_TIMERS } from './timers';
+import { disconnect, run, timeOut, wake, type LockHolder } from './waits';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -16,8 +18,8 @@ declare module '../../core/trace-types' {
     'db.wait': { client: string; session: string | null; sql: string; row: string; holder: LockHolder; timeoutMs: number };
     /** A wait closed a cycle of waits: the victim's transaction is rolled back (error 1213). */
     'db.deadlock': { row: string; cycle: LockHolder[]; victim: LockHolder };
-    /** A client's connection ended: its transactions rolled back, its prepared XA branches kept. */
-    'db.disconnect': { client: string; rolledBack: number[]; detached: string[] };
+    /** A client's connection ended (or the server closed an idle one: `idleMs`): its transactions rolled back, its prepared XA branches kept. */
+    'db.disconnect': { client: string; rolledBack: number[]; detached: string[]; idleMs?: number };
     /** The server started after a crash: committed rows and prepared XA branches (with their row locks) recovered. */
     'db.recover': { prepared: string[]; locks: string[] };
   }
@@ -39,6 +41,8 @@ function initState(p: DbParams): DbState {
     nextWait: 1,
     lockWaitTimeoutMs: p.lockWaitTimeoutMs ?? 50_000,
     deadlockDetect: p.deadlockDetect ?? true,
+    waitTimeoutMs: p.waitTimeoutMs ?? null,
+    gone: [],
     stats: { commits: 0, rollbacks: 0, deadlocks: 0, lockTimeouts: 0 },
   };
 }
@@ -54,6 +58,7 @@ function work(s: DbState, ctx: Ctx, f: (r: Run) => void): DbState {
 function onQuery(s: DbState, m: DbQueryMsg, from: string, ctx: Ctx): DbState {
   return work(s, ctx, (r) => {
     const key = sessionKey(from, m.session);
+    if (r.s.gone.includes(key)) return goneAway(r, key, from, m);
     if (!Object.hasOwn(r.s.sessions, key)) r.s.sessions[key] = { node: from, conn: m.session ?? null, txn: null, waiting: null };
     // A session runs one statement at a time; a client that sends another before the answer broke the protocol.
     if (r.s.sessions[key].waiting) return;
@@ -73,7 +78,7 @@ function crash(s: DbState): DbState {
     txns[t.id] = { ...t, session: null, view: null };
     for (const k of t.locks) put(locks, k, t.id);
   }
-  return { ...s, txns, sessions: {}, locks };
+  return { ...s, txns, sessions: {}, locks, gone: [] };
 }
 
 const who = (h: LockHolder, name: (id: string) => string): string =>
@@ -105,10 +110,11 @@ export const dbModel: ModelDef<DbParams, DbState> = {
   },
   onTimer(s, payload, ctx) {
     const p = DB_TIMERS.match(payload);
-    return p ? work(s, ctx, (r) => timeOut(r, p)) : s;
+    if (!p) return s;
+    return work(s, ctx, (r) => (p.timer === 'idle' ? idleOut(r, p) : timeOut(r, p)));
   },
   crash: (s) => crash(s),
-  describeTimer: () => 'lock wait timeout (innodb_lock_wait_timeout)',
+  describeTimer: (payload) => (DB_TIMERS.match(payload)?.timer === 'idle' ? 'an idle connection times out (wait_timeout)' : 'lock wait timeout (innodb_lock_wait_timeout)'),
   describeMessage(msg: Msg) {
     const m = msg as DbMsg;
     if (m.type === 'db.query') return sqlText(m.stmt);
@@ -127,6 +133,7 @@ export const dbModel: ModelDef<DbParams, DbState> = {
         const parts = [];
         if (ev.rolledBack.length) parts.push(`rolls back its open transaction${ev.rolledBack.length > 1 ? 's' : ''}`);
         if (ev.detached.length) parts.push(`keeps prepared XA branch${ev.detached.length > 1 ? 'es' : ''} ${ev.detached.map((x) => `'${x}'`).join(', ')} with their row locks`);
+        if (ev.idleMs !== undefined) return `${name(ev.node)} closes ${name(ev.client)}'s connection, idle for ${Math.round(ev.idleMs / 1000)} s (wait_timeout)${parts.length ? ` and ${parts.join(' and ')}` : ''}`;
         return `${name(ev.client)}'s connection to ${name(ev.node)} is gone${parts.length ? `: ${name(ev.node)} ${parts.join(' and ')}` : ''}`;
       }
       case 'db.commit':

@@ -18,6 +18,13 @@ export const dbParams = z
      * innodb_lock_wait_timeout, default 50 s).
      */
     lockWaitTimeoutMs: z.number().min(1, { error: 'expected a number from 1 to 3600000' }).max(3_600_000, { error: 'expected a number from 1 to 3600000' }).default(50_000),
+    /**
+     * How long a connection may sit idle before the server closes it, rolling back its open
+     * transaction (MariaDB's wait_timeout, default 28800 s = 8 h). Unset: 8 h, longer than any
+     * run here, so never reached. It is what finally frees the row locks of a client that died
+     * while cut off from the database (its reset never arrived: a half-open connection).
+     */
+    waitTimeoutMs: z.number().min(1, { error: 'expected a number from 1 to 28800000' }).max(28_800_000, { error: 'expected a number from 1 to 28800000' }).optional(),
     /** Detect deadlocks at once and roll one victim back (innodb_deadlock_detect, default on); off, they end by lock wait timeout. */
     deadlockDetect: z.boolean().default(true),
   })

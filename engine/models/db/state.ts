@@ -60,6 +60,8 @@ export interface DbSession {
   /** Its open transaction (explicit, XA, or an autocommit statement waiting for a lock). */
   txn: number | null;
   waiting: DbWait | null;
+  /** With wait_timeout: the idle timer since its last answer (`seq` tells a stale one apart). */
+  idle?: { seq: number; timer: number };
 }
 
 export interface DbStats {
@@ -81,6 +83,10 @@ export interface DbState {
   nextWait: number;
   lockWaitTimeoutMs: number;
   deadlockDetect: boolean;
+  /** wait_timeout, when the scenario sets one (null: 8 h, never reached). */
+  waitTimeoutMs: number | null;
+  /** Sessions the server closed for idling, whose clients have not used them since. */
+  gone: string[];
   stats: DbStats;
 }
 

@@ -1,8 +1,9 @@
 import { resultText, sqlText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
-import { timerOwner, type TimerOf } from '../../core/timer';
 import { DEADLOCK, LOCK_WAIT_TIMEOUT } from './errors';
 import { abandon, execute } from './exec';
+import { armIdle } from './idle';
 import { at } from './rows';
+import { DB_TIMERS, type DbTimer } from './timers';
 import type { DbTxn } from './state';
 import { rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
 
@@ -11,10 +12,6 @@ import { rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
 // (error 1205, only the statement fails), or until a deadlock makes it, or another waiter, the
 // victim (error 1213, the victim's whole transaction is rolled back).
 
-export type DbTimers = { 'lock-wait': { session: string; seq: number } };
-/** Payloads of the server's timers: a lock wait's timeout. */
-export const DB_TIMERS = timerOwner<DbTimers>('db');
-export type DbTimer = TimerOf<DbTimers>;
 
 /** Who holds a row lock, for the trace: a session's transaction or a prepared branch nobody holds. */
 export interface LockHolder {
@@ -47,6 +44,7 @@ export function answer(r: Run, key: string, req: number, stmt: DbStmt, result: D
     waitedMs,
   });
   r.ctx.metric('db.statements');
+  if (r.s.waitTimeoutMs !== null) armIdle(r, key);
 }
 
 /** Weight for choosing a deadlock victim, as InnoDB's: rows changed plus locks held (per table here). */

@@ -276,3 +276,35 @@ describe('redis model: params', () => {
     expect(redisModel.init(redisParams.parse({ replicaOf: 'p' })).role).toBe('replica');
   });
 });
+
+describe('redis node: persistence', () => {
+  const counter = (params: Record<string, unknown>) =>
+    run(
+      linked(
+        [
+          client('c', 'r', [
+            { at: 0, argv: ['INCR', 'fence'] },
+            { at: 10, argv: ['SET', 'lock', 'A', 'PX', '1000'] },
+            { at: 400, argv: ['INCR', 'fence'] },
+            { at: 410, argv: ['GET', 'lock'] },
+            { at: 1200, argv: ['GET', 'lock'] },
+          ]),
+          redis('r', params),
+        ],
+        [['c', 'r']],
+      ),
+      REDIS_MODELS,
+    );
+
+  it('without appendonly a crash loses the keyspace: the counter starts again at 1', () => {
+    const h = counter({});
+    h.at(100).crash('r').at(200).restart('r').runUntil(1500);
+    expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 1, null, null]);
+  });
+
+  it('with appendonly a restart reloads the keys: the counter goes on, the lock keeps its deadline', () => {
+    const h = counter({ appendonly: true });
+    h.at(100).crash('r').at(200).restart('r').runUntil(1500);
+    expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 2, 'A', null]);
+  });
+});

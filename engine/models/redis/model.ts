@@ -404,8 +404,10 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
   // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
   // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
   onClockChange: (s, ctx) => rearmBlocked(armCycle(s, ctx), ctx),
-  // Redis here runs without persistence: a crash loses the keyspace and the replication state.
-  crash: (s, p) => initState(p, s.restarts + 1),
+  // Without persistence (the default) a crash loses the keyspace; with appendonly (fsync always)
+  // the restart reloads it, deadlines and all (they are absolute server times, as Redis stores
+  // them). Either way connections, blocked clients and the replication state are gone.
+  crash: (s, p) => (p.appendonly ? { ...initState(p, s.restarts + 1), data: s.data } : initState(p, s.restarts + 1)),
   describeTimer(payload) {
     const p = REDIS_TIMERS.match(payload);
     if (p?.timer === 'repl-flush') return `replication lag over: send write #${p.offset}`;

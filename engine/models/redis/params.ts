@@ -28,6 +28,12 @@ export const redisParams = z
      * On a replica: promote itself to primary after this long without hearing from its primary
      * (what Sentinel's down-after-milliseconds + failover does, folded into the replica).
      */
+    /**
+     * `appendonly yes` with `appendfsync always`: every write is on disk before its reply, so a
+     * restart reloads the keyspace (an INCR counter, a lock key and its TTL deadline survive a
+     * crash). Off by default, as in Redis: a crash loses everything.
+     */
+    appendonly: z.boolean({ error: 'expected true or false' }).optional(),
     promoteOnPrimaryDownMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
   })
   .strict();

@@ -8,7 +8,7 @@ import type { BranchState, GStatus, Gtx, TcState } from './state';
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A global transaction begins: its branches, as `debit alice 30`. */
-    'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: string[] };
+    'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: string[]; deadlineMs?: number };
     /** A branch answered (or did not in time): `retryInMs` when the call will be made again. */
     'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'error' | 'unknown'; reason: string | null; retryInMs: number | null };
     /** The second phase begins: Confirm or Cancel every tried branch, or compensate the saga's steps in reverse. */
@@ -106,7 +106,7 @@ function begin(s: TcState, ctx: Ctx): void {
     interval: 0,
   };
   s.log.push(g);
-  ctx.trace('tc.begin', { gid: g.gid, mode: g.mode, branches: g.branches.map((b) => `${b.kind} ${b.account} ${b.amount}`) });
+  ctx.trace('tc.begin', { gid: g.gid, mode: g.mode, branches: g.branches.map((b) => `${b.kind} ${b.account} ${b.amount}`), ...(s.p.settleWithinMs === undefined ? {} : { deadlineMs: s.p.settleWithinMs }) });
   advance(s, ctx);
 }
 

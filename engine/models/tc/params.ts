@@ -21,6 +21,8 @@ export const tcParams = z
       .array(z.object({ gid: z.string().min(1).max(40).optional(), mode: z.enum(['tcc', 'saga']), branches: z.array(branch).min(1).max(5) }).strict())
       .max(20)
       .default([]),
+    /** The deadline the service promises for each transfer to settle (done or undone everywhere); unset: none (ms). */
+    settleWithinMs: z.number().min(1).max(3_600_000).optional(),
     /** When the first global transaction starts (ms). */
     startMs: z.number().min(0).max(3_600_000).default(0),
     /** Time between the end of one global transaction and the start of the next (ms). */

@@ -8,7 +8,7 @@ import type { Active, Branch, Chan, Tag, XaTmState } from './state';
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A global transaction begins: `amount` from one account to another, over its branches' databases. */
-    'xa.begin': { gtrid: string; amount: number; from: string; to: string; dbs: string[]; twoPhase: boolean };
+    'xa.begin': { gtrid: string; amount: number; from: string; to: string; dbs: string[]; twoPhase: boolean; deadlineMs?: number };
     /** A branch voted (prepared, or failed: an error or a debit the balance did not cover). */
     'xa.vote': { gtrid: string; db: string; vote: 'yes' | 'no'; reason: string | null };
     /** The decision, written to the durable log before any branch is told. */
@@ -51,6 +51,9 @@ function enqueue(s: XaTmState, ctx: Ctx, db: string, stmt: DbStmt, tag: Tag): vo
 const dbsOf = (s: XaTmState) => [...new Set(s.p.transfers.flatMap((t) => [t.from.db, t.to.db]))];
 
 /** Starts the next transfer as a global transaction. */
+/** The promised deadline, as an event field only when there is one (so runs without it trace as before). */
+const deadline = (ms: number | undefined) => (ms === undefined ? {} : { deadlineMs: ms });
+
 function begin(s: XaTmState, ctx: Ctx): void {
   const t = s.p.transfers[s.next];
   if (!t || s.active) return;
@@ -66,7 +69,7 @@ function begin(s: XaTmState, ctx: Ctx): void {
   const branches = onePhase ? [branch(t.from.db, [start, debit, credit, end])] : [branch(t.from.db, [start, debit, end, ...prepare]), branch(t.to.db, [start, credit, end, ...prepare])];
   const sequential = !onePhase && !s.p.twoPhase;
   s.active = { gtrid, amount: t.amount, branches, onePhase, sequential };
-  ctx.trace('xa.begin', { gtrid, amount: t.amount, from: `${t.from.db}/${t.from.id}`, to: `${t.to.db}/${t.to.id}`, dbs: branches.map((b) => b.db), twoPhase: s.p.twoPhase && !onePhase });
+  ctx.trace('xa.begin', { gtrid, amount: t.amount, from: `${t.from.db}/${t.from.id}`, to: `${t.to.db}/${t.to.id}`, dbs: branches.map((b) => b.db), twoPhase: s.p.twoPhase && !onePhase, ...deadline(s.p.settleWithinMs) });
   for (const [i, b] of branches.entries()) if (i === 0 || !sequential) enqueue(s, ctx, b.db, b.stmts[0], { k: 'branch', b: i });
 }
 

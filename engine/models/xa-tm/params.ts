@@ -9,6 +9,8 @@ export const xaTmParams = z
   .object({
     /** The transfers it runs, one global transaction each, in order: `amount` from one account to another. */
     transfers: z.array(z.object({ amount: z.number().int().min(1, { error: 'expected a whole amount >= 1' }), from: account, to: account }).strict()).max(50).default([]),
+    /** The deadline the service promises for each transfer to settle (done or undone everywhere); unset: none (ms). */
+    settleWithinMs: z.number().min(1).max(3_600_000).optional(),
     /** When the first transfer starts (ms). */
     startMs: z.number().min(0).max(3_600_000).default(0),
     /** Time between the end of one global transaction and the start of the next (ms). */

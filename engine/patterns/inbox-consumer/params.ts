@@ -14,8 +14,17 @@ export const inboxConsumerParams = z
     db: z.string().min(1, { error: 'expected a node id' }).default('db'),
     group: name.default('shipping'),
     topic: name.default('orders'),
-    /** The inventory row an order takes one of. */
+    /**
+     * What handling a message does: `ship` takes one `item` from the inventory; `credit` adds
+     * `amount` to `account` in its accounts table (the receiving half of a transfer).
+     */
+    effect: z.enum(['ship', 'credit']).default('ship'),
+    /** The inventory row an order takes one of (`ship`). */
     item: name.default('widget'),
+    /** The account each message credits (`credit`). */
+    account: name.default('bob'),
+    /** How much each message credits (`credit`). */
+    amount: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
     /** How long handling one message takes before its transaction starts (ms). */
     processMs: ms(0, 600_000).default(100),
     /** Insert the message id into the inbox table in the transaction of the effect; a duplicate key means it was handled. */

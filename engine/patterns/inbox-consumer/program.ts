@@ -15,12 +15,16 @@ import type { InboxConsumerParams } from './params';
  * it has handled fails that insert with a duplicate key (ERROR 1062), so it rolls back and
  * acknowledges without a second effect. The record and the effect commit together, so a crash
  * can never leave one without the other. Without `dedupe` every delivery ships again.
+ *
+ * With `effect: credit` the effect is a credit to an account instead, and the inbox is keyed by
+ * the message key (the order), the business key a payment dedupes on: a transactional message
+ * has no outbox id, and a redelivery keeps its key.
  */
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The effect committed: an item left the inventory for this order. */
-    'inbox.effect': { group: string; order: string; outboxId: string; msgId: string; dedupe: boolean };
+    'inbox.effect': { group: string; order: string; outboxId: string; msgId: string; dedupe: boolean; credit?: { account: string; amount: number } };
     /** The message id was already in the inbox: rolled back, acknowledged, no second effect. */
     'inbox.duplicate': { group: string; order: string; outboxId: string; msgId: string };
     /** Handling failed (a statement failed, or the database went away): RECONSUME_LATER. */
@@ -56,8 +60,9 @@ function statement(s: InboxConsumerState, step: Step, m: MqDeliverMsg): DbStmt {
     case 'begin':
       return { op: 'begin' };
     case 'inbox':
-      return { op: 'insert', table: 'inbox', row: { id: m.body, order: m.key } };
+      return { op: 'insert', table: 'inbox', row: { id: dedupeId(s, m), order: m.key } };
     case 'ship':
+      if (s.p.effect === 'credit') return { op: 'update', table: 'accounts', id: s.p.account, add: { balance: s.p.amount } };
       return { op: 'update', table: 'inventory', id: s.p.item, add: { stock: -1, shipped: 1 }, atLeast: { stock: 1 } };
     case 'commit':
       return { op: 'commit' };
@@ -65,6 +70,9 @@ function statement(s: InboxConsumerState, step: Step, m: MqDeliverMsg): DbStmt {
       return { op: 'rollback' };
   }
 }
+
+/** The id the inbox remembers a message by: the outbox id it carries, or its key for a credit. */
+const dedupeId = (s: InboxConsumerState, m: MqDeliverMsg): string => (s.p.effect === 'credit' ? m.key : m.body);
 
 function sql(s: InboxConsumerState, ctx: Ctx, step: Step): InboxConsumerState {
   return { ...s, chan: sendSql(s.chan, ctx, s.p.db, statement(s, step, s.queue[0]), step) };
@@ -87,7 +95,7 @@ function ack(s: InboxConsumerState, ctx: Ctx, status: MqAckMsg['status']): Inbox
 
 function fail(s: InboxConsumerState, ctx: Ctx, error: string): InboxConsumerState {
   const m = s.queue[0];
-  ctx.trace('inbox.fail', { group: s.p.group, order: m.key, outboxId: m.body, error });
+  ctx.trace('inbox.fail', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), error });
   return ack(s, ctx, 'later');
 }
 
@@ -96,7 +104,7 @@ function onAnswer(s0: InboxConsumerState, tag: Step, r: DbResult, ctx: Ctx): Inb
   const m = s.queue[0];
   if (tag === 'rollback') {
     if (s.undo !== 'duplicate') return fail(s, ctx, s.undo ?? 'rolled back');
-    ctx.trace('inbox.duplicate', { group: s.p.group, order: m.key, outboxId: m.body, msgId: m.msgId });
+    ctx.trace('inbox.duplicate', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), msgId: m.msgId });
     ctx.metric('inbox.duplicates');
     return ack({ ...s, duplicates: s.duplicates + 1 }, ctx, 'success');
   }
@@ -110,10 +118,10 @@ function onAnswer(s0: InboxConsumerState, tag: Step, r: DbResult, ctx: Ctx): Inb
     case 'inbox':
       return sql(s, ctx, 'ship');
     case 'ship':
-      if (r.affected === 0) return sql({ ...s, undo: `${s.p.item} is out of stock` }, ctx, 'rollback');
+      if (r.affected === 0) return sql({ ...s, undo: s.p.effect === 'credit' ? `${s.p.account} has no account` : `${s.p.item} is out of stock` }, ctx, 'rollback');
       return sql(s, ctx, 'commit');
     case 'commit':
-      ctx.trace('inbox.effect', { group: s.p.group, order: m.key, outboxId: m.body, msgId: m.msgId, dedupe: s.p.dedupe });
+      ctx.trace('inbox.effect', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), msgId: m.msgId, dedupe: s.p.dedupe, ...(s.p.effect === 'credit' ? { credit: { account: s.p.account, amount: s.p.amount } } : {}) });
       ctx.metric('inbox.effects');
       return ack({ ...s, shipped: s.shipped + 1 }, ctx, 'success');
   }
@@ -156,7 +164,7 @@ export const inboxConsumer: ProgramDef<InboxConsumerParams, InboxConsumerState> 
     return s.busy && s.queue[0]?.msgId === t.msgId && !s.chan.pending ? sql(s, ctx, 'begin') : s;
   },
   view(s) {
-    const tally = `${s.shipped} shipped${s.duplicates > 0 ? ` · ${s.duplicates} duplicate${s.duplicates > 1 ? 's' : ''} absorbed` : ''}`;
+    const tally = `${s.shipped} ${s.p.effect === 'credit' ? 'credited' : 'shipped'}${s.duplicates > 0 ? ` · ${s.duplicates} duplicate${s.duplicates > 1 ? 's' : ''} absorbed` : ''}`;
     if (s.busy) return { status: 'working', detail: `handling ${s.queue[0].key} (${s.queue[0].body}) · ${tally}` };
     return { status: 'idle', detail: tally };
   },
@@ -168,11 +176,15 @@ export const inboxConsumer: ProgramDef<InboxConsumerParams, InboxConsumerState> 
   narrate(ev, name) {
     switch (ev.type) {
       case 'inbox.effect':
+        if (ev.credit) {
+          const what = `${ev.credit.account} +${ev.credit.amount} for ${ev.order}`;
+          return ev.dedupe ? `${name(ev.node)} credits ${what}: ${ev.order} into its inbox and the credit, one local transaction` : `${name(ev.node)} credits ${what} (${ev.msgId}); it keeps no inbox, so it cannot tell a repeat`;
+        }
         return ev.dedupe
           ? `${name(ev.node)} ships ${ev.order}: ${ev.outboxId} into its inbox and one item out of stock, one local transaction`
           : `${name(ev.node)} ships ${ev.order} (${ev.outboxId}, ${ev.msgId}): one item out of stock; it keeps no inbox, so it cannot tell a repeat`;
       case 'inbox.duplicate':
-        return `${name(ev.node)} gets ${ev.order} again (${ev.msgId}): ${ev.outboxId} is already in its inbox (ERROR 1062), so it rolls back and acknowledges: no second shipment`;
+        return `${name(ev.node)} gets ${ev.order} again (${ev.msgId}): ${ev.outboxId} is already in its inbox (ERROR 1062), so it rolls back and acknowledges: no second ${ev.outboxId === ev.order ? 'credit' : 'shipment'}`;
       case 'inbox.fail':
         return `${name(ev.node)} cannot handle ${ev.order} (${ev.error}): rolled back, RECONSUME_LATER`;
       default:

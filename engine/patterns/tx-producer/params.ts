@@ -10,16 +10,28 @@ export const txProducerParams = z
     kind: z.literal('tx-producer'),
     /** The broker. */
     target: z.string().min(1, { error: 'expected a node id' }),
+    /**
+     * Its database, a `db` node: the local transaction debits `account` by `amount` and inserts
+     * the message's row into `tx_log`, and the check listener looks that row up. Unset: a table
+     * kept inside the service itself (it survives the service's crashes).
+     */
+    db: z.string().min(1, { error: 'expected a node id' }).optional(),
+    /** The account the local transaction debits (with `db`). */
+    account: name.default('alice'),
+    /** How much each order debits (with `db`). */
+    amount: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
     producerGroup: name.default('pay-service'),
     topic: name.default('orders'),
     /** Orders to pay, order-1 … order-N, one after another. */
     orders: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 50' }).max(50, { error: 'expected 1 to 50' }).default(3),
     /** Time between one order's END and the next order's half message (ms); the first starts after it too. */
     intervalMs: ms(1, 3_600_000).default(1000),
-    /** How long the local transaction (marking the order paid in its database) takes (ms). */
+    /** How long the local transaction (marking the order paid in its database) takes (ms); with `db`, the work before its first statement. */
     localTxMs: ms(0, 600_000).default(200),
     /** Time between the local commit and sending COMMIT (the rest of executeLocalTransaction) (ms). */
     afterCommitMs: ms(0, 600_000).default(50),
+    /** The deadline the service promises for each order's transfer (local debit, then the consumer's effect) to settle (done or undone everywhere); unset: none (ms). */
+    settleWithinMs: z.number().min(1).max(3_600_000).optional(),
     /** Orders whose local transaction fails: the producer says ROLLBACK. */
     failOrders: z.array(name).max(50).default([]),
     /** What the check listener answers: the state in its database, or UNKNOWN whatever it finds (a broken checker). */

@@ -1,8 +1,11 @@
 import { isMqMsg, type MqCheckMsg, type MqEndMsg, type MqHelloMsg, type MqSendMsg, type MqSendResultMsg, type TxResolution } from '../../clients/mq/messages';
+import { dbQuery, type DbResult, type DbResultMsg } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
+import { freshChan, sendSql, sqlAnswer, type SqlChan } from '../sql-chan';
+import { after, CHECK_SESSION, checkStmt, statement, type LocalTx, type Step as SqlStep } from './local-tx';
 import type { TxProducerParams } from './params';
 
 /**
@@ -12,14 +15,19 @@ import type { TxProducerParams } from './params';
  * transaction failed. Its check listener answers the broker's back-checks from that database:
  * the row with the checked message's id says COMMIT or ROLLBACK, and no row means the local
  * transaction never committed (ROLLBACK). The database survives a crash; the rest does not.
+ *
+ * With `db` the database is a `db` node: the local transaction debits the payer's account and
+ * inserts the message's row into `tx_log` in one transaction, and the checker looks that row
+ * up on a session of its own. A commit whose answer never came (the database went away) is
+ * UNKNOWN, as an exception in executeLocalTransaction is: only the check can tell.
  */
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** The producer sends an order's half message. */
-    'txp.half': { order: string; topic: string };
+    'txp.half': { order: string; topic: string; deadlineMs?: number };
     /** The local transaction ended: the order is marked paid (commit) or not (rollback). */
-    'txp.local': { order: string; msgId: string; outcome: 'commit' | 'rollback' };
+    'txp.local': { order: string; msgId: string; outcome: 'commit' | 'rollback' | 'unknown'; why?: string };
     /** The producer ends the half message itself. */
     'txp.end': { order: string; msgId: string; resolution: TxResolution };
     /** The producer answers a back-check. */
@@ -33,7 +41,14 @@ type Stage = 'half' | 'local' | 'after';
 export interface PaidRow {
   order: string;
   msgId: string;
-  state: 'committed' | 'rolled-back';
+  state: 'committed' | 'rolled-back' | 'unknown';
+}
+
+/** A back-check waiting for its tx_log lookup (with `db`). */
+interface PendingCheck {
+  msgId: string;
+  key: string;
+  checkTimes: number;
 }
 
 export interface TxProducerState {
@@ -44,6 +59,13 @@ export interface TxProducerState {
   current: { order: string; rid: number; msgId: string | null; stage: Stage } | null;
   nextRid: number;
   connected: boolean;
+  /** With `db`: the main session, whether tx_log has been read since the start, and the checks out. */
+  chan: SqlChan<SqlStep>;
+  scanned: boolean;
+  checks: Record<number, PendingCheck>;
+  nextCheck: number;
+  /** Why the local transaction is being rolled back. */
+  undo: string | null;
 }
 
 /** The next order, the local transaction's end, sending END, and saying hello again. */
@@ -69,7 +91,7 @@ function placeNext(s: TxProducerState, ctx: Ctx): TxProducerState {
   const rid = s.nextRid;
   const m: MqSendMsg = { type: 'mq.send', rid, topic: s.p.topic, key: order, body: `${order} paid`, half: true, producerGroup: s.p.producerGroup };
   ctx.send(s.p.target, m);
-  ctx.trace('txp.half', { order, topic: s.p.topic });
+  ctx.trace('txp.half', { order, topic: s.p.topic, ...(s.p.settleWithinMs === undefined ? {} : { deadlineMs: s.p.settleWithinMs }) });
   return { ...s, nextRid: rid + 1, current: { order, rid, msgId: null, stage: 'half' } };
 }
 
@@ -80,16 +102,92 @@ function onResult(s: TxProducerState, m: MqSendResultMsg, ctx: Ctx): TxProducerS
   return { ...s, current: { ...c, msgId: m.msgId, stage: 'local' } };
 }
 
-function onCheck(s: TxProducerState, m: MqCheckMsg, ctx: Ctx): TxProducerState {
-  const row = s.rows.find((r) => r.msgId === m.msgId);
+/** Answers a check from what the database says about the message (`row`). */
+function answerCheck(s: TxProducerState, c: PendingCheck, row: 'committed' | 'rolled-back' | 'none', ctx: Ctx): void {
   // A transaction still running has no row yet: too early to say.
-  const running = s.current?.msgId === m.msgId;
-  let answer: TxResolution = row ? (row.state === 'committed' ? 'commit' : 'rollback') : running ? 'unknown' : 'rollback';
+  const running = s.current?.msgId === c.msgId;
+  let answer: TxResolution = row === 'committed' ? 'commit' : row === 'rolled-back' ? 'rollback' : running ? 'unknown' : 'rollback';
   if (s.p.checkAnswer === 'unknown') answer = 'unknown';
-  ctx.trace('txp.check', { order: m.key, msgId: m.msgId, checkTimes: m.checkTimes, answer, row: row?.state ?? 'none' });
-  const end: MqEndMsg = { type: 'mq.end', msgId: m.msgId, key: m.key, resolution: answer, fromCheck: true };
-  ctx.reply(end);
-  return s;
+  ctx.trace('txp.check', { order: c.key, msgId: c.msgId, checkTimes: c.checkTimes, answer, row });
+  const end: MqEndMsg = { type: 'mq.end', msgId: c.msgId, key: c.key, resolution: answer, fromCheck: true };
+  ctx.send(s.p.target, end);
+}
+
+function onCheck(s: TxProducerState, m: MqCheckMsg, ctx: Ctx): TxProducerState {
+  const c: PendingCheck = { msgId: m.msgId, key: m.key, checkTimes: m.checkTimes };
+  if (s.p.db === undefined) {
+    const row = s.rows.find((r) => r.msgId === m.msgId);
+    answerCheck(s, c, row?.state === 'committed' ? 'committed' : row ? 'rolled-back' : 'none', ctx);
+    return s;
+  }
+  ctx.send(s.p.db, dbQuery(s.nextCheck, checkStmt(m.msgId), CHECK_SESSION));
+  return { ...s, checks: { ...s.checks, [s.nextCheck]: c }, nextCheck: s.nextCheck + 1 };
+}
+
+/** The checker's lookup answered: a row means the local transaction committed; an error says nothing (UNKNOWN). */
+function onCheckAnswer(s: TxProducerState, m: DbResultMsg, ctx: Ctx): TxProducerState {
+  const c = s.checks[m.id];
+  if (!c) return s;
+  const checks = { ...s.checks };
+  delete checks[m.id];
+  const r = m.result;
+  if (!r.ok) {
+    ctx.trace('txp.check', { order: c.key, msgId: c.msgId, checkTimes: c.checkTimes, answer: 'unknown', row: 'none' });
+    const end: MqEndMsg = { type: 'mq.end', msgId: c.msgId, key: c.key, resolution: 'unknown', fromCheck: true };
+    ctx.send(s.p.target, end);
+  } else answerCheck(s, c, (r.rows ?? []).length > 0 ? 'committed' : 'none', ctx);
+  return { ...s, checks };
+}
+
+const localTx = (s: TxProducerState): LocalTx => ({ order: s.current!.order, msgId: s.current!.msgId ?? '', account: s.p.account, amount: s.p.amount });
+
+function sql(s: TxProducerState, ctx: Ctx, step: SqlStep): TxProducerState {
+  const t = s.current ? localTx(s) : { order: '', msgId: '', account: s.p.account, amount: s.p.amount };
+  return { ...s, chan: sendSql(s.chan, ctx, s.p.db!, statement(step, t), step) };
+}
+
+/** The local transaction ended (`outcome`): noted, and END follows after afterCommitMs. */
+function ended(s: TxProducerState, ctx: Ctx, outcome: 'commit' | 'rollback' | 'unknown', why: string | null): TxProducerState {
+  const c = s.current!;
+  ctx.trace('txp.local', why === null ? { order: c.order, msgId: c.msgId!, outcome } : { order: c.order, msgId: c.msgId!, outcome, why });
+  if (outcome !== 'unknown') ctx.metric(outcome === 'commit' ? 'txp.paid' : 'txp.failed');
+  ctx.setTimer(s.p.afterCommitMs, TIMERS.make('end', { rid: c.rid }));
+  const state = outcome === 'commit' ? 'committed' : outcome === 'rollback' ? 'rolled-back' : 'unknown';
+  return { ...s, undo: null, rows: [...s.rows, { order: c.order, msgId: c.msgId!, state }], current: { ...c, stage: 'after' } };
+}
+
+/** The main session's statement answered. */
+function onSql(s0: TxProducerState, tag: SqlStep, r: DbResult, ctx: Ctx): TxProducerState {
+  const s = { ...s0, chan: { ...s0.chan, pending: null } };
+  if (tag === 'scan') {
+    if (!r.ok) {
+      ctx.setTimer(s.p.intervalMs, TIMERS.make('next'));
+      return s;
+    }
+    const rows: PaidRow[] = (r.rows ?? []).map((row) => ({ order: String(row.order), msgId: String(row.id), state: 'committed' }));
+    return placeNext({ ...s, rows, scanned: true }, ctx);
+  }
+  const c = s.current;
+  if (!c || c.stage !== 'local') return s;
+  if (tag === 'commit') return r.ok ? ended(s, ctx, 'commit', null) : ended(s, ctx, 'rollback', `ERROR ${r.error.code}`);
+  if (tag === 'rollback') return ended(s, ctx, 'rollback', s.undo);
+  const next = after(tag, r, s.p.failOrders.includes(c.order), localTx(s));
+  return sql({ ...s, undo: next.why ?? s.undo }, ctx, next.next);
+}
+
+/** The database connection ended: what was open is rolled back, except a COMMIT whose answer was lost. */
+function dbLost(s: TxProducerState, ctx: Ctx): TxProducerState {
+  const pending = s.chan.pending;
+  const checks = {};
+  const c = s.current;
+  if (!pending) return { ...s, checks };
+  const next = { ...s, checks, chan: { ...s.chan, pending: null } };
+  if (pending.tag === 'scan') {
+    ctx.setTimer(s.p.intervalMs, TIMERS.make('next'));
+    return next;
+  }
+  if (!c || c.stage !== 'local') return next;
+  return ended(next, ctx, pending.tag === 'commit' ? 'unknown' : 'rollback', pending.tag === 'commit' ? 'the database went away before COMMIT answered' : 'the database went away');
 }
 
 function onTimer(s: TxProducerState, payload: unknown, ctx: Ctx): TxProducerState {
@@ -103,9 +201,12 @@ function onTimer(s: TxProducerState, payload: unknown, ctx: Ctx): TxProducerStat
       ctx.setTimer(s.p.heartbeatMs, TIMERS.make('beat'));
       return hello(s, ctx);
     case 'next':
-      return c ? s : placeNext(s, ctx);
+      if (c) return s;
+      if (s.p.db !== undefined && !s.scanned) return s.chan.pending ? s : sql(s, ctx, 'scan');
+      return placeNext(s, ctx);
     case 'local': {
       if (!c || c.rid !== t.rid || c.stage !== 'local' || c.msgId === null) return s;
+      if (s.p.db !== undefined) return s.chan.pending ? s : sql(s, ctx, 'begin');
       const outcome = s.p.failOrders.includes(c.order) ? 'rollback' : 'commit';
       ctx.trace('txp.local', { order: c.order, msgId: c.msgId, outcome });
       ctx.metric(outcome === 'commit' ? 'txp.paid' : 'txp.failed');
@@ -116,7 +217,7 @@ function onTimer(s: TxProducerState, payload: unknown, ctx: Ctx): TxProducerStat
     case 'end': {
       if (!c || c.rid !== t.rid || c.stage !== 'after' || c.msgId === null) return s;
       const row = s.rows.find((r) => r.msgId === c.msgId);
-      const resolution: TxResolution = row?.state === 'committed' ? 'commit' : 'rollback';
+      const resolution: TxResolution = row?.state === 'committed' ? 'commit' : row?.state === 'unknown' ? 'unknown' : 'rollback';
       const m: MqEndMsg = { type: 'mq.end', msgId: c.msgId, key: c.order, resolution, fromCheck: false };
       ctx.send(s.p.target, m);
       ctx.trace('txp.end', { order: c.order, msgId: c.msgId, resolution });
@@ -127,6 +228,12 @@ function onTimer(s: TxProducerState, payload: unknown, ctx: Ctx): TxProducerStat
 }
 
 function onMessage(s: TxProducerState, msg: { type: string }, from: string, ctx: Ctx): TxProducerState {
+  if (from === s.p.db) {
+    if (isConnectionClosed(msg)) return dbLost(s, ctx);
+    if (msg.type === 'db.result' && (msg as DbResultMsg).session === CHECK_SESSION) return onCheckAnswer(s, msg as DbResultMsg, ctx);
+    const a = sqlAnswer(s.chan, msg);
+    return a ? onSql(s, a.tag, a.result, ctx) : s;
+  }
   if (from !== s.p.target) return s;
   if (isConnectionClosed(msg)) {
     // The broker went away: introduce ourselves again later; an order whose half message got
@@ -142,7 +249,7 @@ function onMessage(s: TxProducerState, msg: { type: string }, from: string, ctx:
   return s;
 }
 
-const initial = (p: TxProducerParams): TxProducerState => ({ p, rows: [], current: null, nextRid: 1, connected: false });
+const initial = (p: TxProducerParams): TxProducerState => ({ p, rows: [], current: null, nextRid: 1, connected: false, chan: freshChan(), scanned: false, checks: {}, nextCheck: 1, undo: null });
 
 export const txProducer: ProgramDef<TxProducerParams, TxProducerState> = {
   kind: 'tx-producer',
@@ -150,15 +257,18 @@ export const txProducer: ProgramDef<TxProducerParams, TxProducerState> = {
   start(s, ctx) {
     ctx.setTimer(s.p.intervalMs, TIMERS.make('next'));
     ctx.setTimer(s.p.heartbeatMs, TIMERS.make('beat'));
-    return hello({ ...s, current: null, nextRid: 1 + Math.floor(ctx.random() * 1e6) }, ctx);
+    const s1 = { ...s, current: null, nextRid: 1 + Math.floor(ctx.random() * 1e6) };
+    // With a database, fresh request ids per start (and apart for the checker), so a restarted process never reuses one.
+    const db = s.p.db === undefined ? s1 : { ...s1, chan: freshChan<SqlStep>(1 + Math.floor(ctx.random() * 1e6)), nextCheck: 1 + Math.floor(ctx.random() * 1e6) };
+    return hello(db, ctx);
   },
   onMessage,
   onTimer,
-  // The database is on disk; the order in progress is not.
-  crash: (s, p) => ({ ...initial(p), rows: s.rows }),
+  // The database is on disk; the order in progress is not. A `db` node keeps its own rows.
+  crash: (s, p) => (p.db === undefined ? { ...initial(p), rows: s.rows } : initial(p)),
   view(s) {
     const paid = s.rows.filter((r) => r.state === 'committed').length;
-    const failed = s.rows.length - paid;
+    const failed = s.rows.filter((r) => r.state === 'rolled-back').length;
     const tally = `${paid} paid${failed > 0 ? `, ${failed} failed` : ''}`;
     const c = s.current;
     if (c) {
@@ -179,7 +289,9 @@ export const txProducer: ProgramDef<TxProducerParams, TxProducerState> = {
       case 'txp.local':
         return ev.outcome === 'commit'
           ? `${name(ev.node)} commits its local transaction: ${ev.order} is paid in its database`
-          : `${name(ev.node)}'s local transaction for ${ev.order} fails and rolls back`;
+          : ev.outcome === 'unknown'
+            ? `${name(ev.node)} sent COMMIT for ${ev.order}'s local transaction and never heard back (${ev.why ?? 'no answer'}): the outcome is UNKNOWN until a check reads the database`
+            : `${name(ev.node)}'s local transaction for ${ev.order} fails and rolls back${ev.why ? ` (${ev.why})` : ''}`;
       case 'txp.end':
         return `${name(ev.node)} sends ${ev.resolution.toUpperCase()} for ${ev.order}`;
       case 'txp.check':

@@ -25,7 +25,9 @@ function gcPause(fenced: boolean): BuiltinScenario['scenario'] {
     nodes: [
       clientNode('c1', 0, 60, program(0)),
       clientNode('c2', 0, 300, program(100)),
-      { id: 'redis', type: 'redis', label: 'redis', position: { x: 420, y: 60 }, params: {} },
+      // The fenced run keeps its token counter on disk: fencing tokens must never go backwards,
+      // and a Redis without persistence restarts its INCR at 1 (a fault hunt finds that at once).
+      { id: 'redis', type: 'redis', label: 'redis', position: { x: 420, y: 60 }, params: fenced ? { appendonly: true } : {} },
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 420, y: 300 }, params: { fencing: fenced } },
     ],
     edges: [link('c1', 'redis'), link('c2', 'redis'), link('c1', 'storage'), link('c2', 'storage')],
@@ -108,11 +110,15 @@ export const gcPauseFencingSafe: BuiltinScenario = {
   id: 'gc-pause-fencing-safe',
   topic: 'locks',
   title: 'GC pause, fenced: the storage refuses the stale token',
-  description: 'The same pause as gc-pause-fencing, but the storage checks fencing tokens: once it has seen c2’s token 2 it refuses anything older, so c1’s late write with token 1 is turned away.',
+  description: 'The same pause as gc-pause-fencing, but the storage checks fencing tokens: once it has seen c2’s token 2 it refuses anything older, so c1’s late write with token 1 is turned away. The tokens come from INCR on redis, which here writes every command to disk (appendonly): a token must never be handed out twice, not even after a restart.',
   watchFor: 'storage.fence when c2 enters with token 2 (c1’s open section can no longer write), then storage.reject for c1’s write with token 1 at about 3.3 s. Both monitors stay green: the lock failed, the resource did not.',
   tryThis: [
     { text: 'Turn fencing off on the storage: back to two writers and a stale write accepted.', change: { params: { storage: { fencing: false } } } },
     { text: 'Make the pause longer than the whole of c2’s section: c1’s write still comes with token 1 and is still refused.', change: { interventions: [{ at: 300, kind: 'pause', node: 'c1', durationMs: 4000 }] } },
+    {
+      text: 'Turn redis’s appendonly off and crash redis for 50 ms while c1 holds the lock: the restarted redis has forgotten the lock and the counter, c2 gets token 1 again, and fencing lets it in beside c1 (what the Hunt found).',
+      change: { params: { redis: { appendonly: false } }, interventions: [{ at: 300, kind: 'pause', node: 'c1', durationMs: 3000 }, { at: 100, kind: 'crash', node: 'redis' }, { at: 150, kind: 'restart', node: 'redis' }] },
+    },
   ],
   guide: pauseGuide(true),
   scenario: gcPause(true),

@@ -97,7 +97,7 @@ export const idempotencyRedis: BuiltinScenario = {
   topic: 'idempotency',
   title: 'Idempotency key in Redis: SET NX claims it, the retry gets the stored result',
   description:
-    'The same stall, but every attempt carries the key order-42. Before charging, the service claims it with SET idem:order-42 "pending order-42/30" NX PX 3000; after charging it stores "done … ch_1" under the key, then answers. A retry that finds the key answers from it. Later, a second checkout reuses the key for a different order.',
+    'The same stall, but every attempt carries the key order-42. Before charging, the service claims it with SET idem:order-42 "pending order-42/30" NX PX 3000; after charging it stores "done … ch_1" under the key, then answers. A retry that finds the key answers from it. Later, a second checkout reuses the key for a different order. The claim is only as safe as Redis: a Redis restart forgets it (no persistence here), and a "done" that never reached Redis leaves a pending claim that expires — either way a retry charges again (the Hunt finds it in a few hundred runs). Exactly once needs the charge and its record in one transaction.',
   watchFor:
     'The retry finds the key pending and gets 409 (in progress); after a 400 ms back-off it asks again and gets the stored ch_1 (pay.dedupe.hits = 1) — one charge. At 2.5 s checkout-2 sends key order-42 for order-43 (45): the parameters differ, so it is refused with 422 instead of being told it paid.',
   tryThis: [

@@ -25,13 +25,14 @@ import { tcc } from './tcc';
 import { saga, sagaIsolation } from './saga';
 import { tccDuplicateConfirm, tccEmptyRollback, tccHanging } from './tcc-problems';
 import { xaHeuristic } from './xa-heuristic';
+import { txShowdown } from './tx-showdown';
 import type { BuiltinScenario } from './types';
 
 export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, zkEnsembleFailover, configWatchOneShot, configWatchPersistent, zkStaleRead, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, zkEnsembleFailover, configWatchOneShot, configWatchPersistent, zkStaleRead, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery, txShowdown];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {
