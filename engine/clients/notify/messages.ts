@@ -20,11 +20,16 @@ export interface NotifyAnswerMsg {
   readonly body: string;
 }
 
-/** Merchant -> provider: the trade query API (alipay.trade.query): is this order paid? */
+/**
+ * Merchant -> provider: the trade query API (alipay.trade.query): is this order paid? With
+ * `close`, the trade close API too (alipay.trade.close): if it is not paid, close it, so no
+ * payment can land after the merchant has given up on it.
+ */
 export interface NotifyQueryMsg {
   readonly type: 'notify.query';
   readonly qid: number;
   readonly order: string;
+  readonly close?: boolean;
 }
 
 /** Provider -> merchant: the answer to a query. */
@@ -33,6 +38,8 @@ export interface NotifyStatusMsg {
   readonly qid: number;
   readonly order: string;
   readonly paid: boolean;
+  /** The trade is closed at the provider: it will never be paid. */
+  readonly closed?: boolean;
 }
 
 export type NotifyMsg = NotifyCallMsg | NotifyAnswerMsg | NotifyQueryMsg | NotifyStatusMsg;

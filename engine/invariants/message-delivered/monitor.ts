@@ -12,8 +12,8 @@ import type { MonitorDef } from '../../core/monitor';
  * Metric: `mq.lost.messages` (committed messages discarded, rolled back or dead-lettered).
  */
 export interface MessageDeliveredState {
-  /** Orders whose local transaction committed: key -> producer node and time. */
-  committed: Record<string, { producer: string; at: number }>;
+  /** Orders whose local transaction committed: key -> producer node, time, and the half message it committed under. */
+  committed: Record<string, { producer: string; at: number; msgId: string }>;
   /** Consumer groups by topic, as they introduced themselves. */
   groups: Record<string, string[]>;
   /** Keys already reported, so one loss is one violation. */
@@ -30,7 +30,7 @@ export const messageDelivered: MonitorDef<MessageDeliveredState> = {
   onEvent(s, ev, ctx) {
     switch (ev.type) {
       case 'txp.local':
-        return ev.outcome === 'commit' ? { ...s, committed: { ...s.committed, [ev.order]: { producer: ev.node, at: ev.t } } } : s;
+        return ev.outcome === 'commit' ? { ...s, committed: { ...s.committed, [ev.order]: { producer: ev.node, at: ev.t, msgId: ev.msgId } } } : s;
       case 'mq.hello': {
         if (!ev.consumerGroup || !ev.topic) return s;
         const list = s.groups[ev.topic] ?? [];
@@ -59,6 +59,9 @@ export const messageDelivered: MonitorDef<MessageDeliveredState> = {
     } else return s;
     const c = s.committed[key];
     if (!c || s.reported.includes(`${ev.type}|${key}`)) return s;
+    // An older half message of the same order (its producer crashed before hearing it was
+    // stored, and paid the order again under a new one) is rightly rolled back: no row has its id.
+    if (ev.type !== 'mq.dlq' && ev.msgId !== c.msgId) return s;
     ctx.violate(`${key} was paid at ${ctx.name(c.producer)} (committed at ${ms(c.at)}) but ${who} will never hear of it: ${why}`, [c.producer, ev.node], ev.i);
     ctx.metric('mq.lost.messages');
     return { ...s, reported: [...s.reported, `${ev.type}|${key}`] };

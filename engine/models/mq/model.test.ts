@@ -24,6 +24,15 @@ describe('RocketMQ defaults and arithmetic', () => {
 });
 
 describe('transactional-message', () => {
+  it('an orphan half message (its producer crashed before hearing it was stored, and paid the order again) is rolled back by a check, and nothing is lost (found by the hunt)', () => {
+    const h = fromScenario('transactional-message', { interventions: [] }).at(310).pause('mq', 650).at(810).crash('pay').at(860).restart('pay').runUntil(5000);
+    h.expectEvent('txp.local', { order: 'order-1', msgId: 'msg-2', outcome: 'commit' });
+    h.expectEvent('mqc.effect', { key: 'order-1', msgId: 'msg-2' });
+    h.expectEvent('txp.check', { order: 'order-1', msgId: 'msg-1', answer: 'rollback', row: 'none' });
+    h.expectEvent('mq.tx.end', { msgId: 'msg-1', resolution: 'rollback', found: true });
+    h.expectNoViolation();
+  });
+
   it('keeps the half message invisible until COMMIT, and repairs a producer crash with a back-check', () => {
     const h = fromScenario('transactional-message').runUntil(2200);
     // order-2 is committed locally, pay-service crashed before COMMIT: the half message waits, undelivered.

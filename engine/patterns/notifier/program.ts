@@ -23,8 +23,10 @@ declare module '../../core/trace-types' {
     'notify.done': { order: string; attempt: number };
     /** The last try failed: no more calls. */
     'notify.giveup': { order: string; attempts: number };
-    /** The merchant asked about an order. */
-    'notify.queried': { order: string; paid: boolean; merchant: string };
+    /** The merchant asked about an order (and, with `closed`, had the unpaid trade closed). */
+    'notify.queried': { order: string; paid: boolean; merchant: string; closed?: boolean };
+    /** A buyer's payment for a trade the merchant had closed is refused. */
+    'notify.refused': { order: string; merchant: string };
   }
 }
 
@@ -40,9 +42,10 @@ export interface Notification {
 
 export interface NotifierState {
   p: NotifierParams;
-  /** On disk: orders paid and their notifications. */
+  /** On disk: orders come due so far (paid, or refused as closed), their notifications, and trades closed. */
   paid: number;
   notes: Notification[];
+  closed: string[];
   nextNid: number;
 }
 
@@ -88,10 +91,13 @@ function onMessage(s: NotifierState, msg: { type: string }, from: string, ctx: C
   if (!isNotifyMsg(msg)) return s;
   if (msg.type === 'notify.query') {
     const paid = s.notes.some((n) => n.order === msg.order);
-    ctx.trace('notify.queried', { order: msg.order, paid, merchant: from });
-    const r: NotifyStatusMsg = { type: 'notify.status', qid: msg.qid, order: msg.order, paid };
+    // The close API closes an unpaid trade for good; a paid one cannot be closed.
+    const close = msg.close === true && !paid;
+    const closed = close || s.closed.includes(msg.order);
+    ctx.trace('notify.queried', closed ? { order: msg.order, paid, merchant: from, closed } : { order: msg.order, paid, merchant: from });
+    const r: NotifyStatusMsg = closed ? { type: 'notify.status', qid: msg.qid, order: msg.order, paid, closed } : { type: 'notify.status', qid: msg.qid, order: msg.order, paid };
     ctx.reply(r);
-    return s;
+    return close && !s.closed.includes(msg.order) ? { ...s, closed: [...s.closed, msg.order] } : s;
   }
   if (msg.type !== 'notify.answer') return s;
   const n = s.notes.find((x) => x.nid === msg.nid && x.state === 'calling');
@@ -107,6 +113,11 @@ function onTimer(s: NotifierState, payload: unknown, ctx: Ctx): NotifierState {
   if (!t) return s;
   if (t.timer === 'pay') {
     const order = `order-${s.paid + 1}`;
+    if (s.closed.includes(order)) {
+      ctx.trace('notify.refused', { order, merchant: s.p.target });
+      if (s.paid + 1 < s.p.orders) ctx.setTimer(s.p.intervalMs, TIMERS.make('pay'));
+      return { ...s, paid: s.paid + 1 };
+    }
     ctx.trace('notify.paid', { order, merchant: s.p.target });
     ctx.metric('notify.paid');
     if (s.paid + 1 < s.p.orders) ctx.setTimer(s.p.intervalMs, TIMERS.make('pay'));
@@ -121,7 +132,7 @@ function onTimer(s: NotifierState, payload: unknown, ctx: Ctx): NotifierState {
   return n ? call(s, n, ctx) : s;
 }
 
-const initial = (p: NotifierParams): NotifierState => ({ p, paid: 0, notes: [], nextNid: 1 });
+const initial = (p: NotifierParams): NotifierState => ({ p, paid: 0, notes: [], closed: [], nextNid: 1 });
 
 export const notifier: ProgramDef<NotifierParams, NotifierState> = {
   kind: 'notifier',
@@ -135,12 +146,12 @@ export const notifier: ProgramDef<NotifierParams, NotifierState> = {
   },
   onMessage,
   onTimer,
-  crash: (s, p) => ({ ...initial(p), paid: s.paid, notes: s.notes.map((n) => ({ ...n, nid: null, timer: null })) }),
+  crash: (s, p) => ({ ...initial(p), paid: s.paid, closed: s.closed, notes: s.notes.map((n) => ({ ...n, nid: null, timer: null })) }),
   view(s) {
     const done = s.notes.filter((n) => n.state === 'done').length;
     const gave = s.notes.filter((n) => n.state === 'gave-up').map((n) => n.order);
     const busy = s.notes.filter((n) => n.state === 'calling' || n.state === 'waiting');
-    const detail = `${s.paid} paid · ${done} notified${gave.length > 0 ? ` · gave up on ${gave.join(', ')}` : ''}${busy.length > 0 ? ` · ${busy.map((n) => `${n.order} try ${n.attempt}/${tries(s.p)}`).join(', ')}` : ''}`;
+    const detail = `${s.notes.length} paid · ${done} notified${s.closed.length > 0 ? ` · closed ${s.closed.join(', ')}` : ''}${gave.length > 0 ? ` · gave up on ${gave.join(', ')}` : ''}${busy.length > 0 ? ` · ${busy.map((n) => `${n.order} try ${n.attempt}/${tries(s.p)}`).join(', ')}` : ''}`;
     if (busy.length > 0) return { status: 'working', detail };
     return { status: gave.length > 0 ? 'failed' : s.paid < s.p.orders ? 'idle' : 'done', detail };
   },
@@ -162,7 +173,9 @@ export const notifier: ProgramDef<NotifierParams, NotifierState> = {
       case 'notify.giveup':
         return `${name(ev.node)} gives up on ${ev.order} after ${ev.attempts} tries: best effort is over, the merchant must ask`;
       case 'notify.queried':
-        return `${name(ev.merchant)} asks ${name(ev.node)} about ${ev.order}: ${ev.paid ? 'paid' : 'not paid'}`;
+        return `${name(ev.merchant)} asks ${name(ev.node)} about ${ev.order}: ${ev.paid ? 'paid' : ev.closed ? 'not paid, and now closed: no payment can come after this' : 'not paid'}`;
+      case 'notify.refused':
+        return `a buyer tries to pay ${ev.order} at ${name(ev.node)}, but ${name(ev.merchant)} closed that trade: the payment is refused`;
       default:
         return undefined;
     }

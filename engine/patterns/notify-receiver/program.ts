@@ -48,8 +48,14 @@ const QUERY_RETRY_MS = 1000;
 const orderNames = (p: NotifyReceiverParams) => Array.from({ length: p.orders }, (_, i) => `order-${i + 1}`);
 const open = (s: NotifyReceiverState, o: string) => !(o in s.credited) && !s.closed.includes(o);
 
+/**
+ * Asks the platform about `order`. An overdue order is asked with `close`: the platform closes
+ * the trade if it is unpaid, so the shop can close it too without a payment landing after its
+ * answer (a plain query would race with one).
+ */
 function query(s: NotifyReceiverState, order: string, ctx: Ctx): NotifyReceiverState {
-  const m: NotifyQueryMsg = { type: 'notify.query', qid: s.nextQid, order };
+  const close = ctx.now >= s.p.orderTimeoutMs;
+  const m: NotifyQueryMsg = close ? { type: 'notify.query', qid: s.nextQid, order, close } : { type: 'notify.query', qid: s.nextQid, order };
   ctx.send(s.p.target, m);
   ctx.trace('recv.query', { order });
   ctx.metric('recv.queries');
@@ -104,6 +110,8 @@ export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverStat
       if (!open(s, msg.order)) return s;
       if (msg.paid) return credit(s, msg.order, 'query', ctx);
       if (ctx.now < s.p.orderTimeoutMs) return s;
+      // Overdue, but the platform only said "not paid": have it close the trade first.
+      if (!msg.closed) return query(s, msg.order, ctx);
       ctx.trace('recv.close', { order: msg.order });
       ctx.metric('recv.closed');
       return { ...s, closed: [...s.closed, msg.order] };

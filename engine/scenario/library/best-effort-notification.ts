@@ -86,7 +86,7 @@ export const bestEffortNotificationQuery: BuiltinScenario = {
   topic: 'transactions',
   title: QUERY_TITLE,
   description:
-    'The same outage and the same schedule, but the shop has a safety net (queryBack): when it starts, and before it closes an order, it calls alipay’s query API about every order it has not heard of.',
+    'The same outage and the same schedule, but the shop has a safety net (queryBack): when it starts, and before it closes an order, it calls alipay’s query API about every order it has not heard of. An overdue order it asks about with the close API too (alipay.trade.close): alipay closes the trade if it is unpaid, so no payment can land after the shop has given up on it (a plain query would race with a late payment).',
   watchFor:
     'alipay gives up on order-2 and order-3 as before. When the shop comes back at 15 s it asks about both, hears they are paid, and credits them (recv.credits = 3): notification is best effort; the query is what makes it reliable.',
   tryThis: [

@@ -41,4 +41,19 @@ describe('best-effort notification', () => {
     expect(h.find('recv.effect', { via: 'query' }).map((e) => e.order)).toEqual(['order-2', 'order-3']);
     h.expectNoViolation();
   });
+
+  it('closes an overdue order at the platform before closing it at the shop, so a late payment is refused, not lost (found by the hunt)', () => {
+    // The shop gives up on orders after 2 s; alipay freezes from 1.65 s to 5 s, before order-3 is
+    // paid (due at 3.1 s). The shop's query-and-close reaches alipay before that payment does.
+    const h = play('best-effort-notification-query', {
+      program: { orderTimeoutMs: 2000 },
+      clients: ['shop'],
+      interventions: [{ at: 1650, kind: 'pause', node: 'alipay', durationMs: 3350 }],
+    });
+    h.expectEvent('notify.queried', { order: 'order-3', paid: false, closed: true });
+    h.expectEvent('notify.refused', { order: 'order-3' });
+    h.expectEvent('recv.close', { order: 'order-3' });
+    h.expectNoEvent('notify.paid', { order: 'order-3' });
+    h.expectNoViolation();
+  });
 });
