@@ -30,11 +30,22 @@ export function clientWarning(s: Scenario, id: string): string | null {
     const what = missing.map((t) => NODE_KINDS[t]?.title ?? t).join(' and a ');
     return `Connect a ${what} node: this client's program talks to one.`;
   }
-  if (program.target && !linked.includes(program.target)) {
-    const exists = s.nodes.some((n) => n.id === program.target);
-    return exists ? `Its program talks to “${program.target}”, which it is not linked to.` : `Its program talks to “${program.target}”, which is not on the canvas.`;
+  // A ZooKeeper connect string names several servers ("z1,z2,z3"): each must be linked.
+  for (const target of targetsOf(program.target)) {
+    if (linked.includes(target)) continue;
+    const exists = s.nodes.some((n) => n.id === target);
+    return exists ? `Its program talks to “${target}”, which it is not linked to.` : `Its program talks to “${target}”, which is not on the canvas.`;
   }
   return null;
+}
+
+/** The nodes a program's target names: one id, or a connect string's servers. */
+function targetsOf(target: string | undefined): string[] {
+  if (!target) return [];
+  return target
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
 }
 
 /**
@@ -48,7 +59,7 @@ export function retarget(s: Scenario, id: string, partner: string): Scenario {
   const program = programOf(node.params);
   if (!programNeeds(program.kind ?? '').includes(other.type)) return s;
   // Called with the new link already in `s`, so a target that is the partner counts as linked.
-  if (program.target !== undefined && neighboursOf(s, id).includes(program.target)) return s;
+  if (program.target !== undefined && targetsOf(program.target).every((t) => neighboursOf(s, id).includes(t))) return s;
   return {
     ...s,
     nodes: s.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, program: { ...(n.params.program as object), target: partner } } } : n)),

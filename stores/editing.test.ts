@@ -165,4 +165,12 @@ describe('editing rules', () => {
     expect(clientWarning(linked.scenario, 'client')).toBeNull();
     expect(clientWarning(linked.scenario, 'c1')).toBe("Connect a Redis node: this client's program talks to one.");
   });
+
+  it('a ZooKeeper connect string is fine when every server it names is linked, and names the one that is not', () => {
+    const r = parseScenario(builtin('zk-ensemble-failover')!.scenario);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(clientWarning(r.scenario, 'c1')).toBeNull();
+    const cut = { ...r.scenario, edges: r.scenario.edges.filter((e) => e.id !== 'c1-z2') };
+    expect(clientWarning(cut, 'c1')).toBe('Its program talks to “z2”, which it is not linked to.');
+  });
 });

@@ -21,6 +21,8 @@ const LESSONS: Record<string, string[]> = {
   'gc-pause-fencing-safe': [],
   'redis-failover-lock-loss': ['mutual-exclusion'],
   'lock-showdown': [],
+  'zk-ensemble-failover': [],
+  'zk-stale-read': [],
   'config-watch': ['every-change-notified'],
   'config-watch-persistent': [],
   'idempotency-none': ['single-charge'],

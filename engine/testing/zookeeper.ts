@@ -96,3 +96,34 @@ export const zkLog = (h: Harness, id: string) => (h.sim.node(id).state as ZkPeer
 
 /** Client `id`'s library state. */
 export const zkClientOf = (h: Harness, id: string) => (h.sim.node(id).state as ZkPeerState).zk;
+
+/** A client of an ensemble world: like ZkClientSpec, with its connect string (servers in order). */
+export interface ZkEnsembleClientSpec extends ZkClientSpec {
+  servers: string[];
+  gapMs?: number;
+}
+
+/**
+ * An ensemble of `n` ZooKeeper servers `z1`…`zn` (server ids 1…n), each linked to every other,
+ * and the clients given, each linked to the servers of its connect string; every link a fixed
+ * 5 ms. `zk` are parameters every server gets, or a function giving each server's.
+ */
+export function zkEnsembleWorld(n: number, clients: ZkEnsembleClientSpec[], interventions: Intervention[] = [], zk: Record<string, unknown> | ((id: string) => Record<string, unknown>) = {}, seed = 7): Harness {
+  const paramsOf = typeof zk === 'function' ? zk : () => zk;
+  const servers = Array.from({ length: n }, (_, i) => `z${i + 1}`);
+  const link = (a: string, b: string) => ({ id: `${a}-${b}`, source: a, target: b, params: { latency: { kind: 'fixed' as const, ms: 5 } } });
+  const spec: SimSpec = {
+    seed,
+    nodes: [
+      ...servers.map((id, i) => ({ id, type: 'zookeeper', params: zookeeperParams.parse({ tickTime: 1000, ...paramsOf(id), serverId: i + 1 }) })),
+      ...clients.map((c) => ({
+        id: c.id,
+        type: 'zk-test-client',
+        params: { server: c.servers.join(','), sessionTimeoutMs: c.timeoutMs ?? 4000, ops: c.ops ?? [], curator: c.curator, gapMs: c.gapMs } satisfies ZkPeerParams,
+      })),
+    ],
+    links: [...servers.flatMap((a, i) => servers.slice(i + 1).map((b) => link(a, b))), ...clients.flatMap((c) => c.servers.map((z) => link(c.id, z)))],
+    interventions,
+  };
+  return run(spec, ZK_MODELS, { snapshotEvery: 0 });
+}

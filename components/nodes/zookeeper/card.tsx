@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { ZkWatchView, ZnodeView } from '@/engine/models/zookeeper/view';
+import type { ZkEnsembleView, ZkWatchView, ZnodeView } from '@/engine/models/zookeeper/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import { EyeIcon } from '../../ui/icons';
@@ -46,24 +46,71 @@ function ZnodeRow({ z, first }: { z: ZnodeView; first: boolean }) {
   );
 }
 
+const ROLE_TONE: Record<ZkEnsembleView['role'], string> = {
+  leading: 'bg-teal-100 text-teal-800 dark:bg-teal-900/50 dark:text-teal-200',
+  following: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
+  looking: 'bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200',
+};
+
+/** An ensemble member's part in the quorum: its role, epoch and last zxid, who is in sync, and the proposals it holds uncommitted. */
+function EnsembleBlock({ e, labels }: { e: ZkEnsembleView; labels: Record<string, string> }) {
+  const name = (n: string) => labels[n] ?? n;
+  return (
+    <div className="mb-2 border-b border-slate-100 pb-2 dark:border-slate-800" data-testid="zk-ensemble" data-role={e.role}>
+      <p className="key-field flex min-w-0 items-baseline gap-1.5 text-[11px]">
+        <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${ROLE_TONE[e.role]}`} data-testid="zk-role">
+          {e.role}
+        </span>
+        <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-300" data-testid="zk-zxid" title="epoch and last committed zxid">
+          e{e.epoch} · {e.zxid}
+        </span>
+        {!e.serving && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">not serving</span>}
+      </p>
+      <p className="mt-1 truncate text-[10px] text-slate-500 dark:text-slate-400" data-testid="zk-quorum">
+        {e.synced !== null
+          ? `quorum ${e.quorum} of ${e.size}: ${e.synced.map(name).join(', ')} in sync`
+          : e.leader !== null
+            ? `quorum ${e.quorum} of ${e.size} · leader ${name(e.leader)}`
+            : `quorum ${e.quorum} of ${e.size} · no leader`}
+      </p>
+      {e.pending.length > 0 && (
+        <ul className="mt-1 space-y-0.5" aria-label="pending proposals">
+          {e.pending.slice(0, 4).map((p) => (
+            <li key={p.zxid} className="flex min-w-0 items-baseline gap-1.5 font-mono text-[10px]" data-testid="zk-pending">
+              <span className="shrink-0 text-slate-500 dark:text-slate-400">{p.zxid}</span>
+              <span className="min-w-0 truncate text-slate-700 dark:text-slate-200" title={p.what}>
+                {p.what}
+              </span>
+              {p.acks !== null && <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{p.acks.length === 0 ? 'no ack yet' : `ack ${p.acks.map(name).join(' ')}`}</span>}
+            </li>
+          ))}
+          {e.pending.length > 4 && <li className="text-[10px] text-slate-500 dark:text-slate-400">+{e.pending.length - 4} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** A ZooKeeper server: the znode tree (ephemerals marked with their session), sessions with time to expiry, and watches. */
 function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
   const live = useNodeView<'zookeeper'>(id);
   const labels = usePlayback(selectLabels);
   const znodes = live?.view.znodes ?? [];
   const sessions = live?.view.sessions ?? [];
+  const ensemble = live?.view.ensemble ?? null;
   // Only the sessions' bars need the clock: without sessions the card stays still while time moves.
   const localNow = useNodeClock(id, sessions.length > 0);
   return (
     <NodeCard id={id} label={data.label} kind="zookeeper" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
+      {ensemble && <EnsembleBlock e={ensemble} labels={labels} />}
       {znodes.length === 0 ? (
-        <p className="key-field text-slate-500 italic dark:text-slate-400" data-testid="zk-empty">
+        <p className={`${ensemble ? '' : 'key-field '}text-slate-500 italic dark:text-slate-400`} data-testid="zk-empty">
           no znodes
         </p>
       ) : (
         <ul className="space-y-1" aria-label={`${data.label} znodes`}>
           {znodes.slice(0, SHOWN).map((z, i) => (
-            <ZnodeRow key={z.path} z={z} first={i === 0} />
+            <ZnodeRow key={z.path} z={z} first={i === 0 && !ensemble} />
           ))}
           {znodes.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{znodes.length - SHOWN} more</li>}
         </ul>
@@ -77,11 +124,11 @@ function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
                 <div className="flex items-baseline gap-1.5 font-mono text-[11px]">
                   <span className="text-slate-700 dark:text-slate-200">{shortSession(s.id)}</span>
                   <span className="truncate text-slate-500 dark:text-slate-400" title={s.client ? (labels[s.client] ?? s.client) : undefined}>
-                    {s.client ? (labels[s.client] ?? s.client) : 'no connection'}
+                    {s.client ? (labels[s.client] ?? s.client) : ensemble ? 'not connected here' : 'no connection'}
                   </span>
                   <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{s.ephemerals} eph</span>
                 </div>
-                <TtlBar remaining={s.expireAt - localNow} span={s.spanMs} />
+                {s.expireAt !== null && <TtlBar remaining={s.expireAt - localNow} span={s.spanMs} />}
               </li>
             ))}
           </ul>

@@ -8,11 +8,15 @@ export const zookeeperUi: NodeUi<'zookeeper'> = {
   icon: (s) => <TreeIcon width={s} height={s} />,
   tone: 'bg-zk',
   colour: '#0d9488',
-  summary: (v) => `${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
+  summary: (v) => `${v.ensemble ? `${v.ensemble.role} · ` : ''}${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
   fields: {
     tickTime: { label: 'Tick time', unit: 'ms' },
     extendedTypes: { label: 'Extended types (TTL znodes)' },
     serverId: { label: 'Server id (myid)' },
+    initLimit: { label: 'Init limit', unit: 'ticks' },
+    syncLimit: { label: 'Sync limit', unit: 'ticks' },
+    fsyncMs: { label: 'Fsync time', unit: 'ms' },
+    fsyncJitterMs: { label: 'Fsync jitter', unit: 'ms' },
   },
   card: () => import('./card').then((m) => m.ZookeeperCard),
 };

@@ -36,7 +36,7 @@ import { holdsWatch, materialize, register, unregister } from './watches';
 
 /** Starts the first connection (no backoff before it). */
 export function zkClientStart(s: ZkClientState, ctx: Ctx): ZkStep {
-  const st = new Step(zkClientInit({ server: s.server, sessionTimeoutMs: s.requestedMs, curator: s.curatorMode }), ctx);
+  const st = new Step(zkClientInit({ server: s.hosts.join(','), sessionTimeoutMs: s.requestedMs, curator: s.curatorMode }), ctx);
   // A new process (or handle) connects from a new ephemeral port: its connections must not be
   // taken for those of an earlier life, which the server may still hold (with their session).
   st.s.conn = Math.floor(ctx.random() * 1_000_000) * 1000;

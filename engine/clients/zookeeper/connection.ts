@@ -33,6 +33,7 @@ export function beginConnect(st: Step): void {
 export function connected(st: Step, sessionId: string, timeoutMs: number): void {
   const s = st.s;
   s.phase = 'connected';
+  s.lastHost = s.hostIndex;
   s.sessionId = sessionId;
   s.timeoutMs = timeoutMs;
   s.suspendedAt = null;
@@ -79,9 +80,21 @@ export function lose(st: Step, reason: string, broken = false): void {
   st.failAll('ConnectionLoss');
   const wasConnected = s.phase === 'connected';
   s.phase = 'backoff';
-  s.backoffUntil = st.now + Math.floor(st.ctx.random() * 1000);
+  s.backoffUntil = st.now + Math.floor(st.ctx.random() * 1000) + nextHost(s);
   st.keeper('Disconnected', reason);
   curatorSuspend(st, wasConnected, reason);
+}
+
+/**
+ * With an ensemble, the next connection goes to the connect string's next server
+ * (HostConnectionManager.next): coming round to the server it was last connected to, the
+ * client first sleeps a second (its spinDelay). Returns that extra wait.
+ */
+function nextHost(s: ZkClientState): number {
+  if (s.hosts.length < 2) return 0;
+  s.hostIndex = (s.hostIndex + 1) % s.hosts.length;
+  s.server = s.hosts[s.hostIndex];
+  return s.hostIndex === s.lastHost ? 1000 : 0;
 }
 
 /** The session is over for this handle: Expired; with Curator, LOST and a fresh session. */
@@ -118,8 +131,8 @@ export function evaluate(st: Step): void {
       return;
     }
     case 'connecting':
-      // connectTimeout = session timeout / number of servers (one here).
-      if (now - s.connectStartedAt >= s.timeoutMs) lose(st, 'connection attempt timed out');
+      // connectTimeout = session timeout / number of servers in the connect string.
+      if (now - s.connectStartedAt >= connectTimeoutOf(s)) lose(st, 'connection attempt timed out');
       return;
     case 'backoff':
       if (now >= s.backoffUntil) beginConnect(st);
@@ -127,6 +140,10 @@ export function evaluate(st: Step): void {
     default:
       return;
   }
+}
+
+function connectTimeoutOf(s: ZkClientState): number {
+  return Math.floor(s.timeoutMs / s.hosts.length);
 }
 
 /** Sets the one timer at the next moment something can happen. */
@@ -146,7 +163,7 @@ function arm(st: Step): void {
       break;
     }
     case 'connecting':
-      at(s.connectStartedAt + s.timeoutMs);
+      at(s.connectStartedAt + connectTimeoutOf(s));
       break;
     case 'backoff':
       at(s.backoffUntil);

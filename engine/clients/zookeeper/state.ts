@@ -13,7 +13,10 @@ export type ZkClientPhase = 'idle' | 'connecting' | 'connected' | 'backoff' | 'c
 
 /** What a host gives the library when it makes a client. */
 export interface ZkClientOptions {
-  /** The ZooKeeper node to connect to. */
+  /**
+   * The connect string: one ZooKeeper node, or an ensemble's nodes separated by commas
+   * ("z1,z2,z3"), tried in that order.
+   */
   server: string;
   /** Requested session timeout (ms); the server clamps it. */
   sessionTimeoutMs: number;
@@ -35,7 +38,13 @@ export const WATCH_KINDS: readonly WatchKind[] = ['data', 'exist', 'child', 'per
 
 /** Everything the client library keeps, as plain data inside its host's state. */
 export interface ZkClientState {
+  /** The server of the current (or next) connection. */
   server: string;
+  /** The connect string's servers; the client moves to the next one when a connection fails. */
+  hosts: string[];
+  /** Index in `hosts` of `server`, and of the last server it was connected to (-1: none yet). */
+  hostIndex: number;
+  lastHost: number;
   requestedMs: number;
   curatorMode: boolean;
   phase: ZkClientPhase;
@@ -99,8 +108,12 @@ export function noWatchMax(): Record<WatchKind, number> {
 
 /** A client that has not connected yet; call zkClientStart from the host's start(). */
 export function zkClientInit(o: ZkClientOptions): ZkClientState {
+  const hosts = parseConnectString(o.server);
   return {
-    server: o.server,
+    server: hosts[0],
+    hosts,
+    hostIndex: 0,
+    lastHost: -1,
     requestedMs: o.sessionTimeoutMs,
     curatorMode: o.curator ?? false,
     phase: 'idle',
@@ -139,3 +152,12 @@ export function timeToNextPing(readTimeout: number, idleSend: number): number {
   return Math.floor(readTimeout / 2) - idleSend - (idleSend > 1000 ? 1000 : 0);
 }
 
+
+/** The servers of a connect string ("z1,z2,z3"), in order; a single name is a list of one. */
+export function parseConnectString(cs: string): string[] {
+  const hosts = cs
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h.length > 0);
+  return hosts.length > 0 ? hosts : [cs];
+}

@@ -1,5 +1,6 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
+import { initAcquire, noteAcquire, noteDone, noteWait, type AcquireStats } from './acquire';
 
 /**
  * Mutual exclusion, judged at the resource in true time: a critical section is open from the
@@ -12,7 +13,8 @@ import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
  * It also keeps the lock metrics a scenario compares (per program kind `via`):
  * `<via>.handoff.avg.ms` / `.max.ms` (release -> next waiting client has it),
  * `<via>.unusable.ms` (holder crashed -> someone else has it), and
- * `<via>.wakeups.per.handoff` (notifications handled by waiters per handoff: 1 without a herd).
+ * `<via>.wakeups.per.handoff` (notifications handled by waiters per handoff: 1 without a herd),
+ * and `<via>.acquire.p50.ms` / `.p99.ms` (acquire latency without contention, ./acquire.ts).
  */
 
 interface Open {
@@ -82,6 +84,7 @@ export interface MutualExclusionState {
   current: Record<string, string>;
   /** Sections whose client crashed: an enter still in flight opens nothing. */
   dead: string[];
+  acquire: AcquireStats;
 }
 
 const ms = (t: number) => `${Math.round(t)} ms`;
@@ -179,6 +182,7 @@ function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, c
   const id = lockId(ev.via, ev.lock);
   let s: MutualExclusionState = {
     ...s0,
+    acquire: noteAcquire(s0.acquire, ev.node, ev.via, ev.waitedMs, ctx),
     holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs }),
     current: copy(s0.current, ev.node, ev.section),
     lostWhy: copy(s0.lostWhy, ev.node, undefined),
@@ -227,6 +231,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'lock.release',
     'lock.lost',
     'lock.wake',
+    'lock.wait',
     'lock.renew',
     'fault.skew',
     'net.drop',
@@ -236,7 +241,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'redis.promote',
     'zk.session.expired',
   ],
-  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [] }),
+  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [], acquire: initAcquire() }),
   onEvent(s, ev, ctx) {
     switch (ev.type) {
       case 'storage.enter': {
@@ -280,9 +285,11 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...s, paused: copy(s.paused, ev.node, undefined) };
       case 'lock.acquire':
         return onAcquire(s, ev, ctx);
+      case 'lock.wait':
+        return { ...s, acquire: noteWait(s.acquire, ev.node) };
       case 'lock.release': {
         const h = s.holders[ev.node];
-        const n = { ...s, holders: copy(s.holders, ev.node, undefined) };
+        const n = { ...s, holders: copy(s.holders, ev.node, undefined), acquire: noteDone(s.acquire, ev.node) };
         if (!h) return n;
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }

@@ -7,7 +7,7 @@ export const zookeeperKind = defineNode({
   title: 'ZooKeeper',
   blurb: 'Coordination service: znodes, sessions, watches.',
   params: zookeeperParams,
-  linksTo: ['client'],
+  linksTo: ['client', 'zookeeper'],
   // zk.* also holds what the ZooKeeper client library and zk-script report on the client's side.
   log: { group: 'zk', namespaces: ['zk'] },
   load: () => import('./behaviour').then((m) => m.zookeeperBehaviour),

@@ -170,7 +170,7 @@ describe('zookeeper node in a simulation', () => {
 
 describe('zookeeperParams', () => {
   it('has defaults and is strict', () => {
-    expect(zookeeperParams.parse({})).toEqual({ tickTime: 2000, containerCheckIntervalMs: 60_000, extendedTypes: false, serverId: 0 });
+    expect(zookeeperParams.parse({})).toEqual({ tickTime: 2000, containerCheckIntervalMs: 60_000, extendedTypes: false, serverId: 0, initLimit: 10, syncLimit: 5, fsyncMs: 4, fsyncJitterMs: 4 });
     expect(zookeeperParams.safeParse({ tick: 5 }).success).toBe(false);
     expect(zookeeperParams.safeParse({ tickTime: 0 }).success).toBe(false);
     expect(zookeeperParams.safeParse({ minSessionTimeout: 9000, maxSessionTimeout: 5000 }).success).toBe(false);

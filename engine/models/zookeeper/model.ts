@@ -1,6 +1,6 @@
 import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeeper/messages';
 import { monotonicNow } from '../../clients/zookeeper/time';
-import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOp, ZkOpName, ZkOpResult } from '../../clients/zookeeper/types';
+import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
@@ -9,13 +9,18 @@ import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
 import { MAX_PACKET, requestBytes } from '../../clients/zookeeper/packet';
 import { closeSession, dropConnection, expireSessions, expiryBucket, nextExpiry, openSession, resumeSession, touchSession } from './zk/sessions';
-import { initServer, lastZxid, type ZkNotification, type ZkServerState } from './zk/state';
+import { initServer, lastZxid, type ZkServerState } from './zk/state';
+import type { Armed, ZookeeperState } from './node-state';
+
+export type { ZookeeperState } from './node-state';
+import { deliver, send, traceOutcome } from './outcome';
+import { crashEnsemble, describeQuorumTimer, describeZabMessage, ensembleMessage, ensemblePeers, ensembleTimer, narrateQuorum, startEnsemble } from './quorum/ensemble';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     'zk.session.open': { session: string; client: string; requestedMs: number; timeoutMs: number; zxid: number };
     'zk.session.resume': { session: string; client: string };
-    'zk.session.rejected': { session: string; client: string; reason: 'expired' | 'behind' };
+    'zk.session.rejected': { session: string; client: string; reason: 'expired' | 'behind' | 'no quorum' };
     'zk.session.closed': { session: string; zxid: number; deleted: string[] };
     'zk.session.expired': { session: string; zxid: number; deleted: string[] };
     'zk.create': { session: string; path: string; kind: ZkNodeKind; zxid: number };
@@ -33,21 +38,6 @@ declare module '../../core/trace-types' {
 }
 
 
-/** A timer this node has armed: when it is due on the local clock, and its id to cancel it. */
-interface Armed {
-  at: number;
-  id: number;
-}
-
-export interface ZookeeperState {
-  core: ZkServerState;
-  containerCheckIntervalMs: number;
-  /** Local time the server (re)started: container checks run at fixed intervals from it. */
-  startedAt: number;
-  expiryTimer: Armed | null;
-  containerTimer: Armed | null;
-}
-
 /** The server's two timers: the session expirer and the container manager. */
 const TIMERS = timerOwner<{ expire: NoFields; containers: NoFields }>('zookeeper');
 
@@ -64,6 +54,8 @@ function initState(p: ZookeeperParams): ZookeeperState {
     startedAt: 0,
     expiryTimer: null,
     containerTimer: null,
+    ens: { initLimit: p.initLimit, syncLimit: p.syncLimit, fsyncMs: p.fsyncMs, fsyncJitterMs: p.fsyncJitterMs },
+    q: null,
   };
 }
 
@@ -100,44 +92,6 @@ function arm(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   return { ...s, expiryTimer, containerTimer };
 }
 
-/** A committed multi's writes, traced one by one under its single zxid. */
-function traceMulti(op: Extract<ZkOp, { op: 'multi' }>, results: readonly ZkOpResult[], session: string, zxid: number, ctx: Ctx): void {
-  op.ops.forEach((sub, i) => {
-    const r = results[i];
-    if (sub.op === 'create' && r?.op === 'create') ctx.trace('zk.create', { session, path: r.path, kind: sub.kind, zxid });
-    else if (sub.op === 'delete') ctx.trace('zk.delete', { session, path: sub.path, zxid, cause: 'request' });
-    else if (sub.op === 'setData' && r?.op === 'setData') ctx.trace('zk.setData', { session, path: sub.path, version: r.stat.version, zxid });
-  });
-}
-
-/** How many watches a SetWatches request lists. */
-function restoredCount(op: Extract<ZkOp, { op: 'setWatches' }>): number {
-  return op.data.length + op.exist.length + op.child.length + op.persistent.length + op.recursive.length;
-}
-
-/** Sends a ZooKeeper message (typed, so a misspelt field is caught). */
-function send(ctx: Ctx, to: string, m: ZkMsg): void {
-  ctx.send(to, m);
-}
-
-/**
- * Sends watch events to their sessions' connections. `closing` is a session that has just closed
- * on its own request: its connection stays open until the reply, so it hears the events its own
- * ephemerals' deletion fired (before Closed), as a real server sends them.
- */
-function deliver(core: ZkServerState, notes: readonly ZkNotification[], ctx: Ctx, closing?: { session: string; client: string; conn: number }): void {
-  for (const n of notes) {
-    const sess = core.sessions[n.session];
-    const own = closing !== undefined && closing.session === n.session;
-    // No open connection: the event is lost; the client's SetWatches on reconnect catches up.
-    const to = own ? closing.client : (sess?.client ?? null);
-    const conn = own ? closing.conn : (sess?.conn ?? null);
-    ctx.trace('zk.watch.fired', { session: n.session, path: n.event.path, event: n.event.type, zxid: n.zxid, delivered: to !== null && conn !== null });
-    if (to === null || conn === null) continue;
-    send(ctx, to, { type: 'zk.watch', conn, event: n.event, zxid: n.zxid });
-  }
-}
-
 /** Expires the sessions whose bucket has come: their ephemerals go, their watchers hear it. */
 function reap(s: ZookeeperState, ctx: Ctx): ZookeeperState {
   const r = expireSessions(s.core, monotonicNow(ctx));
@@ -153,14 +107,6 @@ function reap(s: ZookeeperState, ctx: Ctx): ZookeeperState {
     if (e.client !== null && e.conn !== null) send(ctx, e.client, { type: 'zk.closed', conn: e.conn, reason: 'session expired' });
   }
   return { ...s, core: r.state };
-}
-
-function watchKind(op: ZkMsg & { type: 'zk.request' }): 'data' | 'exists' | 'child' | null {
-  const o = op.op;
-  if (o.op === 'getData' && o.watch) return 'data';
-  if (o.op === 'exists' && o.watch) return 'exists';
-  if (o.op === 'getChildren' && o.watch) return 'child';
-  return null;
 }
 
 function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: string, ctx: Ctx): ZookeeperState {
@@ -189,20 +135,7 @@ function onRequest(s: ZookeeperState, m: ZkMsg & { type: 'zk.request' }, from: s
   }
   const r = exec(core, ctx.now, m.sessionId, m.op);
   const op = m.op;
-  if (r.result.ok) {
-    if (op.op === 'create') ctx.trace('zk.create', { session: m.sessionId, path: r.result.path!, kind: op.kind, zxid: r.zxid });
-    else if (op.op === 'delete') ctx.trace('zk.delete', { session: m.sessionId, path: op.path, zxid: r.zxid, cause: 'request' });
-    else if (op.op === 'setData') ctx.trace('zk.setData', { session: m.sessionId, path: op.path, version: r.result.stat!.version, zxid: r.zxid });
-    else if (op.op === 'addWatch') ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: op.mode });
-    else if (op.op === 'removeWatches') ctx.trace('zk.watch.removed', { session: m.sessionId, path: op.path, which: op.type });
-    else if (op.op === 'multi') traceMulti(op, r.result.results ?? [], m.sessionId, r.zxid, ctx);
-    else if (op.op === 'setWatches') ctx.trace('zk.watch.restored', { session: m.sessionId, watches: restoredCount(op), fired: r.notes.length });
-    const wk = watchKind(m);
-    if (wk && 'path' in op) ctx.trace('zk.watch.set', { session: m.sessionId, path: op.path, kind: wk });
-  } else {
-    const write = op.op === 'create' || op.op === 'delete' || op.op === 'setData' || op.op === 'multi';
-    ctx.trace('zk.error', { session: m.sessionId, op: op.op, path: 'path' in op ? op.path : '', err: r.result.err, zxid: write ? r.zxid : null });
-  }
+  traceOutcome(op, r, m.sessionId, ctx);
   if (op.op !== 'ping') ctx.metric('zk.requests');
   // Watch events first: on the same ordered link they reach the client before this reply.
   deliver(r.state, r.notes, ctx);
@@ -247,6 +180,9 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   type: 'zookeeper',
   init: initState,
   start(s, ctx) {
+    // Linked to other ZooKeeper servers: an ensemble member, which looks for a leader first.
+    const peers = ensemblePeers(ctx);
+    if (peers.length > 0) return startEnsemble({ ...s, startedAt: ctx.now, expiryTimer: null, containerTimer: null }, peers, ctx);
     // After a restart every session gets a full timeout from now, as the real server does when
     // it reloads them from its snapshot.
     const sessions: ZkServerState['sessions'] = {};
@@ -256,6 +192,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     return arm({ ...s, core: { ...s.core, sessions }, startedAt: ctx.now, expiryTimer: null, containerTimer: null }, ctx);
   },
   onMessage(s0, msg, from, ctx) {
+    if (s0.q) return ensembleMessage(s0, msg, from, ctx);
     const s = reap(s0, ctx);
     const m = msg as ZkMsg;
     let next = s;
@@ -277,6 +214,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     return arm(next, ctx);
   },
   onTimer(s0, payload, ctx) {
+    if (s0.q) return ensembleTimer(s0, payload, ctx) ?? s0;
     let s: ZookeeperState = s0;
     const kind = TIMERS.match(payload)?.timer;
     if (kind === 'expire') {
@@ -293,6 +231,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   // A clock step or drift change: aim both timers afresh (the same reading now takes a
   // different true time to reach).
   onClockChange(s, ctx) {
+    if (s.q) return s;
     if (s.expiryTimer) ctx.cancelTimer(s.expiryTimer.id);
     if (s.containerTimer) ctx.cancelTimer(s.containerTimer.id);
     return arm({ ...s, expiryTimer: null, containerTimer: null }, ctx);
@@ -300,18 +239,21 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   // The tree and the sessions are on disk (snapshot + transaction log); connections, watches
   // and timers are not.
   crash(s) {
+    if (s.q) return crashEnsemble(s);
     const sessions: ZkServerState['sessions'] = {};
     for (const [id, sess] of Object.entries(s.core.sessions)) sessions[id] = { ...sess, client: null, conn: null };
     return { ...s, core: { ...s.core, sessions, dataWatches: {}, childWatches: {} }, expiryTimer: null, containerTimer: null };
   },
   describeTimer(payload) {
+    const quorum = describeQuorumTimer(payload);
+    if (quorum !== undefined) return quorum;
     const kind = TIMERS.match(payload)?.timer;
     if (kind === 'expire') return 'session expiry tick';
     if (kind === 'containers') return 'container manager check';
     return 'timer fires';
   },
   describeMessage(msg: Msg) {
-    return describeZkMessage(msg) ?? msg.type;
+    return describeZkMessage(msg) ?? describeZabMessage(msg) ?? msg.type;
   },
   narrate(ev, name) {
     switch (ev.type) {
@@ -320,6 +262,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
       case 'zk.session.resume':
         return `${name(ev.client)} reconnects to session ${ev.session} on ${name(ev.node)}`;
       case 'zk.session.rejected':
+        if (ev.reason === 'no quorum') return `${name(ev.node)} turns ${name(ev.client)} away: it has no leader with a quorum, so it serves nobody`;
         return ev.reason === 'expired'
           ? `${name(ev.node)} tells ${name(ev.client)}: session ${ev.session} has expired`
           : `${name(ev.node)} refuses ${name(ev.client)}: the client has seen newer data than this server`;
@@ -348,7 +291,7 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
       case 'zk.watch.restored':
         return `session ${ev.session} restores ${ev.watches} watch${ev.watches === 1 ? '' : 'es'} after reconnecting (SetWatches)${ev.fired ? `; ${ev.fired} fire${ev.fired === 1 ? 's' : ''} at once for changes made meanwhile` : ''}`;
       default:
-        return undefined;
+        return narrateQuorum(ev, name);
     }
   },
 };

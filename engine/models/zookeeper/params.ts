@@ -23,8 +23,20 @@ export const zookeeperParams = z
     containerCheckIntervalMs: intIn(1, 3_600_000).default(60_000),
     /** Allow TTL nodes (`zookeeper.extendedTypesEnabled`). */
     extendedTypes: z.boolean().default(false),
-    /** This server's id (`myid`), the top byte of its session ids. */
+    /** This server's id (`myid`), the top byte of its session ids; in an ensemble, the election's tie-break. */
     serverId: intIn(0, 254).default(0),
+    /** Ensemble: ticks a follower has to connect and sync to a new leader. */
+    initLimit: intIn(1, 100).default(10),
+    /** Ensemble: ticks a follower may go unheard (and a leader unheard from) before it gives up. */
+    syncLimit: intIn(1, 100).default(5),
+    /**
+     * Ensemble: how long an fsync of the transaction log takes (ms); a proposal is acknowledged
+     * only once it is on disk. 4 ms is a fair SSD on a cloud VM (ZooKeeper's admin guide wants
+     * the log on a dedicated device because this is on every write's path).
+     */
+    fsyncMs: intIn(0, 10_000).default(4),
+    /** Ensemble: extra fsync time drawn from 0 to this many ms each time. */
+    fsyncJitterMs: intIn(0, 10_000).default(4),
   })
   .strict()
   .refine((p) => (p.minSessionTimeout ?? 2 * p.tickTime) <= (p.maxSessionTimeout ?? 20 * p.tickTime), {

@@ -1,6 +1,10 @@
 import type { ZookeeperState } from './model';
 import type { WatchTable } from './zk/state';
 import type { ZkNodeKind } from '../../clients/zookeeper/types';
+import { formatZxid } from '../../clients/zookeeper/messages';
+import { describeOp } from './quorum/broadcast';
+import type { QuorumState, Role } from './quorum/types';
+import { lastZxid } from './zk/state';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
 
@@ -30,10 +34,35 @@ export interface ZkSessionView {
   /** The client node of its connection, or null when none is open. */
   client: string | null;
   ephemerals: number;
-  /** When it expires unless touched (the server's clock, ms). */
-  expireAt: number;
+  /** When it expires unless touched (the server's clock, ms); null on an ensemble's follower, where only the leader keeps time for sessions. */
+  expireAt: number | null;
   /** The time a session is given, for the fraction left: its timeout plus a tick (expiry is bucketed by ticks). */
   spanMs: number;
+}
+
+/** A proposal logged on this server and not committed yet. */
+export interface ZkPendingView {
+  zxid: string;
+  what: string;
+  /** The leader's count of who has it on disk; null on a follower. */
+  acks: readonly string[] | null;
+}
+
+/** What an ensemble member shows of the quorum. */
+export interface ZkEnsembleView {
+  role: Role;
+  /** It has a leader with a quorum behind it and answers clients. */
+  serving: boolean;
+  leader: string | null;
+  epoch: number;
+  /** The last committed zxid it has applied. */
+  zxid: string;
+  pending: readonly ZkPendingView[];
+  /** Servers that make a quorum, and how many there are. */
+  quorum: number;
+  size: number;
+  /** The leader's view of who is in sync with it (itself included); null on the others. */
+  synced: readonly string[] | null;
 }
 
 /** What the canvas shows of a ZooKeeper server. */
@@ -41,6 +70,8 @@ export interface ZkView {
   /** The user's znodes, in path order (the root and /zookeeper left out). */
   znodes: readonly ZnodeView[];
   sessions: readonly ZkSessionView[];
+  /** Its ensemble, when it is a member of one (linked to other ZooKeeper servers); null when it runs alone. */
+  ensemble: ZkEnsembleView | null;
 }
 
 const shown = (path: string) => path !== '/' && path !== '/zookeeper' && !path.startsWith('/zookeeper/');
@@ -71,6 +102,29 @@ export function zookeeperView(s: ZookeeperState): ZkView {
         watches: watchesOn(path, core.dataWatches, core.childWatches),
       };
     });
-  const sessions = Object.values(core.sessions).map((x) => ({ id: x.id, client: x.client, ephemerals: x.ephemerals.length, expireAt: x.expireAt, spanMs: x.timeoutMs + core.tickTime }));
-  return { znodes, sessions };
+  const q = s.q;
+  const sessions = Object.values(core.sessions).map((x) => ({
+    id: x.id,
+    client: x.client,
+    ephemerals: x.ephemerals.length,
+    expireAt: q === null ? x.expireAt : q.role === 'leading' ? (q.expiry[x.id] ?? null) : null,
+    spanMs: x.timeoutMs + core.tickTime,
+  }));
+  return { znodes, sessions, ensemble: q === null ? null : ensembleView(q, lastZxid(core)) };
+}
+
+function ensembleView(q: QuorumState, committed: number): ZkEnsembleView {
+  const leading = q.role === 'leading';
+  const synced = leading ? Object.keys(q.learners).filter((p) => q.learners[p].synced) : [];
+  return {
+    role: q.role,
+    serving: q.serving,
+    leader: q.leader,
+    epoch: q.currentEpoch,
+    zxid: formatZxid(committed),
+    pending: [...q.recovered, ...q.pending].map((t) => ({ zxid: formatZxid(t.zxid), what: describeOp(t), acks: leading ? (q.acks[t.zxid] ?? null) : null })),
+    quorum: q.quorum,
+    size: q.peers.length + 1,
+    synced: leading ? [...(q.leader ? [q.leader] : []), ...synced.sort()] : null,
+  };
 }

@@ -164,7 +164,7 @@ function onOutput(s: ZkLockState, o: ZkClientOutput<Tag>, ctx: Ctx): ZkLockState
 const hooks: LockHooks<ZkLockState> = {
   via: VIA,
   lockName: (s) => s.p.lockPath,
-  server: (s) => s.p.target,
+  server: (s) => s.zk.server,
   acquire: (s, ctx) => create({ ...s, ours: null, watching: null, asks: 0 }, ctx),
   release(s, ctx) {
     if (s.ours === null) return releaseDone(s, hooks, false, 'its lock node was already gone (the session had expired)', ctx);

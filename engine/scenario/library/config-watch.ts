@@ -43,7 +43,7 @@ export const configWatchOneShot: BuiltinScenario = {
   topic: 'watch',
   title: 'Config watch: one-shot watches miss a change that lands before they re-arm',
   description:
-    'Three services keep their settings in the znode /config/app (value vN is data version N) and follow it with classic one-shot watches: on each notification they call getData(watch = true), which reads the new value and re-arms the watch. The admin writes v1 and, 5 ms later, v2; then v3 and v4 half a second apart.',
+    'Single-server mode (one ZooKeeper server). Three services keep their settings in the znode /config/app (value vN is data version N) and follow it with classic one-shot watches: on each notification they call getData(watch = true), which reads the new value and re-arms the watch. The admin writes v1 and, 5 ms later, v2; then v3 and v4 half a second apart.',
   watchFor:
     'At about 1 s every service is told NodeDataChanged for v1 and its watch is spent; v2 lands on the server before any re-read gets there, so no event is ever sent for it: every-change-notified fails for s1, s2 and s3 (watch.missed = 3). Their re-reads return v2, so they end up current, but they had one event for two changes and never saw v1. v3 and v4 are notified normally: 9 events for 4 changes × 3 services.',
   tryThis: [
@@ -79,7 +79,7 @@ export const configWatchPersistent: BuiltinScenario = {
   topic: 'watch',
   title: 'Config watch, persistent: every change is notified',
   description:
-    'The same services and the same quick double write, but each service registers a persistent watch (addWatch, ZooKeeper 3.6+) once and re-reads without a watch. The watch is never spent, so nothing can fall between a notification and a re-arm.',
+    'Single-server mode (one ZooKeeper server). The same services and the same quick double write, but each service registers a persistent watch (addWatch, ZooKeeper 3.6+) once and re-reads without a watch. The watch is never spent, so nothing can fall between a notification and a re-arm.',
   watchFor:
     'Each service gets two NodeDataChanged events at about 1 s, one for v1 and one for v2: 12 events for 4 changes, watch.missed = 0, no violation. The events carry no data, so the read after the first may already return v2: a persistent watch promises one event per change, not every intermediate value.',
   tryThis: [

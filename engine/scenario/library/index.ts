@@ -18,6 +18,7 @@ import { transactionalMessage, transactionalMessageDlq, transactionalMessageUnkn
 import { sessionStoreMemory, sessionStoreRedis } from './session-store';
 import { zkBasics } from './zk-basics';
 import { zkLockScenario } from './zk-lock';
+import { zkEnsembleFailover, zkStaleRead } from './zk-ensemble';
 import { zkLockHerd } from './zk-lock-herd';
 import { xa2pc } from './xa-2pc';
 import { tcc } from './tcc';
@@ -31,7 +32,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, configWatchOneShot, configWatchPersistent, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery, txShowdown];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, lockShowdown, zkEnsembleFailover, configWatchOneShot, configWatchPersistent, zkStaleRead, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery, txShowdown];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

@@ -5,7 +5,7 @@ export const zkBasics: BuiltinScenario = {
   id: 'zk-basics',
   topic: 'basics',
   title: 'ZooKeeper: ephemeral znodes and a watch',
-  description: 'A worker registers an ephemeral znode; an observer watches the children. The worker crashes and its znode vanishes when its session expires (4 s here, scaled down: Curator’s default is 60 s).',
+  description: 'Single-server mode (one ZooKeeper server). A worker registers an ephemeral znode; an observer watches the children. The worker crashes and its znode vanishes when its session expires (4 s here, scaled down: Curator’s default is 60 s).',
   watchFor: 'The observer is told (NodeChildrenChanged) only after the session timeout, not at the crash: until then ZooKeeper still counts the worker as alive.',
   tryThis: [
     { text: 'Crash the worker at 3 s and time how long its znode survives (session timeout, rounded up to a tick).' },

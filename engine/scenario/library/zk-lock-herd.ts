@@ -20,7 +20,7 @@ export const zkLockHerd: BuiltinScenario = {
   id: 'zk-lock-herd',
   topic: 'locks',
   title: 'ZooKeeper lock: the herd effect',
-  description: 'Six clients use the naive recipe: every waiter watches the lock’s parent (getChildren with a watch). Each release — and each newcomer — wakes every waiter, and all of them list the children again to learn that only one may go. Sessions last 4 s (scaled down from Curator’s default of 60 s).',
+  description: 'Single-server mode (one ZooKeeper server). Six clients use the naive recipe: every waiter watches the lock’s parent (getChildren with a watch). Each release — and each newcomer — wakes every waiter, and all of them list the children again to learn that only one may go. Sessions last 4 s (scaled down from Curator’s default of 60 s).',
   watchFor: 'The burst of NodeChildrenChanged notifications and getChildren requests at every release: zk-lock.wakeups.per.handoff is several per handoff instead of 1, and zk-lock.wait.requests grows with the square of the queue length.',
   tryThis: [
     { text: 'Set herd to false on every client (Curator’s recipe, as in the zk-lock scenario): each release wakes only the next in line.', change: { program: each(IDS, { herd: false }) } },

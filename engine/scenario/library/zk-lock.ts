@@ -20,7 +20,7 @@ export const zkLockScenario: BuiltinScenario = {
   id: 'zk-lock',
   topic: 'locks',
   title: 'ZooKeeper lock: a queue of watchers, and a crash that cleans up after itself',
-  description: 'Four clients run Curator’s InterProcessMutex: each creates an ephemeral sequential znode and watches only the one before it. The first holder crashes mid-work; its znode vanishes when its session expires (4 s here, scaled down from Curator’s default of 60 s) and the next in line takes over.',
+  description: 'Single-server mode (one ZooKeeper server). Four clients run Curator’s InterProcessMutex: each creates an ephemeral sequential znode and watches only the one before it. The first holder crashes mid-work; its znode vanishes when its session expires (4 s here, scaled down from Curator’s default of 60 s) and the next in line takes over.',
   watchFor: 'No polling: each waiter sends one getData with a watch and then nothing (zk-lock.wait.requests). When the crashed holder’s session expires (about 4–6 s: the session timeout, rounded up to a tick) ZooKeeper deletes its znode and exactly one watcher is woken; every later release also wakes exactly one (zk-lock.wakeups.per.handoff = 1).',
   tryThis: [
     { text: 'Set herd to true on every client (or open zk-lock-herd): every change wakes every waiter.', change: { program: each(IDS, { herd: true }) } },
