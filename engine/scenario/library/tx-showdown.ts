@@ -18,9 +18,9 @@ const GAP_MS = 300;
 /** The deadline every lane's service promises: a transfer settles within it (ms). */
 const SETTLE_MS = 3000;
 const WIRE = { latency: { kind: 'fixed' as const, ms: 20 } };
-/** Lanes are rows here (columns on a phone): two rows of cards ROW apart, lanes LANE_H apart. */
-const LANE_H = 320;
-const ROW = 130;
+/** Lanes are rows here (columns on a phone): two rows of cards ROW apart, lanes LANE_H apart, tight enough that all four fit at 1280 × 800 with full cards (zoom above FAR_ZOOM). */
+const LANE_H = 250;
+const ROW = 110;
 const MID = ROW / 2;
 
 const accounts = (id: string) => ({ tables: { accounts: [{ id, balance: 100, frozen: 0 }], barrier: [] } });
