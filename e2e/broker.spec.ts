@@ -1,15 +1,8 @@
 import type { Page } from '@playwright/test';
-import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 // The message broker's built-ins, opened from the gallery, each with one fault injected from a
 // card's ⋯ menu: what the broker's card and the clients' cards show, and the invariants.
-
-async function openFromGallery(page: Page, id: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
-}
 
 /**
  * Chooses `fault` (crash, restartNode) from `node`'s ⋯ menu, at the cursor. Before a later

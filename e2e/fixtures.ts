@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { builtin } from '../engine/scenario/library';
 import type { SimTestHook } from '../stores/test-hook';
 
 type HookCall = { [K in keyof SimTestHook]: SimTestHook[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never };
@@ -85,6 +86,13 @@ export async function settled(page: Page): Promise<void> {
 
 /** Screenshots go here (gitignored); the run writes them at both sizes so they can be looked at. */
 export const SHOTS = 'e2e/screenshots';
+
+/** Opens built-in `id` from the gallery, as a visitor would, and waits for its title. */
+export async function openFromGallery(page: Page, id: string): Promise<void> {
+  await page.getByTestId('open-gallery').click();
+  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
+  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
+}
 
 /** Resolves after the browser has painted `n` more frames: lets a rAF loop run without a wall-clock wait. */
 export async function frames(page: Page, n = 2): Promise<void> {

@@ -1,16 +1,10 @@
 import type { Page } from '@playwright/test';
 import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 // The local message table and the XA heuristic outcome, opened from the gallery, each with one
 // fault injected from a card's ⋯ menu: the outbox and inbox rows on the database cards, and
 // the invariants.
-
-async function openFromGallery(page: Page, id: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
-}
 
 /** Chooses `fault` from `node`'s ⋯ menu at the cursor; before a later fault of the scenario, `later` answers. */
 async function fromMenu(page: Page, node: string, fault: string, later?: 'keep' | 'drop') {

@@ -1,12 +1,6 @@
 import type { Page } from '@playwright/test';
 import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
-
-async function openFromGallery(page: Page, id: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
-}
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 const row = (page: Page, db: string, id: string) => page.getByTestId(`node-${db}`).locator(`[data-testid="db-row"][data-row="${id}"]`);
 const coordinator = (page: Page, id = 'tc') => page.getByTestId(`node-${id}`).getByTestId('tc-state');

@@ -1,14 +1,7 @@
 import type { Page } from '@playwright/test';
-import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 const FAMILIES = ['2PC', 'TCC', 'Saga', 'Tx message'];
-
-async function openFromGallery(page: Page) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator('[data-testid="gallery-entry"][data-id="tx-showdown"]').getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin('tx-showdown')!.title);
-}
 
 /** The comparison row named `label`, as numbers in the order 2PC, TCC, Saga, Tx message. */
 async function rowValues(page: Page, label: RegExp): Promise<number[]> {
@@ -33,7 +26,7 @@ test.describe('tx-showdown', () => {
   test('the four patterns side by side: what bank-b’s crash costs each of them', async ({ page }) => {
     await openPlayground(page);
     const sim = simOf(page);
-    await openFromGallery(page);
+    await openFromGallery(page, 'tx-showdown');
     await sim.seek(8000);
     await page.getByTestId('tab-metrics').click();
     const table = page.getByTestId('metrics-comparison');
@@ -52,7 +45,7 @@ test.describe('tx-showdown', () => {
   test('2PC’s coordinator crashed from its menu after PREPARE: bank rows stay locked in doubt until it restarts', async ({ page }) => {
     await openPlayground(page);
     const sim = simOf(page);
-    await openFromGallery(page);
+    await openFromGallery(page, 'tx-showdown');
     // tm-2 is prepared on both banks at 940 ms; the decision would come at 960.
     await sim.seek(950);
     await fault(page, 'tm', 'fault-crash');

@@ -1,14 +1,8 @@
 import type { Page } from '@playwright/test';
 import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 const WATCHERS = ['s1', 's2', 's3'];
-
-async function openFromGallery(page: Page, id: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
-}
 
 /** Pauses `node` for `ms` from its ⋯ menu, at the cursor. */
 async function pauseFromMenu(page: Page, node: string, ms: number) {

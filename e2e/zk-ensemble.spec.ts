@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test';
 import { builtin } from '../engine/scenario/library';
-import { expect, openPlayground, SHOTS, simOf, test } from './fixtures';
+import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
 
 // The ZooKeeper ensemble (#16): zk-ensemble-failover and zk-stale-read from the gallery; the
 // cards show each server's role, epoch and zxid, the quorum and the pending proposals.
-
-async function openFromGallery(page: Page, id: string) {
-  await page.getByTestId('open-gallery').click();
-  await page.locator(`[data-testid="gallery-entry"][data-id="${id}"]`).getByRole('button', { name: /Open/ }).click();
-  await expect(page.getByTestId('scenario-title')).toHaveText(builtin(id)!.title);
-}
 
 const role = (page: Page, node: string) => page.getByTestId(`node-${node}`).getByTestId('zk-role');
 
