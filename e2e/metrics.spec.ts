@@ -13,6 +13,11 @@ test.describe('metrics panel', () => {
     const waiting = table.getByRole('row', { name: /requests sent while waiting/ });
     const [redis, zk] = (await waiting.getByRole('cell').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
     expect(redis).toBeGreaterThan(zk);
+    // The note's "Redis: high concurrency, ZooKeeper: average": the busiest second's lock operations.
+    const pace = (await table.getByRole('row', { name: /lock operations per second/ }).getByRole('cell').allTextContents()).map(Number);
+    expect(pace[0]).toBeGreaterThan(2 * pace[1]);
+    const asking = (await table.getByRole('row', { name: /acquire latency without contention \(median\)/ }).getByRole('cell').allTextContents()).map((t) => parseFloat(t));
+    expect(asking[0]).toBeLessThan(asking[1]);
     await expect(table.getByRole('row', { name: /waiters woken per handoff/ }).getByRole('cell').nth(1)).toHaveText('1');
     await page.screenshot({ path: `${SHOTS}/desktop-metrics.png` });
     // Scrubbing back takes the numbers back with it.

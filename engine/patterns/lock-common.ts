@@ -17,7 +17,9 @@ declare module '../core/trace-types' {
   interface TraceEventMap {
     /** The client got the lock (what it believes; the invariants check it at the resource). */
     'lock.acquire': { lock: string; via: string; server: string; token: number | null; leaseMs: number | null; waitedMs: number; znode: string | null; section: string };
-    /** The client let go of the lock; `ok: false` when it was no longer the client's to release. */
+    /** The client starts letting go of the lock (its unlock is on the way): where a handoff is timed from. */
+    'lock.unlock': { lock: string; via: string; server: string };
+    /** The client's unlock finished; `ok: false` when the lock was no longer the client's to release. */
     'lock.release': { lock: string; via: string; server: string; ok: boolean; heldMs: number; detail: string };
     /** The lock is taken: the client waits (polls, subscribes, or watches). */
     'lock.wait': { lock: string; via: string; how: 'poll' | 'pubsub' | 'watch' | 'herd' | 'retry'; retryInMs: number | null; detail: string };
@@ -83,6 +85,17 @@ export function sectionId(s: LockBase): string {
 
 const withSec = <S extends LockBase>(s: S, patch: Partial<SectionState>): S => ({ ...s, sec: { ...s.sec, ...patch } });
 
+/**
+ * Starts the unlock: traced here, not when its answer comes back, because a ZooKeeper waiter's
+ * watch can fire before the holder hears that its delete committed, and the handoff a user
+ * compares (Redis: DEL, then the next poll; ZooKeeper: a delete through the quorum, then a
+ * notification) is timed from the holder letting go.
+ */
+function letGo<S extends LockBase>(s: S, hooks: LockHooks<S>, ctx: Ctx): S {
+  ctx.trace('lock.unlock', { lock: hooks.lockName(s), via: hooks.via, server: hooks.server(s) });
+  return hooks.release(s, ctx);
+}
+
 /** At (re)start: name this life and schedule the first round. */
 export function startSections<S extends LockBase>(s: S, ctx: Ctx): S {
   const life = ctx.now < 1 ? ctx.self : `${ctx.self}@${Math.round(ctx.now)}`;
@@ -134,7 +147,7 @@ function startWork<S extends LockBase>(s: S, ctx: Ctx): S {
 
 function leave<S extends LockBase>(s: S, reason: string, hooks: LockHooks<S>, ctx: Ctx): S {
   if (s.sec.workTimer !== null) ctx.cancelTimer(s.sec.workTimer);
-  if (s.p.storage === undefined) return hooks.release(withSec(s, { phase: 'releasing', workTimer: null, detail: 'releasing' }), ctx);
+  if (s.p.storage === undefined) return letGo(withSec(s, { phase: 'releasing', workTimer: null, detail: 'releasing' }), hooks, ctx);
   const m: StorageLeaveMsg = { type: 'storage.leave', section: sectionId(s), reason };
   ctx.send(s.p.storage, m);
   return withSec(s, { phase: 'leaving', workTimer: null, detail: `leaving: ${reason}` });
@@ -160,16 +173,16 @@ export function onStorageMessage<S extends LockBase>(s: S, msg: Msg, hooks: Lock
   switch (m.op) {
     case 'enter':
       if (s.sec.phase !== 'entering') return s;
-      if (!m.ok) return hooks.release(fencedOff(s, hooks, `the resource refused it (${m.reason ?? 'fenced'})`, ctx), ctx);
+      if (!m.ok) return letGo(fencedOff(s, hooks, `the resource refused it (${m.reason ?? 'fenced'})`, ctx), hooks, ctx);
       if (s.sec.lost !== null && s.p.abortOnLost) return leave(s, 'lost the lock', hooks, ctx);
       return startWork(s, ctx);
     case 'write':
       if (s.sec.phase !== 'writing') return s;
-      if (!m.ok) return hooks.release(fencedOff(s, hooks, `the resource refused its write (${m.reason ?? 'fenced'})`, ctx), ctx);
-      return hooks.release(withSec(s, { phase: 'releasing', detail: 'releasing' }), ctx);
+      if (!m.ok) return letGo(fencedOff(s, hooks, `the resource refused its write (${m.reason ?? 'fenced'})`, ctx), hooks, ctx);
+      return letGo(withSec(s, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
     case 'leave':
       if (s.sec.phase !== 'leaving') return s;
-      return hooks.release(withSec(s, { phase: 'releasing', detail: 'releasing' }), ctx);
+      return letGo(withSec(s, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
   }
 }
 
@@ -192,7 +205,7 @@ export function onSectionTimer<S extends LockBase>(s: S, payload: unknown, hooks
   }
   if (t.round !== s.sec.round || s.sec.phase !== 'working') return s;
   const n = withSec(s, { workTimer: null });
-  if (s.p.storage === undefined) return hooks.release(withSec(n, { phase: 'releasing', detail: 'releasing' }), ctx);
+  if (s.p.storage === undefined) return letGo(withSec(n, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
   const w: StorageWriteMsg = { type: 'storage.write', section: sectionId(s), value: `${sectionId(s)} done`, last: true, ...(s.sec.token === null ? {} : { token: s.sec.token }) };
   ctx.send(s.p.storage, w);
   return withSec(n, { phase: 'writing', detail: `writing${s.sec.token === null ? '' : ` with token ${s.sec.token}`}` });
@@ -251,6 +264,8 @@ export function narrateLock(ev: TraceEvent, name: (id: string) => string): strin
   switch (ev.type) {
     case 'lock.acquire':
       return `${name(ev.node)} gets ${ev.lock} from ${name(ev.server)}${ev.token === null ? '' : ` with fencing token ${ev.token}`}${ev.leaseMs === null ? '' : ` (lease ${ev.leaseMs} ms)`} after waiting ${Math.round(ev.waitedMs)} ms`;
+    case 'lock.unlock':
+      return `${name(ev.node)} lets go of ${ev.lock} on ${name(ev.server)}`;
     case 'lock.release':
       return ev.ok
         ? `${name(ev.node)} releases ${ev.lock} after holding it ${Math.round(ev.heldMs)} ms (${ev.detail})`

@@ -26,17 +26,21 @@ export function noteDone(a: AcquireStats, client: string): AcquireStats {
 }
 
 /** Nearest-rank percentile of a sorted list. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A sorted copy of `sorted` with `x` in its place. */
+export function insertSorted(sorted: readonly number[], x: number): number[] {
+  let i = sorted.length;
+  while (i > 0 && sorted[i - 1] > x) i--;
+  return [...sorted.slice(0, i), x, ...sorted.slice(i)];
 }
 
 /** A client holds the lock: an uncontended acquisition adds its latency and the metrics follow. */
 export function noteAcquire(a: AcquireStats, client: string, via: string, waitedMs: number, ctx: MonitorCtx): AcquireStats {
   if (a.waited.includes(client)) return noteDone(a, client);
-  const cur = a.samples[via] ?? [];
-  let i = cur.length;
-  while (i > 0 && cur[i - 1] > waitedMs) i--;
-  const next = [...cur.slice(0, i), waitedMs, ...cur.slice(i)];
+  const next = insertSorted(a.samples[via] ?? [], waitedMs);
   const round = (x: number) => Math.round(x * 10) / 10;
   ctx.setMetric(`${via}.acquire.p50.ms`, round(percentile(next, 50)));
   ctx.setMetric(`${via}.acquire.p99.ms`, round(percentile(next, 99)));

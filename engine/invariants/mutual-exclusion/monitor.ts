@@ -1,6 +1,7 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
-import { initAcquire, noteAcquire, noteDone, noteWait, type AcquireStats } from './acquire';
+import { initAcquire, insertSorted, noteAcquire, noteDone, noteWait, percentile, type AcquireStats } from './acquire';
+import { initThroughput, noteOp, type Throughput } from './throughput';
 
 /**
  * Mutual exclusion, judged at the resource in true time: a critical section is open from the
@@ -11,10 +12,12 @@ import { initAcquire, noteAcquire, noteDone, noteWait, type AcquireStats } from 
  * sessions expiring, a replica promoted) and the clients' pauses.
  *
  * It also keeps the lock metrics a scenario compares (per program kind `via`):
- * `<via>.handoff.avg.ms` / `.max.ms` (release -> next waiting client has it),
+ * `<via>.handoff.avg.ms` / `.max.ms` / `.p50.ms` / `.p99.ms` (the holder starts its unlock ->
+ * the next waiting client has the lock),
  * `<via>.unusable.ms` (holder crashed -> someone else has it), and
  * `<via>.wakeups.per.handoff` (notifications handled by waiters per handoff: 1 without a herd),
- * and `<via>.acquire.p50.ms` / `.p99.ms` (acquire latency without contention, ./acquire.ts).
+ * `<via>.acquire.p50.ms` / `.p99.ms` (acquire latency without contention, ./acquire.ts), and
+ * `<via>.ops.per.s` (lock operations in the busiest second, ./throughput.ts).
  */
 
 interface Open {
@@ -57,6 +60,8 @@ interface Stats {
   released: number;
   sum: number;
   max: number;
+  /** The handoff latencies after a release, sorted: for the percentiles. */
+  gaps: number[];
   unusable: number;
   wakes: number;
 }
@@ -85,6 +90,7 @@ export interface MutualExclusionState {
   /** Sections whose client crashed: an enter still in flight opens nothing. */
   dead: string[];
   acquire: AcquireStats;
+  ops: Throughput;
 }
 
 const ms = (t: number) => `${Math.round(t)} ms`;
@@ -99,13 +105,15 @@ function copy<T>(r: Record<string, T>, k: string, v: T | undefined): Record<stri
 }
 
 function stat(s: MutualExclusionState, via: string): Stats {
-  return s.stats[via] ?? { handoffs: 0, released: 0, sum: 0, max: 0, unusable: 0, wakes: 0 };
+  return s.stats[via] ?? { handoffs: 0, released: 0, sum: 0, max: 0, gaps: [], unusable: 0, wakes: 0 };
 }
 
 function publish(via: string, st: Stats, ctx: MonitorCtx): void {
   if (st.released > 0) {
     ctx.setMetric(`${via}.handoff.avg.ms`, Math.round((st.sum / st.released) * 10) / 10);
     ctx.setMetric(`${via}.handoff.max.ms`, Math.round(st.max * 10) / 10);
+    ctx.setMetric(`${via}.handoff.p50.ms`, Math.round(percentile(st.gaps, 50) * 10) / 10);
+    ctx.setMetric(`${via}.handoff.p99.ms`, Math.round(percentile(st.gaps, 99) * 10) / 10);
   }
   if (st.handoffs > 0) {
     ctx.setMetric(`${via}.wakeups.per.handoff`, Math.round((st.wakes / st.handoffs) * 100) / 100);
@@ -183,6 +191,7 @@ function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, c
   let s: MutualExclusionState = {
     ...s0,
     acquire: noteAcquire(s0.acquire, ev.node, ev.via, ev.waitedMs, ctx),
+    ops: noteOp(s0.ops, ev.via, ev.t, ctx),
     holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs }),
     current: copy(s0.current, ev.node, ev.section),
     lostWhy: copy(s0.lostWhy, ev.node, undefined),
@@ -198,7 +207,7 @@ function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, c
       const st = stat(s, ev.via);
       const next: Stats =
         f.how === 'release'
-          ? { ...st, handoffs: st.handoffs + 1, released: st.released + 1, sum: st.sum + gap, max: Math.max(st.max, gap) }
+          ? { ...st, handoffs: st.handoffs + 1, released: st.released + 1, sum: st.sum + gap, max: Math.max(st.max, gap), gaps: insertSorted(st.gaps, gap) }
           : { ...st, handoffs: st.handoffs + 1, unusable: st.unusable + gap };
       publish(ev.via, next, ctx);
       s = { ...s, stats: copy(s.stats, ev.via, next) };
@@ -228,6 +237,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'fault.pause',
     'fault.resume',
     'lock.acquire',
+    'lock.unlock',
     'lock.release',
     'lock.lost',
     'lock.wake',
@@ -241,7 +251,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'redis.promote',
     'zk.session.expired',
   ],
-  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [], acquire: initAcquire() }),
+  init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [], acquire: initAcquire(), ops: initThroughput() }),
   onEvent(s, ev, ctx) {
     switch (ev.type) {
       case 'storage.enter': {
@@ -287,9 +297,15 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return onAcquire(s, ev, ctx);
       case 'lock.wait':
         return { ...s, acquire: noteWait(s.acquire, ev.node) };
+      case 'lock.unlock': {
+        // The lock is free from here on, as far as a handoff is concerned (see lock-common's letGo).
+        const h = s.holders[ev.node];
+        if (!h) return s;
+        return { ...s, holders: copy(s.holders, ev.node, undefined), free: copy(s.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
+      }
       case 'lock.release': {
         const h = s.holders[ev.node];
-        const n = { ...s, holders: copy(s.holders, ev.node, undefined), acquire: noteDone(s.acquire, ev.node) };
+        const n = { ...s, holders: copy(s.holders, ev.node, undefined), acquire: noteDone(s.acquire, ev.node), ops: noteOp(s.ops, ev.via, ev.t, ctx) };
         if (!h) return n;
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }

@@ -7,10 +7,14 @@ const ZK = ['z1', 'z2', 'z3'];
 // ZooKeeper in ensemble mode: three servers, each client's connect string starting at another one.
 const ENSEMBLE = ['zk1', 'zk2', 'zk3'];
 const ZK_AT = [
-  { x: 300, y: 240 },
-  { x: 300, y: 400 },
-  { x: 460, y: 320 },
+  { x: 300, y: 340 },
+  { x: 300, y: 500 },
+  { x: 460, y: 420 },
 ];
+const ZK_TOP = 340;
+// Each side's bench client locks and unlocks another key back to back, alone: its rounds give
+// the uncontended acquire latency a real sample and set the pace of lock operations at saturation.
+const BENCH = { lockKey: 'lock:stock', lockPath: '/locks/stock', holdMs: 0, thinkMs: 0, rounds: 30 };
 const connectString = (i: number) => [...ENSEMBLE.slice(i), ...ENSEMBLE.slice(0, i)].join(',');
 
 const redisProgram = (i: number) => ({
@@ -39,12 +43,14 @@ export const lockShowdown: BuiltinScenario = {
   id: 'lock-showdown',
   topic: 'locks',
   title: 'Showdown: the same workload on a Redis lock and a ZooKeeper lock',
-  description: 'Three clients take a Redis lock (one Redis server; SET NX PX, TTL 4 s, polling every 100 ms) and three take a ZooKeeper lock (ensemble mode: three servers, so every create and delete is a proposal that commits once two have fsynced it; Curator recipe, session 4 s, scaled down from Curator’s default of 60 s), four rounds of 300 ms work each. The first holder on each side crashes 200 ms into its turn (the ZooKeeper side starts 2 s later, once its ensemble has a leader and its clients are connected).',
-  watchFor: 'Compare the metrics side by side. Asking: redis-lock.acquire.p50.ms is one round trip, zk-lock.acquire.p50.ms a create through the leader (a quorum round and an fsync, zk.quorum.propose … zk.quorum.commit in the log) plus a getChildren. Waiting: redis-lock.wait.requests (a poll every 100 ms per waiter) against zk-lock.wait.requests (one watch per turn). Handoff: redis-lock.handoff.avg.ms is up to a poll interval, zk-lock.handoff.avg.ms one notification. After the crash both locks sit unusable (…unusable.ms) until the TTL or the session timeout runs out.',
+  description:
+    'Four clients use a Redis lock (one Redis server; SET NX PX, TTL 4 s, polling every 100 ms) and four a ZooKeeper lock (ensemble mode: three servers, so every create and delete is a proposal that commits once two have fsynced it; Curator recipe, session 4 s, scaled down from Curator’s default of 60 s). On each side three clients share one lock for four rounds of 300 ms work, and a bench client locks and unlocks another lock 30 times back to back, alone. The first holder on each side crashes 200 ms into its turn (the ZooKeeper side starts 2 s later, once its ensemble has a leader and its clients are connected).',
+  watchFor:
+    'Compare the metrics side by side. Asking: redis-lock.acquire.p50.ms is one round trip, zk-lock.acquire.p50.ms a create through the leader (a quorum round and an fsync, zk.quorum.propose … zk.quorum.commit in the log) plus a getChildren. Pace: ….ops.per.s, the lock operations of the busiest second, set by the bench clients — Redis locks and unlocks about twice as often, ZooKeeper pays a quorum round for every create and every delete (that is the note’s “average concurrency: strong consistency”). Waiting: redis-lock.wait.requests (a poll every 100 ms per waiter) against zk-lock.wait.requests (one watch per turn). Handoff, timed from the holder letting go (lock.unlock): Redis’s DEL plus up to one poll interval, ZooKeeper’s delete through the quorum plus one notification and a getChildren — about even at a 100 ms poll. After the crash both locks sit unusable (…unusable.ms) until the TTL or the session timeout runs out.',
   tryThis: [
-    { text: 'Lower the Redis clients’ retryMs to 20: their handoff gets faster than ZooKeeper’s, at more than twice the requests.' },
-    { text: 'Lower the Redis clients’ ttlMs to 1000: the crashed holder blocks the lock for 1 s instead of 4 — but a 1.5 s GC pause on a holder now lets the next client in.' },
-    { text: 'Set the ZooKeeper clients’ sessionTimeoutMs to 2000: ZooKeeper notices the crash sooner. A live holder’s pings keep its session alive however long it works — but only while it runs: a GC pause longer than the session expires it, and its lock node with it.' },
+    { text: 'Lower the Redis clients’ retryMs to 20: their handoff gets much faster than ZooKeeper’s, at more than twice the requests.' },
+    { text: 'Raise the ZooKeeper servers’ fsyncMs to 20 (a spinning disk): every create and delete waits for it, so the ZooKeeper side’s acquire latency and handoff grow and its pace drops; Redis, which answers from memory, is unchanged.' },
+    { text: 'Crash zookeeper 3, the leader, at 3.5 s, during the handoffs: the other two elect a new leader, the clients reconnect with their sessions, and the lock is never granted twice — the handoff that crossed the crash takes an election instead of one proposal.' },
   ],
   scenario: {
     version: 1,
@@ -53,16 +59,20 @@ export const lockShowdown: BuiltinScenario = {
     seed: 9,
     nodes: [
       ...REDIS.map((id, i) => clientNode(id, 0, i * 80, redisProgram(i))),
-      ...ZK.map((id, i) => clientNode(id, 0, 240 + i * 80, zkProgram(i))),
-      { id: 'redis', type: 'redis', label: 'redis', position: { x: 330, y: 60 }, params: {} },
-      { id: 'storage-r', type: 'storage', label: 'storage (redis side)', position: { x: 620, y: 60 }, params: {} },
+      clientNode('rb', 0, 240, { kind: 'redis-lock', target: 'redis', ttlMs: 4000, retryMs: 100, startDelayMs: 0, lockKey: BENCH.lockKey, holdMs: BENCH.holdMs, thinkMs: BENCH.thinkMs, rounds: BENCH.rounds }, 'bench (redis)'),
+      ...ZK.map((id, i) => clientNode(id, 0, ZK_TOP + i * 80, zkProgram(i))),
+      clientNode('zb', 0, ZK_TOP + 240, { kind: 'zk-lock', target: connectString(2), lockPath: BENCH.lockPath, sessionTimeoutMs: 4000, startDelayMs: 2000, holdMs: BENCH.holdMs, thinkMs: BENCH.thinkMs, rounds: BENCH.rounds }, 'bench (zk)'),
+      { id: 'redis', type: 'redis', label: 'redis', position: { x: 330, y: 100 }, params: {} },
+      { id: 'storage-r', type: 'storage', label: 'storage (redis side)', position: { x: 620, y: 100 }, params: {} },
       ...ENSEMBLE.map((id, i) => ({ id, type: 'zookeeper', label: `zookeeper ${i + 1}`, position: ZK_AT[i], params: { tickTime: 1000, serverId: i + 1 } })),
-      { id: 'storage-z', type: 'storage', label: 'storage (zk side)', position: { x: 660, y: 330 }, params: {} },
+      { id: 'storage-z', type: 'storage', label: 'storage (zk side)', position: { x: 660, y: 430 }, params: {} },
     ],
     edges: [
       ...REDIS.flatMap((c) => [link(c, 'redis'), link(c, 'storage-r')]),
+      link('rb', 'redis'),
       ...ENSEMBLE.flatMap((a, i) => ENSEMBLE.slice(i + 1).map((b) => link(a, b))),
       ...ZK.flatMap((c) => [...ENSEMBLE.map((z) => link(c, z)), link(c, 'storage-z')]),
+      ...ENSEMBLE.map((z) => link('zb', z)),
     ],
     monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     interventions: [
