@@ -1,13 +1,14 @@
 import type { HuntConfig, HuntStatus } from '@/engine/hunt/coordinator';
 import type { HuntResult } from '@/engine/hunt/hunt';
+import { initPace, noteFrame, restBeforeChunk } from '@/engine/hunt/pace';
 import { runPool, type FromWorker, type HuntPort } from '@/engine/hunt/pool';
 import type { Scenario } from '@/engine/scenario/schema';
 
 /**
  * How many workers a hunt uses: every core the browser reports, at least 1, at most 8. The page
- * keeps painting beside them (its main thread only takes progress reports, ten a second): 47
- * frames/s on a 2-core machine with two workers busy and another agent's load, once the modal's
- * blurred backdrop was gone (redrawing that blur in software cost 40 frames/s).
+ * keeps painting beside them: its main thread only takes progress reports (ten a second), the
+ * modal has no blurred backdrop (redrawing that blur in software cost 40 frames/s), and the
+ * workers rest between chunks while the page misses frames (`paced`).
  */
 export function workerCount(): number {
   return Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
@@ -31,6 +32,31 @@ export function startWorkers(n: number): { ports: HuntPort[]; stop(): void } {
   };
 }
 
+/**
+ * Ports whose chunks wait a frame while the page is missing frames (engine/hunt/pace): the
+ * page's frames are watched with requestAnimationFrame until `stop()`.
+ */
+function paced(ports: readonly HuntPort[]): { ports: HuntPort[]; stop(): void } {
+  let pace = initPace();
+  let raf = 0;
+  const tick = (t: number) => {
+    pace = noteFrame(pace, t);
+    raf = requestAnimationFrame(tick);
+  };
+  raf = requestAnimationFrame(tick);
+  return {
+    ports: ports.map((p) => ({
+      listen: p.listen,
+      post: (msg) => {
+        const rest = msg.type === 'chunk' ? restBeforeChunk(pace, performance.now()) : 0;
+        if (rest === 0) p.post(msg);
+        else setTimeout(() => p.post(msg), rest);
+      },
+    })),
+    stop: () => cancelAnimationFrame(raf),
+  };
+}
+
 /** What a running hunt reports to the page. */
 export interface HuntCallbacks {
   progress(status: HuntStatus, workers: number): void;
@@ -45,9 +71,11 @@ export interface HuntCallbacks {
 export function startHunt(s: Scenario, config: HuntConfig, cb: HuntCallbacks): { stop(): void } {
   const n = workerCount();
   const pool = startWorkers(n);
+  const pace = paced(pool.ports);
   let live = true;
   const stop = () => {
     live = false;
+    pace.stop();
     pool.stop();
   };
   const t0 = performance.now();
@@ -60,7 +88,7 @@ export function startHunt(s: Scenario, config: HuntConfig, cb: HuntCallbacks): {
     shown = now;
     cb.progress(status, n);
   };
-  runPool(s, config, pool.ports, { onProgress }).then(
+  runPool(s, config, pace.ports, { onProgress }).then(
     (result) => {
       if (!live) return;
       stop();
