@@ -16,11 +16,15 @@ const TRUE = 2;
 const FALSE = 3;
 const NULL = 4;
 const UNDEF = 5;
+/** The `type` field holding the tag the shape was found by: a constant of the shape, no slot. */
+const TAG = 6;
 
 /** At most this many shapes per tag, so objects with ever-changing keys fall back quickly. */
 const MAX_SHAPES_PER_TAG = 32;
 
 interface Shape {
+  /** The tag (the message's `type`) the shape belongs to. */
+  tag: unknown;
   keys: string[];
   kinds: Uint8Array;
   /** Value slots an object of this shape takes. */
@@ -113,7 +117,7 @@ export class FlatCodec {
       const id = ids[s];
       if (this.write(this.shapes[id], obj, out)) return id;
     }
-    return this.addShape(obj, ids, out);
+    return this.addShape(tag, obj, ids, out);
   }
 
   /** The object stored as shape `id` with its values at `vals[off...]`. */
@@ -137,6 +141,9 @@ export class FlatCodec {
           break;
         case NULL:
           o[sh.keys[i]] = null;
+          break;
+        case TAG:
+          o[sh.keys[i]] = sh.tag;
           break;
         default:
           o[sh.keys[i]] = undefined;
@@ -169,6 +176,8 @@ export class FlatCodec {
           sh.lastId[f] = this.intern(x);
         }
         vals[v++] = sh.lastId[f];
+      } else if (kind === TAG) {
+        if (x !== sh.tag) return false;
       } else if (kindOf(x) !== kind) return false;
     }
     if (i !== keys.length) return false;
@@ -176,14 +185,15 @@ export class FlatCodec {
     return true;
   }
 
-  private addShape(obj: object, ids: number[], out: ValueColumn): number {
+  private addShape(tag: unknown, obj: object, ids: number[], out: ValueColumn): number {
     if (ids.length >= MAX_SHAPES_PER_TAG) return -1;
     const keys: string[] = [];
     const kinds: number[] = [];
     let slots = 0;
     const rec = obj as Record<string, unknown>;
     for (const k in rec) {
-      const kind = kindOf(rec[k]);
+      // Every message of a tag has the tag in its `type`: storing it would repeat it per message.
+      const kind = k === 'type' && typeof tag === 'string' && rec[k] === tag ? TAG : kindOf(rec[k]);
       // Assigning "__proto__" when decoding would set the prototype, not add the field.
       if (kind < 0 || k === '__proto__') return -1;
       keys.push(k);
@@ -195,7 +205,7 @@ export class FlatCodec {
     // ever compare strings.
     const lastStr = keys.map((k) => (typeof rec[k] === 'string' ? (rec[k] as string) : ''));
     const lastId = lastStr.map((x) => this.intern(x));
-    this.shapes.push({ keys, kinds: Uint8Array.from(kinds), slots, lastStr, lastId });
+    this.shapes.push({ tag, keys, kinds: Uint8Array.from(kinds), slots, lastStr, lastId });
     ids.push(id);
     if (!this.write(this.shapes[id], obj, out)) throw new Error('unreachable: a fresh shape must fit its object');
     return id;

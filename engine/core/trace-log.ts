@@ -20,33 +20,63 @@ const DELIVER = codeOf('net.deliver');
 
 interface Chunk {
   t: Float64Array;
-  step: Uint32Array;
+  /** The step of the chunk's first event: `step16` holds the others' offsets from it. */
+  stepBase: number;
+  step16: Uint16Array;
+  /** The steps in full, once an offset no longer fits 16 bits (a run of steps without events). */
+  step32: Uint32Array | null;
   code: Uint16Array;
   node: Int16Array;
-  a: Int32Array;
+  /** A delivery's sender. */
+  a: Int16Array;
+  /** A delivery's send time. */
   b: Float64Array;
   /** Where the event's flat values start in the trace's value column. */
   off: Uint32Array;
-  /** The event's fields (or a delivery's message) as an object, or a FlatCodec shape id. */
-  data: unknown[];
+  /** A delivered message's FlatCodec shape id + 1; 0 when the payload is an object in `data`. */
+  shape: Uint16Array;
+  /** The event's fields (or a delivery's message) as objects: allocated with the first one. */
+  data: unknown[] | null;
 }
 
-function newChunk(): Chunk {
+function newChunk(stepBase: number): Chunk {
   return {
     t: new Float64Array(CHUNK),
-    step: new Uint32Array(CHUNK),
+    stepBase,
+    step16: new Uint16Array(CHUNK),
+    step32: null,
     code: new Uint16Array(CHUNK),
     node: new Int16Array(CHUNK),
-    a: new Int32Array(CHUNK),
+    a: new Int16Array(CHUNK),
     b: new Float64Array(CHUNK),
     off: new Uint32Array(CHUNK),
-    data: new Array(CHUNK).fill(undefined),
+    shape: new Uint16Array(CHUNK),
+    data: null,
   };
 }
 
+/** Shape ids stored inline are below this; a message of a later shape is kept as an object. */
+const MAX_INLINE_SHAPE = 0xfffe;
+
+function setStep(c: Chunk, j: number, step: number): void {
+  const d = step - c.stepBase;
+  if (c.step32 !== null) c.step32[j] = step;
+  else if (d <= 0xffff) c.step16[j] = d;
+  else {
+    c.step32 = new Uint32Array(CHUNK);
+    for (let k = 0; k < j; k++) c.step32[k] = c.stepBase + c.step16[k];
+    c.step32[j] = step;
+  }
+}
+
+function setData(c: Chunk, j: number, v: unknown): void {
+  if (c.data === null) c.data = new Array(CHUNK).fill(undefined);
+  c.data[j] = v;
+}
+
 /**
- * The recorded trace, stored column-wise in fixed-size chunks: about 44 bytes per event plus
- * its payload. The UI keeps whole traces for time travel, so this layout, not a list of
+ * The recorded trace, stored column-wise in fixed-size chunks: 30 bytes per event plus its
+ * payload (a flat message's numbers and strings, 8 bytes each; its `type` is free). The UI keeps whole traces for time travel, so this layout, not a list of
  * objects, is what keeps memory flat. A delivered message that is a flat object is stored as
  * numbers (see FlatCodec), so recording it retains no object; other payloads are kept as they
  * are. Events are materialised as typed objects only when read.
@@ -63,45 +93,57 @@ export class TraceLog {
     return this.n;
   }
 
-  /** The chunk the next record goes into (allocated on demand). */
-  private tail(): Chunk {
+  /** The chunk the next record, of step `step`, goes into (allocated on demand). */
+  private tail(step: number): Chunk {
     const ci = this.n >>> 14;
-    if (ci === this.chunks.length) this.chunks.push(newChunk());
+    if (ci === this.chunks.length) this.chunks.push(newChunk(step));
     return this.chunks[ci];
   }
 
   /** Records a message delivery without allocating a record object. */
   pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg): void {
-    const c = this.tail();
+    const c = this.tail(step);
     const j = this.n++ & (CHUNK - 1);
     c.t[j] = t;
-    c.step[j] = step;
+    setStep(c, j, step);
     c.code[j] = DELIVER;
     c.node[j] = to;
     c.a[j] = from;
     c.b[j] = sentAt;
-    c.off[j] = this.vals.n;
+    const off = this.vals.n;
+    c.off[j] = off;
     const shape = this.codec.encode(msg, this.vals);
-    c.data[j] = shape < 0 ? msg : shape;
+    if (shape >= 0 && shape < MAX_INLINE_SHAPE) {
+      c.shape[j] = shape + 1;
+      return;
+    }
+    // Not flat, or past the inline ids: kept as the object (and any values written dropped).
+    this.vals.n = off;
+    c.shape[j] = 0;
+    setData(c, j, msg);
   }
 
   /** Records any other event; `data` holds its fields. */
   push(t: number, step: number, node: number, type: TraceType, data: object): void {
-    const c = this.tail();
+    const c = this.tail(step);
     const j = this.n++ & (CHUNK - 1);
     c.t[j] = t;
-    c.step[j] = step;
+    setStep(c, j, step);
     c.code[j] = codeOf(type);
     c.node[j] = node;
     c.off[j] = this.vals.n;
-    c.data[j] = data;
+    c.shape[j] = 0;
+    setData(c, j, data);
   }
 
   /** Drops every event from index `n` on (used when a run branches). */
   truncate(n: number): void {
     if (n >= this.n) return;
     this.vals.n = this.chunks[n >>> 14].off[n & (CHUNK - 1)];
-    for (let i = n; i < this.n; i++) this.chunks[i >>> 14].data[i & (CHUNK - 1)] = undefined;
+    for (let i = n; i < this.n; i++) {
+      const d = this.chunks[i >>> 14].data;
+      if (d !== null) d[i & (CHUNK - 1)] = undefined;
+    }
     this.n = n;
     this.chunks.length = Math.ceil(n / CHUNK);
   }
@@ -113,7 +155,9 @@ export class TraceLog {
 
   /** Step (scheduler event) that produced event `i`. */
   stepAt(i: number): number {
-    return this.chunks[i >>> 14].step[i & (CHUNK - 1)];
+    const c = this.chunks[i >>> 14];
+    const j = i & (CHUNK - 1);
+    return c.step32 !== null ? c.step32[j] : c.stepBase + c.step16[j];
   }
 
   /** Type of event `i`. */
@@ -156,13 +200,13 @@ export class TraceLog {
     if (i < 0 || i >= this.n) throw new RangeError(`trace index ${i} out of range 0..${this.n - 1}`);
     const c = this.chunks[i >>> 14];
     const j = i & (CHUNK - 1);
-    const base = { i, step: c.step[j], t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
+    const base = { i, step: this.stepAt(i), t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
     if (c.code[j] === DELIVER) {
-      const d = c.data[j];
-      const msg = typeof d === 'number' ? this.codec.decode(d, this.vals.data, c.off[j]) : d;
+      const sh = c.shape[j];
+      const msg = sh > 0 ? this.codec.decode(sh - 1, this.vals.data, c.off[j]) : c.data![j];
       return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg } as TraceEvent;
     }
-    return { ...base, ...(c.data[j] as object) } as TraceEvent;
+    return { ...base, ...(c.data![j] as object) } as TraceEvent;
   }
 
   /** Events `from` (inclusive) to `to` (exclusive). */
