@@ -1,18 +1,19 @@
 import type { ScenarioInput } from '@/engine/scenario/schema';
 
-/** Redis primaries; each has `REPLICAS` replicas and `CLIENTS` writing clients. */
-const PRIMARIES = 5;
+/** Each Redis primary has `REPLICAS` replicas and `CLIENTS` writing clients. */
 const REPLICAS = 12;
 const CLIENTS = 7;
 
 /**
- * The browser bench's load: 100 nodes (5 Redis primaries, 60 replicas, 35 clients). Each client
- * writes to its primary in a loop, and every write fans out to the primary's 12 replicas over
- * slow (WAN-like, 0.5-0.7 s) links, so the wire holds about 700 messages at any moment while
- * some 1,400 events happen per virtual second. Positions are left out on purpose: the scenario
- * is opened as an import, which lays it out.
+ * The browser bench's load: `primaries` × 20 nodes (each a Redis primary, 12 replicas and 7
+ * clients; 15 primaries make 300 nodes). Each client writes to its primary in a loop, and every
+ * write fans out to the primary's 12 replicas over slow (WAN-like, 0.5-0.7 s) links, so the wire
+ * holds about 140 messages per primary at any moment while some 280 events per primary happen
+ * per virtual second. Positions are left out on purpose: the scenario is opened as an import,
+ * which lays it out.
  */
-export function bigScenario(untilMs: number): ScenarioInput {
+export function bigScenario(untilMs: number, primaries = 15): ScenarioInput {
+  const PRIMARIES = primaries;
   const nodes: ScenarioInput['nodes'] = [];
   const edges: NonNullable<ScenarioInput['edges']> = [];
   for (let p = 0; p < PRIMARIES; p++) {
@@ -30,7 +31,7 @@ export function bigScenario(untilMs: number): ScenarioInput {
       edges.push({ id: `${id}-${primary}`, source: id, target: primary, params: { latency: { kind: 'uniform', minMs: 150, maxMs: 250 } } });
     }
   }
-  return { version: 1, title: 'Bench: 100 nodes', seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
+  return { version: 1, title: `Bench: ${nodes.length} nodes`, seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
 }
 
 /**

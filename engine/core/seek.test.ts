@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Intervention } from './faults';
 import { echoSpec, testModels } from '../testing/fixtures';
 import { Simulation } from './simulation';
+import { MAX_SNAPSHOTS } from './sim/time-travel';
 import type { MonitorDef } from './monitor';
 import { noLostMessages } from '../invariants/no-lost-messages/monitor';
 
@@ -23,6 +24,20 @@ const interventionArb: fc.Arbitrary<Intervention> = fc.oneof(
 const world = (s: Simulation) => JSON.stringify(s.capture());
 
 describe('time travel', () => {
+  it('keeps a bounded number of snapshots on a long run, and still lands exactly where a straight run does', () => {
+    const spec = echoSpec(4, 3);
+    const traveller = new Simulation(spec, testModels, { snapshotEvery: 1 });
+    traveller.runUntil(20_000);
+    expect(traveller.steps).toBeGreaterThan(20 * MAX_SNAPSHOTS);
+    expect(traveller.snapshotsKept).toBeLessThanOrEqual(MAX_SNAPSHOTS);
+    for (const step of [1, 77, Math.floor(traveller.steps / 3), traveller.steps - 1, 5]) {
+      traveller.seekStep(step);
+      const straight = new Simulation(spec, testModels, { snapshotEvery: 0 });
+      straight.seekStep(step);
+      expect(world(traveller)).toBe(world(straight));
+    }
+  });
+
   it('seeking back to T/2 and forward to T equals a straight run to T, on random fault schedules', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.array(interventionArb, { maxLength: 8 }), fc.integer({ min: 200, max: 2500 }), (seed, ivs, T) => {

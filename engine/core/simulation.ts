@@ -101,6 +101,11 @@ export class Simulation {
     return n;
   }
 
+  /** How many world snapshots time travel holds: bounded, whatever the run's length. */
+  get snapshotsKept(): number {
+    return this.travel.kept;
+  }
+
   /** Moves to the state just after `step` events (backwards or forwards). */
   seekStep(step: number): void {
     const target = Math.max(0, Math.floor(step));

@@ -11,13 +11,22 @@ interface Snapshot {
 }
 
 /**
+ * At most this many snapshots are kept. A world is a deep copy of every node's state and every
+ * message in flight (about 1 MB with 300 nodes), so a long run snapshotted at a fixed spacing
+ * held gigabytes; past this count every other snapshot goes and the spacing doubles. A seek then
+ * re-runs at most one spacing: about run length / 32 steps.
+ */
+export const MAX_SNAPSHOTS = 64;
+
+/**
  * Snapshots and time travel. The world is taken every `every` steps the first time a run
- * passes them; seeking restores the nearest one before the target (or the start) and the
- * caller runs forward from it. A restored world runs on exactly as the original did, because
- * the world (queue, RNG, timers and all) is plain data.
+ * passes them (the spacing doubles as a long run fills MAX_SNAPSHOTS); seeking restores the
+ * nearest one before the target (or the start) and the caller runs forward from it. A restored
+ * world runs on exactly as the original did, because the world (queue, RNG, timers and all) is
+ * plain data, so which snapshots exist changes how long a seek takes, never where it lands.
  */
 export class TimeTravel {
-  private readonly snapshots: Snapshot[] = [];
+  private snapshots: Snapshot[] = [];
   private readonly initial: WorldState;
 
   constructor(
@@ -25,17 +34,29 @@ export class TimeTravel {
     private readonly timers: Timers,
     private readonly transport: Transport,
     private readonly rec: Recorder,
-    private readonly every: number,
+    private every: number,
   ) {
     this.initial = this.capture();
     if (every > 0) this.snapshots.push({ step: 0, t: 0, world: this.initial });
+  }
+
+  /** How many snapshots are held (never more than MAX_SNAPSHOTS). */
+  get kept(): number {
+    return this.snapshots.length;
   }
 
   /** Takes a snapshot if `step`, just run for the first time, is due one. */
   stepDone(step: number): void {
     if (this.every > 0 && step % this.every === 0) {
       this.snapshots.push({ step, t: this.k.w.t, world: this.capture() });
+      if (this.snapshots.length > MAX_SNAPSHOTS) this.thin();
     }
+  }
+
+  /** Keeps the snapshots at multiples of twice the spacing (step 0 among them), and doubles it. */
+  private thin(): void {
+    this.every *= 2;
+    this.snapshots = this.snapshots.filter((s) => s.step % this.every === 0);
   }
 
   /**
