@@ -177,8 +177,9 @@ export class ModelEnsemble implements EnsembleSide {
           ...SERVERS.flatMap((a, i) => SERVERS.slice(i + 1).map((b) => link(a, b))),
           ...[...hostsOf.entries()].flatMap(([c, hs]) => hs.map((z) => link(c, z))),
         ],
-        // Every server is down until the script starts it.
-        interventions: SERVERS.map((node) => ({ at: 0, kind: 'crash' as const, node })),
+        // Every server is down until the script starts it. (Just after t = 0: a node crashed at
+        // t = 0 itself is still started by the simulation, crashed or not.)
+        interventions: SERVERS.map((node) => ({ at: 0.001, kind: 'crash' as const, node })),
       },
       {
         zookeeper: zookeeperModel as unknown as ModelDef<never, unknown>,
@@ -186,7 +187,11 @@ export class ModelEnsemble implements EnsembleSide {
       },
       { record: true, snapshotEvery: 0 },
     );
-    this.sim.runUntil(0);
+    this.sim.runUntil(0.001);
+  }
+
+  now(): number {
+    return this.sim.time;
   }
 
   private session(id: string): SessionState {
@@ -201,11 +206,14 @@ export class ModelEnsemble implements EnsembleSide {
   }
 
   async start(servers: ServerName[]): Promise<void> {
-    // Each real server takes a second or two to come up; the next is started once it answers.
-    for (const node of servers) {
+    // A real server takes a second or two to come up, and the next is started once it answers:
+    // a second apart here. After the last one nothing more is waited for, so an `await` that
+    // follows shows how long the model's election took.
+    servers.forEach((node, i) => {
+      if (i > 0) this.sim.runUntil(this.sim.time + 1000);
       this.sim.intervene({ at: this.sim.time, kind: 'restart', node });
-      this.sim.runUntil(this.sim.time + 1000);
-    }
+      this.sim.runUntil(this.sim.time);
+    });
   }
 
   async kill(server: ServerName): Promise<void> {

@@ -143,6 +143,10 @@ export class RealEnsemble implements EnsembleSide {
     });
   }
 
+  now(): number {
+    return Date.now();
+  }
+
   private portsOf(z: ServerName): Ports {
     return this.ports[SERVERS.indexOf(z)];
   }

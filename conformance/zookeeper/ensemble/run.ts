@@ -28,9 +28,10 @@ export function ensembleScripts(dir = here): string[] {
 const modesText = (m: Record<ServerName, Mode>) => `ok ${SERVERS.map((z) => `${z}=${m[z]}`).join(' ')}`;
 
 /** Plays the script on one side; each line's normalised answer. Stops at the first line that throws (the side could not go on). */
-async function play(side: EnsembleSide, steps: EnsStep[]): Promise<{ answers: Map<number, string>; broke: string | null }> {
+async function play(side: EnsembleSide, steps: EnsStep[]): Promise<{ answers: Map<number, string>; took: Map<number, number>; broke: string | null }> {
   const n = new Normaliser(true);
   const answers = new Map<number, string>();
+  const took = new Map<number, number>();
   const whereText = (w: Whereabouts, session: string, connected: boolean) => {
     const name = n.sessionName(w.session);
     if (connected) return w.server === null ? `err not connected (${name})` : `ok connected ${name}`;
@@ -39,6 +40,7 @@ async function play(side: EnsembleSide, steps: EnsStep[]): Promise<{ answers: Ma
   const fmt = (session: string | null, cmd: string, r: RawResult) => n.format(session, cmd, r);
   try {
     for (const s of steps) {
+      const t0 = side.now();
       switch (s.kind) {
         case 'check':
           break;
@@ -76,10 +78,11 @@ async function play(side: EnsembleSide, steps: EnsStep[]): Promise<{ answers: Ma
           answers.set(s.line, fmt(s.session, s.cmd, await side.command(s)));
           break;
       }
+      took.set(s.line, side.now() - t0);
     }
-    return { answers, broke: null };
+    return { answers, took, broke: null };
   } catch (e) {
-    return { answers, broke: (e as Error).message };
+    return { answers, took, broke: (e as Error).message };
   }
 }
 
@@ -146,8 +149,10 @@ export async function runEnsembleSuite(paths: string[], opts: EnsembleSuiteOptio
         else if (expect !== null && !ms.startsWith(expect)) why = `both answer other than the expected "${expect}"`;
         if (opts.verbose || process.env.ZK_ENSEMBLE_VERBOSE === '1' || why) {
           lines.push(`${why ? 'x' : ' '} ${name}:${s.line}: ${s.text}`);
-          lines.push(`    model: ${ms}`);
-          lines.push(`    real:  ${rs}${why ? `   <- ${why}` : ''}`);
+          // How long each side took is shown, never compared: real and virtual time differ.
+          const took = (m: Map<number, number>) => (m.has(s.line) ? `  (${Math.round(m.get(s.line)!)} ms)` : '');
+          lines.push(`    model: ${ms}${took(model.took)}`);
+          lines.push(`    real:  ${rs}${took(real.took)}${why ? `   <- ${why}` : ''}`);
         }
         if (why) ok = false;
       }

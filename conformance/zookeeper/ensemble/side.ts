@@ -17,6 +17,8 @@ export interface Whereabouts {
  * on one side and virtual ms on the other.
  */
 export interface EnsembleSide {
+  /** The side's clock (ms): real time, or the simulation's virtual time. */
+  now(): number;
   /** Starts the servers in this order, each once the one before it is up. */
   start(servers: ServerName[]): Promise<void>;
   /** Kills a server's process (the model: crashes the node). */
