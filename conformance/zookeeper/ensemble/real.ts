@@ -67,11 +67,19 @@ export class RealEnsemble implements EnsembleSide {
   private readonly waiting = new Map<number, (r: RawResult) => void>();
   private nextId = 1;
 
+  /** Kills whatever is still running if this process ends before stop() (an exception, an exit). */
+  private readonly onExit = () => {
+    for (const r of this.running.values()) killGroup(r.child, 'SIGKILL');
+    this.driver?.kill('SIGKILL');
+  };
+
   private constructor(
     private readonly dir: string,
     private readonly ports: Ports[],
     private readonly classpath: string,
-  ) {}
+  ) {
+    process.once('exit', this.onExit);
+  }
 
   /** Writes the three servers' configurations and starts the driver; no server runs yet. */
   static async create(classpath: string): Promise<RealEnsemble> {
@@ -265,6 +273,7 @@ export class RealEnsemble implements EnsembleSide {
       await Promise.race([r.proc.gone, sleep(5000)]);
       this.running.delete(z);
     }
+    process.removeListener('exit', this.onExit);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
