@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { runRedisSuite } from './redis/run';
 import { runZkSuite } from './zookeeper/run';
+import { compileDriver } from './zookeeper/server';
 import { runMariadbSuite } from './mariadb/run';
 import { runGuavaSuite } from './guava/run';
 import { ensembleScripts, runEnsembleSuite } from './zookeeper/ensemble/run';
@@ -44,15 +45,23 @@ async function main(): Promise<void> {
     passed += r.passed;
     failed += r.failed;
   }
-  if (zk.length) {
-    const r = await runZkSuite(zk);
-    passed += r.passed;
-    failed += r.failed;
-  }
-  if (zke.length) {
-    const r = await runEnsembleSuite(zke);
-    passed += r.passed;
-    failed += r.failed;
+  if (zk.length || zke.length) {
+    // One build of the Java driver for both ZooKeeper suites (javac takes seconds on a busy machine).
+    const driver = await compileDriver();
+    try {
+      if (zk.length) {
+        const r = await runZkSuite(zk, { classpath: driver.classpath });
+        passed += r.passed;
+        failed += r.failed;
+      }
+      if (zke.length) {
+        const r = await runEnsembleSuite(zke, { classpath: driver.classpath });
+        passed += r.passed;
+        failed += r.failed;
+      }
+    } finally {
+      driver.cleanup();
+    }
   }
   if (mariadb.length) {
     const r = await runMariadbSuite(mariadb);

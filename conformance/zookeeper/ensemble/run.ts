@@ -90,6 +90,8 @@ export interface EnsembleSuiteOptions {
   log?: (line: string) => void;
   /** Print every line, not only the differences (also with ZK_ENSEMBLE_VERBOSE=1). */
   verbose?: boolean;
+  /** A class path with ZkDriver already compiled (compileDriver); compiled here when absent. */
+  classpath?: string;
 }
 
 /**
@@ -100,7 +102,7 @@ export interface EnsembleSuiteOptions {
 export async function runEnsembleSuite(paths: string[], opts: EnsembleSuiteOptions = {}): Promise<{ passed: number; failed: number }> {
   const log = opts.log ?? ((s: string) => console.log(s));
   if (paths.length === 0) throw new Error('no ZooKeeper ensemble scripts given');
-  const driver = await compileDriver();
+  const driver = opts.classpath ? { classpath: opts.classpath, cleanup: () => {} } : await compileDriver();
   let passed = 0;
   let failed = 0;
   try {
