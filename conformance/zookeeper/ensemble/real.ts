@@ -71,6 +71,13 @@ export class RealEnsemble implements EnsembleSide {
   private readonly onExit = () => {
     for (const r of this.running.values()) killGroup(r.child, 'SIGKILL');
     this.driver?.kill('SIGKILL');
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  };
+
+  /** Ctrl-C or a CI timeout's SIGTERM (which end Node without 'exit'): the same, then end as the signal would. */
+  private readonly onSignal = (sig: NodeJS.Signals) => {
+    this.onExit();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
   };
 
   private constructor(
@@ -79,6 +86,8 @@ export class RealEnsemble implements EnsembleSide {
     private readonly classpath: string,
   ) {
     process.once('exit', this.onExit);
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
   }
 
   /** Writes the three servers' configurations and starts the driver; no server runs yet. */
@@ -274,6 +283,8 @@ export class RealEnsemble implements EnsembleSide {
       this.running.delete(z);
     }
     process.removeListener('exit', this.onExit);
+    process.removeListener('SIGINT', this.onSignal);
+    process.removeListener('SIGTERM', this.onSignal);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
