@@ -1,17 +1,20 @@
 /**
  * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
- * servers (redis-server, ZooKeeper and MariaDB, started here on loopback and stopped
- * afterwards), and Guava's RateLimiter against the limiter model (conformance/guava), and fails
- * on any difference. With paths, runs just those scripts (.redis, .zk or .mariadb); `guava` runs
- * the Guava part.
+ * servers (redis-server, ZooKeeper - standalone and a three-server ensemble - and MariaDB,
+ * started here on loopback and stopped afterwards), and Guava's RateLimiter against the limiter
+ * model (conformance/guava), and fails on any difference. With arguments, runs just those
+ * scripts (.redis, .zk, .zke or .mariadb); `guava` runs the Guava part, `zk-ensemble` the
+ * ZooKeeper ensemble scripts (conformance/zookeeper/ensemble/*.zke).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { runRedisSuite } from './redis/run';
 import { runZkSuite } from './zookeeper/run';
+import { compileDriver } from './zookeeper/server';
 import { runMariadbSuite } from './mariadb/run';
 import { runGuavaSuite } from './guava/run';
+import { ensembleScripts, runEnsembleSuite } from './zookeeper/ensemble/run';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const list = (dir: string, ext: string) =>
@@ -26,9 +29,13 @@ async function main(): Promise<void> {
   const zk = args.length ? args.filter((a) => a.endsWith('.zk')) : list('zookeeper', '.zk');
   const mariadb = args.length ? args.filter((a) => a.endsWith('.mariadb')) : list('mariadb', '.mariadb');
   const guava = args.length === 0 || args.includes('guava');
-  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.mariadb') && a !== 'guava');
+  const zke = args.length === 0 || args.includes('zk-ensemble') ? ensembleScripts() : args.filter((a) => a.endsWith('.zke'));
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.zke') && !a.endsWith('.mariadb') && a !== 'guava' && a !== 'zk-ensemble');
   if (unknown.length) {
-    console.error(`conformance: not a .redis, .zk or .mariadb script, nor guava: ${unknown.join(', ')}`);
+    console.error(
+      `conformance: not a .redis, .zk, .zke or .mariadb script, nor guava or zk-ensemble: ${unknown.join(', ')}\n` +
+        'usage: npm run conformance [-- script.redis|script.zk|script.zke|script.mariadb ... | guava | zk-ensemble]',
+    );
     process.exit(2);
   }
   let passed = 0;
@@ -38,10 +45,23 @@ async function main(): Promise<void> {
     passed += r.passed;
     failed += r.failed;
   }
-  if (zk.length) {
-    const r = await runZkSuite(zk);
-    passed += r.passed;
-    failed += r.failed;
+  if (zk.length || zke.length) {
+    // One build of the Java driver for both ZooKeeper suites (javac takes seconds on a busy machine).
+    const driver = await compileDriver();
+    try {
+      if (zk.length) {
+        const r = await runZkSuite(zk, { classpath: driver.classpath });
+        passed += r.passed;
+        failed += r.failed;
+      }
+      if (zke.length) {
+        const r = await runEnsembleSuite(zke, { classpath: driver.classpath });
+        passed += r.passed;
+        failed += r.failed;
+      }
+    } finally {
+      driver.cleanup();
+    }
   }
   if (mariadb.length) {
     const r = await runMariadbSuite(mariadb);

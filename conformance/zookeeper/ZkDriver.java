@@ -26,6 +26,7 @@ import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.HostProvider;
 import org.apache.zookeeper.data.Stat;
 
 /**
@@ -37,7 +38,11 @@ import org.apache.zookeeper.data.Stat;
  * session off ("partition": bytes are dropped both ways, nothing is closed) and let it back in
  * ("heal").
  *
- * Usage: java ZkDriver <host:port> <script>
+ * Usage: java ZkDriver <host:port> <script> [server pid]
+ *        java ZkDriver - -     (ensemble mode: commands on stdin, one a line, each prefixed by its
+ *                               script line number; `sN connect <ms> <host:port,...>` opens a
+ *                               session on an ensemble, trying the servers in the order given;
+ *                               `sN where` says which server a session is connected to)
  */
 public final class ZkDriver {
     static final class Proxy {
@@ -144,9 +149,63 @@ public final class ZkDriver {
         }
     }
 
+    /**
+     * StaticHostProvider without its shuffle: the servers are tried in the order given, so the
+     * model (whose client tries its connect string in order) and the real client move through
+     * an ensemble alike. Like StaticHostProvider.next, coming round again to the server it was
+     * last connected to, it first sleeps spinDelay (1 s) - but not on the very first attempt.
+     */
+    static final class OrderedHosts implements HostProvider {
+        final List<InetSocketAddress> hosts;
+        int current = -1;
+        int last = -1;
+        /** The server of the established connection, -1 before the first one. */
+        volatile int connected = -1;
+
+        OrderedHosts(List<InetSocketAddress> hosts) {
+            this.hosts = hosts;
+        }
+
+        @Override
+        public int size() {
+            return hosts.size();
+        }
+
+        @Override
+        public InetSocketAddress next(long spinDelay) {
+            boolean sleep;
+            synchronized (this) {
+                current = (current + 1) % hosts.size();
+                sleep = current == last && spinDelay > 0;
+                if (last == -1) last = 0;
+            }
+            if (sleep) {
+                try {
+                    Thread.sleep(spinDelay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return hosts.get(current);
+        }
+
+        @Override
+        public synchronized void onConnected() {
+            last = current;
+            connected = current;
+        }
+
+        @Override
+        public boolean updateServerList(java.util.Collection<InetSocketAddress> serverAddresses, InetSocketAddress currentHost) {
+            return false;
+        }
+    }
+
     static final class Session {
         ZooKeeper zk;
         Proxy proxy;
+        /** Ensemble mode: the connect string's servers, in order (no proxy). */
+        OrderedHosts hosts;
         final List<String> events = new ArrayList<>();
         final CountDownLatch connected = new CountDownLatch(1);
         /** Connected as far as the watcher has been told (the state a script can observe). */
@@ -158,6 +217,10 @@ public final class ZkDriver {
     static InetSocketAddress server;
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("-")) {
+            interactive();
+            return;
+        }
         String[] hp = args[0].split(":");
         server = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
         serverPid = args.length > 2 ? args[2] : null;
@@ -198,6 +261,42 @@ public final class ZkDriver {
             if (s.proxy != null) s.proxy.shutdown();
         }
         System.exit(0);
+    }
+
+    /** Ensemble mode: the runner sends `<line> <command>` lines and reads one JSON answer each. */
+    static void interactive() throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String l;
+        while ((l = r.readLine()) != null) {
+            l = l.trim();
+            if (l.isEmpty()) continue;
+            int sp = l.indexOf(' ');
+            String line = l.substring(0, sp);
+            System.out.println("{\"line\":" + line + ",\"res\":" + answer(l.substring(sp + 1).trim().split("\\s+")) + "}");
+            System.out.flush();
+        }
+        for (Session s : sessions.values()) {
+            if (!s.gone && s.zk != null) {
+                try {
+                    s.zk.close(2000);
+                } catch (Exception e) {
+                    // ignore
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    static String answer(String[] t) {
+        try {
+            return run(t);
+        } catch (KeeperException e) {
+            return "{\"err\":" + q(errName(e.code())) + "}";
+        } catch (IllegalArgumentException e) {
+            return "{\"err\":" + q("IllegalArgumentException: " + e.getMessage()) + "}";
+        } catch (Exception e) {
+            return "{\"fail\":" + q(e.toString()) + "}";
+        }
     }
 
     static String errName(KeeperException.Code c) {
@@ -252,7 +351,6 @@ public final class ZkDriver {
         if (op.equals("connect")) {
             if (s != null && !s.gone && s.zk.getState().isAlive()) throw new IllegalStateException("session " + name + " already open");
             Session ns = new Session();
-            ns.proxy = new Proxy(server);
             int timeout = Integer.parseInt(t[2]);
             Watcher w = ev -> {
                 synchronized (ns.events) {
@@ -265,7 +363,19 @@ public final class ZkDriver {
                     }
                 }
             };
-            ns.zk = new ZooKeeper("127.0.0.1:" + ns.proxy.port(), timeout, w);
+            if (t.length > 3) {
+                // An ensemble: straight to the servers, in the order given.
+                List<InetSocketAddress> hs = new ArrayList<>();
+                for (String h : t[3].split(",")) {
+                    String[] p = h.split(":");
+                    hs.add(new InetSocketAddress(p[0], Integer.parseInt(p[1])));
+                }
+                ns.hosts = new OrderedHosts(hs);
+                ns.zk = new ZooKeeper(t[3], timeout, w, false, ns.hosts);
+            } else {
+                ns.proxy = new Proxy(server);
+                ns.zk = new ZooKeeper("127.0.0.1:" + ns.proxy.port(), timeout, w);
+            }
             sessions.put(name, ns);
             if (!ns.connected.await(15, TimeUnit.SECONDS)) throw new IllegalStateException("connect timed out");
             synchronized (ns.events) {
@@ -393,8 +503,14 @@ public final class ZkDriver {
             case "close":
                 zk.close();
                 s.gone = true;
-                s.proxy.shutdown();
+                if (s.proxy != null) s.proxy.shutdown();
                 return "{\"ok\":true}";
+            case "where": {
+                // The server this session is connected to, as far as its watcher has been told.
+                int i = s.hosts == null ? -1 : s.hosts.connected;
+                String at = s.live && i >= 0 ? s.hosts.hosts.get(i).getHostString() + ":" + s.hosts.hosts.get(i).getPort() : null;
+                return "{\"ok\":true,\"server\":" + q(at) + ",\"session\":" + q(hex(zk.getSessionId())) + "}";
+            }
             case "crash": {
                 // The client process dies: its socket closes, but no closeSession is sent, so
                 // the server keeps the session until it times out.
@@ -403,7 +519,7 @@ public final class ZkDriver {
                 Object cnxn = f.get(zk);
                 cnxn.getClass().getMethod("disconnect").invoke(cnxn);
                 s.gone = true;
-                s.proxy.shutdown();
+                if (s.proxy != null) s.proxy.shutdown();
                 return "{\"ok\":true}";
             }
             case "partition":

@@ -168,7 +168,8 @@ function rawResults(rs: readonly ZkOpResult[]): RawOpResult[] {
   return rs.map((x) => (x.op === 'setData' ? { op: 'set', stat: rawStat(x.stat) } : x.op === 'error' ? { op: 'error', err: errText(x.err) } : x));
 }
 
-function rawResult(cmd: string, r: ZkResult): RawResult {
+/** A client library result as the Java driver prints it for `cmd`. */
+export function rawResult(cmd: string, r: ZkResult): RawResult {
   // The Java driver reports the client library's IllegalArgumentException with its message.
   if (!r.ok) {
     const err = r.err === 'IllegalArgument' ? `IllegalArgumentException: ${r.detail ?? ''}` : errText(r.err);
@@ -191,7 +192,8 @@ function rawResult(cmd: string, r: ZkResult): RawResult {
   }
 }
 
-function opFor(cmd: string, args: readonly string[]): ZkOp {
+/** The request a script command stands for. */
+export function opFor(cmd: string, args: readonly string[]): ZkOp {
   switch (cmd) {
     case 'create': {
       const c = parseCreate(args);

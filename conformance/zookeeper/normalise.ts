@@ -41,6 +41,12 @@ export class Normaliser {
   private readonly names = new Map<string, string>();
   private base: bigint | null = null;
 
+  /**
+   * `epochs`: zxids are shown as epoch:counter (`e2:1`) instead of offsets, for an ensemble,
+   * where a new leader's epoch jumps the zxid by 2^32 and both sides start at epoch 1.
+   */
+  constructor(private readonly epochs = false) {}
+
   /** Records that `session` (a name from the script) has this server-side id. */
   learn(session: string, id: string): void {
     this.names.set(BigInt(id).toString(16), session);
@@ -49,9 +55,15 @@ export class Normaliser {
   private zxid(hex: string): string {
     const v = BigInt(hex);
     if (v === BigInt(0)) return '0';
+    if (this.epochs) return `e${v >> BigInt(32)}:${v & BigInt(0xffffffff)}`;
     if (this.base === null) this.base = v;
     const d = v - this.base;
     return d >= BigInt(0) ? `z+${d}` : `z${d}`;
+  }
+
+  /** The script's name for a session id (`unknown(…)` for one never learned). */
+  sessionName(hex: string): string {
+    return this.owner(hex);
   }
 
   private owner(hex: string): string {

@@ -14,6 +14,8 @@ export interface ZkSuiteOptions {
   verbose?: boolean;
   /** Scripts run at once, each with its own server (default 2, or env ZK_CONFORMANCE_JOBS). */
   jobs?: number;
+  /** A class path with ZkDriver already compiled (compileDriver), shared with the ensemble suite; compiled here when absent. */
+  classpath?: string;
 }
 
 interface Outcome {
@@ -87,7 +89,7 @@ export async function runZkSuite(paths: string[], opts: ZkSuiteOptions = {}): Pr
   // Fail fast, with the server's own words, if ZooKeeper cannot start at all.
   const probe = await startZkServer();
   await probe.stop();
-  const driver = await compileDriver();
+  const driver = opts.classpath ? { classpath: opts.classpath, cleanup: () => {} } : await compileDriver();
   log(`zookeeper conformance: ${paths.length} scripts, ${jobs} at a time, each on a fresh ZooKeeper 3.8 server`);
   const outcomes: (Outcome | undefined)[] = new Array(paths.length);
   let next = 0;

@@ -33,7 +33,7 @@ export interface ZkServer {
 
 
 /** Sends a four-letter word and returns the answer (ruok -> imok). */
-function fourLetter(port: number, word: string, timeoutMs = 1000): Promise<string> {
+export function fourLetter(port: number, word: string, timeoutMs = 1000): Promise<string> {
   return new Promise((resolve, reject) => {
     const sock = net.connect(port, '127.0.0.1');
     let out = '';
@@ -55,7 +55,7 @@ function fourLetter(port: number, word: string, timeoutMs = 1000): Promise<strin
 }
 
 /** Kills a detached child's whole process group (zkServer.sh execs java, but be thorough). */
-function killGroup(child: ChildProcess, sig: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, sig: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, sig);

@@ -41,6 +41,17 @@ export function startLooking(x: Qx, why: string): void {
   x.arm('elect', q.notifyMs);
 }
 
+/**
+ * A peer whose connection had ended is heard from again: the election connection is back, and
+ * a looking server's notification that waited for it goes out first (QuorumCnxManager's
+ * SendWorker sends the queued or last message on a new connection). Without it, a server that
+ * comes back in the same round would wait for the other's resend timer, which doubles up to 60 s.
+ */
+export function reconnected(x: Qx, peer: string): void {
+  x.q.unreachable = x.q.unreachable.filter((p) => p !== peer);
+  if (x.q.role === 'looking') x.peer(peer, notification(x));
+}
+
 /** How many servers, this one included, back `v` among the votes of this round. */
 function backing(x: Qx, v: Vote): number {
   let n = 1;

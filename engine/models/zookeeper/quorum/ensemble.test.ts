@@ -44,6 +44,44 @@ describe('ZooKeeper ensemble: election', () => {
   });
 });
 
+describe('ZooKeeper ensemble: servers coming back (found against a real ensemble, conformance/zookeeper/ensemble)', () => {
+  it('a server started after another has been looking alone gets its vote at once: the quorum forms within finalizeWait of its start', () => {
+    // z3 starts first, z2 a second later (z1 later still): on the real ensemble z3 leads about
+    // 300 ms after z2 starts, because z3's notification waited in its queue for z2 and goes out
+    // as soon as z2 connects. Waiting for z3's doubling resend timer instead took 600 ms more.
+    const h = zkEnsembleWorld(3, [], [
+      { at: 1, kind: 'crash', node: 'z1' },
+      { at: 1, kind: 'crash', node: 'z2' },
+      { at: 1000, kind: 'restart', node: 'z2' },
+      { at: 5000, kind: 'restart', node: 'z1' },
+    ]);
+    h.runUntil(6000);
+    const served = h.expectEvent('zk.quorum.serving', { node: 'z3', role: 'leading' });
+    expect(served.t).toBeGreaterThanOrEqual(1000 + 200);
+    expect(served.t).toBeLessThan(1000 + 300);
+    expect(q(h, 'z1').role).toBe('following');
+  });
+
+  it('a restarted server starts its election from round 1 (logicalclock is not kept), so a server looking alone for long answers it at once', () => {
+    // z3 dies, then z1: z2 alone looks for a leader, its resend timer doubling (6.4 s apart by
+    // now). z1 restarts 10 s later in round 1, behind z2's round, so z2 answers it straight
+    // away; the real pair (the conformance run) serves again about a second after z1's start.
+    // Had z1 kept its round, the two would tie on it and wait for z2's next resend (~12 s).
+    const h = zkEnsembleWorld(3, [], [
+      { at: 1000, kind: 'crash', node: 'z3' },
+      { at: 2000, kind: 'crash', node: 'z1' },
+      { at: 12_000, kind: 'restart', node: 'z1' },
+    ]);
+    h.runUntil(14_000);
+    const restarted = h.events('zk.quorum.looking').filter((e) => e.node === 'z1' && e.t >= 12_000);
+    expect(restarted[0].round).toBe(1);
+    expect(h.events('zk.quorum.looking').filter((e) => e.node === 'z2').at(-1)!.round).toBeGreaterThan(1);
+    const back = h.events('zk.quorum.serving').filter((e) => e.node === 'z2' && e.role === 'leading' && e.t > 12_000);
+    expect(back).toHaveLength(1);
+    expect(back[0].t).toBeLessThan(12_000 + 500);
+  });
+});
+
 describe('ZooKeeper ensemble: writes', () => {
   it('commits a write once a quorum has it fsynced, and the client’s own server answers after applying it', () => {
     const h = zkEnsembleWorld(3, [{ id: 'c1', servers: ['z1'], ops: [create('/a')] }]);

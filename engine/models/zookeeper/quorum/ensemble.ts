@@ -5,7 +5,7 @@ import type { TraceEvent } from '../../../core/trace-types';
 import type { Ctx } from '../../../core/types';
 import type { ZookeeperState } from '../node-state';
 import { propose } from './broadcast';
-import { onDecideTimer, onElectTimer, onVote, startLooking } from './election';
+import { onDecideTimer, onElectTimer, onVote, reconnected, startLooking } from './election';
 import { closeClients, onClientConnect, onClientRequest, onForwarded } from './serve';
 import { Qx } from './step';
 import { FINALIZE_WAIT, QUORUM_TIMERS, type QuorumState, type Role, type ZabMsg } from './types';
@@ -47,6 +47,8 @@ function fresh(peers: string[], prev: QuorumState | null): QuorumState {
     votes: {},
     settled: {},
     notifyMs: FINALIZE_WAIT,
+    // A (re)started process has made no connections yet.
+    unreachable: [],
     // The log survives a crash, up to the last fsync.
     pending: prev ? prev.pending.filter((t) => !prev.toFlush.includes(t.zxid) && !prev.flushing.includes(t.zxid)) : [],
     recovered: [],
@@ -80,7 +82,8 @@ export function startEnsemble(s: ZookeeperState, peers: string[], ctx: Ctx): Zoo
 
 /** What survives a crash: the tree (snapshot and log), the epochs, the fsynced log; no connections, watches or timers. */
 export function crashEnsemble(s: ZookeeperState): ZookeeperState {
-  const q = fresh(s.q!.peers, s.q);
+  // The election round is FastLeaderElection.logicalclock, an in-memory counter: not kept.
+  const q = { ...fresh(s.q!.peers, s.q), round: 0 };
   const sessions: ZookeeperState['core']['sessions'] = {};
   for (const [id, sess] of Object.entries(s.core.sessions)) sessions[id] = { ...sess, client: null, conn: null };
   return { ...s, core: { ...s.core, sessions, dataWatches: {}, childWatches: {} }, q, expiryTimer: null, containerTimer: null };
@@ -119,6 +122,7 @@ export function ensembleMessage(s: ZookeeperState, msg: Msg, from: string, ctx: 
   const x = new Qx(s, ctx);
   const q = x.q;
   if (isConnectionClosed(msg)) {
+    if (q.peers.includes(from) && !q.unreachable.includes(from)) q.unreachable = [...q.unreachable, from].sort();
     if (q.role === 'following' && from === q.leader) x.stepDown = `connection to leader ${from} closed`;
     else if (q.role === 'leading' && q.learners[from]) {
       const { [from]: _gone, ...rest } = q.learners;
@@ -128,6 +132,7 @@ export function ensembleMessage(s: ZookeeperState, msg: Msg, from: string, ctx: 
   }
   if (msg.type.startsWith('zab.')) {
     const m = msg as unknown as ZabMsg;
+    if (q.unreachable.includes(from)) reconnected(x, from);
     if (m.type === 'zab.vote') onVote(x, from, m);
     else if (m.type === 'zab.request' || m.type === 'zab.sync.req' || m.type === 'zab.revalidate' || m.type === 'zab.refused' || m.type === 'zab.sync.done' || m.type === 'zab.revalidated') {
       const l = q.learners[from];

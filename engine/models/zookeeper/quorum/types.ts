@@ -8,7 +8,10 @@ import { timerOwner, type NoFields } from '../../../core/timer';
  * - FastLeaderElection.java: votes (leader id, zxid, peer epoch) ordered by epoch, then zxid,
  *   then server id (totalOrderPredicate); a vote backed by a quorum wins after finalizeWait
  *   (200 ms) with nothing better heard; notifications resent on a timeout that doubles up to
- *   maxNotificationInterval (60 s); a server outside the election answers with its leader.
+ *   maxNotificationInterval (60 s); a server outside the election answers with its leader. The
+ *   election round (logicalclock) lives in memory only: a restarted server starts from round 1.
+ * - QuorumCnxManager.java: a notification to a peer that cannot be reached waits in its queue;
+ *   when a connection to that peer is made (it came back), SendWorker sends it first.
  * - Leader.java / LearnerHandler.java: the new epoch is one more than the highest accepted epoch
  *   of a quorum (FOLLOWERINFO); each learner is brought up to date by DIFF (committed
  *   transactions it lacks, from the last 500 kept), TRUNC of what it logged that the leader never
@@ -103,6 +106,12 @@ export interface QuorumState {
   votes: Record<string, Vote>;
   settled: Record<string, { vote: Vote; role: Role; round: number }>;
   notifyMs: number;
+  /**
+   * Peers whose connection ended (reset, refused) since this server last heard from them. The
+   * first message from such a peer is a new election connection, on which QuorumCnxManager's
+   * SendWorker first sends the last notification queued for (or sent to) that peer.
+   */
+  unreachable: string[];
   // The log
   /** Logged (or being logged), not committed, in zxid order. */
   pending: Txn[];
