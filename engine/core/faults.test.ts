@@ -33,6 +33,15 @@ describe('faults', () => {
     expect(counterState(h).durable).toBe(4);
   });
 
+  it('a node crashed or paused at t = 0 does not start until it is restarted or resumed', () => {
+    const crashed = run(pair({ interventions: [{ at: 0, kind: 'crash', node: 'c' }, { at: 500, kind: 'restart', node: 'c' }] }), testModels).runUntil(650);
+    expect(crashed.events('node.start', 'c')).toHaveLength(0);
+    expect(crashed.events('test.tick').map((e) => e.t)).toEqual([600]);
+    const paused = run(pair({ interventions: [{ at: 0, kind: 'pause', node: 'c', durationMs: 500 }] }), testModels).runUntil(650);
+    expect(paused.events('node.start', 'c').map((e) => e.t)).toEqual([500]);
+    expect(paused.events('test.tick').map((e) => e.t)).toEqual([600]);
+  });
+
   it('messages to a crashed node are dropped', () => {
     const h = run(pair(), testModels).at(105).crash('c').runUntil(300);
     // The tick at 100 sent n=1; its echo arrives at 120, after the crash at 105.

@@ -5,7 +5,7 @@ import { ItemKind, type EventQueue } from './queue';
 import { buildWorld } from './sim/build';
 import { Handlers } from './sim/handlers';
 import { Interventions } from './sim/interventions';
-import { Kernel, PAUSED, item } from './sim/kernel';
+import { CRASHED, Kernel, PAUSED, item } from './sim/kernel';
 import { Recorder, type FirstViolation } from './sim/recorder';
 import { TimeTravel } from './sim/time-travel';
 import { Timers } from './sim/timers';
@@ -239,6 +239,13 @@ export class Simulation {
         }
         break;
       case ItemKind.Start:
+        // A node crashed before it started starts when it is restarted (the restart runs its
+        // start); one paused at t = 0 starts when it runs again.
+        if (this.k.status[node] === CRASHED) break;
+        if (this.k.status[node] === PAUSED) {
+          this.k.hold(node, q.itemAt(slot));
+          break;
+        }
         this.rec.emit(node, 'node.start', {});
         this.handlers.start(node);
         break;
