@@ -13,7 +13,8 @@ export interface Term {
 /** Parameters (of nodes, links and programs) by key. */
 export const PARAMS: Readonly<Record<string, Term>> = {
   amount: { name: 'amount', explain: 'How much the payment is for.' },
-  appendonly: { name: 'append-only file', explain: 'Redis writes every command to disk before it replies (appendonly yes, appendfsync always), so a restart keeps its keys and counters; without it a crash loses them all.' },
+  appendonly: { name: 'append-only file', explain: 'Redis writes every command to a file it reloads after a restart, so its keys and counters survive (all of them with appendfsync always, the default here); without it a crash loses them all.' },
+  appendfsync: { name: 'appendfsync', explain: 'When the append-only file reaches the disk: always (before every reply), everysec (once a second: a crash loses the writes since the last fsync), or no (the OS writes it back after about 30 s).' },
   atMs: { name: 'acts at', explain: 'When the operator runs XA RECOVER and resolves the branch by hand (ms).' },
   auth: { name: 'session store', explain: 'Where the app keeps sessions: in its own memory, in Redis, or in a signed token (JWT).' },
   backoffMs: { name: 'retry backoff', explain: 'How long the client waits before sending a failed or timed-out request again (ms).' },
