@@ -40,9 +40,12 @@ export const redlock: BuiltinScenario = {
   watchFor:
     'At the start the three split the votes (each card ticks the masters that granted it); whoever has no majority unlocks all five and retries after its random delay. The holder’s card lists its masters and drains its validity (2000 − elapsed − 22 ms drift). After m2 goes down its votes count against (no reply within 100 ms), yet every later client still gets 3 or 4 of 5, and the mutual-exclusion monitor stays green.',
   tryThis: [
-    { text: 'Crash a second master (right-click it, or the fault menu): three are left, all three must grant, and they still do — one more crash and nobody can lock at all (the safe way to fail).' },
-    { text: 'Give every master 300 ms more latency per link (select a link): an attempt now takes longer than c1’s work allows, and the validity arithmetic makes clients give up the majority they reached.' },
-    { text: 'Set c2’s driftFactor to 0.4: the drift (802 ms) leaves less validity than its 500 ms of work, so it lets every majority go and retries until it gives up.', change: { program: { c2: { driftFactor: 0.4 } } } },
+    { text: 'Crash a second master as well (m4, from its fault menu): three are left, all three must grant, and they do; the lock is still never held twice.', change: { add: [{ at: 1000, kind: 'crash', node: 'm4' }] } },
+    {
+      text: 'Start with three masters down (m2, m4, m5): two cannot make a majority of five, so every attempt ends in “no majority”, the clients unlock, retry and give up — Redlock stops granting rather than grant twice.',
+      change: { interventions: [{ at: 0, kind: 'crash', node: 'm2' }, { at: 0, kind: 'crash', node: 'm4' }, { at: 0, kind: 'crash', node: 'm5' }] },
+    },
+    { text: 'Give c2 1950 ms of work: more than any validity it can get (2000 − elapsed − 22 ms drift), so it lets every majority go, retries, and gives up after 11 attempts.', change: { program: { c2: { holdMs: 1950 } } } },
   ],
   scenario: {
     version: 1,
