@@ -232,7 +232,7 @@ export const redlock: ProgramDef<RedlockParams, RedlockState> = {
   narrate: narrateRedlock,
 };
 
-const MARK: Record<Vote, string> = { pending: '…', granted: '✓', taken: '✗', error: '✗', timeout: '✗' };
+const MARK: Record<Vote, string> = { pending: '?', granted: '✓', taken: '✗', error: '✗', timeout: '✗' };
 
 /** The card: the section's status, which masters granted, and the validity left while held. */
 export function redlockView(s: RedlockState): ProgramView {
