@@ -370,31 +370,7 @@ function clientGone(s: RedisState, from: string, ctx: Ctx): RedisState {
   return n;
 }
 
-/** A message to the server: a client's command, or replication between primary and replica. */
-function onMessage(s: RedisState, msg: Msg, from: string, ctx: Ctx): RedisState {
-  if (isConnectionClosed(msg)) return clientGone(s, from, ctx);
-  const m = msg as RedisMsg;
-  switch (m.type) {
-    case 'redis.cmd':
-      return onCommand(s, m, from, ctx);
-    case 'redis.sync': {
-      if (s.role !== 'primary') return s;
-      const replicas = s.repl.replicas.includes(from) ? s.repl.replicas : [...s.repl.replicas, from];
-      const full: RedisFullSyncMsg = { type: 'redis.fullsync', keys: s.data.keys, offset: s.repl.offset };
-      ctx.send(from, full);
-      return armPing(withRepl(s, { replicas }), ctx);
-    }
-    case 'redis.fullsync':
-    case 'redis.repl':
-    case 'redis.repl.ping':
-    case 'redis.repl.reset':
-      return fromPrimary(s, m, from, ctx);
-    default:
-      return s;
-  }
-}
-
-export const redisModel: ModelDef<RedisParams, RedisState> = {
+const serverModel: ModelDef<RedisParams, RedisState> = {
   type: 'redis',
   init: (p) => initState(p),
   start(s0, ctx) {
@@ -414,14 +390,30 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
     return armPing(armCycle(s, ctx), ctx);
   },
   onMessage(s, msg, from, ctx) {
-    const n = onMessage(s, msg, from, ctx);
-    return s.aof ? aofAfter(s, n, ctx) : n;
+    if (isConnectionClosed(msg)) return clientGone(s, from, ctx);
+    const m = msg as RedisMsg;
+    switch (m.type) {
+      case 'redis.cmd':
+        return onCommand(s, m, from, ctx);
+      case 'redis.sync': {
+        if (s.role !== 'primary') return s;
+        const replicas = s.repl.replicas.includes(from) ? s.repl.replicas : [...s.repl.replicas, from];
+        const full: RedisFullSyncMsg = { type: 'redis.fullsync', keys: s.data.keys, offset: s.repl.offset };
+        ctx.send(from, full);
+        return armPing(withRepl(s, { replicas }), ctx);
+      }
+      case 'redis.fullsync':
+      case 'redis.repl':
+      case 'redis.repl.ping':
+      case 'redis.repl.reset':
+        return fromPrimary(s, m, from, ctx);
+      default:
+        return s;
+    }
   },
   onTimer(s, payload, ctx) {
     const t = REDIS_TIMERS.match(payload);
-    if (!t) return s;
-    const n = onTimer(s, t, ctx);
-    return s.aof ? aofAfter(s, n, ctx) : n;
+    return t ? onTimer(s, t, ctx) : s;
   },
   // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
   // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
@@ -496,5 +488,22 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
       default:
         return msg.type;
     }
+  },
+};
+
+/**
+ * The server, with the append-only file's fsync bookkeeping (aof.ts) after every handler that
+ * changed the keyspace: only nodes with appendfsync everysec or no carry it, so every other
+ * node runs exactly as before.
+ */
+export const redisModel: ModelDef<RedisParams, RedisState> = {
+  ...serverModel,
+  onMessage(s, msg, from, ctx) {
+    const n = serverModel.onMessage(s, msg, from, ctx);
+    return s.aof ? aofAfter(s, n, ctx) : n;
+  },
+  onTimer(s, payload, ctx) {
+    const n = serverModel.onTimer!(s, payload, ctx);
+    return s.aof ? aofAfter(s, n, ctx) : n;
   },
 };
