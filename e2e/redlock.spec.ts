@@ -57,6 +57,22 @@ test.describe('redlock', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-redlock-restart.png` });
   });
 
+  test('a GC pause outlives the validity: c1’s bar runs out while it is frozen, c2 gets all five, c1’s late write is taken', async ({ page }) => {
+    await openPlayground(page);
+    const sim = simOf(page);
+    await openFromGallery(page, 'redlock-gc-pause');
+    await sim.seek(2200);
+    await expect(page.getByTestId('node-c1')).toHaveAttribute('data-status', 'paused');
+    await expect(card(page, 'c1')).toHaveAttribute('data-state', 'holding');
+    await expect(page.getByTestId('node-c1').getByTestId('client-lease')).toContainText('expired');
+    await expect(card(page, 'c2')).toContainText('m1 m2 m3 m4 m5 of 5');
+    await expect(page.getByTestId('node-c2').getByTestId('client-lease')).not.toContainText('expired');
+    expect((await sim.violations()).map((v) => v.message)).toEqual([expect.stringMatching(/^c2 entered its critical section on storage .* while c1 was frozen/)]);
+    await page.screenshot({ path: `${SHOTS}/desktop-redlock-gc-pause.png` });
+    await sim.seek(3400);
+    await expect(page.getByTestId('node-storage')).toContainText('c1#1 done');
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
