@@ -161,7 +161,10 @@ function reason(s: MutualExclusionState, a: string, b: string, name: (id: string
       };
     }
   }
-  // Redlock: a master in both majorities that crashed under the first holder came back without its key.
+  const lost = s.lostWhy[a];
+  if (lost) return { why: lost.why, cause: { i: lost.i, node: lost.node } };
+  // Redlock, when its keys had not expired: a master in both majorities that crashed under the
+  // first holder came back without its key.
   if (ha?.quorum && hb?.quorum) {
     const down = (s.masterDown?.[a] ?? []).find((d) => hb.quorum!.includes(d.node));
     if (down) {
@@ -172,8 +175,6 @@ function reason(s: MutualExclusionState, a: string, b: string, name: (id: string
       };
     }
   }
-  const lost = s.lostWhy[a];
-  if (lost) return { why: lost.why, cause: { i: lost.i, node: lost.node } };
   if (!ha) return { why: `${name(a)} no longer held the lock` };
   return { why: `${name(a)} still believed it held the lock` };
 }
