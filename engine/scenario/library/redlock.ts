@@ -38,7 +38,7 @@ export const redlock: BuiltinScenario = {
   description:
     'Three clients want the same lock at the same moment and ask five independent Redis masters for it with node-redlock’s algorithm: SET NX PX on all five at once, the lock is theirs with 3 of 5 and a positive validity (TTL − elapsed − drift), otherwise they unlock everywhere and retry after a random 100–300 ms. m2 crashes at 300 ms and stays down: the holder still has a majority, and the others still reach one without it.',
   watchFor:
-    'At the start the three split the votes (each card ticks the masters that granted it); whoever has no majority unlocks all five and retries after its random delay. The holder’s card lists its masters and drains its validity (2000 − elapsed − 22 ms drift). After m2 goes down its votes count against (no reply within 100 ms), yet every later client still gets 3 or 4 of 5, and the mutual-exclusion monitor stays green.',
+    'At the start the three split the votes (each card ticks the masters that granted it); whoever has no majority unlocks all five and retries after its random delay. The holder’s card lists its masters and drains its validity (2000 − elapsed − 22 ms drift). After m2 goes down its votes count against (its connection is refused), yet every later client still gets 3 or 4 of 5, and the mutual-exclusion monitor stays green.',
   tryThis: [
     { text: 'Crash a second master as well (m4, from its fault menu): three are left, all three must grant, and they do; the lock is still never held twice.', change: { add: [{ at: 1000, kind: 'crash', node: 'm4' }] } },
     {
@@ -113,7 +113,7 @@ export const redlockGcPause: BuiltinScenario = {
   topic: 'locks',
   title: 'Redlock: a GC pause outlives the validity',
   description:
-    'c1 holds the lock on all five masters with about 1.95 s of validity and 1 s of work: it checked that the work fits. A 3 s stop-the-world pause at 300 ms freezes it mid-work. The keys expire on every master, c2 gets a majority at about 2.1 s and works; c1 wakes at 3.3 s and writes, and the storage, which sees no token, takes it. Kleppmann’s argument against Redlock.',
+    'c1 holds the lock on all five masters with about 1.95 s of validity and 1 s of work: it checked that the work fits. A 3 s stop-the-world pause at 300 ms freezes it mid-work. The keys expire on every master, c2 gets a majority at about 2.05 s and works; c1 wakes at 3.3 s and writes, and the storage, which sees no token, takes it. Kleppmann’s argument against Redlock.',
   watchFor:
     'c1’s validity bar drains to “expired” while it is frozen. c2’s attempts are refused on all five until the keys expire (about 2.05 s), then it holds all five. The mutual-exclusion monitor flags c2 entering during c1’s section. At 3.3 s c1’s write lands anyway: no check c1 could make before writing closes the gap between the check and the write.',
   tryThis: [
