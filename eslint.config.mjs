@@ -40,7 +40,7 @@ const viewsOnly = [
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.scratch/**']),
   ...layer(['engine/**'], ['stores', 'components', 'app']),
   ...layer(['stores/**'], ['components', 'app']),
   ...layer(['components/**'], ['app'], viewsOnly),

@@ -20,6 +20,11 @@ const LESSONS: Record<string, string[]> = {
   'gc-pause-fencing': ['fencing-order', 'mutual-exclusion'],
   'gc-pause-fencing-safe': [],
   'redis-failover-lock-loss': ['mutual-exclusion'],
+  redlock: [],
+  // m3 restarts empty while it holds a third of c1's bare majority: c2 wins m3, m4, m5.
+  'redlock-restart-without-persistence': ['mutual-exclusion'],
+  // c1 pauses past its validity; the keys expire and c2 gets all five while c1 is mid-work.
+  'redlock-gc-pause': ['mutual-exclusion'],
   'lock-showdown': [],
   'zk-ensemble-failover': [],
   'zk-stale-read': [],

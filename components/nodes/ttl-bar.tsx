@@ -6,14 +6,14 @@ export function formatRemaining(ms: number): string {
 }
 
 /** A bar that drains as a key's TTL runs out on the server's clock. */
-export function TtlBar({ remaining, span }: { remaining: number; span: number }) {
+export function TtlBar({ remaining, span, label = 'Time to live left' }: { remaining: number; span: number; label?: string }) {
   const left = Math.min(1, Math.max(0, remaining / span));
   const colour = left > 0.5 ? 'bg-emerald-500' : left > 0.2 ? 'bg-amber-500' : 'bg-red-500';
   return (
     <div className="mt-1 flex items-center gap-2">
       <div
         role="progressbar"
-        aria-label="Time to live left"
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={Math.round(span)}
         aria-valuenow={Math.max(0, Math.round(remaining))}

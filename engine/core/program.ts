@@ -6,6 +6,8 @@ import type { Ctx } from './types';
 export interface ProgramView {
   status: 'idle' | 'working' | 'waiting' | 'holding' | 'done' | 'failed';
   detail?: string;
+  /** A lease the client counts down on its own clock (local ms `until`, out of `span`), drawn as a draining bar. */
+  lease?: { until: number; span: number; label: string };
 }
 
 /**

@@ -11,6 +11,7 @@ import { outboxRelayKind } from './outbox-relay';
 import { payClientKind } from './pay-client';
 import { redisLockKind } from './redis-lock';
 import { redisScriptKind } from './redis-script';
+import { redlockKind } from './redlock';
 import { redissonLockKind } from './redisson-lock';
 import { tokenReplayKind } from './token-replay';
 import { txProducerKind } from './tx-producer';
@@ -31,6 +32,7 @@ export const PROGRAM_MANIFESTS = [
   zkScriptKind,
   redisLockKind,
   redissonLockKind,
+  redlockKind,
   zkLockKind,
   configAdminKind,
   configWatcherKind,

@@ -16,7 +16,18 @@ import type { LockCommonParams } from './lock-params';
 declare module '../core/trace-types' {
   interface TraceEventMap {
     /** The client got the lock (what it believes; the invariants check it at the resource). */
-    'lock.acquire': { lock: string; via: string; server: string; token: number | null; leaseMs: number | null; waitedMs: number; znode: string | null; section: string };
+    'lock.acquire': {
+      lock: string;
+      via: string;
+      server: string;
+      token: number | null;
+      leaseMs: number | null;
+      waitedMs: number;
+      znode: string | null;
+      section: string;
+      /** Redlock: the masters that granted it (`server` is the first of them). */
+      quorum?: readonly string[];
+    };
     /** The client starts letting go of the lock (its unlock is on the way): where a handoff is timed from. */
     'lock.unlock': { lock: string; via: string; server: string };
     /** The client's unlock finished; `ok: false` when the lock was no longer the client's to release. */
@@ -120,7 +131,7 @@ export function waitRequest(hooks: { via: string }, ctx: Ctx, n = 1): void {
 }
 
 /** The lock is ours: record it and open the critical section on the resource. */
-export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { token: number | null; leaseMs: number | null; znode?: string | null }, ctx: Ctx): S {
+export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { token: number | null; leaseMs: number | null; znode?: string | null; quorum?: readonly string[] }, ctx: Ctx): S {
   const section = sectionId(s);
   ctx.trace('lock.acquire', {
     lock: hooks.lockName(s),
@@ -131,6 +142,7 @@ export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { 
     waitedMs: ctx.now - s.sec.waitStart,
     znode: info.znode ?? null,
     section,
+    ...(info.quorum ? { quorum: info.quorum } : {}),
   });
   ctx.metric(`${hooks.via}.acquisitions`);
   const held = withSec(s, { token: info.token, heldAt: ctx.now, lost: null });
@@ -263,7 +275,7 @@ export function describeSectionTimer(payload: unknown): string | undefined {
 export function narrateLock(ev: TraceEvent, name: (id: string) => string): string | undefined {
   switch (ev.type) {
     case 'lock.acquire':
-      return `${name(ev.node)} gets ${ev.lock} from ${name(ev.server)}${ev.token === null ? '' : ` with fencing token ${ev.token}`}${ev.leaseMs === null ? '' : ` (lease ${ev.leaseMs} ms)`} after waiting ${Math.round(ev.waitedMs)} ms`;
+      return `${name(ev.node)} gets ${ev.lock} from ${ev.quorum ? `a majority (${ev.quorum.map(name).join(', ')})` : name(ev.server)}${ev.token === null ? '' : ` with fencing token ${ev.token}`}${ev.leaseMs === null ? '' : ` (lease ${ev.leaseMs} ms)`} after waiting ${Math.round(ev.waitedMs)} ms`;
     case 'lock.unlock':
       return `${name(ev.node)} lets go of ${ev.lock} on ${name(ev.server)}`;
     case 'lock.release':

@@ -13,7 +13,8 @@ export interface Term {
 /** Parameters (of nodes, links and programs) by key. */
 export const PARAMS: Readonly<Record<string, Term>> = {
   amount: { name: 'amount', explain: 'How much the payment is for.' },
-  appendonly: { name: 'append-only file', explain: 'Redis writes every command to disk before it replies (appendonly yes, appendfsync always), so a restart keeps its keys and counters; without it a crash loses them all.' },
+  appendonly: { name: 'append-only file', explain: 'Redis writes every command to a file it reloads after a restart, so its keys and counters survive (all of them with appendfsync always, the default here); without it a crash loses them all.' },
+  appendfsync: { name: 'appendfsync', explain: 'When the append-only file reaches the disk: always (before every reply), everysec (once a second: a crash loses the writes since the last fsync), or no (the OS writes it back after about 30 s).' },
   atMs: { name: 'acts at', explain: 'When the operator runs XA RECOVER and resolves the branch by hand (ms).' },
   auth: { name: 'session store', explain: 'Where the app keeps sessions: in its own memory, in Redis, or in a signed token (JWT).' },
   backoffMs: { name: 'retry backoff', explain: 'How long the client waits before sending a failed or timed-out request again (ms).' },
@@ -79,6 +80,11 @@ export const PARAMS: Readonly<Record<string, Term>> = {
   startDelayMs: { name: 'start delay', explain: 'How long the client waits before its first attempt (ms).' },
   storage: { name: 'protected storage', explain: 'The resource the lock protects: the client enters and writes there.' },
   store: { name: 'key store', explain: 'The node that holds the idempotency keys.' },
+  driftFactor: { name: 'drift factor', explain: 'Redlock’s allowance for clock drift: the validity loses round(TTL × factor) + 2 ms (node-redlock’s default 0.01).' },
+  retryCount: { name: 'retries', explain: 'How many more attempts a Redlock client makes after the first fails before it gives up (node-redlock’s default 10).' },
+  retryDelayMs: { name: 'retry delay', explain: 'The base wait before a Redlock client tries the masters again (node-redlock’s default 200 ms) (ms).' },
+  retryJitterMs: { name: 'retry jitter', explain: 'The retry delay moves by a random amount up to this much either way, so clients that split the votes do not collide again (node-redlock’s code default 100 ms) (ms).' },
+  masters: { name: 'Redis masters', explain: 'Redlock’s independent Redis masters (no replication between them): the lock is held while a majority of them hold its key.' },
   target: { name: 'server', explain: 'The node the client talks to; for ZooKeeper, a connect string of servers (z1,z2,z3), tried in that order.' },
   serverId: { name: 'server id (myid)', explain: 'This ZooKeeper server’s id: the top byte of the session ids it hands out, and the tie-break of a leader election.' },
   initLimit: { name: 'init limit', explain: 'Ticks a follower has to connect to a new leader and sync with it.' },
@@ -136,6 +142,7 @@ export const PARAMS: Readonly<Record<string, Term>> = {
 /** Metrics, by the part after the family prefix (the lock families share these). */
 const BY_SUFFIX: Readonly<Record<string, Term>> = {
   acquisitions: { name: 'lock acquisitions', explain: 'How many times a client got the lock.' },
+  giveups: { name: 'gave up', explain: 'Redlock clients that failed to reach a majority on every attempt (retryCount + 1) and stopped trying.' },
   'wait.requests': { name: 'requests sent while waiting', explain: 'Requests sent only because the lock was taken: polls, re-checks, subscriptions.' },
   'acquire.p50.ms': { name: 'acquire latency without contention (median)', explain: 'From starting to ask to holding the lock when nobody else had it: the price of asking itself (ms), half of the acquisitions were faster.' },
   'acquire.p99.ms': { name: 'acquire latency without contention (p99)', explain: 'From starting to ask to holding the lock when nobody else had it (ms): 99 in 100 acquisitions were at least this fast.' },

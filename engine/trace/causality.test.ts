@@ -14,6 +14,8 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'redis-lock-expiry': { type: 'redis.expire', node: 'redis' },
   'gc-pause-fencing': { type: 'fault.pause', node: 'c1' },
   'redis-failover-lock-loss': { type: 'fault.crash', node: 'primary' },
+  'redlock-restart-without-persistence': { type: 'fault.crash', node: 'm3' },
+  'redlock-gc-pause': { type: 'fault.pause', node: 'c1' },
   'config-watch': { type: 'zk.setData' },
   'session-store': { type: 'fault.crash', node: 'app1' },
   'idempotency-none': { type: 'fault.pause', node: 'payments' },

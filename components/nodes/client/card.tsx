@@ -8,7 +8,8 @@ import { selectDraftOf } from '@/stores/ui-selectors';
 import { useDenseWire } from '../../canvas/dense-wire';
 import type { CardProps } from '../kind-ui';
 import { NodeCard } from '../node-card';
-import { useNodeView } from '../use-node-live';
+import { TtlBar } from '../ttl-bar';
+import { useNodeClock, useNodeView } from '../use-node-live';
 
 const PILL: Record<ProgramView['status'], string> = {
   idle: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
@@ -31,6 +32,8 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
   const status = live?.status ?? 'up';
   // A crashed client has lost its program state; the view of the initial state would mislead.
   const view = live && status !== 'crashed' ? live.view : null;
+  // A lease the program counts down (Redlock's validity) drains on the client's own clock.
+  const localNow = useNodeClock(id, view?.lease !== undefined);
   return (
     <NodeCard id={id} label={data.label} kind="client" status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical} warning={warning}>
       {view ? (
@@ -43,6 +46,11 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
             <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
               {view.detail}
             </span>
+          )}
+          {view.lease && (
+            <div className="w-full" data-testid="client-lease">
+              <TtlBar remaining={view.lease.until - localNow} span={view.lease.span} label={view.lease.label} />
+            </div>
           )}
         </div>
       ) : (

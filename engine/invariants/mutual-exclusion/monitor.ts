@@ -34,6 +34,8 @@ interface Holder {
   since: number;
   znode: string | null;
   leaseMs: number | null;
+  /** Redlock: the masters whose grant made the majority (null for a single-server lock). */
+  quorum: readonly string[] | null;
 }
 
 /** The event that took a holder's lock away: trace index `i`, on or by node `node`. */
@@ -79,6 +81,8 @@ export interface MutualExclusionState {
   renewals: Record<string, { okAt: number | null; failed: { at: number; detail: string } | null }>;
   /** Per holder: when a partition first kept its messages from its lock server. */
   cut: Record<string, number>;
+  /** Per Redlock holder: masters of its majority that crashed while it held the lock (when, trace index). */
+  masterDown?: Record<string, { node: string; at: number; i: number }[]>;
   /** Replicas promoted: node -> old primary, when, and the promotion's trace index. */
   promoted: Record<string, { from: string; at: number; i: number }>;
   /** Per lock (`via|name`): when it last became free, and how. */
@@ -167,6 +171,18 @@ function reason(s: MutualExclusionState, a: string, b: string, name: (id: string
   }
   const lost = s.lostWhy[a];
   if (lost) return { why: lost.why, cause: { i: lost.i, node: lost.node } };
+  // Redlock, when its keys had not expired: a master in both majorities that crashed under the
+  // first holder came back without its key.
+  if (ha?.quorum && hb?.quorum) {
+    const down = (s.masterDown?.[a] ?? []).find((d) => hb.quorum!.includes(d.node));
+    if (down) {
+      const kept = ha.quorum.filter((m) => m !== down.node);
+      return {
+        why: `${name(down.node)} had granted ${name(a)}'s lock, crashed at ${ms(down.at)} and came back without the key (no persistence, or not yet fsynced), so ${name(b)} won a majority (${hb.quorum.map(name).join(', ')}) while ${name(a)}'s keys stood on only ${kept.length} of the masters (${kept.map(name).join(', ')})`,
+        cause: { i: down.i, node: down.node },
+      };
+    }
+  }
   if (!ha) return { why: `${name(a)} no longer held the lock` };
   return { why: `${name(a)} still believed it held the lock` };
 }
@@ -192,7 +208,8 @@ function onAcquire(s0: MutualExclusionState, ev: TraceEventOf<'lock.acquire'>, c
     ...s0,
     acquire: noteAcquire(s0.acquire, ev.node, ev.via, ev.waitedMs, ctx),
     ops: noteOp(s0.ops, ev.via, ev.t, ctx),
-    holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs }),
+    holders: copy(s0.holders, ev.node, { lock: ev.lock, via: ev.via, server: ev.server, since: ev.t, znode: ev.znode, leaseMs: ev.leaseMs, quorum: ev.quorum ?? null }),
+    ...(s0.masterDown?.[ev.node] ? { masterDown: copy(s0.masterDown, ev.node, undefined) } : {}),
     current: copy(s0.current, ev.node, ev.section),
     lostWhy: copy(s0.lostWhy, ev.node, undefined),
     renewals: copy(s0.renewals, ev.node, undefined),
@@ -283,6 +300,10 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         let n = closeWhere(s, (o) => o.client === ev.node);
         const cur = n.current[ev.node];
         if (cur !== undefined && !n.dead.includes(cur)) n = { ...n, dead: [...n.dead, cur] };
+        for (const client of Object.keys(n.holders)) {
+          const q = n.holders[client].quorum;
+          if (q && q.includes(ev.node)) n = { ...n, masterDown: copy(n.masterDown ?? {}, client, [...(n.masterDown?.[client] ?? []), { node: ev.node, at: ev.t, i: ev.i }]) };
+        }
         const h = n.holders[ev.node];
         if (h) {
           n = { ...n, holders: copy(n.holders, ev.node, undefined), lostWhy: copy(n.lostWhy, ev.node, undefined), free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'crash' }) };
@@ -322,7 +343,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         let n = s;
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
-          if (h.server !== ev.node || !ev.keys.includes(h.lock)) continue;
+          if (!(h.quorum ?? [h.server]).includes(ev.node) || !ev.keys.includes(h.lock)) continue;
           const jump = jumpNote(s, ev.node, h.since, ev.t, ctx.name);
           const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out${jump})`;
           const context = pausedNote(s, client, ctx.name) || (h.leaseMs === null ? '' : ` while ${ctx.name(client)} was still working`);

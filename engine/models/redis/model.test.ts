@@ -307,4 +307,74 @@ describe('redis node: persistence', () => {
     h.at(100).crash('r').at(200).restart('r').runUntil(1500);
     expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 2, 'A', null]);
   });
+
+  it('appendfsync always is what appendonly alone does', () => {
+    const h = counter({ appendonly: true, appendfsync: 'always' });
+    h.at(100).crash('r').at(200).restart('r').runUntil(1500);
+    expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 2, 'A', null]);
+    expect(stateOf(h, 'r').aof).toBeUndefined();
+  });
+
+  it('appendfsync everysec: writes in the server’s first second wait for the fsync at 1 s, so a crash before it loses them', () => {
+    const h = counter({ appendonly: true, appendfsync: 'everysec' });
+    h.at(100).crash('r').at(200).restart('r').runUntil(1500);
+    // Redis opened the file at second 0: the INCR and the SET (5 and 15 ms) were never fsynced.
+    expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 1, null, null]);
+    const load = h.events('redis.aof.load', 'r');
+    expect(load).toHaveLength(1);
+    expect(load[0]).toMatchObject({ keys: 0, lost: ['fence', 'lock'], mode: 'everysec' });
+    expect(narrate(h.sim, load[0])).toBe('r reloads its append-only file: 0 keys; the last writes to fence, lock never reached the disk (appendfsync everysec) and are lost');
+  });
+
+  it('appendfsync everysec: a crash after the fsync at 1 s keeps the writes made before it', () => {
+    const h = counter({ appendonly: true, appendfsync: 'everysec' });
+    h.runUntil(999);
+    expect(stateOf(h, 'r').aof!.disk).toEqual({});
+    h.runUntil(1000);
+    expect(Object.keys(stateOf(h, 'r').aof!.disk)).toEqual(['fence', 'lock']);
+    h.at(1100).crash('r').at(1150).restart('r').runUntil(1500);
+    // The lock's deadline (1015) has passed by the 1200 GET; the counter kept its 2. The expiry
+    // cycle's DEL of the lock at 1100 (a write, in the same second as the last fsync) was not
+    // on disk yet: the lock comes back from the file, already past its deadline.
+    expect(Object.values(replies(h, 'c')).map((r) => r.reply)).toEqual([1, 'OK', 2, 'A', null]);
+    expect(h.events('redis.aof.load', 'r')[0]).toMatchObject({ keys: 2, lost: ['lock'] });
+    expect(stateOf(h, 'r').data.keys.fence.value).toBe('2');
+  });
+
+  it('appendfsync everysec: a write in a later second than the last fsync is fsynced at once', () => {
+    const h = run(
+      linked(
+        [
+          client('c', 'r', [
+            { at: 1200, argv: ['SET', 'a', '1'] },
+            { at: 1300, argv: ['SET', 'b', '1'] },
+          ]),
+          redis('r', { appendonly: true, appendfsync: 'everysec' }),
+        ],
+        [['c', 'r']],
+      ),
+      REDIS_MODELS,
+    );
+    h.runUntil(1250);
+    // Second 1 > second 0 of the last fsync: on disk with its reply.
+    expect(Object.keys(stateOf(h, 'r').aof!.disk)).toEqual(['a']);
+    h.at(1400).crash('r').at(1450).restart('r').runUntil(1500);
+    // b came in the same second as a's fsync: it would have waited for 2 s, and the crash took it.
+    expect(Object.keys(stateOf(h, 'r').data.keys)).toEqual(['a']);
+  });
+
+  it('appendfsync no: the OS writes the file back once its dirty data is 30 s old, at a 5 s flusher tick', () => {
+    const h = counter({ appendonly: true, appendfsync: 'no' });
+    h.runUntil(29_999);
+    expect(stateOf(h, 'r').aof!.disk).toEqual({});
+    expect(stateOf(h, 'r').aof!.flushAt).toBe(35_000);
+    h.runUntil(35_000);
+    expect(Object.keys(stateOf(h, 'r').aof!.disk)).toEqual(['fence']);
+    h.at(36_000).crash('r').at(36_100).restart('r').runUntil(36_200);
+    expect(stateOf(h, 'r').data.keys.fence.value).toBe('2');
+  });
+
+  it('validates appendfsync', () => {
+    expect(redisParams.safeParse({ appendonly: true, appendfsync: 'sometimes' }).error?.issues[0].message).toBe("expected 'always', 'everysec' or 'no'");
+  });
 });

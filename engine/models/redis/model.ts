@@ -4,6 +4,7 @@ import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../cl
 import { commandLine } from '../../clients/redis/scripts';
 import type { Msg } from '../../core/msg';
 import type { Ctx, ModelDef } from '../../core/types';
+import { aofAfter, aofCrash, initAof, onAofTimer, startAof } from './aof';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
 import { exec, type Published } from './commands';
 import { at, nextExpiry, type RedisEntry } from './keyspace';
@@ -25,6 +26,8 @@ declare module '../../core/trace-types' {
     'redis.link': { primary: string; reason: 'timeout' | 'gap' | 'reset' };
     /** A replica promotes itself to primary after not hearing from its primary. */
     'redis.promote': { primary: string; offset: number; silentMs: number };
+    /** A restarted server with appendfsync everysec or no reloads its append-only file; `lost`: keys whose last writes had not reached the disk. */
+    'redis.aof.load': { keys: number; lost: readonly string[]; mode: 'everysec' | 'no' };
   }
 }
 
@@ -36,7 +39,10 @@ const EPS = 1e-6;
 
 function initState(p: RedisParams, restarts = 0): RedisState {
   const replicaOf = p.replicaOf ?? null;
+  // Only everysec / no need bookkeeping; other nodes' state keeps its old shape.
+  const aof = initAof(p);
   return {
+    ...(aof ? { aof } : {}),
     data: { keys: {} },
     cycleAt: null,
     cycleTimer: null,
@@ -315,6 +321,8 @@ function onTimer(s: RedisState, payload: RedisTimer, ctx: Ctx): RedisState {
     }
     case 'block-timeout':
       return onBlockTimer(s, payload, ctx);
+    case 'aof-fsync':
+      return onAofTimer(s, payload, ctx);
     case 'replica-watch': {
       let n = withRepl(s, { watchTimer: null });
       if (n.role !== 'replica') return n;
@@ -362,7 +370,7 @@ function clientGone(s: RedisState, from: string, ctx: Ctx): RedisState {
   return n;
 }
 
-export const redisModel: ModelDef<RedisParams, RedisState> = {
+const serverModel: ModelDef<RedisParams, RedisState> = {
   type: 'redis',
   init: (p) => initState(p),
   start(s0, ctx) {
@@ -372,6 +380,12 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
       s = armWatch(withRepl(s, { link: 'connecting', lastHeard: ctx.now }), ctx);
     } else if (s.restarts > 0) {
       for (const id of ctx.neighbours()) if (ctx.typeOf(id) === 'redis') ctx.send(id, { type: 'redis.repl.reset' });
+    }
+    if (s.aof) {
+      const mode = s.aof.mode;
+      const r = startAof(s, ctx);
+      s = r.s;
+      if (s.restarts > 0) ctx.trace('redis.aof.load', { keys: Object.keys(s.data.keys).length, lost: r.lost ?? [], mode });
     }
     return armPing(armCycle(s, ctx), ctx);
   },
@@ -404,16 +418,21 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
   // A clock step moves every deadline relative to now: re-arm the expiry cycle for the new time,
   // so keys a forward jump made due go at the next tick, as with real Redis's periodic cycle.
   onClockChange: (s, ctx) => rearmBlocked(armCycle(s, ctx), ctx),
-  // Without persistence (the default) a crash loses the keyspace; with appendonly (fsync always)
-  // the restart reloads it, deadlines and all (they are absolute server times, as Redis stores
-  // them). Either way connections, blocked clients and the replication state are gone.
-  crash: (s, p) => (p.appendonly ? { ...initState(p, s.restarts + 1), data: s.data } : initState(p, s.restarts + 1)),
+  // Without persistence (the default) a crash loses the keyspace; with appendonly the restart
+  // reloads it, deadlines and all (they are absolute server times, as Redis stores them): all of
+  // it with fsync always, what reached the disk with everysec or no (aof.ts). Either way
+  // connections, blocked clients and the replication state are gone.
+  crash: (s, p) => {
+    if (!p.appendonly) return initState(p, s.restarts + 1);
+    return s.aof ? aofCrash(s, initState(p, s.restarts + 1)) : { ...initState(p, s.restarts + 1), data: s.data };
+  },
   describeTimer(payload) {
     const p = REDIS_TIMERS.match(payload);
     if (p?.timer === 'repl-flush') return `replication lag over: send write #${p.offset}`;
     if (p?.timer === 'repl-ping') return 'replication heartbeat';
     if (p?.timer === 'replica-watch') return 'replica checks its link to the primary';
     if (p?.timer === 'block-timeout') return 'a blocked client may time out';
+    if (p?.timer === 'aof-fsync') return 'the append-only file reaches the disk';
     return 'active expiry cycle';
   },
   narrate(ev, name) {
@@ -437,6 +456,10 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
         const why = { timeout: 'heard nothing for the replication timeout', gap: 'missed a write in the stream', reset: 'its primary restarted' }[ev.reason];
         return `${name(ev.node)} ${why}: reconnects to ${name(ev.primary)} for a full resync`;
       }
+      case 'redis.aof.load':
+        return ev.lost.length === 0
+          ? `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}, nothing lost`
+          : `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}; the last writes to ${ev.lost.join(', ')} never reached the disk (appendfsync ${ev.mode}) and are lost`;
       case 'redis.promote':
         return `${name(ev.node)} has not heard from ${name(ev.primary)} for ${Math.round(ev.silentMs)} ms and promotes itself to primary at offset ${ev.offset}; writes ${name(ev.primary)} had not replicated are lost`;
       default:
@@ -465,5 +488,22 @@ export const redisModel: ModelDef<RedisParams, RedisState> = {
       default:
         return msg.type;
     }
+  },
+};
+
+/**
+ * The server, with the append-only file's fsync bookkeeping (aof.ts) after every handler that
+ * changed the keyspace: only nodes with appendfsync everysec or no carry it, so every other
+ * node runs exactly as before.
+ */
+export const redisModel: ModelDef<RedisParams, RedisState> = {
+  ...serverModel,
+  onMessage(s, msg, from, ctx) {
+    const n = serverModel.onMessage(s, msg, from, ctx);
+    return s.aof ? aofAfter(s, n, ctx) : n;
+  },
+  onTimer(s, payload, ctx) {
+    const n = serverModel.onTimer!(s, payload, ctx);
+    return s.aof ? aofAfter(s, n, ctx) : n;
   },
 };

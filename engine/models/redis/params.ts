@@ -29,11 +29,19 @@ export const redisParams = z
      * (what Sentinel's down-after-milliseconds + failover does, folded into the replica).
      */
     /**
-     * `appendonly yes` with `appendfsync always`: every write is on disk before its reply, so a
-     * restart reloads the keyspace (an INCR counter, a lock key and its TTL deadline survive a
-     * crash). Off by default, as in Redis: a crash loses everything.
+     * `appendonly yes`: writes go to an append-only file that a restart reloads (an INCR counter,
+     * a lock key and its TTL deadline survive a crash, as far as `appendfsync` got them to disk;
+     * unset, every write). Off by default, as in Redis: a crash loses everything.
      */
     appendonly: z.boolean({ error: 'expected true or false' }).optional(),
+    /**
+     * With `appendonly`: when the append-only file reaches the disk (Redis's `appendfsync`).
+     * `always` (what unset means here, so older scenarios keep their runs) fsyncs before every
+     * reply; `everysec` (Redis's own default) fsyncs at most once per wall-clock second, so a
+     * crash loses the writes since the last fsync; `no` leaves it to the OS, modelled as Linux's
+     * writeback: dirty data reaches the disk once it is 30 s old, checked every 5 s.
+     */
+    appendfsync: z.enum(['always', 'everysec', 'no'], { error: "expected 'always', 'everysec' or 'no'" }).optional(),
     promoteOnPrimaryDownMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
   })
   .strict();

@@ -1,4 +1,4 @@
-import type { RedisData } from './keyspace';
+import type { RedisData, RedisEntry } from './keyspace';
 import type { ReplBatch } from './messages';
 
 // The server's state, plain data: the keyspace, the expiry cycle, replication, blocked clients.
@@ -58,4 +58,22 @@ export interface RedisState {
   repl: ReplState;
   /** Clients held by a blocking pop, in the order they blocked (absent when none). */
   blocked?: BlockedClient[];
+  /** The append-only file's fsync bookkeeping, only with `appendfsync` everysec or no (see aof.ts). */
+  aof?: AofState;
+}
+
+/** What of the append-only file is on disk: plain data. */
+export interface AofState {
+  mode: 'everysec' | 'no';
+  /** The keyspace as of the last fsync (or OS writeback): what a crash leaves to reload. */
+  disk: Readonly<Record<string, RedisEntry>>;
+  /** everysec: the wall-clock second (floor(now / 1000)) of the last fsync. */
+  lastFsyncSec: number;
+  /** Writes not yet on disk: the server time the oldest was made, or null when all are. */
+  dirtySince: number | null;
+  /** The armed flush (server time) and its timer. */
+  flushAt: number | null;
+  timer: number | null;
+  /** After a crash, until the restart reports it: the keys whose last writes never reached the disk. */
+  lost?: readonly string[];
 }
