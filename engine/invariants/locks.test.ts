@@ -82,6 +82,19 @@ describe('mutual-exclusion', () => {
     expect(metrics['redis-lock.unusable.ms']).toBe(1100);
   });
 
+  it('a crashed resource ends the sections open on it; a write that reaches it later still counts', () => {
+    const { violations } = fold(mutualExclusion, [
+      acquire(10, 'c1'),
+      enter(20, 'c1'),
+      { t: 100, node: 'storage', type: 'fault.crash' },
+      acquire(1200, 'c2', { waitedMs: 1100 }),
+      enter(1210, 'c2'),
+    ]);
+    expect(violations).toEqual([]);
+    const late = fold(mutualExclusion, [acquire(10, 'c1'), enter(20, 'c1'), { t: 100, node: 'storage', type: 'fault.crash' }, acquire(1200, 'c2', { waitedMs: 1100 }), enter(1210, 'c2'), write(1300, 'c1')]);
+    expect(late.violations.map((v) => v.nodes)).toEqual([['c1', 'c2', 'storage']]);
+  });
+
   it('treats a fenced-off section as closed, and names a foreign DEL and a pause', () => {
     const fenced = fold(mutualExclusion, [
       enter(20, 'c1', 1),

@@ -296,8 +296,9 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
       }
       case 'fault.crash': {
         // A crashed process is out of its critical section; if it held a lock, that lock is
-        // unusable until the server lets it go.
-        let n = closeWhere(s, (o) => o.client === ev.node);
+        // unusable until the server lets it go. A crashed resource has lost the sections open
+        // on it: whatever their clients do next reaches it afresh (and a late write still counts).
+        let n = closeWhere(s, (o) => o.client === ev.node || o.storage === ev.node);
         const cur = n.current[ev.node];
         if (cur !== undefined && !n.dead.includes(cur)) n = { ...n, dead: [...n.dead, cur] };
         for (const client of Object.keys(n.holders)) {

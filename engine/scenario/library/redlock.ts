@@ -36,7 +36,7 @@ export const redlock: BuiltinScenario = {
   topic: 'locks',
   title: 'Redlock: a majority of five masters, one of them crashed',
   description:
-    'Three clients want the same lock at the same moment and ask five independent Redis masters for it with node-redlock’s algorithm: SET NX PX on all five at once, the lock is theirs with 3 of 5 and a positive validity (TTL − elapsed − drift), otherwise they unlock everywhere and retry after a random 100–300 ms. m2 crashes at 300 ms and stays down: the holder still has a majority, and the others still reach one without it.',
+    'Three clients want the same lock at the same moment and ask five independent Redis masters for it with node-redlock’s algorithm: SET NX PX on all five at once, the lock is theirs with 3 of 5 and a positive validity (TTL − elapsed − drift), otherwise they unlock everywhere and retry after a random 100–300 ms. m2 crashes at 300 ms and stays down: the holder still has a majority, and the others still reach one without it. (A master that comes back empty before the TTL has run out is another story, and the fault hunt finds it within a few hundred runs: see redlock-restart-without-persistence.)',
   watchFor:
     'At the start the three split the votes (each card ticks the masters that granted it); whoever has no majority unlocks all five and retries after its random delay. The holder’s card lists its masters and drains its validity (2000 − elapsed − 22 ms drift). After m2 goes down its votes count against (its connection is refused), yet every later client still gets 3 or 4 of 5, and the mutual-exclusion monitor stays green.',
   tryThis: [
