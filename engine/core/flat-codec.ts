@@ -1,7 +1,8 @@
 /**
- * Stores flat plain objects (own fields all numbers, strings, booleans, null or undefined) as
- * numbers: a shape id (the object's keys in order, with the kind of each value) plus one
- * float64 per number or string field, strings interned. A trace keeps every message it
+ * Stores flat plain objects (own fields all numbers, strings, booleans, null, undefined or
+ * arrays of strings) as numbers: a shape id (the object's keys in order, with the kind of each
+ * value) plus one float64 per number or string field (an array: its length, then its strings),
+ * strings interned. A trace keeps every message it
  * records; held as objects, each one is copied out of the young generation by the GC and then
  * marked on every major collection, which was most of the cost of recording a long run. Held
  * as numbers in typed arrays, the GC never looks at them. Objects that are not flat are left
@@ -18,6 +19,8 @@ const NULL = 4;
 const UNDEF = 5;
 /** The `type` field holding the tag the shape was found by: a constant of the shape, no slot. */
 const TAG = 6;
+/** An array of strings (a Redis command's argv): its length, then one slot per string. */
+const STRS = 7;
 
 /** At most this many shapes per tag, so objects with ever-changing keys fall back quickly. */
 const MAX_SHAPES_PER_TAG = 32;
@@ -27,7 +30,7 @@ interface Shape {
   tag: unknown;
   keys: string[];
   kinds: Uint8Array;
-  /** Value slots an object of this shape takes. */
+  /** Value slots an object of this shape takes, besides its arrays' lengths and strings. */
   slots: number;
   /** Per field, the last string stored there and its id: most are repeats (the `type`). */
   lastStr: string[];
@@ -35,6 +38,11 @@ interface Shape {
 }
 
 function kindOf(v: unknown): number {
+  if (Array.isArray(v)) {
+    // Index by index, so a hole (which `every` would skip) does not pass for a string.
+    for (let k = 0; k < v.length; k++) if (typeof v[k] !== 'string') return -1;
+    return STRS;
+  }
   switch (typeof v) {
     case 'number':
       return NUM;
@@ -145,6 +153,13 @@ export class FlatCodec {
         case TAG:
           o[sh.keys[i]] = sh.tag;
           break;
+        case STRS: {
+          const n = vals[v++];
+          const arr = new Array<string>(n);
+          for (let k = 0; k < n; k++) arr[k] = this.strings[vals[v++]];
+          o[sh.keys[i]] = arr;
+          break;
+        }
         default:
           o[sh.keys[i]] = undefined;
       }
@@ -157,7 +172,7 @@ export class FlatCodec {
     const keys = sh.keys;
     const kinds = sh.kinds;
     out.reserve(sh.slots);
-    const vals = out.data;
+    let vals = out.data;
     let v = out.n;
     let i = 0;
     const rec = obj as Record<string, unknown>;
@@ -178,6 +193,22 @@ export class FlatCodec {
         vals[v++] = sh.lastId[f];
       } else if (kind === TAG) {
         if (x !== sh.tag) return false;
+      } else if (kind === STRS) {
+        if (!Array.isArray(x)) return false;
+        const n = x.length;
+        // Room for the array and whatever fixed slots may follow it. Growing copies `data` up to
+        // `n`, so the values written so far count for that; `n` is set for good only on success.
+        const start = out.n;
+        out.n = v;
+        out.reserve(n + 1 + sh.slots);
+        out.n = start;
+        vals = out.data;
+        vals[v++] = n;
+        for (let k = 0; k < n; k++) {
+          const e: unknown = x[k];
+          if (typeof e !== 'string') return false;
+          vals[v++] = this.intern(e);
+        }
       } else if (kindOf(x) !== kind) return false;
     }
     if (i !== keys.length) return false;
