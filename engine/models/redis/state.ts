@@ -26,6 +26,8 @@ export interface ReplState {
   pingMs: number;
   timeoutMs: number;
   promoteAfterMs: number | null;
+  /** Replica priority Sentinel reads from INFO (replica-priority); absent = Redis's default 100. */
+  priority?: number;
   /** Primary: offset of the last write produced. Replica: offset of the last write applied. */
   offset: number;
   /** Primary: offset of the last write sent to the replicas. */
