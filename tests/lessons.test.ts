@@ -20,6 +20,7 @@ const LESSONS: Record<string, string[]> = {
   'gc-pause-fencing': ['fencing-order', 'mutual-exclusion'],
   'gc-pause-fencing-safe': [],
   'redis-failover-lock-loss': ['mutual-exclusion'],
+  'redis-sentinel-failover-lock-loss': ['mutual-exclusion'],
   'lock-showdown': [],
   'zk-ensemble-failover': [],
   'zk-stale-read': [],

@@ -14,6 +14,8 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'redis-lock-expiry': { type: 'redis.expire', node: 'redis' },
   'gc-pause-fencing': { type: 'fault.pause', node: 'c1' },
   'redis-failover-lock-loss': { type: 'fault.crash', node: 'primary' },
+  // The leader's REPLICAOF NO ONE makes the replica that never got c1's lock a primary.
+  'redis-sentinel-failover-lock-loss': { type: 'redis.replicaof' },
   'config-watch': { type: 'zk.setData' },
   'session-store': { type: 'fault.crash', node: 'app1' },
   'idempotency-none': { type: 'fault.pause', node: 'payments' },

@@ -8,14 +8,5 @@ export const sentinelUi: NodeUi<'sentinel'> = {
   tone: 'bg-sentinel',
   colour: '#b91c1c',
   summary: (v) => `${v.masterState} · primary ${v.primary} · epoch ${v.currentEpoch}`,
-  fields: {
-    masterName: { label: 'Master name' },
-    monitor: { label: 'Monitors (primary at start)' },
-    quorum: { label: 'Quorum' },
-    downAfterMs: { label: 'down-after-milliseconds', unit: 'ms' },
-    failoverTimeoutMs: { label: 'failover-timeout', unit: 'ms' },
-    parallelSyncs: { label: 'parallel-syncs' },
-    sentinels: { label: 'Other sentinels' },
-  },
   card: () => import('./card').then((m) => m.SentinelCard),
 };

@@ -297,17 +297,21 @@ const QUIET = ['PING', 'INFO', 'ROLE'];
 
 // ---- commands ----
 
+/** Node kinds whose connections are not "normal" clients for CLIENT KILL (replication links, sentinels). */
+const PEERS = ['redis', 'sentinel'];
+
 function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
+  if (!(s0.clients ?? []).includes(from)) s0 = { ...s0, clients: [...(s0.clients ?? []), from] };
   const role = roleCommand(s0, ctx.self, ctx.now, cmd.argv);
   if (role) {
     let reply = role.reply;
     if (role.killClients) {
       // The killed clients' connections close (they see a reset and reconnect); replicas, the
       // primary and sentinels are not "normal" clients.
-      const kinds = ['redis', 'sentinel'];
-      const killed = ctx.neighbours().filter((id) => id !== from && !kinds.includes(ctx.typeOf(id) ?? ''));
+      const killed = (s0.clients ?? []).filter((id) => id !== from && !PEERS.includes(ctx.typeOf(id) ?? ''));
       for (const id of killed) ctx.disconnect(id);
       reply = killed.length;
+      s0 = { ...s0, clients: (s0.clients ?? []).filter((id) => !killed.includes(id)) };
     }
     if (!(ctx.typeOf(from) === 'sentinel' && QUIET.includes(cmd.argv[0].toUpperCase()))) {
       ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply });
@@ -403,7 +407,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
  * to a dead connection) and its subscriptions go.
  */
 function clientGone(s: RedisState, from: string, ctx: Ctx): RedisState {
-  let n = s;
+  let n = s.clients?.includes(from) ? { ...s, clients: s.clients.filter((c) => c !== from) } : s;
   const mine = (s.blocked ?? []).filter((b) => b.client === from);
   if (mine.length > 0) {
     for (const b of mine) {

@@ -58,6 +58,11 @@ export interface RedisState {
   /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
   restarts: number;
   repl: ReplState;
+  /**
+   * Client nodes with a connection here (they sent a command and it has not closed), which
+   * CLIENT KILL TYPE normal closes; absent until the first such command.
+   */
+  clients?: string[];
   /** Clients held by a blocking pop, in the order they blocked (absent when none). */
   blocked?: BlockedClient[];
 }

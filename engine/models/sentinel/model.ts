@@ -642,7 +642,9 @@ export const sentinelModel: ModelDef<SentinelParams, SentinelState> = {
     const known = new Set(s0.sentinels.map((x) => x.id));
     const peers = [...s0.sentinels.map(keep), ...peersAtStart(s0, ctx).filter((id) => !known.has(id)).map((id) => newInstance(id, 'sentinel', now))];
     const s: SentinelState = { ...s0, master: keep(s0.master), slaves: s0.slaves.map(keep), sentinels: peers, previousTime: now, pending: [], lastHello: 0 };
-    armTick(ctx);
+    // Real sentinels are started at unrelated moments, so their ping rounds are out of step; the
+    // first run of the timer comes at a random point of the first second to keep them so.
+    ctx.setTimer(ctx.random() * PING_PERIOD, TIMERS.make('tick'));
     return s;
   },
   onMessage(s, msg, from, ctx) {

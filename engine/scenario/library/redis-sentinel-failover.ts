@@ -54,8 +54,8 @@ export const redisSentinelFailoverLockLoss: BuiltinScenario = {
     title: 'Redis Sentinel failover: the new primary grants the lock again',
     seed: 1,
     nodes: [
-      clientNode('c1', 0, 60, program(0, 6000)),
-      clientNode('c2', 0, 330, program(100, 800)),
+      clientNode('c1', 0, 60, program(1000, 6000)),
+      clientNode('c2', 0, 330, program(1100, 800)),
       sentinel('s1', 0),
       sentinel('s2', 200),
       sentinel('s3', 400),
@@ -71,7 +71,7 @@ export const redisSentinelFailoverLockLoss: BuiltinScenario = {
       ...mesh(REDIS, { latency: { kind: 'fixed', ms: 5 } }),
     ],
     monitors: ['mutual-exclusion', 'fencing-order'],
-    interventions: [{ at: 400, kind: 'crash', node: 'primary' }],
-    playback: { startMs: 0, speed: 0.5, untilMs: 9000 },
+    interventions: [{ at: 1400, kind: 'crash', node: 'primary' }],
+    playback: { startMs: 0, speed: 0.5, untilMs: 10_000 },
   },
 };
