@@ -3,6 +3,8 @@ import type { BuiltinScenario } from './types';
 
 const SENTINELS = ['s1', 's2', 's3'];
 const REDIS = ['primary', 'replica1', 'replica2'];
+/** The primary's links to the sentinels and the replicas: cut, they leave it serving its clients alone. */
+const ISOLATE = [...SENTINELS.map((x) => `${x}-primary`), 'primary-replica1', 'primary-replica2'];
 
 const program = (startDelayMs: number, holdMs: number) => ({
   kind: 'redis-lock',
@@ -40,12 +42,12 @@ export const redisSentinelFailoverLockLoss: BuiltinScenario = {
   tryThis: [
     { text: 'Set the primary’s replicationLagMs to 0: the lock reaches the replicas before the crash, the promoted one holds c1’s lock and c2 waits.', change: { params: { primary: { replicationLagMs: 0 } } } },
     {
-      text: 'Do not crash the primary: cut it off from the three sentinels only (400 ms to 6 s). They promote a replica while the old primary still serves c1: two primaries (split brain) until the links heal and a sentinel turns the old one into a replica, wiping its keys.',
-      change: { interventions: [...SENTINELS.map((x) => ({ at: 400, kind: 'partition' as const, edge: `${x}-primary` })), ...SENTINELS.map((x) => ({ at: 6000, kind: 'heal' as const, edge: `${x}-primary` }))], untilMs: 20_000 },
+      text: 'Do not crash the primary: from 0.9 s to 6 s cut it off from the sentinels and the replicas, but not from the clients, and start c2 at 5 s. The sentinels promote a replica while the old primary still serves c1: two primaries, and c2 gets the lock from the new one. After the links heal a sentinel turns the old primary into a replica (once it has claimed to be a primary for 8 s), wiping its keys.',
+      change: { interventions: [...ISOLATE.map((edge) => ({ at: 900, kind: 'partition' as const, edge })), ...ISOLATE.map((edge) => ({ at: 6000, kind: 'heal' as const, edge }))], program: { c2: { startDelayMs: 5000 } }, untilMs: 25_000 },
     },
     {
       text: 'Crash s2 and s3 before the primary: s1 alone sees it down but reaches neither quorum nor a majority, so nobody fails over and c2 waits. Redlock (a majority of independent masters) or fencing tokens at the storage are the remedies for the lost lock itself.',
-      change: { add: [{ at: 200, kind: 'crash', node: 's2' }, { at: 200, kind: 'crash', node: 's3' }] },
+      change: { add: [{ at: 1000, kind: 'crash', node: 's2' }, { at: 1000, kind: 'crash', node: 's3' }] },
     },
   ],
   scenario: {
