@@ -1,9 +1,10 @@
 /**
  * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
  * servers (redis-server, ZooKeeper and MariaDB, started here on loopback and stopped
- * afterwards), and Guava's RateLimiter against the limiter model (conformance/guava), and fails
- * on any difference. With paths, runs just those scripts (.redis, .zk or .mariadb); `guava` runs
- * the Guava part.
+ * afterwards), Guava's RateLimiter against the limiter model (conformance/guava), and Redis
+ * Sentinel's failover against the sentinel model (conformance/sentinel), and fails on any
+ * difference. With paths, runs just those scripts (.redis, .zk or .mariadb); `guava` runs the
+ * Guava part, `sentinel` the Sentinel part.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { runRedisSuite } from './redis/run';
 import { runZkSuite } from './zookeeper/run';
 import { runMariadbSuite } from './mariadb/run';
 import { runGuavaSuite } from './guava/run';
+import { runSentinelSuite } from './sentinel/run';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const list = (dir: string, ext: string) =>
@@ -26,9 +28,10 @@ async function main(): Promise<void> {
   const zk = args.length ? args.filter((a) => a.endsWith('.zk')) : list('zookeeper', '.zk');
   const mariadb = args.length ? args.filter((a) => a.endsWith('.mariadb')) : list('mariadb', '.mariadb');
   const guava = args.length === 0 || args.includes('guava');
-  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.mariadb') && a !== 'guava');
+  const sentinel = args.length === 0 || args.includes('sentinel');
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.mariadb') && a !== 'guava' && a !== 'sentinel');
   if (unknown.length) {
-    console.error(`conformance: not a .redis, .zk or .mariadb script, nor guava: ${unknown.join(', ')}`);
+    console.error(`conformance: not a .redis, .zk or .mariadb script, nor guava or sentinel: ${unknown.join(', ')}`);
     process.exit(2);
   }
   let passed = 0;
@@ -54,6 +57,11 @@ async function main(): Promise<void> {
     for (const d of g.diffs) console.log(`  ${d}`);
     passed += g.cases - g.failed;
     failed += g.failed;
+  }
+  if (sentinel) {
+    const r = await runSentinelSuite();
+    passed += r.passed;
+    failed += r.failed;
   }
   console.log(`\nconformance: ${passed} passed, ${failed} failed`);
   if (failed > 0 || passed === 0) process.exit(1);

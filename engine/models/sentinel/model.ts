@@ -71,6 +71,7 @@ function newInstance(id: string, kind: Instance['kind'], now: number): Instance 
     id,
     kind,
     disconnected: false,
+    lastReconn: null,
     actPing: now,
     lastPing: null,
     lastPong: now,
@@ -83,6 +84,7 @@ function newInstance(id: string, kind: Instance['kind'], now: number): Instance 
     confChangeTime: now,
     slaveMaster: null,
     linkUp: false,
+    linkDown: false,
     offset: 0,
     priority: DEFAULT_PRIORITY,
     promoted: false,
@@ -158,10 +160,8 @@ function command(s: SentinelState, to: string, argv: readonly string[], what: Se
 
 function sendPing(s: SentinelState, i: Instance, ctx: Ctx): SentinelState {
   const n = command(s, i.id, ['PING'], 'ping', ctx);
-  // The active ping time moves only once the previous ping was answered. A PING on a broken
-  // link stands for a reconnection attempt, which sentinel.c makes without a ping: the silence
-  // then counts from the last valid reply.
-  return update(n, i.id, (x) => ({ ...x, lastPing: ctx.now, actPing: x.disconnected ? x.actPing : (x.actPing ?? ctx.now) }));
+  // The active ping time moves only once the previous ping was answered.
+  return update(n, i.id, (x) => ({ ...x, lastPing: ctx.now, actPing: x.actPing ?? ctx.now }));
 }
 
 /** Hello: `ip,port,runid,current_epoch,master_name,master_ip,master_port,master_config_epoch`. */
@@ -177,13 +177,15 @@ function sendHello(s: SentinelState, peer: Instance, ctx: Ctx): SentinelState {
 function periodic(s: SentinelState, i: Instance, ctx: Ctx): SentinelState {
   const now = ctx.now;
   if (i.disconnected) {
-    // sentinelReconnectInstance: one attempt per ping period, nothing else until it answers.
-    return i.lastPing === null || now - i.lastPing >= PING_PERIOD ? sendPing(s, i, ctx) : s;
+    // sentinelReconnectInstance: one attempt per ping period (counted from the last attempt, so
+    // the first comes at once), which sends a PING "ASAP"; nothing else until it answers.
+    if (i.lastReconn !== null && now - i.lastReconn < PING_PERIOD) return s;
+    return sendPing(update(s, i.id, (x) => ({ ...x, lastReconn: now })), i, ctx);
   }
   if (pendingTo(s, i.id) >= MAX_PENDING) return s;
   let n = s;
   if (i.kind !== 'sentinel') {
-    const fast = i.kind === 'slave' && (s.odown || s.failover !== 'none' || !i.linkUp);
+    const fast = i.kind === 'slave' && (s.odown || s.failover !== 'none' || i.linkDown);
     const period = fast ? 1000 : INFO_PERIOD;
     // One INFO at a time (sentinel.c may queue more on a hung link; the answer is the same).
     if ((i.infoRefresh === null || now - i.infoRefresh > period) && pendingTo(n, i.id, 'info') === 0) n = command(n, i.id, ['INFO'], 'info', ctx);
@@ -446,13 +448,14 @@ function onInfo(s0: SentinelState, id: string, text: string, ctx: Ctx): Sentinel
     }
   }
   s = update(s, id, (x) => {
-    let y: Instance = { ...x, infoRefresh: now };
+    let y: Instance = { ...x, infoRefresh: now, ...(role === 'master' ? { linkDown: false } : {}) };
     if (role === 'slave') {
       const master = info.master_host ?? null;
       y = {
         ...y,
         slaveMaster: master,
         linkUp: info.master_link_status === 'up',
+        linkDown: info.master_link_status === 'down',
         offset: Number(info.slave_repl_offset ?? 0),
         priority: info.slave_priority === undefined ? DEFAULT_PRIORITY : Number(info.slave_priority),
         confChangeTime: master !== x.slaveMaster ? now : x.confChangeTime,

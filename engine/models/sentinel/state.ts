@@ -12,8 +12,10 @@ export type Reconf = 'none' | 'sent' | 'inprog' | 'done';
 export interface Instance {
   id: string;
   kind: 'master' | 'slave' | 'sentinel';
-  /** The connection broke (refused, reset): only a reconnecting PING a second goes out. */
+  /** The connection broke (refused, reset): only a reconnection (with its PING) a second goes out. */
   disconnected: boolean;
+  /** Last reconnection attempt (last_reconn_time); null before any. */
+  lastReconn: number | null;
   /** Time of the oldest PING still unanswered, or null (act_ping_time). */
   actPing: number | null;
   lastPing: number | null;
@@ -33,6 +35,8 @@ export interface Instance {
   /** A replica's primary and link, offset and priority, from its INFO. */
   slaveMaster: string | null;
   linkUp: boolean;
+  /** A replica reported its link to its primary down (master_link_down_time != 0): INFO every second. */
+  linkDown: boolean;
   offset: number;
   priority: number;
   /** Failover bookkeeping for replicas. */
