@@ -36,13 +36,16 @@ function SentinelCardImpl({ id, data, selected }: CardProps<'sentinel'>) {
       {v && (
         <div className="space-y-1 text-[11px]" data-testid="sentinel" data-state={v.masterState} data-primary={v.primary} data-failover={v.failover}>
           <p className="key-field flex min-w-0 items-baseline gap-1.5">
-            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${STATE_TONE[v.masterState]}`} data-testid="sentinel-state" title="its view of the primary">
+            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${STATE_TONE[v.masterState]}`} data-testid="sentinel-state" title="its view of the primary it monitors">
               {v.masterState}
             </span>
-            <span className="min-w-0 truncate text-slate-700 dark:text-slate-200" data-testid="sentinel-primary">
-              {v.masterName} → <span className="font-mono font-semibold">{name(v.primary)}</span>
+            <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100" title="the primary it monitors">
+              {name(v.monitored)}
             </span>
             {v.tilt && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">TILT</span>}
+          </p>
+          <p className="truncate text-slate-600 dark:text-slate-300" data-testid="sentinel-primary" title="what it answers to get-master-addr-by-name">
+            {v.masterName} → <span className="font-mono font-semibold">{name(v.primary)}</span>
           </p>
           <p className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400" data-testid="sentinel-epoch" title="current epoch, the vote it gave and the configuration epoch">
             epoch {v.currentEpoch} · vote {v.votedFor === null ? '—' : `${name(v.votedFor)}@${v.voteEpoch}`} · config {v.configEpoch}

@@ -8,6 +8,8 @@ export interface SentinelView {
   masterName: string;
   /** The node it names as the primary (get-master-addr-by-name's answer now). */
   primary: string;
+  /** The primary it monitors now (the old one until its failover ends or a newer configuration arrives). */
+  monitored: string;
   /** Its view of the monitored primary: answering, subjectively down, or objectively down. */
   masterState: 'ok' | 'sdown' | 'odown';
   quorum: number;
@@ -31,6 +33,7 @@ export function sentinelView(s: SentinelState): SentinelView {
   return {
     masterName: s.name,
     primary: currentMasterAddress(s),
+    monitored: s.master.id,
     masterState: s.odown ? 'odown' : s.master.sdown ? 'sdown' : 'ok',
     quorum: s.quorum,
     sentinels: s.sentinels.length + 1,
