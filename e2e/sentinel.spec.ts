@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { builtin } from '../engine/scenario/library';
 import { expect, openFromGallery, openPlayground, SHOTS, simOf, test } from './fixtures';
@@ -11,7 +12,7 @@ const ID = 'redis-sentinel-failover-lock-loss';
 const card = (page: Page, node: string) => page.getByTestId(`node-${node}`).getByTestId('sentinel');
 
 test.describe('Redis Sentinel', () => {
-  test.describe.configure({ timeout: 60_000 });
+  test.describe.configure({ timeout: 90_000 });
 
   test('the sentinels see the primary go down, elect s1, promote replica1; c2 gets the lock again', async ({ page }) => {
     await openPlayground(page);
@@ -32,6 +33,12 @@ test.describe('Redis Sentinel', () => {
     await sim.seek(3000);
     await expect(card(page, 's1').getByTestId('sentinel-failover')).toContainText('failover: waiting for the promotion (replica1)');
     await page.screenshot({ path: `${SHOTS}/desktop-sentinel-failover.png` });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const axe = await new AxeBuilder({ page }).include('[data-testid="node-s1"]').include('[data-testid="node-s2"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await sim.seek(5000);
     for (const s of ['s1', 's2', 's3']) {
       await expect(card(page, s)).toHaveAttribute('data-primary', 'replica1');
