@@ -190,6 +190,20 @@ describe('sentinel: failover', () => {
     expect(h.events('redis.sync').some((e) => e.node === 'primary' && e.primary === 'replica1')).toBe(true);
   });
 
+  it('a crashed old primary that restarts (empty, no persistence) is turned into a replica of the promoted one', () => {
+    const h = fromScenario(ID, { interventions: [{ at: CRASH, kind: 'crash', node: 'primary' }, { at: 6000, kind: 'restart', node: 'primary' }], untilMs: 25_000 }).runUntil(25_000);
+    const convert = h.events('sentinel.slaveof').filter((e) => e.why === 'convert');
+    expect(convert.map((e) => [e.instance, e.primary])).toEqual([['primary', 'replica1']]);
+    // It answers again at once but must claim to be a primary for 8 s, and the replica INFO period is 10 s.
+    expect(convert[0].t - 6000).toBeGreaterThan(8000);
+    expect(convert[0].t - 6000).toBeLessThan(12_000);
+    expect(redisOf(h, 'primary')).toMatchObject({ role: 'replica', primary: 'replica1' });
+    for (const s of SENTINELS) expect(sentinelView(sentinelOf(h, s)).replicas.map((r) => [r.id, r.down])).toEqual([
+      ['replica2', false],
+      ['primary', false],
+    ]);
+  });
+
   it('keeps its epochs and vote across a restart (sentinel.conf), but not a failover in progress', () => {
     const h = fromScenario(ID).runUntil(8000);
     const before = sentinelOf(h, 's1');
