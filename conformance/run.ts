@@ -1,10 +1,11 @@
 /**
  * `npm run conformance [-- script...]`: runs the command scripts against the models and the real
  * servers (redis-server, ZooKeeper - standalone and a three-server ensemble - and MariaDB,
- * started here on loopback and stopped afterwards), and Guava's RateLimiter against the limiter
- * model (conformance/guava), and fails on any difference. With arguments, runs just those
- * scripts (.redis, .zk, .zke or .mariadb); `guava` runs the Guava part, `zk-ensemble` the
- * ZooKeeper ensemble scripts (conformance/zookeeper/ensemble/*.zke).
+ * started here on loopback and stopped afterwards), Guava's RateLimiter against the limiter
+ * model (conformance/guava), and Redis Sentinel's failover against the sentinel model
+ * (conformance/sentinel), and fails on any difference. With arguments, runs just those scripts
+ * (.redis, .zk, .zke or .mariadb); `guava` runs the Guava part, `zk-ensemble` the ZooKeeper
+ * ensemble scripts (conformance/zookeeper/ensemble/*.zke), `sentinel` the Sentinel part.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { compileDriver } from './zookeeper/server';
 import { runMariadbSuite } from './mariadb/run';
 import { runGuavaSuite } from './guava/run';
 import { ensembleScripts, runEnsembleSuite } from './zookeeper/ensemble/run';
+import { runSentinelSuite } from './sentinel/run';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const list = (dir: string, ext: string) =>
@@ -30,11 +32,12 @@ async function main(): Promise<void> {
   const mariadb = args.length ? args.filter((a) => a.endsWith('.mariadb')) : list('mariadb', '.mariadb');
   const guava = args.length === 0 || args.includes('guava');
   const zke = args.length === 0 || args.includes('zk-ensemble') ? ensembleScripts() : args.filter((a) => a.endsWith('.zke'));
-  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.zke') && !a.endsWith('.mariadb') && a !== 'guava' && a !== 'zk-ensemble');
+  const sentinel = args.length === 0 || args.includes('sentinel');
+  const unknown = args.filter((a) => !a.endsWith('.redis') && !a.endsWith('.zk') && !a.endsWith('.zke') && !a.endsWith('.mariadb') && a !== 'guava' && a !== 'zk-ensemble' && a !== 'sentinel');
   if (unknown.length) {
     console.error(
-      `conformance: not a .redis, .zk, .zke or .mariadb script, nor guava or zk-ensemble: ${unknown.join(', ')}\n` +
-        'usage: npm run conformance [-- script.redis|script.zk|script.zke|script.mariadb ... | guava | zk-ensemble]',
+      `conformance: not a .redis, .zk, .zke or .mariadb script, nor guava, zk-ensemble or sentinel: ${unknown.join(', ')}\n` +
+        'usage: npm run conformance [-- script.redis|script.zk|script.zke|script.mariadb ... | guava | zk-ensemble | sentinel]',
     );
     process.exit(2);
   }
@@ -74,6 +77,11 @@ async function main(): Promise<void> {
     for (const d of g.diffs) console.log(`  ${d}`);
     passed += g.cases - g.failed;
     failed += g.failed;
+  }
+  if (sentinel) {
+    const r = await runSentinelSuite();
+    passed += r.passed;
+    failed += r.failed;
   }
   console.log(`\nconformance: ${passed} passed, ${failed} failed`);
   if (failed > 0 || passed === 0) process.exit(1);

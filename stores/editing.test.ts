@@ -147,7 +147,7 @@ describe('editing rules', () => {
     let s = scenario();
     s = withNode(s, 'zookeeper', { x: 0, y: 300 }).scenario;
     s = withNode(s, 'redis', { x: 400, y: 300 }).scenario;
-    expect(orientLink(s, 'redis', 'zookeeper')).toEqual({ ok: false, reason: 'A Redis node has nothing to say to a ZooKeeper node: it talks to Client and Redis.' });
+    expect(orientLink(s, 'redis', 'zookeeper')).toEqual({ ok: false, reason: 'A Redis node has nothing to say to a ZooKeeper node: it talks to Client, Redis and Redis Sentinel.' });
     expect(orientLink(s, 'redis', 'redis')).toMatchObject({ ok: false, reason: 'A node cannot be linked to itself.' });
     expect(orientLink(s, 'c1', 'redis')).toMatchObject({ ok: false, reason: 'client and redis are already linked.' });
     expect(orientLink(s, 'redis', 'redis2')).toEqual({ ok: true, link: { source: 'redis', target: 'redis2' } });

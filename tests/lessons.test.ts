@@ -25,6 +25,7 @@ const LESSONS: Record<string, string[]> = {
   'redlock-restart-without-persistence': ['mutual-exclusion'],
   // c1 pauses past its validity; the keys expire and c2 gets all five while c1 is mid-work.
   'redlock-gc-pause': ['mutual-exclusion'],
+  'redis-sentinel-failover-lock-loss': ['mutual-exclusion'],
   'lock-showdown': [],
   'zk-ensemble-failover': [],
   'zk-stale-read': [],

@@ -14,6 +14,7 @@ import { mqUi } from './mq';
 import { notifierUi } from './notifier';
 import { paymentsUi } from './payments';
 import { redisUi } from './redis';
+import { sentinelUi } from './sentinel';
 import { storageUi } from './storage';
 import { zookeeperUi } from './zookeeper';
 
@@ -23,7 +24,7 @@ import { zookeeperUi } from './zookeeper';
  * palette's look, the minimap's colours, the far view and the inspector's labels all come from
  * here; cards are fetched the first time a scenario has such a node.
  */
-export const NODE_UIS = [clientUi, redisUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, tcUi, tccSvcUi, mqUi, notifierUi] as const;
+export const NODE_UIS = [clientUi, redisUi, sentinelUi, zookeeperUi, storageUi, paymentsUi, appUi, lbUi, attackerUi, limiterUi, dbUi, xaTmUi, tcUi, tccSvcUi, mqUi, notifierUi] as const;
 
 type Missing = Exclude<NodeType, (typeof NODE_UIS)[number]['type']>;
 // Compile-time check that every node type of the engine's catalog has its UI manifest above: a

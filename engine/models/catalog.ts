@@ -13,6 +13,7 @@ import { mqKind } from './mq';
 import { notifierKind } from './notifier';
 import { paymentsKind } from './payments';
 import { redisKind } from './redis';
+import { sentinelKind } from './sentinel';
 import { storageKind } from './storage';
 import { zookeeperKind } from './zookeeper';
 
@@ -23,7 +24,7 @@ import { zookeeperKind } from './zookeeper';
  * list. Each manifest's `load` is an `import()`, so a model's code is fetched only by scenarios
  * that use it.
  */
-export const NODE_MANIFESTS = [clientKind, redisKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, tcKind, tccSvcKind, mqKind, notifierKind] as const;
+export const NODE_MANIFESTS = [clientKind, redisKind, sentinelKind, zookeeperKind, storageKind, paymentsKind, appKind, lbKind, attackerKind, limiterKind, dbKind, xaTmKind, tcKind, tccSvcKind, mqKind, notifierKind] as const;
 
 /** Every node type. */
 export type NodeType = (typeof NODE_MANIFESTS)[number]['type'];

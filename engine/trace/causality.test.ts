@@ -16,6 +16,8 @@ const NAMED_CAUSE: Record<string, { type: string; node?: string }> = {
   'redis-failover-lock-loss': { type: 'fault.crash', node: 'primary' },
   'redlock-restart-without-persistence': { type: 'fault.crash', node: 'm3' },
   'redlock-gc-pause': { type: 'fault.pause', node: 'c1' },
+  // The leader's REPLICAOF NO ONE makes the replica that never got c1's lock a primary.
+  'redis-sentinel-failover-lock-loss': { type: 'redis.replicaof' },
   'config-watch': { type: 'zk.setData' },
   'session-store': { type: 'fault.crash', node: 'app1' },
   'idempotency-none': { type: 'fault.pause', node: 'payments' },

@@ -266,6 +266,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
     'redis.expire',
     'redis.exec',
     'redis.promote',
+    'redis.replicaof',
     'zk.session.expired',
   ],
   init: () => ({ open: {}, holders: {}, lostWhy: {}, paused: {}, jumps: {}, renewals: {}, cut: {}, promoted: {}, free: {}, stats: {}, reported: [], current: {}, dead: [], acquire: initAcquire(), ops: initThroughput() }),
@@ -381,6 +382,9 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...s, jumps: copy(s.jumps, ev.node, [...(s.jumps[ev.node] ?? []), { at: ev.t, deltaMs: ev.deltaMs }]) };
       case 'redis.promote':
         return { ...s, promoted: copy(s.promoted, ev.node, { from: ev.primary, at: ev.t, i: ev.i }) };
+      // REPLICAOF NO ONE (a Sentinel's failover) promotes a replica as its own timer does.
+      case 'redis.replicaof':
+        return ev.primary === null && ev.was !== null ? { ...s, promoted: copy(s.promoted, ev.node, { from: ev.was, at: ev.t, i: ev.i }) } : s;
       case 'zk.session.expired': {
         let n = s;
         for (const client of Object.keys(s.holders)) {

@@ -17,7 +17,7 @@ export const clientKind = defineNode({
   title: 'Client',
   blurb: 'Runs a program: sends requests, waits for replies, retries.',
   params: clientParams,
-  linksTo: ['redis', 'zookeeper', 'storage', 'payments', 'lb', 'app', 'attacker', 'limiter', 'db', 'mq', 'notifier'],
+  linksTo: ['redis', 'sentinel', 'zookeeper', 'storage', 'payments', 'lb', 'app', 'attacker', 'limiter', 'db', 'mq', 'notifier'],
   // The model only hosts a program; the events are the program's (see each program's manifest).
   log: { group: 'client', namespaces: [] },
   newParams: (nodes) => ({ program: firstProgram(nodes) }),

@@ -7,7 +7,7 @@ export const redisKind = defineNode({
   title: 'Redis',
   blurb: 'In-memory key-value server with TTLs.',
   params: redisParams,
-  linksTo: ['client', 'redis'],
+  linksTo: ['client', 'redis', 'sentinel'],
   log: { group: 'redis', namespaces: ['redis'] },
   load: () => import('./behaviour').then((m) => m.redisBehaviour),
 });

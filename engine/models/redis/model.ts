@@ -11,6 +11,7 @@ import { at, nextExpiry, type RedisEntry } from './keyspace';
 import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
 import { type RedisParams } from './params';
 import type { RedisState, ReplState } from './state';
+import { roleCommand, type ReplicaOfChange } from './role';
 import { REDIS_TIMERS, type RedisTimer } from './timers';
 
 declare module '../../core/trace-types' {
@@ -28,6 +29,12 @@ declare module '../../core/trace-types' {
     'redis.promote': { primary: string; offset: number; silentMs: number };
     /** A restarted server with appendfsync everysec or no reloads its append-only file; `lost`: keys whose last writes had not reached the disk. */
     'redis.aof.load': { keys: number; lost: readonly string[]; mode: 'everysec' | 'no' };
+    /**
+     * REPLICAOF from `client`: the server now follows `primary`, or (null, REPLICAOF NO ONE) is
+     * a primary. `was` is the primary it followed before (null if it was one); `lost` counts the
+     * writes a demoted primary had acknowledged but not yet sent to any replica.
+     */
+    'redis.replicaof': { client: string; primary: string | null; was: string | null; offset: number; lost: number };
   }
 }
 
@@ -56,6 +63,7 @@ function initState(p: RedisParams, restarts = 0): RedisState {
       pingMs: p.replPingMs ?? 1000,
       timeoutMs: p.replTimeoutMs ?? 60_000,
       promoteAfterMs: p.promoteOnPrimaryDownMs ?? null,
+      ...(p.replicaPriority === undefined ? {} : { priority: p.replicaPriority }),
       offset: 0,
       sent: 0,
       replicas: [],
@@ -259,9 +267,66 @@ function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): Redi
   }
 }
 
+// ---- REPLICAOF, ROLE, INFO ----
+
+/**
+ * Applies an accepted REPLICAOF. NO ONE: the replica keeps its data and becomes a primary
+ * (replicationUnsetMaster). A host: the server drops its own replicas and the writes still
+ * waiting out the lag (never sent, so lost), stops expiring keys, and asks `primary` for a full
+ * copy, which replaces its keyspace when it arrives (replicationSetMaster).
+ */
+function replicaOf(s: RedisState, change: ReplicaOfChange, from: string, ctx: Ctx): RedisState {
+  const was = s.role === 'replica' ? s.primary : null;
+  if (change.primary === null) {
+    ctx.trace('redis.replicaof', { client: from, primary: null, was, offset: s.repl.offset, lost: 0 });
+    ctx.metric('redis.promotions');
+    if (s.repl.watchTimer !== null) ctx.cancelTimer(s.repl.watchTimer);
+    const next: RedisState = { ...s, role: 'primary', primary: null, promotedFrom: was, repl: { ...s.repl, link: 'up', sent: s.repl.offset, replicas: [], backlog: [], watchTimer: null } };
+    return armCycle(next, ctx);
+  }
+  const lost = s.role === 'primary' ? s.repl.backlog.length : 0;
+  ctx.trace('redis.replicaof', { client: from, primary: change.primary, was, offset: s.repl.offset, lost });
+  if (s.repl.pingTimer !== null) ctx.cancelTimer(s.repl.pingTimer);
+  const next: RedisState = {
+    ...s,
+    role: 'replica',
+    primary: change.primary,
+    promotedFrom: null,
+    repl: { ...s.repl, replicas: [], backlog: [], pingTimer: null, link: 'connecting', lastHeard: ctx.now },
+  };
+  ctx.send(change.primary, { type: 'redis.sync' });
+  return armWatch(armCycle(next, ctx), ctx);
+}
+
+/** Monitoring commands a Sentinel sends every second: answered without a `redis.exec` line each, so the log stays readable. */
+const QUIET = ['PING', 'INFO', 'ROLE'];
+
 // ---- commands ----
 
+/** Node kinds whose connections are not "normal" clients for CLIENT KILL (replication links, sentinels). */
+const PEERS = ['redis', 'sentinel'];
+
 function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): RedisState {
+  if (!(s0.clients ?? []).includes(from)) s0 = { ...s0, clients: [...(s0.clients ?? []), from] };
+  const role = roleCommand(s0, ctx.self, ctx.now, cmd.argv);
+  if (role) {
+    let reply = role.reply;
+    if (role.killClients) {
+      // The killed clients' connections close (they see a reset and reconnect); replicas, the
+      // primary and sentinels are not "normal" clients.
+      const killed = (s0.clients ?? []).filter((id) => id !== from && !PEERS.includes(ctx.typeOf(id) ?? ''));
+      for (const id of killed) ctx.disconnect(id);
+      reply = killed.length;
+      s0 = { ...s0, clients: (s0.clients ?? []).filter((id) => !killed.includes(id)) };
+    }
+    if (!(ctx.typeOf(from) === 'sentinel' && QUIET.includes(cmd.argv[0].toUpperCase()))) {
+      ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply });
+      ctx.metric('redis.commands');
+    }
+    const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply };
+    ctx.reply(out);
+    return role.change ? replicaOf(s0, role.change, from, ctx) : s0;
+  }
   const s = catchUp(s0, ctx);
   const res = exec(s.data, ctx.now, cmd.argv, { client: from, conn: cmd.conn, replica: s.role === 'replica' });
   // The expiry a command triggered happened before the command's own effect (Redis deletes the
@@ -274,8 +339,10 @@ function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): Redis
   let n: RedisState = res.data === s.data ? s : { ...s, data: res.data };
   if (res.blocked) n = block(n, cmd, from, res.blocked, ctx);
   else {
-    ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
-    ctx.metric('redis.commands');
+    if (!(ctx.typeOf(from) === 'sentinel' && QUIET.includes(cmd.argv[0]?.toUpperCase() ?? ''))) {
+      ctx.trace('redis.exec', { client: from, argv: cmd.argv, reply: res.reply });
+      ctx.metric('redis.commands');
+    }
     const out: RedisReplyMsg = { type: 'redis.reply', id: cmd.id, reply: res.reply };
     ctx.reply(out);
   }
@@ -348,7 +415,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
  * to a dead connection) and its subscriptions go.
  */
 function clientGone(s: RedisState, from: string, ctx: Ctx): RedisState {
-  let n = s;
+  let n = s.clients?.includes(from) ? { ...s, clients: s.clients.filter((c) => c !== from) } : s;
   const mine = (s.blocked ?? []).filter((b) => b.client === from);
   if (mine.length > 0) {
     for (const b of mine) {
@@ -460,6 +527,9 @@ const serverModel: ModelDef<RedisParams, RedisState> = {
         return ev.lost.length === 0
           ? `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}, nothing lost`
           : `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}; the last writes to ${ev.lost.join(', ')} never reached the disk (appendfsync ${ev.mode}) and are lost`;
+      case 'redis.replicaof':
+        if (ev.primary === null) return `${name(ev.node)} runs REPLICAOF NO ONE for ${name(ev.client)}: stops following ${ev.was ? name(ev.was) : 'anyone'} and is a primary at offset ${ev.offset}`;
+        return `${name(ev.node)} runs REPLICAOF ${ev.primary} for ${name(ev.client)}: now a replica of ${name(ev.primary)}, asks it for a full copy that will replace its keys${ev.lost > 0 ? `; ${plural(ev.lost, 'write')} it never replicated ${ev.lost === 1 ? 'is' : 'are'} lost` : ''}`;
       case 'redis.promote':
         return `${name(ev.node)} has not heard from ${name(ev.primary)} for ${Math.round(ev.silentMs)} ms and promotes itself to primary at offset ${ev.offset}; writes ${name(ev.primary)} had not replicated are lost`;
       default:

@@ -42,6 +42,8 @@ export const redisParams = z
      * writeback: dirty data reaches the disk once it is 30 s old, checked every 5 s.
      */
     appendfsync: z.enum(['always', 'everysec', 'no'], { error: "expected 'always', 'everysec' or 'no'" }).optional(),
+    /** Sentinel promotes the replica with the lowest priority first; 0 = never (Redis's replica-priority, default 100). */
+    replicaPriority: z.number().int({ error: 'expected an integer' }).min(0, { error: 'expected an integer from 0 to 1000' }).max(1000, { error: 'expected an integer from 0 to 1000' }).optional(),
     promoteOnPrimaryDownMs: ms(3_600_000, 'a timeout').min(1, { error: 'expected a number from 1 to 3600000' }).optional(),
   })
   .strict();

@@ -26,6 +26,8 @@ export interface ReplState {
   pingMs: number;
   timeoutMs: number;
   promoteAfterMs: number | null;
+  /** Replica priority Sentinel reads from INFO (replica-priority); absent = Redis's default 100. */
+  priority?: number;
   /** Primary: offset of the last write produced. Replica: offset of the last write applied. */
   offset: number;
   /** Primary: offset of the last write sent to the replicas. */
@@ -56,6 +58,11 @@ export interface RedisState {
   /** Crashes so far: a restarted primary tells its replicas their connection is gone. */
   restarts: number;
   repl: ReplState;
+  /**
+   * Client nodes with a connection here (they sent a command and it has not closed), which
+   * CLIENT KILL TYPE normal closes; absent until the first such command.
+   */
+  clients?: string[];
   /** Clients held by a blocking pop, in the order they blocked (absent when none). */
   blocked?: BlockedClient[];
   /** The append-only file's fsync bookkeeping, only with `appendfsync` everysec or no (see aof.ts). */

@@ -11,10 +11,18 @@ const ms = (min: number, max: number) => z.number({ error: 'expected a number of
 export const redisLockParams = z
   .object({
     kind: z.literal('redis-lock'),
-    /** The Redis node holding the lock. */
-    target: nodeRef,
+    /** The Redis node holding the lock (leave out when the client asks `sentinels` instead). */
+    target: nodeRef.optional(),
     /** A second Redis node (a replica) to turn to when the target stops answering. */
     fallback: nodeRef.optional(),
+    /**
+     * Sentinels to ask for the primary (SENTINEL get-master-addr-by-name), in this order, instead
+     * of a fixed target: asked before the first command and again after a timeout, a connection
+     * error or READONLY from the primary it was given.
+     */
+    sentinels: z.array(nodeRef).min(1, { error: 'expected at least one sentinel' }).max(20).optional(),
+    /** The name the sentinels monitor the primary under. */
+    masterName: z.string().min(1).max(100).default('mymaster'),
     /** The lock's key. */
     lockKey: z.string().min(1).max(100).default('lock'),
     /** The lease: SET … PX ttlMs. */
@@ -31,5 +39,6 @@ export const redisLockParams = z
     timeoutMs: ms(1, 600_000).default(1000),
     ...lockCommonShape,
   })
-  .strict();
+  .strict()
+  .refine((p) => p.target !== undefined || p.sentinels !== undefined, { error: 'expected a target or sentinels', path: ['target'] });
 export type RedisLockParams = z.infer<typeof redisLockParams>;

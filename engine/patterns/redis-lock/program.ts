@@ -24,23 +24,92 @@ import {
 } from '../lock-common';
 import type { RedisLockParams } from './params';
 
+declare module '../../core/trace-types' {
+  interface TraceEventMap {
+    /**
+     * A client that finds its primary through Sentinel asked `sentinel` (SENTINEL
+     * get-master-addr-by-name) and got `primary` (null: no answer, nil or an error), because of `why`.
+     */
+    'lock.discover': { lock: string; via: string; sentinel: string; primary: string | null; why: string };
+  }
+}
+
+/**
+ * Finding the primary through Sentinel, as redis-py's `Sentinel.discover_master` and Jedis's
+ * sentinel pool do: ask the sentinels in order, take the first address one gives, ask again
+ * when the primary stops answering or refuses a write. Plain data.
+ */
+export interface Discovery {
+  /** The primary the sentinels named, or null until one answers (or after it failed us). */
+  primary: string | null;
+  /** Sentinels asked without an answer in this round of lookups. */
+  tried: number;
+  /** Why the client is looking the primary up now (for the trace). */
+  why: string;
+  asking: boolean;
+  /** Commands waiting for the lookup, in order. */
+  queue: { argv: readonly string[]; what: string }[];
+}
+
 export interface RedisLockState {
   p: RedisLockParams;
   sec: SectionState;
   io: RedisIo;
   /** SET attempts this round. */
   tries: number;
+  /** Present when the client asks sentinels for the primary. */
+  disco?: Discovery;
 }
 
-/** The next SET NX attempt while another holds the lock, and the watchdog's renewal, both of round `round`. */
-const TIMERS = timerOwner<{ retry: { round: number }; renew: { round: number } }>('redis-lock');
+/**
+ * The next SET NX attempt while another holds the lock, and the watchdog's renewal, both of
+ * round `round`; and the next round of lookups after every sentinel failed (`n` counts them).
+ */
+const TIMERS = timerOwner<{ retry: { round: number }; renew: { round: number }; rediscover: { n: number } }>('redis-lock');
 
 const VIA = 'redis-lock';
 /** The value a client stores in the lock key: unique per client and round, so only it can delete it. */
 const tokenOf = (s: RedisLockState) => sectionId(s);
 
 function send(s: RedisLockState, argv: readonly string[], what: string, ctx: Ctx): RedisLockState {
+  const d = s.disco;
+  if (d && d.primary === null) {
+    const n = { ...s, disco: { ...d, queue: [...d.queue, { argv, what }] } };
+    return d.asking ? n : lookup(n, ctx);
+  }
   return { ...s, io: redisSend(s.io, argv, what, s.p.timeoutMs, ctx) };
+}
+
+// ---- finding the primary through Sentinel ----
+
+/** Asks the next sentinel for the primary; after all of them failed, tries again in retryMs. */
+function lookup(s: RedisLockState, ctx: Ctx): RedisLockState {
+  const d = s.disco!;
+  const list = s.p.sentinels!;
+  if (d.tried >= list.length) {
+    ctx.setTimer(s.p.retryMs, TIMERS.make('rediscover', { n: d.tried }));
+    return { ...s, disco: { ...d, asking: true, tried: 0 } };
+  }
+  const sentinel = list[d.tried];
+  const io = redisSend({ ...s.io, target: sentinel }, ['SENTINEL', 'get-master-addr-by-name', s.p.masterName], 'lookup', s.p.timeoutMs, ctx);
+  return { ...s, io: { ...io, target: s.io.target }, disco: { ...d, asking: true } };
+}
+
+/** The primary failed us (timeout, connection error, READONLY): the next command asks the sentinels first. */
+function forgetPrimary(s: RedisLockState, to: string, why: string): RedisLockState {
+  const d = s.disco;
+  if (!d || d.primary === null || d.primary !== to) return s;
+  return { ...s, disco: { ...d, primary: null, tried: 0, why } };
+}
+
+function onLookup(s: RedisLockState, sentinel: string, reply: RedisReply | undefined, ctx: Ctx): RedisLockState {
+  const d = s.disco!;
+  const primary = Array.isArray(reply) && typeof reply[0] === 'string' ? reply[0] : null;
+  ctx.trace('lock.discover', { lock: s.p.lockKey, via: VIA, sentinel, primary, why: d.why });
+  if (primary === null) return lookup({ ...s, disco: { ...d, tried: d.tried + 1 } }, ctx);
+  let n: RedisLockState = { ...s, io: { ...s.io, target: primary }, disco: { ...d, primary, tried: 0, asking: false, queue: [] } };
+  for (const q of d.queue) n = send(n, q.argv, q.what, ctx);
+  return n;
 }
 
 function trySet(s: RedisLockState, ctx: Ctx): RedisLockState {
@@ -66,7 +135,7 @@ function unlock(s: RedisLockState, ctx: Ctx): RedisLockState {
 const hooks: LockHooks<RedisLockState> = {
   via: VIA,
   lockName: (s) => s.p.lockKey,
-  server: (s) => s.io.target,
+  server: (s) => s.io.target || '(no primary yet)',
   acquire: (s, ctx) => trySet({ ...s, tries: 0 }, ctx),
   release: unlock,
 };
@@ -81,6 +150,7 @@ function onReply(s: RedisLockState, what: string, reply: RedisReply, ctx: Ctx): 
         if (s.p.fencing) return send(s, ['INCR', `${s.p.lockKey}:fence`], 'fence', ctx);
         return acquired(s, hooks, { token: null, leaseMs: s.p.ttlMs }, ctx);
       }
+      if (error?.startsWith('READONLY')) return retryLater(forgetPrimary(s, s.io.target, `${s.io.target} answered READONLY`), `${s.io.target} answers ${error.replace(/\.$/, '')}`, ctx);
       return retryLater(s, error ? `${s.io.target} answers ${error.replace(/\.$/, '')}` : 'the key is taken', ctx);
     case 'fence':
       if (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting') return s;
@@ -137,30 +207,43 @@ function onTimeout(s: RedisLockState, what: string, switched: boolean, ctx: Ctx)
  * The textbook Redis lock: `SET key token NX PX ttl`, polling every `retryMs` while the key is
  * taken, unlock by compare-and-delete (the `unlock` script, sent with EVAL). Options show its pitfalls: a plain
  * DEL (`unsafeDel`), no renewal while the work outlives the TTL (`watchdog` off), a fencing
- * token from INCR (`fencing`), and following a failover to a replica (`fallback`).
+ * token from INCR (`fencing`), following a failover to a replica (`fallback`), or asking Redis
+ * Sentinel for the primary (`sentinels`).
  */
 export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
   kind: VIA,
-  init: (p) => ({ p, sec: initSection(), io: initRedisIo(p.target, p.fallback), tries: 0 }),
+  init: (p) => ({ p, sec: initSection(), io: initRedisIo(p.target ?? '', p.fallback), tries: 0 }),
   start(s, ctx) {
-    const io = startRedisIo(initRedisIo(s.p.target, s.p.fallback), s.p.target, ctx);
-    return startSections({ ...s, io, tries: 0 }, ctx);
+    const io = startRedisIo(initRedisIo(s.p.target ?? '', s.p.fallback), s.p.target ?? '', ctx);
+    const disco: Discovery | undefined = s.p.sentinels ? { primary: null, tried: 0, why: 'first command', asking: false, queue: [] } : undefined;
+    return startSections({ ...s, io, tries: 0, ...(disco ? { disco } : {}) }, ctx);
   },
   onMessage(s, msg, from, ctx) {
     const st = onStorageMessage(s, msg, hooks, ctx);
     if (st) return st;
     const ended = redisConnectionEnded(s.io, msg, from, ctx);
-    if (ended) return ended.failed.reduce((n, req, i) => onTimeout(n, req.what, ended.switched && i === 0, ctx), { ...s, io: ended.io });
+    if (ended) {
+      const why = `connection to ${from} lost`;
+      return ended.failed.reduce(
+        (n, req, i) => (req.what === 'lookup' ? onLookup(n, req.to, undefined, ctx) : onTimeout(forgetPrimary(n, req.to, why), req.what, ended.switched && i === 0, ctx)),
+        { ...s, io: ended.io },
+      );
+    }
     const r = redisReply(s.io, msg, from, ctx);
     if (!r) return s;
+    if (r.req.what === 'lookup') return onLookup({ ...s, io: r.io }, r.req.to, r.reply, ctx);
     return onReply({ ...s, io: r.io }, r.req.what, r.reply, ctx);
   },
   onTimer(s, payload, ctx) {
     const sec = onSectionTimer(s, payload, hooks, ctx);
     if (sec) return sec;
     const t = redisTimedOut(s.io, payload);
-    if (t) return onTimeout({ ...s, io: t.io }, t.req.what, t.switched, ctx);
+    if (t) {
+      if (t.req.what === 'lookup') return onLookup({ ...s, io: t.io }, t.req.to, undefined, ctx);
+      return onTimeout(forgetPrimary({ ...s, io: t.io }, t.req.to, `no reply from ${t.req.to}`), t.req.what, t.switched, ctx);
+    }
     const own = TIMERS.match(payload);
+    if (own?.timer === 'rediscover') return s.disco && s.disco.primary === null ? lookup(s, ctx) : s;
     if (!own || own.round !== s.sec.round) return s;
     if (own.timer === 'retry') return s.sec.phase === 'waiting' ? trySet(s, ctx) : s;
     if (!holding(s) || s.sec.phase === 'releasing') return s;
@@ -171,8 +254,14 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     const d = describeSectionTimer(payload);
     if (d) return d;
     const own = TIMERS.match(payload);
-    if (own) return own.timer === 'retry' ? 'poll: try SET NX again' : 'watchdog: extend the lease';
+    if (own) return own.timer === 'retry' ? 'poll: try SET NX again' : own.timer === 'rediscover' ? 'ask the sentinels again' : 'watchdog: extend the lease';
     return 'no reply: the request timed out';
   },
-  narrate: narrateLock,
+  narrate(ev, name) {
+    if (ev.type === 'lock.discover') {
+      const answer = ev.primary === null ? 'gets no address' : `hears the primary is ${name(ev.primary)}`;
+      return `${name(ev.node)} asks ${name(ev.sentinel)} for the primary (${ev.why}) and ${answer}`;
+    }
+    return narrateLock(ev, name);
+  },
 };

@@ -13,6 +13,7 @@ import { redisLockPolling } from './redis-lock-polling';
 import { redisLockUnsafeDel } from './redis-lock-unsafe-del';
 import { redisLockWatchdog } from './redis-lock-watchdog';
 import { redlock, redlockGcPause, redlockRestartWithoutPersistence } from './redlock';
+import { redisSentinelFailoverLockLoss } from './redis-sentinel-failover';
 import { sagaChoreography } from './saga-choreography';
 import { sessionJwt, sessionJwtDenylist } from './session-jwt';
 import { transactionalMessage, transactionalMessageDlq, transactionalMessageUnknown } from './transactional-message';
@@ -33,7 +34,7 @@ export type { BuiltinScenario, Topic } from './types';
 export { TOPICS } from './types';
 
 /** Every built-in scenario; the gallery and `npm run sim -- --list` read this. */
-export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, redlock, redlockRestartWithoutPersistence, redlockGcPause, lockShowdown, zkEnsembleFailover, configWatchOneShot, configWatchPersistent, zkStaleRead, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery, txShowdown];
+export const LIBRARY: readonly BuiltinScenario[] = [redisBasics, redisFailover, zkBasics, redisLockPolling, redisLockWatchdog, redisLockUnsafeDel, redisLockExpiry, zkLockScenario, zkLockHerd, gcPauseFencing, gcPauseFencingSafe, redisFailoverLockLoss, redisSentinelFailoverLockLoss, redlock, redlockRestartWithoutPersistence, redlockGcPause, lockShowdown, zkEnsembleFailover, configWatchOneShot, configWatchPersistent, zkStaleRead, idempotencyNone, idempotencyRedis, idempotencyZk, idempotencyCrash, sessionStoreMemory, sessionStoreRedis, sessionJwt, sessionJwtDenylist, ...RATE_LIMIT_SCENARIOS, xa2pc, xaHeuristic, tcc, tccEmptyRollback, tccHanging, tccDuplicateConfirm, saga, sagaIsolation, transactionalMessage, transactionalMessageUnknown, transactionalMessageDlq, localMessageTable, localMessageTableNoInbox, sagaChoreography, bestEffortNotification, bestEffortNotificationQuery, txShowdown];
 
 /** A built-in scenario by id. */
 export function builtin(id: string): BuiltinScenario | undefined {

@@ -1,0 +1,12 @@
+import type { NodeUi } from '../kind-ui';
+import { WatchIcon } from './icon';
+
+/** How a Sentinel looks: an eye in red; from afar, its view of the primary, the primary it names and its epoch. */
+export const sentinelUi: NodeUi<'sentinel'> = {
+  type: 'sentinel',
+  icon: (s) => <WatchIcon width={s} height={s} />,
+  tone: 'bg-sentinel',
+  colour: '#b91c1c',
+  summary: (v) => `${v.masterState} ${v.monitored} · ${v.masterName} → ${v.primary} · epoch ${v.currentEpoch}`,
+  card: () => import('./card').then((m) => m.SentinelCard),
+};
