@@ -84,6 +84,19 @@ window.__bench = {
     sim.pause();
     return { fps: (frames * 1000) / elapsed, worst, wireMin, wireMax, dots, speed: virtual / elapsed, playing };
   },
+  frames(windowMs) {
+    // Frames painted per second over the window, whatever the page is doing.
+    return new Promise((resolve) => {
+      let n = 0;
+      const t0 = performance.now();
+      const tick = () => {
+        n++;
+        if (performance.now() - t0 < windowMs) requestAnimationFrame(tick);
+        else resolve((n * 1000) / (performance.now() - t0));
+      };
+      requestAnimationFrame(tick);
+    });
+  },
   async seqFps(windowMs, pan) {
     // Frames/s with the sequence diagram open: playing (it redraws every frame), or paused while
     // its view is dragged along time (a wheel event per frame, as a trackpad sends).
@@ -215,6 +228,7 @@ async function measure(page: Page, js: { bytes: number; files: number; listed: s
   const seekMs = median(seeks.map((s) => s.totalMs));
 
   const seq = await sequenceFps(page);
+  const hunt = await huntFps(new URL(page.url()).origin, page);
 
   const long = await longRun(page);
 
@@ -225,6 +239,8 @@ async function measure(page: Page, js: { bytes: number; files: number; listed: s
     { what: `seek, median of ${SEEKS}, until painted`, value: long.seekMs, unit: 'ms', budget: `<= ${BUDGET.seekMs}`, ok: long.seekMs <= BUDGET.seekMs },
     { what: '  engine events in the run seeked across', value: long.events, unit: 'events', budget: `>= ${BUDGET.longEvents.toLocaleString('en-US')}`, ok: long.events >= BUDGET.longEvents },
     { what: '  JS heap + array buffers holding that run', value: long.memoryMB, unit: 'MB', budget: `<= ${BUDGET.memoryMB}`, ok: long.memoryMB <= BUDGET.memoryMB },
+    { what: `hunting on ${hunt.workers} workers, dialog open, frames/s`, value: hunt.paused, unit: 'frames/s', budget: `>= ${BUDGET.fps}`, ok: hunt.paused >= BUDGET.fps },
+    { what: '  and playing 1x behind it, frames/s', value: hunt.playing, unit: 'frames/s', budget: '(reference)', ok: true },
     { what: 'sequence diagram open, playing, frames/s', value: seq.play.fps, unit: 'frames/s', budget: `>= ${BUDGET.seqFps}`, ok: seq.play.fps >= BUDGET.seqFps },
     { what: 'sequence diagram, panning, frames/s', value: seq.pan.fps, unit: 'frames/s', budget: `>= ${BUDGET.seqFps}`, ok: seq.pan.fps >= BUDGET.seqFps },
     { what: '  messages in its run', value: seq.messages, unit: 'messages', budget: `>= ${BUDGET.seqMessages.toLocaleString('en-US')}`, ok: seq.messages >= BUDGET.seqMessages },
@@ -270,6 +286,32 @@ async function longRun(page: Page): Promise<{ events: number; seekMs: number; se
   const buffersMB = after.buffers - base.buffers;
   await cdp.detach();
   return { events, seekMs: median(seeks.map((s) => s.totalMs)), seeks: seeks.map((s) => s.totalMs), memoryMB: heapMB + buffersMB, heapMB, buffersMB, baselineMB: base.heap + base.buffers };
+}
+
+/**
+ * Frames/s while a hunt runs on every core: gc-pause-fencing-safe (it survives, so the hunt
+ * keeps going) with the Hunt dialog open, measured paused and then playing at 1x behind it.
+ * Opens a fresh page (the built-in comes from the address) and closes it.
+ */
+async function huntFps(url: string, page0: Page): Promise<{ paused: number; playing: number; workers: number }> {
+  const page = await page0.context().browser()!.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${url}/#scenario=gc-pause-fencing-safe`);
+  await page.waitForFunction(() => (window.__sim?.scenario() as { id?: string } | undefined)?.id === 'gc-pause-fencing-safe');
+  await page.evaluate(IN_PAGE);
+  const frames = (ms: number) => page.evaluate(`window.__bench.frames(${ms})`) as Promise<number>;
+  await page.getByTestId('open-hunt').click();
+  const dialog = page.getByTestId('hunt');
+  await dialog.getByTestId('hunt-runs').fill('1000000');
+  await dialog.getByTestId('hunt-start').click();
+  await dialog.getByTestId('hunt-progress').getByText(/[1-9][\d,]* of 1,000,000 runs/).waitFor();
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+  const paused: number[] = [];
+  for (let r = 0; r < FPS_RUNS; r++) paused.push(await frames(FPS_WINDOW_MS));
+  await page.evaluate(() => window.__sim!.play());
+  const playing: number[] = [];
+  for (let r = 0; r < FPS_RUNS; r++) playing.push(await frames(FPS_WINDOW_MS));
+  await page.close();
+  return { paused: median(paused), playing: median(playing), workers };
 }
 
 interface SeqRun {
