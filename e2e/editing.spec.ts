@@ -40,7 +40,7 @@ test.describe('canvas editing', () => {
     // Redis has nothing to say to ZooKeeper.
     const zk = centre((await page.getByTestId('node-zookeeper').boundingBox())!);
     await dragMouse(page, await sourceHandle(page, 'redis'), zk);
-    await expect(page.getByTestId('notice')).toContainText('A Redis node has nothing to say to a ZooKeeper node: it talks to Client and Redis.');
+    await expect(page.getByTestId('notice')).toContainText('A Redis node has nothing to say to a ZooKeeper node: it talks to Client, Redis and Redis Sentinel.');
     doc = (await sim.scenario()) as Doc;
     expect(doc.edges).toHaveLength(1);
     await page.screenshot({ path: `${SHOTS}/desktop-refused-link.png` });
@@ -93,7 +93,7 @@ test.describe('canvas editing', () => {
     await page.getByTestId('palette-client').click();
     await page.getByTestId('node-redis').click();
     await page.getByTestId('inspector-link-to').selectOption('zookeeper');
-    await expect(page.getByTestId('inspector-link-problem')).toHaveText('A Redis node has nothing to say to a ZooKeeper node: it talks to Client and Redis.');
+    await expect(page.getByTestId('inspector-link-problem')).toHaveText('A Redis node has nothing to say to a ZooKeeper node: it talks to Client, Redis and Redis Sentinel.');
     await page.getByTestId('node-client').click();
     await page.getByTestId('inspector-link-to').selectOption('redis');
     await expect(page.getByTestId('inspector-links')).toContainText('redis');
