@@ -198,7 +198,7 @@ test.describe('the embedded player', () => {
 
   test('a crowded wire is painted on one canvas here too, under far-view cards', async ({ page }) => {
     const sim = await openEmbed(page, 'scenario=redis-basics');
-    expect(await sim.load(bigScenario(3000))).toEqual([]);
+    expect(await sim.load(bigScenario(3000, 5))).toEqual([]);
     await sim.seek(2500);
     const inFlight = (await sim.inFlight()).length;
     expect(inFlight).toBeGreaterThan(500);

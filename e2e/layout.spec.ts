@@ -104,7 +104,7 @@ test('the storage card counts writes and shows the stale write fencing refused (
 
 test('a crowded wire is painted on one canvas instead of hundreds of labelled dots', async ({ page }) => {
   const sim = await openPlayground(page);
-  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  expect(await sim.load(bigScenario(3000, 5))).toEqual([]);
   await sim.seek(2500);
   const canvas = page.getByTestId('message-canvas');
   await expect(canvas).toHaveCount(1);
@@ -118,7 +118,7 @@ test('a crowded wire is painted on one canvas instead of hundreds of labelled do
 
 test('zoomed out, cards trade their details for a far view that still reads; zooming in brings the details back', async ({ page }) => {
   const sim = await openPlayground(page);
-  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  expect(await sim.load(bigScenario(3000, 5))).toEqual([]);
   await sim.seek(2500);
   // 100 nodes fit only far out: every card is in its far view, in type large enough to read there.
   const primary = page.getByTestId('node-p0');
