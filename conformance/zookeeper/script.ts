@@ -57,17 +57,26 @@ const COMMANDS: Record<string, [number, number]> = {
   heal: [0, 0],
 };
 
-/** Parses a script; throws naming the line on a malformed command. */
-export function parseZkScript(src: string, name: string): ZkStep[] {
-  const steps: ZkStep[] = [];
+/**
+ * The command lines of a ZooKeeper script (`.zk` or `.zke`), blank lines and `#` comments left
+ * out: the command's text, what follows ` => ` (null without one), and `file:line` for messages.
+ */
+export function scriptLines(src: string, name: string): { line: number; text: string; expect: string | null; where: string }[] {
+  const out: { line: number; text: string; expect: string | null; where: string }[] = [];
   src.split('\n').forEach((raw, i) => {
-    const line = i + 1;
     const arrow = raw.indexOf(' => ');
     const text = (arrow >= 0 ? raw.slice(0, arrow) : raw).trim();
     if (text === '' || text.startsWith('#')) return;
-    const expect = arrow >= 0 ? raw.slice(arrow + 4).trim() : null;
+    out.push({ line: i + 1, text, expect: arrow >= 0 ? raw.slice(arrow + 4).trim() : null, where: `${name}:${i + 1}` });
+  });
+  return out;
+}
+
+/** Parses a script; throws naming the line on a malformed command. */
+export function parseZkScript(src: string, name: string): ZkStep[] {
+  const steps: ZkStep[] = [];
+  scriptLines(src, name).forEach(({ line, text, expect, where }) => {
     const t = text.split(/\s+/);
-    const where = `${name}:${line}`;
     if (t[0] === 'sleep') {
       if (t.length !== 2 || !/^\d+$/.test(t[1])) throw new Error(`${where}: expected "sleep <ms>"`);
       steps.push({ line, text, session: null, cmd: 'sleep', args: [t[1]], expect });

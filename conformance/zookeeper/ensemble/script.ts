@@ -1,4 +1,4 @@
-import { parseZkScript, type ZkStep } from '../script';
+import { parseZkScript, scriptLines, type ZkStep } from '../script';
 
 /**
  * The ZooKeeper ensemble conformance script format (`*.zke`): the single-server format's session
@@ -46,13 +46,7 @@ const ms = (s: string | undefined, where: string): number => {
 /** Parses an ensemble script; throws naming the line on a malformed command. */
 export function parseEnsembleScript(src: string, name: string): EnsStep[] {
   const steps: EnsStep[] = [];
-  src.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    const arrow = raw.indexOf(' => ');
-    const text = (arrow >= 0 ? raw.slice(0, arrow) : raw).trim();
-    if (text === '' || text.startsWith('#')) return;
-    const expect = arrow >= 0 ? raw.slice(arrow + 4).trim() : null;
-    const where = `${name}:${line}`;
+  scriptLines(src, name).forEach(({ line, text, expect, where }) => {
     const t = text.split(/\s+/);
     const servers = (xs: string[]): ServerName[] => {
       if (xs.length === 0) throw new Error(`${where}: expected servers (${SERVERS.join(', ')})`);
@@ -106,7 +100,7 @@ export function parseEnsembleScript(src: string, name: string): EnsStep[] {
     }
     if (t[1] === 'partition' || t[1] === 'heal') throw new Error(`${where}: ${t[1]} is not supported in an ensemble script`);
     // Any other session command is the single-server format's: parse it with that grammar.
-    const [step] = parseZkScript(raw, where);
+    const [step] = parseZkScript(expect === null ? text : `${text} => ${expect}`, where);
     steps.push({ ...step, line, kind: 'session' });
   });
   return steps;
