@@ -16,6 +16,11 @@ export function link(a: string, b: string, params: Edge['params'] = LAN): Edge {
   return { id: `${a}-${b}`, source: a, target: b, params };
 }
 
+/** A link between every pair of `ids`, in order (an ensemble's servers, a set of sentinels). */
+export function mesh(ids: readonly string[], params: Edge['params'] = LAN): Edge[] {
+  return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => link(a, b, params)));
+}
+
 /** Evenly spread y positions for `n` clients in 0..400. */
 export function column(n: number, top = 0, bottom = 400): number[] {
   if (n === 1) return [(top + bottom) / 2];

@@ -1,4 +1,4 @@
-import { clientNode, link } from './lock-helpers';
+import { clientNode, link, mesh } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
 const WORK = { holdMs: 300, rounds: 4, thinkMs: 100 };
@@ -96,9 +96,9 @@ export const lockShowdown: BuiltinScenario = {
       link('rb', 'primary'),
       ...REDIS.map((c) => link(c, 'storage-r')),
       ...SENTINELS.flatMap((x) => REDIS_NODES.map((r) => link(x, r))),
-      ...SENTINELS.flatMap((a, i) => SENTINELS.slice(i + 1).map((b) => link(a, b))),
+      ...mesh(SENTINELS),
       link('primary', 'replica', { latency: { kind: 'fixed', ms: 5 } }),
-      ...ENSEMBLE.flatMap((a, i) => ENSEMBLE.slice(i + 1).map((b) => link(a, b))),
+      ...mesh(ENSEMBLE),
       ...ZK.flatMap((c) => [...ENSEMBLE.map((z) => link(c, z)), link(c, 'storage-z')]),
       ...ENSEMBLE.map((z) => link('zb', z)),
     ],

@@ -1,4 +1,4 @@
-import { clientNode, link } from './lock-helpers';
+import { clientNode, link, mesh } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
 const SENTINELS = ['s1', 's2', 's3'];
@@ -28,8 +28,6 @@ const sentinel = (id: string, y: number) => ({
   params: { masterName: 'mymaster', monitor: 'primary', quorum: 2, downAfterMs: 1000, failoverTimeoutMs: 10_000, parallelSyncs: 1 },
 });
 
-/** The links between every pair of `ids`, in order. */
-const mesh = (ids: readonly string[], params?: Parameters<typeof link>[2]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => link(a, b, params)));
 
 export const redisSentinelFailoverLockLoss: BuiltinScenario = {
   id: 'redis-sentinel-failover-lock-loss',

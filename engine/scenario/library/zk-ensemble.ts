@@ -1,4 +1,4 @@
-import { clientNode, link } from './lock-helpers';
+import { clientNode, link, mesh } from './lock-helpers';
 import type { BuiltinScenario } from './types';
 
 // The ZooKeeper ensemble built-ins: three servers linked to each other (each link a real link
@@ -6,7 +6,6 @@ import type { BuiltinScenario } from './types';
 
 const SERVERS = ['z1', 'z2', 'z3'];
 const server = (id: string, i: number) => ({ id, type: 'zookeeper', label: id, position: { x: 330, y: 40 + i * 170 }, params: { tickTime: 1000, serverId: i + 1 } });
-const mesh = SERVERS.flatMap((a, i) => SERVERS.slice(i + 1).map((b) => link(a, b)));
 
 const lockClient = (connect: string, startDelayMs: number) => ({
   kind: 'zk-lock',
@@ -48,7 +47,7 @@ export const zkEnsembleFailover: BuiltinScenario = {
       ...SERVERS.map(server),
       { id: 'storage', type: 'storage', label: 'storage', position: { x: 640, y: 210 }, params: { fencing: true } },
     ],
-    edges: [...mesh, ...LOCKERS.flatMap((c) => [...SERVERS.map((z) => link(c.id, z)), link(c.id, 'storage')])],
+    edges: [...mesh(SERVERS), ...LOCKERS.flatMap((c) => [...SERVERS.map((z) => link(c.id, z)), link(c.id, 'storage')])],
     monitors: ['mutual-exclusion', 'fencing-order', 'lock-progress'],
     interventions: [{ at: 1420, kind: 'crash', node: 'z3' }],
     playback: { startMs: 0, speed: 1, untilMs: 10000 },
