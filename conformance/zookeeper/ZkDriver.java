@@ -250,6 +250,12 @@ public final class ZkDriver {
             System.out.println("{\"line\":" + (i + 1) + ",\"t\":" + t + ",\"res\":" + res + "}");
             System.out.flush();
         }
+        closeAll();
+        System.exit(0);
+    }
+
+    /** Closes every session still open and stops their proxies (the end of a script, or of stdin). */
+    static void closeAll() {
         for (Session s : sessions.values()) {
             if (!s.gone && s.zk != null) {
                 try {
@@ -260,7 +266,6 @@ public final class ZkDriver {
             }
             if (s.proxy != null) s.proxy.shutdown();
         }
-        System.exit(0);
     }
 
     /** Ensemble mode: the runner sends `<line> <command>` lines and reads one JSON answer each. */
@@ -275,15 +280,8 @@ public final class ZkDriver {
             System.out.println("{\"line\":" + line + ",\"res\":" + answer(l.substring(sp + 1).trim().split("\\s+")) + "}");
             System.out.flush();
         }
-        for (Session s : sessions.values()) {
-            if (!s.gone && s.zk != null) {
-                try {
-                    s.zk.close(2000);
-                } catch (Exception e) {
-                    // ignore
-                }
-            }
-        }
+        // Ensemble sessions have no proxies; closeAll stops none there.
+        closeAll();
         System.exit(0);
     }
 

@@ -1,20 +1,13 @@
 import { expiryBucket } from '../zk/sessions';
 import { makeZxid } from '../zk/state';
 import type { Qx } from './step';
-import type { Txn, TxnOp } from './types';
+import type { Txn } from './types';
 
 // The leader's side of a write before its commit, and every member's disk: a proposal is
 // logged and fsynced (SyncRequestProcessor) before its ACK goes out.
 
 /** A write for the leader to propose: what, for which session, and who answers it. */
-export interface Submitted {
-  session: string;
-  op: TxnOp;
-  origin: string | null;
-  client: string | null;
-  conn: number;
-  xid: number;
-}
+export type Submitted = Omit<Txn, 'zxid' | 'time'>;
 
 /** The leader proposes a write: next zxid of its epoch, logged here and sent to every learner. */
 export function propose(x: Qx, w: Submitted): Txn {
