@@ -3,6 +3,7 @@
  * [--format jsonl|summary] [--fail-on-violation]`, or `--list`.
  * Exit 0 on a completed run, 1 with --fail-on-violation when an invariant broke, 2 on bad input.
  */
+import { inEnglish, jsonInEnglish } from './i18n/english';
 import { narrate } from './core/narrate';
 // Every kind's behaviour, registered up front: a CLI run builds its simulation synchronously.
 import './registry/register-all';
@@ -84,8 +85,8 @@ function main(): void {
   const out: string[] = [];
   for (let i = 0; i < sim.trace.length; i++) {
     const ev = sim.trace.get(i);
-    if (ev.type === 'invariant.violation') violations.push({ t: ev.t, monitor: ev.monitor, message: ev.message, nodes: ev.nodes });
-    if (args.format === 'jsonl') out.push(JSON.stringify({ ...ev, narration: narrate(sim, ev, labels) }));
+    if (ev.type === 'invariant.violation') violations.push({ t: ev.t, monitor: ev.monitor, message: inEnglish(ev.message), nodes: ev.nodes });
+    if (args.format === 'jsonl') out.push(jsonInEnglish({ ...ev, narration: narrate(sim, ev, labels) }));
     if (out.length >= 10_000) {
       process.stdout.write(out.join('\n') + '\n');
       out.length = 0;

@@ -9,7 +9,7 @@ describe('parseEmbedRequest', () => {
   });
 
   it('reads every option from the hash', () => {
-    const r = parseEmbedRequest('', '#scenario=zk-lock&autoplay=1&t=1500&speed=2&loop=true&controls=minimal&theme=dark&mode=editable&view=both&click=1&allow=https://docs.example.com,http://localhost:8080');
+    const r = parseEmbedRequest('', '#scenario=zk-lock&autoplay=1&t=1500&speed=2&loop=true&controls=minimal&theme=dark&mode=editable&view=both&click=1&allow=https://docs.example.com,http://localhost:8080&lang=zh');
     expect(r.problems).toEqual([]);
     expect(r.source).toEqual({ kind: 'builtin', id: 'zk-lock' });
     expect(r.options).toEqual({
@@ -23,6 +23,7 @@ describe('parseEmbedRequest', () => {
       view: 'both',
       click: true,
       allow: ['https://docs.example.com', 'http://localhost:8080'],
+      lang: 'zh',
     });
   });
 
@@ -105,6 +106,14 @@ describe('embedHash', () => {
     expect(embedHash({ kind: 'builtin', id: 'zk-lock' }, {})).toBe('scenario=zk-lock');
     expect(embedHash({ kind: 'builtin', id: 'zk-lock' }, { controls: 'minimal', autoplay: true, t: 1200, allow: ['https://a.com'] })).toBe('scenario=zk-lock&autoplay=1&t=1200&controls=minimal&allow=https://a.com');
     expect(embedHash({ kind: 'share', hash: '#s=abc&t=99' }, { theme: 'dark' })).toBe('s=abc&theme=dark');
+    expect(embedHash({ kind: 'builtin', id: 'zk-lock' }, { lang: 'zh' })).toBe('scenario=zk-lock&lang=zh');
+  });
+
+  it('reads the language and names a bad one', () => {
+    expect(parseEmbedRequest('?lang=zh', '').options.lang).toBe('zh');
+    const bad = parseEmbedRequest('', '#lang=fr');
+    expect(bad.options.lang).toBeNull();
+    expect(bad.problems).toEqual(['lang: expected en, zh, got "fr"; using the default']);
   });
 
   const options: fc.Arbitrary<EmbedOptions> = fc.record({
@@ -118,6 +127,7 @@ describe('embedHash', () => {
     view: fc.constantFrom('canvas', 'sequence', 'both'),
     click: fc.boolean(),
     allow: fc.uniqueArray(fc.constantFrom('https://a.com', 'http://localhost:3000', 'https://docs.example.org:8443'), { maxLength: 3 }),
+    lang: fc.constantFrom(null, 'en', 'zh'),
   });
 
   it('round-trips through parseEmbedRequest without problems', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS, type Lang } from '@/engine/i18n/langs';
 import { parseTime } from '@/engine/scenario/share-link';
 import { MAX_SPEED, MIN_SPEED } from './playback-store';
 import { VIEWS, type SeqViewName } from './sequence-link';
@@ -36,6 +37,8 @@ export interface EmbedOptions {
   click: boolean;
   /** Host origins allowed to drive the player by postMessage (empty: the parent that says hello first). */
   allow: readonly string[];
+  /** The language the player speaks; null: the viewer's own (remembered, else the browser's). */
+  lang: Lang | null;
 }
 
 export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
@@ -49,6 +52,7 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = {
   view: 'canvas',
   click: false,
   allow: [],
+  lang: null,
 };
 
 /** Which scenario the address names: a share payload (`s=`), a built-in (`scenario=`), or neither. */
@@ -118,6 +122,7 @@ const PARSERS: { [K in keyof EmbedOptions]: (raw: string) => { ok: true; value: 
     }
     return { ok: true, value: out };
   },
+  lang: (raw) => oneOf(LANGS, raw),
 };
 
 function parseFlag(raw: string): { ok: true; value: boolean } | { ok: false; error: string } {

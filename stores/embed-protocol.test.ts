@@ -1,3 +1,4 @@
+import { inEnglish } from '@/engine/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
@@ -99,11 +100,11 @@ describe('player messages', () => {
     const info = playerInfo(store.getState());
     expect(info).toMatchObject({ loaded: true, playing: false, time: 0, finished: false, scenario: { id: 'redis-lock-expiry', title: entry.title } });
     const v = store.getState().timeline.violations[0];
-    for (const m of [readyMessage(info), readyMessage(info, 'x'), stateMessage(info, 4), stateMessage(info), timeMessage(1234.56789), violationMessage(v), errorMessage('bad', 1, 'dp:seek'), errorMessage('bad')]) {
+    for (const m of [readyMessage(info), readyMessage(info, 'x'), stateMessage(info, 4), stateMessage(info), timeMessage(1234.56789), violationMessage(v, inEnglish), errorMessage('bad', 1, 'dp:seek'), errorMessage('bad')]) {
       expect(playerMessage.safeParse(m).success, JSON.stringify(m)).toBe(true);
     }
     expect(timeMessage(1234.56789)).toEqual({ type: 'dp:time', v: 1, t: 1234.568 });
-    expect(violationMessage(v)).toMatchObject({ type: 'dp:violation', invariant: 'mutual-exclusion', nodes: ['c2', 'c1', 'storage'] });
+    expect(violationMessage(v, inEnglish)).toMatchObject({ type: 'dp:violation', invariant: 'mutual-exclusion', nodes: ['c2', 'c1', 'storage'] });
   });
 
   it('report a violation once the cursor passes it, not when it moves back', () => {

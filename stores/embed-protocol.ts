@@ -1,3 +1,4 @@
+import type { Say } from '@/engine/core/phrase';
 import { z } from 'zod';
 import { formatIssues, issueMessage } from '@/engine/scenario/errors';
 import { checkShape, type JsonLimits } from '@/engine/scenario/safe-json';
@@ -158,7 +159,8 @@ export function playerInfo(s: Pick<PlaybackState, 'playing' | 'time' | 'untilMs'
 export const readyMessage = (state: PlayerInfo, id?: RequestId): PlayerMessage => withId({ type: 'dp:ready', v: PROTOCOL_VERSION, state }, id);
 export const stateMessage = (state: PlayerInfo, id?: RequestId): PlayerMessage => withId({ type: 'dp:state', v: PROTOCOL_VERSION, ...state }, id);
 export const timeMessage = (t: number): PlayerMessage => ({ type: 'dp:time', v: PROTOCOL_VERSION, t: round(t) });
-export const violationMessage = (v: Violation): PlayerMessage => ({ type: 'dp:violation', v: PROTOCOL_VERSION, invariant: v.monitor, sentence: v.message, t: round(v.t), nodes: [...v.nodes] });
+/** The event a violation posts; `say` renders its sentence in the player's language. */
+export const violationMessage = (v: Violation, say: (x: Say) => string): PlayerMessage => ({ type: 'dp:violation', v: PROTOCOL_VERSION, invariant: v.monitor, sentence: say(v.message), t: round(v.t), nodes: [...v.nodes] });
 export function errorMessage(error: string, id?: RequestId, request?: string): PlayerMessage {
   return withId({ type: 'dp:error', v: PROTOCOL_VERSION, error, ...(request ? { request } : {}) }, id);
 }

@@ -1,3 +1,5 @@
+import type { Say } from '@/engine/core/phrase';
+import { inEnglish } from '@/engine/i18n/english';
 import { describeMessage } from '@/engine/core/narrate';
 import type { Simulation } from '@/engine/core/simulation';
 import type { TraceEventOf } from '@/engine/core/trace-types';
@@ -10,7 +12,7 @@ export interface Received {
   t: number;
   from: string;
   /** The message in the canvas's short words ("NodeChildrenChanged /workers"). */
-  text: string;
+  text: Say;
 }
 
 /** How far back the scan looks for a node's latest delivery. */
@@ -42,7 +44,7 @@ function lastReceivedAll(sim: Simulation, steps: number): ReadonlyMap<string, Re
     }
     const ev = sim.trace.get(i) as TraceEventOf<'net.deliver'>;
     const text = describeMessage(sim, ev.msg, ev.from, node);
-    if (!HEARTBEAT.test(text)) map.set(node, { i, t: ev.t, from: ev.from, text });
+    if (!HEARTBEAT.test(inEnglish(text))) map.set(node, { i, t: ev.t, from: ev.from, text });
   }
   cache = { sim, steps, map };
   return map;

@@ -1,3 +1,4 @@
+import { p, type Say } from '@/engine/core/phrase';
 import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { InFlight, Simulation } from '@/engine/core/simulation';
 import type { TraceEvent } from '@/engine/core/trace-types';
@@ -13,12 +14,12 @@ export interface NarratedEvent {
   step: number;
   type: string;
   node: string;
-  text: string;
+  text: Say;
 }
 
 /** A message on the wire with the short phrase the canvas draws beside its dot. */
 export interface WireMessage extends InFlight {
-  text: string;
+  text: Say;
 }
 
 /** How many events the log shows; older ones are reached by moving the cursor. */
@@ -60,7 +61,7 @@ export function captionAt(sim: Simulation, labels: Readonly<Record<string, strin
   const name = (id: string) => labels[id] ?? id;
   for (const m of wire) {
     if (m.sentAt !== t || !actors.has(m.from)) continue;
-    out.push({ key: `m${m.seq}`, i: from, t, step, type: 'net.send', node: m.from, text: `${name(m.from)} sends ${m.text} to ${name(m.to)}` });
+    out.push({ key: `m${m.seq}`, i: from, t, step, type: 'net.send', node: m.from, text: p('core.send', { from: name(m.from), what: m.text, to: name(m.to) }) });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { inEnglish } from '@/engine/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
@@ -17,11 +18,11 @@ describe('playback store', () => {
     expect(s.getState().steps).toBe(0);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(1);
-    expect(s.getState().caption.map((e) => e.text)).toEqual(['client starts', 'client sends SET greeting hello PX 2500 to redis']);
+    expect(s.getState().caption.map((e) => inEnglish(e.text))).toEqual(['client starts', 'client sends SET greeting hello PX 2500 to redis']);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(2);
     expect(s.getState().inFlight).toHaveLength(1);
-    expect(s.getState().inFlight[0].text).toBe('SET greeting hello PX 2500');
+    expect(inEnglish(s.getState().inFlight[0].text)).toBe('SET greeting hello PX 2500');
   });
 
   it('advances virtual time and keeps step-derived arrays while no event ran', () => {
@@ -48,12 +49,12 @@ describe('playback store', () => {
     const s = store();
     s.getState().advance(1500);
     const steps = s.getState().steps;
-    const caption = s.getState().caption.map((e) => e.text);
+    const caption = s.getState().caption.map((e) => inEnglish(e.text));
     s.getState().seek(200);
     expect(s.getState().time).toBe(200);
     s.getState().seek(1500);
     expect(s.getState().steps).toBe(steps);
-    expect(s.getState().caption.map((e) => e.text)).toEqual(caption);
+    expect(s.getState().caption.map((e) => inEnglish(e.text))).toEqual(caption);
   });
 
   it('shows a node through its kind’s view: the TTL a key was set with, and the same view object while its state is unchanged', () => {

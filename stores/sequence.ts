@@ -1,3 +1,5 @@
+import type { Say } from '@/engine/core/phrase';
+import { inEnglish } from '@/engine/i18n/english';
 import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { Simulation } from '@/engine/core/simulation';
 import { causalChain, isAnchorType, type CausalChain } from '@/engine/trace/causality';
@@ -43,7 +45,7 @@ export interface ChainSentence {
   t: number;
   /** The step to seek to: just after the event. */
   step: number;
-  text: string;
+  text: Say;
   /** A fault or timeout the chain goes back to, the violation, or an ordinary step. */
   tone: 'anchor' | 'violation' | 'plain';
   /** How many like events it stands for (a lock polled seven times is one line). */
@@ -110,7 +112,7 @@ export function describeSeqMessage(s: PlaybackState, m: SeqMessage): string {
   const to = sim.nodeIds[m.to];
   const name = (id: string) => labels[id] ?? id;
   const ev = sim.trace.get(m.i) as { msg?: { type: string } };
-  const what = ev.msg ? describeMessage(sim, ev.msg, from, to) : 'a message';
+  const what = ev.msg ? inEnglish(describeMessage(sim, ev.msg, from, to)) : 'a message';
   const how = m.kind === MsgEnd.Lost ? ' (lost)' : m.kind === MsgEnd.Refused ? ' (refused)' : m.stalled > 0 ? ` (held ${Math.round(m.stalled)} ms by TCP retransmission)` : '';
   return `${name(from)} → ${name(to)}: ${what}${how}`;
 }

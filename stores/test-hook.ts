@@ -1,3 +1,4 @@
+import { inEnglish } from '@/engine/i18n/english';
 import type { Intervention } from '@/engine/core/faults';
 import { parseScenario } from '@/engine/scenario/parse';
 import { loadForOpen } from './kind-loading';
@@ -55,7 +56,7 @@ export function installTestHook(store: PlaybackStore): () => void {
     advance: (ms) => (s().advance(ms), s().time),
     time: () => s().time,
     steps: () => s().steps,
-    inFlight: () => s().inFlight.map(({ from, to, link, sentAt, arriveAt, text, lost }) => ({ from, to, link, sentAt, arriveAt, text, lost })),
+    inFlight: () => s().inFlight.map(({ from, to, link, sentAt, arriveAt, text, lost }) => ({ from, to, link, sentAt, arriveAt, text: inEnglish(text), lost })),
     play: () => s().play(),
     pause: () => s().pause(),
     playing: () => s().playing,
@@ -72,7 +73,7 @@ export function installTestHook(store: PlaybackStore): () => void {
       return r.ok ? [] : r.errors;
     },
     interventions: () => structuredClone(s().scenario.interventions),
-    violations: () => s().timeline.violations.map(({ t, step, message, nodes }) => ({ t, step, message, nodes })),
+    violations: () => s().timeline.violations.map(({ t, step, message, nodes }) => ({ t, step, message: inEnglish(message), nodes })),
     scenario: () => structuredClone(s().scenario),
   };
   window.__sim = hook;

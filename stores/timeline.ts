@@ -1,3 +1,4 @@
+import type { Say } from '@/engine/core/phrase';
 import type { Simulation } from '@/engine/core/simulation';
 import type { TraceEventOf, ViolationSpan } from '@/engine/core/trace-types';
 import { RateCollector, type RateChart } from './rate-chart';
@@ -15,7 +16,7 @@ export interface Violation {
   t: number;
   step: number;
   monitor: string;
-  message: string;
+  message: Say;
   /** The nodes involved (from the monitor). */
   nodes: readonly string[];
   /** Trace index of the event that caused it, when the monitor knows one. */

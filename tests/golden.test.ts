@@ -1,3 +1,4 @@
+import { inEnglish, jsonInEnglish } from '../engine/i18n/english';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -44,10 +45,10 @@ function observe(id: string, seed?: number): Golden {
   return {
     events: sim.trace.length,
     steps: sim.steps,
-    trace: sha(events.map((e) => JSON.stringify(e))),
-    traceTimersBlind: sha(events.map((e) => JSON.stringify(e.type === 'timer.fire' ? { ...e, payload: 'timer' } : e))),
-    narration: sha(events.map((e) => narrate(sim, e, labels))),
-    summary: sha([JSON.stringify({ metrics: sim.metrics, violations })]),
+    trace: sha(events.map((e) => jsonInEnglish(e))),
+    traceTimersBlind: sha(events.map((e) => jsonInEnglish(e.type === 'timer.fire' ? { ...e, payload: 'timer' } : e))),
+    narration: sha(events.map((e) => inEnglish(narrate(sim, e, labels)))),
+    summary: sha([jsonInEnglish({ metrics: sim.metrics, violations })]),
   };
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
@@ -40,6 +41,7 @@ const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)
  * wire they are painted by MessageCanvas instead. A cut link is drawn broken, with scissors.
  */
 function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
+  const { say } = useI18n();
   const a = boxOf(useInternalNode(source));
   const b = boxOf(useInternalNode(target));
   // The facing sides once both cards are measured; the handles' points until then.
@@ -138,7 +140,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
                 <MessageTrail points={trail} outbound={outbound} />
                 <MessageDot
                   at={along(travelled)}
-                  text={clip(m.text)}
+                  text={clip(say(m.text))}
                   outbound={outbound}
                   lost={m.lost}
                   revealed={still || fall > 0}

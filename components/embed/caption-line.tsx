@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { usePlayback } from '@/stores/playback-context';
 import { selectCaption, selectHalted } from '@/stores/selectors';
 
@@ -10,19 +11,20 @@ import { selectCaption, selectHalted } from '@/stores/selectors';
 export function CaptionLine() {
   const lines = usePlayback(selectCaption);
   const halted = usePlayback(selectHalted);
+  const { say } = useI18n();
   const main = lines.find((l) => l.type !== 'net.send') ?? lines[0];
   const violation = main?.type === 'invariant.violation';
   return (
     <p
       aria-live="polite"
       data-testid="caption"
-      title={main?.text}
+      title={main ? say(main.text) : undefined}
       className={`truncate border-t border-slate-200 bg-white px-3 py-1 text-xs [@media(max-height:299px)]:hidden dark:border-slate-800 dark:bg-slate-900 ${
         violation ? 'font-semibold text-red-700 dark:text-red-400' : 'text-slate-700 dark:text-slate-300'
       }`}
     >
       {halted && <span className="mr-1.5 rounded-full bg-red-600 px-1.5 py-px text-[10px] font-semibold text-white">paused on violation</span>}
-      {main ? main.text : 'Press Play to run the scenario, or Step to go one event at a time.'}
+      {main ? say(main.text) : 'Press Play to run the scenario, or Step to go one event at a time.'}
     </p>
   );
 }

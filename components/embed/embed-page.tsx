@@ -10,6 +10,7 @@ import { EmbedPlayer } from './embed-player';
 import { Poster } from './poster';
 import { Problems } from './problems';
 import { useEmbedAddress } from './use-embed-address';
+import { useLangSetup } from '../i18n/use-lang-setup';
 import { useEmbedTheme } from './use-embed-theme';
 
 /** The document to show and what went wrong getting it (a bad link falls back to the default scenario). */
@@ -123,6 +124,8 @@ function EmbedRoot({ search, hash }: { search: string; hash: string }) {
  */
 export function EmbedPage() {
   const address = useEmbedAddress();
+  // `lang=` is an embed option: a bad value is listed with the others.
+  useLangSetup();
   return (
     <div data-testid="embed" className="flex h-dvh w-full flex-col overflow-hidden">
       {address && <EmbedRoot key={`${address.search}#${address.hash}`} search={address.search} hash={address.hash} />}

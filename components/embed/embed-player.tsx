@@ -1,5 +1,6 @@
 'use client';
 
+import { currentFormatter } from '@/components/i18n/use-i18n';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EmbedOptions } from '@/stores/embed-options';
@@ -74,7 +75,7 @@ function useHostChannel(store: PlaybackStore, channel: EmbedChannel, speed: numb
     };
     channel.setHandler({ info: () => playerInfo(store.getState()), perform });
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.timeline === prev.timeline) for (const v of crossedViolations(s.timeline, prev.steps, s.steps)) channel.notify(violationMessage(v));
+      if (s.timeline === prev.timeline) for (const v of crossedViolations(s.timeline, prev.steps, s.steps)) channel.notify(violationMessage(v, currentFormatter().say));
       channel.report(playerInfo(s));
     });
     return () => {

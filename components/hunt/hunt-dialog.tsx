@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { HuntStatus } from '@/engine/hunt/coordinator';
@@ -132,6 +133,7 @@ export default function HuntDialog() {
 
 /** Progress while it runs, then what it found or how much it tried. */
 function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r: HuntResult): void }) {
+  const { say } = useI18n();
   if (phase.kind === 'idle') return null;
   if (phase.kind === 'error') {
     return (
@@ -179,7 +181,7 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
             ))}
           </ul>
         )}
-        <p className="text-xs text-slate-600 dark:text-slate-400">{result.shrunk.violation.message}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{say(result.shrunk.violation.message)}</p>
         <button type="button" onClick={() => onOpen(result)} data-testid="hunt-open" className={primaryButton}>
           Open the failing run
         </button>

@@ -1,3 +1,4 @@
+import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -74,6 +75,7 @@ function MenuButton({ id, label }: { id: string; label: string }) {
 
 /** The latest message the node was handed, and when: what it last heard, kept after the dot is gone. */
 function LastReceived({ id }: { id: string }) {
+  const { say } = useI18n();
   const last = usePlayback((s) => selectLastReceived(s, id));
   const labels = usePlayback(selectLabels);
   if (!last) return null;
@@ -85,7 +87,7 @@ function LastReceived({ id }: { id: string }) {
         ↘ {formatMs(last.t)}
       </span>
       <span aria-hidden className="min-w-0 truncate text-slate-600 dark:text-slate-300">
-        {labels[last.from] ?? last.from}: {last.text}
+        {labels[last.from] ?? last.from}: {say(last.text)}
       </span>
     </p>
   );
@@ -98,6 +100,7 @@ function LastReceived({ id }: { id: string }) {
  * and the latest invariant violation it was part of, in words.
  */
 export function NodeCard({ id, label, kind, status, clockOffset, selected, vertical, warning, children }: NodeCardProps) {
+  const { say } = useI18n();
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
@@ -138,7 +141,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       )}
       {/* A short badge with the node's part in it; the sentence is in the caption, the log and this tooltip. */}
       {violation && (
-        <p data-testid="node-violation" title={violation.message} className="flex items-center gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70">
+        <p data-testid="node-violation" title={say(violation.message)} className="flex items-center gap-1.5 border-t border-red-200 bg-red-50 px-3 py-1 last:rounded-b-[10px] dark:border-red-900 dark:bg-red-950/70">
           <span
             data-testid="violation-role"
             data-cause={violation.causeNode === id || undefined}
@@ -149,7 +152,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
           </span>
           <span className="sr-only">
             {violation.causeNode === id ? 'Caused an invariant violation: ' : 'Invariant violated: '}
-            {violation.message}
+            {say(violation.message)}
           </span>
         </p>
       )}

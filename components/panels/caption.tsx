@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { usePlayback } from '@/stores/playback-context';
 import { selectCaption, selectHalted } from '@/stores/selectors';
 import { formatMs } from './format';
@@ -14,6 +15,7 @@ import { sectionTitle } from '../ui/styles';
 export function Caption() {
   const lines = usePlayingThrottle(selectCaption);
   const halted = usePlayback(selectHalted);
+  const { say } = useI18n();
   return (
     <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col max-md:h-24 border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
       <h2 id="caption-title" className={`mb-1.5 flex h-5 shrink-0 items-center gap-2 ${sectionTitle}`}>
@@ -43,7 +45,7 @@ export function Caption() {
               }
             >
               {e.type === 'net.send' && <span aria-hidden>↳ </span>}
-              {e.text}
+              {say(e.text)}
             </p>
           ))
         )}

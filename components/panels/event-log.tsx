@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
 import { kindOf } from '@/stores/log-groups';
@@ -29,6 +30,7 @@ const TONE: Partial<Record<string, string>> = {
  * sequence diagram and its time on the timeline, without moving the cursor.
  */
 export function EventLog() {
+  const { say } = useI18n();
   const steps = usePlayingThrottle(selectSteps);
   const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
@@ -66,7 +68,7 @@ export function EventLog() {
                   } ${current ? 'bg-indigo-50 dark:bg-indigo-950/60' : ''}`}
                 >
                   <span className="pt-px text-right font-mono text-[10px] tabular-nums text-slate-600 dark:text-slate-400">{formatMs(e.t)}</span>
-                  <span className={TONE[kindOf(e.type)] ?? 'text-slate-700 dark:text-slate-300'}>{e.text}</span>
+                  <span className={TONE[kindOf(e.type)] ?? 'text-slate-700 dark:text-slate-300'}>{say(e.text)}</span>
                 </button>
               </li>
             );

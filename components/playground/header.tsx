@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectHeading } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
+import { LangSwitch } from '../i18n/lang-switch';
 import { hint } from '../panels/commands';
 import { BoltIcon, CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
@@ -54,6 +55,7 @@ export function Header() {
         <CodeIcon width={15} height={15} />
         <span className="hidden sm:inline">Embed</span>
       </button>
+      <LangSwitch />
       {/* Phones rarely have a keyboard, and the title needs the room; "?" still opens the help. */}
       <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help')} aria-label="Keyboard shortcuts" className={`${button} h-8 w-8 !px-0 max-sm:hidden`}>
         <KeyboardIcon width={16} height={16} />

@@ -1,6 +1,8 @@
 'use client';
 
-import { PlaybackProvider } from '@/stores/playback-context';
+import { PlaybackProvider, useUiStore } from '@/stores/playback-context';
+import { currentFormatter } from '../i18n/use-i18n';
+import { useLangSetup } from '../i18n/use-lang-setup';
 import { loadEntry } from '@/stores/scenario-source';
 import { ShowableGate } from '../ui/when-showable';
 import { shipDefaultKinds } from './default-kinds';
@@ -9,6 +11,13 @@ import { Player } from './player';
 import { FileDrop } from './file-drop';
 import { ScenarioError } from './scenario-error';
 import { useDocumentSource } from './use-document-source';
+
+/** The page's language: a link's `lang=`, else the remembered or the browser's; a bad value is reported. */
+function LangSetup() {
+  const ui = useUiStore();
+  useLangSetup((value) => ui.getState().notify(currentFormatter().t('ui.i18n.badLang', { value, lang: currentFormatter().t('ui.i18n.fallback') }), 'warn'));
+  return null;
+}
 
 /** Where the document comes from and goes to (links, autosave): the playground only, never an embed. */
 function DocumentSource() {
@@ -33,6 +42,7 @@ export function Playground() {
       {loaded.ok ? (
         <ShowableGate scenario={loaded.scenario} failed={(error) => <ScenarioError title={loaded.entry.title} errors={[error]} />}>
           <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>
+            <LangSetup />
             <DocumentSource />
             <FileDrop />
             <Header />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
@@ -21,6 +22,7 @@ const TONE = {
  * causal chain told as sentences, oldest first, each a link that seeks to its moment.
  */
 export function ChainList() {
+  const { say } = useI18n();
   const chainOf = useUi((s) => s.chainOf);
   // The violations the cursor has passed, and the one chosen even when the cursor went back before it.
   const violations = usePlayback(useShallow((s: PlaybackState) => selectPassed(s, chainOf)));
@@ -78,7 +80,7 @@ export function ChainList() {
                 >
                   <span className="text-right font-mono text-[10px] text-slate-600 tabular-nums dark:text-slate-400">{formatMs(c.t)}</span>
                   <span className={TONE[c.tone]}>
-                    {c.text}
+                    {say(c.text)}
                     {c.times > 1 && <span className="text-slate-600 dark:text-slate-400"> (×{c.times})</span>}
                   </span>
                 </button>

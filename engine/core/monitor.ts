@@ -1,3 +1,4 @@
+import type { Say } from './phrase';
 import type { TraceEvent, TraceType, ViolationSpan } from './trace-types';
 
 /** What a monitor may do when it sees an event. */
@@ -8,7 +9,7 @@ export interface MonitorCtx {
    * whose lease ran out, the client whose DEL removed another's lock), else the detecting event.
    * `spans` are stretches of true time the views highlight (the two halves of a burst).
    */
-  violate(message: string, nodes: string[], cause?: number, causeNode?: string, spans?: ViolationSpan[]): void;
+  violate(message: Say, nodes: string[], cause?: number, causeNode?: string, spans?: ViolationSpan[]): void;
   /** Adds `delta` to a named run metric. */
   metric(name: string, delta?: number): void;
   /** Sets a named run metric. */

@@ -1,3 +1,4 @@
+import type { Say } from './phrase';
 import type { Msg } from './msg';
 import type { TraceEvent } from './trace-types';
 import type { Ctx } from './types';
@@ -27,9 +28,9 @@ export interface ProgramDef<P = unknown, S = unknown> {
    * local database). Without it a crash loses everything and a restart begins anew (init).
    */
   crash?(state: S, params: P): S;
-  describeTimer?(payload: unknown): string;
+  describeTimer?(payload: unknown): Say;
   /** Runs after the node's clock is stepped or its drift changes (see ModelDef.onClockChange). */
   onClockChange?(state: S, ctx: Ctx): S;
   /** One line for this program's own trace events. */
-  narrate?(ev: TraceEvent, name: (id: string) => string): string | undefined;
+  narrate?(ev: TraceEvent, name: (id: string) => string): Say | undefined;
 }

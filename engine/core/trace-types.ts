@@ -1,4 +1,5 @@
 import type { Msg } from './msg';
+import type { Say } from './phrase';
 
 /** A stretch of time a violation points at (each half of a burst a window boundary split), for the views to highlight. */
 export interface ViolationSpan {
@@ -34,7 +35,7 @@ export interface TraceEventMap {
   'fault.partition': { edge: string };
   'fault.heal': { edge: string };
   'fault.link': { edge: string; loss?: number; duplicate?: number; extraLatencyMs?: number };
-  'invariant.violation': { monitor: string; message: string; nodes: string[]; cause?: number; causeNode?: string; spans?: ViolationSpan[] };
+  'invariant.violation': { monitor: string; message: Say; nodes: string[]; cause?: number; causeNode?: string; spans?: ViolationSpan[] };
   'metric.note': { name: string; value: number };
 }
 

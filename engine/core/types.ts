@@ -1,4 +1,5 @@
 import type { Msg } from './msg';
+import type { Say } from './phrase';
 import type { TraceData, TraceEvent, TraceType } from './trace-types';
 
 /**
@@ -63,9 +64,9 @@ export interface ModelDef<P = unknown, S = unknown> {
   /** The state that survives a crash (durable part); volatile state is lost. Default: init. */
   crash?(state: S, params: P): S;
   /** A short phrase for a timer payload, used in narration ("lease renewal"). */
-  describeTimer?(payload: unknown, params: P): string;
+  describeTimer?(payload: unknown, params: P): Say;
   /** A short phrase for a message ("SET k v"), used in narration and on the canvas. */
-  describeMessage?(msg: Msg): string;
+  describeMessage?(msg: Msg): Say;
   /** One line for this model's own trace events; `name` turns a node id into its label. */
-  narrate?(ev: TraceEvent, name: (id: string) => string, params: P): string | undefined;
+  narrate?(ev: TraceEvent, name: (id: string) => string, params: P): Say | undefined;
 }

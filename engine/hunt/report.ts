@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import type { Scenario } from '../scenario/schema';
 import { shareHash } from '../scenario/share';
 import type { HuntConfig } from './coordinator';
@@ -36,7 +37,7 @@ export function huntReport(s: Scenario, config: HuntConfig, r: HuntResult, host:
       ...original.faults.map((f) => `    ${describeFault(f)}`),
       `shrunk in ${r.shrunk.tries} runs to ${r.shrunk.schedule.faults.length === 0 ? 'no fault at all' : `${r.shrunk.schedule.faults.length} fault${r.shrunk.schedule.faults.length === 1 ? '' : 's'}`}:`,
       ...r.shrunk.schedule.faults.map((f) => `    ${describeFault(f)}`),
-      `  ${r.shrunk.violation.monitor} at ${Math.round(r.shrunk.violation.t)} ms: ${r.shrunk.violation.message}`,
+      `  ${r.shrunk.violation.monitor} at ${Math.round(r.shrunk.violation.t)} ms: ${inEnglish(r.shrunk.violation.message)}`,
       `open it: ${link}`,
     );
   } else {

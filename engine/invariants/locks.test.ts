@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { describe, expect, it } from 'vitest';
 import type { MonitorCtx, MonitorDef } from '../core/monitor';
 import type { TraceEvent } from '../core/trace-types';
@@ -11,7 +12,7 @@ function fold<S>(m: MonitorDef<S>, events: Record<string, unknown>[]) {
   const metrics: Record<string, number> = {};
   const ctx: MonitorCtx = {
     name: (id) => id,
-    violate: (message, nodes, cause, causeNode) => violations.push({ message, nodes, cause, causeNode }),
+    violate: (message, nodes, cause, causeNode) => violations.push({ message: inEnglish(message), nodes, cause, causeNode }),
     metric: (name, d = 1) => {
       metrics[name] = (metrics[name] ?? 0) + d;
     },

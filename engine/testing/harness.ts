@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import type { Intervention } from '../core/faults';
 import { Simulation, type SimOptions, type SimSpec } from '../core/simulation';
 import type { TraceData, TraceEvent, TraceEventOf, TraceType } from '../core/trace-types';
@@ -127,7 +128,7 @@ export class Harness {
 
   /** The violations the scenario's monitors reported. */
   get violations(): Violation[] {
-    return this.events('invariant.violation').map((e) => ({ t: e.t, monitor: e.monitor, message: e.message, nodes: e.nodes }));
+    return this.events('invariant.violation').map((e) => ({ t: e.t, monitor: e.monitor, message: inEnglish(e.message), nodes: e.nodes }));
   }
 
   /** Throws, quoting them, when any monitor reported a violation. */

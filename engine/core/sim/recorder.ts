@@ -1,3 +1,4 @@
+import type { Say } from '../phrase';
 import type { MonitorCtx, MonitorDef } from '../monitor';
 import { TraceLog } from '../trace-log';
 import type { TraceData, TraceEvent, TraceType } from '../trace-types';
@@ -9,7 +10,7 @@ import type { LiveWorld } from './types';
 export interface FirstViolation {
   t: number;
   monitor: string;
-  message: string;
+  message: Say;
 }
 
 /**

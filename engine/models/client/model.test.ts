@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import type { ModelDef } from '../../core/types';
 import { run, type Harness } from '../../testing/harness';
 import { ALL_MODELS } from '../../registry/register-all';
@@ -39,8 +39,8 @@ describe('client node', () => {
 
   it('narrates its program own events and timers through the program', () => {
     const h = world([['SET', 'k', 'v'], ['GET', 'k']]).runUntil(1000);
-    expect(narrate(h.sim, h.expectEvent('client.reply', { argv: ['GET', 'k'] }))).toBe('c gets "v" for GET k after 10 ms');
-    expect(narrate(h.sim, h.expectEvent('timer.fire', { node: 'c' }))).toBe('c: next command');
+    expect(narrateEn(h.sim, h.expectEvent('client.reply', { argv: ['GET', 'k'] }))).toBe('c gets "v" for GET k after 10 ms');
+    expect(narrateEn(h.sim, h.expectEvent('timer.fire', { node: 'c' }))).toBe('c: next command');
   });
 
   it('loses its program state in a crash; a restart starts the program from the beginning', () => {

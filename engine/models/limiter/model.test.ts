@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LimitReq, LimitRes } from '../../clients/limit/messages';
 import type { ModelDef } from '../../core/types';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import { run, type Harness } from '../../testing/harness';
 import { linked, peer, peerNode, type PeerState, type RawStep } from '../../testing/peer';
 import { limiterModel } from './model';
@@ -86,7 +86,7 @@ describe('limiter node', () => {
 
   it('narrates decisions in one line', () => {
     const h = world({ algorithm: { kind: 'token-bucket', capacity: 1, ratePerSec: 1 } }, [req(0, 1), req(0, 2)]).runUntil(100);
-    const lines = h.events('limiter.decision').map((e) => narrate(h.sim, e));
+    const lines = h.events('limiter.decision').map((e) => narrateEn(h.sim, e));
     expect(lines.some((l) => /lets c's request #1 through: 0 of 1 tokens left/.test(l))).toBe(true);
     expect(lines.some((l) => /refuses c's request #2: 429/.test(l))).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import { run } from '../../testing/harness';
 import type { RedisState } from './state';
 import { redisParams } from './params';
@@ -37,7 +37,7 @@ describe('redis node: blocking pops', () => {
     const [blocked, unblocked] = [h.events('redis.block', 'r'), h.events('redis.unblock', 'r')];
     expect(blocked[0]).toMatchObject({ t: 5, keys: ['q'], deadline: 255 });
     expect(unblocked[0]).toMatchObject({ t: 300, how: 'timeout', reply: null, waitedMs: 295 });
-    expect(narrate(h.sim, unblocked[0])).toBe("r answers a's BLPOP q 0.25 after 295 ms (timed out) → (nil)");
+    expect(narrateEn(h.sim, unblocked[0])).toBe("r answers a's BLPOP q 0.25 after 295 ms (timed out) → (nil)");
   });
 
   it('a held client whose process dies is dropped when its host resets the connection: a later push stays in the list', () => {
@@ -45,7 +45,7 @@ describe('redis node: blocking pops', () => {
     h.at(50).crash('a').runUntil(300);
     const dropped = h.events('redis.unblock', 'r');
     expect(dropped).toMatchObject([{ client: 'a', how: 'disconnected', t: 55 }]);
-    expect(narrate(h.sim, dropped[0])).toBe("r drops a's BLPOP q 0: its connection is gone (waited 50 ms)");
+    expect(narrateEn(h.sim, dropped[0])).toBe("r drops a's BLPOP q 0: its connection is gone (waited 50 ms)");
     expect(Object.values(replies(h, 'b')).map((r) => r.reply)).toEqual([1, 1]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import { run } from '../../testing/harness';
 import type { RedisState } from './state';
 import { redisModel } from './model';
@@ -228,7 +228,7 @@ describe('redis node: replication', () => {
     const s = stateOf(h, 'r');
     expect(s.role).toBe('primary');
     expect(s.promotedFrom).toBe('p');
-    const line = narrate(h.sim, promote[0]);
+    const line = narrateEn(h.sim, promote[0]);
     expect(line).toContain('promotes itself to primary');
   });
 
@@ -323,7 +323,7 @@ describe('redis node: persistence', () => {
     const load = h.events('redis.aof.load', 'r');
     expect(load).toHaveLength(1);
     expect(load[0]).toMatchObject({ keys: 0, lost: ['fence', 'lock'], mode: 'everysec' });
-    expect(narrate(h.sim, load[0])).toBe('r reloads its append-only file: 0 keys; the last writes to fence, lock never reached the disk (appendfsync everysec) and are lost');
+    expect(narrateEn(h.sim, load[0])).toBe('r reloads its append-only file: 0 keys; the last writes to fence, lock never reached the disk (appendfsync everysec) and are lost');
   });
 
   it('appendfsync everysec: a crash after the fsync at 1 s keeps the writes made before it', () => {

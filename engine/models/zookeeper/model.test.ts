@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import type { TraceEvent } from '../../core/trace-types';
 import { describeZkMessage } from '../../clients/zookeeper/messages';
 import { zookeeperView } from './model';
@@ -158,7 +158,7 @@ describe('zookeeper node in a simulation', () => {
     const zkEvents = a.sim.trace.slice().filter((e) => e.type.startsWith('zk.'));
     expect(new Set(zkEvents.map((e) => e.type)).size).toBeGreaterThanOrEqual(8);
     for (const e of zkEvents) {
-      const line = narrate(a.sim, e);
+      const line = narrateEn(a.sim, e);
       expect(line).not.toBe(`${e.node}: ${e.type}`);
       expect(line.length).toBeGreaterThan(10);
     }

@@ -1,6 +1,6 @@
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
-import { narrate } from '../../core/narrate';
+import { narrateEn } from '../../testing/english';
 import { scriptBySource } from '../../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
@@ -56,7 +56,7 @@ describe('lock scenarios teach what they say', () => {
     // c1 takes the lock twice (re-entry) and releases it with two runlock calls.
     // As Redisson does, the script goes with EVAL and its source (shown by name in the log).
     const runlocks = r.events('redis.exec').filter((e) => e.client === 'c1' && e.argv[0] === 'EVAL' && scriptBySource(e.argv[1]) === 'runlock');
-    expect(narrate(r.sim, runlocks[0])).toMatch(/^redis runs EVAL <runlock\.lua> 2 lock:orders redisson_lock__channel:\{lock:orders\} 0 3000 c1:1 for c1 → /);
+    expect(narrateEn(r.sim, runlocks[0])).toMatch(/^redis runs EVAL <runlock\.lua> 2 lock:orders redisson_lock__channel:\{lock:orders\} 0 3000 c1:1 for c1 → /);
     expect(runlocks.map((e) => e.reply)).toEqual([0, 1]);
   });
 

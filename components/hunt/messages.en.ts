@@ -1,0 +1,3 @@
+/** English messages of `hunt` (ICU MessageFormat; see engine/i18n/README.md). */
+export const en = {
+} as const satisfies Record<string, string>;

@@ -1,0 +1,22 @@
+'use client';
+
+import { useEffect } from 'react';
+import { initialLang, langFromAddress, useLocaleStore } from '@/stores/locale';
+import { formatterFor } from './use-i18n';
+
+/**
+ * Picks the page's language once it runs in a browser: a link's `lang=` (share and embed links
+ * carry it) for this visit, else the remembered choice, else the browser's. `onBad` hears of a
+ * `lang=` value the playground does not speak. Mount it before whatever consumes the address.
+ */
+export function useLangSetup(onBad?: (value: string) => void): void {
+  useEffect(() => {
+    const asked = langFromAddress(location.search, location.hash);
+    if (asked.bad !== undefined) onBad?.(asked.bad);
+    const lang = asked.lang ?? initialLang();
+    // Fetch the catalog before switching, so the page changes language in one render.
+    void formatterFor(lang).then(() => useLocaleStore.getState().show(lang));
+    // Once per page: a later hash change is a new document, not a new language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}

@@ -1,0 +1,5 @@
+import type { en } from './messages.en';
+
+/** Simplified Chinese messages of `node.notifier`: the same ids and arguments as the English ones. */
+export const zh: Record<keyof typeof en, string> = {
+};
