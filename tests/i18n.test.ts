@@ -44,10 +44,74 @@ function argumentsOf(message: string): string[] {
 const en = flatten(enMessages);
 const zh = flatten(zhMessages);
 
+/** Built-ins whose text is not in Chinese yet (#18); each leaves the list when translated. */
+const LIBRARY_PENDING = new Set<string>([
+  'redis-basics',
+  'redis-failover',
+  'zk-basics',
+  'redis-lock-polling',
+  'redis-lock-watchdog',
+  'redis-lock-unsafe-del',
+  'redis-lock-expiry',
+  'zk-lock',
+  'zk-lock-herd',
+  'gc-pause-fencing',
+  'gc-pause-fencing-safe',
+  'redis-failover-lock-loss',
+  'redis-sentinel-failover-lock-loss',
+  'redlock',
+  'redlock-restart-without-persistence',
+  'redlock-gc-pause',
+  'lock-showdown',
+  'zk-ensemble-failover',
+  'config-watch',
+  'config-watch-persistent',
+  'zk-stale-read',
+  'idempotency-none',
+  'idempotency-redis',
+  'idempotency-zk',
+  'idempotency-crash',
+  'session-store',
+  'session-store-redis',
+  'session-jwt',
+  'session-jwt-denylist',
+  'rate-limit-fixed-window',
+  'rate-limit-sliding-window',
+  'rate-limit-leaky-bucket',
+  'rate-limit-token-bucket',
+  'rate-limit-guava',
+  'rate-limit-gateway',
+  'rate-limit-sentinel',
+  'rate-limit-showdown',
+  'xa-2pc',
+  'xa-heuristic',
+  'tcc',
+  'tcc-empty-rollback',
+  'tcc-hanging',
+  'tcc-duplicate-confirm',
+  'saga',
+  'saga-isolation',
+  'transactional-message',
+  'transactional-message-unknown',
+  'transactional-message-dlq',
+  'local-message-table',
+  'local-message-table-no-inbox',
+  'saga-choreography',
+  'best-effort-notification',
+  'best-effort-notification-query',
+  'tx-showdown',
+
+]);
+const pending = (id: string) => id.startsWith('library.') && LIBRARY_PENDING.has(id.split('.')[1]);
+
 describe('message catalogs', () => {
   it('have the same ids in English and Chinese', () => {
-    expect([...en.keys()].filter((id) => !zh.has(id))).toEqual([]);
+    expect([...en.keys()].filter((id) => !zh.has(id) && !pending(id))).toEqual([]);
     expect([...zh.keys()].filter((id) => !en.has(id))).toEqual([]);
+  });
+
+  it('list as pending only built-ins with no Chinese text', () => {
+    expect([...LIBRARY_PENDING].filter((b) => zh.has(`library.${b}.title`))).toEqual([]);
   });
 
   it('give each message the same arguments in both languages, and every message parses', () => {

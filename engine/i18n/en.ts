@@ -45,7 +45,11 @@ import { en as pattern_xa_operator } from '../patterns/xa-operator/messages.en';
 import { en as pattern_zk_lock } from '../patterns/zk-lock/messages.en';
 import { en as pattern_zk_script } from '../patterns/zk-script/messages.en';
 
+import { LIBRARY } from '../scenario/library';
+import { englishText, libraryMessages } from '../scenario/library/text';
+
 export const engineEn = {
+  library: libraryMessages(Object.fromEntries(LIBRARY.map((b) => [b.id, englishText(b)]))),
   core: core,
   scenario: scenario,
   invariants: invariants,

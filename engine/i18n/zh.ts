@@ -45,7 +45,11 @@ import { zh as pattern_xa_operator } from '../patterns/xa-operator/messages.zh';
 import { zh as pattern_zk_lock } from '../patterns/zk-lock/messages.zh';
 import { zh as pattern_zk_script } from '../patterns/zk-script/messages.zh';
 
+import { libraryMessages } from '../scenario/library/text';
+import { LIBRARY_ZH } from '../scenario/library/zh';
+
 export const engineZh = {
+  library: libraryMessages(LIBRARY_ZH),
   core: core,
   scenario: scenario,
   invariants: invariants,

@@ -1,0 +1,5 @@
+import type { ScenarioText } from '../text';
+
+/** Simplified Chinese text of built-ins (see ./index.ts for which). */
+export const lessons: Readonly<Record<string, ScenarioText>> = {
+};
