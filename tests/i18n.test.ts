@@ -75,17 +75,6 @@ const LIBRARY_PENDING = new Set<string>([
   'session-store-redis',
   'session-jwt',
   'session-jwt-denylist',
-  'saga',
-  'saga-isolation',
-  'transactional-message',
-  'transactional-message-unknown',
-  'transactional-message-dlq',
-  'local-message-table',
-  'local-message-table-no-inbox',
-  'saga-choreography',
-  'best-effort-notification',
-  'best-effort-notification-query',
-  'tx-showdown',
 
 ]);
 const pending = (id: string) => id.startsWith('library.') && LIBRARY_PENDING.has(id.split('.')[1]);

@@ -125,4 +125,123 @@ export const practice: Readonly<Record<string, ScenarioText>> = {
       '在服务 A 和 B 中开启屏障表（每次调用多一条语句，崩溃时间因此移到 0.77 s，同样恰好在 Confirm 提交之后）：第二次 Confirm 发现 order-1/01/confirm 这一行已经存在，于是什么也不做。',
     ],
   },
+  'saga': {
+    title: 'Saga：每步立即提交，补偿逆序执行',
+    description: '同一个订单服务这次跑的是 Saga：每一步都是一个立即提交的本地事务，不做冻结。order-1 分两步把 30 从 alice 转给 bob。order-2 是一笔分摊付款：alice 付 40，bob 入账 80，接着 carol 的 40 失败了（她只有 10）。协调者按逆序补偿：先是 carol 失败的那一步（无需撤销：屏障看出正向操作没有执行过），然后是 bob 的入账，最后是 alice 的扣款。轮到 bob 的补偿时服务 B 宕机了：1 s 后再调用一次，再过 2 s 又一次（DTM 的重试间隔，逐次翻倍，按比例缩短），第二次调用时服务已经恢复。',
+    watchFor: '看协调者的卡片：order-2 的各步依次是完成、完成、失败，然后自下而上逐步补偿，bob 那一步带着它的重试记录。order-2 了结之后资金守恒。',
+    tryThis: [
+      '关闭服务 A 的屏障：补偿 carol 失败的那一步时，会给她加上她从未付出的 40（空补偿），all-or-nothing 会报告这一点。',
+    ],
+  },
+  'saga-isolation': {
+    title: '没有隔离性的 Saga：入账在补偿之前就被花掉了',
+    description: 'order-1 是那笔分摊付款：alice 付 40，bob 入账 80，然后 carol 的 40 失败。Saga 不持有锁、也不冻结任何东西，所以 bob 立刻看到了自己的 180，他的店铺在 order-1 还没结束时就花掉了其中的 150。补偿需要从 bob 那里扣回 80，可他只剩 30：补偿失败，一次又一次重试，order-1 既无法完成，也无法撤销。',
+    watchFor: '看 bank-b 的卡片：bob 的余额 100 → 180 → 30。看协调者的卡片：bob 的补偿不断重试，等待时间越来越长。all-or-nothing 报告 bob 花掉了 Saga 尚未了结的钱。',
+    tryThis: [
+      '先扣款：让 carol 的扣款排在 bob 的入账之前。她那一步在 bob 入账之前就失败了；只需补偿 alice 的 40，bob 的店铺看到的是 100，花不了 150，一切正常。',
+    ],
+  },
+  'transactional-message': {
+    title: '事务消息：半消息、本地提交、COMMIT，以及崩溃后的回查',
+    description: 'pay-service 用 RocketMQ 事务消息通知 shipping 订单已支付：先发半消息（已存储，但 shipping 看不到），再执行本地事务，然后发 COMMIT（本地事务失败时发 ROLLBACK）。它在本地提交 order-2 之后、发出 COMMIT 之前崩溃。broker 的各项时间取 RocketMQ 默认值除以 25：transactionTimeOutMs 240（6 s），transactionCheckIntervalMs 1200（30 s）。',
+    watchFor: 'order-1 一路走完：半消息、本地提交、COMMIT、已发货。order-2 的 COMMIT 始终没来：broker 的卡片上能看到它的半消息在等待；下一次回查扫描（2.4 s）时，它已超过 transactionTimeOutMs，broker 便向重启后的 pay-service 回查，其数据库显示已提交：于是 COMMIT，shipping 收到消息。order-3 的本地事务失败：ROLLBACK，shipping 永远看不到它。',
+    tryThis: [
+      '打开 transactional-message-unknown：同样的崩溃，但回查监听器不管查到什么都回答 UNKNOWN。',
+      '把 shipping 的 dedupe 设为 false，并让 broker 在 3500 ms 崩溃、4000 ms 恢复：消费位点每 5 s 才落盘一次，重启后的 broker 会再次投递 order-1 和 order-2，shipping 把它们各发了两次货（no-double-effect）。',
+      '去掉崩溃（故障 Faults 标签页）：每个订单都收到了 COMMIT，broker 从不回查。',
+    ],
+    guide: {
+      half: 'pay-service 为 order-1 发送一条半消息。broker 把它存了下来，但 shipping 暂时还看不到。',
+      local: '直到这时 pay-service 才执行本地事务：在它的数据库里把 order-1 标记为已支付。',
+      commit: '它发送 COMMIT：broker 把消息移入 orders topic，shipping 这才能看到它。',
+      shipped: 'shipping 消费 order-1 并确认。',
+      crash: 'pay-service 在本地提交了 order-2，还没来得及发 COMMIT 就崩溃了。半消息停在 broker 上等待。',
+      check: '半消息已超过 transactionTimeOut，broker 向重启后的 pay-service 回查：它的数据库显示 order-2 已支付。',
+      repaired: '回查得到的 COMMIT 让 order-2 变为可见：shipping 最终还是收到了它。回查修复了这次崩溃。',
+      rollback: 'order-3 的本地事务失败：ROLLBACK，半消息被丢弃。shipping 永远不会听说一笔没有支付的订单。',
+    },
+  },
+  'transactional-message-unknown': {
+    title: '事务消息：回查永远回答 UNKNOWN，最终消息被丢弃',
+    description: '同样是在 order-2 本地提交之后崩溃，但 pay-service 的回查监听器不管数据库里是什么都回答 UNKNOWN（可能是 bug，也可能回查读的是一个落后的从库）。broker 每隔 transactionCheckIntervalMs（这里是 1.2 s，RocketMQ 中是 30 s）回查一次，最多 transactionCheckMax（15）次，然后放弃。',
+    watchFor: '看 broker 卡片上 order-2 的半消息：回查 1/15、2/15 … 15/15，然后在约 20.4 s 时被丢弃，永远不会投递。没有任何人收到通知：pay-service 收了钱，shipping 却从没听说过这笔订单（message-delivered 失败）。',
+    tryThis: [
+      '把 pay-service 的 checkAnswer 改回 table：第二次回查就回答 COMMIT。',
+      '把 transactionCheckMax 调到 30：运行结束时 order-2 仍在被回查；丢弃要到更晚（约 38 s）才发生。永远回答 UNKNOWN 终究还是会丢消息。',
+    ],
+  },
+  'transactional-message-dlq': {
+    title: '事务消息：消费者一直失败，消息进入死信队列',
+    description: '每条消息都已提交，但 shipping 处理不了 order-1（可能是 bug，也可能是它看不懂的数据），每次都回答 RECONSUME_LATER。broker 按 RocketMQ 的延迟级别（3、4、5 …：10 s、30 s、1 min，这里乘以 delayScale 0.04）通过 %RETRY%shipping 重新投递，重试 maxReconsumeTimes 次（这里是 3，RocketMQ 中是 16）之后，把它送进 %DLQ%shipping。',
+    watchFor: '看 broker 卡片上的 order-1：在 %RETRY%shipping 中并带着重试次数，分别在 400 ms、1.2 s、2.4 s 后再次投递，然后在约 5.6 s 时进入 %DLQ%shipping（message-delivered 失败：已支付，却从未发货）。与此同时，其他队列里的 order-2 和 order-3 正常发货。',
+    tryThis: [
+      '把 order-1 从 shipping 的 failOrders 中去掉：它会立即发货。',
+      '把 maxReconsumeTimes 调到 16（RocketMQ 的默认值）：order-1 会按整个重试计划一直重试，直到延迟级别 18（2 h，这里是 288 s）；运行早在进入死信队列之前就结束了。',
+    ],
+  },
+  'local-message-table': {
+    title: '本地消息表：outbox 行与订单一起提交，由中继发布，inbox 吸收重复消息',
+    description: '订单服务在 order-db 上用同一个本地事务写入每个订单及其 outbox 行（状态为 new）。中继每 500 ms 轮询一次 outbox，把每个 new 行发布到 broker，并且只有在 broker 收到之后才把该行标记为 sent。shipping 为每个订单在 ship-db 上的一个本地事务中从库存扣一个 widget，这个事务先把消息的 outbox id 写入它的 inbox 表。中继在发布 ob-2 之后、把它标记为 sent 之前崩溃。',
+    watchFor: '看 order-db 的卡片：订单和 outbox 行同时出现；ob-1 变为 sent。ob-2 在中继崩溃期间一直是 new，于是重启后的中继再次发布它：broker 里存了两条 order-2。shipping 第二次处理时插入 ob-2 的 inbox 行失败（ERROR 1062），回滚并确认消息：ship-db 显示 widget 库存 7、已发货 3，三个订单对应三条 inbox 行。',
+    tryThis: [
+      '打开 local-message-table-no-inbox：同样的崩溃，没有 inbox 表的 shipping 把 order-2 发了两次货（no-double-effect）。',
+      '去掉崩溃（故障 Faults 标签页）：每一行只发布一次并被标记为 sent，没有任何重复。',
+      '改为让 broker 在 2000 ms 崩溃、2600 ms 恢复：一次发布没收到 SEND_OK，中继便再次发布 ob-2；重启后的 broker 又投递了一次 order-1（消费位点每 5 s 才落盘一次）；shipping 的 inbox 吸收了所有重复。',
+    ],
+  },
+  'local-message-table-no-inbox': {
+    title: '没有 inbox 的本地消息表：重新发布的消息让订单发了两次货',
+    description: '同样的订单服务、outbox 和中继，中继同样在发布 ob-2 之后、标记为 sent 之前崩溃。shipping 没有 inbox 表：收到一条消息就从库存扣一个 widget。中继本来就是按至少一次（at least once）设计的，所以消费者必须做到幂等。',
+    watchFor: '中继重启后再次发布 ob-2，shipping 第二次为 order-2 发货：ship-db 的 widget 行显示三个订单却是库存 6、已发货 4，no-double-effect 报告“shipping 把 order-2 发了两次货”。',
+    tryThis: [
+      '重新开启 shipping 的 dedupe：第二条 order-2 撞上它的 inbox 行，被吸收掉。',
+      '去掉崩溃（故障 Faults 标签页）：没有重复消息，也就没有什么需要吸收，缺少 inbox 这件事不会被察觉。',
+    ],
+  },
+  'saga-choreography': {
+    title: '协同式 Saga：事件驱动各步前进，也驱动补偿回退',
+    description: '没有协调者：订单服务提交订单并发布 order-created；payment 扣 alice 的钱并发布 payment-debited；inventory 预留 widget 并发布 stock-reserved，订单随即确认。order-2 要 4 个 widget，但只剩 3 个：inventory 发布 stock-failed，payment 给 alice 退款（payment-refunded），订单服务取消 order-2。每一步都是一个本地事务，同时把事件记入本服务的 inbox 表。payment 在提交退款之后立即崩溃。',
+    watchFor: 'pay-db 中 alice 的余额：100 → 70 → 30，然后回到 70；stock-db 中 widget 5 → 3 并保持不变；order-db：order-1 已确认，order-2 已取消。payment 重启后 broker 再次投递 stock-failed：inbox 里已有这条记录，所以不会第二次退款，payment 根据 inbox 的记录再次发布 payment-refunded。',
+    tryThis: [
+      '关闭 payment 服务的 dedupe，并让它在 4290 ms 崩溃（少了 inbox 插入，它处理得更快），同样恰好在退款提交之后：重新投递的 stock-failed 让 alice 又被退了一次款（110），saga-all-or-nothing 报告她拿回了 40，而这 40 从未被扣过。',
+      '去掉崩溃（故障 Faults 标签页）：每个事件只处理一次；补偿也只执行一次，从失败的那一步往回走。',
+    ],
+  },
+  'best-effort-notification': {
+    title: '最大努力通知：商户在整个重试周期内都宕机',
+    description: 'alipay 为三笔订单收款，并逐一调用商户的异步通知地址（notify URL），按支付宝的间隔重试（4 min、10 min、10 min、1 h、2 h、6 h、15 h；scheduleScale 0.0001 把它压缩到约 9 s），共 8 次，然后放弃。商户对通知做了去重，但它从 1 s 到 15 s 一直宕机，而且会把 orderTimeoutMs（12 s）内没收到通知的订单当作未支付关闭。',
+    watchFor: 'order-1 在崩溃之前收到了通知。order-2 和 order-3 的每次调用都被拒绝（alipay 的卡片上记着次数）；第 8 次之后 alipay 放弃。商户在 15 s 时恢复，什么也没收到，便把两笔订单都当作未支付关闭：顾客付了钱，商户却取消了订单（paid-order-known 失败）。',
+    tryThis: [
+      '打开 best-effort-notification-query：同样的宕机，但商户会向 alipay 查询它没收到通知的订单。',
+      '改为让商户在 5 s 时恢复：后面的某次重试能送达，什么也不会丢。',
+      '把商户的 processMs 设为 400、dedupe 设为 false：alipay 对 order-1 的调用在 300 ms 后超时，于是再次调用，商户给 order-1 入账了两次（no-double-effect）。',
+    ],
+    guide: {
+      paid: 'order-1 在 alipay 完成支付，alipay 调用商户的 notify URL。',
+      credited: '商户为 order-1 入账并回复“success”：通知完成。',
+      down: '商户宕机，持续 14 s。',
+      retry: 'order-2 已支付；调用被拒绝。alipay 会按重试计划（按比例缩短）的下一档间隔再试。',
+      giveup: '约 9 s 内（现实中是 25 h）试了八次，全部失败：alipay 放弃。最大努力到此为止。',
+      closed: '商户恢复后，order-2 超时仍未收到任何通知，于是把它当作未支付关闭。顾客白付了钱。',
+    },
+  },
+  'best-effort-notification-query': {
+    title: '带主动查询的最大努力通知：商户主动去问，得知已支付',
+    description: '同样的宕机、同样的重试计划，但商户有一个兜底机制（queryBack）：启动时以及关闭订单之前，它都会为每一笔没收到通知的订单调用 alipay 的查询接口。对于已超时的订单，它还会同时调用关单接口（alipay.trade.close）：如果交易未支付，alipay 就把它关闭，这样商户放弃订单之后就不会再有付款进来（单纯查询会与迟到的付款产生竞态）。',
+    watchFor: 'alipay 和之前一样放弃了 order-2 和 order-3。商户在 15 s 恢复时查询这两笔订单，得知都已支付，于是入账（recv.credits = 3）：通知只是尽力而为，让它变得可靠的是主动查询。',
+    tryThis: [
+      '关闭商户的 queryBack：订单会被当作未支付关闭（或者直接打开 best-effort-notification）。',
+      '让商户在 5 s 时恢复：商户还没需要去查询，通知就已经送达了。',
+    ],
+  },
+  'tx-showdown': {
+    title: '对决：同样的转账，分别用 2PC、TCC、Saga 和事务消息',
+    description: '四条泳道，各用一种模式，把 10 从 alice 转给 bob，共 6 次，逐笔进行、间隔 300 ms，链路延迟都是 20 ms。1 s 时每条泳道的 bank-b 都崩溃，2 s 时恢复。每个服务都承诺一笔转账在 3 s 内了结（settleWithinMs）：面对这次崩溃，每条泳道都守住了承诺，但没有哪种模式能在任何故障下都守住它：协调者暂停得更久，或链路断开得更久，承诺就会被打破，故障搜索（hunt）在第一轮就能找到一例。',
+    watchFor: '指标面板把四种模式实时并排对比。各自如何应对这次崩溃：2PC 回滚 bank-b 无法投票的转账，TCC 取消 Try 失败的那一笔（撤销，保持一致），而 Saga 不断重试入账直到 bank-b 恢复，消息则在稍后再次投递（完成，最终一致）。冻结资金：只有 TCC 会冻结，从 Try 到 Confirm。账目对不上的时长，也就是任何人都可能读到的中间状态：2PC 为零，因为它的各分支一起提交；Saga 和事务消息最长，因为它们的扣款先提交。每笔转账的消息数和吞吐量：TCC 每个分支、每个阶段都要一次往返，而且分支是一个接一个执行的。',
+    tryThis: [
+      '改为让协调者崩溃（2PC 的 tm、TCC 的 tc、Saga 的 tc 和 Msg 的 pay 在 0.95 s 崩溃，2 s 恢复）。2PC 的 tm-2 已在两家银行都 prepare，但日志里没有决定：它的行一直被锁着、悬而未决，直到重启的协调者把它回滚（行锁持有时间从 1.4 s 变为 3.6 s）。TCC 根据日志继续执行 order-1 的 Confirm。事务消息中 order-2 的半消息经回查被回滚（tx_log 中没有记录），重启后的服务重新为 order-2 付款。',
+      '去掉崩溃（故障 Faults 标签页）：看看一切正常时每种模式的开销。',
+      '让 bank-b 宕机 4 s（1 s 崩溃，5 s 恢复）：2PC 放弃每一笔无法 prepare 的转账，保持一致；TCC 的 Cancel、Saga 的入账和事务消息都在等 bank-b，重试间隔越来越长，transfer-settles 标出每一笔错过 3 s 期限的转账以及它所处的状态。',
+    ],
+  },
 };
