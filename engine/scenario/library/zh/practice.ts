@@ -54,7 +54,7 @@ export const practice: Readonly<Record<string, ScenarioText>> = {
     tryThis: [
       '在 1 s 时把网关 1 的时钟往回拨 3 s：桶的判定和之前一样。自 Spring Cloud Gateway 3.0.6 起，脚本读取的是 Redis 自己的时钟（TIME），网关的时钟根本不参与计算。',
       '在 2 s 时把 Redis 的时钟往前跳 5 s：脚本一次性算上 5 s 的补充量，最多 burstCapacity 个请求的突发随即通过。',
-      '在其中一个网关上关闭 perKey：它的请求记在另一个 key 对应的桶上。',
+      '在其中一个网关上关闭 perKey：它的请求改为记在它自己那个 key 的桶上。',
     ],
   },
   'rate-limit-sentinel': {
@@ -69,7 +69,7 @@ export const practice: Readonly<Record<string, ScenarioText>> = {
   'rate-limit-showdown': {
     title: '限流算法对决：同一份流量，六种算法',
     description: '每秒 6 个的平稳泊松流量，再加上每隔一秒在窗口边界处的一波突发，原样喂给六个约每秒 10 个的限流器。',
-    watchFor: '看画布下方的图表：固定窗口放过了边界处的突发（违反速率上限），滑动窗口日志拒绝了它们，两种桶把它们削平。',
+    watchFor: '看画布下方的图表：固定窗口放过了边界处的突发（违反速率上限），滑动窗口日志拒绝了它们，各种桶算法把它们削平。',
     tryThis: [
       '把突发客户端的 perSide 从 8 改为 15：图表中每个边界处的柱子都变高，被拒绝的也更多。',
       '让平稳客户端发得更快（ratePerSec 12）。',
@@ -78,9 +78,9 @@ export const practice: Readonly<Record<string, ScenarioText>> = {
   'xa-2pc': {
     title: 'XA 两阶段提交：协调者崩溃，行锁悬而未决',
     description: '订单服务带着一个 XA 事务管理器，把钱从 bank-a 的 alice 转给 bank-b 的 bob：在两家银行上依次执行 XA START、UPDATE、XA END 和 XA PREPARE，把决定写进自己的日志，再执行 XA COMMIT。第二笔转账超出了 alice 的余额：bank-a 投反对票，两个分支都回滚。第三笔转账进行中，协调者在两家银行都 prepare 之后崩溃：它们的分支悬而未决（in doubt），一直锁着 alice 和 bob 的行，直到协调者在 8 s 时重启并把它们回滚（日志里没有决定：推定回滚，presumed abort）。银行等锁最多 10 s（innodb_lock_wait_timeout，从 50 s 按比例缩短）。',
-    watchFor: '崩溃之后，两家银行的卡片上都显示一个悬而未决的 PREPARED 分支，以及一行被锁住的数据，旁边是它尚未提交的值。柜员在 bank-a 上自己发起的转账（alice 转给 carol）会一直等 alice 这一行的锁，直到恢复流程释放它；资金始终守恒。',
+    watchFor: '崩溃之后，两家银行的卡片上都显示一个悬而未决的 PREPARED 分支，以及一行被锁住的数据，旁边是它尚未提交的值。teller（柜员）在 bank-a 上自己发起的转账（alice 转给 carol）会一直等 alice 这一行的锁，直到恢复流程释放它；资金始终守恒。',
     tryThis: [
-      '让协调者在 16 s 而不是 8 s 重启：柜员的 UPDATE 等满整个锁等待超时，以 ERROR 1205 失败，这笔转账回滚。',
+      '让协调者在 16 s 而不是 8 s 重启：teller 的 UPDATE 等满整个锁等待超时，以 ERROR 1205 失败，这笔转账回滚。',
       '关闭订单服务的两阶段提交：每家银行各自提交自己的分支，一个接一个。每笔转账耗时更长，崩溃（4.65 s）恰好落在 bank-a 已提交扣款、bank-b 还没收到入账之间：20 凭空消失，money-conserved 会报告这一点。',
     ],
   },
