@@ -7,7 +7,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     description: '客户端写入一个 TTL 为 2.5 s 的键，读回它，再在它过期后读一次。',
     watchFor: '键出现在 Redis 节点上，TTL 进度条逐渐耗尽；最后一次 GET 返回 (nil)。',
     tryThis: [
-      '在第二次 GET 之前把 Redis 的时钟往前拨 1500 ms：键提前过期。',
+      '在第二次 GET 之前把 Redis 的时钟调快 1500 ms：键提前过期。',
       '给链路加上 400 ms 延迟，看每条命令都变慢。',
     ],
   },
@@ -44,11 +44,11 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     watchFor: '锁被持有期间一连串 SET NX … 返回 (nil)：每一次都是花在等待上的请求（redis-lock.wait.requests）。崩溃之后，锁在 TTL 的大部分时间里闲置（redis-lock.unusable.ms），直到某次轮询终于拿到它。',
     tryThis: [
       '把 ttlMs 降到 1500：崩溃的持有者阻塞别人的时间变短了，但现在慢的持有者有可能活过自己的租约。',
-      '把 retryMs 设为 50：等待者对释放的反应更快，但发出的请求大约多了五倍。',
+      '把 retryMs 设为 50：等待者对释放的反应更快，但发出的请求大约是原来的五倍。',
       '与 zk-lock 对比：同样的崩溃在那里的代价是一次会话超时，而且等待者根本不轮询。',
     ],
     guide: {
-      granted: 'c1 的 SET NX PX 成功：它持有锁，最多持有 4 s 租约那么久。',
+      granted: 'c1 的 SET NX PX 成功：它持有锁，最长不超过 4 s 的租约。',
       polls: 'c2 被拒绝（nil），250 ms 后会再问一次：每次重试都是花在等待上的请求。',
       handoff: 'c1 释放了锁；下一个轮询的等待者拿到它，最多要晚 250 ms。',
       crash: 'c2 崩溃了。如果它持有锁，就没人删除它的键：其他人只能等 TTL。',
@@ -107,7 +107,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
   'zk-lock-herd': {
     title: 'ZooKeeper 锁：羊群效应',
     description: '单机模式（一台 ZooKeeper 服务器）。六个客户端使用朴素的做法：每个等待者都 watch 锁的父节点（带 watch 的 getChildren）。每次释放——以及每个新来者——都会唤醒所有等待者，它们全都重新列出子节点，结果发现只有一个能进。会话时长 4 s（从 Curator 默认的 60 s 按比例缩短）。',
-    watchFor: '每次释放时都会爆发一阵 NodeChildrenChanged 通知和 getChildren 请求：zk-lock.wakeups.per.handoff 每次交接有好几个而不是 1 个，zk-lock.wait.requests 随队列长度的平方增长。',
+    watchFor: '每次释放时都会爆发一阵 NodeChildrenChanged 通知和 getChildren 请求：zk-lock.wakeups.per.handoff 是每次交接唤醒好几个，而不是 1 个，zk-lock.wait.requests 随队列长度的平方增长。',
     tryThis: [
       '在每个客户端上把 herd 设为 false（Curator 的做法，同 zk-lock 场景）：每次释放只唤醒排在下一位的那个。',
       '增加更多客户端：每次交接的通知数随等待者数量增长。',
@@ -163,7 +163,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     tryThis: [
       '把主节点的 replicationLagMs 设为 0：锁在崩溃前就复制到了副本，c2 老老实实地等 c1。',
       '在 c1 的 SET 已被复制之后（大约 1.05 s 起）再让主节点崩溃：被提升的副本持有 c1 的锁，c2 只能等待。',
-      '这正是 Redlock 用多数个独立主节点要应对的情况；只有一个副本时，只有在资源端做栅栏才能发现它。',
+      '这正是 Redlock 想用多数个独立主节点来应对的情况；只有一个副本时，只有在资源端做栅栏才能发现它。',
     ],
   },
   'redis-sentinel-failover-lock-loss': {
@@ -181,7 +181,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     description: '三个客户端在同一时刻想要同一把锁，用 node-redlock 的算法向五个独立的 Redis 主节点申请：同时在五个节点上执行 SET NX PX，拿到 5 个中的 3 个且有效期为正（TTL − 耗时 − 漂移）就算加锁成功，否则在所有节点上解锁，随机等待 100–300 ms 后重试。m2 在 300 ms 时崩溃且一直没恢复：持有者仍有多数，其他人没有它也仍能凑够多数。（在 TTL 耗尽之前以空数据重新回来的主节点是另一回事，Hunt 故障搜索在几百次运行内就能找到它：见 redlock-restart-without-persistence。）',
     watchFor: '一开始三个客户端瓜分了选票（每张卡片勾出授予它的主节点）；没拿到多数的一方在五个节点上全部解锁，随机等待后重试。持有者的卡片列出它的主节点，有效期逐渐耗尽（2000 − 耗时 − 22 ms 漂移）。m2 宕机后它的票算作反对（连接被拒绝），但之后每个客户端仍能拿到 5 个中的 3 或 4 个，互斥监视器保持绿色。',
     tryThis: [
-      '再让第二个主节点崩溃（m4，从它的故障菜单里操作）：剩下三个，三个都必须授予，它们也确实授予了；锁仍然从不会被持有两次。',
+      '再让第二个主节点崩溃（m4，从它的故障菜单里操作）：剩下三个，三个都必须授予，它们也确实授予了；锁仍然不会同时被两个客户端持有。',
       '一开始就让三个主节点宕机（m2、m4、m5）：两个凑不成五个中的多数，所以每次尝试都以“未获多数”告终，客户端解锁、重试、放弃——Redlock 宁可不授予，也不重复授予。',
       '给 c2 1950 ms 的工作量：超过它能拿到的任何有效期（2000 − 耗时 − 22 ms 漂移），所以它放弃每一次拿到的多数，重试，在 11 次尝试之后放弃。',
     ],
@@ -213,7 +213,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     tryThis: [
       '把 Redis 客户端的 retryMs 降到 20：它们的交接比 ZooKeeper 快得多，代价是请求数多出一倍以上。',
       '把 ZooKeeper 服务器的 fsyncMs 调到 20（机械硬盘）：每次 create 和 delete 都要等它，所以 ZooKeeper 一边的加锁延迟和交接时间变长，节奏下降；从内存应答的 Redis 不受影响。',
-      '在临界区中途让两边的主节点都崩溃：给竞争的客户端 3 s 的工作量，在 4.2 s 时让 Redis 主节点崩溃（r3 刚拿到锁；落后 200 ms 的副本还没有这把锁），在 7.2 s 时让 ZooKeeper 的 leader zookeeper 3 崩溃（z2 持有锁）。Sentinel 在 1 s 的 down-after 和一次选举之后提升副本，得知新主节点的 r2 在 r3 仍在工作时拿到了同一把锁：监视器标记出这一点。ZooKeeper 从两台记录了每次提交的服务器中选出新 leader，客户端保住了各自的会话，没有人重复持有锁。',
+      '在临界区中途让两边的主节点（Redis 主节点和 ZooKeeper leader）都崩溃：给竞争的客户端 3 s 的工作量，在 4.2 s 时让 Redis 主节点崩溃（r3 刚拿到锁；落后 200 ms 的副本还没有这把锁），在 7.2 s 时让 ZooKeeper 的 leader zookeeper 3 崩溃（z2 持有锁）。Sentinel 在 1 s 的 down-after 和一次选举之后提升副本，得知新主节点的 r2 在 r3 仍在工作时拿到了同一把锁：监视器标记出这一点。ZooKeeper 从两台记录了每次提交的服务器中选出新 leader，客户端保住了各自的会话，没有人重复持有锁。',
     ],
   },
   'zk-ensemble-failover': {
@@ -281,7 +281,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
   },
   'idempotency-redis': {
     title: 'Redis 中的幂等键：用 SET NX 占用，重试拿到保存的结果',
-    description: '同样的卡顿，但每次尝试都带着键 order-42。扣款前，服务用 SET idem:order-42 "pending order-42/30" NX PX 3000 占用它；扣款后把 "done … ch_1" 存到这个键下，再应答。发现键已存在的重试直接用它应答。之后，第二次结账为另一个订单复用了这个键。占用的安全程度取决于 Redis：Redis 重启会忘掉它（这里没有持久化），而没能写到 Redis 的 "done" 会留下一个最终过期的 pending 占用——无论哪种情况，重试都会再次扣款（Hunt 故障搜索在几百次运行内就能找到）。真正的恰好一次，需要把扣款和它的记录放在同一个事务里。',
+    description: '同样的卡顿，但每次尝试都带着键 order-42。扣款前，服务用 SET idem:order-42 "pending order-42/30" NX PX 3000 占用它；扣款后把 "done … ch_1" 存到这个键下，再应答。发现键已存在的重试直接用它应答。之后，第二次结账为另一个订单复用了这个键。占用的安全程度取决于 Redis：Redis 重启会忘掉它（这里没有持久化），而没能写到 Redis 的 "done" 会留下一个最终过期的 pending 占用——无论哪种情况，重试都会再次扣款（Hunt 故障搜索在几百次运行内就能找到）。要做到恰好一次（exactly once），扣款和它的记录必须在同一个事务里。',
     watchFor: '重试发现键处于 pending，得到 409（处理中）；退避 400 ms 后再问一次，拿到保存的 ch_1（pay.dedupe.hits = 1）——只扣一次款。2.5 s 时 checkout-2 用键 order-42 发送 order-43（45）：参数不同，所以被 422 拒绝，而不是被告知已经支付。',
     tryThis: [
       '在 1500 ms（扣款中途）让 payments 崩溃，2000 ms 时重启：键一直处于 pending，直到它 3 s 的 TTL 在大约 3 s 时耗尽，然后某次重试接管它并扣款一次（或者打开 idempotency-crash）。',
