@@ -304,7 +304,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
     watchFor: '重启后的重试发现键处于 pending，每 400 ms 得到一次 409（商店的卡片上有显示），直到占用的 3 s TTL 在大约 3 s 时耗尽；下一次重试重新占用这个键（pay.pending.expired = 1）并扣款一次。崩溃前没有扣过款，所以总共只扣一次。',
     tryThis: [
       '把 pendingTtlMs 调到 20000：占用比商店的耐心更持久，商店在 8 次尝试后放弃——长 TTL 安全，但恢复得慢。',
-      '把崩溃移到 370 ms，即扣款之后、应答之前：结果与扣款一起写入了，所以第一次成功穿过的重试就会拿到它。',
+      '把崩溃移到 370 ms，即扣款之后、应答之前：结果与扣款一起写入了，所以第一个成功送达的重试就会拿到它。',
     ],
   },
   'session-store': {
@@ -337,7 +337,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
   'session-jwt': {
     title: '无状态 JWT：登出无法吊销被盗的令牌',
     description: 'alice 和 bob 登录，拿到有效期 15 s 的签名访问令牌；应用服务器什么都不保存，用自己的时钟检查每个令牌的签名和 exp。访问第三个页面之后，alice 的令牌被盗（一份副本经链路传给了 mallory），她在大约 5 s 时登出。mallory 每 500 ms 重放一次这个令牌。',
-    watchFor: 'alice 的登出在服务器上没有改变任何东西：mallory 的重放一直得到 200，直到令牌在大约 15 s 时到达 exp——第一次重放就触发 no-access-after-logout，auth.revoked.accepted 把它们全部计数。与此同时，bob 在自己的令牌过期时被登出，只能重新登录：没有刷新令牌，长 exp 是让用户保持登录的唯一办法。',
+    watchFor: 'alice 的登出在服务器上没有改变任何东西：mallory 的重放一直得到 200，直到大约 15 s 时令牌到期（exp）——第一次重放就触发 no-access-after-logout，auth.revoked.accepted 把它们全部计数。与此同时，bob 在自己的令牌过期时被登出，只能重新登录：没有刷新令牌，长 exp 是让用户保持登录的唯一办法。',
     tryThis: [
       '打开 session-jwt-denylist：短期访问令牌、刷新令牌加上 Redis 黑名单，堵住了这个漏洞。',
       '把 app2 的时钟偏移 −5000 ms：它按自己的时钟检查 exp，比 app1 多接受被盗令牌 5 s。',
