@@ -23,8 +23,12 @@ export function englishText(b: BuiltinScenario): ScenarioText {
   };
 }
 
-/** Scenario text is prose, not ICU: quote what ICU would read as syntax. */
-const literal = (s: string) => s.replace(/'/g, "''").replace(/[{}#]/g, "'$&'");
+/**
+ * Scenario text is prose, not ICU: quote what ICU would read as syntax (`{`, `}`, and `<`, which
+ * opens a tag, as in `EVAL <rrenew.lua>`). `#` is syntax only inside a plural, and quoting it
+ * elsewhere would print the quotes.
+ */
+const literal = (s: string) => s.replace(/'/g, "''").replace(/[{}<]/g, "'$&'");
 
 /**
  * The `library` namespace of a catalog: per scenario id, `title`, `description`, `watchFor`,
