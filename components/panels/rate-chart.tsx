@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo, useMemo, useState } from 'react';
 import { limiterParams, ratePerSecOf } from '@/engine/models/limiter/params';
 import { usePlayback } from '@/stores/playback-context';
@@ -45,6 +46,7 @@ export function RateChartPanel() {
 const SPAN_TONE = ['fill-amber-400/40 stroke-amber-600', 'fill-fuchsia-400/40 stroke-fuchsia-600'];
 
 function RateChartView({ rates }: { rates: RateChart }) {
+  const { say } = useI18n();
   const time = usePlayback(selectTime);
   const violations = usePlayback(selectTimeline).violations;
   const scenario = usePlayback(selectScenario);
@@ -120,7 +122,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
           const w = Math.max(0.9, (sp.to - sp.from) / rates.binMs);
           return (
             <rect key={sp.key} data-testid="burst-half" x={x0} y={2} width={w} height={H - 4} vectorEffect="non-scaling-stroke" strokeWidth={1.5} className={SPAN_TONE[sp.k % 2]}>
-              <title>{sp.label}</title>
+              <title>{say(sp.label)}</title>
             </rect>
           );
         })}
@@ -132,7 +134,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
           {spans.slice(-2).map((sp) => (
             <span key={sp.key} className="flex items-center gap-1">
               <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-sm border ${sp.k % 2 ? 'border-fuchsia-600 bg-fuchsia-400/60' : 'border-amber-600 bg-amber-400/60'}`} />
-              {sp.label}
+              {say(sp.label)}
             </span>
           ))}
         </p>

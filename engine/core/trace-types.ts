@@ -3,7 +3,7 @@ import type { Say } from './phrase';
 
 /** A stretch of time a violation points at (each half of a burst a window boundary split), for the views to highlight. */
 export interface ViolationSpan {
-  label: string;
+  label: Say;
   from: number;
   to: number;
 }

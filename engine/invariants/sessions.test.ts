@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorDef } from '../core/monitor';
+import type { Say } from '../core/phrase';
+import { inEnglish } from '../i18n/english';
 import type { TraceData, TraceEvent, TraceType } from '../core/trace-types';
 import '../models/app-service/model';
 import { noAccessAfterLogout } from './no-access-after-logout/monitor';
@@ -11,7 +13,7 @@ function feed<S>(m: MonitorDef<S>, events: TraceEvent[]) {
   const metrics: Record<string, number> = {};
   const ctx = {
     name: (id: string) => id,
-    violate: (message: string) => violations.push(message),
+    violate: (message: Say) => violations.push(inEnglish(message)),
     metric: (name: string, d = 1) => (metrics[name] = (metrics[name] ?? 0) + d),
     setMetric: (name: string, v: number) => (metrics[name] = v),
   };

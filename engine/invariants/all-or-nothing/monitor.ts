@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p, type Phrase } from '../../core/phrase';
 import type { TraceEvent } from '../../core/trace-types';
 
 /**
@@ -49,21 +50,21 @@ interface Pending {
 type Effect = Extract<TraceEvent, { type: 'tcc.try' | 'tcc.confirm' | 'tcc.cancel' | 'saga.action' | 'saga.compensate' }>;
 
 /** What is wrong with one branch of a settled transaction, in the user's terms, or null. */
-function problem(gid: string, g: Gtx, b: Branch): [string, string] | null {
+function problem(gid: string, g: Gtx, b: Branch): [string, Phrase] | null {
   const n = (op: string) => b.n[op] ?? 0;
   const { account: who, amount: amt } = b;
   if (g.mode === 'tcc') {
-    if (n('confirm') > 1) return ['twice', `${gid}: ${who}'s ${amt} was ${b.kind === 'debit' ? 'spent' : 'credited'} ${n('confirm') === 2 ? 'twice' : `${n('confirm')} times`} (a duplicate Confirm ran again)`];
-    if (b.kind !== 'debit') return g.outcome === 'succeeded' && n('confirm') === 0 ? ['never', `${gid}: ${who} never received the ${amt} although ${gid} succeeded`] : null;
-    if (n('cancel') > n('try')) return ['empty', `${gid}: ${who} was given back ${amt} that was never frozen (Cancel ran without a Try: an empty rollback)`];
-    if (g.outcome === 'failed' && n('try') > n('cancel')) return ['hanging', `${gid}: ${who}'s ${amt} frozen forever after its transaction was cancelled${b.late ? ' (its Try ran after the Cancel: a hanging Try)' : ''}`];
-    if (g.outcome === 'succeeded' && n('confirm') < n('try')) return ['unspent', `${gid}: ${who}'s ${amt} is still frozen although ${gid} succeeded`];
+    if (n('confirm') > 1) return ['twice', p('invariants.aonTwice', { gid, who, amt, kind: b.kind === 'debit' ? 'debit' : 'credit', times: n('confirm') })];
+    if (b.kind !== 'debit') return g.outcome === 'succeeded' && n('confirm') === 0 ? ['never', p('invariants.aonNever', { gid, who, amt })] : null;
+    if (n('cancel') > n('try')) return ['empty', p('invariants.aonEmpty', { gid, who, amt })];
+    if (g.outcome === 'failed' && n('try') > n('cancel')) return ['hanging', p(b.late ? 'invariants.aonHangingLate' : 'invariants.aonHanging', { gid, who, amt })];
+    if (g.outcome === 'succeeded' && n('confirm') < n('try')) return ['unspent', p('invariants.aonUnspent', { gid, who, amt })];
     return null;
   }
   const done = n('action') - n('compensate');
-  if (n('action') > 1) return ['twice', `${gid}: the step on ${who} (${b.kind} ${amt}) ran ${n('action')} times`];
-  if (done < 0) return ['empty', `${gid}: ${who} ${b.kind === 'debit' ? 'was given back' : 'lost'} ${amt} that ${b.kind === 'debit' ? 'was never taken' : 'was never credited'} (a compensation without its step)`];
-  if (g.outcome === 'failed' && done > 0) return ['left', `${gid}: the ${b.kind} of ${amt} on ${who} was never undone although ${gid} failed`];
+  if (n('action') > 1) return ['twice', p('invariants.aonStepTwice', { gid, who, kind: b.kind, amt, times: n('action') })];
+  if (done < 0) return ['empty', p(b.kind === 'debit' ? 'invariants.aonGivenBack' : 'invariants.aonLost', { gid, who, amt })];
+  if (g.outcome === 'failed' && done > 0) return ['left', p('invariants.aonLeft', { gid, who, kind: b.kind, amt })];
   return null;
 }
 
@@ -74,12 +75,12 @@ function judge(s: AllOrNothingState, gid: string, i: number, ctx: Ctx): AllOrNot
   if (!g || g.outcome === null) return s;
   let reported = s.reported;
   for (const [id, b] of Object.entries(g.branches)) {
-    const p = problem(gid, g, b);
-    if (!p) continue;
-    const key = `${gid}/${id}/${p[0]}`;
+    const found = problem(gid, g, b);
+    if (!found) continue;
+    const key = `${gid}/${id}/${found[0]}`;
     if (reported.includes(key)) continue;
     reported = [...reported, key];
-    ctx.violate(p[1], [g.node, b.node], i, b.node);
+    ctx.violate(found[1], [g.node, b.node], i, b.node);
   }
   return reported === s.reported ? s : { ...s, reported };
 }
@@ -111,12 +112,12 @@ export const allOrNothing: MonitorDef<AllOrNothingState> = {
     if (e.type === 'saga.compensate' && e.outcome === 'refused') {
       const key = `${e.gid}/${e.branch}/spent`;
       if (s.reported.includes(key)) return s;
-      ctx.violate(`${e.gid}: ${e.account} spent the ${e.amount} credited by ${e.gid} before its compensation ran; the compensation cannot take it back, so ${e.gid} can be neither done nor undone`, [g.node, e.node], e.i, e.node);
+      ctx.violate(p('invariants.aonSpent', { gid: e.gid, who: e.account, amt: e.amount }), [g.node, e.node], e.i, e.node);
       return { ...s, reported: [...s.reported, key] };
     }
     if (e.outcome !== 'applied') return s;
-    const p: Pending = { gid: e.gid, branch: e.branch, op: e.type.split('.')[1], account: e.account, amount: e.amount, kind: e.kind, node: e.node };
-    return { ...s, pending: { ...s.pending, [`${e.db}|${e.node}|${e.session}`]: p } };
+    const effect: Pending = { gid: e.gid, branch: e.branch, op: e.type.split('.')[1], account: e.account, amount: e.amount, kind: e.kind, node: e.node };
+    return { ...s, pending: { ...s.pending, [`${e.db}|${e.node}|${e.session}`]: effect } };
   },
 };
 

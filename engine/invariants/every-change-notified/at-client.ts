@@ -1,4 +1,5 @@
 import type { MonitorCtx } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /**
  * The client half of every-change-notified: a change the server announced (a watch was armed
@@ -92,8 +93,7 @@ export function droppedOnWire(d: Dues, client: string, path: string, zxid: numbe
   const k = keyOf(client, path);
   const x = d[k]?.find((y) => y.zxid === zxid);
   if (!x) return d;
-  const how = reason === 'loss' ? 'was lost on the way' : 'was dropped by a cut';
-  ctx.violate(`${ctx.name(client)} is left on stale data: ${ctx.name(x.server)}'s notification of the change that made ${path} version ${x.version} ${how} (a datagram link: nothing resends it)`, [client], at);
+  ctx.violate(p('invariants.ecnDropped', { client: ctx.name(client), server: ctx.name(x.server), path, version: x.version, how: reason }), [client], at);
   ctx.metric('watch.undelivered');
   return put(d, k, []);
 }
@@ -107,11 +107,11 @@ export function overdue(d: Dues, now: number, at: number, ctx: MonitorCtx): Dues
     const client = clientOf(k, x.path);
     const who = ctx.name(client);
     const why = !x.restored
-      ? `nothing reached ${who} in ${Math.round(now - x.t)} ms`
+      ? p('invariants.ecnNothingReached', { who, ms: Math.round(now - x.t) })
       : x.persistent
-        ? `it went down with a connection that broke; the reconnect restored ${who}'s persistent watch (SetWatches), which re-sends nothing for changes made meanwhile, and ${who} did not read ${x.path} again`
-        : `it went down with a connection that broke, and nothing after the reconnect told ${who} of it`;
-    ctx.violate(`${ctx.name(client)} stayed on stale data: ${ctx.name(x.server)} announced the change that made ${x.path} version ${x.version} at ${Math.round(x.t)} ms, but ${why}`, [client], at);
+        ? p('invariants.ecnPersistentRestored', { who, path: x.path })
+        : p('invariants.ecnConnectionBroke', { who });
+    ctx.violate(p('invariants.ecnStale', { client: ctx.name(client), server: ctx.name(x.server), path: x.path, version: x.version, at: Math.round(x.t), why }), [client], at);
     ctx.metric('watch.undelivered');
     out = put(out, k, []);
   }

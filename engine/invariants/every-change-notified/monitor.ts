@@ -1,4 +1,5 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
 import { announced, droppedOnWire, forget, heardEvent, heardRead, overdue, restored, type Dues } from './at-client';
 
@@ -78,9 +79,9 @@ function onChange(s: EveryChangeNotifiedState, ev: TraceEventOf<'zk.setData'>, c
       continue;
     }
     const firedAt = s.fired[`${ev.node}|${w}|${ev.path}`];
-    const why = firedAt === undefined ? `set while it had no watch on ${ev.node}` : `set ${Math.round(ev.t - firedAt)} ms after its one-shot watch fired, before its re-read re-armed it`;
+    const why = firedAt === undefined ? p('invariants.ecnNoWatch', { node: ev.node }) : p('invariants.ecnAfterFired', { ms: Math.round(ev.t - firedAt) });
     // The watcher alone: the server did what it promises.
-    ctx.violate(`${ctx.name(w)} was never notified of the change that made ${ev.path} version ${ev.version}: ${why}`, [w], ev.i);
+    ctx.violate(p('invariants.ecnNever', { who: ctx.name(w), path: ev.path, version: ev.version, why }), [w], ev.i);
     ctx.metric('watch.missed');
   }
   return due === s.due ? s : { ...s, due };

@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /**
  * Fencing order: once the resource has accepted a fencing token, it must never accept a
@@ -22,9 +23,9 @@ export const fencingOrder: MonitorDef<FencingOrderState> = {
     if (ev.token === null) return s;
     const m = s.max[ev.node];
     if (m && ev.token < m.token) {
-      const what = ev.type === 'storage.write' ? `write "${ev.value}"` : 'section start';
+      const what = ev.type === 'storage.write' ? p('invariants.foWrite', { value: ev.value }) : p('invariants.foSection');
       ctx.violate(
-        `${ctx.name(ev.node)} accepted ${ctx.name(ev.client)}'s ${what} with token ${ev.token} at ${ms(ev.t)}, after it had seen token ${m.token} from ${ctx.name(m.client)} at ${ms(m.at)}: a stale lock holder got through because the resource does not check tokens`,
+        p('invariants.fo', { node: ctx.name(ev.node), client: ctx.name(ev.client), what, token: ev.token, at: ms(ev.t), seen: m.token, from: ctx.name(m.client), seenAt: ms(m.at) }),
         [ev.client, m.client, ev.node],
         ev.i,
       );

@@ -1,4 +1,6 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import { p, type Phrase } from '../../core/phrase';
+import { commas } from '../say';
 import type { TraceEvent } from '../../core/trace-types';
 
 /**
@@ -71,9 +73,8 @@ function freed(s: LockProgressState, key: string, at: number, by: 'released' | '
 }
 
 /** Why the lock became free, in words. */
-function freedText(l: LockInfo, name: (id: string) => string): string {
-  const who = name(l.freedWho);
-  return l.freedBy === 'released' ? `released by ${who}` : l.freedBy === 'lease' ? `${who}'s lease ran out` : `${who}'s session expired`;
+function freedText(l: LockInfo, name: (id: string) => string): Phrase {
+  return p('invariants.lpFreed', { by: l.freedBy, who: name(l.freedWho) });
 }
 
 /** Reports each lock that has been free longer than the quickest waiter's bound. */
@@ -87,10 +88,10 @@ function check(s: LockProgressState, now: number, ctx: MonitorCtx): LockProgress
     // The waiter that should have noticed first: its bound counts from when both were true.
     const due = Math.min(...waiting.map((c) => Math.max(l.freeSince!, l.drainedAt, s.waiters[c].since) + s.waiters[c].boundMs));
     if (now <= due) continue;
-    const who = waiting.map((c) => `${ctx.name(c)} (${s.waiters[c].how}, waiting since ${ms(s.waiters[c].since)})`).join(', ');
+    const who = commas(waiting.map((c) => p('invariants.lpWaiter', { who: ctx.name(c), how: s.waiters[c].how, since: ms(s.waiters[c].since) })));
     const name = key.slice(key.indexOf('|') + 1);
     ctx.violate(
-      `${name} on ${ctx.name(l.server)} has been free since ${ms(l.freeSince)} (${freedText(l, ctx.name)}) and nobody took it: ${who} still waiting at ${ms(now)}, past their recipe's own bound; a notification or a reply was lost, or the queue is blocked`,
+      p('invariants.lp', { name, server: ctx.name(l.server), since: ms(l.freeSince), freed: freedText(l, ctx.name), who, now: ms(now) }),
       [...waiting, l.server],
     );
     ctx.metric('lock-progress.stalls');

@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p, type Phrase, type Say } from '../../core/phrase';
 
 /**
  * Eventual consistency for a transactional message: once the producer's local transaction has
@@ -40,29 +41,29 @@ export const messageDelivered: MonitorDef<MessageDeliveredState> = {
         break;
     }
     let key: string;
-    let why: string;
-    let who: string;
+    let why: Phrase;
+    let who: Say;
     if (ev.type === 'mq.tx.discard') {
       key = ev.key;
       const groups = s.groups[ev.topic] ?? [];
-      who = groups.length > 0 ? groups.join(' and ') : `the consumers of ${ev.topic}`;
-      why = `${ctx.name(ev.node)} discarded its half message after ${ev.checks} checks, none of which answered COMMIT`;
+      who = groups.length > 0 ? p('invariants.and', { items: groups }) : p('invariants.mdConsumersOf', { topic: ev.topic });
+      why = p('invariants.mdDiscarded', { node: ctx.name(ev.node), checks: ev.checks });
     } else if (ev.type === 'mq.tx.end') {
       if (!ev.found || ev.resolution !== 'rollback') return s;
       key = ev.key;
-      who = 'its consumers';
-      why = `${ctx.name(ev.producer)} answered ROLLBACK${ev.fromCheck ? ' to a check' : ''}, and ${ctx.name(ev.node)} dropped the half message`;
+      who = p('invariants.mdItsConsumers');
+      why = p(ev.fromCheck ? 'invariants.mdRollbackCheck' : 'invariants.mdRollback', { producer: ctx.name(ev.producer), node: ctx.name(ev.node) });
     } else if (ev.type === 'mq.dlq') {
       key = ev.key;
       who = ev.group;
-      why = `handling it failed ${ev.reconsumeTimes + 1} times and it now sits in %DLQ%${ev.group}, which nothing consumes`;
+      why = p('invariants.mdDlq', { times: ev.reconsumeTimes + 1, dlq: `%DLQ%${ev.group}` });
     } else return s;
     const c = s.committed[key];
     if (!c || s.reported.includes(`${ev.type}|${key}`)) return s;
     // An older half message of the same order (its producer crashed before hearing it was
     // stored, and paid the order again under a new one) is rightly rolled back: no row has its id.
     if (ev.type !== 'mq.dlq' && ev.msgId !== c.msgId) return s;
-    ctx.violate(`${key} was paid at ${ctx.name(c.producer)} (committed at ${ms(c.at)}) but ${who} will never hear of it: ${why}`, [c.producer, ev.node], ev.i);
+    ctx.violate(p('invariants.md', { key, producer: ctx.name(c.producer), at: ms(c.at), who, why }), [c.producer, ev.node], ev.i);
     ctx.metric('mq.lost.messages');
     return { ...s, reported: [...s.reported, `${ev.type}|${key}`] };
   },

@@ -1,5 +1,7 @@
 import type { DbRow } from '../../clients/sql/messages';
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
+import { semicolons } from '../say';
 
 /**
  * Money is conserved across every database: what committed transactions add to accounts
@@ -74,8 +76,12 @@ export const moneyConserved: MonitorDef<MoneyState> = {
     s.reported = s.sum;
     const named = s.since.length > 0 ? s.since : settled;
     s.since = [];
-    const where = named.map((g) => `${g} committed on ${(s.committedOn[g] ?? []).map(ctx.name).join(' and ') || 'no database'}`).join('; ');
-    ctx.violate(`money is not conserved: the accounts hold ${Math.abs(s.sum)} ${s.sum < 0 ? 'less' : 'more'} than at the start${where ? ` (${where})` : ''}`, [ev.node, ...new Set(named.flatMap((g) => s.committedOn[g] ?? []))], ev.i);
+    const where = named.map((g) => {
+      const dbs = (s.committedOn[g] ?? []).map(ctx.name);
+      return dbs.length > 0 ? p('invariants.mcCommittedOn', { g, dbs }) : p('invariants.mcCommittedNowhere', { g });
+    });
+    const args = { amount: Math.abs(s.sum), dir: s.sum < 0 ? 'less' : 'more' };
+    ctx.violate(where.length > 0 ? p('invariants.mcWhere', { ...args, where: semicolons(where) }) : p('invariants.mc', args), [ev.node, ...new Set(named.flatMap((g) => s.committedOn[g] ?? []))], ev.i);
     return s;
   },
 };

@@ -1,4 +1,6 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import { p, type Say } from '../../core/phrase';
+import { commas } from '../say';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
 import { initAcquire, insertSorted, noteAcquire, noteDone, noteWait, percentile, type AcquireStats } from './acquire';
 import { initThroughput, noteOp, type Throughput } from './throughput';
@@ -46,7 +48,7 @@ interface Cause {
 
 interface Lost extends Cause {
   at: number;
-  why: string;
+  why: Say;
 }
 
 interface Free {
@@ -78,7 +80,7 @@ export interface MutualExclusionState {
   /** Clock steps on each node (forward or back), when and by how much: a lease read on a stepped clock. */
   jumps: Record<string, { at: number; deltaMs: number }[]>;
   /** Per holder: its watchdog's last renewal that reached the server, and the first that failed. */
-  renewals: Record<string, { okAt: number | null; failed: { at: number; detail: string } | null }>;
+  renewals: Record<string, { okAt: number | null; failed: { at: number; detail: Say } | null }>;
   /** Per holder: when a partition first kept its messages from its lock server. */
   cut: Record<string, number>;
   /** Per Redlock holder: masters of its majority that crashed while it held the lock (when, trace index). */
@@ -126,45 +128,45 @@ function publish(via: string, st: Stats, ctx: MonitorCtx): void {
 }
 
 /** Notes why `client` lost its lock (and which event, on or by which node), unless a cause is already known. */
-function noteLost(s: MutualExclusionState, client: string, at: number, why: string, cause: Cause): MutualExclusionState {
+function noteLost(s: MutualExclusionState, client: string, at: number, why: Say, cause: Cause): MutualExclusionState {
   if (!s.holders[client] || s.lostWhy[client]) return s;
   return { ...s, lostWhy: copy(s.lostWhy, client, { at, why, ...cause }) };
 }
 
 /** A clock step on `server` between `from` and `to` that made a lease run out early (or late). */
-function jumpNote(s: MutualExclusionState, server: string, from: number, to: number, name: (id: string) => string): string {
+function jumpNote(s: MutualExclusionState, server: string, from: number, to: number, name: (id: string) => string): Say {
   const steps = (s.jumps[server] ?? []).filter((j) => j.at >= from && j.at <= to);
   if (steps.length === 0) return '';
   const total = steps.reduce((a, j) => a + j.deltaMs, 0);
   const sign = (d: number) => (d >= 0 ? `+${Math.round(d)}` : `${Math.round(d)}`);
-  const what = steps.map((j) => `${sign(j.deltaMs)} ms at ${ms(j.at)}`).join(', ');
-  return total > 0 ? ` after only ${ms(to - from)} of real time, because ${name(server)}'s clock jumped ${what}` : ` because ${name(server)}'s clock was stepped ${what}`;
+  const what = commas(steps.map((j) => p('invariants.meStep', { delta: sign(j.deltaMs), at: ms(j.at) })));
+  return total > 0 ? p('invariants.meJumped', { real: ms(to - from), server: name(server), what }) : p('invariants.meStepped', { server: name(server), what });
 }
 
 /** What the holder's watchdog managed, when its renewals stopped reaching the server. */
-function renewalNote(s: MutualExclusionState, client: string, server: string, name: (id: string) => string): string {
+function renewalNote(s: MutualExclusionState, client: string, server: string, name: (id: string) => string): Say {
   const r = s.renewals[client] ?? { okAt: null, failed: null };
   const cut = s.cut[client];
-  if (cut !== undefined) return `; its renewals could not reach ${name(server)}: a partition cut them off (the first at ${ms(cut)})`;
-  if (r.failed) return `; its watchdog's renewal failed at ${ms(r.failed.at)} (${r.failed.detail})`;
-  if (r.okAt !== null) return `; no renewal had reached ${name(server)} since ${ms(r.okAt)}`;
+  if (cut !== undefined) return p('invariants.meRenewalsCut', { server: name(server), at: ms(cut) });
+  if (r.failed) return p('invariants.meRenewalFailed', { at: ms(r.failed.at), detail: r.failed.detail });
+  if (r.okAt !== null) return p('invariants.meNoRenewal', { server: name(server), since: ms(r.okAt) });
   return '';
 }
 
-function pausedNote(s: MutualExclusionState, client: string, name: (id: string) => string): string {
-  const p = s.paused[client];
-  return p === undefined ? '' : ` while ${name(client)} was frozen (paused since ${ms(p)})`;
+function pausedNote(s: MutualExclusionState, client: string, name: (id: string) => string): Say {
+  const since = s.paused[client];
+  return since === undefined ? '' : p('invariants.mePaused', { client: name(client), since: ms(since) });
 }
 
 /** Why `a`'s section was still open when `b` came in: the best cause the trace shows, and its event when known. */
-function reason(s: MutualExclusionState, a: string, b: string, name: (id: string) => string): { why: string; cause?: Cause } {
+function reason(s: MutualExclusionState, a: string, b: string, name: (id: string) => string): { why: Say; cause?: Cause } {
   const ha = s.holders[a];
   const hb = s.holders[b];
   if (ha && hb && ha.server !== hb.server) {
     const pr = s.promoted[hb.server];
     if (pr && pr.from === ha.server) {
       return {
-        why: `${name(hb.server)} was promoted to primary at ${ms(pr.at)} without ${name(a)}'s lock (taken on ${name(ha.server)}, not yet replicated) and granted it to ${name(b)} again`,
+        why: p('invariants.mePromoted', { server: name(hb.server), at: ms(pr.at), a: name(a), old: name(ha.server), b: name(b) }),
         cause: { i: pr.i, node: hb.server },
       };
     }
@@ -178,16 +180,16 @@ function reason(s: MutualExclusionState, a: string, b: string, name: (id: string
     if (down) {
       const kept = ha.quorum.filter((m) => m !== down.node);
       return {
-        why: `${name(down.node)} had granted ${name(a)}'s lock, crashed at ${ms(down.at)} and came back without the key (no persistence, or not yet fsynced), so ${name(b)} won a majority (${hb.quorum.map(name).join(', ')}) while ${name(a)}'s keys stood on only ${kept.length} of the masters (${kept.map(name).join(', ')})`,
+        why: p('invariants.meRedlockRestart', { node: name(down.node), a: name(a), at: ms(down.at), b: name(b), quorum: hb.quorum.map(name).join(', '), kept: kept.length, keptOn: kept.map(name).join(', ') }),
         cause: { i: down.i, node: down.node },
       };
     }
   }
-  if (!ha) return { why: `${name(a)} no longer held the lock` };
-  return { why: `${name(a)} still believed it held the lock` };
+  if (!ha) return { why: p('invariants.meNoLonger', { a: name(a) }) };
+  return { why: p('invariants.meStillBelieved', { a: name(a) }) };
 }
 
-function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, section: string, client: string, verb: string, ctx: MonitorCtx): MutualExclusionState {
+function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, section: string, client: string, verb: 'enter' | 'write', ctx: MonitorCtx): MutualExclusionState {
   let reported = s.reported;
   for (const k of Object.keys(s.open)) {
     const o = s.open[k];
@@ -196,7 +198,7 @@ function enterCheck(s: MutualExclusionState, ev: TraceEvent, storage: string, se
     if (reported.includes(pair)) continue;
     reported = [...reported, pair];
     const { why, cause } = reason(s, o.client, client, ctx.name);
-    ctx.violate(`${ctx.name(client)} ${verb} on ${ctx.name(storage)} at ${ms(ev.t)} while ${ctx.name(o.client)}'s section (started ${ms(o.openedAt)}) was still open: ${why}`, [client, o.client, storage], cause?.i ?? ev.i, cause?.node);
+    ctx.violate(p('invariants.me', { client: ctx.name(client), verb, storage: ctx.name(storage), at: ms(ev.t), other: ctx.name(o.client), started: ms(o.openedAt), why }), [client, o.client, storage], cause?.i ?? ev.i, cause?.node);
     ctx.metric('mutual-exclusion.violations');
   }
   return reported === s.reported ? s : { ...s, reported };
@@ -275,7 +277,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
       case 'storage.enter': {
         // Sent before its client crashed: the dead client will do nothing in it.
         if (s.dead.includes(ev.section)) return s;
-        const n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'entered its critical section', ctx);
+        const n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'enter', ctx);
         return { ...n, open: copy(n.open, openKey(ev.node, ev.section), { storage: ev.node, section: ev.section, client: ev.client, openedAt: ev.t }) };
       }
       case 'storage.write': {
@@ -283,7 +285,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         let n = s;
         if (!s.open[key]) {
           // A write is an effect even from a section that is over (a delayed write lands late).
-          n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'wrote', ctx);
+          n = enterCheck(s, ev, ev.node, ev.section, ev.client, 'write', ctx);
           if (!ev.last && !s.dead.includes(ev.section)) n = { ...n, open: copy(n.open, key, { storage: ev.node, section: ev.section, client: ev.client, openedAt: ev.t }) };
         } else if (ev.last) n = { ...n, open: copy(n.open, key, undefined) };
         return n;
@@ -333,7 +335,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }
       case 'lock.lost':
-        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${ev.reason})`, { i: ev.i, node: ev.node });
+        return noteLost(s, ev.node, ev.t, p('invariants.meHadLost', { who: ctx.name(ev.node), reason: ev.reason }), { i: ev.i, node: ev.node });
       case 'lock.wake': {
         if (ev.how === 'timeout') return s;
         const st = stat(s, ev.via);
@@ -347,9 +349,11 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
           const h = s.holders[client];
           if (!(h.quorum ?? [h.server]).includes(ev.node) || !ev.keys.includes(h.lock)) continue;
           const jump = jumpNote(s, ev.node, h.since, ev.t, ctx.name);
-          const lease = h.leaseMs === null ? '' : ` (its ${ms(h.leaseMs)} lease ran out${jump})`;
-          const context = pausedNote(s, client, ctx.name) || (h.leaseMs === null ? '' : ` while ${ctx.name(client)} was still working`);
-          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s lock had expired on ${ctx.name(ev.node)} at ${ms(ev.t)}${lease}${context}${pausedNote(s, client, ctx.name) ? '' : renewalNote(s, client, ev.node, ctx.name)}`, { i: ev.i, node: ev.node });
+          const lease = h.leaseMs === null ? '' : p('invariants.meLease', { lease: ms(h.leaseMs), jump });
+          const paused = pausedNote(s, client, ctx.name);
+          const context = paused || (h.leaseMs === null ? '' : p('invariants.meStillWorking', { client: ctx.name(client) }));
+          const renewal = paused ? '' : renewalNote(s, client, ev.node, ctx.name);
+          n = noteLost(n, client, ev.t, p('invariants.meExpired', { client: ctx.name(client), server: ctx.name(ev.node), at: ms(ev.t), lease, context, renewal }), { i: ev.i, node: ev.node });
         }
         return n;
       }
@@ -360,8 +364,8 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (client === ev.client || h.server !== ev.node || !ev.argv.slice(1).includes(h.lock)) continue;
-          const own = s.lostWhy[ev.client] ? ` after ${ctx.name(ev.client)}'s own lock had expired` : '';
-          n = noteLost(n, client, ev.t, `${ctx.name(ev.client)}'s plain DEL removed ${ctx.name(client)}'s lock on ${ctx.name(ev.node)} at ${ms(ev.t)}${own}`, { i: ev.i, node: ev.client });
+          const args = { deleter: ctx.name(ev.client), client: ctx.name(client), server: ctx.name(ev.node), at: ms(ev.t) };
+          n = noteLost(n, client, ev.t, p(s.lostWhy[ev.client] ? 'invariants.meDelAfterOwn' : 'invariants.meDel', args), { i: ev.i, node: ev.client });
         }
         return n;
       }
@@ -390,7 +394,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         for (const client of Object.keys(s.holders)) {
           const h = s.holders[client];
           if (h.server !== ev.node || h.znode === null || !ev.deleted.includes(h.znode)) continue;
-          n = noteLost(n, client, ev.t, `${ctx.name(client)}'s ZooKeeper session expired on ${ctx.name(ev.node)} at ${ms(ev.t)}, deleting its lock node${pausedNote(s, client, ctx.name)}`, { i: ev.i, node: ev.node });
+          n = noteLost(n, client, ev.t, p('invariants.meZkExpired', { client: ctx.name(client), server: ctx.name(ev.node), at: ms(ev.t), paused: pausedNote(s, client, ctx.name) }), { i: ev.i, node: ev.node });
         }
         return n;
       }

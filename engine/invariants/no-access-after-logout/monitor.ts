@@ -1,4 +1,5 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import { p, type Phrase } from '../../core/phrase';
 import type { TraceEventOf } from '../../core/trace-types';
 import { arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from '../credentials';
 
@@ -16,19 +17,19 @@ export interface NoAccessAfterLogoutState {
 
 type Handle = TraceEventOf<'app.handle'>;
 
-function why(l: Ledger, c: Cred, cred: string, ev: Handle): string {
+function why(l: Ledger, c: Cred, cred: string, ev: Handle): Phrase {
   const ended = c.ended!;
   if (c.store === 'token' && !ended.denylisted) {
     const left = (c.validUntil ?? ev.t) - ev.t;
-    const life = left > 0 ? `it is good for ${span(left)} more, until its exp` : `its exp passed ${span(-left)} ago, but ${ev.node}'s clock or leeway still lets it in`;
-    return `a stateless JWT cannot be taken back: ${ev.node} checks only the signature and exp, and ${life}`;
+    const life = left > 0 ? p('invariants.naGoodFor', { left: span(left) }) : p('invariants.naExpPassed', { ago: span(-left), node: ev.node });
+    return p('invariants.naJwt', { node: ev.node, life });
   }
   if (c.store === 'token') {
     const crash = crashBetween(l, ended.where, ended.at, ev.t);
-    if (crash !== null) return `${ended.where} crashed at ${at(crash)} and came back without its denylist (no persistence)`;
-    return `${ev.node} did not find ${cred} on the denylist`;
+    if (crash !== null) return p('invariants.naDenylistLost', { where: ended.where ?? '', at: at(crash) });
+    return p('invariants.naNotOnDenylist', { node: ev.node, cred });
   }
-  return `${ev.node} still accepted session ${cred}`;
+  return p('invariants.naStillAccepted', { node: ev.node, cred });
 }
 
 function judge(s: NoAccessAfterLogoutState, ev: Handle, ctx: MonitorCtx): NoAccessAfterLogoutState {
@@ -37,10 +38,9 @@ function judge(s: NoAccessAfterLogoutState, ev: Handle, ctx: MonitorCtx): NoAcce
   if (!c || !c.ended || c.ended.why !== 'logout' || arrival(ev) <= c.ended.at) return s;
   ctx.metric('auth.revoked.accepted');
   if (s.reported.includes(ev.cred)) return s;
-  const by = ev.origin === c.user ? '' : ` from ${ctx.name(ev.origin)}`;
-  const what = c.kind === 'session' ? 'session' : c.kind === 'refresh' ? 'refresh token' : 'token';
+  const args = { node: ctx.name(ev.node), user: c.user, kind: c.kind, cred: ev.cred, at: at(ev.t), after: span(arrival(ev) - c.ended.at), why: why(s.ledger, c, ev.cred, ev) };
   ctx.violate(
-    `${ctx.name(ev.node)} served a request${by} with ${c.user}'s ${what} ${ev.cred} at ${at(ev.t)}, ${span(arrival(ev) - c.ended.at)} after ${c.user} logged out: ${why(s.ledger, c, ev.cred, ev)}`,
+    ev.origin === c.user ? p('invariants.na', args) : p('invariants.naFrom', { ...args, origin: ctx.name(ev.origin) }),
     [...new Set([ev.origin, ev.node])],
     ev.i,
   );

@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /**
  * Exactly-once effect over at-least-once delivery: a broker, or a notifier that retries, may
@@ -29,10 +30,10 @@ export const noDoubleEffect: MonitorDef<NoDoubleEffectState> = {
     const k = `${ev.node}|${key}`;
     const first = s.first[k];
     if (first === undefined) return { ...s, first: { ...s.first, [k]: ev.t } };
-    const what = ev.type === 'recv.effect' ? `credited ${key} twice` : `shipped ${key} twice`;
+    const what = ev.type === 'recv.effect' ? 'credited' : 'shipped';
     // An outbox relay that published the message again is part of the story (its crash, usually).
     const by = ev.type === 'inbox.effect' ? s.publisher[ev.msgId] : undefined;
-    ctx.violate(`${ctx.name(ev.node)} ${what}: at ${ms(first)} and again at ${ms(ev.t)}; the message came again and it keeps no record of what it has handled`, by ? [ev.node, by] : [ev.node], ev.i);
+    ctx.violate(p('invariants.nde', { node: ctx.name(ev.node), what, key, first: ms(first), again: ms(ev.t) }), by ? [ev.node, by] : [ev.node], ev.i);
     ctx.metric('effects.doubled');
     return s;
   },

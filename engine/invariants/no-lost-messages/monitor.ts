@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /** Every message sent is delivered: flags each drop (loss, cut link, dead receiver). */
 export const noLostMessages: MonitorDef<{ dropped: number }> = {
@@ -8,8 +9,7 @@ export const noLostMessages: MonitorDef<{ dropped: number }> = {
   init: () => ({ dropped: 0 }),
   onEvent(s, ev, ctx) {
     if (ev.type !== 'net.drop') return s;
-    const why = { loss: 'it was lost on the link', partition: 'the link is cut', crashed: `${ev.to} was down when it arrived`, 'no-link': `there is no link to ${ev.to}`, reset: `${ev.to} had closed that connection` }[ev.reason];
-    ctx.violate(`a message from ${ctx.name(ev.from)} to ${ctx.name(ev.to)} never arrived: ${why}`, [ev.from, ev.to], ev.i);
+    ctx.violate(p('invariants.nlm', { from: ctx.name(ev.from), to: ctx.name(ev.to), why: p('invariants.nlmWhy', { reason: ev.reason, to: ev.to }) }), [ev.from, ev.to], ev.i);
     ctx.metric('messages.dropped');
     return { dropped: s.dropped + 1 };
   },

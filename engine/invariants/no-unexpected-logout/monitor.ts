@@ -1,4 +1,5 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
+import { p, type Phrase } from '../../core/phrase';
 import type { TraceEventOf } from '../../core/trace-types';
 import { aliveAt, arrival, at, crashBetween, foldLedger, initLedger, LEDGER_EVENTS, span, type Cred, type Ledger } from '../credentials';
 
@@ -22,30 +23,30 @@ export interface NoUnexpectedLogoutState {
 type Handle = TraceEventOf<'app.handle'>;
 
 /** Why the credential was refused, from what the trace shows. */
-function why(l: Ledger, c: Cred, cred: string, ev: Handle): string {
+function why(l: Ledger, c: Cred, cred: string, ev: Handle): Phrase {
   const app = ev.node;
   const t = arrival(ev);
   if (c.store === 'memory') {
     const crash = crashBetween(l, c.by, c.issuedAt, t);
     if (app !== c.by) {
       return crash !== null
-        ? `session ${cred} lived only in ${c.by}'s memory; ${c.by} crashed at ${at(crash)} and ${app}, where the load balancer sent the request, has never seen it`
-        : `session ${cred} lives only in ${c.by}'s memory and the load balancer sent the request to ${app}, which has never seen it`;
+        ? p('invariants.nulMemoryCrashed', { cred, by: c.by, at: at(crash), app })
+        : p('invariants.nulMemoryElsewhere', { cred, by: c.by, app });
     }
-    return crash !== null ? `${c.by} crashed at ${at(crash)} and lost every session it held in memory` : `${app} lost the session (${ev.reason ?? 'refused'})`;
+    return crash !== null ? p('invariants.nulMemoryLost', { by: c.by, at: at(crash) }) : p('invariants.nulLostSession', { app, reason: ev.reason ?? 'refused' });
   }
   if (c.store === 'redis') {
     const crash = crashBetween(l, c.where, c.issuedAt, t);
-    if (crash !== null) return `${c.where} crashed at ${at(crash)} and came back empty (no persistence): session ${cred} went with it`;
-    return `${app} refused session ${cred} (${ev.reason ?? 'refused'}) although it was used ${span(t - c.lastUsed)} ago`;
+    if (crash !== null) return p('invariants.nulStoreCrashed', { where: c.where ?? '', at: at(crash), cred });
+    return p('invariants.nulRefusedSession', { app, cred, reason: ev.reason ?? 'refused', ago: span(t - c.lastUsed) });
   }
   const left = (c.validUntil ?? t) - t;
   const lost = crashBetween(l, c.where, c.issuedAt, t);
-  if (c.kind === 'refresh' && lost !== null) return `${c.where} crashed at ${at(lost)} and came back empty (no persistence): refresh token ${cred} went with it`;
+  if (c.kind === 'refresh' && lost !== null) return p('invariants.nulRefreshLost', { where: c.where ?? '', at: at(lost), cred });
   if (ev.reason === 'token expired') {
-    return `${app} judged ${cred} expired ${span(left)} before its lifetime ran out: ${app}'s clock is ahead of ${c.by}'s, which stamped its exp`;
+    return p('invariants.nulJudgedExpired', { app, cred, left: span(left), by: c.by });
   }
-  return `${app} refused ${c.kind === 'refresh' ? 'refresh token' : 'token'} ${cred} (${ev.reason ?? 'refused'}) with ${span(left)} of its lifetime left`;
+  return p('invariants.nulRefusedToken', { app, kind: c.kind === 'refresh' ? 'refresh' : 'access', cred, reason: ev.reason ?? 'refused', left: span(left) });
 }
 
 function judge(s: NoUnexpectedLogoutState, ev: Handle, ctx: MonitorCtx): NoUnexpectedLogoutState {
@@ -57,10 +58,10 @@ function judge(s: NoUnexpectedLogoutState, ev: Handle, ctx: MonitorCtx): NoUnexp
   ctx.metric('sessions.lost.requests');
   if (s.reported.includes(ev.cred)) return s;
   ctx.metric('sessions.lost');
-  const who = ev.origin === c.user ? c.user : `${c.user} (request from ${ctx.name(ev.origin)})`;
+  const who = ev.origin === c.user ? c.user : p('invariants.userFrom', { user: c.user, origin: ctx.name(ev.origin) });
   const blamed = c.store === 'memory' ? c.by : (c.where ?? c.by);
   const nodes = [...new Set([ev.origin, ev.node, ...(blamed !== null ? [blamed] : [])])];
-  ctx.violate(`${who} was logged out at ${at(ev.t)} without logging out: ${why(s.ledger, c, ev.cred, ev)}`, nodes, ev.i);
+  ctx.violate(p('invariants.nul', { who, at: at(ev.t), why: why(s.ledger, c, ev.cred, ev) }), nodes, ev.i);
   return { ...s, reported: [...s.reported, ev.cred] };
 }
 

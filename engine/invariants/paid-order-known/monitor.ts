@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p as say } from '../../core/phrase';
 
 /**
  * Best-effort notification's promise, judged where it breaks for good: a merchant that closes
@@ -31,8 +32,8 @@ export const paidOrderKnown: MonitorDef<PaidOrderKnownState> = {
       case 'recv.close': {
         const p = s.paid[ev.order];
         if (!p) return s;
-        const why = p.gaveUpAt === null ? `${ctx.name(p.platform)} was still trying to notify it` : `${ctx.name(p.platform)} gave up after ${p.tries} notifications at ${ms(p.gaveUpAt)}, and ${ctx.name(ev.node)} never asked`;
-        ctx.violate(`${ev.order} was paid at ${ctx.name(p.platform)} at ${ms(p.at)} but ${ctx.name(ev.node)} never heard of it and closed it as unpaid: ${why}`, [p.platform, ev.node], ev.i);
+        const why = p.gaveUpAt === null ? say('invariants.pokStillTrying', { platform: ctx.name(p.platform) }) : say('invariants.pokGaveUp', { platform: ctx.name(p.platform), tries: p.tries, at: ms(p.gaveUpAt), node: ctx.name(ev.node) });
+        ctx.violate(say('invariants.pok', { order: ev.order, platform: ctx.name(p.platform), at: ms(p.at), node: ctx.name(ev.node), why }), [p.platform, ev.node], ev.i);
         ctx.metric('orders.paid.closed');
         return s;
       }

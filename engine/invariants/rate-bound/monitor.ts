@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /**
  * Rate bound, judged from what went through: a limiter that promises "at most L requests in any
@@ -33,19 +34,19 @@ function admit(s: RateBoundState, node: string, key: string, t: number, n: numbe
     const sum = (xs: typeof passed) => xs.reduce((a, p) => a + p.n, 0);
     const split = before.length > 0 && after.length > 0;
     const halves = split
-      ? `: ${sum(before)} between ${ms(before[0].t)} and ${ms(before[before.length - 1].t)}, before the boundary at ${ms(boundary)}, and ${sum(after)} between ${ms(after[0].t)} and ${ms(t)}, after it`
-      : ` between ${ms(passed[0].t)} and ${ms(t)}`;
+      ? p('invariants.rbHalves', { n1: sum(before), from1: ms(before[0].t), to1: ms(before[before.length - 1].t), boundary: ms(boundary), n2: sum(after), from2: ms(after[0].t), to2: ms(t) })
+      : p('invariants.rbBetween', { from: ms(passed[0].t), to: ms(t) });
     // What the chart highlights: each half of the burst, or the one stretch that held too many.
     // The second half is still arriving when the bound breaks, so its stretch runs to the end of
     // the window the first half opened: whatever lands there is over the limit too.
     const spans = split
       ? [
-          { label: `${sum(before)} before ${ms(boundary)}`, from: before[0].t, to: before[before.length - 1].t },
-          { label: `after it, until ${ms(before[0].t + cur.windowMs)}`, from: after[0].t, to: before[0].t + cur.windowMs },
+          { label: p('invariants.rbSpanBefore', { n: sum(before), boundary: ms(boundary) }), from: before[0].t, to: before[before.length - 1].t },
+          { label: p('invariants.rbSpanAfter', { until: ms(before[0].t + cur.windowMs) }), from: after[0].t, to: before[0].t + cur.windowMs },
         ]
-      : [{ label: `${total} within ${ms(cur.windowMs)}`, from: passed[0].t, to: t }];
+      : [{ label: p('invariants.rbSpanWithin', { n: total, window: ms(cur.windowMs) }), from: passed[0].t, to: t }];
     const clients = [...new Set(passed.map((p) => p.client))];
-    ctx.violate(`${ctx.name(node)} let ${total} through within ${ms(cur.windowMs)}, over its limit of ${cur.limit}${halves}`, [node, ...clients], i, undefined, spans);
+    ctx.violate(p('invariants.rb', { node: ctx.name(node), total, window: ms(cur.windowMs), limit: cur.limit, halves }), [node, ...clients], i, undefined, spans);
     ctx.metric('rate.bound.violations');
     // One violation per burst: quiet until this window has passed.
     quietUntil = t + cur.windowMs;

@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 import { fingerprint } from '../../clients/payments/messages';
 
 /**
@@ -17,7 +18,7 @@ export const replayMatchesRequest: MonitorDef<{ replays: number }> = {
     const asked = fingerprint(ev.order, ev.amount);
     if (ev.storedFp === null || ev.storedFp === asked) return { replays: s.replays + 1 };
     ctx.violate(
-      `${ctx.name(ev.client)} asked ${ctx.name(ev.node)} to pay ${ev.amount} for ${ev.order} with key ${ev.key} and got back the stored result of ${ev.storedFp} (${ev.chargeId}): it believes it paid, but nothing was charged for ${ev.order}`,
+      p('invariants.rmr', { client: ctx.name(ev.client), node: ctx.name(ev.node), amount: ev.amount, order: ev.order, key: String(ev.key), stored: ev.storedFp, charge: String(ev.chargeId) }),
       [ev.client, ev.node],
       ev.i,
     );

@@ -1,4 +1,6 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p, type Phrase, type Say } from '../../core/phrase';
+import { commas, semicolons } from '../say';
 
 /**
  * All or nothing for sagas, judged on the databases' committed rows: once every saga begun has
@@ -17,32 +19,32 @@ export interface SagaState {
   /** Net change of each account's balance and each item's stock since the start (all accounts are the customers', all stock the orders' items). */
   money: Record<string, number>;
   stock: Record<string, number>;
-  /** The last sentence reported, so one wrong state is reported once. */
+  /** The last sentence reported (as JSON), so one wrong state is reported once. */
   reported: string | null;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-function judge(s: SagaState): string | null {
+function judge(s: SagaState): Phrase | null {
   const all = Object.entries(s.orders);
   if (all.length === 0 || all.some(([, o]) => o.end === null)) return null;
   const confirmed = all.filter(([, o]) => o.end === 'confirmed');
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  const names = (r: Record<string, number>, none: string) => {
+  const names = (r: Record<string, number>, none: Phrase): Say => {
     const k = Object.keys(r).filter((x) => r[x] !== 0);
     return k.length === 1 ? k[0] : none;
   };
-  const wrong: string[] = [];
+  const wrong: Phrase[] = [];
   const dm = sum(s.money) + confirmed.reduce((a, [, o]) => a + o.amount, 0);
-  const who = names(s.money, 'the customers');
-  if (dm > 0) wrong.push(`${who} got ${dm} back that was never taken`);
-  if (dm < 0) wrong.push(`${who} paid ${-dm} for nothing`);
+  const who = names(s.money, p('invariants.sagaCustomers'));
+  if (dm > 0) wrong.push(p('invariants.sagaGotBack', { who, n: dm }));
+  if (dm < 0) wrong.push(p('invariants.sagaPaidForNothing', { who, n: -dm }));
   const ds = sum(s.stock) + confirmed.reduce((a, [, o]) => a + o.qty, 0);
-  const what = names(s.stock, 'items');
-  if (ds < 0) wrong.push(`${-ds} ${what} are reserved for no order`);
-  if (ds > 0) wrong.push(`${ds} ${what} came back that were never taken`);
+  const what = names(s.stock, p('invariants.sagaItems'));
+  if (ds < 0) wrong.push(p('invariants.sagaReserved', { n: -ds, what }));
+  if (ds > 0) wrong.push(p('invariants.sagaCameBack', { n: ds, what }));
   if (wrong.length === 0) return null;
-  return `${all.map(([id, o]) => `${id} ${o.end}`).join(', ')}: ${wrong.join('; ')}`;
+  return p('invariants.saga', { ends: commas(all.map(([id, o]) => p('invariants.sagaEnd', { id, end: o.end ?? '' }))), wrong: semicolons(wrong) });
 }
 
 export const sagaAllOrNothing: MonitorDef<SagaState> = {
@@ -66,9 +68,10 @@ export const sagaAllOrNothing: MonitorDef<SagaState> = {
     }
     const s = { ...s0, money, stock, orders };
     const wrong = judge(s);
-    if (wrong === null || wrong === s.reported) return wrong === null ? { ...s, reported: null } : s;
+    const key = wrong === null ? null : JSON.stringify(wrong);
+    if (wrong === null || key === s.reported) return wrong === null ? { ...s, reported: null } : s;
     ctx.violate(wrong, [ev.node], ev.i);
     ctx.metric('saga.broken');
-    return { ...s, reported: wrong };
+    return { ...s, reported: key };
   },
 };

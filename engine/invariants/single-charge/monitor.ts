@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p } from '../../core/phrase';
 
 /**
  * Exactly-once effect, judged where the money moves: a payment service must charge each order
@@ -27,10 +28,10 @@ export const singleCharge: MonitorDef<SingleChargeState> = {
     if (!f) return { first: { ...s.first, [k]: { chargeId: ev.chargeId, at: ev.t, attempt: ev.attempt } } };
     const why =
       ev.key === null
-        ? 'the requests carried no idempotency key, so the retry looked like a new payment'
-        : `the retry with key ${ev.key} found no claim on it (the in-progress marker had expired or was never stored)`;
+        ? p('invariants.scNoKey')
+        : p('invariants.scNoClaim', { key: ev.key });
     ctx.violate(
-      `${ev.order} was charged twice by ${ctx.name(ev.node)}: ${f.chargeId} at ${ms(f.at)} (attempt ${f.attempt}) and ${ev.chargeId} at ${ms(ev.t)} (attempt ${ev.attempt}); ${why}`,
+      p('invariants.sc', { order: ev.order, node: ctx.name(ev.node), first: f.chargeId, firstAt: ms(f.at), firstAttempt: f.attempt, second: ev.chargeId, secondAt: ms(ev.t), secondAttempt: ev.attempt, why }),
       [ev.client, ev.node],
       ev.i,
     );

@@ -1,6 +1,7 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
 import type { TraceEvent } from '../../core/trace-types';
 import { accountChanges, emptyStats, FAMILY_NAMES, familyMetrics, takesLocks, xaEnd, type FamilyStats } from './family';
+import { p, type Phrase, type Say } from '../../core/phrase';
 
 /**
  * Every transfer settles, judged per pattern from the trace. A transfer begins when its
@@ -67,7 +68,7 @@ export interface TransferSettlesState {
 }
 
 const ms = (t: number) => (t >= 1000 ? `${+(t / 1000).toFixed(2)} s` : `${Math.round(t)} ms`);
-const famName = (f: string) => FAMILY_NAMES[f] ?? f;
+const famName = (f: string): Say => (f in FAMILY_NAMES ? p(`invariants.fam-${f}`) : f);
 
 function without<T>(r: Record<string, T>, k: string): Record<string, T> {
   const out = { ...r };
@@ -134,9 +135,9 @@ class Step {
     if (st.sum === st.reported) return;
     st.reported = st.sum;
     const dbs = this.s.accountsOn.filter((n) => this.s.member[n] === fam);
-    const after = last === null ? '' : ` after ${last} settled`;
+    const args = { fam: famName(fam), amount: Math.abs(st.sum), dir: st.sum < 0 ? 'less' : 'more' };
     this.ctx.violate(
-      `money is not conserved under ${famName(fam)}: with no transfer in flight${after}, its accounts hold ${Math.abs(st.sum)} ${st.sum < 0 ? 'less' : 'more'} than at the start`,
+      last === null ? p('invariants.tsMoney', args) : p('invariants.tsMoneyAfter', { ...args, last }),
       [st.starter ?? this.ev.node, ...dbs],
       this.ev.i,
     );
@@ -289,13 +290,13 @@ function onTransfer(st: Step, ev: TraceEvent): void {
 }
 
 /** Where a late transfer stands, in the user's terms. */
-function standing(t: Transfer): string {
-  if (t.fam === 'tx-msg') return t.committed ? 'the debit committed, the credit has not happened yet' : 'its local transaction has not committed';
-  if (t.decided !== null) return `the coordinator decided ${t.decided}, and not every branch has heard`;
-  if (t.phase === 'confirm') return 'still confirming its branches';
-  if (t.phase === 'cancel') return 'still cancelling its branches';
-  if (t.phase === 'compensate') return 'still compensating its steps';
-  return t.fam === 'tx-saga' ? 'still running its steps' : t.fam === 'tx-tcc' ? 'still trying its branches' : 'no decision yet';
+function standing(t: Transfer): Phrase {
+  if (t.fam === 'tx-msg') return p(t.committed ? 'invariants.tsDebitCommitted' : 'invariants.tsNotCommitted');
+  if (t.decided !== null) return p('invariants.tsDecided', { decided: t.decided });
+  if (t.phase === 'confirm') return p('invariants.tsConfirming');
+  if (t.phase === 'cancel') return p('invariants.tsCancelling');
+  if (t.phase === 'compensate') return p('invariants.tsCompensating');
+  return p(t.fam === 'tx-saga' ? 'invariants.tsRunning' : t.fam === 'tx-tcc' ? 'invariants.tsTrying' : 'invariants.tsNoDecision');
 }
 
 /** Reports transfers past their deadline (once each). */
@@ -312,7 +313,7 @@ function deadlines(st: Step): void {
     }
     s.open = { ...s.open, [id]: { ...t, late: true } };
     st.stats(t.fam).late += 1;
-    st.ctx.violate(`${t.name} under ${famName(t.fam)} has not settled within its ${ms(t.deadline)} deadline (settleWithinMs of ${st.ctx.name(t.by)}): ${standing(t)}`, [t.by], st.ev.i, t.by);
+    st.ctx.violate(p('invariants.tsDeadline', { name: t.name, fam: famName(t.fam), deadline: ms(t.deadline), by: st.ctx.name(t.by), standing: standing(t) }), [t.by], st.ev.i, t.by);
   }
   s.nextDeadline = next;
 }

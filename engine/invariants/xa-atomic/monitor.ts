@@ -1,4 +1,6 @@
 import type { MonitorDef } from '../../core/monitor';
+import { p, type Phrase } from '../../core/phrase';
+import { commas } from '../say';
 
 /**
  * Atomicity of XA global transactions: once one is settled (its coordinator ended it, or
@@ -12,7 +14,7 @@ import type { MonitorDef } from '../../core/monitor';
  */
 export interface XaAtomicState {
   /** Global transactions begun and not yet judged: gtrid -> what it was. */
-  open: Record<string, { tm: string; dbs: string[]; what: string }>;
+  open: Record<string, { tm: string; dbs: string[]; what: Phrase }>;
   /** Databases that committed a branch of each global transaction. */
   committedOn: Record<string, string[]>;
   /** Branches decided by hand: gtrid -> who, where, what, when. */
@@ -30,7 +32,7 @@ export const xaAtomic: MonitorDef<XaAtomicState> = {
     let settled: string[];
     switch (ev.type) {
       case 'xa.begin':
-        return { ...s, open: { ...s.open, [ev.gtrid]: { tm: ev.node, dbs: ev.dbs, what: `${ev.amount} from ${ev.from} to ${ev.to}` } } };
+        return { ...s, open: { ...s.open, [ev.gtrid]: { tm: ev.node, dbs: ev.dbs, what: p('invariants.xaWhat', { amount: ev.amount, from: ev.from, to: ev.to }) } } };
       case 'db.commit':
         return ev.xid === null ? s : { ...s, committedOn: { ...s.committedOn, [ev.xid]: [...(s.committedOn[ev.xid] ?? []), ev.node] } };
       case 'dba.heuristic':
@@ -52,13 +54,14 @@ export const xaAtomic: MonitorDef<XaAtomicState> = {
       const done = s.committedOn[g] ?? [];
       if (done.length === 0 || o.dbs.every((d) => done.includes(d))) continue;
       const h = s.heuristic[g];
-      const outcome = o.dbs.map((d) => `${ctx.name(d)} ${done.includes(d) ? 'committed' : 'rolled back'}`).join(', ');
+      const outcome = commas(o.dbs.map((d) => p('invariants.xaOutcome', { db: ctx.name(d), done: done.includes(d) ? 'commit' : 'rollback' })));
       const why = h
-        ? `heuristic mixed: ${ctx.name(h.node)} ${h.decision === 'commit' ? 'committed' : 'rolled back'} ${ctx.name(h.db)}’s branch by hand at ${ms(h.t)} while it was in doubt, and the coordinator decided otherwise`
-        : 'committed on some databases only';
+        ? p('invariants.xaHeuristic', { node: ctx.name(h.node), decision: h.decision === 'commit' ? 'commit' : 'rollback', db: ctx.name(h.db), at: ms(h.t) })
+        : p('invariants.xaSomeOnly');
+      const sentence = p('invariants.xa', { g, what: o.what, outcome, why });
       // The operator's hand decision is the cause when there was one; otherwise the event that settled it.
-      if (h) ctx.violate(`transfer ${g} (${o.what}): ${outcome}: ${why}`, [o.tm, ...o.dbs], h.i, h.node);
-      else ctx.violate(`transfer ${g} (${o.what}): ${outcome}: ${why}`, [o.tm, ...o.dbs], ev.i);
+      if (h) ctx.violate(sentence, [o.tm, ...o.dbs], h.i, h.node);
+      else ctx.violate(sentence, [o.tm, ...o.dbs], ev.i);
       ctx.metric('xa.mixed');
     }
     return { ...s, open };
