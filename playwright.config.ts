@@ -23,6 +23,8 @@ export default defineConfig({
     baseURL,
     headless: true,
     viewport: { width: 1280, height: 800 },
+    // The playground follows the browser's language: pin it, so a machine set to Chinese runs the same tests.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
