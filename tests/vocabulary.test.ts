@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inEnglish } from '@/engine/i18n/english';
+import { english, inEnglish } from '@/engine/i18n/english';
 import { makeFormatter } from '@/engine/i18n/format';
 import { engineZh } from '@/engine/i18n/zh';
 import { LIBRARY } from '@/engine/scenario/library';
@@ -82,7 +82,7 @@ describe('one vocabulary', () => {
       ').',
     ]);
     expect(fieldLabel('ttlMs')).toBe('Lease (TTL)');
-    expect(termText({ key: 'ttlMs', term: paramTerm('ttlMs')! }, inEnglish)).toEqual({
+    expect(termText({ key: 'ttlMs', term: paramTerm('ttlMs')! }, english)).toEqual({
       name: 'lease (TTL)',
       hover: 'How long the lock key lives in Redis before it expires by itself, unless it is renewed (ms). (ttlMs)',
     });
@@ -94,7 +94,7 @@ describe('one vocabulary', () => {
     const waits = chinese.say(metricTerm('redis-lock.wait.requests')!.name);
     const parts = withTerms(`把 ttlMs 降到 1500，${session}调短，看${waits}。`, chinese);
     expect(parts.map(keyOf)).toEqual([null, 'ttlMs', null, 'sessionTimeoutMs', null, 'wait.requests', null]);
-    expect(termText(parts[1] as Exclude<TextPart, string>, chinese.say).name).toBe(ttl);
+    expect(termText(parts[1] as Exclude<TextPart, string>, chinese)).toEqual({ name: ttl, hover: `${chinese.say(paramTerm('ttlMs')!.explain)}（ttlMs）` });
     // English text is searched for keys only: an English word is no term.
     expect(withTerms('the session timeout', chinese)).toEqual(['the session timeout']);
     expect(withTerms(`the ${session}`)).toEqual([`the ${session}`]);

@@ -10,7 +10,7 @@ const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const show = (v: number | null, unit: 'ms' | '') => (v === null ? '—' : unit === 'ms' ? `${NUM.format(v)} ms` : NUM.format(v));
 
 function Group({ g }: { g: MetricGroup }) {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   return (
     <section aria-labelledby={`metrics-${g.prefix}`}>
       <h3 id={`metrics-${g.prefix}`} className={`${sectionTitle} mb-1`}>
@@ -19,7 +19,7 @@ function Group({ g }: { g: MetricGroup }) {
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-sm">
         {g.rows.map((r) => (
           <div key={r.key} className="contents" data-testid="metric" data-key={r.key}>
-            <dt className="cursor-help text-slate-600 dark:text-slate-400" title={`${say(r.explain)} (${r.key})`}>
+            <dt className="cursor-help text-slate-600 dark:text-slate-400" title={t('scenario.term-hover', { explain: r.explain, key: r.key })}>
               {say(r.label)}
             </dt>
             <dd className="text-right font-mono text-slate-900 tabular-nums dark:text-slate-100">{show(r.value, r.unit)}</dd>

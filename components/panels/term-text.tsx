@@ -13,7 +13,7 @@ export function TermText({ text }: { text: string }) {
     <>
       {withTerms(text, f).map((p, k) => {
         if (typeof p === 'string') return <Fragment key={k}>{p}</Fragment>;
-        const { name, hover } = termText(p, f.say);
+        const { name, hover } = termText(p, f);
         return (
           <abbr key={k} data-testid="term" data-key={p.key} title={hover} className="cursor-help font-medium no-underline decoration-dotted underline-offset-2 [text-decoration-line:underline]">
             {name}

@@ -527,4 +527,6 @@ export const en = {
   'field-meanMs-label': 'Mean',
   'field-stdMs-label': 'Std deviation',
   'field-ms-label': 'Latency',
+  // A term's hover: its explanation and its key.
+  'term-hover': '{explain} ({key})',
 } as const satisfies Record<string, string>;

@@ -1,4 +1,3 @@
-import type { Say } from '../core/phrase';
 import { p, type Phrase } from '../core/phrase';
 import type { Formatter } from '../i18n/format';
 
@@ -104,7 +103,7 @@ const namesOf = new WeakMap<Formatter, Names>();
 
 /**
  * The terms' names in `f`'s language that running text may write instead of the key: those
- * {@link findable}, each naming one thing only (a name two terms share with different
+ * {@link findable} of terms with a key that running text can name, each naming one thing only (a name two terms share with different
  * explanations is left as text), longest first so a longer name wins over one inside it.
  */
 function names(f: Formatter): Names {
@@ -118,8 +117,10 @@ function names(f: Formatter): Names {
     if (had === undefined) found.set(name, { key, term: t });
     else if (had && f.say(had.term.explain) !== f.say(t.explain)) found.set(name, null);
   };
-  for (const k of PARAMS) add(k, paramTerm(k)!);
-  for (const k of METRICS) add(k, metricTerm(k)!);
+  // Only terms whose key running text can name (English finds `sessionTimeoutMs`, never
+  // `db`): the name of a plain-word key (数据库, 服务器) is an everyday word.
+  for (const k of PARAMS) if (KEY.test(k)) add(k, paramTerm(k)!);
+  for (const k of METRICS) if (KEY.test(k)) add(k, metricTerm(k)!);
   for (const k of SHARED_METRICS) add(k, term(`metric-shared-${dashed(k)}`));
   const byName = new Map([...found].filter((e): e is [string, { key: string; term: Term }] => e[1] !== null));
   const alternatives = [...byName.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -156,7 +157,7 @@ function keyed(key: string): { key: string; term: Term } | undefined {
   return t && { key, term: t };
 }
 
-/** How `say` renders a term part: its name, and the hover (explanation and key). */
-export function termText(part: { key: string; term: Term }, say: (x: Say) => string): { name: string; hover: string } {
-  return { name: say(part.term.name), hover: `${say(part.term.explain)} (${part.key})` };
+/** How `f` renders a term part: its name, and the hover (the explanation, and the key). */
+export function termText(part: { key: string; term: Term }, f: Formatter): { name: string; hover: string } {
+  return { name: f.say(part.term.name), hover: f.t('scenario.term-hover', { explain: part.term.explain, key: part.key }) };
 }
