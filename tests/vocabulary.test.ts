@@ -19,15 +19,16 @@ import { groupMetrics } from '@/stores/metrics';
 const problems: string[] = [];
 const chinese = makeFormatter('zh', engineZh, (problem) => problems.push(problem));
 
+// Every parameter, and those of an object-valued one (a limiter's `algorithm`, a program's
+// `shape`); a database's `tables` hold table names, not parameters.
 const params = new Set<string>();
-for (const b of LIBRARY) {
-  for (const n of b.scenario.nodes) {
-    for (const [k, v] of Object.entries(n.params ?? {})) {
-      if (k === 'program') for (const pk of Object.keys(v as object)) params.add(pk);
-      else params.add(k);
-    }
+const addParams = (o: object) => {
+  for (const [k, v] of Object.entries(o)) {
+    if (k !== 'program') params.add(k);
+    if (v && typeof v === 'object' && !Array.isArray(v) && k !== 'tables') addParams(v);
   }
-}
+};
+for (const b of LIBRARY) for (const n of b.scenario.nodes) addParams(n.params ?? {});
 const metrics = new Set<string>();
 for (const b of LIBRARY) for (const m of Object.keys(play(b.id).metrics)) metrics.add(m);
 const texts = LIBRARY.flatMap((b) => [b.description, b.watchFor, ...b.tryThis.map((t) => t.text)].map((text) => [b.id, text] as const));

@@ -34,6 +34,11 @@ export const PARAMS: readonly string[] = [
   'topic', 'orders', 'localTxMs', 'afterCommitMs', 'failOrders', 'checkAnswer', 'group', 'processMs',
   'scheduleScale', 'orderTimeoutMs', 'queryBack', 'barrier', 'cancelGuard', 'requestTimeoutMs',
   'retryIntervalMs', 'settleWithinMs', 'effect', 'account', 'transactions',
+  // The parameters of a limiter's algorithm and of a traffic source's shape.
+  'limit', 'windowMs', 'slots', 'weighted', 'ratePerSec', 'capacity', 'permitsPerSecond', 'maxBurstSeconds',
+  'warmupMs', 'coldFactor', 'count', 'sampleCount', 'maxQueueingTimeMs', 'warmUpPeriodSec', 'replenishRate',
+  'burstCapacity', 'requestedTokens', 'routeId', 'redis', 'type', 'perSide', 'firstBoundaryMs', 'everyMs',
+  'fromPerSec', 'toPerSec', 'overMs', 'targets', 'arrivals', 'at', 'permits',
 ];
 
 /** Metrics, by the part after the family prefix (the lock families and the transaction patterns of a showdown share these). */
@@ -102,9 +107,10 @@ interface Names {
 const namesOf = new WeakMap<Formatter, Names>();
 
 /**
- * The terms' names in `f`'s language that running text may write instead of the key: those
- * {@link findable} of terms with a key that running text can name, each naming one thing only (a name two terms share with different
- * explanations is left as text), longest first so a longer name wins over one inside it.
+ * The terms' names in `f`'s language that running text may write instead of the key: the
+ * {@link findable} names of terms with a key running text can name, each naming one thing only
+ * (a name two terms share with different explanations is left as text), longest first so a
+ * longer name wins over one inside it.
  */
 function names(f: Formatter): Names {
   const hit = namesOf.get(f);
