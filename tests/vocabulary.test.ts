@@ -10,7 +10,7 @@ import { zh } from '@/engine/scenario/messages.zh';
 import { METRICS, metricTerm, PARAMS, paramTerm, SHARED_METRICS, termText, withTerms, type TextPart } from '@/engine/scenario/vocabulary';
 import { play } from '@/engine/testing/scenario';
 import { fieldExplain, fieldLabel } from '@/components/panels/inspector/field-labels';
-import { groupMetrics } from '@/stores/metrics';
+import { groupMetrics, groupName } from '@/stores/metrics';
 
 // One vocabulary (#20 §11): every parameter and metric a built-in uses has one human name and
 // an explanation, in English and Chinese, and the About text, the inspector and the metrics tab
@@ -66,11 +66,20 @@ describe('one vocabulary', () => {
       ...METRICS.map((k) => `metric-${dashed(k)}`),
     ].flatMap((id) => [`${id}-name`, `${id}-explain`]);
     expect(new Set(ids).size).toBe(ids.length);
-    const mine = Object.keys(en).filter((id) => /^(param|metric)-/.test(id));
+    const mine = Object.keys(en).filter((id) => /^(param|metric)-.*-(name|explain)$/.test(id));
     expect(mine.sort()).toEqual([...ids].sort());
     for (const id of ids) chinese.t(`scenario.${id}`);
     expect(problems).toEqual([]);
     expect(Object.keys(zh).length).toBe(Object.keys(en).length);
+  });
+
+  it('names metric families, the generic link fields and a metric in ms in both languages', () => {
+    expect([groupName('redis-lock'), groupName('tx-msg'), groupName('mystery')].map(inEnglish)).toEqual(['Redis lock', 'Tx message', 'mystery']);
+    expect([groupName('redis-lock'), groupName('tx-msg')].map(chinese.say)).toEqual(['Redis 锁', '事务消息']);
+    expect([fieldLabel('fifo'), fieldLabel('ms'), fieldLabel('fifo', {}, chinese), fieldLabel('ms', {}, chinese)]).toEqual(['Keep order (FIFO)', 'Latency', '保持顺序（FIFO）', '延迟']);
+    const name = metricTerm('tx-2pc.locks.ms')!.name;
+    expect([english.t('scenario.metric-in-ms', { name }), chinese.t('scenario.metric-in-ms', { name })]).toEqual(['row locks held (ms)', '行锁持有时间（ms）']);
+    expect(problems).toEqual([]);
   });
 
   it('redis-lock.wait.requests and ttlMs read the same everywhere', () => {

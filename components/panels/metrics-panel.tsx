@@ -37,7 +37,7 @@ function Group({ g }: { g: MetricGroup }) {
  */
 export default function MetricsPanel() {
   const { groups, tables, time } = usePlayback(selectMetrics);
-  const { say } = useI18n();
+  const { say, t: tr } = useI18n();
   if (groups.length === 0) {
     return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
   }
@@ -68,8 +68,7 @@ export default function MetricsPanel() {
                 {t.rows.map((r) => (
                   <tr key={r.key}>
                     <th scope="row" title={say(r.explain)} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
-                      {say(r.label)}
-                      {wide && r.unit === 'ms' ? ' (ms)' : ''}
+                      {wide && r.unit === 'ms' ? tr('scenario.metric-in-ms', { name: r.label }) : say(r.label)}
                     </th>
                     {r.values.map((v, i) => (
                       <td key={t.families[i]} className={`py-1 text-right font-mono whitespace-nowrap tabular-nums ${i > 0 ? 'pl-2' : ''}`}>

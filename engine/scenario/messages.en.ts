@@ -590,4 +590,6 @@ export const en = {
   'field-ms-label': 'Latency',
   // A term's hover: its explanation and its key.
   'term-hover': '{explain} ({key})',
+  // A metric's name with its unit, where a table has no room for the unit beside the numbers.
+  'metric-in-ms': '{name} (ms)',
 } as const satisfies Record<string, string>;

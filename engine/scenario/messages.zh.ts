@@ -125,7 +125,7 @@ export const zh: Record<keyof typeof en, string> = {
   'param-replicaOf-explain': '这个 Redis 复制的主节点。',
   'param-replicationLagMs-name': '复制延迟',
   'param-replicationLagMs-explain': '主节点确认一次写入后，这次写入要多久才到达副本（ms）。',
-  'param-retryMs-name': '轮询间隔',
+  'param-retryMs-name': '抢锁轮询间隔',
   'param-retryMs-explain': '锁被占用时，客户端等待多久再去请求（ms）：每次尝试就是一次请求。',
   'param-rise-name': '恢复前的成功检查次数',
   'param-rise-explain': '后端连续多少次健康检查通过后，负载均衡器才重新使用它。',
@@ -253,7 +253,7 @@ export const zh: Record<keyof typeof en, string> = {
   'param-barrier-explain': 'DTM 的子事务屏障（Seata 的 tcc_fence_log）：每次调用先在自己的本地事务中把 (gid, branch, op) 插入屏障表，因此重复调用、没有 Try 的 Cancel 以及 Cancel 之后才到的 Try 都不会产生效果。',
   'param-cancelGuard-name': '带防护的 Cancel',
   'param-cancelGuard-explain': '没有屏障时，Cancel 只在冻结金额足够时才释放：这是针对空回滚手写的防护，却会让迟到的 Try 永久冻结资金。',
-  'param-requestTimeoutMs-name': '请求超时',
+  'param-requestTimeoutMs-name': '分支请求超时',
   'param-requestTimeoutMs-explain': '协调者等待分支应答多久，之后把其结果视为未知（DTM 的 RequestTimeout，3 s）（ms）。',
   'param-retryIntervalMs-name': '重试间隔',
   'param-retryIntervalMs-explain': '失败的 Confirm、Cancel 或补偿再次调用前的等待时间，每次失败后翻倍（DTM 的 RetryInterval，10 s）（ms）。',
@@ -592,4 +592,6 @@ export const zh: Record<keyof typeof en, string> = {
   'field-ms-label': '延迟',
   // A term's hover: its explanation and its key.
   'term-hover': '{explain}（{key}）',
+  // A metric's name with its unit, where a table has no room for the unit beside the numbers.
+  'metric-in-ms': '{name}（ms）',
 };
