@@ -30,7 +30,7 @@ test.describe('languages', () => {
     // A narration line: the step on screen is read again in Chinese.
     await expect(page.getByTestId('caption-line').first()).toHaveText(HAN);
     // A violation sentence: the run's mutual-exclusion violation, in the log and the caption.
-    const until = builtin('redis-lock-unsafe-del').scenario.playback.untilMs;
+    const until = builtin('redis-lock-unsafe-del')!.scenario.playback!.untilMs ?? 6000;
     await sim.seek(until);
     const violation = page.locator('[data-testid="log-entry"][data-type="invariant.violation"]').first();
     await expect(violation).toContainText('临界区');
@@ -58,7 +58,7 @@ test.describe('languages', () => {
   });
 
   test('a share link with lang=zh opens in Chinese without changing the remembered choice', async ({ page }) => {
-    const parsed = parseScenario(builtin('redis-lock-unsafe-del').scenario);
+    const parsed = parseScenario(builtin('redis-lock-unsafe-del')!.scenario);
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     await page.goto(`/#${shareHash(parsed.scenario, 1500)}&lang=zh`);
     await page.waitForFunction(() => window.__sim !== undefined);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '@/engine/i18n/english';
 import { buildSimulation } from '@/engine/scenario/build';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
@@ -8,11 +9,12 @@ describe('metrics for the panel', () => {
   it('groups by prefix with plain labels and units', () => {
     const groups = groupMetrics({ 'pay.charges': 2, 'redis.commands': 9, 'pay.double.charges': 1, 'zk-lock.unusable.ms': 4846.9 });
     expect(groups.map((g) => g.prefix)).toEqual(['pay', 'redis', 'zk-lock']);
-    expect(groups[0].rows).toEqual([
+    const english = (rows: (typeof groups)[number]['rows']) => rows.map((r) => ({ ...r, label: inEnglish(r.label), explain: inEnglish(r.explain) }));
+    expect(english(groups[0].rows)).toEqual([
       { key: 'pay.charges', label: 'charges', explain: 'Cards charged by the payment service.', value: 2, unit: '' },
       { key: 'pay.double.charges', label: 'double charges', explain: 'Orders charged more than once.', value: 1, unit: '' },
     ]);
-    expect(groups[2].rows[0]).toMatchObject({ label: 'lock unusable after the holder crashed', unit: 'ms' });
+    expect(english(groups[2].rows)[0]).toMatchObject({ label: 'lock unusable after the holder crashed', unit: 'ms' });
     expect(comparisons(groups)).toEqual([]);
   });
 
@@ -25,7 +27,7 @@ describe('metrics for the panel', () => {
     const [table, ...rest] = comparisons(groupMetrics(sim.metrics));
     expect(rest).toEqual([]);
     expect(table.families).toEqual(['redis-lock', 'zk-lock']);
-    const row = (label: string) => table.rows.find((r) => r.label === label)!.values;
+    const row = (label: string) => table.rows.find((r) => inEnglish(r.label) === label)!.values;
     // The note's points as numbers: polling costs requests, a watch wakes exactly one waiter.
     expect(row('requests sent while waiting')[0]!).toBeGreaterThan(row('requests sent while waiting')[1]!);
     expect(row('waiters woken per handoff')[1]).toBe(1);
@@ -40,7 +42,7 @@ describe('metrics for the panel', () => {
     const [table, ...rest] = comparisons(groupMetrics(sim.metrics));
     expect(rest).toEqual([]);
     expect(table.families).toEqual(['tx-2pc', 'tx-tcc', 'tx-saga', 'tx-msg']);
-    const frozen = table.rows.find((r) => r.label === 'money frozen')!;
+    const frozen = table.rows.find((r) => inEnglish(r.label) === 'money frozen')!;
     expect(frozen.values.map((v) => v! > 0)).toEqual([false, true, false, false]);
   });
 });

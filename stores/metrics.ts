@@ -1,3 +1,4 @@
+import { p, type Say } from '@/engine/core/phrase';
 import { metricTerm } from '@/engine/scenario/vocabulary';
 import type { PlaybackState } from './playback-store';
 
@@ -5,9 +6,9 @@ import type { PlaybackState } from './playback-store';
 export interface MetricRow {
   key: string;
   /** Its name in the one vocabulary (engine/scenario/vocabulary.ts), or its key in words. */
-  label: string;
-  /** What it counts, for the hover. */
-  explain: string;
+  label: Say;
+  /** What it counts, for the hover (its key when the vocabulary has no word for it). */
+  explain: Say;
   value: number;
   /** 'ms' when the name ends in `.ms`. */
   unit: 'ms' | '';
@@ -23,27 +24,12 @@ export interface MetricGroup {
 export interface MetricComparison {
   families: string[];
   /** One value per family, in the order of `families` (null: that family has not reported it). */
-  rows: { label: string; explain: string; unit: 'ms' | ''; values: (number | null)[] }[];
+  rows: { key: string; label: Say; explain: Say; unit: 'ms' | ''; values: (number | null)[] }[];
 }
 
 
-const NAMES: Record<string, string> = {
-  'redis-lock': 'Redis lock',
-  'zk-lock': 'ZooKeeper lock',
-  redis: 'Redis',
-  zk: 'ZooKeeper',
-  pay: 'Payments',
-  watch: 'Watches',
-  storage: 'Storage',
-  app: 'App services',
-  auth: 'Auth',
-  lb: 'Load balancer',
-  'tx-2pc': '2PC',
-  'tx-1pc': 'XA, no 2PC',
-  'tx-tcc': 'TCC',
-  'tx-saga': 'Saga',
-  'tx-msg': 'Tx message',
-};
+/** Families with a name of their own (`scenario.family-<prefix>`), in the order tables list them. */
+const NAMED = ['redis-lock', 'zk-lock', 'redis', 'zk', 'pay', 'watch', 'storage', 'app', 'auth', 'lb', 'tx-2pc', 'tx-1pc', 'tx-tcc', 'tx-saga', 'tx-msg'];
 
 /** The run's metrics at one moment, as the metrics panel shows them. */
 export interface MetricsView {
@@ -53,11 +39,10 @@ export interface MetricsView {
   time: number;
 }
 
-const ORDER = Object.keys(NAMES);
-const rank = (prefix: string) => (ORDER.includes(prefix) ? ORDER.indexOf(prefix) : ORDER.length);
+const rank = (prefix: string) => (NAMED.includes(prefix) ? NAMED.indexOf(prefix) : NAMED.length);
 
-/** What a metric family is called on screen. */
-export const groupName = (prefix: string) => NAMES[prefix] ?? prefix;
+/** What a metric family is called on screen (its prefix when it has no name). */
+export const groupName = (prefix: string): Say => (NAMED.includes(prefix) ? p(`scenario.family-${prefix}`) : prefix);
 
 function split(key: string): [string, string] {
   const dot = key.indexOf('.');
@@ -94,7 +79,7 @@ export function comparisons(groups: readonly MetricGroup[]): MetricComparison[] 
     const first = rest(groups[i]);
     const members = [groups[i], ...groups.slice(i + 1).filter((g) => !used.has(g.prefix) && [...rest(g).keys()].filter((k) => first.has(k)).length >= 3)];
     if (members.length < 2) continue;
-    // Known families in the order NAMES lists them (2PC, TCC, Saga, then the message), others after.
+    // Known families in the order NAMED lists them (2PC, TCC, Saga, then the message), others after.
     members.sort((a, b) => rank(a.prefix) - rank(b.prefix));
     const maps = members.map(rest);
     const names = [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
@@ -102,7 +87,7 @@ export function comparisons(groups: readonly MetricGroup[]): MetricComparison[] 
       families: members.map((g) => g.prefix),
       rows: names.map((k) => {
         const r = maps.find((m) => m.has(k))!.get(k)!;
-        return { label: r.label, explain: r.explain, unit: r.unit, values: maps.map((m) => m.get(k)?.value ?? null) };
+        return { key: k, label: r.label, explain: r.explain, unit: r.unit, values: maps.map((m) => m.get(k)?.value ?? null) };
       }),
     });
     for (const g of members) used.add(g.prefix);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { groupName, selectMetrics, type MetricGroup } from '@/stores/metrics';
 import { usePlayback } from '@/stores/playback-context';
 
@@ -9,16 +10,17 @@ const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const show = (v: number | null, unit: 'ms' | '') => (v === null ? '—' : unit === 'ms' ? `${NUM.format(v)} ms` : NUM.format(v));
 
 function Group({ g }: { g: MetricGroup }) {
+  const { say, t } = useI18n();
   return (
     <section aria-labelledby={`metrics-${g.prefix}`}>
       <h3 id={`metrics-${g.prefix}`} className={`${sectionTitle} mb-1`}>
-        {groupName(g.prefix)}
+        {say(groupName(g.prefix))}
       </h3>
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-sm">
         {g.rows.map((r) => (
           <div key={r.key} className="contents" data-testid="metric" data-key={r.key}>
-            <dt className="cursor-help text-slate-600 dark:text-slate-400" title={`${r.explain} (${r.key})`}>
-              {r.label}
+            <dt className="cursor-help text-slate-600 dark:text-slate-400" title={t('scenario.term-hover', { explain: r.explain, key: r.key })}>
+              {say(r.label)}
             </dt>
             <dd className="text-right font-mono text-slate-900 tabular-nums dark:text-slate-100">{show(r.value, r.unit)}</dd>
           </div>
@@ -35,6 +37,7 @@ function Group({ g }: { g: MetricGroup }) {
  */
 export default function MetricsPanel() {
   const { groups, tables, time } = usePlayback(selectMetrics);
+  const { say, t: tr } = useI18n();
   if (groups.length === 0) {
     return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
   }
@@ -56,17 +59,16 @@ export default function MetricsPanel() {
                   </th>
                   {t.families.map((f, i) => (
                     <th key={f} scope="col" className={`py-1 text-right font-medium ${i > 0 ? 'pl-2' : ''}`}>
-                      {groupName(f)}
+                      {say(groupName(f))}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {t.rows.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row" title={r.explain} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
-                      {r.label}
-                      {wide && r.unit === 'ms' ? ' (ms)' : ''}
+                  <tr key={r.key}>
+                    <th scope="row" title={say(r.explain)} className="cursor-help py-1 pr-2 text-left font-normal text-slate-600 dark:text-slate-400">
+                      {wide && r.unit === 'ms' ? tr('scenario.metric-in-ms', { name: r.label }) : say(r.label)}
                     </th>
                     {r.values.map((v, i) => (
                       <td key={t.families[i]} className={`py-1 text-right font-mono whitespace-nowrap tabular-nums ${i > 0 ? 'pl-2' : ''}`}>

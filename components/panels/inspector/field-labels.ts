@@ -1,8 +1,11 @@
+import { p, type Say } from '@/engine/core/phrase';
+import type { Formatter } from '@/engine/i18n/format';
 import { paramTerm } from '@/engine/scenario/vocabulary';
+import { currentFormatter } from '@/components/i18n/use-i18n';
 
 /** How a form shows one parameter: a label people read instead of its name, and a unit. */
 export interface FieldText {
-  label?: string;
+  label?: Say;
   unit?: string;
 }
 
@@ -15,30 +18,30 @@ export type FieldTable = Readonly<Record<string, FieldText>>;
  * (components/nodes/<kind>/index.tsx), a program's in components/nodes/programs.ts.
  */
 const GENERIC: FieldTable = {
-  fifo: { label: 'Keep order (FIFO)' },
-  partitioned: { label: 'Starts cut' },
-  jitterMs: { label: 'Jitter' },
+  fifo: { label: p('scenario.field-fifo-label') },
+  partitioned: { label: p('scenario.field-partitioned-label') },
+  jitterMs: { label: p('scenario.field-jitterMs-label') },
   loss: { unit: '0–1' },
-  duplicate: { label: 'Duplication', unit: '0–1' },
-  minMs: { label: 'Min' },
-  maxMs: { label: 'Max' },
-  meanMs: { label: 'Mean' },
-  stdMs: { label: 'Std deviation' },
-  ms: { label: 'Latency', unit: 'ms' },
+  duplicate: { label: p('scenario.field-duplicate-label'), unit: '0–1' },
+  minMs: { label: p('scenario.field-minMs-label') },
+  maxMs: { label: p('scenario.field-maxMs-label') },
+  meanMs: { label: p('scenario.field-meanMs-label') },
+  stdMs: { label: p('scenario.field-stdMs-label') },
+  ms: { label: p('scenario.field-ms-label'), unit: 'ms' },
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * A field's label: its name in the one vocabulary (engine/scenario/vocabulary.ts, which the
- * About text and the metrics use too), the kind's own (`table`), a generic one, or its name in
- * words ("sessionTimeoutMs" -> "Session timeout").
+ * A field's label in `f`'s language (by default the reader's): its name in the one vocabulary
+ * (engine/scenario/vocabulary.ts, which the About text and the metrics use too), the kind's own
+ * (`table`), a generic one, or its name in words ("sessionTimeoutMs" -> "Session timeout").
  */
-export function fieldLabel(name: string, table: FieldTable = {}): string {
+export function fieldLabel(name: string, table: FieldTable = {}, f: Formatter = currentFormatter()): string {
   const term = paramTerm(name);
-  if (term) return capital(term.name);
+  if (term) return capital(f.say(term.name));
   const named = (Object.hasOwn(table, name) ? table[name].label : undefined) ?? (Object.hasOwn(GENERIC, name) ? GENERIC[name].label : undefined);
-  if (named) return named;
+  if (named) return f.say(named);
   const words = name
     .replace(/Ms$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -46,9 +49,10 @@ export function fieldLabel(name: string, table: FieldTable = {}): string {
   return capital(words);
 }
 
-/** What a field means, for its hover (from the vocabulary), if it is explained. */
-export function fieldExplain(name: string): string | undefined {
-  return paramTerm(name)?.explain;
+/** What a field means in `f`'s language, for its hover (from the vocabulary), if it is explained. */
+export function fieldExplain(name: string, f: Formatter = currentFormatter()): string | undefined {
+  const term = paramTerm(name);
+  return term && f.say(term.explain);
 }
 
 /** A field's unit: the kind's own, a generic one, from its name ("…Ms" is milliseconds), or ''. */
