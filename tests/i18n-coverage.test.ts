@@ -22,7 +22,6 @@ const PENDING = new Set<string>([
   'monitor:mutual-exclusion',
   'program:zk-lock',
   'monitor:fencing-order',
-  'sentinel',
   'program:redlock',
   'program:config-watcher',
   'program:config-admin',
