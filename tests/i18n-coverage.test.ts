@@ -14,8 +14,6 @@ import { parseScenario } from '@/engine/scenario/parse';
  * removed when its module's text moves into messages; the issue stays open until this is empty.
  */
 const PENDING = new Set<string>([
-  'zookeeper',
-  'program:zk-script',
   'program:redis-lock',
   'storage',
   'program:redisson-lock',
