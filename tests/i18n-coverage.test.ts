@@ -15,7 +15,6 @@ import { parseScenario } from '@/engine/scenario/parse';
  */
 const PENDING = new Set<string>([
   'program:redis-lock',
-  'storage',
   'program:redisson-lock',
   'monitor:mutual-exclusion',
   'program:zk-lock',

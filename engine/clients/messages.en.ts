@@ -24,4 +24,13 @@ export const en = {
   zkMsgWatch: 'watch: {type} {path}',
   zkMsgFin: 'close connection',
   zkMsgClosed: 'connection closed: {reason}',
+  storEnter: 'enter section {section}',
+  storEnterToken: 'enter section {section} (token {token})',
+  storWrite: 'write "{value}" for {section}{token, select, none {} other { (token {token})}}{last, select, yes {, end of section} other {}}',
+  storLeave: 'leave section {section}',
+  storLeaveReason: 'leave section {section} ({reason})',
+  storAckOk: '{op} {section}: ok',
+  storAckRefused: '{op} {section}: refused',
+  storAckRefusedReason: '{op} {section}: refused ({reason})',
+  storLostLock: 'lost the lock',
 } as const satisfies Record<string, string>;

@@ -26,4 +26,13 @@ export const zh: Record<keyof typeof en, string> = {
   zkMsgWatch: 'Watch：{type} {path}',
   zkMsgFin: '关闭连接',
   zkMsgClosed: '连接已关闭：{reason}',
+  storEnter: '进入临界区 {section}',
+  storEnterToken: '进入临界区 {section}（令牌 {token}）',
+  storWrite: '为 {section} 写入 “{value}”{token, select, none {} other {（令牌 {token}）}}{last, select, yes {，临界区结束} other {}}',
+  storLeave: '离开临界区 {section}',
+  storLeaveReason: '离开临界区 {section}（{reason}）',
+  storAckOk: '{op} {section}：成功',
+  storAckRefused: '{op} {section}：被拒绝',
+  storAckRefusedReason: '{op} {section}：被拒绝（{reason}）',
+  storLostLock: '失去了锁',
 };
