@@ -28,7 +28,6 @@ const PENDING = new Set<string>([
   'monitor:single-charge',
   'app',
   'program:web-user',
-  'lb',
   'monitor:no-unexpected-logout',
   'attacker',
   'monitor:no-access-after-logout',
