@@ -47,4 +47,6 @@ export const en = {
   httpSetToken: ', {token}',
   httpHealth: 'health check',
   httpHealthy: 'healthy',
+  httpNoBackend: 'no backend available',
+  httpNoAnswer: '{backend} did not answer in {ms} ms',
 } as const satisfies Record<string, string>;

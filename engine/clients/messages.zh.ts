@@ -49,4 +49,6 @@ export const zh: Record<keyof typeof en, string> = {
   httpSetToken: '，{token}',
   httpHealth: '健康检查',
   httpHealthy: '健康',
+  httpNoBackend: '没有可用的后端',
+  httpNoAnswer: '{backend} 没有在 {ms} ms 内应答',
 };

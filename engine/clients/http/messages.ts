@@ -131,8 +131,9 @@ export function credentialPhrase(m: { cookie?: string; token?: Jwt }): Phrase | 
 }
 
 /**
- * A response's reason in words. On the wire it is plain text; a connection the load balancer
- * lost is worded as core's closePhrase, anything else is shown as it is.
+ * A response's reason in words. On the wire it is plain text; the load balancer's reasons (a lost
+ * connection as core's closePhrase, no backend, a backend too slow) are worded, anything else is
+ * shown as it is.
  */
 export function httpReason(reason: string): Say {
   const closed: [RegExp, CloseReason][] = [
@@ -145,5 +146,7 @@ export function httpReason(reason: string): Say {
     const m = re.exec(reason);
     if (m) return closePhrase(why, m[1]);
   }
-  return reason;
+  if (reason === 'no backend available') return t('httpNoBackend');
+  const late = /^(.+) did not answer in (\d+(?:\.\d+)?) ms$/.exec(reason);
+  return late ? t('httpNoAnswer', { backend: late[1], ms: Number(late[2]) }) : reason;
 }
