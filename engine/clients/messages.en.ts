@@ -65,4 +65,5 @@ export const en = {
   notifyStatus: '{order}: {paid, select, yes {paid} other {not paid}}',
   payRequest: 'pay {amount} for {order}{key, select, none { (no key)} other { (key {key})}}{attempt, select, first {} other {, attempt {attempt}}}',
   payResponse: '{code}{charge, select, none {} other { {charge}}}{replayed, select, yes { (stored result)} other {}}',
+  httpTimedOut: 'no answer in time',
 } as const satisfies Record<string, string>;

@@ -147,6 +147,7 @@ export function httpReason(reason: string): Say {
     if (m) return closePhrase(why, m[1]);
   }
   if (reason === 'no backend available') return t('httpNoBackend');
+  if (reason === 'no answer in time') return t('httpTimedOut');
   const late = /^(.+) did not answer in (\d+(?:\.\d+)?) ms$/.exec(reason);
   return late ? t('httpNoAnswer', { backend: late[1], ms: Number(late[2]) }) : reason;
 }
