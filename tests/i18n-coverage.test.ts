@@ -14,14 +14,9 @@ import { parseScenario } from '@/engine/scenario/parse';
  * removed when its module's text moves into messages; the issue stays open until this is empty.
  */
 const PENDING = new Set<string>([
-  'redis',
-  'zookeeper',
-  'program:zk-script',
   'program:redis-lock',
-  'storage',
   'program:redisson-lock',
   'program:zk-lock',
-  'sentinel',
   'program:redlock',
   'program:config-watcher',
   'program:config-admin',
@@ -29,7 +24,6 @@ const PENDING = new Set<string>([
   'payments',
   'app',
   'program:web-user',
-  'lb',
   'attacker',
   'program:traffic',
   'limiter',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LogGroup } from '../core/manifest';
+import { p, type Phrase } from '../core/phrase';
 import type { ModelDef } from '../core/types';
 
 // What a node kind declares, in one object per kind (./<kind>/index.ts): the catalog lists
@@ -63,4 +64,14 @@ export function defineNode<const T extends string, V, S>(m: NodeManifest<T, V, S
 /** A kind's behaviour from its model and its view (their types checked against each other). */
 export function nodeBehaviour<P, S, V>(model: ModelDef<P, S>, view: (state: S) => V): NodeBehaviour<P, S, V> {
   return { model, view };
+}
+
+/** A node kind's name in the reader's language (`model.common.title_<type>`; English as its manifest's `title`). */
+export function kindTitle(type: string): Phrase {
+  return p(`model.common.title_${type}`);
+}
+
+/** A node kind's one-line description in the reader's language (English as its manifest's `blurb`). */
+export function kindBlurb(type: string): Phrase {
+  return p(`model.common.blurb_${type}`);
 }

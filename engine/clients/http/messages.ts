@@ -1,3 +1,8 @@
+import type { CloseReason } from '../../core/connection';
+import { closePhrase } from '../../core/narrate';
+import type { Phrase, Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * The HTTP-ish protocol between users, load balancers / gateways and app services. Plain data:
  * a request names an operation, carries the caller's credential (a session cookie or a JWT)
@@ -93,21 +98,56 @@ export function credentialText(m: { cookie?: string; token?: Jwt }): string {
 }
 
 /** One line for an HTTP message, for narration and the canvas. */
-export function describeHttp(m: HttpMsg): string {
+export function describeHttp(m: HttpMsg): Say {
   switch (m.type) {
     case 'http.req': {
-      const who = m.op === 'login' && m.user ? ` as ${m.user}` : '';
-      const cred = credentialText(m);
-      return `${ROUTE[m.op]}${who}${cred ? ` with ${cred}` : ''}`;
+      const cred = credentialPhrase(m);
+      const user = m.op === 'login' && m.user ? m.user : undefined;
+      if (user !== undefined) return cred ? t('httpReqAsWith', { route: ROUTE[m.op], user, cred }) : t('httpReqAs', { route: ROUTE[m.op], user });
+      return cred ? t('httpReqWith', { route: ROUTE[m.op], cred }) : t('httpReq', { route: ROUTE[m.op] });
     }
     case 'http.res': {
-      const what = m.status === 200 ? 'OK' : (m.reason ?? 'error');
-      const set = m.cookie ? `, Set-Cookie ${m.cookie}` : m.token ? `, ${tokenText(m.token)}` : '';
-      return `${m.status} ${what}${set}${m.server ? ` (from ${m.server})` : ''}`;
+      const what = m.status === 200 ? 'OK' : m.reason !== undefined ? httpReason(m.reason) : t('httpError');
+      const set = m.cookie ? t('httpSetCookie', { cookie: m.cookie }) : m.token ? t('httpSetToken', { token: tokenPhrase(m.token) }) : '';
+      return m.server ? t('httpResFrom', { status: m.status, what, set, server: m.server }) : t('httpRes', { status: m.status, what, set });
     }
     case 'http.health':
-      return 'health check';
+      return t('httpHealth');
     case 'http.health.ok':
-      return 'healthy';
+      return t('httpHealthy');
   }
+}
+
+/** A token in words ("token j1 (exp 3.0 s)"). */
+export function tokenPhrase(tk: Jwt): Phrase {
+  return t(tk.typ === 'refresh' ? 'httpRefreshToken' : 'httpToken', { jti: tk.jti, exp: (tk.exp / 1000).toFixed(1) });
+}
+
+/** The credential a message carries, in words, or undefined without one. */
+export function credentialPhrase(m: { cookie?: string; token?: Jwt }): Phrase | undefined {
+  if (m.cookie !== undefined) return t('httpCookie', { cookie: m.cookie });
+  if (m.token !== undefined) return tokenPhrase(m.token);
+  return undefined;
+}
+
+/**
+ * A response's reason in words. On the wire it is plain text; the load balancer's reasons (a lost
+ * connection as core's closePhrase, no backend, a backend too slow) are worded, anything else is
+ * shown as it is.
+ */
+export function httpReason(reason: string): Say {
+  const closed: [RegExp, CloseReason][] = [
+    [/^connection reset by (.+)$/, 'reset'],
+    [/^connection refused: nothing listens at (.+)$/, 'refused'],
+    [/^no answer from (.+) after every retransmission: TCP gave up$/, 'timeout'],
+    [/^(.+) closed the connection$/, 'eof'],
+  ];
+  for (const [re, why] of closed) {
+    const m = re.exec(reason);
+    if (m) return closePhrase(why, m[1]);
+  }
+  if (reason === 'no backend available') return t('httpNoBackend');
+  if (reason === 'no answer in time') return t('httpTimedOut');
+  const late = /^(.+) did not answer in (\d+(?:\.\d+)?) ms$/.exec(reason);
+  return late ? t('httpNoAnswer', { backend: late[1], ms: Number(late[2]) }) : reason;
 }

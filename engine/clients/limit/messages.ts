@@ -1,3 +1,6 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * What a traffic source and a rate limiter (or a gateway with one) say to each other. A request
  * names its key (the user, for per-user limits) and how many permits it needs; the answer says
@@ -35,13 +38,18 @@ export function isLimitMsg(m: { type: string }): m is LimitMsg {
 }
 
 /** One line for a message, for narration and the canvas. */
-export function describeLimit(m: LimitMsg): string {
-  if (m.type === 'limit.req') return `request #${m.id} (${m.key}, ${m.permits} permit${m.permits === 1 ? '' : 's'})`;
-  if (!m.allowed) return `429 Too Many Requests #${m.id}`;
-  return m.waitMs > 0 ? `200 #${m.id} after ${fmtMs(m.waitMs)}` : `200 #${m.id}`;
+export function describeLimit(m: LimitMsg): Say {
+  if (m.type === 'limit.req') return t('limitReq', { id: m.id, key: m.key, permits: m.permits });
+  if (!m.allowed) return t('limitDenied', { id: m.id });
+  return m.waitMs > 0 ? t('limitOkAfter', { id: m.id, ms: msNumber(m.waitMs) }) : `200 #${m.id}`;
 }
 
 /** A duration in ms for narration: whole ms when whole, else to the microsecond. */
 export function fmtMs(ms: number): string {
-  return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))} ms`;
+  return `${msNumber(ms)} ms`;
+}
+
+/** A duration's number for narration: whole ms when whole, else to the microsecond. */
+export function msNumber(ms: number): number {
+  return Number.isInteger(ms) ? ms : Number(ms.toFixed(3));
 }

@@ -1,3 +1,6 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * Messages between a RocketMQ-style broker and its producers and consumers, over a TCP link.
  * Producers and consumers introduce themselves with a heartbeat (`mq.hello`, naming their group),
@@ -95,20 +98,20 @@ export const dlqTopic = (group: string): string => `%DLQ%${group}`;
 export const isMqMsg = (m: { type: string }): m is MqMsg => m.type.startsWith('mq.');
 
 /** One line for a broker message, for narration and the canvas. */
-export function describeMqMessage(m: MqMsg): string {
+export function describeMqMessage(m: MqMsg): Say {
   switch (m.type) {
     case 'mq.hello':
-      return `heartbeat${m.producerGroup ? ` producer ${m.producerGroup}` : ''}${m.consumerGroup ? ` consumer ${m.consumerGroup} on ${m.topic}` : ''}`;
+      return t('mqHello', { producer: m.producerGroup || 'none', consumer: m.consumerGroup || 'none', topic: String(m.topic) });
     case 'mq.send':
-      return `${m.half ? 'half message' : 'send'} ${m.key} to ${m.topic}`;
+      return t(m.half ? 'mqSendHalf' : 'mqSend', { key: m.key, topic: m.topic });
     case 'mq.send.result':
       return `SEND_OK ${m.msgId}`;
     case 'mq.end':
-      return `${m.resolution.toUpperCase()} ${m.key}${m.fromCheck ? ' (check answer)' : ''}`;
+      return m.fromCheck ? t('mqEndCheck', { resolution: m.resolution.toUpperCase(), key: m.key }) : `${m.resolution.toUpperCase()} ${m.key}`;
     case 'mq.check':
-      return `check ${m.key} (#${m.checkTimes})`;
+      return t('mqCheck', { key: m.key, times: m.checkTimes });
     case 'mq.deliver':
-      return `deliver ${m.key}${m.reconsumeTimes > 0 ? ` (retry ${m.reconsumeTimes})` : ''}`;
+      return m.reconsumeTimes > 0 ? t('mqDeliverRetry', { key: m.key, times: m.reconsumeTimes }) : t('mqDeliver', { key: m.key });
     case 'mq.ack':
       return m.status === 'success' ? 'CONSUME_SUCCESS' : 'RECONSUME_LATER';
   }

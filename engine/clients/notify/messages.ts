@@ -1,3 +1,6 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * Messages of a best-effort notification, HTTP-like, over a TCP link: the provider (a payment
  * platform) calls the merchant's notify URL, which must answer the body `success` (Alipay's
@@ -51,15 +54,15 @@ export const isNotifyMsg = (m: { type: string }): m is NotifyMsg => m.type === '
 export const ALIPAY_RETRY_MS = [240_000, 600_000, 600_000, 3_600_000, 7_200_000, 21_600_000, 54_000_000] as const;
 
 /** One line for a notification message, for narration and the canvas. */
-export function describeNotifyMessage(m: NotifyMsg): string {
+export function describeNotifyMessage(m: NotifyMsg): Say {
   switch (m.type) {
     case 'notify.call':
-      return `${m.order} is paid (try ${m.attempt})`;
+      return t('notifyCall', { order: m.order, attempt: m.attempt });
     case 'notify.answer':
-      return `“${m.body}” for ${m.order}`;
+      return t('notifyAnswer', { body: m.body, order: m.order });
     case 'notify.query':
-      return `is ${m.order} paid?`;
+      return t('notifyQuery', { order: m.order });
     case 'notify.status':
-      return `${m.order}: ${m.paid ? 'paid' : 'not paid'}`;
+      return t('notifyStatus', { order: m.order, paid: m.paid ? 'yes' : 'no' });
   }
 }

@@ -1,3 +1,6 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * Messages between a paying client and the payment service. A request names the order it pays
  * for and the amount; with an idempotency key, every retry of it carries the same key, so the
@@ -58,7 +61,7 @@ export function codeText(code: PayCode): string {
 }
 
 /** One line for a payment message, for narration and the canvas. */
-export function describePayMessage(m: PayMsg): string {
-  if (m.type === 'pay.request') return `pay ${m.amount} for ${m.order}${m.key ? ` (key ${m.key})` : ' (no key)'}${m.attempt > 1 ? `, attempt ${m.attempt}` : ''}`;
-  return `${codeText(m.code)}${m.chargeId ? ` ${m.chargeId}` : ''}${m.replayed ? ' (stored result)' : ''}`;
+export function describePayMessage(m: PayMsg): Say {
+  if (m.type === 'pay.request') return t('payRequest', { amount: m.amount, order: m.order, key: m.key || 'none', attempt: m.attempt > 1 ? m.attempt : 'first' });
+  return t('payResponse', { code: codeText(m.code), charge: m.chargeId || 'none', replayed: m.replayed ? 'yes' : 'no' });
 }

@@ -1,3 +1,6 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /**
  * Messages between lock clients and the protected resource. A critical section is named by a
  * `section` id the client picks ("c1#2": client c1, round 2); the client marks its start
@@ -41,17 +44,22 @@ export interface StorageAckMsg {
 
 export type StorageMsg = StorageEnterMsg | StorageWriteMsg | StorageLeaveMsg | StorageAckMsg;
 
+/** Words for why a client left its section (plain text on the wire, from the lock patterns). */
+export function leaveReason(reason: string): Say {
+  return reason === 'lost the lock' ? t('storLostLock') : reason;
+}
+
 /** One line for a storage message, for narration and the canvas. */
-export function describeStorageMessage(m: StorageMsg): string {
-  const tok = (t: number | undefined) => (t === undefined ? '' : ` (token ${t})`);
+export function describeStorageMessage(m: StorageMsg): Say {
   switch (m.type) {
     case 'storage.enter':
-      return `enter section ${m.section}${tok(m.token)}`;
+      return m.token === undefined ? t('storEnter', { section: m.section }) : t('storEnterToken', { section: m.section, token: m.token });
     case 'storage.write':
-      return `write "${m.value}" for ${m.section}${tok(m.token)}${m.last ? ', end of section' : ''}`;
+      return t('storWrite', { value: m.value, section: m.section, token: m.token === undefined ? 'none' : m.token, last: m.last ? 'yes' : 'no' });
     case 'storage.leave':
-      return `leave section ${m.section}${m.reason ? ` (${m.reason})` : ''}`;
+      return m.reason ? t('storLeaveReason', { section: m.section, reason: leaveReason(m.reason) }) : t('storLeave', { section: m.section });
     case 'storage.ack':
-      return m.ok ? `${m.op} ${m.section}: ok` : `${m.op} ${m.section}: refused${m.reason ? ` (${m.reason})` : ''}`;
+      if (m.ok) return t('storAckOk', { op: m.op, section: m.section });
+      return m.reason ? t('storAckRefusedReason', { op: m.op, section: m.section, reason: m.reason }) : t('storAckRefused', { op: m.op, section: m.section });
   }
 }

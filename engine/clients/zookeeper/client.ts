@@ -1,8 +1,11 @@
-import { describeClose, isConnectionClosed, type ConnectionClosed } from '../../core/connection';
+import { isConnectionClosed, type ConnectionClosed } from '../../core/connection';
+import { closePhrase } from '../../core/narrate';
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
 import type { Msg } from '../../core/msg';
 import type { Ctx } from '../../core/types';
 import { beginConnect, connected, evaluate, expire, finish, lose, SET_WATCHES_XID } from './connection';
-import { PING_XID, type ZkMsg } from './messages';
+import { closedReason, PING_XID, type ZkMsg } from './messages';
 import { MAX_PACKET, replyBytes } from './packet';
 import { pathProblem } from './paths';
 import { isZkClientTimer, zkClientInit, type ZkClientState, type ZkPending, type ZkStep } from './state';
@@ -91,7 +94,7 @@ export function zkSubmit(s0: ZkClientState, op: ZkOp, tag: unknown, ctx: Ctx): Z
 function connectionEnded(s0: ZkClientState, msg: ConnectionClosed, ctx: Ctx): ZkStep {
   const st = new Step(s0, ctx);
   const s = st.s;
-  if (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing') lose(st, describeClose(msg.reason, s.server), true);
+  if (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing') lose(st, closePhrase(msg.reason, s.server), true);
   return finish(st);
 }
 
@@ -109,7 +112,7 @@ export function zkClientClose(s0: ZkClientState, ctx: Ctx): ZkStep {
   } else if (s.phase !== 'closed' && s.phase !== 'expired') {
     st.failAll('ConnectionLoss');
     s.phase = 'closed';
-    st.keeper('Closed', 'closed by the application');
+    st.keeper('Closed', t('zkClosedByApp'));
   }
   // Closing a handle that is already closed or expired does nothing (the Java client returns at once, raising no event).
   return finish(st);
@@ -134,7 +137,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
     case 'zk.connected': {
       if (s.phase !== 'connecting') break;
       if (m.timeoutMs <= 0) {
-        expire(st, 'the server says the session has expired');
+        expire(st, t('zkServerExpired'));
         break;
       }
       connected(st, m.sessionId, m.timeoutMs);
@@ -148,7 +151,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       const bytes = m.result.ok ? replyBytes(p.op, m.result.data) : 0;
       if (bytes > MAX_PACKET) {
         // The length is read before the packet: too long, and the client drops the connection.
-        lose(st, `packet len ${bytes} is out of range (jute.maxbuffer ${MAX_PACKET})`);
+        lose(st, t('zkPacketLen', { bytes, max: MAX_PACKET }));
         break;
       }
       s.pending = s.pending.filter((_, j) => j !== i);
@@ -159,7 +162,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       if (p.op.op === 'closeSession') {
         s.phase = 'closed';
         s.conn += 1;
-        st.keeper('Closed', 'session closed');
+        st.keeper('Closed', t('zkSessionClosed'));
       }
       break;
     }
@@ -171,7 +174,7 @@ export function zkClientOnMessage(s0: ZkClientState, msg: Msg, from: string, ctx
       break;
     }
     case 'zk.closed':
-      lose(st, `the server closed the connection (${m.reason})`);
+      lose(st, t('zkServerClosed', { reason: closedReason(m.reason) }));
       break;
     default:
       break;
@@ -192,7 +195,7 @@ export function zkClientOnTimer(s0: ZkClientState, payload: unknown, ctx: Ctx): 
  * The connection broke under the client (a reset socket, a proxy that dropped it): handled as a
  * failed read, so Disconnected now and a reconnect after the usual backoff.
  */
-export function zkClientConnectionLost(s0: ZkClientState, ctx: Ctx, reason: string): ZkStep {
+export function zkClientConnectionLost(s0: ZkClientState, ctx: Ctx, reason: Say): ZkStep {
   const st = new Step(s0, ctx);
   if (st.s.phase === 'connected' || st.s.phase === 'connecting' || st.s.phase === 'closing') lose(st, reason);
   return finish(st);

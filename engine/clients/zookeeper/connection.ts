@@ -1,3 +1,5 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
 import { curatorConnected, curatorDeadline, curatorGivesUp, curatorLost, curatorSuspend } from './curator';
 import { PING_XID, type ZkMsg } from './messages';
 import { readTimeoutOf, timeToNextPing, ZK_CLIENT_TIMERS, type ZkClientState, type ZkStep } from './state';
@@ -38,7 +40,7 @@ export function connected(st: Step, sessionId: string, timeoutMs: number): void 
   s.timeoutMs = timeoutMs;
   s.suspendedAt = null;
   primeConnection(st);
-  st.keeper('SyncConnected', 'connected');
+  st.keeper('SyncConnected', t('zkConnected'));
   curatorConnected(st);
 }
 
@@ -62,7 +64,7 @@ function flushQueued(st: Step): void {
  * The connection is gone (read timeout, failed attempt, closed or reset by the server). `broken`:
  * the transport already ended it (a reset, a refusal, TCP giving up), so there is nothing to close.
  */
-export function lose(st: Step, reason: string, broken = false): void {
+export function lose(st: Step, reason: Say, broken = false): void {
   const s = st.s;
   if (!broken && s.sessionId !== null && (s.phase === 'connected' || s.phase === 'connecting' || s.phase === 'closing')) {
     // The client closes its socket (what it still had to send is dropped); if the link is cut
@@ -98,7 +100,7 @@ function nextHost(s: ZkClientState): number {
 }
 
 /** The session is over for this handle: Expired; with Curator, LOST and a fresh session. */
-export function expire(st: Step, reason: string): void {
+export function expire(st: Step, reason: Say): void {
   const s = st.s;
   s.phase = 'expired';
   st.keeper('Expired', reason);
@@ -115,14 +117,14 @@ export function evaluate(st: Step): void {
     if (s.phase === 'connecting' && s.sessionId !== null) st.send({ type: 'zk.fin', conn: s.conn, sessionId: s.sessionId });
     st.ctx.disconnect(s.server);
     s.conn += 1;
-    expire(st, 'suspended for a whole session timeout');
+    expire(st, t('zkSuspendedTimeout'));
     return;
   }
   switch (s.phase) {
     case 'connected':
     case 'closing': {
       if (now - s.lastRecv >= readTimeoutOf(s.timeoutMs)) {
-        lose(st, `nothing heard for ${readTimeoutOf(s.timeoutMs)} ms`);
+        lose(st, t('zkNothingHeard', { ms: readTimeoutOf(s.timeoutMs) }));
         return;
       }
       if (s.phase === 'connected' && timeToNextPing(readTimeoutOf(s.timeoutMs), now - s.lastSend) <= 0) {
@@ -132,7 +134,7 @@ export function evaluate(st: Step): void {
     }
     case 'connecting':
       // connectTimeout = session timeout / number of servers in the connect string.
-      if (now - s.connectStartedAt >= connectTimeoutOf(s)) lose(st, 'connection attempt timed out');
+      if (now - s.connectStartedAt >= connectTimeoutOf(s)) lose(st, t('zkConnectTimedOut'));
       return;
     case 'backoff':
       if (now >= s.backoffUntil) beginConnect(st);

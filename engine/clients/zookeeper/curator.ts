@@ -1,3 +1,5 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
 import { noWatches, noWatchMax, type CuratorState, type ZkClientState } from './state';
 import type { Step } from './step';
 
@@ -7,7 +9,7 @@ import type { Step } from './step';
 // is opened at once. The connection code calls these at the moments Curator reacts to.
 
 /** Raises a Curator state to the host (only in Curator mode, and not twice in a row). */
-function raise(st: Step, c: CuratorState, reason: string): void {
+function raise(st: Step, c: CuratorState, reason: Say): void {
   if (!st.s.curatorMode || st.s.curator === c) return;
   st.s.curator = c;
   st.out.push({ kind: 'state', keeper: st.s.keeper, curator: c, sessionId: st.s.sessionId });
@@ -16,12 +18,12 @@ function raise(st: Step, c: CuratorState, reason: string): void {
 
 /** A connection came up: CONNECTED the first time, RECONNECTED after. */
 export function curatorConnected(st: Step): void {
-  raise(st, st.s.everConnected ? 'RECONNECTED' : 'CONNECTED', 'connected');
+  raise(st, st.s.everConnected ? 'RECONNECTED' : 'CONNECTED', t('zkConnected'));
   st.s.everConnected = true;
 }
 
 /** The connection was lost: a client that was connected is SUSPENDED from now. */
-export function curatorSuspend(st: Step, wasConnected: boolean, reason: string): void {
+export function curatorSuspend(st: Step, wasConnected: boolean, reason: Say): void {
   const s = st.s;
   if (wasConnected && (s.curator === 'CONNECTED' || s.curator === 'RECONNECTED')) {
     s.suspendedAt = st.now;
@@ -33,7 +35,7 @@ export function curatorSuspend(st: Step, wasConnected: boolean, reason: string):
  * The session is over: in Curator mode, LOST, and the handle is made afresh (new session, no
  * watches). True when the caller should then open a new session.
  */
-export function curatorLost(st: Step, reason: string): boolean {
+export function curatorLost(st: Step, reason: Say): boolean {
   const s = st.s;
   if (!s.curatorMode) return false;
   raise(st, 'LOST', reason);

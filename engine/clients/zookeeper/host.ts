@@ -1,4 +1,5 @@
 import type { Msg } from '../../core/msg';
+import type { Say } from '../../core/phrase';
 import type { TraceEvent } from '../../core/trace-types';
 import type { Ctx } from '../../core/types';
 import { zkClientClose, zkClientOnClockChange, zkClientOnMessage, zkClientOnTimer, zkClientStart, zkSubmit } from './client';
@@ -37,9 +38,9 @@ export interface ZkHost<S extends ZkHostState, T> {
   onTimer(s: S, payload: unknown, ctx: Ctx): S;
   onClockChange(s: S, ctx: Ctx): S;
   /** A phrase for the library's timer, or undefined when the payload is not its. */
-  describeTimer(payload: unknown): string | undefined;
+  describeTimer(payload: unknown): Say | undefined;
   /** One line for the library's trace events, or undefined for anyone else's. */
-  narrate(ev: TraceEvent, name: (id: string) => string): string | undefined;
+  narrate(ev: TraceEvent, name: (id: string) => string): Say | undefined;
 }
 
 /** Makes the glue for a host whose outputs `onOutput` handles; `T` is the type of its request tags. */

@@ -1,3 +1,5 @@
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
 import type { ZkOp, ZkResult, ZkStat, ZkWatchEvent } from './types';
 
 /**
@@ -134,24 +136,33 @@ export function formatResult(r: ZkResult): string {
 }
 
 /** One phrase for any ZooKeeper message, for narration and the canvas. */
-export function describeZkMessage(msg: { type: string }): string | undefined {
+export function describeZkMessage(msg: { type: string }): Say | undefined {
   const m = msg as ZkMsg;
   switch (m.type) {
     case 'zk.connect':
-      return m.sessionId === null ? `connect: new session, timeout ${m.timeoutMs} ms` : `reconnect session ${m.sessionId}`;
+      return m.sessionId === null ? t('zkMsgConnectNew', { ms: m.timeoutMs }) : t('zkMsgReconnect', { session: m.sessionId });
     case 'zk.connected':
-      return m.timeoutMs > 0 ? `session ${m.sessionId} (timeout ${m.timeoutMs} ms)` : `session ${m.sessionId} has expired`;
+      return m.timeoutMs > 0 ? t('zkMsgSession', { session: m.sessionId, ms: m.timeoutMs }) : t('zkMsgSessionExpired', { session: m.sessionId });
     case 'zk.request':
       return formatOp(m.op);
     case 'zk.reply':
       return m.xid === PING_XID ? 'pong' : formatResult(m.result);
     case 'zk.watch':
-      return `watch: ${m.event.type} ${m.event.path}`;
+      return t('zkMsgWatch', { type: m.event.type, path: m.event.path });
     case 'zk.fin':
-      return 'close connection';
+      return t('zkMsgFin');
     case 'zk.closed':
-      return `connection closed: ${m.reason}`;
+      return t('zkMsgClosed', { reason: closedReason(m.reason) });
     default:
       return undefined;
   }
+}
+
+/** The words for a server's reason for closing a connection (`zk.closed`; plain text on the wire). */
+export function closedReason(reason: string): Say {
+  if (reason === 'session expired') return t('zkWhySessionExpired');
+  if (reason === 'stale connection') return t('zkWhyStale');
+  if (reason === 'this server is not serving: it has no leader with a quorum') return t('zkWhyNotServing');
+  const behind = /^server is behind \(client saw (.*)\)$/.exec(reason);
+  return behind ? t('zkWhyBehind', { zxid: behind[1] }) : reason;
 }

@@ -1,4 +1,6 @@
+import type { Say } from '../../core/phrase';
 import type { TraceEvent } from '../../core/trace-types';
+import { t } from '../say';
 import type { ZkWatchEvent } from './types';
 import { isZkClientTimer, type CuratorState, type KeeperState } from './state';
 
@@ -6,23 +8,24 @@ import { isZkClientTimer, type CuratorState, type KeeperState } from './state';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
-    'zk.client.state': { session: string | null; keeper: KeeperState; curator: CuratorState | null; reason: string };
+    'zk.client.state': { session: string | null; keeper: KeeperState; curator: CuratorState | null; reason: Say };
     /** `zxid`: the change the event announces (-1 when a reconnect's SetWatches fires it). */
     'zk.client.event': { session: string | null; event: ZkWatchEvent['type']; path: string; zxid: number };
   }
 }
 
 /** A short phrase for the library's timer. */
-export function describeZkClientTimer(payload: unknown): string | undefined {
-  return isZkClientTimer(payload) ? 'ZooKeeper client check (ping / timeouts)' : undefined;
+export function describeZkClientTimer(payload: unknown): Say | undefined {
+  return isZkClientTimer(payload) ? t('zkClientTimer') : undefined;
 }
 
 /** One line for the library's trace events, for hosts' narrate(). */
-export function narrateZkClient(ev: TraceEvent, name: (id: string) => string): string | undefined {
+export function narrateZkClient(ev: TraceEvent, name: (id: string) => string): Say | undefined {
   if (ev.type === 'zk.client.state') {
-    const cur = ev.curator ? ` [${ev.curator}]` : '';
-    return `${name(ev.node)}'s ZooKeeper client: ${ev.keeper}${cur}: ${ev.reason}`;
+    return ev.curator
+      ? t('zkClientStateCurator', { node: name(ev.node), keeper: ev.keeper, curator: ev.curator, reason: ev.reason })
+      : t('zkClientState', { node: name(ev.node), keeper: ev.keeper, reason: ev.reason });
   }
-  if (ev.type === 'zk.client.event') return `${name(ev.node)} gets watch event ${ev.event} ${ev.path}`;
+  if (ev.type === 'zk.client.event') return t('zkClientEvent', { node: name(ev.node), event: ev.event, path: ev.path });
   return undefined;
 }

@@ -1,3 +1,4 @@
+import type { Say } from '../../core/phrase';
 import type { Ctx } from '../../core/types';
 import type { ZkMsg, ZkRequestMsg } from './messages';
 import { monotonicNow } from './time';
@@ -30,7 +31,7 @@ export class Step {
   }
 
   /** Raises a KeeperState to the host, unless it is the one raised last. */
-  keeper(k: KeeperState, reason: string): void {
+  keeper(k: KeeperState, reason: Say): void {
     if (this.s.keeper === k) return;
     this.s.keeper = k;
     this.out.push({ kind: 'state', keeper: k, curator: this.s.curator, sessionId: this.s.sessionId });

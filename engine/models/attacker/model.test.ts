@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../i18n/english';
 import { NODE_KINDS } from '../catalog';
 import { attackerModel } from './model';
 import { attackerParams } from './params';
@@ -13,6 +14,6 @@ describe('attacker', () => {
     expect(NODE_KINDS.client.linksTo).toContain('attacker');
     expect(NODE_KINDS.client.linksTo).not.toContain('client');
     expect(attackerModel.type).toBe('attacker');
-    expect(attackerModel.describeMessage!({ type: 'stolen.credential', owner: 'alice', cookie: 's-1' } as never)).toBe("a stolen copy of alice's cookie s-1");
+    expect(inEnglish(attackerModel.describeMessage!({ type: 'stolen.credential', owner: 'alice', cookie: 's-1' } as never))).toBe("a stolen copy of alice's cookie s-1");
   });
 });

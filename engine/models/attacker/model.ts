@@ -1,4 +1,5 @@
-import { credentialText } from '../../clients/http/messages';
+import { credentialPhrase } from '../../clients/http/messages';
+import { p } from '../../core/phrase';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import type { Msg } from '../../core/msg';
 import type { ModelDef } from '../../core/types';
@@ -16,6 +17,6 @@ export const attackerModel: ModelDef<ClientParams, ClientState> = {
   describeMessage(msg: Msg) {
     if (msg.type !== 'stolen.credential') return msg.type;
     const m = msg as StolenCredentialMsg;
-    return `a stolen copy of ${m.owner}'s ${credentialText(m) || 'credential'}`;
+    return p('model.attacker.stolenCopy', { owner: m.owner, cred: credentialPhrase(m) ?? p('model.attacker.credential') });
   },
 };

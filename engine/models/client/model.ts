@@ -1,4 +1,5 @@
 import type { ModelDef } from '../../core/types';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { programBehaviour } from '../../registry/registry';
 import type { ClientParams } from './params';
@@ -39,6 +40,6 @@ export const clientModel: ModelDef<ClientParams, ClientState> = {
     const p = program(params.program.kind);
     return { kind: s.kind, prog: p.crash ? p.crash(s.prog, params.program) : p.init(params.program) };
   },
-  describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? 'timer fires',
+  describeTimer: (payload, params) => program(params.program.kind).describeTimer?.(payload) ?? p('core.timerFires'),
   narrate: (ev, name, params) => program(params.program.kind).narrate?.(ev, name),
 };

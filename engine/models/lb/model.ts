@@ -2,14 +2,20 @@ import { describeClose, isConnectionClosed, type ConnectionClosed } from '../../
 import type { z } from 'zod';
 import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpReq, type HttpRes } from '../../clients/http/messages';
 import type { Msg } from '../../core/msg';
+import { closePhrase } from '../../core/narrate';
+import { p, type Arg, type Phrase, type Say } from '../../core/phrase';
 import { timerOwner, type NoFields, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
+import type { en } from './messages.en';
 import { lbParams, type LbParams } from './params';
+
+/** A phrase of this model's messages. */
+const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.lb.${key}`, args);
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A backend changed state: down after `fall` failed health checks, up after `rise` good ones. */
-    'lb.backend': { backend: string; up: boolean; detail: string };
+    'lb.backend': { backend: string; up: boolean; detail: Say };
     /** A request found no backend to go to, or its backend did not answer in time. */
     'lb.fail': { origin: string; backend: string | null; status: 502 | 503 | 504 };
   }
@@ -130,7 +136,7 @@ function connectionEnded(s: LbState, msg: ConnectionClosed, from: string, ctx: C
     n = { ...n, pending: without(n.pending, id) };
   }
   if (!b.up) return n;
-  ctx.trace('lb.backend', { backend: from, up: false, detail: `${describeClose(msg.reason, from)}: marked down at once (observe layer4)` });
+  ctx.trace('lb.backend', { backend: from, up: false, detail: t('detailClosed', { why: closePhrase(msg.reason, from) }) });
   ctx.metric('lb.backend.down');
   return patch(n, from, { up: false, fails: s.p.fall, oks: 0, check: null });
 }
@@ -142,14 +148,14 @@ function checked(s: LbState, id: string, ok: boolean, ctx: Ctx): LbState {
   if (ok) {
     const oks = b.oks + 1;
     if (!b.up && oks >= s.p.rise) {
-      ctx.trace('lb.backend', { backend: id, up: true, detail: `${oks} good health checks in a row` });
+      ctx.trace('lb.backend', { backend: id, up: true, detail: t('detailRise', { n: oks }) });
       return patch(s, id, { up: true, oks, fails: 0, check: null });
     }
     return patch(s, id, { oks, fails: 0, check: null });
   }
   const fails = b.fails + 1;
   if (b.up && fails >= s.p.fall) {
-    ctx.trace('lb.backend', { backend: id, up: false, detail: `${fails} health checks unanswered in a row` });
+    ctx.trace('lb.backend', { backend: id, up: false, detail: t('detailFall', { n: fails }) });
     ctx.metric('lb.backend.down');
     return patch(s, id, { up: false, fails, oks: 0, check: null });
   }
@@ -216,19 +222,19 @@ export const lbModel: ModelDef<LbParams, LbState> = {
     }
   },
   onTimer(s, payload, ctx) {
-    const t = TIMERS.match(payload);
-    return t ? onTimer(s, t, ctx) : s;
+    const tm = TIMERS.match(payload);
+    return tm ? onTimer(s, tm, ctx) : s;
   },
-  describeTimer: (payload) => (TIMERS.match(payload)?.timer === 'health' ? 'health checks: ask every backend' : 'a backend did not answer in time: 504'),
+  describeTimer: (payload) => (TIMERS.match(payload)?.timer === 'health' ? t('timerHealth') : t('timerTimeout')),
   describeMessage: (msg: Msg) => (isHttp(msg) ? describeHttp(msg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {
       case 'lb.backend':
-        return ev.up ? `${name(ev.node)} puts ${name(ev.backend)} back in rotation (${ev.detail})` : `${name(ev.node)} takes ${name(ev.backend)} out of rotation: ${ev.detail}`;
+        return t(ev.up ? 'backendUp' : 'backendDown', { node: name(ev.node), backend: name(ev.backend), detail: ev.detail });
       case 'lb.fail':
-        if (ev.status === 503) return `${name(ev.node)} has no healthy backend for ${name(ev.origin)}: 503`;
-        if (ev.status === 502) return `${name(ev.node)} lost its connection to ${name(ev.backend ?? '?')} with ${name(ev.origin)}'s request in it: 502`;
-        return `${name(ev.node)} gives up on ${name(ev.backend ?? '?')} for ${name(ev.origin)}'s request: 504`;
+        if (ev.status === 503) return t('fail503', { node: name(ev.node), origin: name(ev.origin) });
+        if (ev.status === 502) return t('fail502', { node: name(ev.node), backend: name(ev.backend ?? '?'), origin: name(ev.origin) });
+        return t('fail504', { node: name(ev.node), backend: name(ev.backend ?? '?'), origin: name(ev.origin) });
       default:
         return undefined;
     }

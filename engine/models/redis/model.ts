@@ -3,7 +3,9 @@ import { formatReply } from '../../clients/redis/format-reply';
 import type { RedisCmd, RedisPushMsg, RedisReply, RedisReplyMsg } from '../../clients/redis/protocol';
 import { commandLine } from '../../clients/redis/scripts';
 import type { Msg } from '../../core/msg';
+import { p, type Arg, type Phrase } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
+import type { en } from './messages.en';
 import { aofAfter, aofCrash, initAof, onAofTimer, startAof } from './aof';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
 import { exec, type Published } from './commands';
@@ -75,6 +77,9 @@ function initState(p: RedisParams, restarts = 0): RedisState {
     },
   };
 }
+
+/** A phrase of this model's messages. */
+const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.redis.${key}`, args);
 
 const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => ({ ...s, repl: { ...s.repl, ...r } });
 
@@ -403,7 +408,6 @@ function onTimer(s: RedisState, payload: RedisTimer, ctx: Ctx): RedisState {
   }
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
  * A Redis server: the command table over a keyspace with passive and active expiry, Pub/Sub,
@@ -495,43 +499,45 @@ const serverModel: ModelDef<RedisParams, RedisState> = {
   },
   describeTimer(payload) {
     const p = REDIS_TIMERS.match(payload);
-    if (p?.timer === 'repl-flush') return `replication lag over: send write #${p.offset}`;
-    if (p?.timer === 'repl-ping') return 'replication heartbeat';
-    if (p?.timer === 'replica-watch') return 'replica checks its link to the primary';
-    if (p?.timer === 'block-timeout') return 'a blocked client may time out';
-    if (p?.timer === 'aof-fsync') return 'the append-only file reaches the disk';
-    return 'active expiry cycle';
+    if (p?.timer === 'repl-flush') return t('timerReplFlush', { offset: p.offset });
+    if (p?.timer === 'repl-ping') return t('timerReplPing');
+    if (p?.timer === 'replica-watch') return t('timerReplicaWatch');
+    if (p?.timer === 'block-timeout') return t('timerBlockTimeout');
+    if (p?.timer === 'aof-fsync') return t('timerAofFsync');
+    return t('timerExpireCycle');
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'redis.exec':
-        return `${name(ev.node)} runs ${commandLine(ev.argv)} for ${name(ev.client)} → ${formatReply(ev.reply)}`;
+        return t('exec', { node: name(ev.node), cmd: commandLine(ev.argv), client: name(ev.client), reply: formatReply(ev.reply) });
       case 'redis.expire':
         return ev.how === 'passive'
-          ? `${name(ev.node)} finds ${ev.keys.join(', ')} past ${ev.keys.length === 1 ? 'its TTL' : 'their TTLs'} on access and deletes ${ev.keys.length === 1 ? 'it' : 'them'}`
-          : `${name(ev.node)}'s expiry cycle deletes ${ev.keys.join(', ')} (TTL ran out on its clock)`;
+          ? t('expirePassive', { node: name(ev.node), keys: ev.keys.join(', '), n: ev.keys.length })
+          : t('expireActive', { node: name(ev.node), keys: ev.keys.join(', ') });
       case 'redis.block':
-        return `${name(ev.node)} holds ${name(ev.client)}'s ${commandLine(ev.argv)} until ${ev.keys.join(' or ')} has an element${ev.deadline === null ? '' : ' or the timeout runs out'}`;
+        return t(ev.deadline === null ? 'block' : 'blockTimeout', { node: name(ev.node), client: name(ev.client), cmd: commandLine(ev.argv), keys: ev.keys.join(' or ') });
       case 'redis.unblock':
-        if (ev.how === 'disconnected') return `${name(ev.node)} drops ${name(ev.client)}'s ${commandLine(ev.argv)}: its connection is gone (waited ${Math.round(ev.waitedMs)} ms)`;
-        return `${name(ev.node)} answers ${name(ev.client)}'s ${commandLine(ev.argv)} after ${Math.round(ev.waitedMs)} ms${ev.how === 'timeout' ? ' (timed out)' : ''} → ${formatReply(ev.reply)}`;
-      case 'redis.replicate':
-        return `${name(ev.node)} sends write #${ev.offset} (${commandLine(ev.argv)}) to ${ev.to.map(name).join(', ')}${ev.lagMs > 0 ? ` after ${ev.lagMs} ms of lag` : ''}`;
-      case 'redis.sync':
-        return `${name(ev.node)} loads a full copy from ${name(ev.primary)}: ${plural(ev.keys, 'key')} at offset ${ev.offset}`;
-      case 'redis.link': {
-        const why = { timeout: 'heard nothing for the replication timeout', gap: 'missed a write in the stream', reset: 'its primary restarted' }[ev.reason];
-        return `${name(ev.node)} ${why}: reconnects to ${name(ev.primary)} for a full resync`;
+        if (ev.how === 'disconnected') return t('unblockGone', { node: name(ev.node), client: name(ev.client), cmd: commandLine(ev.argv), ms: Math.round(ev.waitedMs) });
+        return t(ev.how === 'timeout' ? 'unblockTimeout' : 'unblock', { node: name(ev.node), client: name(ev.client), cmd: commandLine(ev.argv), ms: Math.round(ev.waitedMs), reply: formatReply(ev.reply) });
+      case 'redis.replicate': {
+        const args = { node: name(ev.node), offset: ev.offset, cmd: commandLine(ev.argv), to: ev.to.map(name).join(', ') };
+        return ev.lagMs > 0 ? t('replicateLag', { ...args, lag: ev.lagMs }) : t('replicate', args);
       }
+      case 'redis.sync':
+        return t('sync', { node: name(ev.node), primary: name(ev.primary), keys: ev.keys, offset: ev.offset });
+      case 'redis.link':
+        return t(({ timeout: 'linkTimeout', gap: 'linkGap', reset: 'linkReset' } as const)[ev.reason], { node: name(ev.node), primary: name(ev.primary) });
       case 'redis.aof.load':
         return ev.lost.length === 0
-          ? `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}, nothing lost`
-          : `${name(ev.node)} reloads its append-only file: ${plural(ev.keys, 'key')}; the last writes to ${ev.lost.join(', ')} never reached the disk (appendfsync ${ev.mode}) and are lost`;
+          ? t('aofLoad', { node: name(ev.node), keys: ev.keys })
+          : t('aofLoadLost', { node: name(ev.node), keys: ev.keys, lost: ev.lost.join(', '), mode: ev.mode });
       case 'redis.replicaof':
-        if (ev.primary === null) return `${name(ev.node)} runs REPLICAOF NO ONE for ${name(ev.client)}: stops following ${ev.was ? name(ev.was) : 'anyone'} and is a primary at offset ${ev.offset}`;
-        return `${name(ev.node)} runs REPLICAOF ${ev.primary} for ${name(ev.client)}: now a replica of ${name(ev.primary)}, asks it for a full copy that will replace its keys${ev.lost > 0 ? `; ${plural(ev.lost, 'write')} it never replicated ${ev.lost === 1 ? 'is' : 'are'} lost` : ''}`;
+        if (ev.primary === null) return t('noOne', { node: name(ev.node), client: name(ev.client), was: ev.was ? name(ev.was) : t('anyone'), offset: ev.offset });
+        return ev.lost > 0
+          ? t('replicaOfLost', { node: name(ev.node), id: ev.primary, client: name(ev.client), primary: name(ev.primary), lost: ev.lost })
+          : t('replicaOf', { node: name(ev.node), id: ev.primary, client: name(ev.client), primary: name(ev.primary) });
       case 'redis.promote':
-        return `${name(ev.node)} has not heard from ${name(ev.primary)} for ${Math.round(ev.silentMs)} ms and promotes itself to primary at offset ${ev.offset}; writes ${name(ev.primary)} had not replicated are lost`;
+        return t('promote', { node: name(ev.node), primary: name(ev.primary), ms: Math.round(ev.silentMs), offset: ev.offset });
       default:
         return undefined;
     }
@@ -544,17 +550,17 @@ const serverModel: ModelDef<RedisParams, RedisState> = {
       case 'redis.reply':
         return formatReply(m.reply);
       case 'redis.push':
-        return `message on ${m.channel}: ${m.message}`;
+        return t('msgPush', { channel: m.channel, message: m.message });
       case 'redis.sync':
-        return 'PSYNC (asks for a full copy)';
+        return t('msgSync');
       case 'redis.fullsync':
-        return `full copy: ${plural(Object.keys(m.keys).length, 'key')} at offset ${m.offset}`;
+        return t('msgFullSync', { keys: Object.keys(m.keys).length, offset: m.offset });
       case 'redis.repl':
-        return `write #${m.batch.offset}: ${commandLine(m.batch.argv)}`;
+        return t('msgRepl', { offset: m.batch.offset, cmd: commandLine(m.batch.argv) });
       case 'redis.repl.ping':
-        return `PING (replication heartbeat, offset ${m.offset})`;
+        return t('msgReplPing', { offset: m.offset });
       case 'redis.repl.reset':
-        return 'connection reset (primary restarted)';
+        return t('msgReplReset');
       default:
         return msg.type;
     }

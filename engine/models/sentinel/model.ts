@@ -2,10 +2,15 @@ import { isConnectionClosed } from '../../core/connection';
 import { formatReply } from '../../clients/redis/format-reply';
 import { redisCmd, type RedisCmd, type RedisReply, type RedisReplyMsg } from '../../clients/redis/protocol';
 import type { Msg } from '../../core/msg';
+import { p, type Arg, type Phrase } from '../../core/phrase';
 import { timerOwner } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
+import type { en } from './messages.en';
 import type { SentinelParams } from './params';
 import type { FailoverState, Instance, SentinelRequest, SentinelState } from './state';
+
+/** A phrase of this model's messages. */
+const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.sentinel.${key}`, args);
 
 // Redis Sentinel (redis/src/sentinel.c, 7.x) as plain data and pure handlers. The timer runs
 // sentinelHandleRedisInstance for the primary, its replicas and the other sentinels: PING and
@@ -627,9 +632,7 @@ function peersAtStart(s: SentinelState, ctx: Ctx): string[] {
   return ids.filter((id) => id !== ctx.self);
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-const ABORT_WHY = { 'not-elected': 'it was not elected in time', 'no-good-slave': 'no replica is fit to promote', 'slave-timeout': 'the replica did not become a primary within failover-timeout' } as const;
 
 /**
  * Redis Sentinel: monitors a primary (and the replicas and sentinels it learns of), agrees with
@@ -679,44 +682,42 @@ export const sentinelModel: ModelDef<SentinelParams, SentinelState> = {
     leaderEpoch: s.leaderEpoch,
     restarts: s.restarts + 1,
   }),
-  describeTimer: () => 'sentinel timer: ping, check, act',
+  describeTimer: () => t('timer'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'sentinel.sdown':
-        return ev.down
-          ? `${name(ev.node)}: ${name(ev.instance)} is subjectively down (+sdown): no valid reply for ${Math.round(ev.silentMs)} ms`
-          : `${name(ev.node)}: ${name(ev.instance)} answers again (-sdown)`;
+        return ev.down ? t('sdown', { node: name(ev.node), instance: name(ev.instance), ms: Math.round(ev.silentMs) }) : t('sdownOff', { node: name(ev.node), instance: name(ev.instance) });
       case 'sentinel.odown':
-        return ev.down
-          ? `${name(ev.node)}: ${name(ev.master)} is objectively down (+odown): ${ev.votes} of the quorum ${ev.quorum} agree`
-          : `${name(ev.node)}: ${name(ev.master)} is no longer objectively down (-odown)`;
+        return ev.down ? t('odown', { node: name(ev.node), master: name(ev.master), votes: ev.votes, quorum: ev.quorum }) : t('odownOff', { node: name(ev.node), master: name(ev.master) });
       case 'sentinel.try-failover':
-        return `${name(ev.node)} starts a failover of ${name(ev.master)} in epoch ${ev.epoch} and asks the other sentinels for their vote`;
+        return t('tryFailover', { node: name(ev.node), master: name(ev.master), epoch: ev.epoch });
       case 'sentinel.vote':
-        return `${name(ev.node)} votes for ${name(ev.leader)} as leader of epoch ${ev.epoch}${ev.asker === ev.node ? '' : ` (asked by ${name(ev.asker)})`}: its one vote in this epoch`;
+        return ev.asker === ev.node
+          ? t('vote', { node: name(ev.node), leader: name(ev.leader), epoch: ev.epoch })
+          : t('voteAsked', { node: name(ev.node), leader: name(ev.leader), epoch: ev.epoch, asker: name(ev.asker) });
       case 'sentinel.elected':
-        return `${name(ev.node)} is elected leader of epoch ${ev.epoch} with ${plural(ev.votes, 'vote')} (needs ${ev.needed}) and runs the failover`;
+        return t('elected', { node: name(ev.node), epoch: ev.epoch, votes: ev.votes, needed: ev.needed });
       case 'sentinel.abort':
-        return `${name(ev.node)} gives up the failover of epoch ${ev.epoch}: ${ABORT_WHY[ev.reason]}`;
+        return t('abort', { node: name(ev.node), epoch: ev.epoch, reason: { 'not-elected': 'notElected', 'no-good-slave': 'noGoodSlave', 'slave-timeout': 'slaveTimeout' }[ev.reason] });
       case 'sentinel.selected':
-        return `${name(ev.node)} picks ${name(ev.replica)} to promote (priority ${ev.priority}, offset ${ev.offset}; ${plural(ev.candidates, 'candidate')})`;
+        return t('selected', { node: name(ev.node), replica: name(ev.replica), priority: ev.priority, offset: ev.offset, candidates: ev.candidates });
       case 'sentinel.slaveof':
-        if (ev.primary === null) return `${name(ev.node)} sends REPLICAOF NO ONE to ${name(ev.instance)}`;
-        return `${name(ev.node)} sends REPLICAOF ${name(ev.primary)} to ${name(ev.instance)}${ev.why === 'convert' ? ': the returning old primary becomes a replica' : ev.why === 'fix' ? ': it followed another primary' : ''}`;
+        if (ev.primary === null) return t('slaveofNoOne', { node: name(ev.node), instance: name(ev.instance) });
+        return t(ev.why === 'convert' ? 'slaveofConvert' : ev.why === 'fix' ? 'slaveofFix' : 'slaveof', { node: name(ev.node), primary: name(ev.primary), instance: name(ev.instance) });
       case 'sentinel.promoted':
-        return `${name(ev.node)}: ${name(ev.replica)} now reports it is a primary (+promoted-slave); configuration epoch ${ev.epoch}`;
+        return t('promoted', { node: name(ev.node), replica: name(ev.replica), epoch: ev.epoch });
       case 'sentinel.reconf-done':
-        return `${name(ev.node)}: ${name(ev.replica)} follows ${name(ev.primary)} (+slave-reconf-done)`;
+        return t('reconfDone', { node: name(ev.node), replica: name(ev.replica), primary: name(ev.primary) });
       case 'sentinel.failover-end':
-        return `${name(ev.node)}: failover of ${name(ev.master)} ends${ev.timeout ? ' (failover-timeout reached)' : ''}`;
+        return t(ev.timeout ? 'failoverEndTimeout' : 'failoverEnd', { node: name(ev.node), master: name(ev.master) });
       case 'sentinel.switch-master':
-        return `${name(ev.node)}: ${ev.name} is now ${name(ev.to)} (was ${name(ev.from)}, config epoch ${ev.epoch}${ev.how === 'hello' ? ', learnt from another sentinel' : ''})`;
+        return t(ev.how === 'hello' ? 'switchMasterHello' : 'switchMaster', { node: name(ev.node), name: ev.name, to: name(ev.to), from: name(ev.from), epoch: ev.epoch });
       case 'sentinel.slave':
-        return `${name(ev.node)} finds replica ${name(ev.replica)} in ${name(ev.master)}'s INFO`;
+        return t('slave', { node: name(ev.node), replica: name(ev.replica), master: name(ev.master) });
       case 'sentinel.tilt':
-        return ev.on ? `${name(ev.node)} enters TILT mode: its timer ran ${Math.round(ev.deltaMs)} ms apart; it watches but does not act for 30 s` : `${name(ev.node)} leaves TILT mode`;
+        return ev.on ? t('tiltOn', { node: name(ev.node), ms: Math.round(ev.deltaMs) }) : t('tiltOff', { node: name(ev.node) });
       case 'sentinel.lookup':
-        return `${name(ev.node)} tells ${name(ev.client)} the primary of ${ev.name} is ${ev.primary === null ? 'unknown (nil)' : name(ev.primary)}`;
+        return t('lookup', { node: name(ev.node), client: name(ev.client), name: ev.name, primary: ev.primary === null ? t('unknown') : name(ev.primary) });
       default:
         return undefined;
     }

@@ -1,7 +1,12 @@
-import { describeStorageMessage, type StorageAckMsg, type StorageMsg } from '../../clients/storage/messages';
+import { describeStorageMessage, leaveReason, type StorageAckMsg, type StorageMsg } from '../../clients/storage/messages';
+import { p, type Arg, type Phrase, type Say } from '../../core/phrase';
+import type { en } from './messages.en';
 import type { Msg } from '../../core/msg';
 import type { Ctx, ModelDef } from '../../core/types';
 import { type StorageParams } from './params';
+
+/** A phrase of this model's messages. */
+const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.storage.${key}`, args);
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
@@ -136,7 +141,6 @@ function onMessage(s0: StorageState, m: StorageMsg, from: string, ctx: Ctx): Sto
   }
 }
 
-const tok = (t: number | null) => (t === null ? '' : ` with token ${t}`);
 
 /**
  * The resource a lock protects (a file, a database row): it accepts writes inside critical
@@ -153,15 +157,20 @@ export const storageModel: ModelDef<StorageParams, StorageState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'storage.enter':
-        return `${name(ev.client)} enters its critical section ${ev.section} on ${name(ev.node)}${tok(ev.token)}`;
+        return t('enter', { client: name(ev.client), section: ev.section, node: name(ev.node), token: ev.token ?? 'none' });
       case 'storage.write':
-        return `${name(ev.node)} accepts ${name(ev.client)}'s write "${ev.value}"${tok(ev.token)}${ev.last ? `; section ${ev.section} ends` : ''}`;
+        return t('write', { node: name(ev.node), client: name(ev.client), value: ev.value, token: ev.token ?? 'none', last: ev.last ? 'yes' : 'no', section: ev.section });
       case 'storage.leave':
-        return `${name(ev.client)} leaves its section ${ev.section} on ${name(ev.node)}${ev.reason ? ` (${ev.reason})` : ''}`;
+        return ev.reason
+          ? t('leaveReason', { client: name(ev.client), section: ev.section, node: name(ev.node), reason: leaveReason(ev.reason) })
+          : t('leave', { client: name(ev.client), section: ev.section, node: name(ev.node) });
       case 'storage.reject':
-        return `${name(ev.node)} refuses ${name(ev.client)}'s ${ev.op}: token ${ev.token} is older than ${ev.maxToken}, the largest it has seen (fencing)`;
-      case 'storage.fence':
-        return `${name(ev.node)} sees token ${ev.token} from ${name(ev.client)}: ${ev.fenced.map((f) => `${name(f.client)}'s section ${f.section} (token ${f.token})`).join(', ')} can no longer write`;
+        return t('reject', { node: name(ev.node), client: name(ev.client), op: ev.op, token: ev.token, max: ev.maxToken });
+      case 'storage.fence': {
+        const items: Say[] = ev.fenced.map((f) => t('fenced', { client: name(f.client), section: f.section, token: f.token }));
+        const fenced = items.length === 0 ? '' : items.reduceRight((rest, first) => t('list', { first, rest }));
+        return t('fence', { node: name(ev.node), token: ev.token, client: name(ev.client), fenced });
+      }
       default:
         return undefined;
     }

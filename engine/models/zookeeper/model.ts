@@ -2,9 +2,11 @@ import { describeZkMessage, formatZxid, type ZkMsg } from '../../clients/zookeep
 import { monotonicNow } from '../../clients/zookeeper/time';
 import type { ZkErrorCode, ZkEventType, ZkNodeKind, ZkOpName } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
+import { p } from '../../core/phrase';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { type ZookeeperParams } from './params';
+import { t } from './say';
 import { containerCheck, nextContainerWork } from './zk/containers';
 import { exec } from './zk/ops';
 import { MAX_PACKET, requestBytes } from '../../clients/zookeeper/packet';
@@ -248,9 +250,9 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
     const quorum = describeQuorumTimer(payload);
     if (quorum !== undefined) return quorum;
     const kind = TIMERS.match(payload)?.timer;
-    if (kind === 'expire') return 'session expiry tick';
-    if (kind === 'containers') return 'container manager check';
-    return 'timer fires';
+    if (kind === 'expire') return t('timerExpire');
+    if (kind === 'containers') return t('timerContainers');
+    return p('core.timerFires');
   },
   describeMessage(msg: Msg) {
     return describeZkMessage(msg) ?? describeZabMessage(msg) ?? msg.type;
@@ -258,38 +260,48 @@ export const zookeeperModel: ModelDef<ZookeeperParams, ZookeeperState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'zk.session.open':
-        return `${name(ev.node)} opens session ${ev.session} for ${name(ev.client)}: timeout ${ev.timeoutMs} ms${ev.timeoutMs !== ev.requestedMs ? ` (asked ${ev.requestedMs})` : ''}`;
+        return ev.timeoutMs !== ev.requestedMs
+          ? t('sessionOpenAsked', { node: name(ev.node), session: ev.session, client: name(ev.client), ms: ev.timeoutMs, asked: ev.requestedMs })
+          : t('sessionOpen', { node: name(ev.node), session: ev.session, client: name(ev.client), ms: ev.timeoutMs });
       case 'zk.session.resume':
-        return `${name(ev.client)} reconnects to session ${ev.session} on ${name(ev.node)}`;
+        return t('sessionResume', { client: name(ev.client), session: ev.session, node: name(ev.node) });
       case 'zk.session.rejected':
-        if (ev.reason === 'no quorum') return `${name(ev.node)} turns ${name(ev.client)} away: it has no leader with a quorum, so it serves nobody`;
+        if (ev.reason === 'no quorum') return t('rejectedNoQuorum', { node: name(ev.node), client: name(ev.client) });
         return ev.reason === 'expired'
-          ? `${name(ev.node)} tells ${name(ev.client)}: session ${ev.session} has expired`
-          : `${name(ev.node)} refuses ${name(ev.client)}: the client has seen newer data than this server`;
+          ? t('rejectedExpired', { node: name(ev.node), client: name(ev.client), session: ev.session })
+          : t('rejectedBehind', { node: name(ev.node), client: name(ev.client) });
       case 'zk.session.closed':
-        return `${name(ev.node)} closes session ${ev.session}${ev.deleted.length ? `, deleting ${ev.deleted.join(', ')}` : ''}`;
+        return ev.deleted.length
+          ? t('sessionClosedDeleting', { node: name(ev.node), session: ev.session, paths: ev.deleted.join(', ') })
+          : t('sessionClosed', { node: name(ev.node), session: ev.session });
       case 'zk.session.expired':
-        return `${name(ev.node)} expires session ${ev.session} (no word from it within its timeout)${ev.deleted.length ? `: deletes ${ev.deleted.join(', ')}` : ''}`;
+        return ev.deleted.length
+          ? t('sessionExpiredDeleting', { node: name(ev.node), session: ev.session, paths: ev.deleted.join(', ') })
+          : t('sessionExpired', { node: name(ev.node), session: ev.session });
       case 'zk.create':
-        return `${name(ev.node)} creates ${ev.kind === 'persistent' ? '' : `${ev.kind} `}${ev.path} (zxid ${formatZxid(ev.zxid)})`;
+        return ev.kind === 'persistent'
+          ? t('create', { node: name(ev.node), path: ev.path, zxid: formatZxid(ev.zxid) })
+          : t('createKind', { node: name(ev.node), kind: ev.kind, path: ev.path, zxid: formatZxid(ev.zxid) });
       case 'zk.delete': {
-        const why = { request: '', session: ` (its session ${ev.session} ended)`, container: ' (empty container)', ttl: ' (TTL ran out)' }[ev.cause];
-        return `${name(ev.node)} deletes ${ev.path}${why}`;
+        if (ev.cause === 'session') return t('deleteSession', { node: name(ev.node), path: ev.path, session: String(ev.session) });
+        return t(({ request: 'delete', container: 'deleteContainer', ttl: 'deleteTtl' } as const)[ev.cause], { node: name(ev.node), path: ev.path });
       }
       case 'zk.setData':
-        return `${name(ev.node)} sets ${ev.path}, now version ${ev.version} (zxid ${formatZxid(ev.zxid)})`;
+        return t('setData', { node: name(ev.node), path: ev.path, version: ev.version, zxid: formatZxid(ev.zxid) });
       case 'zk.error':
-        return `${name(ev.node)} refuses ${ev.op} ${ev.path}: ${ev.err}`;
+        return t('error', { node: name(ev.node), op: ev.op, path: ev.path, err: ev.err });
       case 'zk.watch.set':
-        return `session ${ev.session} sets a ${ev.kind} watch on ${ev.path}`;
+        return t('watchSet', { session: ev.session, kind: ev.kind, path: ev.path });
       case 'zk.watch.removed':
-        return `session ${ev.session} removes its ${ev.which} watches on ${ev.path}`;
+        return t('watchRemoved', { session: ev.session, which: ev.which, path: ev.path });
       case 'zk.watch.fired':
-        return `${name(ev.node)} fires ${ev.event} ${ev.path} to session ${ev.session}${ev.delivered ? '' : ' (not sent: it has no open connection)'}`;
+        return t(ev.delivered ? 'watchFired' : 'watchFiredUnsent', { node: name(ev.node), event: ev.event, path: ev.path, session: ev.session });
       case 'zk.oversize':
-        return `${name(ev.node)} closes session ${ev.session}'s connection: its ${ev.bytes}-byte request is over jute.maxbuffer (${ev.limit} bytes)`;
+        return t('oversize', { node: name(ev.node), session: ev.session, bytes: ev.bytes, limit: ev.limit });
       case 'zk.watch.restored':
-        return `session ${ev.session} restores ${ev.watches} watch${ev.watches === 1 ? '' : 'es'} after reconnecting (SetWatches)${ev.fired ? `; ${ev.fired} fire${ev.fired === 1 ? 's' : ''} at once for changes made meanwhile` : ''}`;
+        return ev.fired
+          ? t('watchRestoredFired', { session: ev.session, n: ev.watches, fired: ev.fired })
+          : t('watchRestored', { session: ev.session, n: ev.watches });
       default:
         return narrateQuorum(ev, name);
     }

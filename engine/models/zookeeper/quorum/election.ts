@@ -1,4 +1,5 @@
 import { lastZxid } from '../zk/state';
+import type { Say } from '../../../core/phrase';
 import type { Qx } from './step';
 import { connectToLeader } from './zab';
 import { better, FINALIZE_WAIT, MAX_NOTIFY, sameVote, type Role, type Vote, type ZabMsg } from './types';
@@ -24,7 +25,7 @@ function broadcast(x: Qx): void {
 }
 
 /** Starts an election: a new round, voting for itself, and tells every other server. */
-export function startLooking(x: Qx, why: string): void {
+export function startLooking(x: Qx, why: Say): void {
   const q = x.q;
   q.role = 'looking';
   q.leader = null;

@@ -1,9 +1,11 @@
 import { formatZxid } from '../../../clients/zookeeper/messages';
 import { isConnectionClosed } from '../../../core/connection';
 import type { Msg } from '../../../core/msg';
+import type { Say } from '../../../core/phrase';
 import type { TraceEvent } from '../../../core/trace-types';
 import type { Ctx } from '../../../core/types';
 import type { ZookeeperState } from '../node-state';
+import { t } from '../say';
 import { propose } from './broadcast';
 import { onDecideTimer, onElectTimer, onVote, reconnected, startLooking } from './election';
 import { closeClients, onClientConnect, onClientRequest, onForwarded } from './serve';
@@ -14,7 +16,7 @@ import type { ZkMsg } from '../../../clients/zookeeper/messages';
 
 declare module '../../../core/trace-types' {
   interface TraceEventMap {
-    'zk.quorum.looking': { round: number; why: string; zxid: number; epoch: number };
+    'zk.quorum.looking': { round: number; why: Say; zxid: number; epoch: number };
     'zk.quorum.elected': { leader: string; round: number; zxid: number; epoch: number; role: Role };
     'zk.quorum.sync': { leader: string; how: 'diff' | 'snap'; txns: number; truncated: number; zxid: number };
     'zk.quorum.serving': { role: Role; leader: string; epoch: number; zxid: number };
@@ -76,7 +78,7 @@ function fresh(peers: string[], prev: QuorumState | null): QuorumState {
 /** Starts (or restarts) an ensemble member: it looks for a leader. */
 export function startEnsemble(s: ZookeeperState, peers: string[], ctx: Ctx): ZookeeperState {
   const x = new Qx({ ...s, q: fresh(peers, s.q) }, ctx);
-  startLooking(x, 'starting');
+  startLooking(x, t('whyStarting'));
   return x.done();
 }
 
@@ -123,7 +125,7 @@ export function ensembleMessage(s: ZookeeperState, msg: Msg, from: string, ctx: 
   const q = x.q;
   if (isConnectionClosed(msg)) {
     if (q.peers.includes(from) && !q.unreachable.includes(from)) q.unreachable = [...q.unreachable, from].sort();
-    if (q.role === 'following' && from === q.leader) x.stepDown = `connection to leader ${from} closed`;
+    if (q.role === 'following' && from === q.leader) x.stepDown = t('whyLeaderClosed', { leader: from });
     else if (q.role === 'leading' && q.learners[from]) {
       const { [from]: _gone, ...rest } = q.learners;
       q.learners = rest;
@@ -175,36 +177,40 @@ export function ensembleTimer(s: ZookeeperState, payload: unknown, ctx: Ctx): Zo
 }
 
 /** A phrase for a quorum timer, or undefined. */
-export function describeQuorumTimer(payload: unknown): string | undefined {
+export function describeQuorumTimer(payload: unknown): Say | undefined {
   switch (QUORUM_TIMERS.match(payload)?.timer) {
     case 'elect':
-      return 'no word in the election: send the vote again';
+      return t('timerElect');
     case 'decide':
-      return 'finalizeWait over: the vote stands';
+      return t('timerDecide');
     case 'tick':
-      return 'quorum heartbeat (every tickTime / 2)';
+      return t('timerTick');
     case 'disk':
-      return 'fsync of the transaction log done';
+      return t('timerDisk');
     case 'expire':
-      return 'session expiry tick';
+      return t('timerExpire');
     default:
       return undefined;
   }
 }
 
 /** One phrase for a message between ensemble members, or undefined. */
-export function describeZabMessage(msg: Msg): string | undefined {
+export function describeZabMessage(msg: Msg): Say | undefined {
   if (!msg.type.startsWith('zab.')) return undefined;
   const m = msg as unknown as ZabMsg;
   switch (m.type) {
     case 'zab.vote':
-      return `vote: ${m.vote.leader} (zxid ${formatZxid(m.vote.zxid)}, round ${m.round}${m.role !== 'looking' ? `, ${m.role}` : ''})`;
+      return m.role !== 'looking'
+        ? t('zabVoteRole', { leader: m.vote.leader, zxid: formatZxid(m.vote.zxid), round: m.round, role: m.role })
+        : t('zabVote', { leader: m.vote.leader, zxid: formatZxid(m.vote.zxid), round: m.round });
     case 'zab.followerinfo':
-      return `FOLLOWERINFO: last zxid ${formatZxid(m.lastZxid)}`;
+      return t('zabFollowerInfo', { zxid: formatZxid(m.lastZxid) });
     case 'zab.notleading':
-      return 'not leading (yet): connection refused';
+      return t('zabNotLeading');
     case 'zab.sync':
-      return `${m.how.toUpperCase()}${m.how === 'diff' ? ` of ${m.diff.length}` : ''} + NEWLEADER (epoch ${m.epoch})`;
+      return m.how === 'diff'
+        ? t('zabSyncDiff', { how: m.how.toUpperCase(), n: m.diff.length, epoch: m.epoch })
+        : t('zabSync', { how: m.how.toUpperCase(), epoch: m.epoch });
     case 'zab.ackNewLeader':
       return 'ACK NEWLEADER';
     case 'zab.uptodate':
@@ -218,43 +224,47 @@ export function describeZabMessage(msg: Msg): string | undefined {
     case 'zab.ping':
       return 'PING';
     case 'zab.pong':
-      return `PING reply${m.touched.length ? ` (${m.touched.length} session${m.touched.length === 1 ? '' : 's'} seen)` : ''}`;
+      return m.touched.length ? t('zabPongSeen', { n: m.touched.length }) : t('zabPong');
     case 'zab.request':
-      return `REQUEST ${m.op.op} for ${m.session}`;
+      return t('zabRequest', { op: m.op.op, session: m.session });
     case 'zab.refused':
-      return `session ${m.session} has expired`;
+      return t('zabRefused', { session: m.session });
     case 'zab.sync.req':
       return `SYNC ${m.path}`;
     case 'zab.sync.done':
-      return `SYNC done ${m.path}`;
+      return t('zabSyncDone', { path: m.path });
     case 'zab.revalidate':
       return `REVALIDATE ${m.session}`;
     case 'zab.revalidated':
-      return `session ${m.session} ${m.ok ? 'valid' : 'expired'}`;
+      return t('zabRevalidated', { session: m.session, ok: m.ok ? 'yes' : 'no' });
   }
 }
 
 /** One line for the ensemble's trace events, or undefined. */
-export function narrateQuorum(ev: TraceEvent, name: (id: string) => string): string | undefined {
+export function narrateQuorum(ev: TraceEvent, name: (id: string) => string): Say | undefined {
   switch (ev.type) {
     case 'zk.quorum.looking':
-      return `${name(ev.node)} is LOOKING for a leader (round ${ev.round}): ${ev.why}; votes for itself with zxid ${formatZxid(ev.zxid)}`;
+      return t('looking', { node: name(ev.node), round: ev.round, why: ev.why, zxid: formatZxid(ev.zxid) });
     case 'zk.quorum.elected':
       return ev.role === 'leading'
-        ? `${name(ev.node)} is elected leader (round ${ev.round}: a quorum voted for its zxid ${formatZxid(ev.zxid)})`
-        : `${name(ev.node)} will follow ${name(ev.leader)} (round ${ev.round})`;
-    case 'zk.quorum.sync':
-      return `${name(ev.node)} syncs with ${name(ev.leader)}: ${ev.how === 'snap' ? 'a whole snapshot' : `${ev.txns} transaction${ev.txns === 1 ? '' : 's'} it lacked`}${ev.truncated ? `, dropping ${ev.truncated} uncommitted proposal${ev.truncated === 1 ? '' : 's'} the leader never had` : ''}; now at ${formatZxid(ev.zxid)}`;
+        ? t('electedLeading', { node: name(ev.node), round: ev.round, zxid: formatZxid(ev.zxid) })
+        : t('electedFollowing', { node: name(ev.node), leader: name(ev.leader), round: ev.round });
+    case 'zk.quorum.sync': {
+      const what = ev.how === 'snap' ? t('syncSnap') : t('syncTxns', { n: ev.txns });
+      return ev.truncated
+        ? t('syncTruncated', { node: name(ev.node), leader: name(ev.leader), what, truncated: ev.truncated, zxid: formatZxid(ev.zxid) })
+        : t('sync', { node: name(ev.node), leader: name(ev.leader), what, zxid: formatZxid(ev.zxid) });
+    }
     case 'zk.quorum.serving':
       return ev.role === 'leading'
-        ? `${name(ev.node)} leads epoch ${ev.epoch}: a quorum is in sync, it serves clients from ${formatZxid(ev.zxid)}`
-        : `${name(ev.node)} is up to date with ${name(ev.leader)} and serves clients`;
+        ? t('servingLeading', { node: name(ev.node), epoch: ev.epoch, zxid: formatZxid(ev.zxid) })
+        : t('servingFollowing', { node: name(ev.node), leader: name(ev.leader) });
     case 'zk.quorum.propose':
-      return `${name(ev.node)} proposes ${formatZxid(ev.zxid)} (${ev.what}) to ${ev.to.length ? ev.to.map(name).join(', ') : 'nobody yet'}; it commits once a quorum has it on disk`;
+      return t('propose', { node: name(ev.node), zxid: formatZxid(ev.zxid), what: ev.what, to: ev.to.length ? ev.to.map(name).join(', ') : t('nobodyYet') });
     case 'zk.quorum.commit':
-      return `${name(ev.node)} commits ${formatZxid(ev.zxid)}: on disk at ${ev.acks.map(name).join(', ')}`;
+      return t('commit', { node: name(ev.node), zxid: formatZxid(ev.zxid), acks: ev.acks.map(name).join(', ') });
     case 'zk.quorum.fsync':
-      return `${name(ev.node)} has fsynced ${ev.zxids.length === 1 ? formatZxid(ev.zxids[0]) : `${ev.zxids.length} proposals`} to its transaction log`;
+      return t('fsync', { node: name(ev.node), what: ev.zxids.length === 1 ? formatZxid(ev.zxids[0]) : t('proposals', { n: ev.zxids.length }) });
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { monotonicNow } from '../../../clients/zookeeper/time';
 import type { Msg } from '../../../core/msg';
+import type { Say } from '../../../core/phrase';
 import type { Ctx } from '../../../core/types';
 import type { ZookeeperState } from '../node-state';
 import type { ZkServerState } from '../zk/state';
@@ -18,7 +19,7 @@ export class Qx {
   /** The election decided on this leader: the dispatcher makes this server lead or follow it. */
   decided: string | null = null;
   /** Why this server must stop leading or following and look for a leader, if it must. */
-  stepDown: string | null = null;
+  stepDown: Say | null = null;
   constructor(
     s: ZookeeperState,
     readonly ctx: Ctx,

@@ -1,4 +1,5 @@
 import { expiryBucket } from '../zk/sessions';
+import { t } from '../say';
 import { lastZxid, type ZkServerState } from '../zk/state';
 import { applyTxn } from './apply';
 import { learnersOf, logTxn, startFlush, touchAll } from './broadcast';
@@ -286,16 +287,16 @@ export function onTick(x: Qx): void {
     if (q.serving) {
       const synced = Object.keys(q.learners).filter((p) => q.learners[p].synced && x.now - q.learners[p].lastHeard <= limit);
       if (synced.length + 1 < q.quorum) {
-        x.stepDown = `not sufficient followers synced, only with ${[x.self, ...synced].join(', ')}`;
+        x.stepDown = t('whyNotSufficient', { nodes: [x.self, ...synced].join(', ') });
         return;
       }
     } else if (x.now - q.lastLeaderHeard > limit) {
-      x.stepDown = 'no quorum of followers synced within initLimit';
+      x.stepDown = t('whyNoQuorum');
       return;
     }
   } else if (q.role === 'following') {
     if (x.now - q.lastLeaderHeard > limit) {
-      x.stepDown = `nothing heard from leader ${q.leader} for ${limit} ms`;
+      x.stepDown = t('whyNothingHeard', { leader: String(q.leader), ms: limit });
       return;
     }
   }
