@@ -66,7 +66,7 @@ const UI_NOT_YET_TRANSLATED = [
   'components/embed/**',
   'components/hunt/**',
   'components/nodes/**',
-  'components/panels/**',
+  'components/panels/inspector/**',
   'components/sequence/**',
 ];
 

@@ -4,15 +4,25 @@ import { groupName, selectMetrics, type MetricGroup } from '@/stores/metrics';
 import { usePlayback } from '@/stores/playback-context';
 
 import { sectionTitle } from '../ui/styles';
+import type { Formatter } from '@/engine/i18n/format';
+import { useI18n } from '../i18n/use-i18n';
 
 const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const show = (v: number | null, unit: 'ms' | '') => (v === null ? '—' : unit === 'ms' ? `${NUM.format(v)} ms` : NUM.format(v));
 
+/** A metric family's name in the reader's language (`ui.panels.family-<prefix>`), else as the store names it. */
+function familyName(f: Formatter, prefix: string): string {
+  const id = `ui.panels.family-${prefix}`;
+  const s = f.t(id);
+  return s === id ? groupName(prefix) : s;
+}
+
 function Group({ g }: { g: MetricGroup }) {
+  const i18n = useI18n();
   return (
     <section aria-labelledby={`metrics-${g.prefix}`}>
       <h3 id={`metrics-${g.prefix}`} className={`${sectionTitle} mb-1`}>
-        {groupName(g.prefix)}
+        {familyName(i18n, g.prefix)}
       </h3>
       <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-0.5 text-sm">
         {g.rows.map((r) => (
@@ -35,8 +45,10 @@ function Group({ g }: { g: MetricGroup }) {
  */
 export default function MetricsPanel() {
   const { groups, tables, time } = usePlayback(selectMetrics);
+  const i18n = useI18n();
+  const { t: tr } = i18n;
   if (groups.length === 0) {
-    return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
+    return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">{tr('ui.panels.metrics-none')}</p>;
   }
   return (
     <div className="space-y-5 px-4 py-3" data-testid="metrics-panel">
@@ -46,17 +58,17 @@ export default function MetricsPanel() {
         return (
           <section key={t.families.join('-')} aria-labelledby={`metrics-compare-${ti}`}>
             <h3 id={`metrics-compare-${ti}`} className={`${sectionTitle} mb-1`}>
-              Side by side, at {NUM.format(time)} ms
+              {tr('ui.panels.metrics-compare', { time: NUM.format(time) })}
             </h3>
             <table className={`w-full ${wide ? 'text-xs' : 'text-sm'}`} data-testid="metrics-comparison">
               <thead>
                 <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                   <th scope="col" className="py-1 font-medium">
-                    <span className="sr-only">Metric</span>
+                    <span className="sr-only">{tr('ui.panels.metrics-metric')}</span>
                   </th>
                   {t.families.map((f, i) => (
                     <th key={f} scope="col" className={`py-1 text-right font-medium ${i > 0 ? 'pl-2' : ''}`}>
-                      {groupName(f)}
+                      {familyName(i18n, f)}
                     </th>
                   ))}
                 </tr>
