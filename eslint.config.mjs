@@ -66,7 +66,6 @@ const UI_NOT_YET_TRANSLATED = [
   'components/embed/**',
   'components/hunt/**',
   'components/nodes/**',
-  'components/panels/inspector/**',
   'components/sequence/**',
 ];
 
