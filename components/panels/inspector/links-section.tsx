@@ -22,12 +22,12 @@ export function LinksSection({ id }: { id: string }) {
   const links = scenario.edges.filter((e) => e.source === id || e.target === id);
   const others = scenario.nodes.filter((n) => n.id !== id && !links.some((e) => e.source === n.id || e.target === n.id));
   const name = (n: string) => labels[n] ?? n;
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const link = (other: string) => {
     if (!other) return;
     const st = playback.getState();
     const r = withLink(st.scenario, id, other);
-    if (!r.ok) return setProblem(r.reason);
+    if (!r.ok) return setProblem(say(r.reason));
     const applied = st.apply(r.scenario);
     setProblem(applied.ok ? null : applied.errors[0]);
   };

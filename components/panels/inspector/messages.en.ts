@@ -27,4 +27,11 @@ export const en = {
   revert: 'Revert',
   apply: 'Apply',
   default: 'default',
+  'link-nothing': 'nothing',
+  'link-and': '{first} and {last}',
+  'link-self': 'A node cannot be linked to itself.',
+  'link-gone': 'That node no longer exists.',
+  'link-already': '{a} and {b} are already linked.',
+  'link-wrongKindTalks': 'A {a} node has nothing to say to a {b} node: it talks to {allowed}.',
+  'link-wrongKind': 'A {a} node has nothing to say to a {b} node.',
 } as const satisfies Record<string, string>;

@@ -29,4 +29,11 @@ export const zh: Record<keyof typeof en, string> = {
   revert: '还原',
   apply: '应用',
   default: '默认',
+  'link-nothing': '无',
+  'link-and': '{first}和{last}',
+  'link-self': '节点不能连接到自身。',
+  'link-gone': '该节点已不存在。',
+  'link-already': '{a} 和 {b} 已经连接。',
+  'link-wrongKindTalks': '{a} 节点与 {b} 节点之间无话可说：它只与 {allowed} 通信。',
+  'link-wrongKind': '{a} 节点与 {b} 节点之间无话可说。',
 };
