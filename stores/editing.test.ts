@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { p } from '@/engine/core/phrase';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -147,9 +148,13 @@ describe('editing rules', () => {
     let s = scenario();
     s = withNode(s, 'zookeeper', { x: 0, y: 300 }).scenario;
     s = withNode(s, 'redis', { x: 400, y: 300 }).scenario;
-    expect(orientLink(s, 'redis', 'zookeeper')).toEqual({ ok: false, reason: 'A Redis node has nothing to say to a ZooKeeper node: it talks to Client, Redis and Redis Sentinel.' });
-    expect(orientLink(s, 'redis', 'redis')).toMatchObject({ ok: false, reason: 'A node cannot be linked to itself.' });
-    expect(orientLink(s, 'c1', 'redis')).toMatchObject({ ok: false, reason: 'client and redis are already linked.' });
+    // Reasons are phrases (ui.panels-inspector.link-*), rendered in the reader's language.
+    expect(orientLink(s, 'redis', 'zookeeper')).toEqual({
+      ok: false,
+      reason: p('ui.panels-inspector.link-wrongKindTalks', { a: 'Redis', b: 'ZooKeeper', allowed: p('ui.panels-inspector.link-and', { first: 'Client, Redis', last: 'Redis Sentinel' }) }),
+    });
+    expect(orientLink(s, 'redis', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-self') });
+    expect(orientLink(s, 'c1', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-already', { a: 'client', b: 'redis' }) });
     expect(orientLink(s, 'redis', 'redis2')).toEqual({ ok: true, link: { source: 'redis', target: 'redis2' } });
     expect(orientLink(s, 'zookeeper', 'c1')).toEqual({ ok: true, link: { source: 'zookeeper', target: 'c1' } });
   });
@@ -161,7 +166,7 @@ describe('editing rules', () => {
     s = withoutElements(s, ['redis'], []);
     s = withNode(s, 'redis', { x: 400, y: 0 }).scenario; // a new Redis with the old id
     const linked = withLink(s, 'client', 'redis');
-    if (!linked.ok) throw new Error(linked.reason);
+    if (!linked.ok) throw new Error(JSON.stringify(linked.reason));
     expect(clientWarning(linked.scenario, 'client')).toBeNull();
     expect(clientWarning(linked.scenario, 'c1')).toBe("Connect a Redis node: this client's program talks to one.");
   });

@@ -13,7 +13,10 @@ export interface GuideView {
   /** Its position, 1-based, and how many there are. */
   index: number;
   count: number;
+  /** Its caption in English; the reader's language has it as `library.<entryId>.guide-<stop id>`. */
   caption: string | null;
+  /** The built-in the guide belongs to. */
+  entryId: string | null;
   /** Every stop has been passed. */
   done: boolean;
 }
@@ -33,6 +36,7 @@ export function selectGuide(s: PlaybackState): GuideView | null {
     index: k + 1,
     count: stops.length,
     caption: stop ? (s.entry?.guide?.text[LANG][stop.id] ?? null) : null,
+    entryId: s.entry?.id ?? null,
     done: nextStop(stops, s.steps) === undefined,
   };
   views.set(s.sim, { steps: s.steps, at: s.guideAt, view });

@@ -1,3 +1,4 @@
+import { inEnglish } from '@/engine/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
@@ -16,7 +17,7 @@ describe('the last message a node received', () => {
     s.getState().seek(9000);
     // The observer keeps pinging, yet its card still says it was told the worker left.
     const last = selectLastReceived(s.getState(), 'observer')!;
-    expect(last.text).toBe('watch: NodeChildrenChanged /workers');
+    expect(inEnglish(last.text)).toBe('watch: NodeChildrenChanged /workers');
     expect(last.from).toBe('zk');
     expect(last.t).toBeGreaterThan(8000);
     expect(selectLastReceived(s.getState(), 'observer')).toBe(last);

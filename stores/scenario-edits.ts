@@ -3,6 +3,7 @@ import type { Scenario, ScenarioEdge, ScenarioNode } from '@/engine/scenario/sch
 import { retarget } from './client-warning';
 import { orientLink } from './connect-rules';
 import { defaultParams, freshId, NEW_LINK_PARAMS } from './defaults';
+import type { Say } from '@/engine/core/phrase';
 
 // Pure functions from a scenario to the next one. The store validates the result with
 // parseScenario before it is ever run, so these may stay simple.
@@ -88,7 +89,7 @@ export function withoutElements(s: Scenario, nodeIds: readonly string[], edgeIds
  * Links `a` and `b` if the catalog allows it; a client gets the new partner as its program's
  * target when it had none it was linked to. Otherwise the reason it was refused.
  */
-export function withLink(s: Scenario, a: string, b: string): { ok: true; scenario: Scenario; id: string } | { ok: false; reason: string } {
+export function withLink(s: Scenario, a: string, b: string): { ok: true; scenario: Scenario; id: string } | { ok: false; reason: Say } {
   const o = orientLink(s, a, b);
   if (!o.ok) return o;
   const id = freshId(s, `${o.link.source}-${o.link.target}`);

@@ -59,7 +59,7 @@ export const selectActions = (s: PlaybackState) => ({
 export const selectHistory = (s: PlaybackState) => ({ canUndo: s.past.length > 0, canRedo: s.future.length > 0 });
 
 /** The title and seed the header shows. */
-export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, seed: s.scenario.seed, edited: s.edited });
+export const selectHeading = (s: PlaybackState) => ({ title: s.entry?.title ?? s.scenario.title, entryId: s.entry?.id ?? null, seed: s.scenario.seed, edited: s.edited });
 
 /** A node's live record at the cursor; fields keep identity while unchanged. */
 export interface NodeLive {

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LOG_KINDS, type LogKind } from './log-groups';
+import type { Say } from '@/engine/core/phrase';
 
 /** A node or an edge of the canvas. */
 export interface ElementRef {
@@ -18,7 +19,8 @@ export interface MenuAt extends ElementRef {
 /** A short message shown over the canvas (a refused link, a branched run). */
 export interface Notice {
   id: number;
-  text: string;
+  /** A phrase (rendered in the reader's language) or verbatim text. */
+  text: Say;
   tone: 'info' | 'warn';
 }
 
@@ -78,7 +80,7 @@ export interface UiState {
   closeMenu(): void;
   openDialog(d: Dialog): void;
   setTab(tab: PanelTab): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  notify(text: Say, tone?: Notice['tone']): void;
   dismiss(id: number): void;
   setLogNode(node: string | null): void;
   toggleLogKind(kind: LogKind): void;

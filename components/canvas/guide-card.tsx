@@ -6,7 +6,9 @@ import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-con
 import { selectEntry } from '@/stores/selectors';
 import { command, hint, keyLabel } from '../panels/commands';
 import { formatMs } from '../panels/format';
+import { libraryText } from '../panels/library-text';
 import { TryList } from '../panels/try-list';
+import { useI18n } from '../i18n/use-i18n';
 import { button, primaryButton } from '../ui/styles';
 
 const selectPlaying = (s: { playing: boolean }) => s.playing;
@@ -22,7 +24,10 @@ export function GuideCard() {
   const playing = usePlayback(selectPlaying);
   const playback = usePlaybackStore();
   const ui = useUiStore();
+  const i18n = useI18n();
   if (!view) return null;
+  // The built-in's caption in the reader's language (its English when not translated yet).
+  const caption = view.stop && view.caption !== null && view.entryId ? libraryText(i18n, view.entryId, `guide-${view.stop.id}`, view.caption) : view.caption;
   const perform = (name: string) => command(name).perform({ playback: playback.getState(), ui: ui.getState() });
   const tries = (entry?.tryThis ?? []).filter((t) => t.change);
   const nextKey = keyLabel(command('guideNext').keys[0]);
@@ -41,7 +46,7 @@ export function GuideCard() {
         </button>
       </div>
       <p data-testid="guide-caption" aria-live="polite" className="mt-1 leading-snug">
-        {view.stop ? view.caption : view.done ? 'That was every moment of this run. Try one of these, and watch the same moments turn out differently:' : playing ? 'Playing to the first moment…' : 'Press Continue to play to the first moment.'}
+        {view.stop ? caption : view.done ? 'That was every moment of this run. Try one of these, and watch the same moments turn out differently:' : playing ? 'Playing to the first moment…' : 'Press Continue to play to the first moment.'}
       </p>
       {view.done && !view.stop && tries.length > 0 && <TryList items={tries} className="mt-2" />}
       {!view.done || view.stop ? (

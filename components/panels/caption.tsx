@@ -15,14 +15,14 @@ import { sectionTitle } from '../ui/styles';
 export function Caption() {
   const lines = usePlayingThrottle(selectCaption);
   const halted = usePlayback(selectHalted);
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   return (
     <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col max-md:h-24 border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
       <h2 id="caption-title" className={`mb-1.5 flex h-5 shrink-0 items-center gap-2 ${sectionTitle}`}>
-        Now
+        {t('ui.panels.caption-now')}
         {halted && (
           <span data-testid="halted" className="rounded-full bg-red-600 px-2 text-[10px] leading-4 tracking-wide text-white">
-            paused on violation
+            {t('ui.panels.caption-halted')}
           </span>
         )}
         {lines.length > 0 && <span className="ml-auto font-mono tracking-normal normal-case">{formatMs(lines[0].t)}</span>}
@@ -30,7 +30,7 @@ export function Caption() {
       {/* Focusable, so a keyboard can scroll a long step. */}
       <div aria-live="polite" data-testid="caption" tabIndex={0} className="min-h-0 flex-1 space-y-0.5 overflow-y-auto text-sm leading-snug focus-visible:outline-2 focus-visible:outline-indigo-500">
         {lines.length === 0 ? (
-          <p className="text-slate-600 dark:text-slate-400">Press Play to run the scenario, or Step to go one event at a time.</p>
+          <p className="text-slate-600 dark:text-slate-400">{t('ui.panels.caption-empty')}</p>
         ) : (
           lines.map((e) => (
             <p

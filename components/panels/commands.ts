@@ -5,6 +5,8 @@ import { loadLayoutEngine } from '@/stores/layout-engine';
 import { withoutElements, type LaterChoice } from '@/stores/scenario-edits';
 import { selectLinkCut, selectNodeStatus } from '@/stores/selectors';
 import type { ElementRef, UiState } from '@/stores/ui-store';
+import type { Formatter } from '@/engine/i18n/format';
+import { currentFormatter } from '../i18n/use-i18n';
 import { formatMs } from './format';
 import { interventionText } from './intervention-text';
 
@@ -60,13 +62,14 @@ const nextSpeed = (x: number, dir: 1 | -1) => {
 function inject(ctx: CommandCtx, req: InterventionRequest): void {
   const { result, dropped } = ctx.playback.intervene(req, { at: ctx.at, later: ctx.later });
   if (!result.ok) {
-    ctx.ui.notify(`Could not add that fault: ${result.errors[0]}`, 'warn');
+    ctx.ui.notify(currentFormatter().t('ui.panels.faultRefused', { error: result.errors[0] }), 'warn');
     return;
   }
   if (dropped.length > 0) {
     const s = ctx.playback.scenario;
-    const names = dropped.map((iv) => `${interventionText(iv, s, ctx.playback.labels)} at ${formatMs(iv.at)}`).join('; ');
-    ctx.ui.notify(`The run branches here without: ${names}. Restore from the Faults tab.`, 'warn');
+    const f = currentFormatter();
+    const names = dropped.map((iv) => f.t('ui.panels.faultDroppedItem', { fault: interventionText(iv, s, ctx.playback.labels, f), time: formatMs(iv.at) })).join(f.lang === 'zh' ? '；' : '; ');
+    ctx.ui.notify(f.t('ui.panels.faultDropped', { names }), 'warn');
   }
 }
 
@@ -160,7 +163,7 @@ export const COMMANDS: readonly Command[] = [
       if (c.target?.kind === 'edge' && !edges.includes(c.target.id)) edges.push(c.target.id);
       if (nodes.length + edges.length === 0) return;
       const r = c.playback.apply(withoutElements(c.playback.scenario, nodes, edges));
-      if (!r.ok) c.ui.notify(`Could not delete: ${r.errors[0]}`, 'warn');
+      if (!r.ok) c.ui.notify(currentFormatter().t('ui.panels.deleteRefused', { error: r.errors[0] }), 'warn');
     },
   },
   {
@@ -289,10 +292,29 @@ export function keyLabel(k: KeySpec, mac = false): string {
   return [k.mod ? (mac ? '⌘' : 'Ctrl') : '', k.shift ? 'Shift' : '', name].filter(Boolean).join('+');
 }
 
-/** "Play / Pause (Space)": a command's label with its first key, for tooltips. */
-export function hint(name: string): string {
+/**
+ * A command's label in the reader's language (`label` is its English, which tests and logs
+ * read). Outside React the formatter is the current language's.
+ */
+export function commandLabel(c: Pick<Command, 'name'>, f: Formatter = currentFormatter()): string {
+  return f.t(`ui.panels.cmd-${c.name}`);
+}
+
+/** The label of a command's number input ("Pause length"), in the reader's language. */
+export function inputLabel(c: Pick<Command, 'name'>, f: Formatter = currentFormatter()): string {
+  return f.t(`ui.panels.input-${c.name}`);
+}
+
+/** A group of commands as the help dialog heads it, in the reader's language. */
+export function groupLabel(g: CommandGroup, f: Formatter = currentFormatter()): string {
+  return f.t(`ui.panels.group-${g}`);
+}
+
+/** "Play / Pause (Space)": a command's label with its first key, for tooltips, in the reader's language. */
+export function hint(name: string, f: Formatter = currentFormatter()): string {
   const c = command(name);
-  return c.keys.length ? `${c.label} (${keyLabel(c.keys[0])})` : c.label;
+  const label = commandLabel(c, f);
+  return c.keys.length ? f.t('ui.panels.hint', { label, key: keyLabel(c.keys[0]) }) : label;
 }
 
 /** Whether a key event is `k`. Letters match either case; symbols ignore Shift (it types them). */

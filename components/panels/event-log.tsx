@@ -30,7 +30,7 @@ const TONE: Partial<Record<string, string>> = {
  * sequence diagram and its time on the timeline, without moving the cursor.
  */
 export function EventLog() {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   const steps = usePlayingThrottle(selectSteps);
   const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
@@ -43,10 +43,10 @@ export function EventLog() {
     ui.getState().setFocus(focusOf(playback.getState(), e.i));
   };
   return (
-    <section aria-label="Event log" className="flex min-h-0 flex-1 flex-col pt-2">
+    <section aria-label={t('ui.panels.log-title')} className="flex min-h-0 flex-1 flex-col pt-2">
       <LogFilter />
       {log.length === 0 ? (
-        <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? 'Nothing has happened yet.' : 'No event matches the filter.'}</p>
+        <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? t('ui.panels.log-empty') : t('ui.panels.log-noMatch')}</p>
       ) : (
         <ol data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
           {(playing ? log.slice(0, PLAYING_ROWS) : log).map((e) => {

@@ -1,5 +1,7 @@
-import { describeIntervention, type Intervention } from '@/engine/core/faults';
+import type { Intervention } from '@/engine/core/faults';
+import type { Formatter } from '@/engine/i18n/format';
 import type { Scenario } from '@/engine/scenario/schema';
+import { currentFormatter } from '../i18n/use-i18n';
 
 /** A link as people see it: "client ↔ redis". */
 export function linkName(s: Scenario, labels: Readonly<Record<string, string>>, edgeId: string): string {
@@ -7,12 +9,30 @@ export function linkName(s: Scenario, labels: Readonly<Record<string, string>>, 
   return e ? `${labels[e.source] ?? e.source} ↔ ${labels[e.target] ?? e.target}` : edgeId;
 }
 
-/** An intervention in words, with the canvas's names for its node or link. */
-export function interventionText(iv: Intervention, s: Scenario, labels: Readonly<Record<string, string>>): string {
-  if ('node' in iv) return describeIntervention({ ...iv, node: labels[iv.node] ?? iv.node });
-  if (iv.kind === 'partition') return `cut the link ${linkName(s, labels, iv.edge)}`;
-  if (iv.kind === 'heal') return `heal the link ${linkName(s, labels, iv.edge)}`;
-  return describeIntervention({ ...iv, edge: linkName(s, labels, iv.edge) });
+/** An intervention in words, with the canvas's names for its node or link, in the reader's language. */
+export function interventionText(iv: Intervention, s: Scenario, labels: Readonly<Record<string, string>>, f: Formatter = currentFormatter()): string {
+  const t = (key: string, args: Record<string, string | number>) => f.t(`ui.panels.iv-${key}`, args);
+  switch (iv.kind) {
+    case 'crash':
+    case 'restart':
+      return t(iv.kind, { node: labels[iv.node] ?? iv.node });
+    case 'pause':
+      return t('pause', { node: labels[iv.node] ?? iv.node, ms: iv.durationMs });
+    case 'skew':
+      return t('skew', { node: labels[iv.node] ?? iv.node, delta: `${iv.deltaMs > 0 ? '+' : ''}${iv.deltaMs}` });
+    case 'drift':
+      return t('drift', { node: labels[iv.node] ?? iv.node, drift: iv.drift });
+    case 'partition':
+    case 'heal':
+      return t(iv.kind, { link: linkName(s, labels, iv.edge) });
+    case 'link': {
+      const parts: string[] = [];
+      if (iv.loss !== undefined) parts.push(t('loss', { value: iv.loss }));
+      if (iv.duplicate !== undefined) parts.push(t('duplicate', { value: iv.duplicate }));
+      if (iv.extraLatencyMs !== undefined) parts.push(t('latency', { ms: iv.extraLatencyMs }));
+      return t('link', { link: linkName(s, labels, iv.edge), parts: parts.join(f.lang === 'zh' ? '，' : ', ') || t('noChange', {}) });
+    }
+  }
 }
 
 /** The tag of an intervention that is part of the scenario (its lesson). */

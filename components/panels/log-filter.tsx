@@ -5,6 +5,7 @@ import { LOG_KINDS } from '@/stores/log-groups';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectScenario } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
+import { useI18n } from '../i18n/use-i18n';
 
 const selectFilter = (s: UiState) => ({
   node: s.logNode,
@@ -17,16 +18,17 @@ const selectFilter = (s: UiState) => ({
 export function LogFilter() {
   const f = useUi(useShallow(selectFilter));
   const nodes = usePlayback(selectScenario).nodes;
+  const { t } = useI18n();
   return (
-    <div className="flex flex-wrap items-center gap-1 px-3 pb-2" role="group" aria-label="Filter the event log">
+    <div className="flex flex-wrap items-center gap-1 px-3 pb-2" role="group" aria-label={t('ui.panels.log-filter')}>
       <select
-        aria-label="Only events involving"
+        aria-label={t('ui.panels.log-node')}
         data-testid="log-node-filter"
         value={f.node ?? ''}
         onChange={(e) => f.setNode(e.target.value || null)}
         className="mr-1 h-7 max-w-36 rounded-md border border-slate-300 bg-white px-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
       >
-        <option value="">All nodes</option>
+        <option value="">{t('ui.panels.log-allNodes')}</option>
         {nodes.map((n) => (
           <option key={n.id} value={n.id}>
             {n.label ?? n.id}

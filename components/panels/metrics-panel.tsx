@@ -1,10 +1,10 @@
 'use client';
 
-import { useI18n } from '@/components/i18n/use-i18n';
 import { groupName, selectMetrics, type MetricGroup } from '@/stores/metrics';
 import { usePlayback } from '@/stores/playback-context';
 
 import { sectionTitle } from '../ui/styles';
+import { useI18n } from '../i18n/use-i18n';
 
 const NUM = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const show = (v: number | null, unit: 'ms' | '') => (v === null ? '—' : unit === 'ms' ? `${NUM.format(v)} ms` : NUM.format(v));
@@ -39,7 +39,7 @@ export default function MetricsPanel() {
   const { groups, tables, time } = usePlayback(selectMetrics);
   const { say, t: tr } = useI18n();
   if (groups.length === 0) {
-    return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No metrics yet: play or step the run, and the counters its components report appear here.</p>;
+    return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">{tr('ui.panels.metrics-none')}</p>;
   }
   return (
     <div className="space-y-5 px-4 py-3" data-testid="metrics-panel">
@@ -49,13 +49,13 @@ export default function MetricsPanel() {
         return (
           <section key={t.families.join('-')} aria-labelledby={`metrics-compare-${ti}`}>
             <h3 id={`metrics-compare-${ti}`} className={`${sectionTitle} mb-1`}>
-              Side by side, at {NUM.format(time)} ms
+              {tr('ui.panels.metrics-compare', { time: NUM.format(time) })}
             </h3>
             <table className={`w-full ${wide ? 'text-xs' : 'text-sm'}`} data-testid="metrics-comparison">
               <thead>
                 <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                   <th scope="col" className="py-1 font-medium">
-                    <span className="sr-only">Metric</span>
+                    <span className="sr-only">{tr('ui.panels.metrics-metric')}</span>
                   </th>
                   {t.families.map((f, i) => (
                     <th key={f} scope="col" className={`py-1 text-right font-medium ${i > 0 ? 'pl-2' : ''}`}>

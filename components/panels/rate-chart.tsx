@@ -1,11 +1,11 @@
 'use client';
 
-import { useI18n } from '@/components/i18n/use-i18n';
 import { memo, useMemo, useState } from 'react';
 import { limiterParams, ratePerSecOf } from '@/engine/models/limiter/params';
 import { usePlayback } from '@/stores/playback-context';
 import type { RateBin, RateChart } from '@/stores/rate-chart';
 import { selectLabels, selectScenario, selectTime, selectTimeline } from '@/stores/selectors';
+import { useI18n } from '../i18n/use-i18n';
 
 const H = 100;
 
@@ -46,12 +46,12 @@ export function RateChartPanel() {
 const SPAN_TONE = ['fill-amber-400/40 stroke-amber-600', 'fill-fuchsia-400/40 stroke-fuchsia-600'];
 
 function RateChartView({ rates }: { rates: RateChart }) {
-  const { say } = useI18n();
   const time = usePlayback(selectTime);
   const violations = usePlayback(selectTimeline).violations;
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
   const [picked, setPicked] = useState<string | null>(null);
+  const { t, say } = useI18n();
   // Limiters in the scenario's order, each with its steady rate.
   const series = useMemo(() => {
     const order = scenario.nodes.map((n) => n.id);
@@ -73,7 +73,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
   const spans = violations.filter((v) => v.nodes[0] === s.node && v.t <= time && v.spans).flatMap((v) => v.spans!.map((sp, k) => ({ ...sp, k, key: `${v.i}.${k}` })));
   return (
     <section
-      aria-label="Rate limiter decisions per time slice"
+      aria-label={t('ui.panels.rate-label')}
       data-testid="rate-chart"
       data-node={s.node}
       data-bin-ms={rates.binMs}
@@ -85,7 +85,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px]">
         {series.length > 1 ? (
           <label className="flex items-center gap-1 text-slate-600 dark:text-slate-300">
-            <span className="sr-only">Limiter</span>
+            <span className="sr-only">{t('ui.panels.rate-limiter')}</span>
             <select
               data-testid="rate-chart-node"
               value={s.node}
@@ -103,12 +103,14 @@ function RateChartView({ rates }: { rates: RateChart }) {
           <span className="font-semibold text-slate-700 dark:text-slate-200">{name(s.node)}</span>
         )}
         <span className="text-slate-500 tabular-nums dark:text-slate-400">
-          per {rates.binMs} ms, up to now: <span className="text-emerald-700 dark:text-emerald-300">{sum(s.bins, 'accepted', upTo)} through</span> ·{' '}
-          <span className="text-sky-700 dark:text-sky-300">{sum(s.bins, 'queued', upTo)} waited</span> · <span className="text-red-700 dark:text-red-300">{sum(s.bins, 'rejected', upTo)} refused</span>
-          {limitPerBin !== null && <> · limit {Number(limitPerBin.toFixed(2))} per slice (dashed)</>}
+          {t('ui.panels.rate-per', { ms: rates.binMs })}
+          <span className="text-emerald-700 dark:text-emerald-300">{t('ui.panels.rate-through', { n: sum(s.bins, 'accepted', upTo) })}</span> ·{' '}
+          <span className="text-sky-700 dark:text-sky-300">{t('ui.panels.rate-waited', { n: sum(s.bins, 'queued', upTo) })}</span> ·{' '}
+          <span className="text-red-700 dark:text-red-300">{t('ui.panels.rate-refused', { n: sum(s.bins, 'rejected', upTo) })}</span>
+          {limitPerBin !== null && t('ui.panels.rate-limit', { n: Number(limitPerBin.toFixed(2)) })}
         </span>
       </div>
-      <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="mt-1 block h-16 w-full md:h-20" role="img" aria-label={`${name(s.node)}: ${sum(s.bins, 'accepted')} let through, ${sum(s.bins, 'queued')} after a wait, ${sum(s.bins, 'rejected')} refused`}>
+      <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="mt-1 block h-16 w-full md:h-20" role="img" aria-label={t('ui.panels.rate-summary', { node: name(s.node), accepted: sum(s.bins, 'accepted'), queued: sum(s.bins, 'queued'), rejected: sum(s.bins, 'rejected') })}>
         <rect x={0} y={0} width={n} height={H} className="fill-slate-50 dark:fill-slate-900" />
         <Bars bins={s.bins} top={top} />
         {/* What is still to come is dimmed. */}
@@ -130,7 +132,7 @@ function RateChartView({ rates }: { rates: RateChart }) {
       </svg>
       {spans.length > 0 && (
         <p className="mt-0.5 flex flex-wrap gap-x-3 text-[11px] text-slate-600 dark:text-slate-300" data-testid="burst-legend">
-          <span className="font-semibold text-red-700 dark:text-red-400">Over the bound:</span>
+          <span className="font-semibold text-red-700 dark:text-red-400">{t('ui.panels.rate-over')}</span>
           {spans.slice(-2).map((sp) => (
             <span key={sp.key} className="flex items-center gap-1">
               <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-sm border ${sp.k % 2 ? 'border-fuchsia-600 bg-fuchsia-400/60' : 'border-amber-600 bg-amber-400/60'}`} />

@@ -11,6 +11,7 @@ import { preloadable } from '../ui/preloadable';
 import { Caption } from './caption';
 import { command, hint } from './commands';
 import { EventLog } from './event-log';
+import { useI18n } from '../i18n/use-i18n';
 
 // Tabs other than the log load when first opened: the inspector carries the schema-driven
 // form and the state tree, and none of them is on screen at first. React.lazy rather than
@@ -31,16 +32,12 @@ export function prefetchTabs(): void {
 
 /** A tab whose code is still on its way says so. */
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>}>{children}</Suspense>;
+  const { t } = useI18n();
+  return <Suspense fallback={<p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">{t('ui.ui.loading')}</p>}>{children}</Suspense>;
 }
 
-const TABS: { id: PanelTab; label: string }[] = [
-  { id: 'log', label: 'Events' },
-  { id: 'inspect', label: 'Inspect' },
-  { id: 'faults', label: 'Faults' },
-  { id: 'metrics', label: 'Metrics' },
-  { id: 'about', label: 'About' },
-];
+/** The tabs; each is labelled `ui.panels.tab-<id>`. */
+const TABS: { id: PanelTab }[] = [{ id: 'log' }, { id: 'inspect' }, { id: 'faults' }, { id: 'metrics' }, { id: 'about' }];
 
 function TabPanel({ tab }: { tab: PanelTab }) {
   switch (tab) {
@@ -77,14 +74,15 @@ function TabPanel({ tab }: { tab: PanelTab }) {
 function FoldHandle({ folded }: { folded: boolean }) {
   const playback = usePlaybackStore();
   const ui = useUiStore();
+  const i18n = useI18n();
   return (
     <button
       type="button"
       data-testid="fold-panel"
       aria-expanded={!folded}
       aria-controls="side-panel-body"
-      aria-label={folded ? 'Show the side panel' : 'Hide the side panel'}
-      title={hint('sidePanel')}
+      aria-label={folded ? i18n.t('ui.panels.panel-show') : i18n.t('ui.panels.panel-hide')}
+      title={hint('sidePanel', i18n)}
       onClick={() => command('sidePanel').perform({ playback: playback.getState(), ui: ui.getState() })}
       className="absolute top-1/2 -left-3.5 z-10 grid h-7 w-7 -translate-y-1/2 place-items-center rounded-full border border-slate-300 bg-white text-slate-600 shadow-sm hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 max-md:hidden dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300 dark:hover:text-white"
     >
@@ -112,6 +110,7 @@ export function SidePanel() {
   const faults = usePlayback(selectInterventionCount);
   const list = useRef<HTMLDivElement>(null);
   const [raised, setRaised] = useState(false);
+  const { t: tr } = useI18n();
   // Another tab (chosen, or the inspector for a tapped node) raises the sheet.
   const [seenTab, setSeenTab] = useState(tab);
   if (seenTab !== tab) {
@@ -130,7 +129,7 @@ export function SidePanel() {
   };
   return (
     <aside
-      aria-label="Narration and details"
+      aria-label={tr('ui.panels.panel-label')}
       data-folded={folded || undefined}
       data-sheet={raised ? 'raised' : 'lowered'}
       className={`relative flex min-h-0 flex-col bg-white md:shrink-0 dark:bg-slate-900 ${folded ? 'md:w-0' : 'md:w-[25rem]'} max-md:absolute max-md:inset-x-0 max-md:bottom-0 max-md:z-20 max-md:rounded-t-2xl max-md:border-t max-md:border-slate-200 max-md:shadow-[0_-8px_24px_rgb(15_23_42/0.15)] max-md:transition-[height] max-md:motion-reduce:transition-none dark:max-md:border-slate-700 ${raised ? 'max-md:h-[72%]' : 'max-md:h-40'}`}
@@ -141,7 +140,7 @@ export function SidePanel() {
         data-testid="sheet-handle"
         aria-expanded={raised}
         aria-controls="side-tabpanel"
-        aria-label={raised ? 'Lower the panel' : 'Raise the panel'}
+        aria-label={raised ? tr('ui.panels.panel-lower') : tr('ui.panels.panel-raise')}
         onClick={() => setRaised(!raised)}
         className="grid h-6 w-full shrink-0 place-items-center rounded-t-2xl focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 md:hidden"
       >
@@ -149,7 +148,7 @@ export function SidePanel() {
       </button>
       <div id="side-panel-body" className={`flex min-h-0 flex-1 flex-col ${folded ? 'md:hidden' : ''}`}>
         <Caption />
-        <div ref={list} role="tablist" aria-label="Panels" onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+        <div ref={list} role="tablist" aria-label={tr('ui.panels.panel-tabs')} onKeyDown={onKeyDown} className="flex shrink-0 gap-1 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -168,7 +167,7 @@ export function SidePanel() {
                 tab === t.id ? 'border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
               }`}
             >
-              {t.label}
+              {tr(`ui.panels.tab-${t.id}`)}
               {t.id === 'faults' && faults > 0 && <span className="rounded-full bg-amber-100 px-1.5 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">{faults}</span>}
             </button>
           ))}

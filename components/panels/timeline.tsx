@@ -8,6 +8,7 @@ import type { TimelineSummary } from '@/stores/timeline';
 import type { UiState } from '@/stores/ui-store';
 import { formatMs } from './format';
 import { interventionText } from './intervention-text';
+import { useI18n } from '../i18n/use-i18n';
 
 /** Half the scrubber thumb's width (px): markers line up with where the thumb's centre would be. */
 const INSET = 8;
@@ -53,10 +54,18 @@ export function Timeline() {
   const labels = usePlayback(selectLabels);
   const act = usePlayback(useShallow(selectActions));
   const hoverT = useUi(selectHoverT);
+  const i18n = useI18n();
+  const { t, say } = i18n;
   const until = summary.untilMs;
   const marks = useMemo(
-    () => scenario.interventions.map((iv, k) => ({ k, at: iv.at, mine: iv.by === 'user', text: `${formatMs(iv.at)}: ${interventionText(iv, scenario, labels)} (${iv.by === 'user' ? 'yours' : 'part of the scenario'})` })),
-    [scenario, labels],
+    () =>
+      scenario.interventions.map((iv, k) => ({
+        k,
+        at: iv.at,
+        mine: iv.by === 'user',
+        text: i18n.t('ui.panels.tl-mark', { at: formatMs(iv.at), text: interventionText(iv, scenario, labels, i18n), by: iv.by === 'user' ? 'user' : 'scenario' }),
+      })),
+    [scenario, labels, i18n],
   );
   return (
     <div className="relative h-10 min-w-0 flex-1" data-testid="timeline">
@@ -73,7 +82,7 @@ export function Timeline() {
             data-testid="timeline-intervention"
             data-by={m.mine ? 'user' : 'scenario'}
             title={m.text}
-            aria-label={`Intervention at ${m.text}`}
+            aria-label={t('ui.panels.tl-intervention', { text: m.text })}
             onClick={() => act.seek(m.at)}
             className={`pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border hover:scale-125 ${m.mine ? 'border-amber-700 bg-amber-400 dark:border-amber-300' : 'border-violet-800 bg-violet-500 dark:border-violet-200'}`}
             style={{ left: along(m.at, until) }}
@@ -85,8 +94,8 @@ export function Timeline() {
             type="button"
             tabIndex={-1}
             data-testid="timeline-violation"
-            title={`${formatMs(v.t)}: ${v.message}`}
-            aria-label={`Violation at ${formatMs(v.t)}: ${v.message}`}
+            title={t('ui.panels.tl-violationTitle', { at: formatMs(v.t), message: say(v.message) })}
+            aria-label={t('ui.panels.tl-violation', { at: formatMs(v.t), message: say(v.message) })}
             onClick={() => act.seekStep(v.step + 1)}
             className="pointer-events-auto absolute top-0 h-3 w-1.5 -translate-x-1/2 rounded-sm bg-red-600 hover:scale-125 dark:bg-red-500"
             style={{ left: along(v.t, until) }}
@@ -95,7 +104,7 @@ export function Timeline() {
       </div>
       <input
         type="range"
-        aria-label="Virtual time"
+        aria-label={t('ui.panels.tl-time')}
         aria-valuetext={formatMs(time)}
         data-testid="scrubber"
         min={0}

@@ -2,9 +2,12 @@
 
 import { useState } from 'react';
 import type { TryThis } from '@/engine/scenario/change';
-import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
+import { selectEntry } from '@/stores/selectors';
 import { tryChange } from '@/stores/try-change';
 import { TermText } from './term-text';
+import { useI18n } from '../i18n/use-i18n';
+import { libraryText } from './library-text';
 
 /**
  * "Try this" items. One with a change is a button: it applies the change (or opens the
@@ -14,6 +17,14 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const [busy, setBusy] = useState<string | null>(null);
+  const i18n = useI18n();
+  const { t: tr } = i18n;
+  // An item of the open built-in reads in the reader's language (`library.<id>.try<i>`).
+  const entry = usePlayback(selectEntry);
+  const textOf = (t: TryThis) => {
+    const i = entry?.tryThis.indexOf(t) ?? -1;
+    return entry && i >= 0 ? libraryText(i18n, entry.id, `try${i}`, t.text) : t.text;
+  };
   const run = async (t: TryThis) => {
     if (!t.change) return;
     setBusy(t.text);
@@ -21,8 +32,8 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
     setBusy(null);
     const u = ui.getState();
     if (!r.ok && r.superseded) return;
-    if (!r.ok) u.notify(`Could not try that: ${r.errors.slice(0, 2).join('; ')}`, 'warn');
-    else if (r.kept) u.notify(`Your edited scenario was kept in Saved as “${r.kept}”.`);
+    if (!r.ok) u.notify(tr('ui.panels.try-failed', { errors: r.errors.slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') }), 'warn');
+    else if (r.kept) u.notify(tr('ui.panels.try-kept', { name: r.kept }));
     else if (t.change.open) history.replaceState(null, '', `#scenario=${encodeURIComponent(t.change.open)}`);
   };
   return (
@@ -35,14 +46,14 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
               data-testid="try-this"
               aria-busy={busy === t.text}
               onClick={() => void run(t)}
-              title="Apply this change and replay from the start (undo takes it back)"
+              title={tr('ui.panels.try-apply')}
               className="group flex w-full items-start gap-1.5 rounded-md px-1.5 py-1 text-left text-indigo-800 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-200 dark:hover:bg-indigo-950/60"
             >
               <span aria-hidden className="mt-px shrink-0 font-bold">
                 ▶
               </span>
               <span className="min-w-0 flex-1">
-                <TermText text={t.text} />
+                <TermText text={textOf(t)} />
               </span>
             </button>
           </li>
@@ -52,7 +63,7 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
               •
             </span>
             <span className="min-w-0 flex-1">
-              <TermText text={t.text} />
+              <TermText text={textOf(t)} />
             </span>
           </li>
         ),

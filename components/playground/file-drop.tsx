@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { UploadIcon } from '../ui/icons';
+import { useI18n } from '../i18n/use-i18n';
 import { useImportFile } from './use-import-file';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
@@ -9,6 +10,7 @@ const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? fa
 /** Drop a scenario `.json` anywhere on the page to open it; shows where it will land while dragging. */
 export function FileDrop() {
   const importFile = useImportFile();
+  const { t } = useI18n();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -50,7 +52,7 @@ export function FileDrop() {
     <div data-testid="file-drop" className="pointer-events-none fixed inset-0 z-50 grid place-items-center bg-indigo-950/30 p-6 backdrop-blur-[1px]">
       <div className="flex items-center gap-3 rounded-2xl border-2 border-dashed border-indigo-400 bg-white px-6 py-5 text-sm font-medium text-indigo-900 shadow-xl dark:bg-slate-900 dark:text-indigo-100">
         <UploadIcon width={20} height={20} />
-        Drop a scenario .json to open it (your current work is kept)
+        {t('ui.playground.drop')}
       </div>
     </div>
   );

@@ -7,6 +7,9 @@ import type { PlaybackState } from '@/stores/playback-store';
 import { openDocument } from '@/stores/persistence/documents';
 import { addSave, deleteSave, listSaves, type SavedScenario } from '@/stores/persistence/records';
 import { selectUiActions } from '@/stores/ui-selectors';
+import type { Formatter } from '@/engine/i18n/format';
+import { LOCALE } from '@/engine/i18n/langs';
+import { useI18n } from '../i18n/use-i18n';
 import { downloadScenario } from '../ui/download';
 import { DownloadIcon, UploadIcon } from '../ui/icons';
 import { Modal } from '../ui/modal';
@@ -16,7 +19,7 @@ import { useImportFile } from './use-import-file';
 
 const selectCurrent = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time });
 
-const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'unknown date');
+const when = (f: Formatter, ms: number) => (ms > 0 ? new Date(ms).toLocaleString(f.lang === 'en' ? undefined : LOCALE[f.lang], { dateStyle: 'medium', timeStyle: 'short' }) : f.t('ui.playground.saves-unknownDate'));
 
 /** Downloads a damaged save as it is, so nothing is lost even when it can't be opened. */
 function downloadRaw(item: Extract<SavedScenario, { ok: false }>) {
@@ -30,6 +33,8 @@ function downloadRaw(item: Extract<SavedScenario, { ok: false }>) {
 
 function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: SavedScenario): void; onDelete(s: SavedScenario): void }) {
   const [confirming, setConfirming] = useState(false);
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <li data-testid="saved-item" className="flex flex-wrap items-center gap-2 py-2.5">
       <div className="min-w-0 flex-1">
@@ -37,15 +42,15 @@ function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: Sa
           {item.name}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {item.ok ? `${when(item.savedAt)} · ${item.scenario.nodes.length} nodes · at ${(item.t / 1000).toFixed(1)} s` : <span className="text-amber-800 dark:text-amber-300">Damaged: {item.problem}</span>}
+          {item.ok ? t('ui.playground.saves-row', { when: when(i18n, item.savedAt), n: item.scenario.nodes.length, s: (item.t / 1000).toFixed(1) }) : <span className="text-amber-800 dark:text-amber-300">{t('ui.playground.saves-damaged', { problem: item.problem })}</span>}
         </p>
       </div>
       {item.ok && (
-        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={`Open “${item.name}”`}>
-          Open
+        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={t('ui.playground.openNamed', { name: item.name })}>
+          {t('ui.playground.open')}
         </button>
       )}
-      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={`Download “${item.name}”`}>
+      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={t('ui.playground.saves-downloadNamed', { name: item.name })}>
         <DownloadIcon width={14} height={14} />
       </button>
       <button
@@ -53,9 +58,9 @@ function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: Sa
         className={`${button} h-8 text-xs ${confirming ? '!border-red-500 !text-red-700 dark:!text-red-300' : ''}`}
         onClick={() => (confirming ? onDelete(item) : setConfirming(true))}
         onBlur={() => setConfirming(false)}
-        aria-label={confirming ? `Really delete “${item.name}”?` : `Delete “${item.name}”`}
+        aria-label={confirming ? t('ui.playground.saves-reallyDelete', { name: item.name }) : t('ui.playground.saves-deleteNamed', { name: item.name })}
       >
-        {confirming ? 'Delete?' : 'Delete'}
+        {confirming ? t('ui.playground.saves-deleteAsk') : t('ui.playground.saves-delete')}
       </button>
     </li>
   );
@@ -75,23 +80,24 @@ export default function SavesDialog() {
   const [list, setList] = useState(() => listSaves());
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
   const refresh = () => setList(listSaves());
 
   const save = () => {
     const r = addSave(name, scenario, time, Date.now());
-    setMessage(r.ok ? { text: `Saved as “${r.value.name}”.`, tone: 'ok' } : { text: r.error, tone: 'warn' });
+    setMessage(r.ok ? { text: t('ui.playground.saves-savedAs', { name: r.value.name }), tone: 'ok' } : { text: r.error, tone: 'warn' });
     refresh();
   };
   const open = async (s: SavedScenario) => {
     if (!s.ok) return;
     const r = await openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
-    reportOpen(ui, `“${s.name}”`, r);
+    reportOpen(ui, t('ui.playground.quoted', { name: s.name }), r);
     if (r.ok) openDialog(null);
     else if (!r.superseded) refresh();
   };
   const remove = (s: SavedScenario) => {
     const r = deleteSave(s.id);
-    setMessage(r.ok ? { text: `Deleted “${s.name}”.`, tone: 'ok' } : { text: r.error, tone: 'warn' });
+    setMessage(r.ok ? { text: t('ui.playground.saves-deleted', { name: s.name }), tone: 'ok' } : { text: r.error, tone: 'warn' });
     refresh();
   };
   const onFile = async (file: File | undefined) => {
@@ -100,11 +106,11 @@ export default function SavesDialog() {
   };
 
   return (
-    <Modal title="Saved scenarios" testId="saves" onClose={() => openDialog(null)} size="lg">
+    <Modal title={t('ui.playground.savedScenarios')} testId="saves" onClose={() => openDialog(null)} size="lg">
       <div className="space-y-5 px-5 py-4 text-sm">
         <section aria-labelledby="save-current" className="space-y-2">
           <h3 id="save-current" className={sectionTitle}>
-            Save the current scenario
+            {t('ui.playground.saves-saveCurrent')}
           </h3>
           <form
             className="flex gap-2"
@@ -117,15 +123,15 @@ export default function SavesDialog() {
               value={name}
               maxLength={120}
               onChange={(e) => setName(e.target.value)}
-              aria-label="Name"
+              aria-label={t('ui.playground.saves-name')}
               data-testid="save-name"
               className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-800"
             />
             <button type="submit" data-testid="save-submit" className={primaryButton}>
-              Save
+              {t('ui.playground.saves-save')}
             </button>
           </form>
-          <p className="text-xs text-slate-600 dark:text-slate-400">Your work is also autosaved in this browser as you go and comes back when you reload.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t('ui.playground.saves-autosaveNote')}</p>
         </section>
 
         {message && (
@@ -136,14 +142,14 @@ export default function SavesDialog() {
 
         <section aria-labelledby="saved-list" className="space-y-1">
           <h3 id="saved-list" className={sectionTitle}>
-            Saved in this browser
+            {t('ui.playground.saves-inBrowser')}
           </h3>
           {!list.ok ? (
             <p role="alert" className="text-amber-800 dark:text-amber-300">
-              The saved scenarios could not be read: {list.error}.
+              {t('ui.playground.saves-unreadable', { error: list.error })}
             </p>
           ) : list.value.length === 0 ? (
-            <p className="text-slate-600 dark:text-slate-400">Nothing saved yet.</p>
+            <p className="text-slate-600 dark:text-slate-400">{t('ui.playground.saves-none')}</p>
           ) : (
             <ul data-testid="saved-list" className="divide-y divide-slate-200 dark:divide-slate-800">
               {list.value.map((s) => (
@@ -155,20 +161,20 @@ export default function SavesDialog() {
 
         <section aria-labelledby="files" className="space-y-2">
           <h3 id="files" className={sectionTitle}>
-            Files
+            {t('ui.playground.saves-files')}
           </h3>
           <div className="flex flex-wrap gap-2">
             <button type="button" className={button} onClick={() => fileInput.current?.click()} data-testid="import-file">
               <UploadIcon />
-              Import .json…
+              {t('ui.playground.saves-import')}
             </button>
             <button type="button" className={button} onClick={() => downloadScenario(scenario)} data-testid="export-file">
               <DownloadIcon />
-              Export current as .json
+              {t('ui.playground.saves-export')}
             </button>
             <input ref={fileInput} type="file" accept=".json,application/json" className="hidden" data-testid="import-input" onChange={(e) => void onFile(e.target.files?.[0])} />
           </div>
-          <p className="text-xs text-slate-600 dark:text-slate-400">You can also drop a .json file anywhere on the page. Opening a file never replaces unsaved edits: they are kept here first.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t('ui.playground.saves-filesNote')}</p>
         </section>
       </div>
     </Modal>

@@ -7,10 +7,13 @@ import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { sequenceLinkParams } from '@/stores/sequence-link';
 import { selectUiActions } from '@/stores/ui-selectors';
+import type { Lang } from '@/engine/i18n/langs';
+import { useI18n } from '../i18n/use-i18n';
 import { copyText } from '../ui/copy-text';
 import { downloadScenario } from '../ui/download';
 import { DownloadIcon, LinkIcon } from '../ui/icons';
 import { Modal } from '../ui/modal';
+import { LangChoice } from './lang-choice';
 import { button, primaryButton } from '../ui/styles';
 
 const selectShare = (s: PlaybackState) => ({ scenario: s.scenario, time: s.time, timeline: s.timeline });
@@ -31,27 +34,32 @@ export default function ShareDialog() {
   const diagram = useUi(useShallow(selectDiagram));
   const [withTime, setWithTime] = useState(true);
   const [status, setStatus] = useState('');
+  // The language the link opens in: the viewer's own (no parameter), or a fixed one.
+  const [lang, setLang] = useState<Lang | ''>('');
+  const { t } = useI18n();
   const field = useRef<HTMLInputElement>(null);
-  const hash = useMemo(() => shareHash(scenario, withTime ? time : null) + sequenceLinkParams(diagram, { timeline }), [scenario, time, withTime, diagram, timeline]);
+  const hash = useMemo(
+    () => shareHash(scenario, withTime ? time : null) + sequenceLinkParams(diagram, { timeline }) + (lang ? `&lang=${lang}` : ''),
+    [scenario, time, withTime, diagram, timeline, lang],
+  );
   const payload = hash.slice(2, hash.includes('&') ? hash.indexOf('&') : undefined).length;
   const tooBig = payload > MAX_ENCODED_CHARS;
   const url = tooBig ? '' : urlWith(hash);
-  const copy = async () => setStatus((await copyText(url, field.current)) === 'copied' ? 'Link copied.' : 'Press Ctrl+C (⌘C) to copy the selected link.');
+  const copy = async () => setStatus((await copyText(url, field.current)) === 'copied' ? t('ui.playground.share-copied') : t('ui.playground.share-pressCopy'));
   return (
-    <Modal title="Share this run" testId="share" onClose={() => openDialog(null)}>
+    <Modal title={t('ui.playground.share-title')} testId="share" onClose={() => openDialog(null)}>
       <div className="space-y-4 px-5 py-4 text-sm">
         <p className="text-slate-600 dark:text-slate-400">
-          The link holds the whole scenario — nodes, parameters, seed and the faults you injected — so whoever opens it sees exactly this run. It lives in the part of the address after
-          “#”, which browsers never send to a server.
+          {t('ui.playground.share-intro')}
         </p>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} data-testid="share-with-time" className="h-4 w-4 accent-indigo-600 dark:rounded-sm dark:accent-indigo-400 dark:ring-1 dark:ring-slate-400" />
-          Open at the current time ({(time / 1000).toFixed(3)} s)
+          {t('ui.playground.share-atTime', { s: (time / 1000).toFixed(3) })}
         </label>
+        <LangChoice value={lang} onChange={setLang} testId="share-lang" />
         {tooBig ? (
           <p role="alert" data-testid="share-too-big" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-            This scenario is too big for a link ({payload.toLocaleString()} characters compressed; links hold up to {MAX_ENCODED_CHARS.toLocaleString()}). Download it as a JSON file and
-            share the file instead: opening it here (Saved → Import, or drop it on the page) gives the same run.
+            {t('ui.playground.share-tooBig', { n: payload.toLocaleString(), max: MAX_ENCODED_CHARS.toLocaleString() })}
           </p>
         ) : (
           <div className="flex gap-2">
@@ -59,24 +67,24 @@ export default function ShareDialog() {
               ref={field}
               readOnly
               value={url}
-              aria-label="Share link"
+              aria-label={t('ui.playground.share-link')}
               data-testid="share-url"
               onFocus={(e) => e.currentTarget.select()}
               className="h-9 min-w-0 flex-1 rounded-lg border border-slate-300 bg-slate-50 px-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-800"
             />
             <button type="button" onClick={() => void copy()} data-testid="share-copy" className={primaryButton}>
               <LinkIcon />
-              Copy link
+              {t('ui.playground.share-copy')}
             </button>
           </div>
         )}
         <div className="flex items-center gap-3">
           <p aria-live="polite" data-testid="share-status" className="min-h-5 flex-1 text-xs text-slate-600 dark:text-slate-400">
-            {status || (tooBig ? '' : `${url.length.toLocaleString()} characters`)}
+            {status || (tooBig ? '' : t('ui.playground.share-chars', { n: url.length.toLocaleString() }))}
           </p>
           <button type="button" onClick={() => downloadScenario(scenario)} data-testid="share-download" className={button}>
             <DownloadIcon />
-            Download JSON
+            {t('ui.playground.share-download')}
           </button>
         </div>
       </div>

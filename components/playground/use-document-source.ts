@@ -10,6 +10,13 @@ import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
 import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry, loadEntry } from '@/stores/scenario-source';
 import type { UiStore } from '@/stores/ui-store';
+import { currentFormatter } from '../i18n/use-i18n';
+import { libraryText } from '../panels/library-text';
+
+/** A notice in the reader's language (`ui.playground.<key>`). */
+const tr = (key: string, args?: Record<string, string | number>) => currentFormatter().t(`ui.playground.${key}`, args);
+/** How a list of problems is joined in the reader's language. */
+const joined = (xs: readonly string[]) => xs.join(currentFormatter().lang === 'zh' ? '；' : '; ');
 
 /** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
 function forgetHash() {
@@ -24,17 +31,17 @@ export function reportOpen(ui: UiStore, what: string, r: OpenOutcome): void {
   const u = ui.getState();
   if (!r.ok && r.superseded) return;
   if (!r.ok) {
-    u.notify(`${what} could not be opened: ${r.errors.slice(0, 3).join('; ')}. Your own work is unchanged.`, 'warn');
+    u.notify(tr('open-failed', { what, errors: joined(r.errors.slice(0, 3)) }), 'warn');
     return;
   }
-  if (r.kept) u.notify(`Your edited scenario was kept in Saved as “${r.kept}”.`);
+  if (r.kept) u.notify(tr('open-kept', { name: r.kept }));
 }
 
 /** Reopens the autosaved document; says so when it was damaged (it is kept aside, not deleted). */
 async function restore(playback: PlaybackStore, ui: UiStore, hashEntryId: string | null): Promise<boolean> {
   const saved = loadAutosave();
   if (!saved.ok) {
-    ui.getState().notify(`Your autosaved work could not be restored (${saved.error}); it was kept aside in this browser.`, 'warn');
+    ui.getState().notify(tr('autosave-damaged', { error: saved.error }), 'warn');
     return false;
   }
   if (!saved.value) return false;
@@ -44,7 +51,7 @@ async function restore(playback: PlaybackStore, ui: UiStore, hashEntryId: string
   const entry = record.entryId ? await findEntry(record.entryId) : undefined;
   const ready = await loadForOpen(playback, scenario);
   if (!ready.ok) {
-    if (!ready.superseded) ui.getState().notify(`Your autosaved work could not be restored: ${ready.errors[0]}. It is still kept in this browser; reload to try again.`, 'warn');
+    if (!ready.superseded) ui.getState().notify(tr('autosave-notLoaded', { error: ready.errors[0] }), 'warn');
     return false;
   }
   const r = playback.getState().open(scenario, entry ?? null, { t: record.t, edited: record.edited });
@@ -55,12 +62,12 @@ async function restore(playback: PlaybackStore, ui: UiStore, hashEntryId: string
 async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Promise<void> {
   const entry = await findEntry(id);
   if (!entry) {
-    ui.getState().notify(`The link names a scenario “${id.slice(0, 40)}” that this playground does not have.`, 'warn');
+    ui.getState().notify(tr('link-unknownScenario', { id: id.slice(0, 40) }), 'warn');
     return;
   }
   if (playback.getState().entry?.id === id && !playback.getState().edited) return;
   const loaded = loadEntry(entry);
-  reportOpen(ui, `“${entry.title}”`, loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
+  reportOpen(ui, tr('quoted', { name: libraryText(currentFormatter(), entry.id, 'title', entry.title) }), loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
 }
 
 /**
@@ -73,7 +80,7 @@ async function showDiagram(playback: PlaybackStore, ui: UiStore, hash: string): 
   const { applySequenceLink, parseSequenceLink } = await import('@/stores/sequence-link');
   const { link, problems } = parseSequenceLink(hash);
   const all = [...problems, ...applySequenceLink(link, playback.getState(), ui.getState())];
-  if (all.length > 0) ui.getState().notify(`Part of this link was ignored: ${all.join('; ')}.`, 'warn');
+  if (all.length > 0) ui.getState().notify(tr('link-partIgnored', { problems: joined(all) }), 'warn');
 }
 
 /**
@@ -97,10 +104,10 @@ export function useDocumentSource(): void {
         if (initial) await restore(playback, ui, null);
         const shared = await decoding;
         if (!live || !shared) return;
-        if (!shared.ok) reportOpen(ui, 'This link', shared);
+        if (!shared.ok) reportOpen(ui, tr('thisLink'), shared);
         else {
           const opened = await openDocument(playback, shared.run.scenario, { t: shared.run.t, now: Date.now() });
-          reportOpen(ui, 'This link', opened);
+          reportOpen(ui, tr('thisLink'), opened);
           if (opened.ok) await showDiagram(playback, ui, hash);
         }
         return;
@@ -111,7 +118,7 @@ export function useDocumentSource(): void {
     };
     void fromHash(true).then(() => {
       // Only now: autosaving earlier would overwrite the saved work with the default scenario.
-      if (live) stopAutosave = startAutosave(playback, { now: Date.now, onError: (e) => ui.getState().notify(`Autosave failed: ${e}.`, 'warn') });
+      if (live) stopAutosave = startAutosave(playback, { now: Date.now, onError: (e) => ui.getState().notify(tr('autosave-failed', { error: String(e) }), 'warn') });
     });
     const onHash = () => void fromHash(false);
     window.addEventListener('hashchange', onHash);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/use-i18n';
 import { CloseIcon } from './icons';
 import { iconButton } from './styles';
 
@@ -11,6 +12,7 @@ const WIDTH = { md: 'max-w-lg', lg: 'max-w-3xl', xl: 'max-w-4xl' };
  * restores focus to where it was. Mounted only while open.
  */
 export function Modal({ title, onClose, children, testId, size = 'md' }: { title: string; onClose(): void; children: ReactNode; testId: string; size?: 'md' | 'lg' | 'xl' }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -31,7 +33,7 @@ export function Modal({ title, onClose, children, testId, size = 'md' }: { title
           <h2 id={`${testId}-title`} className="flex-1 text-base font-semibold">
             {title}
           </h2>
-          <button type="button" onClick={onClose} aria-label="Close" className={iconButton}>
+          <button type="button" onClick={onClose} aria-label={t('ui.ui.close')} className={iconButton}>
             <CloseIcon />
           </button>
         </header>

@@ -3,6 +3,7 @@
 import { Suspense, use, type ReactNode } from 'react';
 import type { Scenario } from '@/engine/scenario/schema';
 import { whenShowable } from '@/stores/kind-loading';
+import { useI18n } from '../i18n/use-i18n';
 
 interface Props {
   scenario: Scenario;
@@ -26,11 +27,12 @@ export function ShowableGate({ scenario, failed, children }: Props) {
 
 /** ShowableGate with a short "Loading…" meanwhile: for a player mounted after the page is up. */
 export function WhenShowable(props: Props) {
+  const { t } = useI18n();
   return (
     <Suspense
       fallback={
         <p role="status" data-testid="scenario-loading" className="m-auto p-6 text-sm text-slate-600 dark:text-slate-400">
-          Loading…
+          {t('ui.ui.loading')}
         </p>
       }
     >

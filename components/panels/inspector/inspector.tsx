@@ -19,6 +19,7 @@ import { PROGRAM_FIELDS } from '../../nodes/programs';
 import { useNodeLive } from '../../nodes/use-node-live';
 import { BoltIcon } from '../../ui/icons';
 import { button, sectionTitle } from '../../ui/styles';
+import { useI18n } from '../../i18n/use-i18n';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -33,6 +34,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Actions({ kind, id }: { kind: 'node' | 'edge'; id: string }) {
   const ui = useUiStore();
   const playback = usePlaybackStore();
+  const { t } = useI18n();
   return (
     <div className="mt-3 flex gap-2">
       <button
@@ -45,7 +47,7 @@ function Actions({ kind, id }: { kind: 'node' | 'edge'; id: string }) {
         className={`${button} h-8 text-xs`}
       >
         <BoltIcon width={14} height={14} />
-        Inject a fault…
+        {t('ui.panels-inspector.inject')}
       </button>
       <button
         type="button"
@@ -56,7 +58,7 @@ function Actions({ kind, id }: { kind: 'node' | 'edge'; id: string }) {
         }}
         className={`${button} h-8 text-xs text-red-700 dark:text-red-300`}
       >
-        Delete
+        {t('ui.panels-inspector.delete')}
       </button>
     </div>
   );
@@ -71,13 +73,14 @@ function LabelField({ id, label }: { id: string; label: string }) {
     setSeen(label);
     setText(label);
   }
+  const { t } = useI18n();
   const commit = () => {
     const st = playback.getState();
     if (text.trim() !== label) st.apply(withNodeLabel(st.scenario, id, text));
   };
   return (
     <input
-      aria-label="Label"
+      aria-label={t('ui.panels-inspector.label')}
       data-testid="inspector-label"
       value={text}
       maxLength={60}
@@ -99,6 +102,7 @@ function NodeInspector({ id }: { id: string }) {
   // The card's warnings follow what is being typed, before it is applied.
   const ui = useUiStore();
   const onDraft = useCallback((d: unknown) => ui.getState().setDraft(d ? { id, params: d as Record<string, unknown> } : null), [ui, id]);
+  const { t } = useI18n();
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
   const style = nodeUi(node.type);
@@ -111,7 +115,8 @@ function NodeInspector({ id }: { id: string }) {
           <div className="min-w-0 flex-1">
             <LabelField id={id} label={node.label ?? node.id} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {kind?.title ?? node.type} · id <span className="font-mono">{node.id}</span>
+              {t('ui.panels-inspector.nodeKind', { kind: kind?.title ?? node.type })}
+              <span className="font-mono">{node.id}</span>
             </p>
           </div>
         </div>
@@ -119,7 +124,7 @@ function NodeInspector({ id }: { id: string }) {
         <Actions kind="node" id={id} />
       </div>
       {kind && (
-        <Section title="Parameters">
+        <Section title={t('ui.panels-inspector.parameters')}>
           <SchemaForm
             id={`node-${id}`}
             schema={kind.params}
@@ -133,21 +138,22 @@ function NodeInspector({ id }: { id: string }) {
           />
         </Section>
       )}
-      <Section title="Links">
+      <Section title={t('ui.panels-inspector.links')}>
         <LinksSection id={id} />
       </Section>
-      <Section title="State now">
+      <Section title={t('ui.panels-inspector.stateNow')}>
         <dl className="mb-2 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
-          <dt className="text-slate-600 dark:text-slate-400">status</dt>
+          <dt className="text-slate-600 dark:text-slate-400">{t('ui.panels-inspector.status')}</dt>
           <dd data-testid="inspector-status" className="font-medium">
-            {live.status}
+            {t('ui.panels-inspector.statusValue', { status: live.status })}
           </dd>
-          <dt className="text-slate-600 dark:text-slate-400">its clock</dt>
+          <dt className="text-slate-600 dark:text-slate-400">{t('ui.panels-inspector.clock')}</dt>
           <dd className="font-mono">
-            {live.localNow.toFixed(1)} ms{Math.abs(offset) >= 0.5 && ` (${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(0)} ms off)`}
+            {`${live.localNow.toFixed(1)} ms`}
+            {Math.abs(offset) >= 0.5 && t('ui.panels-inspector.clockOff', { off: `${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(0)}` })}
           </dd>
         </dl>
-        <StateTree value={live.state} label={`State of ${node.label ?? node.id}`} />
+        <StateTree value={live.state} label={t('ui.panels-inspector.stateOf', { name: node.label ?? node.id })} />
       </Section>
     </div>
   );
@@ -159,17 +165,20 @@ function EdgeInspector({ id }: { id: string }) {
   const live = usePlayback(useShallow((s) => selectLinkLive(s, id)));
   const playback = usePlaybackStore();
   const edge = scenario.edges.find((e) => e.id === id);
+  const { t } = useI18n();
   if (!edge) return null;
   return (
     <div data-testid="inspector" data-kind="edge" data-id={id}>
       <div className="px-4 pt-3 pb-3">
         <p className="text-base font-semibold">{linkName(scenario, labels, id)}</p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Network link · id <span className="font-mono">{id}</span> · messages go both ways
+          {t('ui.panels-inspector.linkKind')}
+          <span className="font-mono">{id}</span>
+          {t('ui.panels-inspector.linkBothWays')}
         </p>
         <Actions kind="edge" id={id} />
       </div>
-      <Section title="Parameters">
+      <Section title={t('ui.panels-inspector.parameters')}>
         <SchemaForm
           id={`edge-${id}`}
           schema={linkParamsSchema}
@@ -180,7 +189,7 @@ function EdgeInspector({ id }: { id: string }) {
           }}
         />
       </Section>
-      <Section title="State now">{live && <StateTree value={live} label={`State of link ${id}`} />}</Section>
+      <Section title={t('ui.panels-inspector.stateNow')}>{live && <StateTree value={live} label={t('ui.panels-inspector.stateOfLink', { id })} />}</Section>
     </div>
   );
 }
@@ -192,10 +201,11 @@ function EdgeInspector({ id }: { id: string }) {
  */
 export default function Inspector() {
   const sel = useUi(selectSelection);
+  const { t } = useI18n();
   if (!sel) {
     return (
       <p data-testid="inspector-empty" className="px-4 py-4 text-sm text-slate-600 dark:text-slate-400">
-        Select a node or a link on the canvas to see its parameters and its state.
+        {t('ui.panels-inspector.empty')}
       </p>
     );
   }

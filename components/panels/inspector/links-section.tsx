@@ -7,6 +7,7 @@ import { withLink, withoutElements } from '@/stores/scenario-edits';
 import { selectLabels, selectScenario } from '@/stores/selectors';
 import { CloseIcon } from '../../ui/icons';
 import { iconButton } from '../../ui/styles';
+import { useI18n } from '../../i18n/use-i18n';
 
 /**
  * A node's links, each removable, and a way to add one by choosing the other end: linking
@@ -21,18 +22,19 @@ export function LinksSection({ id }: { id: string }) {
   const links = scenario.edges.filter((e) => e.source === id || e.target === id);
   const others = scenario.nodes.filter((n) => n.id !== id && !links.some((e) => e.source === n.id || e.target === n.id));
   const name = (n: string) => labels[n] ?? n;
+  const { t, say } = useI18n();
   const link = (other: string) => {
     if (!other) return;
     const st = playback.getState();
     const r = withLink(st.scenario, id, other);
-    if (!r.ok) return setProblem(r.reason);
+    if (!r.ok) return setProblem(say(r.reason));
     const applied = st.apply(r.scenario);
     setProblem(applied.ok ? null : applied.errors[0]);
   };
   return (
     <div className="space-y-2">
       {links.length === 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">Not linked to anything.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t('ui.panels-inspector.notLinked')}</p>
       ) : (
         <ul className="space-y-1" data-testid="inspector-links">
           {links.map((e) => {
@@ -42,7 +44,7 @@ export function LinksSection({ id }: { id: string }) {
                 <span className="min-w-0 flex-1 truncate">↔ {name(other)}</span>
                 <button
                   type="button"
-                  aria-label={`Remove the link to ${name(other)}`}
+                  aria-label={t('ui.panels-inspector.unlink', { name: name(other) })}
                   onClick={() => {
                     const st = playback.getState();
                     st.apply(withoutElements(st.scenario, [], [e.id]));
@@ -58,18 +60,18 @@ export function LinksSection({ id }: { id: string }) {
       )}
       {others.length > 0 && (
         <label className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
-          Link to
+          {t('ui.panels-inspector.linkTo')}
           <select
             data-testid="inspector-link-to"
             value=""
             onChange={(e) => link(e.target.value)}
             className="h-8 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-950"
           >
-            <option value="">choose a node…</option>
+            <option value="">{t('ui.panels-inspector.chooseNode')}</option>
             {others.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.label ?? n.id}
-                {orientLink(scenario, id, n.id).ok ? '' : ' (cannot link)'}
+                {orientLink(scenario, id, n.id).ok ? '' : t('ui.panels-inspector.cannotLink')}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, use, useMemo, useState, type ReactNode } from 'react';
+import { useI18n } from '../../i18n/use-i18n';
 import { fieldExplain, fieldLabel, fieldUnit, type FieldTable } from './field-labels';
 import { blankOf, discriminator, fieldKind, rangeText, variantsOf, type JsonSchema } from './json-schema';
 
@@ -249,6 +250,7 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
  * the chosen variant's fields. Switching kind keeps the fields both variants share.
  */
 function UnionField(p: FieldProps & { id: string; error?: string }) {
+  const { t } = useI18n();
   const texts = use(FieldTextContext);
   const variants = variantsOf(p.schema)!;
   const tag = discriminator(variants);
@@ -274,7 +276,7 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
       <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, texts.table)}</legend>
       <Row id={p.id} label={fieldLabel(tag, texts.table)} error={p.error}>
         <select id={p.id} data-testid={`field-${keyOf([...p.path, tag])}`} value={String(value?.[tag] ?? '')} onChange={(e) => pick(e.target.value)} className={control}>
-          {!p.required && <option value="">default</option>}
+          {!p.required && <option value="">{t('ui.panels-inspector.default')}</option>}
           {variants.map((v) => (
             <option key={String(v.properties![tag].const)} value={String(v.properties![tag].const)}>
               {String(v.properties![tag].const)}

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { issueMessage } from '@/engine/scenario/errors';
 import type { EditResult } from '@/stores/playback-store';
+import { useI18n } from '../../i18n/use-i18n';
 import type { FieldTable } from './field-labels';
 import { FieldTextContext, ObjectFields, type FieldTexts } from './schema-fields';
 import type { JsonSchema } from './json-schema';
@@ -50,6 +51,7 @@ export function SchemaForm({
   const json = jsonOf(schema);
   const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {}, fill: fillVariant }), [fields, variantFields, fillVariant]);
   const [draft, setDraft] = useState(value);
+  const { t } = useI18n();
   const [seen, setSeen] = useState(value);
   const [refused, setRefused] = useState<string[] | null>(null);
   // An apply waiting for code it needs (a client switched to a program not loaded yet).
@@ -127,14 +129,14 @@ export function SchemaForm({
       {dirty && (
         <div className="flex items-center gap-2 text-xs" data-testid={`${id}-status`}>
           <p role={pending ? 'status' : undefined} className={check.success ? 'text-slate-600 dark:text-slate-400' : 'text-red-700 dark:text-red-400'}>
-            {pending ? 'Loading…' : check.success ? 'Press Enter or leave the field to apply.' : 'Not applied: fix the fields marked in red.'}
+            {pending ? t('ui.ui.loading') : check.success ? t('ui.panels-inspector.pressEnter') : t('ui.panels-inspector.notApplied')}
           </p>
           <button type="button" data-revert="true" onClick={() => setDraft(value)} className="ml-auto rounded-md px-2 py-1 font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
-            Revert
+            {t('ui.panels-inspector.revert')}
           </button>
           {check.success && (
             <button type="submit" className="rounded-md bg-indigo-600 px-2.5 py-1 font-semibold text-white hover:bg-indigo-500">
-              Apply
+              {t('ui.panels-inspector.apply')}
             </button>
           )}
         </div>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useI18n } from '../../i18n/use-i18n';
+
 /** Entries a branch lists before summarising the rest: states can hold long logs. */
 const MAX_ENTRIES = 60;
 
@@ -42,12 +44,13 @@ function Entry({ name, value, depth }: { name: string; value: unknown; depth: nu
 }
 
 function Branch({ entries, depth }: { entries: readonly (readonly [string, unknown])[]; depth: number }) {
+  const { t } = useI18n();
   return (
     <ul className="border-l border-slate-200 pl-2 dark:border-slate-700" style={{ marginLeft: depth > 0 ? 6 : 0 }}>
       {entries.slice(0, MAX_ENTRIES).map(([k, v]) => (
         <Entry key={k} name={k} value={v} depth={depth} />
       ))}
-      {entries.length > MAX_ENTRIES && <li className="pl-4 text-slate-500 dark:text-slate-400">…{entries.length - MAX_ENTRIES} more</li>}
+      {entries.length > MAX_ENTRIES && <li className="pl-4 text-slate-500 dark:text-slate-400">{t('ui.panels-inspector.more', { n: entries.length - MAX_ENTRIES })}</li>}
     </ul>
   );
 }
