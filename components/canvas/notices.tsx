@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useUi } from '@/stores/playback-context';
@@ -11,6 +12,7 @@ import { CloseIcon } from '../ui/icons';
 const SHOW_MS = 7000;
 
 function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }) {
+  const { t } = useI18n();
   useEffect(() => {
     const t = setTimeout(() => dismiss(n.id), SHOW_MS);
     return () => clearTimeout(t);
@@ -26,7 +28,7 @@ function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }
       }`}
     >
       <span className="min-w-0 flex-1">{n.text}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
+      <button type="button" aria-label={t('ui.canvas.dismiss')} onClick={() => dismiss(n.id)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
         <CloseIcon width={14} height={14} />
       </button>
     </li>
