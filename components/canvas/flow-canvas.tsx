@@ -125,7 +125,7 @@ function Flow({ vertical }: { vertical: boolean }) {
       const applied = st.apply(r.scenario);
       if (!applied.ok) ui.getState().notify(t('ui.canvas.couldNotLink', { error: applied.errors[0] }), 'warn');
     },
-    [playback, ui],
+    [playback, ui, t],
   );
   const isValidConnection = useCallback((c: Connection | LinkEdge) => orientLink(playback.getState().scenario, c.source, c.target).ok, [playback]);
   const onConnect = useCallback((c: Connection) => link(c.source, c.target), [link]);
