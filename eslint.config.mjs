@@ -60,7 +60,6 @@ const uiLiterals = [
 const UI_NOT_YET_TRANSLATED = [
   'components/embed/**',
   'components/hunt/**',
-  'components/sequence/**',
   'components/panels/**',
   'components/playground/**',
   'components/ui/**',
