@@ -1,5 +1,5 @@
 import type { Say } from '@/engine/core/phrase';
-import { inEnglish } from '@/engine/i18n/english';
+import { p, type Phrase } from '@/engine/core/phrase';
 import { describeMessage, narrate } from '@/engine/core/narrate';
 import type { Simulation } from '@/engine/core/simulation';
 import { causalChain, isAnchorType, type CausalChain } from '@/engine/trace/causality';
@@ -106,13 +106,13 @@ export function sendStep(sim: Simulation, m: SeqMessage): number {
 }
 
 /** A message in words, for its tooltip and the list screen readers get. */
-export function describeSeqMessage(s: PlaybackState, m: SeqMessage): string {
+export function describeSeqMessage(s: PlaybackState, m: SeqMessage): Phrase {
   const { sim, labels } = s;
   const from = sim.nodeIds[m.from];
   const to = sim.nodeIds[m.to];
   const name = (id: string) => labels[id] ?? id;
   const ev = sim.trace.get(m.i) as { msg?: { type: string } };
-  const what = ev.msg ? inEnglish(describeMessage(sim, ev.msg, from, to)) : 'a message';
-  const how = m.kind === MsgEnd.Lost ? ' (lost)' : m.kind === MsgEnd.Refused ? ' (refused)' : m.stalled > 0 ? ` (held ${Math.round(m.stalled)} ms by TCP retransmission)` : '';
-  return `${name(from)} → ${name(to)}: ${what}${how}`;
+  const what = ev.msg ? describeMessage(sim, ev.msg, from, to) : p('ui.sequence.aMessage');
+  const how = m.kind === MsgEnd.Lost ? 'lost' : m.kind === MsgEnd.Refused ? 'refused' : m.stalled > 0 ? 'held' : 'none';
+  return p('ui.sequence.describe', { from: name(from), to: name(to), what, how, ms: Math.round(m.stalled) });
 }

@@ -1,6 +1,7 @@
 import { isValidElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { isPhrase } from '@/engine/core/phrase';
 import { NODE_UIS } from '@/components/nodes/catalog';
 import { PROGRAM_FIELDS } from '@/components/nodes/programs';
 import { MONITOR_MANIFESTS } from '@/engine/invariants/catalog';
@@ -57,7 +58,7 @@ describe('every node kind is complete on both sides', () => {
       const b = await k.load();
       const params = k.params.parse(k.newParams?.([]) ?? {});
       const line = ui.summary(b.view(b.model.init(params as never) as never) as never);
-      expect(line === null || typeof line === 'string').toBe(true);
+      expect(line === null || typeof line === 'string' || isPhrase(line)).toBe(true);
     }
     // Labels name fields the kind's parameters have.
     const fields = fieldsOf(k.params);

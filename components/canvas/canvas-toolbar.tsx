@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { Panel, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -29,6 +30,7 @@ const LayoutIcon = () => (
  * the canvas's new size, which React Flow learns from a ResizeObserver.
  */
 export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
+  const { t } = useI18n();
   const { canUndo, canRedo } = usePlayback(useShallow(selectHistory));
   const act = usePlayback(useShallow(selectActions));
   const fitRequest = useUi(selectFitRequest);
@@ -58,18 +60,18 @@ export function CanvasToolbar({ fit }: { fit: FitViewOptions }) {
         }`}
       >
         <PencilIcon width={14} height={14} />
-        Edit
+        {t('ui.canvas.edit')}
       </button>
-      <div role="group" aria-label="Layout and edit history" className="flex overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
-        <button type="button" data-testid="auto-layout" onClick={() => perform('autoLayout')} title={hint('autoLayout')} aria-label="Auto-layout" className={tool}>
+      <div role="group" aria-label={t('ui.canvas.layoutHistory')} className="flex overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <button type="button" data-testid="auto-layout" onClick={() => perform('autoLayout')} title={hint('autoLayout')} aria-label={t('ui.canvas.autoLayout')} className={tool}>
           <LayoutIcon />
         </button>
         <span className="w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
-        <button type="button" data-testid="undo" onClick={act.undo} disabled={!canUndo} title={hint('undo')} aria-label="Undo" className={tool}>
+        <button type="button" data-testid="undo" onClick={act.undo} disabled={!canUndo} title={hint('undo')} aria-label={t('ui.canvas.undo')} className={tool}>
           <UndoIcon width={15} height={15} />
         </button>
         <span className="w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
-        <button type="button" data-testid="redo" onClick={act.redo} disabled={!canRedo} title={hint('redo')} aria-label="Redo" className={tool}>
+        <button type="button" data-testid="redo" onClick={act.redo} disabled={!canRedo} title={hint('redo')} aria-label={t('ui.canvas.redo')} className={tool}>
           <RedoIcon width={15} height={15} />
         </button>
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useInternalNode, ViewportPortal, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { usePlayback } from '@/stores/playback-context';
@@ -37,6 +38,7 @@ const selectCauseEnds = (s: Parameters<typeof selectCausedViolation>[0]) => {
  * own, in flow coordinates, so the edges stay as they are.
  */
 function CauseLinkImpl() {
+  const { t } = useI18n();
   const ends = usePlayback(selectCauseEnds);
   const [from, to] = ends ? ends.split('>') : ['', ''];
   const a = boxOf(useInternalNode(from));
@@ -75,7 +77,7 @@ function CauseLinkImpl() {
         className="pointer-events-none absolute -translate-x-1/2 -translate-y-1/2 rounded-full bg-amber-400 px-2 py-px text-[10px] font-bold tracking-wide text-amber-950 uppercase shadow"
         style={{ left: lx, top: ly, zIndex: 6 }}
       >
-        ⚡ cause
+        {t('ui.canvas.cause')}
       </span>
     </ViewportPortal>
   );

@@ -1,5 +1,7 @@
 'use client';
 
+import { p, type Phrase } from '@/engine/core/phrase';
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
@@ -20,10 +22,11 @@ const item =
 
 /** A menu item that takes a number: label, field, unit, and its own Apply button. */
 function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c: Command, v: number) => void }) {
+  const { t, say } = useI18n();
   const spec = c.input!;
   const [text, setText] = useState(String(spec.initial));
   const v = Number(text);
-  const problem = text.trim() === '' || !Number.isFinite(v) ? 'enter a number' : v < spec.min || v > spec.max ? `from ${spec.min} to ${spec.max}` : null;
+  const problem = text.trim() === '' || !Number.isFinite(v) ? t('ui.canvas.enterNumber') : v < spec.min || v > spec.max ? t('ui.canvas.fromTo', { min: spec.min, max: spec.max }) : null;
   const id = `fault-${c.name}`;
   return (
     <form
@@ -34,7 +37,7 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
       }}
     >
       <label htmlFor={id} className="min-w-0 flex-1 text-sm text-slate-700 dark:text-slate-200">
-        {c.label}
+        {say(c.label)}
       </label>
       <input
         id={id}
@@ -49,7 +52,7 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
       />
       <span className="w-7 text-[11px] text-slate-500 dark:text-slate-400">{spec.unit}</span>
       <button type="submit" data-testid={id} disabled={!enabled || problem !== null} className="h-7 rounded-md bg-indigo-600 px-2 text-xs font-semibold text-white hover:bg-indigo-500 disabled:opacity-40">
-        Apply
+        {t('ui.canvas.apply')}
       </button>
       {problem && (
         <span id={`${id}-problem`} className="sr-only">
@@ -62,10 +65,8 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
 
 /** A time as the field shows it: whole milliseconds, or one decimal when it has a fraction. */
 /** What kind of link it is, and what a cut or a loss does on it. */
-function linkKindText(transport: 'tcp' | 'datagram' | undefined): string {
-  return transport === 'datagram'
-    ? 'Datagrams: each message on its own. A cut or a loss drops it; nothing resends it.'
-    : 'A TCP connection: a cut or a loss delays messages, never drops them. TCP retransmits with a doubling timeout (from about 200 ms) and they arrive in order after the heal, unless a side gives up first.';
+function linkKindText(transport: 'tcp' | 'datagram' | undefined): Phrase {
+  return p(transport === 'datagram' ? 'ui.canvas.linkDatagram' : 'ui.canvas.linkTcp');
 }
 
 const timeText = (t: number) => String(Math.round(t * 10) / 10);
@@ -80,34 +81,36 @@ interface Asking {
 /** Names the later interventions a fault comes before, and asks: keep them, drop them, or cancel. */
 function BranchQuestion({ asking, at, answer }: { asking: Asking; at: number; answer: (choice: LaterChoice | null) => void }) {
   const scenario = usePlayback(selectScenario);
+  const { t, say } = useI18n();
   const labels = usePlayback(selectLabels);
   const n = asking.later.length;
   return (
     <div data-testid="branch-question" className="px-2 pt-1 pb-1">
       <p id="branch-question-text" className="text-sm leading-snug text-slate-800 dark:text-slate-100">
-        <span className="font-semibold">{asking.c.label}</span> at {formatMs(at)} comes before {n === 1 ? 'this fault' : `these ${n} faults`}:
+        <span className="font-semibold">{say(asking.c.label)}</span>
+        {t('ui.canvas.comesBefore', { at: formatMs(at), n })}
       </p>
       <ul className="my-1.5 max-h-32 space-y-0.5 overflow-y-auto" data-testid="branch-later">
         {asking.later.map((iv, i) => (
           <li key={i} className="flex items-baseline gap-1.5 text-xs text-slate-700 dark:text-slate-300">
             <span className="shrink-0 font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400">{formatMs(iv.at)}</span>
-            <span className="min-w-0 flex-1">{interventionText(iv, scenario, labels)}</span>
-            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold ${iv.by === 'user' ? userTone : scenarioTone}`}>{iv.by === 'user' ? 'yours' : 'scenario'}</span>
+            <span className="min-w-0 flex-1">{say(interventionText(iv, scenario, labels))}</span>
+            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold ${iv.by === 'user' ? userTone : scenarioTone}`}>{t(iv.by === 'user' ? 'ui.canvas.yours' : 'ui.canvas.byScenario')}</span>
           </li>
         ))}
       </ul>
       <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">
-        Keep {n === 1 ? 'it' : 'them'} to see your fault within the lesson, or drop {n === 1 ? 'it' : 'them'} to branch the run here (the Faults tab can restore {n === 1 ? 'it' : 'them'}).
+        {t('ui.canvas.keepOrDrop', { n })}
       </p>
       <div className="mt-2 flex gap-1.5" role="group" aria-labelledby="branch-question-text">
         <button type="button" data-testid="branch-keep" onClick={() => answer('keep')} className="h-8 flex-1 rounded-md bg-indigo-600 px-2 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
-          Keep {n === 1 ? 'it' : 'them'}
+          {t('ui.canvas.keep', { n })}
         </button>
         <button type="button" data-testid="branch-drop" onClick={() => answer('drop')} className="h-8 flex-1 rounded-md border border-slate-300 px-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800">
-          Drop {n === 1 ? 'it' : 'them'}
+          {t('ui.canvas.drop', { n })}
         </button>
         <button type="button" data-testid="branch-cancel" onClick={() => answer(null)} className="h-8 rounded-md px-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-slate-300 dark:hover:bg-slate-800">
-          Cancel
+          {t('ui.canvas.cancel')}
         </button>
       </div>
     </div>
@@ -121,6 +124,7 @@ function BranchQuestion({ asking, at, answer }: { asking: Asking; at: number; an
  * ones asks what becomes of them. Opened by right-click, long-press, the card's ⋯ button or M.
  */
 export default function FaultMenu({ menu }: { menu: MenuAt }) {
+  const { t, say } = useI18n();
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const labels = usePlayback(selectLabels);
@@ -137,7 +141,7 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
   const [asking, setAsking] = useState<Asking | null>(null);
   const typed = Number(atText);
   const at = atText === timeText(first) ? first : typed;
-  const atProblem = atText.trim() === '' || !Number.isFinite(typed) ? 'enter a time in ms' : typed < 0 || typed > untilMs ? `from 0 to ${untilMs}` : null;
+  const atProblem = atText.trim() === '' || !Number.isFinite(typed) ? t('ui.canvas.enterTime') : typed < 0 || typed > untilMs ? t('ui.canvas.fromTo', { min: 0, max: untilMs }) : null;
 
   useEffect(() => {
     returnTo.current = document.activeElement;
@@ -182,13 +186,13 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
   const items = COMMANDS.filter((c) => c.menu === menu.kind);
   const left = Math.max(8, Math.min(menu.x, (typeof window === 'undefined' ? 1280 : window.innerWidth) - WIDTH - 8));
   const now = playback.getState().time;
-  const when = atProblem ?? (Math.abs(at - first) < 0.05 ? 'now' : at < now ? 'earlier: the cursor goes back there' : 'later: it lands when the run gets there');
+  const when = atProblem ?? t(Math.abs(at - first) < 0.05 ? 'ui.canvas.whenNow' : at < now ? 'ui.canvas.whenEarlier' : 'ui.canvas.whenLater');
 
   return (
     <div
       ref={box}
       role="dialog"
-      aria-label={`Faults for ${name}`}
+      aria-label={t('ui.nodes.faultsFor', { label: name })}
       data-testid="fault-menu"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -208,13 +212,13 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
     >
       <div className="flex items-center gap-2 px-2 pt-0.5 pb-1">
         <p className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{name}</p>
-        <button type="button" onClick={close} aria-label="Close" className={iconButton}>
+        <button type="button" onClick={close} aria-label={t('ui.canvas.close')} className={iconButton}>
           <CloseIcon width={14} height={14} />
         </button>
       </div>
       {menu.kind === 'edge' && (
         <p data-testid="fault-link-kind" className="px-2 pb-1.5 text-[11px] leading-snug text-slate-600 dark:text-slate-300">
-          {linkKindText(scenario.edges.find((e) => e.id === menu.id)?.params.transport)}
+          {say(linkKindText(scenario.edges.find((e) => e.id === menu.id)?.params.transport))}
         </p>
       )}
       {asking ? (
@@ -232,7 +236,7 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
         <>
           <div className="flex items-center gap-1.5 px-2 pb-1.5">
             <label htmlFor="fault-at" className="text-xs text-slate-600 dark:text-slate-300">
-              Lands at
+              {t('ui.canvas.landsAt')}
             </label>
             <input
               id="fault-at"
@@ -244,7 +248,7 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
               aria-describedby="fault-at-when"
               className="h-7 w-24 rounded-md border border-slate-300 bg-white px-1.5 text-right font-mono text-xs tabular-nums aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-950"
             />
-            <span className="text-[11px] text-slate-500 dark:text-slate-400">ms</span>
+            <span className="text-[11px] text-slate-500 dark:text-slate-400">{t('ui.canvas.ms')}</span>
             <span id="fault-at-when" data-testid="fault-at-when" className={`min-w-0 flex-1 truncate text-[11px] ${atProblem ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`} title={when}>
               {when}
             </span>
@@ -256,12 +260,12 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
                 <ValueItem key={c.name} c={c} enabled={enabled} run={run} />
               ) : (
                 <button key={c.name} type="button" data-testid={`fault-${c.name}`} disabled={!enabled} onClick={() => run(c)} className={item}>
-                  {c.label}
+                  {say(c.label)}
                 </button>
               );
             })}
           </div>
-          <p className="px-2 pt-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">Time stands still while this menu is open. The fault is recorded as an intervention, so the run replays exactly.</p>
+          <p className="px-2 pt-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">{t('ui.canvas.standsStill')}</p>
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -48,10 +49,6 @@ const fitEditing: FitViewOptions = { ...fitWide, padding: { ...(fitWide.padding 
 const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
 // On a phone the panel is a sheet over the canvas's lower part: fit the scenario above it.
 const fitSheet: FitViewOptions = { ...fitNarrow, padding: { ...(fitNarrow.padding as object), bottom: `${SHEET_PEEK_PX + 16}px` } };
-const ariaLabelConfig = {
-  'node.a11yDescription.default': 'Press Enter to select this node and inspect it, M for its fault menu, Delete to remove it.',
-  'edge.a11yDescription.default': 'Press Enter to select this link and inspect it, M for its fault menu, Delete to remove it.',
-};
 const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
 
 /**
@@ -62,6 +59,8 @@ const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
  * frame of playback never touches React Flow's own state.
  */
 function Flow({ vertical }: { vertical: boolean }) {
+  const { t } = useI18n();
+  const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('ui.canvas.nodeA11y'), 'edge.a11yDescription.default': t('ui.canvas.edgeA11y') }), [t]);
   const scenario = usePlayback(selectScenario);
   const playback = usePlaybackStore();
   const ui = useUiStore();
@@ -77,9 +76,12 @@ function Flow({ vertical }: { vertical: boolean }) {
   const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
   const [edges, setEdges] = useState<LinkEdge[]>(() => toFlow(scenario, vertical).edges);
   // A new scenario (an edit, undo, a different layout): adopt it, keeping React Flow's own fields.
-  if (shown !== scenario) {
+  // A language switch re-draws too: the nodes' and links' labels for screen readers are in it.
+  const [shownT, setShownT] = useState(() => t);
+  if (shown !== scenario || shownT !== t) {
     const next = toFlow(scenario, vertical);
     setShown(scenario);
+    setShownT(() => t);
     setNodes((prev) => carryOver(prev, next.nodes));
     setEdges((prev) => carryOver(prev, next.edges));
   }
@@ -121,9 +123,9 @@ function Flow({ vertical }: { vertical: boolean }) {
         return;
       }
       const applied = st.apply(r.scenario);
-      if (!applied.ok) ui.getState().notify(`Could not link them: ${applied.errors[0]}`, 'warn');
+      if (!applied.ok) ui.getState().notify(t('ui.canvas.couldNotLink', { error: applied.errors[0] }), 'warn');
     },
-    [playback, ui],
+    [playback, ui, t],
   );
   const isValidConnection = useCallback((c: Connection | LinkEdge) => orientLink(playback.getState().scenario, c.source, c.target).ok, [playback]);
   const onConnect = useCallback((c: Connection) => link(c.source, c.target), [link]);
@@ -207,7 +209,7 @@ function Flow({ vertical }: { vertical: boolean }) {
           maxZoom={2}
           connectionRadius={28}
           ariaLabelConfig={ariaLabelConfig}
-          aria-label="Simulation canvas"
+          aria-label={t('ui.canvas.simulationCanvas')}
         >
           <Background gap={22} size={1.2} />
           {dense && <CrowdedWire />}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import type { ReactNode, SVGProps } from 'react';
 import { usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectLegend } from '@/stores/ui-selectors';
@@ -30,6 +31,7 @@ const Line = ({ style }: { style: SVGProps<SVGLineElement> }) => (
 
 /** What the canvas's dots, lines, frames and the timeline's marks mean. */
 function LegendBody({ close }: { close(): void }) {
+  const { t } = useI18n();
   return (
     <div
       role="dialog"
@@ -45,32 +47,32 @@ function LegendBody({ close }: { close(): void }) {
     >
       <div className="mb-2 flex items-center">
         <h2 id="legend-title" className="flex-1 text-sm font-semibold text-slate-900 dark:text-slate-100">
-          Legend
+          {t('ui.canvas.legend_title')}
         </h2>
-        <button type="button" onClick={close} aria-label="Close the legend" className={iconButton}>
+        <button type="button" onClick={close} aria-label={t('ui.canvas.legend_close')} className={iconButton}>
           <CloseIcon width={14} height={14} />
         </button>
       </div>
-      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">Messages</p>
+      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">{t('ui.canvas.legend_messages')}</p>
       <ul className="mb-2.5 space-y-1.5">
-        <Row swatch={<span className={`${dot} bg-wire-out`} />}>a request, on its way from the node that opened the link</Row>
-        <Row swatch={<span className={`${dot} bg-wire-back`} />}>a reply, on its way back</Row>
-        <Row swatch={<span className={`${dot} bg-red-500`} />}>lost on the link (it falls off the wire)</Row>
+        <Row swatch={<span className={`${dot} bg-wire-out`} />}>{t('ui.canvas.legend_request')}</Row>
+        <Row swatch={<span className={`${dot} bg-wire-back`} />}>{t('ui.canvas.legend_reply')}</Row>
+        <Row swatch={<span className={`${dot} bg-red-500`} />}>{t('ui.canvas.legend_lost')}</Row>
       </ul>
-      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">Links</p>
+      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">{t('ui.canvas.legend_links')}</p>
       <ul className="mb-2.5 space-y-1.5">
-        <Row swatch={<Line style={{}} />}>a link; its label is the latency</Row>
-        <Row swatch={<Line style={{ strokeWidth: 3 }} />}>thicker while messages are on it</Row>
-        <Row swatch={<Line style={{ stroke: '#dc2626', strokeDasharray: '5 4' }} />}>cut (a partition): nothing gets through</Row>
-        <Row swatch={<Line style={{ stroke: '#6366f1', strokeWidth: 3 }} />}>pointed out by the log or selected</Row>
+        <Row swatch={<Line style={{}} />}>{t('ui.canvas.legend_link')}</Row>
+        <Row swatch={<Line style={{ strokeWidth: 3 }} />}>{t('ui.canvas.legend_thicker')}</Row>
+        <Row swatch={<Line style={{ stroke: '#dc2626', strokeDasharray: '5 4' }} />}>{t('ui.canvas.legend_cut')}</Row>
+        <Row swatch={<Line style={{ stroke: '#6366f1', strokeWidth: 3 }} />}>{t('ui.canvas.legend_pointed')}</Row>
       </ul>
-      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">Cards and the timeline</p>
+      <p className="mb-1 font-semibold text-slate-500 dark:text-slate-400">{t('ui.canvas.legend_cards')}</p>
       <ul className="space-y-1.5">
-        <Row swatch={<span className="h-3.5 w-6 rounded border-2 border-red-500 bg-red-50 dark:bg-red-950/60" />}>crashed</Row>
-        <Row swatch={<span className="h-3.5 w-6 rounded border-2 border-dashed border-amber-500 bg-amber-50 dark:bg-amber-950/40" />}>paused (a GC pause)</Row>
-        <Row swatch={<span className="h-2.5 w-2.5 rotate-45 rounded-[2px] border border-violet-800 bg-violet-500 dark:border-violet-200" />}>a fault that is part of the scenario</Row>
-        <Row swatch={<span className="h-2.5 w-2.5 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 dark:border-amber-300" />}>a fault you added</Row>
-        <Row swatch={<span className="h-3 w-1.5 rounded-sm bg-red-600 dark:bg-red-500" />}>an invariant broke here</Row>
+        <Row swatch={<span className="h-3.5 w-6 rounded border-2 border-red-500 bg-red-50 dark:bg-red-950/60" />}>{t('ui.canvas.legend_crashed')}</Row>
+        <Row swatch={<span className="h-3.5 w-6 rounded border-2 border-dashed border-amber-500 bg-amber-50 dark:bg-amber-950/40" />}>{t('ui.canvas.legend_paused')}</Row>
+        <Row swatch={<span className="h-2.5 w-2.5 rotate-45 rounded-[2px] border border-violet-800 bg-violet-500 dark:border-violet-200" />}>{t('ui.canvas.legend_scenarioFault')}</Row>
+        <Row swatch={<span className="h-2.5 w-2.5 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 dark:border-amber-300" />}>{t('ui.canvas.legend_userFault')}</Row>
+        <Row swatch={<span className="h-3 w-1.5 rounded-sm bg-red-600 dark:bg-red-500" />}>{t('ui.canvas.legend_broke')}</Row>
       </ul>
     </div>
   );
@@ -78,6 +80,7 @@ function LegendBody({ close }: { close(): void }) {
 
 /** The legend's button over the canvas, and the legend while it is open (key K). */
 export function Legend() {
+  const { t } = useI18n();
   const open = useUi(selectLegend);
   const playback = usePlaybackStore();
   const ui = useUiStore();
@@ -92,7 +95,7 @@ export function Legend() {
         aria-haspopup="dialog"
         onClick={toggle}
         title={hint('legend')}
-        aria-label="Legend"
+        aria-label={t('ui.canvas.legend_title')}
         className="grid h-8 w-8 place-items-center rounded-lg border border-slate-200 bg-white text-sm font-semibold text-slate-600 shadow-sm hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
       >
         <svg width={16} height={16} viewBox="0 0 24 24" aria-hidden>

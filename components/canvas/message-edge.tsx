@@ -52,6 +52,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const messages = useMemo(() => all.filter((m) => m.link === id), [all, id]);
   const now = usePlayback(dense ? selectZero : selectTime);
   const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
+  const { t } = useI18n();
   const cut = usePlayback((s) => selectLinkCut(s, id));
   const waiting = usePlayback((s) => selectLinkWaiting(s, id));
   const conn = usePlayback((s) => selectLinkConn(s, id));
@@ -91,7 +92,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             data-conn={waiting ? 'retransmitting' : 'cut'}
           >
             <ScissorsIcon width={12} height={12} />
-            {waiting ? `cut · ${waiting}` : 'cut'}
+            {waiting ? t('ui.canvas.cutWaiting', { waiting }) : t('ui.canvas.cut')}
           </div>
         ) : waiting ? (
           // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
@@ -101,7 +102,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             data-testid={`edge-${id}`}
             data-conn="retransmitting"
           >
-            retransmitting · {waiting}
+            {t('ui.canvas.retransmitting', { waiting })}
           </div>
         ) : conn ? (
           // A connection just ended, or one end does not know yet that it has.

@@ -1,22 +1,22 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useUi } from '@/stores/playback-context';
 import { selectNotices, selectUiActions } from '@/stores/ui-selectors';
 import type { Notice } from '@/stores/ui-store';
-import { useI18n } from '../i18n/use-i18n';
 import { CloseIcon } from '../ui/icons';
 
 /** How long a notice stays (real time: it is about the page, not the simulation). */
 const SHOW_MS = 7000;
 
 function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }) {
+  const { t, say } = useI18n();
   useEffect(() => {
     const t = setTimeout(() => dismiss(n.id), SHOW_MS);
     return () => clearTimeout(t);
   }, [n.id, dismiss]);
-  const { say } = useI18n();
   return (
     <li
       data-testid="notice"
@@ -28,7 +28,7 @@ function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }
       }`}
     >
       <span className="min-w-0 flex-1">{say(n.text)}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
+      <button type="button" aria-label={t('ui.canvas.dismiss')} onClick={() => dismiss(n.id)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
         <CloseIcon width={14} height={14} />
       </button>
     </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
 import { NODE_MANIFESTS } from '@/engine/models/catalog';
@@ -30,11 +31,12 @@ const heading = 'flex w-full items-center gap-1.5 rounded-md px-1.5 py-1 text-le
  * the scenario it joins, so a node whose code arrived late does not land on a later one.
  */
 export function useAddNode(vertical: boolean) {
+  const { t } = useI18n();
   const playback = usePlaybackStore();
   const ui = useUiStore();
   return (type: string, at: { x: number; y: number }, stagger = false) => {
     const report = (r: EditResult) => {
-      if (!r.ok) ui.getState().notify(`Could not add it: ${r.errors[0]}`, 'warn');
+      if (!r.ok) ui.getState().notify(t('ui.canvas.couldNotAdd', { error: r.errors[0] }), 'warn');
     };
     const r = applyEdit(playback, (s) => {
       const k = stagger ? (s.nodes.length % 5) * 16 : 0;
@@ -50,6 +52,7 @@ export function useAddNode(vertical: boolean) {
  * (tap, or Enter) to drop it in the middle of the view. Folds to one button on a narrow screen.
  */
 export function Palette({ vertical, compact }: { vertical: boolean; compact: boolean }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const flow = useReactFlow();
   const add = useAddNode(vertical);
@@ -75,14 +78,14 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
   const shown = !compact || open;
   return (
     <Panel position="top-left" className="!m-3">
-      <nav aria-label="Components" className="w-44 rounded-xl border border-slate-200 bg-white/95 p-1.5 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
+      <nav aria-label={t('ui.canvas.components')} className="w-44 rounded-xl border border-slate-200 bg-white/95 p-1.5 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         {compact ? (
           <button type="button" aria-expanded={open} data-testid="palette-toggle" onClick={() => setOpen(!open)} className={heading}>
             <PlusIcon width={13} height={13} />
-            Add component
+            {t('ui.canvas.addComponent')}
           </button>
         ) : (
-          <p className={heading}>Components</p>
+          <p className={heading}>{t('ui.canvas.components')}</p>
         )}
         {shown && (
           <ul className="mt-1 space-y-0.5">
@@ -98,7 +101,7 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
                     onFocus={() => preload(k.type)}
                     onDragStart={(e) => onDragStart(e, k.type)}
                     onClick={() => addInMiddle(k.type)}
-                    title={`${k.blurb} Drag onto the canvas, or click to add.`}
+                    title={t('ui.canvas.paletteTitle', { blurb: k.blurb })}
                     className="flex w-full cursor-grab items-center gap-2 rounded-lg px-1.5 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing dark:hover:bg-slate-800"
                   >
                     <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(13)}</span>

@@ -1,3 +1,4 @@
+import { currentFormatter } from '../i18n/use-i18n';
 import { DEFAULT_LINK, type Latency } from '@/engine/core/network';
 import { isNodeType } from '@/engine/models/catalog';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -55,6 +56,8 @@ export function fromCanvas(p: { x: number; y: number }, vertical: boolean): { x:
  * validated one, whose node types are all catalog kinds: another type throws, as a bug.
  */
 export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges: LinkEdge[] } {
+  // Labels for screen readers in the language chosen now (a language switch re-draws the scenario's flow).
+  const fmt = currentFormatter();
   const label = (id: string) => s.nodes.find((n) => n.id === id)?.label ?? id;
   const nodes = s.nodes.map((n): AppNode => {
     const type = n.type;
@@ -63,7 +66,7 @@ export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges
       id: n.id,
       type,
       position: toCanvas(n.position, vertical),
-      ariaLabel: `${n.label ?? n.id} (${type})`,
+      ariaLabel: fmt.t('ui.canvas.nodeAria', { label: n.label ?? n.id, type }),
       data: { label: n.label ?? n.id, kind: type, vertical },
     };
   });
@@ -75,7 +78,7 @@ export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges
       type: 'link',
       source: e.source,
       target: e.target,
-      ariaLabel: `link ${label(e.source)} to ${label(e.target)}, ${latencies[i]}`,
+      ariaLabel: fmt.t('ui.canvas.linkAria', { from: label(e.source), to: label(e.target), latency: latencies[i] }),
       data: { latency: latencies[i], unusual: latencies[i] !== usual },
     }),
   );

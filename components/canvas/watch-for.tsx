@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
@@ -11,6 +12,7 @@ import { useMediaQuery } from '../ui/use-media-query';
  * what to watch for in the open built-in. A tap shows all of it.
  */
 export function WatchFor() {
+  const { t } = useI18n();
   const entry = usePlayback(selectEntry);
   const [open, setOpen] = useState(false);
   // Not merely hidden on wider screens: the side panel's About tab says it there, once.
@@ -26,7 +28,7 @@ export function WatchFor() {
     >
       <EyeIcon width={14} height={14} className="mt-px shrink-0" aria-hidden />
       <span className={`min-w-0 flex-1 ${open ? '' : 'truncate'}`}>
-        <span className="font-semibold">Watch for: </span>
+        <span className="font-semibold">{t('ui.canvas.watchFor')}</span>
         {entry.watchFor}
       </span>
     </button>

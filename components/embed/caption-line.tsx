@@ -11,7 +11,7 @@ import { selectCaption, selectHalted } from '@/stores/selectors';
 export function CaptionLine() {
   const lines = usePlayback(selectCaption);
   const halted = usePlayback(selectHalted);
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   const main = lines.find((l) => l.type !== 'net.send') ?? lines[0];
   const violation = main?.type === 'invariant.violation';
   return (
@@ -23,8 +23,8 @@ export function CaptionLine() {
         violation ? 'font-semibold text-red-700 dark:text-red-400' : 'text-slate-700 dark:text-slate-300'
       }`}
     >
-      {halted && <span className="mr-1.5 rounded-full bg-red-600 px-1.5 py-px text-[10px] font-semibold text-white">paused on violation</span>}
-      {main ? say(main.text) : 'Press Play to run the scenario, or Step to go one event at a time.'}
+      {halted && <span className="mr-1.5 rounded-full bg-red-600 px-1.5 py-px text-[10px] font-semibold text-white">{t('ui.embed.pausedOnViolation')}</span>}
+      {main ? say(main.text) : t('ui.embed.pressPlay')}
     </p>
   );
 }

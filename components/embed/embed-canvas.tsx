@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -55,6 +56,7 @@ function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {
  * opens the fault menu, and a fault is recorded at the cursor like in the playground.
  */
 function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: React.RefObject<HTMLDivElement | null> }) {
+  const { t } = useI18n();
   const scenario = usePlayback(selectScenario);
   const [shown, setShown] = useState(scenario);
   const [nodes, setNodes] = useState<AppNode[]>(() => cardsOf(scenario).nodes);
@@ -99,7 +101,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
           fitViewOptions={fit}
           minZoom={0.1}
           maxZoom={2}
-          aria-label="Simulation canvas"
+          aria-label={t('ui.canvas.simulationCanvas')}
         >
           <Background gap={22} size={1.2} />
           <ZoomVar />

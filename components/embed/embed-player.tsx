@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { currentFormatter } from '@/components/i18n/use-i18n';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -91,6 +92,7 @@ function useHostChannel(store: PlaybackStore, channel: EmbedChannel, speed: numb
  * ms), at the options' speed, and plays at once when `autoplay`.
  */
 export function EmbedPlayer({ options, dark, start, autoplay, channel }: { options: EmbedOptions; dark: boolean; start: number; autoplay: boolean; channel: EmbedChannel }) {
+  const { t } = useI18n();
   const store = usePlaybackStore();
   const { title } = usePlayback(useShallow(selectHeading));
   const faults = options.mode === 'editable';
@@ -124,7 +126,7 @@ export function EmbedPlayer({ options, dark, start, autoplay, channel }: { optio
         {options.view !== 'canvas' && (
           // Alone, the diagram keeps clear of the title strip over the stage.
           <div className={`flex min-h-0 flex-col border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 ${options.view === 'both' ? 'h-1/2' : 'flex-1 pt-10'}`}>
-            <Suspense fallback={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the sequence diagram…</p>}>
+            <Suspense fallback={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('ui.sequence.loading')}</p>}>
               <SequencePanel closable={false} />
             </Suspense>
           </div>

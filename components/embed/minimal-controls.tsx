@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback } from '@/stores/playback-context';
 import { selectActions, selectClock } from '@/stores/selectors';
@@ -13,11 +14,12 @@ import { primaryButton } from '../ui/styles';
 export function MinimalControls() {
   const clock = usePlayback(useShallow(selectClock));
   const act = usePlayback(useShallow(selectActions));
-  const label = clock.playing ? 'Pause' : clock.finished ? 'Replay' : 'Play';
+  const { t } = useI18n();
+  const label = t(clock.playing ? 'ui.embed.pause' : clock.finished ? 'ui.embed.replay' : 'ui.embed.play');
   return (
     <div
       role="toolbar"
-      aria-label="Playback"
+      aria-label={t('ui.embed.playback')}
       data-testid="embed-controls"
       data-controls="minimal"
       className="flex items-center gap-2 border-t border-slate-200 bg-white/95 px-2 py-1 dark:border-slate-800 dark:bg-slate-900/95"

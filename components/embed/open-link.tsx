@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect, useState, type MouseEvent, type SyntheticEvent } from 'react';
 import type { Scenario } from '@/engine/scenario/schema';
 import { loadShare, shareIfLoaded } from '@/engine/scenario/share-lazy';
@@ -25,6 +26,7 @@ const hrefOf = (run: RunNow, share = shareIfLoaded()) => {
  * opens the tab once it has arrived.
  */
 export function OpenInPlayground({ run }: { run: RunNow }) {
+  const { t } = useI18n();
   const [href, setHref] = useState(() => hrefOf(run));
   useEffect(() => {
     void loadShare().catch(() => undefined);
@@ -58,9 +60,9 @@ export function OpenInPlayground({ run }: { run: RunNow }) {
       onContextMenu={refresh}
       className="pointer-events-auto inline-flex h-7 shrink-0 items-center gap-1 rounded-md border border-slate-200 bg-white/90 px-2 text-xs font-medium text-indigo-700 shadow-sm backdrop-blur hover:bg-white hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900/90 dark:text-indigo-300 dark:hover:bg-slate-900 dark:hover:text-indigo-200"
     >
-      Open in playground
+      {t('ui.embed.openInPlayground')}
       <ExternalIcon width={13} height={13} />
-      <span className="sr-only">(opens in a new tab)</span>
+      <span className="sr-only">{t('ui.embed.newTab')}</span>
     </a>
   );
 }

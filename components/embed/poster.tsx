@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { docTitle, type EmbedDoc } from '@/stores/embed-source';
 import { PlayIcon } from '../ui/icons';
 import { OpenInPlayground } from './open-link';
@@ -10,6 +11,7 @@ import { OpenInPlayground } from './open-link';
  * the player and plays.
  */
 export function Poster({ doc, t, onStart }: { doc: EmbedDoc; t: number | null; onStart(): void }) {
+  const { t: tr } = useI18n();
   const title = docTitle(doc);
   const description = doc.entry?.description ?? doc.scenario.description;
   return (
@@ -28,7 +30,7 @@ export function Poster({ doc, t, onStart }: { doc: EmbedDoc; t: number | null; o
           e.stopPropagation();
           onStart();
         }}
-        aria-label={`Load and play: ${title}`}
+        aria-label={tr('ui.embed.loadAndPlay', { title })}
         className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-indigo-600 text-white shadow-lg shadow-indigo-900/20 transition-transform hover:scale-105 hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500 motion-reduce:transition-none"
       >
         <PlayIcon width={24} height={24} className="translate-x-px" />
@@ -37,7 +39,7 @@ export function Poster({ doc, t, onStart }: { doc: EmbedDoc; t: number | null; o
         {title}
       </h1>
       {description && <p className="line-clamp-3 max-w-xl text-xs text-slate-600 [@media(max-height:300px)]:hidden dark:text-slate-400">{description}</p>}
-      <p className="text-[11px] text-slate-500 dark:text-slate-400">Runs in your browser · nothing loads until you click</p>
+      <p className="text-[11px] text-slate-500 dark:text-slate-400">{tr('ui.embed.runsInBrowser')}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useState } from 'react';
 import { CloseIcon } from '../ui/icons';
 
@@ -8,6 +9,7 @@ import { CloseIcon } from '../ui/icons';
  * one line each, naming it. The player runs anyway with defaults; the notice can be dismissed.
  */
 export function Problems({ problems }: { problems: readonly string[] }) {
+  const { t } = useI18n();
   const [open, setOpen] = useState(true);
   if (!open || problems.length === 0) return null;
   return (
@@ -24,7 +26,7 @@ export function Problems({ problems }: { problems: readonly string[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" aria-label="Dismiss" onClick={() => setOpen(false)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
+      <button type="button" aria-label={t('ui.canvas.dismiss')} onClick={() => setOpen(false)} className="-mr-1 rounded p-0.5 opacity-70 hover:opacity-100">
         <CloseIcon width={14} height={14} />
       </button>
     </div>

@@ -33,6 +33,7 @@ const field = 'h-8 w-24 rounded-lg border border-slate-300 bg-white px-2 text-sm
  * on the violation; or says how much was tried without one. Loaded only when opened.
  */
 export default function HuntDialog() {
+  const { t, say } = useI18n();
   const { openDialog } = useUi(useShallow(selectUiActions));
   const { scenario, entry } = usePlayback(useShallow(selectDoc));
   const playbackStore = usePlaybackStore();
@@ -71,7 +72,7 @@ export default function HuntDialog() {
     const run = shrunkRun(scenario, result);
     if (!run) return;
     const r = await openDocument(playbackStore, run.scenario, { entry, t: run.t, now: Date.now() });
-    reportOpen(uiStore, 'The failing run', r);
+    reportOpen(uiStore, t('ui.hunt.failingRun'), r);
     if (r.ok) openDialog(null);
   };
 
@@ -79,38 +80,37 @@ export default function HuntDialog() {
   const running = phase.kind === 'running';
 
   return (
-    <Modal title="Hunt: break it for me" testId="hunt" size="lg" onClose={() => openDialog(null)}>
+    <Modal title={t('ui.hunt.title')} testId="hunt" size="lg" onClose={() => openDialog(null)}>
       <div className="space-y-4 px-5 py-4 text-sm">
         <p className="text-slate-600 dark:text-slate-400">
-          Plays this scenario again and again, each time under a random schedule of faults instead of its own, with every invariant watching. The first violation is shrunk to the
-          smallest schedule that still breaks it and opened as an ordinary run, paused on the violation.
+          {t('ui.hunt.intro')}
         </p>
         <fieldset disabled={running} className="flex flex-wrap items-end gap-x-5 gap-y-3">
           <label className="flex flex-col gap-1">
-            <span className={sectionTitle}>Runs</span>
+            <span className={sectionTitle}>{t('ui.hunt.runs')}</span>
             <input type="number" min={1} max={1_000_000} value={runs} onChange={(e) => setRuns(Math.max(1, Math.min(1_000_000, Math.floor(Number(e.target.value) || 1))))} data-testid="hunt-runs" className={field} />
           </label>
           <label className="flex flex-col gap-1">
-            <span className={sectionTitle}>Seed</span>
+            <span className={sectionTitle}>{t('ui.hunt.seed')}</span>
             <input type="number" min={0} max={4294967295} value={seed} onChange={(e) => setSeed(Math.max(0, Math.min(4294967295, Math.floor(Number(e.target.value) || 0))))} data-testid="hunt-seed" className={field} />
           </label>
           <div className="flex flex-col gap-1">
-            <span className={sectionTitle}>Faults</span>
+            <span className={sectionTitle}>{t('ui.hunt.faults')}</span>
             <div className="flex flex-wrap gap-x-3 gap-y-1">
               {FAULT_KINDS.map((k) => (
                 <label key={k} className="flex items-center gap-1.5">
                   <input type="checkbox" checked={kinds.includes(k)} onChange={() => toggle(k)} data-testid={`hunt-kind-${k}`} className="h-4 w-4 accent-indigo-600 dark:accent-indigo-400" />
-                  {k}
+                  {t('ui.hunt.kind', { k })}
                 </label>
               ))}
             </div>
           </div>
         </fieldset>
         <details className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="hunt-distribution">
-          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">How schedules are drawn</summary>
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">{t('ui.hunt.howDrawn')}</summary>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-slate-600 dark:text-slate-400">
             {describeDistribution(config.distribution, scenario.playback.untilMs).map((l) => (
-              <li key={l}>{l}</li>
+              <li key={l.id}>{say(l)}</li>
             ))}
           </ul>
         </details>
@@ -118,11 +118,11 @@ export default function HuntDialog() {
         <div className="flex justify-end gap-2">
           {running ? (
             <button type="button" onClick={() => cancelRef.current()} data-testid="hunt-cancel" className={button}>
-              Cancel
+              {t('ui.hunt.cancel')}
             </button>
           ) : (
             <button type="button" onClick={start} disabled={kinds.length === 0} data-testid="hunt-start" className={primaryButton}>
-              {phase.kind === 'idle' ? 'Hunt' : 'Hunt again'}
+              {t(phase.kind === 'idle' ? 'ui.hunt.hunt' : 'ui.hunt.huntAgain')}
             </button>
           )}
         </div>
@@ -133,12 +133,12 @@ export default function HuntDialog() {
 
 /** Progress while it runs, then what it found or how much it tried. */
 function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r: HuntResult): void }) {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   if (phase.kind === 'idle') return null;
   if (phase.kind === 'error') {
     return (
       <p role="alert" className="text-red-700 dark:text-red-300">
-        The hunt stopped: {phase.message}
+        {t('ui.hunt.stopped', { message: phase.message })}
       </p>
     );
   }
@@ -147,9 +147,9 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
     const shrinking = phase.status?.complete && phase.status.failure;
     return (
       <div className="space-y-1" data-testid="hunt-progress">
-        <progress max={runs} value={shrinking ? runs : done} className="h-2 w-full accent-indigo-600" aria-label="Runs done" />
+        <progress max={runs} value={shrinking ? runs : done} className="h-2 w-full accent-indigo-600" aria-label={t('ui.hunt.runsDone')} />
         <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
-          {shrinking ? `Violation in run ${phase.status!.failure!.index + 1}; shrinking it…` : `${done.toLocaleString()} of ${runs.toLocaleString()} runs on ${phase.workers} worker${phase.workers === 1 ? '' : 's'}`}
+          {shrinking ? t('ui.hunt.shrinking', { run: phase.status!.failure!.index + 1 }) : t('ui.hunt.progress', { done: done.toLocaleString(), runs: runs.toLocaleString(), workers: phase.workers })}
         </p>
       </div>
     );
@@ -157,33 +157,34 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
   if (phase.kind === 'cancelled') {
     return (
       <p data-testid="hunt-summary" className="text-slate-700 dark:text-slate-300">
-        Cancelled after {(phase.status?.coverage.runs ?? 0).toLocaleString()} runs; the workers were stopped.
+        {t('ui.hunt.cancelled', { runs: (phase.status?.coverage.runs ?? 0).toLocaleString() })}
       </p>
     );
   }
   const { result, ms, workers } = phase;
   const cov = result.coverage;
-  const rate = `${workers} worker${workers === 1 ? '' : 's'}, ${(ms / 1000).toFixed(1)} s`;
+  const rate = t('ui.hunt.rate', { workers, s: (ms / 1000).toFixed(1) });
   if (result.shrunk && result.failure) {
     const faults = result.shrunk.schedule.faults;
     return (
       <div className="space-y-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2 dark:border-red-800 dark:bg-red-950/50" data-testid="hunt-summary">
         <p className="font-semibold text-red-900 dark:text-red-100">
-          {result.shrunk.violation.monitor} broke in run {(result.failure.index + 1).toLocaleString()} ({cov.faults.toLocaleString()} faults tried; {rate})
+          {t('ui.hunt.broke', { monitor: result.shrunk.violation.monitor, run: (result.failure.index + 1).toLocaleString(), faults: cov.faults.toLocaleString(), rate })}
         </p>
         <p className="text-slate-700 dark:text-slate-300">
-          Shrunk in {result.shrunk.tries} runs to {faults.length === 0 ? 'no fault at all: it breaks by itself' : `${faults.length} fault${faults.length === 1 ? '' : 's'}`}:
+          {t('ui.hunt.shrunk', { tries: result.shrunk.tries, n: faults.length })}
         </p>
         {faults.length > 0 && (
           <ul className="list-disc pl-5 font-mono text-xs" data-testid="hunt-shrunk">
-            {faults.map((f) => (
-              <li key={describeFault(f)}>{describeFault(f)}</li>
-            ))}
+            {faults.map((f) => {
+              const text = say(describeFault(f));
+              return <li key={text}>{text}</li>;
+            })}
           </ul>
         )}
         <p className="text-xs text-slate-600 dark:text-slate-400">{say(result.shrunk.violation.message)}</p>
         <button type="button" onClick={() => onOpen(result)} data-testid="hunt-open" className={primaryButton}>
-          Open the failing run
+          {t('ui.hunt.openFailing')}
         </button>
       </div>
     );
@@ -191,13 +192,14 @@ function Outcome({ phase, runs, onOpen }: { phase: Phase; runs: number; onOpen(r
   const kinds = Object.entries(cov.byKind)
     .map(([k, n]) => `${k} ${n.toLocaleString()}`)
     .join(', ');
+  const byFaults = cov.runsWithFaults.flatMap((n, i) => (n > 0 ? [`${i}: ${n.toLocaleString()}`] : [])).join(', ');
   return (
     <div className="space-y-1 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 dark:border-emerald-800 dark:bg-emerald-950/50" data-testid="hunt-summary">
       <p className="font-semibold text-emerald-900 dark:text-emerald-100">
-        {cov.runs.toLocaleString()} runs, {cov.faults.toLocaleString()} faults tried, no violation ({rate})
+        {t('ui.hunt.noViolation', { runs: cov.runs.toLocaleString(), faults: cov.faults.toLocaleString(), rate })}
       </p>
-      <p className="text-xs text-slate-600 dark:text-slate-400">By kind: {kinds || 'none'}.</p>
-      <p className="text-xs text-slate-600 dark:text-slate-400">Runs by number of faults: {cov.runsWithFaults.flatMap((n, i) => (n > 0 ? [`${i}: ${n.toLocaleString()}`] : [])).join(', ')}.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{kinds ? t('ui.hunt.byKind', { kinds }) : t('ui.hunt.byKindNone')}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t('ui.hunt.byFaults', { list: byFaults })}</p>
     </div>
   );
 }

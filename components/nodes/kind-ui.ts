@@ -1,3 +1,4 @@
+import type { Say } from '@/engine/core/phrase';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { ComponentType, ReactNode } from 'react';
 import type { NodeType, NodeViewOf } from '@/engine/models/catalog';
@@ -36,7 +37,7 @@ export interface NodeUi<T extends NodeType = NodeType> {
    * The one line a card keeps when the canvas is zoomed out too far to read its details (what a
    * glance should still tell); without it the far card shows the node's status only.
    */
-  summary?(view: NodeViewOf<T>): string | null;
+  summary?(view: NodeViewOf<T>): Say | null;
   /** Labels and units of this kind's own parameters, where the generic ones (field-labels.ts) do not fit. */
   readonly fields?: FieldTable;
   /** Fetches the card (an `import()`: a card is fetched with its kind's behaviour). */

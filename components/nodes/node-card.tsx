@@ -1,3 +1,4 @@
+import type { Say } from '@/engine/core/phrase';
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position } from '@xyflow/react';
 import type { MouseEvent, ReactNode } from 'react';
@@ -26,7 +27,7 @@ export interface NodeCardProps {
   /** Links attach top and bottom instead of left and right. */
   vertical?: boolean;
   /** What this node needs to work (a client with nothing to talk to). */
-  warning?: string | null;
+  warning?: Say | null;
   children: ReactNode;
 }
 
@@ -39,11 +40,12 @@ export const FRAME: Record<NodeStatus, string> = {
 
 /** "✕ crashed" / "❚❚ paused" in the header; nothing while up. */
 export function StatusBadge({ status }: { status: NodeStatus }) {
+  const { t } = useI18n();
   if (status === 'crashed') {
-    return <span className="rounded-full bg-red-700 px-2 py-0.5 text-[10px] font-bold tracking-wide text-white uppercase">✕ crashed</span>;
+    return <span className="rounded-full bg-red-700 px-2 py-0.5 text-[10px] font-bold tracking-wide text-white uppercase">{t('ui.nodes.crashed')}</span>;
   }
   if (status === 'paused') {
-    return <span className="rounded-full bg-amber-500 px-2 py-0.5 text-[10px] font-bold tracking-wide text-amber-950 uppercase">❚❚ paused</span>;
+    return <span className="rounded-full bg-amber-500 px-2 py-0.5 text-[10px] font-bold tracking-wide text-amber-950 uppercase">{t('ui.nodes.paused')}</span>;
   }
   return null;
 }
@@ -53,6 +55,7 @@ export const handle = '!h-3 !w-3 !border-2 !border-white !bg-slate-400 transitio
 
 /** The ⋯ button that opens the node's fault menu (for pointer, touch and keyboard alike). */
 function MenuButton({ id, label }: { id: string; label: string }) {
+  const { t } = useI18n();
   const { openMenu: open } = useUi(useShallow(selectUiActions));
   const onClick = (e: MouseEvent<HTMLButtonElement>) => {
     e.stopPropagation();
@@ -63,7 +66,7 @@ function MenuButton({ id, label }: { id: string; label: string }) {
     <button
       type="button"
       onClick={onClick}
-      aria-label={`Faults for ${label}`}
+      aria-label={t('ui.nodes.faultsFor', { label })}
       aria-haspopup="dialog"
       data-testid={`node-menu-${id}`}
       className="nodrag -mr-1 grid h-6 w-6 shrink-0 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white"
@@ -75,11 +78,11 @@ function MenuButton({ id, label }: { id: string; label: string }) {
 
 /** The latest message the node was handed, and when: what it last heard, kept after the dot is gone. */
 function LastReceived({ id }: { id: string }) {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   const last = usePlayback((s) => selectLastReceived(s, id));
   const labels = usePlayback(selectLabels);
   if (!last) return null;
-  const text = `last received at ${formatMs(last.t)} from ${labels[last.from] ?? last.from}: ${last.text}`;
+  const text = t('ui.nodes.lastReceived', { t: formatMs(last.t), from: labels[last.from] ?? last.from, text: last.text });
   return (
     <p data-testid="last-received" title={text} className="flex min-w-0 gap-1 border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-500 dark:border-white/10 dark:text-slate-400">
       <span className="sr-only">{text}</span>
@@ -100,7 +103,7 @@ function LastReceived({ id }: { id: string }) {
  * and the latest invariant violation it was part of, in words.
  */
 export function NodeCard({ id, label, kind, status, clockOffset, selected, vertical, warning, children }: NodeCardProps) {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   const skewed = Math.abs(clockOffset) >= 0.5;
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
@@ -129,14 +132,13 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       <LastReceived id={id} />
       {skewed && (
         <footer className="border-t border-black/5 px-3 py-1 font-mono text-[10px] text-slate-600 dark:border-white/10 dark:text-slate-400" data-testid="clock-offset">
-          clock {clockOffset > 0 ? '+' : '−'}
-          {Math.abs(Math.round(clockOffset))} ms
+          {t('ui.nodes.clock', { sign: clockOffset > 0 ? '+' : '−', ms: Math.abs(Math.round(clockOffset)) })}
         </footer>
       )}
       {warning && (
         <p data-testid="node-warning" className="flex gap-1.5 border-t border-amber-200 bg-amber-50 px-3 py-1.5 text-[11px] leading-snug text-amber-900 last:rounded-b-[10px] dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-200">
           <span aria-hidden>⚠</span>
-          {warning}
+          {say(warning)}
         </p>
       )}
       {/* A short badge with the node's part in it; the sentence is in the caption, the log and this tooltip. */}
@@ -148,10 +150,10 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
             className={`rounded-full px-2 py-px text-[10px] font-bold tracking-wide uppercase ${violation.causeNode === id ? 'bg-amber-400 text-amber-950' : 'bg-red-600 text-white'}`}
           >
             <span aria-hidden>{violation.causeNode === id ? '⚡ ' : '✖ '}</span>
-            {violationRole(violation, id)}
+            {say(violationRole(violation, id))}
           </span>
           <span className="sr-only">
-            {violation.causeNode === id ? 'Caused an invariant violation: ' : 'Invariant violated: '}
+            {t(violation.causeNode === id ? 'ui.nodes.causedViolation' : 'ui.nodes.violated')}
             {say(violation.message)}
           </span>
         </p>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, type ComponentType } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
@@ -32,6 +33,7 @@ function farLabelSize(label: string): string {
 
 /** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
+  const { t, say } = useI18n();
   const live = useNodeView(id);
   const status = live?.status ?? 'up';
   const violation = usePlayback((s) => selectNodeViolation(s, id) !== null);
@@ -54,8 +56,8 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
           <StatusBadge status={status} />
         </div>
       )}
-      {summary && <p className="mt-2 text-3xl leading-tight text-slate-600 dark:text-slate-300">{summary}</p>}
-      {violation && <p className="mt-2 text-3xl leading-tight font-bold text-red-700 dark:text-red-300">✖ violated</p>}
+      {summary && <p className="mt-2 text-3xl leading-tight text-slate-600 dark:text-slate-300">{say(summary)}</p>}
+      {violation && <p className="mt-2 text-3xl leading-tight font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
       <Handle type="source" position={data.vertical ? Position.Bottom : Position.Right} className={handle} />
     </div>
   );

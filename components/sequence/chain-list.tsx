@@ -22,7 +22,7 @@ const TONE = {
  * causal chain told as sentences, oldest first, each a link that seeks to its moment.
  */
 export function ChainList() {
-  const { say } = useI18n();
+  const { say, t } = useI18n();
   const chainOf = useUi((s) => s.chainOf);
   // The violations the cursor has passed, and the one chosen even when the cursor went back before it.
   const violations = usePlayback(useShallow((s: PlaybackState) => selectPassed(s, chainOf)));
@@ -37,12 +37,12 @@ export function ChainList() {
   return (
     <section aria-labelledby="why-heading" data-testid="chain-panel" className="flex min-h-0 flex-col gap-2 overflow-y-auto p-3 text-xs">
       <h3 id="why-heading" className="text-sm font-semibold text-slate-800 dark:text-slate-100">
-        Why did this break?
+        {t('ui.sequence.whyHeading')}
       </h3>
       {violations.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-400">No invariant has been violated so far. When one is, choose it here (or its red mark) to see the events that led to it.</p>
+        <p className="text-slate-600 dark:text-slate-400">{t('ui.sequence.noViolation')}</p>
       ) : (
-        <ul className="flex flex-col gap-1" aria-label="Violations so far">
+        <ul className="flex flex-col gap-1" aria-label={t('ui.sequence.violationsSoFar')}>
           {violations.map((v) => (
             <li key={v.i}>
               <button
@@ -66,7 +66,7 @@ export function ChainList() {
       {chain && (
         <>
           <p className="text-slate-600 dark:text-slate-400">
-            What happened before it, by the run&apos;s happens-before order, from {formatMs(chain.start)} (everything else is dimmed). Choose a line to go there.
+            {t('ui.sequence.chainIntro', { start: formatMs(chain.start) })}
           </p>
           <ol data-testid="chain-sentences" className="flex flex-col gap-0.5">
             {sentences.map((c) => (

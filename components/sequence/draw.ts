@@ -1,3 +1,4 @@
+import { currentFormatter } from '../i18n/use-i18n';
 import { MsgEnd, lowerBound, type SequenceData } from '@/engine/trace/sequence';
 import type { Pen } from './pen';
 import { GAP_PX, TimeScale } from './time-scale';
@@ -266,7 +267,7 @@ export function drawDiagram(pen: Pen, input: DiagramInput, what: DiagramPart = {
       const hx = x2 - ux * 6;
       const hy = yEnd - uy * 6;
       (inChain || pointed ? heads : dimHeads).push(x2, yEnd, hx - uy * 3, hy + ux * 3, x2, yEnd, hx + uy * 3, hy - ux * 3);
-      if (m.stalled > 0 && inChain && x2 - x1 > 40) labels.push({ x: (x1 + x2) / 2, y: (y1 + yEnd) / 2 - 7, s: `held ${Math.round(m.stalled)} ms` });
+      if (m.stalled > 0 && inChain && x2 - x1 > 40) labels.push({ x: (x1 + x2) / 2, y: (y1 + yEnd) / 2 - 7, s: currentFormatter().t('ui.sequence.held', { ms: Math.round(m.stalled) }) });
     } else {
       crosses.push(x2 - 4, yEnd - 4, x2 + 4, yEnd + 4, x2 - 4, yEnd + 4, x2 + 4, yEnd - 4);
     }

@@ -8,13 +8,16 @@ export function diagramSvg(input: DiagramInput): string {
   return pen.svg();
 }
 
+/** The error message when the browser cannot draw (the panel shows it in the reader's language). */
+export const NO_CANVAS = 'this browser cannot draw a canvas';
+
 /** The diagram of `input` as a PNG, drawn at `scale` times its size (sharp on slides). */
 export function diagramPng(input: DiagramInput, scale = 2): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(input.width * scale);
   canvas.height = Math.round(input.height * scale);
   const ctx = canvas.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('this browser cannot draw a canvas'));
+  if (!ctx) return Promise.reject(new Error(NO_CANVAS));
   ctx.scale(scale, scale);
   ctx.fillStyle = background(input.dark);
   ctx.fillRect(0, 0, input.width, input.height);

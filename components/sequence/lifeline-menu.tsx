@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { lifelineIds, moveLifeline, toggleLifeline } from '@/stores/lifelines';
@@ -42,6 +43,7 @@ export function LifelineMenu({ buttonClass }: { buttonClass: string }) {
   const rows = lifelineIds(ids, lifelines);
   const hidden = new Set(lifelines.hidden);
   const shown = rows.filter((id) => !hidden.has(id)).length;
+  const { t } = useI18n();
   const set = (l: UiState['lifelines']) => ui.getState().setLifelines(l);
   return (
     <div ref={box} className="relative">
@@ -51,16 +53,16 @@ export function LifelineMenu({ buttonClass }: { buttonClass: string }) {
         aria-expanded={open}
         aria-controls="lifeline-menu"
         data-testid="lifelines-button"
-        title="Reorder or hide lifelines (or drag a name)"
+        title={t('ui.sequence.lifelinesTitle')}
         onClick={() => setOpen(!open)}
       >
-        Rows{shown < rows.length ? ` ${shown}/${rows.length}` : ''}
+        {shown < rows.length ? t('ui.sequence.rowsShown', { shown, total: rows.length }) : t('ui.sequence.rows')}
       </button>
       {open && (
         <div
           id="lifeline-menu"
           role="group"
-          aria-label="Lifelines"
+          aria-label={t('ui.sequence.lifelines')}
           data-testid="lifeline-menu"
           className="absolute top-8 left-0 z-20 max-h-80 w-64 overflow-y-auto rounded-lg border border-slate-200 bg-white p-2 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
@@ -73,10 +75,10 @@ export function LifelineMenu({ buttonClass }: { buttonClass: string }) {
                     <input type="checkbox" checked={!hidden.has(id)} onChange={() => set(toggleLifeline(lifelines, id))} />
                     <span className="truncate">{name}</span>
                   </label>
-                  <button type="button" className={SMALL} aria-label={`Move ${name} up`} disabled={k === 0} onClick={() => set(moveLifeline(ids, lifelines, id, k - 1))}>
+                  <button type="button" className={SMALL} aria-label={t('ui.sequence.moveUp', { name })} disabled={k === 0} onClick={() => set(moveLifeline(ids, lifelines, id, k - 1))}>
                     ↑
                   </button>
-                  <button type="button" className={SMALL} aria-label={`Move ${name} down`} disabled={k === rows.length - 1} onClick={() => set(moveLifeline(ids, lifelines, id, k + 1))}>
+                  <button type="button" className={SMALL} aria-label={t('ui.sequence.moveDown', { name })} disabled={k === rows.length - 1} onClick={() => set(moveLifeline(ids, lifelines, id, k + 1))}>
                     ↓
                   </button>
                 </li>
@@ -84,7 +86,7 @@ export function LifelineMenu({ buttonClass }: { buttonClass: string }) {
             })}
           </ol>
           <button type="button" className={`${buttonClass} mt-1 w-full`} onClick={() => set({ order: [], hidden: [] })}>
-            Reset
+            {t('ui.sequence.reset')}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { currentFormatter, useI18n } from '@/components/i18n/use-i18n';
 import { useEffect, useRef } from 'react';
 import { narrate } from '@/engine/core/narrate';
 import { focusOf } from '@/stores/focus';
@@ -127,6 +128,7 @@ const LISTED = 120;
  * readers (and tests), updated while playback is paused.
  */
 export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
+  const { t } = useI18n();
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const box = useRef<HTMLDivElement>(null);
@@ -207,7 +209,7 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
           const b = document.createElement('button');
           b.type = 'button';
           b.dataset.testid = 'sequence-message';
-          b.textContent = `${formatMs(data.messages[k].sent)}: ${describeSeqMessage(pb, data.messages[k])}`;
+          b.textContent = `${formatMs(data.messages[k].sent)}: ${currentFormatter().say(describeSeqMessage(pb, data.messages[k]))}`;
           b.addEventListener('click', () => click({ kind: 'msg', k }, 0));
           // Keyboard focus on a message points it out as hovering its arrow does.
           b.addEventListener('focus', () => pointAt({ kind: 'msg', k }));
@@ -239,10 +241,10 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
       let text = '';
       if (hit?.kind === 'msg') {
         const m = selectSequence(pb).messages[hit.k];
-        text = `${describeSeqMessage(pb, m)} · ${formatMs(m.sent)} → ${formatMs(m.end)}`;
+        text = `${currentFormatter().say(describeSeqMessage(pb, m))} · ${formatMs(m.sent)} → ${formatMs(m.end)}`;
       } else if (hit?.kind === 'mark') {
         const m = selectSequence(pb).marks[hit.k];
-        text = `${formatMs(m.t)}: ${narrate(pb.sim, pb.sim.trace.get(m.i), pb.labels)}`;
+        text = `${formatMs(m.t)}: ${currentFormatter().say(narrate(pb.sim, pb.sim.trace.get(m.i), pb.labels))}`;
       }
       t.textContent = text;
       t.hidden = text === '';
@@ -399,12 +401,12 @@ export function SequenceCanvas({ ctl }: { ctl: SeqController }) {
         ref={overRef}
         data-testid="sequence-canvas"
         role="img"
-        aria-label="Sequence diagram: one row per node, an arrow per message from its send to its arrival. Drag to pan, scroll to zoom, click to seek."
+        aria-label={t('ui.sequence.canvasAria')}
         className="absolute inset-0 block h-full w-full touch-none"
         style={{ cursor: 'crosshair' }}
       />
       <div ref={tip} hidden role="status" className="pointer-events-none absolute z-10 max-w-80 rounded-md bg-slate-900/90 px-2 py-1 text-xs text-white shadow dark:bg-slate-100/95 dark:text-slate-900" />
-      <ol ref={list} data-testid="sequence-messages" aria-label="Messages in view (choose one to point it out)" className="sr-only" />
+      <ol ref={list} data-testid="sequence-messages" aria-label={t('ui.sequence.listAria')} className="sr-only" />
     </div>
   );
 }

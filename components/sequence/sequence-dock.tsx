@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useUi, useUiStore } from '@/stores/playback-context';
 import { hint } from '../panels/commands';
@@ -17,7 +18,8 @@ const MAX_SHARE = 0.75;
 const selectOpen = (s: { sequenceOpen: boolean }) => s.sequenceOpen;
 
 function Loading() {
-  return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the sequence diagram…</p>;
+  const { t } = useI18n();
+  return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('ui.sequence.loading')}</p>;
 }
 
 /**
@@ -26,6 +28,7 @@ function Loading() {
  * canvas, the diagram taking the canvas's place above the bottom sheet.
  */
 export function SequenceDock() {
+  const { t } = useI18n();
   const open = useUi(selectOpen);
   const ui = useUiStore();
   const [height, setHeight] = useState(START_H);
@@ -50,7 +53,7 @@ export function SequenceDock() {
   return (
     <>
       {/* A phone: Canvas | Sequence tabs above the stage. */}
-      <div role="tablist" aria-label="Views" className="order-first flex shrink-0 gap-1 border-b border-slate-200 bg-white px-2 md:hidden dark:border-slate-800 dark:bg-slate-900">
+      <div role="tablist" aria-label={t('ui.sequence.views')} className="order-first flex shrink-0 gap-1 border-b border-slate-200 bg-white px-2 md:hidden dark:border-slate-800 dark:bg-slate-900">
         {[false, true].map((seq) => (
           <button
             key={String(seq)}
@@ -63,7 +66,7 @@ export function SequenceDock() {
               open === seq ? 'border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 dark:text-slate-400'
             }`}
           >
-            {seq ? 'Sequence' : 'Canvas'}
+            {t(seq ? 'ui.sequence.tabSequence' : 'ui.sequence.tabCanvas')}
           </button>
         ))}
       </div>
@@ -78,7 +81,7 @@ export function SequenceDock() {
           <div
             role="separator"
             aria-orientation="horizontal"
-            aria-label="Height of the sequence diagram"
+            aria-label={t('ui.sequence.height')}
             aria-valuenow={height}
             aria-valuemin={MIN_H}
             tabIndex={0}
@@ -98,7 +101,7 @@ export function SequenceDock() {
           className={`flex h-7 shrink-0 items-center gap-1.5 px-3 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 max-md:hidden dark:text-slate-200 dark:hover:bg-slate-800 ${open ? 'md:hidden' : ''}`}
         >
           <ChevronIcon width={12} height={12} aria-hidden className={open ? 'rotate-90' : '-rotate-90'} />
-          Sequence diagram
+          {t('ui.sequence.sequenceDiagram')}
         </button>
         {open && (
           <div className="flex min-h-0 flex-1 flex-col md:h-[var(--seq-h)] md:flex-none">

@@ -1,12 +1,13 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { useRef, useState } from 'react';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { CloseIcon, DownloadIcon } from '../ui/icons';
 import { ChainList } from './chain-list';
 import { LifelineMenu } from './lifeline-menu';
 import { diagramInput, pageIsDark } from './diagram-input';
-import { diagramPng, diagramSvg, offer } from './export';
+import { diagramPng, diagramSvg, NO_CANVAS, offer } from './export';
 import { SeqController, SequenceCanvas } from './sequence-canvas';
 import { zoomed } from './view';
 
@@ -25,6 +26,7 @@ export default function SequencePanel({ closable = true }: { closable?: boolean 
   const [ctl] = useState(() => new SeqController());
   const [note, setNote] = useState('');
   const noteTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { t } = useI18n();
   const say = (s: string) => {
     setNote(s);
     clearTimeout(noteTimer.current);
@@ -42,50 +44,50 @@ export default function SequencePanel({ closable = true }: { closable?: boolean 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="sequence-panel">
       <div className="flex shrink-0 items-center gap-1 border-b border-slate-200 px-2 py-0.5 dark:border-slate-800">
-        <h2 className="mr-2 pl-1 text-xs font-semibold max-md:sr-only text-slate-800 dark:text-slate-100">Sequence diagram</h2>
-        <button type="button" className={BTN} aria-label="Zoom in along time" title="Zoom in (or scroll on the diagram)" onClick={() => zoom(0.5)}>
+        <h2 className="mr-2 pl-1 text-xs font-semibold max-md:sr-only text-slate-800 dark:text-slate-100">{t('ui.sequence.sequenceDiagram')}</h2>
+        <button type="button" className={BTN} aria-label={t('ui.sequence.zoomInAria')} title={t('ui.sequence.zoomInTitle')} onClick={() => zoom(0.5)}>
           +
         </button>
-        <button type="button" className={BTN} aria-label="Zoom out along time" title="Zoom out" onClick={() => zoom(2)}>
+        <button type="button" className={BTN} aria-label={t('ui.sequence.zoomOutAria')} title={t('ui.sequence.zoomOutTitle')} onClick={() => zoom(2)}>
           −
         </button>
         <button
           type="button"
           className={BTN}
           data-testid="sequence-all"
-          title="Show the whole run so far, following the cursor"
+          title={t('ui.sequence.allTitle')}
           onClick={() => ctl.setView({ span: null, end: null })}
         >
-          All
+          {t('ui.sequence.all')}
         </button>
         <LifelineMenu buttonClass={BTN} />
         <span className="mx-1 h-4 w-px bg-slate-200 dark:bg-slate-700" aria-hidden />
-        <button type="button" className={`${BTN} gap-1`} data-testid="export-svg" title="Download the visible range as SVG" onClick={() => offer(new Blob([diagramSvg(input())], { type: 'image/svg+xml' }), name('svg'))}>
+        <button type="button" className={`${BTN} gap-1`} data-testid="export-svg" title={t('ui.sequence.svgTitle')} onClick={() => offer(new Blob([diagramSvg(input())], { type: 'image/svg+xml' }), name('svg'))}>
           <span className="flex items-center gap-1">
-            <DownloadIcon width={12} height={12} aria-hidden /> SVG
+            <DownloadIcon width={12} height={12} aria-hidden /> {t('ui.sequence.svg')}
           </span>
         </button>
         <button
           type="button"
           className={BTN}
           data-testid="export-png"
-          title="Download the visible range as PNG"
+          title={t('ui.sequence.pngTitle')}
           onClick={() =>
             diagramPng(input()).then(
               (b) => offer(b, name('png')),
-              (e: Error) => say(e.message),
+              (e: Error) => say(e.message === NO_CANVAS ? t('ui.sequence.noCanvas') : e.message),
             )
           }
         >
           <span className="flex items-center gap-1">
-            <DownloadIcon width={12} height={12} aria-hidden /> PNG
+            <DownloadIcon width={12} height={12} aria-hidden /> {t('ui.sequence.png')}
           </span>
         </button>
         <span role="status" className="ml-2 truncate text-xs text-slate-600 dark:text-slate-400">
           {note}
         </span>
         {closable && (
-          <button type="button" className={`${BTN} ml-auto`} aria-label="Close the sequence diagram" data-testid="sequence-close" title="Close (d)" onClick={() => ui.getState().setSequenceOpen(false)}>
+          <button type="button" className={`${BTN} ml-auto`} aria-label={t('ui.sequence.close')} data-testid="sequence-close" title={t('ui.sequence.closeTitle')} onClick={() => ui.getState().setSequenceOpen(false)}>
             <CloseIcon width={14} height={14} aria-hidden />
           </button>
         )}

@@ -27,16 +27,16 @@ export function huntReport(s: Scenario, config: HuntConfig, r: HuntResult, host:
   const lines = [
     `${s.id ?? s.title}: hunt seed ${config.seed}, ${host.workers} worker${host.workers === 1 ? '' : 's'}, ${Math.round(host.elapsedMs)} ms (${perSecond} runs/s)`,
     'distribution:',
-    ...describeDistribution(config.distribution, s.playback.untilMs).map((l) => `  ${l}`),
+    ...describeDistribution(config.distribution, s.playback.untilMs).map((l) => `  ${inEnglish(l)}`),
   ];
   if (r.failure && r.shrunk) {
     const original = scheduleFor(s, config.distribution, config.seed, r.failure.index);
     lines.push(
       `VIOLATION in run ${r.failure.index + 1} of ${config.runs} (${cov.runs} runs, ${cov.faults} faults tried): ${r.failure.violation.monitor}`,
       `  its schedule (${original.faults.length} fault${original.faults.length === 1 ? '' : 's'}, seed ${original.seed}):`,
-      ...original.faults.map((f) => `    ${describeFault(f)}`),
+      ...original.faults.map((f) => `    ${inEnglish(describeFault(f))}`),
       `shrunk in ${r.shrunk.tries} runs to ${r.shrunk.schedule.faults.length === 0 ? 'no fault at all' : `${r.shrunk.schedule.faults.length} fault${r.shrunk.schedule.faults.length === 1 ? '' : 's'}`}:`,
-      ...r.shrunk.schedule.faults.map((f) => `    ${describeFault(f)}`),
+      ...r.shrunk.schedule.faults.map((f) => `    ${inEnglish(describeFault(f))}`),
       `  ${r.shrunk.violation.monitor} at ${Math.round(r.shrunk.violation.t)} ms: ${inEnglish(r.shrunk.violation.message)}`,
       `open it: ${link}`,
     );

@@ -1,3 +1,4 @@
+import { p, type Phrase } from '../core/phrase';
 import type { Intervention } from '../core/faults';
 import { nextFloat, nextUint32, seedRng, type RngState } from '../core/rng';
 import type { Scenario } from '../scenario/schema';
@@ -41,14 +42,14 @@ export const TIME_STEP_MS = 10;
  * The distribution in words, for the README, the CLI and the panel; `horizon` is the run's
  * length (the scenario's playback.untilMs).
  */
-export function describeDistribution(d: Distribution, horizon: number): string[] {
+export function describeDistribution(d: Distribution, horizon: number): Phrase[] {
   return [
-    `each run: 1 to ${d.maxFaults} faults (uniform), each of a kind drawn uniformly from ${d.kinds.join(', ')}`,
-    `start: uniform in [0, ${Math.round(horizon * 0.8)}) ms (the first 80% of the ${horizon} ms run), in steps of ${TIME_STEP_MS} ms`,
-    `duration (crash until restart, pause, partition until heal, loss, delay): log-uniform in [${MIN_DURATION_MS}, ${horizon}] ms`,
-    `target: a node drawn uniformly (crash, pause, skew) or a link (partition, loss, delay)`,
-    `skew: a clock jump of ±(log-uniform in [${MIN_DURATION_MS}, ${horizon}] ms); loss: probability uniform in [0.1, 1]; delay: +log-uniform in [${TIME_STEP_MS}, ${Math.round(horizon / 2)}] ms of latency`,
-    `simulation seed: derived from the hunt's seed and the run's index, like the schedule`,
+    p('hunt.distEach', { max: d.maxFaults, kinds: d.kinds.join(', ') }),
+    p('hunt.distStart', { until: Math.round(horizon * 0.8), horizon, step: TIME_STEP_MS }),
+    p('hunt.distDuration', { min: MIN_DURATION_MS, horizon }),
+    p('hunt.distTarget'),
+    p('hunt.distSkew', { min: MIN_DURATION_MS, horizon, step: TIME_STEP_MS, half: Math.round(horizon / 2) }),
+    p('hunt.distSeed'),
   ];
 }
 
@@ -145,19 +146,19 @@ export function toInterventions(s: Scenario, faults: readonly HuntFault[]): Inte
 }
 
 /** One line for a fault, for the CLI and the panel. */
-export function describeFault(f: HuntFault): string {
+export function describeFault(f: HuntFault): Phrase {
   switch (f.kind) {
     case 'crash':
-      return `crash ${f.node} at ${f.at} ms, restart after ${f.durationMs} ms`;
+      return p('hunt.faultCrash', { node: f.node, at: f.at, ms: f.durationMs });
     case 'pause':
-      return `pause ${f.node} at ${f.at} ms for ${f.durationMs} ms`;
+      return p('hunt.faultPause', { node: f.node, at: f.at, ms: f.durationMs });
     case 'skew':
-      return `skew ${f.node}'s clock by ${f.deltaMs > 0 ? '+' : ''}${f.deltaMs} ms at ${f.at} ms`;
+      return p('hunt.faultSkew', { node: f.node, delta: `${f.deltaMs > 0 ? '+' : ''}${f.deltaMs}`, at: f.at });
     case 'partition':
-      return `cut ${f.edge} at ${f.at} ms for ${f.durationMs} ms`;
+      return p('hunt.faultCut', { edge: f.edge, at: f.at, ms: f.durationMs });
     case 'loss':
-      return `lose ${Math.round(f.loss * 100)}% on ${f.edge} from ${f.at} ms for ${f.durationMs} ms`;
+      return p('hunt.faultLoss', { edge: f.edge, pct: Math.round(f.loss * 100), at: f.at, ms: f.durationMs });
     case 'delay':
-      return `delay ${f.edge} by +${f.extraLatencyMs} ms from ${f.at} ms for ${f.durationMs} ms`;
+      return p('hunt.faultDelay', { edge: f.edge, extra: f.extraLatencyMs, at: f.at, ms: f.durationMs });
   }
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import { liveSessions, type AppView } from '@/engine/models/app-service/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -24,28 +25,30 @@ const secs = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `$
 
 /** Where this app keeps logins, in a pill or two. */
 function Mode({ v, name }: { v: AppView; name: (id: string) => string }) {
-  if (v.auth === 'memory') return <span className={`${pill} ${TONE.memory}`}>sessions in memory</span>;
-  if (v.auth === 'redis') return <span className={`${pill} ${TONE.redis}`}>sessions in {v.redis ? name(v.redis) : 'redis (not linked)'}</span>;
+  const { t } = useI18n();
+  if (v.auth === 'memory') return <span className={`${pill} ${TONE.memory}`}>{t('ui.node.app-service.sessionsInMemory')}</span>;
+  if (v.auth === 'redis') return <span className={`${pill} ${TONE.redis}`}>{t('ui.node.app-service.sessionsIn', { where: v.redis ? name(v.redis) : t('ui.node.app-service.redisNotLinked') })}</span>;
   return (
     <>
-      <span className={`${pill} ${TONE.jwt}`}>JWT · exp {secs(v.tokenTtlMs)}</span>
-      {v.refresh && <span className={`${pill} ${TONE.extra}`}>refresh</span>}
-      {v.denylist && <span className={`${pill} ${TONE.extra}`}>denylist</span>}
+      <span className={`${pill} ${TONE.jwt}`}>{t('ui.node.app-service.jwt', { exp: secs(v.tokenTtlMs) })}</span>
+      {v.refresh && <span className={`${pill} ${TONE.extra}`}>{t('ui.node.app-service.refresh')}</span>}
+      {v.denylist && <span className={`${pill} ${TONE.extra}`}>{t('ui.node.app-service.denylist')}</span>}
     </>
   );
 }
 
 /** The sessions an app holds in its heap, each with a bar draining toward maxInactiveInterval. */
 function Sessions({ v, sessions }: { v: AppView; sessions: ReturnType<typeof liveSessions> }) {
+  const { t } = useI18n();
   if (sessions.length === 0) {
     return (
       <p className="text-[11px] text-slate-500 italic dark:text-slate-400" data-testid="app-no-sessions">
-        no sessions in memory
+        {t('ui.node.app-service.noSessions')}
       </p>
     );
   }
   return (
-    <ul className="space-y-1.5" aria-label="sessions in memory">
+    <ul className="space-y-1.5" aria-label={t('ui.node.app-service.sessionsInMemory')}>
       {sessions.slice(0, SHOWN).map((s) => (
         <li key={s.sid} data-testid="app-session" data-user={s.user}>
           <div className="flex min-w-0 items-baseline gap-1.5 font-mono text-[11px]">
@@ -57,7 +60,7 @@ function Sessions({ v, sessions }: { v: AppView; sessions: ReturnType<typeof liv
           <TtlBar remaining={v.maxInactiveMs - s.idleMs} span={v.maxInactiveMs} />
         </li>
       ))}
-      {sessions.length > SHOWN && <li className="text-[11px] text-slate-500 dark:text-slate-400">+{sessions.length - SHOWN} more</li>}
+      {sessions.length > SHOWN && <li className="text-[11px] text-slate-500 dark:text-slate-400">{t('ui.nodes.more', { n: sessions.length - SHOWN })}</li>}
     </ul>
   );
 }
@@ -68,6 +71,7 @@ function Sessions({ v, sessions }: { v: AppView; sessions: ReturnType<typeof liv
  * (401) and failed (5xx).
  */
 function AppCardImpl({ id, data, selected }: CardProps<'app'>) {
+  const { t } = useI18n();
   const live = useNodeView<'app'>(id);
   const labels = usePlayback(selectLabels);
   const v = live?.view ?? null;
@@ -86,28 +90,28 @@ function AppCardImpl({ id, data, selected }: CardProps<'app'>) {
             <Sessions v={v} sessions={sessions} />
           ) : (
             <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-300">
-              {v.auth === 'redis' ? 'keeps no session itself: loads it from Redis on every request' : 'keeps no session: checks signature and exp on its own clock'}
+              {t(v.auth === 'redis' ? 'ui.node.app-service.noSessionRedis' : 'ui.node.app-service.noSessionJwt')}
             </p>
           )}
           <p className="key-field text-[11px] text-slate-600 tabular-nums dark:text-slate-300" data-testid="app-stats">
-            <span className="font-semibold text-slate-800 dark:text-slate-100">{v.served}</span> served
+            <span className="font-semibold text-slate-800 dark:text-slate-100">{v.served}</span>{t('ui.node.app-service.served')}
             {v.refused > 0 && (
               <>
                 {' · '}
-                <span className="font-semibold text-amber-700 dark:text-amber-300">{v.refused}</span> refused
+                <span className="font-semibold text-amber-700 dark:text-amber-300">{v.refused}</span>{t('ui.node.app-service.refused')}
               </>
             )}
             {v.failed > 0 && (
               <>
                 {' · '}
-                <span className="font-semibold text-red-700 dark:text-red-300">{v.failed}</span> failed
+                <span className="font-semibold text-red-700 dark:text-red-300">{v.failed}</span>{t('ui.node.app-service.failed')}
               </>
             )}
-            {v.inFlight > 0 && <span className="text-slate-500 dark:text-slate-400"> · {v.inFlight} waiting on Redis</span>}
+            {v.inFlight > 0 && <span className="text-slate-500 dark:text-slate-400">{t('ui.node.app-service.waitingRedis', { n: v.inFlight })}</span>}
           </p>
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

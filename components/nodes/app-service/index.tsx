@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { ServerIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const appUi: NodeUi<'app'> = {
   icon: (s) => <ServerIcon width={s} height={s} />,
   tone: 'bg-sky-600',
   colour: '#0284c7',
-  summary: (v) => `${v.served} served · ${v.refused} refused`,
+  summary: (v) => p('ui.node.app-service.summary', { served: v.served, refused: v.refused }),
   card: () => import('./card').then((m) => m.AppCard),
 };

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { StatusLook } from '../program-status-card';
 
 /** What the status means from the defender's side: red while it gets in, green once it is turned away. */
@@ -10,5 +11,5 @@ export const attackerLook: StatusLook = {
     done: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
     failed: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
   },
-  word: { idle: 'idle', working: 'getting in', waiting: 'waiting', holding: 'getting in', done: 'done', failed: 'blocked' },
+  word: { idle: p('ui.nodes.status_idle'), working: p('ui.node.attacker.gettingIn'), waiting: p('ui.nodes.status_waiting'), holding: p('ui.node.attacker.gettingIn'), done: p('ui.nodes.status_done'), failed: p('ui.node.attacker.blocked') },
 };

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import type { ProgramView } from '@/engine/core/program';
 import { usePlayback, useUi } from '@/stores/playback-context';
@@ -22,6 +23,7 @@ const PILL: Record<ProgramView['status'], string> = {
 
 /** A client machine: what its program is doing now. */
 function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
+  const { t, say } = useI18n();
   const live = useNodeView<'client'>(id);
   // While its parameters are being typed into the inspector, the warning follows the draft.
   const draft = useUi((s) => selectDraftOf(s, id));
@@ -40,21 +42,21 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
         <div className="key-field flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5" data-testid="client-status" data-state={view.status}>
           <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${PILL[view.status]}`}>
             {view.status === 'waiting' && <span className={`mr-1 inline-block h-1.5 w-1.5 rounded-full bg-current align-middle ${pulse ? 'animate-pulse motion-reduce:animate-none' : ''}`} />}
-            {view.status}
+            {t(`ui.nodes.status_${view.status}`)}
           </span>
           {view.detail && (
-            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
-              {view.detail}
+            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={say(view.detail)}>
+              {say(view.detail)}
             </span>
           )}
           {view.lease && (
             <div className="w-full" data-testid="client-lease">
-              <TtlBar remaining={view.lease.until - localNow} span={view.lease.span} label={view.lease.label} />
+              <TtlBar remaining={view.lease.until - localNow} span={view.lease.span} label={say(view.lease.label)} />
             </div>
           )}
         </div>
       ) : (
-        <p className="key-field text-slate-600 italic dark:text-slate-400">{status === 'crashed' ? 'down: program state lost' : 'not running'}</p>
+        <p className="key-field text-slate-600 italic dark:text-slate-400">{t(status === 'crashed' ? 'ui.nodes.downStateLost' : 'ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

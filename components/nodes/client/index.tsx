@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { ClientIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const clientUi: NodeUi<'client'> = {
   icon: (s) => <ClientIcon width={s} height={s} />,
   tone: 'bg-client',
   colour: '#4f46e5',
-  summary: (v) => v.status,
+  summary: (v) => p(`ui.nodes.status_${v.status}`),
   card: () => import('./card').then((m) => m.ClientCard),
 };

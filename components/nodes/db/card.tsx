@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import type { DbTableView, DbTxnView } from '@/engine/models/db/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -14,12 +15,13 @@ const cell = 'px-1 py-px text-right font-mono tabular-nums';
 
 /** One table: its rows with committed values, a lock mark, and the uncommitted value beside. */
 function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) => DbTxnView | undefined; first: boolean }) {
+  const { t: tr } = useI18n();
   return (
     <table className="w-full border-collapse text-[11px]" data-testid={`db-table-${t.name}`}>
       <caption className={`${term} text-left`}>{t.name}</caption>
       <thead>
         <tr className="text-[10px] text-slate-500 dark:text-slate-400">
-          <th className="px-1 text-left font-medium">id</th>
+          <th className="px-1 text-left font-medium">{tr('ui.node.db.idColumn')}</th>
           {t.columns.map((c) => (
             <th key={c} className="px-1 text-right font-medium">
               {c}
@@ -43,7 +45,7 @@ function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) 
                     className={`mr-0.5 inline align-[-1px] ${doubt ? 'text-amber-700 dark:text-amber-300' : 'text-sky-700 dark:text-sky-300'}`}
                     role="img"
                     aria-hidden={false}
-                    aria-label={doubt ? 'locked by an in-doubt branch' : `locked by transaction ${r.lockedBy}`}
+                    aria-label={doubt ? tr('ui.node.db.lockedInDoubt') : tr('ui.node.db.lockedBy', { txn: r.lockedBy })}
                   />
                 )}
                 {r.id}
@@ -73,6 +75,7 @@ function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) 
  * many deadlocks and lock wait timeouts there were.
  */
 function DbCardImpl({ id, data, selected }: CardProps<'db'>) {
+  const { t: tr } = useI18n();
   const live = useNodeView<'db'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -96,33 +99,32 @@ function DbCardImpl({ id, data, selected }: CardProps<'db'>) {
                   data-in-doubt={t.inDoubt || undefined}
                   className={`rounded px-1.5 py-0.5 text-[11px] leading-snug ${t.inDoubt ? 'bg-amber-100 font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}
                 >
-                  {t.xid ? `XA '${t.xid}' ${t.state}` : `txn ${t.id}`}
+                  {t.xid ? `XA '${t.xid}' ${t.state}` : tr('ui.node.db.txn', { id: t.id })}
                   {t.client !== null && ` · ${name(t.client)}`}
-                  {t.inDoubt && ' · in doubt'}
-                  {t.locks.length > 0 && <span className="font-mono font-normal"> · locks {t.locks.join(', ')}</span>}
+                  {t.inDoubt && tr('ui.node.db.inDoubtTag')}
+                  {t.locks.length > 0 && <span className="font-mono font-normal">{tr('ui.node.db.locks', { rows: t.locks.join(', ') })}</span>}
                 </li>
               ))}
             </ul>
           )}
           {view.waits.map((w) => (
             <p key={`${w.client}${w.row}`} data-testid="db-wait" className="rounded bg-sky-50 px-1.5 py-0.5 text-[11px] leading-snug wrap-anywhere text-sky-900 dark:bg-sky-950/60 dark:text-sky-100">
-              {name(w.client)} waits for {w.row}
-              {w.holder !== null && ` (txn ${w.holder})`}: {Math.max(0, Math.ceil((w.deadline - now) / 1000))} s to ERROR 1205
+              {tr('ui.node.db.wait', { client: name(w.client), row: w.row, holder: w.holder ?? 'none', s: Math.max(0, Math.ceil((w.deadline - now) / 1000)) })}
             </p>
           ))}
           {(view.deadlocks > 0 || view.lockTimeouts > 0) && (
             <p className="text-[11px] text-red-700 dark:text-red-300">
-              {view.deadlocks > 0 && `${view.deadlocks} deadlock${view.deadlocks === 1 ? '' : 's'} (1213)`}
+              {view.deadlocks > 0 && tr('ui.node.db.deadlocks', { n: view.deadlocks })}
               {view.deadlocks > 0 && view.lockTimeouts > 0 && ' · '}
-              {view.lockTimeouts > 0 && `${view.lockTimeouts} lock wait timeout${view.lockTimeouts === 1 ? '' : 's'} (1205)`}
+              {view.lockTimeouts > 0 && tr('ui.node.db.lockTimeouts', { n: view.lockTimeouts })}
             </p>
           )}
           <p className="text-[10px] text-slate-500 dark:text-slate-400">
-            {view.commits} commit{view.commits === 1 ? '' : 's'} · {view.rollbacks} rollback{view.rollbacks === 1 ? '' : 's'}
+            {tr('ui.node.db.commits', { commits: view.commits, rollbacks: view.rollbacks })}
           </p>
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{tr('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

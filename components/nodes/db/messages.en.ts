@@ -1,3 +1,20 @@
 /** English messages of `node.db` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  accountFrozen: '{id} {balance} ({frozen} frozen)',
+  twoAccounts: '{a} · {b}',
+  oneAccount: '{a}',
+  inDoubt: '{n, plural, one {# branch} other {# branches}} in doubt',
+  lockWaits: '{n, plural, one {# lock wait} other {# lock waits}}',
+  openTxns: '{n, plural, one {# open transaction} other {# open transactions}}',
+  tables: '{n, plural, one {# table} other {# tables}}',
+  lockedInDoubt: 'locked by an in-doubt branch',
+  lockedBy: 'locked by transaction {txn}',
+  txn: 'txn {id}',
+  inDoubtTag: ' · in doubt',
+  locks: ' · locks {rows}',
+  wait: '{client} waits for {row}{holder, select, none {} other { (txn {holder})}}: {s} s to ERROR 1205',
+  deadlocks: '{n, plural, one {# deadlock} other {# deadlocks}} (1213)',
+  lockTimeouts: '{n, plural, one {# lock wait timeout} other {# lock wait timeouts}} (1205)',
+  commits: '{commits, plural, one {# commit} other {# commits}} · {rollbacks, plural, one {# rollback} other {# rollbacks}}',
+  idColumn: 'id',
 } as const satisfies Record<string, string>;

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { BalancerIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const lbUi: NodeUi<'lb'> = {
   icon: (s) => <BalancerIcon width={s} height={s} />,
   tone: 'bg-violet-600',
   colour: '#7c3aed',
-  summary: (v) => `${v.backends.filter((b) => b.up).length}/${v.backends.length} up`,
+  summary: (v) => p('ui.node.lb.summary', { up: v.backends.filter((b) => b.up).length, total: v.backends.length }),
   card: () => import('./card').then((m) => m.LbCard),
 };

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { Fragment, memo } from 'react';
 import type { KeyShape, LimiterView } from '@/engine/models/limiter/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -37,10 +38,11 @@ function Window({ s, now }: { s: Extract<KeyShape, { shape: 'window' }>; now: nu
   const live = now >= s.start && now < s.start + s.lengthMs;
   const count = live ? s.count : 0;
   const through = live ? ((now - s.start) / s.lengthMs) * 100 : 0;
+  const { t } = useI18n();
   return (
     <div data-testid="limiter-window" data-count={count} className="space-y-0.5">
       <div className="flex justify-between text-[10px] text-slate-600 tabular-nums dark:text-slate-300">
-        <span>window {live ? `${r1(s.start / 1000)} s` : 'new'}</span>
+        <span>{live ? t('ui.node.limiter.window', { s: r1(s.start / 1000) }) : t('ui.node.limiter.windowNew')}</span>
         <span className={count >= s.limit ? 'font-semibold text-red-700 dark:text-red-300' : ''}>
           {count} / {s.limit}
         </span>
@@ -63,12 +65,11 @@ function Slots({ s, now }: { s: Extract<KeyShape, { shape: 'slots' }>; now: numb
   });
   const total = bars.reduce((a, b) => a + b.count, 0);
   const top = Math.max(1, s.limit);
+  const { t } = useI18n();
   return (
     <div data-testid="limiter-slots" data-total={total} className="space-y-0.5">
       <div className="flex justify-between text-[10px] text-slate-600 tabular-nums dark:text-slate-300">
-        <span>
-          {n} slots × {r1(s.slotMs)} ms
-        </span>
+        <span>{t('ui.node.limiter.slots', { n, ms: r1(s.slotMs) })}</span>
         <span>
           {total} / {r1(s.limit)}
         </span>
@@ -86,11 +87,12 @@ function Slots({ s, now }: { s: Extract<KeyShape, { shape: 'slots' }>; now: numb
 
 /** The sliding log: one tick per admitted request of the last window, sliding left as time passes. */
 function Log({ s, now }: { s: Extract<KeyShape, { shape: 'log' }>; now: number }) {
+  const { t: tr } = useI18n();
   const inside = s.times.filter((t) => t > now - s.windowMs && t <= now);
   return (
     <div data-testid="limiter-log" data-count={inside.length} className="space-y-0.5">
       <div className="flex justify-between text-[10px] text-slate-600 tabular-nums dark:text-slate-300">
-        <span>last {r1(s.windowMs)} ms</span>
+        <span>{tr('ui.node.limiter.last', { ms: r1(s.windowMs) })}</span>
         <span className={inside.length >= s.limit ? 'font-semibold text-red-700 dark:text-red-300' : ''}>
           {inside.length} / {s.limit}
         </span>
@@ -106,16 +108,17 @@ function Log({ s, now }: { s: Extract<KeyShape, { shape: 'log' }>; now: number }
 
 /** A pacing queue: the requests waiting, each leaving at its time; drains at the fixed rate. */
 function Pace({ v, now }: { v: LimiterView; now: number }) {
+  const { t } = useI18n();
   const waiting = v.queue.filter((q) => q.releaseAt > now);
   return (
     <div data-testid="limiter-queue" data-waiting={waiting.length} className="space-y-0.5">
       <div className="flex justify-between text-[10px] text-slate-600 tabular-nums dark:text-slate-300">
-        <span>queue</span>
-        <span>{waiting.length} waiting</span>
+        <span>{t('ui.node.limiter.queue')}</span>
+        <span>{t('ui.node.limiter.waiting', { n: waiting.length })}</span>
       </div>
       <div className="flex h-3 gap-0.5" aria-hidden>
         {waiting.slice(0, 16).map((q) => (
-          <span key={`${q.client}-${q.id}`} className="h-3 w-2 rounded-sm bg-sky-500" title={`leaves in ${r1(q.releaseAt - now)} ms`} />
+          <span key={`${q.client}-${q.id}`} className="h-3 w-2 rounded-sm bg-sky-500" title={t('ui.node.limiter.leavesIn', { ms: r1(q.releaseAt - now) })} />
         ))}
         {waiting.length > 16 && <span className="text-[10px] text-slate-500">+{waiting.length - 16}</span>}
       </div>
@@ -125,9 +128,10 @@ function Pace({ v, now }: { v: LimiterView; now: number }) {
 
 /** Spring Cloud Gateway: the bucket is in Redis; what the last response said, header by header. */
 function Headers({ s }: { s: Extract<KeyShape, { shape: 'headers' }> }) {
+  const { t } = useI18n();
   return (
     <dl data-testid="limiter-headers" data-remaining={s.headers['X-RateLimit-Remaining']} className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-[10px] text-slate-600 dark:text-slate-300">
-      <dt>status</dt>
+      <dt>{t('ui.node.limiter.status')}</dt>
       <dd className={s.allowed ? 'text-emerald-700 dark:text-emerald-300' : 'font-semibold text-red-700 dark:text-red-300'}>{s.allowed ? '200' : '429'}</dd>
       {Object.entries(s.headers).map(([k, val]) => (
         <Fragment key={k}>
@@ -162,6 +166,7 @@ function KeyState({ s, v, now }: { s: KeyShape; v: LimiterView; now: number }) {
  * boundary, the slots, the log, the queue draining.
  */
 function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
+  const { t } = useI18n();
   const live = useNodeView<'limiter'>(id);
   const labels = usePlayback(selectLabels);
   const v = live?.view ?? null;
@@ -175,12 +180,12 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
             <span className="text-[10px] text-slate-500 dark:text-slate-400">{v.limit}</span>
           </p>
           <p className="flex gap-2 text-[11px] tabular-nums">
-            <span className="text-emerald-700 dark:text-emerald-300">{v.allowed} through</span>
-            <span className="text-red-700 dark:text-red-300">{v.rejected} refused</span>
-            {v.queued > 0 && <span className="text-sky-700 dark:text-sky-300">{v.queued} waited</span>}
+            <span className="text-emerald-700 dark:text-emerald-300">{t('ui.node.limiter.through', { n: v.allowed })}</span>
+            <span className="text-red-700 dark:text-red-300">{t('ui.node.limiter.refused', { n: v.rejected })}</span>
+            {v.queued > 0 && <span className="text-sky-700 dark:text-sky-300">{t('ui.node.limiter.waited', { n: v.queued })}</span>}
           </p>
           {v.keys.length === 0 ? (
-            <p className="text-[11px] text-slate-500 italic dark:text-slate-400">no request yet</p>
+            <p className="text-[11px] text-slate-500 italic dark:text-slate-400">{t('ui.node.limiter.noRequest')}</p>
           ) : (
             <ul className="space-y-1.5">
               {v.keys.map((k) => (
@@ -191,10 +196,10 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
               ))}
             </ul>
           )}
-          {v.moreKeys > 0 && <p className="text-[10px] text-slate-500">+{v.moreKeys} more keys</p>}
+          {v.moreKeys > 0 && <p className="text-[10px] text-slate-500">{t('ui.node.limiter.moreKeys', { n: v.moreKeys })}</p>}
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

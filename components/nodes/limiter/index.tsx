@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { FunnelIcon } from './icon';
 
@@ -7,7 +8,7 @@ export const limiterUi: NodeUi<'limiter'> = {
   icon: (s) => <FunnelIcon width={s} height={s} />,
   tone: 'bg-amber-600',
   colour: '#d97706',
-  summary: (v) => `${v.name}: ${v.allowed} through, ${v.rejected} refused${v.queue.length ? `, ${v.queue.length} queued` : ''}`,
+  summary: (v) => p('ui.node.limiter.summary', { name: v.name, allowed: v.allowed, rejected: v.rejected, queued: v.queue.length }),
   fields: {
     algorithm: { label: 'Algorithm' },
     perKey: { label: 'One limiter per key (user)' },

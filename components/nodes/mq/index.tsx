@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { QueueIcon } from './icon';
 
@@ -10,7 +11,7 @@ export const mqUi: NodeUi<'mq'> = {
   summary: (v) => {
     const left = v.groups.reduce((n, g) => n + g.remaining, 0);
     const dlq = v.groups.reduce((n, g) => n + g.dlq.length, 0);
-    return `${left} waiting · ${v.half.length} half${dlq > 0 ? ` · ${dlq} in DLQ` : ''}${v.discarded.length > 0 ? ` · ${v.discarded.length} discarded` : ''}`;
+    return p('ui.node.mq.summary', { left, half: v.half.length, dlq, discarded: v.discarded.length });
   },
   card: () => import('./card').then((m) => m.MqCard),
 };

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { StatusLook } from '../program-status-card';
 
 /** What the status means for the notifications: red once it gave up on one. */
@@ -10,5 +11,5 @@ export const notifierLook: StatusLook = {
     done: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
     failed: 'bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200',
   },
-  word: { idle: 'idle', working: 'notifying', waiting: 'waiting', holding: 'notifying', done: 'all notified', failed: 'gave up' },
+  word: { idle: p('ui.nodes.status_idle'), working: p('ui.node.notifier.notifying'), waiting: p('ui.nodes.status_waiting'), holding: p('ui.node.notifier.notifying'), done: p('ui.node.notifier.allNotified'), failed: p('ui.node.notifier.gaveUp') },
 };

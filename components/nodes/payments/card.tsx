@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import type { PaymentsLogLine } from '@/engine/models/payments/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -15,7 +16,6 @@ const TONE: Record<PaymentsLogLine['tone'], string> = {
   bad: 'text-red-700 dark:text-red-300',
 };
 
-const PHASE: Record<string, string> = { claim: 'claiming its key', lookup: 'reading its key', charging: 'charging', storing: 'storing the result' };
 
 /** How many log lines a card shows. */
 const SHOWN = 4;
@@ -25,6 +25,7 @@ const SHOWN = 4;
  * orders were charged twice), what it is working on, and its latest answers.
  */
 function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
+  const { t } = useI18n();
   const live = useNodeView<'payments'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -37,26 +38,25 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
             <span
               className={`rounded-full px-2 py-0.5 text-[10px] font-semibold ${view.dedupe === 'none' ? 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' : 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200'}`}
             >
-              {view.dedupe === 'none' ? 'no idempotency keys' : `keys in ${name(view.store ?? view.dedupe)}`}
+              {view.dedupe === 'none' ? t('ui.node.payments.noKeys') : t('ui.node.payments.keysIn', { where: name(view.store ?? view.dedupe) })}
             </span>
           </div>
           <p className="key-field text-[11px] text-slate-600 dark:text-slate-300" data-testid="payments-charges">
-            <span className={`font-semibold ${view.doubled.length > 0 ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}>{view.charges}</span>{' '}
-            {view.charges === 1 ? 'charge' : 'charges'}
-            {view.doubled.length > 0 && <span className="font-semibold text-red-700 dark:text-red-300"> · {view.doubled.join(', ')} charged twice</span>}
-            {view.stats.replays > 0 && <> · {view.stats.replays} replayed</>}
+            <span className={`font-semibold ${view.doubled.length > 0 ? 'text-red-700 dark:text-red-300' : 'text-slate-800 dark:text-slate-100'}`}>{view.charges}</span>{t('ui.node.payments.chargeWord', { n: view.charges })}
+            {view.doubled.length > 0 && <span className="font-semibold text-red-700 dark:text-red-300">{t('ui.node.payments.doubled', { orders: view.doubled.join(', ') })}</span>}
+            {view.stats.replays > 0 && t('ui.node.payments.replayed', { n: view.stats.replays })}
           </p>
           {view.inProgress.length > 0 && (
             <ul className="space-y-0.5" data-testid="payments-in-progress">
               {view.inProgress.map((j, i) => (
-                <li key={i} className="truncate font-mono text-[11px] text-sky-700 dark:text-sky-300" title={`${PHASE[j.phase]} ${j.order} for ${name(j.client)}, attempt ${j.attempt}`}>
-                  {PHASE[j.phase]} {j.order} · {name(j.client)} #{j.attempt}
+                <li key={i} className="truncate font-mono text-[11px] text-sky-700 dark:text-sky-300" title={t('ui.node.payments.jobTitle', { phase: j.phase, order: j.order, client: name(j.client), attempt: j.attempt })}>
+                  {t('ui.node.payments.job', { phase: j.phase, order: j.order, client: name(j.client), attempt: j.attempt })}
                 </li>
               ))}
             </ul>
           )}
           {view.log.length > 0 && (
-            <ul className="space-y-0.5 border-t border-slate-100 pt-1.5 dark:border-slate-800" aria-label={`${data.label} latest answers`}>
+            <ul className="space-y-0.5 border-t border-slate-100 pt-1.5 dark:border-slate-800" aria-label={t('ui.node.payments.latest', { label: data.label })}>
               {view.log.slice(-SHOWN).map((e, i) => (
                 <li key={`${e.at}-${i}`} data-testid="payments-log" className={`truncate font-mono text-[11px] ${TONE[e.tone]}`} title={`${name(e.client)} ${e.order}: ${e.what}`}>
                   {name(e.client)} · {e.what}
@@ -66,7 +66,7 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
           )}
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

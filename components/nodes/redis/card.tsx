@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -14,6 +15,7 @@ const SHOWN = 8;
 
 /** A Redis server: its keyspace, one row per key, with a draining bar for keys with a TTL. */
 function RedisCardImpl({ id, data, selected }: CardProps<'redis'>) {
+  const { t } = useI18n();
   const live = useNodeView<'redis'>(id);
   const labels = usePlayback(selectLabels);
   const keys = live?.view.keys ?? [];
@@ -25,15 +27,15 @@ function RedisCardImpl({ id, data, selected }: CardProps<'redis'>) {
     <NodeCard id={id} label={data.label} kind="redis" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {replicaOf !== null && (
         <p className="mb-2 text-[11px] text-slate-500 dark:text-slate-400" data-testid="redis-role">
-          replica of <span className="font-mono">{labels[replicaOf] ?? replicaOf}</span>
+          {t('ui.node.redis.replicaOf')}<span className="font-mono">{labels[replicaOf] ?? replicaOf}</span>
         </p>
       )}
       {keys.length === 0 ? (
         <p className="key-field text-slate-500 italic dark:text-slate-400" data-testid="redis-empty">
-          no keys
+          {t('ui.node.redis.noKeys')}
         </p>
       ) : (
-        <ul className="space-y-2" aria-label={`${data.label} keys`}>
+        <ul className="space-y-2" aria-label={t('ui.node.redis.keys', { label: data.label })}>
           {shown.map((k, i) => (
             <li key={k.name} data-testid="redis-key" data-key={k.name}>
               {/* The first key is the card's key field: the one line that stays readable zoomed out. */}
@@ -48,7 +50,7 @@ function RedisCardImpl({ id, data, selected }: CardProps<'redis'>) {
               {k.expireAt !== null && <TtlBar remaining={k.expireAt - localNow} span={k.ttlMs ?? Math.max(1, k.expireAt - localNow)} />}
             </li>
           ))}
-          {keys.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{keys.length - SHOWN} more</li>}
+          {keys.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">{t('ui.nodes.more', { n: keys.length - SHOWN })}</li>}
         </ul>
       )}
     </NodeCard>

@@ -1,5 +1,5 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
-import { plural } from '../plural';
 import { StoreIcon } from './icon';
 
 /** How a Redis server looks: stacked disks in red; from afar, how many keys it holds. */
@@ -8,7 +8,7 @@ export const redisUi: NodeUi<'redis'> = {
   icon: (s) => <StoreIcon width={s} height={s} />,
   tone: 'bg-redis',
   colour: '#dc2626',
-  summary: (v) => (v.replicaOf !== null ? `replica · ${plural(v.keys.length, 'key')}` : plural(v.keys.length, 'key')),
+  summary: (v) => p('ui.node.redis.summary', { replica: v.replicaOf !== null ? 'yes' : 'no', n: v.keys.length }),
   fields: {
     hz: { label: 'Expiry cycles', unit: 'per s' },
     replicaOf: { label: 'Replica of' },

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import type { SentinelView } from '@/engine/models/sentinel/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -16,17 +17,18 @@ const STATE_TONE: Record<SentinelView['masterState'], string> = {
 
 /** The failover state machine's steps as a short phrase. */
 const FAILOVER_TEXT: Record<SentinelView['failover'], string> = {
-  none: 'no failover',
-  'wait-start': 'failover: electing a leader',
-  'select-slave': 'failover: picking a replica',
-  'send-slaveof-noone': 'failover: promoting',
-  'wait-promotion': 'failover: waiting for the promotion',
-  'reconf-slaves': 'failover: repointing replicas',
-  'update-config': 'failover: switching the primary',
+  none: 'ui.node.sentinel.fo_none',
+  'wait-start': 'ui.node.sentinel.fo_waitStart',
+  'select-slave': 'ui.node.sentinel.fo_selectSlave',
+  'send-slaveof-noone': 'ui.node.sentinel.fo_promoting',
+  'wait-promotion': 'ui.node.sentinel.fo_waitPromotion',
+  'reconf-slaves': 'ui.node.sentinel.fo_reconf',
+  'update-config': 'ui.node.sentinel.fo_update',
 };
 
 /** A Sentinel: the primary it names, its view of it (ok / sdown / odown), epochs and vote, the failover in progress. */
 function SentinelCardImpl({ id, data, selected }: CardProps<'sentinel'>) {
+  const { t } = useI18n();
   const live = useNodeView<'sentinel'>(id);
   const labels = usePlayback(selectLabels);
   const name = (n: string) => labels[n] ?? n;
@@ -36,27 +38,27 @@ function SentinelCardImpl({ id, data, selected }: CardProps<'sentinel'>) {
       {v && (
         <div className="space-y-1 text-[11px]" data-testid="sentinel" data-state={v.masterState} data-primary={v.primary} data-failover={v.failover}>
           <p className="key-field flex min-w-0 items-baseline gap-1.5">
-            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${STATE_TONE[v.masterState]}`} data-testid="sentinel-state" title="its view of the primary it monitors">
+            <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${STATE_TONE[v.masterState]}`} data-testid="sentinel-state" title={t('ui.node.sentinel.stateTitle')}>
               {v.masterState}
             </span>
-            <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100" title="the primary it monitors">
+            <span className="min-w-0 truncate font-mono font-semibold text-slate-800 dark:text-slate-100" title={t('ui.node.sentinel.monitoredTitle')}>
               {name(v.monitored)}
             </span>
-            {v.tilt && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">TILT</span>}
+            {v.tilt && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">{t('ui.node.sentinel.tilt')}</span>}
           </p>
-          <p className="truncate text-slate-600 dark:text-slate-300" data-testid="sentinel-primary" title="what it answers to get-master-addr-by-name">
+          <p className="truncate text-slate-600 dark:text-slate-300" data-testid="sentinel-primary" title={t('ui.node.sentinel.primaryTitle')}>
             {v.masterName} → <span className="font-mono font-semibold">{name(v.primary)}</span>
           </p>
-          <p className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400" data-testid="sentinel-epoch" title="current epoch, the vote it gave and the configuration epoch">
-            epoch {v.currentEpoch} · vote {v.votedFor === null ? '—' : `${name(v.votedFor)}@${v.voteEpoch}`} · config {v.configEpoch}
+          <p className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400" data-testid="sentinel-epoch" title={t('ui.node.sentinel.epochTitle')}>
+            {t('ui.node.sentinel.epoch', { epoch: v.currentEpoch, vote: v.votedFor === null ? '—' : `${name(v.votedFor)}@${v.voteEpoch}`, config: v.configEpoch })}
           </p>
           <p className={`truncate text-[10px] ${v.failover === 'none' ? 'text-slate-500 dark:text-slate-400' : 'font-semibold text-red-700 dark:text-red-300'}`} data-testid="sentinel-failover">
-            {FAILOVER_TEXT[v.failover]}
+            {t(FAILOVER_TEXT[v.failover])}
             {v.promoting !== null && v.failover !== 'none' ? ` (${name(v.promoting)})` : ''}
           </p>
           <p className="truncate text-[10px] text-slate-500 dark:text-slate-400">
-            quorum {v.quorum} of {v.sentinels}
-            {v.replicas.length > 0 ? ` · replicas ${v.replicas.map((r) => `${name(r.id)}${r.down ? ' (down)' : ''}`).join(', ')}` : ''}
+            {t('ui.node.sentinel.quorum', { quorum: v.quorum, sentinels: v.sentinels })}
+            {v.replicas.length > 0 ? t('ui.node.sentinel.replicas', { list: v.replicas.map((r) => (r.down ? t('ui.node.sentinel.replicaDown', { name: name(r.id) }) : name(r.id))).join(', ') }) : ''}
           </p>
         </div>
       )}

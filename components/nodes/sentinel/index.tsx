@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { WatchIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const sentinelUi: NodeUi<'sentinel'> = {
   icon: (s) => <WatchIcon width={s} height={s} />,
   tone: 'bg-sentinel',
   colour: '#b91c1c',
-  summary: (v) => `${v.masterState} ${v.monitored} · ${v.masterName} → ${v.primary} · epoch ${v.currentEpoch}`,
+  summary: (v) => p('ui.node.sentinel.summary', { state: v.masterState, monitored: v.monitored, master: v.masterName, primary: v.primary, epoch: v.currentEpoch }),
   card: () => import('./card').then((m) => m.SentinelCard),
 };

@@ -1,3 +1,20 @@
 /** English messages of `node.sentinel` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  summary: '{state} {monitored} · {master} → {primary} · epoch {epoch}',
+  fo_none: 'no failover',
+  fo_waitStart: 'failover: electing a leader',
+  fo_selectSlave: 'failover: picking a replica',
+  fo_promoting: 'failover: promoting',
+  fo_waitPromotion: 'failover: waiting for the promotion',
+  fo_reconf: 'failover: repointing replicas',
+  fo_update: 'failover: switching the primary',
+  stateTitle: 'its view of the primary it monitors',
+  monitoredTitle: 'the primary it monitors',
+  primaryTitle: 'what it answers to get-master-addr-by-name',
+  epochTitle: 'current epoch, the vote it gave and the configuration epoch',
+  epoch: 'epoch {epoch} · vote {vote} · config {config}',
+  quorum: 'quorum {quorum} of {sentinels}',
+  replicas: ' · replicas {list}',
+  replicaDown: '{name} (down)',
+  tilt: 'TILT',
 } as const satisfies Record<string, string>;

@@ -1,5 +1,5 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
-import { plural } from '../plural';
 import { BoxIcon } from './icon';
 
 /** How a storage node looks: a plain box in slate. */
@@ -8,6 +8,6 @@ export const storageUi: NodeUi<'storage'> = {
   icon: (s) => <BoxIcon width={s} height={s} />,
   tone: 'bg-slate-500',
   colour: '#64748b',
-  summary: (v) => `${plural(v.writes, 'write')} · ${v.rejects} refused`,
+  summary: (v) => p('ui.node.storage.summary', { writes: v.writes, rejects: v.rejects }),
   card: () => import('./card').then((m) => m.StorageCard),
 };

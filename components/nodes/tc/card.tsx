@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -28,6 +29,7 @@ const tone: Record<string, string> = {
  * and the call in flight or the retry it waits for.
  */
 function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
+  const { t } = useI18n();
   const live = useNodeView<'tc'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -39,7 +41,7 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
           {view.gtxs.map((g) => (
             <div key={g.gid} data-testid="tc-gtx" data-gid={g.gid} data-status={g.status}>
               <p className="font-mono text-[11px] font-semibold text-slate-800 dark:text-slate-100">
-                {g.gid} <span className="font-sans font-normal text-slate-600 dark:text-slate-300">{g.mode === 'tcc' ? 'TCC' : 'saga'} · {g.status}</span>
+                {g.gid} <span className="font-sans font-normal text-slate-600 dark:text-slate-300">{t('ui.node.tc.mode', { mode: g.mode === 'tcc' ? 'TCC' : 'saga', status: g.status })}</span>
               </p>
               <table className="w-full border-collapse text-[11px]">
                 <tbody>
@@ -55,7 +57,7 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
                       </td>
                       <td className={`text-right font-medium ${tone[b.state]}`}>
                         {b.state}
-                        {b.retries > 0 && <span className="font-normal text-slate-600 dark:text-slate-300"> ·{b.retries} retr{b.retries === 1 ? 'y' : 'ies'}</span>}
+                        {b.retries > 0 && <span className="font-normal text-slate-600 dark:text-slate-300">{t('ui.node.tc.retries', { n: b.retries })}</span>}
                       </td>
                     </tr>
                   ))}
@@ -63,13 +65,14 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
               </table>
             </div>
           ))}
-          {(view.calling || view.waiting) && <p className="text-[11px] text-slate-600 dark:text-slate-300">{view.calling ? `calling ${view.calling}` : 'waiting to retry'}</p>}
+          {(view.calling || view.waiting) && <p className="text-[11px] text-slate-600 dark:text-slate-300">{view.calling ? t('ui.node.tc.calling', { what: view.calling }) : t('ui.node.tc.waitingRetry')}</p>}
           <p className="key-field text-[11px] text-slate-600 dark:text-slate-300">
-            {view.succeeded} done · {view.failed} undone{view.left > 0 ? ` · ${view.left} to go` : ''}
+            {t('ui.node.tc.summary', { succeeded: view.succeeded, failed: view.failed })}
+            {view.left > 0 ? t('ui.nodes.toGo', { n: view.left }) : ''}
           </p>
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { HubIcon } from './icon';
 
@@ -10,7 +11,7 @@ export const tcUi: NodeUi<'tc'> = {
   summary: (v) => {
     const g = v.gtxs.at(-1);
     if (g && g.status !== 'succeeded' && g.status !== 'failed') return `${g.gid} ${g.status}`;
-    return `${v.succeeded} done · ${v.failed} undone`;
+    return p('ui.node.tc.summary', { succeeded: v.succeeded, failed: v.failed });
   },
   card: () => import('./card').then((m) => m.TcCard),
 };

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -16,6 +17,7 @@ const tone: Record<string, string> = {
 
 /** A participant: whether it runs behind the barrier, the calls in progress, and the last calls it handled. */
 function TccSvcCardImpl({ id, data, selected }: CardProps<'tcc-svc'>) {
+  const { t } = useI18n();
   const live = useNodeView<'tcc-svc'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -24,9 +26,9 @@ function TccSvcCardImpl({ id, data, selected }: CardProps<'tcc-svc'>) {
       {view ? (
         <div className="space-y-1" data-testid="tcc-svc-state" data-barrier={view.barrier}>
           <p className="key-field text-[11px] text-slate-600 dark:text-slate-300">
-            on {labels[view.db] ?? view.db} · {view.barrier ? 'barrier on' : view.cancelGuard ? 'no barrier; Cancel guarded by frozen' : 'no barrier'}
+            {t('ui.node.tcc-svc.on', { db: labels[view.db] ?? view.db, barrier: t(view.barrier ? 'ui.node.tcc-svc.barrierOn' : view.cancelGuard ? 'ui.node.tcc-svc.cancelGuard' : 'ui.node.tcc-svc.noBarrier') })}
           </p>
-          {view.working.length > 0 && <p className="text-[11px] text-slate-700 dark:text-slate-200">working: {view.working.join(', ')}</p>}
+          {view.working.length > 0 && <p className="text-[11px] text-slate-700 dark:text-slate-200">{t('ui.node.tcc-svc.working', { list: view.working.join(', ') })}</p>}
           <ul className="text-[11px]" data-testid="tcc-svc-handled">
             {view.handled.slice(-4).map((h, i) => (
               <li key={i} className={tone[h.outcome]} title={h.reason ?? undefined}>
@@ -36,7 +38,7 @@ function TccSvcCardImpl({ id, data, selected }: CardProps<'tcc-svc'>) {
           </ul>
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { SvcIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const tccSvcUi: NodeUi<'tcc-svc'> = {
   icon: (s) => <SvcIcon width={s} height={s} />,
   tone: 'bg-teal-700',
   colour: '#0f766e',
-  summary: (v) => (v.working.length > 0 ? v.working.join(', ') : v.barrier ? 'barrier on' : 'no barrier'),
+  summary: (v) => (v.working.length > 0 ? v.working.join(', ') : p(v.barrier ? 'ui.node.tcc-svc.barrierOn' : 'ui.node.tcc-svc.noBarrier')),
   card: () => import('./card').then((m) => m.TccSvcCard),
 };

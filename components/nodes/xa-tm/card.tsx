@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -24,6 +25,7 @@ const tone: Record<string, string> = {
  * decisions of its durable log (which recovery reads after a crash), and its counts.
  */
 function XaTmCardImpl({ id, data, selected }: CardProps<'xa-tm'>) {
+  const { t } = useI18n();
   const live = useNodeView<'xa-tm'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -32,12 +34,12 @@ function XaTmCardImpl({ id, data, selected }: CardProps<'xa-tm'>) {
     <NodeCard id={id} label={data.label} kind="xa-tm" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {view ? (
         <div className="space-y-1.5" data-testid="xa-tm-state">
-          <p className="text-[11px] text-slate-600 dark:text-slate-300">{view.twoPhase ? 'two-phase commit' : 'no two-phase commit: each branch commits on its own'}</p>
-          {view.recovering && <p className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">recovering: XA RECOVER on every database</p>}
+          <p className="text-[11px] text-slate-600 dark:text-slate-300">{t(view.twoPhase ? 'ui.node.xa-tm.twoPhase' : 'ui.node.xa-tm.noTwoPhase')}</p>
+          {view.recovering && <p className="rounded bg-amber-100 px-1.5 py-0.5 text-[11px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">{t('ui.node.xa-tm.recoveringLine')}</p>}
           {view.active && (
             <div data-testid="xa-tm-active">
               <p className="font-mono text-[11px] text-slate-800 dark:text-slate-100">
-                {view.active.gtrid}: moves {view.active.amount}
+                {t('ui.node.xa-tm.moves', { gtrid: view.active.gtrid, amount: view.active.amount })}
               </p>
               <ul className="text-[11px]">
                 {view.active.branches.map((b) => (
@@ -50,23 +52,24 @@ function XaTmCardImpl({ id, data, selected }: CardProps<'xa-tm'>) {
           )}
           {view.log.length > 0 && (
             <div>
-              <p className={term}>log</p>
+              <p className={term}>{t('ui.node.xa-tm.log')}</p>
               <ul className="font-mono text-[11px] text-slate-700 dark:text-slate-200" data-testid="xa-tm-log">
                 {view.log.map((e) => (
                   <li key={e.gtrid}>
                     {e.decision} {e.gtrid}
-                    {e.done ? '' : ' (telling branches)'}
+                    {e.done ? '' : t('ui.node.xa-tm.telling')}
                   </li>
                 ))}
               </ul>
             </div>
           )}
           <p className="key-field text-[11px] text-slate-600 dark:text-slate-300">
-            {view.committed} committed · {view.rolledBack} rolled back{view.left > 0 ? ` · ${view.left} to go` : ''}
+            {t('ui.node.xa-tm.summary', { committed: view.committed, rolledBack: view.rolledBack })}
+            {view.left > 0 ? t('ui.nodes.toGo', { n: view.left }) : ''}
           </p>
         </div>
       ) : (
-        <p className="key-field text-slate-500 italic dark:text-slate-400">not running</p>
+        <p className="key-field text-slate-500 italic dark:text-slate-400">{t('ui.nodes.notRunning')}</p>
       )}
     </NodeCard>
   );

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
 import { ForkIcon } from './icon';
 
@@ -7,6 +8,6 @@ export const xaTmUi: NodeUi<'xa-tm'> = {
   icon: (s) => <ForkIcon width={s} height={s} />,
   tone: 'bg-fuchsia-700',
   colour: '#a21caf',
-  summary: (v) => (v.recovering ? 'recovering' : v.active ? `${v.active.gtrid} in flight` : `${v.committed} committed · ${v.rolledBack} rolled back`),
+  summary: (v) => (v.recovering ? p('ui.node.xa-tm.recovering') : v.active ? p('ui.node.xa-tm.inFlight', { gtrid: v.active.gtrid }) : p('ui.node.xa-tm.summary', { committed: v.committed, rolledBack: v.rolledBack })),
   card: () => import('./card').then((m) => m.XaTmCard),
 };

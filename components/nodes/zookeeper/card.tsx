@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
 import type { ZkEnsembleView, ZkWatchView, ZnodeView } from '@/engine/models/zookeeper/view';
 import { usePlayback } from '@/stores/playback-context';
@@ -20,14 +21,15 @@ const watchText = (w: ZkWatchView) => `${w.kind} ${shortSession(w.session)}`;
 
 /** One znode; the first is the card's key field (the one line that stays readable zoomed out). */
 function ZnodeRow({ z, first }: { z: ZnodeView; first: boolean }) {
+  const { t } = useI18n();
   return (
     <li data-testid="znode" data-path={z.path} className={`flex min-w-0 items-baseline gap-1.5 font-mono text-[11px] ${first ? 'key-field' : ''}`} style={{ paddingLeft: `${(z.depth - 1) * 10}px` }}>
       <span className="min-w-0 shrink-0 truncate font-semibold text-slate-800 dark:text-slate-100" title={z.path}>
         {z.name}
       </span>
       {z.kind === 'ephemeral' && (
-        <span className="shrink-0 rounded bg-amber-100 px-1 text-[9px] text-amber-800 uppercase dark:bg-amber-900/50 dark:text-amber-200" title={`ephemeral, owned by session ${z.owner}`}>
-          eph {z.owner ? shortSession(z.owner) : ''}
+        <span className="shrink-0 rounded bg-amber-100 px-1 text-[9px] text-amber-800 uppercase dark:bg-amber-900/50 dark:text-amber-200" title={t('ui.node.zookeeper.ephTitle', { owner: z.owner ?? '–' })}>
+          {t('ui.node.zookeeper.eph')} {z.owner ? shortSession(z.owner) : ''}
         </span>
       )}
       {z.kind !== 'ephemeral' && z.kind !== 'persistent' && <span className="shrink-0 rounded bg-slate-100 px-1 text-[9px] text-slate-500 uppercase dark:bg-slate-800">{z.kind}</span>}
@@ -39,7 +41,7 @@ function ZnodeRow({ z, first }: { z: ZnodeView; first: boolean }) {
       <span className="shrink-0 text-[9px] text-slate-500 dark:text-slate-400">v{z.version}</span>
       {z.watches.length > 0 && (
         <span className="shrink-0 text-[9px] text-sky-600 dark:text-sky-400" title={z.watches.map(watchText).join(', ')} data-testid="znode-watch">
-          <EyeIcon width={10} height={10} className="inline align-[-1px]" aria-label="watches" /> {z.watches.length}
+          <EyeIcon width={10} height={10} className="inline align-[-1px]" aria-label={t('ui.node.zookeeper.watches')} /> {z.watches.length}
         </span>
       )}
     </li>
@@ -54,37 +56,38 @@ const ROLE_TONE: Record<ZkEnsembleView['role'], string> = {
 
 /** An ensemble member's part in the quorum: its role, epoch and last zxid, who is in sync, and the proposals it holds uncommitted. */
 function EnsembleBlock({ e, labels }: { e: ZkEnsembleView; labels: Record<string, string> }) {
+  const { t } = useI18n();
   const name = (n: string) => labels[n] ?? n;
   return (
     <div className="mb-2 border-b border-slate-100 pb-2 dark:border-slate-800" data-testid="zk-ensemble" data-role={e.role}>
       <p className="key-field flex min-w-0 items-baseline gap-1.5 text-[11px]">
         <span className={`shrink-0 rounded px-1 text-[10px] font-semibold uppercase ${ROLE_TONE[e.role]}`} data-testid="zk-role">
-          {e.role}
+          {t('ui.node.zookeeper.role', { role: e.role })}
         </span>
-        <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-300" data-testid="zk-zxid" title="epoch and last committed zxid">
+        <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-300" data-testid="zk-zxid" title={t('ui.node.zookeeper.zxidTitle')}>
           e{e.epoch} · {e.zxid}
         </span>
-        {!e.serving && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">not serving</span>}
+        {!e.serving && <span className="shrink-0 text-[10px] text-amber-700 dark:text-amber-300">{t('ui.node.zookeeper.notServing')}</span>}
       </p>
       <p className="mt-1 truncate text-[10px] text-slate-500 dark:text-slate-400" data-testid="zk-quorum">
         {e.synced !== null
-          ? `quorum ${e.quorum} of ${e.size}: ${e.synced.map(name).join(', ')} in sync`
+          ? t('ui.node.zookeeper.quorumSynced', { quorum: e.quorum, size: e.size, synced: e.synced.map(name).join(', ') })
           : e.leader !== null
-            ? `quorum ${e.quorum} of ${e.size} · leader ${name(e.leader)}`
-            : `quorum ${e.quorum} of ${e.size} · no leader`}
+            ? t('ui.node.zookeeper.quorumLeader', { quorum: e.quorum, size: e.size, leader: name(e.leader) })
+            : t('ui.node.zookeeper.quorumNoLeader', { quorum: e.quorum, size: e.size })}
       </p>
       {e.pending.length > 0 && (
-        <ul className="mt-1 space-y-0.5" aria-label="pending proposals">
+        <ul className="mt-1 space-y-0.5" aria-label={t('ui.node.zookeeper.pending')}>
           {e.pending.slice(0, 4).map((p) => (
             <li key={p.zxid} className="flex min-w-0 items-baseline gap-1.5 font-mono text-[10px]" data-testid="zk-pending">
               <span className="shrink-0 text-slate-500 dark:text-slate-400">{p.zxid}</span>
               <span className="min-w-0 truncate text-slate-700 dark:text-slate-200" title={p.what}>
                 {p.what}
               </span>
-              {p.acks !== null && <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{p.acks.length === 0 ? 'no ack yet' : `ack ${p.acks.map(name).join(' ')}`}</span>}
+              {p.acks !== null && <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{p.acks.length === 0 ? t('ui.node.zookeeper.noAck') : t('ui.node.zookeeper.ack', { list: p.acks.map(name).join(' ') })}</span>}
             </li>
           ))}
-          {e.pending.length > 4 && <li className="text-[10px] text-slate-500 dark:text-slate-400">+{e.pending.length - 4} more</li>}
+          {e.pending.length > 4 && <li className="text-[10px] text-slate-500 dark:text-slate-400">{t('ui.nodes.more', { n: e.pending.length - 4 })}</li>}
         </ul>
       )}
     </div>
@@ -93,6 +96,7 @@ function EnsembleBlock({ e, labels }: { e: ZkEnsembleView; labels: Record<string
 
 /** A ZooKeeper server: the znode tree (ephemerals marked with their session), sessions with time to expiry, and watches. */
 function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
+  const { t } = useI18n();
   const live = useNodeView<'zookeeper'>(id);
   const labels = usePlayback(selectLabels);
   const znodes = live?.view.znodes ?? [];
@@ -105,28 +109,28 @@ function ZookeeperCardImpl({ id, data, selected }: CardProps<'zookeeper'>) {
       {ensemble && <EnsembleBlock e={ensemble} labels={labels} />}
       {znodes.length === 0 ? (
         <p className={`${ensemble ? '' : 'key-field '}text-slate-500 italic dark:text-slate-400`} data-testid="zk-empty">
-          no znodes
+          {t('ui.node.zookeeper.noZnodes')}
         </p>
       ) : (
-        <ul className="space-y-1" aria-label={`${data.label} znodes`}>
+        <ul className="space-y-1" aria-label={t('ui.node.zookeeper.znodes', { label: data.label })}>
           {znodes.slice(0, SHOWN).map((z, i) => (
             <ZnodeRow key={z.path} z={z} first={i === 0 && !ensemble} />
           ))}
-          {znodes.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">+{znodes.length - SHOWN} more</li>}
+          {znodes.length > SHOWN && <li className="text-slate-500 dark:text-slate-400">{t('ui.nodes.more', { n: znodes.length - SHOWN })}</li>}
         </ul>
       )}
       {sessions.length > 0 && (
         <div className="mt-2 border-t border-slate-100 pt-2 dark:border-slate-800">
-          <p className="mb-1 text-[10px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">sessions</p>
+          <p className="mb-1 text-[10px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t('ui.node.zookeeper.sessions')}</p>
           <ul className="space-y-1.5">
             {sessions.map((s) => (
               <li key={s.id} data-testid="zk-session" data-session={s.id}>
                 <div className="flex items-baseline gap-1.5 font-mono text-[11px]">
                   <span className="text-slate-700 dark:text-slate-200">{shortSession(s.id)}</span>
                   <span className="truncate text-slate-500 dark:text-slate-400" title={s.client ? (labels[s.client] ?? s.client) : undefined}>
-                    {s.client ? (labels[s.client] ?? s.client) : ensemble ? 'not connected here' : 'no connection'}
+                    {s.client ? (labels[s.client] ?? s.client) : t(ensemble ? 'ui.node.zookeeper.notConnectedHere' : 'ui.node.zookeeper.noConnection')}
                   </span>
-                  <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{s.ephemerals} eph</span>
+                  <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{t('ui.node.zookeeper.ephCount', { n: s.ephemerals })}</span>
                 </div>
                 {s.expireAt !== null && <TtlBar remaining={s.expireAt - localNow} span={s.spanMs} />}
               </li>

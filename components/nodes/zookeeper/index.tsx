@@ -1,5 +1,5 @@
+import { p } from '@/engine/core/phrase';
 import type { NodeUi } from '../kind-ui';
-import { plural } from '../plural';
 import { TreeIcon } from './icon';
 
 /** How a ZooKeeper server looks: a tree in teal; from afar, how many znodes and sessions it holds. */
@@ -8,7 +8,7 @@ export const zookeeperUi: NodeUi<'zookeeper'> = {
   icon: (s) => <TreeIcon width={s} height={s} />,
   tone: 'bg-zk',
   colour: '#0d9488',
-  summary: (v) => `${v.ensemble ? `${v.ensemble.role} · ` : ''}${plural(v.znodes.length, 'znode')} · ${plural(v.sessions.length, 'session')}`,
+  summary: (v) => p('ui.node.zookeeper.summary', { role: v.ensemble ? `${v.ensemble.role} · ` : '', znodes: v.znodes.length, sessions: v.sessions.length }),
   fields: {
     tickTime: { label: 'Tick time', unit: 'ms' },
     extendedTypes: { label: 'Extended types (TTL znodes)' },

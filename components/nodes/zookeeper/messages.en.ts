@@ -1,3 +1,22 @@
 /** English messages of `node.zookeeper` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  summary: '{role}{znodes, plural, one {# znode} other {# znodes}} · {sessions, plural, one {# session} other {# sessions}}',
+  ephTitle: 'ephemeral, owned by session {owner}',
+  eph: 'eph',
+  watches: 'watches',
+  role: '{role, select, leading {leading} following {following} looking {looking} other {{role}}}',
+  zxidTitle: 'epoch and last committed zxid',
+  notServing: 'not serving',
+  quorumSynced: 'quorum {quorum} of {size}: {synced} in sync',
+  quorumLeader: 'quorum {quorum} of {size} · leader {leader}',
+  quorumNoLeader: 'quorum {quorum} of {size} · no leader',
+  pending: 'pending proposals',
+  noAck: 'no ack yet',
+  ack: 'ack {list}',
+  noZnodes: 'no znodes',
+  znodes: '{label} znodes',
+  sessions: 'sessions',
+  notConnectedHere: 'not connected here',
+  noConnection: 'no connection',
+  ephCount: '{n} eph',
 } as const satisfies Record<string, string>;
