@@ -38,7 +38,6 @@ const PENDING = new Set<string>([
   'attacker',
   'monitor:no-access-after-logout',
   'program:traffic',
-  'limiter',
   'monitor:rate-bound',
   'xa-tm',
   'db',
