@@ -44,8 +44,6 @@ const PENDING = new Set<string>([
   'program:xa-operator',
   'monitor:xa-atomic',
   'monitor:money-conserved',
-  'tc',
-  'tcc-svc',
   'monitor:all-or-nothing',
   'mq',
   'program:tx-producer',
