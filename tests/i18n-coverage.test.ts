@@ -39,7 +39,6 @@ const PENDING = new Set<string>([
   'monitor:no-access-after-logout',
   'program:traffic',
   'monitor:rate-bound',
-  'db',
   'program:xa-operator',
   'monitor:xa-atomic',
   'monitor:money-conserved',
