@@ -2,7 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `model.db`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
-  txn: '{hasClient, select, yes {{client} 的} other {}}{xa, select, yes {XA 分支 {xid}} other {事务 {txn}}}',
+  txn: '{hasClient, select, yes {{client} 的{xa, select, yes { XA 分支 {xid}} other {事务 {txn}}}} other {{xa, select, yes {XA 分支 {xid}} other {事务 {txn}}}}}',
   whoPrepared: '{inDoubt, select, yes {已 PREPARE 的 XA 分支 {xid}（存疑：没有会话持有它）} other {{client} 已 PREPARE 的 XA 分支 {xid}}}',
   cycle: '{a} ⇄ {b}',
   and: '{a}，并{b}',
@@ -11,7 +11,7 @@ export const zh: Record<keyof typeof en, string> = {
   timerLockWait: '锁等待超时（innodb_lock_wait_timeout）',
   exec: '{node} 为 {client} 执行 {sql}{waited} → {result}',
   waited: '（等待行锁 {ms} ms 之后）',
-  wait: '{client} 的 {sql} 在等待：行 {row} 被 {holder} 锁住（{s} s 后放弃）',
+  wait: '{client} 的 {sql} 在等待：行 {row} 的锁由 {holder} 持有（{s} s 后放弃）',
   deadlock: '{node} 在 {row} 上发现死锁（{cycle}），回滚 {victim}：ERROR 1213',
   rollsBackOpen: '回滚它未结束的 {n} 个事务',
   keepsPrepared: '保留已 PREPARE 的 {n} 个 XA 分支 {xids} 及其行锁',
