@@ -2,6 +2,7 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Fragment, memo } from 'react';
+import { useI18n } from '@/components/i18n/use-i18n';
 import type { KeyShape, LimiterView } from '@/engine/models/limiter/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -18,15 +19,16 @@ function Gauge({ s, now }: { s: Extract<KeyShape, { shape: 'gauge' }>; now: numb
   const value = clamp(s.value + (s.perSec * Math.max(0, now - s.at)) / 1000, 0, s.max);
   const pct = s.max > 0 ? (value / s.max) * 100 : 0;
   const colour = s.perSec < 0 ? 'bg-sky-500' : 'bg-amber-500';
+  const { say } = useI18n();
   return (
     <div data-testid="limiter-gauge" data-value={value.toFixed(3)} className="space-y-0.5">
       <div className="flex justify-between text-[10px] text-slate-600 tabular-nums dark:text-slate-300">
-        <span>{s.label}</span>
+        <span>{say(s.label)}</span>
         <span>
           {r1(value)} / {r1(s.max)}
         </span>
       </div>
-      <div className="h-2.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" role="meter" aria-label={s.label} aria-valuemin={0} aria-valuemax={s.max} aria-valuenow={Number(value.toFixed(2))}>
+      <div className="h-2.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" role="meter" aria-label={say(s.label)} aria-valuemin={0} aria-valuemax={s.max} aria-valuenow={Number(value.toFixed(2))}>
         <div className={`h-full ${colour}`} style={{ width: `${pct}%` }} />
       </div>
     </div>
@@ -169,6 +171,7 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
   const { t } = useI18n();
   const live = useNodeView<'limiter'>(id);
   const labels = usePlayback(selectLabels);
+  const { say } = useI18n();
   const v = live?.view ?? null;
   const now = useNodeClock(id, v !== null && live?.status !== 'crashed');
   return (
@@ -176,8 +179,8 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
       {v ? (
         <div className="space-y-1.5" data-testid="limiter-state" data-algorithm={v.algorithm} data-allowed={v.allowed} data-rejected={v.rejected}>
           <p className="key-field flex flex-wrap items-center gap-x-2 gap-y-0.5">
-            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">{v.name}</span>
-            <span className="text-[10px] text-slate-500 dark:text-slate-400">{v.limit}</span>
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">{say(v.name)}</span>
+            <span className="text-[10px] text-slate-500 dark:text-slate-400">{say(v.limit)}</span>
           </p>
           <p className="flex gap-2 text-[11px] tabular-nums">
             <span className="text-emerald-700 dark:text-emerald-300">{t('ui.node.limiter.through', { n: v.allowed })}</span>

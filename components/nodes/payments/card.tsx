@@ -2,6 +2,7 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
+import { useI18n } from '@/components/i18n/use-i18n';
 import type { PaymentsLogLine } from '@/engine/models/payments/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
@@ -28,6 +29,7 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
   const { t } = useI18n();
   const live = useNodeView<'payments'>(id);
   const labels = usePlayback(selectLabels);
+  const { say } = useI18n();
   const view = live?.view ?? null;
   const name = (n: string) => labels[n] ?? n;
   return (
@@ -58,8 +60,8 @@ function PaymentsCardImpl({ id, data, selected }: CardProps<'payments'>) {
           {view.log.length > 0 && (
             <ul className="space-y-0.5 border-t border-slate-100 pt-1.5 dark:border-slate-800" aria-label={t('ui.node.payments.latest', { label: data.label })}>
               {view.log.slice(-SHOWN).map((e, i) => (
-                <li key={`${e.at}-${i}`} data-testid="payments-log" className={`truncate font-mono text-[11px] ${TONE[e.tone]}`} title={`${name(e.client)} ${e.order}: ${e.what}`}>
-                  {name(e.client)} · {e.what}
+                <li key={`${e.at}-${i}`} data-testid="payments-log" className={`truncate font-mono text-[11px] ${TONE[e.tone]}`} title={`${name(e.client)} ${e.order}: ${say(e.what)}`}>
+                  {name(e.client)} · {say(e.what)}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
+import { useI18n } from '@/components/i18n/use-i18n';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';
 import type { CardProps } from '../kind-ui';
@@ -20,6 +21,7 @@ function TccSvcCardImpl({ id, data, selected }: CardProps<'tcc-svc'>) {
   const { t } = useI18n();
   const live = useNodeView<'tcc-svc'>(id);
   const labels = usePlayback(selectLabels);
+  const { say } = useI18n();
   const view = live?.view ?? null;
   return (
     <NodeCard id={id} label={data.label} kind="tcc-svc" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
@@ -31,7 +33,7 @@ function TccSvcCardImpl({ id, data, selected }: CardProps<'tcc-svc'>) {
           {view.working.length > 0 && <p className="text-[11px] text-slate-700 dark:text-slate-200">{t('ui.node.tcc-svc.working', { list: view.working.join(', ') })}</p>}
           <ul className="text-[11px]" data-testid="tcc-svc-handled">
             {view.handled.slice(-4).map((h, i) => (
-              <li key={i} className={tone[h.outcome]} title={h.reason ?? undefined}>
+              <li key={i} className={tone[h.outcome]} title={h.reason ? say(h.reason) : undefined}>
                 <span className="font-mono">{h.gid}</span> {h.op} {h.account}: {h.outcome}
               </li>
             ))}

@@ -3,6 +3,8 @@
 // and the operation, and reads the answer (HTTP 200 success, 409 FAILURE: the business said no;
 // anything else or no answer: unknown, try again).
 
+import type { Say } from '../../core/phrase';
+
 /** What a coordinator asks a branch to do. TCC: try / confirm / cancel; Saga: action / compensate. */
 export type BranchOp = 'try' | 'confirm' | 'cancel' | 'action' | 'compensate';
 
@@ -27,7 +29,7 @@ export interface BranchRes {
   readonly type: 'branch.res';
   readonly id: number;
   readonly status: 'ok' | 'failure' | 'error';
-  readonly reason?: string;
+  readonly reason?: Say;
 }
 
 /** The operation a Cancel or a Compensate undoes (DTM's barrier inserts its row first). */

@@ -3,6 +3,7 @@ import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type Ht
 import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import type { Msg } from '../../core/msg';
+import { p } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { randomId, signJwt, verifyJwt } from './jwt';
 import { appParams, type AppParams } from './params';
@@ -368,7 +369,6 @@ export function usesRedis(p: { auth?: string; denylist?: boolean; refreshTtlMs?:
 }
 
 const dur = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`);
-const ROUTE: Record<HttpOp, string> = { login: 'login', get: 'page request', logout: 'logout', refresh: 'token refresh' };
 
 /**
  * An app service behind a load balancer: it logs users in and serves their pages, keeping
@@ -387,30 +387,27 @@ export const appModel: ModelDef<AppParams, AppState> = {
   onTimer: (s, payload, ctx) => onTimer(s, payload, ctx),
   // Memory sessions and requests in progress are lost; which Redis it uses is configuration.
   crash: (s) => ({ ...initState(s.p), redisNode: s.redisNode }),
-  describeTimer: () => 'no reply from Redis: the request fails',
+  describeTimer: () => p('model.app-service.timerRedis'),
   describeMessage: (msg: Msg) => (isHttp(msg) ? describeHttp(msg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {
       case 'app.handle': {
         const result = ev.status === 200 ? 'OK' : `${ev.status} ${ev.reason ?? ''}`.trim();
-        const trips = ev.trips > 0 ? ` after ${ev.trips} Redis round trip${ev.trips === 1 ? '' : 's'}` : '';
-        return `${name(ev.node)} answers ${name(ev.origin)}'s ${ROUTE[ev.op]}: ${result}${trips}`;
+        return p('model.app-service.handle', { node: name(ev.node), origin: name(ev.origin), route: ev.op, result, trips: ev.trips });
       }
       case 'session.create':
         return ev.store === 'memory'
-          ? `${name(ev.node)} logs ${ev.user} in: session ${ev.sid} lives only in ${name(ev.node)}'s memory`
-          : `${name(ev.node)} logs ${ev.user} in: session ${ev.sid} saved in ${name(ev.where)}, expiring after ${dur(ev.maxInactiveMs)} idle`;
+          ? p('model.app-service.createMemory', { node: name(ev.node), user: ev.user, sid: ev.sid })
+          : p('model.app-service.createRedis', { node: name(ev.node), user: ev.user, sid: ev.sid, where: name(ev.where), idle: dur(ev.maxInactiveMs) });
       case 'session.destroy':
         return ev.why === 'logout'
-          ? `${name(ev.node)} invalidates ${ev.user ?? 'the'}'s session ${ev.sid}${ev.store === 'redis' ? ` (DEL in ${name(ev.where)})` : ''}`
-          : `${name(ev.node)} finds session ${ev.sid} idle past maxInactiveInterval and drops it`;
+          ? p('model.app-service.destroy', { node: name(ev.node), hasUser: ev.user !== null ? 'yes' : 'no', user: ev.user ?? '', sid: ev.sid, del: ev.store === 'redis' ? p('model.app-service.destroyDel', { where: name(ev.where) }) : '' })
+          : p('model.app-service.destroyIdle', { node: name(ev.node), sid: ev.sid });
       case 'jwt.issue':
-        if (ev.typ === 'refresh') return `${name(ev.node)} issues refresh token ${ev.jti} for ${ev.sub}, valid ${dur(ev.ttlMs)}${ev.parent ? ` (rotated: ${ev.parent} is used up)` : ''}`;
-        return `${name(ev.node)} signs an access token ${ev.jti} for ${ev.sub}, valid ${dur(ev.ttlMs)}${ev.parent ? ` (in exchange for refresh token ${ev.parent})` : ''}`;
+        if (ev.typ === 'refresh') return p('model.app-service.issueRefresh', { node: name(ev.node), jti: ev.jti, sub: ev.sub, ttl: dur(ev.ttlMs), parent: ev.parent ? p('model.app-service.rotated', { parent: ev.parent }) : '' });
+        return p('model.app-service.issueAccess', { node: name(ev.node), jti: ev.jti, sub: ev.sub, ttl: dur(ev.ttlMs), parent: ev.parent ? p('model.app-service.exchange', { parent: ev.parent }) : '' });
       case 'jwt.revoke':
-        return ev.denylisted
-          ? `${name(ev.node)} logs ${ev.sub} out and denylists token ${ev.jti} for the ${dur(ev.remainingMs)} it has left`
-          : `${name(ev.node)} logs ${ev.sub} out, but a stateless token cannot be taken back: ${ev.jti} stays valid ${dur(ev.remainingMs)} more, until its exp`;
+        return p(ev.denylisted ? 'model.app-service.revokeDeny' : 'model.app-service.revokeStateless', { node: name(ev.node), sub: ev.sub, jti: ev.jti, left: dur(ev.remainingMs) });
       default:
         return undefined;
     }

@@ -1,6 +1,7 @@
 import { isConnectionClosed } from '../../core/connection';
 import { resultText, rowText, sqlText, type DbMsg, type DbQueryMsg } from '../../clients/sql/messages';
 import type { Msg } from '../../core/msg';
+import { p, type Phrase } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { put } from './rows';
 import type { DbParams } from './params';
@@ -81,8 +82,14 @@ function crash(s: DbState): DbState {
   return { ...s, txns, sessions: {}, locks, gone: [] };
 }
 
-const who = (h: LockHolder, name: (id: string) => string): string =>
-  h.prepared ? `prepared XA branch '${h.xid}'${h.client === null ? ' (in doubt: no session holds it)' : ` of ${name(h.client)}`}` : `${h.xid ? `XA branch '${h.xid}'` : `transaction ${h.txn}`}${h.client === null ? '' : ` of ${name(h.client)}`}`;
+const txnPhrase = (xid: string | null, txn: number | null, client: string | null, name: (id: string) => string): Phrase =>
+  p('model.db.txn', { xa: xid ? 'yes' : 'no', xid: `'${xid}'`, txn: String(txn), hasClient: client ? 'yes' : 'no', client: client ? name(client) : '' });
+
+const who = (h: LockHolder, name: (id: string) => string): Phrase =>
+  h.prepared ? p('model.db.whoPrepared', { xid: `'${h.xid}'`, inDoubt: h.client === null ? 'yes' : 'no', client: h.client === null ? '' : name(h.client) }) : txnPhrase(h.xid, h.txn, h.client, name);
+
+/** `items` joined by message `id` (`{a} and {b}`), left to right. */
+const joined = (id: string, items: Phrase[]): Phrase => items.slice(1).reduce((a, b) => p(id, { a, b }), items[0]);
 
 /**
  * A MariaDB/InnoDB server: tables of rows, transactions with exclusive row locks and
@@ -109,12 +116,12 @@ export const dbModel: ModelDef<DbParams, DbState> = {
     return m.type === 'db.query' ? onQuery(s, m, from, ctx) : s;
   },
   onTimer(s, payload, ctx) {
-    const p = DB_TIMERS.match(payload);
-    if (!p) return s;
-    return work(s, ctx, (r) => (p.timer === 'idle' ? idleOut(r, p) : timeOut(r, p)));
+    const tm = DB_TIMERS.match(payload);
+    if (!tm) return s;
+    return work(s, ctx, (r) => (tm.timer === 'idle' ? idleOut(r, tm) : timeOut(r, tm)));
   },
   crash: (s) => crash(s),
-  describeTimer: (payload) => (DB_TIMERS.match(payload)?.timer === 'idle' ? 'an idle connection times out (wait_timeout)' : 'lock wait timeout (innodb_lock_wait_timeout)'),
+  describeTimer: (payload) => p(DB_TIMERS.match(payload)?.timer === 'idle' ? 'model.db.timerIdle' : 'model.db.timerLockWait'),
   describeMessage(msg: Msg) {
     const m = msg as DbMsg;
     if (m.type === 'db.query') return sqlText(m.stmt);
@@ -124,22 +131,23 @@ export const dbModel: ModelDef<DbParams, DbState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'db.exec':
-        return `${name(ev.node)} runs ${ev.sql} for ${name(ev.client)}${ev.waitedMs !== null ? ` after waiting ${Math.round(ev.waitedMs)} ms for a row lock` : ''} → ${ev.result}`;
+        return p('model.db.exec', { node: name(ev.node), sql: ev.sql, client: name(ev.client), waited: ev.waitedMs !== null ? p('model.db.waited', { ms: Math.round(ev.waitedMs) }) : '', result: ev.result });
       case 'db.wait':
-        return `${name(ev.client)}'s ${ev.sql} waits: row ${ev.row} is locked by ${who(ev.holder, name)} (gives up after ${Math.round(ev.timeoutMs / 1000)} s)`;
+        return p('model.db.wait', { client: name(ev.client), sql: ev.sql, row: ev.row, holder: who(ev.holder, name), s: Math.round(ev.timeoutMs / 1000) });
       case 'db.deadlock':
-        return `${name(ev.node)} finds a deadlock over ${ev.row} (${ev.cycle.map((h) => who(h, name)).join(' ⇄ ')}) and rolls back ${who(ev.victim, name)}: ERROR 1213`;
+        return p('model.db.deadlock', { node: name(ev.node), row: ev.row, cycle: joined('model.db.cycle', ev.cycle.map((h) => who(h, name))), victim: who(ev.victim, name) });
       case 'db.disconnect': {
-        const parts = [];
-        if (ev.rolledBack.length) parts.push(`rolls back its open transaction${ev.rolledBack.length > 1 ? 's' : ''}`);
-        if (ev.detached.length) parts.push(`keeps prepared XA branch${ev.detached.length > 1 ? 'es' : ''} ${ev.detached.map((x) => `'${x}'`).join(', ')} with their row locks`);
-        if (ev.idleMs !== undefined) return `${name(ev.node)} closes ${name(ev.client)}'s connection, idle for ${Math.round(ev.idleMs / 1000)} s (wait_timeout)${parts.length ? ` and ${parts.join(' and ')}` : ''}`;
-        return `${name(ev.client)}'s connection to ${name(ev.node)} is gone${parts.length ? `: ${name(ev.node)} ${parts.join(' and ')}` : ''}`;
+        const parts: Phrase[] = [];
+        if (ev.rolledBack.length) parts.push(p('model.db.rollsBackOpen', { n: ev.rolledBack.length }));
+        if (ev.detached.length) parts.push(p('model.db.keepsPrepared', { n: ev.detached.length, xids: ev.detached.map((x) => `'${x}'`).join(', ') }));
+        const all = parts.length ? joined('model.db.and', parts) : null;
+        if (ev.idleMs !== undefined) return p('model.db.idleClose', { node: name(ev.node), client: name(ev.client), s: Math.round(ev.idleMs / 1000), parts: all ? p('model.db.idleParts', { parts: all }) : '' });
+        return p('model.db.gone', { client: name(ev.client), node: name(ev.node), parts: all ? p('model.db.goneParts', { node: name(ev.node), parts: all }) : '' });
       }
       case 'db.commit':
-        return `${name(ev.node)} commits ${ev.xid ? `XA branch '${ev.xid}'` : `transaction ${ev.txn}`}${ev.client ? ` of ${name(ev.client)}` : ''}: ${ev.changes.map((c) => (c.to ? rowText(c.to) : `${c.table}/${c.id} deleted`)).join('; ')}`;
+        return p('model.db.commit', { node: name(ev.node), what: txnPhrase(ev.xid, ev.txn, ev.client, name), changes: ev.changes.length ? joined('model.db.semi', ev.changes.map((c) => (c.to ? p('model.db.row', { row: rowText(c.to) }) : p('model.db.deleted', { row: `${c.table}/${c.id}` })))) : '' });
       case 'db.recover':
-        return `${name(ev.node)} recovers: committed rows are on disk, uncommitted work is gone; prepared XA branch${ev.prepared.length > 1 ? 'es' : ''} ${ev.prepared.map((x) => `'${x}'`).join(', ')} in doubt, still locking ${ev.locks.join(', ') || 'no rows'} until a coordinator decides`;
+        return p('model.db.recover', { node: name(ev.node), n: ev.prepared.length, xids: ev.prepared.map((x) => `'${x}'`).join(', '), locks: ev.locks.join(', ') || p('model.db.noRows') });
       default:
         return undefined;
     }

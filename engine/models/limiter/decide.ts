@@ -25,6 +25,7 @@ import {
   type SlidingWindowState,
   type TokenBucketState,
 } from './algorithms';
+import { p, type Say } from '../../core/phrase';
 import { guavaAcquire, guavaCreate, guavaTryAcquire, type GuavaState } from './guava';
 import type { LocalAlgorithm as LimiterAlgorithm } from './params';
 import {
@@ -111,7 +112,7 @@ export function newKeyState(a: LimiterAlgorithm, clocks: LimiterClocks): KeyStat
 export interface Decided {
   state: KeyState;
   decision: Decision;
-  detail: string;
+  detail: Say;
 }
 
 const r2 = (x: number) => Number(x.toFixed(2));
@@ -121,69 +122,69 @@ export function decide(a: LimiterAlgorithm, k: KeyState, clocks: LimiterClocks, 
   if (a.kind !== k.kind) throw new Error(`limiter state is ${k.kind}, algorithm is ${a.kind}`);
   switch (k.kind) {
     case 'fixed-window': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'fixed-window' }>;
-      const r = fixedWindow(k.s, clocks.wall, permits, p.limit, p.windowMs);
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: `${r.state.count} of ${p.limit} in the window from ${r2(r.state.start)} ms` };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'fixed-window' }>;
+      const r = fixedWindow(k.s, clocks.wall, permits, q.limit, q.windowMs);
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: p('model.limiter.fixedWindow', { count: r.state.count, limit: q.limit, start: r2(r.state.start) }) };
     }
     case 'sliding-log': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sliding-log' }>;
-      const r = slidingLog(k.s, clocks.wall, permits, p.limit, p.windowMs);
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sliding-log' }>;
+      const r = slidingLog(k.s, clocks.wall, permits, q.limit, q.windowMs);
       const used = r.state.log.reduce((n, e) => n + e.n, 0);
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: `${used} of ${p.limit} in the last ${p.windowMs} ms` };
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: p('model.limiter.slidingLog', { used, limit: q.limit, windowMs: q.windowMs }) };
     }
     case 'sliding-window': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sliding-window' }>;
-      const before = slidingWindowCount(k.s, clocks.wall, p.windowMs, p.slots);
-      const r = slidingWindow(k.s, clocks.wall, permits, p.limit, p.windowMs, p.slots, p.weighted);
-      const est = before.inWindow + (p.weighted ? before.weightedOut : 0);
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: `counted ${r2(est)} of ${p.limit} over ${p.slots} slots` };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sliding-window' }>;
+      const before = slidingWindowCount(k.s, clocks.wall, q.windowMs, q.slots);
+      const r = slidingWindow(k.s, clocks.wall, permits, q.limit, q.windowMs, q.slots, q.weighted);
+      const est = before.inWindow + (q.weighted ? before.weightedOut : 0);
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: p('model.limiter.slidingWindow', { count: r2(est), limit: q.limit, slots: q.slots }) };
     }
     case 'leaky-meter': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'leaky-meter' }>;
-      const r = leakyMeter(k.s, clocks.mono, permits, p.capacity, p.ratePerSec);
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: `bucket at ${r2(r.state.level)} of ${p.capacity}` };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'leaky-meter' }>;
+      const r = leakyMeter(k.s, clocks.mono, permits, q.capacity, q.ratePerSec);
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: p('model.limiter.leakyMeter', { level: r2(r.state.level), capacity: q.capacity }) };
     }
     case 'leaky-queue': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'leaky-queue' }>;
-      const r = leakyQueue(k.s, clocks.mono, permits, p.ratePerSec, p.maxQueueMs);
+      const q = a as Extract<LimiterAlgorithm, { kind: 'leaky-queue' }>;
+      const r = leakyQueue(k.s, clocks.mono, permits, q.ratePerSec, q.maxQueueMs);
       const wait = r.decision.allowed ? r.decision.waitMs : k.s.nextFree - clocks.mono;
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: r.decision.allowed ? `its turn in ${r2(wait)} ms` : `its turn would be in ${r2(wait)} ms, over ${p.maxQueueMs} ms` };
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: r.decision.allowed ? p('model.limiter.leakyTurn', { wait: r2(wait) }) : p('model.limiter.leakyFull', { wait: r2(wait), max: q.maxQueueMs }) };
     }
     case 'token-bucket': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'token-bucket' }>;
-      const r = tokenBucket(k.s, clocks.mono, permits, p.capacity, p.ratePerSec);
-      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: `${r2(r.state.tokens)} of ${p.capacity} tokens left` };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'token-bucket' }>;
+      const r = tokenBucket(k.s, clocks.mono, permits, q.capacity, q.ratePerSec);
+      return { state: { kind: k.kind, s: r.state }, decision: r.decision, detail: p('model.limiter.tokens', { tokens: r2(r.state.tokens), capacity: q.capacity }) };
     }
     case 'guava-bursty':
     case 'guava-warmup': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'guava-bursty' | 'guava-warmup' }>;
+      const q = a as Extract<LimiterAlgorithm, { kind: 'guava-bursty' | 'guava-warmup' }>;
       const now = micros(clocks.mono) - k.zeroMicros;
-      const r = p.mode === 'acquire' ? guavaAcquire(k.s, permits, now) : guavaTryAcquire(k.s, permits, micros(p.timeoutMs), now);
-      const detail = `${r2(r.state.storedPermits)} stored permits, next free ticket at ${r2(r.state.nextFreeTicketMicros / 1000)} ms`;
+      const r = q.mode === 'acquire' ? guavaAcquire(k.s, permits, now) : guavaTryAcquire(k.s, permits, micros(q.timeoutMs), now);
+      const detail = p('model.limiter.guava', { stored: r2(r.state.storedPermits), next: r2(r.state.nextFreeTicketMicros / 1000) });
       return { state: { ...k, s: r.state }, decision: { allowed: r.acquired, waitMs: r.waitMicros / 1000 }, detail };
     }
     case 'sentinel-reject': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-reject' }>;
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-reject' }>;
       const t = sentinelMs(clocks);
       const qps = Math.trunc(passQps(k.stats, t));
-      const pass = defaultCanPass(k.stats, t, permits, p.count);
+      const pass = defaultCanPass(k.stats, t, permits, q.count);
       const stats = pass ? addPass(k.stats, t, permits) : k.stats;
-      return { state: { kind: k.kind, stats }, decision: { allowed: pass, waitMs: 0 }, detail: `passQps ${qps} + ${permits} ${pass ? '≤' : '>'} count ${p.count}` };
+      return { state: { kind: k.kind, stats }, decision: { allowed: pass, waitMs: 0 }, detail: `passQps ${qps} + ${permits} ${pass ? '≤' : '>'} count ${q.count}` };
     }
     case 'sentinel-throttle': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-throttle' }>;
-      const nanos = throttlingUsesNanos(p.count);
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-throttle' }>;
+      const nanos = throttlingUsesNanos(q.count);
       const now = nanos ? Math.floor(clocks.mono * 1e6) + NANO_BASE : sentinelMs(clocks);
-      const r = throttlingCanPass(k.s, now, permits, p.count, p.maxQueueingTimeMs);
+      const r = throttlingCanPass(k.s, now, permits, q.count, q.maxQueueingTimeMs);
       const waitMs = nanos ? r.wait / 1e6 : r.wait;
-      return { state: { kind: k.kind, s: r.state }, decision: { allowed: r.pass, waitMs }, detail: r.pass ? `queued ${r2(waitMs)} ms` : `would queue over ${p.maxQueueingTimeMs} ms` };
+      return { state: { kind: k.kind, s: r.state }, decision: { allowed: r.pass, waitMs }, detail: r.pass ? p('model.limiter.sentinelQueued', { wait: r2(waitMs) }) : p('model.limiter.sentinelQueueFull', { max: q.maxQueueingTimeMs }) };
     }
     case 'sentinel-warmup': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-warmup' }>;
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-warmup' }>;
       const t = sentinelMs(clocks);
-      const r = warmUpCanPass(k.s, k.stats, t, permits, { count: p.count, warmUpPeriodSec: p.warmUpPeriodSec, coldFactor: p.coldFactor });
+      const r = warmUpCanPass(k.s, k.stats, t, permits, { count: q.count, warmUpPeriodSec: q.warmUpPeriodSec, coldFactor: q.coldFactor });
       const stats = r.pass ? addPass(k.stats, t, permits) : k.stats;
-      return { state: { kind: k.kind, stats, s: r.state }, decision: { allowed: r.pass, waitMs: 0 }, detail: `${r.state.storedTokens} stored tokens, allowed ${r2(r.warningQps)} QPS now` };
+      return { state: { kind: k.kind, stats, s: r.state }, decision: { allowed: r.pass, waitMs: 0 }, detail: p('model.limiter.sentinelWarmup', { stored: r.state.storedTokens, qps: r2(r.warningQps) }) };
     }
   }
 }

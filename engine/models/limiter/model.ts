@@ -1,5 +1,6 @@
 import { describeLimit, fmtMs, isLimitMsg, type LimitReq, type LimitRes } from '../../clients/limit/messages';
 import type { Msg } from '../../core/msg';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import { timerOwner, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { decide, newKeyState, type KeyState, type LimiterClocks } from './decide';
@@ -20,14 +21,14 @@ declare module '../../core/trace-types' {
       allowed: boolean;
       waitMs: number;
       algorithm: LimiterAlgorithm['kind'];
-      detail: string;
+      detail: Say;
       /** What the limiter promises, when it promises a count per window ("at most `limit` in any `windowMs`"): the rate-bound invariant checks it. */
       bound: { limit: number; windowMs: number } | null;
     };
     /** A queued request's wait is over: it goes on now. */
     'limiter.release': { client: string; id: number; key: string; waitMs: number };
     /** Spring Cloud Gateway's limiter let a request through because Redis failed (error or no answer). */
-    'limiter.fail-open': { client: string; id: number; key: string; reason: string };
+    'limiter.fail-open': { client: string; id: number; key: string; reason: Say };
   }
 }
 
@@ -60,22 +61,22 @@ type LimiterTimers = { release: { client: string; id: number } };
 const TIMERS = timerOwner<LimiterTimers>('limiter');
 
 const ALGORITHM_NAMES: Record<LimiterAlgorithm['kind'], string> = {
-  'fixed-window': 'fixed window',
-  'sliding-log': 'sliding log',
-  'sliding-window': 'sliding window',
-  'leaky-meter': 'leaky bucket',
-  'leaky-queue': 'leaky bucket (queue)',
-  'token-bucket': 'token bucket',
-  'guava-bursty': 'Guava SmoothBursty',
-  'guava-warmup': 'Guava SmoothWarmingUp',
-  'sentinel-reject': 'Sentinel (reject)',
-  'sentinel-throttle': 'Sentinel (throttling)',
-  'sentinel-warmup': 'Sentinel (warm up)',
-  'scg-redis': 'Spring Cloud Gateway (Redis)',
+  'fixed-window': 'model.limiter.algoFixedWindow',
+  'sliding-log': 'model.limiter.algoSlidingLog',
+  'sliding-window': 'model.limiter.algoSlidingWindow',
+  'leaky-meter': 'model.limiter.algoLeakyMeter',
+  'leaky-queue': 'model.limiter.algoLeakyQueue',
+  'token-bucket': 'model.limiter.algoTokenBucket',
+  'guava-bursty': 'model.limiter.algoGuavaBursty',
+  'guava-warmup': 'model.limiter.algoGuavaWarmup',
+  'sentinel-reject': 'model.limiter.algoSentinelReject',
+  'sentinel-throttle': 'model.limiter.algoSentinelThrottle',
+  'sentinel-warmup': 'model.limiter.algoSentinelWarmup',
+  'scg-redis': 'model.limiter.algoScgRedis',
 };
 
 /** The algorithm's name as the UI and narration say it. */
-export const algorithmName = (k: LimiterAlgorithm['kind']): string => ALGORITHM_NAMES[k];
+export const algorithmName = (k: LimiterAlgorithm['kind']): Phrase => p(ALGORITHM_NAMES[k]);
 
 /** The "at most `limit` in any `windowMs`" a windowed algorithm promises; null for the others. */
 export function boundOf(a: LimiterAlgorithm): { limit: number; windowMs: number } | null {
@@ -190,22 +191,22 @@ export const limiterModel: ModelDef<LimiterParams, LimiterState> = {
   },
   describeTimer: (payload) => {
     const t = TIMERS.match(payload);
-    return t ? `release request #${t.id} of ${t.client}` : 'timer';
+    return t ? p('model.limiter.timerRelease', { id: t.id, client: t.client }) : p('model.limiter.timer');
   },
   describeMessage: (msg: Msg) => (isLimitMsg(msg) ? describeLimit(msg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {
       case 'limiter.decision': {
-        const who = `${name(ev.client)}'s request #${ev.id}${ev.permits === 1 ? '' : ` (${ev.permits} permits)`}`;
-        const algo = algorithmName(ev.algorithm);
-        if (!ev.allowed) return `${name(ev.node)} (${algo}) refuses ${who}: 429, ${ev.detail}`;
-        if (ev.waitMs > 0) return `${name(ev.node)} (${algo}) lets ${who} through after a wait of ${fmtMs(ev.waitMs)}: ${ev.detail}`;
-        return `${name(ev.node)} (${algo}) lets ${who} through: ${ev.detail}`;
+        const who = p('model.limiter.who', { client: name(ev.client), id: ev.id, permits: ev.permits });
+        const args = { node: name(ev.node), algo: algorithmName(ev.algorithm), who, detail: ev.detail };
+        if (!ev.allowed) return p('model.limiter.refuses', args);
+        if (ev.waitMs > 0) return p('model.limiter.letsAfterWait', { ...args, wait: fmtMs(ev.waitMs) });
+        return p('model.limiter.lets', args);
       }
       case 'limiter.fail-open':
-        return `${name(ev.node)} cannot ask Redis about ${name(ev.client)}'s request #${ev.id} (${ev.reason})`;
+        return p('model.limiter.failOpen', { node: name(ev.node), client: name(ev.client), id: ev.id, reason: ev.reason });
       case 'limiter.release':
-        return `${name(ev.node)} releases ${name(ev.client)}'s request #${ev.id} after ${fmtMs(ev.waitMs)} in its queue`;
+        return p('model.limiter.release', { node: name(ev.node), client: name(ev.client), id: ev.id, wait: fmtMs(ev.waitMs) });
       default:
         return undefined;
     }

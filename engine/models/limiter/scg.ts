@@ -7,7 +7,9 @@
  * (RedisRateLimiter.isAllowed: "we don't want a hard dependency on Redis to allow traffic").
  */
 import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, startRedisIo, type RedisIo } from '../../clients/redis/io';
-import { describeClose, isConnectionClosed } from '../../core/connection';
+import { isConnectionClosed } from '../../core/connection';
+import { closePhrase } from '../../core/narrate';
+import { p, type Say } from '../../core/phrase';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
 import type { Msg } from '../../core/msg';
@@ -39,7 +41,7 @@ export interface ScgOutcome {
   key: string;
   allowed: boolean;
   headers: Record<string, string>;
-  detail: string;
+  detail: Say;
   /** Let through because Redis failed, not because the bucket had tokens. */
   failOpen: boolean;
 }
@@ -66,13 +68,13 @@ export function scgStart(c: ScgConfig, ctx: Ctx): ScgState {
   return { io: redis === null ? null : startRedisIo(initRedisIo(redis), redis, ctx), waiting: [], last: {} };
 }
 
-const failOpen = (c: ScgConfig, w: Omit<Waiting, 'rid'>, why: string): ScgOutcome => ({
+const failOpen = (c: ScgConfig, w: Omit<Waiting, 'rid'>, why: Say): ScgOutcome => ({
   client: w.client,
   id: w.id,
   key: w.key,
   allowed: true,
   headers: scgHeaders(c, -1),
-  detail: `${why}: fails open`,
+  detail: p('model.limiter.failsOpen', { why }),
   failOpen: true,
 });
 
@@ -83,7 +85,7 @@ const failOpen = (c: ScgConfig, w: Omit<Waiting, 'rid'>, why: string): ScgOutcom
  * skewed clock changes nothing.
  */
 export function scgRequest(s: ScgState, c: ScgConfig, client: string, id: number, key: string, ctx: Ctx): { s: ScgState; out: ScgOutcome | null } {
-  if (s.io === null) return { s, out: failOpen(c, { client, id, key }, 'no Redis linked') };
+  if (s.io === null) return { s, out: failOpen(c, { client, id, key }, p('model.limiter.noRedis')) };
   const argv = evalArgv('scg-token-bucket', scgKeys(c.routeId, key), [String(c.replenishRate), String(c.burstCapacity), '', String(c.requestedTokens)]);
   const rid = s.io.nextId;
   const io = redisSend(s.io, argv, 'rate-limit', c.redisTimeoutMs, ctx);
@@ -105,7 +107,7 @@ export function scgReply(s: ScgState, c: ScgConfig, msg: Msg, from: string, ctx:
   const left = Array.isArray(reply) ? intOf(reply[1]) : null;
   const out: ScgOutcome =
     ok === null || left === null
-      ? failOpen(c, w, `Redis answered ${typeof reply === 'object' && reply !== null && 'error' in reply ? reply.error : JSON.stringify(reply)}`)
+      ? failOpen(c, w, p('model.limiter.redisAnswered', { reply: typeof reply === 'object' && reply !== null && 'error' in reply ? reply.error : JSON.stringify(reply) }))
       : { client: w.client, id: w.id, key: w.key, allowed: ok === 1, headers: scgHeaders(c, left), detail: `X-RateLimit-Remaining: ${left}`, failOpen: false };
   return { s: { ...s, io: r.io, waiting: rest, last: { ...s.last, [w.key]: { allowed: out.allowed, headers: out.headers } } }, out };
 }
@@ -117,7 +119,7 @@ export function scgTimeout(s: ScgState, c: ScgConfig, payload: unknown): { s: Sc
   if (!t) return null;
   const w = s.waiting.find((x) => x.rid === t.req.id);
   if (!w) return { s: { ...s, io: t.io }, out: null };
-  const out = failOpen(c, w, `Redis did not answer in ${c.redisTimeoutMs} ms`);
+  const out = failOpen(c, w, p('model.limiter.redisSilent', { ms: c.redisTimeoutMs }));
   return { s: { ...s, io: t.io, waiting: s.waiting.filter((x) => x !== w), last: { ...s.last, [w.key]: { allowed: true, headers: out.headers } } }, out };
 }
 
@@ -132,7 +134,7 @@ export function scgConnectionEnded(s: ScgState, c: ScgConfig, msg: Msg, from: st
   if (!r) return null;
   const ids = new Set(r.failed.map((f) => f.id));
   const failed = s.waiting.filter((w) => ids.has(w.rid));
-  const outs = failed.map((w) => failOpen(c, w, describeClose(msg.reason, from)));
+  const outs = failed.map((w) => failOpen(c, w, closePhrase(msg.reason, from)));
   const last = { ...s.last };
   for (const o of outs) last[o.key] = { allowed: true, headers: o.headers };
   return { s: { ...s, io: r.io, waiting: s.waiting.filter((w) => !ids.has(w.rid)), last }, outs };

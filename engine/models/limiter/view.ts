@@ -1,3 +1,4 @@
+import { p, type Phrase } from '../../core/phrase';
 import { leakyLevel, tokensAt } from './algorithms';
 import { EPOCH_MS, type KeyState } from './decide';
 import { guavaStoredAt } from './guava';
@@ -9,7 +10,7 @@ import type { LimiterAlgorithm } from './params';
 /** What the card draws for one key's limiter. Times are ms of the node's wall clock, so the card can animate against its clock. */
 export type KeyShape =
   /** A level that moves by itself between decisions: tokens dripping in, water leaking out, stored permits. */
-  | { shape: 'gauge'; label: string; value: number; max: number; at: number; perSec: number }
+  | { shape: 'gauge'; label: Phrase; value: number; max: number; at: number; perSec: number }
   /** One counter for the current window. */
   | { shape: 'window'; start: number; lengthMs: number; count: number; limit: number }
   /** Counters per slot (sliding window, Sentinel's LeapArray), oldest first. */
@@ -29,9 +30,9 @@ export interface LimiterKeyView {
 /** What the canvas shows of a rate limiter. */
 export interface LimiterView {
   algorithm: LimiterAlgorithm['kind'];
-  name: string;
+  name: Phrase;
   /** Its limit in words ("10 per 1000 ms", "5 /s, burst 10"). */
-  limit: string;
+  limit: Phrase;
   allowed: number;
   rejected: number;
   queued: number;
@@ -42,31 +43,32 @@ export interface LimiterView {
   moreKeys: number;
 }
 
-function limitText(a: LimiterAlgorithm): string {
+function limitText(a: LimiterAlgorithm): Phrase {
+  const mode = (x: { mode: string; timeoutMs: number }) => (x.mode === 'acquire' ? 'acquire()' : `tryAcquire(${x.timeoutMs} ms)`);
   switch (a.kind) {
     case 'fixed-window':
     case 'sliding-log':
-      return `${a.limit} per ${a.windowMs} ms`;
+      return p('model.limiter.limitWindow', { limit: a.limit, windowMs: a.windowMs });
     case 'sliding-window':
-      return `${a.limit} per ${a.windowMs} ms, ${a.slots} slots${a.weighted ? ', weighted' : ''}`;
+      return p('model.limiter.limitSlots', { limit: a.limit, windowMs: a.windowMs, slots: a.slots, weighted: a.weighted ? 'yes' : 'no' });
     case 'leaky-meter':
-      return `leaks ${a.ratePerSec}/s, holds ${a.capacity}`;
+      return p('model.limiter.limitLeaky', { rate: a.ratePerSec, capacity: a.capacity });
     case 'leaky-queue':
-      return `${a.ratePerSec}/s, queue ≤ ${a.maxQueueMs} ms`;
+      return p('model.limiter.limitLeakyQueue', { rate: a.ratePerSec, max: a.maxQueueMs });
     case 'token-bucket':
-      return `${a.ratePerSec}/s, burst ${a.capacity}`;
+      return p('model.limiter.limitToken', { rate: a.ratePerSec, capacity: a.capacity });
     case 'guava-bursty':
-      return `${a.permitsPerSecond}/s, burst ${a.maxBurstSeconds} s, ${a.mode === 'acquire' ? 'acquire()' : `tryAcquire(${a.timeoutMs} ms)`}`;
+      return p('model.limiter.limitGuavaBursty', { rate: a.permitsPerSecond, burst: a.maxBurstSeconds, mode: mode(a) });
     case 'guava-warmup':
-      return `${a.permitsPerSecond}/s, warm-up ${a.warmupMs} ms, ${a.mode === 'acquire' ? 'acquire()' : `tryAcquire(${a.timeoutMs} ms)`}`;
+      return p('model.limiter.limitGuavaWarmup', { rate: a.permitsPerSecond, warmup: a.warmupMs, mode: mode(a) });
     case 'sentinel-reject':
-      return `${a.count} QPS, ${a.sampleCount} × ${a.intervalMs / a.sampleCount} ms buckets`;
+      return p('model.limiter.limitSentinelReject', { count: a.count, samples: a.sampleCount, slot: a.intervalMs / a.sampleCount });
     case 'sentinel-throttle':
-      return `${a.count} QPS, queue ≤ ${a.maxQueueingTimeMs} ms`;
+      return p('model.limiter.limitSentinelThrottle', { count: a.count, max: a.maxQueueingTimeMs });
     case 'sentinel-warmup':
-      return `${a.count} QPS, warm-up ${a.warmUpPeriodSec} s`;
+      return p('model.limiter.limitSentinelWarmup', { count: a.count, sec: a.warmUpPeriodSec });
     case 'scg-redis':
-      return `replenish ${a.replenishRate}/s, burst ${a.burstCapacity}, ${a.requestedTokens} per request`;
+      return p('model.limiter.limitScg', { rate: a.replenishRate, burst: a.burstCapacity, tokens: a.requestedTokens });
   }
 }
 
@@ -76,24 +78,24 @@ function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
   const off = s.last.wall - s.last.mono;
   switch (k.kind) {
     case 'fixed-window': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'fixed-window' }>;
-      return { shape: 'window', start: k.s.start, lengthMs: p.windowMs, count: k.s.count, limit: p.limit };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'fixed-window' }>;
+      return { shape: 'window', start: k.s.start, lengthMs: q.windowMs, count: k.s.count, limit: q.limit };
     }
     case 'sliding-log': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sliding-log' }>;
-      return { shape: 'log', times: k.s.log.map((e) => e.t), windowMs: p.windowMs, limit: p.limit };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sliding-log' }>;
+      return { shape: 'log', times: k.s.log.map((e) => e.t), windowMs: q.windowMs, limit: q.limit };
     }
     case 'sliding-window': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sliding-window' }>;
-      return { shape: 'slots', slots: k.s.slots, slotMs: p.windowMs / p.slots, windowMs: p.windowMs, limit: p.limit };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sliding-window' }>;
+      return { shape: 'slots', slots: k.s.slots, slotMs: q.windowMs / q.slots, windowMs: q.windowMs, limit: q.limit };
     }
     case 'leaky-meter': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'leaky-meter' }>;
-      return { shape: 'gauge', label: 'water', value: leakyLevel(k.s, s.last.mono, p.ratePerSec), max: p.capacity, at: s.last.wall, perSec: -p.ratePerSec };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'leaky-meter' }>;
+      return { shape: 'gauge', label: p('model.limiter.gaugeWater'), value: leakyLevel(k.s, s.last.mono, q.ratePerSec), max: q.capacity, at: s.last.wall, perSec: -q.ratePerSec };
     }
     case 'token-bucket': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'token-bucket' }>;
-      return { shape: 'gauge', label: 'tokens', value: tokensAt(k.s, s.last.mono, p.capacity, p.ratePerSec), max: p.capacity, at: s.last.wall, perSec: p.ratePerSec };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'token-bucket' }>;
+      return { shape: 'gauge', label: p('model.limiter.gaugeTokens'), value: tokensAt(k.s, s.last.mono, q.capacity, q.ratePerSec), max: q.capacity, at: s.last.wall, perSec: q.ratePerSec };
     }
     case 'guava-bursty':
     case 'guava-warmup': {
@@ -101,25 +103,25 @@ function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
       const cool = k.kind === 'guava-bursty' ? k.s.stableIntervalMicros : (k.s.c.warmupMs * 1000) / k.s.maxPermits;
       // Stored permits grow only once the next free ticket is in the past; until then the gauge holds still.
       const idle = now >= k.s.nextFreeTicketMicros;
-      return { shape: 'gauge', label: 'stored permits', value: guavaStoredAt(k.s, now), max: k.s.maxPermits, at: idle ? s.last.wall : k.s.nextFreeTicketMicros / 1000 + (k.zeroMicros / 1000 + off), perSec: 1e6 / cool };
+      return { shape: 'gauge', label: p('model.limiter.gaugeStored'), value: guavaStoredAt(k.s, now), max: k.s.maxPermits, at: idle ? s.last.wall : k.s.nextFreeTicketMicros / 1000 + (k.zeroMicros / 1000 + off), perSec: 1e6 / cool };
     }
     case 'leaky-queue': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'leaky-queue' }>;
-      return { shape: 'pace', nextFreeAt: k.s.nextFree + off, intervalMs: 1000 / p.ratePerSec };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'leaky-queue' }>;
+      return { shape: 'pace', nextFreeAt: k.s.nextFree + off, intervalMs: 1000 / q.ratePerSec };
     }
     case 'sentinel-throttle': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-throttle' }>;
-      return { shape: 'pace', nextFreeAt: s.queue.length ? Math.max(...s.queue.map((q) => q.releaseAt)) + off : s.last.wall, intervalMs: 1000 / p.count };
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-throttle' }>;
+      return { shape: 'pace', nextFreeAt: s.queue.length ? Math.max(...s.queue.map((q) => q.releaseAt)) + off : s.last.wall, intervalMs: 1000 / q.count };
     }
     case 'sentinel-reject':
     case 'sentinel-warmup': {
-      const p = a as Extract<LimiterAlgorithm, { kind: 'sentinel-reject' | 'sentinel-warmup' }>;
+      const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-reject' | 'sentinel-warmup' }>;
       const epoch = EPOCH_MS;
       const slots = k.stats.second.buckets
         .filter((b) => b !== null)
         .map((b) => ({ start: b.start - epoch, count: b.pass }))
         .sort((x, y) => x.start - y.start);
-      return { shape: 'slots', slots, slotMs: p.intervalMs / p.sampleCount, windowMs: p.intervalMs, limit: p.count };
+      return { shape: 'slots', slots, slotMs: q.intervalMs / q.sampleCount, windowMs: q.intervalMs, limit: q.count };
     }
   }
 }

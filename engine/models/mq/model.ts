@@ -1,5 +1,6 @@
 import { describeMqMessage, dlqTopic, isMqMsg, retryTopic, type MqCheckMsg, type MqEndMsg, type MqHelloMsg, type MqSendMsg, type MqSendResultMsg, type TxResolution } from '../../clients/mq/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p } from '../../core/phrase';
 import type { Msg } from '../../core/msg';
 import type { Ctx, ModelDef } from '../../core/types';
 import { clientGone, onAck, onConsumeTimeout, onRetryDue, pump, pumpTopic } from './delivery';
@@ -204,44 +205,47 @@ export const mqModel: ModelDef<MqParams, MqState> = {
   crash,
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return { check: 'scan half messages to check them', flush: 'flush consume offsets to disk', retry: 'a retry comes due', consume: 'a consumer has held a message past consumeTimeout' }[t.timer];
+    if (!t) return p('model.mq.timerFires');
+    return p({ check: 'model.mq.timerCheck', flush: 'model.mq.timerFlush', retry: 'model.mq.timerRetry', consume: 'model.mq.timerConsume' }[t.timer]);
   },
   describeMessage: (msg) => (isMqMsg(msg) ? describeMqMessage(msg) : msg.type),
-  narrate(ev, name, p) {
+  narrate(ev, name, prm) {
     switch (ev.type) {
       case 'mq.hello':
-        return `${name(ev.client)} says hello to ${name(ev.node)}${ev.producerGroup ? ` as a producer of ${ev.producerGroup}` : ''}${ev.consumerGroup ? ` as a consumer of group ${ev.consumerGroup} on ${ev.topic}` : ''}`;
+        return p('model.mq.hello', {
+          client: name(ev.client),
+          node: name(ev.node),
+          producer: ev.producerGroup ? p('model.mq.helloProducer', { group: ev.producerGroup }) : '',
+          consumer: ev.consumerGroup ? p('model.mq.helloConsumer', { group: ev.consumerGroup, topic: String(ev.topic) }) : '',
+        });
       case 'mq.stored':
         return ev.half
-          ? `${name(ev.node)} stores ${name(ev.producer)}'s half message for ${ev.key} (${ev.msgId}): on disk, invisible to consumers until COMMIT`
-          : `${name(ev.node)} stores ${ev.key} (${ev.msgId}) in ${ev.topic} queue ${ev.queue}`;
+          ? p('model.mq.storedHalf', { node: name(ev.node), producer: name(ev.producer), key: ev.key, msgId: ev.msgId })
+          : p('model.mq.stored', { node: name(ev.node), key: ev.key, msgId: ev.msgId, topic: ev.topic, queue: ev.queue });
       case 'mq.tx.end':
-        if (!ev.found) return `${name(ev.producer)} says ${ev.resolution.toUpperCase()} for ${ev.key}, but ${name(ev.node)} no longer holds that half message`;
-        if (ev.resolution === 'unknown') return `${name(ev.producer)} answers UNKNOWN for ${ev.key}: the half message stays, to be checked again`;
-        return ev.resolution === 'commit'
-          ? `${name(ev.producer)} says COMMIT for ${ev.key}${ev.fromCheck ? ' when checked' : ''}: ${name(ev.node)} makes it visible to consumers`
-          : `${name(ev.producer)} says ROLLBACK for ${ev.key}${ev.fromCheck ? ' when checked' : ''}: ${name(ev.node)} drops the half message`;
+        if (!ev.found) return p('model.mq.endNotFound', { producer: name(ev.producer), resolution: ev.resolution.toUpperCase(), key: ev.key, node: name(ev.node) });
+        if (ev.resolution === 'unknown') return p('model.mq.endUnknown', { producer: name(ev.producer), key: ev.key });
+        return p(ev.resolution === 'commit' ? 'model.mq.endCommit' : 'model.mq.endRollback', { producer: name(ev.producer), key: ev.key, checked: ev.fromCheck ? 'yes' : 'no', node: name(ev.node) });
       case 'mq.tx.check':
         return ev.producer === null
-          ? `${name(ev.node)} would check ${ev.key} (check ${ev.checkTimes} of ${p.transactionCheckMax}), but no producer of ${ev.producerGroup} is connected: the check is counted anyway`
-          : `${name(ev.node)} asks ${name(ev.producer)} what became of ${ev.key}: its half message is older than transactionTimeOut (check ${ev.checkTimes} of ${p.transactionCheckMax})`;
+          ? p('model.mq.checkNobody', { node: name(ev.node), key: ev.key, n: ev.checkTimes, max: prm.transactionCheckMax, group: ev.producerGroup })
+          : p('model.mq.check', { node: name(ev.node), producer: name(ev.producer), key: ev.key, n: ev.checkTimes, max: prm.transactionCheckMax });
       case 'mq.tx.discard':
-        return `${name(ev.node)} discards the half message for ${ev.key} after ${ev.checks} checks: it will never be delivered, and nobody is told`;
+        return p('model.mq.discard', { node: name(ev.node), key: ev.key, checks: ev.checks });
       case 'mq.deliver':
-        return `${name(ev.node)} delivers ${ev.key} from ${ev.from} to ${name(ev.consumer)}${ev.reconsumeTimes > 0 ? ` (retry ${ev.reconsumeTimes})` : ''}`;
+        return p('model.mq.deliver', { node: name(ev.node), key: ev.key, from: ev.from, consumer: name(ev.consumer), retry: ev.reconsumeTimes });
       case 'mq.consumed':
-        return `${name(ev.consumer)} consumed ${ev.key}: ${ev.group}'s offset moves past it`;
+        return p('model.mq.consumed', { consumer: name(ev.consumer), key: ev.key, group: ev.group });
       case 'mq.ack.stale':
-        return `${name(ev.consumer)} acknowledges ${ev.msgId}, which ${name(ev.node)} had already taken back from it: ignored`;
+        return p('model.mq.ackStale', { consumer: name(ev.consumer), msgId: ev.msgId, node: name(ev.node) });
       case 'mq.retry':
-        return `${ev.key} failed in ${ev.group} (${ev.why === 'timeout' ? 'held past consumeTimeout' : 'RECONSUME_LATER'}): back to ${retryTopic(ev.group)} at delay level ${ev.level}, in ${ms(ev.delayMs)} (retry ${ev.reconsumeTimes} of ${p.maxReconsumeTimes})`;
+        return p('model.mq.retry', { key: ev.key, group: ev.group, why: ev.why === 'timeout' ? 'timeout' : 'later', topic: retryTopic(ev.group), level: ev.level, delay: ms(ev.delayMs), n: ev.reconsumeTimes, max: prm.maxReconsumeTimes });
       case 'mq.dlq':
-        return `${ev.key} has failed ${ev.reconsumeTimes + 1} times in ${ev.group}: it goes to ${dlqTopic(ev.group)}, where nothing consumes it`;
+        return p('model.mq.dlq', { key: ev.key, times: ev.reconsumeTimes + 1, group: ev.group, topic: dlqTopic(ev.group) });
       case 'mq.requeue':
-        return `${name(ev.consumer)}'s connection to ${name(ev.node)} ended: ${ev.keys.join(', ')} go back to ${ev.group}, to be delivered again`;
+        return p('model.mq.requeue', { consumer: name(ev.consumer), node: name(ev.node), keys: ev.keys.join(', '), group: ev.group });
       case 'mq.recover':
-        return `${name(ev.node)} is back: ${ev.messages} messages and ${ev.half} half messages were on disk; consumption resumes from the offsets last flushed`;
+        return p('model.mq.recover', { node: name(ev.node), messages: ev.messages, half: ev.half });
       default:
         return undefined;
     }

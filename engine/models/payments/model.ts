@@ -5,6 +5,7 @@ import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkResult } from '../../clients/zookeeper/types';
 import type { Msg } from '../../core/msg';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import { timerOwner } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { type PaymentsParams } from './params';
@@ -62,7 +63,7 @@ export interface PaymentsLogEntry {
   at: number;
   client: string;
   order: string;
-  what: string;
+  what: Say;
   /** ok: paid; dup: a second charge; warn: 409/503; bad: 422. */
   tone: 'ok' | 'dup' | 'warn' | 'bad';
 }
@@ -132,11 +133,11 @@ function respond(s: PaymentsState, j: Job, code: PayCode, detail: string, ctx: C
   });
   const stats = { ...s.stats };
   let tone: PaymentsLogEntry['tone'] = 'ok';
-  let what = `${codeText(code)}${extra.chargeId ? ` ${extra.chargeId}` : ''}`;
+  let what: Say = `${codeText(code)}${extra.chargeId ? ` ${extra.chargeId}` : ''}`;
   if (extra.replayed) {
     stats.replays += 1;
     ctx.metric('pay.dedupe.hits');
-    what = `replayed ${extra.chargeId}`;
+    what = p('model.payments.logReplayed', { charge: String(extra.chargeId) });
   } else if (code === 409) {
     stats.conflicts += 1;
     ctx.metric('pay.conflicts');
@@ -168,7 +169,7 @@ function charged(s0: PaymentsState, j: Job, ctx: Ctx): PaymentsState {
     ...s0,
     ledger: [...s0.ledger, charge],
     nextCharge: s0.nextCharge + 1,
-    log: logged(s0, { at: ctx.now, client: j.client, order: j.order, what: `charged ${j.amount} as ${id}`, tone: dup ? 'dup' : 'ok' }),
+    log: logged(s0, { at: ctx.now, client: j.client, order: j.order, what: p('model.payments.logCharged', { amount: j.amount, charge: id }), tone: dup ? 'dup' : 'ok' }),
   };
   const done = { ...j, chargeId: id, phase: 'storing' as const };
   if (j.key === null || s.p.dedupe === 'none') return respond(s, done, 200, `charged ${j.amount}`, ctx, { chargeId: id });
@@ -314,7 +315,7 @@ function onTimer(s: PaymentsState, payload: unknown, ctx: Ctx): PaymentsState {
   return zk.onTimer(s, payload, ctx);
 }
 
-const keyText = (k: string | null) => (k === null ? 'no key' : `key ${k}`);
+const keyText = (k: string | null): Phrase => (k === null ? p('model.payments.noKey') : p('model.payments.key', { key: k }));
 
 export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
   type: 'payments',
@@ -330,20 +331,20 @@ export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
   onClockChange: (s, ctx) => (s.p.dedupe === 'zookeeper' ? zk.onClockChange(s, ctx) : s),
   // The ledger is on disk; requests in progress and connections are not.
   crash: (s, p) => ({ ...fresh(p), ledger: s.ledger, nextCharge: s.nextCharge, stats: s.stats, log: s.log }),
-  describeTimer: (payload) => (TIMERS.match(payload) ? 'the card network answers: charge made' : (zk.describeTimer(payload) ?? 'a request to the key store times out')),
+  describeTimer: (payload) => (TIMERS.match(payload) ? p('model.payments.timerCharged') : (zk.describeTimer(payload) ?? p('model.payments.timerStore'))),
   describeMessage: (msg: Msg) => (msg.type.startsWith('pay.') ? describePayMessage(msg as PayMsg) : msg.type),
   narrate(ev, name) {
     switch (ev.type) {
       case 'payments.request':
-        return `${name(ev.node)} gets ${name(ev.client)}'s payment of ${ev.amount} for ${ev.order} (${keyText(ev.key)}${ev.attempt > 1 ? `, attempt ${ev.attempt}` : ''})`;
+        return p('model.payments.request', { node: name(ev.node), client: name(ev.client), amount: ev.amount, order: ev.order, key: keyText(ev.key), attempt: ev.attempt });
       case 'payments.claim':
         return ev.takeover
-          ? `${name(ev.node)} claims key ${ev.key} on ${name(ev.store)}: the earlier in-progress marker has expired, so this attempt takes the payment over`
-          : `${name(ev.node)} claims key ${ev.key} on ${name(ev.store)} for ${ev.order}: no one has used it, so this request will charge`;
+          ? p('model.payments.takeover', { node: name(ev.node), key: ev.key, store: name(ev.store) })
+          : p('model.payments.claim', { node: name(ev.node), key: ev.key, store: name(ev.store), order: ev.order });
       case 'payments.charge':
-        return `${name(ev.node)} charges ${ev.amount} for ${name(ev.client)}'s ${ev.order} as ${ev.chargeId} (attempt ${ev.attempt})`;
+        return p('model.payments.charge', { node: name(ev.node), amount: ev.amount, client: name(ev.client), order: ev.order, charge: ev.chargeId, attempt: ev.attempt });
       case 'payments.reply':
-        return `${name(ev.node)} answers ${name(ev.client)}: ${codeText(ev.code)}${ev.replayed ? ` — the stored result ${ev.chargeId}, no new charge` : ''} (${ev.detail})`;
+        return p('model.payments.reply', { node: name(ev.node), client: name(ev.client), code: codeText(ev.code), replayed: ev.replayed ? p('model.payments.replayed', { charge: String(ev.chargeId) }) : '', detail: ev.detail });
       default:
         return zk.narrate(ev, name);
     }

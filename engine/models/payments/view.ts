@@ -1,3 +1,4 @@
+import type { Say } from '../../core/phrase';
 import type { PaymentsState } from './model';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
@@ -7,7 +8,7 @@ export interface PaymentsLogLine {
   at: number;
   client: string;
   order: string;
-  what: string;
+  what: Say;
   /** ok: paid; dup: a second charge; warn: 409/503; bad: 422. */
   tone: 'ok' | 'dup' | 'warn' | 'bad';
 }

@@ -1,3 +1,21 @@
 /** English messages of `model.tc` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  whyAllTried: 'every Try succeeded',
+  whyTryFailed: 'the Try of branch {branch} {unknown, select, yes {got no answer} other {failed}}',
+  whyActionFailed: 'the action of branch {branch} failed',
+  connectionBroken: 'connection broken',
+  noAnswer: 'no answer in {ms} ms',
+  timerRetry: 'call the branch again',
+  timerTimeout: 'request timeout',
+  timerNext: 'start the next global transaction',
+  branchReq: '{op, select, try {Try} confirm {Confirm} cancel {Cancel} action {action} other {compensate}} {gid}/{branch}',
+  begin: '{node} begins {mode, select, tcc {TCC} other {saga}} {gid}: {branches}',
+  branch: '{gid}/{branch} {op} at {svc}: {result, select, ok {done} failure {refused} error {failed} other {outcome unknown}}{reason}{retry}',
+  reason: ' ({reason})',
+  callsAgain: '; {node} calls again in {ms} ms',
+  phase: '{gid}: {why}, so {node} {phase, select, confirm {confirms every branch} cancel {cancels every branch it tried} other {compensates the steps that ran, in reverse}}',
+  end: '{gid} {outcome, select, succeeded {is done on every branch} other {is undone on every branch}}',
+  recover: '{node} restarts and reads its log: {aborted}{resumed}{nothing, select, yes {nothing unfinished} other {}}',
+  recoverAborts: 'aborts {gids} (still in its Try phase: cancel every branch)',
+  recoverResumes: 'resumes {gids}',
 } as const satisfies Record<string, string>;

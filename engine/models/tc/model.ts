@@ -5,14 +5,16 @@ import type { Ctx, ModelDef } from '../../core/types';
 import { tcParams, type TcParams } from './params';
 import type { BranchState, GStatus, Gtx, TcState } from './state';
 
+import { p, type Say } from '../../core/phrase';
+
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A global transaction begins: its branches, as `debit alice 30`. */
     'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: string[]; deadlineMs?: number };
     /** A branch answered (or did not in time): `retryInMs` when the call will be made again. */
-    'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'error' | 'unknown'; reason: string | null; retryInMs: number | null };
+    'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'error' | 'unknown'; reason: Say | null; retryInMs: number | null };
     /** The second phase begins: Confirm or Cancel every tried branch, or compensate the saga's steps in reverse. */
-    'tc.phase': { gid: string; phase: 'confirm' | 'cancel' | 'compensate'; why: string };
+    'tc.phase': { gid: string; phase: 'confirm' | 'cancel' | 'compensate'; why: Say };
     /** The global transaction is over: every branch confirmed (succeeded) or undone (failed). */
     'tc.end': { gid: string; outcome: 'succeeded' | 'failed' };
     /** The coordinator restarted and read its log: the global transactions it takes up again. */
@@ -71,7 +73,7 @@ function send(s: TcState, g: Gtx, b: number, op: BranchOp, ctx: Ctx): void {
   s.call = { id, gid: g.gid, b, op, to, timer: ctx.setTimer(s.p.requestTimeoutMs, TC_TIMERS.make('timeout', { id })) };
 }
 
-function phase(g: Gtx, status: GStatus, why: string, ctx: Ctx): void {
+function phase(g: Gtx, status: GStatus, why: Say, ctx: Ctx): void {
   g.status = status;
   g.interval = 0;
   ctx.trace('tc.phase', { gid: g.gid, phase: status === 'confirming' ? 'confirm' : status === 'cancelling' ? 'cancel' : 'compensate', why });
@@ -84,7 +86,7 @@ function advance(s: TcState, ctx: Ctx): void {
   const c = nextCall(g);
   if (c) return send(s, g, c[0], c[1], ctx);
   if (g.status === 'trying') {
-    phase(g, 'confirming', 'every Try succeeded', ctx);
+    phase(g, 'confirming', p('model.tc.whyAllTried'), ctx);
     return advance(s, ctx);
   }
   const outcome = g.status === 'confirming' || g.status === 'acting' ? 'succeeded' : 'failed';
@@ -111,7 +113,7 @@ function begin(s: TcState, ctx: Ctx): void {
 }
 
 /** The call in flight ended: `ok`, `failure` (the business said no), `error` (it failed, try again) or `unknown` (a timeout, a broken connection). */
-function onAnswer(s: TcState, result: 'ok' | 'failure' | 'error' | 'unknown', reason: string | null, ctx: Ctx): void {
+function onAnswer(s: TcState, result: 'ok' | 'failure' | 'error' | 'unknown', reason: Say | null, ctx: Ctx): void {
   const c = s.call!;
   s.call = null;
   const g = s.log.find((x) => x.gid === c.gid)!;
@@ -135,8 +137,8 @@ function onAnswer(s: TcState, result: 'ok' | 'failure' | 'error' | 'unknown', re
     ctx.setTimer(retryInMs, TC_TIMERS.make('retry'));
   }
   ctx.trace('tc.branch', { gid: g.gid, branch: br.id, op: c.op, svc: c.to, result, reason, retryInMs });
-  if (g.status === 'trying' && result !== 'ok') phase(g, 'cancelling', `the Try of branch ${br.id} ${result === 'unknown' ? 'got no answer' : 'failed'}`, ctx);
-  if (g.status === 'acting' && result === 'failure') phase(g, 'compensating', `the action of branch ${br.id} failed`, ctx);
+  if (g.status === 'trying' && result !== 'ok') phase(g, 'cancelling', p('model.tc.whyTryFailed', { branch: br.id, unknown: result === 'unknown' ? 'yes' : 'no' }), ctx);
+  if (g.status === 'acting' && result === 'failure') phase(g, 'compensating', p('model.tc.whyActionFailed', { branch: br.id }), ctx);
   advance(s, ctx);
 }
 
@@ -146,7 +148,7 @@ function onMessage(s0: TcState, msg: { type: string }, from: string, ctx: Ctx): 
   if (isConnectionClosed(msg)) {
     const s = clone(s0);
     ctx.cancelTimer(c.timer);
-    onAnswer(s, 'unknown', 'connection broken', ctx);
+    onAnswer(s, 'unknown', p('model.tc.connectionBroken'), ctx);
     return s;
   }
   if (msg.type !== 'branch.res') return s0;
@@ -195,43 +197,43 @@ export const tcModel: ModelDef<TcParams, TcState> = {
   },
   onMessage,
   onTimer(s0, payload, ctx) {
-    const p = TC_TIMERS.match(payload);
-    if (!p) return s0;
-    if (p.timer === 'timeout' && s0.call?.id !== p.id) return s0;
+    const tm = TC_TIMERS.match(payload);
+    if (!tm) return s0;
+    if (tm.timer === 'timeout' && s0.call?.id !== tm.id) return s0;
     const s = clone(s0);
-    if (p.timer === 'next') begin(s, ctx);
-    else if (p.timer === 'retry') {
+    if (tm.timer === 'next') begin(s, ctx);
+    else if (tm.timer === 'retry') {
       s.waiting = false;
       advance(s, ctx);
     } else {
       // No answer in time: the HTTP client gives up on its connection, and the outcome is unknown.
       ctx.disconnect(s.call!.to);
-      onAnswer(s, 'unknown', `no answer in ${s.p.requestTimeoutMs} ms`, ctx);
+      onAnswer(s, 'unknown', p('model.tc.noAnswer', { ms: s.p.requestTimeoutMs }), ctx);
     }
     return s;
   },
   crash: (s) => ({ ...s, call: null, waiting: false, restarts: s.restarts + 1 }),
   describeTimer: (payload) => {
     const t = TC_TIMERS.match(payload)?.timer;
-    return t === 'retry' ? 'call the branch again' : t === 'timeout' ? 'request timeout' : 'start the next global transaction';
+    return p(t === 'retry' ? 'model.tc.timerRetry' : t === 'timeout' ? 'model.tc.timerTimeout' : 'model.tc.timerNext');
   },
   describeMessage(msg) {
     if (msg.type !== 'branch.req') return msg.type;
     const m = msg as BranchReq;
-    return `${m.op === 'try' ? 'Try' : m.op === 'confirm' ? 'Confirm' : m.op === 'cancel' ? 'Cancel' : m.op === 'action' ? 'action' : 'compensate'} ${m.gid}/${m.branch}`;
+    return p('model.tc.branchReq', { op: m.op, gid: m.gid, branch: m.branch });
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'tc.begin':
-        return `${name(ev.node)} begins ${ev.mode === 'tcc' ? 'TCC' : 'saga'} ${ev.gid}: ${ev.branches.join(', ')}`;
+        return p('model.tc.begin', { node: name(ev.node), mode: ev.mode, gid: ev.gid, branches: ev.branches.join(', ') });
       case 'tc.branch':
-        return `${ev.gid}/${ev.branch} ${ev.op} at ${name(ev.svc)}: ${ev.result === 'ok' ? 'done' : ev.result === 'failure' ? 'refused' : ev.result === 'error' ? 'failed' : 'outcome unknown'}${ev.reason && ev.result !== 'ok' ? ` (${ev.reason})` : ''}${ev.retryInMs !== null ? `; ${name(ev.node)} calls again in ${ev.retryInMs} ms` : ''}`;
+        return p('model.tc.branch', { gid: ev.gid, branch: ev.branch, op: ev.op, svc: name(ev.svc), result: ev.result, reason: ev.reason && ev.result !== 'ok' ? p('model.tc.reason', { reason: ev.reason }) : '', retry: ev.retryInMs !== null ? p('model.tc.callsAgain', { node: name(ev.node), ms: ev.retryInMs }) : '' });
       case 'tc.phase':
-        return `${ev.gid}: ${ev.why}, so ${name(ev.node)} ${ev.phase === 'confirm' ? 'confirms every branch' : ev.phase === 'cancel' ? 'cancels every branch it tried' : 'compensates the steps that ran, in reverse'}`;
+        return p('model.tc.phase', { gid: ev.gid, why: ev.why, node: name(ev.node), phase: ev.phase });
       case 'tc.end':
-        return `${ev.gid} ${ev.outcome === 'succeeded' ? 'is done on every branch' : 'is undone on every branch'}`;
+        return p('model.tc.end', { gid: ev.gid, outcome: ev.outcome });
       case 'tc.recover':
-        return `${name(ev.node)} restarts and reads its log: ${ev.aborted.length ? `aborts ${ev.aborted.join(', ')} (still in its Try phase: cancel every branch)` : ''}${ev.resumed.length ? `resumes ${ev.resumed.join(', ')}` : ''}${ev.aborted.length + ev.resumed.length === 0 ? 'nothing unfinished' : ''}`;
+        return p('model.tc.recover', { node: name(ev.node), aborted: ev.aborted.length ? p('model.tc.recoverAborts', { gids: ev.aborted.join(', ') }) : '', resumed: ev.resumed.length ? p('model.tc.recoverResumes', { gids: ev.resumed.join(', ') }) : '', nothing: ev.aborted.length + ev.resumed.length === 0 ? 'yes' : 'no' });
       default:
         return undefined;
     }

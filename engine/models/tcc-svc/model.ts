@@ -1,6 +1,7 @@
 import { isConnectionClosed } from '../../core/connection';
 import { dbQuery, resultText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
 import { ORIGIN_OP, type BranchKind, type BranchOp, type BranchReq, type BranchRes } from '../../clients/tcc/messages';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { barrierRow, busiOf } from './plan';
 import { tccSvcParams, type TccSvcParams } from './params';
@@ -15,7 +16,7 @@ interface EffectFields {
   kind: BranchKind;
   /** applied: committed; refused: the business said no; skipped: nothing to do (barrier, guard); failed: the database failed. */
   outcome: JobOutcome;
-  reason: string | null;
+  reason: Say | null;
   /** The database and session its local transaction ran on: an applied effect counts once that COMMIT has run there. */
   db: string;
   session: string;
@@ -62,7 +63,7 @@ function traceEffect(s: TccSvcState, session: string, j: Job, ctx: Ctx): void {
 }
 
 /** Ends the call's transaction: COMMIT (tracing the effect as it is sent) or ROLLBACK. */
-function end(s: TccSvcState, ctx: Ctx, session: string, commit: boolean, outcome: JobOutcome, reason: string | null): void {
+function end(s: TccSvcState, ctx: Ctx, session: string, commit: boolean, outcome: JobOutcome, reason: Say | null): void {
   s.jobs[session] = { ...s.jobs[session], step: commit ? 'commit' : 'rollback', outcome, reason };
   if (commit) traceEffect(s, session, s.jobs[session], ctx);
   ask(s, ctx, session, { op: commit ? 'commit' : 'rollback' });
@@ -80,8 +81,8 @@ function runBusi(s: TccSvcState, ctx: Ctx, session: string): void {
 function afterBarrier(s: TccSvcState, ctx: Ctx, session: string, currentAffected: number): void {
   const j = s.jobs[session];
   const origin = ORIGIN_OP[j.op];
-  if (origin && j.originAffected > 0) return end(s, ctx, session, true, 'skipped', `barrier: no ${origin === 'try' ? 'Try' : 'action'} ran, an empty ${j.op === 'cancel' ? 'rollback' : 'compensation'}; its row now blocks a late ${origin === 'try' ? 'Try' : 'action'}`);
-  if (currentAffected === 0) return end(s, ctx, session, true, 'skipped', origin || j.op === 'confirm' ? `barrier: row ${j.gid}/${j.branch}/${j.op} exists, a repeat` : `barrier: row ${j.gid}/${j.branch}/${j.op} exists, a repeat or a call after its ${j.op === 'try' ? 'Cancel' : 'compensation'}`);
+  if (origin && j.originAffected > 0) return end(s, ctx, session, true, 'skipped', p('model.tcc-svc.barrierEmpty', { origin, op: j.op }));
+  if (currentAffected === 0) return end(s, ctx, session, true, 'skipped', p(origin || j.op === 'confirm' ? 'model.tcc-svc.barrierRepeat' : 'model.tcc-svc.barrierRepeatAfter', { row: `${j.gid}/${j.branch}/${j.op}`, op: j.op }));
   runBusi(s, ctx, session);
 }
 
@@ -131,7 +132,7 @@ function onCall(s0: TccSvcState, m: BranchReq, from: string, ctx: Ctx): TccSvcSt
 function dbGone(s0: TccSvcState, ctx: Ctx): TccSvcState {
   const s = clone(s0);
   for (const session of Object.keys(s.jobs)) {
-    s.jobs[session] = { ...s.jobs[session], outcome: 'failed', reason: 'lost connection to the database' };
+    s.jobs[session] = { ...s.jobs[session], outcome: 'failed', reason: p('model.tcc-svc.dbLost') };
     finish(s, ctx, session, 'error');
   }
   return s;
@@ -173,15 +174,15 @@ export const tccSvcModel: ModelDef<TccSvcParams, TccSvcState> = {
   narrate(ev, name) {
     if (!(ev.type in NARRATE)) return undefined;
     const e = ev as unknown as EffectFields & { type: keyof typeof NARRATE; node: string };
-    return `${name(e.node)}: ${e.gid} ${NARRATE[e.type](e)}${e.reason ? ` (${e.reason})` : ''}`;
+    return p('model.tcc-svc.line', { node: name(e.node), gid: e.gid, what: NARRATE[e.type](e), reason: e.reason ? p('model.tcc-svc.reason', { reason: e.reason }) : '' });
   },
 };
 
-const verb = (done: string, e: EffectFields) => (e.outcome === 'applied' ? done : e.outcome === 'refused' ? 'refused' : e.outcome === 'skipped' ? 'does nothing' : 'failed, to be retried');
-const NARRATE: Record<(typeof EVENT)[BranchOp], (e: EffectFields) => string> = {
-  'tcc.try': (e) => `Try ${e.account} ${e.amount}: ${verb(e.kind === 'debit' ? `freezes ${e.amount} of ${e.account}'s balance` : `${e.account} is there to receive it`, e)}`,
-  'tcc.confirm': (e) => `Confirm: ${verb(e.kind === 'debit' ? `spends ${e.account}'s frozen ${e.amount}` : `credits ${e.account} ${e.amount}`, e)}`,
-  'tcc.cancel': (e) => `Cancel: ${verb(e.kind === 'debit' ? `releases ${e.amount} to ${e.account}'s balance` : 'nothing was frozen here', e)}`,
-  'saga.action': (e) => `action: ${verb(e.kind === 'debit' ? `takes ${e.amount} from ${e.account}` : `gives ${e.account} ${e.amount}`, e)}`,
-  'saga.compensate': (e) => `compensation: ${verb(e.kind === 'debit' ? `gives ${e.account} back ${e.amount}` : `takes back the ${e.amount} credited to ${e.account}`, e)}`,
+const verb = (done: Phrase, e: EffectFields): Phrase => p('model.tcc-svc.verb', { outcome: e.outcome, done });
+const NARRATE: Record<(typeof EVENT)[BranchOp], (e: EffectFields) => Phrase> = {
+  'tcc.try': (e) => p('model.tcc-svc.try', { account: e.account, amount: e.amount, verb: verb(p(e.kind === 'debit' ? 'model.tcc-svc.tryDebit' : 'model.tcc-svc.tryCredit', { account: e.account, amount: e.amount }), e) }),
+  'tcc.confirm': (e) => p('model.tcc-svc.confirm', { verb: verb(p(e.kind === 'debit' ? 'model.tcc-svc.confirmDebit' : 'model.tcc-svc.confirmCredit', { account: e.account, amount: e.amount }), e) }),
+  'tcc.cancel': (e) => p('model.tcc-svc.cancel', { verb: verb(e.kind === 'debit' ? p('model.tcc-svc.cancelDebit', { account: e.account, amount: e.amount }) : p('model.tcc-svc.cancelCredit'), e) }),
+  'saga.action': (e) => p('model.tcc-svc.action', { verb: verb(p(e.kind === 'debit' ? 'model.tcc-svc.actionDebit' : 'model.tcc-svc.actionCredit', { account: e.account, amount: e.amount }), e) }),
+  'saga.compensate': (e) => p('model.tcc-svc.compensate', { verb: verb(p(e.kind === 'debit' ? 'model.tcc-svc.compensateDebit' : 'model.tcc-svc.compensateCredit', { account: e.account, amount: e.amount }), e) }),
 };

@@ -1,3 +1,4 @@
+import { p, type Say } from '../../core/phrase';
 import type { DbStmt } from '../../clients/sql/messages';
 import type { BranchKind, BranchOp } from '../../clients/tcc/messages';
 
@@ -12,7 +13,7 @@ export interface Busi {
   /** When the statement changes no row: the business says no (409), try later (500), or there was nothing to do. */
   onNone: 'refuse' | 'retry' | 'nothing';
   /** Why, in the user's terms. */
-  none: string;
+  none: Say;
 }
 
 /** The statement a call runs on `account`, or null when the call has nothing to change. */
@@ -21,31 +22,31 @@ export function busiOf(op: BranchOp, kind: BranchKind, account: string, amount: 
   if (kind === 'debit') {
     switch (op) {
       case 'try':
-        return { stmt: upd({ balance: -amount, frozen: amount }, { balance: amount }), onNone: 'refuse', none: `${account}'s balance does not cover ${amount}` };
+        return { stmt: upd({ balance: -amount, frozen: amount }, { balance: amount }), onNone: 'refuse', none: p('model.tcc-svc.noCover', { account, amount }) };
       case 'confirm':
-        return { stmt: upd({ frozen: -amount }), onNone: 'refuse', none: `no account ${account}` };
+        return { stmt: upd({ frozen: -amount }), onNone: 'refuse', none: p('model.tcc-svc.noAccount', { account }) };
       case 'cancel':
         return cancelGuard
-          ? { stmt: upd({ balance: amount, frozen: -amount }, { frozen: amount }), onNone: 'nothing', none: `${account} has less than ${amount} frozen: nothing to release` }
-          : { stmt: upd({ balance: amount, frozen: -amount }), onNone: 'nothing', none: `no account ${account}` };
+          ? { stmt: upd({ balance: amount, frozen: -amount }, { frozen: amount }), onNone: 'nothing', none: p('model.tcc-svc.lessFrozen', { account, amount }) }
+          : { stmt: upd({ balance: amount, frozen: -amount }), onNone: 'nothing', none: p('model.tcc-svc.noAccount', { account }) };
       case 'action':
-        return { stmt: upd({ balance: -amount }, { balance: amount }), onNone: 'refuse', none: `${account}'s balance does not cover ${amount}` };
+        return { stmt: upd({ balance: -amount }, { balance: amount }), onNone: 'refuse', none: p('model.tcc-svc.noCover', { account, amount }) };
       case 'compensate':
-        return { stmt: upd({ balance: amount }), onNone: 'nothing', none: `no account ${account}` };
+        return { stmt: upd({ balance: amount }), onNone: 'nothing', none: p('model.tcc-svc.noAccount', { account }) };
     }
   }
   switch (op) {
     case 'try':
       // Nothing to freeze on the receiving side: Try checks the account is there (and locks it).
-      return { stmt: { op: 'select', table: 'accounts', id: account, forUpdate: true }, onNone: 'refuse', none: `no account ${account}` };
+      return { stmt: { op: 'select', table: 'accounts', id: account, forUpdate: true }, onNone: 'refuse', none: p('model.tcc-svc.noAccount', { account }) };
     case 'confirm':
-      return { stmt: upd({ balance: amount }), onNone: 'refuse', none: `no account ${account}` };
+      return { stmt: upd({ balance: amount }), onNone: 'refuse', none: p('model.tcc-svc.noAccount', { account }) };
     case 'cancel':
       return null;
     case 'action':
-      return { stmt: upd({ balance: amount }), onNone: 'refuse', none: `no account ${account}` };
+      return { stmt: upd({ balance: amount }), onNone: 'refuse', none: p('model.tcc-svc.noAccount', { account }) };
     case 'compensate':
-      return { stmt: upd({ balance: -amount }, { balance: amount }), onNone: 'retry', none: `${account} has less than ${amount} left: the credit was spent and cannot be taken back` };
+      return { stmt: upd({ balance: -amount }, { balance: amount }), onNone: 'retry', none: p('model.tcc-svc.spent', { account, amount }) };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Say } from '../../core/phrase';
 import type { BranchKind, BranchOp } from '../../clients/tcc/messages';
 import type { TccSvcParams } from './params';
 
@@ -27,7 +28,7 @@ export interface Job {
   /** Rows the barrier's insert of the origin op (Try, Action) added: 1 means that op never ran. */
   originAffected: number;
   outcome: JobOutcome | null;
-  reason: string | null;
+  reason: Say | null;
 }
 
 /** A handled call, for the card. */
@@ -38,7 +39,7 @@ export interface Handled {
   account: string;
   amount: number;
   outcome: JobOutcome;
-  reason: string | null;
+  reason: Say | null;
 }
 
 export interface TccSvcState {

@@ -1,6 +1,7 @@
 import { isConnectionClosed } from '../../core/connection';
 import { dbQuery, resultText, sqlText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
 import { timerOwner, type NoFields } from '../../core/timer';
+import { p, type Say } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { xaTmParams, type XaTmParams } from './params';
 import type { Active, Branch, Chan, Tag, XaTmState } from './state';
@@ -10,7 +11,7 @@ declare module '../../core/trace-types' {
     /** A global transaction begins: `amount` from one account to another, over its branches' databases. */
     'xa.begin': { gtrid: string; amount: number; from: string; to: string; dbs: string[]; twoPhase: boolean; deadlineMs?: number };
     /** A branch voted (prepared, or failed: an error or a debit the balance did not cover). */
-    'xa.vote': { gtrid: string; db: string; vote: 'yes' | 'no'; reason: string | null };
+    'xa.vote': { gtrid: string; db: string; vote: 'yes' | 'no'; reason: Say | null };
     /** The decision, written to the durable log before any branch is told. */
     'xa.decide': { gtrid: string; decision: 'commit' | 'rollback' };
     /** The global transaction is over. `partial`: some branches committed, some not (never with two-phase commit). */
@@ -117,7 +118,7 @@ function onBranch(s: XaTmState, a: Active, i: number, stmt: DbStmt, r: DbResult,
   if (stmt.op === 'xa-start' && r.ok) b.started = true;
   const short = stmt.op === 'update' && r.ok && r.affected === 0;
   if (!r.ok || short) {
-    const reason = short ? `${sqlText(stmt)} changed no row (the balance does not cover it)` : resultText(r);
+    const reason = short ? p('model.xa-tm.noRow', { stmt: sqlText(stmt) }) : resultText(r);
     ctx.trace('xa.vote', { gtrid: a.gtrid, db: b.db, vote: 'no', reason });
     // A branch still ACTIVE must be ended before it can be rolled back (a lost connection took it with it).
     const endAt = b.stmts.findIndex((x) => x.op === 'xa-end');
@@ -259,19 +260,19 @@ export const xaTmModel: ModelDef<XaTmParams, XaTmState> = {
   },
   // The log, the progress and the counts are on disk; the transaction in flight and the sessions are not.
   crash: (s) => ({ ...s, active: null, chans: {}, recovering: null, restarts: s.restarts + 1 }),
-  describeTimer: (payload) => (TM_TIMERS.match(payload)?.timer === 'retry' ? 'send the decision again' : 'start the next transfer'),
+  describeTimer: (payload) => p(TM_TIMERS.match(payload)?.timer === 'retry' ? 'model.xa-tm.timerRetry' : 'model.xa-tm.timerNext'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'xa.begin':
-        return `${name(ev.node)} begins global transaction ${ev.gtrid}: ${ev.amount} from ${ev.from} to ${ev.to}${ev.twoPhase ? ' (two-phase commit)' : ev.dbs.length === 1 ? ' (one branch: one-phase commit)' : ' (each branch committed on its own: no two-phase commit)'}`;
+        return p('model.xa-tm.begin', { node: name(ev.node), gtrid: ev.gtrid, amount: ev.amount, from: ev.from, to: ev.to, how: ev.twoPhase ? 'twoPhase' : ev.dbs.length === 1 ? 'onePhase' : 'none' });
       case 'xa.vote':
-        return ev.vote === 'yes' ? `${name(ev.db)} has prepared its branch of ${ev.gtrid}: votes yes` : `${name(ev.db)}'s branch of ${ev.gtrid} fails: votes no (${ev.reason})`;
+        return ev.vote === 'yes' ? p('model.xa-tm.voteYes', { db: name(ev.db), gtrid: ev.gtrid }) : p('model.xa-tm.voteNo', { db: name(ev.db), gtrid: ev.gtrid, reason: ev.reason ?? 'null' });
       case 'xa.decide':
-        return `${name(ev.node)} writes "${ev.decision} ${ev.gtrid}" to its log, then tells every branch`;
+        return p('model.xa-tm.decide', { node: name(ev.node), record: `${ev.decision} ${ev.gtrid}` });
       case 'xa.end':
-        return ev.outcome === 'partial' ? `${ev.gtrid} ends half done: some branches committed, others not` : `${ev.gtrid} is ${ev.outcome} on every database`;
+        return p('model.xa-tm.end', { gtrid: ev.gtrid, outcome: ev.outcome === 'rolled back' ? 'rolledBack' : ev.outcome });
       case 'xa.recovered':
-        return `${name(ev.node)} has recovered: ${ev.committed.length ? `committed ${ev.committed.join(', ')} (its log said commit)` : ''}${ev.committed.length && ev.rolledBack.length ? '; ' : ''}${ev.rolledBack.length ? `rolled back ${ev.rolledBack.join(', ')} (no decision logged: presumed abort)` : ''}${ev.committed.length + ev.rolledBack.length === 0 ? 'no branch was in doubt' : ''}`;
+        return p('model.xa-tm.recovered', { node: name(ev.node), committed: ev.committed.length ? p('model.xa-tm.recoveredCommitted', { gtrids: ev.committed.join(', ') }) : '', sep: ev.committed.length && ev.rolledBack.length ? 'yes' : 'no', rolledBack: ev.rolledBack.length ? p('model.xa-tm.recoveredRolledBack', { gtrids: ev.rolledBack.join(', ') }) : '', nothing: ev.committed.length + ev.rolledBack.length === 0 ? 'yes' : 'no' });
       default:
         return undefined;
     }
