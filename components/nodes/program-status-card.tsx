@@ -2,6 +2,7 @@
 
 import { memo, type ComponentType } from 'react';
 import type { ProgramView } from '@/engine/core/program';
+import { useI18n } from '@/components/i18n/use-i18n';
 import type { CardProps } from './kind-ui';
 import { NodeCard } from './node-card';
 import { useNodeView } from './use-node-live';
@@ -23,6 +24,7 @@ export interface StatusLook {
 export function programStatusCard<T extends ProgramKind>(kind: T, look: StatusLook): ComponentType<CardProps<T>> {
   function ProgramStatusCard({ id, data, selected }: CardProps<T>) {
     const live = useNodeView<T>(id);
+    const { say } = useI18n();
     const status = live?.status ?? 'up';
     const view = live && status !== 'crashed' ? (live.view as ProgramView) : null;
     return (
@@ -31,8 +33,8 @@ export function programStatusCard<T extends ProgramKind>(kind: T, look: StatusLo
           <div className="key-field flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5" data-testid="client-status" data-state={view.status}>
             <span className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-semibold ${look.pill[view.status]}`}>{look.word[view.status]}</span>
             {view.detail && (
-              <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
-                {view.detail}
+              <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={say(view.detail)}>
+                {say(view.detail)}
               </span>
             )}
           </div>

@@ -2,6 +2,7 @@
 
 import { memo } from 'react';
 import type { ProgramView } from '@/engine/core/program';
+import { useI18n } from '@/components/i18n/use-i18n';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import { selectClientWarning } from '@/stores/selectors';
 import { selectDraftOf } from '@/stores/ui-selectors';
@@ -23,6 +24,7 @@ const PILL: Record<ProgramView['status'], string> = {
 /** A client machine: what its program is doing now. */
 function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
   const live = useNodeView<'client'>(id);
+  const { say } = useI18n();
   // While its parameters are being typed into the inspector, the warning follows the draft.
   const draft = useUi((s) => selectDraftOf(s, id));
   const warning = usePlayback((s) => selectClientWarning(s, id, draft));
@@ -43,13 +45,13 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
             {view.status}
           </span>
           {view.detail && (
-            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={view.detail}>
-              {view.detail}
+            <span className="line-clamp-2 min-w-0 font-mono text-[11px] wrap-anywhere text-slate-600 dark:text-slate-300" title={say(view.detail)}>
+              {say(view.detail)}
             </span>
           )}
           {view.lease && (
             <div className="w-full" data-testid="client-lease">
-              <TtlBar remaining={view.lease.until - localNow} span={view.lease.span} label={view.lease.label} />
+              <TtlBar remaining={view.lease.until - localNow} span={view.lease.span} label={say(view.lease.label)} />
             </div>
           )}
         </div>

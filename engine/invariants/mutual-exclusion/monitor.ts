@@ -1,5 +1,7 @@
 import type { MonitorCtx, MonitorDef } from '../../core/monitor';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
+// Until this monitor's own text is in its catalog (#18), the lock programs' phrases are read in English.
+import { inEnglish } from '../../i18n/english';
 import { initAcquire, insertSorted, noteAcquire, noteDone, noteWait, percentile, type AcquireStats } from './acquire';
 import { initThroughput, noteOp, type Throughput } from './throughput';
 
@@ -333,7 +335,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
         return { ...n, free: copy(n.free, lockId(h.via, h.lock), { at: ev.t, by: ev.node, how: 'release' }) };
       }
       case 'lock.lost':
-        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${ev.reason})`, { i: ev.i, node: ev.node });
+        return noteLost(s, ev.node, ev.t, `${ctx.name(ev.node)} had lost its lock (${inEnglish(ev.reason)})`, { i: ev.i, node: ev.node });
       case 'lock.wake': {
         if (ev.how === 'timeout') return s;
         const st = stat(s, ev.via);
@@ -368,7 +370,7 @@ export const mutualExclusion: MonitorDef<MutualExclusionState> = {
       case 'lock.renew': {
         if (!s.holders[ev.node]) return s;
         const r = s.renewals[ev.node] ?? { okAt: null, failed: null };
-        const next = ev.ok ? { ...r, okAt: ev.t } : r.failed ? r : { ...r, failed: { at: ev.t, detail: ev.detail } };
+        const next = ev.ok ? { ...r, okAt: ev.t } : r.failed ? r : { ...r, failed: { at: ev.t, detail: inEnglish(ev.detail) } };
         return { ...s, renewals: copy(s.renewals, ev.node, next) };
       }
       // A renewal sent into a cut: dropped on a datagram link, stuck in the TCP send buffer on a connection.
