@@ -16,16 +16,13 @@ import { parseScenario } from '@/engine/scenario/parse';
 const PENDING = new Set<string>([
   'redis',
   'zookeeper',
-  'program:zk-script',
+  'program:zk-script', // its own text is converted; what leaks is the ZooKeeper client's and server's (clients/zookeeper, models/zookeeper)
   'storage',
   'monitor:mutual-exclusion',
   'program:zk-lock', // its own text is converted; what leaks is the zookeeper model's close reason (models/zookeeper/quorum/serve.ts)
   'monitor:fencing-order',
   'sentinel',
-  'program:config-watcher',
-  'program:config-admin',
   'monitor:every-change-notified',
-  'program:pay-client',
   'payments',
   'monitor:single-charge',
   'app',
