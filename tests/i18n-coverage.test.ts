@@ -44,7 +44,6 @@ const PENDING = new Set<string>([
   'program:tx-producer',
   'monitor:message-delivered',
   'program:outbox-relay',
-  'program:outbox-order',
   'program:inbox-consumer',
   'monitor:no-double-effect',
   'program:saga-service',
