@@ -43,7 +43,6 @@ const PENDING = new Set<string>([
   'mq',
   'program:tx-producer',
   'monitor:message-delivered',
-  'program:inbox-consumer',
   'monitor:no-double-effect',
   'program:saga-service',
   'notifier',
