@@ -26,7 +26,7 @@ export function programStatusCard<T extends ProgramKind>(kind: T, look: StatusLo
   function ProgramStatusCard({ id, data, selected }: CardProps<T>) {
     const { t, say } = useI18n();
     const live = useNodeView<T>(id);
-    const status = live?.status ?? 'up';
+      const status = live?.status ?? 'up';
     const view = live && status !== 'crashed' ? (live.view as ProgramView) : null;
     return (
       <NodeCard id={id} label={data.label} kind={kind} status={status} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>

@@ -6,9 +6,9 @@ import type { Ctx } from './types';
 /** How a client looks on the canvas: a status word and an optional detail line. */
 export interface ProgramView {
   status: 'idle' | 'working' | 'waiting' | 'holding' | 'done' | 'failed';
-  detail?: string;
+  detail?: Say;
   /** A lease the client counts down on its own clock (local ms `until`, out of `span`), drawn as a draining bar. */
-  lease?: { until: number; span: number; label: string };
+  lease?: { until: number; span: number; label: Say };
 }
 
 /**

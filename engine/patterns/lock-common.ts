@@ -1,5 +1,6 @@
 import type { StorageAckMsg, StorageEnterMsg, StorageLeaveMsg, StorageWriteMsg } from '../clients/storage/messages';
 import type { Msg } from '../core/msg';
+import { p, type Say } from '../core/phrase';
 import type { ProgramView } from '../core/program';
 import { timerOwner, type NoFields } from '../core/timer';
 import type { TraceData, TraceEvent } from '../core/trace-types';
@@ -31,15 +32,15 @@ declare module '../core/trace-types' {
     /** The client starts letting go of the lock (its unlock is on the way): where a handoff is timed from. */
     'lock.unlock': { lock: string; via: string; server: string };
     /** The client's unlock finished; `ok: false` when the lock was no longer the client's to release. */
-    'lock.release': { lock: string; via: string; server: string; ok: boolean; heldMs: number; detail: string };
+    'lock.release': { lock: string; via: string; server: string; ok: boolean; heldMs: number; detail: Say };
     /** The lock is taken: the client waits (polls, subscribes, or watches). */
-    'lock.wait': { lock: string; via: string; how: 'poll' | 'pubsub' | 'watch' | 'herd' | 'retry'; retryInMs: number | null; detail: string };
+    'lock.wait': { lock: string; via: string; how: 'poll' | 'pubsub' | 'watch' | 'herd' | 'retry'; retryInMs: number | null; detail: Say };
     /** A waiting client is woken (a notification, or its wait timed out) and tries again. */
-    'lock.wake': { lock: string; via: string; how: 'push' | 'watch' | 'timeout'; detail: string };
+    'lock.wake': { lock: string; via: string; how: 'push' | 'watch' | 'timeout'; detail: Say };
     /** The client extended its lease (watchdog); `ok: false` when the renewal found the lock gone. */
-    'lock.renew': { lock: string; via: string; ok: boolean; leaseMs: number; detail: string };
+    'lock.renew': { lock: string; via: string; ok: boolean; leaseMs: number; detail: Say };
     /** The client learned it no longer holds the lock. */
-    'lock.lost': { lock: string; via: string; reason: string };
+    'lock.lost': { lock: string; via: string; reason: Say };
   }
 }
 
@@ -57,9 +58,9 @@ export interface SectionState {
   waitStart: number;
   heldAt: number;
   /** Why the lock was lost during this section, once the client knows. */
-  lost: string | null;
+  lost: Say | null;
   workTimer: number | null;
-  detail: string;
+  detail: Say;
 }
 
 /** The state shape the shared functions need. */
@@ -111,16 +112,16 @@ function letGo<S extends LockBase>(s: S, hooks: LockHooks<S>, ctx: Ctx): S {
 export function startSections<S extends LockBase>(s: S, ctx: Ctx): S {
   const life = ctx.now < 1 ? ctx.self : `${ctx.self}@${Math.round(ctx.now)}`;
   ctx.setTimer(s.p.startDelayMs, TIMERS.make('round'));
-  return withSec(s, { ...initSection(), life, detail: s.p.startDelayMs > 0 ? `starts in ${s.p.startDelayMs} ms` : '' });
+  return withSec(s, { ...initSection(), life, detail: s.p.startDelayMs > 0 ? p('pattern.common.startsIn', { ms: s.p.startDelayMs }) : '' });
 }
 
 function beginRound<S extends LockBase>(s: S, hooks: LockHooks<S>, ctx: Ctx): S {
-  const next = withSec(s, { round: s.sec.round + 1, phase: 'acquiring', token: null, lost: null, waitStart: ctx.now, workTimer: null, detail: 'asking for the lock' });
+  const next = withSec(s, { round: s.sec.round + 1, phase: 'acquiring', token: null, lost: null, waitStart: ctx.now, workTimer: null, detail: p('pattern.common.asking') });
   return hooks.acquire(next, ctx);
 }
 
 /** A program is waiting for the lock: set the status line and record why. */
-export function waiting<S extends LockBase>(s: S, hooks: LockHooks<S>, how: TraceData<'lock.wait'>['how'], retryInMs: number | null, detail: string, ctx: Ctx): S {
+export function waiting<S extends LockBase>(s: S, hooks: LockHooks<S>, how: TraceData<'lock.wait'>['how'], retryInMs: number | null, detail: Say, ctx: Ctx): S {
   ctx.trace('lock.wait', { lock: hooks.lockName(s), via: hooks.via, how, retryInMs, detail });
   return withSec(s, { phase: 'waiting', detail });
 }
@@ -149,32 +150,33 @@ export function acquired<S extends LockBase>(s: S, hooks: LockHooks<S>, info: { 
   if (s.p.storage === undefined) return startWork(held, ctx);
   const enter: StorageEnterMsg = info.token === null ? { type: 'storage.enter', section } : { type: 'storage.enter', section, token: info.token };
   ctx.send(s.p.storage, enter);
-  return withSec(held, { phase: 'entering', detail: `entering ${section}${info.token === null ? '' : ` with token ${info.token}`}` });
+  return withSec(held, { phase: 'entering', detail: info.token === null ? p('pattern.common.entering', { section }) : p('pattern.common.enteringToken', { section, token: info.token }) });
 }
 
 function startWork<S extends LockBase>(s: S, ctx: Ctx): S {
   const workTimer = ctx.setTimer(s.p.holdMs, TIMERS.make('work', { round: s.sec.round }));
-  return withSec(s, { phase: 'working', workTimer, detail: `working ${s.p.holdMs} ms${s.sec.token === null ? '' : ` · token ${s.sec.token}`}` });
+  return withSec(s, { phase: 'working', workTimer, detail: s.sec.token === null ? p('pattern.common.working', { ms: s.p.holdMs }) : p('pattern.common.workingToken', { ms: s.p.holdMs, token: s.sec.token }) });
 }
 
-function leave<S extends LockBase>(s: S, reason: string, hooks: LockHooks<S>, ctx: Ctx): S {
+function leave<S extends LockBase>(s: S, hooks: LockHooks<S>, ctx: Ctx): S {
   if (s.sec.workTimer !== null) ctx.cancelTimer(s.sec.workTimer);
-  if (s.p.storage === undefined) return letGo(withSec(s, { phase: 'releasing', workTimer: null, detail: 'releasing' }), hooks, ctx);
-  const m: StorageLeaveMsg = { type: 'storage.leave', section: sectionId(s), reason };
+  if (s.p.storage === undefined) return letGo(withSec(s, { phase: 'releasing', workTimer: null, detail: p('pattern.common.releasing') }), hooks, ctx);
+  // The resource's own log keeps the reason as sent (a wire field, not narration).
+  const m: StorageLeaveMsg = { type: 'storage.leave', section: sectionId(s), reason: 'lost the lock' };
   ctx.send(s.p.storage, m);
-  return withSec(s, { phase: 'leaving', workTimer: null, detail: `leaving: ${reason}` });
+  return withSec(s, { phase: 'leaving', workTimer: null, detail: p('pattern.common.leaving', { reason: p('pattern.common.lostTheLock') }) });
 }
 
 /** The client learns it no longer holds the lock (renewal refused, session lost, fenced). */
-export function lost<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: string, ctx: Ctx): S {
+export function lost<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: Say, ctx: Ctx): S {
   const inSection = s.sec.phase === 'entering' || s.sec.phase === 'working' || s.sec.phase === 'writing';
   if (!inSection || s.sec.lost !== null) return s;
   ctx.trace('lock.lost', { lock: hooks.lockName(s), via: hooks.via, reason });
   ctx.metric(`${hooks.via}.lost`);
-  const n = withSec(s, { lost: reason, detail: `lost the lock: ${reason}` });
+  const n = withSec(s, { lost: reason, detail: p('pattern.common.lostDetail', { reason }) });
   // Too late to stop a write already sent; an entering client leaves once the enter is answered.
   if (!s.p.abortOnLost || s.sec.phase !== 'working') return n;
-  return leave(n, 'lost the lock', hooks, ctx);
+  return leave(n, hooks, ctx);
 }
 
 /** Answers from the resource. Returns null when the message is not one. */
@@ -185,26 +187,26 @@ export function onStorageMessage<S extends LockBase>(s: S, msg: Msg, hooks: Lock
   switch (m.op) {
     case 'enter':
       if (s.sec.phase !== 'entering') return s;
-      if (!m.ok) return letGo(fencedOff(s, hooks, `the resource refused it (${m.reason ?? 'fenced'})`, ctx), hooks, ctx);
-      if (s.sec.lost !== null && s.p.abortOnLost) return leave(s, 'lost the lock', hooks, ctx);
+      if (!m.ok) return letGo(fencedOff(s, hooks, p('pattern.common.refusedEnter', { reason: m.reason ?? 'fenced' }), ctx), hooks, ctx);
+      if (s.sec.lost !== null && s.p.abortOnLost) return leave(s, hooks, ctx);
       return startWork(s, ctx);
     case 'write':
       if (s.sec.phase !== 'writing') return s;
-      if (!m.ok) return letGo(fencedOff(s, hooks, `the resource refused its write (${m.reason ?? 'fenced'})`, ctx), hooks, ctx);
-      return letGo(withSec(s, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
+      if (!m.ok) return letGo(fencedOff(s, hooks, p('pattern.common.refusedWrite', { reason: m.reason ?? 'fenced' }), ctx), hooks, ctx);
+      return letGo(withSec(s, { phase: 'releasing', detail: p('pattern.common.releasing') }), hooks, ctx);
     case 'leave':
       if (s.sec.phase !== 'leaving') return s;
-      return letGo(withSec(s, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
+      return letGo(withSec(s, { phase: 'releasing', detail: p('pattern.common.releasing') }), hooks, ctx);
   }
 }
 
 /** Fenced off: the section is over at the resource; the client still runs its unlock. */
-function fencedOff<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: string, ctx: Ctx): S {
+function fencedOff<S extends LockBase>(s: S, hooks: LockHooks<S>, reason: Say, ctx: Ctx): S {
   if (s.sec.lost === null) {
     ctx.trace('lock.lost', { lock: hooks.lockName(s), via: hooks.via, reason });
     ctx.metric(`${hooks.via}.lost`);
   }
-  return withSec(s, { lost: s.sec.lost ?? reason, phase: 'releasing', detail: `fenced: ${reason}` });
+  return withSec(s, { lost: s.sec.lost ?? reason, phase: 'releasing', detail: p('pattern.common.fenced', { reason }) });
 }
 
 /** The shared timers: the next round, and the end of the work. Null when not one of them. */
@@ -217,22 +219,22 @@ export function onSectionTimer<S extends LockBase>(s: S, payload: unknown, hooks
   }
   if (t.round !== s.sec.round || s.sec.phase !== 'working') return s;
   const n = withSec(s, { workTimer: null });
-  if (s.p.storage === undefined) return letGo(withSec(n, { phase: 'releasing', detail: 'releasing' }), hooks, ctx);
+  if (s.p.storage === undefined) return letGo(withSec(n, { phase: 'releasing', detail: p('pattern.common.releasing') }), hooks, ctx);
   const w: StorageWriteMsg = { type: 'storage.write', section: sectionId(s), value: `${sectionId(s)} done`, last: true, ...(s.sec.token === null ? {} : { token: s.sec.token }) };
   ctx.send(s.p.storage, w);
-  return withSec(n, { phase: 'writing', detail: `writing${s.sec.token === null ? '' : ` with token ${s.sec.token}`}` });
+  return withSec(n, { phase: 'writing', detail: s.sec.token === null ? p('pattern.common.writing') : p('pattern.common.writingToken', { token: s.sec.token }) });
 }
 
 /** The release finished: record it, then the next round or done. */
-export function releaseDone<S extends LockBase>(s: S, hooks: LockHooks<S>, ok: boolean, detail: string, ctx: Ctx): S {
+export function releaseDone<S extends LockBase>(s: S, hooks: LockHooks<S>, ok: boolean, detail: Say, ctx: Ctx): S {
   ctx.trace('lock.release', { lock: hooks.lockName(s), via: hooks.via, server: hooks.server(s), ok, heldMs: ctx.now - s.sec.heldAt, detail });
-  if (s.sec.round >= s.p.rounds) return withSec(s, { phase: 'done', detail: `${s.p.rounds} round${s.p.rounds === 1 ? '' : 's'} done` });
+  if (s.sec.round >= s.p.rounds) return withSec(s, { phase: 'done', detail: p('pattern.common.roundsDone', { n: s.p.rounds }) });
   ctx.setTimer(s.p.thinkMs, TIMERS.make('round'));
-  return withSec(s, { phase: 'between', detail: `round ${s.sec.round}/${s.p.rounds} done` });
+  return withSec(s, { phase: 'between', detail: p('pattern.common.roundDone', { round: s.sec.round, rounds: s.p.rounds }) });
 }
 
 /** The program gives up (an error it cannot recover from). */
-export function failed<S extends LockBase>(s: S, detail: string): S {
+export function failed<S extends LockBase>(s: S, detail: Say): S {
   return withSec(s, { phase: 'failed', detail });
 }
 
@@ -265,31 +267,39 @@ export function holding(s: LockBase): boolean {
   return p === 'entering' || p === 'working' || p === 'writing' || p === 'leaving' || p === 'releasing';
 }
 
-export function describeSectionTimer(payload: unknown): string | undefined {
+export function describeSectionTimer(payload: unknown): Say | undefined {
   const t = TIMERS.match(payload);
   if (!t) return undefined;
-  return t.timer === 'round' ? 'next round: ask for the lock' : 'work done: write the result';
+  return p(t.timer === 'round' ? 'pattern.common.timerRound' : 'pattern.common.timerWork');
 }
 
 /** One line for the shared `lock.*` events. */
-export function narrateLock(ev: TraceEvent, name: (id: string) => string): string | undefined {
+export function narrateLock(ev: TraceEvent, name: (id: string) => string): Say | undefined {
+  const node = name(ev.node);
   switch (ev.type) {
     case 'lock.acquire':
-      return `${name(ev.node)} gets ${ev.lock} from ${ev.quorum ? `a majority (${ev.quorum.map(name).join(', ')})` : name(ev.server)}${ev.token === null ? '' : ` with fencing token ${ev.token}`}${ev.leaseMs === null ? '' : ` (lease ${ev.leaseMs} ms)`} after waiting ${Math.round(ev.waitedMs)} ms`;
+      return p('pattern.common.acquire', {
+        node,
+        lock: ev.lock,
+        from: ev.quorum ? p('pattern.common.acquireMajority', { servers: ev.quorum.map(name).join(', ') }) : name(ev.server),
+        token: ev.token === null ? '' : p('pattern.common.acquireToken', { token: ev.token }),
+        lease: ev.leaseMs === null ? '' : p('pattern.common.acquireLease', { ms: ev.leaseMs }),
+        waited: Math.round(ev.waitedMs),
+      });
     case 'lock.unlock':
-      return `${name(ev.node)} lets go of ${ev.lock} on ${name(ev.server)}`;
+      return p('pattern.common.unlock', { node, lock: ev.lock, server: name(ev.server) });
     case 'lock.release':
       return ev.ok
-        ? `${name(ev.node)} releases ${ev.lock} after holding it ${Math.round(ev.heldMs)} ms (${ev.detail})`
-        : `${name(ev.node)} tries to release ${ev.lock}, but ${ev.detail}`;
+        ? p('pattern.common.release', { node, lock: ev.lock, held: Math.round(ev.heldMs), detail: ev.detail })
+        : p('pattern.common.releaseFailed', { node, lock: ev.lock, detail: ev.detail });
     case 'lock.wait':
-      return `${name(ev.node)} waits for ${ev.lock}: ${ev.detail}`;
+      return p('pattern.common.wait', { node, lock: ev.lock, detail: ev.detail });
     case 'lock.wake':
-      return `${name(ev.node)} wakes up (${ev.detail}) and tries ${ev.lock} again`;
+      return p('pattern.common.wake', { node, lock: ev.lock, detail: ev.detail });
     case 'lock.renew':
-      return ev.ok ? `${name(ev.node)}'s watchdog extends ${ev.lock} to ${ev.leaseMs} ms` : `${name(ev.node)}'s watchdog could not renew ${ev.lock}: ${ev.detail}`;
+      return ev.ok ? p('pattern.common.renew', { node, lock: ev.lock, lease: ev.leaseMs }) : p('pattern.common.renewFailed', { node, lock: ev.lock, detail: ev.detail });
     case 'lock.lost':
-      return `${name(ev.node)} learns it lost ${ev.lock}: ${ev.reason}`;
+      return p('pattern.common.lost', { node, lock: ev.lock, reason: ev.reason });
     default:
       return undefined;
   }

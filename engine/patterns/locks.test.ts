@@ -1,6 +1,7 @@
 import { scriptBySource } from '../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
+import { jsonInEnglish } from '../i18n/english';
 import { mutualExclusion } from '../invariants/mutual-exclusion/monitor';
 import type { ClientState } from '../models/client/model';
 import { clientView } from '../models/client/view';
@@ -32,7 +33,9 @@ function spec(server: { id: string; type: string; params?: unknown }, programs: 
   };
 }
 
-const view = (h: ReturnType<typeof run>, id: string) => clientView(h.sim.node(id).state as ClientState);
+/** A view, or any trace data, with its phrases read in English. */
+const en = <T>(x: T): T => JSON.parse(jsonInEnglish(x)) as T;
+const view = (h: ReturnType<typeof run>, id: string) => en(clientView(h.sim.node(id).state as ClientState));
 
 describe('lock program params', () => {
   it('fill in defaults and refuse unknown fields', () => {
@@ -116,7 +119,7 @@ describe('redisson-lock', () => {
     const h = run(spec({ id: 'redis', type: 'redis' }, { a: prog }), MODELS).at(250).partition('a-redis').at(900).heal('a-redis').runUntil(4000);
     const renew = h.events('lock.renew', 'a');
     expect(renew[0]).toMatchObject({ ok: false });
-    expect(renew[0].detail).toMatch(/stops for good/);
+    expect(en(renew[0].detail)).toMatch(/stops for good/);
     expect(renew.filter((e) => e.ok)).toHaveLength(0);
     // The lease ran out with nobody renewing it.
     expect(h.events('redis.expire').length).toBeGreaterThan(0);
@@ -144,7 +147,7 @@ describe('zk-lock', () => {
     const h = run(spec({ id: 'zk', type: 'zookeeper' }, { a: prog(0, 20000), b: prog(300, 200) }), MODELS).at(500).partition('a-zk').runUntil(12000);
     const lost = h.events('lock.lost', 'a');
     expect(lost).toHaveLength(1);
-    expect(lost[0].reason).toMatch(/LOST/);
+    expect(en(lost[0].reason)).toMatch(/LOST/);
     expect(h.events('storage.leave').map((e) => e.client)).toEqual(['a']);
     expect(h.events('storage.write').map((e) => e.client)).toEqual(['b']);
     // Between the server expiring a's session and a hearing of it, both were inside.

@@ -2,7 +2,6 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Fragment, memo } from 'react';
-import { useI18n } from '@/components/i18n/use-i18n';
 import type { KeyShape, LimiterView } from '@/engine/models/limiter/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';

@@ -2,7 +2,6 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { memo } from 'react';
-import { useI18n } from '@/components/i18n/use-i18n';
 import type { PaymentsLogLine } from '@/engine/models/payments/view';
 import { usePlayback } from '@/stores/playback-context';
 import { selectLabels } from '@/stores/selectors';

@@ -2,6 +2,7 @@ import type { MonitorCtx, MonitorDef } from '../../core/monitor';
 import { p, type Say } from '../../core/phrase';
 import { commas } from '../say';
 import type { TraceEvent, TraceEventOf } from '../../core/trace-types';
+// Until this monitor's own text is in its catalog (#18), the lock programs' phrases are read in English.
 import { initAcquire, insertSorted, noteAcquire, noteDone, noteWait, percentile, type AcquireStats } from './acquire';
 import { initThroughput, noteOp, type Throughput } from './throughput';
 

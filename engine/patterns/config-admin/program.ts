@@ -1,6 +1,7 @@
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -25,7 +26,7 @@ export interface ConfigAdminState {
   /** Changes sent so far, and answered. */
   sent: number;
   applied: number;
-  last: string | null;
+  last: Say | null;
 }
 
 /** The time for change number `index` of the params' list. */
@@ -38,7 +39,7 @@ const zk = zkHost<ConfigAdminState, Tag | null>((s, o, ctx) => (o.kind === 'repl
 function onReply(s: ConfigAdminState, tag: Tag | null, op: ZkOp, r: ZkResult, ctx: Ctx): ConfigAdminState {
   if (!tag || op.op === 'ping') return s;
   // Already there (the admin restarted): leave the live value alone.
-  if (tag.ca === 'create' && !r.ok && r.err === 'NodeExists') return { ...s, last: s.last ?? 'the existing value' };
+  if (tag.ca === 'create' && !r.ok && r.err === 'NodeExists') return { ...s, last: s.last ?? p('pattern.config-admin.existing') };
   if ((tag.ca === 'create' || tag.ca === 'set') && r.ok) {
     const version = tag.ca === 'create' ? 0 : (r.stat?.version ?? 0);
     ctx.trace('config.change', { path: s.p.path, value: tag.value, version });
@@ -79,13 +80,13 @@ export const configAdmin: ProgramDef<ConfigAdminParams, ConfigAdminState> = {
   onClockChange: zk.onClockChange,
   view(s) {
     const total = s.p.changes.length;
-    const detail = `${s.last ? `set ${s.last}` : 'creating'} · ${s.applied}/${total} changes`;
+    const detail = p('pattern.config-admin.detail', { last: s.last ? p('pattern.config-admin.set', { value: s.last }) : p('pattern.config-admin.creating'), applied: s.applied, total });
     if (s.applied >= total && s.last !== null) return { status: 'done', detail };
     return { status: s.zk.phase === 'connected' ? 'working' : 'waiting', detail };
   },
-  describeTimer: (payload) => (TIMERS.match(payload) ? 'time for the next config change' : (zk.describeTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (TIMERS.match(payload) ? p('pattern.config-admin.timerChange') : (zk.describeTimer(payload) ?? p('core.timerFires'))),
   narrate(ev, name) {
-    if (ev.type === 'config.change') return `${name(ev.node)} has set ${ev.path} to “${ev.value}” (version ${ev.version})`;
+    if (ev.type === 'config.change') return p('pattern.config-admin.change', { node: name(ev.node), path: ev.path, value: ev.value, version: ev.version });
     return zk.narrate(ev, name);
   },
 };

@@ -1,6 +1,7 @@
 import { zkHost } from '../../clients/zookeeper/host';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkEventType, ZkResult } from '../../clients/zookeeper/types';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -143,23 +144,21 @@ export const configWatcher: ProgramDef<ConfigWatcherParams, ConfigWatcherState> 
   onClockChange: zk.onClockChange,
   view(s) {
     // Short enough for a card; the version is in the log.
-    const has = s.value === null ? 'no config yet' : `has ${s.value}`;
-    const detail = `${has} · ${s.notifications} event${s.notifications === 1 ? '' : 's'}${s.unarmed ? ' · re-arming' : ''}`;
-    if (s.zk.phase !== 'connected') return { status: 'waiting', detail: s.subscribed ? `${detail} · reconnecting` : 'connecting' };
-    if (!s.subscribed) return { status: 'idle', detail: 'not subscribed yet' };
+    const has = s.value === null ? p('pattern.config-watcher.noConfig') : p('pattern.config-watcher.has', { value: s.value });
+    const detail = p('pattern.config-watcher.detail', { has, n: s.notifications, rearming: s.unarmed ? p('pattern.config-watcher.rearming') : '' });
+    if (s.zk.phase !== 'connected') return { status: 'waiting', detail: s.subscribed ? p('pattern.config-watcher.reconnecting', { detail }) : p('pattern.config-watcher.connecting') };
+    if (!s.subscribed) return { status: 'idle', detail: p('pattern.config-watcher.notSubscribed') };
     return { status: s.reading ? 'working' : 'idle', detail };
   },
-  describeTimer: (payload) => (isBegin(payload) ? 'subscribe to the config' : (zk.describeTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (isBegin(payload) ? p('pattern.config-watcher.timerBegin') : (zk.describeTimer(payload) ?? p('core.timerFires'))),
   narrate(ev, name) {
     switch (ev.type) {
       case 'config.subscribe':
-        return ev.mode === 'one-shot'
-          ? `${name(ev.node)} reads ${ev.path} with a one-shot watch`
-          : `${name(ev.node)} adds a persistent watch on ${ev.path}, then reads it`;
+        return p(ev.mode === 'one-shot' ? 'pattern.config-watcher.subOneShot' : 'pattern.config-watcher.subPersistent', { node: name(ev.node), path: ev.path });
       case 'config.notify':
-        return `${name(ev.node)} is told ${ev.event} ${ev.path} — the event carries no data, so it reads again`;
+        return p('pattern.config-watcher.notify', { node: name(ev.node), event: ev.event, path: ev.path });
       case 'config.read':
-        return `${name(ev.node)} reads ${ev.path}: “${ev.value}” (version ${ev.version})${ev.watch ? ', re-arming its one-shot watch' : ''}`;
+        return p('pattern.config-watcher.read', { node: name(ev.node), path: ev.path, value: ev.value, version: ev.version, rearm: ev.watch ? p('pattern.config-watcher.readRearm') : '' });
       default:
         return zk.narrate(ev, name);
     }

@@ -1,3 +1,20 @@
 /** English messages of `pattern.inbox-consumer` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  rolledBack: 'rolled back',
+  noAccount: '{account} has no account',
+  outOfStock: '{item} is out of stock',
+  connLost: 'lost the connection to the database',
+  tally: '{n} {effect, select, credit {credited} other {shipped}}{dups}',
+  dups: ' · {n, plural, one {# duplicate} other {# duplicates}} absorbed',
+  handling: 'handling {key} ({body}) · {tally}',
+  timerHello: 'introduce itself to the broker again',
+  timerBeat: 'heartbeat to the broker',
+  timerWork: 'handle the message',
+  what: '{account} +{amount} for {order}',
+  creditDedupe: '{node} credits {what}: {order} into its inbox and the credit, one local transaction',
+  creditNoInbox: '{node} credits {what} ({msgId}); it keeps no inbox, so it cannot tell a repeat',
+  shipDedupe: '{node} ships {order}: {outboxId} into its inbox and one item out of stock, one local transaction',
+  shipNoInbox: '{node} ships {order} ({outboxId}, {msgId}): one item out of stock; it keeps no inbox, so it cannot tell a repeat',
+  duplicate: '{node} gets {order} again ({msgId}): {outboxId} is already in its inbox (ERROR 1062), so it rolls back and acknowledges: no second {what, select, credit {credit} other {shipment}}',
+  fail: '{node} cannot handle {order} ({error}): rolled back, RECONSUME_LATER',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { isMqMsg, type MqAckMsg, type MqDeliverMsg, type MqHelloMsg } from '../../clients/mq/messages';
 import type { DbResult, DbStmt } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -28,7 +29,7 @@ declare module '../../core/trace-types' {
     /** The message id was already in the inbox: rolled back, acknowledged, no second effect. */
     'inbox.duplicate': { group: string; order: string; outboxId: string; msgId: string };
     /** Handling failed (a statement failed, or the database went away): RECONSUME_LATER. */
-    'inbox.fail': { group: string; order: string; outboxId: string; error: string };
+    'inbox.fail': { group: string; order: string; outboxId: string; error: Say };
   }
 }
 
@@ -41,7 +42,7 @@ export interface InboxConsumerState {
   queue: MqDeliverMsg[];
   busy: boolean;
   /** Why the transaction is being rolled back, if it is. */
-  undo: 'duplicate' | string | null;
+  undo: 'duplicate' | Say | null;
   shipped: number;
   duplicates: number;
   session: number;
@@ -93,7 +94,7 @@ function ack(s: InboxConsumerState, ctx: Ctx, status: MqAckMsg['status']): Inbox
   return work({ ...s, queue: s.queue.slice(1), busy: false, undo: null, chan: { ...s.chan, pending: null } }, ctx);
 }
 
-function fail(s: InboxConsumerState, ctx: Ctx, error: string): InboxConsumerState {
+function fail(s: InboxConsumerState, ctx: Ctx, error: Say): InboxConsumerState {
   const m = s.queue[0];
   ctx.trace('inbox.fail', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), error });
   return ack(s, ctx, 'later');
@@ -103,7 +104,7 @@ function onAnswer(s0: InboxConsumerState, tag: Step, r: DbResult, ctx: Ctx): Inb
   const s = { ...s0, chan: { ...s0.chan, pending: null } };
   const m = s.queue[0];
   if (tag === 'rollback') {
-    if (s.undo !== 'duplicate') return fail(s, ctx, s.undo ?? 'rolled back');
+    if (s.undo !== 'duplicate') return fail(s, ctx, s.undo ?? p('pattern.inbox-consumer.rolledBack'));
     ctx.trace('inbox.duplicate', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), msgId: m.msgId });
     ctx.metric('inbox.duplicates');
     return ack({ ...s, duplicates: s.duplicates + 1 }, ctx, 'success');
@@ -118,7 +119,7 @@ function onAnswer(s0: InboxConsumerState, tag: Step, r: DbResult, ctx: Ctx): Inb
     case 'inbox':
       return sql(s, ctx, 'ship');
     case 'ship':
-      if (r.affected === 0) return sql({ ...s, undo: s.p.effect === 'credit' ? `${s.p.account} has no account` : `${s.p.item} is out of stock` }, ctx, 'rollback');
+      if (r.affected === 0) return sql({ ...s, undo: s.p.effect === 'credit' ? p('pattern.inbox-consumer.noAccount', { account: String(s.p.account) }) : p('pattern.inbox-consumer.outOfStock', { item: String(s.p.item) }) }, ctx, 'rollback');
       return sql(s, ctx, 'commit');
     case 'commit':
       ctx.trace('inbox.effect', { group: s.p.group, order: m.key, outboxId: dedupeId(s, m), msgId: m.msgId, dedupe: s.p.dedupe, ...(s.p.effect === 'credit' ? { credit: { account: s.p.account, amount: s.p.amount } } : {}) });
@@ -140,7 +141,7 @@ export const inboxConsumer: ProgramDef<InboxConsumerParams, InboxConsumerState> 
   onMessage(s, msg, from, ctx) {
     if (from === s.p.db) {
       // The database rolled back the open transaction with the connection: the message is retried.
-      if (isConnectionClosed(msg)) return s.chan.pending ? fail(s, ctx, 'lost the connection to the database') : s;
+      if (isConnectionClosed(msg)) return s.chan.pending ? fail(s, ctx, p('pattern.inbox-consumer.connLost')) : s;
       const a = sqlAnswer(s.chan, msg);
       return a ? onAnswer(s, a.tag, a.result, ctx) : s;
     }
@@ -164,29 +165,29 @@ export const inboxConsumer: ProgramDef<InboxConsumerParams, InboxConsumerState> 
     return s.busy && s.queue[0]?.msgId === t.msgId && !s.chan.pending ? sql(s, ctx, 'begin') : s;
   },
   view(s) {
-    const tally = `${s.shipped} ${s.p.effect === 'credit' ? 'credited' : 'shipped'}${s.duplicates > 0 ? ` · ${s.duplicates} duplicate${s.duplicates > 1 ? 's' : ''} absorbed` : ''}`;
-    if (s.busy) return { status: 'working', detail: `handling ${s.queue[0].key} (${s.queue[0].body}) · ${tally}` };
+    const tally = p('pattern.inbox-consumer.tally', { n: s.shipped, effect: s.p.effect === 'credit' ? 'credit' : 'ship', dups: s.duplicates > 0 ? p('pattern.inbox-consumer.dups', { n: s.duplicates }) : '' });
+    if (s.busy) return { status: 'working', detail: p('pattern.inbox-consumer.handling', { key: s.queue[0].key, body: s.queue[0].body, tally }) };
     return { status: 'idle', detail: tally };
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return t.timer === 'hello' ? 'introduce itself to the broker again' : t.timer === 'beat' ? 'heartbeat to the broker' : 'handle the message';
+    if (!t) return p('core.timerFires');
+    return p(t.timer === 'hello' ? 'pattern.inbox-consumer.timerHello' : t.timer === 'beat' ? 'pattern.inbox-consumer.timerBeat' : 'pattern.inbox-consumer.timerWork');
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'inbox.effect':
         if (ev.credit) {
-          const what = `${ev.credit.account} +${ev.credit.amount} for ${ev.order}`;
-          return ev.dedupe ? `${name(ev.node)} credits ${what}: ${ev.order} into its inbox and the credit, one local transaction` : `${name(ev.node)} credits ${what} (${ev.msgId}); it keeps no inbox, so it cannot tell a repeat`;
+          const what = p('pattern.inbox-consumer.what', { account: ev.credit.account, amount: ev.credit.amount, order: ev.order });
+          return ev.dedupe ? p('pattern.inbox-consumer.creditDedupe', { node: name(ev.node), what, order: ev.order }) : p('pattern.inbox-consumer.creditNoInbox', { node: name(ev.node), what, msgId: ev.msgId });
         }
         return ev.dedupe
-          ? `${name(ev.node)} ships ${ev.order}: ${ev.outboxId} into its inbox and one item out of stock, one local transaction`
-          : `${name(ev.node)} ships ${ev.order} (${ev.outboxId}, ${ev.msgId}): one item out of stock; it keeps no inbox, so it cannot tell a repeat`;
+          ? p('pattern.inbox-consumer.shipDedupe', { node: name(ev.node), order: ev.order, outboxId: ev.outboxId })
+          : p('pattern.inbox-consumer.shipNoInbox', { node: name(ev.node), order: ev.order, outboxId: ev.outboxId, msgId: ev.msgId });
       case 'inbox.duplicate':
-        return `${name(ev.node)} gets ${ev.order} again (${ev.msgId}): ${ev.outboxId} is already in its inbox (ERROR 1062), so it rolls back and acknowledges: no second ${ev.outboxId === ev.order ? 'credit' : 'shipment'}`;
+        return p('pattern.inbox-consumer.duplicate', { node: name(ev.node), order: ev.order, msgId: ev.msgId, outboxId: ev.outboxId, what: ev.outboxId === ev.order ? 'credit' : 'shipment' });
       case 'inbox.fail':
-        return `${name(ev.node)} cannot handle ${ev.order} (${ev.error}): rolled back, RECONSUME_LATER`;
+        return p('pattern.inbox-consumer.fail', { node: name(ev.node), order: ev.order, error: ev.error });
       default:
         return undefined;
     }

@@ -1,5 +1,6 @@
 import { isMqMsg, type MqAckMsg, type MqDeliverMsg, type MqHelloMsg } from '../../clients/mq/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -106,25 +107,25 @@ export const mqConsumer: ProgramDef<MqConsumerParams, MqConsumerState> = {
   view(s) {
     const keys = Object.keys(s.handled);
     const twice = keys.filter((k) => s.handled[k] > 1);
-    const tally = `${keys.length} handled${twice.length > 0 ? ` · ${twice.join(', ')} twice` : ''}${s.failures > 0 ? ` · ${s.failures} failed` : ''}`;
-    if (s.busy) return { status: 'working', detail: `handling ${s.queue[0].key}${s.queue.length > 1 ? ` (+${s.queue.length - 1} waiting)` : ''} · ${tally}` };
+    const tally = p('pattern.mq-consumer.tally', { n: keys.length, twice: twice.length > 0 ? p('pattern.mq-consumer.twice', { keys: twice.join(', ') }) : '', failed: s.failures > 0 ? p('pattern.mq-consumer.failed', { n: s.failures }) : '' });
+    if (s.busy) return { status: 'working', detail: p('pattern.mq-consumer.handling', { key: s.queue[0].key, more: s.queue.length > 1 ? p('pattern.mq-consumer.more', { n: s.queue.length - 1 }) : '', tally }) };
     return { status: twice.length > 0 ? 'failed' : 'idle', detail: tally };
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return t.timer === 'hello' ? 'introduce itself to the broker again' : t.timer === 'beat' ? 'heartbeat to the broker' : 'finish handling the message';
+    if (!t) return p('core.timerFires');
+    return p(t.timer === 'hello' ? 'pattern.mq-consumer.timerHello' : t.timer === 'beat' ? 'pattern.mq-consumer.timerBeat' : 'pattern.mq-consumer.timerWork');
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'mqc.effect':
         return ev.times > 1
-          ? `${name(ev.node)} handles ${ev.key} again (${ev.times} times now): it keeps no record of what it handled, so the redelivered message has its effect twice`
-          : `${name(ev.node)} handles ${ev.key} and answers CONSUME_SUCCESS`;
+          ? p('pattern.mq-consumer.effectAgain', { node: name(ev.node), key: ev.key, times: ev.times })
+          : p('pattern.mq-consumer.effect', { node: name(ev.node), key: ev.key });
       case 'mqc.skip':
-        return `${name(ev.node)} gets ${ev.key} again and finds it in its table of handled messages: acknowledged, no second effect`;
+        return p('pattern.mq-consumer.skip', { node: name(ev.node), key: ev.key });
       case 'mqc.fail':
-        return `${name(ev.node)} fails to handle ${ev.key}${ev.reconsumeTimes > 0 ? ` (retry ${ev.reconsumeTimes})` : ''} and answers RECONSUME_LATER`;
+        return p('pattern.mq-consumer.fail', { node: name(ev.node), key: ev.key, retry: ev.reconsumeTimes > 0 ? p('pattern.mq-consumer.retry', { n: ev.reconsumeTimes }) : '' });
       default:
         return undefined;
     }

@@ -1,5 +1,6 @@
 import type { DbResult, DbStmt } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -114,16 +115,16 @@ export const outboxOrder: ProgramDef<OutboxOrderParams, OutboxOrderState> = {
     return send(s, ctx, 'scan');
   },
   view(s) {
-    if (s.current) return { status: 'working', detail: `${s.current}: order row + outbox row, one transaction · ${s.placed} placed` };
-    return { status: s.placed >= s.p.orders ? 'done' : 'idle', detail: `${s.placed} of ${s.p.orders} orders placed` };
+    if (s.current) return { status: 'working', detail: p('pattern.outbox-order.working', { order: s.current, placed: s.placed }) };
+    return { status: s.placed >= s.p.orders ? 'done' : 'idle', detail: p('pattern.outbox-order.placed', { placed: s.placed, orders: s.p.orders }) };
   },
-  describeTimer: () => 'place the next order',
+  describeTimer: () => p('pattern.outbox-order.timer'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'order.placed':
-        return `${name(ev.node)} commits ${ev.order} and its outbox row ${ev.outboxId} (status new) in one local transaction: both or neither`;
+        return p('pattern.outbox-order.placedNarr', { node: name(ev.node), order: ev.order, outboxId: ev.outboxId });
       case 'order.failed':
-        return `${name(ev.node)}'s transaction for ${ev.order} fails (${ev.error}): rolled back, order row and outbox row alike`;
+        return p('pattern.outbox-order.failed', { node: name(ev.node), order: ev.order, error: ev.error });
       default:
         return undefined;
     }

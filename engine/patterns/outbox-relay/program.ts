@@ -1,6 +1,7 @@
 import { isMqMsg, type MqSendMsg } from '../../clients/mq/messages';
 import type { DbResult } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -120,23 +121,23 @@ export const outboxRelay: ProgramDef<OutboxRelayParams, OutboxRelayState> = {
     return { ...s, stage: 'marking', chan: sendSql(s.chan, ctx, s.p.target, { op: 'update', table: 'outbox', id: row.id, set: { status: 'sent' } }, 'mark') };
   },
   view(s) {
-    const tally = `${s.published} published · ${s.sent} marked sent`;
+    const tally = p('pattern.outbox-relay.tally', { published: s.published, sent: s.sent });
     const row = s.rows[0];
-    if (!row || s.stage === 'idle' || s.stage === 'scanning') return { status: 'idle', detail: `polling the outbox · ${tally}` };
-    const what = s.stage === 'publishing' ? 'publishing' : s.stage === 'acked' ? 'published, not yet marked sent' : 'marking sent';
-    return { status: 'working', detail: `${row.id} (${row.order}): ${what} · ${tally}` };
+    if (!row || s.stage === 'idle' || s.stage === 'scanning') return { status: 'idle', detail: p('pattern.outbox-relay.polling', { tally }) };
+    const what = p(s.stage === 'publishing' ? 'pattern.outbox-relay.publishing' : s.stage === 'acked' ? 'pattern.outbox-relay.acked' : 'pattern.outbox-relay.marking');
+    return { status: 'working', detail: p('pattern.outbox-relay.working', { id: row.id, order: row.order, what, tally }) };
   },
-  describeTimer: (payload) => (TIMERS.match(payload)?.timer === 'mark' ? 'mark the published row sent' : 'poll the outbox for new rows'),
+  describeTimer: (payload) => p(TIMERS.match(payload)?.timer === 'mark' ? 'pattern.outbox-relay.timerMark' : 'pattern.outbox-relay.timerPoll'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'outbox.poll':
-        return `${name(ev.node)} polls the outbox: ${ev.pending.join(', ')} still marked new`;
+        return p('pattern.outbox-relay.poll', { node: name(ev.node), pending: ev.pending.join(', ') });
       case 'outbox.publish':
-        return `${name(ev.node)} publishes ${ev.outboxId} (${ev.order}) to ${ev.topic}; the row stays new until the broker has it`;
+        return p('pattern.outbox-relay.publish', { node: name(ev.node), outboxId: ev.outboxId, order: ev.order, topic: ev.topic });
       case 'outbox.acked':
-        return `the broker has ${ev.outboxId} (${ev.order}) as ${ev.msgId}; ${name(ev.node)} has not yet marked the row sent: a crash now publishes it again`;
+        return p('pattern.outbox-relay.ackedNarr', { outboxId: ev.outboxId, order: ev.order, msgId: ev.msgId, node: name(ev.node) });
       case 'outbox.sent':
-        return `${name(ev.node)} marks ${ev.outboxId} (${ev.order}) sent: the next poll skips it`;
+        return p('pattern.outbox-relay.sent', { node: name(ev.node), outboxId: ev.outboxId, order: ev.order });
       default:
         return undefined;
     }

@@ -1,4 +1,5 @@
 import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -36,7 +37,7 @@ export interface PayClientState {
   timer: number | null;
   chargeId: string | null;
   replayed: boolean;
-  detail: string;
+  detail: Say;
 }
 
 /** Sending (first, or again after a back-off), and attempt number `attempt` running out of time. */
@@ -50,10 +51,10 @@ function send(s: PayClientState, ctx: Ctx): PayClientState {
   ctx.trace('pay.client.send', { target: s.p.target, order: s.p.order, amount: s.p.amount, key: s.p.key ?? null, attempt });
   if (attempt > 1) ctx.metric('pay.client.retries');
   const timer = ctx.setTimer(s.p.timeoutMs, TIMERS.make('timeout', { attempt }));
-  return { ...s, phase: 'sent', attempt, timer, detail: `attempt ${attempt}: waiting${s.p.key ? ` · key ${s.p.key}` : ''}` };
+  return { ...s, phase: 'sent', attempt, timer, detail: p('pattern.pay-client.waiting', { attempt, key: s.p.key ? p('pattern.pay-client.waitingKey', { key: s.p.key }) : '' }) };
 }
 
-function finish(s: PayClientState, outcome: 'paid' | 'refused' | 'gave-up', detail: string, ctx: Ctx, chargeId: string | null = null, replayed = false): PayClientState {
+function finish(s: PayClientState, outcome: 'paid' | 'refused' | 'gave-up', detail: Say, ctx: Ctx, chargeId: string | null = null, replayed = false): PayClientState {
   if (s.timer !== null) ctx.cancelTimer(s.timer);
   ctx.trace('pay.client.done', { order: s.p.order, outcome, attempts: s.attempt, chargeId });
   ctx.metric(`pay.client.${outcome}`);
@@ -61,11 +62,11 @@ function finish(s: PayClientState, outcome: 'paid' | 'refused' | 'gave-up', deta
 }
 
 /** Another attempt after `delayMs`, or the end when none are left. */
-function again(s: PayClientState, delayMs: number, why: string, ctx: Ctx): PayClientState {
-  if (s.attempt >= s.p.maxAttempts) return finish(s, 'gave-up', `gave up after ${s.attempt} attempts (${why})`, ctx);
+function again(s: PayClientState, delayMs: number, why: Say, ctx: Ctx): PayClientState {
+  if (s.attempt >= s.p.maxAttempts) return finish(s, 'gave-up', p('pattern.pay-client.gaveUp', { n: s.attempt, why }), ctx);
   if (delayMs <= 0) return send(s, ctx);
   const timer = ctx.setTimer(delayMs, TIMERS.make('send'));
-  return { ...s, phase: 'backoff', timer, detail: `${why}; retry in ${delayMs} ms` };
+  return { ...s, phase: 'backoff', timer, detail: p('pattern.pay-client.retryIn', { why, ms: delayMs }) };
 }
 
 function onAnswer(s: PayClientState, m: PayResponseMsg, ctx: Ctx): PayClientState {
@@ -78,10 +79,10 @@ function onAnswer(s: PayClientState, m: PayResponseMsg, ctx: Ctx): PayClientStat
   if (s.timer !== null) ctx.cancelTimer(s.timer);
   const n = { ...s, timer: null };
   if (m.code === 200) {
-    const how = m.replayed ? ' (stored result)' : '';
-    return finish(n, 'paid', `paid ${m.chargeId ?? ''}${how} · ${s.attempt} attempt${s.attempt === 1 ? '' : 's'}`, ctx, m.chargeId ?? null, m.replayed ?? false);
+    const how = m.replayed ? p('pattern.pay-client.stored') : '';
+    return finish(n, 'paid', p('pattern.pay-client.paid', { charge: m.chargeId ?? '', how, n: s.attempt }), ctx, m.chargeId ?? null, m.replayed ?? false);
   }
-  if (m.code === 422) return finish(n, 'refused', `refused: ${m.detail}`, ctx);
+  if (m.code === 422) return finish(n, 'refused', p('pattern.pay-client.refused', { detail: m.detail }), ctx);
   return again(n, s.p.backoffMs, codeText(m.code), ctx);
 }
 
@@ -92,7 +93,7 @@ export const payClient: ProgramDef<PayClientParams, PayClientState> = {
   start(s, ctx) {
     const base = Math.floor(ctx.random() * 1e9) * 100;
     const timer = ctx.setTimer(s.p.startDelayMs, TIMERS.make('send'));
-    return { ...s, phase: 'starting', attempt: 0, base, timer, chargeId: null, replayed: false, detail: s.p.startDelayMs > 0 ? `pays in ${s.p.startDelayMs} ms` : '' };
+    return { ...s, phase: 'starting', attempt: 0, base, timer, chargeId: null, replayed: false, detail: s.p.startDelayMs > 0 ? p('pattern.pay-client.paysIn', { ms: s.p.startDelayMs }) : '' };
   },
   onMessage(s, msg, _from, ctx) {
     return msg.type === 'pay.response' ? onAnswer(s, msg as PayResponseMsg, ctx) : s;
@@ -105,7 +106,7 @@ export const payClient: ProgramDef<PayClientParams, PayClientState> = {
     ctx.trace('pay.client.timeout', { order: s.p.order, attempt: s.attempt, timeoutMs: s.p.timeoutMs });
     ctx.metric('pay.client.timeouts');
     // Right away: the request may be lost, and the shopper is waiting.
-    return again({ ...s, timer: null }, 0, `attempt ${s.attempt} timed out`, ctx);
+    return again({ ...s, timer: null }, 0, p('pattern.pay-client.timedOut', { attempt: s.attempt }), ctx);
   },
   view(s) {
     const d = s.detail || undefined;
@@ -124,25 +125,25 @@ export const payClient: ProgramDef<PayClientParams, PayClientState> = {
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return t.timer === 'send' ? 'send the payment' : 'no answer yet: time out';
+    if (!t) return p('core.timerFires');
+    return p(t.timer === 'send' ? 'pattern.pay-client.timerSend' : 'pattern.pay-client.timerTimeout');
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'pay.client.send':
-        return `${name(ev.node)} ${ev.attempt === 1 ? 'pays' : 'retries paying'} ${ev.amount} for ${ev.order} at ${name(ev.target)} (${ev.key === null ? 'no idempotency key' : `key ${ev.key}`}, attempt ${ev.attempt})`;
+        return p('pattern.pay-client.send', { node: name(ev.node), retry: ev.attempt === 1 ? 'no' : 'yes', amount: ev.amount, order: ev.order, target: name(ev.target), key: ev.key === null ? p('pattern.pay-client.noKey') : p('pattern.pay-client.key', { key: ev.key }), attempt: ev.attempt });
       case 'pay.client.timeout':
-        return `${name(ev.node)} hears nothing within ${ev.timeoutMs} ms for attempt ${ev.attempt}: was the request lost, or is it just slow? It cannot tell`;
+        return p('pattern.pay-client.timeout', { node: name(ev.node), ms: ev.timeoutMs, attempt: ev.attempt });
       case 'pay.client.answer':
         return ev.late
-          ? `an answer to ${name(ev.node)}'s abandoned attempt ${ev.attempt} arrives (${codeText(ev.code)}${ev.chargeId ? ` ${ev.chargeId}` : ''}): its connection was closed at the timeout, so no one reads it`
-          : `${name(ev.node)} gets ${codeText(ev.code)}${ev.chargeId ? ` ${ev.chargeId}` : ''} for attempt ${ev.attempt}${ev.replayed ? ' (the stored result)' : ''}`;
+          ? p('pattern.pay-client.lateAnswer', { node: name(ev.node), attempt: ev.attempt, code: codeText(ev.code), charge: ev.chargeId ? ` ${ev.chargeId}` : '' })
+          : p('pattern.pay-client.answer', { node: name(ev.node), code: codeText(ev.code), charge: ev.chargeId ? ` ${ev.chargeId}` : '', attempt: ev.attempt, stored: ev.replayed ? p('pattern.pay-client.storedNarr') : '' });
       case 'pay.client.done':
         return ev.outcome === 'paid'
-          ? `${name(ev.node)} is done: ${ev.order} paid as ${ev.chargeId} after ${ev.attempts} attempt${ev.attempts === 1 ? '' : 's'}`
+          ? p('pattern.pay-client.donePaid', { node: name(ev.node), order: ev.order, charge: String(ev.chargeId), n: ev.attempts })
           : ev.outcome === 'refused'
-            ? `${name(ev.node)} stops: the payment for ${ev.order} was refused`
-            : `${name(ev.node)} gives up on ${ev.order} after ${ev.attempts} attempts`;
+            ? p('pattern.pay-client.doneRefused', { node: name(ev.node), order: ev.order })
+            : p('pattern.pay-client.doneGaveUp', { node: name(ev.node), order: ev.order, n: ev.attempts });
       default:
         return undefined;
     }

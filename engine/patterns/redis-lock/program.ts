@@ -1,6 +1,7 @@
 import { initRedisIo, redisConnectionEnded, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -30,7 +31,7 @@ declare module '../../core/trace-types' {
      * A client that finds its primary through Sentinel asked `sentinel` (SENTINEL
      * get-master-addr-by-name) and got `primary` (null: no answer, nil or an error), because of `why`.
      */
-    'lock.discover': { lock: string; via: string; sentinel: string; primary: string | null; why: string };
+    'lock.discover': { lock: string; via: string; sentinel: string; primary: string | null; why: Say };
   }
 }
 
@@ -45,7 +46,7 @@ export interface Discovery {
   /** Sentinels asked without an answer in this round of lookups. */
   tried: number;
   /** Why the client is looking the primary up now (for the trace). */
-  why: string;
+  why: Say;
   asking: boolean;
   /** Commands waiting for the lookup, in order. */
   queue: { argv: readonly string[]; what: string }[];
@@ -96,7 +97,7 @@ function lookup(s: RedisLockState, ctx: Ctx): RedisLockState {
 }
 
 /** The primary failed us (timeout, connection error, READONLY): the next command asks the sentinels first. */
-function forgetPrimary(s: RedisLockState, to: string, why: string): RedisLockState {
+function forgetPrimary(s: RedisLockState, to: string, why: Say): RedisLockState {
   const d = s.disco;
   if (!d || d.primary === null || d.primary !== to) return s;
   return { ...s, disco: { ...d, primary: null, tried: 0, why } };
@@ -117,9 +118,9 @@ function trySet(s: RedisLockState, ctx: Ctx): RedisLockState {
   return send({ ...s, tries: s.tries + 1 }, ['SET', s.p.lockKey, tokenOf(s), 'NX', 'PX', String(s.p.ttlMs)], 'acquire', ctx);
 }
 
-function retryLater(s: RedisLockState, detail: string, ctx: Ctx): RedisLockState {
+function retryLater(s: RedisLockState, detail: Say, ctx: Ctx): RedisLockState {
   ctx.setTimer(s.p.retryMs, TIMERS.make('retry', { round: s.sec.round }));
-  return waiting(s, hooks, 'poll', s.p.retryMs, `${detail}; polls again in ${s.p.retryMs} ms (try ${s.tries})`, ctx);
+  return waiting(s, hooks, 'poll', s.p.retryMs, p('pattern.redis-lock.retry', { detail, ms: s.p.retryMs, n: s.tries }), ctx);
 }
 
 function armRenew(s: RedisLockState, ctx: Ctx): void {
@@ -150,8 +151,8 @@ function onReply(s: RedisLockState, what: string, reply: RedisReply, ctx: Ctx): 
         if (s.p.fencing) return send(s, ['INCR', `${s.p.lockKey}:fence`], 'fence', ctx);
         return acquired(s, hooks, { token: null, leaseMs: s.p.ttlMs }, ctx);
       }
-      if (error?.startsWith('READONLY')) return retryLater(forgetPrimary(s, s.io.target, `${s.io.target} answered READONLY`), `${s.io.target} answers ${error.replace(/\.$/, '')}`, ctx);
-      return retryLater(s, error ? `${s.io.target} answers ${error.replace(/\.$/, '')}` : 'the key is taken', ctx);
+      if (error?.startsWith('READONLY')) return retryLater(forgetPrimary(s, s.io.target, p('pattern.redis-lock.answeredReadonly', { server: s.io.target })), p('pattern.redis-lock.answers', { server: s.io.target, error: error.replace(/\.$/, '') }), ctx);
+      return retryLater(s, error ? p('pattern.redis-lock.answers', { server: s.io.target, error: error.replace(/\.$/, '') }) : p('pattern.redis-lock.keyTaken'), ctx);
     case 'fence':
       if (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting') return s;
       return acquired(s, hooks, { token: typeof reply === 'number' ? reply : null, leaseMs: s.p.ttlMs }, ctx);
@@ -163,16 +164,16 @@ function onReply(s: RedisLockState, what: string, reply: RedisReply, ctx: Ctx): 
         armRenew(s, ctx);
         return s;
       }
-      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.ttlMs, detail: error ?? 'the key is gone or holds another client’s token' });
-      return lost(s, hooks, `renewal found the key ${error ? `refused (${error})` : 'gone or someone else’s'}`, ctx);
+      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.ttlMs, detail: error ?? p('pattern.redis-lock.renewGone') });
+      return lost(s, hooks, error ? p('pattern.redis-lock.lostRefused', { error }) : p('pattern.redis-lock.lostGone'), ctx);
     case 'release': {
       if (s.sec.phase !== 'releasing') return s;
       if (s.p.unsafeDel) {
         const n = typeof reply === 'number' ? reply : 0;
-        return releaseDone(s, hooks, n === 1, n === 1 ? 'DEL removed the key, whoever it belonged to' : 'the key was already gone', ctx);
+        return releaseDone(s, hooks, n === 1, p(n === 1 ? 'pattern.redis-lock.delRemoved' : 'pattern.redis-lock.alreadyGone'), ctx);
       }
-      if (reply === 1) return releaseDone(s, hooks, true, 'compare-and-delete removed our key', ctx);
-      return releaseDone(s, hooks, false, error ? `unlock failed: ${error}` : 'the key no longer held its token (expired, or another client’s now), so compare-and-delete left it alone', ctx);
+      if (reply === 1) return releaseDone(s, hooks, true, p('pattern.redis-lock.cadRemoved'), ctx);
+      return releaseDone(s, hooks, false, error ? p('pattern.redis-lock.unlockFailed', { error }) : p('pattern.redis-lock.cadSkipped'), ctx);
     }
     default:
       return s;
@@ -180,24 +181,24 @@ function onReply(s: RedisLockState, what: string, reply: RedisReply, ctx: Ctx): 
 }
 
 function onTimeout(s: RedisLockState, what: string, switched: boolean, ctx: Ctx): RedisLockState {
-  const where = switched ? `; switches to ${s.io.target}` : '';
+  const where = switched ? p('pattern.redis-lock.switches', { server: s.io.target }) : '';
   switch (what) {
     case 'acquire':
       if (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting') return s;
-      if (switched) return trySet(waiting(s, hooks, 'retry', 0, `no reply from ${s.io.fallback}${where}`, ctx), ctx);
-      return retryLater(s, `no reply from ${s.io.target}`, ctx);
+      if (switched) return trySet(waiting(s, hooks, 'retry', 0, p('pattern.redis-lock.noReplyFrom', { server: String(s.io.fallback), where }), ctx), ctx);
+      return retryLater(s, p('pattern.redis-lock.noReplyFrom', { server: s.io.target, where: '' }), ctx);
     case 'fence':
       if (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting') return s;
       return send(s, ['INCR', `${s.p.lockKey}:fence`], 'fence', ctx);
     case 'renew':
       if (!holding(s)) return s;
-      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.ttlMs, detail: `no reply${where}` });
+      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.ttlMs, detail: p('pattern.redis-lock.noReply', { where }) });
       armRenew(s, ctx);
       return s;
     case 'release':
       if (s.sec.phase !== 'releasing') return s;
       if (switched) return unlock(s, ctx);
-      return releaseDone(s, hooks, false, `no reply from ${s.io.target} to the unlock`, ctx);
+      return releaseDone(s, hooks, false, p('pattern.redis-lock.noReplyUnlock', { server: s.io.target }), ctx);
     default:
       return s;
   }
@@ -215,7 +216,7 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
   init: (p) => ({ p, sec: initSection(), io: initRedisIo(p.target ?? '', p.fallback), tries: 0 }),
   start(s, ctx) {
     const io = startRedisIo(initRedisIo(s.p.target ?? '', s.p.fallback), s.p.target ?? '', ctx);
-    const disco: Discovery | undefined = s.p.sentinels ? { primary: null, tried: 0, why: 'first command', asking: false, queue: [] } : undefined;
+    const disco: Discovery | undefined = s.p.sentinels ? { primary: null, tried: 0, why: p('pattern.redis-lock.firstCommand'), asking: false, queue: [] } : undefined;
     return startSections({ ...s, io, tries: 0, ...(disco ? { disco } : {}) }, ctx);
   },
   onMessage(s, msg, from, ctx) {
@@ -223,7 +224,7 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     if (st) return st;
     const ended = redisConnectionEnded(s.io, msg, from, ctx);
     if (ended) {
-      const why = `connection to ${from} lost`;
+      const why = p('pattern.redis-lock.connLost', { server: from });
       return ended.failed.reduce(
         (n, req, i) => (req.what === 'lookup' ? onLookup(n, req.to, undefined, ctx) : onTimeout(forgetPrimary(n, req.to, why), req.what, ended.switched && i === 0, ctx)),
         { ...s, io: ended.io },
@@ -240,7 +241,7 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     const t = redisTimedOut(s.io, payload);
     if (t) {
       if (t.req.what === 'lookup') return onLookup({ ...s, io: t.io }, t.req.to, undefined, ctx);
-      return onTimeout(forgetPrimary({ ...s, io: t.io }, t.req.to, `no reply from ${t.req.to}`), t.req.what, t.switched, ctx);
+      return onTimeout(forgetPrimary({ ...s, io: t.io }, t.req.to, p('pattern.redis-lock.noReplyFrom', { server: t.req.to, where: '' })), t.req.what, t.switched, ctx);
     }
     const own = TIMERS.match(payload);
     if (own?.timer === 'rediscover') return s.disco && s.disco.primary === null ? lookup(s, ctx) : s;
@@ -254,13 +255,13 @@ export const redisLock: ProgramDef<RedisLockParams, RedisLockState> = {
     const d = describeSectionTimer(payload);
     if (d) return d;
     const own = TIMERS.match(payload);
-    if (own) return own.timer === 'retry' ? 'poll: try SET NX again' : own.timer === 'rediscover' ? 'ask the sentinels again' : 'watchdog: extend the lease';
-    return 'no reply: the request timed out';
+    if (own) return p(own.timer === 'retry' ? 'pattern.redis-lock.timerRetry' : own.timer === 'rediscover' ? 'pattern.redis-lock.timerRediscover' : 'pattern.redis-lock.timerRenew');
+    return p('pattern.redis-lock.timerTimeout');
   },
   narrate(ev, name) {
     if (ev.type === 'lock.discover') {
-      const answer = ev.primary === null ? 'gets no address' : `hears the primary is ${name(ev.primary)}`;
-      return `${name(ev.node)} asks ${name(ev.sentinel)} for the primary (${ev.why}) and ${answer}`;
+      const answer = ev.primary === null ? p('pattern.redis-lock.noAddress') : p('pattern.redis-lock.hearsPrimary', { primary: name(ev.primary) });
+      return p('pattern.redis-lock.discover', { node: name(ev.node), sentinel: name(ev.sentinel), why: ev.why, answer });
     }
     return narrateLock(ev, name);
   },

@@ -1,3 +1,5 @@
 /** English messages of `pattern.redis-script` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  timerNext: 'next command',
+  gets: '{node} gets {reply} for {command} after {ms} ms',
 } as const satisfies Record<string, string>;

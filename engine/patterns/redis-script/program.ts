@@ -1,6 +1,7 @@
 import { formatReply } from '../../clients/redis/format-reply';
 import { redisCmd, type RedisReplyMsg } from '../../clients/redis/protocol';
 import { commandLine } from '../../clients/redis/scripts';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { RedisScriptParams } from './params';
@@ -50,10 +51,10 @@ export const redisScript: ProgramDef<RedisScriptParams, RedisScriptState> = {
     if (s.pending) return { status: 'waiting', detail: s.p.commands[(s.next - 1 + s.p.commands.length) % s.p.commands.length].join(' ') };
     return { status: 'idle', detail: s.lastReply ?? undefined };
   },
-  describeTimer: () => 'next command',
+  describeTimer: () => p('pattern.redis-script.timerNext'),
   narrate(ev, name) {
     if (ev.type !== 'client.reply') return undefined;
-    return `${name(ev.node)} gets ${formatReply(ev.reply as never)} for ${commandLine(ev.argv)} after ${Math.round(ev.latencyMs)} ms`;
+    return p('pattern.redis-script.gets', { node: name(ev.node), reply: formatReply(ev.reply as never), command: commandLine(ev.argv), ms: Math.round(ev.latencyMs) });
   },
 };
 

@@ -1,3 +1,23 @@
 /** English messages of `pattern.redisson-lock` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  permitWake: 'an unlock message came while it was asking',
+  waitTtl: 'held by another client; waits for the unlock message or {ms} ms (its TTL)',
+  waitMsg: 'held by another client; waits for the unlock message',
+  notRedisson: '{lock} is not a Redisson lock: {error}',
+  subscribes: 'held by another client; subscribes to the unlock channel',
+  renewOk: 'rrenew: PEXPIRE while our field exists',
+  renewSilent: 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing',
+  renewStops: 'our hash field is gone: the watchdog stops',
+  lostCheck: "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)",
+  countZero: 'count reached 0: DEL and PUBLISH on the unlock channel',
+  stillHeld: 'still held (count > 0)',
+  unlockFailed: 'unlock failed: {error}',
+  notHeld: 'the lock is not held by this client any more (IllegalMonitorStateException): it had expired',
+  renewTimeout: 'no reply: the watchdog stops for good',
+  noReplyUnlock: 'no reply from {server} to the unlock',
+  unlockMessage: 'unlock message',
+  ttlOver: "the holder's TTL has run out",
+  timerWait: "the holder's TTL is over: try again",
+  timerRenew: 'watchdog: extend the lease',
+  timerTimeout: 'no reply: the command timed out',
 } as const satisfies Record<string, string>;

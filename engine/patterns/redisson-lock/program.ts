@@ -1,6 +1,7 @@
 import { initRedisIo, redisConnectionEnded, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisPushMsg, RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -80,12 +81,12 @@ const hooks: LockHooks<RedissonLockState> = {
 /** Waits for the unlock message, or for the holder's remaining TTL, whichever comes first. */
 function waitForUnlock(s: RedissonLockState, pttl: number, ctx: Ctx): RedissonLockState {
   if (s.permit) {
-    ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'push', detail: 'an unlock message came while it was asking' });
+    ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'push', detail: p('pattern.redisson-lock.permitWake') });
     return tryLock({ ...s, permit: false }, 'acquire', ctx);
   }
   const waitSeq = s.waitSeq + 1;
   if (pttl >= 0) ctx.setTimer(pttl, TIMERS.make('wait', { round: s.sec.round, seq: waitSeq }));
-  const detail = pttl >= 0 ? `held by another client; waits for the unlock message or ${pttl} ms (its TTL)` : 'held by another client; waits for the unlock message';
+  const detail = pttl >= 0 ? p('pattern.redisson-lock.waitTtl', { ms: pttl }) : p('pattern.redisson-lock.waitMsg');
   return waiting({ ...s, waitSeq }, hooks, 'pubsub', pttl >= 0 ? pttl : null, detail, ctx);
 }
 
@@ -111,13 +112,13 @@ function onReply(s: RedissonLockState, what: string, reply: RedisReply, ctx: Ctx
     case 'acquire':
       if (!asking) return s;
       if (reply === null) return gotLock(s, ctx);
-      if (error?.startsWith('WRONGTYPE')) return failed(s, `${s.p.lockKey} is not a Redisson lock: ${error}`);
+      if (error?.startsWith('WRONGTYPE')) return failed(s, p('pattern.redisson-lock.notRedisson', { lock: s.p.lockKey, error }));
       if (error !== null) return waitForUnlock(s, 100, ctx);
       if (!s.subscribed) {
         // First refusal: subscribe to the unlock channel, then try once more (the lock may have
         // been released in between), then wait.
         waitRequest(hooks, ctx);
-        return send(waiting({ ...s, subscribed: true }, hooks, 'pubsub', null, 'held by another client; subscribes to the unlock channel', ctx), ['SUBSCRIBE', channelOf(s.p.lockKey)], 'subscribe', ctx);
+        return send(waiting({ ...s, subscribed: true }, hooks, 'pubsub', null, p('pattern.redisson-lock.subscribes'), ctx), ['SUBSCRIBE', channelOf(s.p.lockKey)], 'subscribe', ctx);
       }
       return waitForUnlock(s, typeof reply === 'number' ? reply : -1, ctx);
     case 'subscribe':
@@ -130,7 +131,7 @@ function onReply(s: RedissonLockState, what: string, reply: RedisReply, ctx: Ctx
     case 'renew':
       if (!s.watchdog || !holding(s)) return s;
       if (reply === 1) {
-        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: true, leaseMs: s.p.watchdogTimeoutMs, detail: 'rrenew: PEXPIRE while our field exists' });
+        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: true, leaseMs: s.p.watchdogTimeoutMs, detail: p('pattern.redisson-lock.renewOk') });
         ctx.metric(`${VIA}.renewals`);
         armRenew(s, ctx);
         return s;
@@ -138,17 +139,17 @@ function onReply(s: RedissonLockState, what: string, reply: RedisReply, ctx: Ctx
       if (!s.p.abortOnLost) {
         // Redisson's renewExpiration: on a 0 it cancels the renewal and logs nothing the
         // application can see; the holder goes on, unaware that the lock has expired.
-        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing' });
+        ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? p('pattern.redisson-lock.renewSilent') });
         return { ...s, watchdog: false };
       }
-      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? 'our hash field is gone: the watchdog stops' });
-      return lost({ ...s, watchdog: false }, hooks, "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)", ctx);
+      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: error ?? p('pattern.redisson-lock.renewStops') });
+      return lost({ ...s, watchdog: false }, hooks, p('pattern.redisson-lock.lostCheck'), ctx);
     case 'release': {
       if (s.sec.phase !== 'releasing') return s;
       if (reply === 0 && s.depth > 1) return unlockOnce({ ...s, depth: s.depth - 1 }, ctx);
-      if (reply === 1) return releaseDone({ ...s, depth: 0 }, hooks, true, 'count reached 0: DEL and PUBLISH on the unlock channel', ctx);
-      if (reply === 0) return releaseDone({ ...s, depth: 0 }, hooks, true, 'still held (count > 0)', ctx);
-      return releaseDone({ ...s, depth: 0 }, hooks, false, error ? `unlock failed: ${error}` : 'the lock is not held by this client any more (IllegalMonitorStateException): it had expired', ctx);
+      if (reply === 1) return releaseDone({ ...s, depth: 0 }, hooks, true, p('pattern.redisson-lock.countZero'), ctx);
+      if (reply === 0) return releaseDone({ ...s, depth: 0 }, hooks, true, p('pattern.redisson-lock.stillHeld'), ctx);
+      return releaseDone({ ...s, depth: 0 }, hooks, false, error ? p('pattern.redisson-lock.unlockFailed', { error }) : p('pattern.redisson-lock.notHeld'), ctx);
     }
     default:
       return s;
@@ -166,10 +167,10 @@ function onTimeout(s: RedissonLockState, what: string, ctx: Ctx): RedissonLockSt
     case 'renew':
       // Redisson's renewal gives up on an error and never starts again for this hold.
       if (!s.watchdog) return s;
-      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: 'no reply: the watchdog stops for good' });
+      ctx.trace('lock.renew', { lock: s.p.lockKey, via: VIA, ok: false, leaseMs: s.p.watchdogTimeoutMs, detail: p('pattern.redisson-lock.renewTimeout') });
       return { ...s, watchdog: false };
     case 'release':
-      return s.sec.phase === 'releasing' ? releaseDone({ ...s, depth: 0 }, hooks, false, `no reply from ${s.io.target} to the unlock`, ctx) : s;
+      return s.sec.phase === 'releasing' ? releaseDone({ ...s, depth: 0 }, hooks, false, p('pattern.redisson-lock.noReplyUnlock', { server: s.io.target }), ctx) : s;
     default:
       return s;
   }
@@ -196,7 +197,7 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
       if (m.channel !== channelOf(s.p.lockKey)) return s;
       if (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting') return s;
       if (s.io.pending.some((r) => r.what === 'acquire' || r.what === 'subscribe')) return { ...s, permit: true };
-      ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'push', detail: 'unlock message' });
+      ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'push', detail: p('pattern.redisson-lock.unlockMessage') });
       ctx.metric(`${VIA}.wakeups`);
       return tryLock({ ...s, waitSeq: s.waitSeq + 1 }, 'acquire', ctx);
     }
@@ -215,7 +216,7 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
     if (!own || own.round !== s.sec.round) return s;
     if (own.timer === 'wait') {
       if (own.seq !== s.waitSeq || s.sec.phase !== 'waiting') return s;
-      ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'timeout', detail: "the holder's TTL has run out" });
+      ctx.trace('lock.wake', { lock: s.p.lockKey, via: VIA, how: 'timeout', detail: p('pattern.redisson-lock.ttlOver') });
       return tryLock(s, 'acquire', ctx);
     }
     if (!s.watchdog || !holding(s) || s.sec.phase === 'releasing') return s;
@@ -226,8 +227,8 @@ export const redissonLock: ProgramDef<RedissonLockParams, RedissonLockState> = {
     const d = describeSectionTimer(payload);
     if (d) return d;
     const own = TIMERS.match(payload);
-    if (own) return own.timer === 'wait' ? "the holder's TTL is over: try again" : 'watchdog: extend the lease';
-    return 'no reply: the command timed out';
+    if (own) return p(own.timer === 'wait' ? 'pattern.redisson-lock.timerWait' : 'pattern.redisson-lock.timerRenew');
+    return p('pattern.redisson-lock.timerTimeout');
   },
   narrate: narrateLock,
 };

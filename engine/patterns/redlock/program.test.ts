@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../../core/simulation';
+import { jsonInEnglish } from '../../i18n/english';
 import { mutualExclusion } from '../../invariants/mutual-exclusion/monitor';
 import type { ClientState } from '../../models/client/model';
 import { clientParams } from '../../models/client/params';
@@ -8,6 +9,9 @@ import { ALL_MODELS as MODELS } from '../../registry/register-all';
 import { run } from '../../testing/harness';
 import { scriptBySource } from '../../clients/redis/scripts';
 import { redlockParams } from './params';
+
+/** A view with its phrases read in English. */
+const en = <T>(x: T): T => JSON.parse(jsonInEnglish(x)) as T;
 import { driftOf, retryWaitOf, validityOf, type RedlockState } from './program';
 
 const LAN = { latency: { kind: 'uniform' as const, minMs: 10, maxMs: 20 } };
@@ -103,7 +107,7 @@ describe('redlock client', () => {
     expect(h.events('redlock.unlock')).toHaveLength(15);
     expect(h.events('redlock.giveup')).toHaveLength(1);
     expect(h.events('lock.acquire')).toEqual([]);
-    expect(clientView(h.sim.node('c').state as ClientState)).toMatchObject({ status: 'failed', detail: 'gave up after 3 attempts' });
+    expect(en(clientView(h.sim.node('c').state as ClientState))).toMatchObject({ status: 'failed', detail: 'gave up after 3 attempts' });
   });
 
   it('a client that loses the vote deletes what it did get, so the winner’s keys are untouched', () => {
@@ -162,12 +166,12 @@ describe('redlock client', () => {
   it('its card ticks the masters that granted and counts the validity down on its own clock', () => {
     const h = run(spec({ c: { ttlMs: 2000, holdMs: 1000 } }), MODELS).at(0).crash('m5').runUntil(400);
     const s = stateOf(h, 'c');
-    const v = clientView(h.sim.node('c').state as ClientState);
+    const v = en(clientView(h.sim.node('c').state as ClientState));
     expect(v.status).toBe('holding');
     expect(v.detail).toMatch(/^m1 m2 m3 m4 of 5 · /);
     const [att] = h.events('redlock.attempt');
     expect(v.lease).toEqual({ until: att.t + 2000 - 22, span: s.validityMs, label: 'Redlock validity left' });
     const waiting = run(spec({ c: { ttlMs: 2000, holdMs: 1000 } }), MODELS).runUntil(25);
-    expect(clientView(waiting.sim.node('c').state as ClientState).detail).toMatch(/^m1[?✓✗] m2[?✓✗] m3[?✓✗] m4[?✓✗] m5[?✓✗] · attempt 1/);
+    expect(en(clientView(waiting.sim.node('c').state as ClientState)).detail).toMatch(/^m1[?✓✗] m2[?✓✗] m3[?✓✗] m4[?✓✗] m5[?✓✗] · attempt 1/);
   });
 });

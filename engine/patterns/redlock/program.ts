@@ -2,6 +2,7 @@ import { formatReply } from '../../clients/redis/format-reply';
 import { initRedisIo, redisConnectionEnded, redisForget, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { evalArgv } from '../../clients/redis/scripts';
+import { isPhrase, p, type Say } from '../../core/phrase';
 import type { ProgramDef, ProgramView } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { TraceEvent } from '../../core/trace-types';
@@ -30,7 +31,7 @@ declare module '../../core/trace-types' {
     /** An attempt starts: SET NX PX goes to every master at once. */
     'redlock.attempt': { lock: string; attempt: number; of: number; masters: readonly string[]; ttlMs: number };
     /** One master's answer to the attempt's SET (or its silence until the request timeout). */
-    'redlock.vote': { lock: string; master: string; attempt: number; vote: 'granted' | 'taken' | 'error' | 'timeout'; detail: string; elapsedMs: number };
+    'redlock.vote': { lock: string; master: string; attempt: number; vote: 'granted' | 'taken' | 'error' | 'timeout'; detail: Say; elapsedMs: number };
     /** Every master has answered or timed out: the client counts, and computes the validity. */
     'redlock.quorum': {
       lock: string;
@@ -46,7 +47,7 @@ declare module '../../core/trace-types' {
       holdMs: number;
     };
     /** One master's answer to the compare-and-delete unlock (after a failed attempt, or at the end). */
-    'redlock.unlock': { lock: string; master: string; removed: boolean; detail: string };
+    'redlock.unlock': { lock: string; master: string; removed: boolean; detail: Say };
     /** The client gave up: every attempt failed. */
     'redlock.giveup': { lock: string; attempts: number };
   }
@@ -106,7 +107,7 @@ function attempt(s0: RedlockState, ctx: Ctx): RedlockState {
   if (s.attempt > 1) waitRequest(hooks, ctx, s.p.masters.length);
   ctx.trace('redlock.attempt', { lock: s.p.lockKey, attempt: s.attempt, of: s.p.retryCount + 1, masters: s.p.masters, ttlMs: s.p.ttlMs });
   for (const m of s.p.masters) s = sendTo(s, m, ['SET', s.p.lockKey, tokenOf(s), 'NX', 'PX', String(s.p.ttlMs)], 'acquire', ctx);
-  return { ...s, sec: { ...s.sec, detail: `attempt ${s.attempt}: SET NX on ${s.p.masters.length} masters` } };
+  return { ...s, sec: { ...s.sec, detail: p('pattern.redlock.attemptDetail', { attempt: s.attempt, masters: s.p.masters.length }) } };
 }
 
 /** Unlocks on every master, even the ones that did not grant (the docs' step 5: a reply may have been lost). */
@@ -116,7 +117,7 @@ function unlockAll(s0: RedlockState, after: 'retry' | 'done', ctx: Ctx): Redlock
   return s;
 }
 
-function onVote(s: RedlockState, master: string, vote: Exclude<Vote, 'pending'>, detail: string, ctx: Ctx): RedlockState {
+function onVote(s: RedlockState, master: string, vote: Exclude<Vote, 'pending'>, detail: Say, ctx: Ctx): RedlockState {
   const i = s.p.masters.indexOf(master);
   if (i < 0 || s.votes[i] !== 'pending' || s.unlocking !== null || (s.sec.phase !== 'acquiring' && s.sec.phase !== 'waiting')) return s;
   ctx.trace('redlock.vote', { lock: s.p.lockKey, master, attempt: s.attempt, vote, detail, elapsedMs: ctx.now - s.startedAt });
@@ -135,14 +136,18 @@ function decide(s: RedlockState, ctx: Ctx): RedlockState {
   const outcome = granted.length < needed ? 'no-majority' : validityMs <= 0 ? 'expired' : validityMs <= s.p.holdMs ? 'too-short' : 'locked';
   ctx.trace('redlock.quorum', { lock: s.p.lockKey, attempt: s.attempt, granted, of: s.p.masters.length, needed, elapsedMs, driftMs, validityMs, outcome, ttlMs: s.p.ttlMs, holdMs: s.p.holdMs });
   if (outcome !== 'locked') {
-    const why = { 'no-majority': `${granted.length} of ${s.p.masters.length} granted, ${needed} needed`, expired: `a majority, but validity ${Math.round(validityMs)} ms`, 'too-short': `validity ${Math.round(validityMs)} ms < ${s.p.holdMs} ms of work` }[outcome];
-    return unlockAll({ ...s, sec: { ...s.sec, detail: `attempt ${s.attempt}: ${why}; unlocking all` } }, 'retry', ctx);
+    const why = {
+      'no-majority': p('pattern.redlock.whyNoMajority', { granted: granted.length, of: s.p.masters.length, needed }),
+      expired: p('pattern.redlock.whyExpired', { ms: Math.round(validityMs) }),
+      'too-short': p('pattern.redlock.whyTooShort', { ms: Math.round(validityMs), hold: s.p.holdMs }),
+    }[outcome];
+    return unlockAll({ ...s, sec: { ...s.sec, detail: p('pattern.redlock.unlockingAll', { detail: p('pattern.redlock.attemptWhy', { attempt: s.attempt, why }) }) } }, 'retry', ctx);
   }
   const held: RedlockState = { ...s, granted, validityMs, validUntil: s.startedAt + s.p.ttlMs - driftMs };
   return acquired(held, hooks, { token: null, leaseMs: s.p.ttlMs, quorum: granted }, ctx);
 }
 
-function onUnlocked(s: RedlockState, master: string, removed: boolean, detail: string, ctx: Ctx): RedlockState {
+function onUnlocked(s: RedlockState, master: string, removed: boolean, detail: Say, ctx: Ctx): RedlockState {
   const u = s.unlocking;
   if (u === null) return s;
   ctx.trace('redlock.unlock', { lock: s.p.lockKey, master, removed, detail });
@@ -152,17 +157,22 @@ function onUnlocked(s: RedlockState, master: string, removed: boolean, detail: s
   if (u.after === 'done') {
     const k = next.removed.length;
     const ok = k >= quorumOf(s.p.masters.length);
-    return releaseDone(n, hooks, ok, `compare-and-delete removed ${k} of ${s.p.masters.length} keys${k > 0 ? ` (${next.removed.join(', ')})` : ''}${ok ? '' : ': the lock had already expired or gone from the majority'}`, ctx);
+    return releaseDone(n, hooks, ok, p('pattern.redlock.removedKeys', { k, n: s.p.masters.length, list: k > 0 ? ` (${next.removed.join(', ')})` : '', tail: ok ? '' : p('pattern.redlock.removedTail') }), ctx);
   }
   if (s.attempt > s.p.retryCount) {
     ctx.trace('redlock.giveup', { lock: s.p.lockKey, attempts: s.attempt });
     ctx.metric(`${VIA}.giveups`);
-    return failed(n, `gave up after ${s.attempt} attempts`);
+    return failed(n, p('pattern.redlock.gaveUp', { n: s.attempt }));
   }
   // The retry waits after the unlock, as node-redlock v4 does (it unlocks, then sets the timer).
   const wait = retryWaitOf(s.p, ctx.random());
   ctx.setTimer(wait, TIMERS.make('retry', { round: s.sec.round }));
-  return waiting(n, hooks, 'retry', wait, `${s.sec.detail.replace(/; unlocking all$/, '')}; retries in ${wait} ms`, ctx);
+  return waiting(n, hooks, 'retry', wait, p('pattern.redlock.retriesIn', { detail: withoutUnlocking(s.sec.detail), ms: wait }), ctx);
+}
+
+/** A status line without its "; unlocking all" (the unlock is over). */
+function withoutUnlocking(d: Say): Say {
+  return isPhrase(d) && d.id === 'pattern.redlock.unlockingAll' ? (d.args!.detail as Say) : d;
 }
 
 const hooks: LockHooks<RedlockState> = {
@@ -177,14 +187,15 @@ function onReply(s: RedlockState, what: string, master: string, reply: RedisRepl
   const error = replyError(reply);
   if (what === 'acquire') {
     if (reply === 'OK') return onVote(s, master, 'granted', 'OK', ctx);
-    return onVote(s, master, error ? 'error' : 'taken', error ?? `${formatReply(reply)}: the key is taken`, ctx);
+    return onVote(s, master, error ? 'error' : 'taken', error ?? p('pattern.redlock.keyTaken', { reply: formatReply(reply) }), ctx);
   }
-  if (reply === 1) return onUnlocked(s, master, true, 'deleted our key', ctx);
-  return onUnlocked(s, master, false, error ?? 'its key is not there (expired, never set, or another client’s)', ctx);
+  if (reply === 1) return onUnlocked(s, master, true, p('pattern.redlock.deletedOurs'), ctx);
+  return onUnlocked(s, master, false, error ?? p('pattern.redlock.notThere'), ctx);
 }
 
-function onFailed(s: RedlockState, what: string, master: string, detail: string, ctx: Ctx): RedlockState {
-  if (what === 'acquire') return onVote(s, master, detail.startsWith('no reply') ? 'timeout' : 'error', detail, ctx);
+function onFailed(s: RedlockState, what: string, master: string, detail: Say, ctx: Ctx): RedlockState {
+  const timeout = isPhrase(detail) && detail.id === 'pattern.redlock.noReplyWithin';
+  if (what === 'acquire') return onVote(s, master, timeout ? 'timeout' : 'error', detail, ctx);
   return onUnlocked(s, master, false, detail, ctx);
 }
 
@@ -208,7 +219,7 @@ export const redlock: ProgramDef<RedlockParams, RedlockState> = {
     const st = onStorageMessage(s, msg, hooks, ctx);
     if (st) return st;
     const ended = redisConnectionEnded(s.io, msg, from, ctx);
-    if (ended) return ended.failed.reduce((n, req) => onFailed(n, req.what, req.to, `connection to ${req.to} lost`, ctx), { ...s, io: ended.io });
+    if (ended) return ended.failed.reduce((n, req) => onFailed(n, req.what, req.to, p('pattern.redlock.connLost', { server: req.to }), ctx), { ...s, io: ended.io });
     const r = redisReply(s.io, msg, from, ctx);
     if (!r) return s;
     return onReply({ ...s, io: r.io }, r.req.what, r.req.to, r.reply, ctx);
@@ -217,7 +228,7 @@ export const redlock: ProgramDef<RedlockParams, RedlockState> = {
     const sec = onSectionTimer(s, payload, hooks, ctx);
     if (sec) return sec;
     const t = redisTimedOut(s.io, payload);
-    if (t) return onFailed({ ...s, io: t.io }, t.req.what, t.req.to, `no reply within ${s.p.timeoutMs} ms`, ctx);
+    if (t) return onFailed({ ...s, io: t.io }, t.req.what, t.req.to, p('pattern.redlock.noReplyWithin', { ms: s.p.timeoutMs }), ctx);
     const own = TIMERS.match(payload);
     if (!own || own.round !== s.sec.round || s.sec.phase !== 'waiting') return s;
     return attempt(s, ctx);
@@ -226,8 +237,8 @@ export const redlock: ProgramDef<RedlockParams, RedlockState> = {
   describeTimer(payload) {
     const d = describeSectionTimer(payload);
     if (d) return d;
-    if (TIMERS.match(payload)) return 'retry: try the masters again';
-    return 'no reply: the request timed out';
+    if (TIMERS.match(payload)) return p('pattern.redlock.timerRetry');
+    return p('pattern.redlock.timerTimeout');
   },
   narrate: narrateRedlock,
 };
@@ -241,48 +252,49 @@ export function redlockView(s: RedlockState): ProgramView {
   if (held) {
     return {
       ...base,
-      detail: `${s.granted.join(' ')} of ${s.p.masters.length} · ${s.sec.detail}`,
-      lease: { until: s.validUntil!, span: s.validityMs!, label: 'Redlock validity left' },
+      detail: p('pattern.redlock.heldDetail', { granted: s.granted.join(' '), n: s.p.masters.length, detail: s.sec.detail }),
+      lease: { until: s.validUntil!, span: s.validityMs!, label: p('pattern.redlock.validityLeft') },
     };
   }
   if ((s.sec.phase === 'acquiring' || s.sec.phase === 'waiting') && s.votes.length === s.p.masters.length) {
     const votes = s.p.masters.map((m, k) => `${m}${MARK[s.votes[k]]}`).join(' ');
-    return { ...base, detail: `${votes} · ${s.sec.detail}` };
+    return { ...base, detail: p('pattern.redlock.votesDetail', { votes, detail: s.sec.detail }) };
   }
   return base;
 }
 
-const ms = (t: number) => `${Math.round(t)} ms`;
+const ms = (t: number) => Math.round(t);
 
 /** One line for the `redlock.*` events and the shared `lock.*` ones. */
-export function narrateRedlock(ev: TraceEvent, name: (id: string) => string): string | undefined {
+export function narrateRedlock(ev: TraceEvent, name: (id: string) => string): Say | undefined {
   switch (ev.type) {
     case 'redlock.attempt':
-      return `${name(ev.node)} sends SET ${ev.lock} NX PX ${ev.ttlMs} to ${ev.masters.length} masters at once (attempt ${ev.attempt} of ${ev.of})`;
+      return p('pattern.redlock.narrAttempt', { node: name(ev.node), lock: ev.lock, ttl: ev.ttlMs, n: ev.masters.length, attempt: ev.attempt, of: ev.of });
     case 'redlock.vote':
-      if (ev.vote === 'granted') return `${name(ev.master)} grants ${ev.lock} to ${name(ev.node)} (OK after ${ms(ev.elapsedMs)})`;
-      if (ev.vote === 'taken') return `${name(ev.master)} refuses ${name(ev.node)}: ${ev.lock} is taken there`;
-      return `${name(ev.master)} counts against ${name(ev.node)}: ${ev.detail}`;
+      if (ev.vote === 'granted') return p('pattern.redlock.narrGranted', { master: name(ev.master), lock: ev.lock, node: name(ev.node), ms: ms(ev.elapsedMs) });
+      if (ev.vote === 'taken') return p('pattern.redlock.narrTaken', { master: name(ev.master), node: name(ev.node), lock: ev.lock });
+      return p('pattern.redlock.narrAgainst', { master: name(ev.master), node: name(ev.node), detail: ev.detail });
     case 'redlock.quorum': {
       const who = ev.granted.length ? ` (${ev.granted.map(name).join(', ')})` : '';
-      const sum = `${ev.granted.length} of ${ev.of} masters granted${who}, ${ev.needed} needed`;
-      const validity = `validity = ${ev.ttlMs} − ${ms(ev.elapsedMs)} elapsed − ${ms(ev.driftMs)} drift = ${ms(ev.validityMs)}`;
+      const sum = p('pattern.redlock.sum', { granted: ev.granted.length, of: ev.of, who, needed: ev.needed });
+      const validity = p('pattern.redlock.validity', { ttl: ev.ttlMs, elapsed: ms(ev.elapsedMs), drift: ms(ev.driftMs), validity: ms(ev.validityMs) });
+      const node = name(ev.node);
       switch (ev.outcome) {
         case 'locked':
-          return `${name(ev.node)} holds ${ev.lock}: ${sum}; ${validity}`;
+          return p('pattern.redlock.locked', { node, lock: ev.lock, sum, validity });
         case 'no-majority':
-          return `${name(ev.node)} has no majority: ${sum}; it unlocks every master`;
+          return p('pattern.redlock.noMajority', { node, sum });
         case 'expired':
-          return `${name(ev.node)} reached a majority too late: ${validity}; it unlocks every master`;
+          return p('pattern.redlock.expired', { node, validity });
         case 'too-short':
-          return `${name(ev.node)} has a majority but ${validity}, less than its ${ms(ev.holdMs)} of work; it unlocks every master`;
+          return p('pattern.redlock.tooShort', { node, validity, hold: ms(ev.holdMs) });
       }
       return undefined;
     }
     case 'redlock.unlock':
-      return ev.removed ? `${name(ev.master)} deletes ${name(ev.node)}'s ${ev.lock} (compare-and-delete → 1)` : `${name(ev.master)} deletes nothing for ${name(ev.node)}: ${ev.detail}`;
+      return ev.removed ? p('pattern.redlock.unlockRemoved', { master: name(ev.master), node: name(ev.node), lock: ev.lock }) : p('pattern.redlock.unlockNothing', { master: name(ev.master), node: name(ev.node), detail: ev.detail });
     case 'redlock.giveup':
-      return `${name(ev.node)} gives up on ${ev.lock} after ${ev.attempts} attempts without a majority`;
+      return p('pattern.redlock.giveup', { node: name(ev.node), lock: ev.lock, n: ev.attempts });
     default:
       return narrateLock(ev, name);
   }

@@ -2,6 +2,7 @@ import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type Ht
 import type { HttpRes, Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import type { Msg } from '../../core/msg';
+import { p } from '../../core/phrase';
 import type { ProgramDef, ProgramView } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -78,18 +79,18 @@ export const tokenReplay: ProgramDef<TokenReplayParams, TokenReplayState> = {
     return replay(s, ctx);
   },
   view(s): ProgramView {
-    if (s.owner === null) return { status: 'idle', detail: 'waiting for a stolen credential' };
-    const tally = `${s.accepted} accepted · ${s.refused} refused`;
-    if (s.tries >= s.p.tries && s.io.pending === null) return { status: 'done', detail: `${s.owner}'s ${credOf(s)}: ${tally}` };
+    if (s.owner === null) return { status: 'idle', detail: p('pattern.token-replay.waitingCred') };
+    const tally = p('pattern.token-replay.tally', { accepted: s.accepted, refused: s.refused });
+    if (s.tries >= s.p.tries && s.io.pending === null) return { status: 'done', detail: p('pattern.token-replay.done', { owner: s.owner, cred: String(credOf(s)), tally }) };
     // Red once the app turns the copy away: the attack has stopped working.
     const refusedNow = s.last !== null && !s.last.startsWith('accepted');
-    return { status: refusedNow ? 'failed' : 'working', detail: `replaying ${s.owner}'s ${credOf(s)}: ${tally}` };
+    return { status: refusedNow ? 'failed' : 'working', detail: p('pattern.token-replay.replaying', { owner: s.owner, cred: String(credOf(s)), tally }) };
   },
-  describeTimer: (payload) => (isHttpTimeout(payload) ? 'no answer in time' : 'replay the stolen credential'),
+  describeTimer: (payload) => p(isHttpTimeout(payload) ? 'pattern.token-replay.timerTimeout' : 'pattern.token-replay.timerReplay'),
   narrate(ev, name) {
     if (ev.type !== 'attacker.replay') return undefined;
     return ev.accepted
-      ? `${name(ev.node)} replays ${ev.owner}'s ${ev.cred ?? 'credential'} and ${name(ev.server ?? '?')} accepts it`
-      : `${name(ev.node)} replays ${ev.owner}'s ${ev.cred ?? 'credential'}: refused (${ev.status} ${ev.reason ?? ''})`.replace(' )', ')');
+      ? p('pattern.token-replay.accepted', { node: name(ev.node), owner: ev.owner, cred: ev.cred ?? p('pattern.token-replay.credential'), server: name(ev.server ?? '?') })
+      : p('pattern.token-replay.refused', { node: name(ev.node), owner: ev.owner, cred: ev.cred ?? p('pattern.token-replay.credential'), status: `${ev.status} ${ev.reason ?? ''}`.trim() });
   },
 };

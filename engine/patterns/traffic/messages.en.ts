@@ -1,3 +1,7 @@
 /** English messages of `pattern.traffic` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  detail: '{sent} sent: {ok} through{waited}, {refused} refused',
+  waited: ' ({n} waited)',
+  noLimiter: 'no limiter linked',
+  timerNext: 'the next request arrives',
 } as const satisfies Record<string, string>;

@@ -1,4 +1,5 @@
 import type { LimitReq, LimitRes } from '../../clients/limit/messages';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { nextFloat, seedRng, type RngState } from '../../core/rng';
 import { timerOwner, type NoFields } from '../../core/timer';
@@ -82,9 +83,9 @@ export const traffic: ProgramDef<TrafficParams, TrafficState> = {
     return TIMERS.match(payload) ? send(s, ctx) : s;
   },
   view(s) {
-    const detail = `${s.sent} sent: ${s.ok} through${s.waited ? ` (${s.waited} waited)` : ''}, ${s.refused} refused`;
-    if (s.targets.length === 0) return { status: 'failed', detail: 'no limiter linked' };
+    const detail = p('pattern.traffic.detail', { sent: s.sent, ok: s.ok, waited: s.waited ? p('pattern.traffic.waited', { n: s.waited }) : '', refused: s.refused });
+    if (s.targets.length === 0) return { status: 'failed', detail: p('pattern.traffic.noLimiter') };
     return { status: s.nextAt === null ? 'done' : 'working', detail };
   },
-  describeTimer: () => 'the next request arrives',
+  describeTimer: () => p('pattern.traffic.timerNext'),
 };

@@ -1,7 +1,8 @@
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
-import type { HttpRes, Jwt } from '../../clients/http/messages';
+import { httpReason, type HttpRes, type Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import type { Msg } from '../../core/msg';
+import { p } from '../../core/phrase';
 import type { ProgramDef, ProgramView } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -135,7 +136,6 @@ function onAnswer(s0: WebUserState, res: HttpRes, ctx: Ctx): WebUserState {
   }
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
  * A person using a web app: logs in, views a page every `pageEveryMs` with its session
@@ -163,38 +163,38 @@ export const webUser: ProgramDef<WebUserParams, WebUserState> = {
     return act(s, ctx);
   },
   view(s): ProgramView {
-    const kickedNote = s.kicked > 0 ? `kicked out ${s.kicked}× · ` : '';
+    const kicked = s.kicked > 0 ? p('pattern.web-user.kicked', { n: s.kicked }) : '';
     const where = s.server ? ` · ${s.server}` : '';
     switch (s.phase) {
       case 'starting':
-        return { status: 'idle', detail: s.p.startDelayMs > 0 ? `${s.user || 'user'} starts in ${s.p.startDelayMs} ms` : undefined };
+        return { status: 'idle', detail: s.p.startDelayMs > 0 ? p('pattern.web-user.startsIn', { user: s.user || p('pattern.web-user.user'), ms: s.p.startDelayMs }) : undefined };
       case 'login':
-        return { status: 'waiting', detail: `${kickedNote}${s.user} logging in…` };
+        return { status: 'waiting', detail: p('pattern.web-user.loggingIn', { kicked, user: s.user }) };
       case 'refresh':
-        return { status: 'waiting', detail: `${kickedNote}${s.user} refreshing its token…` };
+        return { status: 'waiting', detail: p('pattern.web-user.refreshing', { kicked, user: s.user }) };
       case 'browsing':
-        return loggedIn(s) ? { status: 'working', detail: `${kickedNote}${s.user} · page ${s.page}/${s.p.pages}${where}` } : { status: 'waiting', detail: `${kickedNote}${s.user} logging in…` };
+        return loggedIn(s) ? { status: 'working', detail: p('pattern.web-user.browsing', { kicked, user: s.user, page: s.page, pages: s.p.pages, where }) } : { status: 'waiting', detail: p('pattern.web-user.loggingIn', { kicked, user: s.user }) };
       case 'logout':
-        return { status: 'working', detail: `${kickedNote}${s.user} logging out…` };
+        return { status: 'working', detail: p('pattern.web-user.loggingOut', { kicked, user: s.user }) };
       case 'out':
-        return { status: 'failed', detail: `${s.user} logged out: ${s.lastRefusal ?? 'refused'}` };
+        return { status: 'failed', detail: p('pattern.web-user.loggedOutBy', { user: s.user, why: s.lastRefusal ?? p('pattern.web-user.refused') }) };
       case 'done':
-        return { status: 'done', detail: `${kickedNote}${s.user} logged out after ${plural(s.page, 'page')}` };
+        return { status: 'done', detail: p('pattern.web-user.done', { kicked, user: s.user, n: s.page }) };
     }
   },
-  describeTimer: (payload) => (isHttpTimeout(payload) ? 'no answer in time: the request failed' : 'next page'),
+  describeTimer: (payload) => p(isHttpTimeout(payload) ? 'pattern.web-user.timerTimeout' : 'pattern.web-user.timerNext'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'user.login':
-        return `${name(ev.node)} is logged in as ${ev.user}${ev.server ? ` by ${name(ev.server)}` : ''}${ev.cred ? ` (${ev.cred})` : ''}`;
+        return p('pattern.web-user.login', { node: name(ev.node), user: ev.user, by: ev.server ? p('pattern.web-user.by', { server: name(ev.server) }) : '', cred: ev.cred ? p('pattern.web-user.cred', { cred: ev.cred }) : '' });
       case 'user.kicked':
-        return `${name(ev.node)} is logged out without asking: ${ev.reason}${ev.server ? ` at ${name(ev.server)}` : ''}`;
+        return p('pattern.web-user.kickedNarr', { node: name(ev.node), reason: ev.reason, at: ev.server ? p('pattern.web-user.at', { server: name(ev.server) }) : '' });
       case 'user.logout':
-        return `${name(ev.node)} logs out${ev.cred ? ` (${ev.cred})` : ''}`;
+        return p('pattern.web-user.logout', { node: name(ev.node), cred: ev.cred ? p('pattern.web-user.cred', { cred: ev.cred }) : '' });
       case 'user.error':
-        return `${name(ev.node)}'s ${ev.op} failed: ${ev.status} ${ev.reason}`;
+        return p('pattern.web-user.error', { node: name(ev.node), op: ev.op, status: ev.status, reason: httpReason(ev.reason) });
       case 'user.leak':
-        return `${ev.user}'s ${ev.cred ?? 'credential'} is stolen: ${name(ev.to)} now has a copy`;
+        return p('pattern.web-user.leak', { user: ev.user, cred: ev.cred ?? p('pattern.web-user.credential'), to: name(ev.to) });
       default:
         return undefined;
     }

@@ -1,5 +1,6 @@
 import type { DbResult } from '../../clients/sql/messages';
 import { resultText } from '../../clients/sql/messages';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -30,7 +31,7 @@ type Step = 'recover' | 'resolve';
 export interface XaOperatorState {
   p: XaOperatorParams;
   chan: SqlChan<Step>;
-  done: string | null;
+  done: Say | null;
 }
 
 const TIMERS = timerOwner<{ act: NoFields }>('xa-operator');
@@ -40,12 +41,12 @@ function onAnswer(s0: XaOperatorState, tag: Step, r: DbResult, ctx: Ctx): XaOper
   if (tag === 'recover') {
     const inDoubt = r.ok ? (r.rows ?? []).map((row) => String(row.data)) : [];
     ctx.trace('dba.recover', { db: s.p.target, inDoubt });
-    if (!inDoubt.includes(s.p.xid)) return { ...s, done: `${s.p.xid} not in doubt` };
+    if (!inDoubt.includes(s.p.xid)) return { ...s, done: p('pattern.xa-operator.notInDoubt', { xid: s.p.xid }) };
     const stmt = s.p.decision === 'commit' ? { op: 'xa-commit' as const, xid: s.p.xid } : { op: 'xa-rollback' as const, xid: s.p.xid };
     return { ...s, chan: sendSql(s.chan, ctx, s.p.target, stmt, 'resolve') };
   }
   ctx.trace('dba.heuristic', { db: s.p.target, xid: s.p.xid, decision: s.p.decision, result: resultText(r), ok: r.ok });
-  return { ...s, done: `${s.p.decision === 'commit' ? 'committed' : 'rolled back'} ${s.p.xid} by hand` };
+  return { ...s, done: p('pattern.xa-operator.byHand', { decision: s.p.decision, xid: s.p.xid }) };
 }
 
 export const xaOperator: ProgramDef<XaOperatorParams, XaOperatorState> = {
@@ -68,17 +69,17 @@ export const xaOperator: ProgramDef<XaOperatorParams, XaOperatorState> = {
   crash: (s) => s,
   view(s) {
     if (s.done !== null) return { status: 'done', detail: s.done };
-    return { status: s.chan.pending ? 'working' : 'idle', detail: `will ${s.p.decision} ${s.p.xid} by hand if it is in doubt` };
+    return { status: s.chan.pending ? 'working' : 'idle', detail: p('pattern.xa-operator.will', { decision: s.p.decision, xid: s.p.xid }) };
   },
-  describeTimer: () => 'the operator looks for in-doubt branches',
+  describeTimer: () => p('pattern.xa-operator.timer'),
   narrate(ev, name) {
     switch (ev.type) {
       case 'dba.recover':
-        return `${name(ev.node)} runs XA RECOVER on ${name(ev.db)}: ${ev.inDoubt.length ? `${ev.inDoubt.map((x) => `'${x}'`).join(', ')} in doubt, rows locked` : 'nothing in doubt'}`;
+        return p('pattern.xa-operator.recover', { node: name(ev.node), db: name(ev.db), found: ev.inDoubt.length ? p('pattern.xa-operator.inDoubt', { xids: ev.inDoubt.map((x) => `'${x}'`).join(', ') }) : p('pattern.xa-operator.nothing') });
       case 'dba.heuristic':
         return ev.ok
-          ? `${name(ev.node)} runs XA ${ev.decision.toUpperCase()} '${ev.xid}' on ${name(ev.db)} by hand, without the coordinator: a heuristic ${ev.decision} (the coordinator may decide otherwise)`
-          : `${name(ev.node)}'s XA ${ev.decision.toUpperCase()} '${ev.xid}' on ${name(ev.db)} fails: ${ev.result}`;
+          ? p('pattern.xa-operator.heuristic', { node: name(ev.node), cmd: ev.decision.toUpperCase(), xid: ev.xid, db: name(ev.db), decision: ev.decision })
+          : p('pattern.xa-operator.heuristicFails', { node: name(ev.node), cmd: ev.decision.toUpperCase(), xid: ev.xid, db: name(ev.db), result: ev.result });
       default:
         return undefined;
     }

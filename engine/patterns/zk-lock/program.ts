@@ -20,6 +20,7 @@ import {
   type LockHooks,
   type SectionState,
 } from '../lock-common';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import type { ZkLockParams } from './params';
 
@@ -80,7 +81,7 @@ function onChildren(s: ZkLockState, children: readonly string[], ctx: Ctx): ZkLo
     return acquired({ ...s, watching: null }, hooks, { token, leaseMs: null, znode: s.ours }, ctx);
   }
   if (s.p.herd) {
-    const detail = `${me} ahead; watches all of ${s.p.lockPath} like every other waiter (herd)`;
+    const detail = p('pattern.zk-lock.herd', { ahead: me, path: s.p.lockPath });
     return waiting({ ...s, watching: s.p.lockPath }, hooks, 'herd', null, detail, ctx);
   }
   const pred = `${s.p.lockPath}/${sorted[me - 1]}`;
@@ -91,9 +92,9 @@ function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkL
   if (tag.round !== s.sec.round) return s;
   if (tag.z === 'delete') {
     if (s.sec.phase !== 'releasing') return s;
-    if (r.ok) return releaseDone({ ...s, ours: null }, hooks, true, 'deleted its lock node', ctx);
+    if (r.ok) return releaseDone({ ...s, ours: null }, hooks, true, p('pattern.zk-lock.deleted'), ctx);
     if (r.err === 'ConnectionLoss') return zk.submit(s, op, tag, ctx); // Curator's guaranteed delete
-    return releaseDone({ ...s, ours: null }, hooks, false, r.err === 'NoNode' ? 'its lock node was already gone (the session had expired)' : `delete failed: ${r.err}`, ctx);
+    return releaseDone({ ...s, ours: null }, hooks, false, r.err === 'NoNode' ? p('pattern.zk-lock.alreadyGone') : p('pattern.zk-lock.deleteFailed', { err: r.err ?? '' }), ctx);
   }
   if (!asking(s)) return s;
   if (!r.ok) {
@@ -105,9 +106,9 @@ function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkL
       if (r.ok) return checkChildren({ ...s, ours: r.path ?? null }, ctx);
       if (r.err === 'NoNode') return submitParent(s, parents(s.p.lockPath)[0], ctx);
       // Anything else (a bad path, an ephemeral parent) will not get better by trying again.
-      return failed(s, `cannot create its lock node under ${s.p.lockPath}: ${r.err}`);
+      return failed(s, p('pattern.zk-lock.cannotCreateNode', { path: s.p.lockPath, err: String(r.err) }));
     case 'parent': {
-      if (!r.ok && r.err !== 'NodeExists') return failed(s, `cannot create ${tag.path}: ${r.err}`);
+      if (!r.ok && r.err !== 'NodeExists') return failed(s, p('pattern.zk-lock.cannotCreate', { path: tag.path, err: String(r.err) }));
       const chain = parents(s.p.lockPath);
       const i = chain.indexOf(tag.path);
       if (i + 1 < chain.length) return submitParent(s, chain[i + 1], ctx);
@@ -125,7 +126,7 @@ function onReply(s: ZkLockState, tag: Tag, op: ZkOp, r: ZkResult, ctx: Ctx): ZkL
     case 'watch':
       // The predecessor left between our listing and the watch: look again at once.
       if (!r.ok) return checkChildren(s, ctx);
-      return waiting(s, hooks, 'watch', null, `watches only its predecessor ${nameOf(s.watching ?? '')}`, ctx);
+      return waiting(s, hooks, 'watch', null, p('pattern.zk-lock.watchesPred', { node: nameOf(s.watching ?? '') }), ctx);
   }
 }
 
@@ -154,7 +155,7 @@ function onOutput(s: ZkLockState, o: ZkClientOutput<Tag>, ctx: Ctx): ZkLockState
     case 'state': {
       if (o.curator !== 'LOST') return s;
       // The session is gone, and with it our ephemeral node; the library opens a new session.
-      if (holding(s)) return lost({ ...s, ours: null }, hooks, 'its ZooKeeper session expired (LOST): the lock node is gone', ctx);
+      if (holding(s)) return lost({ ...s, ours: null }, hooks, p('pattern.zk-lock.sessionLost'), ctx);
       if (asking(s)) return create({ ...s, ours: null, watching: null }, ctx);
       return s;
     }
@@ -167,7 +168,7 @@ const hooks: LockHooks<ZkLockState> = {
   server: (s) => s.zk.server,
   acquire: (s, ctx) => create({ ...s, ours: null, watching: null, asks: 0 }, ctx),
   release(s, ctx) {
-    if (s.ours === null) return releaseDone(s, hooks, false, 'its lock node was already gone (the session had expired)', ctx);
+    if (s.ours === null) return releaseDone(s, hooks, false, p('pattern.zk-lock.alreadyGone'), ctx);
     return zk.submit(s, { op: 'delete', path: s.ours, version: -1 }, { z: 'delete', round: s.sec.round }, ctx);
   },
 };
@@ -192,9 +193,9 @@ export const zkLock: ProgramDef<ZkLockParams, ZkLockState> = {
   onClockChange: zk.onClockChange,
   view(s) {
     const v = sectionView(s);
-    if (s.zk.curator === 'SUSPENDED') return { ...v, detail: `${v.detail ?? ''} · connection SUSPENDED`.replace(/^ · /, '') };
+    if (s.zk.curator === 'SUSPENDED') return { ...v, detail: v.detail ? p('pattern.zk-lock.suspendedWith', { detail: v.detail }) : p('pattern.zk-lock.suspended') };
     return v;
   },
-  describeTimer: (payload) => describeSectionTimer(payload) ?? zk.describeTimer(payload) ?? 'timer fires',
+  describeTimer: (payload) => describeSectionTimer(payload) ?? zk.describeTimer(payload) ?? p('core.timerFires'),
   narrate: (ev, name) => narrateLock(ev, name) ?? zk.narrate(ev, name),
 };

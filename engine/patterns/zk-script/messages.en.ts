@@ -1,3 +1,7 @@
 /** English messages of `pattern.zk-script` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  timerNext: 'next command',
+  gets: '{node} gets {reply} for {command} after {ms} ms',
+  session: 'session {id} {state}',
+  opSession: '{op} · {session}',
 } as const satisfies Record<string, string>;

@@ -2,4 +2,8 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.zk-script`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  timerNext: '下一条命令',
+  gets: '{node} 在 {ms} ms 后收到 {command} 的结果 {reply}',
+  session: '会话 {id} {state}',
+  opSession: '{op} · {session}',
 };

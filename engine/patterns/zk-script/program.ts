@@ -4,6 +4,7 @@ import { formatOp, formatResult } from '../../clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 import { parseZkLine } from '../../clients/zookeeper/zkcli';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -63,16 +64,16 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
   onMessage: zk.onMessage,
   onTimer: (s, payload, ctx) => (isNext(payload) ? runNext(s, ctx) : zk.onTimer(s, payload, ctx)),
   view(s) {
-    const session = s.zk.sessionId ? `session ${s.zk.sessionId} ${s.zk.keeper}` : s.zk.keeper;
+    const session = s.zk.sessionId ? p('pattern.zk-script.session', { id: s.zk.sessionId, state: s.zk.keeper }) : s.zk.keeper;
     if (s.done) return { status: 'done', detail: session };
-    if (s.waiting !== null) return { status: 'waiting', detail: `${s.p.ops[s.next - 1]} · ${session}` };
+    if (s.waiting !== null) return { status: 'waiting', detail: p('pattern.zk-script.opSession', { op: String(s.p.ops[s.next - 1]), session }) };
     if (s.zk.phase !== 'connected') return { status: 'waiting', detail: session };
-    return { status: 'idle', detail: `${s.lastResult ?? ''} · ${session}` };
+    return { status: 'idle', detail: p('pattern.zk-script.opSession', { op: s.lastResult ?? '', session }) };
   },
   onClockChange: zk.onClockChange,
-  describeTimer: (payload) => (isNext(payload) ? 'next command' : (zk.describeTimer(payload) ?? 'timer fires')),
+  describeTimer: (payload) => (isNext(payload) ? p('pattern.zk-script.timerNext') : (zk.describeTimer(payload) ?? p('core.timerFires'))),
   narrate(ev, name) {
-    if (ev.type === 'zk.script.reply') return `${name(ev.node)} gets ${formatResult(ev.result)} for ${formatOp(ev.op)} after ${Math.round(ev.latencyMs)} ms`;
+    if (ev.type === 'zk.script.reply') return p('pattern.zk-script.gets', { node: name(ev.node), reply: formatResult(ev.result), command: formatOp(ev.op), ms: Math.round(ev.latencyMs) });
     return zk.narrate(ev, name);
   },
 };
