@@ -4,6 +4,7 @@ import { useI18n } from '@/components/i18n/use-i18n';
 import { useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
+import { libraryText } from '../panels/library-text';
 import { EyeIcon } from '../ui/icons';
 import { useMediaQuery } from '../ui/use-media-query';
 
@@ -12,7 +13,8 @@ import { useMediaQuery } from '../ui/use-media-query';
  * what to watch for in the open built-in. A tap shows all of it.
  */
 export function WatchFor() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const entry = usePlayback(selectEntry);
   const [open, setOpen] = useState(false);
   // Not merely hidden on wider screens: the side panel's About tab says it there, once.
@@ -29,7 +31,7 @@ export function WatchFor() {
       <EyeIcon width={14} height={14} className="mt-px shrink-0" aria-hidden />
       <span className={`min-w-0 flex-1 ${open ? '' : 'truncate'}`}>
         <span className="font-semibold">{t('ui.canvas.watchFor')}</span>
-        {entry.watchFor}
+        {libraryText(i18n, entry.id, 'watchFor', entry.watchFor)}
       </span>
     </button>
   );

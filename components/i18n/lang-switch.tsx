@@ -5,7 +5,7 @@ import { useLocaleStore } from '@/stores/locale';
 import { useI18n } from './use-i18n';
 
 /** The header's language picker: the choice is remembered for the next visit. */
-export function LangSwitch() {
+export function LangSwitch({ className = '' }: { className?: string }) {
   const lang = useLocaleStore((s) => s.lang);
   const choose = useLocaleStore((s) => s.choose);
   const { t } = useI18n();
@@ -16,7 +16,7 @@ export function LangSwitch() {
       title={t('ui.i18n.language')}
       value={lang}
       onChange={(e) => isLang(e.target.value) && choose(e.target.value)}
-      className="h-8 shrink-0 rounded-md border border-slate-300 bg-white px-1.5 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+      className={`h-8 shrink-0 rounded-md border border-slate-300 bg-white px-1.5 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 ${className}`}
     >
       {LANGS.map((l) => (
         <option key={l} value={l} lang={l === 'zh' ? 'zh-CN' : 'en'}>

@@ -26,7 +26,7 @@ export function Header() {
       <img src="/favicon.svg" alt="" width={24} height={24} className="shrink-0" />
       <h1 className="hidden shrink-0 text-sm font-semibold tracking-tight sm:block">{t('ui.playground.appName')}</h1>
       <span className="hidden h-4 w-px shrink-0 bg-slate-300 sm:block dark:bg-slate-700" aria-hidden />
-      <p className="min-w-0 flex-1 text-sm text-slate-700 max-sm:order-last max-sm:basis-full max-sm:leading-snug sm:truncate dark:text-slate-300" data-testid="scenario-title" title={title}>
+      <p className="min-w-0 flex-1 text-sm text-slate-700 max-sm:order-last max-sm:basis-[60%] max-sm:leading-snug sm:truncate dark:text-slate-300" data-testid="scenario-title" title={title}>
         {title}
       </p>
       {edited && (
@@ -62,7 +62,7 @@ export function Header() {
         <CodeIcon width={15} height={15} />
         <span className="hidden sm:inline">{t('ui.playground.embed')}</span>
       </button>
-      <LangSwitch />
+      <LangSwitch className="max-sm:order-last" />
       {/* Phones rarely have a keyboard, and the title needs the room; "?" still opens the help. */}
       <button type="button" data-testid="open-help" onClick={() => openDialog('help')} title={hint('help', i18n)} aria-label={t('ui.playground.shortcuts')} className={`${button} h-8 w-8 !px-0 max-sm:hidden`}>
         <KeyboardIcon width={16} height={16} />
