@@ -21,6 +21,8 @@ async function chooseChinese(page: Page): Promise<void> {
 
 test.describe('languages', () => {
   test('switching to Chinese changes the gallery, the narration, a violation and the inspector, and survives a reload', async ({ page }) => {
+    // Two axe passes and a reload: slower than most tests on a loaded 2-core machine.
+    test.setTimeout(90_000);
     const sim = await openPlayground(page, '#scenario=redis-lock-unsafe-del');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await sim.step();
