@@ -17,7 +17,6 @@ const PENDING = new Set<string>([
   'payments',
   'program:tx-producer',
   'program:saga-service',
-  'notifier',
   'program:notify-receiver',
 ]);
 
