@@ -17,7 +17,6 @@ const PENDING = new Set<string>([
   'payments',
   'program:tx-producer',
   'program:saga-service',
-  'program:notify-receiver',
 ]);
 
 /** Real systems' own replies and errors, shown verbatim in every language. */
