@@ -15,7 +15,6 @@ import { parseScenario } from '@/engine/scenario/parse';
  */
 const PENDING = new Set<string>([
   'payments',
-  'program:tx-producer',
   'program:saga-service',
 ]);
 
