@@ -15,7 +15,6 @@ import { parseScenario } from '@/engine/scenario/parse';
  */
 const PENDING = new Set<string>([
   'payments',
-  'program:saga-service',
 ]);
 
 /** Real systems' own replies and errors, shown verbatim in every language. */
