@@ -14,7 +14,6 @@ import { parseScenario } from '@/engine/scenario/parse';
  * removed when its module's text moves into messages; the issue stays open until this is empty.
  */
 const PENDING = new Set<string>([
-  'payments',
 ]);
 
 /** Real systems' own replies and errors, shown verbatim in every language. */
