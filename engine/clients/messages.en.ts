@@ -64,6 +64,7 @@ export const en = {
   notifyQuery: 'is {order} paid?',
   notifyStatus: '{order}: {paid, select, yes {paid} other {not paid}}',
   payRequest: 'pay {amount} for {order}{key, select, none { (no key)} other { (key {key})}}{attempt, select, first {} other {, attempt {attempt}}}',
+  payCode: '{code} {kind, select, paid {paid} progress {in progress} reused {key reused} other {unavailable}}',
   payResponse: '{code}{charge, select, none {} other { {charge}}}{replayed, select, yes { (stored result)} other {}}',
   httpTimedOut: 'no answer in time',
 } as const satisfies Record<string, string>;

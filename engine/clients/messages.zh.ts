@@ -66,6 +66,7 @@ export const zh: Record<keyof typeof en, string> = {
   notifyQuery: '{order} 支付了吗？',
   notifyStatus: '{order}：{paid, select, yes {已支付} other {未支付}}',
   payRequest: '为 {order} 支付 {amount}{key, select, none {（无幂等键）} other {（幂等键 {key}）}}{attempt, select, first {} other {，第 {attempt} 次尝试}}',
+  payCode: '{code} {kind, select, paid {已支付} progress {处理中} reused {幂等键被复用} other {服务不可用}}',
   payResponse: '{code}{charge, select, none {} other { {charge}}}{replayed, select, yes {（已存储的结果）} other {}}',
   httpTimedOut: '没有及时应答',
 };

@@ -1,4 +1,4 @@
-import type { Say } from '../../core/phrase';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import { t } from '../say';
 
 /**
@@ -46,18 +46,28 @@ export type PayMsg = PayRequestMsg | PayResponseMsg;
 /** What the service stores under a key: the request's parameters, so a reuse can be caught. */
 export const fingerprint = (order: string, amount: number): string => `${order}/${amount}`;
 
-/** The phrase for a response code. */
-export function codeText(code: PayCode): string {
-  switch (code) {
-    case 200:
-      return '200 paid';
-    case 409:
-      return '409 in progress';
-    case 422:
-      return '422 key reused';
-    case 503:
-      return '503 unavailable';
-  }
+/** The phrase for a response code ("200 paid"). */
+export function codeText(code: PayCode): Phrase {
+  return t('payCode', { code, kind: code === 200 ? 'paid' : code === 409 ? 'progress' : code === 422 ? 'reused' : 'unavailable' });
+}
+
+/**
+ * A response's `detail` in words. On the wire it is plain text, as an HTTP body would be; the
+ * payment service's details are worded (model.payments messages), anything else (a store's
+ * error code) is shown as it is.
+ */
+export function payDetail(detail: string): Say {
+  let m: RegExpExecArray | null;
+  if ((m = /^charged (\d+(?:\.\d+)?)$/.exec(detail))) return p('model.payments.charged', { amount: Number(m[1]) });
+  if ((m = /^charged (\d+(?:\.\d+)?); storing the result failed: (.+)$/.exec(detail))) return p('model.payments.chargedStoreFailed', { amount: Number(m[1]), error: m[2] });
+  if ((m = /^charged (\d+(?:\.\d+)?); the result may not be stored \((.+) did not answer\)$/.exec(detail))) return p('model.payments.chargedStoreSilent', { amount: Number(m[1]), store: m[2] });
+  if ((m = /^unreadable record under (.+)$/.exec(detail))) return p('model.payments.unreadable', { key: m[1] });
+  if ((m = /^key (.+) was used for (.+), not (.+)$/.exec(detail))) return p('model.payments.otherUse', { key: m[1], stored: m[2], fp: m[3] });
+  if ((m = /^key (.+) is still being processed$/.exec(detail))) return p('model.payments.inProgress', { key: m[1] });
+  if ((m = /^already paid as (.+)$/.exec(detail))) return p('model.payments.alreadyPaid', { charge: m[1] });
+  if ((m = /^cannot create (.+): (.+)$/.exec(detail))) return p('model.payments.cannotCreate', { path: m[1], error: m[2] });
+  if ((m = /^(.+) did not answer$/.exec(detail))) return p('model.payments.storeSilent', { store: m[1] });
+  return detail;
 }
 
 /** One line for a payment message, for narration and the canvas. */

@@ -2,6 +2,7 @@
 export const en = {
   logReplayed: 'replayed {charge}',
   logCharged: 'charged {amount} as {charge}',
+  logCode: '{code} {charge}',
   charged: 'charged {amount}',
   chargedStoreFailed: 'charged {amount}; storing the result failed: {error}',
   chargedStoreSilent: 'charged {amount}; the result may not be stored ({store} did not answer)',

@@ -4,6 +4,7 @@ import type { en } from './messages.en';
 export const zh: Record<keyof typeof en, string> = {
   logReplayed: '重放 {charge}',
   logCharged: '扣款 {amount}，记为 {charge}',
+  logCode: '{code} {charge}',
   charged: '已扣款 {amount}',
   chargedStoreFailed: '已扣款 {amount}；保存结果失败：{error}',
   chargedStoreSilent: '已扣款 {amount}；结果可能没有保存（{store} 没有应答）',

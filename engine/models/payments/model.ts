@@ -1,4 +1,4 @@
-import { codeText, describePayMessage, fingerprint, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import { codeText, describePayMessage, fingerprint, payDetail, type PayCode, type PayMsg, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import { zkHost } from '../../clients/zookeeper/host';
@@ -133,7 +133,7 @@ function respond(s: PaymentsState, j: Job, code: PayCode, detail: string, ctx: C
   });
   const stats = { ...s.stats };
   let tone: PaymentsLogEntry['tone'] = 'ok';
-  let what: Say = `${codeText(code)}${extra.chargeId ? ` ${extra.chargeId}` : ''}`;
+  let what: Say = extra.chargeId ? p('model.payments.logCode', { code: codeText(code), charge: extra.chargeId }) : codeText(code);
   if (extra.replayed) {
     stats.replays += 1;
     ctx.metric('pay.dedupe.hits');
@@ -344,7 +344,7 @@ export const paymentsModel: ModelDef<PaymentsParams, PaymentsState> = {
       case 'payments.charge':
         return p('model.payments.charge', { node: name(ev.node), amount: ev.amount, client: name(ev.client), order: ev.order, charge: ev.chargeId, attempt: ev.attempt });
       case 'payments.reply':
-        return p('model.payments.reply', { node: name(ev.node), client: name(ev.client), code: codeText(ev.code), replayed: ev.replayed ? p('model.payments.replayed', { charge: String(ev.chargeId) }) : '', detail: ev.detail });
+        return p('model.payments.reply', { node: name(ev.node), client: name(ev.client), code: codeText(ev.code), replayed: ev.replayed ? p('model.payments.replayed', { charge: String(ev.chargeId) }) : '', detail: payDetail(ev.detail) });
       default:
         return zk.narrate(ev, name);
     }

@@ -1,3 +1,20 @@
 /** English messages of `pattern.notifier` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  view: '{paid} paid · {done} notified{closed, select, none {} other { · closed {closed}}}{gave, select, none {} other { · gave up on {gave}}}{busy, select, none {} other { · {busy}}}',
+  viewTry: '{order} try {attempt}/{tries}',
+  comma: '{a}, {b}',
+  timerPay: 'the next order is paid',
+  timerTimeout: 'no answer to the call: it failed',
+  timerRetry: 'call about {order} again',
+  paid: '{order} is paid at {node}: {merchant} must be told',
+  call: "{node} calls the merchant's notify URL about {order} (try {attempt} of {tries})",
+  lastFailed: "{node}'s last try for {order} failed ({why})",
+  failed: "{node}'s call about {order} failed ({why}): next try in {ms} ms, the schedule's next step (scaled down)",
+  done: '{node} got “success” for {order}: notification done',
+  giveup: '{node} gives up on {order} after {attempts} tries: best effort is over, the merchant must ask',
+  queried: '{merchant} asks {node} about {order}: {answer, select, paid {paid} closed {not paid, and now closed: no payment can come after this} other {not paid}}',
+  refused: 'a buyer tries to pay {order} at {node}, but {merchant} closed that trade: the payment is refused',
+  whyTimeout: 'no answer within {ms} ms',
+  whyAnswer: 'answer “{body}”',
+  whyConnection: 'connection {reason, select, reset {reset} refused {refused} eof {eof} timeout {timeout} other {{reason}}}',
 } as const satisfies Record<string, string>;

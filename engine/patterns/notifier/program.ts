@@ -1,5 +1,6 @@
 import { isNotifyMsg, type NotifyCallMsg, type NotifyStatusMsg } from '../../clients/notify/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -19,7 +20,8 @@ declare module '../../core/trace-types' {
     /** The payment is made at the platform: the merchant must come to know. */
     'notify.paid': { order: string; merchant: string };
     'notify.call': { order: string; attempt: number; tries: number };
-    'notify.failed': { order: string; attempt: number; why: string; retryInMs: number | null };
+    /** A failure, rare: `why` is already a phrase. */
+    'notify.failed': { order: string; attempt: number; why: Say; retryInMs: number | null };
     'notify.done': { order: string; attempt: number };
     /** The last try failed: no more calls. */
     'notify.giveup': { order: string; attempts: number };
@@ -67,7 +69,7 @@ function call(s: NotifierState, n0: Notification, ctx: Ctx): NotifierState {
 }
 
 /** The call for `n` failed: wait for the schedule's next step, or give up. */
-function failed(s: NotifierState, n: Notification, why: string, ctx: Ctx): NotifierState {
+function failed(s: NotifierState, n: Notification, why: Say, ctx: Ctx): NotifierState {
   if (n.timer !== null) ctx.cancelTimer(n.timer);
   const wait = s.p.retryScheduleMs[n.attempt - 1];
   if (wait === undefined) {
@@ -86,7 +88,7 @@ function onMessage(s: NotifierState, msg: { type: string }, from: string, ctx: C
   if (from !== s.p.target) return s;
   if (isConnectionClosed(msg)) {
     // Every call in flight on that connection has failed.
-    return s.notes.filter((n) => n.state === 'calling').reduce((x, n) => failed(x, x.notes.find((y) => y.order === n.order)!, `connection ${msg.reason}`, ctx), s);
+    return s.notes.filter((n) => n.state === 'calling').reduce((x, n) => failed(x, x.notes.find((y) => y.order === n.order)!, p('pattern.notifier.whyConnection', { reason: msg.reason }), ctx), s);
   }
   if (!isNotifyMsg(msg)) return s;
   if (msg.type === 'notify.query') {
@@ -102,7 +104,7 @@ function onMessage(s: NotifierState, msg: { type: string }, from: string, ctx: C
   if (msg.type !== 'notify.answer') return s;
   const n = s.notes.find((x) => x.nid === msg.nid && x.state === 'calling');
   if (!n) return s;
-  if (msg.body !== 'success') return failed(s, n, `answer “${msg.body}”`, ctx);
+  if (msg.body !== 'success') return failed(s, n, p('pattern.notifier.whyAnswer', { body: msg.body }), ctx);
   if (n.timer !== null) ctx.cancelTimer(n.timer);
   ctx.trace('notify.done', { order: n.order, attempt: n.attempt });
   return withNote(s, { ...n, state: 'done', nid: null, timer: null });
@@ -126,7 +128,7 @@ function onTimer(s: NotifierState, payload: unknown, ctx: Ctx): NotifierState {
   }
   if (t.timer === 'timeout') {
     const n = s.notes.find((x) => x.nid === t.nid && x.state === 'calling');
-    return n ? failed({ ...s }, { ...n, timer: null }, `no answer within ${s.p.timeoutMs} ms`, ctx) : s;
+    return n ? failed({ ...s }, { ...n, timer: null }, p('pattern.notifier.whyTimeout', { ms: s.p.timeoutMs }), ctx) : s;
   }
   const n = s.notes.find((x) => x.order === t.order && x.state === 'waiting');
   return n ? call(s, n, ctx) : s;
@@ -151,31 +153,44 @@ export const notifier: ProgramDef<NotifierParams, NotifierState> = {
     const done = s.notes.filter((n) => n.state === 'done').length;
     const gave = s.notes.filter((n) => n.state === 'gave-up').map((n) => n.order);
     const busy = s.notes.filter((n) => n.state === 'calling' || n.state === 'waiting');
-    const detail = `${s.notes.length} paid · ${done} notified${s.closed.length > 0 ? ` · closed ${s.closed.join(', ')}` : ''}${gave.length > 0 ? ` · gave up on ${gave.join(', ')}` : ''}${busy.length > 0 ? ` · ${busy.map((n) => `${n.order} try ${n.attempt}/${tries(s.p)}`).join(', ')}` : ''}`;
+    const busyList = busy.map((n): Phrase => p('pattern.notifier.viewTry', { order: n.order, attempt: n.attempt, tries: tries(s.p) })).reduce<Phrase | null>((a, b) => (a ? p('pattern.notifier.comma', { a, b }) : b), null);
+    const detail = p('pattern.notifier.view', {
+      paid: s.notes.length,
+      done,
+      closed: s.closed.length > 0 ? s.closed.join(', ') : 'none',
+      gave: gave.length > 0 ? gave.join(', ') : 'none',
+      busy: busyList ?? 'none',
+    });
     if (busy.length > 0) return { status: 'working', detail };
     return { status: gave.length > 0 ? 'failed' : s.paid < s.p.orders ? 'idle' : 'done', detail };
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return { pay: 'the next order is paid', timeout: 'no answer to the call: it failed', retry: `call about ${'order' in t ? t.order : ''} again` }[t.timer];
+    if (!t) return p('core.timerFires');
+    if (t.timer === 'pay') return p('pattern.notifier.timerPay');
+    if (t.timer === 'timeout') return p('pattern.notifier.timerTimeout');
+    return p('pattern.notifier.timerRetry', { order: 'order' in t ? t.order : '' });
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'notify.paid':
-        return `${ev.order} is paid at ${name(ev.node)}: ${name(ev.merchant)} must be told`;
+        return p('pattern.notifier.paid', { order: ev.order, node: name(ev.node), merchant: name(ev.merchant) });
       case 'notify.call':
-        return `${name(ev.node)} calls the merchant's notify URL about ${ev.order} (try ${ev.attempt} of ${ev.tries})`;
-      case 'notify.failed':
-        return ev.retryInMs === null ? `${name(ev.node)}'s last try for ${ev.order} failed (${ev.why})` : `${name(ev.node)}'s call about ${ev.order} failed (${ev.why}): next try in ${Math.round(ev.retryInMs)} ms, the schedule's next step (scaled down)`;
+        return p('pattern.notifier.call', { node: name(ev.node), order: ev.order, attempt: ev.attempt, tries: ev.tries });
+      case 'notify.failed': {
+        const why = ev.why;
+        return ev.retryInMs === null
+          ? p('pattern.notifier.lastFailed', { node: name(ev.node), order: ev.order, why })
+          : p('pattern.notifier.failed', { node: name(ev.node), order: ev.order, why, ms: Math.round(ev.retryInMs) });
+      }
       case 'notify.done':
-        return `${name(ev.node)} got “success” for ${ev.order}: notification done`;
+        return p('pattern.notifier.done', { node: name(ev.node), order: ev.order });
       case 'notify.giveup':
-        return `${name(ev.node)} gives up on ${ev.order} after ${ev.attempts} tries: best effort is over, the merchant must ask`;
+        return p('pattern.notifier.giveup', { node: name(ev.node), order: ev.order, attempts: ev.attempts });
       case 'notify.queried':
-        return `${name(ev.merchant)} asks ${name(ev.node)} about ${ev.order}: ${ev.paid ? 'paid' : ev.closed ? 'not paid, and now closed: no payment can come after this' : 'not paid'}`;
+        return p('pattern.notifier.queried', { merchant: name(ev.merchant), node: name(ev.node), order: ev.order, answer: ev.paid ? 'paid' : ev.closed ? 'closed' : 'unpaid' });
       case 'notify.refused':
-        return `a buyer tries to pay ${ev.order} at ${name(ev.node)}, but ${name(ev.merchant)} closed that trade: the payment is refused`;
+        return p('pattern.notifier.refused', { order: ev.order, node: name(ev.node), merchant: name(ev.merchant) });
       default:
         return undefined;
     }

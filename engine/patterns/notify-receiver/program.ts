@@ -1,5 +1,6 @@
 import { isNotifyMsg, type NotifyAnswerMsg, type NotifyCallMsg, type NotifyQueryMsg } from '../../clients/notify/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -146,30 +147,35 @@ export const notifyReceiver: ProgramDef<NotifyReceiverParams, NotifyReceiverStat
     const names = orderNames(s.p);
     const paid = names.filter((o) => o in s.credited);
     const twice = paid.filter((o) => s.credited[o] > 1);
-    const detail = `${paid.length} of ${names.length} known paid${twice.length > 0 ? ` · ${twice.join(', ')} credited twice` : ''}${s.closed.length > 0 ? ` · closed unpaid: ${s.closed.join(', ')}` : ''}`;
+    const detail = p('pattern.notify-receiver.view', {
+      paid: paid.length,
+      orders: names.length,
+      twice: twice.length > 0 ? twice.join(', ') : 'none',
+      closed: s.closed.length > 0 ? s.closed.join(', ') : 'none',
+    });
     if (s.busy) return { status: 'working', detail };
     return { status: twice.length > 0 || s.closed.length > 0 ? 'failed' : paid.length === names.length ? 'done' : 'waiting', detail };
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    if (t.timer === 'ask') return 'ask again about the orders whose query was lost';
-    return t.timer === 'handled' ? 'finish handling the notification' : `${t.order} times out unless heard of`;
+    if (!t) return p('core.timerFires');
+    if (t.timer === 'ask') return p('pattern.notify-receiver.timerAsk');
+    return t.timer === 'handled' ? p('pattern.notify-receiver.timerHandled') : p('pattern.notify-receiver.timerTimeout', { order: t.order });
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'recv.effect':
         return ev.times > 1
-          ? `${name(ev.node)} credits ${ev.order} again (${ev.times} times now): it keeps no record of notifications it handled`
+          ? p('pattern.notify-receiver.creditAgain', { node: name(ev.node), order: ev.order, times: ev.times })
           : ev.via === 'query'
-            ? `${name(ev.node)} learns from its query that ${ev.order} is paid, and credits it: the safety net caught what the notifications missed`
-            : `${name(ev.node)} credits ${ev.order} and answers “success”`;
+            ? p('pattern.notify-receiver.creditQuery', { node: name(ev.node), order: ev.order })
+            : p('pattern.notify-receiver.credit', { node: name(ev.node), order: ev.order });
       case 'recv.skip':
-        return `${name(ev.node)} is told about ${ev.order} again, finds it already credited, and answers “success” without crediting twice`;
+        return p('pattern.notify-receiver.skip', { node: name(ev.node), order: ev.order });
       case 'recv.query':
-        return `${name(ev.node)} has not heard about ${ev.order}: it asks the platform's query API`;
+        return p('pattern.notify-receiver.query', { node: name(ev.node), order: ev.order });
       case 'recv.close':
-        return `${name(ev.node)} never heard that ${ev.order} was paid and closes it as unpaid`;
+        return p('pattern.notify-receiver.close', { node: name(ev.node), order: ev.order });
       default:
         return undefined;
     }

@@ -1,4 +1,4 @@
-import { codeText, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
+import { codeText, payDetail, type PayCode, type PayRequestMsg, type PayResponseMsg } from '../../clients/payments/messages';
 import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
@@ -82,7 +82,7 @@ function onAnswer(s: PayClientState, m: PayResponseMsg, ctx: Ctx): PayClientStat
     const how = m.replayed ? p('pattern.pay-client.stored') : '';
     return finish(n, 'paid', p('pattern.pay-client.paid', { charge: m.chargeId ?? '', how, n: s.attempt }), ctx, m.chargeId ?? null, m.replayed ?? false);
   }
-  if (m.code === 422) return finish(n, 'refused', p('pattern.pay-client.refused', { detail: m.detail }), ctx);
+  if (m.code === 422) return finish(n, 'refused', p('pattern.pay-client.refused', { detail: payDetail(m.detail) }), ctx);
   return again(n, s.p.backoffMs, codeText(m.code), ctx);
 }
 

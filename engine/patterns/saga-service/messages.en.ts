@@ -1,3 +1,21 @@
 /** English messages of `pattern.saga-service` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  didDebit: 'debits {customer} {amount}',
+  notDebit: 'cannot debit {customer} {amount} (balance too low)',
+  didRefund: 'refunds {customer} {amount}',
+  didReserve: 'reserves {qty} {item}',
+  notReserve: 'cannot reserve {qty} {item} (not enough in stock)',
+  didConfirm: 'confirms the order',
+  didCancel: 'cancels the order',
+  nothing: 'finds nothing to change: {did}',
+  idle: '{role, select, payment {payment} inventory {inventory} order {order} other {{role}}} service · waiting for events',
+  placing: 'placing {order}',
+  handling: '{event} for {order}',
+  working: '{what}{more, plural, =0 {} other { (+{more})}}',
+  timer: '{timer, select, work {handle the next event} place {place the next order} other {introduce itself to the broker again}}',
+  start: '{node} commits {order} (pending: {qty} {item} for {amount}, paid by {customer}) and announces it: the saga starts',
+  step: '{node} gets {on} for {order} and {did}{answer, select, none {} other {, then announces {answer}}}',
+  duplicate: '{node} gets {on} for {order} again: it is in its inbox, so nothing is done twice{answer, select, none {} other {; it announces {answer} again}}',
+  event: '{node} publishes {event} for {order}',
+  end: '{order} is {status, select, confirmed {confirmed} other {cancelled}}: the saga is over',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { isMqMsg, type MqAckMsg, type MqDeliverMsg, type MqHelloMsg, type MqSendMsg } from '../../clients/mq/messages';
 import type { DbResult, DbStmt } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -25,7 +26,7 @@ declare module '../../core/trace-types' {
     /** The order service committed a new order (pending) and starts its saga. */
     'choreo.start': { order: string; customer: string; amount: number; item: string; qty: number };
     /** A service committed its step for an event; `money` and `stock` are what it changed. */
-    'choreo.step': { order: string; on: string; did: string; answer: string | null; money: number; stock: number; customer: string; item: string };
+    'choreo.step': { order: string; on: string; did: Say; answer: string | null; money: number; stock: number; customer: string; item: string };
     /** An event already in the inbox: rolled back, its recorded answer published again. */
     'choreo.duplicate': { order: string; on: string; answer: string | null };
     /** An event published to the broker. */
@@ -69,16 +70,16 @@ const TIMERS = timerOwner<{ work: NoFields; place: NoFields; hello: NoFields }>(
 const orderName = (i: number) => `order-${i + 1}`;
 
 /** What a role does with an event: the update, and the answers when it changed a row or not. Null: not its event. */
-function reaction(role: SagaServiceParams['role'], b: Body, order: string): { stmt: DbStmt; ok: string | null; no: string | null; did: string; not?: string; money: number; stock: number } | null {
+function reaction(role: SagaServiceParams['role'], b: Body, order: string): { stmt: DbStmt; ok: string | null; no: string | null; did: Phrase; not?: Phrase; money: number; stock: number } | null {
   if (role === 'payment' && b.event === 'order-created')
-    return { stmt: { op: 'update', table: 'accounts', id: b.customer, add: { balance: -b.amount }, atLeast: { balance: b.amount } }, ok: 'payment-debited', no: 'payment-failed', did: `debits ${b.customer} ${b.amount}`, not: `cannot debit ${b.customer} ${b.amount} (balance too low)`, money: -b.amount, stock: 0 };
+    return { stmt: { op: 'update', table: 'accounts', id: b.customer, add: { balance: -b.amount }, atLeast: { balance: b.amount } }, ok: 'payment-debited', no: 'payment-failed', did: p('pattern.saga-service.didDebit', { customer: b.customer, amount: b.amount }), not: p('pattern.saga-service.notDebit', { customer: b.customer, amount: b.amount }), money: -b.amount, stock: 0 };
   if (role === 'payment' && b.event === 'stock-failed')
-    return { stmt: { op: 'update', table: 'accounts', id: b.customer, add: { balance: b.amount } }, ok: 'payment-refunded', no: null, did: `refunds ${b.customer} ${b.amount}`, money: b.amount, stock: 0 };
+    return { stmt: { op: 'update', table: 'accounts', id: b.customer, add: { balance: b.amount } }, ok: 'payment-refunded', no: null, did: p('pattern.saga-service.didRefund', { customer: b.customer, amount: b.amount }), money: b.amount, stock: 0 };
   if (role === 'inventory' && b.event === 'payment-debited')
-    return { stmt: { op: 'update', table: 'inventory', id: b.item, add: { stock: -b.qty }, atLeast: { stock: b.qty } }, ok: 'stock-reserved', no: 'stock-failed', did: `reserves ${b.qty} ${b.item}`, not: `cannot reserve ${b.qty} ${b.item} (not enough in stock)`, money: 0, stock: -b.qty };
-  if (role === 'order' && b.event === 'stock-reserved') return { stmt: { op: 'update', table: 'orders', id: order, set: { status: 'confirmed' } }, ok: null, no: null, did: 'confirms the order', money: 0, stock: 0 };
+    return { stmt: { op: 'update', table: 'inventory', id: b.item, add: { stock: -b.qty }, atLeast: { stock: b.qty } }, ok: 'stock-reserved', no: 'stock-failed', did: p('pattern.saga-service.didReserve', { qty: b.qty, item: b.item }), not: p('pattern.saga-service.notReserve', { qty: b.qty, item: b.item }), money: 0, stock: -b.qty };
+  if (role === 'order' && b.event === 'stock-reserved') return { stmt: { op: 'update', table: 'orders', id: order, set: { status: 'confirmed' } }, ok: null, no: null, did: p('pattern.saga-service.didConfirm'), money: 0, stock: 0 };
   if (role === 'order' && (b.event === 'payment-refunded' || b.event === 'payment-failed'))
-    return { stmt: { op: 'update', table: 'orders', id: order, set: { status: 'cancelled' } }, ok: null, no: null, did: 'cancels the order', money: 0, stock: 0 };
+    return { stmt: { op: 'update', table: 'orders', id: order, set: { status: 'cancelled' } }, ok: null, no: null, did: p('pattern.saga-service.didCancel'), money: 0, stock: 0 };
   return null;
 }
 
@@ -136,7 +137,7 @@ function afterCommit(s: SagaServiceState, ctx: Ctx, job: Job): SagaServiceState 
   const order = job.m.key;
   const r = reaction(s.p.role, job.b, order)!;
   const answer = s.applied ? r.ok : r.no;
-  ctx.trace('choreo.step', { order, on: job.b.event, did: s.applied ? r.did : (r.not ?? `finds nothing to change: ${r.did}`), answer, money: s.applied ? r.money : 0, stock: s.applied ? r.stock : 0, customer: job.b.customer, item: job.b.item });
+  ctx.trace('choreo.step', { order, on: job.b.event, did: s.applied ? r.did : (r.not ?? p('pattern.saga-service.nothing', { did: r.did })), answer, money: s.applied ? r.money : 0, stock: s.applied ? r.stock : 0, customer: job.b.customer, item: job.b.item });
   if (s.p.role === 'order' && s.applied) ctx.trace('choreo.end', { order, status: job.b.event === 'stock-reserved' ? 'confirmed' : 'cancelled' });
   return answer ? publish(s, ctx, order, job.b, answer) : finish(s, ctx);
 }
@@ -240,23 +241,23 @@ export const sagaService: ProgramDef<SagaServiceParams, SagaServiceState> = {
   },
   view(s) {
     const job = s.jobs[0];
-    if (!job) return { status: 'idle', detail: `${s.p.role} service · waiting for events` };
-    const what = job.k === 'place' ? `placing ${orderName(job.i)}` : `${job.b.event} for ${job.m.key}`;
-    return { status: 'working', detail: `${what}${s.jobs.length > 1 ? ` (+${s.jobs.length - 1})` : ''}` };
+    if (!job) return { status: 'idle', detail: p('pattern.saga-service.idle', { role: s.p.role }) };
+    const what = job.k === 'place' ? p('pattern.saga-service.placing', { order: orderName(job.i) }) : p('pattern.saga-service.handling', { event: job.b.event, order: job.m.key });
+    return { status: 'working', detail: p('pattern.saga-service.working', { what, more: s.jobs.length - 1 }) };
   },
-  describeTimer: (payload) => ({ work: 'handle the next event', place: 'place the next order', hello: 'introduce itself to the broker again' })[TIMERS.match(payload)?.timer ?? 'work'],
+  describeTimer: (payload) => p('pattern.saga-service.timer', { timer: TIMERS.match(payload)?.timer ?? 'work' }),
   narrate(ev, name) {
     switch (ev.type) {
       case 'choreo.start':
-        return `${name(ev.node)} commits ${ev.order} (pending: ${ev.qty} ${ev.item} for ${ev.amount}, paid by ${ev.customer}) and announces it: the saga starts`;
+        return p('pattern.saga-service.start', { node: name(ev.node), order: ev.order, qty: ev.qty, item: ev.item, amount: ev.amount, customer: ev.customer });
       case 'choreo.step':
-        return `${name(ev.node)} gets ${ev.on} for ${ev.order} and ${ev.did}${ev.answer ? `, then announces ${ev.answer}` : ''}`;
+        return p('pattern.saga-service.step', { node: name(ev.node), on: ev.on, order: ev.order, did: ev.did, answer: ev.answer ?? 'none' });
       case 'choreo.duplicate':
-        return `${name(ev.node)} gets ${ev.on} for ${ev.order} again: it is in its inbox, so nothing is done twice${ev.answer ? `; it announces ${ev.answer} again` : ''}`;
+        return p('pattern.saga-service.duplicate', { node: name(ev.node), on: ev.on, order: ev.order, answer: ev.answer ?? 'none' });
       case 'choreo.event':
-        return `${name(ev.node)} publishes ${ev.event} for ${ev.order}`;
+        return p('pattern.saga-service.event', { node: name(ev.node), event: ev.event, order: ev.order });
       case 'choreo.end':
-        return `${ev.order} is ${ev.status}: the saga is over`;
+        return p('pattern.saga-service.end', { order: ev.order, status: ev.status });
       default:
         return undefined;
     }

@@ -1,4 +1,5 @@
 import type { DbResult, DbStmt } from '../../clients/sql/messages';
+import { p, type Say } from '../../core/phrase';
 
 // The local transaction on a `db` node (with `db` set): one step at a time on the producer's
 // main session. The checker asks on a second session ('check'), as RocketMQ's check listener
@@ -34,15 +35,15 @@ export function statement(step: Step, t: LocalTx): DbStmt {
 }
 
 /** What the producer does after step `step` answered `r`: the next step, or why it rolls back. */
-export function after(step: Exclude<Step, 'scan' | 'commit' | 'rollback'>, r: DbResult, fails: boolean, t: LocalTx): { next: Step; why?: string } {
+export function after(step: Exclude<Step, 'scan' | 'commit' | 'rollback'>, r: DbResult, fails: boolean, t: LocalTx): { next: Step; why?: Say } {
   if (!r.ok) return { next: 'rollback', why: `ERROR ${r.error.code}` };
   switch (step) {
     case 'begin':
       return { next: 'debit' };
     case 'debit':
-      return r.affected === 0 ? { next: 'rollback', why: `${t.account} has less than ${t.amount}` } : { next: 'log' };
+      return r.affected === 0 ? { next: 'rollback', why: p('pattern.tx-producer.whyLess', { account: t.account, amount: t.amount }) } : { next: 'log' };
     case 'log':
-      return fails ? { next: 'rollback', why: 'the order fails' } : { next: 'commit' };
+      return fails ? { next: 'rollback', why: p('pattern.tx-producer.whyOrderFails') } : { next: 'commit' };
   }
 }
 

@@ -1,6 +1,7 @@
 import { isMqMsg, type MqCheckMsg, type MqEndMsg, type MqHelloMsg, type MqSendMsg, type MqSendResultMsg, type TxResolution } from '../../clients/mq/messages';
 import { dbQuery, type DbResult, type DbResultMsg } from '../../clients/sql/messages';
 import { isConnectionClosed } from '../../core/connection';
+import { p, type Say } from '../../core/phrase';
 import type { ProgramDef } from '../../core/program';
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx } from '../../core/types';
@@ -27,7 +28,7 @@ declare module '../../core/trace-types' {
     /** The producer sends an order's half message. */
     'txp.half': { order: string; topic: string; deadlineMs?: number };
     /** The local transaction ended: the order is marked paid (commit) or not (rollback). */
-    'txp.local': { order: string; msgId: string; outcome: 'commit' | 'rollback' | 'unknown'; why?: string };
+    'txp.local': { order: string; msgId: string; outcome: 'commit' | 'rollback' | 'unknown'; why?: Say };
     /** The producer ends the half message itself. */
     'txp.end': { order: string; msgId: string; resolution: TxResolution };
     /** The producer answers a back-check. */
@@ -65,7 +66,7 @@ export interface TxProducerState {
   checks: Record<number, PendingCheck>;
   nextCheck: number;
   /** Why the local transaction is being rolled back. */
-  undo: string | null;
+  undo: Say | null;
 }
 
 /** The next order, the local transaction's end, sending END, and saying hello again. */
@@ -147,7 +148,7 @@ function sql(s: TxProducerState, ctx: Ctx, step: SqlStep): TxProducerState {
 }
 
 /** The local transaction ended (`outcome`): noted, and END follows after afterCommitMs. */
-function ended(s: TxProducerState, ctx: Ctx, outcome: 'commit' | 'rollback' | 'unknown', why: string | null): TxProducerState {
+function ended(s: TxProducerState, ctx: Ctx, outcome: 'commit' | 'rollback' | 'unknown', why: Say | null): TxProducerState {
   const c = s.current!;
   ctx.trace('txp.local', why === null ? { order: c.order, msgId: c.msgId!, outcome } : { order: c.order, msgId: c.msgId!, outcome, why });
   if (outcome !== 'unknown') ctx.metric(outcome === 'commit' ? 'txp.paid' : 'txp.failed');
@@ -187,7 +188,7 @@ function dbLost(s: TxProducerState, ctx: Ctx): TxProducerState {
     return next;
   }
   if (!c || c.stage !== 'local') return next;
-  return ended(next, ctx, pending.tag === 'commit' ? 'unknown' : 'rollback', pending.tag === 'commit' ? 'the database went away before COMMIT answered' : 'the database went away');
+  return ended(next, ctx, pending.tag === 'commit' ? 'unknown' : 'rollback', pending.tag === 'commit' ? p('pattern.tx-producer.whyGoneCommit') : p('pattern.tx-producer.whyGone'));
 }
 
 function onTimer(s: TxProducerState, payload: unknown, ctx: Ctx): TxProducerState {
@@ -269,33 +270,32 @@ export const txProducer: ProgramDef<TxProducerParams, TxProducerState> = {
   view(s) {
     const paid = s.rows.filter((r) => r.state === 'committed').length;
     const failed = s.rows.filter((r) => r.state === 'rolled-back').length;
-    const tally = `${paid} paid${failed > 0 ? `, ${failed} failed` : ''}`;
+    const tally = p('pattern.tx-producer.tally', { paid, failed });
     const c = s.current;
-    if (c) {
-      const what = c.stage === 'half' ? 'half message sent' : c.stage === 'local' ? 'local transaction running' : 'committed locally, COMMIT next';
-      return { status: 'working', detail: `${c.order}: ${what} · ${tally}` };
-    }
+    if (c) return { status: 'working', detail: p('pattern.tx-producer.working', { order: c.order, stage: c.stage, tally }) };
     return nextOrder(s) === null ? { status: 'done', detail: tally } : { status: 'idle', detail: tally };
   },
   describeTimer(payload) {
     const t = TIMERS.match(payload);
-    if (!t) return 'timer fires';
-    return { next: 'pay the next order', local: 'the local transaction ends', end: 'send COMMIT or ROLLBACK', hello: 'introduce itself to the broker again', beat: 'heartbeat to the broker' }[t.timer];
+    if (!t) return p('core.timerFires');
+    return p('pattern.tx-producer.timer', { timer: t.timer });
   },
   narrate(ev, name) {
     switch (ev.type) {
       case 'txp.half':
-        return `${name(ev.node)} sends a half message for ${ev.order} to ${ev.topic}: stored, but no consumer sees it yet`;
+        return p('pattern.tx-producer.half', { node: name(ev.node), order: ev.order, topic: ev.topic });
       case 'txp.local':
         return ev.outcome === 'commit'
-          ? `${name(ev.node)} commits its local transaction: ${ev.order} is paid in its database`
+          ? p('pattern.tx-producer.localCommit', { node: name(ev.node), order: ev.order })
           : ev.outcome === 'unknown'
-            ? `${name(ev.node)} sent COMMIT for ${ev.order}'s local transaction and never heard back (${ev.why ?? 'no answer'}): the outcome is UNKNOWN until a check reads the database`
-            : `${name(ev.node)}'s local transaction for ${ev.order} fails and rolls back${ev.why ? ` (${ev.why})` : ''}`;
+            ? p('pattern.tx-producer.localUnknown', { node: name(ev.node), order: ev.order, why: ev.why ?? p('pattern.tx-producer.noAnswer') })
+            : ev.why
+              ? p('pattern.tx-producer.localRollbackWhy', { node: name(ev.node), order: ev.order, why: ev.why })
+              : p('pattern.tx-producer.localRollback', { node: name(ev.node), order: ev.order });
       case 'txp.end':
-        return `${name(ev.node)} sends ${ev.resolution.toUpperCase()} for ${ev.order}`;
+        return p('pattern.tx-producer.end', { node: name(ev.node), resolution: ev.resolution.toUpperCase(), order: ev.order });
       case 'txp.check':
-        return `${name(ev.node)} is asked about ${ev.order} (check ${ev.checkTimes}); its database has ${ev.row === 'none' ? 'no row for that message' : `${ev.order} ${ev.row}`}, so it answers ${ev.answer.toUpperCase()}`;
+        return p('pattern.tx-producer.check', { node: name(ev.node), order: ev.order, checkTimes: ev.checkTimes, row: ev.row, answer: ev.answer.toUpperCase() });
       default:
         return undefined;
     }

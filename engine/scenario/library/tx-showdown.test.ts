@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../i18n/english';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { fromScenario, play } from '../../testing/scenario';
@@ -93,7 +94,8 @@ describe('the transactional producer on a database', () => {
 
   it('alice short of the amount: the debit changes no row, the transaction rolls back and the half message with it', () => {
     const h = play('tx-showdown', { interventions: [], program: { amount: 150 }, clients: ['pay-msg'] });
-    h.expectEvent('txp.local', { order: 'order-1', outcome: 'rollback', why: 'alice has less than 150' });
+    const local = h.expectEvent('txp.local', { order: 'order-1', outcome: 'rollback' });
+    expect(inEnglish(local.why ?? '')).toBe('alice has less than 150');
     h.expectEvent('mq.tx.end', { key: 'order-1', resolution: 'rollback' });
     h.expectNoEvent('inbox.effect', { node: 'recv-msg' });
   });
