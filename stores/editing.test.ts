@@ -152,7 +152,11 @@ describe('editing rules', () => {
     // Reasons are phrases (ui.panels-inspector.link-*), rendered in the reader's language.
     expect(orientLink(s, 'redis', 'zookeeper')).toEqual({
       ok: false,
-      reason: p('ui.panels-inspector.link-wrongKindTalks', { a: 'Redis', b: 'ZooKeeper', allowed: p('ui.panels-inspector.link-and', { first: 'Client, Redis', last: 'Redis Sentinel' }) }),
+      reason: p('ui.panels-inspector.link-wrongKindTalks', {
+        a: kindTitle('redis'),
+        b: kindTitle('zookeeper'),
+        allowed: p('ui.panels-inspector.link-and', { first: p('ui.panels-inspector.link-comma', { a: kindTitle('client'), b: kindTitle('redis') }), last: kindTitle('sentinel') }),
+      }),
     });
     expect(orientLink(s, 'redis', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-self') });
     expect(orientLink(s, 'c1', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-already', { a: 'client', b: 'redis' }) });

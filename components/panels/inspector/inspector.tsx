@@ -3,6 +3,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
+import { kindBlurb, kindTitle } from '@/engine/models/kind';
 import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
 import { applyEdit } from '@/stores/kind-loading';
 import { fillProgram } from '@/stores/program-switch';
@@ -102,7 +103,7 @@ function NodeInspector({ id }: { id: string }) {
   // The card's warnings follow what is being typed, before it is applied.
   const ui = useUiStore();
   const onDraft = useCallback((d: unknown) => ui.getState().setDraft(d ? { id, params: d as Record<string, unknown> } : null), [ui, id]);
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
   const style = nodeUi(node.type);
@@ -115,12 +116,12 @@ function NodeInspector({ id }: { id: string }) {
           <div className="min-w-0 flex-1">
             <LabelField id={id} label={node.label ?? node.id} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {t('ui.panels-inspector.nodeKind', { kind: kind?.title ?? node.type })}
+              {t('ui.panels-inspector.nodeKind', { kind: kind ? say(kindTitle(kind.type)) : node.type })}
               <span className="font-mono">{node.id}</span>
             </p>
           </div>
         </div>
-        {kind && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{kind.blurb}</p>}
+        {kind && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{say(kindBlurb(kind.type))}</p>}
         <Actions kind="node" id={id} />
       </div>
       {kind && (
