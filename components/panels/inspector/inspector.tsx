@@ -4,6 +4,9 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { kindBlurb, kindTitle } from '@/engine/models/kind';
+import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
+import { programTitle } from '@/engine/patterns/kind';
+import type { Say } from '@/engine/core/phrase';
 import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
 import { applyEdit } from '@/stores/kind-loading';
 import { fillProgram } from '@/stores/program-switch';
@@ -93,6 +96,9 @@ function LabelField({ id, label }: { id: string; label: string }) {
   );
 }
 
+/** A client program's title, for the program picker (none for a tag that is not a program). */
+const programTitleOf = (kind: string): Say | undefined => (Object.hasOwn(PROGRAM_KINDS, kind) ? programTitle(kind) : undefined);
+
 function NodeInspector({ id }: { id: string }) {
   const scenario = usePlayback(selectScenario);
   const node = scenario.nodes.find((n) => n.id === id);
@@ -133,6 +139,7 @@ function NodeInspector({ id }: { id: string }) {
             fields={style.fields}
             variantFields={PROGRAM_FIELDS}
             fillVariant={node.type === 'client' ? fill : undefined}
+            variantTitle={node.type === 'client' ? programTitleOf : undefined}
             onDraft={node.type === 'client' ? onDraft : undefined}
             // A client switched to another program may need that program's code first.
             onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}

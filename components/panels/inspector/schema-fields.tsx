@@ -1,5 +1,6 @@
 'use client';
 
+import type { Say } from '@/engine/core/phrase';
 import { createContext, use, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { fieldExplain, fieldLabel, fieldUnit, type FieldTable } from './field-labels';
@@ -26,6 +27,8 @@ export interface FieldTexts {
   variants: Readonly<Record<string, FieldTable>>;
   /** What a union switched to variant `tag` starts with, from its fresh values (a client's new program: its target, its example commands). */
   fill?: (tag: string, fresh: Record<string, unknown>) => Record<string, unknown>;
+  /** A union's variant in words, by tag (a client's program: its title), shown on hover in the picker. */
+  title?: (tag: string) => Say | undefined;
 }
 
 const NO_TEXTS: FieldTexts = { table: {}, variants: {} };
@@ -248,13 +251,19 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
   );
 }
 
+/** Variant `tag`'s words in the reader's language, if the form has them. */
+function variantTitle(texts: FieldTexts, tag: string, say: (x: Say) => string): string | undefined {
+  const words = texts.title?.(tag);
+  return words === undefined ? undefined : say(words);
+}
+
 /**
  * A discriminated union (a client's program, a link's latency): a select for its kind, then
  * the chosen variant's fields. Switching kind keeps the fields both variants share.
  */
 function UnionField(p: FieldProps & { id: string; error?: string }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, say } = i18n;
   const texts = use(FieldTextContext);
   const variants = variantsOf(p.schema)!;
   const tag = discriminator(variants);
@@ -282,7 +291,7 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
         <select id={p.id} data-testid={`field-${keyOf([...p.path, tag])}`} value={String(value?.[tag] ?? '')} onChange={(e) => pick(e.target.value)} className={control}>
           {!p.required && <option value="">{t('ui.panels-inspector.default')}</option>}
           {variants.map((v) => (
-            <option key={String(v.properties![tag].const)} value={String(v.properties![tag].const)}>
+            <option key={String(v.properties![tag].const)} value={String(v.properties![tag].const)} title={variantTitle(texts, String(v.properties![tag].const), say)}>
               {String(v.properties![tag].const)}
             </option>
           ))}
