@@ -10,7 +10,7 @@ export const redisUi: NodeUi<'redis'> = {
   colour: '#dc2626',
   summary: (v) => p('ui.node.redis.summary', { replica: v.replicaOf !== null ? 'yes' : 'no', n: v.keys.length }),
   fields: {
-    hz: { label: p('ui.node.redis.field-hz'), unit: 'per s' },
+    hz: { label: p('ui.node.redis.field-hz'), unit: p('ui.node.redis.unit-perSecond') },
     replicaOf: { label: p('ui.node.redis.field-replicaOf') },
     replPingMs: { label: p('ui.node.redis.field-replPingMs') },
     replTimeoutMs: { label: p('ui.node.redis.field-replTimeoutMs') },

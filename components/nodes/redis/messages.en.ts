@@ -1,5 +1,6 @@
 /** English messages of `node.redis` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  'unit-perSecond': 'per s',
   'field-hz': 'Expiry cycles',
   'field-replicaOf': 'Replica of',
   'field-replPingMs': 'Replication ping',

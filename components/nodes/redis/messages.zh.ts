@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `node.redis`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  'unit-perSecond': '次/秒',
   'field-hz': '过期扫描频率',
   'field-replicaOf': '复制自',
   'field-replPingMs': '复制心跳间隔',

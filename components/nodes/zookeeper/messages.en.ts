@@ -1,5 +1,6 @@
 /** English messages of `node.zookeeper` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  'unit-ticks': 'ticks',
   'field-tickTime': 'Tick time',
   'field-extendedTypes': 'Extended types (TTL znodes)',
   'field-serverId': 'Server id (myid)',

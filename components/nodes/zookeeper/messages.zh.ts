@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `node.zookeeper`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  'unit-ticks': '个 tick',
   'field-tickTime': 'Tick 时长',
   'field-extendedTypes': '扩展类型（TTL znode）',
   'field-serverId': '服务器 id（myid）',

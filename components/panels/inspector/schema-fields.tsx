@@ -156,7 +156,7 @@ export function Field(p: FieldProps) {
   switch (kind) {
     case 'number':
       return (
-        <Row id={id} label={label} explain={explain} unit={fieldUnit(p.name, table)} hint={rangeText(p.schema)} error={error}>
+        <Row id={id} label={label} explain={explain} unit={fieldUnit(p.name, table, i18n)} hint={rangeText(p.schema)} error={error}>
           <NumberField {...p} id={id} error={error} />
         </Row>
       );
