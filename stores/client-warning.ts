@@ -1,4 +1,5 @@
-import { NODE_KINDS } from '@/engine/models/catalog';
+import { p, type Say } from '@/engine/core/phrase';
+import { kindTitle } from '@/engine/models/kind';
 import { programNeeds } from '@/engine/patterns/catalog';
 import type { Scenario } from '@/engine/scenario/schema';
 
@@ -19,7 +20,7 @@ export function neighboursOf(s: Scenario, id: string): string[] {
  * node type its program needs (`programNeeds`) that it has no link to, or a target it names
  * that it is not linked to. The canvas shows it on the node.
  */
-export function clientWarning(s: Scenario, id: string): string | null {
+export function clientWarning(s: Scenario, id: string): Say | null {
   const node = s.nodes.find((n) => n.id === id);
   if (!node || node.type !== 'client') return null;
   const program = programOf(node.params);
@@ -27,14 +28,14 @@ export function clientWarning(s: Scenario, id: string): string | null {
   const linkedTypes = new Set(linked.map((n) => s.nodes.find((x) => x.id === n)?.type));
   const missing = programNeeds(program.kind ?? '').filter((t) => !linkedTypes.has(t));
   if (missing.length > 0) {
-    const what = missing.map((t) => NODE_KINDS[t]?.title ?? t).join(' and a ');
-    return `Connect a ${what} node: this client's program talks to one.`;
+    const what = missing.map((t): Say => kindTitle(t)).reduce((a, b) => p('ui.node.client.warnMissingAnd', { a, b }));
+    return p('ui.node.client.warnMissing', { what });
   }
   // A ZooKeeper connect string names several servers ("z1,z2,z3"): each must be linked.
   for (const target of targetsOf(program.target)) {
     if (linked.includes(target)) continue;
     const exists = s.nodes.some((n) => n.id === target);
-    return exists ? `Its program talks to “${target}”, which it is not linked to.` : `Its program talks to “${target}”, which is not on the canvas.`;
+    return p(exists ? 'ui.node.client.warnNotLinked' : 'ui.node.client.warnNotOnCanvas', { target });
   }
   return null;
 }

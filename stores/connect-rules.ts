@@ -1,13 +1,14 @@
+import { kindTitle } from '@/engine/models/kind';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { p, type Say } from '@/engine/core/phrase';
 import type { Scenario } from '@/engine/scenario/schema';
 
-const titleOf = (type: string) => NODE_KINDS[type]?.title ?? type;
+const titleOf = (type: string): Say => kindTitle(type);
 
 /** "Client, Redis and ZooKeeper". */
 function listOf(types: readonly string[]): Say {
   const names = [...new Set(types)].map(titleOf);
-  return names.length <= 1 ? (names[0] ?? p('ui.panels-inspector.link-nothing')) : p('ui.panels-inspector.link-and', { first: names.slice(0, -1).join(', '), last: names.at(-1)! });
+  return names.length <= 1 ? (names[0] ?? p('ui.panels-inspector.link-nothing')) : p('ui.panels-inspector.link-and', { first: names.slice(0, -1).reduce((a, b) => p('ui.panels-inspector.link-comma', { a, b })), last: names.at(-1)! });
 }
 
 /** A link between two nodes as the scenario stores it: whichever way round the catalog allows. */

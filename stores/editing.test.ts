@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { p } from '@/engine/core/phrase';
+import { kindTitle } from '@/engine/models/kind';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -151,7 +152,11 @@ describe('editing rules', () => {
     // Reasons are phrases (ui.panels-inspector.link-*), rendered in the reader's language.
     expect(orientLink(s, 'redis', 'zookeeper')).toEqual({
       ok: false,
-      reason: p('ui.panels-inspector.link-wrongKindTalks', { a: 'Redis', b: 'ZooKeeper', allowed: p('ui.panels-inspector.link-and', { first: 'Client, Redis', last: 'Redis Sentinel' }) }),
+      reason: p('ui.panels-inspector.link-wrongKindTalks', {
+        a: kindTitle('redis'),
+        b: kindTitle('zookeeper'),
+        allowed: p('ui.panels-inspector.link-and', { first: p('ui.panels-inspector.link-comma', { a: kindTitle('client'), b: kindTitle('redis') }), last: kindTitle('sentinel') }),
+      }),
     });
     expect(orientLink(s, 'redis', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-self') });
     expect(orientLink(s, 'c1', 'redis')).toMatchObject({ ok: false, reason: p('ui.panels-inspector.link-already', { a: 'client', b: 'redis' }) });
@@ -162,13 +167,13 @@ describe('editing rules', () => {
   it('a client warns about what it is not linked to, and linking it retargets its program', () => {
     let s = scenario();
     s = withNode(s, 'client', { x: 0, y: 300 }).scenario;
-    expect(clientWarning(s, 'client')).toBe("Connect a Redis node: this client's program talks to one.");
+    expect(clientWarning(s, 'client')).toEqual(p('ui.node.client.warnMissing', { what: kindTitle('redis') }));
     s = withoutElements(s, ['redis'], []);
     s = withNode(s, 'redis', { x: 400, y: 0 }).scenario; // a new Redis with the old id
     const linked = withLink(s, 'client', 'redis');
     if (!linked.ok) throw new Error(JSON.stringify(linked.reason));
     expect(clientWarning(linked.scenario, 'client')).toBeNull();
-    expect(clientWarning(linked.scenario, 'c1')).toBe("Connect a Redis node: this client's program talks to one.");
+    expect(clientWarning(linked.scenario, 'c1')).toEqual(p('ui.node.client.warnMissing', { what: kindTitle('redis') }));
   });
 
   it('a ZooKeeper connect string is fine when every server it names is linked, and names the one that is not', () => {
@@ -176,6 +181,6 @@ describe('editing rules', () => {
     if (!r.ok) throw new Error(r.errors.join('; '));
     expect(clientWarning(r.scenario, 'c1')).toBeNull();
     const cut = { ...r.scenario, edges: r.scenario.edges.filter((e) => e.id !== 'c1-z2') };
-    expect(clientWarning(cut, 'c1')).toBe('Its program talks to “z2”, which it is not linked to.');
+    expect(clientWarning(cut, 'c1')).toEqual(p('ui.node.client.warnNotLinked', { target: 'z2' }));
   });
 });

@@ -1,3 +1,4 @@
+import { p, type Say } from '@/engine/core/phrase';
 import type { NodeStatus } from '@/engine/core/simulation';
 import { clientWarning } from './client-warning';
 import { logAt, type LogFilter, type NarratedEvent } from './narration';
@@ -120,14 +121,14 @@ export function selectLinkCut(s: PlaybackState, id: string): boolean {
  * in their senders' buffers and the retransmission timeout ("3 waiting · RTO 440 ms"). A string,
  * so components re-render only when it changes.
  */
-export function selectLinkWaiting(s: PlaybackState, id: string): string {
+export function selectLinkWaiting(s: PlaybackState, id: string): Say {
   if (!s.sim.linkIds.includes(id)) return '';
   const l = s.sim.link(id);
   if (l.params.transport === 'datagram') return '';
   const n = l.tcp[0].buf.length + l.tcp[1].buf.length;
   if (n === 0) return '';
   const rto = Math.max(l.tcp[0].rto, l.tcp[1].rto);
-  return `${n} waiting · RTO ${rto >= 1000 ? `${+(rto / 1000).toFixed(1)} s` : `${Math.round(rto)} ms`}`;
+  return p('ui.canvas.linkWaiting', { n, rto: rto >= 1000 ? `${+(rto / 1000).toFixed(1)} s` : `${Math.round(rto)} ms` });
 }
 
 /** How long after a connection ends its link says so (ms of simulated time). */
@@ -138,17 +139,17 @@ const ENDED_SHOWN_MS = 1500;
  * on and the other has not heard (a reset or FIN still on its way, or lost in a cut: it learns
  * on its next write), `ended` for a moment after a connection ends. Empty when up and quiet.
  */
-export function selectLinkConn(s: PlaybackState, id: string): string {
+export function selectLinkConn(s: PlaybackState, id: string): Say {
   if (!s.sim.linkIds.includes(id)) return '';
   const l = s.sim.link(id);
   if (l.params.transport === 'datagram') return '';
   const name = (i: number) => s.labels[s.sim.nodeIds[i]] ?? s.sim.nodeIds[i];
-  if (l.conn[0] !== l.conn[1]) return `half-open · ${name(l.conn[0] < l.conn[1] ? l.a : l.b)} has not heard`;
+  if (l.conn[0] !== l.conn[1]) return p('ui.canvas.linkHalfOpen', { who: name(l.conn[0] < l.conn[1] ? l.a : l.b) });
   const e = l.ended;
   if (e === null || s.time - e.t > ENDED_SHOWN_MS || s.time < e.t) return '';
   const who = name(e.side === 0 ? l.a : l.b);
-  const what = { reset: `reset: ${who} went down`, refused: `refused: nothing runs on ${who}`, eof: `closed by ${who}`, timeout: `${who} gave up (retransmission timeout)` }[e.reason];
-  return `connection ${what}`;
+  const id_ = { reset: 'ui.canvas.linkReset', refused: 'ui.canvas.linkRefused', eof: 'ui.canvas.linkClosed', timeout: 'ui.canvas.linkTimeout' }[e.reason];
+  return p(id_, { who });
 }
 
 /** Violations the cursor has already passed. */
@@ -183,13 +184,13 @@ export function selectViolationCount(s: PlaybackState): number {
   return n;
 }
 
-const warnings = new WeakMap<PlaybackState['scenario'], Map<string, string | null>>();
+const warnings = new WeakMap<PlaybackState['scenario'], Map<string, Say | null>>();
 
 /**
  * What client `id` is missing to do its job (cached per scenario: every frame asks); with
  * `draft`, the parameters being typed into the inspector, what it would miss with those.
  */
-export function selectClientWarning(s: PlaybackState, id: string, draft?: Record<string, unknown> | null): string | null {
+export function selectClientWarning(s: PlaybackState, id: string, draft?: Record<string, unknown> | null): Say | null {
   if (draft) return clientWarning(withNodeParams(s.scenario, id, draft), id);
   let m = warnings.get(s.scenario);
   if (!m) warnings.set(s.scenario, (m = new Map()));

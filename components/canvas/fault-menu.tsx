@@ -9,7 +9,7 @@ import { laterThan, type LaterChoice, type ScenarioIntervention } from '@/stores
 import { selectLabels, selectScenario, selectUntil, selectVersion } from '@/stores/selectors';
 import { selectUiActions } from '@/stores/ui-selectors';
 import type { MenuAt } from '@/stores/ui-store';
-import { COMMANDS, type Command } from '../panels/commands';
+import { COMMANDS, commandLabel, type Command } from '../panels/commands';
 import { formatMs } from '../panels/format';
 import { interventionText, linkName, scenarioTone, userTone } from '../panels/intervention-text';
 import { CloseIcon } from '../ui/icons';
@@ -22,7 +22,8 @@ const item =
 
 /** A menu item that takes a number: label, field, unit, and its own Apply button. */
 function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c: Command, v: number) => void }) {
-  const { t, say } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const spec = c.input!;
   const [text, setText] = useState(String(spec.initial));
   const v = Number(text);
@@ -37,7 +38,7 @@ function ValueItem({ c, enabled, run }: { c: Command; enabled: boolean; run: (c:
       }}
     >
       <label htmlFor={id} className="min-w-0 flex-1 text-sm text-slate-700 dark:text-slate-200">
-        {say(c.label)}
+        {commandLabel(c, i18n)}
       </label>
       <input
         id={id}
@@ -81,13 +82,14 @@ interface Asking {
 /** Names the later interventions a fault comes before, and asks: keep them, drop them, or cancel. */
 function BranchQuestion({ asking, at, answer }: { asking: Asking; at: number; answer: (choice: LaterChoice | null) => void }) {
   const scenario = usePlayback(selectScenario);
-  const { t, say } = useI18n();
+  const i18n = useI18n();
+  const { t, say } = i18n;
   const labels = usePlayback(selectLabels);
   const n = asking.later.length;
   return (
     <div data-testid="branch-question" className="px-2 pt-1 pb-1">
       <p id="branch-question-text" className="text-sm leading-snug text-slate-800 dark:text-slate-100">
-        <span className="font-semibold">{say(asking.c.label)}</span>
+        <span className="font-semibold">{commandLabel(asking.c, i18n)}</span>
         {t('ui.canvas.comesBefore', { at: formatMs(at), n })}
       </p>
       <ul className="my-1.5 max-h-32 space-y-0.5 overflow-y-auto" data-testid="branch-later">
@@ -124,7 +126,8 @@ function BranchQuestion({ asking, at, answer }: { asking: Asking; at: number; an
  * ones asks what becomes of them. Opened by right-click, long-press, the card's ⋯ button or M.
  */
 export default function FaultMenu({ menu }: { menu: MenuAt }) {
-  const { t, say } = useI18n();
+  const i18n = useI18n();
+  const { t, say } = i18n;
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const labels = usePlayback(selectLabels);
@@ -260,7 +263,7 @@ export default function FaultMenu({ menu }: { menu: MenuAt }) {
                 <ValueItem key={c.name} c={c} enabled={enabled} run={run} />
               ) : (
                 <button key={c.name} type="button" data-testid={`fault-${c.name}`} disabled={!enabled} onClick={() => run(c)} className={item}>
-                  {say(c.label)}
+                  {commandLabel(c, i18n)}
                 </button>
               );
             })}

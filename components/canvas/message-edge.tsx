@@ -54,8 +54,13 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
   const { t } = useI18n();
   const cut = usePlayback((s) => selectLinkCut(s, id));
-  const waiting = usePlayback((s) => selectLinkWaiting(s, id));
-  const conn = usePlayback((s) => selectLinkConn(s, id));
+  // Rendered in the selectors: a phrase is a new object every frame, its text is not.
+  const waiting = usePlayback((s) => say(selectLinkWaiting(s, id)));
+  const conn = usePlayback((s) => say(selectLinkConn(s, id)));
+  const halfOpen = usePlayback((s) => {
+    const c = selectLinkConn(s, id);
+    return typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen';
+  });
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
@@ -110,7 +115,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
             className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200"
             style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
             data-testid={`edge-${id}`}
-            data-conn={conn.startsWith('half-open') ? 'half-open' : 'ended'}
+            data-conn={halfOpen ? 'half-open' : 'ended'}
           >
             {conn}
           </div>

@@ -4,6 +4,7 @@ import { useI18n } from '@/components/i18n/use-i18n';
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
 import { NODE_MANIFESTS } from '@/engine/models/catalog';
+import { kindBlurb, kindTitle } from '@/engine/models/kind';
 import { applyEdit, preloadFor } from '@/stores/kind-loading';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import type { EditResult } from '@/stores/playback-store';
@@ -52,7 +53,7 @@ export function useAddNode(vertical: boolean) {
  * (tap, or Enter) to drop it in the middle of the view. Folds to one button on a narrow screen.
  */
 export function Palette({ vertical, compact }: { vertical: boolean; compact: boolean }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [open, setOpen] = useState(false);
   const flow = useReactFlow();
   const add = useAddNode(vertical);
@@ -101,11 +102,11 @@ export function Palette({ vertical, compact }: { vertical: boolean; compact: boo
                     onFocus={() => preload(k.type)}
                     onDragStart={(e) => onDragStart(e, k.type)}
                     onClick={() => addInMiddle(k.type)}
-                    title={t('ui.canvas.paletteTitle', { blurb: k.blurb })}
+                    title={t('ui.canvas.paletteTitle', { blurb: kindBlurb(k.type) })}
                     className="flex w-full cursor-grab items-center gap-2 rounded-lg px-1.5 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 active:cursor-grabbing dark:hover:bg-slate-800"
                   >
                     <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(13)}</span>
-                    <span className="font-medium">{k.title}</span>
+                    <span className="font-medium">{say(kindTitle(k.type))}</span>
                   </button>
                 </li>
               );

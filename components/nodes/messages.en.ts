@@ -60,4 +60,6 @@ export const en = {
   downStateLost: 'down: program state lost',
   more: '+{n} more',
   toGo: ' · {n} to go',
+  'field-zk-script-ops': 'Commands',
+  'field-redisson-lock-abortOnLost': 'App checks isHeldByCurrentThread()',
 } as const satisfies Record<string, string>;

@@ -62,4 +62,6 @@ export const zh: Record<keyof typeof en, string> = {
   downStateLost: '已宕机：程序状态丢失',
   more: '还有 {n} 个',
   toGo: ' · 还剩 {n}',
+  'field-zk-script-ops': '命令',
+  'field-redisson-lock-abortOnLost': '应用检查 isHeldByCurrentThread()',
 };

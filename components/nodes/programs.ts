@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import type { ProgramKindId } from '@/engine/patterns/catalog';
 import type { FieldTable } from '../panels/inspector/field-labels';
 
@@ -8,7 +9,7 @@ import type { FieldTable } from '../panels/inspector/field-labels';
  * needs no entry otherwise: it has no card of its own, it is drawn by its client's.
  */
 export const PROGRAM_FIELDS: { readonly [K in ProgramKindId]?: FieldTable } = {
-  'zk-script': { ops: { label: 'Commands' } },
+  'zk-script': { ops: { label: p('ui.nodes.field-zk-script-ops') } },
   // Redisson itself never tells the application that its watchdog found the lock gone.
-  'redisson-lock': { abortOnLost: { label: 'App checks isHeldByCurrentThread()' } },
+  'redisson-lock': { abortOnLost: { label: p('ui.nodes.field-redisson-lock-abortOnLost') } },
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LogGroup } from '../core/manifest';
 import type { ProgramDef } from '../core/program';
+import { p, type Phrase } from '../core/phrase';
 
 /**
  * What is known about a client program before its code is loaded: enough to validate a
@@ -29,4 +30,9 @@ export interface ProgramManifest<K extends string = string, S = unknown> {
 /** Declares a client program, keeping its kind as a literal so the catalog yields the union of kinds. */
 export function defineProgram<const K extends string, S>(m: ProgramManifest<K, S>): ProgramManifest<K, S> {
   return m;
+}
+
+/** A program's name in the reader's language (`pattern.<kind>.title`; English as its manifest's `title`). */
+export function programTitle(kind: string): Phrase {
+  return p(`pattern.${kind}.title`);
 }

@@ -27,7 +27,11 @@ function ClientCardImpl({ id, data, selected }: CardProps<'client'>) {
   const live = useNodeView<'client'>(id);
   // While its parameters are being typed into the inspector, the warning follows the draft.
   const draft = useUi((s) => selectDraftOf(s, id));
-  const warning = usePlayback((s) => selectClientWarning(s, id, draft));
+  // Rendered here: a draft's warning is a new phrase every time, and a selector must return the same value for the same state.
+  const warning = usePlayback((s) => {
+    const w = selectClientWarning(s, id, draft);
+    return w === null ? null : say(w);
+  });
   // Each pulsing dot is an animation the compositor runs on its own layer; dozens of them on a
   // busy canvas cost more per frame than everything else (without a GPU), so they stay still there.
   const pulse = !useDenseWire();

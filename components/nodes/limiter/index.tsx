@@ -10,8 +10,8 @@ export const limiterUi: NodeUi<'limiter'> = {
   colour: '#d97706',
   summary: (v) => p('ui.node.limiter.summary', { name: v.name, allowed: v.allowed, rejected: v.rejected, queued: v.queue.length }),
   fields: {
-    algorithm: { label: 'Algorithm' },
-    perKey: { label: 'One limiter per key (user)' },
+    algorithm: { label: p('ui.node.limiter.field-algorithm') },
+    perKey: { label: p('ui.node.limiter.field-perKey') },
   },
   card: () => import('./card').then((m) => m.LimiterCard),
 };

@@ -1,5 +1,7 @@
 /** English messages of `node.limiter` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  'field-algorithm': 'Algorithm',
+  'field-perKey': 'One limiter per key (user)',
   summary: '{name}: {allowed} through, {rejected} refused{queued, plural, =0 {} other {, # queued}}',
   window: 'window {s} s',
   windowNew: 'window new',

@@ -1,5 +1,13 @@
 /** English messages of `node.zookeeper` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  'unit-ticks': 'ticks',
+  'field-tickTime': 'Tick time',
+  'field-extendedTypes': 'Extended types (TTL znodes)',
+  'field-serverId': 'Server id (myid)',
+  'field-initLimit': 'Init limit',
+  'field-syncLimit': 'Sync limit',
+  'field-fsyncMs': 'Fsync time',
+  'field-fsyncJitterMs': 'Fsync jitter',
   summary: '{role}{znodes, plural, one {# znode} other {# znodes}} · {sessions, plural, one {# session} other {# sessions}}',
   ephTitle: 'ephemeral, owned by session {owner}',
   eph: 'eph',

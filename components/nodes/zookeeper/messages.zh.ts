@@ -2,6 +2,14 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `node.zookeeper`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  'unit-ticks': '个 tick',
+  'field-tickTime': 'Tick 时长',
+  'field-extendedTypes': '扩展类型（TTL znode）',
+  'field-serverId': '服务器 id（myid）',
+  'field-initLimit': '初始化时限（initLimit）',
+  'field-syncLimit': '同步时限（syncLimit）',
+  'field-fsyncMs': 'fsync 耗时',
+  'field-fsyncJitterMs': 'fsync 抖动',
   summary: '{role}{znodes} 个 znode · {sessions} 个会话',
   ephTitle: '临时节点，属于会话 {owner}',
   eph: '临时',

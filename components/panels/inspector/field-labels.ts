@@ -6,7 +6,8 @@ import { currentFormatter } from '@/components/i18n/use-i18n';
 /** How a form shows one parameter: a label people read instead of its name, and a unit. */
 export interface FieldText {
   label?: Say;
-  unit?: string;
+  /** Verbatim when it is a symbol (`ms`, `0–1`); a phrase when it is a word (`per s`, `ticks`). */
+  unit?: Say;
 }
 
 /** Parameter name -> how it is shown. */
@@ -56,7 +57,7 @@ export function fieldExplain(name: string, f: Formatter = currentFormatter()): s
 }
 
 /** A field's unit: the kind's own, a generic one, from its name ("…Ms" is milliseconds), or ''. */
-export function fieldUnit(name: string, table: FieldTable = {}): string {
+export function fieldUnit(name: string, table: FieldTable = {}, f: Formatter = currentFormatter()): string {
   const named = (Object.hasOwn(table, name) ? table[name].unit : undefined) ?? (Object.hasOwn(GENERIC, name) ? GENERIC[name].unit : undefined);
-  return named ?? (/Ms$/.test(name) ? 'ms' : '');
+  return named !== undefined ? f.say(named) : /Ms$/.test(name) ? 'ms' : '';
 }

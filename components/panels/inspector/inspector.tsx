@@ -3,6 +3,10 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
+import { kindBlurb, kindTitle } from '@/engine/models/kind';
+import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
+import { programTitle } from '@/engine/patterns/kind';
+import type { Say } from '@/engine/core/phrase';
 import { linkParamsSchema, type ScenarioEdge } from '@/engine/scenario/schema';
 import { applyEdit } from '@/stores/kind-loading';
 import { fillProgram } from '@/stores/program-switch';
@@ -92,6 +96,9 @@ function LabelField({ id, label }: { id: string; label: string }) {
   );
 }
 
+/** A client program's title, for the program picker (none for a tag that is not a program). */
+const programTitleOf = (kind: string): Say | undefined => (Object.hasOwn(PROGRAM_KINDS, kind) ? programTitle(kind) : undefined);
+
 function NodeInspector({ id }: { id: string }) {
   const scenario = usePlayback(selectScenario);
   const node = scenario.nodes.find((n) => n.id === id);
@@ -102,7 +109,7 @@ function NodeInspector({ id }: { id: string }) {
   // The card's warnings follow what is being typed, before it is applied.
   const ui = useUiStore();
   const onDraft = useCallback((d: unknown) => ui.getState().setDraft(d ? { id, params: d as Record<string, unknown> } : null), [ui, id]);
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   if (!node) return null;
   const kind = NODE_KINDS[node.type];
   const style = nodeUi(node.type);
@@ -115,12 +122,12 @@ function NodeInspector({ id }: { id: string }) {
           <div className="min-w-0 flex-1">
             <LabelField id={id} label={node.label ?? node.id} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              {t('ui.panels-inspector.nodeKind', { kind: kind?.title ?? node.type })}
+              {t('ui.panels-inspector.nodeKind', { kind: kind ? say(kindTitle(kind.type)) : node.type })}
               <span className="font-mono">{node.id}</span>
             </p>
           </div>
         </div>
-        {kind && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{kind.blurb}</p>}
+        {kind && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{say(kindBlurb(kind.type))}</p>}
         <Actions kind="node" id={id} />
       </div>
       {kind && (
@@ -132,6 +139,7 @@ function NodeInspector({ id }: { id: string }) {
             fields={style.fields}
             variantFields={PROGRAM_FIELDS}
             fillVariant={node.type === 'client' ? fill : undefined}
+            variantTitle={node.type === 'client' ? programTitleOf : undefined}
             onDraft={node.type === 'client' ? onDraft : undefined}
             // A client switched to another program may need that program's code first.
             onApply={(v) => applyEdit(playback, (s) => withNodeParams(s, id, v as Record<string, unknown>))}

@@ -29,6 +29,7 @@ export const en = {
   default: 'default',
   'link-nothing': 'nothing',
   'link-and': '{first} and {last}',
+  'link-comma': '{a}, {b}',
   'link-self': 'A node cannot be linked to itself.',
   'link-gone': 'That node no longer exists.',
   'link-already': '{a} and {b} are already linked.',

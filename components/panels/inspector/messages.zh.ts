@@ -31,6 +31,7 @@ export const zh: Record<keyof typeof en, string> = {
   default: '默认',
   'link-nothing': '无',
   'link-and': '{first}和{last}',
+  'link-comma': '{a}、{b}',
   'link-self': '节点不能连接到自身。',
   'link-gone': '该节点已不存在。',
   'link-already': '{a} 和 {b} 已经连接。',

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Say } from '@/engine/core/phrase';
 import { createContext, use, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import { fieldExplain, fieldLabel, fieldUnit, type FieldTable } from './field-labels';
@@ -26,6 +27,8 @@ export interface FieldTexts {
   variants: Readonly<Record<string, FieldTable>>;
   /** What a union switched to variant `tag` starts with, from its fresh values (a client's new program: its target, its example commands). */
   fill?: (tag: string, fresh: Record<string, unknown>) => Record<string, unknown>;
+  /** A union's variant in words, by tag (a client's program: its title), shown on hover in the picker. */
+  title?: (tag: string) => Say | undefined;
 }
 
 const NO_TEXTS: FieldTexts = { table: {}, variants: {} };
@@ -145,13 +148,15 @@ export function Field(p: FieldProps) {
   const id = `${p.formId}-${keyOf(p.path)}`;
   const error = p.errors[keyOf(p.path)];
   const { table } = use(FieldTextContext);
-  const label = fieldLabel(p.name, table);
-  const explain = fieldExplain(p.name);
+  // The reader's formatter: a language switch re-renders the labels.
+  const i18n = useI18n();
+  const label = fieldLabel(p.name, table, i18n);
+  const explain = fieldExplain(p.name, i18n);
   const kind = fieldKind(p.schema);
   switch (kind) {
     case 'number':
       return (
-        <Row id={id} label={label} explain={explain} unit={fieldUnit(p.name, table)} hint={rangeText(p.schema)} error={error}>
+        <Row id={id} label={label} explain={explain} unit={fieldUnit(p.name, table, i18n)} hint={rangeText(p.schema)} error={error}>
           <NumberField {...p} id={id} error={error} />
         </Row>
       );
@@ -216,6 +221,7 @@ export function Field(p: FieldProps) {
 /** An object's fields, in a fieldset titled with its name (none at the top level, or when `flat`). */
 export function ObjectFields(p: FieldProps & { flat?: boolean }) {
   const { table } = use(FieldTextContext);
+  const i18n = useI18n();
   const value = (p.value ?? {}) as Record<string, unknown>;
   const required = new Set(p.schema.required ?? []);
   const fields = Object.entries(p.schema.properties ?? {}).map(([k, s]) => (
@@ -239,10 +245,16 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
   if (p.path.length === 0 || p.flat) return <div className="space-y-2.5">{fields}</div>;
   return (
     <fieldset className="space-y-2.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, table)}</legend>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, table, i18n)}</legend>
       {fields}
     </fieldset>
   );
+}
+
+/** Variant `tag`'s words in the reader's language, if the form has them. */
+function variantTitle(texts: FieldTexts, tag: string, say: (x: Say) => string): string | undefined {
+  const words = texts.title?.(tag);
+  return words === undefined ? undefined : say(words);
 }
 
 /**
@@ -250,7 +262,8 @@ export function ObjectFields(p: FieldProps & { flat?: boolean }) {
  * the chosen variant's fields. Switching kind keeps the fields both variants share.
  */
 function UnionField(p: FieldProps & { id: string; error?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, say } = i18n;
   const texts = use(FieldTextContext);
   const variants = variantsOf(p.schema)!;
   const tag = discriminator(variants);
@@ -273,12 +286,12 @@ function UnionField(p: FieldProps & { id: string; error?: string }) {
   };
   return (
     <fieldset className="space-y-2.5 rounded-lg border border-slate-200 p-2.5 dark:border-slate-700">
-      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, texts.table)}</legend>
-      <Row id={p.id} label={fieldLabel(tag, texts.table)} error={p.error}>
+      <legend className="px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{fieldLabel(p.name, texts.table, i18n)}</legend>
+      <Row id={p.id} label={fieldLabel(tag, texts.table, i18n)} error={p.error}>
         <select id={p.id} data-testid={`field-${keyOf([...p.path, tag])}`} value={String(value?.[tag] ?? '')} onChange={(e) => pick(e.target.value)} className={control}>
           {!p.required && <option value="">{t('ui.panels-inspector.default')}</option>}
           {variants.map((v) => (
-            <option key={String(v.properties![tag].const)} value={String(v.properties![tag].const)}>
+            <option key={String(v.properties![tag].const)} value={String(v.properties![tag].const)} title={variantTitle(texts, String(v.properties![tag].const), say)}>
               {String(v.properties![tag].const)}
             </option>
           ))}

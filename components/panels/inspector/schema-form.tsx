@@ -32,6 +32,7 @@ export function SchemaForm({
   fields,
   variantFields,
   fillVariant,
+  variantTitle,
   onDraft,
   onApply,
 }: {
@@ -44,12 +45,14 @@ export function SchemaForm({
   variantFields?: Readonly<Record<string, FieldTable>>;
   /** What a union switched to another variant starts with (see FieldTexts.fill). */
   fillVariant?: FieldTexts['fill'];
+  /** A union's variant in words (see FieldTexts.title). */
+  variantTitle?: FieldTexts['title'];
   /** The values being typed while they differ from the applied ones (null once applied, reverted or closed). */
   onDraft?: (draft: unknown) => void;
   onApply(v: unknown): EditResult | Promise<EditResult>;
 }) {
   const json = jsonOf(schema);
-  const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {}, fill: fillVariant }), [fields, variantFields, fillVariant]);
+  const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {}, fill: fillVariant, title: variantTitle }), [fields, variantFields, fillVariant, variantTitle]);
   const [draft, setDraft] = useState(value);
   const { t } = useI18n();
   const [seen, setSeen] = useState(value);

@@ -1,5 +1,6 @@
 /** English messages of `pattern.config-watcher` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Config watcher (one-shot or persistent watch)',
   noConfig: 'no config yet',
   has: 'has {value}',
   detail: '{has} · {n, plural, one {# event} other {# events}}{rearming}',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.config-watcher`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '配置监听者（一次性或持久 watch）',
   noConfig: '还没有配置',
   has: '当前值 {value}',
   detail: '{has} · {n} 个事件{rearming}',

@@ -1,5 +1,6 @@
 /** English messages of `pattern.inbox-consumer` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Consumer with an inbox table (dedupe in the effect’s transaction)',
   rolledBack: 'rolled back',
   noAccount: '{account} has no account',
   outOfStock: '{item} is out of stock',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.inbox-consumer`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '带收件箱表的消费者（在业务事务中去重）',
   rolledBack: '已回滚',
   noAccount: '{account} 没有账户',
   outOfStock: '{item} 已无库存',

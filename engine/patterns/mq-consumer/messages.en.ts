@@ -1,5 +1,6 @@
 /** English messages of `pattern.mq-consumer` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Broker consumer (a consumer group member)',
   tally: '{n} handled{twice}{failed}',
   twice: ' · {keys} twice',
   failed: ' · {n} failed',

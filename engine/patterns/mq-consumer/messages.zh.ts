@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.mq-consumer`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '消息队列消费者（消费者组成员）',
   tally: '已处理 {n} 条{twice}{failed}',
   twice: ' · {keys} 被处理了两次',
   failed: ' · {n} 条失败',

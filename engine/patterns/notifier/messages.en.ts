@@ -17,4 +17,5 @@ export const en = {
   whyTimeout: 'no answer within {ms} ms',
   whyAnswer: 'answer “{body}”',
   whyConnection: 'connection {reason, select, reset {reset} refused {refused} eof {eof} timeout {timeout} other {{reason}}}',
+  title: 'Notifier (best effort, on a provider’s retry schedule)',
 } as const satisfies Record<string, string>;

@@ -19,4 +19,5 @@ export const zh: Record<keyof typeof en, string> = {
   whyTimeout: '{ms} ms 内没有应答',
   whyAnswer: '应答为 “{body}”',
   whyConnection: '{reason, select, reset {连接被重置} refused {连接被拒绝} eof {连接被对端关闭} timeout {连接超时} other {连接 {reason}}}',
+  title: '通知方（最大努力通知，按服务商的重试时间表）',
 };

@@ -10,4 +10,5 @@ export const en = {
   skip: '{node} is told about {order} again, finds it already credited, and answers “success” without crediting twice',
   query: "{node} has not heard about {order}: it asks the platform's query API",
   close: '{node} never heard that {order} was paid and closes it as unpaid',
+  title: 'Notified merchant (dedupes, queries back)',
 } as const satisfies Record<string, string>;

@@ -12,4 +12,5 @@ export const zh: Record<keyof typeof en, string> = {
   skip: '{node} 再次收到 {order} 的通知，发现已入账，直接应答 “success”，不重复入账',
   query: '{node} 没有收到 {order} 的通知：调用平台的查询接口',
   close: '{node} 始终没收到 {order} 的支付通知，将其按未支付关闭',
+  title: '被通知的商户（去重，主动回查）',
 };

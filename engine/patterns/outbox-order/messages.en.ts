@@ -1,5 +1,6 @@
 /** English messages of `pattern.outbox-order` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Order service (order row + outbox row in one local transaction)',
   working: '{order}: order row + outbox row, one transaction · {placed} placed',
   placed: '{placed} of {orders} orders placed',
   timer: 'place the next order',

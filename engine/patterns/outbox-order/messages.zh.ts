@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.outbox-order`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '订单服务（订单行和发件箱行在同一个本地事务中）',
   working: '{order}：订单行 + 本地消息表行，同一个事务 · 已下 {placed} 单',
   placed: '已下 {placed}/{orders} 单',
   timer: '下一个订单',

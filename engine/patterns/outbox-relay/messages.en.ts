@@ -1,5 +1,6 @@
 /** English messages of `pattern.outbox-relay` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Outbox relay (polls the outbox, publishes, marks sent)',
   tally: '{published} published · {sent} marked sent',
   polling: 'polling the outbox · {tally}',
   publishing: 'publishing',

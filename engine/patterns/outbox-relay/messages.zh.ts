@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.outbox-relay`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '发件箱中继（轮询发件箱，发布，标记已发送）',
   tally: '已发布 {published} 条 · 已标记 sent {sent} 条',
   polling: '正在轮询本地消息表 · {tally}',
   publishing: '正在发布',

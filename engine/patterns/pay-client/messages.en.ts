@@ -1,5 +1,6 @@
 /** English messages of `pattern.pay-client` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Payment client (retries after a timeout)',
   waiting: 'attempt {attempt}: waiting{key}',
   waitingKey: ' · key {key}',
   gaveUp: 'gave up after {n} attempts ({why})',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.pay-client`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '支付客户端（超时后重试）',
   waiting: '第 {attempt} 次尝试：等待中{key}',
   waitingKey: ' · 幂等键 {key}',
   gaveUp: '尝试 {n} 次后放弃（{why}）',

@@ -1,5 +1,6 @@
 /** English messages of `pattern.redis-lock` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Redis lock (SET NX PX, polling)',
   retry: '{detail}; polls again in {ms} ms (try {n})',
   answers: '{server} answers {error}',
   answeredReadonly: '{server} answered READONLY',

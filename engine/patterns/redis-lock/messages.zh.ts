@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.redis-lock`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'Redis 锁（SET NX PX，轮询）',
   retry: '{detail}；{ms} ms 后再次轮询（第 {n} 次尝试）',
   answers: '{server} 回复 {error}',
   answeredReadonly: '{server} 回复了 READONLY',

@@ -1,5 +1,6 @@
 /** English messages of `pattern.redisson-lock` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Redisson lock (watchdog, pub/sub)',
   permitWake: 'an unlock message came while it was asking',
   waitTtl: 'held by another client; waits for the unlock message or {ms} ms (its TTL)',
   waitMsg: 'held by another client; waits for the unlock message',

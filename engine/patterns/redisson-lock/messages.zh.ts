@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.redisson-lock`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'Redisson 锁（看门狗，pub/sub）',
   permitWake: '它在请求时收到了一条解锁消息',
   waitTtl: '被另一个客户端持有；等待解锁消息，或等 {ms} ms（对方剩余的 TTL）',
   waitMsg: '被另一个客户端持有；等待解锁消息',

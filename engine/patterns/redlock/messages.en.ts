@@ -1,5 +1,6 @@
 /** English messages of `pattern.redlock` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Redlock (majority of N Redis masters)',
   attemptDetail: 'attempt {attempt}: SET NX on {masters} masters',
   attemptWhy: 'attempt {attempt}: {why}',
   unlockingAll: '{detail}; unlocking all',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.redlock`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'Redlock（N 个 Redis 主节点中的多数）',
   attemptDetail: '第 {attempt} 次尝试：向 {masters} 个主节点发送 SET NX',
   attemptWhy: '第 {attempt} 次尝试：{why}',
   unlockingAll: '{detail}；正在全部解锁',

@@ -18,4 +18,5 @@ export const en = {
   duplicate: '{node} gets {on} for {order} again: it is in its inbox, so nothing is done twice{answer, select, none {} other {; it announces {answer} again}}',
   event: '{node} publishes {event} for {order}',
   end: '{order} is {status, select, confirmed {confirmed} other {cancelled}}: the saga is over',
+  title: 'Saga service (choreography: events in, local transaction, event out)',
 } as const satisfies Record<string, string>;

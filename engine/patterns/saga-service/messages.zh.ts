@@ -20,4 +20,5 @@ export const zh: Record<keyof typeof en, string> = {
   duplicate: '{node} 再次收到 {order} 的 {on}：它已在收件箱（inbox）表中，所以不会重复执行{answer, select, none {} other {；再次发布 {answer}}}',
   event: '{node} 为 {order} 发布 {event}',
   end: '{order} {status, select, confirmed {已确认} other {已取消}}：saga 结束',
+  title: 'Saga 服务（协同式：事件进，本地事务，事件出）',
 };

@@ -1,5 +1,6 @@
 /** English messages of `pattern.token-replay` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Attacker replaying a stolen token',
   waitingCred: 'waiting for a stolen credential',
   tally: '{accepted} accepted · {refused} refused',
   done: "{owner}'s {cred}: {tally}",

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.token-replay`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '重放被盗令牌的攻击者',
   waitingCred: '等待窃取到的凭证',
   tally: '{accepted} 次被接受 · {refused} 次被拒绝',
   done: '{owner} 的 {cred}：{tally}',

@@ -15,4 +15,5 @@ export const en = {
   whyOrderFails: 'the order fails',
   whyGoneCommit: 'the database went away before COMMIT answered',
   whyGone: 'the database went away',
+  title: 'Transactional producer (half message, local transaction, back-check)',
 } as const satisfies Record<string, string>;

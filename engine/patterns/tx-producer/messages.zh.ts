@@ -17,4 +17,5 @@ export const zh: Record<keyof typeof en, string> = {
   whyOrderFails: '订单处理失败',
   whyGoneCommit: '数据库在应答 COMMIT 之前断开了',
   whyGone: '数据库断开了',
+  title: '事务消息生产者（半消息，本地事务，回查）',
 };

@@ -1,5 +1,6 @@
 /** English messages of `pattern.web-user` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Web user (log in, browse, log out)',
   kicked: 'kicked out {n}× · ',
   user: 'user',
   startsIn: '{user} starts in {ms} ms',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.web-user`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'Web 用户（登录，浏览，登出）',
   kicked: '被踢出 {n} 次 · ',
   user: '用户',
   startsIn: '{user} {ms} ms 后开始',

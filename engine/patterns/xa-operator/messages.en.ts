@@ -1,5 +1,6 @@
 /** English messages of `pattern.xa-operator` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'Operator resolving an in-doubt XA branch by hand (heuristic decision)',
   notInDoubt: '{xid} not in doubt',
   byHand: '{decision, select, commit {committed} other {rolled back}} {xid} by hand',
   will: 'will {decision} {xid} by hand if it is in doubt',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.xa-operator`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: '手工处理存疑 XA 分支的运维人员（启发式决策）',
   notInDoubt: '{xid} 不处于待定状态',
   byHand: '已手工{decision, select, commit {提交} other {回滚}} {xid}',
   will: '若 {xid} 处于待定状态，将手工执行 {decision}',

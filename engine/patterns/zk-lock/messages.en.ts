@@ -1,5 +1,6 @@
 /** English messages of `pattern.zk-lock` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  title: 'ZooKeeper lock (Curator InterProcessMutex)',
   herd: '{ahead} ahead; watches all of {path} like every other waiter (herd)',
   deleted: 'deleted its lock node',
   alreadyGone: 'its lock node was already gone (the session had expired)',

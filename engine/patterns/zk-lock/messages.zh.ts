@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.zk-lock`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'ZooKeeper 锁（Curator InterProcessMutex）',
   herd: '前面还有 {ahead} 个；和其他等待者一样监听整个 {path}（羊群效应）',
   deleted: '删除了自己的锁节点',
   alreadyGone: '自己的锁节点已经不在了（会话已过期）',

@@ -2,6 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `pattern.zk-script`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  title: 'ZooKeeper 命令脚本',
   timerNext: '下一条命令',
   gets: '{node} 在 {ms} ms 后收到 {command} 的结果 {reply}',
   session: '会话 {id} {state}',
