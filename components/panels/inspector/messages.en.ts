@@ -1,5 +1,7 @@
 /** English messages of `panels-inspector` (ICU MessageFormat; see engine/i18n/README.md). */
 export const en = {
+  'placeholder-default': '{value} (default)',
+  'placeholder-unset': 'not set',
   inject: 'Inject a fault…',
   delete: 'Delete',
   label: 'Label',

@@ -2,6 +2,8 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `panels-inspector`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
+  'placeholder-default': '{value}（默认）',
+  'placeholder-unset': '未设置',
   inject: '注入故障…',
   delete: '删除',
   label: '名称',

@@ -81,6 +81,7 @@ function Row({ id, label, explain, unit, hint, error, children }: { id: string; 
 
 /** A number typed as text, so a bad entry can be shown and explained instead of silently dropped. */
 function NumberField(p: FieldProps & { id: string; error?: string }) {
+  const { t } = useI18n();
   const shown = p.value === undefined ? '' : String(p.value);
   const [text, setText] = useState(shown);
   const [seen, setSeen] = useState(p.value);
@@ -94,7 +95,7 @@ function NumberField(p: FieldProps & { id: string; error?: string }) {
       data-testid={`field-${keyOf(p.path)}`}
       inputMode="decimal"
       value={text}
-      placeholder={p.schema.default !== undefined ? `${p.schema.default} (default)` : p.required ? '' : 'not set'}
+      placeholder={p.schema.default !== undefined ? t('ui.panels-inspector.placeholder-default', { value: String(p.schema.default) }) : p.required ? '' : t('ui.panels-inspector.placeholder-unset')}
       aria-invalid={!!p.error}
       aria-describedby={p.error ? `${p.id}-error` : undefined}
       onChange={(e) => {
@@ -190,7 +191,7 @@ export function Field(p: FieldProps) {
             id={id}
             data-testid={`field-${keyOf(p.path)}`}
             value={typeof p.value === 'string' ? p.value : ''}
-            placeholder={p.required ? '' : 'not set'}
+            placeholder={p.required ? '' : i18n.t('ui.panels-inspector.placeholder-unset')}
             aria-invalid={!!error}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={(e) => p.onChange(e.target.value === '' && !p.required ? undefined : e.target.value)}
