@@ -1,3 +1,4 @@
+import { inEnglish } from '../i18n/english';
 import { scriptBySource } from '../clients/redis/scripts';
 import { describe, expect, it } from 'vitest';
 import type { SimSpec } from '../core/simulation';
@@ -95,7 +96,7 @@ describe('redis-lock', () => {
     ]);
     const v = h.events('invariant.violation');
     expect(v).toHaveLength(1);
-    expect(v[0].message).toContain('replica was promoted to primary');
+    expect(inEnglish(v[0].message)).toContain('replica was promoted to primary');
   });
 });
 

@@ -1,3 +1,4 @@
+import { inEnglish } from '../../i18n/english';
 import { galleryEntry } from '../../testing/gallery';
 import fc from 'fast-check';
 import { narrateEn } from '../../testing/english';
@@ -256,7 +257,8 @@ describe('the tryThis experiments do what the notes promise', () => {
     // c1 works 8 s and is paused 4 s: on resume its overdue renewal answers 0.
     const v = { interventions: [{ at: 1000, kind: 'pause' as const, node: 'c1', durationMs: 4000 }], clients: ['c1'] };
     const faithful = play('redis-lock-watchdog', { ...v, program: { holdMs: 8000 } });
-    faithful.expectEvent('lock.renew', { node: 'c1', ok: false, detail: 'our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing' });
+    const failed = faithful.events('lock.renew').filter((e) => e.node === 'c1' && !e.ok);
+    expect(failed.map((e) => inEnglish(e.detail))).toContain('our hash field is gone: the watchdog cancels itself; Redisson tells the application nothing');
     faithful.expectNoEvent('lock.lost', { node: 'c1' });
     // So c1 goes on and writes at the end of its work, long after c3 took the lock.
     const late = faithful.expectEvent('storage.write', { client: 'c1' });
@@ -264,7 +266,7 @@ describe('the tryThis experiments do what the notes promise', () => {
     expect(faithful.violations.map((x) => x.monitor)).toContain('mutual-exclusion');
     // The check the application would have to write itself stops c1 before that write.
     const checked = play('redis-lock-watchdog', { ...v, program: { holdMs: 8000, abortOnLost: true } });
-    checked.expectEvent('lock.lost', { node: 'c1', reason: "the application's own isHeldByCurrentThread() check found the lock gone (it had expired)" });
+    expect(checked.events('lock.lost').filter((e) => e.node === 'c1').map((e) => inEnglish(e.reason))).toContain("the application's own isHeldByCurrentThread() check found the lock gone (it had expired)");
     checked.expectNoEvent('storage.write', { client: 'c1' });
   });
   it('the violation names the real cause: a clock jump on the server, renewals cut off by a partition', () => {
