@@ -52,3 +52,55 @@ export function sequenceScenario(untilMs: number): ScenarioInput {
   }
   return { version: 1, title: 'Bench: sequence diagram', seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
 }
+
+/**
+ * A rate-limiting load with thousands of requests: `users` clients, each a Poisson stream of
+ * 50 requests/s, all meshed to four limiters (token bucket, sliding window, leaky bucket as a
+ * queue, Sentinel's reject), whose decisions feed the rate chart under the canvas. 20 users for
+ * 20 s make about 20,000 requests, each decided by all four limiters.
+ */
+export function rateLimitScenario(untilMs: number, users = 10): ScenarioInput {
+  const algorithms = [
+    { kind: 'token-bucket', capacity: 50, ratePerSec: 400 },
+    { kind: 'sliding-window', limit: 400, windowMs: 1000 },
+    { kind: 'leaky-queue', ratePerSec: 400, maxQueueMs: 500 },
+    { kind: 'sentinel-reject', count: 400 },
+  ];
+  const link = { latency: { kind: 'fixed' as const, ms: 5 } };
+  const nodes: ScenarioInput['nodes'] = algorithms.map((algorithm, i) => ({ id: `lim${i}`, type: 'limiter', params: { algorithm, perKey: false } }));
+  const edges: NonNullable<ScenarioInput['edges']> = [];
+  for (let u = 0; u < users; u++) {
+    nodes.push({ id: `u${u}`, type: 'client', params: { program: { kind: 'traffic', shape: { type: 'poisson', ratePerSec: 50 }, seed: u + 1 } } });
+    for (let i = 0; i < algorithms.length; i++) edges.push({ id: `u${u}-lim${i}`, source: `u${u}`, target: `lim${i}`, params: link });
+  }
+  return { version: 1, title: 'Bench: rate limiting', seed: 1, nodes, edges, playback: { startMs: 0, speed: 1, untilMs } };
+}
+
+/**
+ * A transaction load: `coordinators` order services (TC nodes), each running its 20 global
+ * transactions, TCC and Saga by turns, from alice at bank-a to bob at bank-b through two
+ * account services, with the money-conserved and all-or-nothing monitors watching.
+ */
+export function transactionScenario(untilMs: number, coordinators = 10): ScenarioInput {
+  const link = { latency: { kind: 'uniform' as const, minMs: 5, maxMs: 15 } };
+  const branches = [
+    { svc: ['pay'], kind: 'debit' as const, account: 'alice', amount: 1 },
+    { svc: ['recv'], kind: 'credit' as const, account: 'bob', amount: 1 },
+  ];
+  const nodes: ScenarioInput['nodes'] = [
+    { id: 'pay', type: 'tcc-svc', params: { db: 'bank-a' } },
+    { id: 'recv', type: 'tcc-svc', params: { db: 'bank-b' } },
+    { id: 'bank-a', type: 'db', params: { tables: { accounts: [{ id: 'alice', balance: 1_000_000, frozen: 0 }], barrier: [] } } },
+    { id: 'bank-b', type: 'db', params: { tables: { accounts: [{ id: 'bob', balance: 0, frozen: 0 }], barrier: [] } } },
+  ];
+  const edges: NonNullable<ScenarioInput['edges']> = [
+    { id: 'pay-bank-a', source: 'pay', target: 'bank-a', params: link },
+    { id: 'recv-bank-b', source: 'recv', target: 'bank-b', params: link },
+  ];
+  for (let c = 0; c < coordinators; c++) {
+    const transactions = Array.from({ length: 20 }, (_, i) => ({ gid: `t${c}-${i}`, mode: i % 2 === 0 ? ('tcc' as const) : ('saga' as const), branches }));
+    nodes.push({ id: `tc${c}`, type: 'tc', params: { transactions, startMs: c * 17, intervalMs: 100 } });
+    edges.push({ id: `tc${c}-pay`, source: `tc${c}`, target: 'pay', params: link }, { id: `tc${c}-recv`, source: `tc${c}`, target: 'recv', params: link });
+  }
+  return { version: 1, title: 'Bench: transactions', seed: 1, nodes, edges, monitors: ['money-conserved', 'all-or-nothing'], playback: { startMs: 0, speed: 1, untilMs } };
+}
