@@ -7,8 +7,8 @@ const CLIENTS = 7;
 /**
  * The browser bench's load: `primaries` × 20 nodes (each a Redis primary, 12 replicas and 7
  * clients; 15 primaries make 300 nodes). Each client writes to its primary in a loop, and every
- * write fans out to the primary's 12 replicas over slow (WAN-like, 0.5-0.7 s) links, so the wire
- * holds about 140 messages per primary at any moment while some 280 events per primary happen
+ * write fans out to the primary's 12 replicas over slow (WAN-like, 0.55-0.75 s) links, so the wire
+ * holds about 150 messages per primary at any moment while some 280 events per primary happen
  * per virtual second. Positions are left out on purpose: the scenario is opened as an import,
  * which lays it out.
  */
@@ -22,7 +22,7 @@ export function bigScenario(untilMs: number, primaries = 15): ScenarioInput {
     for (let r = 0; r < REPLICAS; r++) {
       const id = `p${p}r${r}`;
       nodes.push({ id, type: 'redis', params: { replicaOf: primary } });
-      edges.push({ id: `${primary}-${id}`, source: primary, target: id, params: { latency: { kind: 'uniform', minMs: 500, maxMs: 700 } } });
+      edges.push({ id: `${primary}-${id}`, source: primary, target: id, params: { latency: { kind: 'uniform', minMs: 550, maxMs: 750 } } });
     }
     for (let c = 0; c < CLIENTS; c++) {
       const id = `p${p}c${c}`;
