@@ -600,4 +600,14 @@ export const en = {
   'term-hover': '{explain} ({key})',
   // A metric's name with its unit, where a table has no room for the unit beside the numbers.
   'metric-in-ms': '{name} (ms)',
+  issueType: 'expected {want, select, number {a number} object {an object} array {an array} other {a {want}}}, got {got, select, null {null} array {an array} NaN {NaN} object {an object} nothing {nothing} other {a {got}}}',
+  issueNumberBound: 'expected a number {op} {bound}',
+  issueItemsMin: 'expected at least {n} item(s)',
+  issueItemsMax: 'expected at most {n} item(s)',
+  issueCharsMin: 'expected at least {n} character(s)',
+  issueCharsMax: 'expected at most {n} character(s)',
+  issueUnknownKeys: 'unknown {n, plural, one {field} other {fields}} {keys}',
+  issueValue: 'expected {values}',
+  issueOr: '{a} or {b}',
+  issueUnion: 'does not match any allowed shape',
 } as const satisfies Record<string, string>;

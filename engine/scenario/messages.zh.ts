@@ -602,4 +602,14 @@ export const zh: Record<keyof typeof en, string> = {
   'term-hover': '{explain}（{key}）',
   // A metric's name with its unit, where a table has no room for the unit beside the numbers.
   'metric-in-ms': '{name}（ms）',
+  issueType: '应为{want, select, number {数字} object {对象} array {数组} string {字符串} boolean {布尔值} other {{want}}}，实际是{got, select, null {null} array {数组} NaN {NaN} object {对象} nothing {空} string {字符串} boolean {布尔值} number {数字} other {{got}}}',
+  issueNumberBound: '应为 {op} {bound} 的数',
+  issueItemsMin: '至少 {n} 项',
+  issueItemsMax: '最多 {n} 项',
+  issueCharsMin: '至少 {n} 个字符',
+  issueCharsMax: '最多 {n} 个字符',
+  issueUnknownKeys: '{n, plural, other {未知字段}} {keys}',
+  issueValue: '应为 {values}',
+  issueOr: '{a} 或 {b}',
+  issueUnion: '不符合任何允许的结构',
 };
