@@ -6,6 +6,7 @@ import { nodeUi } from '@/components/nodes/catalog';
 import { PROGRAM_FIELDS } from '@/components/nodes/programs';
 import { makeFormatter } from '@/engine/i18n/format';
 import { engineZh } from '@/engine/i18n/zh';
+import { enMessages } from '@/components/i18n/messages';
 import { uiZh } from '@/components/i18n/ui-zh';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
@@ -45,5 +46,13 @@ describe('the inspector', () => {
     // A term the vocabulary names as it is in every language (`appendfsync`) is labelled all the same.
     const spelledOut = [...names(schema)].filter((n) => !paramTerm(n) && fieldLabel(n, table, chinese) === spelled(n));
     expect(spelledOut).toEqual([]);
+  });
+});
+
+describe('a node card', () => {
+  const english = makeFormatter('en', enMessages);
+  it.each(Object.keys(NODE_KINDS))('tags a %s with its type id in English and a word of its own in Chinese', (type) => {
+    expect(english.t('ui.nodes.kindTag', { key: type.replace(/-/g, '_'), kind: type })).toBe(type);
+    expect(chinese.t('ui.nodes.kindTag', { key: type.replace(/-/g, '_'), kind: type })).not.toBe(type);
   });
 });

@@ -34,23 +34,24 @@ function downloadRaw(item: Extract<SavedScenario, { ok: false }>) {
 function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: SavedScenario): void; onDelete(s: SavedScenario): void }) {
   const [confirming, setConfirming] = useState(false);
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, say } = i18n;
+  const name = say(item.name);
   return (
     <li data-testid="saved-item" className="flex flex-wrap items-center gap-2 py-2.5">
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={item.name}>
-          {item.name}
+        <p className="truncate font-medium" title={name}>
+          {name}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {item.ok ? t('ui.playground.saves-row', { when: when(i18n, item.savedAt), n: item.scenario.nodes.length, s: (item.t / 1000).toFixed(1) }) : <span className="text-amber-800 dark:text-amber-300">{t('ui.playground.saves-damaged', { problem: item.problem })}</span>}
         </p>
       </div>
       {item.ok && (
-        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={t('ui.playground.openNamed', { name: item.name })}>
+        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={t('ui.playground.openNamed', { name: name })}>
           {t('ui.playground.open')}
         </button>
       )}
-      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={t('ui.playground.saves-downloadNamed', { name: item.name })}>
+      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={t('ui.playground.saves-downloadNamed', { name: name })}>
         <DownloadIcon width={14} height={14} />
       </button>
       <button
@@ -58,7 +59,7 @@ function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: Sa
         className={`${button} h-8 text-xs ${confirming ? '!border-red-500 !text-red-700 dark:!text-red-300' : ''}`}
         onClick={() => (confirming ? onDelete(item) : setConfirming(true))}
         onBlur={() => setConfirming(false)}
-        aria-label={confirming ? t('ui.playground.saves-reallyDelete', { name: item.name }) : t('ui.playground.saves-deleteNamed', { name: item.name })}
+        aria-label={confirming ? t('ui.playground.saves-reallyDelete', { name: name }) : t('ui.playground.saves-deleteNamed', { name: name })}
       >
         {confirming ? t('ui.playground.saves-deleteAsk') : t('ui.playground.saves-delete')}
       </button>
