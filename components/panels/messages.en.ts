@@ -70,6 +70,8 @@ export const en = {
   'notes-leaveTour': 'Leave the guided tour',
   'notes-startTour': '▶ Guided tour: stop at each moment that matters',
   'notes-watchFor': 'Watch for',
+  'title-blank': 'Blank scenario',
+  'title-untitled': 'Untitled scenario',
   'notes-tryThis': 'Try this',
   'notes-invariants': 'Invariants checked:',
   'caption-now': 'Now',

@@ -71,6 +71,8 @@ export const zh: Record<keyof typeof en, string> = {
   'notes-leaveTour': '退出导览',
   'notes-startTour': '▶ 导览：在每个关键时刻停下来',
   'notes-watchFor': '留意',
+  'title-blank': '空白场景',
+  'title-untitled': '未命名场景',
   'notes-tryThis': '试一试',
   'notes-invariants': '检查的不变量：',
   'caption-now': '当前',

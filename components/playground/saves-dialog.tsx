@@ -9,6 +9,7 @@ import { addSave, deleteSave, listSaves, type SavedScenario } from '@/stores/per
 import { selectUiActions } from '@/stores/ui-selectors';
 import type { Formatter } from '@/engine/i18n/format';
 import { LOCALE } from '@/engine/i18n/langs';
+import { documentTitle } from '../panels/library-text';
 import { useI18n } from '../i18n/use-i18n';
 import { downloadScenario } from '../ui/download';
 import { DownloadIcon, UploadIcon } from '../ui/icons';
@@ -77,11 +78,12 @@ export default function SavesDialog() {
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const importFile = useImportFile();
-  const [name, setName] = useState(scenario.title);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [name, setName] = useState(() => documentTitle(i18n, scenario.title));
   const [list, setList] = useState(() => listSaves());
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { t } = useI18n();
   const refresh = () => setList(listSaves());
 
   const save = () => {

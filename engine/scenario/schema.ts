@@ -92,12 +92,15 @@ export const playbackSchema = z
   })
   .strict();
 
+/** The title of a scenario whose file gives none. */
+export const UNTITLED = 'Untitled scenario';
+
 /** Version 1 of the scenario format: everything needed to reproduce a run exactly. */
 export const scenarioV1 = z
   .object({
     version: z.literal(1, { error: must.version(1) }),
     id: idSchema.optional(),
-    title: z.string().max(120).default('Untitled scenario'),
+    title: z.string().max(120).default(UNTITLED),
     description: z.string().max(2000).optional(),
     seed: z.number().int({ error: must.seed() }).min(0).max(4294967295),
     nodes: z.array(nodeSchema).max(500, { error: must.atMost(500, 'nodes') }),
