@@ -62,6 +62,7 @@ export const en = {
   "iv-latency": "+{ms} ms latency",
   "iv-link": "set link {link}: {parts}",
   "iv-noChange": "no change",
+  "iv-comma": "{a}, {b}",
   'try-failed': 'Could not try that: {errors}',
   'try-kept': 'Your edited scenario was kept in Saved as “{name}”.',
   'try-apply': 'Apply this change and replay from the start (undo takes it back)',

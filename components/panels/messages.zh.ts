@@ -63,6 +63,7 @@ export const zh: Record<keyof typeof en, string> = {
   "iv-latency": "延迟 +{ms} ms",
   "iv-link": "设置连线 {link}：{parts}",
   "iv-noChange": "无变化",
+  "iv-comma": "{a}，{b}",
   'try-failed': '无法尝试：{errors}',
   'try-kept': '你修改过的场景已保存在“已保存”中，名为“{name}”。',
   'try-apply': '应用这个改动并从头重放（撤销可以退回）',

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { p } from '@/engine/core/phrase';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { openDocument } from '@/stores/persistence/documents';
@@ -94,7 +95,7 @@ export default function SavesDialog() {
   const open = async (s: SavedScenario) => {
     if (!s.ok) return;
     const r = await openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
-    reportOpen(ui, t('ui.playground.quoted', { name: s.name }), r);
+    reportOpen(ui, p('ui.playground.quoted', { name: s.name }), r);
     if (r.ok) openDialog(null);
     else if (!r.superseded) refresh();
   };
