@@ -27,9 +27,12 @@ export async function findEntry(id: string): Promise<BuiltinScenario | undefined
   return builtin(id);
 }
 
+/** The title a blank scenario starts with (the UI shows it in the reader's language until it is changed). */
+export const BLANK_TITLE = 'Blank scenario';
+
 /** A scenario with nothing in it, to build one's own from the palette. */
 export function blankScenario(): Scenario {
-  const parsed = parseScenario({ version: 1, id: 'blank', title: 'Blank scenario', seed: 1, nodes: [], playback: { startMs: 0, speed: 1, untilMs: 10_000 } });
+  const parsed = parseScenario({ version: 1, id: 'blank', title: BLANK_TITLE, seed: 1, nodes: [], playback: { startMs: 0, speed: 1, untilMs: 10_000 } });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.scenario;
 }

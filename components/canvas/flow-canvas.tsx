@@ -1,5 +1,6 @@
 'use client';
 
+import { p } from '@/engine/core/phrase';
 import { useI18n } from '@/components/i18n/use-i18n';
 import {
   applyEdgeChanges,
@@ -123,9 +124,9 @@ function Flow({ vertical }: { vertical: boolean }) {
         return;
       }
       const applied = st.apply(r.scenario);
-      if (!applied.ok) ui.getState().notify(t('ui.canvas.couldNotLink', { error: applied.errors[0] }), 'warn');
+      if (!applied.ok) ui.getState().notify(p('ui.canvas.couldNotLink', { error: applied.errors[0] }), 'warn');
     },
-    [playback, ui, t],
+    [playback, ui],
   );
   const isValidConnection = useCallback((c: Connection | LinkEdge) => orientLink(playback.getState().scenario, c.source, c.target).ok, [playback]);
   const onConnect = useCallback((c: Connection) => link(c.source, c.target), [link]);

@@ -1,5 +1,6 @@
 'use client';
 
+import { p } from '@/engine/core/phrase';
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useState, type DragEvent } from 'react';
@@ -32,12 +33,11 @@ const heading = 'flex w-full items-center gap-1.5 rounded-md px-1.5 py-1 text-le
  * the scenario it joins, so a node whose code arrived late does not land on a later one.
  */
 export function useAddNode(vertical: boolean) {
-  const { t } = useI18n();
   const playback = usePlaybackStore();
   const ui = useUiStore();
   return (type: string, at: { x: number; y: number }, stagger = false) => {
     const report = (r: EditResult) => {
-      if (!r.ok) ui.getState().notify(t('ui.canvas.couldNotAdd', { error: r.errors[0] }), 'warn');
+      if (!r.ok) ui.getState().notify(p('ui.canvas.couldNotAdd', { error: r.errors[0] }), 'warn');
     };
     const r = applyEdit(playback, (s) => {
       const k = stagger ? (s.nodes.length % 5) * 16 : 0;

@@ -43,6 +43,8 @@ export const en = {
   down: 'down',
   crashed: '✕ crashed',
   paused: '❚❚ paused',
+  // ICU select keys cannot hold a hyphen: `key` is the type id with _ for -, `kind` the id itself.
+  kindTag: '{key, select, app {app} attacker {attacker} client {client} db {db} lb {lb} limiter {limiter} mq {mq} notifier {notifier} payments {payments} redis {redis} sentinel {sentinel} storage {storage} tc {tc} tcc_svc {tcc-svc} xa_tm {xa-tm} zookeeper {zookeeper} other {{kind}}}',
   faultsFor: 'Faults for {label}',
   lastReceived: 'last received at {t} from {from}: {text}',
   clock: 'clock {sign}{ms} ms',

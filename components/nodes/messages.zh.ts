@@ -45,6 +45,7 @@ export const zh: Record<keyof typeof en, string> = {
   down: '已宕机',
   crashed: '✕ 已崩溃',
   paused: '❚❚ 已暂停',
+  kindTag: '{key, select, app {应用} attacker {攻击者} client {客户端} db {数据库} lb {负载均衡} limiter {限流器} mq {消息队列} notifier {通知} payments {支付} redis {Redis} sentinel {Sentinel} storage {存储} tc {协调者} tcc_svc {参与者} xa_tm {XA 事务} zookeeper {ZooKeeper} other {{kind}}}',
   faultsFor: '{label} 的故障注入',
   lastReceived: '{t} 最后收到来自 {from} 的消息：{text}',
   clock: '时钟 {sign}{ms} ms',

@@ -125,7 +125,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
           {label}
         </span>
         <StatusBadge status={status} />
-        {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{kind}</span>}
+        {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{t('ui.nodes.kindTag', { key: kind.replace(/-/g, '_'), kind })}</span>}
         <MenuButton id={id} label={label} />
       </header>
       <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale dark:opacity-85'}`}>{children}</div>

@@ -1,3 +1,4 @@
+import { p } from '@/engine/core/phrase';
 import { nextViolation } from '@/stores/timeline';
 import { MAX_SPEED, MIN_SPEED, SPEEDS, type InterventionRequest, type PlaybackState } from '@/stores/playback-store';
 import { withAutoLayout } from '@/stores/auto-layout';
@@ -8,7 +9,8 @@ import type { ElementRef, UiState } from '@/stores/ui-store';
 import type { Formatter } from '@/engine/i18n/format';
 import { currentFormatter } from '../i18n/use-i18n';
 import { formatMs } from './format';
-import { interventionText } from './intervention-text';
+import { joined } from '../i18n/joined';
+import { interventionSay } from './intervention-text';
 
 /** What a command acts on: the two stores (current state), and for menu items their element and value. */
 export interface CommandCtx {
@@ -62,14 +64,13 @@ const nextSpeed = (x: number, dir: 1 | -1) => {
 function inject(ctx: CommandCtx, req: InterventionRequest): void {
   const { result, dropped } = ctx.playback.intervene(req, { at: ctx.at, later: ctx.later });
   if (!result.ok) {
-    ctx.ui.notify(currentFormatter().t('ui.panels.faultRefused', { error: result.errors[0] }), 'warn');
+    ctx.ui.notify(p('ui.panels.faultRefused', { error: result.errors[0] }), 'warn');
     return;
   }
   if (dropped.length > 0) {
     const s = ctx.playback.scenario;
-    const f = currentFormatter();
-    const names = dropped.map((iv) => f.t('ui.panels.faultDroppedItem', { fault: interventionText(iv, s, ctx.playback.labels, f), time: formatMs(iv.at) })).join(f.lang === 'zh' ? '；' : '; ');
-    ctx.ui.notify(f.t('ui.panels.faultDropped', { names }), 'warn');
+    const names = joined(dropped.map((iv) => p('ui.panels.faultDroppedItem', { fault: interventionSay(iv, s, ctx.playback.labels), time: formatMs(iv.at) })));
+    ctx.ui.notify(p('ui.panels.faultDropped', { names }), 'warn');
   }
 }
 
@@ -163,7 +164,7 @@ export const COMMANDS: readonly Command[] = [
       if (c.target?.kind === 'edge' && !edges.includes(c.target.id)) edges.push(c.target.id);
       if (nodes.length + edges.length === 0) return;
       const r = c.playback.apply(withoutElements(c.playback.scenario, nodes, edges));
-      if (!r.ok) c.ui.notify(currentFormatter().t('ui.panels.deleteRefused', { error: r.errors[0] }), 'warn');
+      if (!r.ok) c.ui.notify(p('ui.panels.deleteRefused', { error: r.errors[0] }), 'warn');
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { Intervention } from '@/engine/core/faults';
+import { p, type Arg, type Phrase } from '@/engine/core/phrase';
 import type { Formatter } from '@/engine/i18n/format';
 import type { Scenario } from '@/engine/scenario/schema';
 import { currentFormatter } from '../i18n/use-i18n';
@@ -9,9 +10,9 @@ export function linkName(s: Scenario, labels: Readonly<Record<string, string>>, 
   return e ? `${labels[e.source] ?? e.source} ↔ ${labels[e.target] ?? e.target}` : edgeId;
 }
 
-/** An intervention in words, with the canvas's names for its node or link, in the reader's language. */
-export function interventionText(iv: Intervention, s: Scenario, labels: Readonly<Record<string, string>>, f: Formatter = currentFormatter()): string {
-  const t = (key: string, args: Record<string, string | number>) => f.t(`ui.panels.iv-${key}`, args);
+/** An intervention in words, with the canvas's names for its node or link, as a phrase. */
+export function interventionSay(iv: Intervention, s: Scenario, labels: Readonly<Record<string, string>>): Phrase {
+  const t = (key: string, args?: Record<string, Arg>) => p(`ui.panels.iv-${key}`, args);
   switch (iv.kind) {
     case 'crash':
     case 'restart':
@@ -26,13 +27,18 @@ export function interventionText(iv: Intervention, s: Scenario, labels: Readonly
     case 'heal':
       return t(iv.kind, { link: linkName(s, labels, iv.edge) });
     case 'link': {
-      const parts: string[] = [];
+      const parts: Phrase[] = [];
       if (iv.loss !== undefined) parts.push(t('loss', { value: iv.loss }));
       if (iv.duplicate !== undefined) parts.push(t('duplicate', { value: iv.duplicate }));
       if (iv.extraLatencyMs !== undefined) parts.push(t('latency', { ms: iv.extraLatencyMs }));
-      return t('link', { link: linkName(s, labels, iv.edge), parts: parts.join(f.lang === 'zh' ? '，' : ', ') || t('noChange', {}) });
+      return t('link', { link: linkName(s, labels, iv.edge), parts: parts.reduce<Phrase | undefined>((a, b) => (a ? t('comma', { a, b }) : b), undefined) ?? t('noChange') });
     }
   }
+}
+
+/** An intervention in words, with the canvas's names for its node or link, in the reader's language. */
+export function interventionText(iv: Intervention, s: Scenario, labels: Readonly<Record<string, string>>, f: Formatter = currentFormatter()): string {
+  return f.say(interventionSay(iv, s, labels));
 }
 
 /** The tag of an intervention that is part of the scenario (its lesson). */

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { p } from '@/engine/core/phrase';
 import type { Scenario } from '@/engine/scenario/schema';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { EditResult } from '@/stores/playback-store';
@@ -93,7 +94,7 @@ export default function InterventionsList() {
   const mine = rows.filter((r) => r.iv.by === 'user').sort(byTime);
   const dropped = (scenario.dropped ?? []).map((iv, index) => ({ iv, index })).sort(byTime);
   const report = (what: 'remove' | 'restore') => (r: EditResult) => {
-    if (!r.ok) notify(t('ui.panels.iv-refused', { what, error: r.errors[0] }), 'warn');
+    if (!r.ok) notify(p('ui.panels.iv-refused', { what, error: r.errors[0] }), 'warn');
   };
   const remove = (r: Row) => ({ label: r.iv.by === 'user' ? t('ui.panels.iv-remove') : t('ui.panels.iv-setAside'), testId: 'remove-intervention', icon: true, run: () => report('remove')(act.removeIntervention(r.index)) });
   return (

@@ -1,4 +1,6 @@
 import type { Formatter } from '@/engine/i18n/format';
+import { UNTITLED } from '@/engine/scenario/schema';
+import { BLANK_TITLE } from '@/stores/scenario-source';
 
 /**
  * A built-in scenario's text in the reader's language: `library.<id>.<key>` (`title`,
@@ -11,4 +13,14 @@ export function libraryText(f: Formatter, id: string, key: string, english: stri
   const mid = `library.${id}.${key}`;
   const s = f.t(mid);
   return s === mid ? english : s;
+}
+
+/**
+ * A scenario's own title as shown: the titles the app gives (a blank scenario's, a file's without
+ * one) in the reader's language, any other as its author wrote it.
+ */
+export function documentTitle(f: Formatter, title: string): string {
+  if (title === BLANK_TITLE) return f.t('ui.panels.title-blank');
+  if (title === UNTITLED) return f.t('ui.panels.title-untitled');
+  return title;
 }

@@ -7,7 +7,7 @@ import { TermText } from './term-text';
 import { TryList } from './try-list';
 import { button } from '../ui/styles';
 import { useI18n } from '../i18n/use-i18n';
-import { libraryText } from './library-text';
+import { documentTitle, libraryText } from './library-text';
 
 const selectGuided = (s: { guided: boolean }) => s.guided;
 
@@ -24,7 +24,7 @@ export default function ScenarioNotes() {
   const toggleGuide = () => command('guide').perform({ playback: playback.getState(), ui: ui.getState() });
   return (
     <section aria-label={t('ui.panels.notes-about')} className="space-y-3 px-4 py-3 text-sm text-slate-700 dark:text-slate-300">
-      <h3 className="text-base font-semibold text-slate-900 dark:text-slate-100">{entry ? text('title', entry.title) : scenario.title}</h3>
+      <h3 className="text-base font-semibold text-slate-900 dark:text-slate-100">{entry ? text('title', entry.title) : documentTitle(i18n, scenario.title)}</h3>
       <p>
         <TermText text={entry ? text('description', entry.description) : (scenario.description ?? t('ui.panels.notes-own'))} />
       </p>

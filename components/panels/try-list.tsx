@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { p } from '@/engine/core/phrase';
 import type { TryThis } from '@/engine/scenario/change';
 import { usePlayback, usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
@@ -8,6 +9,7 @@ import { tryChange } from '@/stores/try-change';
 import { TermText } from './term-text';
 import { useI18n } from '../i18n/use-i18n';
 import { libraryText } from './library-text';
+import { joined } from '../i18n/joined';
 
 /**
  * "Try this" items. One with a change is a button: it applies the change (or opens the
@@ -32,8 +34,8 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
     setBusy(null);
     const u = ui.getState();
     if (!r.ok && r.superseded) return;
-    if (!r.ok) u.notify(tr('ui.panels.try-failed', { errors: r.errors.slice(0, 2).join(i18n.lang === 'zh' ? '；' : '; ') }), 'warn');
-    else if (r.kept) u.notify(tr('ui.panels.try-kept', { name: r.kept }));
+    if (!r.ok) u.notify(p('ui.panels.try-failed', { errors: joined(r.errors.slice(0, 2)) }), 'warn');
+    else if (r.kept) u.notify(p('ui.panels.try-kept', { name: r.kept }));
     else if (t.change.open) history.replaceState(null, '', `#scenario=${encodeURIComponent(t.change.open)}`);
   };
   return (

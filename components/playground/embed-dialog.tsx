@@ -13,7 +13,7 @@ import { CodeIcon } from '../ui/icons';
 import { formatSpeed } from '../panels/format';
 import { copyText } from '../ui/copy-text';
 import { Modal } from '../ui/modal';
-import { libraryText } from '../panels/library-text';
+import { documentTitle, libraryText } from '../panels/library-text';
 import { LangChoice } from './lang-choice';
 import { primaryButton } from '../ui/styles';
 
@@ -118,7 +118,7 @@ export default function EmbedDialog() {
   const width = clampSize(Number(size.width), MIN_EMBED_WIDTH);
   const height = clampSize(Number(size.height), MIN_EMBED_HEIGHT);
   // An unchanged built-in is named in the reader's language; the snippet's title too.
-  const shownTitle = source.kind === 'builtin' && at.entry ? libraryText(i18n, at.entry.id, 'title', at.title) : at.title;
+  const shownTitle = source.kind === 'builtin' && at.entry ? libraryText(i18n, at.entry.id, 'title', at.title) : documentTitle(i18n, at.title);
   const snippet = iframeSnippet({ src: `${location.origin}${path}#${hash}`, width, height, title: shownTitle });
   const copy = async () => setStatus((await copyText(snippet, snippetField.current)) === 'copied' ? t('ui.playground.embed-copied') : t('ui.playground.embed-pressCopy'));
 

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { p } from '@/engine/core/phrase';
 import { LIBRARY, TOPICS, type BuiltinScenario } from '@/engine/scenario/library';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectEntry } from '@/stores/selectors';
@@ -69,7 +70,7 @@ export default function GalleryDialog() {
     const loaded = loadEntry(e);
     const r = loaded.ok ? await openDocument(playback, loaded.scenario, { entry: e, now: Date.now() }) : loaded;
     setLoading((id) => (id === e.id ? null : id));
-    reportOpen(ui, t('ui.playground.quoted', { name: libraryText(i18n, e.id, 'title', e.title) }), r);
+    reportOpen(ui, p('ui.playground.quoted', { name: p(`library.${e.id}.title`) }), r);
     if (!r.ok) return;
     history.replaceState(null, '', `#scenario=${encodeURIComponent(e.id)}`);
     ui.getState().setTab('about');

@@ -7,7 +7,7 @@ import { selectUiActions } from '@/stores/ui-selectors';
 import { LangSwitch } from '../i18n/lang-switch';
 import { useI18n } from '../i18n/use-i18n';
 import { hint } from '../panels/commands';
-import { libraryText } from '../panels/library-text';
+import { documentTitle, libraryText } from '../panels/library-text';
 import { BoltIcon, CodeIcon, FolderIcon, GridIcon, KeyboardIcon, LinkIcon } from '../ui/icons';
 import { button } from '../ui/styles';
 
@@ -19,7 +19,7 @@ export function Header() {
   const { t } = i18n;
   const { seed, edited } = heading;
   // An unedited built-in reads in the reader's language; anything else is the visitor's own title.
-  const title = heading.entryId && !edited ? libraryText(i18n, heading.entryId, 'title', heading.title) : heading.title;
+  const title = heading.entryId && !edited ? libraryText(i18n, heading.entryId, 'title', heading.title) : documentTitle(i18n, heading.title);
   return (
     <header className="flex shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 py-2 max-sm:flex-wrap max-sm:gap-y-1 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
       {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no image pipeline */}

@@ -91,6 +91,7 @@ export const en = {
   'saves-unknownDate': 'unknown date',
   'saves-row': '{when} · {n} nodes · at {s} s',
   'saves-damaged': 'Damaged: {problem}',
+  'saves-damagedName': 'Damaged save #{n}',
   'saves-downloadNamed': 'Download “{name}”',
   'saves-reallyDelete': 'Really delete “{name}”?',
   'saves-deleteNamed': 'Delete “{name}”',

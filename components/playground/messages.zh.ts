@@ -93,6 +93,7 @@ export const zh: Record<keyof typeof en, string> = {
   'saves-unknownDate': '日期未知',
   'saves-row': '{when} · {n} 个节点 · 位于 {s} s',
   'saves-damaged': '已损坏：{problem}',
+  'saves-damagedName': '损坏的存档 #{n}',
   'saves-downloadNamed': '下载“{name}”',
   'saves-reallyDelete': '确定删除“{name}”？',
   'saves-deleteNamed': '删除“{name}”',

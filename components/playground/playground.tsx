@@ -1,7 +1,7 @@
 'use client';
 
+import { p } from '@/engine/core/phrase';
 import { PlaybackProvider, useUiStore } from '@/stores/playback-context';
-import { currentFormatter } from '../i18n/use-i18n';
 import { useLangSetup } from '../i18n/use-lang-setup';
 import { loadEntry } from '@/stores/scenario-source';
 import { ShowableGate } from '../ui/when-showable';
@@ -15,7 +15,7 @@ import { useDocumentSource } from './use-document-source';
 /** The page's language: a link's `lang=`, else the remembered or the browser's; a bad value is reported. */
 function LangSetup() {
   const ui = useUiStore();
-  useLangSetup((value) => ui.getState().notify(currentFormatter().t('ui.i18n.badLang', { value, lang: currentFormatter().t('ui.i18n.fallback') }), 'warn'));
+  useLangSetup((value) => ui.getState().notify(p('ui.i18n.badLang', { value, lang: p('ui.i18n.fallback') }), 'warn'));
   return null;
 }
 

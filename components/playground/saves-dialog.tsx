@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { p } from '@/engine/core/phrase';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { openDocument } from '@/stores/persistence/documents';
@@ -9,6 +10,7 @@ import { addSave, deleteSave, listSaves, type SavedScenario } from '@/stores/per
 import { selectUiActions } from '@/stores/ui-selectors';
 import type { Formatter } from '@/engine/i18n/format';
 import { LOCALE } from '@/engine/i18n/langs';
+import { documentTitle } from '../panels/library-text';
 import { useI18n } from '../i18n/use-i18n';
 import { downloadScenario } from '../ui/download';
 import { DownloadIcon, UploadIcon } from '../ui/icons';
@@ -34,23 +36,24 @@ function downloadRaw(item: Extract<SavedScenario, { ok: false }>) {
 function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: SavedScenario): void; onDelete(s: SavedScenario): void }) {
   const [confirming, setConfirming] = useState(false);
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, say } = i18n;
+  const name = say(item.name);
   return (
     <li data-testid="saved-item" className="flex flex-wrap items-center gap-2 py-2.5">
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium" title={item.name}>
-          {item.name}
+        <p className="truncate font-medium" title={name}>
+          {name}
         </p>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {item.ok ? t('ui.playground.saves-row', { when: when(i18n, item.savedAt), n: item.scenario.nodes.length, s: (item.t / 1000).toFixed(1) }) : <span className="text-amber-800 dark:text-amber-300">{t('ui.playground.saves-damaged', { problem: item.problem })}</span>}
         </p>
       </div>
       {item.ok && (
-        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={t('ui.playground.openNamed', { name: item.name })}>
+        <button type="button" className={`${primaryButton} h-8 text-xs`} onClick={() => onOpen(item)} aria-label={t('ui.playground.openNamed', { name: name })}>
           {t('ui.playground.open')}
         </button>
       )}
-      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={t('ui.playground.saves-downloadNamed', { name: item.name })}>
+      <button type="button" className={`${button} h-8 text-xs`} onClick={() => (item.ok ? downloadScenario(item.scenario) : downloadRaw(item))} aria-label={t('ui.playground.saves-downloadNamed', { name: name })}>
         <DownloadIcon width={14} height={14} />
       </button>
       <button
@@ -58,7 +61,7 @@ function SaveRow({ item, onOpen, onDelete }: { item: SavedScenario; onOpen(s: Sa
         className={`${button} h-8 text-xs ${confirming ? '!border-red-500 !text-red-700 dark:!text-red-300' : ''}`}
         onClick={() => (confirming ? onDelete(item) : setConfirming(true))}
         onBlur={() => setConfirming(false)}
-        aria-label={confirming ? t('ui.playground.saves-reallyDelete', { name: item.name }) : t('ui.playground.saves-deleteNamed', { name: item.name })}
+        aria-label={confirming ? t('ui.playground.saves-reallyDelete', { name: name }) : t('ui.playground.saves-deleteNamed', { name: name })}
       >
         {confirming ? t('ui.playground.saves-deleteAsk') : t('ui.playground.saves-delete')}
       </button>
@@ -76,11 +79,12 @@ export default function SavesDialog() {
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const importFile = useImportFile();
-  const [name, setName] = useState(scenario.title);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [name, setName] = useState(() => documentTitle(i18n, scenario.title));
   const [list, setList] = useState(() => listSaves());
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'warn' } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { t } = useI18n();
   const refresh = () => setList(listSaves());
 
   const save = () => {
@@ -91,7 +95,7 @@ export default function SavesDialog() {
   const open = async (s: SavedScenario) => {
     if (!s.ok) return;
     const r = await openDocument(playback, s.scenario, { t: s.t, now: Date.now() });
-    reportOpen(ui, t('ui.playground.quoted', { name: s.name }), r);
+    reportOpen(ui, p('ui.playground.quoted', { name: s.name }), r);
     if (r.ok) openDialog(null);
     else if (!r.superseded) refresh();
   };

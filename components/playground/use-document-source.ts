@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { p, type Arg, type Say } from '@/engine/core/phrase';
 import { decodeShareHashLazy, isShareHash } from '@/engine/scenario/share-lazy';
 import { loadForOpen } from '@/stores/kind-loading';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
@@ -10,13 +11,10 @@ import { openDocument, type OpenOutcome } from '@/stores/persistence/documents';
 import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry, loadEntry } from '@/stores/scenario-source';
 import type { UiStore } from '@/stores/ui-store';
-import { currentFormatter } from '../i18n/use-i18n';
-import { libraryText } from '../panels/library-text';
+import { joined } from '../i18n/joined';
 
-/** A notice in the reader's language (`ui.playground.<key>`). */
-const tr = (key: string, args?: Record<string, string | number>) => currentFormatter().t(`ui.playground.${key}`, args);
-/** How a list of problems is joined in the reader's language. */
-const joined = (xs: readonly string[]) => xs.join(currentFormatter().lang === 'zh' ? '；' : '; ');
+/** A notice (`ui.playground.<key>`), kept as a phrase so it is rendered, in the reader's language, when shown. */
+const tr = (key: string, args?: Record<string, Arg>) => p(`ui.playground.${key}`, args);
 
 /** Drops a consumed share payload from the address bar, so a reload restores the visitor's work. */
 function forgetHash() {
@@ -27,7 +25,7 @@ function forgetHash() {
  * Tells the visitor what opening did: where their edited work went, or why nothing opened.
  * An open superseded by a later one says nothing: the visitor changed their mind.
  */
-export function reportOpen(ui: UiStore, what: string, r: OpenOutcome): void {
+export function reportOpen(ui: UiStore, what: Say, r: OpenOutcome): void {
   const u = ui.getState();
   if (!r.ok && r.superseded) return;
   if (!r.ok) {
@@ -67,7 +65,7 @@ async function openEntry(playback: PlaybackStore, ui: UiStore, id: string): Prom
   }
   if (playback.getState().entry?.id === id && !playback.getState().edited) return;
   const loaded = loadEntry(entry);
-  reportOpen(ui, tr('quoted', { name: libraryText(currentFormatter(), entry.id, 'title', entry.title) }), loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
+  reportOpen(ui, tr('quoted', { name: p(`library.${entry.id}.title`) }), loaded.ok ? await openDocument(playback, loaded.scenario, { entry, now: Date.now() }) : loaded);
 }
 
 /**

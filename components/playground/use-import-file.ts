@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback } from 'react';
+import { p } from '@/engine/core/phrase';
 import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { openDocument } from '@/stores/persistence/documents';
-import { currentFormatter } from '../i18n/use-i18n';
 import { reportOpen } from './use-document-source';
 
 /**
@@ -18,11 +18,10 @@ export function useImportFile(): (file: File) => Promise<boolean> {
       // The file reader is fetched with the first file: most visits never open one.
       const { readScenarioFile } = await import('@/stores/persistence/files');
       const read = await readScenarioFile(file);
-      const f = currentFormatter();
-      const what = f.t('ui.playground.quoted', { name: file.name.slice(0, 60) });
+      const what = p('ui.playground.quoted', { name: file.name.slice(0, 60) });
       const r = read.ok ? await openDocument(playback, read.scenario, { now: Date.now() }) : read;
       reportOpen(ui, what, r);
-      if (r.ok) ui.getState().notify(f.t('ui.playground.opened', { what }));
+      if (r.ok) ui.getState().notify(p('ui.playground.opened', { what }));
       return r.ok;
     },
     [playback, ui],

@@ -67,4 +67,10 @@ export const en = {
   payCode: '{code} {kind, select, paid {paid} progress {in progress} reused {key reused} other {unavailable}}',
   payResponse: '{code}{charge, select, none {} other { {charge}}}{replayed, select, yes { (stored result)} other {}}',
   httpTimedOut: 'no answer in time',
+  zkCliEmpty: 'empty command; use {usage}',
+  zkCliPath: '{cmd}: expected a path starting with /',
+  zkCliVersion: '{cmd}: expected an integer version',
+  zkCliSetArgs: 'set: expected PATH DATA',
+  zkCliSleep: 'sleep: expected a number of ms',
+  zkCliUnknown: 'unknown command "{cmd}"; use {usage}',
 } as const satisfies Record<string, string>;

@@ -69,4 +69,10 @@ export const zh: Record<keyof typeof en, string> = {
   payCode: '{code} {kind, select, paid {已支付} progress {处理中} reused {幂等键被复用} other {服务不可用}}',
   payResponse: '{code}{charge, select, none {} other { {charge}}}{replayed, select, yes {（已存储的结果）} other {}}',
   httpTimedOut: '没有及时应答',
+  zkCliEmpty: '命令为空；可用：{usage}',
+  zkCliPath: '{cmd}：应为以 / 开头的路径',
+  zkCliVersion: '{cmd}：版本应为整数',
+  zkCliSetArgs: 'set：应为 PATH DATA',
+  zkCliSleep: 'sleep：应为毫秒数',
+  zkCliUnknown: '未知命令 "{cmd}"；可用：{usage}',
 };

@@ -1,53 +1,89 @@
 import type { z } from 'zod';
+import { paramErrorSay } from '../core/param-error';
+import { p, type Phrase, type Say } from '../core/phrase';
 
 /** `['nodes', 2, 'params', 'ttlMs']` -> `nodes[2].params.ttlMs`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
   }
   return out || '(root)';
 }
 
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+/** A value's kind as the English word, and the phrase's select key. */
+function kindOf(v: unknown): { en: string; key: string } {
+  if (v === null) return { en: 'null', key: 'null' };
+  if (Array.isArray(v)) return { en: 'an array', key: 'array' };
+  if (typeof v === 'number' && Number.isNaN(v)) return { en: 'NaN', key: 'NaN' };
   const t = typeof v;
-  return t === 'object' ? 'an object' : t === 'undefined' ? 'nothing' : `a ${t}`;
+  return t === 'object' ? { en: 'an object', key: 'object' } : t === 'undefined' ? { en: 'nothing', key: 'nothing' } : { en: `a ${t}`, key: t };
+}
+
+/** `a or b or c`: each value as JSON, in English and as a phrase. */
+function eitherOf(values: readonly unknown[]): { en: string; say: Say } {
+  const shown = values.map((v) => JSON.stringify(v));
+  let say: Say = shown[0] ?? '';
+  for (const v of shown.slice(1)) say = p('scenario.issueOr', { a: say, b: v });
+  return { en: shown.join(' or '), say };
+}
+
+/**
+ * The generic problem of a zod issue (one no schema gave a message of its own), in English and
+ * as a phrase: one function writes both, so they cannot drift apart.
+ */
+function issueText(iss: z.core.$ZodRawIssue | z.core.$ZodIssue): { en: string; say: Phrase } | undefined {
+  switch (iss.code) {
+    case 'invalid_type': {
+      const want = iss.expected === 'number' ? 'a number' : iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`;
+      const got = kindOf(iss.input);
+      return { en: `expected ${want}, got ${got.en}`, say: p('scenario.issueType', { want: iss.expected, got: got.key }) };
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = iss.code === 'too_small';
+      const bound = small ? (iss as z.core.$ZodIssueTooSmall).minimum : (iss as z.core.$ZodIssueTooBig).maximum;
+      const n = Number(bound);
+      if (iss.origin === 'number') {
+        const op = small ? (iss.inclusive ? '>=' : '>') : iss.inclusive ? '<=' : '<';
+        return { en: `expected a number ${op} ${bound}`, say: p('scenario.issueNumberBound', { op, bound: String(bound) }) };
+      }
+      if (iss.origin === 'array') return { en: `expected ${small ? 'at least' : 'at most'} ${bound} item(s)`, say: p(small ? 'scenario.issueItemsMin' : 'scenario.issueItemsMax', { n }) };
+      if (iss.origin === 'string') return { en: `expected ${small ? 'at least' : 'at most'} ${bound} character(s)`, say: p(small ? 'scenario.issueCharsMin' : 'scenario.issueCharsMax', { n }) };
+      return undefined;
+    }
+    case 'unrecognized_keys': {
+      const keys = iss.keys.map((k) => `"${k}"`).join(', ');
+      return { en: `unknown field${iss.keys.length > 1 ? 's' : ''} ${keys}`, say: p('scenario.issueUnknownKeys', { n: iss.keys.length, keys }) };
+    }
+    case 'invalid_value': {
+      const v = eitherOf(iss.values);
+      return { en: `expected ${v.en}`, say: p('scenario.issueValue', { values: v.say }) };
+    }
+    case 'invalid_union':
+      return { en: 'does not match any allowed shape', say: p('scenario.issueUnion') };
+    default:
+      return undefined;
+  }
 }
 
 /**
  * Plain-language messages for zod issues, used at every boundary (URL, file, CLI). Schemas
- * give their own message where a rule needs one (e.g. "expected a positive number").
+ * give their own message where a rule needs one (engine/core/param-error.ts).
  */
-export const issueMessage: z.core.$ZodErrorMap = (iss) => {
-  switch (iss.code) {
-    case 'invalid_type': {
-      const want = iss.expected === 'number' ? 'a number' : iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`;
-      return `expected ${want}, got ${kindOf(iss.input)}`;
-    }
-    case 'too_small':
-      if (iss.origin === 'number') return `expected a number ${iss.inclusive ? '>=' : '>'} ${iss.minimum}`;
-      if (iss.origin === 'array') return `expected at least ${iss.minimum} item(s)`;
-      if (iss.origin === 'string') return `expected at least ${iss.minimum} character(s)`;
-      return undefined;
-    case 'too_big':
-      if (iss.origin === 'number') return `expected a number ${iss.inclusive ? '<=' : '<'} ${iss.maximum}`;
-      if (iss.origin === 'array') return `expected at most ${iss.maximum} item(s)`;
-      if (iss.origin === 'string') return `expected at most ${iss.maximum} character(s)`;
-      return undefined;
-    case 'unrecognized_keys':
-      return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_value':
-      return `expected ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    case 'invalid_union':
-      return 'does not match any allowed shape';
-    default:
-      return undefined;
-  }
-};
+export const issueMessage: z.core.$ZodErrorMap = (iss) => issueText(iss)?.en;
+
+/**
+ * An issue's message in the reader's language (the inspector's). The issue must come from a parse
+ * with `issueMessage` and `reportInput: true`: its message is then either a schema's own, made
+ * by param-error, or this module's generic text for the issue, which needs the input it was
+ * given.
+ */
+export function issueSay(iss: z.core.$ZodIssue): Say {
+  const generic = issueText(iss);
+  return generic && generic.en === iss.message ? generic.say : paramErrorSay(iss.message);
+}
 
 /** One line per problem: `path: problem`. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], max = 5): string[] {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { p } from '@/engine/core/phrase';
 import { LIBRARY } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -89,8 +90,13 @@ describe('named saves', () => {
     store.setItem('dp:saves:v1', JSON.stringify([...raw, { id: 'x', name: 'bad', savedAt: 5, t: 0, scenario: { version: 1, seed: 'no', nodes: [] } }, 42]));
     const list = listSaves();
     if (!list.ok) throw new Error();
-    expect(list.value.map((s) => (s.ok ? s.name : `${s.name}: ${s.problem}`))).toEqual(['bad: seed: expected a number, got a string', 'good', 'Damaged save #3: (root): expected an object, got a number']);
-    const damaged = list.value.find((s) => s.name.startsWith('Damaged'))!;
+    // A record too damaged to have a name is named by its place, in the reader's language.
+    expect(list.value.map((s) => (s.ok ? s.name : [s.name, s.problem]))).toEqual([
+      ['bad', 'seed: expected a number, got a string'],
+      'good',
+      [p('ui.playground.saves-damagedName', { n: 3 }), '(root): expected an object, got a number'],
+    ]);
+    const damaged = list.value.find((s) => typeof s.name !== 'string')!;
     expect(deleteSave(damaged.id)).toEqual({ ok: true });
     expect((listSaves() as { value: unknown[] }).value).toHaveLength(2);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { p, type Say } from '@/engine/core/phrase';
 import { issueMessage, formatIssues } from '@/engine/scenario/errors';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -23,8 +24,11 @@ const saveSchema = z.object({
 });
 type SaveRecord = z.infer<typeof saveSchema>;
 
-/** A named save as the list shows it: usable, or damaged with the reason. */
-export type SavedScenario = { id: string; name: string; savedAt: number; t: number } & ({ ok: true; scenario: Scenario } | { ok: false; problem: string; raw: unknown });
+/**
+ * A named save as the list shows it: usable, or damaged with the reason. A record too damaged to
+ * have a name of its own is named by its place in the list, in the reader's language.
+ */
+export type SavedScenario = { id: string; savedAt: number; t: number } & ({ ok: true; name: string; scenario: Scenario } | { ok: false; name: Say; problem: string; raw: unknown });
 
 function readSaveRecords(): Loaded<unknown[]> {
   const stored = readStored(SAVES_KEY);
@@ -40,7 +44,7 @@ export function listSaves(): Loaded<SavedScenario[]> {
   if (!raw.ok) return raw;
   const out = raw.value.map((item, i): SavedScenario => {
     const rec = saveSchema.safeParse(item, { error: issueMessage });
-    if (!rec.success) return { id: `damaged-${i}`, name: `Damaged save #${i + 1}`, savedAt: 0, t: 0, ok: false, problem: formatIssues(rec.error.issues)[0], raw: item };
+    if (!rec.success) return { id: `damaged-${i}`, name: p('ui.playground.saves-damagedName', { n: i + 1 }), savedAt: 0, t: 0, ok: false, problem: formatIssues(rec.error.issues)[0], raw: item };
     const parsed = parseScenario(rec.data.scenario);
     const { id, name, savedAt, t } = rec.data;
     return parsed.ok ? { id, name, savedAt, t, ok: true, scenario: parsed.scenario } : { id, name, savedAt, t, ok: false, problem: parsed.errors[0], raw: rec.data.scenario };

@@ -14,21 +14,54 @@ export interface FieldText {
 export type FieldTable = Readonly<Record<string, FieldText>>;
 
 /**
- * The generic parameters every form may have (a link's, a latency's), where splitting the
- * camelCase is not enough. A kind's own parameters are labelled in its UI manifest
+ * The generic parameters every form may have (a link's, a latency's), and the names that splitting
+ * the camelCase would leave in English, whatever form they are in. A kind's own parameters are labelled in its UI manifest
  * (components/nodes/<kind>/index.tsx), a program's in components/nodes/programs.ts.
  */
 const GENERIC: FieldTable = {
   fifo: { label: p('scenario.field-fifo-label') },
   partitioned: { label: p('scenario.field-partitioned-label') },
   jitterMs: { label: p('scenario.field-jitterMs-label') },
-  loss: { unit: '0–1' },
+  loss: { label: p('scenario.field-loss-label'), unit: '0–1' },
   duplicate: { label: p('scenario.field-duplicate-label'), unit: '0–1' },
   minMs: { label: p('scenario.field-minMs-label') },
   maxMs: { label: p('scenario.field-maxMs-label') },
   meanMs: { label: p('scenario.field-meanMs-label') },
   stdMs: { label: p('scenario.field-stdMs-label') },
   ms: { label: p('scenario.field-ms-label'), unit: 'ms' },
+  program: { label: p('scenario.field-program-label') },
+  latency: { label: p('scenario.field-latency-label') },
+  transport: { label: p('scenario.field-transport-label') },
+  tcpRetries: { label: p('scenario.field-tcpRetries-label') },
+  replicaPriority: { label: p('scenario.field-replicaPriority-label') },
+  minSessionTimeout: { label: p('scenario.field-minSessionTimeout-label') },
+  maxSessionTimeout: { label: p('scenario.field-maxSessionTimeout-label') },
+  containerCheckIntervalMs: { label: p('scenario.field-containerCheckIntervalMs-label') },
+  resultTtlMs: { label: p('scenario.field-resultTtlMs-label') },
+  checkParams: { label: p('scenario.field-checkParams-label') },
+  zkPath: { label: p('scenario.field-zkPath-label') },
+  secret: { label: p('scenario.field-secret-label') },
+  backends: { label: p('scenario.field-backends-label') },
+  id: { label: p('scenario.field-id-label') },
+  from: { label: p('scenario.field-from-label') },
+  to: { label: p('scenario.field-to-label') },
+  gid: { label: p('scenario.field-gid-label') },
+  branches: { label: p('scenario.field-branches-label') },
+  svc: { label: p('scenario.field-svc-label') },
+  consumeTimeoutMs: { label: p('scenario.field-consumeTimeoutMs-label') },
+  flushConsumerOffsetIntervalMs: { label: p('scenario.field-flushConsumerOffsetIntervalMs-label') },
+  retryScheduleMs: { label: p('scenario.field-retryScheduleMs-label') },
+  loop: { label: p('scenario.field-loop-label') },
+  watchdog: { label: p('scenario.field-watchdog-label') },
+  abortOnLost: { label: p('scenario.field-abortOnLost-label') },
+  sortChildren: { label: p('scenario.field-sortChildren-label') },
+  value: { label: p('scenario.field-value-label') },
+  relogin: { label: p('scenario.field-relogin-label') },
+  heartbeatMs: { label: p('scenario.field-heartbeatMs-label') },
+  reconnectMs: { label: p('scenario.field-reconnectMs-label') },
+  customer: { label: p('scenario.field-customer-label') },
+  qty: { label: p('scenario.field-qty-label') },
+  topic: { label: p('scenario.field-topic-label') },
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

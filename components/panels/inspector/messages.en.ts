@@ -37,4 +37,5 @@ export const en = {
   'link-already': '{a} and {b} are already linked.',
   'link-wrongKindTalks': 'A {a} node has nothing to say to a {b} node: it talks to {allowed}.',
   'link-wrongKind': 'A {a} node has nothing to say to a {b} node.',
+  onePerLine: 'one per line',
 } as const satisfies Record<string, string>;

@@ -39,4 +39,5 @@ export const zh: Record<keyof typeof en, string> = {
   'link-already': '{a} 和 {b} 已经连接。',
   'link-wrongKindTalks': '{a} 节点与 {b} 节点之间无话可说：它只与 {allowed} 通信。',
   'link-wrongKind': '{a} 节点与 {b} 节点之间无话可说。',
+  onePerLine: '每行一个',
 };

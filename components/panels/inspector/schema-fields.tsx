@@ -202,7 +202,7 @@ export function Field(p: FieldProps) {
     case 'lines':
     case 'commands':
       return (
-        <Row id={id} label={label} explain={explain} hint="one per line" error={error ?? Object.entries(p.errors).find(([k]) => k.startsWith(`${keyOf(p.path)}.`))?.[1]}>
+        <Row id={id} label={label} explain={explain} hint={i18n.t('ui.panels-inspector.onePerLine')} error={error ?? Object.entries(p.errors).find(([k]) => k.startsWith(`${keyOf(p.path)}.`))?.[1]}>
           <LinesField {...p} id={id} error={error} words={kind === 'commands'} />
         </Row>
       );

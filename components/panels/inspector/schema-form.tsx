@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import { issueMessage } from '@/engine/scenario/errors';
+import { issueMessage, issueSay } from '@/engine/scenario/errors';
 import type { EditResult } from '@/stores/playback-store';
 import { useI18n } from '../../i18n/use-i18n';
 import type { FieldTable } from './field-labels';
@@ -54,7 +54,7 @@ export function SchemaForm({
   const json = jsonOf(schema);
   const texts = useMemo((): FieldTexts => ({ table: fields ?? {}, variants: variantFields ?? {}, fill: fillVariant, title: variantTitle }), [fields, variantFields, fillVariant, variantTitle]);
   const [draft, setDraft] = useState(value);
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [seen, setSeen] = useState(value);
   const [refused, setRefused] = useState<string[] | null>(null);
   // An apply waiting for code it needs (a client switched to a program not loaded yet).
@@ -65,12 +65,13 @@ export function SchemaForm({
     setDraft(value);
     setRefused(null);
   }
-  const check = useMemo(() => schema.safeParse(draft, { error: issueMessage }), [schema, draft]);
+  // With the input reported, each problem can be told in the reader's language (issueSay).
+  const check = useMemo(() => schema.safeParse(draft, { error: issueMessage, reportInput: true }), [schema, draft]);
   const errors = useMemo(() => {
     const out: Record<string, string> = {};
-    if (!check.success) for (const iss of check.error.issues) out[iss.path.join('.')] ??= iss.message;
+    if (!check.success) for (const iss of check.error.issues) out[iss.path.join('.')] ??= say(issueSay(iss));
     return out;
-  }, [check]);
+  }, [check, say]);
   const dirty = !same(draft, value);
   useEffect(() => {
     onDraft?.(dirty ? draft : null);

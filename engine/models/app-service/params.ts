@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of an app service, apart from its behaviour (model.ts): the catalog imports them
 // eagerly to validate scenarios and build the inspector's form, while the model is fetched the
 // first time a scenario has such a node.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const nodeRef = z.string().min(1, { error: must.id() });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
 
 export const appParams = z
   .object({
@@ -14,7 +15,7 @@ export const appParams = z
      * a session in Redis (Spring Session, shared by every app server), or nowhere: a signed JWT
      * that each server verifies on its own.
      */
-    auth: z.enum(['memory', 'redis', 'jwt'], { error: 'expected memory, redis or jwt' }).default('memory'),
+    auth: z.enum(['memory', 'redis', 'jwt'], { error: must.oneOf(['memory', 'redis', 'jwt']) }).default('memory'),
     /** A session ends after this long without a request (Spring Session's maxInactiveInterval, default 1800 s). */
     maxInactiveMs: ms(1, 86_400_000).default(1_800_000),
     /** The Redis node for sessions, refresh tokens and the denylist (default: the first linked Redis). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROGRAM_KINDS } from '../../patterns/catalog';
+import { must } from '../../core/param-error';
 
 // A client's parameters: which program it runs, and that program's own parameters. Built from
 // the program catalog (schemas only), so validating a client loads no program's code.
@@ -8,7 +9,7 @@ const programSchemas = Object.values(PROGRAM_KINDS).map((p) => p.params) as unkn
 
 export const clientParams = z
   .object({
-    program: z.discriminatedUnion('kind', programSchemas, { error: `expected a program kind: ${Object.keys(PROGRAM_KINDS).join(', ')}` }),
+    program: z.discriminatedUnion('kind', programSchemas, { error: must.programKind(Object.keys(PROGRAM_KINDS)) }),
   })
   .strict();
 export type ClientParams = { program: { kind: string } & Record<string, unknown> };

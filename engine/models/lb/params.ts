@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { must, type ParamUnit } from '../../core/param-error';
 
 // The parameters of a load balancer, apart from its behaviour (model.ts): the catalog imports them
 // eagerly to validate scenarios and build the inspector's form, while the model is fetched the
 // first time a scenario has such a node.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const int = (min: number, max: number, what: string) => z.number().int({ error: `expected a whole number of ${what}` }).min(min, { error: `expected ${min} to ${max} ${what}` }).max(max, { error: `expected ${min} to ${max} ${what}` });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const nodeRef = z.string().min(1, { error: must.id() });
+const int = (min: number, max: number, what: ParamUnit) => z.number().int({ error: must.wholeNumberOf(what) }).min(min, { error: must.between(min, max, what) }).max(max, { error: must.between(min, max, what) });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
 
 export const lbParams = z
   .object({
@@ -15,9 +16,9 @@ export const lbParams = z
      * (HAProxy `cookie SERVERID insert`) sends a user back to the same backend while it is up;
      * when it is down the user is sent to another one (`option redispatch`).
      */
-    policy: z.enum(['round-robin', 'sticky'], { error: 'expected round-robin or sticky' }).default('round-robin'),
+    policy: z.enum(['round-robin', 'sticky'], { error: must.oneOf(['round-robin', 'sticky']) }).default('round-robin'),
     /** The backends, in order (default: every linked app service). */
-    backends: z.array(nodeRef).max(32, { error: 'expected at most 32 backends' }).optional(),
+    backends: z.array(nodeRef).max(32, { error: must.atMost(32, 'backends') }).optional(),
     /** Active health check period (HAProxy `inter`, default 2 s); a check unanswered by the next one failed. */
     healthEveryMs: ms(10, 600_000).default(2000),
     /** Consecutive failed checks that take a backend out (HAProxy `fall`, default 3). */

@@ -49,4 +49,6 @@ export const en = {
   gaugeWater: 'water',
   gaugeTokens: 'tokens',
   gaugeStored: 'stored permits',
+  paramBurstCapacity: 'BurstCapacity must be greater than or equal than replenishRate',
+  paramSentinelInterval: 'Sentinel needs intervalMs divisible by sampleCount (LeapArray: "time span needs to be evenly divided")',
 } as const satisfies Record<string, string>;

@@ -51,4 +51,6 @@ export const zh: Record<keyof typeof en, string> = {
   gaugeWater: '水位',
   gaugeTokens: '令牌',
   gaugeStored: '存储的许可',
+  paramBurstCapacity: 'BurstCapacity 必须大于或等于 replenishRate',
+  paramSentinelInterval: 'Sentinel 要求 intervalMs 能被 sampleCount 整除（LeapArray："time span needs to be evenly divided"）',
 };

@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { must, paramError, type ParamUnit } from '../../core/param-error';
+import { p } from '../../core/phrase';
 
 // The parameters of a rate limiter, apart from its behaviour (model.ts): the catalog imports them
 // eagerly to validate scenarios and build the inspector's form, while the model is fetched the
 // first time a scenario has such a node.
 
-const num = (min: number, max: number, what: string) =>
-  z.number({ error: `expected a number of ${what}` }).min(min, { error: `expected ${min} to ${max} ${what}` }).max(max, { error: `expected ${min} to ${max} ${what}` });
-const int = (min: number, max: number, what: string) => num(min, max, what).int({ error: `expected a whole number of ${what}` });
+const num = (min: number, max: number, what: ParamUnit) =>
+  z.number({ error: must.numberOf(what) }).min(min, { error: must.between(min, max, what) }).max(max, { error: must.between(min, max, what) });
+const int = (min: number, max: number, what: ParamUnit) => num(min, max, what).int({ error: must.wholeNumberOf(what) });
 
 const limit = int(1, 1_000_000, 'requests').default(10);
 const windowMs = num(1, 3_600_000, 'ms').default(1000);
-const rate = num(0.01, 1_000_000, 'permits per second').default(5);
-const guavaMode = z.enum(['acquire', 'tryAcquire'], { error: 'expected acquire or tryAcquire' }).default('acquire');
+const rate = num(0.01, 1_000_000, 'permitsPerSecond').default(5);
+const guavaMode = z.enum(['acquire', 'tryAcquire'], { error: must.oneOf(['acquire', 'tryAcquire']) }).default('acquire');
 
 /** The algorithm and its own parameters: the four classic ones, then the real libraries'. */
 export const limiterAlgorithm = z.discriminatedUnion(
@@ -66,17 +68,17 @@ export const limiterAlgorithm = z.discriminatedUnion(
     z
       .object({
         kind: z.literal('scg-redis'),
-        replenishRate: int(1, 1_000_000, 'tokens per second').default(10),
+        replenishRate: int(1, 1_000_000, 'tokensPerSecond').default(10),
         burstCapacity: int(1, 1_000_000, 'tokens').default(20),
         requestedTokens: int(1, 1_000_000, 'tokens').default(1),
         routeId: z.string().min(1).max(60).default('route'),
-        redis: z.string().min(1, { error: 'expected a node id' }).optional(),
+        redis: z.string().min(1, { error: must.id() }).optional(),
         /** How long it waits for Redis before letting the request through anyway (the Redis client's command timeout). */
         redisTimeoutMs: num(1, 600_000, 'ms').default(1000),
       })
       .strict(),
   ],
-  { error: 'expected a limiter algorithm kind' },
+  { error: must.limiterKind() },
 );
 export type LimiterAlgorithm = z.output<typeof limiterAlgorithm>;
 /** The algorithms the limiter runs itself (all but Spring Cloud Gateway's, which runs on Redis). */
@@ -91,11 +93,11 @@ export const limiterParams = z
   .strict()
   .refine((p) => p.algorithm.kind !== 'scg-redis' || p.algorithm.burstCapacity >= p.algorithm.replenishRate, {
     // RedisRateLimiter's own check, in its words.
-    error: 'BurstCapacity must be greater than or equal than replenishRate',
+    error: paramError('BurstCapacity must be greater than or equal than replenishRate', p('model.limiter.paramBurstCapacity')),
     path: ['algorithm', 'burstCapacity'],
   })
   .refine((p) => p.algorithm.kind !== 'sentinel-reject' && p.algorithm.kind !== 'sentinel-warmup' ? true : p.algorithm.intervalMs % p.algorithm.sampleCount === 0, {
-    error: 'Sentinel needs intervalMs divisible by sampleCount (LeapArray: "time span needs to be evenly divided")',
+    error: paramError('Sentinel needs intervalMs divisible by sampleCount (LeapArray: "time span needs to be evenly divided")', p('model.limiter.paramSentinelInterval')),
     path: ['algorithm', 'intervalMs'],
   });
 export type LimiterParams = z.input<typeof limiterParams>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of a RocketMQ-style broker, apart from its behaviour (model.ts): the catalog
 // imports them eagerly to validate scenarios and build the inspector's form. The defaults are
 // RocketMQ's own (5.x source): BrokerConfig, MessageStoreConfig, SubscriptionGroupConfig and the
 // clients' DefaultMQProducer / DefaultMQPushConsumer. Scenarios scale the long ones down and say so.
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const int = (min: number, max: number) => z.number().int({ error: 'expected a whole number' }).min(min, { error: `expected ${min} to ${max}` }).max(max, { error: `expected ${min} to ${max}` });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const int = (min: number, max: number) => z.number().int({ error: must.wholeNumber() }).min(min, { error: must.between(min, max) }).max(max, { error: must.between(min, max) });
 
 /** RocketMQ's `messageDelayLevel` (MessageStoreConfig): levels 1 to 18, in seconds. */
 export const DELAY_LEVELS_S = [1, 5, 10, 30, 60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 1200, 1800, 3600, 7200] as const;
@@ -19,7 +20,7 @@ export const mqParams = z
      * The retry delays are RocketMQ's delay levels times this: 1 is real time (10 s, 30 s, 1 min …
      * 2 h); 0.01 plays 10 s as 100 ms.
      */
-    delayScale: z.number().min(0.0001, { error: 'expected 0.0001 to 1' }).max(1, { error: 'expected 0.0001 to 1' }).default(1),
+    delayScale: z.number().min(0.0001, { error: must.between(0.0001, 1) }).max(1, { error: must.between(0.0001, 1) }).default(1),
     /** Deliveries that failed before a message goes to the group's DLQ (SubscriptionGroupConfig.retryMaxTimes = 16). */
     maxReconsumeTimes: int(0, 16).default(16),
     /** A message a consumer holds longer than this is sent back to be retried (DefaultMQPushConsumer.consumeTimeout = 15 min). */

@@ -22,4 +22,5 @@ export const en = {
   charge: "{node} charges {amount} for {client}'s {order} as {charge} (attempt {attempt})",
   reply: '{node} answers {client}: {code}{replayed} ({detail})',
   replayed: ' — the stored result {charge}, no new charge',
+  paramDedupeStore: 'a dedupe store needs the store node id',
 } as const satisfies Record<string, string>;

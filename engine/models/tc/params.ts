@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of a TCC / Saga coordinator, apart from its behaviour (model.ts): the catalog
 // imports them eagerly to validate scenarios and build the inspector's form.
@@ -6,11 +7,11 @@ import { z } from 'zod';
 const branch = z
   .object({
     /** The participant node(s) serving this branch; with several, each call goes to the next (a load-balanced service). */
-    svc: z.array(z.string().min(1, { error: 'expected a participant node id' })).min(1).max(4),
+    svc: z.array(z.string().min(1, { error: must.id('participant') })).min(1).max(4),
     /** `debit` takes the amount from the account, `credit` gives it. */
     kind: z.enum(['debit', 'credit']),
-    account: z.string().min(1, { error: 'expected an account id' }),
-    amount: z.number().int().min(1, { error: 'expected a whole amount >= 1' }),
+    account: z.string().min(1, { error: must.id('account') }),
+    amount: z.number().int().min(1, { error: must.wholeAmount(true) }),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of a TCC / Saga participant, apart from its behaviour (model.ts): the catalog
 // imports them eagerly to validate scenarios and build the inspector's form.
@@ -6,7 +7,7 @@ import { z } from 'zod';
 export const tccSvcParams = z
   .object({
     /** The database node holding its accounts (it must be linked to it). */
-    db: z.string().min(1, { error: 'expected a database node id' }).default('db'),
+    db: z.string().min(1, { error: must.id('database') }).default('db'),
     /**
      * DTM's sub-transaction barrier (Seata's tcc_fence_log does the same job): each call first
      * inserts (gid, branch, op) into the `barrier` table in the same local transaction; a repeat

@@ -62,4 +62,5 @@ export const en = {
   whyNotSufficient: 'not sufficient followers synced, only with {nodes}',
   whyNoQuorum: 'no quorum of followers synced within initLimit',
   whyNothingHeard: 'nothing heard from leader {leader} for {ms} ms',
+  paramSessionBounds: 'minSessionTimeout must not exceed maxSessionTimeout',
 } as const satisfies Record<string, string>;

@@ -64,4 +64,5 @@ export const zh: Record<keyof typeof en, string> = {
   whyNotSufficient: '同步的 Follower 不足，只有 {nodes}',
   whyNoQuorum: '在 initLimit 内没有法定人数的 Follower 完成同步',
   whyNothingHeard: '已有 {ms} ms 没有收到 Leader {leader} 的消息',
+  paramSessionBounds: 'minSessionTimeout 不能大于 maxSessionTimeout',
 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { must, paramError } from '../../core/param-error';
+import { p } from '../../core/phrase';
 
 // The parameters of a ZooKeeper server, apart from its behaviour (model.ts): the catalog imports
 // them eagerly to validate scenarios and build the inspector's form, while the model is fetched
@@ -7,9 +9,9 @@ import { z } from 'zod';
 const intIn = (min: number, max: number) =>
   z
     .number()
-    .int({ error: `expected an integer from ${min} to ${max}` })
-    .min(min, { error: `expected an integer from ${min} to ${max}` })
-    .max(max, { error: `expected an integer from ${min} to ${max}` });
+    .int({ error: must.integerFrom(min, max) })
+    .min(min, { error: must.integerFrom(min, max) })
+    .max(max, { error: must.integerFrom(min, max) });
 
 export const zookeeperParams = z
   .object({
@@ -40,7 +42,7 @@ export const zookeeperParams = z
   })
   .strict()
   .refine((p) => (p.minSessionTimeout ?? 2 * p.tickTime) <= (p.maxSessionTimeout ?? 20 * p.tickTime), {
-    error: 'minSessionTimeout must not exceed maxSessionTimeout',
+    error: paramError('minSessionTimeout must not exceed maxSessionTimeout', p('model.zookeeper.paramSessionBounds')),
     path: ['minSessionTimeout'],
   });
 export type ZookeeperParams = z.infer<typeof zookeeperParams>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configPath } from '../config-admin/params';
+import { must } from '../../core/param-error';
 
 // The parameters of the config watcher program, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
@@ -9,7 +10,7 @@ export const configWatcherParams = z
   .object({
     kind: z.literal('config-watcher'),
     /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** The configuration znode to follow. */
     path: configPath.default('/config/app'),
     /** one-shot: getData with a watch, re-armed by each re-read. persistent: addWatch once. */
@@ -25,9 +26,9 @@ export const configWatcherParams = z
      */
     rereadOnReconnect: z.boolean().default(false),
     /** Wait before subscribing (ms). */
-    startDelayMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(0),
+    startDelayMs: z.number().min(0, { error: must.nonNegative() }).max(3_600_000).default(0),
     /** Requested session timeout (ms). */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
+    sessionTimeoutMs: z.number().int().min(1, { error: must.positiveMs() }).max(600_000).default(6000),
   })
   .strict();
 export type ConfigWatcherParams = z.infer<typeof configWatcherParams>;

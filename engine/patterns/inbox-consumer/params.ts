@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the consumer with an inbox table, apart from its behaviour (program.ts).
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: must.name() });
 
 export const inboxConsumerParams = z
   .object({
     kind: z.literal('inbox-consumer'),
     /** The broker. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** Its own database: the `inventory` row it ships from and the `inbox` table. */
-    db: z.string().min(1, { error: 'expected a node id' }).default('db'),
+    db: z.string().min(1, { error: must.id() }).default('db'),
     group: name.default('shipping'),
     topic: name.default('orders'),
     /**
@@ -24,7 +25,7 @@ export const inboxConsumerParams = z
     /** The account each message credits (`credit`). */
     account: name.default('bob'),
     /** How much each message credits (`credit`). */
-    amount: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
+    amount: z.number().int({ error: must.wholeNumber() }).min(1, { error: must.between(1, 1000000) }).max(1_000_000, { error: must.between(1, 1000000) }).default(30),
     /** How long handling one message takes before its transaction starts (ms). */
     processMs: ms(0, 600_000).default(100),
     /** Insert the message id into the inbox table in the transaction of the effect; a duplicate key means it was handled. */

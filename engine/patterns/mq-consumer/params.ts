@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the broker consumer, apart from its behaviour (program.ts).
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: must.name() });
 
 export const mqConsumerParams = z
   .object({
     kind: z.literal('mq-consumer'),
     /** The broker. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** Its consumer group: every group gets every message of the topic. */
     group: name.default('shipping'),
     topic: name.default('orders'),

@@ -26,4 +26,5 @@ export const en = {
   discover: '{node} asks {sentinel} for the primary ({why}) and {answer}',
   noAddress: 'gets no address',
   hearsPrimary: 'hears the primary is {primary}',
+  paramTargetOrSentinels: 'expected a target or sentinels',
 } as const satisfies Record<string, string>;

@@ -28,4 +28,5 @@ export const zh: Record<keyof typeof en, string> = {
   discover: '{node} 向 {sentinel} 询问主节点（{why}），{answer}',
   noAddress: '没有得到地址',
   hearsPrimary: '得知主节点是 {primary}',
+  paramTargetOrSentinels: '需要 target 或 sentinels',
 };

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { lockCommonShape } from '../lock-params';
+import { must, paramError } from '../../core/param-error';
+import { p } from '../../core/phrase';
 
 // The parameters of the Redis lock program, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
 // first client that runs it.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const nodeRef = z.string().min(1, { error: must.id() });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
 
 export const redisLockParams = z
   .object({
@@ -20,7 +22,7 @@ export const redisLockParams = z
      * of a fixed target: asked before the first command and again after a timeout, a connection
      * error or READONLY from the primary it was given.
      */
-    sentinels: z.array(nodeRef).min(1, { error: 'expected at least one sentinel' }).max(20).optional(),
+    sentinels: z.array(nodeRef).min(1, { error: must.atLeastOne('sentinel') }).max(20).optional(),
     /** The name the sentinels monitor the primary under. */
     masterName: z.string().min(1).max(100).default('mymaster'),
     /** The lock's key. */
@@ -40,5 +42,5 @@ export const redisLockParams = z
     ...lockCommonShape,
   })
   .strict()
-  .refine((p) => p.target !== undefined || p.sentinels !== undefined, { error: 'expected a target or sentinels', path: ['target'] });
+  .refine((p) => p.target !== undefined || p.sentinels !== undefined, { error: paramError('expected a target or sentinels', p('pattern.redis-lock.paramTargetOrSentinels')), path: ['target'] });
 export type RedisLockParams = z.infer<typeof redisLockParams>;

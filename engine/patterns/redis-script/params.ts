@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the Redis command script, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
 // first client that runs it.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
+const nodeRef = z.string().min(1, { error: must.id() });
 
 export const redisScriptParams = z
   .object({
@@ -12,9 +13,9 @@ export const redisScriptParams = z
     /** The Redis node to talk to. */
     target: nodeRef,
     /** Commands sent one at a time, each after the previous reply. */
-    commands: z.array(z.array(z.string().max(200)).min(1, { error: 'expected a command' })).min(1).max(200),
+    commands: z.array(z.array(z.string().max(200)).min(1, { error: must.command() })).min(1).max(200),
     /** Pause between a reply and the next command (ms). */
-    intervalMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(100),
+    intervalMs: z.number().min(0, { error: must.nonNegative() }).max(3_600_000).default(100),
     /** Start over after the last command. */
     loop: z.boolean().default(false),
   })

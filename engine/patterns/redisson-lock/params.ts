@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { lockCommonShape } from '../lock-params';
+import { must } from '../../core/param-error';
 
 // The parameters of the Redisson lock program, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
 // first client that runs it.
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
 
 export const redissonLockParams = z
   .object({
     kind: z.literal('redisson-lock'),
     /** The Redis node holding the lock. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** The lock's name (a hash key). */
     lockKey: z.string().min(1).max(100).default('lock'),
     /**
@@ -22,7 +23,7 @@ export const redissonLockParams = z
     /** Redisson's lockWatchdogTimeout (30 000 ms by default). */
     watchdogTimeoutMs: ms(3, 3_600_000).default(30_000),
     /** How many times the holder takes the lock again inside its section (re-entrancy). */
-    reentry: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 5' }).max(5, { error: 'expected 1 to 5' }).default(1),
+    reentry: z.number().int({ error: must.wholeNumber() }).min(1, { error: must.between(1, 5) }).max(5, { error: must.between(1, 5) }).default(1),
     /** A command with no reply after this long has failed (Redisson's responseTimeout is 3000 ms). */
     timeoutMs: ms(1, 600_000).default(3000),
     ...lockCommonShape,

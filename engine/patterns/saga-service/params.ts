@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of a service taking part in a choreographed saga, apart from its behaviour (program.ts).
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: must.name() });
 
 export const sagaServiceParams = z
   .object({
     kind: z.literal('saga-service'),
     /** The broker all the saga's events go through. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** Its own database. */
-    db: z.string().min(1, { error: 'expected a node id' }).default('db'),
+    db: z.string().min(1, { error: must.id() }).default('db'),
     /** Its part: the order service starts sagas and closes them, payment debits and refunds, inventory reserves stock. */
     role: z.enum(['order', 'payment', 'inventory']).default('order'),
     topic: name.default('saga'),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the token-replay attacker program, apart from its behaviour (program.ts): the
 // program catalog imports them eagerly to validate scenarios, while the program itself is fetched
 // with the first client that runs it.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
+const nodeRef = z.string().min(1, { error: must.id() });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
 
 export const tokenReplayParams = z
   .object({
@@ -15,7 +16,7 @@ export const tokenReplayParams = z
     /** Time between replays (ms). */
     intervalMs: ms(1, 3_600_000).default(500),
     /** Replays before it stops. */
-    tries: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 100000' }).max(100_000, { error: 'expected 1 to 100000' }).default(40),
+    tries: z.number().int({ error: must.wholeNumber() }).min(1, { error: must.between(1, 100000) }).max(100_000, { error: must.between(1, 100000) }).default(40),
     /** A request with no answer after this long has failed (ms). */
     timeoutMs: ms(1, 600_000).default(3000),
   })

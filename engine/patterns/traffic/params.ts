@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { must, type ParamUnit } from '../../core/param-error';
 
 // The parameters of the traffic source, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
 // first client that runs it.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const num = (min: number, max: number, what: string) =>
-  z.number({ error: `expected a number of ${what}` }).min(min, { error: `expected ${min} to ${max} ${what}` }).max(max, { error: `expected ${min} to ${max} ${what}` });
-const int = (min: number, max: number, what: string) => num(min, max, what).int({ error: `expected a whole number of ${what}` });
-const rate = num(0.001, 100_000, 'requests per second');
+const nodeRef = z.string().min(1, { error: must.id() });
+const num = (min: number, max: number, what: ParamUnit) =>
+  z.number({ error: must.numberOf(what) }).min(min, { error: must.between(min, max, what) }).max(max, { error: must.between(min, max, what) });
+const int = (min: number, max: number, what: ParamUnit) => num(min, max, what).int({ error: must.wholeNumberOf(what) });
+const rate = num(0.001, 100_000, 'requestsPerSecond');
 
 /** When requests arrive. */
 export const trafficShape = z.discriminatedUnion(
@@ -42,12 +43,12 @@ export const trafficShape = z.discriminatedUnion(
         type: z.literal('scripted'),
         arrivals: z
           .array(z.object({ at: num(0, 3_600_000, 'ms'), permits: int(1, 1_000_000, 'permits').default(1) }).strict())
-          .max(10_000, { error: 'expected at most 10000 arrivals' })
+          .max(10_000, { error: must.atMost(10000, 'arrivals') })
           .default([]),
       })
       .strict(),
   ],
-  { error: 'expected a traffic shape: constant, poisson, bursts, boundary, ramp or scripted' },
+  { error: must.kindOf('traffic', ['constant', 'poisson', 'bursts', 'boundary', 'ramp', 'scripted']) },
 );
 export type TrafficShape = z.output<typeof trafficShape>;
 
@@ -55,7 +56,7 @@ export const trafficParams = z
   .object({
     kind: z.literal('traffic'),
     /** Where every request goes: each target gets the very same arrivals (default: every linked limiter). */
-    targets: z.array(nodeRef).max(32, { error: 'expected at most 32 targets' }).optional(),
+    targets: z.array(nodeRef).max(32, { error: must.atMost(32, 'targets') }).optional(),
     shape: trafficShape.default({ type: 'constant', ratePerSec: 5 }),
     /** The key its requests count against (a user, an API key); default: the client's id. */
     key: z.string().min(1).max(40).optional(),

@@ -1,29 +1,30 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the transactional producer, apart from its behaviour (program.ts).
 
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected letters, digits, _ . or -' });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const name = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: must.name() });
 
 export const txProducerParams = z
   .object({
     kind: z.literal('tx-producer'),
     /** The broker. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /**
      * Its database, a `db` node: the local transaction debits `account` by `amount` and inserts
      * the message's row into `tx_log`, and the check listener looks that row up. Unset: a table
      * kept inside the service itself (it survives the service's crashes).
      */
-    db: z.string().min(1, { error: 'expected a node id' }).optional(),
+    db: z.string().min(1, { error: must.id() }).optional(),
     /** The account the local transaction debits (with `db`). */
     account: name.default('alice'),
     /** How much each order debits (with `db`). */
-    amount: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 1000000' }).max(1_000_000, { error: 'expected 1 to 1000000' }).default(30),
+    amount: z.number().int({ error: must.wholeNumber() }).min(1, { error: must.between(1, 1000000) }).max(1_000_000, { error: must.between(1, 1000000) }).default(30),
     producerGroup: name.default('pay-service'),
     topic: name.default('orders'),
     /** Orders to pay, order-1 … order-N, one after another. */
-    orders: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected 1 to 50' }).max(50, { error: 'expected 1 to 50' }).default(3),
+    orders: z.number().int({ error: must.wholeNumber() }).min(1, { error: must.between(1, 50) }).max(50, { error: must.between(1, 50) }).default(3),
     /** Time between one order's END and the next order's half message (ms); the first starts after it too. */
     intervalMs: ms(1, 3_600_000).default(1000),
     /** How long the local transaction (marking the order paid in its database) takes (ms); with `db`, the work before its first statement. */

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { must } from '../../core/param-error';
 
 // The parameters of the web user program, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
 // first client that runs it.
 
-const nodeRef = z.string().min(1, { error: 'expected a node id' });
-const ms = (min: number, max: number) => z.number({ error: 'expected a number of ms' }).min(min, { error: `expected a number from ${min} to ${max}` }).max(max, { error: `expected a number from ${min} to ${max}` });
-const count = (min: number, max: number) => z.number().int({ error: 'expected a whole number' }).min(min, { error: `expected ${min} to ${max}` }).max(max, { error: `expected ${min} to ${max}` });
+const nodeRef = z.string().min(1, { error: must.id() });
+const ms = (min: number, max: number) => z.number({ error: must.numberOf('ms') }).min(min, { error: must.numberFrom(min, max) }).max(max, { error: must.numberFrom(min, max) });
+const count = (min: number, max: number) => z.number().int({ error: must.wholeNumber() }).min(min, { error: must.between(min, max) }).max(max, { error: must.between(min, max) });
 
 export const webUserParams = z
   .object({

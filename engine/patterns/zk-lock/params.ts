@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lockCommonShape } from '../lock-params';
+import { must } from '../../core/param-error';
 
 // The parameters of the ZooKeeper lock program, apart from its behaviour (program.ts): the program
 // catalog imports them eagerly to validate scenarios, while the program itself is fetched with the
@@ -7,18 +8,18 @@ import { lockCommonShape } from '../lock-params';
 
 const lockPath = z
   .string()
-  .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { error: 'expected a path like /locks/orders' })
+  .regex(/^(\/[A-Za-z0-9_.-]+)+$/, { error: must.pathLike('/locks/orders') })
   .max(200);
 
 export const zkLockParams = z
   .object({
     kind: z.literal('zk-lock'),
     /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** The lock's parent znode; contenders create sequential children under it. */
     lockPath: lockPath.default('/locks/lock'),
     /** Requested session timeout (ms); the server clamps it to [2, 20] × tickTime. */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(4000),
+    sessionTimeoutMs: z.number().int().min(1, { error: must.positiveMs() }).max(600_000).default(4000),
     /**
      * The naive recipe: every waiter watches the lock's parent (getChildren with a watch), so
      * every change wakes them all. Off: each watches only its predecessor (Curator).

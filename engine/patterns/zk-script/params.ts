@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseZkLine } from '../../clients/zookeeper/zkcli';
+import { must } from '../../core/param-error';
 
 // The parameters of the ZooKeeper command script, apart from its behaviour (program.ts): the
 // program catalog imports them eagerly to validate scenarios, while the program itself is fetched
@@ -9,13 +10,13 @@ export const zkScriptParams = z
   .object({
     kind: z.literal('zk-script'),
     /** The ZooKeeper node to connect to. */
-    target: z.string().min(1, { error: 'expected a node id' }),
+    target: z.string().min(1, { error: must.id() }),
     /** Requested session timeout (ms); the server clamps it to [2, 20] × tickTime. */
-    sessionTimeoutMs: z.number().int().min(1, { error: 'expected a positive number of ms' }).max(600_000).default(6000),
+    sessionTimeoutMs: z.number().int().min(1, { error: must.positiveMs() }).max(600_000).default(6000),
     /** zkCli-style lines run one after another once connected, e.g. "create -e /app/x hi". */
     ops: z
       .array(z.string().max(200))
-      .min(1, { error: 'expected at least one command' })
+      .min(1, { error: must.atLeastOne('command') })
       .max(200)
       .superRefine((lines, ctx) => {
         lines.forEach((l, i) => {
@@ -24,7 +25,7 @@ export const zkScriptParams = z
         });
       }),
     /** Pause between a reply and the next command (ms). */
-    intervalMs: z.number().min(0, { error: 'expected a number >= 0' }).max(3_600_000).default(200),
+    intervalMs: z.number().min(0, { error: must.nonNegative() }).max(3_600_000).default(200),
   })
   .strict();
 export type ZkScriptParams = z.infer<typeof zkScriptParams>;
