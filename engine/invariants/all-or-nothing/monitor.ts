@@ -1,4 +1,5 @@
 import type { MonitorDef } from '../../core/monitor';
+import { pget, pmap, pset, type PMap } from '../../core/pmap';
 import { p, type Phrase } from '../../core/phrase';
 import type { TraceEvent } from '../../core/trace-types';
 
@@ -13,7 +14,8 @@ import type { TraceEvent } from '../../core/trace-types';
  * compensated, and a compensation that cannot be done because the credit was spent meanwhile.
  */
 export interface AllOrNothingState {
-  gtx: Record<string, Gtx>;
+  /** Every global transaction begun (a map that grows with the run, so changed by path copying). */
+  gtx: PMap<Gtx>;
   /** Effects sent to commit, by `db|client|session`, until the database runs the COMMIT. */
   pending: Record<string, Pending>;
   /** `gid/branch/problem` already reported. */
@@ -71,7 +73,7 @@ function problem(gid: string, g: Gtx, b: Branch): [string, Phrase] | null {
 type Ctx = Parameters<MonitorDef<AllOrNothingState>['onEvent']>[2];
 
 function judge(s: AllOrNothingState, gid: string, i: number, ctx: Ctx): AllOrNothingState {
-  const g = s.gtx[gid];
+  const g = pget(s.gtx, gid);
   if (!g || g.outcome === null) return s;
   let reported = s.reported;
   for (const [id, b] of Object.entries(g.branches)) {
@@ -89,13 +91,13 @@ export const allOrNothing: MonitorDef<AllOrNothingState> = {
   id: 'all-or-nothing',
   title: 'Each global transaction, once settled, is done on every branch or undone on every branch, exactly once',
   watches: ['tc.begin', 'tc.end', 'tcc.try', 'tcc.confirm', 'tcc.cancel', 'saga.action', 'saga.compensate', 'db.exec'],
-  init: () => ({ gtx: {}, pending: {}, reported: [] }),
+  init: () => ({ gtx: pmap(), pending: {}, reported: [] }),
   onEvent(s, ev, ctx) {
-    if (ev.type === 'tc.begin') return { ...s, gtx: { ...s.gtx, [ev.gid]: { mode: ev.mode, node: ev.node, outcome: null, branches: {} } } };
+    if (ev.type === 'tc.begin') return { ...s, gtx: pset(s.gtx, ev.gid, { mode: ev.mode, node: ev.node, outcome: null, branches: {} }) };
     if (ev.type === 'tc.end') {
-      const g = s.gtx[ev.gid];
+      const g = pget(s.gtx, ev.gid);
       if (!g) return s;
-      return judge({ ...s, gtx: { ...s.gtx, [ev.gid]: { ...g, outcome: ev.outcome } } }, ev.gid, ev.i, ctx);
+      return judge({ ...s, gtx: pset(s.gtx, ev.gid, { ...g, outcome: ev.outcome }) }, ev.gid, ev.i, ctx);
     }
     if (ev.type === 'db.exec') {
       if (ev.sql !== 'COMMIT' || ev.code !== null || ev.session === null) return s;
@@ -107,7 +109,7 @@ export const allOrNothing: MonitorDef<AllOrNothingState> = {
       return applied({ ...s, pending }, p, ev.i, ctx);
     }
     const e = ev as Effect;
-    const g = s.gtx[e.gid];
+    const g = pget(s.gtx, e.gid);
     if (!g) return s;
     if (e.type === 'saga.compensate' && e.outcome === 'refused') {
       const key = `${e.gid}/${e.branch}/spent`;
@@ -123,10 +125,10 @@ export const allOrNothing: MonitorDef<AllOrNothingState> = {
 
 /** A participant's local transaction committed: count its effect on its branch, and judge. */
 function applied(s: AllOrNothingState, p: Pending, i: number, ctx: Ctx): AllOrNothingState {
-  const g = s.gtx[p.gid];
+  const g = pget(s.gtx, p.gid);
   if (!g) return s;
   const b0 = g.branches[p.branch] ?? { account: p.account, amount: p.amount, kind: p.kind, node: p.node, n: {}, late: false };
   const undone = (b0.n.cancel ?? 0) + (b0.n.compensate ?? 0) > 0;
   const b: Branch = { ...b0, node: p.node, n: { ...b0.n, [p.op]: (b0.n[p.op] ?? 0) + 1 }, late: b0.late || ((p.op === 'try' || p.op === 'action') && (undone || g.outcome !== null)) };
-  return judge({ ...s, gtx: { ...s.gtx, [p.gid]: { ...g, branches: { ...g.branches, [p.branch]: b } } } }, p.gid, i, ctx);
+  return judge({ ...s, gtx: pset(s.gtx, p.gid, { ...g, branches: { ...g.branches, [p.branch]: b } }) }, p.gid, i, ctx);
 }

@@ -31,7 +31,7 @@ function dml(r: Run, t: DbTxn, st: Extract<DbStmt, { table: string }>): Step {
   const key = lockKey(st.table, id);
   const exists = latest(s, t, st.table, id) !== undefined;
   if (exists || at(s.locks, key) !== undefined) {
-    const holder = lock(s, t, key);
+    const holder = lock(r, t, key);
     if (holder !== null) return { wait: key, holder };
   }
   const row = latest(s, t, st.table, id);
@@ -40,7 +40,7 @@ function dml(r: Run, t: DbTxn, st: Extract<DbStmt, { table: string }>): Step {
       return rows(row ? [row] : []);
     case 'insert':
       if (row) return st.ignore ? ok(0) : { done: { ok: false, error: duplicateKey(id) } };
-      lock(s, t, key);
+      lock(r, t, key);
       write(t, st.table, id, { ...st.row, id });
       return ok(1);
     case 'update': {
@@ -63,7 +63,7 @@ function dml(r: Run, t: DbTxn, st: Extract<DbStmt, { table: string }>): Step {
  * (autocommit), which ends with it unless it waits for a lock.
  */
 export function execute(r: Run, key: string, st: DbStmt): Step {
-  const t = txnOf(r.s, key);
+  const t = txnOf(r, key);
   if (isXa(st)) return xaStatement(r, key, t, st);
   // A branch that has ended (IDLE), is prepared or was rolled back takes no other statement.
   if (t?.xa && t.xa !== 'ACTIVE') return { done: { ok: false, error: xaerRmfail(t.xa) } };
@@ -93,6 +93,6 @@ export function execute(r: Run, key: string, st: DbStmt): Step {
  * autocommit statement's own transaction ends with it.
  */
 export function abandon(r: Run, key: string): void {
-  const t = txnOf(r.s, key);
+  const t = txnOf(r, key);
   if (t?.auto) rollbackTxn(r, t);
 }

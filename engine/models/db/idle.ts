@@ -1,4 +1,6 @@
 import type { DbError, DbQueryMsg, DbResultMsg } from '../../clients/sql/messages';
+import { pget, phas } from '../../core/pmap';
+import { dropSession, sessW } from './draft';
 import { rollbackTxn, txnOf, type Run } from './txn';
 import { DB_TIMERS, type DbTimer } from './timers';
 
@@ -13,8 +15,8 @@ export const SERVER_GONE: DbError = { code: 2006, state: 'HY000', message: 'Serv
 
 /** Restarts session `key`'s idle clock: it has just been answered. */
 export function armIdle(r: Run, key: string): void {
-  const sess = r.s.sessions[key];
-  if (!sess) return;
+  if (!phas(r.s.sessions, key)) return;
+  const sess = sessW(r, key);
   if (sess.idle) r.ctx.cancelTimer(sess.idle.timer);
   const seq = (sess.idle?.seq ?? 0) + 1;
   sess.idle = { seq, timer: r.ctx.setTimer(r.s.waitTimeoutMs!, DB_TIMERS.make('idle', { session: key, seq })) };
@@ -22,9 +24,9 @@ export function armIdle(r: Run, key: string): void {
 
 /** Session `key` sat idle for wait_timeout: closed, its transaction rolled back. */
 export function idleOut(r: Run, p: DbTimer): void {
-  const sess = r.s.sessions[p.session];
+  const sess = pget(r.s.sessions, p.session);
   if (!sess?.idle || sess.idle.seq !== p.seq || sess.waiting) return;
-  const t = txnOf(r.s, p.session);
+  const t = txnOf(r, p.session);
   const out = { rolledBack: [] as number[], detached: [] as string[] };
   if (t?.xa === 'PREPARED') {
     t.session = null;
@@ -33,8 +35,8 @@ export function idleOut(r: Run, p: DbTimer): void {
     out.rolledBack.push(t.id);
     rollbackTxn(r, t);
   }
-  delete r.s.sessions[p.session];
-  r.s.gone.push(p.session);
+  dropSession(r, p.session);
+  r.s.gone = [...r.s.gone, p.session];
   r.ctx.trace('db.disconnect', { client: sess.node, ...out, idleMs: r.s.waitTimeoutMs! });
 }
 

@@ -3,7 +3,7 @@ import type { DbResult, DbRow, DbStmt } from '../../clients/sql/messages';
 import { run } from '../../testing/harness';
 import { linked } from '../../testing/peer';
 import { DB_MODELS, resultsOf, sqlClient, type SqlStep } from '../../testing/sql';
-import { dbView } from './view';
+import { committedRows, dbView } from './view';
 
 const accounts = { accounts: [{ id: 'a', balance: 100, frozen: 0 }, { id: 'b', balance: 50, frozen: 0 }] };
 const step = (at: number, stmt: DbStmt, session?: string): SqlStep => (session === undefined ? { at, stmt } : { at, stmt, session });
@@ -24,8 +24,8 @@ describe('db: local transactions', () => {
     const h = world({ c: [step(0, { op: 'begin' }), step(30, debit('a', 30)), step(60, { op: 'update', table: 'accounts', id: 'b', add: { balance: 30 } }), step(90, { op: 'commit' })] }).runUntil(500);
     h.expectEvent('db.exec', { sql: "UPDATE accounts SET balance = balance - 30 WHERE id = 'a'", result: 'OK, 1 row affected' });
     const s = h.stateOf('db', 'db');
-    expect(s.tables.accounts.a.balance).toBe(70);
-    expect(s.tables.accounts.b.balance).toBe(80);
+    expect(committedRows(s, 'accounts').a.balance).toBe(70);
+    expect(committedRows(s, 'accounts').b.balance).toBe(80);
     expect(s.locks).toEqual({});
   });
 
@@ -49,7 +49,7 @@ describe('db: local transactions', () => {
     const r = resultsOf(h, 'c2');
     expect(r[2].result).toEqual({ ok: false, error: { code: 1205, state: 'HY000', message: 'Lock wait timeout exceeded; try restarting transaction' } });
     expect(r[2].at).toBeGreaterThanOrEqual(1100);
-    expect(h.stateOf('db', 'db').tables.accounts.b.balance).toBe(45);
+    expect(committedRows(h.stateOf('db', 'db'), 'accounts').b.balance).toBe(45);
     expect(h.stateOf('db', 'db').stats.lockTimeouts).toBe(1);
   });
 
@@ -62,7 +62,7 @@ describe('db: local transactions', () => {
     expect(resultsOf(h, 'c2')[2].result).toMatchObject({ ok: false, error: { code: 1213, message: 'Deadlock found when trying to get lock; try restarting transaction' } });
     expect(code(resultsOf(h, 'c1')[2])).toBe('ok');
     const s = h.stateOf('db', 'db');
-    expect([s.tables.accounts.a.balance, s.tables.accounts.b.balance]).toEqual([99, 49]);
+    expect([committedRows(s, 'accounts').a.balance, committedRows(s, 'accounts').b.balance]).toEqual([99, 49]);
   });
 
   it('picks the waiter as victim when the requester has done more', () => {
@@ -95,8 +95,8 @@ describe('db: local transactions', () => {
       .restart('db')
       .runUntil(1000);
     const s = h.stateOf('db', 'db');
-    expect(s.tables.accounts.a.balance).toBe(90);
-    expect(s.tables.accounts.b.balance).toBe(50);
+    expect(committedRows(s, 'accounts').a.balance).toBe(90);
+    expect(committedRows(s, 'accounts').b.balance).toBe(50);
     expect(s.locks).toEqual({});
     expect(s.txns).toEqual({});
   });
@@ -107,7 +107,7 @@ describe('db: local transactions', () => {
       .crash('c')
       .runUntil(1000);
     h.expectEvent('db.disconnect', { client: 'c', detached: [] });
-    expect(h.stateOf('db', 'db').tables.accounts.a.balance).toBe(100);
+    expect(committedRows(h.stateOf('db', 'db'), 'accounts').a.balance).toBe(100);
     expect(h.stateOf('db', 'db').locks).toEqual({});
   });
 
@@ -171,7 +171,7 @@ describe('db: XA branches', () => {
 
   it('commits an IDLE branch in one phase', () => {
     const h = world({ c: [step(0, xa('xa-start')), step(10, debit('a', 5)), step(20, xa('xa-end')), step(30, { op: 'xa-commit', xid: 'g1', onePhase: true })] }).runUntil(500);
-    expect(h.stateOf('db', 'db').tables.accounts.a.balance).toBe(95);
+    expect(committedRows(h.stateOf('db', 'db'), 'accounts').a.balance).toBe(95);
   });
 
   it('a disconnect rolls back an ACTIVE or IDLE branch but a PREPARED one survives, holding its row lock', () => {
@@ -190,7 +190,7 @@ describe('db: XA branches', () => {
     expect(rowsOf(r[1]).map((x) => x.data)).toEqual(['g1']);
     expect(code(r[2])).toBe('ok');
     const s = h.stateOf('db', 'db');
-    expect([s.tables.accounts.a.balance, s.tables.accounts.b.balance]).toEqual([70, 50]);
+    expect([committedRows(s, 'accounts').a.balance, committedRows(s, 'accounts').b.balance]).toEqual([70, 50]);
   });
 
   it('a prepared branch survives a crash of the database with its locks, in doubt on the card, until XA COMMIT', () => {

@@ -5,7 +5,9 @@ import { p, type Phrase } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { put } from './rows';
 import type { DbParams } from './params';
-import { draft, sessionKey, type DbState, type DbTable, type DbTxn } from './state';
+import { pget, phas, pmap, pset, psome } from '../../core/pmap';
+import { addSession, draftOf } from './draft';
+import { sessionKey, type DbState, type DbTable, type DbTxn } from './state';
 import type { Run } from './txn';
 import { goneAway, idleOut } from './idle';
 import { DB_TIMERS } from './timers';
@@ -29,14 +31,14 @@ declare module '../../core/trace-types' {
 function initState(p: DbParams): DbState {
   const tables: Record<string, DbTable> = {};
   for (const [name, rows] of Object.entries(p.tables ?? {})) {
-    const tb: Record<string, DbTable[string]> = {};
-    for (const row of rows) put(tb, row.id, { ...row });
+    let tb: DbTable = pmap();
+    for (const row of rows) tb = pset(tb, row.id, { ...row });
     put(tables, name, tb);
   }
   return {
     tables,
     txns: {},
-    sessions: {},
+    sessions: pmap(),
     locks: {},
     nextTxn: 1,
     nextWait: 1,
@@ -50,7 +52,7 @@ function initState(p: DbParams): DbState {
 
 /** Runs `f` on a draft of `s`, then hands released locks to their waiters. */
 function work(s: DbState, ctx: Ctx, f: (r: Run) => void): DbState {
-  const r: Run = { s: draft(s), ctx, released: [] };
+  const r: Run = { ...draftOf(s), ctx, released: [] };
   f(r);
   wake(r);
   return r.s;
@@ -60,9 +62,9 @@ function onQuery(s: DbState, m: DbQueryMsg, from: string, ctx: Ctx): DbState {
   return work(s, ctx, (r) => {
     const key = sessionKey(from, m.session);
     if (r.s.gone.includes(key)) return goneAway(r, key, from, m);
-    if (!Object.hasOwn(r.s.sessions, key)) r.s.sessions[key] = { node: from, conn: m.session ?? null, txn: null, waiting: null };
+    if (!phas(r.s.sessions, key)) addSession(r, key, { node: from, conn: m.session ?? null, txn: null, waiting: null });
     // A session runs one statement at a time; a client that sends another before the answer broke the protocol.
-    if (r.s.sessions[key].waiting) return;
+    if (pget(r.s.sessions, key)!.waiting) return;
     run(r, key, m.id, m.stmt, null);
   });
 }
@@ -79,7 +81,7 @@ function crash(s: DbState): DbState {
     txns[t.id] = { ...t, session: null, view: null };
     for (const k of t.locks) put(locks, k, t.id);
   }
-  return { ...s, txns, sessions: {}, locks, gone: [] };
+  return { ...s, txns, sessions: pmap(), locks, gone: [] };
 }
 
 const txnPhrase = (xid: string | null, txn: number | null, client: string | null, name: (id: string) => string): Phrase =>
@@ -106,7 +108,7 @@ export const dbModel: ModelDef<DbParams, DbState> = {
   },
   onMessage(s, msg, from, ctx) {
     if (isConnectionClosed(msg)) {
-      if (!Object.values(s.sessions).some((x) => x.node === from)) return s;
+      if (!psome(s.sessions, (x) => x.node === from)) return s;
       return work(s, ctx, (r) => {
         const out = disconnect(r, from);
         ctx.trace('db.disconnect', { client: from, ...out });

@@ -1,4 +1,5 @@
 import type { DbRow } from '../../clients/sql/messages';
+import { pdel, pget, pkeys, pmap, pset } from '../../core/pmap';
 import type { DbState, DbTable, DbTables, DbTxn } from './state';
 
 // Reading rows as a transaction sees them, and writing its changes to the tables at commit.
@@ -18,7 +19,13 @@ export function put<T>(rec: Record<string, T>, k: string, v: T): void {
 export function latest(s: DbState, t: DbTxn, table: string, id: string): DbRow | undefined {
   const mine = at(t.writes[table], id);
   if (mine !== undefined) return mine ?? undefined;
-  return at(at(s.tables, table), id);
+  return rowAt(s.tables, table, id);
+}
+
+/** The committed row `table`/`id` of `tables`, if any. */
+export function rowAt(tables: DbTables, table: string, id: string): DbRow | undefined {
+  const tb = at(tables, table);
+  return tb === undefined ? undefined : pget(tb, id);
 }
 
 /** `t`'s read view (REPEATABLE READ): taken at its first consistent read. */
@@ -31,14 +38,14 @@ function viewOf(s: DbState, t: DbTxn): DbTables {
 export function consistent(s: DbState, t: DbTxn, table: string, id: string): DbRow | undefined {
   const mine = at(t.writes[table], id);
   if (mine !== undefined) return mine ?? undefined;
-  return at(at(viewOf(s, t), table), id);
+  return rowAt(viewOf(s, t), table, id);
 }
 
 /** Every row of `table` as a plain SELECT in `t` sees it, in primary-key order. */
 export function scanRows(s: DbState, t: DbTxn, table: string): DbRow[] {
-  const base = at(viewOf(s, t), table) ?? {};
+  const base = at(viewOf(s, t), table);
   const mine = t.writes[table] ?? {};
-  const ids = new Set([...Object.keys(base), ...Object.keys(mine)]);
+  const ids = new Set([...(base ? pkeys(base) : []), ...Object.keys(mine)]);
   const rows: DbRow[] = [];
   for (const id of [...ids].sort(byKey)) {
     const r = consistent(s, t, table, id);
@@ -57,22 +64,21 @@ export function write(t: DbTxn, table: string, id: string, row: DbRow | null): v
   t.undo += 1;
 }
 
-/** The committed tables with `t`'s changes applied. */
+/**
+ * The committed tables with `t`'s changes applied. Rows keep their places (the card lists them in
+ * the scenario's order); new ones go last, in the order `t` wrote them.
+ */
 export function applied(tables: DbTables, t: DbTxn): DbTables {
   const names = Object.keys(t.writes);
   if (names.length === 0) return tables;
   const out: Record<string, DbTable> = { ...tables };
   for (const name of names) {
-    const tb: Record<string, DbRow> = {};
     const changes = t.writes[name];
-    const base = at(tables, name) ?? {};
-    // Rows keep their places (the card lists them in the scenario's order); new ones go last.
-    for (const id of Object.keys(base)) {
-      const c = at(changes, id);
-      if (c === undefined) put(tb, id, base[id]);
-      else if (c !== null) put(tb, id, c);
+    let tb = at(tables, name) ?? pmap<DbRow>();
+    for (const id of Object.keys(changes)) {
+      const c = changes[id];
+      tb = c === null ? pdel(tb, id) : pset(tb, id, c);
     }
-    for (const id of Object.keys(changes)) if (!Object.hasOwn(base, id) && changes[id] !== null) put(tb, id, changes[id]!);
     put(out, name, tb);
   }
   return out;

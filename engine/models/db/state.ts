@@ -1,10 +1,14 @@
 import type { DbRow, DbStmt } from '../../clients/sql/messages';
+import type { PMap } from '../../core/pmap';
 
 // The server's state, plain data: committed tables (the durable part, with prepared XA branches),
 // open transactions, sessions and row locks. Its own module so the model's parts share it.
 
-/** A table's committed rows by primary key. */
-export type DbTable = Readonly<Record<string, DbRow>>;
+/**
+ * A table's committed rows by primary key: a persistent map, so a commit copies only the paths to
+ * the rows it changed, and every read view taken before it keeps the rows it saw.
+ */
+export type DbTable = PMap<DbRow>;
 /** Every table by name. */
 export type DbTables = Readonly<Record<string, DbTable>>;
 /** A transaction's pending changes: table -> id -> the new row, or null for a deleted one. */
@@ -76,7 +80,8 @@ export interface DbState {
   tables: DbTables;
   /** Open transactions by id (prepared XA branches survive a crash, the rest do not). */
   txns: Record<string, DbTxn>;
-  sessions: Record<string, DbSession>;
+  /** By `sessionKey`; a map that grows with every connection ever made, so changed by path copying. */
+  sessions: PMap<DbSession>;
   /** Row locks: `table/id` -> the transaction holding it (exclusive locks only). */
   locks: Record<string, number>;
   nextTxn: number;
@@ -95,20 +100,3 @@ export const sessionKey = (node: string, conn: string | null | undefined): strin
 
 /** The key of a row lock. */
 export const lockKey = (table: string, id: string): string => `${table}/${id}`;
-
-/**
- * A copy of the state a handler may change in place: the maps and every transaction and
- * session are new objects; committed tables and read views are immutable and shared.
- */
-export function draft(s: DbState): DbState {
-  const txns: Record<string, DbTxn> = {};
-  for (const k of Object.keys(s.txns)) {
-    const t = s.txns[k];
-    const writes: DbWrites = {};
-    for (const tb of Object.keys(t.writes)) writes[tb] = { ...t.writes[tb] };
-    txns[k] = { ...t, writes, locks: [...t.locks] };
-  }
-  const sessions: Record<string, DbSession> = {};
-  for (const k of Object.keys(s.sessions)) sessions[k] = { ...s.sessions[k] };
-  return { ...s, txns, sessions, locks: { ...s.locks }, stats: { ...s.stats } };
-}

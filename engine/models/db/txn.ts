@@ -1,10 +1,12 @@
 import type { DbResult, DbRow } from '../../clients/sql/messages';
 import type { Ctx } from '../../core/types';
-import { applied, at, put } from './rows';
+import { pget } from '../../core/pmap';
+import { addTxn, dropTxn, locksW, sessW, statsW, txnW, type Draft } from './draft';
+import { applied, at, put, rowAt } from './rows';
 import type { DbState, DbTxn } from './state';
 
 // Transactions and row locks: opening, committing and rolling back, and taking a lock. The
-// handler works on a draft of the state (state.ts), changed in place.
+// handler works on a draft of the state (draft.ts): a transaction it is handed is its own copy.
 
 /** A row a commit changed: before and after (null: absent). */
 export interface DbChange {
@@ -22,17 +24,22 @@ declare module '../../core/trace-types' {
 }
 
 /** One handler's work on a draft: the state, the node's ctx, and the row locks freed so far. */
-export interface Run {
-  s: DbState;
+export interface Run extends Draft {
   ctx: Ctx;
   /** Locks released by commits and rollbacks, for the waiters to take (model.ts). */
   released: string[];
 }
 
-/** The session's open transaction, if any. */
-export function txnOf(s: DbState, key: string): DbTxn | null {
-  const id = s.sessions[key]?.txn ?? null;
+/** The session's open transaction, if any, to read. */
+export function readTxn(s: DbState, key: string): DbTxn | null {
+  const id = pget(s.sessions, key)?.txn ?? null;
   return id === null ? null : s.txns[id];
+}
+
+/** The session's open transaction, if any, as this step's own copy. */
+export function txnOf(r: Run, key: string): DbTxn | null {
+  const id = pget(r.s.sessions, key)?.txn ?? null;
+  return id === null ? null : txnW(r, id);
 }
 
 /** Opens a transaction for session `key`. */
@@ -40,15 +47,15 @@ export function openTxn(r: Run, key: string, o: { auto?: boolean; xid?: string }
   const s = r.s;
   const t: DbTxn = { id: s.nextTxn, session: key, xid: o.xid ?? null, xa: o.xid === undefined ? null : 'ACTIVE', auto: o.auto ?? false, writes: {}, undo: 0, locks: [], view: null, since: r.ctx.now };
   s.nextTxn += 1;
-  s.txns[t.id] = t;
-  s.sessions[key].txn = t.id;
+  addTxn(r, t);
+  sessW(r, key).txn = t.id;
   return t;
 }
 
 /** Frees `t`'s row locks, for the waiters. */
 function release(r: Run, t: DbTxn): void {
   for (const k of t.locks) {
-    if (at(r.s.locks, k) === t.id) delete r.s.locks[k];
+    if (at(r.s.locks, k) === t.id) delete locksW(r)[k];
     r.released.push(k);
   }
   t.locks = [];
@@ -58,9 +65,8 @@ function release(r: Run, t: DbTxn): void {
 export function end(r: Run, t: DbTxn): void {
   const s = r.s;
   release(r, t);
-  delete s.txns[t.id];
-  const sess = t.session === null ? undefined : s.sessions[t.session];
-  if (sess?.txn === t.id) sess.txn = null;
+  dropTxn(r, t.id);
+  if (t.session !== null && pget(s.sessions, t.session)?.txn === t.id) sessW(r, t.session).txn = null;
 }
 
 /** Commits `t`: its changes become the committed rows (durable from here on). */
@@ -68,15 +74,15 @@ export function commitTxn(r: Run, t: DbTxn): void {
   if (t.undo > 0) {
     const changes: DbChange[] = [];
     for (const table of Object.keys(t.writes)) {
-      for (const id of Object.keys(t.writes[table])) changes.push({ table, id, from: at(at(r.s.tables, table), id) ?? null, to: t.writes[table][id] });
+      for (const id of Object.keys(t.writes[table])) changes.push({ table, id, from: rowAt(r.s.tables, table, id) ?? null, to: t.writes[table][id] });
     }
-    const client = t.session === null ? null : (r.s.sessions[t.session]?.node ?? null);
+    const client = t.session === null ? null : (pget(r.s.sessions, t.session)?.node ?? null);
     r.ctx.trace('db.commit', { txn: t.id, xid: t.xid, client, changes });
   }
   r.s.tables = applied(r.s.tables, t);
   // An autocommit read is not counted: the card's counts are of transactions that did something.
   if (!t.auto || t.undo > 0) {
-    r.s.stats.commits += 1;
+    statsW(r).commits += 1;
     r.ctx.metric('db.commits');
   }
   end(r, t);
@@ -85,7 +91,7 @@ export function commitTxn(r: Run, t: DbTxn): void {
 /** Rolls `t` back: its changes are dropped. */
 export function rollbackTxn(r: Run, t: DbTxn): void {
   if (!t.auto || t.undo > 0) {
-    r.s.stats.rollbacks += 1;
+    statsW(r).rollbacks += 1;
     r.ctx.metric('db.rollbacks');
   }
   end(r, t);
@@ -96,7 +102,7 @@ export function rollbackTxn(r: Run, t: DbTxn): void {
  * stays, ROLLBACK ONLY, until its XA ROLLBACK (or its XA COMMIT, which fails with XA_RBDEADLOCK).
  */
 export function rollbackOnly(r: Run, t: DbTxn): void {
-  r.s.stats.rollbacks += 1;
+  statsW(r).rollbacks += 1;
   r.ctx.metric('db.rollbacks');
   release(r, t);
   t.writes = {};
@@ -106,11 +112,11 @@ export function rollbackOnly(r: Run, t: DbTxn): void {
 }
 
 /** Takes the row lock `key` for `t`; the holder's id when another transaction has it. */
-export function lock(s: DbState, t: DbTxn, key: string): number | null {
-  const holder = at(s.locks, key);
+export function lock(r: Run, t: DbTxn, key: string): number | null {
+  const holder = at(r.s.locks, key);
   if (holder === t.id) return null;
   if (holder !== undefined) return holder;
-  put(s.locks, key, t.id);
+  put(locksW(r), key, t.id);
   t.locks.push(key);
   return null;
 }

@@ -1,4 +1,5 @@
-import { sqlText, type DbValue } from '../../clients/sql/messages';
+import { sqlText, type DbRow, type DbValue } from '../../clients/sql/messages';
+import { pget, pkeys, pvalues, precord } from '../../core/pmap';
 import { at } from './rows';
 import type { DbState, DbTxn, XaState } from './state';
 
@@ -61,17 +62,17 @@ export interface DbView {
 
 function tableView(s: DbState, name: string, holders: Readonly<Record<number, DbTxn>>): DbTableView {
   const tb = s.tables[name];
-  const ids = Object.keys(tb);
+  const ids = pkeys(tb);
   // Rows an open transaction inserted show too, as pending.
   for (const t of Object.values(s.txns)) for (const id of Object.keys(t.writes[name] ?? {})) if (!ids.includes(id)) ids.push(id);
   const columns: string[] = [];
   const see = (r: object | null | undefined) => {
     for (const c of Object.keys(r ?? {})) if (c !== 'id' && !columns.includes(c)) columns.push(c);
   };
-  for (const id of ids) see(at(tb, id));
+  for (const id of ids) see(pget(tb, id));
   for (const t of Object.values(s.txns)) for (const r of Object.values(t.writes[name] ?? {})) see(r);
   const rows = ids.map((id): DbRowView => {
-    const row = at(tb, id);
+    const row = pget(tb, id);
     const lockedBy = at(s.locks, `${name}/${id}`) ?? null;
     const holder = lockedBy === null ? undefined : holders[lockedBy];
     const change = holder ? at(holder.writes[name], id) : undefined;
@@ -93,14 +94,14 @@ export function dbView(s: DbState): DbView {
     .filter((t) => !t.auto || t.locks.length > 0)
     .map((t) => ({
       id: t.id,
-      client: t.session === null ? null : (s.sessions[t.session]?.node ?? null),
+      client: t.session === null ? null : (pget(s.sessions, t.session)?.node ?? null),
       xid: t.xid,
       state: t.xa ?? ('open' as const),
       inDoubt: t.xa === 'PREPARED' && t.session === null,
       locks: [...t.locks],
       changes: t.undo,
     }));
-  const waits = Object.values(s.sessions)
+  const waits = pvalues(s.sessions)
     .filter((x) => x.waiting !== null)
     .map((x) => ({ client: x.node, sql: sqlText(x.waiting!.stmt), row: x.waiting!.lock, holder: at(s.locks, x.waiting!.lock) ?? null, deadline: x.waiting!.since + s.lockWaitTimeoutMs }));
   return {
@@ -113,4 +114,9 @@ export function dbView(s: DbState): DbView {
     lockTimeouts: s.stats.lockTimeouts,
     lockWaitTimeoutMs: s.lockWaitTimeoutMs,
   };
+}
+
+/** Table `name`'s committed rows as a plain record by id, in the card's order (empty if there is no such table). */
+export function committedRows(s: DbState, name: string): Record<string, DbRow> {
+  return Object.hasOwn(s.tables, name) ? precord(s.tables[name]) : {};
 }

@@ -2,10 +2,12 @@ import { resultText, sqlText, type DbResult, type DbResultMsg, type DbStmt } fro
 import { DEADLOCK, LOCK_WAIT_TIMEOUT } from './errors';
 import { abandon, execute } from './exec';
 import { armIdle } from './idle';
+import { pentries, pget } from '../../core/pmap';
+import { dropSession, sessW, txnW } from './draft';
 import { at } from './rows';
 import { DB_TIMERS, type DbTimer } from './timers';
-import type { DbTxn } from './state';
-import { rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
+import type { DbTxn, DbWait } from './state';
+import { readTxn, rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
 
 // Lock waits: a statement that needs a row lock another transaction holds waits, FIFO per row,
 // until the lock is released (it then runs again and takes it), until innodb_lock_wait_timeout
@@ -23,16 +25,16 @@ export interface LockHolder {
 
 function holderOf(r: Run, id: number): LockHolder {
   const t = r.s.txns[id];
-  const client = t.session === null ? null : r.s.sessions[t.session].node;
+  const client = t.session === null ? null : pget(r.s.sessions, t.session)!.node;
   return { txn: id, client, xid: t.xid, prepared: t.xa === 'PREPARED' };
 }
 
 /** Sends session `key` the result of its request `req`, and traces the statement. */
 export function answer(r: Run, key: string, req: number, stmt: DbStmt, result: DbResult, waitedMs: number | null): void {
-  const sess = r.s.sessions[key];
+  const sess = pget(r.s.sessions, key)!;
   const msg: DbResultMsg = sess.conn === null ? { type: 'db.result', id: req, result } : { type: 'db.result', id: req, result, session: sess.conn };
   r.ctx.send(sess.node, msg);
-  const t = txnOf(r.s, key);
+  const t = readTxn(r.s, key);
   r.ctx.trace('db.exec', {
     client: sess.node,
     session: sess.conn,
@@ -53,17 +55,17 @@ const weight = (t: DbTxn): number => t.undo + new Set(t.locks.map((k) => k.slice
 /** The transaction session `key`'s waiting statement waits for, if it waits. */
 function waitsFor(r: Run, t: DbTxn): number | null {
   if (t.session === null) return null;
-  const w = r.s.sessions[t.session]?.waiting;
+  const w = pget(r.s.sessions, t.session)?.waiting;
   if (!w) return null;
   return at(r.s.locks, w.lock) ?? null;
 }
 
 /** Ends session `key`'s wait: its timer is cancelled and it no longer waits. */
 function unpark(r: Run, key: string): void {
-  const w = r.s.sessions[key].waiting;
+  const w = pget(r.s.sessions, key)!.waiting;
   if (!w) return;
   r.ctx.cancelTimer(w.timer);
-  r.s.sessions[key].waiting = null;
+  sessW(r, key).waiting = null;
 }
 
 /**
@@ -81,12 +83,12 @@ function detect(r: Run, t: DbTxn, row: string): void {
   let victim = t;
   for (const c of cycle) if (weight(c) < weight(victim)) victim = c;
   const key = victim.session!;
-  const w = r.s.sessions[key].waiting!;
+  const w = pget(r.s.sessions, key)!.waiting!;
   r.s.stats.deadlocks += 1;
   r.ctx.metric('db.deadlocks');
   r.ctx.trace('db.deadlock', { row, cycle: cycle.map((c) => holderOf(r, c.id)), victim: holderOf(r, victim.id) });
   unpark(r, key);
-  (victim.xa === 'ACTIVE' ? rollbackOnly : rollbackTxn)(r, victim);
+  (victim.xa === 'ACTIVE' ? rollbackOnly : rollbackTxn)(r, txnW(r, victim.id));
   answer(r, key, w.req, w.stmt, { ok: false, error: DEADLOCK }, r.ctx.now - w.since);
 }
 
@@ -94,11 +96,11 @@ function detect(r: Run, t: DbTxn, row: string): void {
 export function park(r: Run, key: string, req: number, stmt: DbStmt, row: string, holder: number): void {
   const seq = r.s.nextWait++;
   const timer = r.ctx.setTimer(r.s.lockWaitTimeoutMs, DB_TIMERS.make('lock-wait', { session: key, seq }));
-  const sess = r.s.sessions[key];
+  const sess = sessW(r, key);
   sess.waiting = { req, stmt, lock: row, since: r.ctx.now, seq, timer };
   r.ctx.trace('db.wait', { client: sess.node, session: sess.conn, sql: sqlText(stmt), row, holder: holderOf(r, holder), timeoutMs: r.s.lockWaitTimeoutMs });
   r.ctx.metric('db.lockWaits');
-  if (r.s.deadlockDetect) detect(r, txnOf(r.s, key)!, row);
+  if (r.s.deadlockDetect) detect(r, txnOf(r, key)!, row);
 }
 
 /** Runs session `key`'s statement and answers it, or parks it until its lock is free. */
@@ -113,12 +115,15 @@ export function wake(r: Run): void {
   while (r.released.length > 0) {
     const row = r.released.shift()!;
     if (at(r.s.locks, row) !== undefined) continue;
+    // The first waiter (lowest seq) for the row: every waiting statement has its session's
+    // transaction open, so the open transactions (few) lead to every waiter.
     let first: string | null = null;
-    for (const [k, sess] of Object.entries(r.s.sessions)) {
-      if (sess.waiting?.lock === row && (first === null || sess.waiting.seq < r.s.sessions[first].waiting!.seq)) first = k;
+    let w: DbWait | null = null;
+    for (const t of Object.values(r.s.txns)) {
+      const x = t.session === null ? undefined : pget(r.s.sessions, t.session)?.waiting;
+      if (x?.lock === row && (w === null || x.seq < w.seq)) [first, w] = [t.session, x];
     }
-    if (first === null) continue;
-    const w = r.s.sessions[first].waiting!;
+    if (first === null || w === null) continue;
     unpark(r, first);
     run(r, first, w.req, w.stmt, r.ctx.now - w.since);
   }
@@ -126,10 +131,9 @@ export function wake(r: Run): void {
 
 /** A lock wait's timer fired: if it still waits, the statement fails with 1205 (its transaction stays open). */
 export function timeOut(r: Run, p: DbTimer): void {
-  const sess = r.s.sessions[p.session];
-  const w = sess?.waiting;
+  const w = pget(r.s.sessions, p.session)?.waiting;
   if (!w || w.seq !== p.seq) return;
-  sess.waiting = null;
+  sessW(r, p.session).waiting = null;
   r.s.stats.lockTimeouts += 1;
   r.ctx.metric('db.lockTimeouts');
   answer(r, p.session, w.req, w.stmt, { ok: false, error: LOCK_WAIT_TIMEOUT }, r.ctx.now - w.since);
@@ -143,10 +147,10 @@ export function timeOut(r: Run, p: DbTimer): void {
  */
 export function disconnect(r: Run, node: string): { rolledBack: number[]; detached: string[] } {
   const out = { rolledBack: [] as number[], detached: [] as string[] };
-  for (const [key, sess] of Object.entries(r.s.sessions)) {
+  for (const [key, sess] of pentries(r.s.sessions)) {
     if (sess.node !== node) continue;
     unpark(r, key);
-    const t = txnOf(r.s, key);
+    const t = txnOf(r, key);
     if (t?.xa === 'PREPARED') {
       t.session = null;
       out.detached.push(t.xid!);
@@ -154,7 +158,7 @@ export function disconnect(r: Run, node: string): { rolledBack: number[]; detach
       if (!t.auto) out.rolledBack.push(t.id);
       rollbackTxn(r, t);
     }
-    delete r.s.sessions[key];
+    dropSession(r, key);
   }
   return out;
 }

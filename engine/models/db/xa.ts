@@ -1,5 +1,6 @@
 import type { DbError, DbRow, XaStmt } from '../../clients/sql/messages';
 import { XA_RBDEADLOCK, XAER_DUPID, XAER_INVAL, XAER_NOTA, XAER_OUTSIDE, xaerRmfail } from './errors';
+import { txnW } from './draft';
 import type { DbTxn } from './state';
 import { commitTxn, end, openTxn, rollbackTxn, type Run, type Step } from './txn';
 
@@ -13,9 +14,10 @@ import { commitTxn, end, openTxn, rollbackTxn, type Run, type Step } from './txn
 const fail = (error: DbError): Step => ({ done: { ok: false, error } });
 const done: Step = { done: { ok: true } };
 
-/** The transaction that is XA branch `xid`, whoever holds it. */
+/** The transaction that is XA branch `xid`, whoever holds it, as this step's own copy. */
 export function branch(r: Run, xid: string): DbTxn | undefined {
-  return Object.values(r.s.txns).find((t) => t.xid === xid);
+  const t = Object.values(r.s.txns).find((x) => x.xid === xid);
+  return t && txnW(r, t.id);
 }
 
 /** XA RECOVER's rows: every prepared branch (formatID 1, the xid as gtrid, no bqual). */

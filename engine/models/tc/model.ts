@@ -27,10 +27,29 @@ const TC_TIMERS = timerOwner<TcTimers>('tc');
 
 const FINAL: readonly GStatus[] = ['succeeded', 'failed'];
 
-const clone = (s: TcState): TcState => JSON.parse(JSON.stringify(s)) as TcState;
-
+/**
+ * The global transaction in progress: only the last one begun can be, since one begins only when
+ * every earlier one is over.
+ */
 function active(s: TcState): Gtx | null {
-  return s.log.find((g) => !FINAL.includes(g.status)) ?? null;
+  const g = s.log.at(-1);
+  return g && !FINAL.includes(g.status) ? g : null;
+}
+
+const own = (g: Gtx): Gtx => ({ ...g, branches: g.branches.map((b) => ({ ...b })) });
+
+/**
+ * A copy a handler may change in place: the top level and the log's array, with its own copy of
+ * the entries a handler can change (the one in progress, the one the call in flight belongs to);
+ * the rest is shared with `s`.
+ */
+function clone(s: TcState): TcState {
+  const log = [...s.log];
+  const last = active(s) ? log.length - 1 : -1;
+  if (last >= 0) log[last] = own(log[last]);
+  const c = s.call === null ? -1 : s.log.findIndex((x) => x.gid === s.call!.gid);
+  if (c >= 0 && c !== last) log[c] = own(log[c]);
+  return { ...s, log };
 }
 
 /** The next call of `g`'s current phase: [branch index, op], or null when the phase is over. */

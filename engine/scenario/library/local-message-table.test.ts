@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
-import { dbView } from '../../models/db/view';
+import { committedRows, dbView } from '../../models/db/view';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
 
-const widget = (h: Harness) => h.stateOf('ship-db', 'db').tables.inventory.widget;
-const rows = (h: Harness, db: string, table: string) => Object.values(h.stateOf(db, 'db').tables[table]);
+const widget = (h: Harness) => committedRows(h.stateOf('ship-db', 'db'), 'inventory').widget;
+const rows = (h: Harness, db: string, table: string) => Object.values(committedRows(h.stateOf(db, 'db'), table));
 
 describe('local-message-table is in the library', () => {
   it('topic transactions, notes filled in, no-double-effect attached, on the canvas', () => {
@@ -50,7 +50,7 @@ describe('local-message-table teaches what it says', () => {
     const v = h.expectViolation('no-double-effect');
     expect(v.message).toMatch(/^shipping shipped order-2 twice: at 2\.\d+ s and again at 3\.\d+ s/);
     expect(widget(h)).toMatchObject({ stock: 6, shipped: 4 });
-    expect(h.stateOf('ship-db', 'db').tables.inbox).toEqual({});
+    expect(committedRows(h.stateOf('ship-db', 'db'), 'inbox')).toEqual({});
   });
 
   it('try this: dedupe back on absorbs the duplicate; no crash, no duplicate', () => {

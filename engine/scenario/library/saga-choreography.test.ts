@@ -4,11 +4,12 @@ import type { Intervention } from '../../core/faults';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
+import { committedRows } from '../../models/db/view';
 
 const outcome = (h: Harness) => ({
-  alice: h.stateOf('pay-db', 'db').tables.accounts.alice.balance,
-  widgets: h.stateOf('stock-db', 'db').tables.inventory.widget.stock,
-  orders: Object.values(h.stateOf('order-db', 'db').tables.orders).map((o) => `${o.id} ${o.status}`),
+  alice: committedRows(h.stateOf('pay-db', 'db'), 'accounts').alice.balance,
+  widgets: committedRows(h.stateOf('stock-db', 'db'), 'inventory').widget.stock,
+  orders: Object.values(committedRows(h.stateOf('order-db', 'db'), 'orders')).map((o) => `${o.id} ${o.status}`),
 });
 
 describe('saga-choreography is in the library', () => {
@@ -44,7 +45,7 @@ describe('saga-choreography teaches what it says', () => {
     h.expectNoEvent('choreo.step', { node: 'payment', on: 'stock-failed' });
     const dup = h.expectEvent('choreo.duplicate', { node: 'payment', order: 'order-2', on: 'stock-failed', answer: 'payment-refunded' });
     expect(dup.t).toBeGreaterThan(crash.t);
-    expect(Object.keys(h.stateOf('pay-db', 'db').tables.inbox)).toEqual(['order-1/order-created', 'order-2/order-created', 'order-2/stock-failed']);
+    expect(Object.keys(committedRows(h.stateOf('pay-db', 'db'), 'inbox'))).toEqual(['order-1/order-created', 'order-2/order-created', 'order-2/stock-failed']);
   });
 
   it('try this: without dedupe at payment, the redelivered stock-failed refunds alice twice, flagged', () => {
@@ -76,7 +77,7 @@ describe('a choreographed saga with inboxes ends all done or all undone whatever
         const h = play('saga-choreography', { seed, interventions, untilMs: 25_000 });
         expect(h.violations).toEqual([]);
         // A crash can reorder the two sagas (order-2 may get the widgets), never leave one half done.
-        const orders = Object.values(h.stateOf('order-db', 'db').tables.orders);
+        const orders = Object.values(committedRows(h.stateOf('order-db', 'db'), 'orders'));
         expect(orders.map((o) => o.status).sort()).toEqual(['cancelled', 'confirmed']);
         const confirmed = orders.filter((o) => o.status === 'confirmed');
         const o = outcome(h);

@@ -3,10 +3,11 @@ import { tcView } from '../../models/tc/view';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
+import { committedRows } from '../../models/db/view';
 
 const money = (h: Harness) => {
-  const a = h.stateOf('bank-a', 'db').tables.accounts;
-  const b = h.stateOf('bank-b', 'db').tables.accounts;
+  const a = committedRows(h.stateOf('bank-a', 'db'), 'accounts');
+  const b = committedRows(h.stateOf('bank-b', 'db'), 'accounts');
   return { alice: a.alice.balance, carol: a.carol.balance, bob: b.bob.balance };
 };
 const change = (id: string, i = 0) => galleryEntry(id, 'transactions').tryThis[i].change!;

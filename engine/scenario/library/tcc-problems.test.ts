@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dbView } from '../../models/db/view';
+import { committedRows, dbView } from '../../models/db/view';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
 
-const alice = (h: Harness) => h.stateOf('bank-a', 'db').tables.accounts.alice;
+const alice = (h: Harness) => committedRows(h.stateOf('bank-a', 'db'), 'accounts').alice;
 const fixed = (id: string) => {
   const c = galleryEntry(id, 'transactions').tryThis[0].change!;
   return play(id, { params: c.params, ...(c.interventions ? { interventions: [...c.interventions] } : {}) });

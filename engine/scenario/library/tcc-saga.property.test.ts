@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Intervention } from '../../core/faults';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
+import { committedRows } from '../../models/db/view';
 
 // Whatever crashes and cuts happen, TCC behind the barrier and an orchestrated saga keep money
 // conserved and every global transaction all or nothing, and settle every one in the end —
@@ -40,8 +41,8 @@ function interventions(faults: Fault[]): Intervention[] {
 }
 
 const total = (h: Harness) => {
-  const a = h.stateOf('bank-a', 'db').tables.accounts;
-  const b = h.stateOf('bank-b', 'db').tables.accounts;
+  const a = committedRows(h.stateOf('bank-a', 'db'), 'accounts');
+  const b = committedRows(h.stateOf('bank-b', 'db'), 'accounts');
   return [...Object.values(a), ...Object.values(b)].reduce((n, r) => n + Number(r.balance) + Number(r.frozen), 0);
 };
 
@@ -60,7 +61,7 @@ describe.each([
         expect(total(h)).toBe(money);
         expect(h.events('tc.end', 'tc')).toHaveLength(gids);
         // Nothing is left frozen once everything has settled.
-        expect(Object.values(h.stateOf('bank-a', 'db').tables.accounts).every((r) => r.frozen === 0)).toBe(true);
+        expect(Object.values(committedRows(h.stateOf('bank-a', 'db'), 'accounts')).every((r) => r.frozen === 0)).toBe(true);
       }),
       { numRuns: 60 },
     );

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dbView } from '../../models/db/view';
+import { committedRows, dbView } from '../../models/db/view';
 import { tcView } from '../../models/tc/view';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
 
-const alice = (h: Harness) => h.stateOf('bank-a', 'db').tables.accounts.alice;
-const bob = (h: Harness) => h.stateOf('bank-b', 'db').tables.accounts.bob;
+const alice = (h: Harness) => committedRows(h.stateOf('bank-a', 'db'), 'accounts').alice;
+const bob = (h: Harness) => committedRows(h.stateOf('bank-b', 'db'), 'accounts').bob;
 
 describe('tcc is in the library', () => {
   it('topic transactions, notes filled in, both money monitors attached, on the canvas', () => {

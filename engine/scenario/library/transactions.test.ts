@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { galleryEntry } from '../../testing/gallery';
 import { fromScenario, play } from '../../testing/scenario';
-import { dbView } from '../../models/db/view';
+import { committedRows, dbView } from '../../models/db/view';
 import type { Harness } from '../../testing/harness';
 
 const balances = (h: Harness) => {
-  const a = h.stateOf('bank-a', 'db').tables.accounts;
-  const b = h.stateOf('bank-b', 'db').tables.accounts;
+  const a = committedRows(h.stateOf('bank-a', 'db'), 'accounts');
+  const b = committedRows(h.stateOf('bank-b', 'db'), 'accounts');
   return { alice: a.alice.balance, carol: a.carol.balance, bob: b.bob.balance };
 };
 const total = (h: Harness) => Object.values(balances(h)).reduce((x, y) => Number(x) + Number(y), 0);

@@ -3,6 +3,7 @@ import { inEnglish } from '../../i18n/english';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { fromScenario, play } from '../../testing/scenario';
+import { committedRows } from '../../models/db/view';
 
 const FAMS = ['tx-2pc', 'tx-tcc', 'tx-saga', 'tx-msg'] as const;
 const LANE = { 'tx-2pc': '2pc', 'tx-tcc': 'tcc', 'tx-saga': 'saga', 'tx-msg': 'msg' } as const;
@@ -15,7 +16,7 @@ const metric = (h: Harness, fam: string, name: string) => h.sim.metrics[`${fam}.
 /** alice at the lane's bank-a plus bob at its bank-b: 200 whenever the lane adds up. */
 const laneMoney = (h: Harness, fam: (typeof FAMS)[number]) => {
   const l = LANE[fam];
-  return Number(h.stateOf(`a-${l}`, 'db').tables.accounts.alice.balance) + Number(h.stateOf(`b-${l}`, 'db').tables.accounts.bob.balance);
+  return Number(committedRows(h.stateOf(`a-${l}`, 'db'), 'accounts').alice.balance) + Number(committedRows(h.stateOf(`b-${l}`, 'db'), 'accounts').bob.balance);
 };
 
 describe('tx-showdown', () => {
@@ -87,7 +88,7 @@ describe('the transactional producer on a database', () => {
     const h = fromScenario('tx-showdown', v).at(committed.t + 50).crash('pay-msg').at(committed.t + 1000).restart('pay-msg').runToEnd();
     h.expectEvent('txp.check', { order: 'order-2', row: 'committed', answer: 'commit' });
     expect(h.events('inbox.effect', 'recv-msg').filter((e) => e.order === 'order-2')).toHaveLength(1);
-    expect(h.stateOf('a-msg', 'db').tables.tx_log['msg-2']).toMatchObject({ order: 'order-2', state: 'committed' });
+    expect(committedRows(h.stateOf('a-msg', 'db'), 'tx_log')['msg-2']).toMatchObject({ order: 'order-2', state: 'committed' });
     expect(laneMoney(h, 'tx-msg')).toBe(200);
     h.expectNoViolation();
   });

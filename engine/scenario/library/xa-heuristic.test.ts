@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dbView } from '../../models/db/view';
+import { committedRows, dbView } from '../../models/db/view';
 import { builtin } from '.';
 import { galleryEntry } from '../../testing/gallery';
 import type { Harness } from '../../testing/harness';
 import { play } from '../../testing/scenario';
 
-const balances = (h: Harness) => ({ alice: h.stateOf('bank-a', 'db').tables.accounts.alice.balance, bob: h.stateOf('bank-b', 'db').tables.accounts.bob.balance });
+const balances = (h: Harness) => ({ alice: committedRows(h.stateOf('bank-a', 'db'), 'accounts').alice.balance, bob: committedRows(h.stateOf('bank-b', 'db'), 'accounts').bob.balance });
 
 describe('xa-heuristic is in the library', () => {
   it('topic transactions, notes filled in, money and atomicity monitors attached, on the canvas', () => {
