@@ -109,7 +109,7 @@ describe('sliced look-ahead', () => {
 });
 
 describe('the playback store looking ahead in slices', () => {
-  it('shows the cursor at once with a timeline still computing, then hands the scout over at the cursor', () => {
+  it('shows the cursor at once with a timeline still computing; the scout takes over at the next seek', () => {
     const s = scenario('rate-limit-sentinel');
     const m = manual();
     const store = createPlaybackStore(s, null, { progressive: m.opts });
@@ -118,16 +118,21 @@ describe('the playback store looking ahead in slices', () => {
     m.drain(4);
     expect(store.getState().timeline.computing).toBe(true);
     expect(store.getState().timeline.knownMs).toBeGreaterThan(0);
-    // The cursor moves meanwhile (within what is known, and between two events).
+    // The cursor moves meanwhile (between two events).
     store.getState().seek(300.5);
     const { steps, time, run } = store.getState();
     m.drain();
+    expect(store.getState().timeline).toEqual({ ...oneShot(s), computing: false });
+    expect(store.getState()).toMatchObject({ sim: played, steps, time, run });
+    // Seeking anywhere now moves the scout, which holds every snapshot of the run.
+    const sync = createPlaybackStore(s);
+    for (const x of [sync, store]) x.getState().seek(s.playback.untilMs * 0.8);
     const st = store.getState();
-    expect(st.timeline).toEqual({ ...oneShot(s), computing: false });
     expect(st.sim).not.toBe(played);
-    expect(st.sim.snapshotsKept).toBeGreaterThan(1);
-    expect({ steps: st.steps, time: st.time, run: st.run }).toEqual({ steps, time, run });
-    expect(st.sim.trace.length).toBeGreaterThan(played.trace.length);
+    expect(st.sim.snapshotsKept).toBe(sync.getState().sim.snapshotsKept);
+    expect({ steps: st.steps, time: st.time, run: st.run }).toEqual({ steps: sync.getState().steps, time: sync.getState().time, run });
+    st.stepBack();
+    expect(store.getState().steps).toBe(st.steps - 1);
   });
 
   it('halts at a violation the played part reaches before the look-ahead got there', () => {
@@ -170,6 +175,11 @@ describe('the playback store looking ahead in slices', () => {
     const m = manual();
     const guided = createPlaybackStore(scenario('session-store'), builtin('session-store')!, { progressive: m.opts });
     guided.getState().setGuided(true);
+    expect(guided.getState().timeline.computing).toBe(false);
+    expect(m.queue).toHaveLength(0);
+
+    // An edit in guided mode looks the new run ahead at once.
+    expect(guided.getState().intervene({ kind: 'crash', node: guided.getState().sim.nodeIds[0] }, { at: 100 }).result.ok).toBe(true);
     expect(guided.getState().timeline.computing).toBe(false);
     expect(m.queue).toHaveLength(0);
 

@@ -28,12 +28,18 @@ export const nextTask: Schedule = (task) => {
   };
 };
 
-/** Runs `task` after the next frame is painted (a task queued from requestAnimationFrame), or as the next task where nothing paints. */
+/**
+ * Runs `task` one frame after the next paint (as the next task where nothing paints): the next
+ * frame shows what was just rendered, and whatever waits for that paint (a task queued from its
+ * requestAnimationFrame callbacks) comes first.
+ */
 export const afterPaint: Schedule = (task) => {
   if (typeof requestAnimationFrame === 'undefined') return nextTask(task);
   let unqueue: (() => void) | null = null;
-  const frame = requestAnimationFrame(() => {
-    unqueue = nextTask(task);
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      unqueue = nextTask(task);
+    });
   });
   return () => {
     cancelAnimationFrame(frame);

@@ -218,15 +218,6 @@ function tryPrepare(input: unknown, cursor: { time: number; steps: number } | nu
 }
 
 /**
- * Moves `scout` (a simulation of the same run) to exactly where `played` is: the same events
- * processed, and the same time when the cursor rests between events.
- */
-function align(scout: Simulation, played: Simulation): void {
-  scout.seekStep(played.steps);
-  if (scout.time < played.time) scout.runUntil(played.time);
-}
-
-/**
  * Creates the playback store for a validated scenario. One store per mounted player, so an
  * embed and the playground never share a cursor.
  */
@@ -235,6 +226,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
   const first = prepare(scenario, null, progressive);
   /** The running look-ahead of the current run, while it runs. */
   let look: LookAhead | null = null;
+  /** The look-ahead's simulation once it reached the end, waiting to take over at the next seek. */
+  let scout: Simulation | null = null;
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
       const st = get();
@@ -246,27 +239,39 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       set({ ...derive(st, s, labels, untilMs, fresh), ...extra, timeline });
     };
 
-    /** Starts looking ahead `next`'s run, cancelling the one before; returns the timeline to show meanwhile. */
-    const lookAheadOf = (next: Scenario): TimelineSummary => {
+    /**
+     * The simulation a seek moves, and the state change that makes it the played one: a finished
+     * scout takes over here (it holds every snapshot of the run, so any seek is cheap), since a
+     * seek redraws everything anyway. Same run, so the same world at the same step.
+     */
+    const seeker = (): { s: Simulation; swap: Partial<PlaybackState> } => {
+      const next = scout;
+      scout = null;
+      return next ? { s: next, swap: { sim: next } } : { s: get().sim, swap: {} };
+    };
+
+    /**
+     * A new run: drops the look-ahead of the one before (and its scout) and, unless `timeline`
+     * was computed already, starts looking `next` ahead; returns the timeline to show.
+     */
+    const newRun = (next: Scenario, timeline: TimelineSummary | null): TimelineSummary => {
       look?.cancel();
+      look = null;
+      scout = null;
+      if (timeline) return timeline;
       const mine = new LookAhead(
         next,
         {
           progress: (timeline) => {
             if (look === mine) set({ timeline });
           },
-          done: (timeline, scout) => {
+          done: (timeline, finished) => {
             if (look !== mine) return;
             look = null;
-            const st = get();
-            // The scout has every snapshot of the run: it takes over (same run, so the same
-            // state), unless the played simulation got further (it then holds more already).
-            if (scout.trace.length <= st.sim.trace.length) {
-              set({ timeline });
-              return;
-            }
-            align(scout, st.sim);
-            publish(scout, { sim: scout, timeline, haltedAt: st.haltedAt, guideAt: st.guideAt }, true);
+            // It takes over at the next seek (seeker), unless the played simulation got as far
+            // (it then holds as much already).
+            if (finished.trace.length > get().sim.trace.length) scout = finished;
+            set({ timeline });
           },
         },
         opts.progressive,
@@ -283,12 +288,11 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(st.sim, {}, true);
         return { ok: true };
       }
-      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps }, progressive);
+      // Guided, the run is looked ahead at once: guide stops are searched in the whole trace (guide-stops.ts).
+      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps }, progressive && !st.guided);
       if (!r.ok) return r;
-      const timeline = r.timeline ?? lookAheadOf(r.scenario);
+      const timeline = newRun(r.scenario, r.timeline);
       publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline, run: st.run + 1, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
-      // Guide stops are searched in the whole trace (guide-stops.ts).
-      if (st.guided) look?.finish();
       return { ok: true };
     };
 
@@ -298,7 +302,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       labels: labelsOf(scenario),
       sim: first.sim,
       untilMs: scenario.playback.untilMs,
-      timeline: first.timeline ?? lookAheadOf(scenario),
+      timeline: newRun(scenario, first.timeline),
       run: 0,
       time: first.sim.time,
       steps: first.sim.steps,
@@ -335,14 +339,15 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(s, { playing: false });
       },
       stepBack() {
-        const s = get().sim;
-        if (s.steps > 0) s.seekStep(s.steps - 1);
-        publish(s, { playing: false }, true);
+        const { steps } = get();
+        const { s, swap } = seeker();
+        s.seekStep(Math.max(0, steps - 1));
+        publish(s, { playing: false, ...swap }, true);
       },
       restart() {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekStep(0);
-        publish(s, {}, true);
+        publish(s, swap, true);
       },
       advance(virtualMs) {
         const { sim: s, untilMs, playing, pauseOnViolation, guided, entry } = get();
@@ -376,14 +381,14 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(s, playing && done ? { playing: false, timeline } : { timeline });
       },
       seek(t) {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekTime(Math.max(0, Math.min(t, get().untilMs)));
-        publish(s, {}, true);
+        publish(s, swap, true);
       },
       seekStep(step) {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekStep(step);
-        publish(s, { playing: false }, true);
+        publish(s, { playing: false, ...swap }, true);
       },
       setSpeed(speed) {
         if (Number.isFinite(speed)) set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
@@ -398,9 +403,9 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         }
         // Guide stops are searched in the whole trace (guide-stops.ts).
         look?.finish();
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekStep(0);
-        publish(s, { guided: true }, true);
+        publish(s, { guided: true, ...swap }, true);
         set({ playing: true });
       },
       apply(next) {
@@ -424,7 +429,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         const st = get();
         const start = opts.t ?? r.scenario.playback.startMs;
         if (start > 0) r.sim.seekTime(Math.min(start, r.scenario.playback.untilMs));
-        const timeline = r.timeline ?? lookAheadOf(r.scenario);
+        const timeline = newRun(r.scenario, r.timeline);
         publish(
           r.sim,
           {
