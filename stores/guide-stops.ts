@@ -6,8 +6,9 @@ import { findStops, type FoundStop, type Guide } from '@/engine/scenario/guide';
 const found = new WeakMap<Simulation, { guide: Guide; stops: FoundStop[] }>();
 
 /**
- * Where the open scenario's guide stops in this run (cached per run). The store looked the run
- * up to its end when it was built (lookAhead), so the whole trace is there to search.
+ * Where the open scenario's guide stops in this run (cached per run). The store finishes its
+ * look-ahead before guided mode plays (a stop is the first match after the one before, so a
+ * partial trace could match a later stop early), so the whole trace is there to search.
  */
 export function guideStops(sim: Simulation, guide: Guide | undefined): readonly FoundStop[] {
   if (!guide) return [];

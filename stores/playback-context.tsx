@@ -33,7 +33,7 @@ function linkStores({ playback, ui }: Stores): () => void {
       return;
     }
     // A new run (an edit re-ran it) has other trace indexes: the chain shown was the old run's.
-    if (s.sim !== prev.sim && u.chainOf !== null) u.setChainOf(null);
+    if (s.run !== prev.run && u.chainOf !== null) u.setChainOf(null);
     if (s.scenario === prev.scenario) return;
     const exists = (r: { kind: 'node' | 'edge'; id: string } | null) =>
       r !== null && (r.kind === 'node' ? s.scenario.nodes.some((n) => n.id === r.id) : s.scenario.edges.some((e) => e.id === r.id));
@@ -46,7 +46,8 @@ function linkStores({ playback, ui }: Stores): () => void {
 /** Holds one playback store (and its UI store) for `scenario` and exposes them to the tree below. */
 export function PlaybackProvider({ scenario, entry = null, children }: { scenario: Scenario; entry?: BuiltinScenario | null; children: ReactNode }) {
   // Lazy state, not a ref: the stores must be created once per mount and survive re-renders.
-  const [stores] = useState<Stores>(() => ({ playback: createPlaybackStore(scenario, entry), ui: createUiStore() }));
+  // The page shows the scenario first and looks its run ahead after (the timeline fills in).
+  const [stores] = useState<Stores>(() => ({ playback: createPlaybackStore(scenario, entry, { progressive: {} }), ui: createUiStore() }));
   useEffect(() => installTestHook(stores.playback), [stores]);
   useEffect(() => linkStores(stores), [stores]);
   return <PlaybackContext.Provider value={stores}>{children}</PlaybackContext.Provider>;

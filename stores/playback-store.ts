@@ -7,6 +7,7 @@ import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
 import { guideStops, nextStop } from './guide-stops';
+import { LookAhead, type LookAheadOptions } from './look-ahead';
 import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
 import { runsDifferently, withIntervention, withoutIntervention, withRestored, type LaterChoice, type ScenarioIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
@@ -39,8 +40,17 @@ export interface PlaybackState {
   sim: Simulation;
   /** Where the run ends (scenario playback hint). */
   untilMs: number;
-  /** The whole run at a glance, for the timeline (computed once per scenario). */
+  /**
+   * The whole run at a glance, for the timeline: computed once per run, after the first paint
+   * when the store looks ahead progressively (then it grows, `computing` until it is whole).
+   */
   timeline: TimelineSummary;
+  /**
+   * Bumped when the run is rebuilt (another scenario, an edit that changes it): trace indexes
+   * from before mean nothing now. Not bumped when the look-ahead's simulation of the same run
+   * takes over from the played one.
+   */
+  run: number;
   /** Virtual time of the cursor (ms). */
   time: number;
   /** Scheduler events processed so far. */
@@ -115,10 +125,20 @@ export interface PlaybackState {
   removeIntervention(index: number): EditResult;
   /** Puts a set-aside intervention back into the run. */
   restoreDropped(index: number): EditResult;
-
+  /** Computes the rest of the run's look-ahead now, in one go (blocking); the timeline is then whole. */
+  finishLookAhead(): void;
 }
 
 export type PlaybackStore = StoreApi<PlaybackState>;
+
+/** How a store looks its runs ahead. */
+export interface PlaybackOptions {
+  /**
+   * Look ahead after the first paint, in slices that yield to input and paint (the app does);
+   * without it the whole run is looked ahead before the store is ready (tests, tools).
+   */
+  progressive?: LookAheadOptions;
+}
 
 /** Where the cursor goes on open, and whether the document counts as the visitor's edited work. */
 export interface OpenOptions {
@@ -170,42 +190,94 @@ function momentAfter(sim: Simulation): number {
   return sim.steps > 0 && last >= 0 && sim.trace.timeAt(last) === sim.time ? nextUp(sim.time) : sim.time;
 }
 
-/** A ready engine for `scenario` with the cursor at `cursor` (null: nothing processed yet). */
-function prepare(scenario: Scenario, cursor: { time: number; steps: number } | null): { sim: Simulation; timeline: TimelineSummary } {
+/**
+ * A ready engine for `scenario` with the cursor at `cursor` (null: nothing processed yet). Looked
+ * ahead now unless `progressive` (then the timeline is null: the store starts a LookAhead).
+ */
+function prepare(scenario: Scenario, cursor: { time: number; steps: number } | null, progressive: boolean): { sim: Simulation; timeline: TimelineSummary | null } {
   const sim = buildSimulation(scenario);
-  const timeline = lookAhead(sim, scenario.playback.untilMs);
+  const timeline = progressive ? null : lookAhead(sim, scenario.playback.untilMs);
   if (cursor === null || cursor.steps === 0) sim.seekStep(0);
   else sim.seekTime(cursor.time);
   return { sim, timeline };
 }
 
 /** Prepares a validated scenario; never throws (a model may reject parameters its schema let through). */
-function tryStart(scenario: Scenario, cursor: { time: number; steps: number } | null) {
+function tryStart(scenario: Scenario, cursor: { time: number; steps: number } | null, progressive: boolean) {
   try {
-    return { ok: true as const, scenario, ...prepare(scenario, cursor) };
+    return { ok: true as const, scenario, ...prepare(scenario, cursor, progressive) };
   } catch (e) {
     return { ok: false as const, errors: [`the simulation could not start: ${(e as Error).message}`] };
   }
 }
 
 /** Validates an edited scenario (edits build plain data, see scenario-edits.ts) and prepares it. */
-function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null) {
+function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null, progressive: boolean) {
   const parsed = parseScenario(input);
-  return parsed.ok ? tryStart(parsed.scenario, cursor) : { ok: false as const, errors: parsed.errors };
+  return parsed.ok ? tryStart(parsed.scenario, cursor, progressive) : { ok: false as const, errors: parsed.errors };
 }
 
 /**
  * Creates the playback store for a validated scenario. One store per mounted player, so an
  * embed and the playground never share a cursor.
  */
-export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario | null = null): PlaybackStore {
-  const first = prepare(scenario, null);
+export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario | null = null, opts: PlaybackOptions = {}): PlaybackStore {
+  const progressive = opts.progressive !== undefined;
+  const first = prepare(scenario, null, progressive);
+  /** The running look-ahead of the current run, while it runs. */
+  let look: LookAhead | null = null;
+  /** The look-ahead's simulation once it reached the end, waiting to take over at the next seek. */
+  let scout: Simulation | null = null;
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
       const st = get();
       const labels = extra.labels ?? st.labels;
       const untilMs = extra.untilMs ?? st.untilMs;
-      set({ ...derive(st, s, labels, untilMs, fresh), ...extra });
+      // What the played simulation computed beyond the look-ahead (a seek far ahead) goes into the timeline now.
+      const timeline = look !== null && look.catchUp(s) ? look.summary : (extra.timeline ?? st.timeline);
+      if (look !== null && !look.running) look = null;
+      set({ ...derive(st, s, labels, untilMs, fresh), ...extra, timeline });
+    };
+
+    /**
+     * The simulation a seek moves, and the state change that makes it the played one: a finished
+     * scout takes over here (it holds every snapshot of the run, so any seek is cheap), since a
+     * seek redraws everything anyway. Same run, so the same world at the same step.
+     */
+    const seeker = (): { s: Simulation; swap: Partial<PlaybackState> } => {
+      const next = scout;
+      scout = null;
+      return next ? { s: next, swap: { sim: next } } : { s: get().sim, swap: {} };
+    };
+
+    /**
+     * A new run: drops the look-ahead of the one before (and its scout) and, unless `timeline`
+     * was computed already, starts looking `next` ahead; returns the timeline to show.
+     */
+    const newRun = (next: Scenario, timeline: TimelineSummary | null): TimelineSummary => {
+      look?.cancel();
+      look = null;
+      scout = null;
+      if (timeline) return timeline;
+      const mine = new LookAhead(
+        next,
+        {
+          progress: (timeline) => {
+            if (look === mine) set({ timeline });
+          },
+          done: (timeline, finished) => {
+            if (look !== mine) return;
+            look = null;
+            // It takes over at the next seek (seeker), unless the played simulation got as far
+            // (it then holds as much already).
+            if (finished.trace.length > get().sim.trace.length) scout = finished;
+            set({ timeline });
+          },
+        },
+        opts.progressive,
+      );
+      look = mine;
+      return mine.summary;
     };
 
     /** Swaps in a new scenario and its engine, keeping the cursor (or moving it to `at`). */
@@ -216,9 +288,11 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(st.sim, {}, true);
         return { ok: true };
       }
-      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps });
+      // Guided, the run is looked ahead at once: guide stops are searched in the whole trace (guide-stops.ts).
+      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps }, progressive && !st.guided);
       if (!r.ok) return r;
-      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline: r.timeline, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
+      const timeline = newRun(r.scenario, r.timeline);
+      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline, run: st.run + 1, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
       return { ok: true };
     };
 
@@ -228,7 +302,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       labels: labelsOf(scenario),
       sim: first.sim,
       untilMs: scenario.playback.untilMs,
-      timeline: first.timeline,
+      timeline: newRun(scenario, first.timeline),
+      run: 0,
       time: first.sim.time,
       steps: first.sim.steps,
       playing: false,
@@ -264,46 +339,56 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(s, { playing: false });
       },
       stepBack() {
-        const s = get().sim;
-        if (s.steps > 0) s.seekStep(s.steps - 1);
-        publish(s, { playing: false }, true);
+        const { steps } = get();
+        const { s, swap } = seeker();
+        s.seekStep(Math.max(0, steps - 1));
+        publish(s, { playing: false, ...swap }, true);
       },
       restart() {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekStep(0);
-        publish(s, {}, true);
+        publish(s, swap, true);
       },
       advance(virtualMs) {
-        const { sim: s, untilMs, playing, pauseOnViolation, timeline, guided, entry } = get();
+        const { sim: s, untilMs, playing, pauseOnViolation, guided, entry } = get();
+        let { timeline } = get();
         if (!(virtualMs > 0)) return;
         // Never past the end of the run; a cursor already beyond it (stepped there) stays put.
         const target = Math.min(s.time + virtualMs, Math.max(untilMs, s.time));
-        const v = pauseOnViolation ? nextViolation(timeline, s.steps) : undefined;
-        const g = guided ? nextStop(guideStops(s, entry?.guide), s.steps) : undefined;
+        const from = s.steps;
+        // Where the look-ahead has not been yet, the played simulation runs the stretch first and
+        // then halts where it crossed a violation, going back to it (a snapshot). Guided mode
+        // never gets here: it finishes the look-ahead first (setGuided, replace).
+        if (look !== null && target >= timeline.knownMs) {
+          s.runUntil(target);
+          if (look.catchUp(s)) timeline = look.summary;
+        }
+        const v = pauseOnViolation ? nextViolation(timeline, from) : undefined;
+        const g = guided ? nextStop(guideStops(s, entry?.guide), from) : undefined;
         // The earlier of the two halts; on the same step the guide's caption says more.
         if (g && g.t <= target && (!v || g.step <= v.step)) {
           s.seekStep(g.step + 1);
-          publish(s, { playing: false, guideAt: g.i, haltedAt: v && v.step === g.step ? v.i : null });
+          publish(s, { playing: false, guideAt: g.i, haltedAt: v && v.step === g.step ? v.i : null, timeline });
           return;
         }
         if (v && v.t <= target) {
           s.seekStep(v.step + 1);
-          publish(s, { playing: false, haltedAt: v.i });
+          publish(s, { playing: false, haltedAt: v.i, timeline });
           return;
         }
         s.runUntil(target);
         const done = s.time >= untilMs;
-        publish(s, playing && done ? { playing: false } : {});
+        publish(s, playing && done ? { playing: false, timeline } : { timeline });
       },
       seek(t) {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekTime(Math.max(0, Math.min(t, get().untilMs)));
-        publish(s, {}, true);
+        publish(s, swap, true);
       },
       seekStep(step) {
-        const s = get().sim;
+        const { s, swap } = seeker();
         s.seekStep(step);
-        publish(s, { playing: false }, true);
+        publish(s, { playing: false, ...swap }, true);
       },
       setSpeed(speed) {
         if (Number.isFinite(speed)) set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
@@ -316,9 +401,11 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
           set({ guided: false, guideAt: null });
           return;
         }
-        const s = get().sim;
+        // Guide stops are searched in the whole trace (guide-stops.ts).
+        look?.finish();
+        const { s, swap } = seeker();
         s.seekStep(0);
-        publish(s, { guided: true }, true);
+        publish(s, { guided: true, ...swap }, true);
         set({ playing: true });
       },
       apply(next) {
@@ -337,11 +424,12 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         if (next) replace(next, { past: [...past, cur], future: future.slice(1) });
       },
       open(opened, from = null, opts = {}) {
-        const r = tryStart(opened, null);
+        const r = tryStart(opened, null, progressive);
         if (!r.ok) return r;
         const st = get();
         const start = opts.t ?? r.scenario.playback.startMs;
         if (start > 0) r.sim.seekTime(Math.min(start, r.scenario.playback.untilMs));
+        const timeline = newRun(r.scenario, r.timeline);
         publish(
           r.sim,
           {
@@ -351,7 +439,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
             // A guide belongs to the scenario it was started on.
             guided: false,
             sim: r.sim,
-            timeline: r.timeline,
+            timeline,
+            run: st.run + 1,
             labels: labelsOf(r.scenario),
             untilMs: r.scenario.playback.untilMs,
             speed: r.scenario.playback.speed,
@@ -383,7 +472,9 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       restoreDropped(index) {
         return get().apply(withRestored(get().scenario, index));
       },
-
+      finishLookAhead() {
+        look?.finish();
+      },
     };
   });
 }

@@ -34,7 +34,7 @@ export interface SimTestHook {
   load(scenario: unknown): Promise<string[]>;
   /** The scenario's interventions. */
   interventions(): Intervention[];
-  /** Violations the whole run will have: time, step and sentence. */
+  /** Violations the whole run will have: time, step and sentence (the look-ahead is finished first). */
   violations(): { t: number; step: number; message: string; nodes: readonly string[] }[];
   /** The scenario as it is now (after edits). */
   scenario(): unknown;
@@ -73,7 +73,7 @@ export function installTestHook(store: PlaybackStore): () => void {
       return r.ok ? [] : r.errors;
     },
     interventions: () => structuredClone(s().scenario.interventions),
-    violations: () => s().timeline.violations.map(({ t, step, message, nodes }) => ({ t, step, message: inEnglish(message), nodes })),
+    violations: () => (s().finishLookAhead(), s().timeline.violations).map(({ t, step, message, nodes }) => ({ t, step, message: inEnglish(message), nodes })),
     scenario: () => structuredClone(s().scenario),
   };
   window.__sim = hook;

@@ -76,7 +76,7 @@ function useHostChannel(store: PlaybackStore, channel: EmbedChannel, speed: numb
     };
     channel.setHandler({ info: () => playerInfo(store.getState()), perform });
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.timeline === prev.timeline) for (const v of crossedViolations(s.timeline, prev.steps, s.steps)) channel.notify(violationMessage(v, currentFormatter().say));
+      if (s.run === prev.run) for (const v of crossedViolations(s.timeline, prev.steps, s.steps)) channel.notify(violationMessage(v, currentFormatter().say));
       channel.report(playerInfo(s));
     });
     return () => {

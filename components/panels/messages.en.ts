@@ -116,6 +116,8 @@ export const en = {
   'tl-violationTitle': '{at}: {message}',
   'tl-violation': 'Violation at {at}: {message}',
   'tl-time': 'Virtual time',
+  'tl-computing': 'Looking ahead {percent}%',
+  'tl-computingTitle': 'The rest of the run is still being computed: its violations and faults are marked as they are found',
   'panel-show': 'Show the side panel',
   'panel-hide': 'Hide the side panel',
   'panel-label': 'Narration and details',

@@ -117,6 +117,8 @@ export const zh: Record<keyof typeof en, string> = {
   'tl-violationTitle': '{at}：{message}',
   'tl-violation': '违规，{at}：{message}',
   'tl-time': '虚拟时间',
+  'tl-computing': '正在预演 {percent}%',
+  'tl-computingTitle': '运行的其余部分仍在计算中：其中的违规和故障一经发现即会标出',
   'panel-show': '显示侧边栏',
   'panel-hide': '隐藏侧边栏',
   'panel-label': '解说与详情',

@@ -41,10 +41,37 @@ const Density = memo(function Density({ summary }: { summary: TimelineSummary })
 });
 
 /**
+ * The stretch of the run the look-ahead has not reached yet: hatched, with how far it got. The
+ * label fades in late, so a run computed within a blink never shows it.
+ */
+const Computing = memo(function Computing({ knownMs, untilMs }: { knownMs: number; untilMs: number }) {
+  const { t } = useI18n();
+  const percent = Math.floor((100 * Math.min(knownMs, untilMs)) / untilMs);
+  return (
+    <>
+      <span
+        aria-hidden
+        data-testid="timeline-unknown"
+        className="pointer-events-none absolute bottom-0 h-3 text-slate-400/60 dark:text-slate-500/50"
+        style={{ left: along(knownMs, untilMs), right: INSET, backgroundImage: 'repeating-linear-gradient(135deg, currentColor 0 2px, transparent 2px 5px)' }}
+      />
+      <span
+        aria-hidden
+        title={t('ui.panels.tl-computingTitle')}
+        className="absolute -bottom-1 right-2 rounded bg-white/90 px-1 text-[10px] leading-3 text-slate-500 tabular-nums opacity-100 transition-opacity delay-500 duration-300 starting:opacity-0 dark:bg-slate-900/90 dark:text-slate-400"
+      >
+        {t('ui.panels.tl-computing', { percent })}
+      </span>
+    </>
+  );
+});
+
+/**
  * The scrubber: the run from 0 to its end, with a strip showing how busy each stretch is,
  * marks where an intervention happens (violet: the scenario's own, amber: the visitor's) and
  * red ones where an invariant breaks, and a line where the message or event the pointer rests
- * on in the log or the diagram happened. Dragging
+ * on in the log or the diagram happened. While the run is still being looked ahead, the part
+ * not reached yet is hatched and its marks appear as they are found. Dragging
  * seeks at once (the engine restores the nearest snapshot and replays).
  */
 export function Timeline() {
@@ -68,8 +95,9 @@ export function Timeline() {
     [scenario, labels, i18n],
   );
   return (
-    <div className="relative h-10 min-w-0 flex-1" data-testid="timeline">
+    <div className="relative h-10 min-w-0 flex-1" data-testid="timeline" data-computing={summary.computing} aria-busy={summary.computing}>
       <Density summary={summary} />
+      {summary.computing && <Computing knownMs={summary.knownMs} untilMs={until} />}
       {hoverT !== null && (
         <span aria-hidden data-testid="timeline-pointed" className="pointer-events-none absolute top-0 h-8 w-0.5 -translate-x-1/2 rounded bg-indigo-500 dark:bg-indigo-300" style={{ left: along(hoverT, until) }} />
       )}

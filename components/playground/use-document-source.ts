@@ -77,6 +77,8 @@ async function showDiagram(playback: PlaybackStore, ui: UiStore, hash: string): 
   if (!params.has('view') && !params.has('v')) return;
   const { applySequenceLink, parseSequenceLink } = await import('@/stores/sequence-link');
   const { link, problems } = parseSequenceLink(hash);
+  // `v=2` counts the whole run's violations: the look-ahead must have reached the end.
+  if (link.violation !== null) playback.getState().finishLookAhead();
   const all = [...problems, ...applySequenceLink(link, playback.getState(), ui.getState())];
   if (all.length > 0) ui.getState().notify(tr('link-partIgnored', { problems: joined(all) }), 'warn');
 }
