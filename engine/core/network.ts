@@ -89,17 +89,26 @@ export function freshLinkState(id: string, a: number, b: number, params: LinkPar
   return { id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0], conn: [0, 0], tcp: [sender(), sender()], ended: null };
 }
 
-// Per-link numbers the send path reads: LINK_STRIDE doubles (64 bytes) per link, side by side.
-const LINK_STRIDE = 8;
+// One 64-byte row per link holds everything a message crossing it reads and writes: as
+// doubles (ROW_F64 a row) the latency parameters and the FIFO arrival times, as int32s
+// (ROW_I32 a row, same bytes) the ends, the connections, the flags and the stall marks.
+const ROW_F64 = 8;
+const ROW_I32 = 16;
 const P1 = 0; // fixed ms, uniform min, normal mean, exponential mean
 const P2 = 1; // uniform max, normal std
-const JITTER = 2;
-const EXTRA = 3;
-const LOSS = 4;
-const DUP = 5;
-const LAST = 6; // latest arrival a->b, then b->a (FIFO order)
+const LAST = 2; // latest arrival a->b, then b->a (FIFO order)
+const END_A = 8; // int32 index in the row: node a, then node b
+const CONN = 10; // the connection end a is on, then end b
+const FLAGS = 12;
+const STALLED = 13; // 1 while direction a->b has segments waiting, then b->a
+// What only a slow link needs (see SLOW), COLD a link, in their own array.
+const COLD = 4;
+const JITTER = 0;
+const EXTRA = 1;
+const LOSS = 2;
+const DUP = 3;
 
-// Flags byte per link: the latency kind in the low bits, then the switches.
+// Flags per link: the latency kind in the low bits, then the switches.
 const KIND_MASK = 7;
 const FIXED = 0;
 const UNIFORM = 1;
@@ -109,6 +118,11 @@ const UNKNOWN = 7;
 const FIFO = 8;
 const PARTITIONED = 16;
 const TCP = 32;
+/**
+ * Set on a link a message cannot simply cross with one latency sample: cut, lossy, duplicating,
+ * jittered, slowed, or of a latency kind drawn out of line. The send path tests this one bit.
+ */
+const SLOW = 64;
 
 function kindCode(l: Latency): number {
   switch (l?.kind) {
@@ -127,42 +141,41 @@ function kindCode(l: Latency): number {
 
 /**
  * The links' hot fields in typed arrays, for the send path. With a thousand links, following
- * link -> params -> latency objects costs a cache miss at each hop on every message; here a
- * send reads one 64-byte row. `LinkState` stays the world's plain-data record: parameters are
- * compiled from it (`load`) whenever they change, and the FIFO arrival times, which change on
- * every send, live here and are copied back (`save`) when the world is read.
+ * link -> params -> latency objects costs a cache miss at each hop on every message, and so did
+ * one array per field: a message crossing a link now reads and writes one 64-byte row (its
+ * reply crosses the same one). `LinkState` stays the world's plain-data record: parameters are
+ * compiled from it (`load`) whenever they change; the FIFO arrival times, which change on every
+ * send, and the connection numbers live here and are copied back (`save`) when the world is read.
+ *
+ * End `s` of link `li` is 0 for its `a` node and 1 for its `b` node; direction `s` is the one
+ * that end sends in.
  */
 export class LinkTable {
-  /** Endpoints of each link. */
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  /** TCP: the connection each end is on, at 2·li (end a) and 2·li + 1 (end b). */
-  readonly conn: Int32Array;
-  /** TCP: 1 while a direction's sender has segments waiting (2·li: a->b, 2·li + 1: b->a). */
-  readonly stalled: Uint8Array;
+  /** Number of links. */
+  readonly size: number;
   private readonly num: Float64Array;
-  private readonly flags: Uint8Array;
+  private readonly int: Int32Array;
+  private readonly cold: Float64Array;
 
   constructor(links: readonly LinkState[]) {
     const n = links.length;
-    this.a = new Int32Array(n);
-    this.b = new Int32Array(n);
-    this.num = new Float64Array(n * LINK_STRIDE);
-    this.flags = new Uint8Array(n);
-    this.conn = new Int32Array(2 * n);
-    this.stalled = new Uint8Array(2 * n);
+    this.size = n;
+    const rows = new ArrayBuffer(n * ROW_F64 * 8);
+    this.num = new Float64Array(rows);
+    this.int = new Int32Array(rows);
+    this.cold = new Float64Array(n * COLD);
     for (let li = 0; li < n; li++) this.load(li, links[li]);
   }
 
-  /** Takes link `li`'s parameters, extra latency and arrival times from its record. */
+  /** Takes link `li`'s parameters, extra latency, arrival times and connections from its record. */
   load(li: number, link: LinkState): void {
     const p = link.params;
     const l = p.latency;
     const kind = kindCode(l);
-    const o = li * LINK_STRIDE;
+    const o = li * ROW_F64;
     const num = this.num;
-    this.a[li] = link.a;
-    this.b[li] = link.b;
+    const r = li * ROW_I32;
+    const int = this.int;
     num[o + P1] = NaN;
     num[o + P2] = 0;
     if (l?.kind === 'fixed') num[o + P1] = l.ms;
@@ -173,53 +186,101 @@ export class LinkTable {
       num[o + P1] = l.meanMs;
       num[o + P2] = l.stdMs;
     } else if (l?.kind === 'exponential') num[o + P1] = l.meanMs;
-    num[o + JITTER] = p.jitterMs;
-    num[o + EXTRA] = link.extraLatencyMs;
-    num[o + LOSS] = p.loss;
-    num[o + DUP] = p.duplicate;
     num[o + LAST] = link.lastArrival[0];
     num[o + LAST + 1] = link.lastArrival[1];
-    this.flags[li] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0) | (p.transport === 'datagram' ? 0 : TCP);
-    this.conn[2 * li] = link.conn[0];
-    this.conn[2 * li + 1] = link.conn[1];
-    this.stalled[2 * li] = link.tcp[0].buf.length > 0 ? 1 : 0;
-    this.stalled[2 * li + 1] = link.tcp[1].buf.length > 0 ? 1 : 0;
+    const c = li * COLD;
+    this.cold[c + JITTER] = p.jitterMs;
+    this.cold[c + EXTRA] = link.extraLatencyMs;
+    this.cold[c + LOSS] = p.loss;
+    this.cold[c + DUP] = p.duplicate;
+    const simple = (kind === FIXED || kind === UNIFORM) && !p.partitioned && !(p.jitterMs > 0) && link.extraLatencyMs === 0 && !(p.loss > 0) && !(p.duplicate > 0);
+    int[r + END_A] = link.a;
+    int[r + END_A + 1] = link.b;
+    int[r + CONN] = link.conn[0];
+    int[r + CONN + 1] = link.conn[1];
+    int[r + FLAGS] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0) | (p.transport === 'datagram' ? 0 : TCP) | (simple ? 0 : SLOW);
+    int[r + STALLED] = link.tcp[0].buf.length > 0 ? 1 : 0;
+    int[r + STALLED + 1] = link.tcp[1].buf.length > 0 ? 1 : 0;
   }
 
-  /** Writes link `li`'s arrival times back into its record. */
+  /** Writes link `li`'s arrival times and connections back into its record. */
   save(li: number, link: LinkState): void {
-    const o = li * LINK_STRIDE;
+    const o = li * ROW_F64;
+    const r = li * ROW_I32;
     link.lastArrival[0] = this.num[o + LAST];
     link.lastArrival[1] = this.num[o + LAST + 1];
-    link.conn[0] = this.conn[2 * li];
-    link.conn[1] = this.conn[2 * li + 1];
+    link.conn[0] = this.int[r + CONN];
+    link.conn[1] = this.int[r + CONN + 1];
+  }
+
+  /** Node index of end a of link `li`. */
+  a(li: number): number {
+    return this.int[li * ROW_I32 + END_A];
+  }
+
+  /** Node index of end b of link `li`. */
+  b(li: number): number {
+    return this.int[li * ROW_I32 + END_A + 1];
+  }
+
+  /** The connection end `s` of link `li` is on (TCP). */
+  conn(li: number, s: number): number {
+    return this.int[li * ROW_I32 + CONN + s];
+  }
+
+  setConn(li: number, s: number, c: number): void {
+    this.int[li * ROW_I32 + CONN + s] = c;
+  }
+
+  /** Whether direction `s` of link `li` has segments waiting in its sender (TCP). */
+  stalled(li: number, s: number): boolean {
+    return this.int[li * ROW_I32 + STALLED + s] !== 0;
+  }
+
+  setStalled(li: number, s: number, on: boolean): void {
+    this.int[li * ROW_I32 + STALLED + s] = on ? 1 : 0;
+  }
+
+  /**
+   * Whether a message on link `li` needs more than `quickSample`: a cut, loss, duplication,
+   * jitter, extra latency, or a normal or exponential latency.
+   */
+  slow(li: number): boolean {
+    return (this.int[li * ROW_I32 + FLAGS] & SLOW) !== 0;
+  }
+
+  /** Whether a message from end `s` of link `li` can leave in its stride: the link is not slow and that direction not stalled. */
+  open(li: number, s: number): boolean {
+    const r = li * ROW_I32;
+    return (this.int[r + FLAGS] & SLOW) === 0 && this.int[r + STALLED + s] === 0;
   }
 
   partitioned(li: number): boolean {
-    return (this.flags[li] & PARTITIONED) !== 0;
+    return (this.int[li * ROW_I32 + FLAGS] & PARTITIONED) !== 0;
   }
 
   /** Whether link `li` carries TCP connections (else datagrams). */
   tcp(li: number): boolean {
-    return (this.flags[li] & TCP) !== 0;
+    return (this.int[li * ROW_I32 + FLAGS] & TCP) !== 0;
   }
 
   /** Link `li`'s latency before jitter, as configured (the mean of a random one). */
   nominal(li: number): number {
-    const o = li * LINK_STRIDE;
-    const kind = this.flags[li] & KIND_MASK;
+    const o = li * ROW_F64;
+    const kind = this.int[li * ROW_I32 + FLAGS] & KIND_MASK;
     const base = kind === UNIFORM ? (this.num[o + P1] + this.num[o + P2]) / 2 : this.num[o + P1];
-    return (Number.isFinite(base) ? base : 0) + this.num[o + JITTER] / 2 + this.num[o + EXTRA];
+    const c = li * COLD;
+    return (Number.isFinite(base) ? base : 0) + this.cold[c + JITTER] / 2 + this.cold[c + EXTRA];
   }
 
   /** Probability that a message on link `li` is lost. */
   loss(li: number): number {
-    return this.num[li * LINK_STRIDE + LOSS];
+    return this.cold[li * COLD + LOSS];
   }
 
   /** Probability that a message on link `li` is delivered twice. */
   duplicate(li: number): number {
-    return this.num[li * LINK_STRIDE + DUP];
+    return this.cold[li * COLD + DUP];
   }
 
   /**
@@ -227,15 +288,25 @@ export class LinkTable {
    * negative. Draws from `rng` in a fixed order, so the stream does not depend on the branch.
    */
   sample(li: number, rng: RngState): number {
-    const o = li * LINK_STRIDE;
+    const o = li * ROW_F64;
     const num = this.num;
-    const kind = this.flags[li] & KIND_MASK;
-    // Uniform and fixed inline; the rest out of line, so the send path stays small enough for
-    // the compiler to inline the queue push into it.
+    const kind = this.int[li * ROW_I32 + FLAGS] & KIND_MASK;
     let ms = kind === UNIFORM ? num[o + P1] + (num[o + P2] - num[o + P1]) * nextFloat(rng) : kind === FIXED ? num[o + P1] : this.draw(kind, o, rng);
-    const jitter = num[o + JITTER];
+    const c = li * COLD;
+    const jitter = this.cold[c + JITTER];
     if (jitter > 0) ms += jitter * nextFloat(rng);
-    ms += num[o + EXTRA];
+    ms += this.cold[c + EXTRA];
+    return ms > 0 ? ms : 0;
+  }
+
+  /**
+   * `sample` for a link that is not `slow`: fixed or uniform, nothing added. The same draws and
+   * the same arithmetic (adding no jitter and zero extra latency changes no value), fewer tests.
+   */
+  quickSample(li: number, rng: RngState): number {
+    const o = li * ROW_F64;
+    const num = this.num;
+    const ms = (this.int[li * ROW_I32 + FLAGS] & KIND_MASK) === UNIFORM ? num[o + P1] + (num[o + P2] - num[o + P1]) * nextFloat(rng) : num[o + P1];
     return ms > 0 ? ms : 0;
   }
 
@@ -256,12 +327,12 @@ export class LinkTable {
   }
 
   /**
-   * When a message sent by `from` on link `li` at `at` arrives: on a FIFO link never before
+   * When a message sent from end `s` of link `li` at `at` arrives: on a FIFO link never before
    * the one sent ahead of it in the same direction (and that becomes the new latest).
    */
-  arrival(li: number, from: number, at: number): number {
-    if ((this.flags[li] & FIFO) === 0) return at;
-    const k = li * LINK_STRIDE + LAST + (from === this.a[li] ? 0 : 1);
+  arrival(li: number, s: number, at: number): number {
+    if ((this.int[li * ROW_I32 + FLAGS] & FIFO) === 0) return at;
+    const k = li * ROW_F64 + LAST + s;
     const last = this.num[k];
     const t = at > last ? at : last;
     this.num[k] = t;

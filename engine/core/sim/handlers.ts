@@ -1,5 +1,3 @@
-import { localTime, monotonicTime } from '../clock';
-import { nextFloat } from '../rng';
 import type { Msg } from '../msg';
 import type { ModelDef } from '../types';
 import { HandlerCtx } from './handler-ctx';
@@ -11,17 +9,10 @@ import type { Receiver } from './types';
 
 /**
  * Runs nodes' model handlers and gives them their `ctx`. One ctx serves every node: it reads
- * which node is running (`cur`) when called, so a handler call allocates nothing.
+ * which node is running (`ctx.cur`) when called, so a handler call allocates nothing.
  */
 export class Handlers implements Receiver {
-  /** The node whose handler is running. */
-  private cur = -1;
-  /** Sender and link of the message being handled, or -1 outside onMessage. */
-  private curFrom = -1;
-  private curLink = -1;
   private readonly ctx: HandlerCtx;
-  /** Set once by `connect`: the transport is built with these handlers as its receiver. */
-  private transport!: Transport;
   // The kernel's parts this one uses, held directly (see Kernel).
   private readonly states: unknown[];
   private readonly models: readonly ModelDef<unknown, unknown>[];
@@ -33,52 +24,30 @@ export class Handlers implements Receiver {
     this.models = k.models;
     this.nodeIds = k.nodeIds;
     this.status = k.status;
-    const w = k.w;
-    this.ctx = new HandlerCtx({
-      now: () => localTime(w.nodes[this.cur].clock, w.t),
-      monotonic: () => monotonicTime(w.nodes[this.cur].clock, w.t),
-      self: () => k.nodeIds[this.cur],
-      send: (to, msg) => this.transport.send(this.cur, to, msg),
-      reply: (msg) => {
-        if (this.curFrom < 0) throw new Error(`${k.nodeIds[this.cur]}: reply() outside a message handler`);
-        this.transport.sendOn(this.cur, this.curLink, msg);
-      },
-      disconnect: (to) => {
-        this.transport.disconnect(this.cur, to);
-      },
-      setTimer: (delayMs, payload) => timers.set(this.cur, delayMs, payload),
-      cancelTimer: (id) => timers.cancel(id),
-      trace: (type, data) => rec.emit(this.cur, type, data),
-      random: () => nextFloat(w.rng),
-      metric: (name, delta = 1) => k.metric(name, delta),
-      neighbours: () => this.transport.neighbours(this.cur),
-      typeOf: (id) => {
-        const i = k.idIndex.get(id);
-        return i === undefined ? undefined : w.nodes[i].type;
-      },
-    });
+    this.ctx = new HandlerCtx(k, rec, timers);
   }
 
   /** Gives the handlers the transport their sends go to. */
   connect(transport: Transport): void {
-    this.transport = transport;
+    this.ctx.transport = transport;
   }
 
   /** Runs node `to`'s onMessage for `msg` from `from`, which came over link `li`. */
   receive(to: number, from: number, li: number, msg: Msg): void {
     const states = this.states;
-    this.cur = to;
-    this.curFrom = from;
-    this.curLink = li;
-    states[to] = this.models[to].onMessage(states[to], msg, this.nodeIds[from], this.ctx);
-    this.curFrom = -1;
+    const ctx = this.ctx;
+    ctx.cur = to;
+    ctx.curFrom = from;
+    ctx.curLink = li;
+    states[to] = this.models[to].onMessage(states[to], msg, this.nodeIds[from], ctx);
+    ctx.curFrom = -1;
   }
 
   /** Runs node `i`'s onTimer, if its model has one. */
   timer(i: number, payload: unknown): void {
     const m = this.models[i];
     if (!m.onTimer) return;
-    this.cur = i;
+    this.ctx.cur = i;
     this.states[i] = m.onTimer(this.states[i], payload, this.ctx);
   }
 
@@ -86,7 +55,7 @@ export class Handlers implements Receiver {
   start(i: number): void {
     const m = this.models[i];
     if (!m.start) return;
-    this.cur = i;
+    this.ctx.cur = i;
     this.states[i] = m.start(this.states[i], this.ctx);
   }
 
@@ -96,7 +65,7 @@ export class Handlers implements Receiver {
     // A crashed node re-arms on restart; a paused one when it runs again would be too late, but
     // its handlers may not run while frozen, so it re-arms on its next event like a real process.
     if (!m.onClockChange || this.status[i] !== UP) return;
-    this.cur = i;
+    this.ctx.cur = i;
     this.states[i] = m.onClockChange(this.states[i], this.ctx);
   }
 }

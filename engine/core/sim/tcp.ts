@@ -45,8 +45,8 @@ export class Tcp {
     const links = this.table();
     const w = this.w;
     const d = w.links[li].tcp[s];
-    d.buf = [...d.buf, { msg, sentAt: w.t, conn: links.conn[2 * li + s] }];
-    links.stalled[2 * li + s] = 1;
+    d.buf = [...d.buf, { msg, sentAt: w.t, conn: links.conn(li, s) }];
+    links.setStalled(li, s, true);
     if (d.buf.length === 1) {
       d.rto = RTO_MIN + 2 * links.nominal(li);
       d.retries = 0;
@@ -87,7 +87,7 @@ export class Tcp {
     const buf = d.buf;
     this.clearSender(li, s);
     for (const seg of buf) {
-      const at = links.arrival(li, from, w.t + links.sample(li, w.rng));
+      const at = links.arrival(li, s, w.t + links.sample(li, w.rng));
       this.q.pushMsg(at, w.seq++, false, to, from, li, seg.sentAt, seg.msg, seg.conn);
     }
   }
@@ -100,7 +100,7 @@ export class Tcp {
   close(li: number, s: number, reason: CloseReason): number {
     const links = this.table();
     const c = this.nextConn(li);
-    links.conn[2 * li + s] = c;
+    links.setConn(li, s, c);
     this.w.links[li].ended = { t: this.w.t, reason, side: s };
     this.clearSender(li, s);
     if (!links.partitioned(li)) this.tell(li, s, reason, c);
@@ -117,15 +117,15 @@ export class Tcp {
     const li = q.link[slot];
     const to = q.node[slot];
     const from = q.from[slot];
-    const r = to === links.a[li] ? 0 : 1;
+    const r = to === links.a(li) ? 0 : 1;
     const msg = q.ref[slot] as Msg;
-    const mine = links.conn[2 * li + r];
+    const mine = links.conn(li, r);
     if (msg.type === 'net.closed') {
       const c = msg as ConnectionClosed;
       // A give-up is this end's own news (held while it was paused); any other it may know already.
       if (c.reason !== 'timeout') {
         if (c.conn <= mine) return false;
-        links.conn[2 * li + r] = c.conn;
+        links.setConn(li, r, c.conn);
         this.clearSender(li, r);
       }
       this.rec.emit(to, 'net.closed', { peer: this.id(from), reason: c.reason });
@@ -138,7 +138,7 @@ export class Tcp {
       // FIN was lost, or the sender's process restarted): this end takes the new one. What it was
       // still retransmitting on the old one would have met a reset there, so its model hears
       // that first (requests pending on the old connection fail), then the new segment.
-      links.conn[2 * li + r] = stamp;
+      links.setConn(li, r, stamp);
       const lost = this.w.links[li].tcp[r].buf.length > 0;
       this.clearSender(li, r);
       if (lost) {
@@ -151,7 +151,7 @@ export class Tcp {
     // A segment of a connection this end has left: refused with a reset, which tells the
     // sender if it is still on that connection.
     this.rec.emit(to, 'net.drop', { from: this.id(from), to: this.id(to), msg, reason: 'reset' });
-    if (links.conn[2 * li + (1 - r)] === stamp) this.tell(li, r, 'reset', mine);
+    if (links.conn(li, 1 - r) === stamp) this.tell(li, r, 'reset', mine);
     return false;
   }
 
@@ -161,12 +161,12 @@ export class Tcp {
     const links = this.table();
     const li = q.link[slot];
     const to = q.node[slot];
-    const r = to === links.a[li] ? 0 : 1;
+    const r = to === links.a(li) ? 0 : 1;
     const stamp = q.inc[slot];
     // Only a segment of the connection its sender is on now is answered; older ones are echoes.
-    if (stamp < links.conn[2 * li + (1 - r)] || (q.ref[slot] as Msg).type === 'net.closed') return;
+    if (stamp < links.conn(li, 1 - r) || (q.ref[slot] as Msg).type === 'net.closed') return;
     const c = this.nextConn(li);
-    links.conn[2 * li + r] = c;
+    links.setConn(li, r, c);
     this.w.links[li].ended = { t: this.w.t, reason: 'refused', side: r };
     this.tell(li, r, 'refused', c);
   }
@@ -174,10 +174,10 @@ export class Tcp {
   /** Node `i`'s process died: each of its TCP connections is reset. */
   crashed(i: number): void {
     const links = this.table();
-    for (let li = 0; li < links.a.length; li++) {
+    for (let li = 0; li < links.size; li++) {
       if (!links.tcp(li)) continue;
-      if (links.a[li] === i) this.close(li, 0, 'reset');
-      else if (links.b[li] === i) this.close(li, 1, 'reset');
+      if (links.a(li) === i) this.close(li, 0, 'reset');
+      else if (links.b(li) === i) this.close(li, 1, 'reset');
     }
   }
 
@@ -187,7 +187,7 @@ export class Tcp {
     const w = this.w;
     const [from, to] = this.ends(li, s);
     const msg: ConnectionClosed = { type: 'net.closed', reason, conn: c };
-    const at = links.arrival(li, from, w.t + links.sample(li, w.rng));
+    const at = links.arrival(li, s, w.t + links.sample(li, w.rng));
     // Stamped -1, a connection no one is on, so it takes the rare arrival path.
     this.q.pushMsg(at, w.seq++, false, to, from, li, w.t, msg, -1);
   }
@@ -229,19 +229,19 @@ export class Tcp {
     d.rto = 0;
     d.retries = 0;
     d.gen += 1;
-    this.table().stalled[2 * li + s] = 0;
+    this.table().setStalled(li, s, false);
   }
 
   /** A connection number neither end of link `li` has used. */
   private nextConn(li: number): number {
-    const conn = this.table().conn;
-    return Math.max(conn[2 * li], conn[2 * li + 1]) + 1;
+    const links = this.table();
+    return Math.max(links.conn(li, 0), links.conn(li, 1)) + 1;
   }
 
   /** [sender, receiver] node indexes of direction `s` of link `li`. */
   private ends(li: number, s: number): [number, number] {
     const links = this.table();
-    return s === 0 ? [links.a[li], links.b[li]] : [links.b[li], links.a[li]];
+    return s === 0 ? [links.a(li), links.b(li)] : [links.b(li), links.a(li)];
   }
 
   private id(i: number): string {

@@ -97,12 +97,28 @@ export class Transport {
 
   /** Sends `msg` from node `from` over link `li` to its other end (a reply needs no lookup). */
   sendOn(from: number, li: number, msg: Msg): void {
+    const links = this.table;
+    const a = links.a(li);
+    const side = a === from ? 0 : 1;
+    // The common case in a few tests; everything else out of line, so this stays small enough
+    // for the compiler to inline into the handlers' ctx.
+    if (!links.open(li, side)) {
+      this.sendSlow(from, li, side, msg);
+      return;
+    }
+    const w = this.w;
+    const t = w.t;
+    const at = links.arrival(li, side, t + links.quickSample(li, w.rng));
+    this.q.pushMsg(at, w.seq++, false, side === 0 ? links.b(li) : a, from, li, t, msg, links.conn(li, side));
+  }
+
+  // Any send `sendOn` does not take in its stride: the link is cut or stalled, or a message on
+  // it may be lost, duplicated, jittered or slowed, or its latency is drawn out of line.
+  private sendSlow(from: number, li: number, side: number, msg: Msg): void {
     const w = this.w;
     const links = this.table;
-    const a = links.a[li];
-    const side = a === from ? 0 : 1;
-    const ti = side === 0 ? links.b[li] : a;
-    if (links.partitioned(li) || links.stalled[2 * li + side] === 1) {
+    const ti = side === 0 ? links.b(li) : links.a(li);
+    if (links.partitioned(li) || links.stalled(li, side)) {
       this.blocked(from, li, side, ti, msg);
       return;
     }
@@ -112,11 +128,11 @@ export class Transport {
       this.lost(from, li, side, ti, lat, msg);
       return;
     }
-    const conn = links.conn[2 * li + side];
-    this.q.pushMsg(links.arrival(li, from, w.t + lat), w.seq++, false, ti, from, li, w.t, msg, conn);
+    const conn = links.conn(li, side);
+    this.q.pushMsg(links.arrival(li, side, w.t + lat), w.seq++, false, ti, from, li, w.t, msg, conn);
     const dup = links.duplicate(li);
     if (dup > 0 && !links.tcp(li) && nextFloat(w.rng) < dup) {
-      const again = links.arrival(li, from, w.t + links.sample(li, w.rng));
+      const again = links.arrival(li, side, w.t + links.sample(li, w.rng));
       this.rec.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
       this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg, conn);
     }
@@ -149,7 +165,7 @@ export class Transport {
     const li = q.link[slot];
     const links = this.table;
     // A segment of another connection than its receiver's, or a FIN or reset (stamped -1).
-    if (q.inc[slot] !== links.conn[2 * li + (links.a[li] === to ? 0 : 1)] && !this.tcp.arriveOther(slot)) return;
+    if (q.inc[slot] !== links.conn(li, links.a(li) === to ? 0 : 1) && !this.tcp.arriveOther(slot)) return;
     this.rec.deliver(to, from, q.sentAt[slot], msg);
     this.receiver.receive(to, from, li, msg);
   }
@@ -179,7 +195,7 @@ export class Transport {
     const li = this.routes[i].get(peer);
     if (li === undefined || !this.table.tcp(li)) return false;
     this.rec.emit(i, 'net.close', { peer });
-    this.tcp.close(li, this.table.a[li] === i ? 0 : 1, 'eof');
+    this.tcp.close(li, this.table.a(li) === i ? 0 : 1, 'eof');
     return true;
   }
 
