@@ -10,12 +10,13 @@ import { prefetchRateChart } from '../panels/rate-chart';
 import { prefetchTabs } from '../panels/side-panel';
 import { prefetchSequence } from '../sequence/sequence-dock';
 import { prefetchDialogs } from './dialogs';
+import { prefetchGuide } from './player';
 
 /**
  * Once the first screen is painted and the page is idle — or at the visitor's first touch,
  * click or key, if that comes first — fetches what they may open next: the rest of the
- * catalog, the side panel's tabs, the dialogs, the sequence diagram, the rate chart, the fault
- * menu, the auto-layout engine. So none of them opens a beat late, and the first paint waits on none.
+ * catalog, the side panel's tabs, the dialogs, the sequence diagram, the rate chart, the guide
+ * card, the fault menu, the auto-layout engine. So none of them opens a beat late, and the first paint waits on none.
  */
 export function usePrefetch(): void {
   useEffect(() => {
@@ -30,6 +31,7 @@ export function usePrefetch(): void {
       prefetchDialogs();
       prefetchSequence();
       prefetchRateChart();
+      prefetchGuide();
       prefetchFaultMenu();
       loadLayoutEngine().catch(() => undefined);
     };
