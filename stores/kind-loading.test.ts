@@ -22,8 +22,8 @@ function slowAssets(type: string) {
   let arrive = () => {};
   const arrived = new Promise<void>((resolve) => (arrive = resolve));
   registerKindAssets({
-    loaded: (types) => loaded || !types.includes(type),
-    load: (types) => (types.includes(type) && !loaded ? arrived.then(() => void (loaded = true)) : Promise.resolve()),
+    loaded: (needs) => loaded || !needs.nodes.includes(type),
+    load: (needs) => (needs.nodes.includes(type) && !loaded ? arrived.then(() => void (loaded = true)) : Promise.resolve()),
   });
   return { arrive: () => arrive() };
 }

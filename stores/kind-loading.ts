@@ -10,27 +10,30 @@ import { loadLayoutEngine } from './layout-engine';
 // makes a scenario the document — opening one, an edit adding a kind — goes through here, so
 // the store only ever builds simulations whose code is loaded.
 
-/** Per-node-type code the UI adds to the engine's behaviour; the canvas registers its cards. */
+/**
+ * Per-kind assets the UI adds to the engine's behaviour: the canvas registers its cards, the
+ * i18n its kinds' messages.
+ */
 export interface KindAssets {
-  /** Whether the assets for every node type in `types` are loaded. */
-  loaded(types: readonly string[]): boolean;
-  /** Loads them; types without assets of this kind are skipped. */
-  load(types: readonly string[]): Promise<void>;
+  /** Whether the assets for everything `needs` lists are loaded. */
+  loaded(needs: Needs): boolean;
+  /** Loads them; kinds without assets of this kind are skipped. */
+  load(needs: Needs): Promise<void>;
 }
 
 const assets: KindAssets[] = [];
 
 /**
  * Adds per-kind assets to what showing a scenario waits for. Called at module scope by the
- * module that owns them (components/canvas/flow-registry.ts), which every player imports
- * statically, so it is registered before anything is opened.
+ * module that owns them (components/canvas/flow-registry.ts, components/i18n/kind-messages.ts),
+ * which every player imports statically, so it is registered before anything is opened.
  */
 export function registerKindAssets(a: KindAssets): void {
   if (!assets.includes(a)) assets.push(a);
 }
 
 /** Whether everything showing what `needs` lists is loaded. */
-const ready = (needs: Needs) => isNothing(notLoaded(needs)) && assets.every((a) => a.loaded(needs.nodes));
+const ready = (needs: Needs) => isNothing(notLoaded(needs)) && assets.every((a) => a.loaded(needs));
 
 /** Whether everything showing `s` takes is loaded, so it can become the document right now. */
 export function readyToShow(s: NeedsSource): boolean {
@@ -39,7 +42,7 @@ export function readyToShow(s: NeedsSource): boolean {
 
 /** Loads what `needs` lists and is not loaded yet; rejects with a message naming what could not be fetched. */
 async function loadNeeded(needs: Needs): Promise<void> {
-  await Promise.all([loadNeeds(needs), ...assets.map((a) => a.load(needs.nodes))]);
+  await Promise.all([loadNeeds(needs), ...assets.map((a) => a.load(needs))]);
 }
 
 /** Loads everything showing `s` takes; rejects with a message naming what could not be fetched. */

@@ -1,5 +1,4 @@
 import type { Say } from '@/engine/core/phrase';
-import { inEnglish } from '@/engine/i18n/english';
 import { describeMessage } from '@/engine/core/narrate';
 import type { Simulation } from '@/engine/core/simulation';
 import type { TraceEventOf } from '@/engine/core/trace-types';
@@ -18,7 +17,11 @@ export interface Received {
 /** How far back the scan looks for a node's latest delivery. */
 const SCAN_LIMIT = 20_000;
 
-/** A heartbeat says nothing new: the card keeps the last message that did (a watch event, a reply). */
+/**
+ * A heartbeat says nothing new: the card keeps the last message that did (a watch event, a
+ * reply). Heartbeats are protocol text shown as it is (ZooKeeper's ping and pong), never a
+ * phrase, so telling them needs no catalog.
+ */
 const HEARTBEAT = /^(ping|pong)$/i;
 
 /** The last result, for the cursor it was computed at: every card asks at the same step. */
@@ -44,7 +47,7 @@ function lastReceivedAll(sim: Simulation, steps: number): ReadonlyMap<string, Re
     }
     const ev = sim.trace.get(i) as TraceEventOf<'net.deliver'>;
     const text = describeMessage(sim, ev.msg, ev.from, node);
-    if (!HEARTBEAT.test(inEnglish(text))) map.set(node, { i, t: ev.t, from: ev.from, text });
+    if (!(typeof text === 'string' && HEARTBEAT.test(text))) map.set(node, { i, t: ev.t, from: ev.from, text });
   }
   cache = { sim, steps, map };
   return map;

@@ -4,8 +4,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import type { Scenario } from '@/engine/scenario/schema';
+import { afterPaint } from './after-paint';
 import { createPlaybackStore, type PlaybackState, type PlaybackStore } from './playback-store';
-import { installTestHook } from './test-hook';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
 interface Stores {
@@ -48,7 +48,21 @@ export function PlaybackProvider({ scenario, entry = null, children }: { scenari
   // Lazy state, not a ref: the stores must be created once per mount and survive re-renders.
   // The page shows the scenario first and looks its run ahead after (the timeline fills in).
   const [stores] = useState<Stores>(() => ({ playback: createPlaybackStore(scenario, entry, { progressive: {} }), ui: createUiStore() }));
-  useEffect(() => installTestHook(stores.playback), [stores]);
+  useEffect(() => {
+    // The test hook (and the English it reports in) is no part of the first paint.
+    let live = true;
+    let uninstall: (() => void) | undefined;
+    const cancel = afterPaint(() => {
+      void import('./test-hook').then((m) => {
+        if (live) uninstall = m.installTestHook(stores.playback);
+      });
+    });
+    return () => {
+      live = false;
+      cancel();
+      uninstall?.();
+    };
+  }, [stores]);
   useEffect(() => linkStores(stores), [stores]);
   return <PlaybackContext.Provider value={stores}>{children}</PlaybackContext.Provider>;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enMessages } from '@/components/i18n/messages';
+import { uiEn } from '@/components/i18n/ui-en';
+import { engineEn } from '@/engine/i18n/en';
+import { libraryEn } from '@/engine/i18n/library-en';
 import { uiZh } from '@/components/i18n/ui-zh';
 import { narrate } from '@/engine/core/narrate';
 import { isPhrase, type Arg, type Say } from '@/engine/core/phrase';
@@ -8,6 +10,9 @@ import { engineZh } from '@/engine/i18n/zh';
 import { buildSimulation } from '@/engine/scenario/build';
 import { LIBRARY } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
+
+/** Every English message, the built-ins' text included (what the translations are checked against). */
+const enMessages = { ...engineEn, library: libraryEn, ui: uiEn };
 
 /**
  * Kinds (node types, `program:` kinds) whose narration is not yet in the catalogs (#18). Each is

@@ -2,10 +2,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { enMessages } from '@/components/i18n/messages';
+import { uiEn } from '@/components/i18n/ui-en';
+import { engineEn } from '@/engine/i18n/en';
+import { libraryEn } from '@/engine/i18n/library-en';
 import { engineZh } from '@/engine/i18n/zh';
 import type { Messages } from '@/engine/i18n/format';
 import { uiZh } from '@/components/i18n/ui-zh';
+
+/** Every English message, the built-ins' text included (what the translations are checked against). */
+const enMessages = { ...engineEn, library: libraryEn, ui: uiEn };
 
 const zhMessages: Messages = { ...engineZh, ui: uiZh };
 

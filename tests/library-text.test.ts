@@ -3,8 +3,14 @@ import { LIBRARY } from '@/engine/scenario/library';
 import { englishText } from '@/engine/scenario/library/text';
 import { LIBRARY_ZH } from '@/engine/scenario/library/zh';
 import { makeFormatter } from '@/engine/i18n/format';
-import { enMessages } from '@/components/i18n/messages';
+import { uiEn } from '@/components/i18n/ui-en';
+import { engineEn } from '@/engine/i18n/en';
+import { libraryEn } from '@/engine/i18n/library-en';
 import { engineZh } from '@/engine/i18n/zh';
+
+/** Every English message, the built-ins' text included (what the translations are checked against). */
+const enMessages = { ...engineEn, library: libraryEn, ui: uiEn };
+
 /**
  * Scenario text goes into the catalogs quoted for ICU (library/text.ts): every built-in's English,
  * and its Chinese where there is some, must render back exactly as written, with no parse error.

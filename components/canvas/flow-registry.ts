@@ -68,8 +68,8 @@ const withCard = (types: readonly string[]) => types.filter((t): t is NodeType =
 
 // Showing a scenario waits for its cards as it waits for its kinds' behaviour.
 registerKindAssets({
-  loaded: (types) => withCard(types).every((t) => LAZY[t].loaded()),
-  load: (types) => Promise.all(withCard(types).map((t) => LAZY[t].load())).then(() => undefined),
+  loaded: (needs) => withCard(needs.nodes).every((t) => LAZY[t].loaded()),
+  load: (needs) => Promise.all(withCard(needs.nodes).map((t) => LAZY[t].load())).then(() => undefined),
 });
 
 /**

@@ -1,14 +1,39 @@
-import { engineEn } from '@/engine/i18n/en';
+import { en as clients } from '@/engine/clients/messages.en';
+import { en as core } from '@/engine/core/messages.en';
 import type { Messages } from '@/engine/i18n/format';
 import type { Lang } from '@/engine/i18n/langs';
+import { en as modelCommon } from '@/engine/models/messages.en';
+import { en as modelClient } from '@/engine/models/client/messages.en';
+import { en as modelRedis } from '@/engine/models/redis/messages.en';
+import { en as patternCommon } from '@/engine/patterns/messages.en';
+import { en as patternRedisScript } from '@/engine/patterns/redis-script/messages.en';
+import { en as trace } from '@/engine/trace/messages.en';
 import { uiEn } from './ui-en';
 
-/** Every English message: the engine's (narration, violations, terms) and the UI's (`ui.*`). */
-export const enMessages: Messages = { ...engineEn, ui: uiEn };
+/**
+ * The English that ships with the page: the UI's, and the narration of the default scenario's
+ * kinds (stores/default-behaviour.ts; a test checks that it covers that run). The rest of the
+ * engine's English — other kinds, the invariants, the vocabulary of parameters and metrics,
+ * the hunt — is fetched after the first paint (loadMessages).
+ */
+export const firstEnMessages: Messages = {
+  core,
+  trace,
+  clients,
+  model: { common: modelCommon, client: modelClient, redis: modelRedis },
+  pattern: { common: patternCommon, 'redis-script': patternRedisScript },
+  ui: uiEn,
+};
 
-/** Every message of `lang`; Chinese is fetched on first use, so English readers never load it. */
+/**
+ * Every message of `lang` the page uses, fetched on first use: the engine's English (Chinese
+ * readers never load it) or the whole Chinese catalog (English readers never load it).
+ */
 export async function loadMessages(lang: Lang): Promise<Messages> {
-  if (lang === 'en') return enMessages;
+  if (lang === 'en') {
+    const { engineEn } = await import('@/engine/i18n/en');
+    return { ...engineEn, ui: uiEn };
+  }
   const [{ engineZh }, { uiZh }] = await Promise.all([import('@/engine/i18n/zh'), import('./ui-zh')]);
   return { ...engineZh, ui: uiZh };
 }

@@ -1,56 +1,94 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { makeFormatter, type Formatter } from '@/engine/i18n/format';
+import { useEffect, useSyncExternalStore } from 'react';
+import { makeFormatter, type Formatter, type Messages } from '@/engine/i18n/format';
 import type { Lang } from '@/engine/i18n/langs';
 import { useLocaleStore } from '@/stores/locale';
-import { enMessages, loadMessages } from './messages';
-
-const english = makeFormatter('en', enMessages, reportProblem);
-const ready = new Map<Lang, Formatter>([['en', english]]);
-const loading = new Map<Lang, Promise<Formatter>>();
+import { firstEnMessages, loadMessages } from './messages';
 
 function reportProblem(problem: string): void {
   // A gap in a catalog shows the message id on screen; say so where developers look.
   if (process.env.NODE_ENV !== 'production') console.warn(`i18n: ${problem}`);
 }
 
-/** The formatter for `lang`, loading its catalog on first use. */
+// English starts with the page's part of its catalog. A message from the part still on its way
+// shows as nothing for the moment the fetch takes, never as its id, and fetches it; everything
+// that shows such messages waits for them first (withMessages, kind-loading's assets), so this
+// is a safety net.
+const firstEnglish = makeFormatter('en', firstEnMessages, reportProblem, () => {
+  void formatterFor('en');
+  return '';
+});
+const ready = new Map<Lang, Formatter>([['en', firstEnglish]]);
+const complete = new Set<Lang>();
+const loading = new Map<Lang, Promise<Formatter>>();
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** The formatter for `lang` with its whole catalog, loading it on first use. */
 export function formatterFor(lang: Lang): Promise<Formatter> {
-  const have = ready.get(lang);
-  if (have) return Promise.resolve(have);
+  if (complete.has(lang)) return Promise.resolve(ready.get(lang)!);
   let pending = loading.get(lang);
   if (!pending) {
-    pending = loadMessages(lang).then((m) => {
-      const f = makeFormatter(lang, m, reportProblem);
-      ready.set(lang, f);
-      return f;
-    });
+    pending = loadMessages(lang).then(
+      (m: Messages) => {
+        const f = makeFormatter(lang, m, reportProblem);
+        ready.set(lang, f);
+        complete.add(lang);
+        loading.delete(lang);
+        for (const l of listeners) l();
+        return f;
+      },
+      (e: unknown) => {
+        // Offline, or a deploy replaced the chunk: forget it, so a later use tries again.
+        loading.delete(lang);
+        throw e;
+      },
+    );
     loading.set(lang, pending);
   }
   return pending;
 }
 
+/** Whether `lang`'s catalog has the namespace at `path` (`['model', 'redis']`) already. */
+export function hasNamespace(lang: Lang, path: readonly string[]): boolean {
+  if (complete.has(lang)) return true;
+  let m: Messages | string | undefined = lang === 'en' ? firstEnMessages : undefined;
+  for (const k of path) m = typeof m === 'object' && Object.hasOwn(m, k) ? m[k] : undefined;
+  return typeof m === 'object';
+}
+
+/** The chosen language's whole catalog, then `load`'s result: for code that shows messages of any namespace (a dialog, a tab). */
+export function withMessages<T>(load: Promise<T>): Promise<T> {
+  return Promise.all([load, formatterFor(useLocaleStore.getState().lang)]).then(([m]) => m);
+}
+
+/** The formatter of `lang` as far as its catalog has arrived; English until it has any. */
+const shown = (lang: Lang) => ready.get(lang) ?? ready.get('en')!;
+
 /**
  * The reader's formatter: `say(phrase)` and `t(id, args)` in the chosen language. Until a
- * catalog has arrived English keeps showing, so nothing flashes blank.
+ * catalog has arrived English keeps showing, so nothing flashes blank; each arrival renders
+ * again.
  */
 export function useI18n(): Formatter {
   const lang = useLocaleStore((s) => s.lang);
-  const [, setLoaded] = useState<Lang | null>(null);
-  const current = ready.get(lang);
+  const f = useSyncExternalStore(
+    subscribe,
+    () => shown(lang),
+    () => shown(lang),
+  );
   useEffect(() => {
-    if (current) return;
-    let live = true;
-    void formatterFor(lang).then(() => live && setLoaded(lang));
-    return () => {
-      live = false;
-    };
-  }, [lang, current]);
-  return current ?? english;
+    if (lang !== 'en' && !complete.has(lang)) formatterFor(lang).catch(() => undefined);
+  }, [lang]);
+  return f;
 }
 
 /** The formatter of the chosen language now, for code outside React (handlers, the embed API). */
 export function currentFormatter(): Formatter {
-  return ready.get(useLocaleStore.getState().lang) ?? english;
+  return shown(useLocaleStore.getState().lang);
 }

@@ -14,8 +14,9 @@ export function useLangSetup(onBad?: (value: string) => void): void {
     const asked = langFromAddress(location.search, location.hash);
     if (asked.bad !== undefined) onBad?.(asked.bad);
     const lang = asked.lang ?? initialLang();
-    // Fetch the catalog before switching, so the page changes language in one render.
-    void formatterFor(lang).then(() => useLocaleStore.getState().show(lang));
+    // English is showing already, with what its first screen says; its rest comes on idle.
+    // Another language's catalog is fetched before switching, so the page changes in one render.
+    if (lang !== 'en') void formatterFor(lang).then(() => useLocaleStore.getState().show(lang));
     // Once per page: a later hash change is a new document, not a new language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

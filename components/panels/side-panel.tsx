@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Suspense, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectInterventionCount } from '@/stores/selectors';
@@ -11,23 +11,24 @@ import { preloadable } from '../ui/preloadable';
 import { Caption } from './caption';
 import { command, hint } from './commands';
 import { EventLog } from './event-log';
-import { useI18n } from '../i18n/use-i18n';
+import { useI18n, withMessages } from '../i18n/use-i18n';
 
-// Tabs other than the log load when first opened: the inspector carries the schema-driven
-// form and the state tree, and none of them is on screen at first. React.lazy rather than
-// next/dynamic: none of them is ever server-rendered, and next/dynamic's loader would cost the
-// first page load more than it does.
-const notes = preloadable(() => import('./scenario-notes'));
-const interventions = preloadable(() => import('./interventions-list'));
-const Inspector = lazy(() => import('./inspector/inspector'));
-const InterventionsList = interventions.Component;
-const ScenarioNotes = notes.Component;
-const MetricsPanel = lazy(() => import('./metrics-panel'));
+// Tabs other than the log load when first opened, or ahead of that once the page is idle
+// (usePrefetch): the inspector carries the schema-driven form and the state tree, and none of
+// them is on screen at first. Each comes with the rest of the catalog (the vocabulary of
+// parameters and metrics). React.lazy rather than next/dynamic: none of them is ever
+// server-rendered, and next/dynamic's loader would cost the first page load more than it does.
+const tabs = [
+  preloadable(() => withMessages(import('./scenario-notes'))),
+  preloadable(() => withMessages(import('./interventions-list'))),
+  preloadable(() => withMessages(import('./inspector/inspector'))),
+  preloadable(() => withMessages(import('./metrics-panel'))),
+] as const;
+const [ScenarioNotes, InterventionsList, Inspector, MetricsPanel] = tabs.map((t) => t.Component);
 
-/** Fetches the About and Faults tabs ahead of a click (see usePrefetch), so they open without "Loading…". */
+/** Fetches the tabs ahead of a click (see usePrefetch), so they open without "Loading…". */
 export function prefetchTabs(): void {
-  notes.preload();
-  interventions.preload();
+  for (const t of tabs) t.preload();
 }
 
 /** A tab whose code is still on its way says so. */

@@ -1,27 +1,30 @@
 'use client';
 
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { useUi } from '@/stores/playback-context';
 import type { Dialog as DialogName } from '@/stores/ui-store';
+import { withMessages } from '../i18n/use-i18n';
 import { preloadable } from '../ui/preloadable';
 import { selectDialog } from '@/stores/ui-selectors';
 
-// Loaded when first opened, to keep them out of the first page load. React.lazy rather than
-// next/dynamic: a dialog is never server-rendered, and next/dynamic's loader costs the first
-// page load more than React's own.
-const embed = preloadable(() => import('./embed-dialog'));
-const DIALOGS: Record<NonNullable<DialogName>, ComponentType> = {
-  gallery: lazy(() => import('./gallery-dialog')),
-  help: lazy(() => import('./help-dialog')),
-  share: lazy(() => import('./share-dialog')),
-  saves: lazy(() => import('./saves-dialog')),
-  embed: embed.Component,
-  hunt: lazy(() => import('../hunt/hunt-dialog')),
-};
+// Loaded when first opened, or ahead of a click once the page is idle (usePrefetch), to keep
+// them out of the first page load; each with the rest of the catalog, which dialogs draw on
+// (the gallery's topics and terms, the hunt's faults). React.lazy rather than next/dynamic: a
+// dialog is never server-rendered, and next/dynamic's loader costs the first page load more
+// than React's own.
+const loaders = {
+  gallery: preloadable(() => withMessages(import('./gallery-dialog'))),
+  help: preloadable(() => withMessages(import('./help-dialog'))),
+  share: preloadable(() => withMessages(import('./share-dialog'))),
+  saves: preloadable(() => withMessages(import('./saves-dialog'))),
+  embed: preloadable(() => withMessages(import('./embed-dialog'))),
+  hunt: preloadable(() => withMessages(import('../hunt/hunt-dialog'))),
+} satisfies Record<NonNullable<DialogName>, unknown>;
+const DIALOGS: Record<NonNullable<DialogName>, ComponentType> = Object.fromEntries(Object.entries(loaders).map(([k, l]) => [k, l.Component])) as Record<NonNullable<DialogName>, ComponentType>;
 
-/** Fetches the Embed dialog ahead of a click (see usePrefetch). */
+/** Fetches every dialog ahead of a click (see usePrefetch). */
 export function prefetchDialogs(): void {
-  embed.preload();
+  for (const l of Object.values(loaders)) l.preload();
 }
 
 /** Whichever dialog is open. */

@@ -1,7 +1,10 @@
 'use client';
 
+import { Suspense } from 'react';
+import { usePlayback } from '@/stores/playback-context';
 import { FlowCanvas } from '../canvas/flow-canvas';
-import { GuideCard } from '../canvas/guide-card';
+import { withMessages } from '../i18n/use-i18n';
+import { preloadable } from '../ui/preloadable';
 import { WatchFor } from '../canvas/watch-for';
 import { ControlsBar } from '../panels/controls-bar';
 import { RateChartPanel } from '../panels/rate-chart';
@@ -11,6 +14,27 @@ import { useShortcuts } from '../panels/use-shortcuts';
 import { SequenceDock } from '../sequence/sequence-dock';
 import { Dialogs } from './dialogs';
 import { usePrefetch } from './use-prefetch';
+
+// Guided mode's card (with its "try this" list and the vocabulary it explains terms with) loads
+// when a tour starts, or ahead of that once the page is idle (usePrefetch).
+const guide = preloadable(async () => ({ default: (await withMessages(import('../canvas/guide-card'))).GuideCard }));
+
+/** Fetches the guide card ahead of a tour (see usePrefetch). */
+export function prefetchGuide(): void {
+  guide.preload();
+}
+
+const selectGuided = (s: { guided: boolean }) => s.guided;
+
+/** The guide card while a tour is on. */
+function Guide() {
+  const guided = usePlayback(selectGuided);
+  return guided ? (
+    <Suspense fallback={null}>
+      <guide.Component />
+    </Suspense>
+  ) : null;
+}
 
 /**
  * Canvas, narration and controls for the scenario in the surrounding PlaybackProvider, as a
@@ -29,7 +53,7 @@ export function Player() {
           {/* On a phone the chart sits above the canvas: below it, the bottom sheet would cover it. */}
           <div className="relative order-2 min-h-0 flex-1">
             <FlowCanvas />
-            <GuideCard />
+            <Guide />
           </div>
           <RateChartPanel />
           <SequenceDock />

@@ -1,14 +1,22 @@
 'use client';
 
-import { useI18n } from '@/components/i18n/use-i18n';
-import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useI18n, withMessages } from '@/components/i18n/use-i18n';
+import { Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useUi, useUiStore } from '@/stores/playback-context';
 import { hint } from '../panels/commands';
 import { ChevronIcon } from '../ui/icons';
+import { preloadable } from '../ui/preloadable';
 
 // The diagram's code (drawing, hit-testing, causal chains, export) loads when it is first
-// opened, so the first page load carries only this dock.
-const SequencePanel = lazy(() => import('./sequence-panel'));
+// opened, or ahead of that once the page is idle (usePrefetch), so the first page load
+// carries only this dock.
+const panel = preloadable(() => withMessages(import('./sequence-panel')));
+const SequencePanel = panel.Component;
+
+/** Fetches the diagram's code ahead of a click (see usePrefetch). */
+export function prefetchSequence(): void {
+  panel.preload();
+}
 
 /** Height of the open diagram on a wide screen (px): at first, and the least and most it may be dragged to. */
 const START_H = 250;

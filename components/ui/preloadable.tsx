@@ -9,15 +9,23 @@ import { lazy, type ComponentType } from 'react';
  */
 export function preloadable<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): { Component: ComponentType<P>; preload(): void } {
   let loaded: ComponentType<P> | null = null;
+  let pending: Promise<{ default: ComponentType<P> }> | null = null;
   const fetch = () =>
-    load().then((m) => {
-      loaded = m.default;
-      return m;
-    });
+    (pending ??= load().then(
+      (m) => {
+        loaded = m.default;
+        return m;
+      },
+      (e: unknown) => {
+        // Offline, or a deploy replaced the chunk: a later use tries again.
+        pending = null;
+        throw e;
+      },
+    ));
   const Lazy = lazy(fetch);
   function Preloadable(props: P) {
     const Loaded = loaded;
     return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
-  return { Component: Preloadable, preload: () => void fetch() };
+  return { Component: Preloadable, preload: () => void fetch().catch(() => undefined) };
 }

@@ -4,6 +4,8 @@ import { Suspense, use, type ReactNode } from 'react';
 import type { Scenario } from '@/engine/scenario/schema';
 import { whenShowable } from '@/stores/kind-loading';
 import { useI18n } from '../i18n/use-i18n';
+// A kind's messages are part of what showing a scenario waits for (registered there).
+import '../i18n/kind-messages';
 
 interface Props {
   scenario: Scenario;

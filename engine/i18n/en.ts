@@ -1,4 +1,7 @@
-/** Every English message of the engine, by namespace (see README.md). */
+/**
+ * Every English message of the engine, by namespace (see README.md), but the built-ins' text
+ * (`library`, see library-en.ts), which English readers see straight from the scenario files.
+ */
 import { en as core } from '../core/messages.en';
 import { en as scenario } from '../scenario/messages.en';
 import { en as invariants } from '../invariants/messages.en';
@@ -45,11 +48,7 @@ import { en as pattern_xa_operator } from '../patterns/xa-operator/messages.en';
 import { en as pattern_zk_lock } from '../patterns/zk-lock/messages.en';
 import { en as pattern_zk_script } from '../patterns/zk-script/messages.en';
 
-import { LIBRARY } from '../scenario/library';
-import { englishText, libraryMessages } from '../scenario/library/text';
-
 export const engineEn = {
-  library: libraryMessages(Object.fromEntries(LIBRARY.map((b) => [b.id, englishText(b)]))),
   core: core,
   scenario: scenario,
   invariants: invariants,
