@@ -6,7 +6,8 @@ import { nodeUi } from '@/components/nodes/catalog';
 import { PROGRAM_FIELDS } from '@/components/nodes/programs';
 import { makeFormatter } from '@/engine/i18n/format';
 import { engineZh } from '@/engine/i18n/zh';
-import { enMessages } from '@/components/i18n/messages';
+import { uiEn } from '@/components/i18n/ui-en';
+import { engineEn } from '@/engine/i18n/en';
 import { uiZh } from '@/components/i18n/ui-zh';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
@@ -50,7 +51,7 @@ describe('the inspector', () => {
 });
 
 describe('a node card', () => {
-  const english = makeFormatter('en', enMessages);
+  const english = makeFormatter('en', { ...engineEn, ui: uiEn });
   it.each(Object.keys(NODE_KINDS))('tags a %s with its type id in English and a word of its own in Chinese', (type) => {
     expect(english.t('ui.nodes.kindTag', { key: type.replace(/-/g, '_'), kind: type })).toBe(type);
     expect(chinese.t('ui.nodes.kindTag', { key: type.replace(/-/g, '_'), kind: type })).not.toBe(type);
