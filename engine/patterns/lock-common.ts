@@ -69,13 +69,21 @@ export interface LockBase {
   sec: SectionState;
 }
 
+/** The server a lock client names while it does not know one yet (a Sentinel client before it is told the primary). */
+export const NO_SERVER = '(no primary yet)';
+
+/** A lock's server in narration: its name, or NO_SERVER worded. */
+function serverName(server: string, name: (id: string) => string): Say {
+  return server === NO_SERVER ? p('pattern.common.noServer') : name(server);
+}
+
 /** What a lock program plugs into the shared section runner. */
 export interface LockHooks<S extends LockBase> {
   /** Program kind: prefixes the metrics ("redis-lock.acquisitions"). */
   readonly via: string;
   /** The lock's name, for events. */
   lockName(s: S): string;
-  /** The server the lock lives on now. */
+  /** The server the lock lives on now (NO_SERVER while a client does not know one). */
   server(s: S): string;
   /** Starts acquiring for the current round. */
   acquire(s: S, ctx: Ctx): S;
@@ -281,13 +289,13 @@ export function narrateLock(ev: TraceEvent, name: (id: string) => string): Say |
       return p('pattern.common.acquire', {
         node,
         lock: ev.lock,
-        from: ev.quorum ? p('pattern.common.acquireMajority', { servers: ev.quorum.map(name).join(', ') }) : name(ev.server),
+        from: ev.quorum ? p('pattern.common.acquireMajority', { servers: ev.quorum.map(name).join(', ') }) : serverName(ev.server, name),
         token: ev.token === null ? '' : p('pattern.common.acquireToken', { token: ev.token }),
         lease: ev.leaseMs === null ? '' : p('pattern.common.acquireLease', { ms: ev.leaseMs }),
         waited: Math.round(ev.waitedMs),
       });
     case 'lock.unlock':
-      return p('pattern.common.unlock', { node, lock: ev.lock, server: name(ev.server) });
+      return p('pattern.common.unlock', { node, lock: ev.lock, server: serverName(ev.server, name) });
     case 'lock.release':
       return ev.ok
         ? p('pattern.common.release', { node, lock: ev.lock, held: Math.round(ev.heldMs), detail: ev.detail })

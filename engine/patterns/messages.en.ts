@@ -31,4 +31,5 @@ export const en = {
   renew: "{node}'s watchdog extends {lock} to {lease} ms",
   renewFailed: "{node}'s watchdog could not renew {lock}: {detail}",
   lost: '{node} learns it lost {lock}: {reason}',
+  noServer: '(no primary yet)',
 } as const satisfies Record<string, string>;

@@ -33,4 +33,5 @@ export const zh: Record<keyof typeof en, string> = {
   renew: '{node} 的看门狗将 {lock} 续期到 {lease} ms',
   renewFailed: '{node} 的看门狗未能续期 {lock}：{detail}',
   lost: '{node} 得知自己已失去 {lock}：{reason}',
+  noServer: '（尚无主节点）',
 };

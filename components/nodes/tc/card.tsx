@@ -29,7 +29,7 @@ const tone: Record<string, string> = {
  * and the call in flight or the retry it waits for.
  */
 function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const live = useNodeView<'tc'>(id);
   const labels = usePlayback(selectLabels);
   const view = live?.view ?? null;
@@ -41,7 +41,7 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
           {view.gtxs.map((g) => (
             <div key={g.gid} data-testid="tc-gtx" data-gid={g.gid} data-status={g.status}>
               <p className="font-mono text-[11px] font-semibold text-slate-800 dark:text-slate-100">
-                {g.gid} <span className="font-sans font-normal text-slate-600 dark:text-slate-300">{t('ui.node.tc.mode', { mode: g.mode === 'tcc' ? 'TCC' : 'saga', status: g.status })}</span>
+                {g.gid} <span className="font-sans font-normal text-slate-600 dark:text-slate-300">{t('ui.node.tc.mode', { mode: g.mode === 'tcc' ? 'TCC' : 'saga', status: t('ui.node.tc.gtxStatus', { key: g.status, status: g.status }) })}</span>
               </p>
               <table className="w-full border-collapse text-[11px]">
                 <tbody>
@@ -49,14 +49,14 @@ function TcCardImpl({ id, data, selected }: CardProps<'tc'>) {
                     <tr key={b.id} data-testid="tc-branch" data-state={b.state}>
                       <td className="pr-1 font-mono text-slate-500 dark:text-slate-400">{b.id}</td>
                       <td className="pr-1 text-slate-700 dark:text-slate-200">
-                        {b.what}{' '}
+                        {say(b.what)}{' '}
                         <span className="text-slate-500 dark:text-slate-400">
                           @{name(b.svc[0])}
                           {b.svc.length > 1 ? ` +${b.svc.length - 1}` : ''}
                         </span>
                       </td>
                       <td className={`text-right font-medium ${tone[b.state]}`}>
-                        {b.state}
+                        {t('ui.node.tc.branchState', { key: b.state.replace(/ /g, '_'), state: b.state })}
                         {b.retries > 0 && <span className="font-normal text-slate-600 dark:text-slate-300">{t('ui.node.tc.retries', { n: b.retries })}</span>}
                       </td>
                     </tr>

@@ -56,7 +56,7 @@ const ROLE_TONE: Record<ZkEnsembleView['role'], string> = {
 
 /** An ensemble member's part in the quorum: its role, epoch and last zxid, who is in sync, and the proposals it holds uncommitted. */
 function EnsembleBlock({ e, labels }: { e: ZkEnsembleView; labels: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const name = (n: string) => labels[n] ?? n;
   return (
     <div className="mb-2 border-b border-slate-100 pb-2 dark:border-slate-800" data-testid="zk-ensemble" data-role={e.role}>
@@ -81,8 +81,8 @@ function EnsembleBlock({ e, labels }: { e: ZkEnsembleView; labels: Record<string
           {e.pending.slice(0, 4).map((p) => (
             <li key={p.zxid} className="flex min-w-0 items-baseline gap-1.5 font-mono text-[10px]" data-testid="zk-pending">
               <span className="shrink-0 text-slate-500 dark:text-slate-400">{p.zxid}</span>
-              <span className="min-w-0 truncate text-slate-700 dark:text-slate-200" title={p.what}>
-                {p.what}
+              <span className="min-w-0 truncate text-slate-700 dark:text-slate-200" title={say(p.what)}>
+                {say(p.what)}
               </span>
               {p.acks !== null && <span className="ml-auto shrink-0 text-[9px] text-slate-500 dark:text-slate-400">{p.acks.length === 0 ? t('ui.node.zookeeper.noAck') : t('ui.node.zookeeper.ack', { list: p.acks.map(name).join(' ') })}</span>}
             </li>

@@ -130,6 +130,32 @@ export function credentialPhrase(m: { cookie?: string; token?: Jwt }): Phrase | 
   return undefined;
 }
 
+/** The app services' own reasons for refusing a request (engine/models/app-service), by message key. */
+const APP_REASONS: Readonly<Record<string, Parameters<typeof t>[0]>> = {
+  'no Redis linked': 'httpWhyNoRedis',
+  'no session cookie': 'httpWhyNoCookie',
+  'no session': 'httpWhyNoSession',
+  'session expired': 'httpWhySessionExpired',
+  'sessions have no refresh': 'httpWhySessionsNoRefresh',
+  'no token': 'httpWhyNoToken',
+  'no refresh tokens here': 'httpWhyNoRefreshHere',
+  'token revoked': 'httpWhyTokenRevoked',
+  'refresh token already used or revoked': 'httpWhyRefreshUsed',
+  'bad signature': 'httpWhyBadSignature',
+  'wrong token type': 'httpWhyWrongType',
+  'token expired': 'httpWhyTokenExpired',
+  'refresh token expired': 'httpWhyRefreshExpired',
+  'unauthorized': 'httpWhyUnauthorized',
+};
+
+/**
+ * A response's status code, verbatim, and its reason in words (`401 session expired`), or the
+ * code alone without a reason.
+ */
+export function httpStatus(status: number, reason: string | undefined | null): Say {
+  return reason ? t('httpStatusReason', { status, reason: httpReason(reason) }) : String(status);
+}
+
 /**
  * A response's reason in words. On the wire it is plain text; the load balancer's reasons (a lost
  * connection as core's closePhrase, no backend, a backend too slow) are worded, anything else is
@@ -146,6 +172,7 @@ export function httpReason(reason: string): Say {
     const m = re.exec(reason);
     if (m) return closePhrase(why, m[1]);
   }
+  if (Object.hasOwn(APP_REASONS, reason)) return t(APP_REASONS[reason]);
   if (reason === 'no backend available') return t('httpNoBackend');
   if (reason === 'no answer in time') return t('httpTimedOut');
   const late = /^(.+) did not answer in (\d+(?:\.\d+)?) ms$/.exec(reason);

@@ -2,6 +2,9 @@
 // (no SQL parser on either end), but `sqlText` renders it as the SQL a client would send, which
 // is what the trace and the canvas show and what the conformance suite sends to a real MariaDB.
 
+import type { Say } from '../../core/phrase';
+import { t } from '../say';
+
 /** A column value: MariaDB's BIGINT and VARCHAR as the model knows them. */
 export type DbValue = number | string;
 
@@ -134,6 +137,11 @@ export function sqlText(s: DbStmt): string {
 export function rowText(r: DbRow): string {
   const rest = Object.keys(r).filter((k) => k !== 'id');
   return `${String(r.id ?? '?')}${rest.length ? `: ${rest.map((k) => `${k} ${r[k]}`).join(', ')}` : ''}`;
+}
+
+/** A result for a person: as resultText, with "empty set" worded. */
+export function resultSay(r: DbResult): Say {
+  return r.ok && r.rows?.length === 0 ? t('sqlEmptySet') : resultText(r);
 }
 
 /** A result as the mariadb client prints it, shortened: `1 row`, `OK, 1 row affected`, `ERROR 1205 (HY000): …`. */

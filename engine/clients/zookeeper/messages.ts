@@ -135,6 +135,18 @@ export function formatResult(r: ZkResult): string {
   return 'ok';
 }
 
+/** An operation for a person: zkCli's words are commands, kept as they are; the rest is worded. */
+export function opSay(op: ZkOp): Say {
+  if (op.op === 'closeSession') return t('zkOpClose');
+  if (op.op === 'setWatches') return t('zkOpRestore', { n: op.data.length + op.exist.length + op.child.length + op.persistent.length + op.recursive.length, since: formatZxid(op.relativeZxid) });
+  return formatOp(op);
+}
+
+/** A result for a person: as formatResult, with "no node" worded. */
+export function resultSay(r: ZkResult): Say {
+  return r.ok && r.children === undefined && r.data === undefined && r.path === undefined && r.stat === null ? t('zkNoNode') : formatResult(r);
+}
+
 /** One phrase for any ZooKeeper message, for narration and the canvas. */
 export function describeZkMessage(msg: { type: string }): Say | undefined {
   const m = msg as ZkMsg;
@@ -144,9 +156,9 @@ export function describeZkMessage(msg: { type: string }): Say | undefined {
     case 'zk.connected':
       return m.timeoutMs > 0 ? t('zkMsgSession', { session: m.sessionId, ms: m.timeoutMs }) : t('zkMsgSessionExpired', { session: m.sessionId });
     case 'zk.request':
-      return formatOp(m.op);
+      return opSay(m.op);
     case 'zk.reply':
-      return m.xid === PING_XID ? 'pong' : formatResult(m.result);
+      return m.xid === PING_XID ? 'pong' : resultSay(m.result);
     case 'zk.watch':
       return t('zkMsgWatch', { type: m.event.type, path: m.event.path });
     case 'zk.fin':

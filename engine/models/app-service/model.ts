@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeHttp, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
+import { describeHttp, httpStatus, isHttp, type HttpHealthMsg, type HttpHealthOkMsg, type HttpOp, type HttpReq, type HttpRes, type Jwt } from '../../clients/http/messages';
 import { initRedisIo, redisConnectionEnded, redisReply, redisSend, redisTimedOut, replyError, startRedisIo, type RedisIo } from '../../clients/redis/io';
 import type { RedisReply } from '../../clients/redis/protocol';
 import type { Msg } from '../../core/msg';
@@ -392,7 +392,7 @@ export const appModel: ModelDef<AppParams, AppState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'app.handle': {
-        const result = ev.status === 200 ? 'OK' : `${ev.status} ${ev.reason ?? ''}`.trim();
+        const result = ev.status === 200 ? 'OK' : httpStatus(ev.status, ev.reason);
         return p('model.app-service.handle', { node: name(ev.node), origin: name(ev.origin), route: ev.op, result, trips: ev.trips });
       }
       case 'session.create':

@@ -1,7 +1,7 @@
 import { isConnectionClosed } from '../../core/connection';
-import { resultText, rowText, sqlText, type DbMsg, type DbQueryMsg } from '../../clients/sql/messages';
+import { resultSay, rowText, sqlText, type DbMsg, type DbQueryMsg } from '../../clients/sql/messages';
 import type { Msg } from '../../core/msg';
-import { p, type Phrase } from '../../core/phrase';
+import { p, type Phrase, type Say } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { put } from './rows';
 import type { DbParams } from './params';
@@ -16,7 +16,7 @@ import { disconnect, run, timeOut, wake, type LockHolder } from './waits';
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A statement answered: its SQL text, the result as the mariadb client prints it, and how long it waited for a lock. */
-    'db.exec': { client: string; session: string | null; sql: string; result: string; code: number | null; txn: number | null; xid: string | null; waitedMs: number | null };
+    'db.exec': { client: string; session: string | null; sql: string; result: Say; code: number | null; txn: number | null; xid: string | null; waitedMs: number | null };
     /** A statement waits for a row lock another transaction holds. */
     'db.wait': { client: string; session: string | null; sql: string; row: string; holder: LockHolder; timeoutMs: number };
     /** A wait closed a cycle of waits: the victim's transaction is rolled back (error 1213). */
@@ -127,7 +127,7 @@ export const dbModel: ModelDef<DbParams, DbState> = {
   describeMessage(msg: Msg) {
     const m = msg as DbMsg;
     if (m.type === 'db.query') return sqlText(m.stmt);
-    if (m.type === 'db.result') return resultText(m.result);
+    if (m.type === 'db.result') return resultSay(m.result);
     return msg.type;
   },
   narrate(ev, name) {

@@ -1,4 +1,4 @@
-import { resultText, sqlText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
+import { resultSay, sqlText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
 import { DEADLOCK, LOCK_WAIT_TIMEOUT } from './errors';
 import { abandon, execute } from './exec';
 import { armIdle } from './idle';
@@ -39,7 +39,7 @@ export function answer(r: Run, key: string, req: number, stmt: DbStmt, result: D
     client: sess.node,
     session: sess.conn,
     sql: sqlText(stmt),
-    result: resultText(result),
+    result: resultSay(result),
     code: result.ok ? null : result.error.code,
     txn: t?.id ?? null,
     xid: t?.xid ?? null,

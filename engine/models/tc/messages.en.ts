@@ -18,4 +18,6 @@ export const en = {
   recover: '{node} restarts and reads its log: {aborted}{resumed}{nothing, select, yes {nothing unfinished} other {}}',
   recoverAborts: 'aborts {gids} (still in its Try phase: cancel every branch)',
   recoverResumes: 'resumes {gids}',
+  branchWhat: '{kind, select, debit {debit} other {credit}} {account} {amount}',
+  comma: '{a}, {b}',
 } as const satisfies Record<string, string>;

@@ -20,4 +20,6 @@ export const zh: Record<keyof typeof en, string> = {
   recover: '{node} 重启并读取日志：{aborted}{resumed}{nothing, select, yes {没有未完成的事务} other {}}',
   recoverAborts: '中止 {gids}（仍处于 Try 阶段：取消所有分支）',
   recoverResumes: '继续 {gids}',
+  branchWhat: '{kind, select, debit {扣款} other {入账}} {account} {amount}',
+  comma: '{a}，{b}',
 };

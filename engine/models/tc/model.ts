@@ -3,14 +3,15 @@ import type { BranchOp, BranchReq, BranchRes } from '../../clients/tcc/messages'
 import { timerOwner, type NoFields } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { tcParams, type TcParams } from './params';
+import { branchWhat } from './view';
 import type { BranchState, GStatus, Gtx, TcState } from './state';
 
-import { p, type Say } from '../../core/phrase';
+import { p, type Phrase, type Say } from '../../core/phrase';
 
 declare module '../../core/trace-types' {
   interface TraceEventMap {
     /** A global transaction begins: its branches, as `debit alice 30`. */
-    'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: string[]; deadlineMs?: number };
+    'tc.begin': { gid: string; mode: 'tcc' | 'saga'; branches: Phrase[]; deadlineMs?: number };
     /** A branch answered (or did not in time): `retryInMs` when the call will be made again. */
     'tc.branch': { gid: string; branch: string; op: BranchOp; svc: string; result: 'ok' | 'failure' | 'error' | 'unknown'; reason: Say | null; retryInMs: number | null };
     /** The second phase begins: Confirm or Cancel every tried branch, or compensate the saga's steps in reverse. */
@@ -127,7 +128,7 @@ function begin(s: TcState, ctx: Ctx): void {
     interval: 0,
   };
   s.log.push(g);
-  ctx.trace('tc.begin', { gid: g.gid, mode: g.mode, branches: g.branches.map((b) => `${b.kind} ${b.account} ${b.amount}`), ...(s.p.settleWithinMs === undefined ? {} : { deadlineMs: s.p.settleWithinMs }) });
+  ctx.trace('tc.begin', { gid: g.gid, mode: g.mode, branches: g.branches.map(branchWhat), ...(s.p.settleWithinMs === undefined ? {} : { deadlineMs: s.p.settleWithinMs }) });
   advance(s, ctx);
 }
 
@@ -244,7 +245,7 @@ export const tcModel: ModelDef<TcParams, TcState> = {
   narrate(ev, name) {
     switch (ev.type) {
       case 'tc.begin':
-        return p('model.tc.begin', { node: name(ev.node), mode: ev.mode, gid: ev.gid, branches: ev.branches.join(', ') });
+        return p('model.tc.begin', { node: name(ev.node), mode: ev.mode, gid: ev.gid, branches: ev.branches.slice(1).reduce((a, b) => p('model.tc.comma', { a, b }), ev.branches[0] ?? '') });
       case 'tc.branch':
         return p('model.tc.branch', { gid: ev.gid, branch: ev.branch, op: ev.op, svc: name(ev.svc), result: ev.result, reason: ev.reason && ev.result !== 'ok' ? p('model.tc.reason', { reason: ev.reason }) : '', retry: ev.retryInMs !== null ? p('model.tc.callsAgain', { node: name(ev.node), ms: ev.retryInMs }) : '' });
       case 'tc.phase':

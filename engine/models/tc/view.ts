@@ -1,5 +1,11 @@
 import type { BranchState, GStatus } from './state';
-import type { TcState } from './state';
+import type { Gtx, TcState } from './state';
+import { p, type Phrase } from '../../core/phrase';
+
+/** What a branch does, in words ("debit alice 30"). */
+export function branchWhat(b: Pick<Gtx['branches'][number], 'kind' | 'account' | 'amount'>): Phrase {
+  return p('model.tc.branchWhat', { kind: b.kind, account: b.account, amount: b.amount });
+}
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
 
@@ -8,7 +14,7 @@ export interface TcBranchView {
   id: string;
   /** The participant(s) serving it. */
   svc: string[];
-  what: string;
+  what: Phrase;
   state: BranchState;
   retries: number;
 }
@@ -35,7 +41,7 @@ export function tcView(s: TcState): TcView {
       gid: g.gid,
       mode: g.mode,
       status: g.status,
-      branches: g.branches.map((b) => ({ id: b.id, svc: b.svc, what: `${b.kind} ${b.account} ${b.amount}`, state: b.state, retries: b.retries })),
+      branches: g.branches.map((b) => ({ id: b.id, svc: b.svc, what: branchWhat(b), state: b.state, retries: b.retries })),
     })),
     calling: c ? `${c.gid}/${s.log.find((g) => g.gid === c.gid)?.branches[c.b].id ?? '?'} ${c.op}` : null,
     waiting: s.waiting,

@@ -63,4 +63,8 @@ export const en = {
   whyNoQuorum: 'no quorum of followers synced within initLimit',
   whyNothingHeard: 'nothing heard from leader {leader} for {ms} ms',
   paramSessionBounds: 'minSessionTimeout must not exceed maxSessionTimeout',
+  txnNewSession: 'new session {session}',
+  txnExpireSession: 'expire session {session}',
+  txnCloseSession: 'close session {session}',
+  txnMulti: 'multi of {n}',
 } as const satisfies Record<string, string>;

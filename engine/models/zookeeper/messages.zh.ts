@@ -65,4 +65,8 @@ export const zh: Record<keyof typeof en, string> = {
   whyNoQuorum: '在 initLimit 内没有法定人数的 Follower 完成同步',
   whyNothingHeard: '已有 {ms} ms 没有收到 Leader {leader} 的消息',
   paramSessionBounds: 'minSessionTimeout 不能大于 maxSessionTimeout',
+  txnNewSession: '新会话 {session}',
+  txnExpireSession: '会话 {session} 过期',
+  txnCloseSession: '关闭会话 {session}',
+  txnMulti: '{n} 个操作的 multi',
 };

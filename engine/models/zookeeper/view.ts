@@ -1,3 +1,4 @@
+import type { Say } from '../../core/phrase';
 import type { ZookeeperState } from './model';
 import type { WatchTable } from './zk/state';
 import type { ZkNodeKind } from '../../clients/zookeeper/types';
@@ -43,7 +44,7 @@ export interface ZkSessionView {
 /** A proposal logged on this server and not committed yet. */
 export interface ZkPendingView {
   zxid: string;
-  what: string;
+  what: Say;
   /** The leader's count of who has it on disk; null on a follower. */
   acks: readonly string[] | null;
 }

@@ -12,6 +12,7 @@ import {
   initSection,
   lost,
   narrateLock,
+  NO_SERVER,
   onSectionTimer,
   onStorageMessage,
   releaseDone,
@@ -136,7 +137,7 @@ function unlock(s: RedisLockState, ctx: Ctx): RedisLockState {
 const hooks: LockHooks<RedisLockState> = {
   via: VIA,
   lockName: (s) => s.p.lockKey,
-  server: (s) => s.io.target || '(no primary yet)',
+  server: (s) => s.io.target || NO_SERVER,
   acquire: (s, ctx) => trySet({ ...s, tries: 0 }, ctx),
   release: unlock,
 };

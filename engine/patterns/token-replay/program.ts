@@ -1,5 +1,5 @@
 import { httpAnswer, httpSend, httpTimedOut, isHttpTimeout, startHttpIo, type HttpIo } from '../../clients/http/io';
-import type { HttpRes, Jwt } from '../../clients/http/messages';
+import { httpStatus, type HttpRes, type Jwt } from '../../clients/http/messages';
 import type { StolenCredentialMsg } from '../../clients/http/stolen';
 import type { Msg } from '../../core/msg';
 import { p } from '../../core/phrase';
@@ -91,6 +91,6 @@ export const tokenReplay: ProgramDef<TokenReplayParams, TokenReplayState> = {
     if (ev.type !== 'attacker.replay') return undefined;
     return ev.accepted
       ? p('pattern.token-replay.accepted', { node: name(ev.node), owner: ev.owner, cred: ev.cred ?? p('pattern.token-replay.credential'), server: name(ev.server ?? '?') })
-      : p('pattern.token-replay.refused', { node: name(ev.node), owner: ev.owner, cred: ev.cred ?? p('pattern.token-replay.credential'), status: `${ev.status} ${ev.reason ?? ''}`.trim() });
+      : p('pattern.token-replay.refused', { node: name(ev.node), owner: ev.owner, cred: ev.cred ?? p('pattern.token-replay.credential'), status: httpStatus(ev.status, ev.reason) });
   },
 };

@@ -188,7 +188,7 @@ export const webUser: ProgramDef<WebUserParams, WebUserState> = {
       case 'user.login':
         return p('pattern.web-user.login', { node: name(ev.node), user: ev.user, by: ev.server ? p('pattern.web-user.by', { server: name(ev.server) }) : '', cred: ev.cred ? p('pattern.web-user.cred', { cred: ev.cred }) : '' });
       case 'user.kicked':
-        return p('pattern.web-user.kickedNarr', { node: name(ev.node), reason: ev.reason, at: ev.server ? p('pattern.web-user.at', { server: name(ev.server) }) : '' });
+        return p('pattern.web-user.kickedNarr', { node: name(ev.node), reason: httpReason(ev.reason), at: ev.server ? p('pattern.web-user.at', { server: name(ev.server) }) : '' });
       case 'user.logout':
         return p('pattern.web-user.logout', { node: name(ev.node), cred: ev.cred ? p('pattern.web-user.cred', { cred: ev.cred }) : '' });
       case 'user.error':

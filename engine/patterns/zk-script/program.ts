@@ -1,6 +1,6 @@
 import { zkSubmit } from '../../clients/zookeeper/client';
 import { zkHost } from '../../clients/zookeeper/host';
-import { formatOp, formatResult } from '../../clients/zookeeper/messages';
+import { formatResult, opSay, resultSay } from '../../clients/zookeeper/messages';
 import { zkClientInit, type ZkClientOutput, type ZkClientState } from '../../clients/zookeeper/state';
 import type { ZkOp, ZkResult } from '../../clients/zookeeper/types';
 import { parseZkLine } from '../../clients/zookeeper/zkcli';
@@ -73,7 +73,7 @@ export const zkScript: ProgramDef<ZkScriptParams, ZkScriptState> = {
   onClockChange: zk.onClockChange,
   describeTimer: (payload) => (isNext(payload) ? p('pattern.zk-script.timerNext') : (zk.describeTimer(payload) ?? p('core.timerFires'))),
   narrate(ev, name) {
-    if (ev.type === 'zk.script.reply') return p('pattern.zk-script.gets', { node: name(ev.node), reply: formatResult(ev.result), command: formatOp(ev.op), ms: Math.round(ev.latencyMs) });
+    if (ev.type === 'zk.script.reply') return p('pattern.zk-script.gets', { node: name(ev.node), reply: resultSay(ev.result), command: opSay(ev.op), ms: Math.round(ev.latencyMs) });
     return zk.narrate(ev, name);
   },
 };

@@ -2,6 +2,7 @@ import { expiryBucket } from '../zk/sessions';
 import { makeZxid } from '../zk/state';
 import type { Qx } from './step';
 import type { Txn } from './types';
+import { p, type Say } from '../../../core/phrase';
 
 // The leader's side of a write before its commit, and every member's disk: a proposal is
 // logged and fsynced (SyncRequestProcessor) before its ACK goes out.
@@ -30,12 +31,12 @@ export function learnersOf(x: Qx): string[] {
 }
 
 /** One phrase for a proposal ("create /locks/x", "new session 0x2…"). */
-export function describeOp(txn: Txn): string {
+export function describeOp(txn: Txn): Say {
   const op = txn.op;
-  if (op.op === 'createSession') return `new session ${txn.session}`;
-  if (op.op === 'expireSession') return `expire session ${txn.session}`;
-  if (op.op === 'closeSession') return `close session ${txn.session}`;
-  if (op.op === 'multi') return `multi of ${op.ops.length}`;
+  if (op.op === 'createSession') return p('model.zookeeper.txnNewSession', { session: txn.session });
+  if (op.op === 'expireSession') return p('model.zookeeper.txnExpireSession', { session: txn.session });
+  if (op.op === 'closeSession') return p('model.zookeeper.txnCloseSession', { session: txn.session });
+  if (op.op === 'multi') return p('model.zookeeper.txnMulti', { n: op.ops.length });
   return `${op.op === 'setData' ? 'set' : op.op} ${op.path}`;
 }
 

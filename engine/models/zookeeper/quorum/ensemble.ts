@@ -20,7 +20,7 @@ declare module '../../../core/trace-types' {
     'zk.quorum.elected': { leader: string; round: number; zxid: number; epoch: number; role: Role };
     'zk.quorum.sync': { leader: string; how: 'diff' | 'snap'; txns: number; truncated: number; zxid: number };
     'zk.quorum.serving': { role: Role; leader: string; epoch: number; zxid: number };
-    'zk.quorum.propose': { zxid: number; what: string; to: string[] };
+    'zk.quorum.propose': { zxid: number; what: Say; to: string[] };
     'zk.quorum.commit': { zxid: number; acks: string[] };
     'zk.quorum.fsync': { zxids: number[] };
   }
