@@ -212,6 +212,17 @@ export function pvalues<V>(m: PMap<V>): V[] {
   return pentries(m).map((e) => e[1]);
 }
 
+/** Calls `f` with every entry, in no particular order (no sort: for order-blind scans). */
+export function peach<V>(m: PMap<V>, f: (v: V, k: string) => void): void {
+  if (m.root !== null) visit(m.root, f);
+}
+
+function visit<V>(n: PNode<V>, f: (v: V, k: string) => void): void {
+  if (isLeaf(n)) f(n.v, n.k);
+  else if (isBucket(n)) for (const l of n.c) f(l.v, l.k);
+  else for (const c of n.a) visit(c, f);
+}
+
 /** Whether some value passes `ok` (in no particular order, without sorting). */
 export function psome<V>(m: PMap<V>, ok: (v: V, k: string) => boolean): boolean {
   const leaves: Leaf<V>[] = [];

@@ -1,6 +1,7 @@
 import type { DbRow } from '../../clients/sql/messages';
 import type { MonitorDef } from '../../core/monitor';
 import { p } from '../../core/phrase';
+import { pget, pmap, pset, type PMap } from '../../core/pmap';
 import { semicolons } from '../say';
 
 /**
@@ -15,12 +16,12 @@ export interface MoneyState {
   sum: number;
   /** Global transactions in flight: gtrid -> its coordinator. */
   open: Record<string, string>;
-  /** Databases that committed a branch of each global transaction. */
-  committedOn: Record<string, string[]>;
+  /** Databases that committed a branch of each global transaction (grows with the run: a persistent map). */
+  committedOn: PMap<string[]>;
   /** The sum last reported as wrong, so one imbalance is reported once. */
   reported: number;
-  /** Net change each global transaction's committed branches made. */
-  delta: Record<string, number>;
+  /** Net change each global transaction's committed branches made (grows with the run: a persistent map). */
+  delta: PMap<number>;
   /**
    * Global transactions that settled with money made or lost, since the sum was last right: a
    * report names them, even when they settled while another was in flight.
@@ -34,9 +35,11 @@ export const moneyConserved: MonitorDef<MoneyState> = {
   id: 'money-conserved',
   title: 'At every quiescent point, the accounts hold as much money as at the start',
   watches: ['db.commit', 'xa.begin', 'xa.end', 'xa.recovered', 'tc.begin', 'tc.end'],
-  init: () => ({ sum: 0, open: {}, committedOn: {}, reported: 0, delta: {}, since: [] }),
+  init: () => ({ sum: 0, open: {}, committedOn: pmap(), reported: 0, delta: pmap(), since: [] }),
   onEvent(s0, ev, ctx) {
-    const s: MoneyState = { ...s0, open: { ...s0.open }, committedOn: { ...s0.committedOn } };
+    const s: MoneyState = { ...s0 };
+    // The in-flight record is copied only by the events that change it.
+    const open = () => (s.open === s0.open ? (s.open = { ...s0.open }) : s.open);
     let settled: string[] = [];
     switch (ev.type) {
       case 'db.commit':
@@ -44,31 +47,31 @@ export const moneyConserved: MonitorDef<MoneyState> = {
           if (c.table !== 'accounts') continue;
           const d = money(c.to) - money(c.from);
           s.sum += d;
-          if (ev.xid !== null) s.delta = { ...s.delta, [ev.xid]: (s.delta[ev.xid] ?? 0) + d };
+          if (ev.xid !== null) s.delta = pset(s.delta, ev.xid, (pget(s.delta, ev.xid) ?? 0) + d);
         }
-        if (ev.xid !== null) s.committedOn[ev.xid] = [...(s.committedOn[ev.xid] ?? []), ev.node];
+        if (ev.xid !== null) s.committedOn = pset(s.committedOn, ev.xid, [...(pget(s.committedOn, ev.xid) ?? []), ev.node]);
         break;
       case 'xa.begin':
-        s.open[ev.gtrid] = ev.node;
+        open()[ev.gtrid] = ev.node;
         return s;
       case 'tc.begin':
-        s.open[ev.gid] = ev.node;
+        open()[ev.gid] = ev.node;
         return s;
       case 'xa.end':
-        delete s.open[ev.gtrid];
+        delete open()[ev.gtrid];
         settled = [ev.gtrid];
         break;
       case 'tc.end':
-        delete s.open[ev.gid];
+        delete open()[ev.gid];
         break;
       case 'xa.recovered':
         settled = Object.keys(s.open).filter((g) => s.open[g] === ev.node);
-        for (const g of settled) delete s.open[g];
+        for (const g of settled) delete open()[g];
         break;
       default:
-        return s;
+        return s0;
     }
-    s.since = s.sum === 0 ? [] : [...s0.since, ...settled.filter((g) => (s.delta[g] ?? 0) !== 0 && !s0.since.includes(g))];
+    s.since = s.sum === 0 ? [] : [...s0.since, ...settled.filter((g) => (pget(s.delta, g) ?? 0) !== 0 && !s0.since.includes(g))];
     if (Object.keys(s.open).length > 0 || s.sum === 0 || s.sum === s.reported) {
       if (s.sum === 0) s.reported = 0;
       return s;
@@ -77,11 +80,11 @@ export const moneyConserved: MonitorDef<MoneyState> = {
     const named = s.since.length > 0 ? s.since : settled;
     s.since = [];
     const where = named.map((g) => {
-      const dbs = (s.committedOn[g] ?? []).map(ctx.name);
+      const dbs = (pget(s.committedOn, g) ?? []).map(ctx.name);
       return dbs.length > 0 ? p('invariants.mcCommittedOn', { g, dbs }) : p('invariants.mcCommittedNowhere', { g });
     });
     const args = { amount: Math.abs(s.sum), dir: s.sum < 0 ? 'less' : 'more' };
-    ctx.violate(where.length > 0 ? p('invariants.mcWhere', { ...args, where: semicolons(where) }) : p('invariants.mc', args), [ev.node, ...new Set(named.flatMap((g) => s.committedOn[g] ?? []))], ev.i);
+    ctx.violate(where.length > 0 ? p('invariants.mcWhere', { ...args, where: semicolons(where) }) : p('invariants.mc', args), [ev.node, ...new Set(named.flatMap((g) => pget(s.committedOn, g) ?? []))], ev.i);
     return s;
   },
 };

@@ -1,5 +1,6 @@
 import type { MonitorDef } from '../../core/monitor';
 import { p, type Phrase } from '../../core/phrase';
+import { pget, pmap, pset, type PMap } from '../../core/pmap';
 import { commas } from '../say';
 
 /**
@@ -15,8 +16,8 @@ import { commas } from '../say';
 export interface XaAtomicState {
   /** Global transactions begun and not yet judged: gtrid -> what it was. */
   open: Record<string, { tm: string; dbs: string[]; what: Phrase }>;
-  /** Databases that committed a branch of each global transaction. */
-  committedOn: Record<string, string[]>;
+  /** Databases that committed a branch of each global transaction (grows with the run: a persistent map). */
+  committedOn: PMap<string[]>;
   /** Branches decided by hand: gtrid -> who, where, what, when. */
   heuristic: Record<string, { node: string; db: string; decision: 'commit' | 'rollback'; t: number; i: number }>;
 }
@@ -27,14 +28,14 @@ export const xaAtomic: MonitorDef<XaAtomicState> = {
   id: 'xa-atomic',
   title: 'Every XA global transaction commits on all its databases or on none',
   watches: ['xa.begin', 'db.commit', 'dba.heuristic', 'xa.end', 'xa.recovered'],
-  init: () => ({ open: {}, committedOn: {}, heuristic: {} }),
+  init: () => ({ open: {}, committedOn: pmap(), heuristic: {} }),
   onEvent(s, ev, ctx) {
     let settled: string[];
     switch (ev.type) {
       case 'xa.begin':
         return { ...s, open: { ...s.open, [ev.gtrid]: { tm: ev.node, dbs: ev.dbs, what: p('invariants.xaWhat', { amount: ev.amount, from: ev.from, to: ev.to }) } } };
       case 'db.commit':
-        return ev.xid === null ? s : { ...s, committedOn: { ...s.committedOn, [ev.xid]: [...(s.committedOn[ev.xid] ?? []), ev.node] } };
+        return ev.xid === null ? s : { ...s, committedOn: pset(s.committedOn, ev.xid, [...(pget(s.committedOn, ev.xid) ?? []), ev.node]) };
       case 'dba.heuristic':
         return ev.ok ? { ...s, heuristic: { ...s.heuristic, [ev.xid]: { node: ev.node, db: ev.db, decision: ev.decision, t: ev.t, i: ev.i } } } : s;
       case 'xa.end':
@@ -51,7 +52,7 @@ export const xaAtomic: MonitorDef<XaAtomicState> = {
       const o = open[g];
       if (!o) continue;
       delete open[g];
-      const done = s.committedOn[g] ?? [];
+      const done = pget(s.committedOn, g) ?? [];
       if (done.length === 0 || o.dbs.every((d) => done.includes(d))) continue;
       const h = s.heuristic[g];
       const outcome = commas(o.dbs.map((d) => p('invariants.xaOutcome', { db: ctx.name(d), done: done.includes(d) ? 'commit' : 'rollback' })));

@@ -1,50 +1,43 @@
 import { pdel, pget, pset } from '../../core/pmap';
 import type { DbSession, DbState, DbStats, DbTxn, DbWrites } from './state';
 
-// A handler's working copy of the state, copied on write: the top level at once, then each map,
-// transaction and session the first time the handler changes it. An earlier state (or a
+// A handler's working copy of the state, copied on write: the top level at once, then each
+// transaction, session and the counters the first time the handler changes them (the maps are
+// persistent: a change makes a new one). An earlier state (or a
 // snapshot) may share everything else, so nothing else is changed in place, and a step costs
 // what it touches, not what the server holds.
 
 /** The state being worked on, and what of it this step has copied (so may change in place). */
 export interface Draft {
   s: DbState;
-  copied: { txns: boolean; locks: boolean; stats: boolean; txn: number[]; sess: string[] };
+  copied: { stats: boolean; txn: number[]; sess: string[] };
 }
 
 /** A draft of `s`: its top level copied, everything else shared until changed. */
 export function draftOf(s: DbState): Draft {
-  return { s: { ...s }, copied: { txns: false, locks: false, stats: false, txn: [], sess: [] } };
-}
-
-function txnsW(d: Draft): Record<string, DbTxn> {
-  if (!d.copied.txns) {
-    d.s.txns = { ...d.s.txns };
-    d.copied.txns = true;
-  }
-  return d.s.txns;
+  return { s: { ...s }, copied: { stats: false, txn: [], sess: [] } };
 }
 
 /** Transaction `id`, this step's own copy. */
 export function txnW(d: Draft, id: number): DbTxn {
-  const t = d.s.txns[id];
+  const t = pget(d.s.txns, String(id))!;
   if (d.copied.txn.includes(id)) return t;
   const writes: DbWrites = {};
   for (const tb of Object.keys(t.writes)) writes[tb] = { ...t.writes[tb] };
   const own: DbTxn = { ...t, writes, locks: [...t.locks] };
-  txnsW(d)[id] = own;
+  d.s.txns = pset(d.s.txns, String(id), own);
   d.copied.txn.push(id);
   return own;
 }
 
 /** Adds a transaction made by this step. */
 export function addTxn(d: Draft, t: DbTxn): void {
-  txnsW(d)[t.id] = t;
+  d.s.txns = pset(d.s.txns, String(t.id), t);
   d.copied.txn.push(t.id);
 }
 
 export function dropTxn(d: Draft, id: number): void {
-  delete txnsW(d)[id];
+  d.s.txns = pdel(d.s.txns, String(id));
 }
 
 /** Session `key`, this step's own copy. */
@@ -67,14 +60,6 @@ export function dropSession(d: Draft, key: string): void {
   d.s.sessions = pdel(d.s.sessions, key);
 }
 
-/** The row locks, this step's own copy. */
-export function locksW(d: Draft): Record<string, number> {
-  if (!d.copied.locks) {
-    d.s.locks = { ...d.s.locks };
-    d.copied.locks = true;
-  }
-  return d.s.locks;
-}
 
 /** The counters, this step's own copy. */
 export function statsW(d: Draft): DbStats {

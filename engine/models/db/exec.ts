@@ -1,6 +1,7 @@
 import { isXa, type DbRow, type DbStmt } from '../../clients/sql/messages';
 import { duplicateKey, noSuchTable, xaerRmfail } from './errors';
-import { at, consistent, latest, scanRows, write } from './rows';
+import { pget } from '../../core/pmap';
+import { consistent, latest, scanRows, write } from './rows';
 import { lockKey, type DbTxn } from './state';
 import { commitTxn, lock, openTxn, rollbackTxn, txnOf, type Run, type Step } from './txn';
 import { xaStatement } from './xa';
@@ -30,7 +31,7 @@ function dml(r: Run, t: DbTxn, st: Extract<DbStmt, { table: string }>): Step {
   // (InnoDB would also lock the gap before the key: not modelled).
   const key = lockKey(st.table, id);
   const exists = latest(s, t, st.table, id) !== undefined;
-  if (exists || at(s.locks, key) !== undefined) {
+  if (exists || pget(s.locks, key) !== undefined) {
     const holder = lock(r, t, key);
     if (holder !== null) return { wait: key, holder };
   }

@@ -5,7 +5,7 @@ import { p, type Phrase, type Say } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import { put } from './rows';
 import type { DbParams } from './params';
-import { pget, phas, pmap, pset, psome } from '../../core/pmap';
+import { pget, phas, pmap, pset, psome, pvalues } from '../../core/pmap';
 import { addSession, draftOf } from './draft';
 import { sessionKey, type DbState, type DbTable, type DbTxn } from './state';
 import type { Run } from './txn';
@@ -37,9 +37,9 @@ function initState(p: DbParams): DbState {
   }
   return {
     tables,
-    txns: {},
+    txns: pmap(),
     sessions: pmap(),
-    locks: {},
+    locks: pmap(),
     nextTxn: 1,
     nextWait: 1,
     lockWaitTimeoutMs: p.lockWaitTimeoutMs ?? 50_000,
@@ -74,12 +74,12 @@ function onQuery(s: DbState, m: DbQueryMsg, from: string, ctx: Ctx): DbState {
  * (InnoDB's recovery puts them back in place); sessions and every other transaction are lost.
  */
 function crash(s: DbState): DbState {
-  const txns: Record<string, DbTxn> = {};
-  const locks: Record<string, number> = {};
-  for (const t of Object.values(s.txns)) {
+  let txns = pmap<DbTxn>();
+  let locks = pmap<number>();
+  for (const t of pvalues(s.txns)) {
     if (t.xa !== 'PREPARED') continue;
-    txns[t.id] = { ...t, session: null, view: null };
-    for (const k of t.locks) put(locks, k, t.id);
+    txns = pset(txns, String(t.id), { ...t, session: null, view: null });
+    for (const k of t.locks) locks = pset(locks, k, t.id);
   }
   return { ...s, txns, sessions: pmap(), locks, gone: [] };
 }
@@ -102,7 +102,7 @@ export const dbModel: ModelDef<DbParams, DbState> = {
   type: 'db',
   init: (p) => initState(p),
   start(s, ctx) {
-    const prepared = Object.values(s.txns).filter((t) => t.xa === 'PREPARED');
+    const prepared = pvalues(s.txns).filter((t) => t.xa === 'PREPARED');
     if (prepared.length > 0) ctx.trace('db.recover', { prepared: prepared.map((t) => t.xid!), locks: prepared.flatMap((t) => t.locks) });
     return s;
   },

@@ -79,11 +79,11 @@ export interface DbState {
   /** Committed rows: on disk, they survive a crash. */
   tables: DbTables;
   /** Open transactions by id (prepared XA branches survive a crash, the rest do not). */
-  txns: Record<string, DbTxn>;
+  txns: PMap<DbTxn>;
   /** By `sessionKey`; a map that grows with every connection ever made, so changed by path copying. */
   sessions: PMap<DbSession>;
   /** Row locks: `table/id` -> the transaction holding it (exclusive locks only). */
-  locks: Record<string, number>;
+  locks: PMap<number>;
   nextTxn: number;
   nextWait: number;
   lockWaitTimeoutMs: number;

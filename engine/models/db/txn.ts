@@ -1,8 +1,8 @@
 import type { DbResult, DbRow } from '../../clients/sql/messages';
 import type { Ctx } from '../../core/types';
-import { pget } from '../../core/pmap';
-import { addTxn, dropTxn, locksW, sessW, statsW, txnW, type Draft } from './draft';
-import { applied, at, put, rowAt } from './rows';
+import { pdel, pget, pset } from '../../core/pmap';
+import { addTxn, dropTxn, sessW, statsW, txnW, type Draft } from './draft';
+import { applied, rowAt } from './rows';
 import type { DbState, DbTxn } from './state';
 
 // Transactions and row locks: opening, committing and rolling back, and taking a lock. The
@@ -33,7 +33,7 @@ export interface Run extends Draft {
 /** The session's open transaction, if any, to read. */
 export function readTxn(s: DbState, key: string): DbTxn | null {
   const id = pget(s.sessions, key)?.txn ?? null;
-  return id === null ? null : s.txns[id];
+  return id === null ? null : pget(s.txns, String(id))!;
 }
 
 /** The session's open transaction, if any, as this step's own copy. */
@@ -55,7 +55,7 @@ export function openTxn(r: Run, key: string, o: { auto?: boolean; xid?: string }
 /** Frees `t`'s row locks, for the waiters. */
 function release(r: Run, t: DbTxn): void {
   for (const k of t.locks) {
-    if (at(r.s.locks, k) === t.id) delete locksW(r)[k];
+    if (pget(r.s.locks, k) === t.id) r.s.locks = pdel(r.s.locks, k);
     r.released.push(k);
   }
   t.locks = [];
@@ -113,10 +113,10 @@ export function rollbackOnly(r: Run, t: DbTxn): void {
 
 /** Takes the row lock `key` for `t`; the holder's id when another transaction has it. */
 export function lock(r: Run, t: DbTxn, key: string): number | null {
-  const holder = at(r.s.locks, key);
+  const holder = pget(r.s.locks, key);
   if (holder === t.id) return null;
   if (holder !== undefined) return holder;
-  put(locksW(r), key, t.id);
+  r.s.locks = pset(r.s.locks, key, t.id);
   t.locks.push(key);
   return null;
 }

@@ -64,16 +64,16 @@ function tableView(s: DbState, name: string, holders: Readonly<Record<number, Db
   const tb = s.tables[name];
   const ids = pkeys(tb);
   // Rows an open transaction inserted show too, as pending.
-  for (const t of Object.values(s.txns)) for (const id of Object.keys(t.writes[name] ?? {})) if (!ids.includes(id)) ids.push(id);
+  for (const t of pvalues(s.txns)) for (const id of Object.keys(t.writes[name] ?? {})) if (!ids.includes(id)) ids.push(id);
   const columns: string[] = [];
   const see = (r: object | null | undefined) => {
     for (const c of Object.keys(r ?? {})) if (c !== 'id' && !columns.includes(c)) columns.push(c);
   };
   for (const id of ids) see(pget(tb, id));
-  for (const t of Object.values(s.txns)) for (const r of Object.values(t.writes[name] ?? {})) see(r);
+  for (const t of pvalues(s.txns)) for (const r of Object.values(t.writes[name] ?? {})) see(r);
   const rows = ids.map((id): DbRowView => {
     const row = pget(tb, id);
-    const lockedBy = at(s.locks, `${name}/${id}`) ?? null;
+    const lockedBy = pget(s.locks, `${name}/${id}`) ?? null;
     const holder = lockedBy === null ? undefined : holders[lockedBy];
     const change = holder ? at(holder.writes[name], id) : undefined;
     return {
@@ -89,8 +89,8 @@ function tableView(s: DbState, name: string, holders: Readonly<Record<number, Db
 /** A plain summary of the database state for its card. */
 export function dbView(s: DbState): DbView {
   const holders: Record<number, DbTxn> = {};
-  for (const t of Object.values(s.txns)) holders[t.id] = t;
-  const txns = Object.values(s.txns)
+  for (const t of pvalues(s.txns)) holders[t.id] = t;
+  const txns = pvalues(s.txns)
     .filter((t) => !t.auto || t.locks.length > 0)
     .map((t) => ({
       id: t.id,
@@ -103,7 +103,7 @@ export function dbView(s: DbState): DbView {
     }));
   const waits = pvalues(s.sessions)
     .filter((x) => x.waiting !== null)
-    .map((x) => ({ client: x.node, sql: sqlText(x.waiting!.stmt), row: x.waiting!.lock, holder: at(s.locks, x.waiting!.lock) ?? null, deadline: x.waiting!.since + s.lockWaitTimeoutMs }));
+    .map((x) => ({ client: x.node, sql: sqlText(x.waiting!.stmt), row: x.waiting!.lock, holder: pget(s.locks, x.waiting!.lock) ?? null, deadline: x.waiting!.since + s.lockWaitTimeoutMs }));
   return {
     tables: Object.keys(s.tables).map((n) => tableView(s, n, holders)),
     txns,

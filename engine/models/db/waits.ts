@@ -2,9 +2,8 @@ import { resultSay, sqlText, type DbResult, type DbResultMsg, type DbStmt } from
 import { DEADLOCK, LOCK_WAIT_TIMEOUT } from './errors';
 import { abandon, execute } from './exec';
 import { armIdle } from './idle';
-import { pentries, pget } from '../../core/pmap';
-import { dropSession, sessW, txnW } from './draft';
-import { at } from './rows';
+import { peach, pentries, pget } from '../../core/pmap';
+import { dropSession, sessW, statsW, txnW } from './draft';
 import { DB_TIMERS, type DbTimer } from './timers';
 import type { DbTxn, DbWait } from './state';
 import { readTxn, rollbackOnly, rollbackTxn, txnOf, type Run } from './txn';
@@ -24,7 +23,7 @@ export interface LockHolder {
 }
 
 function holderOf(r: Run, id: number): LockHolder {
-  const t = r.s.txns[id];
+  const t = pget(r.s.txns, String(id))!;
   const client = t.session === null ? null : pget(r.s.sessions, t.session)!.node;
   return { txn: id, client, xid: t.xid, prepared: t.xa === 'PREPARED' };
 }
@@ -57,7 +56,7 @@ function waitsFor(r: Run, t: DbTxn): number | null {
   if (t.session === null) return null;
   const w = pget(r.s.sessions, t.session)?.waiting;
   if (!w) return null;
-  return at(r.s.locks, w.lock) ?? null;
+  return pget(r.s.locks, w.lock) ?? null;
 }
 
 /** Ends session `key`'s wait: its timer is cancelled and it no longer waits. */
@@ -75,16 +74,17 @@ function unpark(r: Run, key: string): void {
 function detect(r: Run, t: DbTxn, row: string): void {
   const cycle: DbTxn[] = [t];
   let next = waitsFor(r, t);
-  while (next !== null && next !== t.id && cycle.length <= Object.keys(r.s.txns).length) {
-    cycle.push(r.s.txns[next]);
-    next = waitsFor(r, r.s.txns[next]);
+  while (next !== null && next !== t.id && cycle.length <= r.s.txns.size) {
+    const n = pget(r.s.txns, String(next))!;
+    cycle.push(n);
+    next = waitsFor(r, n);
   }
   if (next !== t.id) return;
   let victim = t;
   for (const c of cycle) if (weight(c) < weight(victim)) victim = c;
   const key = victim.session!;
   const w = pget(r.s.sessions, key)!.waiting!;
-  r.s.stats.deadlocks += 1;
+  statsW(r).deadlocks += 1;
   r.ctx.metric('db.deadlocks');
   r.ctx.trace('db.deadlock', { row, cycle: cycle.map((c) => holderOf(r, c.id)), victim: holderOf(r, victim.id) });
   unpark(r, key);
@@ -110,22 +110,28 @@ export function run(r: Run, key: string, req: number, stmt: DbStmt, waitedMs: nu
   else park(r, key, req, stmt, step.wait, step.holder);
 }
 
+/**
+ * The first waiter (lowest seq) for row lock `row`: every waiting statement has its session's
+ * transaction open, so the open transactions (few) lead to every waiter.
+ */
+function firstWaiter(r: Run, row: string): { key: string; w: DbWait } | null {
+  let first: { key: string; w: DbWait } | null = null;
+  peach(r.s.txns, (t) => {
+    const x = t.session === null ? undefined : pget(r.s.sessions, t.session)?.waiting;
+    if (x?.lock === row && (first === null || x.seq < first.w.seq)) first = { key: t.session!, w: x };
+  });
+  return first;
+}
+
 /** Hands every released lock to its first waiter, whose statement then runs (and may release more). */
 export function wake(r: Run): void {
   while (r.released.length > 0) {
     const row = r.released.shift()!;
-    if (at(r.s.locks, row) !== undefined) continue;
-    // The first waiter (lowest seq) for the row: every waiting statement has its session's
-    // transaction open, so the open transactions (few) lead to every waiter.
-    let first: string | null = null;
-    let w: DbWait | null = null;
-    for (const t of Object.values(r.s.txns)) {
-      const x = t.session === null ? undefined : pget(r.s.sessions, t.session)?.waiting;
-      if (x?.lock === row && (w === null || x.seq < w.seq)) [first, w] = [t.session, x];
-    }
-    if (first === null || w === null) continue;
-    unpark(r, first);
-    run(r, first, w.req, w.stmt, r.ctx.now - w.since);
+    if (pget(r.s.locks, row) !== undefined) continue;
+    const first = firstWaiter(r, row);
+    if (first === null) continue;
+    unpark(r, first.key);
+    run(r, first.key, first.w.req, first.w.stmt, r.ctx.now - first.w.since);
   }
 }
 
@@ -134,7 +140,7 @@ export function timeOut(r: Run, p: DbTimer): void {
   const w = pget(r.s.sessions, p.session)?.waiting;
   if (!w || w.seq !== p.seq) return;
   sessW(r, p.session).waiting = null;
-  r.s.stats.lockTimeouts += 1;
+  statsW(r).lockTimeouts += 1;
   r.ctx.metric('db.lockTimeouts');
   answer(r, p.session, w.req, w.stmt, { ok: false, error: LOCK_WAIT_TIMEOUT }, r.ctx.now - w.since);
   abandon(r, p.session);

@@ -1,5 +1,6 @@
 import type { DbError, DbRow, XaStmt } from '../../clients/sql/messages';
 import { XA_RBDEADLOCK, XAER_DUPID, XAER_INVAL, XAER_NOTA, XAER_OUTSIDE, xaerRmfail } from './errors';
+import { pvalues } from '../../core/pmap';
 import { txnW } from './draft';
 import type { DbTxn } from './state';
 import { commitTxn, end, openTxn, rollbackTxn, type Run, type Step } from './txn';
@@ -16,13 +17,13 @@ const done: Step = { done: { ok: true } };
 
 /** The transaction that is XA branch `xid`, whoever holds it, as this step's own copy. */
 export function branch(r: Run, xid: string): DbTxn | undefined {
-  const t = Object.values(r.s.txns).find((x) => x.xid === xid);
+  const t = pvalues(r.s.txns).find((x) => x.xid === xid);
   return t && txnW(r, t.id);
 }
 
 /** XA RECOVER's rows: every prepared branch (formatID 1, the xid as gtrid, no bqual). */
 export function recoverRows(r: Run): DbRow[] {
-  return Object.values(r.s.txns)
+  return pvalues(r.s.txns)
     .filter((t) => t.xa === 'PREPARED')
     .map((t) => ({ formatID: 1, gtrid_length: t.xid!.length, bqual_length: 0, data: t.xid! }));
 }

@@ -1,6 +1,7 @@
 import { describeLimit, fmtMs, isLimitMsg, type LimitReq, type LimitRes } from '../../clients/limit/messages';
 import type { Msg } from '../../core/msg';
 import { p, type Phrase, type Say } from '../../core/phrase';
+import { pat, pfind, ppush, premove, pseq, type PSeq } from '../../core/pseq';
 import { timerOwner, type TimerOf } from '../../core/timer';
 import type { Ctx, ModelDef } from '../../core/types';
 import { decide, newKeyState, type KeyState, type LimiterClocks } from './decide';
@@ -46,7 +47,8 @@ export interface LimiterState {
   p: { algorithm: LimiterAlgorithm; perKey: boolean };
   /** One limiter per key ('*' when not per key), created at its first request. */
   keys: Record<string, KeyState>;
-  queue: Queued[];
+  /** Requests held for their wait, in the order let through (a long queue: a persistent sequence). */
+  queue: PSeq<Queued>;
   allowed: number;
   rejected: number;
   queued: number;
@@ -142,17 +144,17 @@ function onRequest(s: LimiterState, req: LimitReq, from: string, ctx: Ctx): Limi
   ctx.metric('limiter.queued');
   ctx.setTimer(waitMs, TIMERS.make('release', { client: from, id: req.id }));
   const q: Queued = { client: from, id: req.id, key: req.key, waitMs, releaseAt: clocks.mono + waitMs };
-  return { ...next, queued: s.queued + 1, queue: [...s.queue, q] };
+  return { ...next, queued: s.queued + 1, queue: ppush(s.queue, q) };
 }
 
 function onRelease(s: LimiterState, t: TimerOf<LimiterTimers>, ctx: Ctx): LimiterState {
-  const i = s.queue.findIndex((q) => q.client === t.client && q.id === t.id);
+  const i = pfind(s.queue, (q) => q.client === t.client && q.id === t.id);
   if (i < 0) return s;
-  const q = s.queue[i];
+  const q = pat(s.queue, i);
   ctx.trace('limiter.release', { client: q.client, id: q.id, key: q.key, waitMs: q.waitMs });
   ctx.metric('limiter.allowed');
   answer(ctx, q.client, q.id, true, q.waitMs);
-  return { ...s, allowed: s.allowed + 1, queue: [...s.queue.slice(0, i), ...s.queue.slice(i + 1)], last: clocksOf(ctx) };
+  return { ...s, allowed: s.allowed + 1, queue: premove(s.queue, i), last: clocksOf(ctx) };
 }
 
 /**
@@ -165,7 +167,7 @@ export const limiterModel: ModelDef<LimiterParams, LimiterState> = {
   type: 'limiter',
   init: (params) => {
     const p = limiterParams.parse(params);
-    return { p, keys: {}, queue: [], allowed: 0, rejected: 0, queued: 0, last: { wall: 0, mono: 0 }, scg: null };
+    return { p, keys: {}, queue: pseq(), allowed: 0, rejected: 0, queued: 0, last: { wall: 0, mono: 0 }, scg: null };
   },
   start: (s, ctx) => ({ ...s, last: clocksOf(ctx), scg: s.p.algorithm.kind === 'scg-redis' ? scgStart(s.p.algorithm, ctx) : null }),
   onMessage(s, msg: Msg, from, ctx) {

@@ -1,4 +1,5 @@
 import { p, type Phrase } from '../../core/phrase';
+import { parray } from '../../core/pseq';
 import { leakyLevel, tokensAt } from './algorithms';
 import { EPOCH_MS, type KeyState } from './decide';
 import { guavaStoredAt } from './guava';
@@ -111,7 +112,7 @@ function shapeOf(a: LimiterAlgorithm, k: KeyState, s: LimiterState): KeyShape {
     }
     case 'sentinel-throttle': {
       const q = a as Extract<LimiterAlgorithm, { kind: 'sentinel-throttle' }>;
-      return { shape: 'pace', nextFreeAt: s.queue.length ? Math.max(...s.queue.map((q) => q.releaseAt)) + off : s.last.wall, intervalMs: 1000 / q.count };
+      return { shape: 'pace', nextFreeAt: s.queue.length ? Math.max(...parray(s.queue).map((q) => q.releaseAt)) + off : s.last.wall, intervalMs: 1000 / q.count };
     }
     case 'sentinel-reject':
     case 'sentinel-warmup': {
@@ -141,7 +142,7 @@ export function limiterView(s: LimiterState): LimiterView {
     allowed: s.allowed,
     rejected: s.rejected,
     queued: s.queued,
-    queue: s.queue.map((q) => ({ client: q.client, id: q.id, releaseAt: q.releaseAt + off })),
+    queue: parray(s.queue).map((q) => ({ client: q.client, id: q.id, releaseAt: q.releaseAt + off })),
     keys: names.slice(0, 4).map(keyView),
     moreKeys: Math.max(0, names.length - 4),
   };

@@ -2,6 +2,7 @@ import { isConnectionClosed } from '../../core/connection';
 import { dbQuery, resultText, type DbResult, type DbResultMsg, type DbStmt } from '../../clients/sql/messages';
 import { ORIGIN_OP, type BranchKind, type BranchOp, type BranchReq, type BranchRes } from '../../clients/tcc/messages';
 import { p, type Phrase, type Say } from '../../core/phrase';
+import { pdel, pget, phas, pkeys, pmap, pset } from '../../core/pmap';
 import type { Ctx, ModelDef } from '../../core/types';
 import { barrierRow, busiOf } from './plan';
 import { tccSvcParams, type TccSvcParams } from './params';
@@ -40,18 +41,21 @@ declare module '../../core/trace-types' {
 const EVENT = { try: 'tcc.try', confirm: 'tcc.confirm', cancel: 'tcc.cancel', action: 'saga.action', compensate: 'saga.compensate' } as const;
 const KEEP = 6;
 
-const clone = (s: TccSvcState): TccSvcState => ({ ...s, jobs: { ...s.jobs }, handled: [...s.handled] });
+// A handler changes a copy of the top level; the jobs map and the handled log are replaced, never changed in place.
+const clone = (s: TccSvcState): TccSvcState => ({ ...s });
+
+const job = (s: TccSvcState, session: string): Job => pget(s.jobs, session)!;
 
 function ask(s: TccSvcState, ctx: Ctx, session: string, stmt: DbStmt): void {
-  const j = { ...s.jobs[session], req: s.req++ };
-  s.jobs[session] = j;
+  const j = { ...job(s, session), req: s.req++ };
+  s.jobs = pset(s.jobs, session, j);
   ctx.send(s.p.db, dbQuery(j.req, stmt, session));
 }
 
 /** The call's local transaction ended: trace its effect (on COMMIT, the moment it becomes durable), answer. */
 function finish(s: TccSvcState, ctx: Ctx, session: string, status: BranchRes['status']): void {
-  const j = s.jobs[session];
-  delete s.jobs[session];
+  const j = job(s, session);
+  s.jobs = pdel(s.jobs, session);
   const outcome = j.outcome ?? 'failed';
   s.handled = [...s.handled, { gid: j.gid, branch: j.branch, op: j.op, account: j.account, amount: j.amount, outcome, reason: j.reason }].slice(-KEEP);
   const res: BranchRes = { type: 'branch.res', id: j.id, status, ...(j.reason ? { reason: j.reason } : {}) };
@@ -64,22 +68,22 @@ function traceEffect(s: TccSvcState, session: string, j: Job, ctx: Ctx): void {
 
 /** Ends the call's transaction: COMMIT (tracing the effect as it is sent) or ROLLBACK. */
 function end(s: TccSvcState, ctx: Ctx, session: string, commit: boolean, outcome: JobOutcome, reason: Say | null): void {
-  s.jobs[session] = { ...s.jobs[session], step: commit ? 'commit' : 'rollback', outcome, reason };
-  if (commit) traceEffect(s, session, s.jobs[session], ctx);
+  s.jobs = pset(s.jobs, session, { ...job(s, session), step: commit ? 'commit' : 'rollback', outcome, reason });
+  if (commit) traceEffect(s, session, job(s, session), ctx);
   ask(s, ctx, session, { op: commit ? 'commit' : 'rollback' });
 }
 
 function runBusi(s: TccSvcState, ctx: Ctx, session: string): void {
-  const j = s.jobs[session];
+  const j = job(s, session);
   const b = busiOf(j.op, j.kind, j.account, j.amount, s.p.cancelGuard && !s.p.barrier);
   if (!b) return end(s, ctx, session, true, 'skipped', 'nothing to change on this side');
-  s.jobs[session] = { ...j, step: 'busi' };
+  s.jobs = pset(s.jobs, session, { ...j, step: 'busi' });
   ask(s, ctx, session, b.stmt);
 }
 
 /** The barrier's verdict (DTM's BranchBarrier.Call): a Cancel whose Try never ran, or any repeat, does nothing. */
 function afterBarrier(s: TccSvcState, ctx: Ctx, session: string, currentAffected: number): void {
-  const j = s.jobs[session];
+  const j = job(s, session);
   const origin = ORIGIN_OP[j.op];
   if (origin && j.originAffected > 0) return end(s, ctx, session, true, 'skipped', p('model.tcc-svc.barrierEmpty', { origin, op: j.op }));
   if (currentAffected === 0) return end(s, ctx, session, true, 'skipped', p(origin || j.op === 'confirm' ? 'model.tcc-svc.barrierRepeat' : 'model.tcc-svc.barrierRepeatAfter', { row: `${j.gid}/${j.branch}/${j.op}`, op: j.op }));
@@ -87,7 +91,7 @@ function afterBarrier(s: TccSvcState, ctx: Ctx, session: string, currentAffected
 }
 
 function onResult(s: TccSvcState, ctx: Ctx, session: string, r: DbResult): void {
-  const j = s.jobs[session];
+  const j = job(s, session);
   if (!r.ok && j.step !== 'commit' && j.step !== 'rollback') {
     // The database failed the statement (a lock wait timeout, a lost connection): undo, try again later.
     return end(s, ctx, session, false, 'failed', resultText(r));
@@ -97,11 +101,11 @@ function onResult(s: TccSvcState, ctx: Ctx, session: string, r: DbResult): void 
     case 'begin': {
       if (!s.p.barrier) return runBusi(s, ctx, session);
       const origin = ORIGIN_OP[j.op];
-      s.jobs[session] = { ...j, step: origin ? 'origin' : 'barrier' };
+      s.jobs = pset(s.jobs, session, { ...j, step: origin ? 'origin' : 'barrier' });
       return ask(s, ctx, session, barrierRow(j.gid, j.branch, origin ?? j.op, j.op));
     }
     case 'origin':
-      s.jobs[session] = { ...j, step: 'barrier', originAffected: affected };
+      s.jobs = pset(s.jobs, session, { ...j, step: 'barrier', originAffected: affected });
       return ask(s, ctx, session, barrierRow(j.gid, j.branch, j.op, j.op));
     case 'barrier':
       return afterBarrier(s, ctx, session, affected);
@@ -123,7 +127,7 @@ function onResult(s: TccSvcState, ctx: Ctx, session: string, r: DbResult): void 
 function onCall(s0: TccSvcState, m: BranchReq, from: string, ctx: Ctx): TccSvcState {
   const s = clone(s0);
   const session = `c${s.next++}`;
-  s.jobs[session] = { id: m.id, from, gid: m.gid, branch: m.branch, op: m.op, kind: m.kind, account: m.account, amount: m.amount, req: 0, step: 'begin', originAffected: 0, outcome: null, reason: null };
+  s.jobs = pset(s.jobs, session, { id: m.id, from, gid: m.gid, branch: m.branch, op: m.op, kind: m.kind, account: m.account, amount: m.amount, req: 0, step: 'begin', originAffected: 0, outcome: null, reason: null });
   ask(s, ctx, session, { op: 'begin' });
   return s;
 }
@@ -131,8 +135,8 @@ function onCall(s0: TccSvcState, m: BranchReq, from: string, ctx: Ctx): TccSvcSt
 /** A lost connection to the database fails every call waiting on it: the coordinator will call again. */
 function dbGone(s0: TccSvcState, ctx: Ctx): TccSvcState {
   const s = clone(s0);
-  for (const session of Object.keys(s.jobs)) {
-    s.jobs[session] = { ...s.jobs[session], outcome: 'failed', reason: p('model.tcc-svc.dbLost') };
+  for (const session of pkeys(s.jobs)) {
+    s.jobs = pset(s.jobs, session, { ...job(s, session), outcome: 'failed', reason: p('model.tcc-svc.dbLost') });
     finish(s, ctx, session, 'error');
   }
   return s;
@@ -146,24 +150,24 @@ function dbGone(s0: TccSvcState, ctx: Ctx): TccSvcState {
  */
 export const tccSvcModel: ModelDef<TccSvcParams, TccSvcState> = {
   type: 'tcc-svc',
-  init: (p) => ({ p: tccSvcParams.parse(p) as Required<TccSvcParams>, jobs: {}, next: 1, req: 1, handled: [] }),
+  init: (p) => ({ p: tccSvcParams.parse(p) as Required<TccSvcParams>, jobs: pmap(), next: 1, req: 1, handled: [] }),
   start(s, ctx) {
     // Request ids start at a random point so a database answer meant for an earlier life matches nothing.
     return { ...s, req: 1 + Math.floor(ctx.random() * 1e6) };
   },
   onMessage(s, msg, from, ctx) {
-    if (isConnectionClosed(msg)) return from === s.p.db && Object.keys(s.jobs).length > 0 ? dbGone(s, ctx) : s;
+    if (isConnectionClosed(msg)) return from === s.p.db && s.jobs.size > 0 ? dbGone(s, ctx) : s;
     if (msg.type === 'branch.req') return onCall(s, msg as BranchReq, from, ctx);
     if (msg.type !== 'db.result' || from !== s.p.db) return s;
     const m = msg as DbResultMsg;
     const session = m.session ?? '';
-    if (!Object.hasOwn(s.jobs, session) || s.jobs[session].req !== m.id) return s;
+    if (!phas(s.jobs, session) || job(s, session).req !== m.id) return s;
     const next = clone(s);
     onResult(next, ctx, session, m.result);
     return next;
   },
   // Calls in progress die with the process (the database rolls their transactions back); the log of handled calls stays.
-  crash: (s) => ({ ...s, jobs: {} }),
+  crash: (s) => ({ ...s, jobs: pmap() }),
   describeMessage(msg) {
     if (msg.type === 'branch.res') {
       const m = msg as BranchRes;

@@ -1,4 +1,5 @@
 import type { Say } from '../../core/phrase';
+import type { PMap } from '../../core/pmap';
 import type { BranchKind, BranchOp } from '../../clients/tcc/messages';
 import type { TccSvcParams } from './params';
 
@@ -45,7 +46,7 @@ export interface Handled {
 export interface TccSvcState {
   p: Required<TccSvcParams>;
   /** Volatile: calls in progress by database session name. */
-  jobs: Record<string, Job>;
+  jobs: PMap<Job>;
   next: number;
   req: number;
   /** The last calls handled (what the card shows; kept across a crash as the service's log file). */
