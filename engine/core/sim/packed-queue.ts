@@ -1,0 +1,59 @@
+import type { EventQueue, QueueItem } from '../queue';
+
+/**
+ * The event queue as a snapshot keeps it: each event's numbers in typed arrays and its message
+ * or payload by reference (never changed once scheduled). As objects, the two thousand events
+ * a 300-node run has pending took about 500 KB per snapshot; packed, a quarter of that.
+ */
+export interface PackedQueue {
+  readonly n: number;
+  /** Per event: time, seq, sentAt, id. */
+  readonly num: Float64Array;
+  /** Per event: node, from, link, inc. */
+  readonly int: Int32Array;
+  readonly kind: Uint8Array;
+  readonly ref: readonly unknown[];
+}
+
+/** Every scheduled event of `q`, in (time, seq) order. */
+export function packQueue(q: EventQueue): PackedQueue {
+  const entries = q.entries();
+  const n = entries.length;
+  const num = new Float64Array(4 * n);
+  const int = new Int32Array(4 * n);
+  const kind = new Uint8Array(n);
+  const ref = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const { time, seq, item } = entries[i];
+    num[4 * i] = time;
+    num[4 * i + 1] = seq;
+    num[4 * i + 2] = item.sentAt;
+    num[4 * i + 3] = item.id;
+    int[4 * i] = item.node;
+    int[4 * i + 1] = item.from;
+    int[4 * i + 2] = item.link;
+    int[4 * i + 3] = item.inc;
+    kind[i] = item.k;
+    ref[i] = item.msg ?? item.payload;
+  }
+  return { n, num, int, kind, ref };
+}
+
+/** Schedules every event of `p` on `q` (which the caller has cleared), in their order. */
+export function unpackQueue(p: PackedQueue, q: EventQueue): void {
+  const { num, int, kind, ref } = p;
+  // EventQueue.push copies the fields, so one record serves every event.
+  const it: QueueItem = { k: 0, node: 0, from: 0, link: 0, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
+  for (let i = 0; i < p.n; i++) {
+    it.k = kind[i];
+    it.node = int[4 * i];
+    it.from = int[4 * i + 1];
+    it.link = int[4 * i + 2];
+    it.inc = int[4 * i + 3];
+    it.sentAt = num[4 * i + 2];
+    it.id = num[4 * i + 3];
+    it.msg = ref[i] as QueueItem['msg'];
+    it.payload = ref[i];
+    q.push(num[4 * i], num[4 * i + 1], it);
+  }
+}
