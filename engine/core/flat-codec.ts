@@ -1,8 +1,10 @@
 /**
  * Stores plain data (plain objects and arrays of numbers, strings, booleans, null, undefined,
  * nested to any depth) as numbers: a shape id (the object's keys in order, with the kind of
- * each value) plus one float64 per number or string field (an array of strings: its length,
- * then its strings; any other object or array: a code, then its contents), strings interned.
+ * each value) plus 32-bit words: one per string (interned), array length, code, or number
+ * that is a small non-negative integer, three for any other number (a marker and its float64
+ * bits); an array of strings is its length, then its strings; any other object or array is a
+ * code, then its contents.
  * A trace keeps every message and event it records; held as objects, each one is copied out of
  * the young generation by the GC and then marked on every major collection, which was most of
  * the cost of recording a long run, and most of the memory a recorded one holds. Held as numbers
@@ -48,7 +50,7 @@ interface Shape {
   tag: unknown;
   keys: string[];
   kinds: Uint8Array;
-  /** Value slots an object of this shape takes, besides its arrays' lengths and strings. */
+  /** Words an object of this shape takes at most, besides its nested data and arrays. */
   slots: number;
   /** Per field, the last string stored there and its id: most are repeats (the `type`). */
   lastStr: string[];
@@ -83,20 +85,40 @@ function kindOf(v: unknown): number {
   }
 }
 
-/** A growable float64 column that flat objects' values are appended to. */
+/** A growable column of 32-bit words that flat objects' values are appended to. */
 export class ValueColumn {
-  data = new Float64Array(1024);
+  data = new Uint32Array(1024);
   n = 0;
 
-  /** Makes room for `k` more values. */
+  /** Makes room for `k` more words. */
   reserve(k: number): void {
     if (this.n + k <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < this.n + k) cap *= 2;
-    const d = new Float64Array(cap);
+    // Grows by half, not double: a long run's trace is mostly this column.
+    let cap = Math.ceil(this.data.length * 1.5);
+    while (cap < this.n + k) cap = Math.ceil(cap * 1.5);
+    const d = new Uint32Array(cap);
     d.set(this.data.subarray(0, this.n));
     this.data = d;
   }
+}
+
+/** Numbers below this that are non-negative integers (not -0) take one word; others, three. */
+const SMALL = 0x80000000;
+// A number's float64 bits, as two words.
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/** Writes number `x` at `vals[v]` (room for three words reserved); returns the next index. */
+function putNum(vals: Uint32Array, v: number, x: number): number {
+  if (x >>> 0 === x && x < SMALL && (x !== 0 || 1 / x > 0)) {
+    vals[v] = x;
+    return v + 1;
+  }
+  F64[0] = x;
+  vals[v] = SMALL;
+  vals[v + 1] = U32[0];
+  vals[v + 2] = U32[1];
+  return v + 3;
 }
 
 /**
@@ -172,19 +194,21 @@ export class FlatCodec {
   }
 
   /** The object stored as shape `id` with its values at `vals[off...]`. */
-  decode(id: number, vals: Float64Array, off: number): Record<string, unknown> {
+  decode(id: number, vals: Uint32Array, off: number): Record<string, unknown> {
     this.pos = off;
     return this.read(id, vals);
   }
 
-  private read(id: number, vals: Float64Array): Record<string, unknown> {
+  private read(id: number, vals: Uint32Array): Record<string, unknown> {
     const sh = this.shapes[id];
     const o: Record<string, unknown> = {};
     let v = this.pos;
     for (let i = 0; i < sh.keys.length; i++) {
       switch (sh.kinds[i]) {
         case NUM:
-          o[sh.keys[i]] = vals[v++];
+          this.pos = v;
+          o[sh.keys[i]] = this.num(vals);
+          v = this.pos;
           break;
         case STR:
           o[sh.keys[i]] = this.strings[vals[v++]];
@@ -221,11 +245,20 @@ export class FlatCodec {
     return o;
   }
 
-  private readAny(vals: Float64Array): unknown {
+  /** The number at `vals[this.pos]` (see putNum); moves `pos` past it. */
+  private num(vals: Uint32Array): number {
+    const w = vals[this.pos++];
+    if (w < SMALL) return w;
+    U32[0] = vals[this.pos++];
+    U32[1] = vals[this.pos++];
+    return F64[0];
+  }
+
+  private readAny(vals: Uint32Array): unknown {
     const code = vals[this.pos++];
     switch (code) {
       case A_NUM:
-        return vals[this.pos++];
+        return this.num(vals);
       case A_STR:
         return this.strings[vals[this.pos++]];
       case A_TRUE:
@@ -263,7 +296,7 @@ export class FlatCodec {
       const kind = kinds[i++];
       if (kind === NUM) {
         if (typeof x !== 'number') return this.undo(out, start);
-        vals[v++] = x;
+        v = putNum(vals, v, x);
       } else if (kind === STR) {
         if (typeof x !== 'string') return this.undo(out, start);
         const f = i - 1;
@@ -311,12 +344,12 @@ export class FlatCodec {
   /** Appends any plain value with its code; false (values written so far not undone) if it is not plain data. */
   private writeAny(x: unknown, out: ValueColumn, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
-    out.reserve(2);
+    out.reserve(4);
     const vals = out.data;
     switch (typeof x) {
       case 'number':
-        vals[out.n++] = A_NUM;
-        vals[out.n++] = x;
+        vals[out.n] = A_NUM;
+        out.n = putNum(vals, out.n + 1, x);
         return true;
       case 'string':
         vals[out.n++] = A_STR;
@@ -378,7 +411,8 @@ export class FlatCodec {
       if (kind < 0 || k === '__proto__') return -1;
       keys.push(k);
       kinds.push(kind);
-      if (kind === NUM || kind === STR) slots++;
+      if (kind === NUM) slots += 3;
+      else if (kind === STR) slots++;
     }
     const id = this.shapes.length;
     // The string caches start filled (with '' for fields that hold no string), so they only

@@ -82,8 +82,8 @@ function setData(c: Chunk, j: number, v: unknown): void {
 
 /**
  * The recorded trace, stored column-wise in fixed-size chunks: 30 bytes per event plus its
- * payload (a message's or an event's numbers and strings, 8 bytes each; a message's `type` is
- * free). The UI keeps whole traces for time travel, so this layout, not a list of objects, is
+ * payload (a message's or an event's strings and small integers, 4 bytes each, other numbers
+ * 12; a message's `type` is free). The UI keeps whole traces for time travel, so this layout, not a list of objects, is
  * what keeps memory flat. Delivered messages and events' fields that are plain data are stored
  * as numbers (see FlatCodec), so recording them retains no object; a nested message delivered
  * to many nodes is stored once. Other payloads are kept as they are. Events are materialised as
