@@ -14,6 +14,8 @@ const value = fc.oneof(
   fc.record({ x: fc.integer() }),
   fc.record({ ops: fc.array(fc.record({ key: fc.string({ maxLength: 2 }), entry: fc.oneof(fc.constant(null), fc.record({ v: fc.double(), at: fc.constantFrom(null, undefined, -0) })) }), { maxLength: 2 }), pubs: fc.constant([]) }),
   fc.array(fc.oneof(fc.boolean(), fc.constant(null), fc.array(fc.constantFrom(1, 'x', NaN), { maxLength: 2 })), { maxLength: 3 }),
+  // A map-like object (a keyspace): stored key by key.
+  fc.record({ keys: fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.string(), fc.record({ v: fc.string() })), { minKeys: 17, maxKeys: 20 }) }),
 );
 const key = fc.constantFrom('n', 'key', 'args', 'value', '0', '7', 'type2', 'constructor', '__proto__');
 

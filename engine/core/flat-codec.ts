@@ -35,7 +35,15 @@ const A_FALSE = 3;
 const A_NULL = 4;
 const A_UNDEF = 5;
 const A_ARR = 6;
-const A_OBJ = 7;
+/** A plain object stored key by key (see MAX_SHAPE_KEYS): its key count, then each key and value. */
+const A_DICT = 7;
+const A_OBJ = 8;
+
+/**
+ * A nested object with more keys than this is stored key by key: such objects are maps (a
+ * keyspace, a table), whose key sets change all the time, and a shape per key set would pile up.
+ */
+const MAX_SHAPE_KEYS = 16;
 
 /** Deeper than this, data is left to the caller (it may be cyclic). */
 const MAX_DEPTH = 32;
@@ -275,6 +283,15 @@ export class FlatCodec {
         for (let k = 0; k < n; k++) arr[k] = this.readAny(vals);
         return arr;
       }
+      case A_DICT: {
+        const n = vals[this.pos++];
+        const o: Record<string, unknown> = {};
+        for (let k = 0; k < n; k++) {
+          const key = this.strings[vals[this.pos++]];
+          o[key] = this.readAny(vals);
+        }
+        return o;
+      }
       default:
         return this.read(code - A_OBJ, vals);
     }
@@ -379,7 +396,11 @@ export class FlatCodec {
     }
     if (!isPlain(x)) return false;
     let sig = '';
-    for (const k in x) sig += `${k}\u0000`;
+    let keys = 0;
+    for (const k in x) {
+      if (++keys > MAX_SHAPE_KEYS) return this.writeDict(x as Record<string, unknown>, out, depth);
+      sig += `${k}\u0000`;
+    }
     let ids = this.byKeys.get(sig);
     if (ids === undefined) {
       ids = [];
@@ -395,6 +416,23 @@ export class FlatCodec {
     const id = this.addShape(undefined, x, ids, out, depth);
     if (id < 0) return false;
     out.data[at] = A_OBJ + id;
+    return true;
+  }
+
+  private writeDict(x: Record<string, unknown>, out: ValueColumn, depth: number): boolean {
+    const at = out.n;
+    out.n += 2;
+    let n = 0;
+    for (const k in x) {
+      // Assigning "__proto__" when decoding would set the prototype, not add the field.
+      if (k === '__proto__') return false;
+      out.reserve(1);
+      out.data[out.n++] = this.intern(k);
+      if (!this.writeAny(x[k], out, depth + 1)) return false;
+      n++;
+    }
+    out.data[at] = A_DICT;
+    out.data[at + 1] = n;
     return true;
   }
 

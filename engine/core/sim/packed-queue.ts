@@ -12,7 +12,7 @@ export interface PackedQueue {
   /** Per event: node, from, link, inc. */
   readonly int: Int32Array;
   readonly kind: Uint8Array;
-  readonly ref: readonly unknown[];
+  readonly ref: unknown[];
 }
 
 /** Every scheduled event of `q`, in (time, seq) order. */
@@ -39,9 +39,12 @@ export function packQueue(q: EventQueue): PackedQueue {
   return { n, num, int, kind, ref };
 }
 
-/** Schedules every event of `p` on `q` (which the caller has cleared), in their order. */
-export function unpackQueue(p: PackedQueue, q: EventQueue): void {
-  const { num, int, kind, ref } = p;
+/**
+ * Schedules every event of `p` on `q` (which the caller has cleared), in their order; `ref`
+ * stands in for `p.ref` when given.
+ */
+export function unpackQueue(p: PackedQueue, q: EventQueue, ref: readonly unknown[] = p.ref): void {
+  const { num, int, kind } = p;
   // EventQueue.push copies the fields, so one record serves every event.
   const it: QueueItem = { k: 0, node: 0, from: 0, link: 0, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
   for (let i = 0; i < p.n; i++) {

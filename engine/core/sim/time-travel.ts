@@ -1,6 +1,8 @@
 import type { LinkState } from '../network';
 import type { Kernel } from './kernel';
+import { Freezer, type Packed } from './freezer';
 import { packQueue, unpackQueue, type PackedQueue } from './packed-queue';
+import { ItemKind } from '../queue';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
 import type { Transport } from './transport';
@@ -11,6 +13,8 @@ interface Frozen {
   world: LiveWorld;
   cancelled: number[];
   queue: PackedQueue;
+  /** The node states and queued messages taken out of `world` and `queue`, as numbers. */
+  packed: Packed;
 }
 
 interface Snapshot {
@@ -38,6 +42,7 @@ export const MAX_SNAPSHOTS = 64;
 export class TimeTravel {
   private snapshots: Snapshot[] = [];
   private readonly initial: Frozen;
+  private readonly freezer = new Freezer();
 
   constructor(
     private readonly k: Kernel,
@@ -81,8 +86,10 @@ export class TimeTravel {
     for (const s of this.snapshots) if (key(s) <= target) best = s;
     const f = (best ?? { frozen: this.initial }).frozen;
     this.k.q.clear();
-    unpackQueue(f.queue, this.k.q);
-    this.load(thaw(f.world), f.cancelled);
+    unpackQueue(f.queue, this.k.q, this.freezer.thawRefs(f.packed, f.queue.ref));
+    const world = thaw(f.world);
+    this.freezer.thawStates(f.packed, world.nodes);
+    this.load(world, f.cancelled);
   }
 
   /** The whole world as plain JSON-serialisable data (a deep copy). */
@@ -112,7 +119,10 @@ export class TimeTravel {
     const k = this.k;
     k.syncStates();
     this.transport.save();
-    return { world: thaw(k.w), cancelled: this.timers.save(), queue: packQueue(k.q) };
+    const world = thaw(k.w);
+    const queue = packQueue(k.q);
+    const packed = this.freezer.freeze(world.nodes, queue.ref, (i) => queue.kind[i] === ItemKind.Msg || queue.kind[i] === ItemKind.Lost);
+    return { world, cancelled: this.timers.save(), queue, packed };
   }
 
   /** Makes `world`, which nothing else holds, the world, the queue being filled already. */
