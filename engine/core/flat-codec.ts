@@ -65,6 +65,8 @@ interface Shape {
   lastId: number[];
   /** Some field holds a nested object or array. */
   deep: boolean;
+  /** Per field, the shape of the object it held last (-1: none): tried first next time. */
+  child: Int32Array;
 }
 
 function isPlain(v: object): boolean {
@@ -140,6 +142,8 @@ export class FlatCodec {
   private readonly byKeys = new Map<string, number[]>();
   /** Where `decode` reads next. */
   private pos = 0;
+  /** The shape of the object `writeAny` stored last (-1: not an object with a shape). */
+  private lastObj = -1;
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   // The two types seen last and their shape lists: traffic is mostly request/reply pairs, and
@@ -342,7 +346,8 @@ export class FlatCodec {
         // Nested: written through `out`, which then holds the cursor; the fixed slots that may
         // follow are reserved again after it.
         out.n = v;
-        if (typeof x !== 'object' || x === null || !this.writeAny(x, out, depth + 1)) return this.undo(out, start);
+        if (typeof x !== 'object' || x === null || !this.writeAny(x, out, depth + 1, sh.child[i - 1])) return this.undo(out, start);
+        sh.child[i - 1] = this.lastObj;
         out.reserve(sh.slots);
         vals = out.data;
         v = out.n;
@@ -358,9 +363,13 @@ export class FlatCodec {
     return false;
   }
 
-  /** Appends any plain value with its code; false (values written so far not undone) if it is not plain data. */
-  private writeAny(x: unknown, out: ValueColumn, depth: number): boolean {
+  /**
+   * Appends any plain value with its code; false (values written so far not undone) if it is not
+   * plain data. An object is tried first as shape `hint` (what the same field held last time).
+   */
+  private writeAny(x: unknown, out: ValueColumn, depth: number, hint = -1): boolean {
     if (depth > MAX_DEPTH) return false;
+    this.lastObj = -1;
     out.reserve(4);
     const vals = out.data;
     switch (typeof x) {
@@ -391,10 +400,26 @@ export class FlatCodec {
       const n = x.length;
       vals[out.n++] = A_ARR;
       vals[out.n++] = n;
-      for (let k = 0; k < n; k++) if (!(k in x) || !this.writeAny(x[k], out, depth + 1)) return false;
+      // Elements of an array mostly share a shape: each is tried as the one before.
+      let prev = -1;
+      for (let k = 0; k < n; k++) {
+        if (!(k in x) || !this.writeAny(x[k], out, depth + 1, prev)) return false;
+        prev = this.lastObj;
+      }
+      this.lastObj = -1;
       return true;
     }
     if (!isPlain(x)) return false;
+    // Building the key signature allocates: the hint usually fits without it.
+    if (hint >= 0) {
+      const at = out.n++;
+      if (this.write(this.shapes[hint], x, out, depth)) {
+        out.data[at] = A_OBJ + hint;
+        this.lastObj = hint;
+        return true;
+      }
+      out.n = at;
+    }
     let sig = '';
     let keys = 0;
     for (const k in x) {
@@ -410,12 +435,14 @@ export class FlatCodec {
     for (let s = 0; s < ids.length; s++) {
       if (this.write(this.shapes[ids[s]], x, out, depth)) {
         out.data[at] = A_OBJ + ids[s];
+        this.lastObj = ids[s];
         return true;
       }
     }
     const id = this.addShape(undefined, x, ids, out, depth);
     if (id < 0) return false;
     out.data[at] = A_OBJ + id;
+    this.lastObj = id;
     return true;
   }
 
@@ -457,7 +484,7 @@ export class FlatCodec {
     // ever compare strings.
     const lastStr = keys.map((k) => (typeof rec[k] === 'string' ? (rec[k] as string) : ''));
     const lastId = lastStr.map((x) => this.intern(x));
-    this.shapes.push({ tag, keys, kinds: Uint8Array.from(kinds), slots, lastStr, lastId, deep: kinds.includes(ANY) });
+    this.shapes.push({ tag, keys, kinds: Uint8Array.from(kinds), slots, lastStr, lastId, deep: kinds.includes(ANY), child: new Int32Array(keys.length).fill(-1) });
     ids.push(id);
     // A fresh shape fits its object unless something nested in it is not plain data.
     return this.write(this.shapes[id], obj, out, depth) ? id : -1;
