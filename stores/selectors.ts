@@ -10,6 +10,18 @@ import { withNodeParams } from './scenario-edits';
 // Selectors live outside components so their identity is stable; object-returning ones are
 // read with useShallow so a frame that changes nothing they return does not re-render.
 
+const nodeSets = new WeakMap<PlaybackState['sim'], ReadonlySet<string>>();
+
+/**
+ * Whether the run has node `id`: a set lookup, since every card asks several times on every
+ * store update (a search of 300 ids each time added up).
+ */
+function hasNode(s: PlaybackState, id: string): boolean {
+  let ids = nodeSets.get(s.sim);
+  if (!ids) nodeSets.set(s.sim, (ids = new Set(s.sim.nodeIds)));
+  return ids.has(id);
+}
+
 export const selectTime = (s: PlaybackState) => s.time;
 export const selectSteps = (s: PlaybackState) => s.steps;
 export const selectPlaying = (s: PlaybackState) => s.playing;
@@ -76,7 +88,7 @@ export interface NodeLive {
 
 /** The live record of node `id`, for a node component. */
 export function selectNode(s: PlaybackState, id: string): NodeLive {
-  if (!s.sim.nodeIds.includes(id)) return { exists: false, status: 'up', state: null, localNow: s.time, now: s.time };
+  if (!hasNode(s, id)) return { exists: false, status: 'up', state: null, localNow: s.time, now: s.time };
   const n = s.sim.node(id);
   return { exists: true, status: n.status, state: n.state, localNow: s.sim.localNow(id), now: s.time };
 }
@@ -96,19 +108,19 @@ export interface NodeViewLive<V = unknown> {
  * a frame's work): a view is cached on the state it was made from.
  */
 export function selectNodeView(s: PlaybackState, id: string): NodeViewLive | null {
-  if (!s.sim.nodeIds.includes(id)) return null;
+  if (!hasNode(s, id)) return null;
   const n = s.sim.node(id);
   return { status: n.status, view: viewOf(n.type, n.state), clockOffset: Math.round((s.sim.localNow(id) - s.time) * 100) / 100 };
 }
 
 /** Node `id`'s clock reading now (true time for a node the run does not have). */
 export function selectLocalNow(s: PlaybackState, id: string): number {
-  return s.sim.nodeIds.includes(id) ? s.sim.localNow(id) : s.time;
+  return hasNode(s, id) ? s.sim.localNow(id) : s.time;
 }
 
 /** Node `id`'s status now, or null when the run has no such node. */
 export function selectNodeStatus(s: PlaybackState, id: string): NodeStatus | null {
-  return s.sim.nodeIds.includes(id) ? s.sim.node(id).status : null;
+  return hasNode(s, id) ? s.sim.node(id).status : null;
 }
 
 /** Whether link `id` is currently cut. */

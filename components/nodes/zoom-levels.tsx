@@ -3,13 +3,17 @@
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, type ComponentType } from 'react';
+import type { Say } from '@/engine/core/phrase';
+import type { NodeStatus } from '@/engine/core/simulation';
+import type { NodeType } from '@/engine/models/catalog';
 import { usePlayback, useUi } from '@/stores/playback-context';
-import { selectNodeViolation } from '@/stores/selectors';
+import type { PlaybackState } from '@/stores/playback-store';
+import { viewOf } from '@/stores/node-views';
+import { selectNodeStatus, selectNodeViolation } from '@/stores/selectors';
 import { selectNodeFocused } from '@/stores/ui-selectors';
 import type { AppNode } from '../canvas/flow-types';
 import { nodeUi } from './catalog';
 import { FRAME, handle, StatusBadge } from './node-card';
-import { useNodeView } from './use-node-live';
 
 /**
  * Below this zoom a card's details are under 5 px on screen: unreadable, yet each one costs
@@ -31,16 +35,37 @@ function farLabelSize(label: string): string {
   return label.length <= 5 ? 'text-4xl' : label.length <= 7 ? 'text-3xl' : 'text-2xl';
 }
 
+/** A far card's line per view (views are cached per state), as JSON: equal lines compare equal. */
+const farLines = new WeakMap<object, string>();
+
+/**
+ * What a far card shows of node `id`: its status, then, while it is up, its kind's one line
+ * (JSON of the phrase), as one string. A new state whose line reads the same gives an equal
+ * string, so the card does not re-render: after a seek, most of 300 cards did only to show
+ * the same "14 keys".
+ */
+function selectFarLine(s: PlaybackState, id: string, kind: NodeType): string {
+  const status = selectNodeStatus(s, id);
+  if (status !== 'up') return status ?? 'up';
+  const summary = nodeUi(kind).summary;
+  const n = s.sim.node(id);
+  const view = viewOf(n.type, n.state);
+  if (!summary || typeof view !== 'object' || view === null) return summary ? `up${JSON.stringify(summary(view as never) ?? null)}` : 'up';
+  let line = farLines.get(view);
+  if (line === undefined) farLines.set(view, (line = `up${JSON.stringify(summary(view as never) ?? null)}`));
+  return line;
+}
+
 /** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const { t, say } = useI18n();
-  const live = useNodeView(id);
-  const status = live?.status ?? 'up';
+  const line = usePlayback((s) => selectFarLine(s, id, data.kind));
+  const status: NodeStatus = line.startsWith('up') ? 'up' : (line as NodeStatus);
   const violation = usePlayback((s) => selectNodeViolation(s, id) !== null);
   const focused = useUi((s) => selectNodeFocused(s, id));
   const ui = nodeUi(data.kind);
-  // The kind's one line from afar, from its view (the same object while the state is unchanged).
-  const summary = live && status === 'up' ? (ui.summary?.(live.view as never) ?? null) : null;
+  // The kind's one line from afar (phrases are plain data, so JSON gives it back whole).
+  const summary = status === 'up' && line.length > 2 ? (JSON.parse(line.slice(2)) as Say | null) : null;
   const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
   return (
     <div data-testid={`node-${id}`} data-status={status} data-far className={`w-60 rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}>

@@ -15,17 +15,43 @@ describe('TraceLog: compact columns read back exactly', () => {
     expect(log.firstIndexOfStep(70_000)).toBe(3);
   });
 
-  it('a message that is not flat is kept as it is, beside flat ones, and truncation drops both', () => {
+  it('a nested message, beside flat ones and an object kept as it is; truncation drops all three', () => {
     const log = new TraceLog(['a', 'b']);
     const nested = { type: 'ping', n: 1, body: { deep: [1, 2] } } as unknown as Msg;
+    const holey = { type: 'ping', n: 3, body: [, 1] } as unknown as Msg;
     log.pushDeliver(1, 1, 1, 0, 0, { type: 'ping', n: 0 } as Msg);
     log.pushDeliver(2, 2, 1, 0, 1, nested);
     log.pushDeliver(3, 3, 1, 0, 2, { type: 'pong', n: 2, ok: true } as Msg);
+    log.pushDeliver(4, 4, 1, 0, 2, holey);
     expect(log.get(1)).toMatchObject({ msg: nested });
     expect(log.get(2)).toMatchObject({ msg: { type: 'pong', n: 2, ok: true } });
+    expect((log.get(3) as unknown as { msg: Msg }).msg).toBe(holey);
     log.truncate(1);
     expect(log.length).toBe(1);
-    log.pushDeliver(4, 4, 1, 0, 3, { type: 'ping', n: 9 } as Msg);
+    log.pushDeliver(5, 5, 1, 0, 3, { type: 'ping', n: 9 } as Msg);
     expect(log.slice().map((e) => (e as unknown as { msg: { n: number } }).msg.n)).toEqual([0, 9]);
+  });
+
+  it('a nested message delivered to many nodes is stored once, and truncating past its first delivery keeps later ones right', () => {
+    const log = new TraceLog(['p', 'r0', 'r1', 'r2']);
+    const batch = (n: number) => ({ type: 'repl', batch: { offset: n, argv: ['SET', 'k', `${n}`], ops: [{ key: 'k', entry: { v: n } }] } }) as unknown as Msg;
+    const a = batch(1);
+    const b = batch(2);
+    log.pushDeliver(1, 1, 1, 0, 0, a);
+    const one = (log as unknown as { vals: { n: number } }).vals.n;
+    log.pushDeliver(2, 2, 2, 0, 0, a);
+    log.pushDeliver(3, 3, 3, 0, 0, a);
+    // The later deliveries of `a` added no values.
+    expect((log as unknown as { vals: { n: number } }).vals.n).toBe(one);
+    log.push(3.5, 3, 0, 'redis.exec' as never, { client: 'c', argv: ['GET', 'k'], reply: null } as never);
+    log.pushDeliver(4, 4, 1, 0, 1, b);
+    log.pushDeliver(5, 5, 2, 0, 1, b);
+    expect(log.slice().map((e) => (e.type === 'net.deliver' ? (e.msg as unknown as { batch: { offset: number } }).batch.offset : -1))).toEqual([1, 1, 1, -1, 2, 2]);
+    expect(log.get(3)).toMatchObject({ client: 'c', argv: ['GET', 'k'], reply: null });
+    // Cut after a shared delivery: `a`'s values stay, the event's and `b`'s go.
+    log.truncate(3);
+    log.pushDeliver(6, 6, 3, 0, 2, b);
+    log.pushDeliver(7, 7, 1, 0, 2, a);
+    expect(log.slice().map((e) => (e.type === 'net.deliver' ? (e.msg as unknown as { batch: { offset: number; argv: string[] } }).batch.argv[2] : ''))).toEqual(['1', '1', '1', '2', '1']);
   });
 });

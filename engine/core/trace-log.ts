@@ -33,9 +33,13 @@ interface Chunk {
   b: Float64Array;
   /** Where the event's flat values start in the trace's value column. */
   off: Uint32Array;
-  /** A delivered message's FlatCodec shape id + 1; 0 when the payload is an object in `data`. */
+  /**
+   * The FlatCodec shape id + 1 of a delivered message or an event's fields; 0 when they are an
+   * object in `data`. SHARED is set on a delivery whose values are an earlier one's (the same
+   * message object sent to many nodes).
+   */
   shape: Uint16Array;
-  /** The event's fields (or a delivery's message) as objects: allocated with the first one. */
+  /** The event's fields (or a delivery's message) that are not plain data, as objects: allocated with the first one. */
   data: unknown[] | null;
 }
 
@@ -56,7 +60,9 @@ function newChunk(stepBase: number): Chunk {
 }
 
 /** Shape ids stored inline are below this; a message of a later shape is kept as an object. */
-const MAX_INLINE_SHAPE = 0xfffe;
+const MAX_INLINE_SHAPE = 0x7ffe;
+/** In `shape`: this record's values belong to an earlier record. */
+const SHARED = 0x8000;
 
 function setStep(c: Chunk, j: number, step: number): void {
   const d = step - c.stepBase;
@@ -76,16 +82,24 @@ function setData(c: Chunk, j: number, v: unknown): void {
 
 /**
  * The recorded trace, stored column-wise in fixed-size chunks: 30 bytes per event plus its
- * payload (a flat message's numbers and strings, 8 bytes each; its `type` is free). The UI keeps whole traces for time travel, so this layout, not a list of
- * objects, is what keeps memory flat. A delivered message that is a flat object is stored as
- * numbers (see FlatCodec), so recording it retains no object; other payloads are kept as they
- * are. Events are materialised as typed objects only when read.
+ * payload (a message's or an event's strings and small integers, 4 bytes each, other numbers
+ * 12; a message's `type` is free). The UI keeps whole traces for time travel, so this layout, not a list of objects, is
+ * what keeps memory flat. Delivered messages and events' fields that are plain data are stored
+ * as numbers (see FlatCodec), so recording them retains no object; a nested message delivered
+ * to many nodes is stored once. Other payloads are kept as they are. Events are materialised as
+ * typed objects only when read.
  */
 export class TraceLog {
   private chunks: Chunk[] = [];
   private n = 0;
   private readonly codec = new FlatCodec();
+  /** Events' fields, filed by event type (so apart from messages, filed by their own type). */
+  private readonly events = new FlatCodec();
   private readonly vals = new ValueColumn();
+  /** Types of messages stored with nested data: worth looking up before storing again. */
+  private readonly deepTags = new Set<unknown>();
+  /** Such a message -> the record holding its values. */
+  private stored = new WeakMap<object, number>();
 
   constructor(private readonly nodeIds: readonly string[]) {}
 
@@ -110,11 +124,25 @@ export class TraceLog {
     c.node[j] = to;
     c.a[j] = from;
     c.b[j] = sentAt;
+    if (this.deepTags.size > 0 && this.deepTags.has(msg.type)) {
+      const at = this.stored.get(msg);
+      if (at !== undefined) {
+        const o = this.chunks[at >>> 14];
+        const oj = at & (CHUNK - 1);
+        c.off[j] = o.off[oj];
+        c.shape[j] = o.shape[oj] | SHARED;
+        return;
+      }
+    }
     const off = this.vals.n;
     c.off[j] = off;
     const shape = this.codec.encode(msg, this.vals);
     if (shape >= 0 && shape < MAX_INLINE_SHAPE) {
       c.shape[j] = shape + 1;
+      if (this.codec.deep(shape)) {
+        this.deepTags.add(msg.type);
+        this.stored.set(msg, this.n - 1);
+      }
       return;
     }
     // Not flat, or past the inline ids: kept as the object (and any values written dropped).
@@ -131,7 +159,14 @@ export class TraceLog {
     setStep(c, j, step);
     c.code[j] = codeOf(type);
     c.node[j] = node;
-    c.off[j] = this.vals.n;
+    const off = this.vals.n;
+    c.off[j] = off;
+    const shape = this.events.encodeAs(type, data, this.vals);
+    if (shape >= 0 && shape < MAX_INLINE_SHAPE) {
+      c.shape[j] = shape + 1;
+      return;
+    }
+    this.vals.n = off;
     c.shape[j] = 0;
     setData(c, j, data);
   }
@@ -139,11 +174,16 @@ export class TraceLog {
   /** Drops every event from index `n` on (used when a run branches). */
   truncate(n: number): void {
     if (n >= this.n) return;
-    this.vals.n = this.chunks[n >>> 14].off[n & (CHUNK - 1)];
+    // The values of the first dropped record that owns some start where the kept ones end.
+    let end = this.vals.n;
     for (let i = n; i < this.n; i++) {
-      const d = this.chunks[i >>> 14].data;
-      if (d !== null) d[i & (CHUNK - 1)] = undefined;
+      const c = this.chunks[i >>> 14];
+      const j = i & (CHUNK - 1);
+      if ((c.shape[j] & SHARED) === 0) end = Math.min(end, c.off[j]);
+      if (c.data !== null) c.data[j] = undefined;
     }
+    this.vals.n = end;
+    this.stored = new WeakMap();
     this.n = n;
     this.chunks.length = Math.ceil(n / CHUNK);
   }
@@ -201,12 +241,13 @@ export class TraceLog {
     const c = this.chunks[i >>> 14];
     const j = i & (CHUNK - 1);
     const base = { i, step: this.stepAt(i), t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
+    const sh = c.shape[j] & ~SHARED;
     if (c.code[j] === DELIVER) {
-      const sh = c.shape[j];
       const msg = sh > 0 ? this.codec.decode(sh - 1, this.vals.data, c.off[j]) : c.data![j];
       return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg } as TraceEvent;
     }
-    return { ...base, ...(c.data![j] as object) } as TraceEvent;
+    const data = sh > 0 ? this.events.decode(sh - 1, this.vals.data, c.off[j]) : (c.data![j] as object);
+    return { ...base, ...data } as TraceEvent;
   }
 
   /** Events `from` (inclusive) to `to` (exclusive). */

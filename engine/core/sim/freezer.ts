@@ -1,0 +1,92 @@
+import { FlatCodec, ValueColumn } from '../flat-codec';
+import type { Msg } from '../msg';
+import type { NodeRuntime } from './types';
+
+/** Node states and queued messages of one snapshot, stored as numbers (see Freezer). */
+export interface Packed {
+  readonly words: Uint32Array;
+  /** Per node: the shape id of its state in `words`, or -1 when the state is kept as it is. */
+  readonly stateShape: Int32Array;
+  readonly stateOff: Uint32Array;
+  /** Per queued event: the shape id of its message in `words`, or -1 when kept as it is. */
+  readonly refShape: Int32Array;
+  readonly refOff: Uint32Array;
+}
+
+/**
+ * Stores snapshots' node states and in-flight messages as 32-bit words (FlatCodec) instead of
+ * holding the objects: a snapshot taken far from the one before shares little with it, and as
+ * objects its states and messages took most of its memory. A message sent to many nodes is
+ * stored once and given back as one object. What is not plain data is kept as it is.
+ */
+export class Freezer {
+  private readonly codec = new FlatCodec();
+  private readonly col = new ValueColumn();
+
+  /**
+   * Packs the states of `nodes` (copies the caller owns: a packed state is taken out of its
+   * record) and the messages among `refs` whose `kinds[i]` says they are one, likewise.
+   */
+  freeze(nodes: NodeRuntime[], refs: unknown[], isMsg: (i: number) => boolean): Packed {
+    const col = this.col;
+    col.n = 0;
+    const stateShape = new Int32Array(nodes.length).fill(-1);
+    const stateOff = new Uint32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      const st = nodes[i].state;
+      if (typeof st !== 'object' || st === null) continue;
+      const off = col.n;
+      const sh = this.codec.encodeAs(nodes[i].type, st, col);
+      if (sh < 0) continue;
+      stateShape[i] = sh;
+      stateOff[i] = off;
+      nodes[i].state = null;
+    }
+    const refShape = new Int32Array(refs.length).fill(-1);
+    const refOff = new Uint32Array(refs.length);
+    const seen = new Map<unknown, number>();
+    for (let i = 0; i < refs.length; i++) {
+      if (!isMsg(i)) continue;
+      const m = refs[i] as Msg;
+      const first = seen.get(m);
+      if (first !== undefined) {
+        refShape[i] = refShape[first];
+        refOff[i] = refOff[first];
+        refs[i] = null;
+        continue;
+      }
+      const off = col.n;
+      const sh = this.codec.encode(m, col);
+      if (sh < 0) continue;
+      seen.set(m, i);
+      refShape[i] = sh;
+      refOff[i] = off;
+      refs[i] = null;
+    }
+    return { words: col.data.slice(0, col.n), stateShape, stateOff, refShape, refOff };
+  }
+
+  /** Puts the packed states back into `nodes` (fresh copies of the snapshot's records). */
+  thawStates(p: Packed, nodes: NodeRuntime[]): void {
+    for (let i = 0; i < nodes.length; i++) {
+      if (p.stateShape[i] >= 0) nodes[i].state = this.codec.decode(p.stateShape[i], p.words, p.stateOff[i]);
+    }
+  }
+
+  /** The queued events' messages and payloads, packed ones rebuilt (one object per stored message). */
+  thawRefs(p: Packed, refs: readonly unknown[]): unknown[] {
+    const out = refs.slice();
+    // By shape and offset: a message with no values (only its type) takes no words, so it
+    // shares its offset with the next one.
+    const made = new Map<number, unknown>();
+    for (let i = 0; i < out.length; i++) {
+      const sh = p.refShape[i];
+      if (sh < 0) continue;
+      const key = p.refOff[i] * 0x10000 + sh;
+      let m = made.get(key);
+      if (m === undefined) made.set(key, (m = this.codec.decode(sh, p.words, p.refOff[i])));
+      out[i] = m;
+    }
+    return out;
+  }
+}
