@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { english, inEnglish } from '@/engine/i18n/english';
 import { makeFormatter } from '@/engine/i18n/format';
 import { engineZh } from '@/engine/i18n/zh';
@@ -10,6 +10,7 @@ import { zh } from '@/engine/scenario/messages.zh';
 import { METRICS, metricTerm, PARAMS, paramTerm, SHARED_METRICS, termText, withTerms, type TextPart } from '@/engine/scenario/vocabulary';
 import { play } from '@/engine/testing/scenario';
 import { fieldExplain, fieldLabel } from '@/components/panels/inspector/field-labels';
+import { formatterFor } from '@/components/i18n/use-i18n';
 import { groupMetrics, groupName } from '@/stores/metrics';
 
 // One vocabulary (#20 §11): every parameter and metric a built-in uses has one human name and
@@ -33,6 +34,11 @@ const metrics = new Set<string>();
 for (const b of LIBRARY) for (const m of Object.keys(play(b.id).metrics)) metrics.add(m);
 const texts = LIBRARY.flatMap((b) => [b.description, b.watchFor, ...b.tryThis.map((t) => t.text)].map((text) => [b.id, text] as const));
 const keyOf = (p: TextPart) => (typeof p === 'string' ? null : p.key);
+
+// The page loads the vocabulary's English after its first paint; the inspector renders with it.
+beforeAll(async () => {
+  await formatterFor('en');
+});
 
 describe('one vocabulary', () => {
   it.each([...params].sort())('parameter %s has a name and an explanation in both languages, and the inspector shows them', (key) => {
