@@ -10,7 +10,7 @@ import { prefetchRateChart } from '../panels/rate-chart';
 import { prefetchTabs } from '../panels/side-panel';
 import { prefetchSequence } from '../sequence/sequence-dock';
 import { prefetchDialogs } from './dialogs';
-import { prefetchGuide } from './player';
+import { prefetchGuide } from './guide-lazy';
 
 /**
  * Once the first screen is painted and the page is idle — or at the visitor's first touch,
