@@ -1,3 +1,4 @@
+import { pvalues } from '../../core/pmap';
 import type { Handled, TccSvcState } from './state';
 
 // Kept apart from the model's behaviour, as every kind's view: the UI reads only this.
@@ -19,7 +20,7 @@ export function tccSvcView(s: TccSvcState): TccSvcView {
     db: s.p.db,
     barrier: s.p.barrier,
     cancelGuard: s.p.cancelGuard && !s.p.barrier,
-    working: Object.values(s.jobs).map((j) => `${j.gid} ${j.op}`),
+    working: pvalues(s.jobs).map((j) => `${j.gid} ${j.op}`),
     handled: s.handled,
   };
 }
