@@ -3,7 +3,8 @@ import { buildSimulation } from '@/engine/scenario/build';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
-import { LookAhead, type LookAheadOptions, type Schedule } from './look-ahead';
+import type { Schedule } from './after-paint';
+import { LookAhead, type LookAheadOptions } from './look-ahead';
 import { createPlaybackStore } from './playback-store';
 import { lookAhead, type TimelineSummary } from './timeline';
 

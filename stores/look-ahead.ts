@@ -1,51 +1,8 @@
 import type { Simulation } from '@/engine/core/simulation';
 import { buildSimulation } from '@/engine/scenario/build';
 import type { Scenario } from '@/engine/scenario/schema';
+import { afterPaint, nextTask, type Schedule } from './after-paint';
 import { PREVIEW_STEPS, TimelineBuilder, type TimelineSummary } from './timeline';
-
-/** Queues `task` to run later; returns a function that takes it off the queue. */
-export type Schedule = (task: () => void) => () => void;
-
-/**
- * Runs `task` as a macrotask of its own, so the browser handles input and paints between two of
- * them (a MessageChannel message: setTimeout(0) is clamped to 4 ms once nested).
- */
-export const nextTask: Schedule = (task) => {
-  if (typeof MessageChannel === 'undefined') {
-    const id = setTimeout(task, 0);
-    return () => clearTimeout(id);
-  }
-  const ch = new MessageChannel();
-  let live = true;
-  ch.port1.onmessage = () => {
-    ch.port1.close();
-    if (live) task();
-  };
-  ch.port2.postMessage(null);
-  return () => {
-    live = false;
-    ch.port1.close();
-  };
-};
-
-/**
- * Runs `task` one frame after the next paint (as the next task where nothing paints): the next
- * frame shows what was just rendered, and whatever waits for that paint (a task queued from its
- * requestAnimationFrame callbacks) comes first.
- */
-export const afterPaint: Schedule = (task) => {
-  if (typeof requestAnimationFrame === 'undefined') return nextTask(task);
-  let unqueue: (() => void) | null = null;
-  let frame = requestAnimationFrame(() => {
-    frame = requestAnimationFrame(() => {
-      unqueue = nextTask(task);
-    });
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    unqueue?.();
-  };
-};
 
 /** How the look-ahead shares the main thread. */
 export interface LookAheadOptions {

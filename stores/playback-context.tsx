@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import type { Scenario } from '@/engine/scenario/schema';
-import { afterPaint } from './after-paint';
+import { idleAfterPaint } from './after-paint';
 import { createPlaybackStore, type PlaybackState, type PlaybackStore } from './playback-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
@@ -52,7 +52,7 @@ export function PlaybackProvider({ scenario, entry = null, children }: { scenari
     // The test hook (and the English it reports in) is no part of the first paint.
     let live = true;
     let uninstall: (() => void) | undefined;
-    const cancel = afterPaint(() => {
+    const cancel = idleAfterPaint(() => {
       void import('./test-hook').then((m) => {
         if (live) uninstall = m.installTestHook(stores.playback);
       });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { afterPaint } from '@/stores/after-paint';
+import { idleAfterPaint } from '@/stores/after-paint';
 import { loadLayoutEngine } from '@/stores/layout-engine';
 import { useLocaleStore } from '@/stores/locale';
 import { prefetchFaultMenu } from '../canvas/fault-menu-host';
@@ -35,7 +35,7 @@ export function usePrefetch(): void {
       prefetchFaultMenu();
       loadLayoutEngine().catch(() => undefined);
     };
-    const cancelIdle = afterPaint(go, 3000);
+    const cancelIdle = idleAfterPaint(go, 3000);
     const stop = () => {
       cancelIdle();
       for (const e of events) window.removeEventListener(e, go, true);
