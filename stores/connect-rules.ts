@@ -17,15 +17,16 @@ export type Oriented = { source: string; target: string };
 /**
  * Whether nodes `a` and `b` may be linked, in the catalog's terms (`NODE_KINDS[type].linksTo`).
  * Links carry messages both ways, so either orientation the catalog allows will do; the one
- * returned is the one the scenario validator accepts. Otherwise a short reason a person can act on.
+ * returned is the one the scenario validator accepts. Otherwise a short reason a person can act on,
+ * naming the nodes by `labels` (the names the canvas shows) when given.
  */
-export function orientLink(s: Scenario, a: string, b: string): { ok: true; link: Oriented } | { ok: false; reason: Say } {
+export function orientLink(s: Scenario, a: string, b: string, labels: Readonly<Record<string, string>> = {}): { ok: true; link: Oriented } | { ok: false; reason: Say } {
   if (a === b) return { ok: false, reason: p('ui.panels-inspector.link-self') };
   const na = s.nodes.find((n) => n.id === a);
   const nb = s.nodes.find((n) => n.id === b);
   if (!na || !nb) return { ok: false, reason: p('ui.panels-inspector.link-gone') };
   if (s.edges.some((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))) {
-    return { ok: false, reason: p('ui.panels-inspector.link-already', { a: na.label ?? a, b: nb.label ?? b }) };
+    return { ok: false, reason: p('ui.panels-inspector.link-already', { a: labels[a] ?? na.label ?? a, b: labels[b] ?? nb.label ?? b }) };
   }
   if (NODE_KINDS[na.type]?.linksTo.includes(nb.type)) return { ok: true, link: { source: a, target: b } };
   if (NODE_KINDS[nb.type]?.linksTo.includes(na.type)) return { ok: true, link: { source: b, target: a } };

@@ -1,9 +1,11 @@
+import { p } from '@/engine/core/phrase';
 import { loadNeeds } from '@/engine/registry/load';
 import { behaviourNeeds, isNothing, notLoaded, type Needs, type NeedsSource } from '@/engine/registry/needs';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { EditResult, PlaybackStore } from './playback-store';
 import { needsLayout } from './auto-layout';
 import { loadLayoutEngine } from './layout-engine';
+import { problem } from '@/engine/scenario/problems';
 
 // A node kind's code arrives when a scenario first uses it: its behaviour (engine/registry)
 // and whatever the UI draws it with (the canvas's card, registered below). Everything that
@@ -127,7 +129,7 @@ export function applyEdit(playback: PlaybackStore, edit: (s: Scenario) => Scenar
   return loadToShow(next).then(
     (): EditResult => {
       const now = playback.getState();
-      if (now.doc !== doc) return { ok: false, errors: ['another scenario was opened meanwhile'] };
+      if (now.doc !== doc) return { ok: false, errors: [problem('another scenario was opened meanwhile', p('scenario.problem-otherScenario'))] };
       return now.apply(edit(now.scenario));
     },
     (e: unknown): EditResult => ({ ok: false, errors: [message(e)] }),

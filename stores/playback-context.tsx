@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import type { Scenario } from '@/engine/scenario/schema';
 import { idleAfterPaint } from './after-paint';
+import { followLabelLanguage } from './label-language';
 import { createPlaybackStore, type PlaybackState, type PlaybackStore } from './playback-store';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
@@ -64,6 +65,7 @@ export function PlaybackProvider({ scenario, entry = null, children }: { scenari
     };
   }, [stores]);
   useEffect(() => linkStores(stores), [stores]);
+  useEffect(() => followLabelLanguage(stores.playback), [stores]);
   return <PlaybackContext.Provider value={stores}>{children}</PlaybackContext.Provider>;
 }
 

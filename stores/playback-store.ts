@@ -1,8 +1,10 @@
+import { p } from '@/engine/core/phrase';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Intervention } from '@/engine/core/faults';
 import type { Simulation } from '@/engine/core/simulation';
 import { buildSimulation } from '@/engine/scenario/build';
 import type { BuiltinScenario } from '@/engine/scenario/library';
+import { translateLabel } from '@/engine/scenario/node-labels/translate';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
@@ -11,6 +13,7 @@ import { LookAhead, type LookAheadOptions } from './look-ahead';
 import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
 import { runsDifferently, withIntervention, withoutIntervention, withRestored, type LaterChoice, type ScenarioIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
+import { problem } from '@/engine/scenario/problems';
 
 /** Speeds the controls offer, in virtual ms per real ms (the scenario format allows 0.1–100). */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
@@ -127,6 +130,11 @@ export interface PlaybackState {
   restoreDropped(index: number): EditResult;
   /** Computes the rest of the run's look-ahead now, in one go (blocking); the timeline is then whole. */
   finishLookAhead(): void;
+  /**
+   * Names the nodes in another language: `table` maps English labels to their translation
+   * (engine/scenario/node-labels); null shows every label as the scenario has it.
+   */
+  setLabelLanguage(table: Readonly<Record<string, string>> | null): void;
 }
 
 export type PlaybackStore = StoreApi<PlaybackState>;
@@ -167,8 +175,8 @@ function derive(s: PlaybackState, sim: Simulation, labels: PlaybackState['labels
   };
 }
 
-function labelsOf(scenario: Scenario): Record<string, string> {
-  return Object.fromEntries(scenario.nodes.map((n) => [n.id, n.label ?? n.id]));
+function labelsOf(scenario: Scenario, table: Readonly<Record<string, string>> | null): Record<string, string> {
+  return Object.fromEntries(scenario.nodes.map((n) => [n.id, table && n.label !== undefined ? translateLabel(n.label, table) : (n.label ?? n.id)]));
 }
 
 /** The smallest double above `t`. */
@@ -207,7 +215,7 @@ function tryStart(scenario: Scenario, cursor: { time: number; steps: number } | 
   try {
     return { ok: true as const, scenario, ...prepare(scenario, cursor, progressive) };
   } catch (e) {
-    return { ok: false as const, errors: [`the simulation could not start: ${(e as Error).message}`] };
+    return { ok: false as const, errors: [problem(`the simulation could not start: ${(e as Error).message}`, p('scenario.problem-couldNotStart', { error: (e as Error).message }))] };
   }
 }
 
@@ -228,6 +236,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
   let look: LookAhead | null = null;
   /** The look-ahead's simulation once it reached the end, waiting to take over at the next seek. */
   let scout: Simulation | null = null;
+  /** The translation of node labels now shown (setLabelLanguage). */
+  let labelTable: Readonly<Record<string, string>> | null = null;
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
       const st = get();
@@ -284,7 +294,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
     const replace = (next: Scenario, history: { past: readonly Scenario[]; future: readonly Scenario[] }, at?: number): EditResult => {
       const st = get();
       if (!runsDifferently(st.scenario, next)) {
-        set({ scenario: next, labels: labelsOf(next), revision: st.revision + 1, edited: true, ...history });
+        set({ scenario: next, labels: labelsOf(next, labelTable), revision: st.revision + 1, edited: true, ...history });
         publish(st.sim, {}, true);
         return { ok: true };
       }
@@ -292,14 +302,14 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps }, progressive && !st.guided);
       if (!r.ok) return r;
       const timeline = newRun(r.scenario, r.timeline);
-      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline, run: st.run + 1, labels: labelsOf(r.scenario), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
+      publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline, run: st.run + 1, labels: labelsOf(r.scenario, labelTable), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);
       return { ok: true };
     };
 
     return {
       scenario,
       entry,
-      labels: labelsOf(scenario),
+      labels: labelsOf(scenario, labelTable),
       sim: first.sim,
       untilMs: scenario.playback.untilMs,
       timeline: newRun(scenario, first.timeline),
@@ -441,7 +451,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
             sim: r.sim,
             timeline,
             run: st.run + 1,
-            labels: labelsOf(r.scenario),
+            labels: labelsOf(r.scenario, labelTable),
             untilMs: r.scenario.playback.untilMs,
             speed: r.scenario.playback.speed,
             playing: false,
@@ -474,6 +484,14 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       },
       finishLookAhead() {
         look?.finish();
+      },
+      setLabelLanguage(table) {
+        if (table === labelTable) return;
+        labelTable = table;
+        const st = get();
+        const labels = labelsOf(st.scenario, table);
+        // The caption narrates with the labels; nothing else about the cursor changes.
+        set({ labels, caption: captionAt(st.sim, labels, st.inFlight) });
       },
     };
   });

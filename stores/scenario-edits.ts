@@ -87,10 +87,11 @@ export function withoutElements(s: Scenario, nodeIds: readonly string[], edgeIds
 
 /**
  * Links `a` and `b` if the catalog allows it; a client gets the new partner as its program's
- * target when it had none it was linked to. Otherwise the reason it was refused.
+ * target when it had none it was linked to. Otherwise the reason it was refused (naming the
+ * nodes by `labels`, when given).
  */
-export function withLink(s: Scenario, a: string, b: string): { ok: true; scenario: Scenario; id: string } | { ok: false; reason: Say } {
-  const o = orientLink(s, a, b);
+export function withLink(s: Scenario, a: string, b: string, labels?: Readonly<Record<string, string>>): { ok: true; scenario: Scenario; id: string } | { ok: false; reason: Say } {
+  const o = orientLink(s, a, b, labels);
   if (!o.ok) return o;
   const id = freshId(s, `${o.link.source}-${o.link.target}`);
   const edge: ScenarioEdge = { id, ...o.link, params: structuredClone(NEW_LINK_PARAMS) as ScenarioEdge['params'] };

@@ -23,7 +23,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { withLink, withPositions } from '@/stores/scenario-edits';
-import { selectDoc, selectScenario } from '@/stores/selectors';
+import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
 import { SHEET_PEEK_PX } from '../panels/side-panel';
@@ -43,6 +43,7 @@ import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
 import { useSeparated } from './use-separated';
 import { ZoomVar } from './zoom-var';
+import { problemSay } from '@/engine/scenario/problems';
 
 // Room for the toolbars that float over the canvas, and for the palette in edit mode.
 const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '48px' }, maxZoom: 1.4 };
@@ -73,16 +74,19 @@ function Flow({ vertical }: { vertical: boolean }) {
   const sheet = useMediaQuery('(max-width: 767.98px)');
   const fit = vertical ? (sheet ? fitSheet : fitNarrow) : editing ? fitEditing : fitWide;
 
+  const labels = usePlayback(selectLabels);
   const [shown, setShown] = useState(scenario);
-  const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical).nodes);
-  const [edges, setEdges] = useState<LinkEdge[]>(() => toFlow(scenario, vertical).edges);
+  const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical, labels).nodes);
+  const [edges, setEdges] = useState<LinkEdge[]>(() => toFlow(scenario, vertical, labels).edges);
   // A new scenario (an edit, undo, a different layout): adopt it, keeping React Flow's own fields.
-  // A language switch re-draws too: the nodes' and links' labels for screen readers are in it.
+  // A language switch re-draws too: the nodes' names and the labels for screen readers are in it.
   const [shownT, setShownT] = useState(() => t);
-  if (shown !== scenario || shownT !== t) {
-    const next = toFlow(scenario, vertical);
+  const [shownLabels, setShownLabels] = useState(labels);
+  if (shown !== scenario || shownT !== t || shownLabels !== labels) {
+    const next = toFlow(scenario, vertical, labels);
     setShown(scenario);
     setShownT(() => t);
+    setShownLabels(labels);
     setNodes((prev) => carryOver(prev, next.nodes));
     setEdges((prev) => carryOver(prev, next.edges));
   }
@@ -118,13 +122,13 @@ function Flow({ vertical }: { vertical: boolean }) {
   const link = useCallback(
     (a: string, b: string) => {
       const st = playback.getState();
-      const r = withLink(st.scenario, a, b);
+      const r = withLink(st.scenario, a, b, st.labels);
       if (!r.ok) {
         ui.getState().notify(r.reason, 'warn');
         return;
       }
       const applied = st.apply(r.scenario);
-      if (!applied.ok) ui.getState().notify(p('ui.canvas.couldNotLink', { error: applied.errors[0] }), 'warn');
+      if (!applied.ok) ui.getState().notify(p('ui.canvas.couldNotLink', { error: problemSay(applied.errors[0]) }), 'warn');
     },
     [playback, ui],
   );
@@ -136,7 +140,8 @@ function Flow({ vertical }: { vertical: boolean }) {
       const from = state.fromNode?.id;
       if (!from || state.isValid) return;
       if (state.toNode) {
-        const o = orientLink(playback.getState().scenario, from, state.toNode.id);
+        const st = playback.getState();
+        const o = orientLink(st.scenario, from, state.toNode.id, st.labels);
         if (!o.ok) ui.getState().notify(o.reason, 'warn');
         return;
       }

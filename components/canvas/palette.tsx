@@ -14,6 +14,7 @@ import { nodeUi } from '../nodes/catalog';
 import { PlusIcon } from '../ui/icons';
 import { freeSpot } from './free-spot';
 import { fromCanvas } from './to-flow';
+import { problemSay } from '@/engine/scenario/problems';
 
 /** The dataTransfer type a palette item carries while dragged onto the canvas. */
 export const DRAG_TYPE = 'application/x-playground-node';
@@ -37,7 +38,7 @@ export function useAddNode(vertical: boolean) {
   const ui = useUiStore();
   return (type: string, at: { x: number; y: number }, stagger = false) => {
     const report = (r: EditResult) => {
-      if (!r.ok) ui.getState().notify(p('ui.canvas.couldNotAdd', { error: r.errors[0] }), 'warn');
+      if (!r.ok) ui.getState().notify(p('ui.canvas.couldNotAdd', { error: problemSay(r.errors[0]) }), 'warn');
     };
     const r = applyEdit(playback, (s) => {
       const k = stagger ? (s.nodes.length % 5) * 16 : 0;

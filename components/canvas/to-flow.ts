@@ -53,12 +53,13 @@ export function fromCanvas(p: { x: number; y: number }, vertical: boolean): { x:
  * The canvas's nodes and edges for a scenario. Scenarios are laid out for a wide screen; on a
  * narrow one (`vertical`) the layout is transposed so the graph runs top to bottom and the
  * cards stay large enough to read instead of shrinking to fit the width. The scenario is a
- * validated one, whose node types are all catalog kinds: another type throws, as a bug.
+ * validated one, whose node types are all catalog kinds: another type throws, as a bug. `labels`
+ * are the nodes' names in the reader's language (the playback store's).
  */
-export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges: LinkEdge[] } {
+export function toFlow(s: Scenario, vertical: boolean, labels: Readonly<Record<string, string>>): { nodes: AppNode[]; edges: LinkEdge[] } {
   // Labels for screen readers in the language chosen now (a language switch re-draws the scenario's flow).
   const fmt = currentFormatter();
-  const label = (id: string) => s.nodes.find((n) => n.id === id)?.label ?? id;
+  const label = (id: string) => labels[id] ?? id;
   const nodes = s.nodes.map((n): AppNode => {
     const type = n.type;
     if (!isNodeType(type)) throw new Error(`node ${n.id} has the unknown type "${type}": scenarios are validated before they are drawn`);
@@ -66,8 +67,8 @@ export function toFlow(s: Scenario, vertical = false): { nodes: AppNode[]; edges
       id: n.id,
       type,
       position: toCanvas(n.position, vertical),
-      ariaLabel: fmt.t('ui.canvas.nodeAria', { label: n.label ?? n.id, type }),
-      data: { label: n.label ?? n.id, kind: type, vertical },
+      ariaLabel: fmt.t('ui.canvas.nodeAria', { label: label(n.id), type }),
+      data: { label: label(n.id), kind: type, vertical },
     };
   });
   const latencies = s.edges.map((e) => latencyText(e.params.latency ?? DEFAULT_LINK.latency, e.params.jitterMs ?? 0));

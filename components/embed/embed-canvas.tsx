@@ -5,7 +5,7 @@ import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, u
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
-import { selectDoc, selectScenario } from '@/stores/selectors';
+import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { FaultMenuHost } from '../canvas/fault-menu-host';
 import { ZoomVar } from '../canvas/zoom-var';
 import type { AppNode, LinkEdge } from '../canvas/flow-types';
@@ -26,7 +26,7 @@ const fit: FitViewOptions = { padding: { top: '40px', right: '16px', bottom: '36
  * phone layout packs the cards of a wide row side by side, and an embed has no side panel to
  * make room for.
  */
-const cardsOf = (scenario: Parameters<typeof toFlow>[0]) => toFlow(scenario, false);
+const cardsOf = (scenario: Parameters<typeof toFlow>[0], labels: Parameters<typeof toFlow>[2]) => toFlow(scenario, false, labels);
 
 /** Keeps the whole graph in view when the frame is resized (a host page's responsive column). */
 function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {
@@ -58,12 +58,16 @@ function useFitOnResize(box: React.RefObject<HTMLDivElement | null>) {
 function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: React.RefObject<HTMLDivElement | null> }) {
   const { t } = useI18n();
   const scenario = usePlayback(selectScenario);
+  const labels = usePlayback(selectLabels);
   const [shown, setShown] = useState(scenario);
-  const [nodes, setNodes] = useState<AppNode[]>(() => cardsOf(scenario).nodes);
-  const [edges, setEdges] = useState<LinkEdge[]>(() => cardsOf(scenario).edges);
-  if (shown !== scenario) {
-    const next = cardsOf(scenario);
+  const [shownLabels, setShownLabels] = useState(labels);
+  const [nodes, setNodes] = useState<AppNode[]>(() => cardsOf(scenario, labels).nodes);
+  const [edges, setEdges] = useState<LinkEdge[]>(() => cardsOf(scenario, labels).edges);
+  // Another scenario, or the names in another language.
+  if (shown !== scenario || shownLabels !== labels) {
+    const next = cardsOf(scenario, labels);
     setShown(scenario);
+    setShownLabels(labels);
     setNodes((prev) => carryOver(prev, next.nodes));
     setEdges((prev) => carryOver(prev, next.edges));
   }

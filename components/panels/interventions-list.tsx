@@ -14,6 +14,7 @@ import { interventionText, scenarioTone, userTone } from './intervention-text';
 import { CloseIcon } from '../ui/icons';
 import { iconButton, sectionTitle } from '../ui/styles';
 import { useI18n } from '../i18n/use-i18n';
+import { problemSay } from '@/engine/scenario/problems';
 
 interface Row {
   iv: ScenarioIntervention;
@@ -94,7 +95,7 @@ export default function InterventionsList() {
   const mine = rows.filter((r) => r.iv.by === 'user').sort(byTime);
   const dropped = (scenario.dropped ?? []).map((iv, index) => ({ iv, index })).sort(byTime);
   const report = (what: 'remove' | 'restore') => (r: EditResult) => {
-    if (!r.ok) notify(p('ui.panels.iv-refused', { what, error: r.errors[0] }), 'warn');
+    if (!r.ok) notify(p('ui.panels.iv-refused', { what, error: problemSay(r.errors[0]) }), 'warn');
   };
   const remove = (r: Row) => ({ label: r.iv.by === 'user' ? t('ui.panels.iv-remove') : t('ui.panels.iv-setAside'), testId: 'remove-intervention', icon: true, run: () => report('remove')(act.removeIntervention(r.index)) });
   return (

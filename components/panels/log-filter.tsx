@@ -3,7 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LOG_KINDS } from '@/stores/log-groups';
 import { usePlayback, useUi } from '@/stores/playback-context';
-import { selectScenario } from '@/stores/selectors';
+import { selectLabels, selectScenario } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
 import { useI18n } from '../i18n/use-i18n';
 
@@ -18,6 +18,7 @@ const selectFilter = (s: UiState) => ({
 export function LogFilter() {
   const f = useUi(useShallow(selectFilter));
   const nodes = usePlayback(selectScenario).nodes;
+  const labels = usePlayback(selectLabels);
   const { t } = useI18n();
   return (
     <div className="flex flex-wrap items-center gap-1 px-3 pb-2" role="group" aria-label={t('ui.panels.log-filter')}>
@@ -31,7 +32,7 @@ export function LogFilter() {
         <option value="">{t('ui.panels.log-allNodes')}</option>
         {nodes.map((n) => (
           <option key={n.id} value={n.id}>
-            {n.label ?? n.id}
+            {labels[n.id] ?? n.id}
           </option>
         ))}
       </select>

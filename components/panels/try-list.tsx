@@ -10,6 +10,7 @@ import { TermText } from './term-text';
 import { useI18n } from '../i18n/use-i18n';
 import { libraryText } from './library-text';
 import { joined } from '../i18n/joined';
+import { problemSay } from '@/engine/scenario/problems';
 
 /**
  * "Try this" items. One with a change is a button: it applies the change (or opens the
@@ -34,7 +35,7 @@ export function TryList({ items, className = '' }: { items: readonly TryThis[]; 
     setBusy(null);
     const u = ui.getState();
     if (!r.ok && r.superseded) return;
-    if (!r.ok) u.notify(p('ui.panels.try-failed', { errors: joined(r.errors.slice(0, 2)) }), 'warn');
+    if (!r.ok) u.notify(p('ui.panels.try-failed', { errors: joined(r.errors.slice(0, 2).map(problemSay)) }), 'warn');
     else if (r.kept) u.notify(p('ui.panels.try-kept', { name: r.kept }));
     else if (t.change.open) history.replaceState(null, '', `#scenario=${encodeURIComponent(t.change.open)}`);
   };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { paramErrorSay } from '../core/param-error';
 import { p, type Phrase, type Say } from '../core/phrase';
+import { problem } from './problems';
 
 /** `['nodes', 2, 'params', 'ttlMs']` -> `nodes[2].params.ttlMs`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -85,9 +86,20 @@ export function issueSay(iss: z.core.$ZodIssue): Say {
   return generic && generic.en === iss.message ? generic.say : paramErrorSay(iss.message);
 }
 
-/** One line per problem: `path: problem`. */
+/** The line that stands for `n` problems not listed. */
+export function moreProblems(n: number): string {
+  return problem(`…and ${n} more problem(s)`, p('scenario.problem-more', { n }));
+}
+
+/**
+ * One line per problem: `path: problem`. The issues should come from a parse with `issueMessage`
+ * and `reportInput: true`, so that each line can also be shown in the reader's language (problems.ts).
+ */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], max = 5): string[] {
-  const lines = issues.slice(0, max).map((i) => `${formatPath(i.path)}: ${i.message}`);
-  if (issues.length > max) lines.push(`…and ${issues.length - max} more problem(s)`);
+  const lines = issues.slice(0, max).map((i) => {
+    const path = formatPath(i.path);
+    return problem(`${path}: ${i.message}`, p('scenario.problem-at', { path, problem: issueSay(i) }));
+  });
+  if (issues.length > max) lines.push(moreProblems(issues.length - max));
   return lines;
 }

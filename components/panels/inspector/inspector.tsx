@@ -102,6 +102,8 @@ const programTitleOf = (kind: string): Say | undefined => (Object.hasOwn(PROGRAM
 function NodeInspector({ id }: { id: string }) {
   const scenario = usePlayback(selectScenario);
   const node = scenario.nodes.find((n) => n.id === id);
+  // The name as the canvas shows it: a built-in's label in the reader's language. Left as it is, it is not written back.
+  const name = usePlayback(selectLabels)[id] ?? id;
   const live = useNodeLive(id);
   const playback = usePlaybackStore();
   // A client switched to another program talks to the linked server of the right kind at once.
@@ -120,7 +122,7 @@ function NodeInspector({ id }: { id: string }) {
         <div className="flex items-center gap-2">
           <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg text-white ${style.tone}`}>{style.icon(16)}</span>
           <div className="min-w-0 flex-1">
-            <LabelField id={id} label={node.label ?? node.id} />
+            <LabelField id={id} label={name} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
               {t('ui.panels-inspector.nodeKind', { kind: kind ? say(kindTitle(kind.type)) : node.type })}
               <span className="font-mono">{node.id}</span>
@@ -161,7 +163,7 @@ function NodeInspector({ id }: { id: string }) {
             {Math.abs(offset) >= 0.5 && t('ui.panels-inspector.clockOff', { off: `${offset > 0 ? '+' : '−'}${Math.abs(offset).toFixed(0)}` })}
           </dd>
         </dl>
-        <StateTree value={live.state} label={t('ui.panels-inspector.stateOf', { name: node.label ?? node.id })} />
+        <StateTree value={live.state} label={t('ui.panels-inspector.stateOf', { name })} />
       </Section>
     </div>
   );

@@ -8,6 +8,7 @@ import { selectLabels, selectScenario } from '@/stores/selectors';
 import { CloseIcon } from '../../ui/icons';
 import { iconButton } from '../../ui/styles';
 import { useI18n } from '../../i18n/use-i18n';
+import { problemSay } from '@/engine/scenario/problems';
 
 /**
  * A node's links, each removable, and a way to add one by choosing the other end: linking
@@ -26,10 +27,10 @@ export function LinksSection({ id }: { id: string }) {
   const link = (other: string) => {
     if (!other) return;
     const st = playback.getState();
-    const r = withLink(st.scenario, id, other);
+    const r = withLink(st.scenario, id, other, st.labels);
     if (!r.ok) return setProblem(say(r.reason));
     const applied = st.apply(r.scenario);
-    setProblem(applied.ok ? null : applied.errors[0]);
+    setProblem(applied.ok ? null : say(problemSay(applied.errors[0])));
   };
   return (
     <div className="space-y-2">
@@ -70,7 +71,7 @@ export function LinksSection({ id }: { id: string }) {
             <option value="">{t('ui.panels-inspector.chooseNode')}</option>
             {others.map((n) => (
               <option key={n.id} value={n.id}>
-                {n.label ?? n.id}
+                {labels[n.id] ?? n.id}
                 {orientLink(scenario, id, n.id).ok ? '' : t('ui.panels-inspector.cannotLink')}
               </option>
             ))}

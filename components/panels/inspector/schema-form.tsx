@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import type { FieldTable } from './field-labels';
 import { FieldTextContext, ObjectFields, type FieldTexts } from './schema-fields';
 import type { JsonSchema } from './json-schema';
+import { problemSay } from '@/engine/scenario/problems';
 
 /** A JSON Schema per zod schema: the parameter schemas are module constants, so this never grows. */
 const cache = new WeakMap<z.ZodType, JsonSchema>();
@@ -126,7 +127,7 @@ export function SchemaForm({
       {refused && (
         <ul role="alert" className="list-disc rounded-md bg-red-50 py-1.5 pr-2 pl-6 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">
           {refused.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{say(problemSay(r))}</li>
           ))}
         </ul>
       )}
