@@ -84,6 +84,26 @@ test.describe('languages', () => {
     await zh.close();
   });
 
+  test('a built-in’s nodes are named in Chinese on the cards, in the narration and the inspector, and the scenario keeps its own labels', async ({ page }) => {
+    const sim = await openPlayground(page, '#scenario=tcc');
+    const card = page.locator('.react-flow__node[data-id="tc"]');
+    await expect(card).toContainText('order service');
+    await chooseChinese(page);
+    await expect(card).toContainText('订单服务');
+    await expect(page.locator('.react-flow__node[data-id="pay"]')).toContainText('服务 A');
+    await sim.seek(300);
+    await expect(page.locator('[data-testid="log-entry"]').filter({ hasText: '订单服务' }).first()).toBeVisible();
+    await card.click();
+    await expect(page.getByTestId('inspector-label')).toHaveValue('订单服务');
+    // Looking is not editing: the scenario still says what its author wrote.
+    await page.getByTestId('inspector-label').focus();
+    await page.getByTestId('inspector-label').blur();
+    expect(await page.evaluate(() => (window.__sim!.scenario() as { nodes: { id: string; label?: string }[] }).nodes.find((n) => n.id === 'tc')?.label)).toBe('order service');
+    await page.getByTestId('lang-switch').selectOption('en');
+    await expect(card).toContainText('order service');
+    await expect(page.getByTestId('inspector-label')).toHaveValue('order service');
+  });
+
   test('an embed with lang=zh opens in Chinese and passes axe', async ({ page }) => {
     await page.goto('/embed#scenario=redis-lock-unsafe-del&lang=zh&t=2000');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
