@@ -189,3 +189,45 @@ describe('the playback store looking ahead in slices', () => {
     expect(other.getState().timeline).toEqual({ ...oneShot(scenario('lock-showdown')), computing: false });
   });
 });
+
+describe('a paused look-ahead', () => {
+  it('computes nothing while paused and ends with the one-shot summary once resumed', () => {
+    const s = scenario('lock-showdown');
+    const m = manual();
+    let done: TimelineSummary | null = null;
+    const look = new LookAhead(s, { progress: () => undefined, done: (x) => (done = x) }, m.opts);
+    m.drain(3);
+    look.pause();
+    expect(m.drain()).toBe(0);
+    expect(look.running).toBe(true);
+    look.resume();
+    look.resume();
+    expect(m.queue).toHaveLength(1);
+    m.drain();
+    expect(done).toEqual(oneShot(s));
+  });
+
+  it('still finishes at once when asked while paused', () => {
+    const s = scenario('rate-limit-sentinel');
+    const m = manual();
+    let done: TimelineSummary | null = null;
+    const look = new LookAhead(s, { progress: () => undefined, done: (x) => (done = x) }, m.opts);
+    look.pause();
+    look.finish();
+    expect(done).toEqual(oneShot(s));
+    expect(m.drain()).toBe(0);
+  });
+
+  it('keeps a store’s next run paused until its player shows it again', () => {
+    const m = manual();
+    const store = createPlaybackStore(scenario('lock-showdown'), null, { progressive: m.opts });
+    store.getState().pauseLookAhead();
+    expect(m.drain()).toBe(0);
+    store.getState().apply(scenario('rate-limit-sentinel'));
+    expect(m.drain()).toBe(0);
+    expect(store.getState().timeline.computing).toBe(true);
+    store.getState().resumeLookAhead();
+    m.drain();
+    expect(store.getState().timeline).toEqual(oneShot(store.getState().scenario));
+  });
+});

@@ -46,6 +46,7 @@ export class LookAhead {
   /** Every event before this virtual time has been read into the summary. */
   private known = 0;
   private state: 'running' | 'done' | 'cancelled' = 'running';
+  private paused = false;
   private unqueue: (() => void) | null = null;
   private reportedAt = -Infinity;
   private last: TimelineSummary;
@@ -80,6 +81,23 @@ export class LookAhead {
     this.unqueue?.();
     this.unqueue = null;
     this.scout = null;
+  }
+
+  /**
+   * Stops computing until `resume` (its player left the page; React's strict mode remounts a
+   * player at once, so this is not the end of it). Nothing is lost: the scout keeps its place.
+   */
+  pause(): void {
+    this.paused = true;
+    this.unqueue?.();
+    this.unqueue = null;
+  }
+
+  /** Goes on computing after `pause`, from where it stood. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.state === 'running' && this.unqueue === null) this.unqueue = (this.opts.schedule ?? nextTask)(() => this.slice(this.opts.sliceMs ?? 8));
   }
 
   /** Computes the rest now, in one go (blocking), and calls `done`. */
@@ -118,7 +136,7 @@ export class LookAhead {
   /** Runs the scout for up to `budgetMs` (building it first when this is the first slice). */
   private slice(budgetMs: number): void {
     this.unqueue = null;
-    if (this.state !== 'running') return;
+    if (this.state !== 'running' || (this.paused && budgetMs !== Infinity)) return;
     const start = this.now();
     this.scout ??= buildSimulation(this.scenario);
     const s = this.scout;
@@ -146,7 +164,7 @@ export class LookAhead {
       this.last = this.builder.summary(this.known, true, false);
       this.hooks.progress(this.last);
     }
-    this.unqueue = (this.opts.schedule ?? nextTask)(() => this.slice(budgetMs));
+    if (!this.paused) this.unqueue = (this.opts.schedule ?? nextTask)(() => this.slice(budgetMs));
   }
 
   private end(complete: boolean): void {

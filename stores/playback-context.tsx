@@ -66,6 +66,11 @@ export function PlaybackProvider({ scenario, entry = null, children }: { scenari
   }, [stores]);
   useEffect(() => linkStores(stores), [stores]);
   useEffect(() => followLabelLanguage(stores.playback), [stores]);
+  // A player that leaves the page stops looking its run ahead; strict mode's remount resumes it.
+  useEffect(() => {
+    stores.playback.getState().resumeLookAhead();
+    return () => stores.playback.getState().pauseLookAhead();
+  }, [stores]);
   return <PlaybackContext.Provider value={stores}>{children}</PlaybackContext.Provider>;
 }
 

@@ -130,6 +130,10 @@ export interface PlaybackState {
   restoreDropped(index: number): EditResult;
   /** Computes the rest of the run's look-ahead now, in one go (blocking); the timeline is then whole. */
   finishLookAhead(): void;
+  /** Stops the look-ahead computing while no player shows this store (see resumeLookAhead). */
+  pauseLookAhead(): void;
+  /** Lets a paused look-ahead go on computing. */
+  resumeLookAhead(): void;
   /**
    * Names the nodes in another language: `table` maps English labels to their translation
    * (engine/scenario/node-labels); null shows every label as the scenario has it.
@@ -238,6 +242,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
   let scout: Simulation | null = null;
   /** The translation of node labels now shown (setLabelLanguage). */
   let labelTable: Readonly<Record<string, string>> | null = null;
+  /** No player shows the store: a new run's look-ahead waits for resumeLookAhead too. */
+  let paused = false;
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
       const st = get();
@@ -287,6 +293,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         opts.progressive,
       );
       look = mine;
+      if (paused) mine.pause();
       return mine.summary;
     };
 
@@ -484,6 +491,14 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       },
       finishLookAhead() {
         look?.finish();
+      },
+      pauseLookAhead() {
+        paused = true;
+        look?.pause();
+      },
+      resumeLookAhead() {
+        paused = false;
+        look?.resume();
       },
       setLabelLanguage(table) {
         if (table === labelTable) return;
