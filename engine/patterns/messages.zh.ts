@@ -25,7 +25,7 @@ export const zh: Record<keyof typeof en, string> = {
   acquireMajority: '多数派（{servers}）',
   acquireToken: '，栅栏令牌为 {token}',
   acquireLease: '（租约 {ms} ms）',
-  unlock: '{node} 放开 {server} 上的 {lock}',
+  unlock: '{node} 在 {server} 上释放 {lock}',
   release: '{node} 持有 {lock} {held} ms 后将其释放（{detail}）',
   releaseFailed: '{node} 尝试释放 {lock}，但{detail}',
   wait: '{node} 等待 {lock}：{detail}',

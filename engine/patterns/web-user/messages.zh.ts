@@ -18,7 +18,7 @@ export const zh: Record<keyof typeof en, string> = {
   login: '{node} 以 {user} 身份登录{by}{cred}',
   by: '（由 {server} 处理）',
   cred: '（{cred}）',
-  kickedNarr: '{node} 在没有要求的情况下被登出：{reason}{at}',
+  kickedNarr: '{node} 没有主动登出，却被登出了：{reason}{at}',
   at: '（在 {server}）',
   logout: '{node} 退出登录{cred}',
   error: '{node} 的 {op} 失败：{status} {reason}',
