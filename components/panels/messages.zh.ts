@@ -126,7 +126,7 @@ export const zh: Record<keyof typeof en, string> = {
   'panel-raise': '展开面板',
   'panel-tabs': '面板',
   'tab-log': '事件',
-  'tab-inspect': '检查',
+  'tab-inspect': '属性',
   'tab-faults': '故障',
   'tab-metrics': '指标',
   'tab-about': '简介',

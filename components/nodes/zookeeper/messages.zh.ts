@@ -15,7 +15,7 @@ export const zh: Record<keyof typeof en, string> = {
   eph: '临时',
   watches: 'watch',
   role: '{role, select, leading {leading（领导者）} following {following（跟随者）} looking {looking（选举中）} other {{role}}}',
-  zxidTitle: '纪元和最后提交的 zxid',
+  zxidTitle: 'epoch 和最后提交的 zxid',
   notServing: '暂停服务',
   quorumSynced: '法定人数 {quorum}/{size}：{synced} 已同步',
   quorumLeader: '法定人数 {quorum}/{size} · leader {leader}',
