@@ -52,7 +52,7 @@ export const zh: Record<keyof typeof en, string> = {
   ivLinkDuplicate: '重复率 {duplicate}',
   ivLinkLatency: '+{ms} ms 延迟',
   ivLinkNone: '无变化',
-  paramUnit: '{unit, select, ms {毫秒} s {秒} x {倍} QPS {QPS} rounds {轮} retries {次重试} checks {次检查} requests {个请求} requestsPerSecond {个请求/秒} permits {个许可} permitsPerSecond {个许可/秒} tokens {个令牌} tokensPerSecond {个令牌/秒} buckets {个桶} slots {个槽} seed {种子} retransmissions {次重传} other {{unit}}}',
+  paramUnit: '{unit, select, ms {毫秒} s {秒} x {倍} QPS {QPS} rounds {轮} retries {次重试} checks {次检查} requests {个请求} requestsPerSecond {个请求/秒} permits {个许可} permitsPerSecond {个许可/秒} tokens {个令牌} tokensPerSecond {个令牌/秒} buckets {个桶} slots {个子窗口} seed {种子} retransmissions {次重传} other {{unit}}}',
   paramNumberFrom: '应为 {min} 到 {max} 之间的数',
   paramIntegerFrom: '应为 {min} 到 {max} 之间的整数',
   paramBetween: '应为 {min} 到 {max}',

@@ -25,7 +25,7 @@ export const zh: Record<keyof typeof en, string> = {
   title_sentinel: 'Redis Sentinel',
   blurb_sentinel: '监视 Redis 主节点，投票，并故障转移到副本。',
   title_storage: '存储',
-  blurb_storage: '锁所保护的资源；开启 fencing 后，它拒绝携带旧栅栏令牌的写入。',
+  blurb_storage: '锁所保护的资源；开启栅栏令牌（fencing）后，它拒绝携带旧栅栏令牌的写入。',
   title_tc: 'TCC / Saga 协调者',
   blurb_tc: 'DTM 服务器或 Seata 的 TC：全局事务，分支表记录在持久化日志中；先 Try 再 Confirm 或 Cancel，或者先执行 Saga 的各步再逆序补偿，带退避地重试直到完成。',
   'title_tcc-svc': 'TCC / Saga 参与者',

@@ -52,7 +52,7 @@ export const zh: Record<keyof typeof en, string> = {
   syncTruncated: '{node} 与 {leader} 同步：{what}，丢弃 {truncated} 个 leader 从未有过的未提交提案；现在位于 {zxid}',
   syncSnap: '一份完整快照',
   syncTxns: '它缺少的 {n} 个事务',
-  servingLeading: '{node} 领导 epoch {epoch}：法定人数已同步，从 {zxid} 起为客户端服务',
+  servingLeading: '{node} 成为 epoch {epoch} 的 leader：法定人数已同步，从 {zxid} 起为客户端服务',
   servingFollowing: '{node} 已与 {leader} 同步到最新，为客户端服务',
   propose: '{node} 向 {to} 发出提案 {zxid}（{what}）；法定人数写入磁盘后即提交',
   nobodyYet: '（暂时没有任何节点）',
