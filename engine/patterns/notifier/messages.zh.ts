@@ -9,7 +9,7 @@ export const zh: Record<keyof typeof en, string> = {
   timerTimeout: '通知调用没有应答：本次失败',
   timerRetry: '再次通知 {order}',
   paid: '{order} 在 {node} 支付成功：必须通知 {merchant}',
-  call: '{node} 调用商户的 notify URL 通知 {order}（第 {attempt} 次，共 {tries} 次）',
+  call: '{node} 调用商户的通知地址（notify URL）通知 {order}（第 {attempt} 次，共 {tries} 次）',
   lastFailed: '{node} 对 {order} 的最后一次通知失败（{why}）',
   failed: '{node} 对 {order} 的通知失败（{why}）：{ms} ms 后重试，即通知时间表的下一步（按比例缩短）',
   done: '{node} 收到 {order} 的“success”：通知完成',
