@@ -5,7 +5,7 @@ export const zh: Record<keyof typeof en, string> = {
   ms: '{n} ms',
   start: '{node} 启动',
   deliver: '{from} → {node}：{what}（在途 {ms}）',
-  drop: '{from} → {to}：{what} 被丢弃：{why}',
+  drop: '{from} → {to}：{what}，被丢弃：{why}',
   dropLoss: '在链路上丢失',
   dropPartition: '链路已断开',
   dropCrashed: '{to} 已宕机',

@@ -3,7 +3,7 @@ import type { en } from './messages.en';
 /** Simplified Chinese messages of `invariants`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
   // all-or-nothing
-  aonTwice: '{gid}：{who} 的 {amt} 被{kind, select, debit {扣了} other {入账了}} {times, select, 2 {两次} other {{times} 次}}（重复的 Confirm 又执行了一遍）',
+  aonTwice: '{gid}：{who} 的 {amt} 被{kind, select, debit {扣了} other {入账了}}{times, select, 2 {两次} other { {times} 次}}（重复的 Confirm 又执行了一遍）',
   aonNever: '{gid}：{gid} 已经成功，{who} 却始终没收到这 {amt}',
   aonEmpty: '{gid}：{who} 被退回了从未冻结过的 {amt}（Cancel 在没有 Try 的情况下执行：空回滚）',
   aonHanging: '{gid}：事务已取消，{who} 的 {amt} 却被永久冻结',

@@ -11,7 +11,7 @@ export const zh: Record<keyof typeof en, string> = {
   timerLockWait: '锁等待超时（innodb_lock_wait_timeout）',
   exec: '{node} 为 {client} 执行 {sql}{waited} → {result}',
   waited: '（等待行锁 {ms} ms 之后）',
-  wait: '{client} 的 {sql} 在等待：行 {row} 的锁由 {holder} 持有（{s} s 后放弃）',
+  wait: '{client} 的 {sql} 在等待：行 {row} 被锁住，持有者：{holder}（{s} s 后放弃）',
   deadlock: '{node} 在 {row} 上发现死锁（{cycle}），回滚 {victim}：ERROR 1213',
   rollsBackOpen: '回滚它未结束的 {n} 个事务',
   keepsPrepared: '保留已 PREPARE 的 {n} 个 XA 分支 {xids} 及其行锁',

@@ -7,7 +7,7 @@ export const zh: Record<keyof typeof en, string> = {
   leave: '{client} 离开它在 {node} 上的临界区 {section}',
   leaveReason: '{client} 离开它在 {node} 上的临界区 {section}（{reason}）',
   reject: '{node} 拒绝 {client} 的{op, select, enter {进入} other {写入}}：令牌 {token} 小于它见过的最大令牌 {max}（fencing）',
-  fence: '{node} 收到 {client} 的令牌 {token}：{fenced} 无法再写入',
+  fence: '{node} 收到 {client} 的令牌 {token}：{fenced}无法再写入',
   fenced: '{client} 的临界区 {section}（令牌 {token}）',
   list: '{first}、{rest}',
 };
