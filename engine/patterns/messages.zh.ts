@@ -27,7 +27,7 @@ export const zh: Record<keyof typeof en, string> = {
   acquireLease: '（租约 {ms} ms）',
   unlock: '{node} 在 {server} 上释放 {lock}',
   release: '{node} 持有 {lock} {held} ms 后将其释放（{detail}）',
-  releaseFailed: '{node} 尝试释放 {lock}，但{detail}',
+  releaseFailed: '{node} 尝试释放 {lock}：{detail}',
   wait: '{node} 等待 {lock}：{detail}',
   wake: '{node} 被唤醒（{detail}），再次尝试获取 {lock}',
   renew: '{node} 的看门狗将 {lock} 续期到 {lease} ms',

@@ -12,7 +12,7 @@ export const zh: Record<keyof typeof en, string> = {
   lostGone: '续期时发现键已不存在或已属于他人',
   delRemoved: 'DEL 删除了键，不管它属于谁',
   alreadyGone: '键已经不存在了',
-  cadRemoved: '比较并删除（compare-and-delete）删掉了自己的键',
+  cadRemoved: '比较并删除删掉了自己的键',
   unlockFailed: '解锁失败：{error}',
   cadSkipped: '键里已不是自己的令牌（已过期，或已归另一个客户端），所以比较并删除没有动它',
   switches: '；切换到 {server}',

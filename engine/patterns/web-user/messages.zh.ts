@@ -16,7 +16,7 @@ export const zh: Record<keyof typeof en, string> = {
   timerTimeout: '没有及时应答：请求失败',
   timerNext: '下一页',
   login: '{node} 以 {user} 身份登录{by}{cred}',
-  by: '（由 {server} 处理）',
+  by: '，由 {server} 处理',
   cred: '（{cred}）',
   kickedNarr: '{node} 没有主动登出，却被登出了：{reason}{at}',
   at: '（在 {server}）',
