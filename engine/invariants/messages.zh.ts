@@ -127,8 +127,8 @@ export const zh: Record<keyof typeof en, string> = {
   // mutual-exclusion
   me: '{client} 于 {at} 在 {storage} 上{verb, select, enter {进入了临界区} other {写入}}，而 {other} 的临界区（{started} 开始）仍未结束：{why}',
   meStep: '{at} 时 {delta} ms',
-  meJumped: '，实际只过了 {real}，因为 {server} 的时钟跳变了（{what}）',
-  meStepped: '，因为 {server} 的时钟被调整了（{what}）',
+  meJumped: '，实际只过了 {real}，因为 {server} 的时钟发生了跳变：{what}',
+  meStepped: '，因为 {server} 的时钟被调整过：{what}',
   meRenewalsCut: '；它的续期请求到不了 {server}：网络分区把它们挡住了（第一次在 {at}）',
   meRenewalFailed: '；它的看门狗续期在 {at} 失败了（{detail}）',
   meNoRenewal: '；从 {since} 起就没有续期请求到达 {server}',
