@@ -2,7 +2,7 @@ import type { en } from './messages.en';
 
 /** Simplified Chinese messages of `embed`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
-  pausedOnViolation: '因违例暂停',
+  pausedOnViolation: '因违规暂停',
   pressPlay: '按“播放”运行场景，或按“单步”逐个事件前进。',
   pause: '暂停',
   replay: '重播',

@@ -3,8 +3,8 @@ import type { en } from './messages.en';
 /** Simplified Chinese messages of `playground`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
   'help-title': '键盘快捷键与命令',
-  'help-nodeMenu': '在节点的故障菜单中：右键点击、长按、点它的 ⋯ 按钮，或选中后按 M。',
-  'help-linkMenu': '在连线的故障菜单中：右键点击、长按，或选中后按 M。',
+  'help-nodeMenu': '这些命令在节点的故障菜单里：右键点击节点、长按节点、点它的 ⋯ 按钮，或选中后按 M 即可打开。',
+  'help-linkMenu': '这些命令在链路的故障菜单里：右键点击链路、长按链路，或选中后按 M 即可打开。',
   appName: 'Distributed Playground',
   editedHint: '打开后你修改过这个场景（撤销可以退回修改；“已保存”里可以留一份副本）',
   edited: '已修改',
@@ -17,7 +17,7 @@ export const zh: Record<keyof typeof en, string> = {
   embed: '嵌入',
   shortcuts: '键盘快捷键',
   'lang-label': '语言',
-  'lang-viewer': '跟随查看者',
+  'lang-viewer': '查看者自己的语言',
   'share-copied': '链接已复制。',
   'share-pressCopy': '按 Ctrl+C（⌘C）复制选中的链接。',
   'share-title': '分享这次运行',

@@ -6,7 +6,7 @@ export const zh: Record<keyof typeof en, string> = {
   describe: '{from} → {to}：{what}{how, select, lost {（丢失）} refused {（被拒绝）} held {（被 TCP 重传阻滞 {ms} ms）} other {}}',
   whyHeading: '为什么会出错？',
   noViolation: '到目前为止没有不变量被违反。一旦出现，在这里（或点它的红色标记）选择它，就能看到导致它的事件。',
-  violationsSoFar: '目前的违例',
+  violationsSoFar: '目前的违规',
   chainIntro: '按本次运行的 happens-before 顺序，从 {start} 起在它之前发生的事（其余的都已淡化）。选择一行即可跳转过去。',
   lifelinesTitle: '调整或隐藏生命线（也可以拖动名称）',
   rows: '行',

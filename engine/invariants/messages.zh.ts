@@ -3,7 +3,7 @@ import type { en } from './messages.en';
 /** Simplified Chinese messages of `invariants`: the same ids and arguments as the English ones. */
 export const zh: Record<keyof typeof en, string> = {
   // all-or-nothing
-  aonTwice: '{gid}：{who} 的 {amt} 被{kind, select, debit {扣了} other {入账了}} {times, select, 2 {两次} other {{times} 次}}（重复的 Confirm 又执行了一遍）',
+  aonTwice: '{gid}：{who} 的 {amt} 被{kind, select, debit {扣了} other {入账了}}{times, select, 2 {两次} other { {times} 次}}（重复的 Confirm 又执行了一遍）',
   aonNever: '{gid}：{gid} 已经成功，{who} 却始终没收到这 {amt}',
   aonEmpty: '{gid}：{who} 被退回了从未冻结过的 {amt}（Cancel 在没有 Try 的情况下执行：空回滚）',
   aonHanging: '{gid}：事务已取消，{who} 的 {amt} 却被永久冻结',
@@ -16,7 +16,7 @@ export const zh: Record<keyof typeof en, string> = {
   aonSpent: '{gid}：{who} 在补偿执行之前就花掉了 {gid} 入账的 {amt}；补偿无法收回这笔钱，{gid} 既无法完成也无法撤销',
   // fencing-order
   fo: '{node} 在 {at} 接受了 {client} 带栅栏令牌 {token} 的{what}，而此前它已在 {seenAt} 见过 {from} 的令牌 {seen}：资源方不校验令牌，过期的锁持有者因此得逞',
-  foWrite: '写入 “{value}”',
+  foWrite: '写入“{value}”',
   foSection: '临界区开始',
   // shared glue
   semi: '{a}；{b}',
@@ -29,7 +29,7 @@ export const zh: Record<keyof typeof en, string> = {
   mcCommittedOn: '{g} 在 {dbs} 上提交',
   mcCommittedNowhere: '{g} 没有在任何数据库上提交',
   // no-unexpected-logout
-  nul: '{who} 在 {at} 被登出了，但他并没有登出：{why}',
+  nul: '{who} 在 {at} 并没有登出，却被登出了：{why}',
   nulMemoryCrashed: '会话 {cred} 只存在于 {by} 的内存中；{by} 在 {at} 崩溃了，而负载均衡器把请求发给的 {app} 从没见过这个会话',
   nulMemoryElsewhere: '会话 {cred} 只存在于 {by} 的内存中，而负载均衡器把请求发给了从没见过它的 {app}',
   nulMemoryLost: '{by} 在 {at} 崩溃，丢失了内存中的所有会话',
@@ -102,7 +102,7 @@ export const zh: Record<keyof typeof en, string> = {
   // lock-progress
   lp: '{server} 上的 {name} 从 {since} 起就空闲了（{freed}），却没有人拿到它：{who} 到 {now} 仍在等待，已超过各自方案本应保证的时限；有通知或应答丢失了，或者队列被堵住了',
   lpFreed: '{by, select, released {由 {who} 释放} lease {{who} 的租约到期} other {{who} 的会话过期}}',
-  lpWaiter: '{who}（{how, select, poll {轮询} pubsub {订阅} watch {watch} herd {herd} other {重试}}，从 {since} 开始等待）',
+  lpWaiter: '{who}（{how, select, poll {轮询} pubsub {订阅} watch {watch} herd {羊群式 watch} other {重试}}，从 {since} 开始等待）',
   // transfer-settles
   'fam-tx-2pc': '2PC（XA）',
   'fam-tx-1pc': '不走两阶段提交的 XA',
@@ -127,14 +127,14 @@ export const zh: Record<keyof typeof en, string> = {
   // mutual-exclusion
   me: '{client} 于 {at} 在 {storage} 上{verb, select, enter {进入了临界区} other {写入}}，而 {other} 的临界区（{started} 开始）仍未结束：{why}',
   meStep: '{at} 时 {delta} ms',
-  meJumped: '，实际只过了 {real}，因为 {server} 的时钟跳变了（{what}）',
-  meStepped: '，因为 {server} 的时钟被调整了（{what}）',
+  meJumped: '，实际只过了 {real}，因为 {server} 的时钟发生了跳变：{what}',
+  meStepped: '，因为 {server} 的时钟被调整过：{what}',
   meRenewalsCut: '；它的续期请求到不了 {server}：网络分区把它们挡住了（第一次在 {at}）',
   meRenewalFailed: '；它的看门狗续期在 {at} 失败了（{detail}）',
   meNoRenewal: '；从 {since} 起就没有续期请求到达 {server}',
   mePaused: '，当时 {client} 正处于停顿中（从 {since} 起暂停）',
   mePromoted: '{server} 在 {at} 被提升为主节点，而 {a} 的锁（在 {old} 上获得，尚未复制）并不在它上面，于是它又把锁授予了 {b}',
-  meRedlockRestart: '{node} 曾把锁授予 {a}，在 {at} 崩溃后重启时丢了这个 key（没有持久化，或还没 fsync），于是 {b} 赢得了多数派（{quorum}），而 {a} 的 key 只剩在 {kept} 个 master 上（{keptOn}）',
+  meRedlockRestart: '{node} 曾把锁授予 {a}，在 {at} 崩溃，重启后丢了这个键（没有持久化，或还没 fsync），于是 {b} 赢得了多数派（{quorum}），而 {a} 的键只剩 {kept} 个主节点上还有（{keptOn}）',
   meNoLonger: '{a} 已经不再持有锁',
   meStillBelieved: '{a} 仍以为自己持有锁',
   meHadLost: '{who} 已经失去了锁（{reason}）',

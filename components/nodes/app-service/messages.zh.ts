@@ -5,7 +5,7 @@ export const zh: Record<keyof typeof en, string> = {
   summary: '已服务 {served} · 已拒绝 {refused}',
   sessionsInMemory: '会话存于内存',
   sessionsIn: '会话存于 {where}',
-  redisNotLinked: 'redis（未连接）',
+  redisNotLinked: 'Redis（未连接）',
   refresh: '刷新令牌',
   denylist: '黑名单',
   noSessions: '内存中没有会话',

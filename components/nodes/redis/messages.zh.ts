@@ -11,7 +11,7 @@ export const zh: Record<keyof typeof en, string> = {
   'field-appendfsync': '文件 fsync 策略（appendfsync）',
   'field-promoteOnPrimaryDownMs': '主节点宕机多久后提升',
   summary: '{replica, select, yes {副本 · } other {}}{n} 个键',
-  replicaOf: '副本，主节点 ',
+  replicaOf: '复制自 ',
   noKeys: '没有键',
   keys: '{label} 的键',
 };

@@ -8,7 +8,7 @@ export const zh: Record<keyof typeof en, string> = {
   fo_selectSlave: '故障转移：挑选副本',
   fo_promoting: '故障转移：提升中',
   fo_waitPromotion: '故障转移：等待提升完成',
-  fo_reconf: '故障转移：让副本改跟新主',
+  fo_reconf: '故障转移：让副本跟随新主节点',
   fo_update: '故障转移：切换主节点',
   stateTitle: '它对所监控主节点的判断',
   monitoredTitle: '它监控的主节点',

@@ -13,6 +13,6 @@ export const zh: Record<keyof typeof en, string> = {
   rotated: '（轮换：{parent} 已用掉）',
   issueAccess: '{node} 为 {sub} 签发访问令牌 {jti}，有效期 {ttl}{parent}',
   exchange: '（用刷新令牌 {parent} 换取）',
-  revokeDeny: '{node} 让 {sub} 登出，并把令牌 {jti} 加入黑名单，为期其剩余的 {left}',
-  revokeStateless: '{node} 让 {sub} 登出，但无状态令牌无法收回：{jti} 在到期（exp）前还有 {left} 有效',
+  revokeDeny: '{node} 让 {sub} 登出，并把令牌 {jti} 加入黑名单，直到它剩余的 {left} 有效期结束',
+  revokeStateless: '{node} 让 {sub} 登出，但无状态令牌无法收回：{jti} 仍然有效，离到期（exp）还有 {left}',
 };

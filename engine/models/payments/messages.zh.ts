@@ -23,6 +23,6 @@ export const zh: Record<keyof typeof en, string> = {
   claim: '{node} 在 {store} 上为 {order} 占用幂等键 {key}：还没有人用过它，所以这个请求会扣款',
   charge: '{node} 为 {client} 的 {order} 扣款 {amount}，记为 {charge}（第 {attempt} 次尝试）',
   reply: '{node} 回复 {client}：{code}{replayed}（{detail}）',
-  replayed: ' —— 返回保存的结果 {charge}，没有新的扣款',
+  replayed: '——返回保存的结果 {charge}，没有新的扣款',
   paramDedupeStore: '去重存储需要填写存储节点的 id',
 };

@@ -10,7 +10,7 @@ export const zh: Record<keyof typeof en, string> = {
   voteNo: '{db} 上 {gtrid} 的分支失败：投反对票（{reason}）',
   decide: '{node} 把“{record}”写入日志，然后通知每个分支',
   end: '{gtrid} {outcome, select, partial {只完成了一半：部分分支已提交，其余没有} committed {已在每个数据库上提交} other {已在每个数据库上回滚}}',
-  recovered: '{node} 完成恢复：{committed}{sep, select, yes {；} other {}}{rolledBack}{nothing, select, yes {没有处于存疑状态的分支} other {}}',
+  recovered: '{node} 完成恢复：{committed}{sep, select, yes {；} other {}}{rolledBack}{nothing, select, yes {没有处于未决状态的分支} other {}}',
   recoveredCommitted: '提交了 {gtrids}（日志记录的决议是提交）',
   recoveredRolledBack: '回滚了 {gtrids}（日志中没有决议：假定中止）',
 };
