@@ -2,7 +2,7 @@
 export const en = {
   summary: '{succeeded} done · {failed} undone',
   mode: '{mode} · {status}',
-  retries: ' ·{n, plural, one {# retry} other {# retries}}',
+  retries: ' · {n, plural, one {# retry} other {# retries}}',
   calling: 'calling {what}',
   waitingRetry: 'waiting to retry',
   // Select keys cannot hold a space: `key` is the code with _ for a space, `state` / `status` the code itself.

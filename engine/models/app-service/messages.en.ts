@@ -4,7 +4,7 @@ export const en = {
   handle: "{node} answers {origin}'s {route, select, login {login} get {page request} logout {logout} other {token refresh}}: {result}{trips, plural, =0 {} one { after # Redis round trip} other { after # Redis round trips}}",
   createMemory: "{node} logs {user} in: session {sid} lives only in {node}'s memory",
   createRedis: '{node} logs {user} in: session {sid} saved in {where}, expiring after {idle} idle',
-  destroy: "{node} invalidates {hasUser, select, yes {{user}} other {the}}'s session {sid}{del}",
+  destroy: "{node} invalidates {hasUser, select, yes {{user}'s session} other {the session}} {sid}{del}",
   destroyDel: ' (DEL in {where})',
   destroyIdle: '{node} finds session {sid} idle past maxInactiveInterval and drops it',
   issueRefresh: '{node} issues refresh token {jti} for {sub}, valid {ttl}{parent}',

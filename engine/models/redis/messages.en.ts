@@ -19,7 +19,7 @@ export const en = {
   sync: '{node} loads a full copy from {primary}: {keys} {keys, plural, one {key} other {keys}} at offset {offset}',
   linkTimeout: '{node} heard nothing for the replication timeout: reconnects to {primary} for a full resync',
   linkGap: '{node} missed a write in the stream: reconnects to {primary} for a full resync',
-  linkReset: '{node} its primary restarted: reconnects to {primary} for a full resync',
+  linkReset: '{node}: its primary restarted: reconnects to {primary} for a full resync',
   aofLoad: '{node} reloads its append-only file: {keys} {keys, plural, one {key} other {keys}}, nothing lost',
   aofLoadLost: '{node} reloads its append-only file: {keys} {keys, plural, one {key} other {keys}}; the last writes to {lost} never reached the disk (appendfsync {mode}) and are lost',
   noOne: '{node} runs REPLICAOF NO ONE for {client}: stops following {was} and is a primary at offset {offset}',

@@ -168,11 +168,11 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
   },
   'redis-sentinel-failover-lock-loss': {
     title: 'Redis Sentinel 故障转移：新主节点再次授予了锁',
-    description: '三个 sentinel（quorum 2，down-after 1 s）监视一个主节点，它的两个副本落后 1 s。c1 拿到锁；主节点还没来得及复制就宕机了；sentinel 一致认定它已下线，选出领头者并提升一个副本；c2 向它们询问主节点，在 c1 仍在工作时拿到了同一把锁。',
+    description: '三个 Sentinel（quorum 2，down-after 1 s）监视一个主节点，它的两个副本落后 1 s。c1 拿到锁；主节点还没来得及复制就宕机了；Sentinel 一致认定它已下线，选出领头者并提升一个副本；c2 向它们询问主节点，在 c1 仍在工作时拿到了同一把锁。',
     watchFor: 'sentinel 卡片先变为 sdown，再变为 odown；其中一个赢得 epoch 1 并提升一个副本（“mymaster → replica…”）。c2 向已宕机主节点的轮询失败，它再次询问 s1，得到新的主节点，在那里 SET NX 成功了：监视器标记出两个持有者。自动故障转移让异步复制丢失的写入暴露出来：加锁也是一次写入。',
     tryThis: [
       '把主节点的 replicationLagMs 设为 0：锁在崩溃前就复制到了副本，被提升的那个持有 c1 的锁，c2 只能等待。',
-      '不让主节点崩溃：从 0.9 s 到 6 s 把它与 sentinel 和副本隔开，但不与客户端隔开，并让 c2 在 5 s 时启动。sentinel 提升了一个副本，而旧主节点仍在为 c1 服务：出现两个主节点，c2 从新的那个拿到锁。链路恢复后，一个 sentinel 把旧主节点变成副本（在它自称主节点满 8 s 之后），清空了它的键。',
+      '不让主节点崩溃：从 0.9 s 到 6 s 把它与 Sentinel 和副本隔开，但不与客户端隔开，并让 c2 在 5 s 时启动。Sentinel 提升了一个副本，而旧主节点仍在为 c1 服务：出现两个主节点，c2 从新的那个拿到锁。链路恢复后，一个 Sentinel 把旧主节点变成副本（在它自称主节点满 8 s 之后），清空了它的键。',
       '在主节点之前先让 s2 和 s3 崩溃：只有 s1 认为它下线了，既达不到 quorum 也达不到多数，所以没人做故障转移，c2 只能等待。对于锁丢失本身，解决办法是 Redlock（多数个独立主节点）或存储端的栅栏令牌。',
     ],
   },
@@ -208,7 +208,7 @@ export const lessons: Readonly<Record<string, ScenarioText>> = {
   },
   'lock-showdown': {
     title: '对决：同样的负载跑在 Redis 锁和 ZooKeeper 锁上',
-    description: '四个客户端使用 Redis 锁（SET NX PX，TTL 4 s，每 100 ms 轮询一次），Redis 按生产环境的方式部署：一个主节点，它的副本落后 200 ms，外加三个 sentinel（quorum 2，down-after 1 s），客户端向它们询问主节点；另外四个客户端使用 ZooKeeper 锁（集群模式：三台服务器，所以每次 create 和 delete 都是一个提案，要等两台 fsync 之后才提交；Curator 的做法，会话 4 s，从 Curator 默认的 60 s 按比例缩短）。每一边有三个客户端共用一把锁，轮流做四轮 300 ms 的工作，另有一个 bench 客户端单独对另一把锁连续加锁、解锁 30 次。每一边的第一个持有者在轮到它 200 ms 后崩溃（ZooKeeper 一边晚 2 s 开始，等它的集群选出 leader、客户端都连上之后）。',
+    description: '四个客户端使用 Redis 锁（SET NX PX，TTL 4 s，每 100 ms 轮询一次），Redis 按生产环境的方式部署：一个主节点，它的副本落后 200 ms，外加三个 Sentinel（quorum 2，down-after 1 s），客户端向它们询问主节点；另外四个客户端使用 ZooKeeper 锁（集群模式：三台服务器，所以每次 create 和 delete 都是一个提案，要等两台 fsync 之后才提交；Curator 的做法，会话 4 s，从 Curator 默认的 60 s 按比例缩短）。每一边有三个客户端共用一把锁，轮流做四轮 300 ms 的工作，另有一个 bench 客户端单独对另一把锁连续加锁、解锁 30 次。每一边的第一个持有者在轮到它 200 ms 后崩溃（ZooKeeper 一边晚 2 s 开始，等它的集群选出 leader、客户端都连上之后）。',
     watchFor: '把两边的指标放在一起比较。加锁：redis-lock.acquire.p50.ms 是一次往返，zk-lock.acquire.p50.ms 是一次经过 leader 的 create（一轮 quorum 加一次 fsync，日志里的 zk.quorum.propose … zk.quorum.commit）再加一次 getChildren。节奏：….ops.per.s 是最繁忙那一秒内的锁操作数，由 bench 客户端决定——Redis 加锁解锁的频率大约是 ZooKeeper 的两倍，ZooKeeper 的每次 create 和每次 delete 都要付出一轮 quorum 的代价（这就是说明里的“平均并发：强一致性”）。等待：redis-lock.wait.requests（每个等待者每 100 ms 轮询一次）对比 zk-lock.wait.requests（每轮一个 watch）。交接，从持有者放手（lock.unlock）开始计时：Redis 是 DEL 加上最多一个轮询间隔，ZooKeeper 是经过 quorum 的 delete 加一次通知和一次 getChildren。崩溃之后，两把锁都处于不可用状态（…unusable.ms），直到 TTL 或会话超时耗尽。',
     tryThis: [
       '把 Redis 客户端的 retryMs 降到 20：它们的交接比 ZooKeeper 快得多，代价是请求数多出一倍以上。',

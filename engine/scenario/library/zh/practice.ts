@@ -54,7 +54,7 @@ export const practice: Readonly<Record<string, ScenarioText>> = {
     tryThis: [
       '在 1 s 时把网关 1 的时钟往回拨 3 s：桶的判定和之前一样。自 Spring Cloud Gateway 3.0.6 起，脚本读取的是 Redis 自己的时钟（TIME），网关的时钟根本不参与计算。',
       '在 2 s 时把 Redis 的时钟往前跳 5 s：脚本一次性算上 5 s 的补充量，最多 burstCapacity 个请求的突发随即通过。',
-      '在其中一个网关上关闭 perKey：它的请求改为记在它自己那个 key 的桶上。',
+      '在其中一个网关上关闭 perKey：它的请求改为记在它自己那个键 的桶上。',
     ],
   },
   'rate-limit-sentinel': {
