@@ -95,3 +95,33 @@ export function unpackQueue(p: PackedQueue, q: EventQueue, ref: readonly unknown
     q.push(num[2 * i], seq[i], it);
   }
 }
+
+/**
+ * The entries of `refs` that are not null, and where they are: once a snapshot has packed
+ * its messages (see Freezer), most of its queue's references are null, and a slot each for
+ * them took more than the timers' payloads that remain.
+ */
+export interface SparseRefs {
+  readonly n: number;
+  readonly at: Uint32Array;
+  readonly vals: unknown[];
+}
+
+/** `refs` as a SparseRefs. */
+export function sparseRefs(refs: readonly unknown[]): SparseRefs {
+  const at: number[] = [];
+  const vals: unknown[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    if (refs[i] === null) continue;
+    at.push(i);
+    vals.push(refs[i]);
+  }
+  return { n: refs.length, at: Uint32Array.from(at), vals };
+}
+
+/** The references `s` holds, nulls back in place. */
+export function denseRefs(s: SparseRefs): unknown[] {
+  const out = new Array<unknown>(s.n).fill(null);
+  for (let k = 0; k < s.at.length; k++) out[s.at[k]] = s.vals[k];
+  return out;
+}

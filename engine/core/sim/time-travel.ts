@@ -1,7 +1,7 @@
 import type { LinkState } from '../network';
 import type { Kernel } from './kernel';
 import { Freezer, type Packed } from './freezer';
-import { packQueue, unpackQueue, type PackedQueue } from './packed-queue';
+import { denseRefs, packQueue, sparseRefs, unpackQueue, type PackedQueue, type SparseRefs } from './packed-queue';
 import { ItemKind } from '../queue';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
@@ -15,7 +15,9 @@ interface Frozen {
   /** Per link, its `lastArrival` (which changes all the time, so its record would not be shared). */
   arrivals: Float64Array;
   cancelled: number[];
+  /** Its queue, whose `ref` is empty: the references left once messages are packed are in `refs`. */
   queue: PackedQueue;
+  refs: SparseRefs;
   /** The node states and queued messages taken out of `world` and `queue`, as numbers. */
   packed: Packed;
 }
@@ -90,7 +92,7 @@ export class TimeTravel {
     for (const s of this.snapshots) if (key(s) <= target) best = s;
     const f = (best ?? { frozen: this.initial }).frozen;
     this.k.q.clear();
-    unpackQueue(f.queue, this.k.q, this.freezer.thawRefs(f.packed, f.queue.ref));
+    unpackQueue(f.queue, this.k.q, this.freezer.thawRefs(f.packed, denseRefs(f.refs)));
     const world = thaw(f.world);
     this.freezer.thawStates(f.packed, world.nodes);
     world.links.forEach((l, li) => {
@@ -143,7 +145,7 @@ export class TimeTravel {
       for (let i = 0; i < world.nodes.length; i++) if (sameRecord(world.nodes[i], before.nodes[i], 1)) world.nodes[i] = before.nodes[i];
       for (let li = 0; li < links.length; li++) if (sameRecord(links[li], before.links[li], 2)) links[li] = before.links[li];
     }
-    return { world, arrivals, cancelled: this.timers.save(), queue, packed };
+    return { world, arrivals, cancelled: this.timers.save(), queue: { ...queue, ref: [] }, refs: sparseRefs(queue.ref), packed };
   }
 
   /** Makes `world`, which nothing else holds, the world, the queue being filled already. */
