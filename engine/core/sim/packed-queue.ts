@@ -4,7 +4,7 @@ import { ItemKind, type EventQueue, type QueueItem } from '../queue';
  * The event queue as a snapshot keeps it: each event's numbers in typed arrays, as narrow as
  * this queue's values allow, and its message or payload by reference (never changed once
  * scheduled). As objects, the two thousand events a 300-node run has pending took about 500 KB
- * per snapshot; packed, 20-odd bytes each.
+ * per snapshot; packed, about 30 bytes each.
  */
 export interface PackedQueue {
   readonly n: number;
