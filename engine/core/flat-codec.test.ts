@@ -103,4 +103,16 @@ describe('trace message storage', () => {
       expect(ev.type === 'net.deliver' && ev.msg).toBe(m);
     });
   });
+
+  it('gives back string lists stored once and reused, past the table\'s growth and past its cap (then inline)', () => {
+    const log = new TraceLog(['a', 'b']);
+    // 70,000 distinct lists (more than are interned), each sent twice, and one sent throughout.
+    const sent: Msg[] = [];
+    for (let i = 0; i < 70_000; i++) {
+      sent.push({ type: 'cmd', argv: ['SET', `k${i}`, 'v'] } as unknown as Msg, { type: 'cmd', argv: ['SET', `k${i}`, 'v'] } as unknown as Msg);
+      if (i % 1000 === 0) sent.push({ type: 'cmd', argv: ['GET', 'k'] } as unknown as Msg);
+    }
+    sent.forEach((m, i) => log.pushDeliver(i, i, 0, 1, 0, m));
+    sent.forEach((m, i) => expect((log.get(i) as unknown as { msg: Msg }).msg).toStrictEqual(m));
+  });
 });

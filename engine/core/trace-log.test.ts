@@ -54,4 +54,27 @@ describe('TraceLog: compact columns read back exactly', () => {
     log.pushDeliver(7, 7, 1, 0, 2, a);
     expect(log.slice().map((e) => (e.type === 'net.deliver' ? (e.msg as unknown as { batch: { offset: number; argv: string[] } }).batch.argv[2] : ''))).toEqual(['1', '1', '1', '2', '1']);
   });
+
+  it('send times with no event at that time, or far back, and value offsets past 16 bits read back exactly', () => {
+    const log = new TraceLog(['a', 'b']);
+    const big = (n: number) => ({ type: 'bulk', argv: Array.from({ length: n }, (_, k) => `s${k % 7}`) }) as unknown as Msg;
+    const batch = { type: 'repl', batch: { offset: 1, argv: ['SET', 'k', 'v'] } } as unknown as Msg;
+    log.push(0, 0, 0, 'fault.crash' as never, { k: 0 });
+    // Sent at -0 (not the +0 of event 0), at a time no event has, and at event 0's time.
+    log.pushDeliver(1, 1, 1, 0, -0, { type: 'ping', n: 1 } as Msg);
+    log.pushDeliver(2, 2, 1, 0, 0.5, batch);
+    log.pushDeliver(3, 3, 1, 0, 0, big(70_000));
+    for (let i = 4; i < 70_000; i++) log.pushDeliver(i, i, 1, 0, i - 1, { type: 'ping', n: i } as Msg);
+    // The same nested message again, 70,000 events after it was stored.
+    log.pushDeliver(70_000, 70_000, 0, 1, 2, batch);
+    const sent = [1, 2, 3, 4, 69_999, 70_000].map((i) => (log.get(i) as unknown as { sentAt: number }).sentAt);
+    expect(sent.map((x) => Object.is(x, -0))).toEqual([true, false, false, false, false, false]);
+    expect(sent).toEqual([-0, 0.5, 0, 3, 69_998, 2]);
+    expect(log.get(3)).toMatchObject({ msg: big(70_000) });
+    expect(log.get(69_999)).toMatchObject({ msg: { type: 'ping', n: 69_999 } });
+    expect(log.get(70_000)).toMatchObject({ node: 'a', from: 'b', msg: batch });
+    log.truncate(4);
+    log.pushDeliver(4, 4, 1, 0, 3, { type: 'ping', n: 40 } as Msg);
+    expect(log.slice(3).map((e) => (e as unknown as { msg: { n?: number } }).msg.n)).toEqual([undefined, 40]);
+  });
 });

@@ -4,13 +4,15 @@ import type { TraceEvent, TraceType } from './trace-types';
 
 const CHUNK = 1 << 14;
 
-/** Interned event-type codes, so each record stores a u16 instead of a string. */
+/** Interned event-type codes, so each record stores a byte instead of a string. */
 const typeCodes = new Map<string, number>();
 const typeNames: string[] = [];
 function codeOf(type: string): number {
   let c = typeCodes.get(type);
   if (c === undefined) {
     c = typeNames.length;
+    // TraceType is a closed union of a few dozen names: a byte holds them.
+    if (c > 0xff) throw new RangeError(`more than 256 trace event types (adding "${type}")`);
     typeNames.push(type);
     typeCodes.set(type, c);
   }
@@ -25,14 +27,25 @@ interface Chunk {
   step16: Uint16Array;
   /** The steps in full, once an offset no longer fits 16 bits (a run of steps without events). */
   step32: Uint32Array | null;
-  code: Uint16Array;
+  code: Uint8Array;
   node: Int16Array;
   /** A delivery's sender. */
-  a: Int16Array;
-  /** A delivery's send time. */
-  b: Float64Array;
-  /** Where the event's flat values start in the trace's value column. */
-  off: Uint32Array;
+  from: Int16Array;
+  /**
+   * A delivery's send time, as how many events back one happened at that time (the step that
+   * sent it recorded one); 0 when there is none within 16 bits, and the time is in `sentFull`.
+   */
+  sent: Uint16Array;
+  sentFull: Float64Array | null;
+  /**
+   * Where the event's flat values start in the trace's value column: `off16` holds the offset
+   * from `offBase` (the column's length when the chunk began), or for a record whose values are
+   * an earlier one's (SHARED), how many events back that one is; `off32` holds every offset in
+   * full once one of those no longer fits 16 bits.
+   */
+  offBase: number;
+  off16: Uint16Array;
+  off32: Uint32Array | null;
   /**
    * The FlatCodec shape id + 1 of a delivered message or an event's fields; 0 when they are an
    * object in `data`. SHARED is set on a delivery whose values are an earlier one's (the same
@@ -43,20 +56,34 @@ interface Chunk {
   data: unknown[] | null;
 }
 
-function newChunk(stepBase: number): Chunk {
+function newChunk(stepBase: number, offBase: number): Chunk {
   return {
     t: new Float64Array(CHUNK),
     stepBase,
     step16: new Uint16Array(CHUNK),
     step32: null,
-    code: new Uint16Array(CHUNK),
+    code: new Uint8Array(CHUNK),
     node: new Int16Array(CHUNK),
-    a: new Int16Array(CHUNK),
-    b: new Float64Array(CHUNK),
-    off: new Uint32Array(CHUNK),
+    from: new Int16Array(CHUNK),
+    sent: new Uint16Array(CHUNK),
+    sentFull: null,
+    offBase,
+    off16: new Uint16Array(CHUNK),
+    off32: null,
     shape: new Uint16Array(CHUNK),
     data: null,
   };
+}
+
+/** Slots of TraceLog.recentIndex (a power of two). */
+const RECENT = 1 << 14;
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/** A slot of TraceLog.recentIndex for time `t`, from its bits. */
+function timeHash(t: number): number {
+  F64[0] = t;
+  return Math.imul(U32[0] ^ U32[1], 0x9e3779b1) >>> 18;
 }
 
 /** Shape ids stored inline are below this; a message of a later shape is kept as an object. */
@@ -81,7 +108,8 @@ function setData(c: Chunk, j: number, v: unknown): void {
 }
 
 /**
- * The recorded trace, stored column-wise in fixed-size chunks: 30 bytes per event plus its
+ * The recorded trace, stored column-wise in fixed-size chunks: 21 bytes per event (a time,
+ * 16-bit step, node, sender, send time and value offsets, each with a wider fallback) plus its
  * payload (a message's or an event's strings and small integers, 4 bytes each, other numbers
  * 12; a message's `type` is free). The UI keeps whole traces for time travel, so this layout, not a list of objects, is
  * what keeps memory flat. Delivered messages and events' fields that are plain data are stored
@@ -100,6 +128,15 @@ export class TraceLog {
   private readonly deepTags = new Set<unknown>();
   /** Such a message -> the record holding its values. */
   private stored = new WeakMap<object, number>();
+  /**
+   * Recent event times, hashed, -> an event at that time: a delivery's send time is nearly
+   * always found here (searching the time column for each one doubled the cost of recording a
+   * delivery). A slot may be overwritten, so a miss is searched for. Allocated with the first chunk: a
+   * simulation that records nothing (a hunt's) has no use for them.
+   */
+  private recentTime = new Float64Array(0);
+  private recentIndex = new Int32Array(0);
+  private lastTime = NaN;
 
   constructor(private readonly nodeIds: readonly string[]) {}
 
@@ -110,64 +147,150 @@ export class TraceLog {
   /** The chunk the next record, of step `step`, goes into (allocated on demand). */
   private tail(step: number): Chunk {
     const ci = this.n >>> 14;
-    if (ci === this.chunks.length) this.chunks.push(newChunk(step));
+    if (ci === this.chunks.length) {
+      if (ci === 0) this.forgetTimes();
+      this.chunks.push(newChunk(step, this.vals.n));
+    }
     return this.chunks[ci];
+  }
+
+  /** Where record `i`'s values start in the value column. */
+  private offAt(i: number): number {
+    const c = this.chunks[i >>> 14];
+    const j = i & (CHUNK - 1);
+    if (c.off32 !== null) return c.off32[j];
+    if ((c.shape[j] & SHARED) !== 0) return this.offAt(i - c.off16[j]);
+    return c.offBase + c.off16[j];
+  }
+
+  /**
+   * Stores where record `i` (in chunk `c` at `j`, its shape already set) finds its values: at
+   * `off`, or, when `owner` >= 0, where record `owner` does.
+   */
+  private setOff(c: Chunk, j: number, i: number, off: number, owner: number): void {
+    if (c.off32 === null) {
+      const d = owner >= 0 ? i - owner : off - c.offBase;
+      if (d >= 0 && d <= 0xffff) {
+        c.off16[j] = d;
+        return;
+      }
+      const full = new Uint32Array(CHUNK);
+      for (let k = 0; k < j; k++) full[k] = this.offAt(i - j + k);
+      c.off32 = full;
+    }
+    c.off32[j] = owner >= 0 ? this.offAt(owner) : off;
+  }
+
+  /** Stores delivery `i`'s send time (see Chunk.sent). */
+  private setSent(c: Chunk, j: number, i: number, sentAt: number): void {
+    const h = timeHash(sentAt);
+    let at = this.recentIndex[h];
+    // The event being recorded has been filed already: it is no earlier one.
+    if (!(this.recentTime[h] === sentAt && at < i && i - at <= 0xffff)) at = this.search(sentAt, i);
+    // -0 is not +0: only an exact match is stored as a distance.
+    if (at >= 0 && (sentAt !== 0 || Object.is(this.timeAt(at), sentAt))) {
+      c.sent[j] = i - at;
+      return;
+    }
+    c.sent[j] = 0;
+    c.sentFull ??= new Float64Array(CHUNK);
+    c.sentFull[j] = sentAt;
+  }
+
+  /** Files event `i`, the first at time `t`, where a delivery sent then finds it (see setSent). */
+  private noteTime(t: number, i: number): void {
+    this.lastTime = t;
+    const h = timeHash(t);
+    this.recentTime[h] = t;
+    this.recentIndex[h] = i;
+  }
+
+  /** Empties the recent times (they may name events no longer there). */
+  private forgetTimes(): void {
+    this.recentTime = new Float64Array(RECENT).fill(NaN);
+    this.recentIndex = new Int32Array(RECENT);
+    this.lastTime = NaN;
+  }
+
+  /** An event at time `t` among the 65,535 before event `i`, or -1 (binary search: times only grow). */
+  private search(t: number, i: number): number {
+    let lo = Math.max(0, i - 0xffff);
+    let hi = i;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(mid) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < i && this.timeAt(lo) === t ? lo : -1;
+  }
+
+  /** Send time of delivery `i`. */
+  private sentAtOf(i: number): number {
+    const c = this.chunks[i >>> 14];
+    const j = i & (CHUNK - 1);
+    const d = c.sent[j];
+    return d > 0 ? this.timeAt(i - d) : c.sentFull![j];
   }
 
   /** Records a message delivery without allocating a record object. */
   pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg): void {
     const c = this.tail(step);
-    const j = this.n++ & (CHUNK - 1);
+    const i = this.n++;
+    const j = i & (CHUNK - 1);
     c.t[j] = t;
+    if (t !== this.lastTime) this.noteTime(t, i);
     setStep(c, j, step);
     c.code[j] = DELIVER;
     c.node[j] = to;
-    c.a[j] = from;
-    c.b[j] = sentAt;
+    c.from[j] = from;
+    this.setSent(c, j, i, sentAt);
     if (this.deepTags.size > 0 && this.deepTags.has(msg.type)) {
       const at = this.stored.get(msg);
       if (at !== undefined) {
         const o = this.chunks[at >>> 14];
-        const oj = at & (CHUNK - 1);
-        c.off[j] = o.off[oj];
-        c.shape[j] = o.shape[oj] | SHARED;
+        c.shape[j] = o.shape[at & (CHUNK - 1)] | SHARED;
+        this.setOff(c, j, i, 0, at);
         return;
       }
     }
     const off = this.vals.n;
-    c.off[j] = off;
     const shape = this.codec.encode(msg, this.vals);
     if (shape >= 0 && shape < MAX_INLINE_SHAPE) {
       c.shape[j] = shape + 1;
+      this.setOff(c, j, i, off, -1);
       if (this.codec.deep(shape)) {
         this.deepTags.add(msg.type);
-        this.stored.set(msg, this.n - 1);
+        this.stored.set(msg, i);
       }
       return;
     }
     // Not flat, or past the inline ids: kept as the object (and any values written dropped).
     this.vals.n = off;
     c.shape[j] = 0;
+    this.setOff(c, j, i, off, -1);
     setData(c, j, msg);
   }
 
   /** Records any other event; `data` holds its fields. */
   push(t: number, step: number, node: number, type: TraceType, data: object): void {
     const c = this.tail(step);
-    const j = this.n++ & (CHUNK - 1);
+    const i = this.n++;
+    const j = i & (CHUNK - 1);
     c.t[j] = t;
+    if (t !== this.lastTime) this.noteTime(t, i);
     setStep(c, j, step);
     c.code[j] = codeOf(type);
     c.node[j] = node;
     const off = this.vals.n;
-    c.off[j] = off;
     const shape = this.events.encodeAs(type, data, this.vals);
     if (shape >= 0 && shape < MAX_INLINE_SHAPE) {
       c.shape[j] = shape + 1;
+      this.setOff(c, j, i, off, -1);
       return;
     }
     this.vals.n = off;
     c.shape[j] = 0;
+    this.setOff(c, j, i, off, -1);
     setData(c, j, data);
   }
 
@@ -179,11 +302,12 @@ export class TraceLog {
     for (let i = n; i < this.n; i++) {
       const c = this.chunks[i >>> 14];
       const j = i & (CHUNK - 1);
-      if ((c.shape[j] & SHARED) === 0) end = Math.min(end, c.off[j]);
+      if ((c.shape[j] & SHARED) === 0) end = Math.min(end, this.offAt(i));
       if (c.data !== null) c.data[j] = undefined;
     }
     this.vals.n = end;
     this.stored = new WeakMap();
+    this.forgetTimes();
     this.n = n;
     this.chunks.length = Math.ceil(n / CHUNK);
   }
@@ -243,10 +367,10 @@ export class TraceLog {
     const base = { i, step: this.stepAt(i), t: c.t[j], type: typeNames[c.code[j]], node: c.node[j] < 0 ? '' : this.nodeIds[c.node[j]] };
     const sh = c.shape[j] & ~SHARED;
     if (c.code[j] === DELIVER) {
-      const msg = sh > 0 ? this.codec.decode(sh - 1, this.vals.data, c.off[j]) : c.data![j];
-      return { ...base, from: this.nodeIds[c.a[j]], sentAt: c.b[j], msg } as TraceEvent;
+      const msg = sh > 0 ? this.codec.decode(sh - 1, this.vals.data, this.offAt(i)) : c.data![j];
+      return { ...base, from: this.nodeIds[c.from[j]], sentAt: this.sentAtOf(i), msg } as TraceEvent;
     }
-    const data = sh > 0 ? this.events.decode(sh - 1, this.vals.data, c.off[j]) : (c.data![j] as object);
+    const data = sh > 0 ? this.events.decode(sh - 1, this.vals.data, this.offAt(i)) : (c.data![j] as object);
     return { ...base, ...data } as TraceEvent;
   }
 

@@ -21,8 +21,8 @@ describe('Freezer', () => {
     // Packed ones are taken out of the records the caller owns.
     expect(nodes.map((n) => n.state)).toEqual([null, null, opaque, null]);
     expect(refs).toEqual([null, null, null, payload, null, null]);
-    expect(packed.stateShape[2]).toBe(-1);
-    expect(packed.refShape[3]).toBe(-1);
+    expect(packed.stateShape[2]).toBe(0);
+    expect(packed.refShape[3]).toBe(0);
   });
 
   it('round-trips through the freezer that packed', () => {

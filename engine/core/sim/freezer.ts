@@ -2,15 +2,23 @@ import { FlatCodec, ValueColumn } from '../flat-codec';
 import type { Msg } from '../msg';
 import type { NodeRuntime } from './types';
 
-/** Node states and queued messages of one snapshot, stored as numbers (see Freezer). */
+/**
+ * Node states and queued messages of one snapshot, stored as numbers (see Freezer). Shapes are
+ * stored + 1, 0 meaning the value is kept as it is; offsets take 16 bits while the words do.
+ */
 export interface Packed {
   readonly words: Uint32Array;
-  /** Per node: the shape id of its state in `words`, or -1 when the state is kept as it is. */
-  readonly stateShape: Int32Array;
-  readonly stateOff: Uint32Array;
-  /** Per queued event: the shape id of its message in `words`, or -1 when kept as it is. */
-  readonly refShape: Int32Array;
-  readonly refOff: Uint32Array;
+  /** Per node: the shape id + 1 of its state in `words`, or 0. */
+  readonly stateShape: Uint16Array;
+  readonly stateOff: Uint16Array | Uint32Array;
+  /** Per queued event: the shape id + 1 of its message in `words`, or 0. */
+  readonly refShape: Uint16Array;
+  readonly refOff: Uint16Array | Uint32Array;
+}
+
+/** `offs` in the narrowest array that holds offsets into `n` words. */
+function narrowOffsets(offs: Uint32Array, n: number): Uint16Array | Uint32Array {
+  return n <= 0xffff ? Uint16Array.from(offs) : offs;
 }
 
 /**
@@ -30,7 +38,7 @@ export class Freezer {
   freeze(nodes: NodeRuntime[], refs: unknown[], isMsg: (i: number) => boolean): Packed {
     const col = this.col;
     col.n = 0;
-    const stateShape = new Int32Array(nodes.length).fill(-1);
+    const stateShape = new Uint16Array(nodes.length);
     const stateOff = new Uint32Array(nodes.length);
     for (let i = 0; i < nodes.length; i++) {
       const st = nodes[i].state;
@@ -38,11 +46,11 @@ export class Freezer {
       const off = col.n;
       const sh = this.codec.encodeAs(nodes[i].type, st, col);
       if (sh < 0) continue;
-      stateShape[i] = sh;
+      stateShape[i] = sh + 1;
       stateOff[i] = off;
       nodes[i].state = null;
     }
-    const refShape = new Int32Array(refs.length).fill(-1);
+    const refShape = new Uint16Array(refs.length);
     const refOff = new Uint32Array(refs.length);
     const seen = new Map<unknown, number>();
     for (let i = 0; i < refs.length; i++) {
@@ -59,17 +67,18 @@ export class Freezer {
       const sh = this.codec.encode(m, col);
       if (sh < 0) continue;
       seen.set(m, i);
-      refShape[i] = sh;
+      refShape[i] = sh + 1;
       refOff[i] = off;
       refs[i] = null;
     }
-    return { words: col.data.slice(0, col.n), stateShape, stateOff, refShape, refOff };
+    const n = col.n;
+    return { words: col.data.slice(0, n), stateShape, stateOff: narrowOffsets(stateOff, n), refShape, refOff: narrowOffsets(refOff, n) };
   }
 
   /** Puts the packed states back into `nodes` (fresh copies of the snapshot's records). */
   thawStates(p: Packed, nodes: NodeRuntime[]): void {
     for (let i = 0; i < nodes.length; i++) {
-      if (p.stateShape[i] >= 0) nodes[i].state = this.codec.decode(p.stateShape[i], p.words, p.stateOff[i]);
+      if (p.stateShape[i] > 0) nodes[i].state = this.codec.decode(p.stateShape[i] - 1, p.words, p.stateOff[i]);
     }
   }
 
@@ -80,7 +89,7 @@ export class Freezer {
     // shares its offset with the next one.
     const made = new Map<number, unknown>();
     for (let i = 0; i < out.length; i++) {
-      const sh = p.refShape[i];
+      const sh = p.refShape[i] - 1;
       if (sh < 0) continue;
       const key = p.refOff[i] * 0x10000 + sh;
       let m = made.get(key);

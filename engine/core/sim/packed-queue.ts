@@ -1,18 +1,26 @@
 import { ItemKind, type EventQueue, type QueueItem } from '../queue';
 
 /**
- * The event queue as a snapshot keeps it: each event's numbers in typed arrays and its message
- * or payload by reference (never changed once scheduled). As objects, the two thousand events
- * a 300-node run has pending took about 500 KB per snapshot; packed, a quarter of that.
+ * The event queue as a snapshot keeps it: each event's numbers in typed arrays, as narrow as
+ * this queue's values allow, and its message or payload by reference (never changed once
+ * scheduled). As objects, the two thousand events a 300-node run has pending took about 500 KB
+ * per snapshot; packed, about 30 bytes each.
  */
 export interface PackedQueue {
   readonly n: number;
-  /** Per event: time, seq, sentAt, id. */
+  /** Per event: time, then its sentAt if it is a message, else its id (a message has no id). */
   readonly num: Float64Array;
-  /** Per event: node, from, link, inc. */
-  readonly int: Int32Array;
+  /** Per event: seq (32 bits while every seq fits, as a long run's do). */
+  readonly seq: Uint32Array | Float64Array;
+  /** Per event: node, from, link, inc (16 bits while every one fits). */
+  readonly int: Int16Array | Int32Array;
   readonly kind: Uint8Array;
   readonly ref: unknown[];
+}
+
+/** A message in flight (or lost in transit): it has a sender and a sentAt, and no id. */
+function isMsg(k: ItemKind): boolean {
+  return k === ItemKind.Msg || k === ItemKind.Lost;
 }
 
 /**
@@ -32,28 +40,36 @@ export function packQueue(q: EventQueue): PackedQueue {
     seq[m++] = sq;
   });
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b] || seq[a] - seq[b]);
-  const num = new Float64Array(4 * n);
-  const int = new Int32Array(4 * n);
+  const num = new Float64Array(2 * n);
+  const ints = new Int32Array(4 * n);
   const kind = new Uint8Array(n);
   const ref = new Array<unknown>(n);
+  let narrowSeq = true;
+  let narrowInt = true;
   for (let i = 0; i < n; i++) {
     const o = order[i];
     const s = slots[o];
     const k = q.kind[s] as ItemKind;
-    const isMsg = k === ItemKind.Msg || k === ItemKind.Lost;
+    const msg = isMsg(k);
     // The fields `itemAt` gives a slot of this kind (the others hold leftovers).
-    num[4 * i] = time[o];
-    num[4 * i + 1] = seq[o];
-    num[4 * i + 2] = isMsg ? q.sentAt[s] : 0;
-    num[4 * i + 3] = isMsg ? 0 : q.id[s];
-    int[4 * i] = q.node[s];
-    int[4 * i + 1] = isMsg ? q.from[s] : -1;
-    int[4 * i + 2] = isMsg || k === ItemKind.Retransmit ? q.link[s] : -1;
-    int[4 * i + 3] = q.inc[s];
+    num[2 * i] = time[o];
+    num[2 * i + 1] = msg ? q.sentAt[s] : q.id[s];
+    const a = q.node[s];
+    const b = msg ? q.from[s] : -1;
+    const c = msg || k === ItemKind.Retransmit ? q.link[s] : -1;
+    const d = q.inc[s];
+    ints[4 * i] = a;
+    ints[4 * i + 1] = b;
+    ints[4 * i + 2] = c;
+    ints[4 * i + 3] = d;
+    narrowInt &&= a === (a << 16) >> 16 && b === (b << 16) >> 16 && c === (c << 16) >> 16 && d === (d << 16) >> 16;
+    narrowSeq &&= seq[o] >>> 0 === seq[o];
     kind[i] = k;
-    ref[i] = isMsg ? q.ref[s] : (q.ref[s] ?? null);
+    ref[i] = msg ? q.ref[s] : (q.ref[s] ?? null);
   }
-  return { n, num, int, kind, ref };
+  const seqs = narrowSeq ? new Uint32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) seqs[i] = seq[order[i]];
+  return { n, num, seq: seqs, int: narrowInt ? Int16Array.from(ints) : ints, kind, ref };
 }
 
 /**
@@ -61,19 +77,51 @@ export function packQueue(q: EventQueue): PackedQueue {
  * stands in for `p.ref` when given.
  */
 export function unpackQueue(p: PackedQueue, q: EventQueue, ref: readonly unknown[] = p.ref): void {
-  const { num, int, kind } = p;
+  const { num, seq, int, kind } = p;
   // EventQueue.push copies the fields, so one record serves every event.
   const it: QueueItem = { k: 0, node: 0, from: 0, link: 0, sentAt: 0, msg: null, id: 0, inc: 0, payload: null };
   for (let i = 0; i < p.n; i++) {
-    it.k = kind[i];
+    const k = kind[i] as ItemKind;
+    const msg = isMsg(k);
+    it.k = k;
     it.node = int[4 * i];
     it.from = int[4 * i + 1];
     it.link = int[4 * i + 2];
     it.inc = int[4 * i + 3];
-    it.sentAt = num[4 * i + 2];
-    it.id = num[4 * i + 3];
+    it.sentAt = msg ? num[2 * i + 1] : 0;
+    it.id = msg ? 0 : num[2 * i + 1];
     it.msg = ref[i] as QueueItem['msg'];
     it.payload = ref[i];
-    q.push(num[4 * i], num[4 * i + 1], it);
+    q.push(num[2 * i], seq[i], it);
   }
+}
+
+/**
+ * The entries of `refs` that are not null, and where they are: once a snapshot has packed
+ * its messages (see Freezer), most of its queue's references are null, and a slot each for
+ * them took more than the timers' payloads that remain.
+ */
+export interface SparseRefs {
+  readonly n: number;
+  readonly at: Uint32Array;
+  readonly vals: unknown[];
+}
+
+/** `refs` as a SparseRefs. */
+export function sparseRefs(refs: readonly unknown[]): SparseRefs {
+  const at: number[] = [];
+  const vals: unknown[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    if (refs[i] === null) continue;
+    at.push(i);
+    vals.push(refs[i]);
+  }
+  return { n: refs.length, at: Uint32Array.from(at), vals };
+}
+
+/** The references `s` holds, nulls back in place. */
+export function denseRefs(s: SparseRefs): unknown[] {
+  const out = new Array<unknown>(s.n).fill(null);
+  for (let k = 0; k < s.at.length; k++) out[s.at[k]] = s.vals[k];
+  return out;
 }

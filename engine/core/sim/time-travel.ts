@@ -1,7 +1,7 @@
 import type { LinkState } from '../network';
 import type { Kernel } from './kernel';
 import { Freezer, type Packed } from './freezer';
-import { packQueue, unpackQueue, type PackedQueue } from './packed-queue';
+import { denseRefs, packQueue, sparseRefs, unpackQueue, type PackedQueue, type SparseRefs } from './packed-queue';
 import { ItemKind } from '../queue';
 import type { Recorder } from './recorder';
 import type { Timers } from './timers';
@@ -10,9 +10,14 @@ import type { LiveWorld, WorldState } from './types';
 
 /** A world as time travel keeps it: its queue packed, its unchanging parts shared (see `take`). */
 interface Frozen {
+  /** Its node and link records are the previous snapshot's where they are the same. */
   world: LiveWorld;
+  /** Per link, its `lastArrival` (which changes all the time, so its record would not be shared). */
+  arrivals: Float64Array;
   cancelled: number[];
+  /** Its queue, whose `ref` is empty: the references left once messages are packed are in `refs`. */
   queue: PackedQueue;
+  refs: SparseRefs;
   /** The node states and queued messages taken out of `world` and `queue`, as numbers. */
   packed: Packed;
 }
@@ -63,7 +68,8 @@ export class TimeTravel {
   /** Takes a snapshot if `step`, just run for the first time, is due one. */
   stepDone(step: number): void {
     if (this.every > 0 && step % this.every === 0) {
-      this.snapshots.push({ step, t: this.k.w.t, frozen: this.take() });
+      const last = this.snapshots.length > 0 ? this.snapshots[this.snapshots.length - 1].frozen : this.initial;
+      this.snapshots.push({ step, t: this.k.w.t, frozen: this.take(last) });
       if (this.snapshots.length > MAX_SNAPSHOTS) this.thin();
     }
   }
@@ -86,9 +92,13 @@ export class TimeTravel {
     for (const s of this.snapshots) if (key(s) <= target) best = s;
     const f = (best ?? { frozen: this.initial }).frozen;
     this.k.q.clear();
-    unpackQueue(f.queue, this.k.q, this.freezer.thawRefs(f.packed, f.queue.ref));
+    unpackQueue(f.queue, this.k.q, this.freezer.thawRefs(f.packed, denseRefs(f.refs)));
     const world = thaw(f.world);
     this.freezer.thawStates(f.packed, world.nodes);
+    world.links.forEach((l, li) => {
+      l.lastArrival[0] = f.arrivals[2 * li];
+      l.lastArrival[1] = f.arrivals[2 * li + 1];
+    });
     this.load(world, f.cancelled);
   }
 
@@ -112,17 +122,30 @@ export class TimeTravel {
   /**
    * The world as a snapshot that shares what the engine never changes in place: model states
    * (handlers return new ones, see ModelDef), messages, timer payloads, clocks and params. Only
-   * the records the engine does write to are copied. A deep copy (structuredClone) of a 300-node
-   * world took tens of milliseconds and most of the time of recording a long run.
+   * the records the engine does write to are copied, and of those, a node's or link's record
+   * that is the same as in `last` (the snapshot before) is that one: with 300 nodes the copies
+   * were most of a snapshot's heap. A deep copy (structuredClone) of a 300-node world took tens
+   * of milliseconds and most of the time of recording a long run.
    */
-  private take(): Frozen {
+  private take(last?: Frozen): Frozen {
     const k = this.k;
     k.syncStates();
     this.transport.save();
     const world = thaw(k.w);
     const queue = packQueue(k.q);
     const packed = this.freezer.freeze(world.nodes, queue.ref, (i) => queue.kind[i] === ItemKind.Msg || queue.kind[i] === ItemKind.Lost);
-    return { world, cancelled: this.timers.save(), queue, packed };
+    const links = world.links;
+    const arrivals = new Float64Array(2 * links.length);
+    for (let li = 0; li < links.length; li++) {
+      arrivals[2 * li] = links[li].lastArrival[0];
+      arrivals[2 * li + 1] = links[li].lastArrival[1];
+    }
+    if (last !== undefined) {
+      const before = last.world;
+      for (let i = 0; i < world.nodes.length; i++) if (sameRecord(world.nodes[i], before.nodes[i], 1)) world.nodes[i] = before.nodes[i];
+      for (let li = 0; li < links.length; li++) if (sameRecord(links[li], before.links[li], 2)) links[li] = before.links[li];
+    }
+    return { world, arrivals, cancelled: this.timers.save(), queue: { ...queue, ref: [] }, refs: sparseRefs(queue.ref), packed };
   }
 
   /** Makes `world`, which nothing else holds, the world, the queue being filled already. */
@@ -153,4 +176,26 @@ function thaw(w: LiveWorld): LiveWorld {
 /** A link record's own copy: params, buffers and `ended` are replaced when they change, never edited. */
 function thawLink(l: LinkState): LinkState {
   return { ...l, lastArrival: [l.lastArrival[0], l.lastArrival[1]], conn: [l.conn[0], l.conn[1]], tcp: [{ ...l.tcp[0] }, { ...l.tcp[1] }] };
+}
+
+/**
+ * True when records `a` and `b` have the same keys with the same values, compared by identity
+ * or, `depth` levels down, as arrays or plain objects compared likewise (a link's connection
+ * numbers and TCP senders). A link's `lastArrival` is left out: a snapshot keeps it apart.
+ */
+function sameRecord(a: object, b: object | undefined, depth: number): boolean {
+  if (b === undefined) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (key === 'lastArrival' || x[key] === y[key]) continue;
+    const u = x[key];
+    const v = y[key];
+    if (depth === 0 || typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || Array.isArray(u) !== Array.isArray(v)) return false;
+    if (!sameRecord(u, v, depth - 1)) return false;
+  }
+  for (const key in y) if (--keys < 0 || !(key in x)) return false;
+  return keys === 0;
 }
