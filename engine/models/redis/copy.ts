@@ -18,10 +18,25 @@ export function stateWith(s: RedisState, data: RedisData, repl: ReplState): Redi
   return n;
 }
 
-/** `r` with a new offset and the time the primary was last heard from. */
-export function replAt(r: ReplState, offset: number, lastHeard: number): ReplState {
-  const { lagMs, pingMs, timeoutMs, promoteAfterMs, sent, replicas, backlog, pingTimer, link, watchTimer } = r;
-  return r.priority === undefined
+/** `c`'s value where it has one (null counts), else `r`'s. */
+const or = <T>(c: T | undefined, r: T): T => (c !== undefined ? c : r);
+
+/** `r` with the fields `c` sets. */
+export function replWith(r: ReplState, c: Partial<ReplState>): ReplState {
+  const lagMs = or(c.lagMs, r.lagMs);
+  const pingMs = or(c.pingMs, r.pingMs);
+  const timeoutMs = or(c.timeoutMs, r.timeoutMs);
+  const promoteAfterMs = or(c.promoteAfterMs, r.promoteAfterMs);
+  const priority = or(c.priority, r.priority);
+  const offset = or(c.offset, r.offset);
+  const sent = or(c.sent, r.sent);
+  const replicas = or(c.replicas, r.replicas);
+  const backlog = or(c.backlog, r.backlog);
+  const pingTimer = or(c.pingTimer, r.pingTimer);
+  const link = or(c.link, r.link);
+  const lastHeard = or(c.lastHeard, r.lastHeard);
+  const watchTimer = or(c.watchTimer, r.watchTimer);
+  return priority === undefined
     ? { lagMs, pingMs, timeoutMs, promoteAfterMs, offset, sent, replicas, backlog, pingTimer, link, lastHeard, watchTimer }
-    : { lagMs, pingMs, timeoutMs, promoteAfterMs, priority: r.priority, offset, sent, replicas, backlog, pingTimer, link, lastHeard, watchTimer };
+    : { lagMs, pingMs, timeoutMs, promoteAfterMs, priority, offset, sent, replicas, backlog, pingTimer, link, lastHeard, watchTimer };
 }

@@ -7,7 +7,7 @@ import { p, type Arg, type Phrase } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import type { en } from './messages.en';
 import { aofAfter, aofCrash, initAof, onAofTimer, startAof } from './aof';
-import { replAt, stateWith } from './copy';
+import { replWith, stateWith } from './copy';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
 import { exec, type Published } from './commands';
 import { at, nextExpiry, withChanges, without, type RedisEntry } from './keyspace';
@@ -82,7 +82,7 @@ function initState(p: RedisParams, restarts = 0): RedisState {
 /** A phrase of this model's messages. */
 const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.redis.${key}`, args);
 
-const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => ({ ...s, repl: { ...s.repl, ...r } });
+const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => stateWith(s, s.data, replWith(s.repl, r));
 
 // ---- active expiry ----
 
@@ -235,7 +235,7 @@ function applyBatch(s: RedisState, b: ReplBatch, ctx: Ctx): RedisState {
     deliver(b.pubs.map((p) => ({ ...p, to: [...(at(subs, p.channel) ?? [])] })), ctx);
   }
   const data = keys === s.data.keys ? s.data : s.data.subs === undefined ? { keys } : { keys, subs: s.data.subs };
-  return stateWith(s, data, replAt(s.repl, b.offset, ctx.now));
+  return stateWith(s, data, replWith(s.repl, { offset: b.offset, lastHeard: ctx.now }));
 }
 
 function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): RedisState {
@@ -340,7 +340,7 @@ function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): Redis
     ctx.trace('redis.expire', { keys: res.expired, how: 'passive' });
     ctx.metric('redis.expired', res.expired.length);
   }
-  let n: RedisState = res.data === s.data ? s : { ...s, data: res.data };
+  let n: RedisState = res.data === s.data ? s : stateWith(s, res.data, s.repl);
   if (res.blocked) n = block(n, cmd, from, res.blocked, ctx);
   else {
     if (!(ctx.typeOf(from) === 'sentinel' && QUIET.includes(cmd.argv[0]?.toUpperCase() ?? ''))) {
