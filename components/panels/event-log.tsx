@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo, useState } from 'react';
 import { useI18n } from '@/components/i18n/use-i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
@@ -11,6 +12,8 @@ import type { UiState } from '@/stores/ui-store';
 import { selectPointed } from '@/stores/ui-selectors';
 import { formatMs } from './format';
 import { LogFilter } from './log-filter';
+import { RowSlots } from './row-slots';
+import { useRowWindow } from './use-row-window';
 import { usePlayingThrottle } from './use-playing-throttle';
 
 /** Lines shown while playing: a screenful. A busy run replaces them all at each catch-up, and 150 new lines a few times a second made those frames stutter. */
@@ -35,6 +38,12 @@ export function EventLog() {
   const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
   const log = usePlayback((s) => selectLog(s, steps, view));
+  const rows = useMemo(() => (playing ? log.slice(0, PLAYING_ROWS) : log), [playing, log]);
+  // A seek renders a screenful first (use-row-window.ts), in rows that keep their elements
+  // (row-slots.ts): it used to remove all 150 rows and create 150 new ones.
+  const { shown, ref, onScroll } = useRowWindow(rows);
+  const [slots] = useState(() => new RowSlots());
+  const keys = useMemo(() => slots.assign(shown.map((e) => e.key)), [slots, shown]);
   const playback = usePlaybackStore();
   const ui = useUiStore();
   const point = (e: NarratedEvent | null) => ui.getState().setHover(e ? focusOf(playback.getState(), e.i) : null);
@@ -48,13 +57,13 @@ export function EventLog() {
       {log.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? t('ui.panels.log-empty') : t('ui.panels.log-noMatch')}</p>
       ) : (
-        <ol data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-          {(playing ? log.slice(0, PLAYING_ROWS) : log).map((e) => {
+        <ol ref={ref} onScroll={onScroll} data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+          {shown.map((e, row) => {
             const current = e.step === steps - 1;
             const focused = e.step + 1 === view.focused;
             return (
-              // Rows out of view skip layout and paint: a seek replaces all 150 of them at once.
-              <li key={e.key} data-testid="log-entry" data-type={e.type} data-step={e.step} className="[contain-intrinsic-size:auto_26px] [content-visibility:auto]">
+              // Rows out of view skip layout and paint.
+              <li key={keys[row]} data-testid="log-entry" data-type={e.type} data-step={e.step} className="[contain-intrinsic-size:auto_26px] [content-visibility:auto]">
                 <button
                   type="button"
                   onClick={() => pick(e)}

@@ -111,11 +111,38 @@ export function at<T>(rec: Readonly<Record<string, T>> | undefined, k: string): 
   return rec !== undefined && own(rec, k) ? rec[k] : undefined;
 }
 
+/**
+ * Sets `k` on a record being built as an own data property. Only "__proto__" needs defining
+ * (assigning it would set the prototype); defining every key, as this code once did, turned
+ * each copy into a slow dictionary-mode object, which made every later copy and read slow too.
+ */
+function setOwn<T>(out: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
 /** `rec` with `k` set to `v`, or removed when `v` is undefined; never mutates `rec`. */
 export function withKey<T>(rec: Readonly<Record<string, T>>, k: string, v: T | undefined): Record<string, T> {
   if (v !== undefined) return { ...rec, [k]: v };
+  return without(rec, (key) => key === k);
+}
+
+/** `rec` without the keys `gone` picks, in the same order; never mutates `rec`. */
+export function without<T>(rec: Readonly<Record<string, T>>, gone: (k: string) => boolean): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const key of Object.keys(rec)) if (key !== k) Object.defineProperty(out, key, { value: rec[key], enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(rec)) if (!gone(key)) setOwn(out, key, rec[key]);
+  return out;
+}
+
+/** `rec` with each change applied in order (undefined removes the key); never mutates `rec`. */
+export function withChanges<T>(rec: Readonly<Record<string, T>>, changes: readonly { readonly key: string; readonly entry: T | null }[]): Record<string, T> {
+  let out: Record<string, T> = { ...rec };
+  // A removal copies rather than `delete`s (which would leave a dictionary-mode object); a key
+  // removed and set again goes to the end of the order, as deleting then setting does.
+  for (const c of changes) {
+    if (c.entry !== null) setOwn(out, c.key, c.entry);
+    else if (own(out, c.key)) out = without(out, (k) => k === c.key);
+  }
   return out;
 }
 

@@ -7,9 +7,10 @@ import { p, type Arg, type Phrase } from '../../core/phrase';
 import type { Ctx, ModelDef } from '../../core/types';
 import type { en } from './messages.en';
 import { aofAfter, aofCrash, initAof, onAofTimer, startAof } from './aof';
+import { replWith, stateWith } from './copy';
 import { block, onBlockTimer, rearmBlocked, serveReady, timeOutDue } from './blocking';
 import { exec, type Published } from './commands';
-import { at, nextExpiry, type RedisEntry } from './keyspace';
+import { at, nextExpiry, withChanges, without, type RedisEntry } from './keyspace';
 import { subscriberNode, type RedisFullSyncMsg, type RedisMsg, type RedisReplMsg, type RedisReplPingMsg, type ReplBatch, type ReplOp } from './messages';
 import { type RedisParams } from './params';
 import type { RedisState, ReplState } from './state';
@@ -81,7 +82,7 @@ function initState(p: RedisParams, restarts = 0): RedisState {
 /** A phrase of this model's messages. */
 const t = (key: keyof typeof en, args?: Readonly<Record<string, Arg>>): Phrase => p(`model.redis.${key}`, args);
 
-const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => ({ ...s, repl: { ...s.repl, ...r } });
+const withRepl = (s: RedisState, r: Partial<ReplState>): RedisState => stateWith(s, s.data, replWith(s.repl, r));
 
 // ---- active expiry ----
 
@@ -113,9 +114,7 @@ function sweep(keys: Readonly<Record<string, RedisEntry>>, nowMs: number): { key
     if (e !== null && nowMs > e) gone.push(k);
   }
   if (gone.length === 0) return { keys, gone };
-  const out: Record<string, RedisEntry> = {};
-  for (const k of Object.keys(keys)) if (!gone.includes(k)) Object.defineProperty(out, k, { value: keys[k], enumerable: true, writable: true, configurable: true });
-  return { keys: out, gone };
+  return { keys: without(keys, (k) => gone.includes(k)), gone };
 }
 
 /**
@@ -227,24 +226,24 @@ function deliver(pubs: readonly Published[], ctx: Ctx): void {
   }
 }
 
+/** Applies the next write of the stream, heard now: one copy of the state (this runs per replica per write). */
 function applyBatch(s: RedisState, b: ReplBatch, ctx: Ctx): RedisState {
-  let keys = s.data.keys;
-  if (b.ops.length > 0) {
-    const out: Record<string, RedisEntry> = { ...keys };
-    for (const op of b.ops) {
-      if (op.entry === null) delete out[op.key];
-      else Object.defineProperty(out, op.key, { value: op.entry, enumerable: true, writable: true, configurable: true });
-    }
-    keys = out;
-  }
+  const keys = b.ops.length > 0 ? withChanges(s.data.keys, b.ops) : s.data.keys;
   // PUBLISH is replicated: this replica's own subscribers get the message too.
-  const subs = s.data.subs ?? {};
-  deliver(b.pubs.map((p) => ({ ...p, to: [...(at(subs, p.channel) ?? [])] })), ctx);
-  return { ...s, data: { ...s.data, keys }, repl: { ...s.repl, offset: b.offset } };
+  if (b.pubs.length > 0) {
+    const subs = s.data.subs ?? {};
+    deliver(b.pubs.map((p) => ({ ...p, to: [...(at(subs, p.channel) ?? [])] })), ctx);
+  }
+  const data = keys === s.data.keys ? s.data : s.data.subs === undefined ? { keys } : { keys, subs: s.data.subs };
+  return stateWith(s, data, replWith(s.repl, { offset: b.offset, lastHeard: ctx.now }));
 }
 
 function fromPrimary(s: RedisState, msg: RedisMsg, from: string, ctx: Ctx): RedisState {
   if (s.role !== 'replica' || from !== s.primary) return s;
+  if (msg.type === 'redis.repl') {
+    const b = (msg as RedisReplMsg).batch;
+    if (s.repl.link === 'up' && b.offset === s.repl.offset + 1) return applyBatch(s, b, ctx);
+  }
   let n = withRepl(s, { lastHeard: ctx.now });
   switch (msg.type) {
     case 'redis.fullsync': {
@@ -341,7 +340,7 @@ function onCommand(s0: RedisState, cmd: RedisCmd, from: string, ctx: Ctx): Redis
     ctx.trace('redis.expire', { keys: res.expired, how: 'passive' });
     ctx.metric('redis.expired', res.expired.length);
   }
-  let n: RedisState = res.data === s.data ? s : { ...s, data: res.data };
+  let n: RedisState = res.data === s.data ? s : stateWith(s, res.data, s.repl);
   if (res.blocked) n = block(n, cmd, from, res.blocked, ctx);
   else {
     if (!(ctx.typeOf(from) === 'sentinel' && QUIET.includes(cmd.argv[0]?.toUpperCase() ?? ''))) {
