@@ -1,4 +1,5 @@
 import type { Scenario } from '@/engine/scenario/schema';
+import { layerOrder } from './layer-order';
 import { layoutEngine } from './layout-engine';
 import type { Position } from './scenario-edits';
 
@@ -24,6 +25,12 @@ const TALL: Readonly<Record<string, number>> = { redis: 360, zookeeper: 360 };
 export function rowPitch(type: string): number {
   return TALL[type] ?? ROW_PITCH;
 }
+/**
+ * Above this many nodes, layers and orders come from layer-order.ts instead of dagre, whose
+ * ranking took about 100 ms of opening a 300-node scenario; such a graph's layers wrap into
+ * columns anyway, where dagre's coordinates are not used.
+ */
+const DAGRE_MAX_NODES = 100;
 /** Two nodes closer than this on both axes sit on top of each other (half a card's width and height). */
 const STACKED = { x: 120, y: 40 };
 
@@ -36,6 +43,11 @@ export function needsLayout(s: Pick<Scenario, 'nodes'>): boolean {
     }
   }
   return false;
+}
+
+/** Whether laying `s` out as it opens needs the layout engine loaded (dagre lays out the smaller scenarios only). */
+export function needsLayoutEngine(s: Pick<Scenario, 'nodes'>): boolean {
+  return s.nodes.length <= DAGRE_MAX_NODES && needsLayout(s);
 }
 
 /**
@@ -55,7 +67,16 @@ function role(type: string): number {
  * layer are ordered to cross as few links as dagre's sweeps find. Only the ranks and orders
  * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
  */
-function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } {
+function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[]; dagre: boolean } {
+  if (nodes.length > DAGRE_MAX_NODES) {
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
+    const links = edges.flatMap((e) => {
+      const a = index.get(e.source);
+      const b = index.get(e.target);
+      return a === undefined || b === undefined ? [] : [{ source: a, target: b, minlen: Math.max(1, role(nodes[b].type) - role(nodes[a].type)) }];
+    });
+    return { ...layerOrder(nodes.length, links), dagre: false };
+  }
   const dagre = layoutEngine();
   if (!dagre) throw new Error('auto-layout needs its engine: await loadLayoutEngine() first');
   const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -76,7 +97,7 @@ function ranked(nodes: readonly { id: string; type: string }[], edges: readonly 
   // dagre's order is per rank; its y coordinate (the card's centre) follows it, and leaves room
   // beside a card for the long links that pass it.
   const order = nodes.map((n) => g.node(n.id).y ?? 0);
-  return { layer: layer.map((l) => l - low), order };
+  return { layer: layer.map((l) => l - low), order, dagre: true };
 }
 
 /**
@@ -89,14 +110,14 @@ function ranked(nodes: readonly { id: string; type: string }[], edges: readonly 
 export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<string, Position> {
   const ids = s.nodes.map((n) => n.id);
   const pitch = s.nodes.map((n) => rowPitch(n.type));
-  const { layer: raw, order } = ranked(s.nodes, s.edges);
+  const { layer: raw, order, dagre } = ranked(s.nodes, s.edges);
   // A layer left empty (a link spanning two columns with nothing between) takes no room.
   const used = [...new Set(raw)].sort((a, b) => a - b);
   const layer = raw.map((l) => used.indexOf(l));
 
   const rows = Math.max(6, Math.ceil(Math.sqrt(ids.length)));
   // Where no layer wraps, every column takes dagre's heights, which keep the cards clear of links passing by.
-  const dagreHeights = used.every((_, l) => layer.filter((x) => x === l).length <= rows);
+  const dagreHeights = dagre && used.every((_, l) => layer.filter((x) => x === l).length <= rows);
   const out: Record<string, Position> = {};
   let column = 0;
   for (let l = 0; l < used.length; l++) {
@@ -127,7 +148,7 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   return out;
 }
 
-/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded. */
+/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded (see needsLayoutEngine). */
 export function withAutoLayout(s: Scenario): Scenario {
   const pos = layoutPositions(s);
   return { ...s, nodes: s.nodes.map((n) => ({ ...n, position: pos[n.id] })) };
@@ -139,5 +160,5 @@ export function withAutoLayout(s: Scenario): Scenario {
  * missing, the scenario opens as it is and the canvas still moves its cards apart.
  */
 export function laidOutIfStacked(s: Scenario): Scenario {
-  return needsLayout(s) && layoutEngine() ? withAutoLayout(s) : s;
+  return needsLayout(s) && (!needsLayoutEngine(s) || layoutEngine()) ? withAutoLayout(s) : s;
 }
