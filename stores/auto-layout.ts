@@ -26,9 +26,8 @@ export function rowPitch(type: string): number {
   return TALL[type] ?? ROW_PITCH;
 }
 /**
- * Above this many nodes, layers and orders come from layer-order.ts instead of dagre, whose
- * ranking took about 100 ms of opening a 300-node scenario; such a graph's layers wrap into
- * columns anyway, where dagre's coordinates are not used.
+ * Above this many nodes, layers and orders always come from layer-order.ts instead of dagre,
+ * whose ranking took about 100 ms of opening a 300-node scenario.
  */
 const DAGRE_MAX_NODES = 100;
 /** Two nodes closer than this on both axes sit on top of each other (half a card's width and height). */
@@ -45,10 +44,13 @@ export function needsLayout(s: Pick<Scenario, 'nodes'>): boolean {
   return false;
 }
 
-/** Whether laying `s` out as it opens needs the layout engine loaded (dagre lays out the smaller scenarios only). */
-export function needsLayoutEngine(s: Pick<Scenario, 'nodes'>): boolean {
-  return s.nodes.length <= DAGRE_MAX_NODES && needsLayout(s);
+/** Whether laying `s` out as it opens needs the layout engine loaded (see ranked: dagre lays out small scenarios whose layers fit a column). */
+export function needsLayoutEngine(s: Pick<Scenario, 'nodes' | 'edges'>): boolean {
+  return needsLayout(s) && fastRanks(s.nodes, s.edges) === null;
 }
+
+/** How many cards a column of `n` nodes holds before a layer wraps into another column. */
+const rowsFor = (n: number) => Math.max(6, Math.ceil(Math.sqrt(n)));
 
 /**
  * Which column a kind belongs in: clients start links, coordinators (Redis, ZooKeeper, a load
@@ -62,21 +64,34 @@ function role(type: string): number {
 }
 
 /**
- * Layer and order of each node (index into `ids`), by dagre: links run from a layer to a later
+ * Layer and order of each node by layer-order.ts, when they will do: for a big scenario, or one
+ * with a layer too long for a column, whose layers wrap into columns stacked card by card, so
+ * dagre's coordinates would not be used (its ranking and ordering alone cost tens of ms, and
+ * fetching it more). Null when dagre should lay `nodes` out.
+ */
+function fastRanks(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } | null {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const links = edges.flatMap((e) => {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    return a === undefined || b === undefined ? [] : [{ source: a, target: b, minlen: Math.max(1, role(nodes[b].type) - role(nodes[a].type)) }];
+  });
+  const r = layerOrder(nodes.length, links);
+  if (nodes.length > DAGRE_MAX_NODES) return r;
+  const perLayer = new Map<number, number>();
+  for (const l of r.layer) perLayer.set(l, (perLayer.get(l) ?? 0) + 1);
+  return Math.max(...perLayer.values()) > rowsFor(nodes.length) ? r : null;
+}
+
+/**
+ * Layer and order of each node (index into `ids`), by dagre unless fastRanks will do: links run from a layer to a later
  * one (network simplex ranking, which breaks cycles deterministically), and nodes within a
  * layer are ordered to cross as few links as dagre's sweeps find. Only the ranks and orders
  * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
  */
 function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[]; dagre: boolean } {
-  if (nodes.length > DAGRE_MAX_NODES) {
-    const index = new Map(nodes.map((n, i) => [n.id, i]));
-    const links = edges.flatMap((e) => {
-      const a = index.get(e.source);
-      const b = index.get(e.target);
-      return a === undefined || b === undefined ? [] : [{ source: a, target: b, minlen: Math.max(1, role(nodes[b].type) - role(nodes[a].type)) }];
-    });
-    return { ...layerOrder(nodes.length, links), dagre: false };
-  }
+  const fast = fastRanks(nodes, edges);
+  if (fast) return { ...fast, dagre: false };
   const dagre = layoutEngine();
   if (!dagre) throw new Error('auto-layout needs its engine: await loadLayoutEngine() first');
   const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -103,7 +118,7 @@ function ranked(nodes: readonly { id: string; type: string }[], edges: readonly 
 /**
  * Positions for every node of `s`, laid out in columns from left to right: clients, then the
  * coordinators they call, then the resources (see `role`), by link direction. Within a layer,
- * nodes follow dagre's order (fewer crossing links), and a layer with many nodes wraps into
+ * nodes follow dagre's or layer-order.ts's order (fewer crossing links), and a layer with many nodes wraps into
  * several columns so a big scenario stays roughly as wide as it is tall. Deterministic: the
  * same scenario always gets the same layout.
  */
@@ -115,7 +130,7 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   const used = [...new Set(raw)].sort((a, b) => a - b);
   const layer = raw.map((l) => used.indexOf(l));
 
-  const rows = Math.max(6, Math.ceil(Math.sqrt(ids.length)));
+  const rows = rowsFor(ids.length);
   // Where no layer wraps, every column takes dagre's heights, which keep the cards clear of links passing by.
   const dagreHeights = dagre && used.every((_, l) => layer.filter((x) => x === l).length <= rows);
   const out: Record<string, Position> = {};
