@@ -104,6 +104,35 @@ describe('auto-layout', () => {
     expect((Math.max(...xs) - Math.min(...xs)) / COLUMN_PITCH).toBeLessThan(14);
   });
 
+  it('lays out 300 nodes without dagre: clients, primaries, replicas in that order, compact, no overlaps', () => {
+    // The browser bench's shape (bench/big-scenario.ts): 15 primaries, each with 12 replicas and 7 clients.
+    const nodes: unknown[] = [];
+    const edges: unknown[] = [];
+    for (let p = 0; p < 15; p++) {
+      nodes.push({ id: `r${p}`, type: 'redis' });
+      for (let k = 0; k < 12; k++) {
+        nodes.push({ id: `r${p}x${k}`, type: 'redis', params: { replicaOf: `r${p}` } });
+        edges.push({ id: `r${p}-r${p}x${k}`, source: `r${p}`, target: `r${p}x${k}` });
+      }
+      for (let c = 0; c < 7; c++) {
+        nodes.push({ id: `c${p}x${c}`, type: 'client', params: { program: { kind: 'redis-script', target: `r${p}`, commands: [['PING']] } } });
+        edges.push({ id: `c${p}x${c}-r${p}`, source: `c${p}x${c}`, target: `r${p}` });
+      }
+    }
+    const s = parsed({ version: 1, seed: 1, nodes, edges });
+    const pos = layoutPositions(s);
+    expect(overlaps(pos)).toEqual([]);
+    for (let p = 0; p < 15; p++) {
+      for (let c = 0; c < 7; c++) expect(pos[`c${p}x${c}`].x).toBeLessThan(pos[`r${p}`].x);
+      for (let k = 0; k < 12; k++) expect(pos[`r${p}x${k}`].x).toBeGreaterThan(pos[`r${p}`].x);
+    }
+    const xs = Object.values(pos).map((q) => q.x);
+    const ys = Object.values(pos).map((q) => q.y);
+    expect((Math.max(...xs) - Math.min(...xs)) / COLUMN_PITCH).toBeLessThan(20);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(20 * 360);
+    expect(layoutPositions(structuredClone(s))).toEqual(pos);
+  });
+
   it('never overlaps two cards, survives cycles and is deterministic', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.array(fc.tuple(fc.nat(20), fc.nat(20)), { maxLength: 15 }), (c, r, extra) => {

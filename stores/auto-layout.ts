@@ -1,4 +1,5 @@
 import type { Scenario } from '@/engine/scenario/schema';
+import { layerOrder } from './layer-order';
 import { layoutEngine } from './layout-engine';
 import type { Position } from './scenario-edits';
 
@@ -24,6 +25,11 @@ const TALL: Readonly<Record<string, number>> = { redis: 360, zookeeper: 360 };
 export function rowPitch(type: string): number {
   return TALL[type] ?? ROW_PITCH;
 }
+/**
+ * Above this many nodes, layers and orders always come from layer-order.ts instead of dagre,
+ * whose ranking took about 100 ms of opening a 300-node scenario.
+ */
+const DAGRE_MAX_NODES = 100;
 /** Two nodes closer than this on both axes sit on top of each other (half a card's width and height). */
 const STACKED = { x: 120, y: 40 };
 
@@ -38,6 +44,14 @@ export function needsLayout(s: Pick<Scenario, 'nodes'>): boolean {
   return false;
 }
 
+/** Whether laying `s` out as it opens needs the layout engine loaded (see ranked: dagre lays out small scenarios whose layers fit a column). */
+export function needsLayoutEngine(s: Pick<Scenario, 'nodes' | 'edges'>): boolean {
+  return needsLayout(s) && fastRanks(s.nodes, s.edges) === null;
+}
+
+/** How many cards a column of `n` nodes holds before a layer wraps into another column. */
+const rowsFor = (n: number) => Math.max(6, Math.ceil(Math.sqrt(n)));
+
 /**
  * Which column a kind belongs in: clients start links, coordinators (Redis, ZooKeeper, a load
  * balancer, a service) take them, resources (the storage a lock protects) are written last.
@@ -50,12 +64,34 @@ function role(type: string): number {
 }
 
 /**
- * Layer and order of each node (index into `ids`), by dagre: links run from a layer to a later
+ * Layer and order of each node by layer-order.ts, when they will do: for a big scenario, or one
+ * with a layer too long for a column, whose layers wrap into columns stacked card by card, so
+ * dagre's coordinates would not be used (its ranking and ordering alone cost tens of ms, and
+ * fetching it more). Null when dagre should lay `nodes` out.
+ */
+function fastRanks(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } | null {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const links = edges.flatMap((e) => {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    return a === undefined || b === undefined ? [] : [{ source: a, target: b, minlen: Math.max(1, role(nodes[b].type) - role(nodes[a].type)) }];
+  });
+  const r = layerOrder(nodes.length, links);
+  if (nodes.length > DAGRE_MAX_NODES) return r;
+  const perLayer = new Map<number, number>();
+  for (const l of r.layer) perLayer.set(l, (perLayer.get(l) ?? 0) + 1);
+  return Math.max(...perLayer.values()) > rowsFor(nodes.length) ? r : null;
+}
+
+/**
+ * Layer and order of each node (index into `ids`), by dagre unless fastRanks will do: links run from a layer to a later
  * one (network simplex ranking, which breaks cycles deterministically), and nodes within a
  * layer are ordered to cross as few links as dagre's sweeps find. Only the ranks and orders
  * are used; the coordinates are ours (see layoutPositions), since dagre cannot wrap a long layer.
  */
-function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } {
+function ranked(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[]; dagre: boolean } {
+  const fast = fastRanks(nodes, edges);
+  if (fast) return { ...fast, dagre: false };
   const dagre = layoutEngine();
   if (!dagre) throw new Error('auto-layout needs its engine: await loadLayoutEngine() first');
   const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -76,27 +112,27 @@ function ranked(nodes: readonly { id: string; type: string }[], edges: readonly 
   // dagre's order is per rank; its y coordinate (the card's centre) follows it, and leaves room
   // beside a card for the long links that pass it.
   const order = nodes.map((n) => g.node(n.id).y ?? 0);
-  return { layer: layer.map((l) => l - low), order };
+  return { layer: layer.map((l) => l - low), order, dagre: true };
 }
 
 /**
  * Positions for every node of `s`, laid out in columns from left to right: clients, then the
  * coordinators they call, then the resources (see `role`), by link direction. Within a layer,
- * nodes follow dagre's order (fewer crossing links), and a layer with many nodes wraps into
+ * nodes follow dagre's or layer-order.ts's order (fewer crossing links), and a layer with many nodes wraps into
  * several columns so a big scenario stays roughly as wide as it is tall. Deterministic: the
  * same scenario always gets the same layout.
  */
 export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<string, Position> {
   const ids = s.nodes.map((n) => n.id);
   const pitch = s.nodes.map((n) => rowPitch(n.type));
-  const { layer: raw, order } = ranked(s.nodes, s.edges);
+  const { layer: raw, order, dagre } = ranked(s.nodes, s.edges);
   // A layer left empty (a link spanning two columns with nothing between) takes no room.
   const used = [...new Set(raw)].sort((a, b) => a - b);
   const layer = raw.map((l) => used.indexOf(l));
 
-  const rows = Math.max(6, Math.ceil(Math.sqrt(ids.length)));
+  const rows = rowsFor(ids.length);
   // Where no layer wraps, every column takes dagre's heights, which keep the cards clear of links passing by.
-  const dagreHeights = used.every((_, l) => layer.filter((x) => x === l).length <= rows);
+  const dagreHeights = dagre && used.every((_, l) => layer.filter((x) => x === l).length <= rows);
   const out: Record<string, Position> = {};
   let column = 0;
   for (let l = 0; l < used.length; l++) {
@@ -127,7 +163,7 @@ export function layoutPositions(s: Pick<Scenario, 'nodes' | 'edges'>): Record<st
   return out;
 }
 
-/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded. */
+/** `s` with every node moved to its auto-layout position (an edit: the store keeps it undoable); the layout engine must be loaded (see needsLayoutEngine). */
 export function withAutoLayout(s: Scenario): Scenario {
   const pos = layoutPositions(s);
   return { ...s, nodes: s.nodes.map((n) => ({ ...n, position: pos[n.id] })) };
@@ -139,5 +175,5 @@ export function withAutoLayout(s: Scenario): Scenario {
  * missing, the scenario opens as it is and the canvas still moves its cards apart.
  */
 export function laidOutIfStacked(s: Scenario): Scenario {
-  return needsLayout(s) && layoutEngine() ? withAutoLayout(s) : s;
+  return needsLayout(s) && (!needsLayoutEngine(s) || layoutEngine()) ? withAutoLayout(s) : s;
 }

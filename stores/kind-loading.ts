@@ -3,7 +3,7 @@ import { loadNeeds } from '@/engine/registry/load';
 import { behaviourNeeds, isNothing, notLoaded, type Needs, type NeedsSource } from '@/engine/registry/needs';
 import type { Scenario } from '@/engine/scenario/schema';
 import type { EditResult, PlaybackStore } from './playback-store';
-import { needsLayout } from './auto-layout';
+import { needsLayoutEngine } from './auto-layout';
 import { loadLayoutEngine } from './layout-engine';
 import { problem } from '@/engine/scenario/problems';
 
@@ -108,8 +108,8 @@ export async function loadForOpen(playback: PlaybackStore, s: Scenario): Promise
   const needs = behaviourNeeds(s);
   let failed: string | null = null;
   if (!ready(needs)) failed = await loadNeeded(needs).then(() => null, message);
-  // A scenario without positions is laid out as it opens (auto-layout.ts), by dagre.
-  if (failed === null && needsLayout(s)) failed = await loadLayoutEngine().then(() => null, message);
+  // A scenario without positions is laid out as it opens (auto-layout.ts), a small one by dagre.
+  if (failed === null && needsLayoutEngine(s)) failed = await loadLayoutEngine().then(() => null, message);
   const current = () => opens.get(playback) === n;
   if (!current()) return { ok: false, errors: [], superseded: true };
   return failed === null ? { ok: true, current } : { ok: false, errors: [failed] };

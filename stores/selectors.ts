@@ -22,6 +22,15 @@ function hasNode(s: PlaybackState, id: string): boolean {
   return ids.has(id);
 }
 
+const linkSets = new WeakMap<PlaybackState['sim'], ReadonlySet<string>>();
+
+/** Whether the run has link `id`: a set lookup, as for nodes (every edge asks several times per frame). */
+function hasLink(s: PlaybackState, id: string): boolean {
+  let ids = linkSets.get(s.sim);
+  if (!ids) linkSets.set(s.sim, (ids = new Set(s.sim.linkIds)));
+  return ids.has(id);
+}
+
 export const selectTime = (s: PlaybackState) => s.time;
 export const selectSteps = (s: PlaybackState) => s.steps;
 export const selectPlaying = (s: PlaybackState) => s.playing;
@@ -125,7 +134,7 @@ export function selectNodeStatus(s: PlaybackState, id: string): NodeStatus | nul
 
 /** Whether link `id` is currently cut. */
 export function selectLinkCut(s: PlaybackState, id: string): boolean {
-  return s.sim.linkIds.includes(id) && s.sim.link(id).params.partitioned;
+  return hasLink(s, id) && s.sim.link(id).params.partitioned;
 }
 
 /**
@@ -134,7 +143,7 @@ export function selectLinkCut(s: PlaybackState, id: string): boolean {
  * so components re-render only when it changes.
  */
 export function selectLinkWaiting(s: PlaybackState, id: string): Say {
-  if (!s.sim.linkIds.includes(id)) return '';
+  if (!hasLink(s, id)) return '';
   const l = s.sim.link(id);
   if (l.params.transport === 'datagram') return '';
   const n = l.tcp[0].buf.length + l.tcp[1].buf.length;
@@ -152,7 +161,7 @@ const ENDED_SHOWN_MS = 1500;
  * on its next write), `ended` for a moment after a connection ends. Empty when up and quiet.
  */
 export function selectLinkConn(s: PlaybackState, id: string): Say {
-  if (!s.sim.linkIds.includes(id)) return '';
+  if (!hasLink(s, id)) return '';
   const l = s.sim.link(id);
   if (l.params.transport === 'datagram') return '';
   const name = (i: number) => s.labels[s.sim.nodeIds[i]] ?? s.sim.nodeIds[i];
@@ -212,7 +221,7 @@ export function selectClientWarning(s: PlaybackState, id: string, draft?: Record
 
 /** A link's run-time record (parameters after faults, extra latency), for the inspector. */
 export function selectLinkLive(s: PlaybackState, id: string): { params: unknown; extraLatencyMs: number } | null {
-  if (!s.sim.linkIds.includes(id)) return null;
+  if (!hasLink(s, id)) return null;
   const l = s.sim.link(id);
   return { params: l.params, extraLatencyMs: l.extraLatencyMs };
 }

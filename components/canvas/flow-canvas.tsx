@@ -11,6 +11,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -19,13 +20,15 @@ import {
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { orientLink } from '@/stores/connect-rules';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
+import type { Scenario } from '@/engine/scenario/schema';
 import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
+import { FAR_ZOOM } from '../nodes/zoom-levels';
 import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
@@ -39,6 +42,7 @@ import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
+import { firstViewNodes } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
 import { useSeparated } from './use-separated';
@@ -52,6 +56,8 @@ const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', botto
 // On a phone the panel is a sheet over the canvas's lower part: fit the scenario above it.
 const fitSheet: FitViewOptions = { ...fitNarrow, padding: { ...(fitNarrow.padding as object), bottom: `${SHEET_PEEK_PX + 16}px` } };
 const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 2;
 
 /**
  * React Flow itself. Nodes and edges come from the scenario; React Flow keeps only what it
@@ -60,7 +66,7 @@ const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
  * comes back here as a new scenario. Live state is read by each node from the store, so a
  * frame of playback never touches React Flow's own state.
  */
-function Flow({ vertical }: { vertical: boolean }) {
+function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Scenario; labels: Readonly<Record<string, string>>; nodes: AppNode[]; edges: LinkEdge[] } }) {
   const { t } = useI18n();
   const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('ui.canvas.nodeA11y'), 'edge.a11yDescription.default': t('ui.canvas.edgeA11y') }), [t]);
   const scenario = usePlayback(selectScenario);
@@ -71,17 +77,25 @@ function Flow({ vertical }: { vertical: boolean }) {
   const addNode = useAddNode(vertical);
   const dense = useDenseWireLatch();
   const editing = useUi(selectEditing);
-  const sheet = useMediaQuery('(max-width: 767.98px)');
-  const fit = vertical ? (sheet ? fitSheet : fitNarrow) : editing ? fitEditing : fitWide;
+  const fit = useFit(vertical);
+  // The view the store was created with (see DocumentFlow): the zoom pane starts there too, not at zoom 1.
+  const store = useStoreApi<AppNode, LinkEdge>();
+  const [viewport] = useState(() => {
+    const [x, y, zoom] = store.getState().transform;
+    return { x, y, zoom };
+  });
+  // Opened with far cards: the fit to the measured cards keeps them far, as the fit to full
+  // cards (at least as tall as first-view.ts guessed) would have.
+  const firstFit = useMemo(() => (viewport.zoom < FAR_ZOOM ? { ...fit, maxZoom: Math.min(fit.maxZoom ?? Infinity, FAR_ZOOM * 0.99) } : fit), [fit, viewport.zoom]);
 
   const labels = usePlayback(selectLabels);
-  const [shown, setShown] = useState(scenario);
-  const [nodes, setNodes] = useState<AppNode[]>(() => toFlow(scenario, vertical, labels).nodes);
-  const [edges, setEdges] = useState<LinkEdge[]>(() => toFlow(scenario, vertical, labels).edges);
+  const [shown, setShown] = useState(opened.scenario);
+  const [nodes, setNodes] = useState<AppNode[]>(opened.nodes);
+  const [edges, setEdges] = useState<LinkEdge[]>(opened.edges);
   // A new scenario (an edit, undo, a different layout): adopt it, keeping React Flow's own fields.
   // A language switch re-draws too: the nodes' names and the labels for screen readers are in it.
   const [shownT, setShownT] = useState(() => t);
-  const [shownLabels, setShownLabels] = useState(labels);
+  const [shownLabels, setShownLabels] = useState(opened.labels);
   if (shown !== scenario || shownT !== t || shownLabels !== labels) {
     const next = toFlow(scenario, vertical, labels);
     setShown(scenario);
@@ -210,9 +224,10 @@ function Flow({ vertical }: { vertical: boolean }) {
           deleteKeyCode={null}
           edgesFocusable
           fitView
-          fitViewOptions={fit}
-          minZoom={0.25}
-          maxZoom={2}
+          fitViewOptions={firstFit}
+          defaultViewport={viewport}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
           connectionRadius={28}
           ariaLabelConfig={ariaLabelConfig}
           aria-label={t('ui.canvas.simulationCanvas')}
@@ -243,6 +258,38 @@ function Flow({ vertical }: { vertical: boolean }) {
   );
 }
 
+/** The fit options for the canvas as it is now: its shape, the phone's sheet, the palette. */
+function useFit(vertical: boolean): FitViewOptions {
+  const editing = useUi(selectEditing);
+  const sheet = useMediaQuery('(max-width: 767.98px)');
+  return vertical ? (sheet ? fitSheet : fitNarrow) : editing ? fitEditing : fitWide;
+}
+
+/**
+ * One document's flow. Its store starts fitted to the scenario's cards at a guessed size
+ * (first-view.ts) when the canvas's size is known (not on the page's first render), so the
+ * first render draws the cards at the zoom they will be seen at: far cards for a big scenario.
+ */
+function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTMLDivElement | null> }) {
+  const playback = usePlaybackStore();
+  const fit = useFit(vertical);
+  const [first] = useState(() => {
+    const { scenario, labels } = playback.getState();
+    const el = box.current;
+    const flow = toFlow(scenario, vertical, labels);
+    const size = el && el.clientWidth > 0 && el.clientHeight > 0 && flow.nodes.length > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
+    return { scenario, labels, ...flow, size };
+  });
+  const { size } = first;
+  return (
+    <ReactFlowProvider
+      {...(size && { initialNodes: firstViewNodes(first.nodes), initialWidth: size.width, initialHeight: size.height, fitView: true, initialFitViewOptions: fit, initialMinZoom: MIN_ZOOM, initialMaxZoom: MAX_ZOOM })}
+    >
+      <Flow vertical={vertical} opened={first} />
+    </ReactFlowProvider>
+  );
+}
+
 /** The canvas: the scenario's graph, laid out top to bottom when the space is narrow. */
 export function FlowCanvas() {
   const doc = usePlayback(selectDoc);
@@ -251,9 +298,7 @@ export function FlowCanvas() {
   return (
     <div ref={box} className="absolute inset-0">
       {/* A new document or layout is a new flow: remounting re-runs fitView for it. */}
-      <ReactFlowProvider key={`${doc}:${vertical ? 'v' : 'h'}`}>
-        <Flow vertical={vertical} />
-      </ReactFlowProvider>
+      <DocumentFlow key={`${doc}:${vertical ? 'v' : 'h'}`} vertical={vertical} box={box} />
       <Notices />
       <FaultMenuHost />
     </div>

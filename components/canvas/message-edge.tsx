@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
@@ -12,6 +12,7 @@ import { useDenseWire } from './dense-wire';
 import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Point } from './geometry';
 import { MessageDot, MessageTrail, TRAIL_MARKS, TRAIL_STEP } from './message-dot';
 import { wireMotion } from './wire-motion';
+import { selectFar } from '../nodes/zoom-levels';
 import { ScissorsIcon } from '../ui/icons';
 import { usePrefersReducedMotion } from '../ui/use-media-query';
 
@@ -71,6 +72,8 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const enter = useCallback(() => setHovered(true), []);
   const leave = useCallback(() => setHovered(false), []);
   const latencyShown = !busy && (data?.unusual || hovered || selected);
+  // Zoomed out, a latency reads at under 4 px: not drawn at all (a big scenario has hundreds of links).
+  const far = useStore(selectFar);
 
   const stroke = cut
     ? { stroke: '#dc2626', strokeDasharray: '7 6', strokeWidth: 2, opacity: 0.8 }
@@ -119,7 +122,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
           >
             {conn}
           </div>
-        ) : (
+        ) : far && !selected ? null : (
           // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
           <div
             className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`}

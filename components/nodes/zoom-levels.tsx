@@ -24,7 +24,8 @@ import { FRAME, handle, StatusBadge } from './node-card';
  */
 export const FAR_ZOOM = 0.4;
 
-const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** Whether the canvas is zoomed out past FAR_ZOOM (a React Flow store selector). */
+export const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /**
  * Type size for a far card's name: as large as fits beside the icon, so a name is never broken
