@@ -9,6 +9,7 @@ import type { CardProps } from '../kind-ui';
 import { NodeCard } from '../node-card';
 import { useNodeClock, useNodeView } from '../use-node-live';
 import { LockIcon } from './icon';
+import { shownRows } from './shown-rows';
 
 const term = 'text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400';
 const cell = 'px-1 py-px text-right font-mono tabular-nums';
@@ -16,8 +17,9 @@ const cell = 'px-1 py-px text-right font-mono tabular-nums';
 /** One table: its rows with committed values, a lock mark, and the uncommitted value beside. */
 function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) => DbTxnView | undefined; first: boolean }) {
   const { t: tr } = useI18n();
+  const shown = shownRows(t.rows);
   return (
-    <table className="w-full border-collapse text-[11px]" data-testid={`db-table-${t.name}`}>
+    <table className="w-full border-collapse text-[11px]" data-testid={`db-table-${t.name}`} data-rows={t.rows.length}>
       <caption className={`${term} text-left`}>{t.name}</caption>
       <thead>
         <tr className="text-[10px] text-slate-500 dark:text-slate-400">
@@ -31,7 +33,14 @@ function Table({ t, holderOf, first }: { t: DbTableView; holderOf: (id: number) 
       </thead>
       {/* The first table's rows are what a glance should read (the key field). */}
       <tbody className={first ? 'key-field' : undefined}>
-        {t.rows.map((r) => {
+        {shown.hidden > 0 && (
+          <tr data-testid="db-rows-hidden">
+            <td colSpan={t.columns.length + 1} className="px-1 py-px text-[10px] text-slate-500 italic dark:text-slate-400">
+              {tr('ui.node.db.rowsHidden', { n: shown.hidden })}
+            </td>
+          </tr>
+        )}
+        {shown.rows.map((r) => {
           const h = r.lockedBy === null ? undefined : holderOf(r.lockedBy);
           const doubt = h?.inDoubt ?? false;
           const tone = doubt ? 'bg-amber-100 dark:bg-amber-900/40' : r.lockedBy !== null ? 'bg-sky-50 dark:bg-sky-950/50' : '';

@@ -16,5 +16,6 @@ export const en = {
   deadlocks: '{n, plural, one {# deadlock} other {# deadlocks}} (1213)',
   lockTimeouts: '{n, plural, one {# lock wait timeout} other {# lock wait timeouts}} (1205)',
   commits: '{commits, plural, one {# commit} other {# commits}} · {rollbacks, plural, one {# rollback} other {# rollbacks}}',
+  rowsHidden: '{n, plural, one {# more row} other {# more rows}}, all in Inspect',
   idColumn: 'id',
 } as const satisfies Record<string, string>;

@@ -18,5 +18,6 @@ export const zh: Record<keyof typeof en, string> = {
   deadlocks: '{n} 次死锁（1213）',
   lockTimeouts: '{n} 次锁等待超时（1205）',
   commits: '提交 {commits} · 回滚 {rollbacks}',
+  rowsHidden: '另有 {n} 行，全部见“属性”',
   idColumn: 'id',
 };
