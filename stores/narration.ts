@@ -92,5 +92,39 @@ export function logAt(sim: Simulation, steps: number, labels: Readonly<Record<st
 
 /** Every message on the wire now, labelled for the canvas. */
 export function wireMessages(sim: Simulation): WireMessage[] {
-  return sim.inFlight().map((m) => ({ ...m, text: describeMessage(sim, m.msg, m.from, m.to) }));
+  return sim.inFlight().map((m) => new Wire(sim, m));
+}
+
+/**
+ * A message on the wire whose phrase is made when first read: a seek re-reads every message in
+ * flight (thousands on a big run), and only the few drawn with a label or sent by the step in
+ * the caption are ever read.
+ */
+class Wire implements WireMessage {
+  readonly from: string;
+  readonly to: string;
+  readonly link: string;
+  readonly sentAt: number;
+  readonly arriveAt: number;
+  readonly msg: InFlight['msg'];
+  readonly lost: boolean;
+  readonly seq: number;
+  #text: Say | undefined;
+  readonly #sim: Simulation;
+
+  constructor(sim: Simulation, m: InFlight) {
+    this.#sim = sim;
+    this.from = m.from;
+    this.to = m.to;
+    this.link = m.link;
+    this.sentAt = m.sentAt;
+    this.arriveAt = m.arriveAt;
+    this.msg = m.msg;
+    this.lost = m.lost;
+    this.seq = m.seq;
+  }
+
+  get text(): Say {
+    return (this.#text ??= describeMessage(this.#sim, this.msg, this.from, this.to));
+  }
 }
