@@ -1,5 +1,6 @@
 import { INVARIANTS } from '../invariants/catalog';
 import { NODE_KINDS } from '../models/catalog';
+import { NODE_PARAMS } from '../models/params-catalog';
 import { formatIssues, formatPath, issueMessage } from './errors';
 import { migrate } from './migrate';
 import { checkShape, parseUntrustedJson } from './safe-json';
@@ -30,7 +31,7 @@ export function parseScenario(input: unknown): ParseResult {
       errors.push(`nodes[${i}].type: unknown node type "${n.type}" (known: ${Object.keys(NODE_KINDS).join(', ')})`);
       return;
     }
-    const p = kind.params.safeParse(n.params, { error: issueMessage });
+    const p = NODE_PARAMS[n.type].safeParse(n.params, { error: issueMessage });
     if (!p.success) {
       for (const iss of p.error.issues.slice(0, 3)) errors.push(`${formatPath(['nodes', i, 'params', ...iss.path])}: ${iss.message}`);
     } else n.params = p.data as Record<string, unknown>;
