@@ -7,7 +7,7 @@ import { loadAutosave } from '@/stores/persistence/autosave-record';
 import { findEntry, loadEntry } from '@/stores/scenario-source';
 import type { UiStore } from '@/stores/ui-store';
 import { joined } from '../i18n/joined';
-import { forgetHash, reportOpen, tr } from './use-document-source';
+import { forgetHash, reportOpen, tr } from './report-open';
 
 // Opening what a link names or what the visitor saved: fetched only when the address has a
 // link or something is saved (use-document-source.ts), since validating it takes the parser.
