@@ -67,7 +67,7 @@ module.exports = {
       severity: 'error',
       comment: "The program hosts' parameters take the program catalog and programs' params, nothing else of engine/patterns.",
       from: { path: '^engine/models/(client|attacker|notifier)/params\\.ts$' },
-      to: { path: '^engine/patterns/', pathNot: '^engine/patterns/(catalog|[^/]+/params)\\.ts$' },
+      to: { path: '^engine/patterns/', pathNot: '^engine/patterns/(catalog|params-catalog|[^/]+/params)\\.ts$' },
     },
   ],
   options: {

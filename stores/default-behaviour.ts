@@ -6,9 +6,9 @@ import type { ProgramDef } from '@/engine/core/program';
 import { redisScript } from '@/engine/patterns/redis-script/program';
 import { registerMonitor, registerNode, registerProgram } from '@/engine/registry/registry';
 
-// The behaviour DEFAULT_ENTRY runs (scenario-source.ts), imported statically: every visit to the
-// playground shows that scenario first, so, like the entry itself, its code ships with the page
-// instead of in a second round of requests before the page can hydrate. Every other kind loads
+// The behaviour DEFAULT_ENTRY runs (engine/scenario/default-scenario.ts), imported statically:
+// every visit to the playground shows that scenario first, so, like the entry itself, its code
+// ships with the page instead of in a second round of requests before the page can hydrate. Every other kind loads
 // on demand. A test checks that these lists are exactly what the default scenario needs; a kind
 // missing here would still load, only later.
 

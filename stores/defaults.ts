@@ -6,14 +6,11 @@ export const NEW_LINK_PARAMS = { latency: { kind: 'uniform', minMs: 20, maxMs: 4
 
 /**
  * Parameters for a node the visitor drops on the canvas: what its kind picks for the canvas as
- * it is (a client needs a program), otherwise its schema's defaults.
+ * it is (a client needs a program), otherwise none. The parser fills in its schema's defaults
+ * when the edit is applied, so the palette needs no schema (nor zod) to add a node.
  */
 export function defaultParams(type: string, s: Scenario): Record<string, unknown> {
-  const kind = NODE_KINDS[type];
-  if (!kind) return {};
-  if (kind.newParams) return kind.newParams(s.nodes);
-  const parsed = kind.params.safeParse({});
-  return parsed.success ? (parsed.data as Record<string, unknown>) : {};
+  return NODE_KINDS[type]?.newParams?.(s.nodes) ?? {};
 }
 
 /** An id not yet used in the scenario: `redis`, then `redis2`, `redis3`… */

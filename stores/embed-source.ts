@@ -1,5 +1,6 @@
 import type { BuiltinScenario } from '@/engine/scenario/library';
-import { parseScenario } from '@/engine/scenario/parse';
+import type { ParseResult } from '@/engine/scenario/parse';
+import { loadParser } from '@/engine/scenario/parser';
 import type { Scenario } from '@/engine/scenario/schema';
 import { decodeShareHashLazy } from '@/engine/scenario/share-lazy';
 import type { EmbedOptions, EmbedSource } from './embed-options';
@@ -19,7 +20,7 @@ export type Resolved = { ok: true; doc: EmbedDoc } | { ok: false; errors: string
 /** What a player may be asked to show: an address's source, or a host's `dp:load`. */
 export type LoadRequest = EmbedSource | { kind: 'object'; scenario: unknown };
 
-async function fromEntry(entry: BuiltinScenario): Promise<Resolved> {
+function fromEntry(parseScenario: (input: unknown) => ParseResult, entry: BuiltinScenario): Resolved {
   const parsed = parseScenario(entry.scenario);
   return parsed.ok ? { ok: true, doc: { scenario: parsed.scenario, entry, t: null } } : { ok: false, errors: parsed.errors.map((e) => `built-in scenario "${entry.id}": ${e}`) };
 }
@@ -29,12 +30,14 @@ async function fromEntry(entry: BuiltinScenario): Promise<Resolved> {
  * page's message): failures come back as messages naming the problem, never as a throw.
  */
 export async function resolveScenario(req: LoadRequest): Promise<Resolved> {
+  // Fetched before anything is shown, so the player's edits are validated synchronously too.
+  const { parseScenario } = await loadParser();
   switch (req.kind) {
     case 'default':
-      return fromEntry(DEFAULT_ENTRY);
+      return fromEntry(parseScenario, DEFAULT_ENTRY);
     case 'builtin': {
       const entry = await findEntry(req.id);
-      return entry ? fromEntry(entry) : { ok: false, errors: [`scenario: there is no built-in scenario "${req.id.slice(0, 64)}"`] };
+      return entry ? fromEntry(parseScenario, entry) : { ok: false, errors: [`scenario: there is no built-in scenario "${req.id.slice(0, 64)}"`] };
     }
     case 'share': {
       const r = await decodeShareHashLazy(shareHashOf(req.hash));

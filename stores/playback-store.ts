@@ -5,7 +5,8 @@ import type { Simulation } from '@/engine/core/simulation';
 import { buildSimulation } from '@/engine/scenario/build';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import { translateLabel } from '@/engine/scenario/node-labels/translate';
-import { parseScenario } from '@/engine/scenario/parse';
+import { loadParser, parserNow } from '@/engine/scenario/parser';
+import type { ParseResult } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
 import { guideStops, nextStop } from './guide-stops';
@@ -224,8 +225,8 @@ function tryStart(scenario: Scenario, cursor: { time: number; steps: number } | 
 }
 
 /** Validates an edited scenario (edits build plain data, see scenario-edits.ts) and prepares it. */
-function tryPrepare(input: unknown, cursor: { time: number; steps: number } | null, progressive: boolean) {
-  const parsed = parseScenario(input);
+function tryPrepare(parse: (input: unknown) => ParseResult, input: unknown, cursor: { time: number; steps: number } | null, progressive: boolean) {
+  const parsed = parse(input);
   return parsed.ok ? tryStart(parsed.scenario, cursor, progressive) : { ok: false as const, errors: parsed.errors };
 }
 
@@ -305,8 +306,22 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(st.sim, {}, true);
         return { ok: true };
       }
+      const parser = parserNow();
+      if (!parser) {
+        // An edit in the moment between the first paint and the parser's arrival (it is fetched
+        // right after that paint): made once it is here, unless the document changed meanwhile.
+        const { doc, scenario: base } = st;
+        loadParser().then(
+          () => {
+            const now = get();
+            if (now.doc === doc && now.scenario === base) replace(next, history, at);
+          },
+          () => undefined,
+        );
+        return { ok: true };
+      }
       // Guided, the run is looked ahead at once: guide stops are searched in the whole trace (guide-stops.ts).
-      const r = tryPrepare(next, { time: at ?? st.time, steps: st.steps }, progressive && !st.guided);
+      const r = tryPrepare(parser.parseScenario, next, { time: at ?? st.time, steps: st.steps }, progressive && !st.guided);
       if (!r.ok) return r;
       const timeline = newRun(r.scenario, r.timeline);
       publish(r.sim, { scenario: r.scenario, sim: r.sim, timeline, run: st.run + 1, labels: labelsOf(r.scenario, labelTable), untilMs: r.scenario.playback.untilMs, revision: st.revision + 1, edited: true, playing: false, ...history }, true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
+import { PROGRAM_PARAMS } from '@/engine/patterns/params-catalog';
 import type { Scenario } from '@/engine/scenario/schema';
 import { fillProgram } from './program-switch';
 
@@ -16,10 +17,10 @@ describe('switching a client to another program', () => {
   it('gives every program a target of the right kind and whatever else it must have, so it is valid at once', () => {
     const s = everything();
     for (const [kind, m] of Object.entries(PROGRAM_KINDS)) {
-      const filled = fillProgram(s, 'c', kind, 'target' in m.params.shape ? { kind, target: 'nowhere' } : { kind });
-      const r = m.params.safeParse(filled);
+      const filled = fillProgram(s, 'c', kind, 'target' in PROGRAM_PARAMS[kind].shape ? { kind, target: 'nowhere' } : { kind });
+      const r = PROGRAM_PARAMS[kind].safeParse(filled);
       expect(r.success, `${kind}: ${r.success ? '' : r.error.message}`).toBe(true);
-      if ('target' in m.params.shape) expect(filled.target).toBe(`${m.needs[0]}1`);
+      if ('target' in PROGRAM_PARAMS[kind].shape) expect(filled.target).toBe(`${m.needs[0]}1`);
     }
   });
 

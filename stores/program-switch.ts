@@ -1,4 +1,5 @@
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
+import { PROGRAM_PARAMS } from '@/engine/patterns/params-catalog';
 import type { Scenario } from '@/engine/scenario/schema';
 
 /**
@@ -19,7 +20,7 @@ export function fillProgram(scenario: Scenario, clientId: string, kind: string, 
     .filter((id) => manifest.needs.includes(typeOf.get(id) ?? ''))
     // A program that talks to several types (an outbox relay: its database, then the broker) targets the first.
     .sort((a, b) => manifest.needs.indexOf(typeOf.get(a) ?? '') - manifest.needs.indexOf(typeOf.get(b) ?? ''));
-  if ('target' in manifest.params.shape && linked.length > 0 && !linked.includes(String(out.target ?? ''))) out.target = linked[0];
+  if ('target' in PROGRAM_PARAMS[kind].shape && linked.length > 0 && !linked.includes(String(out.target ?? ''))) out.target = linked[0];
   for (const [k, v] of Object.entries(manifest.example ?? {})) {
     const cur = out[k];
     if (cur === undefined || cur === '' || (Array.isArray(cur) && cur.length === 0)) out[k] = structuredClone(v);

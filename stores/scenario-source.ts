@@ -1,15 +1,12 @@
 import type { BuiltinScenario } from '@/engine/scenario/library';
-import { redisBasics } from '@/engine/scenario/library/redis-basics';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
+import { DEFAULT_ENTRY } from '@/engine/scenario/default-scenario';
+import { BLANK_TITLE } from '@/engine/scenario/titles';
+
+export { DEFAULT_ENTRY, BLANK_TITLE };
 
 export type LoadedScenario = { ok: true; scenario: Scenario; entry: BuiltinScenario } | { ok: false; errors: string[]; title: string };
-
-/**
- * The scenario the playground opens with. Imported on its own, not through the library: the
- * library grows with every pattern, and only the gallery (loaded on demand) needs all of it.
- */
-export const DEFAULT_ENTRY: BuiltinScenario = redisBasics;
 
 /**
  * A built-in scenario, validated like any other input: the library is data that other people
@@ -26,9 +23,6 @@ export async function findEntry(id: string): Promise<BuiltinScenario | undefined
   const { builtin } = await import('@/engine/scenario/library');
   return builtin(id);
 }
-
-/** The title a blank scenario starts with (the UI shows it in the reader's language until it is changed). */
-export const BLANK_TITLE = 'Blank scenario';
 
 /** A scenario with nothing in it, to build one's own from the palette. */
 export function blankScenario(): Scenario {

@@ -11,6 +11,8 @@ import { engineEn } from '@/engine/i18n/en';
 import { uiZh } from '@/components/i18n/ui-zh';
 import { NODE_KINDS } from '@/engine/models/catalog';
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
+import { NODE_PARAMS } from '@/engine/models/params-catalog';
+import { PROGRAM_PARAMS } from '@/engine/patterns/params-catalog';
 import { linkParamsSchema } from '@/engine/scenario/schema';
 import { paramTerm } from '@/engine/scenario/vocabulary';
 
@@ -37,8 +39,8 @@ function names(j: JsonSchema | undefined, out = new Set<string>()): Set<string> 
 }
 
 const forms: [string, JsonSchema, FieldTable][] = [
-  ...Object.entries(NODE_KINDS).map(([type, k]): [string, JsonSchema, FieldTable] => [type, json(k.params), nodeUi(type).fields ?? {}]),
-  ...Object.entries(PROGRAM_KINDS).map(([kind, k]): [string, JsonSchema, FieldTable] => [`program ${kind}`, json(k.params), { ...nodeUi('client').fields, ...(PROGRAM_FIELDS as Record<string, FieldTable>)[kind] }]),
+  ...Object.keys(NODE_KINDS).map((type): [string, JsonSchema, FieldTable] => [type, json(NODE_PARAMS[type]), nodeUi(type).fields ?? {}]),
+  ...Object.keys(PROGRAM_KINDS).map((kind): [string, JsonSchema, FieldTable] => [`program ${kind}`, json(PROGRAM_PARAMS[kind]), { ...nodeUi('client').fields, ...(PROGRAM_FIELDS as Record<string, FieldTable>)[kind] }]),
   ['link', json(linkParamsSchema), {}],
 ];
 

@@ -6,7 +6,9 @@ import { NODE_UIS } from '@/components/nodes/catalog';
 import { PROGRAM_FIELDS } from '@/components/nodes/programs';
 import { MONITOR_MANIFESTS } from '@/engine/invariants/catalog';
 import { isNodeType, NODE_MANIFESTS } from '@/engine/models/catalog';
+import { NODE_PARAMS } from '@/engine/models/params-catalog';
 import { PROGRAM_MANIFESTS } from '@/engine/patterns/catalog';
+import { PROGRAM_PARAMS } from '@/engine/patterns/params-catalog';
 import { LOG_KINDS } from '@/stores/log-groups';
 
 // A kind is declared once on the engine side (engine/models/<kind>/index.ts, listed in
@@ -26,6 +28,7 @@ describe('every node kind is complete on both sides', () => {
   it('has one engine manifest and one UI manifest per type, and nothing on one side only', () => {
     expect(new Set(types).size).toBe(types.length);
     expect(NODE_UIS.map((u) => u.type).sort()).toEqual([...types].sort());
+    expect(Object.keys(NODE_PARAMS).sort()).toEqual([...types].sort());
   });
 
   it.each(NODE_MANIFESTS.map((k) => [k.type, k] as const))('%s: engine manifest (params, links, log group, behaviour and view)', async (type, k) => {
@@ -35,7 +38,7 @@ describe('every node kind is complete on both sides', () => {
     expect(k.log.group).toMatch(/^[a-z][a-z-]*$/);
     if (k.log.namespaces.length > 0) expect(LOG_KINDS).toContain(k.log.group);
     // A node the visitor adds gets valid parameters.
-    const params = k.params.safeParse(k.newParams?.([]) ?? {});
+    const params = NODE_PARAMS[type].safeParse(k.newParams?.([]) ?? {});
     expect(params.success, `${type}: new-node params invalid`).toBe(true);
     const b = await k.load();
     expect(b.model.type).toBe(type);
@@ -56,12 +59,12 @@ describe('every node kind is complete on both sides', () => {
     expect(card).not.toBeNull();
     if (ui.summary) {
       const b = await k.load();
-      const params = k.params.parse(k.newParams?.([]) ?? {});
+      const params = NODE_PARAMS[type].parse(k.newParams?.([]) ?? {});
       const line = ui.summary(b.view(b.model.init(params as never) as never) as never);
       expect(line === null || typeof line === 'string' || isPhrase(line)).toBe(true);
     }
     // Labels name fields the kind's parameters have.
-    const fields = fieldsOf(k.params);
+    const fields = fieldsOf(NODE_PARAMS[type]);
     for (const f of Object.keys(ui.fields ?? {})) expect(fields, `${type} labels unknown field ${f}`).toContain(f);
   });
 });
@@ -72,17 +75,21 @@ describe('every program is complete', () => {
     expect(new Set(kinds).size).toBe(kinds.length);
   });
 
+  it('has its parameter schema in the schema catalog, in the manifests\' order', () => {
+    expect(Object.keys(PROGRAM_PARAMS)).toEqual(PROGRAM_MANIFESTS.map((p) => p.kind));
+  });
+
   it.each(PROGRAM_MANIFESTS.map((p) => [p.kind, p] as const))('%s: manifest, behaviour and labels', async (kind, p) => {
     expect(p.title.trim()).not.toBe('');
     // Its schema is the client union's member for this kind.
-    expect(p.params.shape.kind).toBeInstanceOf(z.ZodLiteral);
-    expect((p.params.shape.kind as z.ZodLiteral).value).toBe(kind);
+    expect(PROGRAM_PARAMS[kind].shape.kind).toBeInstanceOf(z.ZodLiteral);
+    expect((PROGRAM_PARAMS[kind].shape.kind as z.ZodLiteral).value).toBe(kind);
     expect(p.needs.length).toBeGreaterThan(0);
     for (const t of p.needs) expect(isNodeType(t), `${kind} needs unknown type ${t}`).toBe(true);
     expect(p.log.group).toMatch(/^[a-z][a-z-]*$/);
     const def = await p.load();
     expect(def.kind).toBe(kind);
-    const fields = fieldsOf(p.params);
+    const fields = fieldsOf(PROGRAM_PARAMS[kind]);
     for (const f of Object.keys(PROGRAM_FIELDS[kind] ?? {})) expect(fields, `${kind} labels unknown field ${f}`).toContain(f);
   });
 

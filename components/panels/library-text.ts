@@ -1,6 +1,5 @@
 import type { Formatter } from '@/engine/i18n/format';
-import { UNTITLED } from '@/engine/scenario/schema';
-import { BLANK_TITLE } from '@/stores/scenario-source';
+import { BLANK_TITLE, UNTITLED } from '@/engine/scenario/titles';
 
 /**
  * A built-in scenario's text in the reader's language: `library.<id>.<key>` (`title`,

@@ -1,9 +1,9 @@
 'use client';
 
 import { p } from '@/engine/core/phrase';
+import { DEFAULT_ENTRY, DEFAULT_SCENARIO } from '@/engine/scenario/default-scenario';
 import { PlaybackProvider, useUiStore } from '@/stores/playback-context';
 import { useLangSetup } from '../i18n/use-lang-setup';
-import { loadEntry } from '@/stores/scenario-source';
 import { ShowableGate } from '../ui/when-showable';
 import { shipDefaultKinds } from './default-kinds';
 import { Header } from './header';
@@ -26,9 +26,9 @@ function DocumentSource() {
 }
 
 // The default scenario's kinds come with this page; any other kind is fetched when a document
-// needs it. Built-in scenarios are static data: validate once per page load, not per render.
+// needs it. The scenario itself was validated ahead of time (default-scenario.ts), so the first
+// paint waits for neither zod nor the parser.
 shipDefaultKinds();
-const loaded = loadEntry();
 
 /**
  * The `/` page: the default scenario on the canvas, ready to play; the gallery opens others.
@@ -39,19 +39,15 @@ const loaded = loadEntry();
 export function Playground() {
   return (
     <div className="flex h-dvh flex-col">
-      {loaded.ok ? (
-        <ShowableGate scenario={loaded.scenario} failed={(error) => <ScenarioError title={loaded.entry.title} errors={[error]} />}>
-          <PlaybackProvider scenario={loaded.scenario} entry={loaded.entry}>
-            <LangSetup />
-            <DocumentSource />
-            <FileDrop />
-            <Header />
-            <Player />
-          </PlaybackProvider>
-        </ShowableGate>
-      ) : (
-        <ScenarioError title={loaded.title} errors={loaded.errors} />
-      )}
+      <ShowableGate scenario={DEFAULT_SCENARIO} failed={(error) => <ScenarioError title={DEFAULT_ENTRY.title} errors={[error]} />}>
+        <PlaybackProvider scenario={DEFAULT_SCENARIO} entry={DEFAULT_ENTRY}>
+          <LangSetup />
+          <DocumentSource />
+          <FileDrop />
+          <Header />
+          <Player />
+        </PlaybackProvider>
+      </ShowableGate>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { loadParser } from '@/engine/scenario/parser';
 import { idleAfterPaint } from '@/stores/after-paint';
 import { loadLayoutEngine } from '@/stores/layout-engine';
 import { useLocaleStore } from '@/stores/locale';
@@ -14,8 +15,8 @@ import { prefetchGuide } from './guide-lazy';
 
 /**
  * Once the first screen is painted and the page is idle — or at the visitor's first touch,
- * click or key, if that comes first — fetches what they may open next: the rest of the
- * catalog, the side panel's tabs, the dialogs, the sequence diagram, the rate chart, the guide
+ * click or key, if that comes first — fetches what they may open next: the scenario parser
+ * (an edit is validated with it), the rest of the catalog, the side panel's tabs, the dialogs, the sequence diagram, the rate chart, the guide
  * card, the fault menu, the auto-layout engine. So none of them opens a beat late, and the first paint waits on none.
  */
 export function usePrefetch(): void {
@@ -26,6 +27,7 @@ export function usePrefetch(): void {
       if (done) return;
       done = true;
       stop();
+      loadParser().catch(() => undefined);
       formatterFor(useLocaleStore.getState().lang).catch(() => undefined);
       prefetchTabs();
       prefetchDialogs();

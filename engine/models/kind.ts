@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { LogGroup } from '../core/manifest';
 import { p, type Phrase } from '../core/phrase';
 import type { ModelDef } from '../core/types';
@@ -28,15 +27,14 @@ export type AnyNodeBehaviour<V = unknown> = NodeBehaviour<never, unknown, V>;
 export type NodesSoFar = readonly { readonly id: string; readonly type: string }[];
 
 /**
- * What the palette, the inspector, the scenario parser and the log filter know about a node
- * type before its behaviour is loaded. `V` is the kind's view type, which the UI's card for
+ * What the palette, the canvas and the log filter know about a node type before its behaviour
+ * is loaded; its parameter schema is apart (./params-catalog.ts), so knowing kinds costs no zod. `V` is the kind's view type, which the UI's card for
  * the kind is checked against.
  */
 export interface NodeManifest<T extends string = string, V = unknown, S = unknown> {
   readonly type: T;
   readonly title: string;
   readonly blurb: string;
-  readonly params: z.ZodType;
   /** Node types it may be linked to (the canvas refuses other links, with a reason). */
   readonly linksTo: readonly string[];
   /** The trace events its model emits, for the log filter. */

@@ -1,19 +1,16 @@
-import type { z } from 'zod';
 import type { LogGroup } from '../core/manifest';
 import type { ProgramDef } from '../core/program';
 import { p, type Phrase } from '../core/phrase';
 
 /**
- * What is known about a client program before its code is loaded: enough to validate a
- * scenario, build the inspector's form, warn about a missing link and group its events in the
- * log. One per program (./<kind>/index.ts); `load` fetches the behaviour, which engine/registry
- * calls the first time a scenario runs the program.
+ * What is known about a client program before its code is loaded: enough to warn about a
+ * missing link and group its events in the log (its parameter schema is apart, in
+ * ./params-catalog.ts). One per program (./<kind>/index.ts); `load` fetches the behaviour,
+ * which engine/registry calls the first time a scenario runs the program.
  */
 export interface ProgramManifest<K extends string = string, S = unknown> {
   readonly kind: K;
   readonly title: string;
-  /** The program's parameters, `kind` included (a member of the client's discriminated union). */
-  readonly params: z.ZodObject;
   /** Node types it talks to, so the canvas can warn when one is not connected. */
   readonly needs: readonly string[];
   /** The trace events it emits, for the log filter. */

@@ -7,7 +7,7 @@ import { mutualExclusion } from '../invariants/mutual-exclusion/monitor';
 import type { ClientState } from '../models/client/model';
 import { clientView } from '../models/client/view';
 import { clientParams } from '../models/client/params';
-import { NODE_KINDS } from '../models/catalog';
+import { NODE_PARAMS } from '../models/params-catalog';
 import { ALL_MODELS as MODELS } from '../registry/register-all';
 import { run } from '../testing/harness';
 import { redisLockParams } from './redis-lock/params';
@@ -23,7 +23,7 @@ function spec(server: { id: string; type: string; params?: unknown }, programs: 
     seed,
     nodes: [
       ...ids.map((id) => ({ id, type: 'client', params: clientParams.parse({ program: programs[id] }) })),
-      { id: server.id, type: server.type, params: NODE_KINDS[server.type].params.parse(server.params ?? {}) },
+      { id: server.id, type: server.type, params: NODE_PARAMS[server.type].parse(server.params ?? {}) },
       { id: 'storage', type: 'storage', params: { fencing: false } },
     ],
     links: ids.flatMap((id) => [

@@ -2,16 +2,9 @@ import type { z } from 'zod';
 import { paramErrorSay } from '../core/param-error';
 import { p, type Phrase, type Say } from '../core/phrase';
 import { problem } from './problems';
+import { formatPath } from './json-path';
 
-/** `['nodes', 2, 'params', 'ttlMs']` -> `nodes[2].params.ttlMs`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 /** A value's kind as the English word, and the phrase's select key. */
 function kindOf(v: unknown): { en: string; key: string } {

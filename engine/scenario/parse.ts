@@ -1,6 +1,7 @@
 import { INVARIANTS } from '../invariants/catalog';
 import { NODE_KINDS } from '../models/catalog';
 import { p } from '../core/phrase';
+import { NODE_PARAMS } from '../models/params-catalog';
 import { formatIssues, formatPath, issueMessage, issueSay, moreProblems } from './errors';
 import { migrate } from './migrate';
 import { problem } from './problems';
@@ -33,7 +34,7 @@ export function parseScenario(input: unknown): ParseResult {
       errors.push(problem(`nodes[${i}].type: unknown node type "${n.type}" (known: ${known})`, p('scenario.problem-unknownType', { i, type: n.type, known })));
       return;
     }
-    const params = kind.params.safeParse(n.params, { error: issueMessage, reportInput: true });
+    const params = NODE_PARAMS[n.type].safeParse(n.params, { error: issueMessage, reportInput: true });
     if (!params.success) {
       for (const iss of params.error.issues.slice(0, 3)) {
         const path = formatPath(['nodes', i, 'params', ...iss.path]);

@@ -1,4 +1,4 @@
-import { formatPath } from './errors';
+import { formatPath } from './json-path';
 
 /** Limits for JSON that comes from strangers (URLs, files, postMessage, localStorage). */
 export interface JsonLimits {

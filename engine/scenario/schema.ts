@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { must } from '../core/param-error';
+import { UNTITLED } from './titles';
 
 const finite = () => z.number({ error: must.number() }).refine(Number.isFinite, { error: must.finite() });
 const nonNegMs = () => finite().refine((n) => n >= 0, { error: must.nonNegative() });
@@ -92,8 +93,7 @@ export const playbackSchema = z
   })
   .strict();
 
-/** The title of a scenario whose file gives none. */
-export const UNTITLED = 'Untitled scenario';
+export { UNTITLED };
 
 /** Version 1 of the scenario format: everything needed to reproduce a run exactly. */
 export const scenarioV1 = z

@@ -2,24 +2,22 @@ import { z } from 'zod';
 import { issueMessage, formatIssues } from '@/engine/scenario/errors';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { Scenario } from '@/engine/scenario/schema';
-import { moveStored, readStored, writeStored } from './browser-storage';
+import { AUTOSAVE_KEY, type AutosaveRecord } from './autosave-write';
+import { moveStored, readStored } from './browser-storage';
 
-// The autosaved document, apart from the named saves (./records.ts): every page load reads it,
-// while the saves are only needed when a dialog lists them or work is stashed.
+// Reading the autosaved document back, apart from the named saves (./records.ts) and from
+// writing it (./autosave-write.ts): a page load reads it only when something is stored, while
+// the saves are only needed when a dialog lists them or work is stashed.
 
-const AUTOSAVE_KEY = 'autosave:v1';
-
-const autosaveSchema = z.object({
+const autosaveSchema: z.ZodType<AutosaveRecord> = z.object({
   v: z.literal(1),
   savedAt: z.number(),
-  /** Cursor time when saved. */
   t: z.number().min(0),
-  /** The library entry it came from, for the About tab. */
   entryId: z.string().max(60).nullable(),
   edited: z.boolean(),
   scenario: z.unknown(),
 });
-export type AutosaveRecord = z.infer<typeof autosaveSchema>;
+export type { AutosaveRecord };
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -38,9 +36,4 @@ export function loadAutosave(): Loaded<{ record: AutosaveRecord; scenario: Scena
 function failAutosave(error: string): Loaded<never> {
   moveStored(AUTOSAVE_KEY, `autosave:damaged`);
   return { ok: false, error };
-}
-
-/** Stores the current document (the caller debounces). */
-export function saveAutosave(rec: Omit<AutosaveRecord, 'v' | 'savedAt'>, now: number): { ok: true } | { ok: false; error: string } {
-  return writeStored(AUTOSAVE_KEY, { v: 1, savedAt: now, ...rec });
 }

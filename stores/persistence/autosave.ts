@@ -1,5 +1,5 @@
 import type { PlaybackState, PlaybackStore } from '../playback-store';
-import { saveAutosave } from './autosave-record';
+import { saveAutosave } from './autosave-write';
 
 /** Quiet time before a change is written (edits come in bursts: dragging, typing). */
 const DELAY_MS = 600;

@@ -9,7 +9,8 @@ import type { Loaded } from './autosave-record';
 // The named saves. The autosave lives in ./autosave-record.ts (re-exported here), so that a page
 // load, which only needs the autosave, does not carry the saves' code.
 
-export { loadAutosave, saveAutosave, type AutosaveRecord, type Loaded } from './autosave-record';
+export { loadAutosave, type AutosaveRecord, type Loaded } from './autosave-record';
+export { saveAutosave } from './autosave-write';
 
 const SAVES_KEY = 'saves:v1';
 /** At most this many named saves (each a few KB; localStorage holds about 5 MB). */

@@ -3,6 +3,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_KINDS } from '@/engine/models/catalog';
+import { NODE_PARAMS } from '@/engine/models/params-catalog';
 import { kindBlurb, kindTitle } from '@/engine/models/kind';
 import { PROGRAM_KINDS } from '@/engine/patterns/catalog';
 import { programTitle } from '@/engine/patterns/kind';
@@ -136,7 +137,7 @@ function NodeInspector({ id }: { id: string }) {
         <Section title={t('ui.panels-inspector.parameters')}>
           <SchemaForm
             id={`node-${id}`}
-            schema={kind.params}
+            schema={NODE_PARAMS[kind.type]}
             value={node.params}
             fields={style.fields}
             variantFields={PROGRAM_FIELDS}

@@ -1,12 +1,10 @@
 import { defineNode } from '../kind';
-import { appParams } from './params';
 
 /** An app service: what is known of it before its behaviour (./behaviour.ts) is fetched. */
 export const appKind = defineNode({
   type: 'app',
   title: 'App service',
   blurb: 'Serves logged-in users; keeps sessions in memory or in Redis, or verifies JWTs on its own clock.',
-  params: appParams,
   linksTo: ['client', 'lb', 'redis'],
   log: { group: 'app', namespaces: ['app', 'session', 'jwt'] },
   load: () => import('./behaviour').then((m) => m.appBehaviour),

@@ -1,12 +1,10 @@
 import { defineNode } from '../kind';
-import { attackerParams } from './params';
 
 /** An attacker's machine: what is known of it before its behaviour (./behaviour.ts) is fetched. */
 export const attackerKind = defineNode({
   type: 'attacker',
   title: 'Attacker',
   blurb: 'Replays a session cookie or token stolen from a user linked to it.',
-  params: attackerParams,
   linksTo: ['lb', 'app'],
   // Like a client, it only hosts a program; the events are the program's (token-replay).
   log: { group: 'attacker', namespaces: [] },

@@ -1,5 +1,4 @@
 import { defineNode, type NodesSoFar } from '../kind';
-import { clientParams } from './params';
 
 /** A first program for a new client: talk to whatever server is already on the canvas. */
 function firstProgram(nodes: NodesSoFar): Record<string, unknown> {
@@ -16,7 +15,6 @@ export const clientKind = defineNode({
   type: 'client',
   title: 'Client',
   blurb: 'Runs a program: sends requests, waits for replies, retries.',
-  params: clientParams,
   linksTo: ['redis', 'sentinel', 'zookeeper', 'storage', 'payments', 'lb', 'app', 'attacker', 'limiter', 'db', 'mq', 'notifier'],
   // The model only hosts a program; the events are the program's (see each program's manifest).
   log: { group: 'client', namespaces: [] },

@@ -1,12 +1,10 @@
 import { defineNode } from '../kind';
-import { dbParams } from './params';
 
 /** A MariaDB server: what is known of it before its behaviour (./behaviour.ts) is fetched. */
 export const dbKind = defineNode({
   type: 'db',
   title: 'Database',
   blurb: 'MariaDB/InnoDB: tables of rows, transactions with row locks, deadlock detection, XA branches that survive a crash.',
-  params: dbParams,
   linksTo: ['client', 'xa-tm', 'tcc-svc'],
   log: { group: 'db', namespaces: ['db'] },
   newParams: () => ({

@@ -1,12 +1,10 @@
 import { defineNode } from '../kind';
-import { mqParams } from './params';
 
 /** A RocketMQ-style message broker: what is known of it before its behaviour (./behaviour.ts) is fetched. */
 export const mqKind = defineNode({
   type: 'mq',
   title: 'Message broker',
   blurb: 'RocketMQ-style broker: topics with queues, consumer groups, retries at delay levels, a dead-letter queue, transactional half messages with back-checks.',
-  params: mqParams,
   linksTo: ['client'],
   log: { group: 'broker', namespaces: ['mq'] },
   load: () => import('./behaviour').then((m) => m.mqBehaviour),

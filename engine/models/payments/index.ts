@@ -1,12 +1,10 @@
 import { defineNode } from '../kind';
-import { paymentsParams } from './params';
 
 /** A payment service: what is known of it before its behaviour (./behaviour.ts) is fetched. */
 export const paymentsKind = defineNode({
   type: 'payments',
   title: 'Payment service',
   blurb: 'Charges a card for each payment request; can dedupe retries by idempotency key in Redis or ZooKeeper.',
-  params: paymentsParams,
   linksTo: ['client', 'redis', 'zookeeper'],
   log: { group: 'payments', namespaces: ['payments'] },
   load: () => import('./behaviour').then((m) => m.paymentsBehaviour),

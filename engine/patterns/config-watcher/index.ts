@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { configWatcherParams } from './params';
 
 /** Follows a configuration znode with a one-shot or a persistent watch. */
 export const configWatcherKind = defineProgram({
   kind: 'config-watcher',
   title: 'Config watcher (one-shot or persistent watch)',
-  params: configWatcherParams,
   needs: ['zookeeper'],
   log: { group: 'config', namespaces: ['config'] },
   load: () => import('./program').then((m) => m.configWatcher),

@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { notifyReceiverParams } from './params';
 
 /** A merchant receiving payment notifications: answers “success”, dedupes, and can query back. */
 export const notifyReceiverKind = defineProgram({
   kind: 'notify-receiver',
   title: 'Notified merchant (dedupes, queries back)',
-  params: notifyReceiverParams,
   needs: ['notifier'],
   log: { group: 'notify', namespaces: ['recv'] },
   load: () => import('./program').then((m) => m.notifyReceiver),

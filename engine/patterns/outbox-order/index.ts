@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { outboxOrderParams } from './params';
 
 /** Places orders, each with its outbox row in the same local transaction. */
 export const outboxOrderKind = defineProgram({
   kind: 'outbox-order',
   title: 'Order service (order row + outbox row in one local transaction)',
-  params: outboxOrderParams,
   needs: ['db'],
   log: { group: 'broker', namespaces: ['order'] },
   load: () => import('./program').then((m) => m.outboxOrder),

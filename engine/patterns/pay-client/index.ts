@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { payClientParams } from './params';
 
 /** Pays for one order, retrying after timeouts with the same idempotency key. */
 export const payClientKind = defineProgram({
   kind: 'pay-client',
   title: 'Payment client (retries after a timeout)',
-  params: payClientParams,
   needs: ['payments'],
   log: { group: 'payments', namespaces: ['pay'] },
   load: () => import('./program').then((m) => m.payClient),

@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { redisScriptParams } from './params';
 
 /** Sends a fixed list of Redis commands one after another: the simplest client. */
 export const redisScriptKind = defineProgram({
   kind: 'redis-script',
   title: 'Redis command script',
-  params: redisScriptParams,
   needs: ['redis'],
   example: { commands: [['SET', 'greeting', 'hello'], ['GET', 'greeting'], ['INCR', 'visits'], ['EXPIRE', 'greeting', '5']] },
   log: { group: 'client', namespaces: ['client'] },

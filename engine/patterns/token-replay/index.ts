@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { tokenReplayParams } from './params';
 
 /** Replays a stolen session cookie or token. */
 export const tokenReplayKind = defineProgram({
   kind: 'token-replay',
   title: 'Attacker replaying a stolen token',
-  params: tokenReplayParams,
   needs: ['lb'],
   log: { group: 'attacker', namespaces: ['attacker'] },
   load: () => import('./program').then((m) => m.tokenReplay),

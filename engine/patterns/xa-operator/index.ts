@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { xaOperatorParams } from './params';
 
 /** An operator who lists in-doubt XA branches and commits or rolls one back by hand (a heuristic decision). */
 export const xaOperatorKind = defineProgram({
   kind: 'xa-operator',
   title: 'Operator resolving an in-doubt XA branch by hand (heuristic decision)',
-  params: xaOperatorParams,
   needs: ['db'],
   log: { group: 'db', namespaces: ['dba'] },
   load: () => import('./program').then((m) => m.xaOperator),

@@ -1,11 +1,9 @@
 import { defineProgram } from '../kind';
-import { zkScriptParams } from './params';
 
 /** Runs a list of ZooKeeper commands over one session, the way a person at zkCli would. */
 export const zkScriptKind = defineProgram({
   kind: 'zk-script',
   title: 'ZooKeeper command script',
-  params: zkScriptParams,
   needs: ['zookeeper'],
   example: { ops: ['create /app hello', 'get -w /app', 'set /app bye', 'ls /'] },
   // Its replies are zk.script.* events, in the zk namespace the ZooKeeper kind owns.
