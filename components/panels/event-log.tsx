@@ -40,8 +40,9 @@ export function EventLog() {
   const log = usePlayback((s) => selectLog(s, steps, view));
   const rows = useMemo(() => (playing ? log.slice(0, PLAYING_ROWS) : log), [playing, log]);
   // A seek renders a screenful first (use-row-window.ts), in rows that keep their elements
-  // (row-slots.ts): it used to remove all 150 rows and create 150 new ones.
-  const { shown, ref, onScroll } = useRowWindow(rows);
+  // (row-slots.ts): it used to remove all 150 rows and create 150 new ones. Playing, the few
+  // rows shown change every frame and are rendered once each time.
+  const { shown, ref, onScroll } = useRowWindow(rows, !playing);
   const [slots] = useState(() => new RowSlots());
   const keys = useMemo(() => slots.assign(shown.map((e) => e.key)), [slots, shown]);
   const playback = usePlaybackStore();

@@ -22,13 +22,14 @@ const reachOf = (el: HTMLElement) => (Math.floor((el.scrollTop + el.clientHeight
  * those that reach the bottom of the view, the rest after the next paint. The seek's frame then
  * formats and lays out a screenful rather than every row, and the whole list is still in the
  * page a frame later (for find-in-page, screen readers and keyboard focus). Give `ref` and
- * `onScroll` to the scrolling element.
+ * `onScroll` to the scrolling element. With `windowed` false (while playing, when the rows change
+ * every frame and are few) the rows are rendered whole at once, never twice.
  */
-export function useRowWindow<T>(rows: readonly T[]): { shown: readonly T[]; ref: (el: HTMLElement | null) => (() => void) | undefined; onScroll: (e: UIEvent<HTMLElement>) => void } {
+export function useRowWindow<T>(rows: readonly T[], windowed = true): { shown: readonly T[]; ref: (el: HTMLElement | null) => (() => void) | undefined; onScroll: (e: UIEvent<HTMLElement>) => void } {
   const [reach, setReach] = useState(UNMEASURED);
   /** The rows already rendered in full (set after a paint), or null. */
   const [full, setFull] = useState<readonly T[] | null>(null);
-  const n = full === rows ? rows.length : Math.min(rows.length, reach);
+  const n = full === rows || !windowed ? rows.length : Math.min(rows.length, reach);
   useLayoutEffect(() => {
     if (n < rows.length) return afterPaint(() => setFull(rows));
   }, [rows, n]);
