@@ -69,6 +69,21 @@ describe('trace message storage', () => {
     );
   });
 
+  it('gives back a map-like object with a key named __proto__ as an own key, not as its prototype', () => {
+    const keys: Record<string, unknown> = {};
+    for (let i = 0; i < 18; i++) keys[`k${i}`] = i;
+    Object.defineProperty(keys, '__proto__', { value: { v: 'y' }, enumerable: true, writable: true, configurable: true });
+    const log = new TraceLog(['a', 'b']);
+    const m = { type: 'set', keys } as unknown as Msg;
+    log.pushDeliver(0, 0, 0, 1, 0, m);
+    const ev = log.get(0);
+    if (ev.type !== 'net.deliver') throw new Error('expected a delivery');
+    const got = (ev.msg as unknown as { keys: Record<string, unknown> }).keys;
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    expect(Object.hasOwn(got, '__proto__')).toBe(true);
+    expectSame(ev.msg, m);
+  });
+
   it('gives back events\' fields equal to what was recorded, whatever their type field', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.tuple(fc.constantFrom('type', 'n', 'argv', 'to'), value), { maxLength: 4 }), { maxLength: 40 }), (specs) => {
