@@ -1,3 +1,4 @@
+import { lazyModule } from '../core/lazy-module';
 import type * as Parse from './parse';
 
 // The scenario parser (zod and every kind's schema) is a chunk of its own: the playground's
@@ -7,23 +8,10 @@ import type * as Parse from './parse';
 
 type ParseModule = typeof Parse;
 
-let loaded: ParseModule | null = null;
-let loading: Promise<ParseModule> | null = null;
+const parser = lazyModule<ParseModule>(() => import('./parse'));
 
 /** The parser, fetching it on first use; a failed fetch is forgotten, so a later call tries again. */
-export function loadParser(): Promise<ParseModule> {
-  if (loaded) return Promise.resolve(loaded);
-  loading ??= import('./parse').then(
-    (m) => (loaded = m),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
+export const loadParser = parser.load;
 
 /** The parser if it has arrived, for code that must answer synchronously (an edit). */
-export function parserNow(): ParseModule | null {
-  return loaded;
-}
+export const parserNow = parser.now;

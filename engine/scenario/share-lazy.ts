@@ -1,3 +1,4 @@
+import { lazyModule } from '../core/lazy-module';
 import { payloadProblem, sharePayloadOf, type DecodeResult } from './share-link';
 
 // Share links for the browser's first page load: the codec (./share.ts with fflate, ~10 KB
@@ -5,26 +6,13 @@ import { payloadProblem, sharePayloadOf, type DecodeResult } from './share-link'
 
 type ShareModule = typeof import('./share');
 
-let loaded: ShareModule | null = null;
-let loading: Promise<ShareModule> | null = null;
+const share = lazyModule<ShareModule>(() => import('./share'));
 
 /** The share-link codec, fetched on first use; a failed fetch is forgotten so the next call retries. */
-export function loadShare(): Promise<ShareModule> {
-  if (loaded) return Promise.resolve(loaded);
-  loading ??= import('./share').then(
-    (m) => (loaded = m),
-    (e: unknown) => {
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
+export const loadShare = share.load;
 
 /** The codec if it has arrived already, so a caller can stay synchronous; else null. */
-export function shareIfLoaded(): ShareModule | null {
-  return loaded;
-}
+export const shareIfLoaded = share.now;
 
 /** Whether a hash is a share link (has an `s=`), without decoding or loading anything. */
 export function isShareHash(hash: string): boolean {
