@@ -86,6 +86,12 @@ export interface PlaybackState {
   future: readonly Scenario[];
   /** The visitor changed the scenario since it was opened (work that must not be lost silently). */
   edited: boolean;
+  /**
+   * An edit that answered ok before the parser arrived and was then refused (or could not be
+   * checked, or was overtaken by another such edit): the page shows it, since nothing else does.
+   * `id` grows with each, so the same problems twice are still two notices.
+   */
+  lateRefusal: { id: number; errors: readonly string[] } | null;
 
   play(): void;
   pause(): void;
@@ -310,13 +316,23 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       if (!parser) {
         // An edit in the moment between the first paint and the parser's arrival (it is fetched
         // right after that paint): made once it is here, unless the document changed meanwhile.
+        // The caller has its answer already, so a refusal found then is published as
+        // `lateRefusal`. An edit of a document closed meanwhile goes with it, unreported.
         const { doc, scenario: base } = st;
+        const refuseLate = (errors: readonly string[]) => set({ lateRefusal: { id: (get().lateRefusal?.id ?? 0) + 1, errors } });
         loadParser().then(
           () => {
             const now = get();
-            if (now.doc === doc && now.scenario === base) replace(next, history, at);
+            if (now.doc !== doc) return;
+            // A second early edit was made from the same scenario as the first, without it.
+            const r = now.scenario === base ? replace(next, history, at) : { ok: false as const, errors: [problem('an edit made while the editor was loading was overtaken by another one; make it again', p('scenario.problem-editOvertaken'))] };
+            if (!r.ok) refuseLate(r.errors);
           },
-          () => undefined,
+          (e: unknown) => {
+            if (get().doc !== doc) return;
+            const error = e instanceof Error ? e.message : String(e);
+            refuseLate([problem(`the edit could not be checked: ${error}`, p('scenario.problem-editUnchecked', { error }))]);
+          },
         );
         return { ok: true };
       }
@@ -353,6 +369,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       past: [],
       future: [],
       edited: false,
+      lateRefusal: null,
 
       play() {
         if (get().finished) get().restart();

@@ -71,6 +71,7 @@ export const en = {
   watchFor: 'Watch for: ',
   nodeAria: '{label} ({type})',
   linkAria: 'link {from} to {to}, {latency}',
+  editRefusedLater: 'An edit made while the page was loading was not applied: {error}',
   couldNotLink: 'Could not link them: {error}',
   couldNotAdd: 'Could not add it: {error}',
 } as const satisfies Record<string, string>;

@@ -73,6 +73,7 @@ export const zh: Record<keyof typeof en, string> = {
   watchFor: '留意：',
   nodeAria: '{label}（{type}）',
   linkAria: '链路 {from} 到 {to}，{latency}',
+  editRefusedLater: '页面加载期间所做的编辑未被应用：{error}',
   couldNotLink: '无法连接它们：{error}',
   couldNotAdd: '无法添加：{error}',
 };

@@ -7,6 +7,7 @@ import { useUi } from '@/stores/playback-context';
 import { selectNotices, selectUiActions } from '@/stores/ui-selectors';
 import type { Notice } from '@/stores/ui-store';
 import { CloseIcon } from '../ui/icons';
+import { useLateRefusals } from './use-late-refusals';
 
 /** How long a notice stays (real time: it is about the page, not the simulation). */
 const SHOW_MS = 7000;
@@ -39,6 +40,7 @@ function NoticeItem({ n, dismiss }: { n: Notice; dismiss: (id: number) => void }
 export function Notices() {
   const notices = useUi(selectNotices);
   const { dismiss } = useUi(useShallow(selectUiActions));
+  useLateRefusals();
   return (
     <ol role="status" aria-live="polite" className="pointer-events-none absolute inset-x-0 top-3 z-20 mx-auto flex w-[min(26rem,calc(100%-1.5rem))] flex-col gap-2">
       {notices.map((n) => (

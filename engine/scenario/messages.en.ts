@@ -646,6 +646,8 @@ export const en = {
   'problem-cannotLink': 'edges[{i}]: a {a} cannot be linked to a {b}',
   'problem-unknownInvariant': 'monitors[{i}]: unknown invariant "{id}" (known: {known})',
   'problem-couldNotStart': 'the simulation could not start: {error}',
+  'problem-editOvertaken': 'an edit made while the editor was loading was overtaken by another one; make it again',
+  'problem-editUnchecked': 'the edit could not be checked: {error}',
   'problem-otherScenario': 'another scenario was opened meanwhile',
   issueType: 'expected {want, select, number {a number} object {an object} array {an array} other {a {want}}}, got {got, select, null {null} array {an array} NaN {NaN} object {an object} nothing {nothing} other {a {got}}}',
   issueNumberBound: 'expected a number {op} {bound}',

@@ -647,6 +647,8 @@ export const zh: Record<keyof typeof en, string> = {
   'problem-cannotLink': 'edges[{i}]：{a} 不能连接到 {b}',
   'problem-unknownInvariant': 'monitors[{i}]：未知的不变量“{id}”（可用：{known}）',
   'problem-couldNotStart': '模拟无法启动：{error}',
+  'problem-editOvertaken': '编辑器加载期间所做的一处编辑被随后的另一处编辑覆盖，请重新操作',
+  'problem-editUnchecked': '无法检查这处编辑：{error}',
   'problem-otherScenario': '这期间已打开了另一个场景',
   issueType: '应为{want, select, number {数字} object {对象} array {数组} string {字符串} boolean {布尔值} other {{want}}}，实际是{got, select, null {null} array {数组} NaN {NaN} object {对象} nothing {空} string {字符串} boolean {布尔值} number {数字} other {{got}}}',
   issueNumberBound: '应为 {op} {bound} 的数',
