@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstEnMessages } from '@/components/i18n/messages';
 import { narrate } from '@/engine/core/narrate';
-import { makeFormatter } from '@/engine/i18n/format';
+import { makeFormatter, type Messages } from '@/engine/i18n/format';
 import { buildSimulation } from '@/engine/scenario/build';
+import { DEFAULT_BEHAVIOUR } from '@/stores/default-behaviour';
 import { loadEntry } from '@/stores/scenario-source';
 
 describe('the English that ships with the page', () => {
@@ -23,4 +24,12 @@ describe('the English that ships with the page', () => {
   it('leaves the rest of the catalog out: other kinds, the invariants, the vocabulary, the built-ins’ text', () => {
     expect(Object.keys(firstEnMessages).sort()).toEqual(['clients', 'core', 'model', 'pattern', 'trace', 'ui']);
   });
+
+  it('carries the cards of the default scenario’s kinds only, and neither the hunt’s nor the inspector’s text', () => {
+    const ui = firstEnMessages.ui as Messages;
+    expect(Object.keys(ui.node).sort()).toEqual(DEFAULT_BEHAVIOUR.nodes.map((b) => b.model.type).sort());
+    expect(Object.keys(ui)).not.toContain('hunt');
+    expect(Object.keys(ui)).not.toContain('panels-inspector');
+  });
+
 });

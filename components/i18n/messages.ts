@@ -8,13 +8,13 @@ import { en as modelRedis } from '@/engine/models/redis/messages.en';
 import { en as patternCommon } from '@/engine/patterns/messages.en';
 import { en as patternRedisScript } from '@/engine/patterns/redis-script/messages.en';
 import { en as trace } from '@/engine/trace/messages.en';
-import { uiEn } from './ui-en';
+import { uiFirstEn } from './ui-first-en';
 
 /**
- * The English that ships with the page: the UI's, and the narration of the default scenario's
+ * The English that ships with the page: the UI's first screen (ui-first-en.ts), and the narration of the default scenario's
  * kinds (stores/default-behaviour.ts; a test checks that it covers that run). The rest of the
  * engine's English — other kinds, the invariants, the vocabulary of parameters and metrics,
- * the hunt — is fetched after the first paint (loadMessages).
+ * the hunt, the UI's dialogs and other kinds' cards — is fetched after the first paint (loadMessages).
  */
 export const firstEnMessages: Messages = {
   core,
@@ -22,7 +22,7 @@ export const firstEnMessages: Messages = {
   clients,
   model: { common: modelCommon, client: modelClient, redis: modelRedis },
   pattern: { common: patternCommon, 'redis-script': patternRedisScript },
-  ui: uiEn,
+  ui: uiFirstEn,
 };
 
 /**
@@ -31,7 +31,7 @@ export const firstEnMessages: Messages = {
  */
 export async function loadMessages(lang: Lang): Promise<Messages> {
   if (lang === 'en') {
-    const { engineEn } = await import('@/engine/i18n/en');
+    const [{ engineEn }, { uiEn }] = await Promise.all([import('@/engine/i18n/en'), import('./ui-en')]);
     return { ...engineEn, ui: uiEn };
   }
   const [{ engineZh }, { uiZh }] = await Promise.all([import('@/engine/i18n/zh'), import('./ui-zh')]);

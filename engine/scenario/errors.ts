@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { paramErrorSay } from '../core/param-error';
+import { paramErrorSay } from '../core/param-phrases';
 import { p, type Phrase, type Say } from '../core/phrase';
 import { problem } from './problems';
 import { formatPath } from './json-path';

@@ -1,4 +1,4 @@
-import { paramErrorSay } from '../core/param-error';
+import { paramErrorSay } from '../core/param-phrases';
 import type { Say } from '../core/phrase';
 
 // A scenario's problems are strings: share links, files and the CLI print them in English, and
