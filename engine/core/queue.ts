@@ -25,7 +25,7 @@ export interface QueueItem {
   link: number;
   sentAt: number;
   msg: Msg | null;
-  /** Timer id, pause id for a resume, generation for a retransmission. */
+  /** Timer id, pause id for a resume, generation for a retransmission (0 for a message). */
   id: number;
   /** Node incarnation when a timer was set; a message's TCP connection; a retransmission's end. */
   inc: number;
@@ -101,8 +101,12 @@ export class EventQueue {
     this.freeTop = this.cap;
   }
 
-  /** Schedules a message (or a lost one) sent on connection `conn`, without allocating a queue record. */
-  pushMsg(time: number, seq: number, lost: boolean, to: number, from: number, link: number, sentAt: number, msg: Msg, conn: number): void {
+  /**
+   * Schedules a message (or a lost one) sent on connection `conn`, without allocating a queue
+   * record. `sender` is the index of the last trace event before it was sent (see
+   * `Recorder.lastIndex`), kept in the slot's `id`, which a message has no other use for.
+   */
+  pushMsg(time: number, seq: number, lost: boolean, to: number, from: number, link: number, sentAt: number, msg: Msg, conn: number, sender: number): void {
     const s = this.take();
     this.kind[s] = lost ? ItemKind.Lost : ItemKind.Msg;
     this.node[s] = to;
@@ -110,6 +114,7 @@ export class EventQueue {
     this.link[s] = link;
     this.sentAt[s] = sentAt;
     this.inc[s] = conn;
+    this.id[s] = sender;
     this.ref[s] = msg;
     this.heap.push(time, seq, s);
   }

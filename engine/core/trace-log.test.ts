@@ -77,4 +77,26 @@ describe('TraceLog: compact columns read back exactly', () => {
     log.pushDeliver(4, 4, 1, 0, 3, { type: 'ping', n: 40 } as Msg);
     expect(log.slice(3).map((e) => (e as unknown as { msg: { n?: number } }).msg.n)).toEqual([undefined, 40]);
   });
+
+  it("a sender's event index that does not name an event at the send time is checked, not trusted", () => {
+    const log = new TraceLog(['a', 'b']);
+    log.push(0, 0, 0, 'fault.crash' as never, { k: 0 });
+    log.push(1, 1, 0, 'fault.crash' as never, { k: 1 });
+    log.push(1, 1, 0, 'fault.crash' as never, { k: 2 });
+    const ping = (n: number) => ({ type: 'ping', n }) as Msg;
+    // Right (event 2 is at 1), at another time (event 0), not yet recorded (itself, then past the end), and none.
+    log.pushDeliver(2, 2, 1, 0, 1, ping(3), 2);
+    log.pushDeliver(2, 2, 1, 0, 1, ping(4), 0);
+    log.pushDeliver(2, 2, 1, 0, 2, ping(5), 5);
+    log.pushDeliver(3, 3, 1, 0, 2, ping(6), 99);
+    log.pushDeliver(4, 4, 1, 0, 0.5, ping(7), 1);
+    const sent = (i: number) => (log.get(i) as unknown as { sentAt: number }).sentAt;
+    expect([3, 4, 5, 6, 7].map(sent)).toEqual([1, 1, 2, 2, 0.5]);
+    // A truncated branch: event 3's index now names an event at another time.
+    log.truncate(3);
+    log.push(5, 5, 0, 'fault.crash' as never, { k: 3 });
+    log.pushDeliver(6, 6, 1, 0, 1, ping(8), 3);
+    expect(sent(4)).toBe(1);
+    expect(log.get(4)).toMatchObject({ msg: { n: 8 } });
+  });
 });

@@ -75,17 +75,6 @@ function newChunk(stepBase: number, offBase: number): Chunk {
   };
 }
 
-/** Slots of TraceLog.recentIndex (a power of two). */
-const RECENT = 1 << 14;
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-
-/** A slot of TraceLog.recentIndex for time `t`, from its bits. */
-function timeHash(t: number): number {
-  F64[0] = t;
-  return Math.imul(U32[0] ^ U32[1], 0x9e3779b1) >>> 18;
-}
-
 /** Shape ids stored inline are below this; a message of a later shape is kept as an object. */
 const MAX_INLINE_SHAPE = 0x7ffe;
 /** In `shape`: this record's values belong to an earlier record. */
@@ -128,15 +117,6 @@ export class TraceLog {
   private readonly deepTags = new Set<unknown>();
   /** Such a message -> the record holding its values. */
   private stored = new WeakMap<object, number>();
-  /**
-   * Recent event times, hashed, -> an event at that time: a delivery's send time is nearly
-   * always found here (searching the time column for each one doubled the cost of recording a
-   * delivery). A slot may be overwritten, so a miss is searched for. Allocated with the first chunk: a
-   * simulation that records nothing (a hunt's) has no use for them.
-   */
-  private recentTime = new Float64Array(0);
-  private recentIndex = new Int32Array(0);
-  private lastTime = NaN;
 
   constructor(private readonly nodeIds: readonly string[]) {}
 
@@ -147,10 +127,7 @@ export class TraceLog {
   /** The chunk the next record, of step `step`, goes into (allocated on demand). */
   private tail(step: number): Chunk {
     const ci = this.n >>> 14;
-    if (ci === this.chunks.length) {
-      if (ci === 0) this.forgetTimes();
-      this.chunks.push(newChunk(step, this.vals.n));
-    }
+    if (ci === this.chunks.length) this.chunks.push(newChunk(step, this.vals.n));
     return this.chunks[ci];
   }
 
@@ -181,12 +158,14 @@ export class TraceLog {
     c.off32[j] = owner >= 0 ? this.offAt(owner) : off;
   }
 
-  /** Stores delivery `i`'s send time (see Chunk.sent). */
-  private setSent(c: Chunk, j: number, i: number, sentAt: number): void {
-    const h = timeHash(sentAt);
-    let at = this.recentIndex[h];
-    // The event being recorded has been filed already: it is no earlier one.
-    if (!(this.recentTime[h] === sentAt && at < i && i - at <= 0xffff)) at = this.search(sentAt, i);
+  /**
+   * Stores delivery `i`'s send time (see Chunk.sent). `sender` is the event the sender's step
+   * had emitted last when it sent (see `pushDeliver`), nearly always one at `sentAt`: checked,
+   * as any event can be named (a message sent before its step emitted anything, retransmitted,
+   * restored from a snapshot, or sent in a branch that was cut off), and else searched for.
+   */
+  private setSent(c: Chunk, j: number, i: number, sentAt: number, sender: number): void {
+    const at = sender >= 0 && sender < i && i - sender <= 0xffff && this.timeAt(sender) === sentAt ? sender : this.search(sentAt, i);
     // -0 is not +0: only an exact match is stored as a distance.
     if (at >= 0 && (sentAt !== 0 || Object.is(this.timeAt(at), sentAt))) {
       c.sent[j] = i - at;
@@ -195,21 +174,6 @@ export class TraceLog {
     c.sent[j] = 0;
     c.sentFull ??= new Float64Array(CHUNK);
     c.sentFull[j] = sentAt;
-  }
-
-  /** Files event `i`, the first at time `t`, where a delivery sent then finds it (see setSent). */
-  private noteTime(t: number, i: number): void {
-    this.lastTime = t;
-    const h = timeHash(t);
-    this.recentTime[h] = t;
-    this.recentIndex[h] = i;
-  }
-
-  /** Empties the recent times (they may name events no longer there). */
-  private forgetTimes(): void {
-    this.recentTime = new Float64Array(RECENT).fill(NaN);
-    this.recentIndex = new Int32Array(RECENT);
-    this.lastTime = NaN;
   }
 
   /** An event at time `t` among the 65,535 before event `i`, or -1 (binary search: times only grow). */
@@ -232,18 +196,21 @@ export class TraceLog {
     return d > 0 ? this.timeAt(i - d) : c.sentFull![j];
   }
 
-  /** Records a message delivery without allocating a record object. */
-  pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg): void {
+  /**
+   * Records a message delivery without allocating a record object. `sender`, when known, is the
+   * index of an event at `sentAt` (the engine passes the last one its sender's step had emitted
+   * when it sent); the send time is stored as the distance back to it.
+   */
+  pushDeliver(t: number, step: number, to: number, from: number, sentAt: number, msg: Msg, sender = -1): void {
     const c = this.tail(step);
     const i = this.n++;
     const j = i & (CHUNK - 1);
     c.t[j] = t;
-    if (t !== this.lastTime) this.noteTime(t, i);
     setStep(c, j, step);
     c.code[j] = DELIVER;
     c.node[j] = to;
     c.from[j] = from;
-    this.setSent(c, j, i, sentAt);
+    this.setSent(c, j, i, sentAt, sender);
     if (this.deepTags.size > 0 && this.deepTags.has(msg.type)) {
       const at = this.stored.get(msg);
       if (at !== undefined) {
@@ -277,7 +244,6 @@ export class TraceLog {
     const i = this.n++;
     const j = i & (CHUNK - 1);
     c.t[j] = t;
-    if (t !== this.lastTime) this.noteTime(t, i);
     setStep(c, j, step);
     c.code[j] = codeOf(type);
     c.node[j] = node;
@@ -307,7 +273,6 @@ export class TraceLog {
     }
     this.vals.n = end;
     this.stored = new WeakMap();
-    this.forgetTimes();
     this.n = n;
     this.chunks.length = Math.ceil(n / CHUNK);
   }

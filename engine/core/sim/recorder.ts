@@ -3,6 +3,7 @@ import type { MonitorCtx, MonitorDef } from '../monitor';
 import { TraceLog } from '../trace-log';
 import type { TraceData, TraceEvent, TraceType } from '../trace-types';
 import type { Msg } from '../msg';
+import type { EventQueue } from '../queue';
 import type { Kernel } from './kernel';
 import type { LiveWorld } from './types';
 
@@ -38,10 +39,12 @@ export class Recorder {
   private curMonitor = 0;
   // The kernel's parts this one uses, held directly (see Kernel).
   private readonly w: LiveWorld;
+  private readonly q: EventQueue;
   private readonly nodeIds: readonly string[];
 
   constructor(k: Kernel, monitors: readonly MonitorDef[], recording: boolean) {
     this.w = k.w;
+    this.q = k.q;
     this.nodeIds = k.nodeIds;
     this.trace = new TraceLog(k.nodeIds);
     this.recording = recording;
@@ -83,14 +86,26 @@ export class Recorder {
     }
   }
 
-  /** Records a message handed to node `to`: the commonest event, stored without a record object. */
-  deliver(to: number, from: number, sentAt: number, msg: Msg): void {
+  /**
+   * Index of the last event emitted (recorded or not): a message sent now carries it, and the
+   * trace finds the message's send time there when it is delivered (see `TraceLog.pushDeliver`).
+   */
+  get lastIndex(): number {
+    return this.nextIndex - 1;
+  }
+
+  /**
+   * Records the message in queue slot `slot` handed to node `to`: the commonest event, stored
+   * without a record object. Its send time and sender's index are read from the slot only when
+   * they are needed, which without a trace or a monitor is never.
+   */
+  deliver(to: number, from: number, slot: number, msg: Msg): void {
     const w = this.w;
     const idx = this.nextIndex++;
     if (this.recording && w.step >= this.recordedSteps) {
-      this.trace.pushDeliver(w.t, w.step, to, from, sentAt, msg);
+      this.trace.pushDeliver(w.t, w.step, to, from, this.q.sentAt[slot], msg, this.q.id[slot]);
     }
-    if (this.monitorsDeliver) this.deliverToMonitors(idx, to, from, sentAt, msg);
+    if (this.monitorsDeliver) this.deliverToMonitors(idx, to, from, this.q.sentAt[slot], msg);
   }
 
   // Out of line, so the delivery path stays small enough for the compiler to inline into the loop.

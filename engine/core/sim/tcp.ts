@@ -88,7 +88,8 @@ export class Tcp {
     this.clearSender(li, s);
     for (const seg of buf) {
       const at = links.arrival(li, s, w.t + links.sample(li, w.rng));
-      this.q.pushMsg(at, w.seq++, false, to, from, li, seg.sentAt, seg.msg, seg.conn);
+      // Sent long ago: the trace looks its send time up (-1: no event to start from).
+      this.q.pushMsg(at, w.seq++, false, to, from, li, seg.sentAt, seg.msg, seg.conn, -1);
     }
   }
 
@@ -189,7 +190,7 @@ export class Tcp {
     const msg: ConnectionClosed = { type: 'net.closed', reason, conn: c };
     const at = links.arrival(li, s, w.t + links.sample(li, w.rng));
     // Stamped -1, a connection no one is on, so it takes the rare arrival path.
-    this.q.pushMsg(at, w.seq++, false, to, from, li, w.t, msg, -1);
+    this.q.pushMsg(at, w.seq++, false, to, from, li, w.t, msg, -1, this.rec.lastIndex);
   }
 
   /** End `s` retransmitted `tcpRetries` times in vain: it gives the connection up and says so. */

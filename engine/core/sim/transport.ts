@@ -109,7 +109,7 @@ export class Transport {
     const w = this.w;
     const t = w.t;
     const at = links.arrival(li, side, t + links.quickSample(li, w.rng));
-    this.q.pushMsg(at, w.seq++, false, side === 0 ? links.b(li) : a, from, li, t, msg, links.conn(li, side));
+    this.q.pushMsg(at, w.seq++, false, side === 0 ? links.b(li) : a, from, li, t, msg, links.conn(li, side), this.rec.lastIndex);
   }
 
   // Any send `sendOn` does not take in its stride: the link is cut or stalled, or a message on
@@ -129,12 +129,12 @@ export class Transport {
       return;
     }
     const conn = links.conn(li, side);
-    this.q.pushMsg(links.arrival(li, side, w.t + lat), w.seq++, false, ti, from, li, w.t, msg, conn);
+    this.q.pushMsg(links.arrival(li, side, w.t + lat), w.seq++, false, ti, from, li, w.t, msg, conn, this.rec.lastIndex);
     const dup = links.duplicate(li);
     if (dup > 0 && !links.tcp(li) && nextFloat(w.rng) < dup) {
       const again = links.arrival(li, side, w.t + links.sample(li, w.rng));
       this.rec.emit(from, 'net.duplicate', { from: this.nodeIds[from], to: this.nodeIds[ti], msg });
-      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg, conn);
+      this.q.pushMsg(again, w.seq++, false, ti, from, li, w.t, msg, conn, this.rec.lastIndex);
     }
   }
 
@@ -149,7 +149,7 @@ export class Transport {
   private lost(from: number, li: number, side: number, ti: number, lat: number, msg: Msg): void {
     const w = this.w;
     if (this.table.tcp(li)) this.tcp.stall(li, side, msg, 'loss');
-    else this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg, 0);
+    else this.q.pushMsg(w.t + lat / 2, w.seq++, true, ti, from, li, w.t, msg, 0, -1);
   }
 
   /** The message in queue slot `slot` reaches its node: handled, held (paused) or dropped (crashed). */
@@ -166,7 +166,7 @@ export class Transport {
     const links = this.table;
     // A segment of another connection than its receiver's, or a FIN or reset (stamped -1).
     if (q.inc[slot] !== links.conn(li, links.a(li) === to ? 0 : 1) && !this.tcp.arriveOther(slot)) return;
-    this.rec.deliver(to, from, q.sentAt[slot], msg);
+    this.rec.deliver(to, from, slot, msg);
     this.receiver.receive(to, from, li, msg);
   }
 
