@@ -66,6 +66,21 @@ export function captionAt(sim: Simulation, labels: Readonly<Record<string, strin
   return out;
 }
 
+const captions = new WeakMap<Simulation, { steps: number; labels: Readonly<Record<string, string>>; wire: readonly WireMessage[]; lines: readonly NarratedEvent[] }>();
+
+/**
+ * `captionAt` for the cursor after `steps` steps, made when first asked for and then the same
+ * array until the step, the labels or the wire change: while playing, the panel reads it a
+ * few times a second, not on each of the frames that move the cursor.
+ */
+export function captionOf(sim: Simulation, steps: number, labels: Readonly<Record<string, string>>, wire: readonly WireMessage[]): readonly NarratedEvent[] {
+  const hit = captions.get(sim);
+  if (hit && hit.steps === steps && hit.labels === labels && hit.wire === wire) return hit.lines;
+  const lines = captionAt(sim, labels, wire);
+  captions.set(sim, { steps, labels, wire, lines });
+  return lines;
+}
+
 /** Which events the log shows. */
 export interface LogFilter {
   /** Only events involving this node; null = every node. */

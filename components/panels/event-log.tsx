@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n/use-i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { focusOf } from '@/stores/focus';
 import { kindOf } from '@/stores/log-groups';
-import type { NarratedEvent } from '@/stores/narration';
+import { LOG_LIMIT, type NarratedEvent } from '@/stores/narration';
 import { usePlayback, usePlaybackStore, useUi, useUiStore } from '@/stores/playback-context';
 import { selectLog, selectPlaying, selectSteps } from '@/stores/selectors';
 import type { UiState } from '@/stores/ui-store';
@@ -13,11 +13,9 @@ import { selectPointed } from '@/stores/ui-selectors';
 import { formatMs } from './format';
 import { LogFilter } from './log-filter';
 import { RowSlots } from './row-slots';
-import { useRowWindow } from './use-row-window';
+import { useReach, useRowWindow } from './use-row-window';
 import { usePlayingThrottle } from './use-playing-throttle';
 
-/** Lines shown while playing: a screenful. A busy run replaces them all at each catch-up, and 150 new lines a few times a second made those frames stutter. */
-const PLAYING_ROWS = 40;
 
 const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: selectPointed(s)?.step ?? -1 });
 
@@ -37,12 +35,14 @@ export function EventLog() {
   const steps = usePlayingThrottle(selectSteps);
   const playing = usePlayback(selectPlaying);
   const view = useUi(useShallow(selectLogView));
-  const log = usePlayback((s) => selectLog(s, steps, view));
-  const rows = useMemo(() => (playing ? log.slice(0, PLAYING_ROWS) : log), [playing, log]);
+  const { reach, ref, onScroll } = useReach();
+  // Playing, only a screenful of lines is narrated and shown: a busy run replaces them all at
+  // each catch-up, and laying out 150 new lines a few times a second made those frames stutter.
+  const rows = usePlayback((s) => selectLog(s, steps, view, playing ? Math.min(reach, LOG_LIMIT) : LOG_LIMIT));
   // A seek renders a screenful first (use-row-window.ts), in rows that keep their elements
   // (row-slots.ts): it used to remove all 150 rows and create 150 new ones. Playing, the few
   // rows shown change every frame and are rendered once each time.
-  const { shown, ref, onScroll } = useRowWindow(rows, !playing);
+  const shown = useRowWindow(rows, reach, !playing);
   const [slots] = useState(() => new RowSlots());
   const keys = useMemo(() => slots.assign(shown.map((e) => e.key)), [slots, shown]);
   const playback = usePlaybackStore();
@@ -55,16 +55,18 @@ export function EventLog() {
   return (
     <section aria-label={t('ui.panels.log-title')} className="flex min-h-0 flex-1 flex-col pt-2">
       <LogFilter />
-      {log.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">{steps === 0 ? t('ui.panels.log-empty') : t('ui.panels.log-noMatch')}</p>
       ) : (
-        <ol ref={ref} onScroll={onScroll} data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+        <ol ref={ref} onScroll={onScroll} data-testid="event-log" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3 [contain:strict]">
           {shown.map((e, row) => {
             const current = e.step === steps - 1;
             const focused = e.step + 1 === view.focused;
             return (
-              // Rows out of view skip layout and paint.
-              <li key={keys[row]} data-testid="log-entry" data-type={e.type} data-step={e.step} className="[contain-intrinsic-size:auto_26px] [content-visibility:auto]">
+              // Rows below the first screenful skip layout and paint while out of view. Those of
+              // the first screenful are always in it: locking and unlocking them as their text
+              // changed while playing cost a re-layering of the whole page at each catch-up.
+              <li key={keys[row]} data-testid="log-entry" data-type={e.type} data-step={e.step} className={row < reach ? undefined : '[contain-intrinsic-size:auto_26px] [content-visibility:auto]'}>
                 <button
                   type="button"
                   onClick={() => pick(e)}
