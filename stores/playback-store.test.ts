@@ -4,6 +4,8 @@ import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { RedisView } from '@/engine/models/redis/view';
 import { createPlaybackStore } from './playback-store';
+import { LOG_KINDS } from './log-groups';
+import { logAt } from './narration';
 import { selectCaption, selectNodeView } from './selectors';
 
 function store() {
@@ -72,5 +74,23 @@ describe('playback store', () => {
     s.getState().advance(5000);
     expect(selectNodeView(s.getState(), 'redis')!.view).not.toBe(live.view);
     expect(selectNodeView(s.getState(), 'nobody')).toBeNull();
+  });
+});
+
+describe('event log', () => {
+  const every = { node: null, kinds: new Set(LOG_KINDS) };
+  it('keeps the lines an earlier log narrated and narrates only the new ones, as a fresh log would', () => {
+    const s = store();
+    for (let i = 0; i < 6; i++) s.getState().stepForward();
+    const { sim, labels } = s.getState();
+    const before = logAt(sim, sim.steps, labels, every);
+    for (let i = 0; i < 3; i++) s.getState().stepForward();
+    const after = logAt(sim, sim.steps, labels, every, undefined, before);
+    const fresh = logAt(sim, sim.steps, labels, every);
+    expect(after.map((e) => e.i)).toEqual(fresh.map((e) => e.i));
+    expect(after.map((e) => inEnglish(e.text))).toEqual(fresh.map((e) => inEnglish(e.text)));
+    const kept = after.filter((e) => before.includes(e));
+    expect(kept.length).toBe(before.length);
+    expect(after.length).toBeGreaterThan(before.length);
   });
 });

@@ -246,7 +246,7 @@ const logs = new WeakMap<PlaybackState['sim'], { steps: number; labels: Playback
 export function selectLog(s: PlaybackState, steps: number, filter: LogFilter, limit = LOG_LIMIT): readonly NarratedEvent[] {
   const hit = logs.get(s.sim);
   if (hit && hit.steps === steps && hit.labels === s.labels && hit.filter.node === filter.node && hit.filter.kinds === filter.kinds && hit.limit === limit) return hit.rows;
-  const rows = logAt(s.sim, steps, s.labels, filter, limit);
+  const rows = logAt(s.sim, steps, s.labels, filter, limit, hit && hit.labels === s.labels ? hit.rows : []);
   logs.set(s.sim, { steps, labels: s.labels, filter, limit, rows });
   return rows;
 }
