@@ -7,6 +7,7 @@ import type { Scenario } from '@/engine/scenario/schema';
 import { clientWarning } from './client-warning';
 import { orientLink } from './connect-rules';
 import { createPlaybackStore } from './playback-store';
+import { selectCaption } from './selectors';
 import { withLink, withNode, withoutElements } from './scenario-edits';
 
 function scenario(id = 'redis-basics', patch: (s: Record<string, unknown>) => void = () => {}): Scenario {
@@ -32,11 +33,11 @@ describe('time travel', () => {
   it('steps back exactly one event', () => {
     const s = createPlaybackStore(scenario());
     for (let i = 0; i < 3; i++) s.getState().stepForward();
-    const caption = s.getState().caption.map((e) => e.text);
+    const caption = selectCaption(s.getState()).map((e) => e.text);
     s.getState().stepForward();
     s.getState().stepBack();
     expect(s.getState().steps).toBe(3);
-    expect(s.getState().caption.map((e) => e.text)).toEqual(caption);
+    expect(selectCaption(s.getState()).map((e) => e.text)).toEqual(caption);
   });
 
   it('knows the run’s violations before reaching them and pauses on one', () => {
@@ -47,7 +48,7 @@ describe('time travel', () => {
     s.getState().advance(3000);
     expect(s.getState()).toMatchObject({ playing: false, haltedAt: s.getState().timeline.violations[0].i });
     expect(s.getState().time).toBeCloseTo(993.6, 0);
-    expect(s.getState().caption.at(-1)!.type).toBe('invariant.violation');
+    expect(selectCaption(s.getState()).at(-1)!.type).toBe('invariant.violation');
     s.getState().setPauseOnViolation(false);
     s.getState().advance(3000);
     expect(s.getState().time).toBeCloseTo(3993.6, 0);

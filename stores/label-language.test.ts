@@ -6,6 +6,7 @@ import { parseScenario } from '@/engine/scenario/parse';
 import { followLabelLanguage } from './label-language';
 import { useLocaleStore } from './locale';
 import { createPlaybackStore } from './playback-store';
+import { selectCaption } from './selectors';
 import { withNode } from './scenario-edits';
 
 function store(id: string) {
@@ -23,7 +24,7 @@ describe('node labels in the reader’s language', () => {
     const before = s.getState().scenario;
     s.getState().setLabelLanguage(LABELS_ZH);
     expect(s.getState().labels).toEqual({ c1: '客户端', redis: 'redis' });
-    expect(s.getState().caption.map((e) => inEnglish(e.text))).toEqual(['客户端 starts', '客户端 sends SET greeting hello PX 2500 to redis']);
+    expect(selectCaption(s.getState()).map((e) => inEnglish(e.text))).toEqual(['客户端 starts', '客户端 sends SET greeting hello PX 2500 to redis']);
     expect(s.getState().scenario).toBe(before);
     expect(s.getState().steps).toBe(1);
     s.getState().setLabelLanguage(null);

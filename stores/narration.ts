@@ -66,6 +66,21 @@ export function captionAt(sim: Simulation, labels: Readonly<Record<string, strin
   return out;
 }
 
+const captions = new WeakMap<Simulation, { steps: number; labels: Readonly<Record<string, string>>; wire: readonly WireMessage[]; lines: readonly NarratedEvent[] }>();
+
+/**
+ * `captionAt` for the cursor after `steps` steps, made when first asked for and then the same
+ * array until the step, the labels or the wire change: while playing, the panel reads it a
+ * few times a second, not on each of the frames that move the cursor.
+ */
+export function captionOf(sim: Simulation, steps: number, labels: Readonly<Record<string, string>>, wire: readonly WireMessage[]): readonly NarratedEvent[] {
+  const hit = captions.get(sim);
+  if (hit && hit.steps === steps && hit.labels === labels && hit.wire === wire) return hit.lines;
+  const lines = captionAt(sim, labels, wire);
+  captions.set(sim, { steps, labels, wire, lines });
+  return lines;
+}
+
 /** Which events the log shows. */
 export interface LogFilter {
   /** Only events involving this node; null = every node. */
@@ -76,16 +91,19 @@ export interface LogFilter {
 
 /**
  * The last `limit` events of the first `steps` steps that pass `filter`, newest first. `steps`
- * is the cursor (sim.steps), passed so callers recompute when it moves.
+ * is the cursor (sim.steps), passed so callers recompute when it moves. Lines of `reuse` (an
+ * earlier log of the same run, narrated with the same labels) are kept as they are, so a log
+ * that moved on by a few lines re-renders only those.
  */
-export function logAt(sim: Simulation, steps: number, labels: Readonly<Record<string, string>>, filter: LogFilter, limit = LOG_LIMIT): NarratedEvent[] {
+export function logAt(sim: Simulation, steps: number, labels: Readonly<Record<string, string>>, filter: LogFilter, limit = LOG_LIMIT, reuse: readonly NarratedEvent[] = []): NarratedEvent[] {
   const end = sim.trace.firstIndexOfStep(steps);
   const all = filter.kinds.size === LOG_KINDS.length;
+  const known = new Map(reuse.map((e) => [e.i, e]));
   const out: NarratedEvent[] = [];
   for (let i = end - 1; i >= Math.max(0, end - SCAN_LIMIT) && out.length < limit; i--) {
     if (!all && !filter.kinds.has(kindOf(sim.trace.typeAt(i)))) continue;
     if (filter.node !== null && sim.trace.nodeAt(i) !== filter.node && !involvedNodes(sim.trace.get(i)).includes(filter.node)) continue;
-    out.push(narrated(sim, i, labels));
+    out.push(known.get(i) ?? narrated(sim, i, labels));
   }
   return out;
 }

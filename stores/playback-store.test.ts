@@ -4,7 +4,9 @@ import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
 import type { RedisView } from '@/engine/models/redis/view';
 import { createPlaybackStore } from './playback-store';
-import { selectNodeView } from './selectors';
+import { LOG_KINDS } from './log-groups';
+import { logAt } from './narration';
+import { selectCaption, selectNodeView } from './selectors';
 
 function store() {
   const parsed = parseScenario(builtin('redis-basics')!.scenario);
@@ -18,7 +20,7 @@ describe('playback store', () => {
     expect(s.getState().steps).toBe(0);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(1);
-    expect(s.getState().caption.map((e) => inEnglish(e.text))).toEqual(['client starts', 'client sends SET greeting hello PX 2500 to redis']);
+    expect(selectCaption(s.getState()).map((e) => inEnglish(e.text))).toEqual(['client starts', 'client sends SET greeting hello PX 2500 to redis']);
     s.getState().stepForward();
     expect(s.getState().steps).toBe(2);
     expect(s.getState().inFlight).toHaveLength(1);
@@ -28,11 +30,12 @@ describe('playback store', () => {
   it('advances virtual time and keeps step-derived arrays while no event ran', () => {
     const s = store();
     s.getState().advance(10);
-    const { inFlight, caption, version } = s.getState();
+    const { inFlight, version } = s.getState();
+    const caption = selectCaption(s.getState());
     s.getState().advance(10);
     expect(s.getState().time).toBe(20);
     expect(s.getState().inFlight).toBe(inFlight);
-    expect(s.getState().caption).toBe(caption);
+    expect(selectCaption(s.getState())).toBe(caption);
     expect(s.getState().version).toBe(version + 1);
   });
 
@@ -49,12 +52,12 @@ describe('playback store', () => {
     const s = store();
     s.getState().advance(1500);
     const steps = s.getState().steps;
-    const caption = s.getState().caption.map((e) => inEnglish(e.text));
+    const caption = selectCaption(s.getState()).map((e) => inEnglish(e.text));
     s.getState().seek(200);
     expect(s.getState().time).toBe(200);
     s.getState().seek(1500);
     expect(s.getState().steps).toBe(steps);
-    expect(s.getState().caption.map((e) => inEnglish(e.text))).toEqual(caption);
+    expect(selectCaption(s.getState()).map((e) => inEnglish(e.text))).toEqual(caption);
   });
 
   it('shows a node through its kind’s view: the TTL a key was set with, and the same view object while its state is unchanged', () => {
@@ -71,5 +74,23 @@ describe('playback store', () => {
     s.getState().advance(5000);
     expect(selectNodeView(s.getState(), 'redis')!.view).not.toBe(live.view);
     expect(selectNodeView(s.getState(), 'nobody')).toBeNull();
+  });
+});
+
+describe('event log', () => {
+  const every = { node: null, kinds: new Set(LOG_KINDS) };
+  it('keeps the lines an earlier log narrated and narrates only the new ones, as a fresh log would', () => {
+    const s = store();
+    for (let i = 0; i < 6; i++) s.getState().stepForward();
+    const { sim, labels } = s.getState();
+    const before = logAt(sim, sim.steps, labels, every);
+    for (let i = 0; i < 3; i++) s.getState().stepForward();
+    const after = logAt(sim, sim.steps, labels, every, undefined, before);
+    const fresh = logAt(sim, sim.steps, labels, every);
+    expect(after.map((e) => e.i)).toEqual(fresh.map((e) => e.i));
+    expect(after.map((e) => inEnglish(e.text))).toEqual(fresh.map((e) => inEnglish(e.text)));
+    const kept = after.filter((e) => before.includes(e));
+    expect(kept.length).toBe(before.length);
+    expect(after.length).toBeGreaterThan(before.length);
   });
 });

@@ -11,7 +11,7 @@ import type { Scenario } from '@/engine/scenario/schema';
 import { laidOutIfStacked } from './auto-layout';
 import { guideStops, nextStop } from './guide-stops';
 import { LookAhead, type LookAheadOptions } from './look-ahead';
-import { captionAt, wireMessages, type NarratedEvent, type WireMessage } from './narration';
+import { wireMessages, type WireMessage } from './narration';
 import { runsDifferently, withIntervention, withoutIntervention, withRestored, type LaterChoice, type ScenarioIntervention } from './scenario-edits';
 import { lookAhead, nextViolation, type TimelineSummary } from './timeline';
 import { problem } from '@/engine/scenario/problems';
@@ -77,8 +77,6 @@ export interface PlaybackState {
   revision: number;
   /** Messages on the wire; a new array only when a step changed them. */
   inFlight: readonly WireMessage[];
-  /** Narration of the latest step's trace events and the messages it sent. */
-  caption: readonly NarratedEvent[];
   /** The cursor reached `untilMs`. */
   finished: boolean;
   /** Earlier scenarios (undo) and undone ones (redo). */
@@ -165,20 +163,19 @@ export interface OpenOptions {
   edited?: boolean;
 }
 
-type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'caption' | 'finished' | 'version' | 'haltedAt' | 'guideAt'>;
+type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'finished' | 'version' | 'haltedAt' | 'guideAt'>;
 
 /**
  * Reads the engine into plain fields. Step-derived arrays are rebuilt only when the step count
  * moved, so a frame that only advances time keeps their identity and their subscribers still.
  */
-function derive(s: PlaybackState, sim: Simulation, labels: PlaybackState['labels'], untilMs: number, fresh = false): Derived {
+function derive(s: PlaybackState, sim: Simulation, untilMs: number, fresh = false): Derived {
   const moved = fresh || sim.steps !== s.steps;
   const inFlight = moved ? wireMessages(sim) : s.inFlight;
   return {
     time: sim.time,
     steps: sim.steps,
     inFlight,
-    caption: moved ? captionAt(sim, labels, inFlight) : s.caption,
     finished: sim.time >= untilMs,
     version: s.version + 1,
     haltedAt: null,
@@ -254,12 +251,11 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
   return createStore<PlaybackState>()((set, get) => {
     const publish = (s: Simulation, extra: Partial<PlaybackState> = {}, fresh = false) => {
       const st = get();
-      const labels = extra.labels ?? st.labels;
       const untilMs = extra.untilMs ?? st.untilMs;
       // What the played simulation computed beyond the look-ahead (a seek far ahead) goes into the timeline now.
       const timeline = look !== null && look.catchUp(s) ? look.summary : (extra.timeline ?? st.timeline);
       if (look !== null && !look.running) look = null;
-      set({ ...derive(st, s, labels, untilMs, fresh), ...extra, timeline });
+      set({ ...derive(st, s, untilMs, fresh), ...extra, timeline });
     };
 
     /**
@@ -364,7 +360,6 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       doc: 0,
       revision: 0,
       inFlight: [],
-      caption: [],
       finished: false,
       past: [],
       future: [],
@@ -535,10 +530,8 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
       setLabelLanguage(table) {
         if (table === labelTable) return;
         labelTable = table;
-        const st = get();
-        const labels = labelsOf(st.scenario, table);
-        // The caption narrates with the labels; nothing else about the cursor changes.
-        set({ labels, caption: captionAt(st.sim, labels, st.inFlight) });
+        // The caption narrates with the labels (selectCaption); nothing about the cursor changes.
+        set({ labels: labelsOf(get().scenario, table) });
       },
     };
   });

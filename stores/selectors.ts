@@ -1,7 +1,7 @@
 import { p, type Say } from '@/engine/core/phrase';
 import type { NodeStatus } from '@/engine/core/simulation';
 import { clientWarning } from './client-warning';
-import { logAt, type LogFilter, type NarratedEvent } from './narration';
+import { captionOf, LOG_LIMIT, logAt, type LogFilter, type NarratedEvent } from './narration';
 import { viewOf } from './node-views';
 import type { PlaybackState } from './playback-store';
 import type { Violation } from './timeline';
@@ -34,7 +34,8 @@ function hasLink(s: PlaybackState, id: string): boolean {
 export const selectTime = (s: PlaybackState) => s.time;
 export const selectSteps = (s: PlaybackState) => s.steps;
 export const selectPlaying = (s: PlaybackState) => s.playing;
-export const selectCaption = (s: PlaybackState) => s.caption;
+/** Narration of the latest step's trace events and the messages it sent (made when first read). */
+export const selectCaption = (s: PlaybackState) => captionOf(s.sim, s.steps, s.labels, s.inFlight);
 export const selectInFlight = (s: PlaybackState) => s.inFlight;
 export const selectScenario = (s: PlaybackState) => s.scenario;
 export const selectEntry = (s: PlaybackState) => s.entry;
@@ -235,17 +236,17 @@ export const selectInterventionCount = (s: PlaybackState) => s.scenario.interven
 /** A number that changes whenever the engine does (for views that read the engine directly). */
 export const selectVersion = (s: PlaybackState) => s.version;
 
-const logs = new WeakMap<PlaybackState['sim'], { steps: number; labels: PlaybackState['labels']; filter: LogFilter; rows: readonly NarratedEvent[] }>();
+const logs = new WeakMap<PlaybackState['sim'], { steps: number; labels: PlaybackState['labels']; filter: LogFilter; limit: number; rows: readonly NarratedEvent[] }>();
 
 /**
  * The event log after `steps` steps (the cursor, or a throttled copy of it) through `filter`,
- * newest first. The same array until one of those, the labels or the run changes, so a
- * subscriber asking every frame re-renders only when the log does.
+ * newest first, at most `limit` lines. The same array until one of those, the labels or the
+ * run changes, so a subscriber asking every frame re-renders only when the log does.
  */
-export function selectLog(s: PlaybackState, steps: number, filter: LogFilter): readonly NarratedEvent[] {
+export function selectLog(s: PlaybackState, steps: number, filter: LogFilter, limit = LOG_LIMIT): readonly NarratedEvent[] {
   const hit = logs.get(s.sim);
-  if (hit && hit.steps === steps && hit.labels === s.labels && hit.filter.node === filter.node && hit.filter.kinds === filter.kinds) return hit.rows;
-  const rows = logAt(s.sim, steps, s.labels, filter);
-  logs.set(s.sim, { steps, labels: s.labels, filter, rows });
+  if (hit && hit.steps === steps && hit.labels === s.labels && hit.filter.node === filter.node && hit.filter.kinds === filter.kinds && hit.limit === limit) return hit.rows;
+  const rows = logAt(s.sim, steps, s.labels, filter, limit, hit && hit.labels === s.labels ? hit.rows : []);
+  logs.set(s.sim, { steps, labels: s.labels, filter, limit, rows });
   return rows;
 }

@@ -10,14 +10,15 @@ import { sectionTitle } from '../ui/styles';
 /**
  * What just happened, in words: the latest engine event and the messages it sent, read out
  * politely. Its height is fixed, a long step scrolling inside, so the tabs and the log below
- * stay where they are while the run plays.
+ * stay where they are while the run plays; contained, so its new lines are laid out and
+ * painted apart from the rest of the page.
  */
 export function Caption() {
   const lines = usePlayingThrottle(selectCaption);
   const halted = usePlayback(selectHalted);
   const { say, t } = useI18n();
   return (
-    <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col max-md:h-24 border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
+    <section aria-labelledby="caption-title" data-testid="caption-box" className="flex h-32 shrink-0 flex-col [contain:strict] max-md:h-24 border-b border-slate-200 px-4 pt-3 pb-2 dark:border-slate-800">
       <h2 id="caption-title" className={`mb-1.5 flex h-5 shrink-0 items-center gap-2 ${sectionTitle}`}>
         {t('ui.panels.caption-now')}
         {halted && (

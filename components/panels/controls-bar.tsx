@@ -2,8 +2,8 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback } from '@/stores/playback-context';
-import { SPEEDS } from '@/stores/playback-store';
-import { selectActions, selectClock, selectViolationCount } from '@/stores/selectors';
+import { SPEEDS, type PlaybackState } from '@/stores/playback-store';
+import { selectActions, selectSteps, selectTime, selectViolationCount } from '@/stores/selectors';
 import { AlertIcon, PauseIcon, PlayIcon, RestartIcon, StepBackIcon, StepIcon } from '../ui/icons';
 import { button, primaryButton } from '../ui/styles';
 import { hint } from './commands';
@@ -11,9 +11,44 @@ import { formatMs, formatSpeed } from './format';
 import { Timeline } from './timeline';
 import { useI18n } from '../i18n/use-i18n';
 
+/**
+ * What the buttons show: the clock without the cursor's time, so they stay still while playing
+ * (the readouts and the scrubber follow the time on their own).
+ */
+const selectButtons = (s: PlaybackState) => ({
+  playing: s.playing,
+  speed: s.speed,
+  atStart: s.steps === 0,
+  finished: s.finished,
+  pauseOnViolation: s.pauseOnViolation,
+});
+
+/** The cursor's time and step count: the only part of the bar that changes on every frame of playback. */
+function Readouts() {
+  const time = usePlayback(selectTime);
+  const steps = usePlayback(selectSteps);
+  const { t } = useI18n();
+  return (
+    <dl className="flex shrink-0 flex-col items-end font-mono text-[11px] leading-tight tabular-nums text-slate-600 dark:text-slate-300">
+      <div className="flex gap-1.5">
+        <dt className="text-slate-500 dark:text-slate-400">t</dt>
+        <dd data-testid="time-readout" className="min-w-[5.5rem] text-right">
+          {formatMs(time)}
+        </dd>
+      </div>
+      <div className="flex gap-1.5">
+        <dt className="text-slate-500 dark:text-slate-400">{t('ui.panels.controls-stepReadout')}</dt>
+        <dd data-testid="step-readout" className="min-w-[5.5rem] text-right">
+          {steps}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 /** Play/Pause, step back and forward, restart, speed, pause-on-violation, the timeline and the readouts. */
 export function ControlsBar() {
-  const clock = usePlayback(useShallow(selectClock));
+  const clock = usePlayback(useShallow(selectButtons));
   const act = usePlayback(useShallow(selectActions));
   const violations = usePlayback(selectViolationCount);
   const i18n = useI18n();
@@ -30,7 +65,7 @@ export function ControlsBar() {
           {clock.playing ? <PauseIcon /> : <PlayIcon />}
           {clock.playing ? t('ui.panels.controls-pause') : clock.finished ? t('ui.panels.controls-replay') : t('ui.panels.controls-play')}
         </button>
-        <button type="button" data-testid="step-back-button" onClick={act.stepBack} disabled={clock.steps === 0} title={hint('stepBack', i18n)} aria-label={t('ui.panels.controls-stepBack')} className={button}>
+        <button type="button" data-testid="step-back-button" onClick={act.stepBack} disabled={clock.atStart} title={hint('stepBack', i18n)} aria-label={t('ui.panels.controls-stepBack')} className={button}>
           <StepBackIcon />
         </button>
         <button type="button" data-testid="step-button" onClick={act.stepForward} title={hint('step', i18n)} className={button}>
@@ -83,20 +118,7 @@ export function ControlsBar() {
       </div>
       <div className="flex min-w-0 flex-1 items-center gap-3">
         <Timeline />
-        <dl className="flex shrink-0 flex-col items-end font-mono text-[11px] leading-tight tabular-nums text-slate-600 dark:text-slate-300">
-          <div className="flex gap-1.5">
-            <dt className="text-slate-500 dark:text-slate-400">t</dt>
-            <dd data-testid="time-readout" className="min-w-[5.5rem] text-right">
-              {formatMs(clock.time)}
-            </dd>
-          </div>
-          <div className="flex gap-1.5">
-            <dt className="text-slate-500 dark:text-slate-400">{t('ui.panels.controls-stepReadout')}</dt>
-            <dd data-testid="step-readout" className="min-w-[5.5rem] text-right">
-              {clock.steps}
-            </dd>
-          </div>
-        </dl>
+        <Readouts />
       </div>
     </div>
   );

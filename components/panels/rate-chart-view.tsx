@@ -1,9 +1,11 @@
 'use client';
 
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { limiterParams, ratePerSecOf } from '@/engine/models/limiter/params';
 import { usePlayback } from '@/stores/playback-context';
+import type { PlaybackState } from '@/stores/playback-store';
 import type { RateBin, RateChart } from '@/stores/rate-chart';
+import type { TimelineSummary } from '@/stores/timeline';
 import { selectLabels, selectScenario, selectTime, selectTimeline } from '@/stores/selectors';
 import { useI18n } from '../i18n/use-i18n';
 
@@ -31,12 +33,48 @@ const Bars = memo(function Bars({ bins, top }: { bins: readonly RateBin[]; top: 
 
 const sum = (bins: readonly RateBin[], k: keyof RateBin, upTo = bins.length) => bins.slice(0, upTo).reduce((n, b) => n + b[k], 0);
 
+type Violations = TimelineSummary['violations'];
+
+/** Whether violation `v` is a burst that broke limiter `node`'s bound. */
+const isBurst = (v: Violations[number], node: string) => v.nodes[0] === node && v.spans !== undefined;
+
+/** How many of limiter `node`'s bursts happened by `time` (violations are in time order). */
+function burstsPassed(violations: Violations, node: string, time: number): number {
+  let n = 0;
+  for (const v of violations) {
+    if (v.t > time) break;
+    if (isBurst(v, node)) n++;
+  }
+  return n;
+}
+
+/** The halves of limiter `node`'s first `count` bursts, each with its tone's index and a key. */
+function bursts(violations: Violations, node: string, count: number) {
+  return violations
+    .filter((v) => isBurst(v, node))
+    .slice(0, count)
+    .flatMap((v) => v.spans!.map((sp, k) => ({ ...sp, k, key: `${v.i}.${k}` })));
+}
+
 /** Tones of the highlighted stretches of a violation, in order (the burst's first half, its second). */
 const SPAN_TONE = ['fill-amber-400/40 stroke-amber-600', 'fill-fuchsia-400/40 stroke-fuchsia-600'];
 
+/**
+ * What is still to come, dimmed, and the cursor's line: the only part of the chart that moves
+ * on every frame of playback (the rest follows the slice the cursor is in).
+ */
+function Cursor({ binMs, n }: { binMs: number; n: number }) {
+  const cursor = Math.min(n, usePlayback(selectTime) / binMs);
+  return (
+    <>
+      <rect x={cursor} y={0} width={Math.max(0, n - cursor)} height={H} className="fill-white/60 dark:fill-slate-950/60" />
+      <line x1={cursor} x2={cursor} y1={0} y2={H} vectorEffect="non-scaling-stroke" strokeWidth={2} className="stroke-amber-600" data-testid="rate-chart-cursor" />
+    </>
+  );
+}
+
 /** The chart of `rates` (see RateChartPanel). */
 export default function RateChartView({ rates }: { rates: RateChart }) {
-  const time = usePlayback(selectTime);
   const violations = usePlayback(selectTimeline).violations;
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
@@ -56,11 +94,13 @@ export default function RateChartView({ rates }: { rates: RateChart }) {
   const n = s.bins.length;
   const limitPerBin = s.ratePerSec === null ? null : (s.ratePerSec * rates.binMs) / 1000;
   const top = Math.max(1, ...s.bins.map((b) => b.accepted + b.queued + b.rejected), (limitPerBin ?? 0) * 1.2);
-  const cursor = Math.min(n, time / rates.binMs);
-  const upTo = Math.min(n, Math.floor(cursor) + 1);
+  // Slices up to the cursor's, and how many of this limiter's bursts it has passed: numbers, so
+  // the chart re-renders when one of them changes, not on every frame.
+  const upTo = usePlayback(useCallback((st: PlaybackState) => Math.min(n, Math.floor(Math.min(n, st.time / rates.binMs)) + 1), [n, rates.binMs]));
+  const passed = usePlayback(useCallback((st: PlaybackState) => burstsPassed(st.timeline.violations, s.node, st.time), [s.node]));
   const name = (id: string) => labels[id] ?? id;
   // The bursts that broke this limiter's bound so far, each half highlighted where it fell.
-  const spans = violations.filter((v) => v.nodes[0] === s.node && v.t <= time && v.spans).flatMap((v) => v.spans!.map((sp, k) => ({ ...sp, k, key: `${v.i}.${k}` })));
+  const spans = useMemo(() => bursts(violations, s.node, passed), [violations, s.node, passed]);
   return (
     <section
       aria-label={t('ui.panels.rate-label')}
@@ -104,7 +144,7 @@ export default function RateChartView({ rates }: { rates: RateChart }) {
         <rect x={0} y={0} width={n} height={H} className="fill-slate-50 dark:fill-slate-900" />
         <Bars bins={s.bins} top={top} />
         {/* What is still to come is dimmed. */}
-        <rect x={cursor} y={0} width={Math.max(0, n - cursor)} height={H} className="fill-white/60 dark:fill-slate-950/60" />
+        <Cursor binMs={rates.binMs} n={n} />
         {limitPerBin !== null && (
           <line x1={0} x2={n} y1={H - (limitPerBin / top) * H} y2={H - (limitPerBin / top) * H} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" className="stroke-slate-700 dark:stroke-slate-200" />
         )}
@@ -118,7 +158,6 @@ export default function RateChartView({ rates }: { rates: RateChart }) {
             </rect>
           );
         })}
-        <line x1={cursor} x2={cursor} y1={0} y2={H} vectorEffect="non-scaling-stroke" strokeWidth={2} className="stroke-amber-600" data-testid="rate-chart-cursor" />
       </svg>
       {spans.length > 0 && (
         <p className="mt-0.5 flex flex-wrap gap-x-3 text-[11px] text-slate-600 dark:text-slate-300" data-testid="burst-legend">

@@ -16,6 +16,14 @@ const INSET = 8;
 /** When what the pointer rests on (in the log or the diagram) happened, or null. */
 const selectHoverT = (s: UiState) => s.hover?.t ?? null;
 
+/** An intervention's mark on the track. */
+interface Mark {
+  k: number;
+  at: number;
+  mine: boolean;
+  text: string;
+}
+
 /** Left offset of virtual time `t` on a track of the run's length. */
 const along = (t: number, until: number) => `calc(${INSET}px + (100% - ${2 * INSET}px) * ${Math.min(1, Math.max(0, t / until))})`;
 
@@ -66,6 +74,65 @@ const Computing = memo(function Computing({ knownMs, untilMs }: { knownMs: numbe
   );
 });
 
+/** The marks along the top of the track; they change with the run and its interventions, not with the cursor. */
+const Marks = memo(function Marks({ marks, violations, until }: { marks: readonly Mark[]; violations: TimelineSummary['violations']; until: number }) {
+  const act = usePlayback(useShallow(selectActions));
+  const { t, say } = useI18n();
+  return (
+    <div className="pointer-events-none absolute inset-x-0 top-0 h-3">
+      {marks.map((m) => (
+        <button
+          key={`iv${m.k}`}
+          type="button"
+          tabIndex={-1}
+          data-testid="timeline-intervention"
+          data-by={m.mine ? 'user' : 'scenario'}
+          title={m.text}
+          aria-label={t('ui.panels.tl-intervention', { text: m.text })}
+          onClick={() => act.seek(m.at)}
+          className={`pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border hover:scale-125 ${m.mine ? 'border-amber-700 bg-amber-400 dark:border-amber-300' : 'border-violet-800 bg-violet-500 dark:border-violet-200'}`}
+          style={{ left: along(m.at, until) }}
+        />
+      ))}
+      {violations.map((v) => (
+        <button
+          key={`v${v.i}`}
+          type="button"
+          tabIndex={-1}
+          data-testid="timeline-violation"
+          title={t('ui.panels.tl-violationTitle', { at: formatMs(v.t), message: say(v.message) })}
+          aria-label={t('ui.panels.tl-violation', { at: formatMs(v.t), message: say(v.message) })}
+          onClick={() => act.seekStep(v.step + 1)}
+          className="pointer-events-auto absolute top-0 h-3 w-1.5 -translate-x-1/2 rounded-sm bg-red-600 hover:scale-125 dark:bg-red-500"
+          style={{ left: along(v.t, until) }}
+        />
+      ))}
+    </div>
+  );
+});
+
+/** The range input itself: the one part that follows the cursor on every frame of playback. */
+function Scrubber({ until }: { until: number }) {
+  const time = usePlayback(selectTime);
+  const { seek } = usePlayback(useShallow(selectActions));
+  const { t } = useI18n();
+  return (
+    <input
+      type="range"
+      aria-label={t('ui.panels.tl-time')}
+      aria-valuetext={formatMs(time)}
+      data-testid="scrubber"
+      min={0}
+      max={until}
+      step="any"
+      value={Math.min(time, until)}
+      onChange={(e) => seek(Number(e.target.value))}
+      className="scrubber absolute inset-x-0 top-3 h-5 w-full"
+      style={{ ['--played' as string]: along(time, until) }}
+    />
+  );
+}
+
 /**
  * The scrubber: the run from 0 to its end, with a strip showing how busy each stretch is,
  * marks where an intervention happens (violet: the scenario's own, amber: the visitor's) and
@@ -76,13 +143,10 @@ const Computing = memo(function Computing({ knownMs, untilMs }: { knownMs: numbe
  */
 export function Timeline() {
   const summary = usePlayback(selectTimeline);
-  const time = usePlayback(selectTime);
   const scenario = usePlayback(selectScenario);
   const labels = usePlayback(selectLabels);
-  const act = usePlayback(useShallow(selectActions));
   const hoverT = useUi(selectHoverT);
   const i18n = useI18n();
-  const { t, say } = i18n;
   const until = summary.untilMs;
   const marks = useMemo(
     () =>
@@ -101,48 +165,8 @@ export function Timeline() {
       {hoverT !== null && (
         <span aria-hidden data-testid="timeline-pointed" className="pointer-events-none absolute top-0 h-8 w-0.5 -translate-x-1/2 rounded bg-indigo-500 dark:bg-indigo-300" style={{ left: along(hoverT, until) }} />
       )}
-      <div className="pointer-events-none absolute inset-x-0 top-0 h-3">
-        {marks.map((m) => (
-          <button
-            key={`iv${m.k}`}
-            type="button"
-            tabIndex={-1}
-            data-testid="timeline-intervention"
-            data-by={m.mine ? 'user' : 'scenario'}
-            title={m.text}
-            aria-label={t('ui.panels.tl-intervention', { text: m.text })}
-            onClick={() => act.seek(m.at)}
-            className={`pointer-events-auto absolute top-0.5 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] border hover:scale-125 ${m.mine ? 'border-amber-700 bg-amber-400 dark:border-amber-300' : 'border-violet-800 bg-violet-500 dark:border-violet-200'}`}
-            style={{ left: along(m.at, until) }}
-          />
-        ))}
-        {summary.violations.map((v) => (
-          <button
-            key={`v${v.i}`}
-            type="button"
-            tabIndex={-1}
-            data-testid="timeline-violation"
-            title={t('ui.panels.tl-violationTitle', { at: formatMs(v.t), message: say(v.message) })}
-            aria-label={t('ui.panels.tl-violation', { at: formatMs(v.t), message: say(v.message) })}
-            onClick={() => act.seekStep(v.step + 1)}
-            className="pointer-events-auto absolute top-0 h-3 w-1.5 -translate-x-1/2 rounded-sm bg-red-600 hover:scale-125 dark:bg-red-500"
-            style={{ left: along(v.t, until) }}
-          />
-        ))}
-      </div>
-      <input
-        type="range"
-        aria-label={t('ui.panels.tl-time')}
-        aria-valuetext={formatMs(time)}
-        data-testid="scrubber"
-        min={0}
-        max={until}
-        step="any"
-        value={Math.min(time, until)}
-        onChange={(e) => act.seek(Number(e.target.value))}
-        className="scrubber absolute inset-x-0 top-3 h-5 w-full"
-        style={{ ['--played' as string]: along(time, until) }}
-      />
+      <Marks marks={marks} violations={summary.violations} until={until} />
+      <Scrubber until={until} />
     </div>
   );
 }

@@ -27,8 +27,9 @@ export function usePlayingThrottle<T>(select: (s: PlaybackState) => T): T {
       setValue(() => select(playback.getState()));
     };
     show();
-    const stop = playback.subscribe((s, prev) => {
-      if (select(s) === select(prev) && s.playing === prev.playing) return;
+    // `select` is not run per change: it may make what it returns when first asked (the
+    // caption), and running it for each frame's state would make it for every frame.
+    const stop = playback.subscribe((s) => {
       if (!s.playing) show();
       else if (timer === null) timer = setTimeout(show, Math.max(0, shownAt + PLAYING_PERIOD_MS - performance.now()));
     });

@@ -18,21 +18,11 @@ const UNMEASURED = 40;
 const reachOf = (el: HTMLElement) => (Math.floor((el.scrollTop + el.clientHeight) / MIN_ROW_PX / STEP) + 1) * STEP;
 
 /**
- * The rows of a long list to render now: when `rows` changes (a seek replaces them all), only
- * those that reach the bottom of the view, the rest after the next paint. The seek's frame then
- * formats and lays out a screenful rather than every row, and the whole list is still in the
- * page a frame later (for find-in-page, screen readers and keyboard focus). Give `ref` and
- * `onScroll` to the scrolling element. With `windowed` false (while playing, when the rows change
- * every frame and are few) the rows are rendered whole at once, never twice.
+ * How many rows of a list reach the bottom of its view (a screenful, and a few more), kept up
+ * to date as it is resized and scrolled. Give `ref` and `onScroll` to the scrolling element.
  */
-export function useRowWindow<T>(rows: readonly T[], windowed = true): { shown: readonly T[]; ref: (el: HTMLElement | null) => (() => void) | undefined; onScroll: (e: UIEvent<HTMLElement>) => void } {
+export function useReach(): { reach: number; ref: (el: HTMLElement | null) => (() => void) | undefined; onScroll: (e: UIEvent<HTMLElement>) => void } {
   const [reach, setReach] = useState(UNMEASURED);
-  /** The rows already rendered in full (set after a paint), or null. */
-  const [full, setFull] = useState<readonly T[] | null>(null);
-  const n = full === rows || !windowed ? rows.length : Math.min(rows.length, reach);
-  useLayoutEffect(() => {
-    if (n < rows.length) return afterPaint(() => setFull(rows));
-  }, [rows, n]);
   const ref = useCallback((el: HTMLElement | null) => {
     if (el === null || typeof ResizeObserver === 'undefined') return undefined;
     const seen = new ResizeObserver(() => setReach(reachOf(el)));
@@ -40,6 +30,23 @@ export function useRowWindow<T>(rows: readonly T[], windowed = true): { shown: r
     return () => seen.disconnect();
   }, []);
   const onScroll = useCallback((e: UIEvent<HTMLElement>) => setReach(reachOf(e.currentTarget)), []);
-  const shown = useMemo(() => (n === rows.length ? rows : rows.slice(0, n)), [rows, n]);
-  return { shown, ref, onScroll };
+  return { reach, ref, onScroll };
+}
+
+/**
+ * The rows of a long list to render now: when `rows` changes (a seek replaces them all), only
+ * the `reach` first (those that reach the bottom of the view, see useReach), the rest after the
+ * next paint. The seek's frame then formats and lays out a screenful rather than every row,
+ * and the whole list is still in the page a frame later (for find-in-page, screen readers and
+ * keyboard focus). With `windowed` false (while playing, when the rows change every frame and
+ * are few) the rows are rendered whole at once, never twice.
+ */
+export function useRowWindow<T>(rows: readonly T[], reach: number, windowed = true): readonly T[] {
+  /** The rows already rendered in full (set after a paint), or null. */
+  const [full, setFull] = useState<readonly T[] | null>(null);
+  const n = full === rows || !windowed ? rows.length : Math.min(rows.length, reach);
+  useLayoutEffect(() => {
+    if (n < rows.length) return afterPaint(() => setFull(rows));
+  }, [rows, n]);
+  return useMemo(() => (n === rows.length ? rows : rows.slice(0, n)), [rows, n]);
 }
