@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
@@ -33,6 +33,15 @@ function selectLinkBusy(s: PlaybackState, id: string): boolean {
 
 const boxOf = (n: InternalNode | undefined): Box | null =>
   n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
+const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+/**
+ * Where card `id` is and how big, compared by value: React Flow hands out a new node object
+ * whenever it re-reads a card's handles (for every card once it first observes them), and a
+ * link re-rendered for each of those only to draw the same curve.
+ */
+function useBox(id: string): Box | null {
+  return useStore(useCallback((s: ReactFlowState) => boxOf(s.nodeLookup.get(id)), [id]), sameBox);
+}
 
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 
@@ -43,8 +52,8 @@ const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)
  */
 function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const { say } = useI18n();
-  const a = boxOf(useInternalNode(source));
-  const b = boxOf(useInternalNode(target));
+  const a = useBox(source);
+  const b = useBox(target);
   // The facing sides once both cards are measured; the handles' points until then.
   const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
   const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
