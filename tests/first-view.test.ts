@@ -39,12 +39,12 @@ describe('firstView', () => {
 describe('farNode', () => {
   it('gives a far card handles on its sides, centred, across or down as the layout runs', () => {
     const across = farNode(node('a', 0, 0)).handles!;
-    expect(across.map((h) => [h.type, h.position, h.x + h.width / 2, h.y + h.height / 2])).toEqual([
+    expect(across.map((h) => [h.type, h.position, h.x + h.width! / 2, h.y + h.height! / 2])).toEqual([
       ['target', 'left', 0, FAR_CARD.height / 2],
       ['source', 'right', FAR_CARD.width, FAR_CARD.height / 2],
     ]);
     const down = farNode(node('a', 0, 0, true)).handles!;
-    expect(down.map((h) => [h.type, h.position, h.x + h.width / 2, h.y + h.height / 2])).toEqual([
+    expect(down.map((h) => [h.type, h.position, h.x + h.width! / 2, h.y + h.height! / 2])).toEqual([
       ['target', 'top', FAR_CARD.width / 2, 0],
       ['source', 'bottom', FAR_CARD.width / 2, FAR_CARD.height],
     ]);
