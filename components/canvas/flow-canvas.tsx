@@ -29,7 +29,7 @@ import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
-import { FAR_ZOOM, selectFar } from '../nodes/zoom-levels';
+import { selectFar } from '../nodes/zoom-levels';
 import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
@@ -87,9 +87,6 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
     return { x, y, zoom };
   });
   const [style] = useState(() => zoomStyle(viewport.zoom));
-  // Opened with far cards: the fit to the measured cards keeps them far, as the fit to full
-  // cards (at least as tall as first-view.ts guessed) would have.
-  const firstFit = useMemo(() => (viewport.zoom < FAR_ZOOM ? { ...fit, maxZoom: Math.min(fit.maxZoom ?? Infinity, FAR_ZOOM * 0.99) } : fit), [fit, viewport.zoom]);
 
   const labels = usePlayback(selectLabels);
   const [shown, setShown] = useState(opened.scenario);
@@ -238,7 +235,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
           // Opened far, the store's first fit (see DocumentFlow) was to the far cards' own size:
           // a fit queued on top would wait for a measurement and then jump to wherever the visitor had moved.
           fitView={!opened.far}
-          fitViewOptions={firstFit}
+          fitViewOptions={fit}
           defaultViewport={viewport}
           style={style}
           minZoom={MIN_ZOOM}
@@ -281,9 +278,10 @@ function useFit(vertical: boolean): FitViewOptions {
 }
 
 /**
- * One document's flow. Its store starts fitted to the scenario's cards at a guessed size
- * (first-view.ts) when the canvas's size is known (not on the page's first render), so the
- * first render draws the cards at the zoom they will be seen at: far cards for a big scenario.
+ * One document's flow. When the canvas's size is known (not on the page's first render), its
+ * store starts with the scenario's cards fitted (first-view.ts), so the first render draws them
+ * at the zoom they will be seen at: for a big scenario, far cards of a known size with their
+ * links, the same objects the canvas then passes, so nothing is measured or drawn twice.
  */
 function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTMLDivElement | null> }) {
   const playback = usePlaybackStore();
