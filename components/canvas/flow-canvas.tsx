@@ -11,6 +11,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type EdgeChange,
@@ -28,7 +29,7 @@ import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
-import { FAR_ZOOM } from '../nodes/zoom-levels';
+import { selectFar } from '../nodes/zoom-levels';
 import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
@@ -42,11 +43,12 @@ import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
-import { firstViewNodes } from './first-view';
+import { farNode, unmeasured } from './far-nodes';
+import { firstView } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
 import { useSeparated } from './use-separated';
-import { ZoomVar } from './zoom-var';
+import { zoomStyle, ZoomVar } from './zoom-var';
 import { problemSay } from '@/engine/scenario/problems';
 
 // Room for the toolbars that float over the canvas, and for the palette in edit mode.
@@ -66,7 +68,7 @@ const MAX_ZOOM = 2;
  * comes back here as a new scenario. Live state is read by each node from the store, so a
  * frame of playback never touches React Flow's own state.
  */
-function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Scenario; labels: Readonly<Record<string, string>>; nodes: AppNode[]; edges: LinkEdge[] } }) {
+function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Scenario; labels: Readonly<Record<string, string>>; nodes: AppNode[]; edges: LinkEdge[]; far: boolean } }) {
   const { t } = useI18n();
   const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('ui.canvas.nodeA11y'), 'edge.a11yDescription.default': t('ui.canvas.edgeA11y') }), [t]);
   const scenario = usePlayback(selectScenario);
@@ -84,9 +86,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
     const [x, y, zoom] = store.getState().transform;
     return { x, y, zoom };
   });
-  // Opened with far cards: the fit to the measured cards keeps them far, as the fit to full
-  // cards (at least as tall as first-view.ts guessed) would have.
-  const firstFit = useMemo(() => (viewport.zoom < FAR_ZOOM ? { ...fit, maxZoom: Math.min(fit.maxZoom ?? Infinity, FAR_ZOOM * 0.99) } : fit), [fit, viewport.zoom]);
+  const [style] = useState(() => zoomStyle(viewport.zoom));
 
   const labels = usePlayback(selectLabels);
   const [shown, setShown] = useState(opened.scenario);
@@ -108,7 +108,16 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
   const [first] = useState(() => new Set(scenario.nodes.map((n) => n.id)));
   const [dragged, setDragged] = useState<ReadonlySet<string>>(() => new Set());
   const pinned = useMemo(() => new Set([...dragged, ...nodes.filter((n) => !first.has(n.id)).map((n) => n.id)]), [dragged, nodes, first]);
-  const drawn = useSeparated(nodes, pinned);
+  // Zoomed out, every card is a far card of one known size (far-nodes.ts): nothing to measure.
+  // Zoomed back in, full cards are measured again.
+  const far = useStore(selectFar);
+  const [shownFar, setShownFar] = useState(far);
+  if (far !== shownFar) {
+    setShownFar(far);
+    if (!far) setNodes((prev) => prev.map(unmeasured));
+  }
+  const sized = useMemo(() => (far ? nodes.map(farNode) : nodes), [far, nodes]);
+  const drawn = useSeparated(sized, pinned);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
   const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => setEdges((eds) => applyEdgeChanges(changes, eds)), []);
@@ -223,9 +232,12 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
           // Deleting goes through the command registry (Delete / Backspace), like every other key.
           deleteKeyCode={null}
           edgesFocusable
-          fitView
-          fitViewOptions={firstFit}
+          // Opened far, the store's first fit (see DocumentFlow) was to the far cards' own size:
+          // a fit queued on top would wait for a measurement and then jump to wherever the visitor had moved.
+          fitView={!opened.far}
+          fitViewOptions={fit}
           defaultViewport={viewport}
+          style={style}
           minZoom={MIN_ZOOM}
           maxZoom={MAX_ZOOM}
           connectionRadius={28}
@@ -266,9 +278,10 @@ function useFit(vertical: boolean): FitViewOptions {
 }
 
 /**
- * One document's flow. Its store starts fitted to the scenario's cards at a guessed size
- * (first-view.ts) when the canvas's size is known (not on the page's first render), so the
- * first render draws the cards at the zoom they will be seen at: far cards for a big scenario.
+ * One document's flow. When the canvas's size is known (not on the page's first render), its
+ * store starts with the scenario's cards fitted (first-view.ts), so the first render draws them
+ * at the zoom they will be seen at: for a big scenario, far cards of a known size with their
+ * links, the same objects the canvas then passes, so nothing is measured or drawn twice.
  */
 function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTMLDivElement | null> }) {
   const playback = usePlaybackStore();
@@ -278,12 +291,14 @@ function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTM
     const el = box.current;
     const flow = toFlow(scenario, vertical, labels);
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 && flow.nodes.length > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
-    return { scenario, labels, ...flow, size };
+    const view = size && firstView(flow.nodes, size, fit, MIN_ZOOM, MAX_ZOOM);
+    return { scenario, labels, ...flow, size, view, far: view?.far ?? false };
   });
-  const { size } = first;
+  const { size, view } = first;
   return (
     <ReactFlowProvider
-      {...(size && { initialNodes: firstViewNodes(first.nodes), initialWidth: size.width, initialHeight: size.height, fitView: true, initialFitViewOptions: fit, initialMinZoom: MIN_ZOOM, initialMaxZoom: MAX_ZOOM })}
+      {...(size &&
+        view && { initialNodes: view.nodes, initialEdges: first.edges, initialWidth: size.width, initialHeight: size.height, fitView: true, initialFitViewOptions: fit, initialMinZoom: MIN_ZOOM, initialMaxZoom: MAX_ZOOM })}
     >
       <Flow vertical={vertical} opened={first} />
     </ReactFlowProvider>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, ViewportPortal, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
@@ -33,6 +33,15 @@ function selectLinkBusy(s: PlaybackState, id: string): boolean {
 
 const boxOf = (n: InternalNode | undefined): Box | null =>
   n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
+const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+/**
+ * Where card `id` is and how big, compared by value: React Flow hands out a new node object
+ * whenever it re-reads a card's handles (for every card once it first observes them), and a
+ * link re-rendered for each of those only to draw the same curve.
+ */
+function useBox(id: string): Box | null {
+  return useStore(useCallback((s: ReactFlowState) => boxOf(s.nodeLookup.get(id)), [id]), sameBox);
+}
 
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 
@@ -43,8 +52,8 @@ const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)
  */
 function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const { say } = useI18n();
-  const a = boxOf(useInternalNode(source));
-  const b = boxOf(useInternalNode(target));
+  const a = useBox(source);
+  const b = useBox(target);
   // The facing sides once both cards are measured; the handles' points until then.
   const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
   const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
@@ -90,50 +99,53 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
       <g onPointerEnter={enter} onPointerLeave={leave}>
         <BaseEdge id={id} path={curvePath(curve)} style={stroke} interactionWidth={24} />
       </g>
-      <EdgeLabelRenderer>
-        {cut ? (
-          <div
-            className="nodrag nopan pointer-events-none absolute top-0 left-0 flex items-center gap-1 rounded-full border border-red-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-red-700 shadow-sm dark:border-red-800 dark:bg-slate-950 dark:text-red-300"
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            data-testid={`edge-${id}`}
-            data-cut="true"
-            data-conn={waiting ? 'retransmitting' : 'cut'}
-          >
-            <ScissorsIcon width={12} height={12} />
-            {waiting ? t('ui.canvas.cutWaiting', { waiting }) : t('ui.canvas.cut')}
-          </div>
-        ) : waiting ? (
-          // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
-          <div
-            className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200"
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            data-testid={`edge-${id}`}
-            data-conn="retransmitting"
-          >
-            {t('ui.canvas.retransmitting', { waiting })}
-          </div>
-        ) : conn ? (
-          // A connection just ended, or one end does not know yet that it has.
-          <div
-            className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200"
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            data-testid={`edge-${id}`}
-            data-conn={halfOpen ? 'half-open' : 'ended'}
-          >
-            {conn}
-          </div>
-        ) : far && !selected ? null : (
-          // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
-          <div
-            className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            data-testid={`edge-${id}`}
-            data-shown={latencyShown || undefined}
-          >
-            {data?.latency}
-          </div>
-        )}
-      </EdgeLabelRenderer>
+      {/* Zoomed out, most links have no label: they mount no portal, which reads the DOM for its target on every change of React Flow's store. */}
+      {(cut || waiting || conn || !far || selected) && (
+        <EdgeLabelRenderer>
+          {cut ? (
+            <div
+              className="nodrag nopan pointer-events-none absolute top-0 left-0 flex items-center gap-1 rounded-full border border-red-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-red-700 shadow-sm dark:border-red-800 dark:bg-slate-950 dark:text-red-300"
+              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+              data-testid={`edge-${id}`}
+              data-cut="true"
+              data-conn={waiting ? 'retransmitting' : 'cut'}
+            >
+              <ScissorsIcon width={12} height={12} />
+              {waiting ? t('ui.canvas.cutWaiting', { waiting }) : t('ui.canvas.cut')}
+            </div>
+          ) : waiting ? (
+            // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
+            <div
+              className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200"
+              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+              data-testid={`edge-${id}`}
+              data-conn="retransmitting"
+            >
+              {t('ui.canvas.retransmitting', { waiting })}
+            </div>
+          ) : conn ? (
+            // A connection just ended, or one end does not know yet that it has.
+            <div
+              className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200"
+              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+              data-testid={`edge-${id}`}
+              data-conn={halfOpen ? 'half-open' : 'ended'}
+            >
+              {conn}
+            </div>
+          ) : (
+            // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
+            <div
+              className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`}
+              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+              data-testid={`edge-${id}`}
+              data-shown={latencyShown || undefined}
+            >
+              {data?.latency}
+            </div>
+          )}
+        </EdgeLabelRenderer>
+      )}
       {/* Above the cards (the edge-label layer lies under them): a message and its label are never hidden by a card it passes. */}
       {messages.length > 0 && (
         <ViewportPortal>

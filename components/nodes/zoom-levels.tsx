@@ -57,7 +57,19 @@ function selectFarLine(s: PlaybackState, id: string, kind: NodeType): string {
   return line;
 }
 
-/** The zoomed-out card: same width and frame as the full one, so the layout does not jump. */
+/**
+ * A far card's size on the canvas: as wide as a full card, so the layout does not jump, and of
+ * one height whatever it shows, so React Flow can be given it instead of measuring 300 cards
+ * (see components/canvas/far-nodes.ts). Its classes below (w-60, h-40) are this size.
+ */
+export const FAR_CARD = { width: 240, height: 160 } as const;
+
+/**
+ * The zoomed-out card (FAR_CARD in size): the name beside the kind's icon, then two lines of
+ * large type: the status while the node is not up, else the kind's one line, and a violation
+ * it was part of. A line too long for its room is cut with an ellipsis and shown whole in the
+ * tooltip.
+ */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const { t, say } = useI18n();
   const line = usePlayback((s) => selectFarLine(s, id, data.kind));
@@ -67,23 +79,32 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const ui = nodeUi(data.kind);
   // The kind's one line from afar (phrases are plain data, so JSON gives it back whole).
   const summary = status === 'up' && line.length > 2 ? (JSON.parse(line.slice(2)) as Say | null) : null;
+  const summaryText = summary ? say(summary) : '';
   const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
   return (
-    <div data-testid={`node-${id}`} data-status={status} data-far className={`w-60 rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}>
+    <div data-testid={`node-${id}`} data-status={status} data-far className={`flex h-40 w-60 flex-col rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}>
       <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className={handle} />
-      <div className="flex items-center gap-3">
+      <div className="flex h-12 shrink-0 items-center gap-3">
         <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${ui.tone}`}>{ui.icon(30)}</span>
         <span className={`min-w-0 truncate leading-tight font-bold ${farLabelSize(data.label)}`} title={data.label}>
           {data.label}
         </span>
       </div>
-      {status !== 'up' && (
-        <div className="mt-2 origin-left scale-[2.2]">
-          <StatusBadge status={status} />
-        </div>
-      )}
-      {summary && <p className="mt-2 text-3xl leading-tight text-slate-600 dark:text-slate-300">{say(summary)}</p>}
-      {violation && <p className="mt-2 text-3xl leading-tight font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
+      <div className="mt-2 h-18 overflow-hidden text-3xl leading-9">
+        {status !== 'up' && (
+          <div className="flex h-9 items-center">
+            <div className="origin-left scale-[2.2]">
+              <StatusBadge status={status} />
+            </div>
+          </div>
+        )}
+        {summary && (
+          <p className={`${violation ? 'truncate' : 'line-clamp-2'} text-slate-600 dark:text-slate-300`} title={summaryText}>
+            {summaryText}
+          </p>
+        )}
+        {violation && <p className="truncate font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
+      </div>
       <Handle type="source" position={data.vertical ? Position.Bottom : Position.Right} className={handle} />
     </div>
   );
