@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstEnMessages } from '@/components/i18n/messages';
+import { firstEnMessages } from '@/components/i18n/first-en';
 import { narrate } from '@/engine/core/narrate';
 import { makeFormatter, type Messages } from '@/engine/i18n/format';
 import { buildSimulation } from '@/engine/scenario/build';

@@ -1,5 +1,5 @@
 /**
- * The UI's English that ships with the page (components/i18n/messages.ts firstEnMessages): the
+ * The UI's English that ships with the page (components/i18n/first-en.ts firstEnMessages): the
  * namespaces the first screen of `/` and of an embed shows, and the cards of the default scenario's kinds
  * (stores/default-behaviour.ts). The hunt, the inspector and the other kinds'
  * cards come with the rest of the catalog (ui-en.ts), which every one of them waits for.

@@ -1,21 +1,24 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
-import { makeFormatter, type Formatter, type Messages } from '@/engine/i18n/format';
+import { makeCompiledFormatter, type CompiledMessages } from '@/engine/i18n/compiled-format';
+import type { Formatter, Messages } from '@/engine/i18n/formatter';
 import type { Lang } from '@/engine/i18n/langs';
 import { useLocaleStore } from '@/stores/locale';
-import { firstEnMessages, loadMessages } from './messages';
+import { firstEnCompiled } from './first-en.compiled';
+import { loadMessages } from './messages';
 
 function reportProblem(problem: string): void {
   // A gap in a catalog shows the message id on screen; say so where developers look.
   if (process.env.NODE_ENV !== 'production') console.warn(`i18n: ${problem}`);
 }
 
-// English starts with the page's part of its catalog. A message from the part still on its way
+// English starts with the page's part of its catalog, compiled ahead of time (first-en.compiled.ts),
+// so use-intl and its ICU parser come with the rest of the catalog. A message from the part still on its way
 // shows as nothing for the moment the fetch takes, never as its id, and fetches it; everything
 // that shows such messages waits for them first (withMessages, kind-loading's assets), so this
 // is a safety net.
-const firstEnglish = makeFormatter('en', firstEnMessages, reportProblem, () => {
+const firstEnglish = makeCompiledFormatter('en', firstEnCompiled, reportProblem, () => {
   void formatterFor('en');
   return '';
 });
@@ -34,8 +37,8 @@ export function formatterFor(lang: Lang): Promise<Formatter> {
   if (complete.has(lang)) return Promise.resolve(ready.get(lang)!);
   let pending = loading.get(lang);
   if (!pending) {
-    pending = loadMessages(lang).then(
-      (m: Messages) => {
+    pending = Promise.all([loadMessages(lang), import('@/engine/i18n/format')]).then(
+      ([m, { makeFormatter }]: [Messages, typeof import('@/engine/i18n/format')]) => {
         const f = makeFormatter(lang, m, reportProblem);
         ready.set(lang, f);
         complete.add(lang);
@@ -57,9 +60,9 @@ export function formatterFor(lang: Lang): Promise<Formatter> {
 /** Whether `lang`'s catalog has the namespace at `path` (`['model', 'redis']`) already. */
 export function hasNamespace(lang: Lang, path: readonly string[]): boolean {
   if (complete.has(lang)) return true;
-  let m: Messages | string | undefined = lang === 'en' ? firstEnMessages : undefined;
-  for (const k of path) m = typeof m === 'object' && Object.hasOwn(m, k) ? m[k] : undefined;
-  return typeof m === 'object';
+  let m: CompiledMessages | CompiledMessages[string] | undefined = lang === 'en' ? firstEnCompiled : undefined;
+  for (const k of path) m = typeof m === 'object' && !Array.isArray(m) && Object.hasOwn(m, k) ? (m as CompiledMessages)[k] : undefined;
+  return typeof m === 'object' && !Array.isArray(m);
 }
 
 /** The chosen language's whole catalog, then `load`'s result: for code that shows messages of any namespace (a dialog, a tab). */
