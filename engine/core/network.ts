@@ -89,70 +89,53 @@ export function freshLinkState(id: string, a: number, b: number, params: LinkPar
   return { id, a, b, params, extraLatencyMs: 0, lastArrival: [0, 0], conn: [0, 0], tcp: [sender(), sender()], ended: null };
 }
 
-// The link table's layout and flags. Const enums, so the compiler writes them into the code as
-// literals: module-level consts are loaded and type-checked at run time on every use.
-
 // One 64-byte row per link holds everything a message crossing it reads and writes: as
-// doubles (Row.F64 a row) the latency parameters and the FIFO arrival times, as int32s
-// (Row.I32 a row, same bytes) the ends, the connections, the flags and the stall marks.
-const enum Row {
-  F64 = 8,
-  I32 = 16,
-}
-/** Doubles in a row. */
-const enum Num {
-  P1 = 0, // fixed ms, uniform min, normal mean, exponential mean
-  P2 = 1, // uniform max, normal std
-  LAST = 2, // latest arrival a->b, then b->a (FIFO order)
-}
-/** Int32s in a row. */
-const enum Int {
-  END_A = 8, // node a, then node b
-  CONN = 10, // the connection end a is on, then end b
-  FLAGS = 12,
-  STALLED = 13, // 1 while direction a->b has segments waiting, then b->a
-}
-/** What only a slow link needs (see Flag.SLOW), Cold.SIZE a link, in their own array. */
-const enum Cold {
-  SIZE = 4,
-  JITTER = 0,
-  EXTRA = 1,
-  LOSS = 2,
-  DUP = 3,
-}
-/** The latency kind, in the low bits of a link's flags. */
-const enum Kind {
-  FIXED = 0,
-  UNIFORM = 1,
-  NORMAL = 2,
-  EXPONENTIAL = 3,
-  UNKNOWN = 7,
-}
-/** Flags per link: the latency kind in the low bits, then the switches. */
-const enum Flag {
-  KIND_MASK = 7,
-  FIFO = 8,
-  PARTITIONED = 16,
-  TCP = 32,
-  /**
-   * Set on a link a message cannot simply cross with one latency sample: cut, lossy, duplicating,
-   * jittered, slowed, or of a latency kind drawn out of line. The send path tests this one bit.
-   */
-  SLOW = 64,
-}
+// doubles (ROW_F64 a row) the latency parameters and the FIFO arrival times, as int32s
+// (ROW_I32 a row, same bytes) the ends, the connections, the flags and the stall marks.
+const ROW_F64 = 8;
+const ROW_I32 = 16;
+const P1 = 0; // fixed ms, uniform min, normal mean, exponential mean
+const P2 = 1; // uniform max, normal std
+const LAST = 2; // latest arrival a->b, then b->a (FIFO order)
+const END_A = 8; // int32 index in the row: node a, then node b
+const CONN = 10; // the connection end a is on, then end b
+const FLAGS = 12;
+const STALLED = 13; // 1 while direction a->b has segments waiting, then b->a
+// What only a slow link needs (see SLOW), COLD a link, in their own array.
+const COLD = 4;
+const JITTER = 0;
+const EXTRA = 1;
+const LOSS = 2;
+const DUP = 3;
+
+// Flags per link: the latency kind in the low bits, then the switches.
+const KIND_MASK = 7;
+const FIXED = 0;
+const UNIFORM = 1;
+const NORMAL = 2;
+const EXPONENTIAL = 3;
+const UNKNOWN = 7;
+const FIFO = 8;
+const PARTITIONED = 16;
+const TCP = 32;
+/**
+ * Set on a link a message cannot simply cross with one latency sample: cut, lossy, duplicating,
+ * jittered, slowed, or of a latency kind drawn out of line. The send path tests this one bit.
+ */
+const SLOW = 64;
 
 function kindCode(l: Latency): number {
   switch (l?.kind) {
     case 'fixed':
-      return Kind.FIXED;
+      return FIXED;
     case 'uniform':
-      return Kind.UNIFORM;
+      return UNIFORM;
     case 'normal':
-      return Kind.NORMAL;
+      return NORMAL;
     case 'exponential':
-      return Kind.EXPONENTIAL;
+      return EXPONENTIAL;
     default:
-      return Kind.UNKNOWN;
+      return UNKNOWN;
   }
 }
 
@@ -177,10 +160,10 @@ export class LinkTable {
   constructor(links: readonly LinkState[]) {
     const n = links.length;
     this.size = n;
-    const rows = new ArrayBuffer(n * Row.F64 * 8);
+    const rows = new ArrayBuffer(n * ROW_F64 * 8);
     this.num = new Float64Array(rows);
     this.int = new Int32Array(rows);
-    this.cold = new Float64Array(n * Cold.SIZE);
+    this.cold = new Float64Array(n * COLD);
     for (let li = 0; li < n; li++) this.load(li, links[li]);
   }
 
@@ -189,73 +172,73 @@ export class LinkTable {
     const p = link.params;
     const l = p.latency;
     const kind = kindCode(l);
-    const o = li * Row.F64;
+    const o = li * ROW_F64;
     const num = this.num;
-    const r = li * Row.I32;
+    const r = li * ROW_I32;
     const int = this.int;
-    num[o + Num.P1] = NaN;
-    num[o + Num.P2] = 0;
-    if (l?.kind === 'fixed') num[o + Num.P1] = l.ms;
+    num[o + P1] = NaN;
+    num[o + P2] = 0;
+    if (l?.kind === 'fixed') num[o + P1] = l.ms;
     else if (l?.kind === 'uniform') {
-      num[o + Num.P1] = l.minMs;
-      num[o + Num.P2] = l.maxMs;
+      num[o + P1] = l.minMs;
+      num[o + P2] = l.maxMs;
     } else if (l?.kind === 'normal') {
-      num[o + Num.P1] = l.meanMs;
-      num[o + Num.P2] = l.stdMs;
-    } else if (l?.kind === 'exponential') num[o + Num.P1] = l.meanMs;
-    num[o + Num.LAST] = link.lastArrival[0];
-    num[o + Num.LAST + 1] = link.lastArrival[1];
-    const c = li * Cold.SIZE;
-    this.cold[c + Cold.JITTER] = p.jitterMs;
-    this.cold[c + Cold.EXTRA] = link.extraLatencyMs;
-    this.cold[c + Cold.LOSS] = p.loss;
-    this.cold[c + Cold.DUP] = p.duplicate;
-    const simple = (kind === Kind.FIXED || kind === Kind.UNIFORM) && !p.partitioned && !(p.jitterMs > 0) && link.extraLatencyMs === 0 && !(p.loss > 0) && !(p.duplicate > 0);
-    int[r + Int.END_A] = link.a;
-    int[r + Int.END_A + 1] = link.b;
-    int[r + Int.CONN] = link.conn[0];
-    int[r + Int.CONN + 1] = link.conn[1];
-    int[r + Int.FLAGS] = kind | (p.fifo ? Flag.FIFO : 0) | (p.partitioned ? Flag.PARTITIONED : 0) | (p.transport === 'datagram' ? 0 : Flag.TCP) | (simple ? 0 : Flag.SLOW);
-    int[r + Int.STALLED] = link.tcp[0].buf.length > 0 ? 1 : 0;
-    int[r + Int.STALLED + 1] = link.tcp[1].buf.length > 0 ? 1 : 0;
+      num[o + P1] = l.meanMs;
+      num[o + P2] = l.stdMs;
+    } else if (l?.kind === 'exponential') num[o + P1] = l.meanMs;
+    num[o + LAST] = link.lastArrival[0];
+    num[o + LAST + 1] = link.lastArrival[1];
+    const c = li * COLD;
+    this.cold[c + JITTER] = p.jitterMs;
+    this.cold[c + EXTRA] = link.extraLatencyMs;
+    this.cold[c + LOSS] = p.loss;
+    this.cold[c + DUP] = p.duplicate;
+    const simple = (kind === FIXED || kind === UNIFORM) && !p.partitioned && !(p.jitterMs > 0) && link.extraLatencyMs === 0 && !(p.loss > 0) && !(p.duplicate > 0);
+    int[r + END_A] = link.a;
+    int[r + END_A + 1] = link.b;
+    int[r + CONN] = link.conn[0];
+    int[r + CONN + 1] = link.conn[1];
+    int[r + FLAGS] = kind | (p.fifo ? FIFO : 0) | (p.partitioned ? PARTITIONED : 0) | (p.transport === 'datagram' ? 0 : TCP) | (simple ? 0 : SLOW);
+    int[r + STALLED] = link.tcp[0].buf.length > 0 ? 1 : 0;
+    int[r + STALLED + 1] = link.tcp[1].buf.length > 0 ? 1 : 0;
   }
 
   /** Writes link `li`'s arrival times and connections back into its record. */
   save(li: number, link: LinkState): void {
-    const o = li * Row.F64;
-    const r = li * Row.I32;
-    link.lastArrival[0] = this.num[o + Num.LAST];
-    link.lastArrival[1] = this.num[o + Num.LAST + 1];
-    link.conn[0] = this.int[r + Int.CONN];
-    link.conn[1] = this.int[r + Int.CONN + 1];
+    const o = li * ROW_F64;
+    const r = li * ROW_I32;
+    link.lastArrival[0] = this.num[o + LAST];
+    link.lastArrival[1] = this.num[o + LAST + 1];
+    link.conn[0] = this.int[r + CONN];
+    link.conn[1] = this.int[r + CONN + 1];
   }
 
   /** Node index of end a of link `li`. */
   a(li: number): number {
-    return this.int[li * Row.I32 + Int.END_A];
+    return this.int[li * ROW_I32 + END_A];
   }
 
   /** Node index of end b of link `li`. */
   b(li: number): number {
-    return this.int[li * Row.I32 + Int.END_A + 1];
+    return this.int[li * ROW_I32 + END_A + 1];
   }
 
   /** The connection end `s` of link `li` is on (TCP). */
   conn(li: number, s: number): number {
-    return this.int[li * Row.I32 + Int.CONN + s];
+    return this.int[li * ROW_I32 + CONN + s];
   }
 
   setConn(li: number, s: number, c: number): void {
-    this.int[li * Row.I32 + Int.CONN + s] = c;
+    this.int[li * ROW_I32 + CONN + s] = c;
   }
 
   /** Whether direction `s` of link `li` has segments waiting in its sender (TCP). */
   stalled(li: number, s: number): boolean {
-    return this.int[li * Row.I32 + Int.STALLED + s] !== 0;
+    return this.int[li * ROW_I32 + STALLED + s] !== 0;
   }
 
   setStalled(li: number, s: number, on: boolean): void {
-    this.int[li * Row.I32 + Int.STALLED + s] = on ? 1 : 0;
+    this.int[li * ROW_I32 + STALLED + s] = on ? 1 : 0;
   }
 
   /**
@@ -263,41 +246,41 @@ export class LinkTable {
    * jitter, extra latency, or a normal or exponential latency.
    */
   slow(li: number): boolean {
-    return (this.int[li * Row.I32 + Int.FLAGS] & Flag.SLOW) !== 0;
+    return (this.int[li * ROW_I32 + FLAGS] & SLOW) !== 0;
   }
 
   /** Whether a message from end `s` of link `li` can leave in its stride: the link is not slow and that direction not stalled. */
   open(li: number, s: number): boolean {
-    const r = li * Row.I32;
-    return (this.int[r + Int.FLAGS] & Flag.SLOW) === 0 && this.int[r + Int.STALLED + s] === 0;
+    const r = li * ROW_I32;
+    return (this.int[r + FLAGS] & SLOW) === 0 && this.int[r + STALLED + s] === 0;
   }
 
   partitioned(li: number): boolean {
-    return (this.int[li * Row.I32 + Int.FLAGS] & Flag.PARTITIONED) !== 0;
+    return (this.int[li * ROW_I32 + FLAGS] & PARTITIONED) !== 0;
   }
 
   /** Whether link `li` carries TCP connections (else datagrams). */
   tcp(li: number): boolean {
-    return (this.int[li * Row.I32 + Int.FLAGS] & Flag.TCP) !== 0;
+    return (this.int[li * ROW_I32 + FLAGS] & TCP) !== 0;
   }
 
   /** Link `li`'s latency before jitter, as configured (the mean of a random one). */
   nominal(li: number): number {
-    const o = li * Row.F64;
-    const kind = this.int[li * Row.I32 + Int.FLAGS] & Flag.KIND_MASK;
-    const base = kind === Kind.UNIFORM ? (this.num[o + Num.P1] + this.num[o + Num.P2]) / 2 : this.num[o + Num.P1];
-    const c = li * Cold.SIZE;
-    return (Number.isFinite(base) ? base : 0) + this.cold[c + Cold.JITTER] / 2 + this.cold[c + Cold.EXTRA];
+    const o = li * ROW_F64;
+    const kind = this.int[li * ROW_I32 + FLAGS] & KIND_MASK;
+    const base = kind === UNIFORM ? (this.num[o + P1] + this.num[o + P2]) / 2 : this.num[o + P1];
+    const c = li * COLD;
+    return (Number.isFinite(base) ? base : 0) + this.cold[c + JITTER] / 2 + this.cold[c + EXTRA];
   }
 
   /** Probability that a message on link `li` is lost. */
   loss(li: number): number {
-    return this.cold[li * Cold.SIZE + Cold.LOSS];
+    return this.cold[li * COLD + LOSS];
   }
 
   /** Probability that a message on link `li` is delivered twice. */
   duplicate(li: number): number {
-    return this.cold[li * Cold.SIZE + Cold.DUP];
+    return this.cold[li * COLD + DUP];
   }
 
   /**
@@ -305,14 +288,14 @@ export class LinkTable {
    * negative. Draws from `rng` in a fixed order, so the stream does not depend on the branch.
    */
   sample(li: number, rng: RngState): number {
-    const o = li * Row.F64;
+    const o = li * ROW_F64;
     const num = this.num;
-    const kind = this.int[li * Row.I32 + Int.FLAGS] & Flag.KIND_MASK;
-    let ms = kind === Kind.UNIFORM ? num[o + Num.P1] + (num[o + Num.P2] - num[o + Num.P1]) * nextFloat(rng) : kind === Kind.FIXED ? num[o + Num.P1] : this.draw(kind, o, rng);
-    const c = li * Cold.SIZE;
-    const jitter = this.cold[c + Cold.JITTER];
+    const kind = this.int[li * ROW_I32 + FLAGS] & KIND_MASK;
+    let ms = kind === UNIFORM ? num[o + P1] + (num[o + P2] - num[o + P1]) * nextFloat(rng) : kind === FIXED ? num[o + P1] : this.draw(kind, o, rng);
+    const c = li * COLD;
+    const jitter = this.cold[c + JITTER];
     if (jitter > 0) ms += jitter * nextFloat(rng);
-    ms += this.cold[c + Cold.EXTRA];
+    ms += this.cold[c + EXTRA];
     return ms > 0 ? ms : 0;
   }
 
@@ -321,22 +304,22 @@ export class LinkTable {
    * the same arithmetic (adding no jitter and zero extra latency changes no value), fewer tests.
    */
   quickSample(li: number, rng: RngState): number {
-    const o = li * Row.F64;
+    const o = li * ROW_F64;
     const num = this.num;
-    const ms = (this.int[li * Row.I32 + Int.FLAGS] & Flag.KIND_MASK) === Kind.UNIFORM ? num[o + Num.P1] + (num[o + Num.P2] - num[o + Num.P1]) * nextFloat(rng) : num[o + Num.P1];
+    const ms = (this.int[li * ROW_I32 + FLAGS] & KIND_MASK) === UNIFORM ? num[o + P1] + (num[o + P2] - num[o + P1]) * nextFloat(rng) : num[o + P1];
     return ms > 0 ? ms : 0;
   }
 
   private draw(kind: number, o: number, rng: RngState): number {
     const num = this.num;
     switch (kind) {
-      case Kind.EXPONENTIAL:
-        return -num[o + Num.P1] * Math.log(1 - nextFloat(rng));
-      case Kind.NORMAL: {
+      case EXPONENTIAL:
+        return -num[o + P1] * Math.log(1 - nextFloat(rng));
+      case NORMAL: {
         // Box-Muller; both draws always taken.
         const u = 1 - nextFloat(rng);
         const v = nextFloat(rng);
-        return num[o + Num.P1] + num[o + Num.P2] * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return num[o + P1] + num[o + P2] * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
       }
       default:
         return NaN;
@@ -348,8 +331,8 @@ export class LinkTable {
    * the one sent ahead of it in the same direction (and that becomes the new latest).
    */
   arrival(li: number, s: number, at: number): number {
-    if ((this.int[li * Row.I32 + Int.FLAGS] & Flag.FIFO) === 0) return at;
-    const k = li * Row.F64 + Num.LAST + s;
+    if ((this.int[li * ROW_I32 + FLAGS] & FIFO) === 0) return at;
+    const k = li * ROW_F64 + LAST + s;
     const last = this.num[k];
     const t = at > last ? at : last;
     this.num[k] = t;
