@@ -1,11 +1,9 @@
 import { getNodesBounds, getViewportForBounds, type FitViewOptions } from '@xyflow/react';
-import { FAR_ZOOM } from '../nodes/zoom-levels';
+import { FAR_CARD, FAR_ZOOM } from '../nodes/zoom-levels';
 import { farNode } from './far-nodes';
 import type { AppNode } from './flow-types';
 import { separate } from './separate';
 
-/** A card's width on the canvas (w-60, near and far alike). */
-const CARD_WIDTH = 240;
 /**
  * The least height a full card has (a header and one line of body). Only when even cards this
  * small fit at a far zoom (see FAR_ZOOM) is a scenario opened with far cards: full cards,
@@ -23,7 +21,7 @@ const LEAST_CARD_HEIGHT = 80;
  * of opening a big scenario.
  */
 export function firstView(nodes: readonly AppNode[], size: { width: number; height: number }, fit: FitViewOptions, minZoom: number, maxZoom: number): { nodes: AppNode[]; far: boolean } {
-  const least = nodes.map((n) => ({ ...n, initialWidth: CARD_WIDTH, initialHeight: LEAST_CARD_HEIGHT }));
+  const least = nodes.map((n) => ({ ...n, initialWidth: FAR_CARD.width, initialHeight: LEAST_CARD_HEIGHT }));
   const { zoom } = getViewportForBounds(getNodesBounds(least), size.width, size.height, minZoom, maxZoom, fit.padding ?? 0.1);
   if (zoom >= FAR_ZOOM) return { nodes: least, far: false };
   // Placed as the canvas will draw them (use-separated.ts), so the view is fitted to where they are.

@@ -2,7 +2,7 @@
 
 import { useI18n } from '@/components/i18n/use-i18n';
 import { BaseEdge, EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { Fragment, memo, useCallback, useMemo, useState } from 'react';
+import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { selectInFlight, selectLinkConn, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
@@ -41,6 +41,15 @@ const sameBox = (a: Box | null, b: Box | null) => a === b || (a !== null && b !=
  */
 function useBox(id: string): Box | null {
   return useStore(useCallback((s: ReactFlowState) => boxOf(s.nodeLookup.get(id)), [id]), sameBox);
+}
+
+/** A label centred on point `at` of link `id`, in React Flow's edge-label layer; `data` are its data-* attributes. */
+function EdgeLabel({ id, at, className, data, children }: { id: string; at: { x: number; y: number }; className: string; data: Record<`data-${string}`, string | true | undefined>; children: ReactNode }) {
+  return (
+    <div className={`nodrag nopan pointer-events-none absolute top-0 left-0 ${className}`} style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }} data-testid={`edge-${id}`} {...data}>
+      {children}
+    </div>
+  );
 }
 
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
@@ -103,46 +112,25 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
       {(cut || waiting || conn || !far || selected) && (
         <EdgeLabelRenderer>
           {cut ? (
-            <div
-              className="nodrag nopan pointer-events-none absolute top-0 left-0 flex items-center gap-1 rounded-full border border-red-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-red-700 shadow-sm dark:border-red-800 dark:bg-slate-950 dark:text-red-300"
-              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-              data-testid={`edge-${id}`}
-              data-cut="true"
-              data-conn={waiting ? 'retransmitting' : 'cut'}
-            >
+            <EdgeLabel id={id} at={mid} className="flex items-center gap-1 rounded-full border border-red-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-red-700 shadow-sm dark:border-red-800 dark:bg-slate-950 dark:text-red-300" data={{ 'data-cut': 'true', 'data-conn': waiting ? 'retransmitting' : 'cut' }}>
               <ScissorsIcon width={12} height={12} />
               {waiting ? t('ui.canvas.cutWaiting', { waiting }) : t('ui.canvas.cut')}
-            </div>
+            </EdgeLabel>
           ) : waiting ? (
             // A TCP connection retransmitting after a loss: what waits, and how long until the next try.
-            <div
-              className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200"
-              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-              data-testid={`edge-${id}`}
-              data-conn="retransmitting"
-            >
+            <EdgeLabel id={id} at={mid} className="rounded-full border border-amber-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-amber-800 shadow-sm dark:border-amber-700 dark:bg-slate-950 dark:text-amber-200" data={{ 'data-conn': 'retransmitting' }}>
               {t('ui.canvas.retransmitting', { waiting })}
-            </div>
+            </EdgeLabel>
           ) : conn ? (
             // A connection just ended, or one end does not know yet that it has.
-            <div
-              className="nodrag nopan pointer-events-none absolute top-0 left-0 rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200"
-              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-              data-testid={`edge-${id}`}
-              data-conn={halfOpen ? 'half-open' : 'ended'}
-            >
+            <EdgeLabel id={id} at={mid} className="rounded-full border border-rose-300 bg-white px-1.5 py-0.5 text-[10px] font-semibold text-rose-800 shadow-sm dark:border-rose-700 dark:bg-slate-950 dark:text-rose-200" data={{ 'data-conn': halfOpen ? 'half-open' : 'ended' }}>
               {conn}
-            </div>
+            </EdgeLabel>
           ) : (
             // The link's latency, while it is idle: a label fixed mid-wire would sit under passing messages.
-            <div
-              className={`nodrag nopan pointer-events-none absolute top-0 left-0 rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`}
-              style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-              data-testid={`edge-${id}`}
-              data-shown={latencyShown || undefined}
-            >
+            <EdgeLabel id={id} at={mid} className={`rounded bg-slate-50/90 px-1 font-mono text-[10px] text-slate-600 dark:bg-slate-950/90 dark:text-slate-400 ${latencyShown ? '' : 'invisible'}`} data={{ 'data-shown': latencyShown || undefined }}>
               {data?.latency}
-            </div>
+            </EdgeLabel>
           )}
         </EdgeLabelRenderer>
       )}

@@ -16,7 +16,6 @@ import { RowSlots } from './row-slots';
 import { useReach, useRowWindow } from './use-row-window';
 import { usePlayingThrottle } from './use-playing-throttle';
 
-
 const selectLogView = (s: UiState) => ({ node: s.logNode, kinds: s.logKinds, focused: selectPointed(s)?.step ?? -1 });
 
 const TONE: Partial<Record<string, string>> = {
