@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useEffect, useLayoutEffect, useState, type ComponentType } from 'react';
-import { afterPaint } from '@/stores/after-paint';
+import { idleAfterPaint } from '@/stores/after-paint';
 import { FIRST_FRAME_ID, QUEUE_KEY } from './first-frame-ids';
 
 /** The test ids of the buttons clicked on the first frame, in order (scripts/first-frame/chooser.ts). */
@@ -30,11 +30,13 @@ function Arrived({ App }: { App: ComponentType }) {
  */
 export function PlaygroundLoader() {
   const [App, setApp] = useState<ComponentType | null>(null);
+  // After the paint, and once the page is idle: the parse of the page's own scripts and the
+  // paint come first (a click on the frame meanwhile is queued, not lost).
   useEffect(
     () =>
-      afterPaint(() => {
+      idleAfterPaint(() => {
         void import('./playground').then((m) => startTransition(() => setApp(() => m.Playground)));
-      }),
+      }, 500),
     [],
   );
   return App ? <Arrived App={App} /> : null;
