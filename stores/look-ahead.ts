@@ -6,7 +6,7 @@ import { PREVIEW_STEPS, TimelineBuilder, type TimelineSummary } from './timeline
 
 /** How the look-ahead shares the main thread. */
 export interface LookAheadOptions {
-  /** How the first slice is queued (default: after the next paint, so the scenario shows first). */
+  /** How the first slice, and the first after a seek, is queued (default: after the next paint, so what changed shows first). */
   first?: Schedule;
   /** How each later slice is queued (default: as the next task). */
   schedule?: Schedule;
@@ -106,6 +106,32 @@ export class LookAhead {
     this.unqueue?.();
     this.unqueue = null;
     this.slice(Infinity);
+  }
+
+  /**
+   * Lets the page paint before the next slice: a seek has just changed what it shows, and a
+   * slice already queued as the next task would otherwise run first and hold that frame back.
+   */
+  yieldToPaint(): void {
+    if (this.state !== 'running' || this.paused || this.unqueue === null) return;
+    this.unqueue();
+    this.unqueue = (this.opts.first ?? afterPaint)(() => this.slice(this.opts.sliceMs ?? 8));
+  }
+
+  /**
+   * Hands the scout over for a seek to virtual time `target` that `played`, a simulation of the
+   * same run, has never reached while the scout has: the scout seeks back from one of its own
+   * snapshots where `played` would run every event up to the target. `played` becomes the scout
+   * and goes on from where it stands, re-running what the summary already holds until it gets
+   * past it. Null (nothing changes) when the scout is not ahead of both.
+   */
+  handOver(played: Simulation, target: number): Simulation | null {
+    const scout = this.scout;
+    if (this.state !== 'running' || scout === null) return null;
+    const reached = played.trace.length;
+    if (scout.trace.length <= reached || (reached > 0 && target <= played.trace.timeAt(reached - 1))) return null;
+    this.scout = played;
+    return scout;
   }
 
   /**
