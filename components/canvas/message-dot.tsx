@@ -39,23 +39,18 @@ export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelo
       data-lost={lost || undefined}
       data-fall={lost ? fall.toFixed(2) : undefined}
       data-focused={focused || undefined}
-      className={`nodrag nopan pointer-events-none absolute z-[1101] h-3.5 w-3.5 rounded-full shadow ${focused ? 'ring-4 ring-indigo-400' : 'ring-2 ring-white dark:ring-slate-950'} ${dot}`}
+      className={`nodrag nopan pointer-events-none absolute top-0 left-0 z-[1101] h-3.5 w-3.5 rounded-full shadow ${focused ? 'ring-4 ring-indigo-400' : 'ring-2 ring-white dark:ring-slate-950'} ${dot}`}
       // The dot's centre sits on the point; it is 14 px wide. A lost one drops and turns as it fades.
-      // Placed by left/top, not a transform: messages come and go every frame, and each element
-      // with a transform (or an opacity below 1) of its own made the browser re-layer the page.
       style={{
-        left: at.x - 7,
-        top: at.y - 7 + fall * fall * DROP,
-        transform: fall > 0 ? `rotate(${fall * 25}deg)` : undefined,
+        transform: `translate(${at.x - 7}px, ${at.y - 7 + fall * fall * DROP}px)${fall > 0 ? ` rotate(${fall * 25}deg)` : ''}`,
         opacity: 1 - fall,
       }}
     >
-      {/* Centred over the dot by a zero-wide flex box, for the same reason. */}
-      <span className={`absolute left-1/2 flex w-0 justify-center ${labelBelow ? 'top-5' : 'bottom-5'}`}>
-        <span className={`rounded-md border bg-white/95 px-1.5 py-0.5 font-mono text-[10px] leading-tight whitespace-nowrap shadow-sm dark:bg-slate-900/95 ${pill}`}>
-          {shown && <span aria-hidden>✕ </span>}
-          <span className={shown ? 'line-through' : ''}>{text}</span>
-        </span>
+      <span
+        className={`absolute left-1/2 -translate-x-1/2 rounded-md border bg-white/95 px-1.5 py-0.5 font-mono text-[10px] leading-tight whitespace-nowrap shadow-sm dark:bg-slate-900/95 ${pill} ${labelBelow ? 'top-5' : 'bottom-5'}`}
+      >
+        {shown && <span aria-hidden>✕ </span>}
+        <span className={shown ? 'line-through' : ''}>{text}</span>
       </span>
     </div>
   );
@@ -79,9 +74,8 @@ export function MessageTrail({ points, outbound }: { points: readonly Point[]; o
             key={i}
             aria-hidden
             data-testid="msg-trail"
-            className="pointer-events-none absolute z-[1100] rounded-full"
-            // Faded by the colour's alpha, not opacity, and placed by left/top: see MessageDot.
-            style={{ width: 2 * r, height: 2 * r, left: p.x - r, top: p.y - r, background: `color-mix(in srgb, var(${outbound ? '--color-wire-out' : '--color-wire-back'}) ${45 * (1 - i / TRAIL_MARKS)}%, transparent)` }}
+            className={`pointer-events-none absolute top-0 left-0 z-[1100] rounded-full ${outbound ? 'bg-wire-out' : 'bg-wire-back'}`}
+            style={{ width: 2 * r, height: 2 * r, transform: `translate(${p.x - r}px, ${p.y - r}px)`, opacity: 0.45 * (1 - i / TRAIL_MARKS) }}
           />
         );
       })}
