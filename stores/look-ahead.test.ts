@@ -169,6 +169,9 @@ describe('the playback store looking ahead in slices', () => {
     store.getState().seek(10);
     expect(m.queue).toHaveLength(0);
     expect(later).toHaveLength(1);
+    // Seeks on every pointer move of a drag put it off no further.
+    store.getState().seek(20);
+    expect(later).toHaveLength(1);
     later.shift()!();
     expect(m.queue).toHaveLength(1);
   });

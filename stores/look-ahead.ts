@@ -47,6 +47,8 @@ export class LookAhead {
   private known = 0;
   private state: 'running' | 'done' | 'cancelled' = 'running';
   private paused = false;
+  /** The next slice waits for a paint a seek asked for (yieldToPaint). */
+  private yielding = false;
   private unqueue: (() => void) | null = null;
   private reportedAt = -Infinity;
   private last: TimelineSummary;
@@ -113,8 +115,10 @@ export class LookAhead {
    * slice already queued as the next task would otherwise run first and hold that frame back.
    */
   yieldToPaint(): void {
-    if (this.state !== 'running' || this.paused || this.unqueue === null) return;
+    // Once per paint: a drag seeks on every pointer move, and must not starve the look-ahead.
+    if (this.state !== 'running' || this.paused || this.unqueue === null || this.yielding) return;
     this.unqueue();
+    this.yielding = true;
     this.unqueue = (this.opts.first ?? afterPaint)(() => this.slice(this.opts.sliceMs ?? 8));
   }
 
@@ -162,6 +166,7 @@ export class LookAhead {
   /** Runs the scout for up to `budgetMs` (building it first when this is the first slice). */
   private slice(budgetMs: number): void {
     this.unqueue = null;
+    this.yielding = false;
     if (this.state !== 'running' || (this.paused && budgetMs !== Infinity)) return;
     const start = this.now();
     this.scout ??= buildSimulation(this.scenario);
