@@ -115,25 +115,65 @@ describe('the playback store looking ahead in slices', () => {
     const m = manual();
     const store = createPlaybackStore(s, null, { progressive: m.opts });
     expect(store.getState().timeline).toMatchObject({ computing: true, violations: [] });
-    const played = store.getState().sim;
     m.drain(4);
     expect(store.getState().timeline.computing).toBe(true);
     expect(store.getState().timeline.knownMs).toBeGreaterThan(0);
     // The cursor moves meanwhile (between two events).
     store.getState().seek(300.5);
-    const { steps, time, run } = store.getState();
+    const { steps, time, run, sim: moved } = store.getState();
     m.drain();
     expect(store.getState().timeline).toEqual({ ...oneShot(s), computing: false });
-    expect(store.getState()).toMatchObject({ sim: played, steps, time, run });
+    expect(store.getState()).toMatchObject({ sim: moved, steps, time, run });
     // Seeking anywhere now moves the scout, which holds every snapshot of the run.
     const sync = createPlaybackStore(s);
     for (const x of [sync, store]) x.getState().seek(s.playback.untilMs * 0.8);
     const st = store.getState();
-    expect(st.sim).not.toBe(played);
+    expect(st.sim).not.toBe(moved);
     expect(st.sim.snapshotsKept).toBe(sync.getState().sim.snapshotsKept);
     expect({ steps: st.steps, time: st.time, run: st.run }).toEqual({ steps: sync.getState().steps, time: sync.getState().time, run });
     st.stepBack();
     expect(store.getState().steps).toBe(st.steps - 1);
+  });
+
+  it('hands a seek beyond where the played simulation has been to the scout, and looks ahead on with the played one', () => {
+    const s = scenario('redis-sentinel-failover-lock-loss');
+    const m = manual();
+    const store = createPlaybackStore(s, null, { progressive: m.opts });
+    const played = store.getState().sim;
+    played.seekTime(50);
+    m.drain(40);
+    const known = store.getState().timeline.knownMs;
+    expect(known).toBeGreaterThan(200);
+    const sync = createPlaybackStore(s);
+    for (const x of [sync, store]) x.getState().seek(known / 2);
+    const st = store.getState();
+    expect(st.sim).not.toBe(played);
+    expect({ steps: st.steps, time: st.time }).toEqual({ steps: sync.getState().steps, time: sync.getState().time });
+    // Not handed back for a seek the played simulation has covered.
+    st.seek(known / 4);
+    expect(store.getState().sim).toBe(st.sim);
+    // The played one, now the scout, ran on from where it stood: the summary is the same.
+    m.drain();
+    expect(store.getState().timeline).toEqual({ ...oneShot(s), computing: false });
+    for (const x of [sync, store]) x.getState().seek(s.playback.untilMs * 0.9);
+    expect(store.getState().steps).toBe(sync.getState().steps);
+  });
+
+  it('queues the next slice after the paint a seek asks for', () => {
+    const s = scenario('redis-sentinel-failover-lock-loss');
+    const later: (() => void)[] = [];
+    const m = manual();
+    const store = createPlaybackStore(s, null, { progressive: { ...m.opts, first: (task) => (later.push(task), () => later.splice(later.indexOf(task), 1)) } });
+    later.shift()!();
+    expect(m.queue).toHaveLength(1);
+    store.getState().seek(10);
+    expect(m.queue).toHaveLength(0);
+    expect(later).toHaveLength(1);
+    // Seeks on every pointer move of a drag put it off no further.
+    store.getState().seek(20);
+    expect(later).toHaveLength(1);
+    later.shift()!();
+    expect(m.queue).toHaveLength(1);
   });
 
   it('halts at a violation the played part reaches before the look-ahead got there', () => {

@@ -6,7 +6,7 @@ import { PREVIEW_STEPS, TimelineBuilder, type TimelineSummary } from './timeline
 
 /** How the look-ahead shares the main thread. */
 export interface LookAheadOptions {
-  /** How the first slice is queued (default: after the next paint, so the scenario shows first). */
+  /** How the first slice, and the first after a seek, is queued (default: after the next paint, so what changed shows first). */
   first?: Schedule;
   /** How each later slice is queued (default: as the next task). */
   schedule?: Schedule;
@@ -47,6 +47,8 @@ export class LookAhead {
   private known = 0;
   private state: 'running' | 'done' | 'cancelled' = 'running';
   private paused = false;
+  /** The next slice waits for a paint a seek asked for (yieldToPaint). */
+  private yielding = false;
   private unqueue: (() => void) | null = null;
   private reportedAt = -Infinity;
   private last: TimelineSummary;
@@ -109,6 +111,34 @@ export class LookAhead {
   }
 
   /**
+   * Lets the page paint before the next slice: a seek has just changed what it shows, and a
+   * slice already queued as the next task would otherwise run first and hold that frame back.
+   */
+  yieldToPaint(): void {
+    // Once per paint: a drag seeks on every pointer move, and must not starve the look-ahead.
+    if (this.state !== 'running' || this.paused || this.unqueue === null || this.yielding) return;
+    this.unqueue();
+    this.yielding = true;
+    this.unqueue = (this.opts.first ?? afterPaint)(() => this.slice(this.opts.sliceMs ?? 8));
+  }
+
+  /**
+   * Hands the scout over for a seek to virtual time `target` that `played`, a simulation of the
+   * same run, has never reached while the scout has: the scout seeks back from one of its own
+   * snapshots where `played` would run every event up to the target. `played` becomes the scout
+   * and goes on from where it stands, re-running what the summary already holds until it gets
+   * past it. Null (nothing changes) when the scout is not ahead of both.
+   */
+  handOver(played: Simulation, target: number): Simulation | null {
+    const scout = this.scout;
+    if (this.state !== 'running' || scout === null) return null;
+    const reached = played.trace.length;
+    if (scout.trace.length <= reached || (reached > 0 && target <= played.trace.timeAt(reached - 1))) return null;
+    this.scout = played;
+    return scout;
+  }
+
+  /**
    * Reads what `played`, a simulation of the same run, has recorded beyond what the summary
    * holds. Returns true when the summary changed. When `played` has covered the whole run the
    * look-ahead is done, without the `done` hook (there is no scout to hand over: the played
@@ -136,6 +166,7 @@ export class LookAhead {
   /** Runs the scout for up to `budgetMs` (building it first when this is the first slice). */
   private slice(budgetMs: number): void {
     this.unqueue = null;
+    this.yielding = false;
     if (this.state !== 'running' || (this.paused && budgetMs !== Infinity)) return;
     const start = this.now();
     this.scout ??= buildSimulation(this.scenario);

@@ -266,6 +266,7 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
     const seeker = (): { s: Simulation; swap: Partial<PlaybackState> } => {
       const next = scout;
       scout = null;
+      look?.yieldToPaint();
       return next ? { s: next, swap: { sim: next } } : { s: get().sim, swap: {} };
     };
 
@@ -425,9 +426,14 @@ export function createPlaybackStore(scenario: Scenario, entry: BuiltinScenario |
         publish(s, playing && done ? { playing: false, timeline } : { timeline });
       },
       seek(t) {
-        const { s, swap } = seeker();
-        s.seekTime(Math.max(0, Math.min(t, get().untilMs)));
-        publish(s, swap, true);
+        const target = Math.max(0, Math.min(t, get().untilMs));
+        const { s: own, swap } = seeker();
+        // Far ahead of where the played simulation has been, while the look-ahead's runs on: its scout is
+        // further, with snapshots to seek back from.
+        const ahead = look?.handOver(own, target) ?? null;
+        const s = ahead ?? own;
+        s.seekTime(target);
+        publish(s, ahead ? { sim: ahead } : swap, true);
       },
       seekStep(step) {
         const { s, swap } = seeker();

@@ -7,6 +7,7 @@ import { usePlaybackStore, useUiStore } from '@/stores/playback-context';
 import { usePrefersDark, usePrefersReducedMotion } from '../ui/use-media-query';
 import { buildDotFrame } from './message-canvas/dot-frame';
 import { createDotPainter } from './message-canvas/dot-painter';
+import { LinkCurves } from './message-canvas/link-curves';
 
 const selectSize = (s: ReactFlowState) => ({ width: s.width, height: s.height });
 
@@ -40,12 +41,13 @@ export function MessageCanvas() {
     box.append(canvas);
     const painter = createDotPainter(canvas);
     const dpr = window.devicePixelRatio || 1;
+    const links = new LinkCurves();
     let last = -1;
     let queued = 0;
     const repaint = () => {
       cancelAnimationFrame(queued);
       queued = 0;
-      const f = buildDotFrame(playback.getState(), rf.getState(), ui.getState(), { dark, still, dpr });
+      const f = buildDotFrame(playback.getState(), rf.getState(), ui.getState(), { dark, still, dpr }, links);
       painter.paint(f);
       if (f.drawn !== last) box.querySelector('canvas')?.setAttribute('data-drawn', String((last = f.drawn)));
     };

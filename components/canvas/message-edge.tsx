@@ -5,7 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, 
 import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
-import { selectInFlight, selectLinkConn, selectLinkCut, selectLinkWaiting, selectTime } from '@/stores/selectors';
+import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
 import { useDenseWire } from './dense-wire';
@@ -18,17 +18,26 @@ import { usePrefersReducedMotion } from '../ui/use-media-query';
 
 /** Labels longer than this are cut short on the wire; the log has the full text. */
 const LABEL_MAX = 28;
-// On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
-// clock nor the list, only whether anything is on it, so a frame does not re-render it.
-const NONE: PlaybackState['inFlight'] = [];
-const selectNone = () => NONE;
-const selectZero = () => 0;
-const busyLinks = new WeakMap<PlaybackState['inFlight'], Set<string>>();
-/** Whether link `id` carries a message (one set per wire list, shared by every edge). */
-function selectLinkBusy(s: PlaybackState, id: string): boolean {
-  let links = busyLinks.get(s.inFlight);
-  if (!links) busyLinks.set(s.inFlight, (links = new Set(s.inFlight.map((m) => m.link))));
-  return links.has(id);
+type Message = PlaybackState['inFlight'][number];
+const NONE: readonly Message[] = [];
+const byLink = new WeakMap<readonly Message[], Map<string, Message[]>>();
+/**
+ * The messages on link `id`, the same empty list while it carries none: the wire list changes
+ * nearly every frame, and an edge that read it whole re-rendered with it though nothing of its
+ * own moved. One index per wire list, shared by every edge.
+ */
+function selectLinkMessages(s: PlaybackState, id: string): readonly Message[] {
+  let links = byLink.get(s.inFlight);
+  if (!links) {
+    links = new Map();
+    for (const m of s.inFlight) {
+      const on = links.get(m.link);
+      if (on) on.push(m);
+      else links.set(m.link, [m]);
+    }
+    byLink.set(s.inFlight, links);
+  }
+  return links.get(id) ?? NONE;
 }
 
 const boxOf = (n: InternalNode | undefined): Box | null =>
@@ -66,11 +75,12 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // The facing sides once both cards are measured; the handles' points until then.
   const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
   const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
+  // On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
+  // clock nor its messages, only whether anything is on it. An idle edge does not follow the clock.
   const dense = useDenseWire();
-  const all = usePlayback(dense ? selectNone : selectInFlight);
-  const messages = useMemo(() => all.filter((m) => m.link === id), [all, id]);
-  const now = usePlayback(dense ? selectZero : selectTime);
-  const busy = usePlayback((s) => (dense ? selectLinkBusy(s, id) : false)) || messages.length > 0;
+  const messages = usePlayback((s) => (dense ? NONE : selectLinkMessages(s, id)));
+  const now = usePlayback((s) => (!dense && selectLinkMessages(s, id).length > 0 ? s.time : 0));
+  const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
   const { t } = useI18n();
   const cut = usePlayback((s) => selectLinkCut(s, id));
   // Rendered in the selectors: a phrase is a new object every frame, its text is not.

@@ -1,9 +1,10 @@
-import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import type { ReactFlowState } from '@xyflow/react';
 import type { PlaybackState } from '@/stores/playback-store';
 import type { UiState } from '@/stores/ui-store';
 import { selectFocusSend } from '@/stores/ui-selectors';
-import { edgeCurve, facingSides, pointAlong, type Box, type Curve } from '../geometry';
+import { pointAlong } from '../geometry';
 import { wireMotion } from '../wire-motion';
+import { LinkCurves, type LinkCurve } from './link-curves';
 
 /** Dot radius in canvas units, and the least it may shrink to on screen (px) when zoomed out. */
 const RADIUS = 5;
@@ -38,19 +39,6 @@ export interface DotFrame {
   drawn: number;
 }
 
-const boxOf = (n: InternalNode | undefined): Box | null =>
-  n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
-
-/** The curve of link `id` as its edge draws it, and the node it starts from; null until both cards are measured. */
-function linkCurve(rf: ReactFlowState, id: string): { curve: Curve; source: string } | null {
-  const e = rf.edgeLookup.get(id);
-  const a = e && boxOf(rf.nodeLookup.get(e.source));
-  const b = e && boxOf(rf.nodeLookup.get(e.target));
-  if (!e || !a || !b) return null;
-  const f = facingSides(a, b);
-  return { curve: edgeCurve(f.sx, f.sy, f.sp, f.tx, f.ty, f.tp), source: e.source };
-}
-
 /** A growable list of floats, copied out as a Float32Array (transferable to a worker). */
 class Floats {
   private a = new Float32Array(64);
@@ -77,10 +65,12 @@ class Floats {
 /**
  * Places every message on the wire at the cursor's time, along the curve its link is drawn
  * with, for a canvas of `width`×`height` device pixels covering the flow's area on screen.
+ * `links` keeps the links' curves between frames (a fresh one computes them all).
  */
-export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState, opts: { dark: boolean; still: boolean; dpr: number }): DotFrame {
+export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState, opts: { dark: boolean; still: boolean; dpr: number }, links = new LinkCurves()): DotFrame {
   const [tx, ty, zoom] = rf.transform;
-  const curves = new Map<string, ReturnType<typeof linkCurve>>();
+  links.prune(rf);
+  const curves = new Map<string, LinkCurve | null>();
   const out = new Floats();
   const back = new Floats();
   const focus = new Floats();
@@ -89,7 +79,7 @@ export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState
   let drawn = 0;
   for (const m of pb.inFlight) {
     let c = curves.get(m.link);
-    if (c === undefined) curves.set(m.link, (c = linkCurve(rf, m.link)));
+    if (c === undefined) curves.set(m.link, (c = links.get(rf, m.link)));
     if (!c) continue;
     const { travelled, fall } = wireMotion(m, pb.time, opts.still);
     const outbound = m.from === c.source;
