@@ -160,39 +160,46 @@ const fmt = (n: number) => (n >= 1000 ? Math.round(n).toLocaleString('en-US') : 
 /** Builds the static site when `out/` is missing (an older build is used as it is). */
 function ensureBuilt(): boolean {
   if (existsSync(join(OUT, 'index.html'))) return true;
-  console.log('No static build in out/: running `next build` first (run `npm run build` yourself after changing the UI).');
-  const r = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  console.log('No static build in out/: running `npm run build` first (run it yourself after changing the UI).');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   return r.status === 0 && existsSync(join(OUT, 'index.html'));
 }
 
 /**
- * Gzipped bytes of every script Chromium fetches for a first visit to `/` (empty storage, no
- * link in the address): from navigation until the playground is ready and the network has been
- * idle for 500 ms, so chunks the page imports at start count, and `noModule` polyfills, which a
- * module-supporting browser never downloads, do not. Each file is gzipped from `out/` at level 9.
+ * Marks, inside the page, the moment the canvas is first painted: one frame after a card is
+ * first in the DOM (whether the build's first frame put it there or the playground drew it).
+ * A string, not a function: tsx would wrap a function's body in helpers the page lacks.
  */
+const PAINT_MARK = `new MutationObserver(function (_, obs) {
+  if (!document.querySelector('.react-flow__node')) return;
+  obs.disconnect();
+  requestAnimationFrame(function () { setTimeout(function () { window.__firstPaintAt = performance.now(); }, 0); });
+}).observe(document, { childList: true, subtree: true });`;
+
 /**
- * The JavaScript the first paint needs: every script requested from navigation until the
- * canvas of a first visit is painted (its cards drawn and a frame shown). Scripts fetched after
- * that (prefetched on idle, or on demand) are listed apart and do not count.
+ * The JavaScript the first paint needs: gzipped bytes of every script whose request started
+ * before the canvas of a first visit (empty storage, no link in the address) was painted, its
+ * cards drawn and a frame shown. Both times are read in the page (resource timing against
+ * `PAINT_MARK`): watched from Playwright, a loaded machine noticed the paint only after later
+ * requests had gone out, and counted them. Scripts requested after the paint (prefetched on idle,
+ * or on demand) are listed apart and do not count; `noModule` polyfills, which a
+ * module-supporting browser never downloads, are never requested. Each file is gzipped from
+ * `out/` at level 9.
  */
 export async function firstLoadJs(page: Page, url: string, outDir = OUT): Promise<{ bytes: number; files: number; listed: string[]; later: string[] }> {
-  const scripts = new Set<string>();
-  const after = new Set<string>();
-  let painted = false;
-  const onRequest = (r: { resourceType(): string; url(): string }) => {
-    if (r.resourceType() === 'script') (painted ? after : scripts).add(new URL(r.url()).pathname);
-  };
-  page.on('request', onRequest);
+  await page.addInitScript(PAINT_MARK);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('.react-flow__node') !== null, undefined, { polling: 'raf' });
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  painted = true;
+  await page.waitForFunction(() => (window as { __firstPaintAt?: number }).__firstPaintAt !== undefined && window.__sim !== undefined);
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => window.__sim !== undefined);
-  page.off('request', onRequest);
+  const { before, after } = await page.evaluate(() => {
+    const at = (window as unknown as { __firstPaintAt: number }).__firstPaintAt;
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.endsWith('.js'));
+    const path = (e: PerformanceResourceTiming) => new URL(e.name).pathname;
+    return { before: js.filter((e) => e.startTime < at).map(path), after: js.filter((e) => e.startTime >= at).map(path) };
+  });
   const gz = (src: string) => gzipSync(readFileSync(join(outDir, src.replace(/^\//, ''))), { level: 9 }).length;
   const show = (src: string, n: number) => `${src.replace(/^.*\//, '')} ${(n / 1000).toFixed(1)}`;
+  const scripts = new Set(before);
   let bytes = 0;
   const listed: string[] = [];
   for (const src of scripts) {
@@ -200,7 +207,7 @@ export async function firstLoadJs(page: Page, url: string, outDir = OUT): Promis
     bytes += n;
     listed.push(show(src, n));
   }
-  const later = [...after].filter((s) => !scripts.has(s)).map((s) => show(s, gz(s)));
+  const later = [...new Set(after)].filter((s) => !scripts.has(s)).map((s) => show(s, gz(s)));
   const bySize = (xs: string[]) => xs.sort((a, b) => parseFloat(b.split(' ')[1]) - parseFloat(a.split(' ')[1]));
   return { bytes, files: scripts.size, listed: bySize(listed), later: bySize(later) };
 }

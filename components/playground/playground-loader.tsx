@@ -30,14 +30,24 @@ function Arrived({ App }: { App: ComponentType }) {
  */
 export function PlaygroundLoader() {
   const [App, setApp] = useState<ComponentType | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   // After the paint, and once the page is idle: the parse of the page's own scripts and the
   // paint come first (a click on the frame meanwhile is queued, not lost).
   useEffect(
     () =>
       idleAfterPaint(() => {
-        void import('./playground').then((m) => startTransition(() => setApp(() => m.Playground)));
+        import('./playground').then(
+          (m) => startTransition(() => setApp(() => m.Playground)),
+          (error: unknown) => {
+            document.getElementById(FIRST_FRAME_ID)?.remove();
+            setFailed(error ?? new Error('the playground could not be loaded'));
+          },
+        );
       }, 500),
     [],
   );
+  // The frame only looks like the playground: if its code cannot load, take the frame away and
+  // let the error reach Next's error page, rather than leave a screen that ignores every click.
+  if (failed) throw failed;
   return App ? <Arrived App={App} /> : null;
 }
