@@ -63,6 +63,10 @@ function role(type: string): number {
   return type === 'storage' ? 2 : 1;
 }
 
+// Opening a scenario asks fastRanks three times over the same nodes and links (does it need the
+// layout engine, its layout, is it still stacked): a 300-node one ranked them each time.
+let lastRanks: { nodes: readonly unknown[]; edges: readonly unknown[]; ranks: ReturnType<typeof rankFast> } | null = null;
+
 /**
  * Layer and order of each node by layer-order.ts, when they will do: for a big scenario, or one
  * with a layer too long for a column, whose layers wrap into columns stacked card by card, so
@@ -70,6 +74,14 @@ function role(type: string): number {
  * fetching it more). Null when dagre should lay `nodes` out.
  */
 function fastRanks(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } | null {
+  if (lastRanks?.nodes === nodes && lastRanks.edges === edges) return lastRanks.ranks;
+  const ranks = rankFast(nodes, edges);
+  lastRanks = { nodes, edges, ranks };
+  return ranks;
+}
+
+/** What fastRanks returns, computed anew. */
+function rankFast(nodes: readonly { id: string; type: string }[], edges: readonly { source: string; target: string }[]): { layer: number[]; order: number[] } | null {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links = edges.flatMap((e) => {
     const a = index.get(e.source);

@@ -1,5 +1,6 @@
 import { getNodesBounds, getViewportForBounds, type FitViewOptions } from '@xyflow/react';
-import { FAR_CARD, FAR_ZOOM } from '../nodes/zoom-levels';
+import { FAR_ZOOM } from '../nodes/far-view';
+import { FAR_CARD } from '../nodes/zoom-levels';
 import { farNode } from './far-nodes';
 import type { AppNode } from './flow-types';
 import { separate } from './separate';

@@ -29,7 +29,7 @@ import { withLink, withPositions } from '@/stores/scenario-edits';
 import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
-import { selectFar } from '../nodes/zoom-levels';
+import { FarViewProvider, selectFar } from '../nodes/far-view';
 import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
@@ -210,61 +210,63 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
   return (
     <div className="absolute inset-0" {...longPress} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
       <DenseWire.Provider value={dense}>
-        <ReactFlow<AppNode, LinkEdge>
-          nodes={drawn}
-          edges={edges}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onSelectionChange={onSelectionChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          onMoveStart={onMoveStart}
-          onNodeContextMenu={onNodeContextMenu}
-          onEdgeContextMenu={onEdgeContextMenu}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          colorMode={dark ? 'dark' : 'light'}
-          // Deleting goes through the command registry (Delete / Backspace), like every other key.
-          deleteKeyCode={null}
-          edgesFocusable
-          // Opened far, the store's first fit (see DocumentFlow) was to the far cards' own size:
-          // a fit queued on top would wait for a measurement and then jump to wherever the visitor had moved.
-          fitView={!opened.far}
-          fitViewOptions={fit}
-          defaultViewport={viewport}
-          style={style}
-          minZoom={MIN_ZOOM}
-          maxZoom={MAX_ZOOM}
-          connectionRadius={28}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t('ui.canvas.simulationCanvas')}
-        >
-          <Background gap={22} size={1.2} />
-          {dense && <CrowdedWire />}
-          <CauseLink />
-          <ZoomVar />
-          <RefitOnGrowth fit={fit} movedRef={movedRef} />
-          {editing && <Palette vertical={vertical} compact={vertical} />}
-          <CanvasToolbar fit={fit} />
-          <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={fit} onFitView={onFitView} onZoomIn={onZoomButton} onZoomOut={onZoomButton} />
-          {!vertical && (
-            <MiniMap<AppNode>
-              pannable
-              zoomable
-              nodeColor={minimapColour}
-              nodeBorderRadius={8}
-              maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
-              style={{ width: 150, height: 96 }}
-              position="bottom-right"
-              className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"
-            />
-          )}
-        </ReactFlow>
+        <FarViewProvider>
+          <ReactFlow<AppNode, LinkEdge>
+            nodes={drawn}
+            edges={edges}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onSelectionChange={onSelectionChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            onMoveStart={onMoveStart}
+            onNodeContextMenu={onNodeContextMenu}
+            onEdgeContextMenu={onEdgeContextMenu}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode={dark ? 'dark' : 'light'}
+            // Deleting goes through the command registry (Delete / Backspace), like every other key.
+            deleteKeyCode={null}
+            edgesFocusable
+            // Opened far, the store's first fit (see DocumentFlow) was to the far cards' own size:
+            // a fit queued on top would wait for a measurement and then jump to wherever the visitor had moved.
+            fitView={!opened.far}
+            fitViewOptions={fit}
+            defaultViewport={viewport}
+            style={style}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            connectionRadius={28}
+            ariaLabelConfig={ariaLabelConfig}
+            aria-label={t('ui.canvas.simulationCanvas')}
+          >
+            <Background gap={22} size={1.2} />
+            {dense && <CrowdedWire />}
+            <CauseLink />
+            <ZoomVar />
+            <RefitOnGrowth fit={fit} movedRef={movedRef} />
+            {editing && <Palette vertical={vertical} compact={vertical} />}
+            <CanvasToolbar fit={fit} />
+            <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={fit} onFitView={onFitView} onZoomIn={onZoomButton} onZoomOut={onZoomButton} />
+            {!vertical && (
+              <MiniMap<AppNode>
+                pannable
+                zoomable
+                nodeColor={minimapColour}
+                nodeBorderRadius={8}
+                maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
+                style={{ width: 150, height: 96 }}
+                position="bottom-right"
+                className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"
+              />
+            )}
+          </ReactFlow>
+        </FarViewProvider>
       </DenseWire.Provider>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { BaseEdge, EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
@@ -12,7 +12,7 @@ import { useDenseWire } from './dense-wire';
 import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Point } from './geometry';
 import { MessageDot, MessageTrail, TRAIL_MARKS, TRAIL_STEP } from './message-dot';
 import { wireMotion } from './wire-motion';
-import { selectFar } from '../nodes/zoom-levels';
+import { useFarView } from '../nodes/far-view';
 import { ScissorsIcon } from '../ui/icons';
 import { usePrefersReducedMotion } from '../ui/use-media-query';
 
@@ -82,18 +82,20 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const now = usePlayback((s) => (!dense && selectLinkMessages(s, id).length > 0 ? s.time : 0));
   const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
   const { t } = useI18n();
-  const cut = usePlayback((s) => selectLinkCut(s, id));
-  // Rendered in the selectors: a phrase is a new object every frame, its text is not.
-  const waiting = usePlayback((s) => say(selectLinkWaiting(s, id)));
-  const conn = usePlayback((s) => say(selectLinkConn(s, id)));
-  const halfOpen = usePlayback((s) => {
+  // The link's state as one string (one subscription per link, not four): cut, half open, then what waits and the connection's end, rendered.
+  const state = usePlayback((s) => {
     const c = selectLinkConn(s, id);
-    return typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen';
+    const halfOpen = typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen';
+    return `${selectLinkCut(s, id) ? 'c' : '-'}${halfOpen ? 'h' : '-'}${say(selectLinkWaiting(s, id))}\u0000${say(c)}`;
   });
+  const cut = state[0] === 'c';
+  const halfOpen = state[1] === 'h';
+  const [waiting, conn] = state.slice(2).split('\u0000');
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();
   const mid = pointAlong(curve, 0.5);
+  const d = curvePath(curve);
   const length = Math.max(1, curveLength(curve));
   // Most links share the scenario's latency: theirs shows on hover (or selected), an unusual one always.
   const [hovered, setHovered] = useState(false);
@@ -101,7 +103,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const leave = useCallback(() => setHovered(false), []);
   const latencyShown = !busy && (data?.unusual || hovered || selected);
   // Zoomed out, a latency reads at under 4 px: not drawn at all (a big scenario has hundreds of links).
-  const far = useStore(selectFar);
+  const far = useFarView();
 
   const stroke = cut
     ? { stroke: '#dc2626', strokeDasharray: '7 6', strokeWidth: 2, opacity: 0.8 }
@@ -115,9 +117,9 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
 
   return (
     <>
-      <g onPointerEnter={enter} onPointerLeave={leave}>
-        <BaseEdge id={id} path={curvePath(curve)} style={stroke} interactionWidth={24} />
-      </g>
+      {/* BaseEdge's two paths, hovered on the wide one (no group around them: hundreds of links, an element less each). */}
+      <path id={id} d={d} fill="none" className="react-flow__edge-path" style={stroke} />
+      <path d={d} fill="none" strokeOpacity={0} strokeWidth={24} className="react-flow__edge-interaction" onPointerEnter={enter} onPointerLeave={leave} />
       {/* Zoomed out, most links have no label: they mount no portal, which reads the DOM for its target on every change of React Flow's store. */}
       {(cut || waiting || conn || !far || selected) && (
         <EdgeLabelRenderer>

@@ -15,6 +15,7 @@ import { useCanvasMenus } from '../canvas/use-canvas-menus';
 import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
 import { CrowdedWire } from '../canvas/crowded-wire';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
+import { FarViewProvider } from '../nodes/far-view';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
 // until then a type missing here is drawn as a generic card, see cardsOf).
@@ -81,37 +82,39 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
   return (
     <div className="absolute inset-0" {...(faults ? longPress : {})}>
       <DenseWire.Provider value={dense}>
-        <ReactFlow<AppNode, LinkEdge>
-          nodes={nodes}
-          edges={edges}
-          onNodesChange={onNodesChange}
-          onNodeContextMenu={faults ? onNodeContextMenu : undefined}
-          onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          colorMode={dark ? 'dark' : 'light'}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={faults}
-          nodesFocusable={faults}
-          edgesFocusable={faults}
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          zoomOnScroll={false}
-          zoomOnDoubleClick={false}
-          preventScrolling={false}
-          fitView
-          fitViewOptions={fit}
-          minZoom={0.1}
-          maxZoom={2}
-          aria-label={t('ui.canvas.simulationCanvas')}
-        >
-          <Background gap={22} size={1.2} />
-          <ZoomVar />
-          {dense && <CrowdedWire />}
-          <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
-        </ReactFlow>
+        <FarViewProvider>
+          <ReactFlow<AppNode, LinkEdge>
+            nodes={nodes}
+            edges={edges}
+            onNodesChange={onNodesChange}
+            onNodeContextMenu={faults ? onNodeContextMenu : undefined}
+            onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode={dark ? 'dark' : 'light'}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={faults}
+            nodesFocusable={faults}
+            edgesFocusable={faults}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            zoomOnScroll={false}
+            zoomOnDoubleClick={false}
+            preventScrolling={false}
+            fitView
+            fitViewOptions={fit}
+            minZoom={0.1}
+            maxZoom={2}
+            aria-label={t('ui.canvas.simulationCanvas')}
+          >
+            <Background gap={22} size={1.2} />
+            <ZoomVar />
+            {dense && <CrowdedWire />}
+            <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
+          </ReactFlow>
+        </FarViewProvider>
       </DenseWire.Provider>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ComponentType } from 'react';
 import type { Say } from '@/engine/core/phrase';
 import type { NodeStatus } from '@/engine/core/simulation';
@@ -10,22 +10,11 @@ import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { viewOf } from '@/stores/node-views';
 import { selectNodeStatus, selectNodeViolation } from '@/stores/selectors';
-import { selectNodeFocused } from '@/stores/ui-selectors';
+import { selectEditing, selectNodeFocused } from '@/stores/ui-selectors';
 import type { AppNode } from '../canvas/flow-types';
 import { nodeUi } from './catalog';
+import { farIconId, useFarView } from './far-view';
 import { FRAME, handle, StatusBadge } from './node-card';
-
-/**
- * Below this zoom a card's details are under 5 px on screen: unreadable, yet each one costs
- * layout and paint on every frame they change. The card then shows what still reads from
- * afar, in large type: its name, its status, one line of state. Above it the card's key field
- * keeps 11 px on screen by itself (app/globals.css, .key-field), which is what lets a phone
- * show three columns of full cards (about 0.45).
- */
-export const FAR_ZOOM = 0.4;
-
-/** Whether the canvas is zoomed out past FAR_ZOOM (a React Flow store selector). */
-export const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /**
  * Type size for a far card's name: as large as fits beside the icon, so a name is never broken
@@ -64,48 +53,102 @@ function selectFarLine(s: PlaybackState, id: string, kind: NodeType): string {
  */
 export const FAR_CARD = { width: 240, height: 160 } as const;
 
+/** Far lines put into words, per formatter (a language's, as far as its catalog has arrived). */
+const farTexts = new WeakMap<(s: Say) => string, Map<string, string>>();
+/** Enough for every line a run's cards show at once, many times over; past it the words are made again. */
+const FAR_TEXTS_KEPT = 4096;
+
+/**
+ * The words of far line `line` (selectFarLine's "up" and a phrase as JSON; phrases are plain
+ * data, so JSON gives it back whole) in `say`'s language. Hundreds of cards show the same few
+ * lines ("replica · 0 keys"), and formatting each anew cost a big scenario's opening tens of ms.
+ */
+function farText(say: (s: Say) => string, line: string): string {
+  let texts = farTexts.get(say);
+  if (!texts) farTexts.set(say, (texts = new Map()));
+  let text = texts.get(line);
+  if (text === undefined) {
+    const phrase = JSON.parse(line.slice(2)) as Say | null;
+    text = phrase ? say(phrase) : '';
+    if (texts.size >= FAR_TEXTS_KEPT) texts.clear();
+    texts.set(line, text);
+  }
+  return text;
+}
+
+/**
+ * A far card's link handle. While editing, React Flow's own, which starts a link. Otherwise a
+ * plain element that only looks like one: React Flow reads its handles' places from the card
+ * (when it first observes it) and would lose the links without one, but a <Handle> per side of
+ * each of hundreds of cards, each with its store subscriptions and effects, cost the opening of
+ * a big scenario more than the rest of the card. (At this zoom a handle is a few pixels wide.)
+ */
+function FarHandle({ id, type, position, editing }: { id: string; type: 'source' | 'target'; position: Position; editing: boolean }) {
+  if (editing) return <Handle type={type} position={position} className={handle} />;
+  return <div data-nodeid={id} data-handlepos={position} className={`react-flow__handle react-flow__handle-${position} nodrag nopan ${type} ${handle}`} />;
+}
+
+/**
+ * What a far card shows of node `id`, as one string: "!" when the node was part of a
+ * violation, then its line (selectFarLine). One subscription per card instead of two.
+ */
+const selectFarFace = (s: PlaybackState, id: string, kind: NodeType) => (selectNodeViolation(s, id) !== null ? '!' : ' ') + selectFarLine(s, id, kind);
+
 /**
  * The zoomed-out card (FAR_CARD in size): the name beside the kind's icon, then two lines of
  * large type: the status while the node is not up, else the kind's one line, and a violation
  * it was part of. A line too long for its room is cut with an ellipsis and shown whole in the
- * tooltip.
+ * tooltip. Hundreds of them are drawn at once, so each is few elements: one grid, the icon as a
+ * <use> of the shared sheet (far-view.tsx), and link handles that only take a link while editing.
  */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const { t, say } = useI18n();
-  const line = usePlayback((s) => selectFarLine(s, id, data.kind));
+  const face = usePlayback((s) => selectFarFace(s, id, data.kind));
+  const violation = face[0] === '!';
+  const line = face.slice(1);
   const status: NodeStatus = line.startsWith('up') ? 'up' : (line as NodeStatus);
-  const violation = usePlayback((s) => selectNodeViolation(s, id) !== null);
   const focused = useUi((s) => selectNodeFocused(s, id));
+  const editing = useUi(selectEditing);
   const ui = nodeUi(data.kind);
-  // The kind's one line from afar (phrases are plain data, so JSON gives it back whole).
-  const summary = status === 'up' && line.length > 2 ? (JSON.parse(line.slice(2)) as Say | null) : null;
-  const summaryText = summary ? say(summary) : '';
+  const summaryText = status === 'up' && line.length > 2 ? farText(say, line) : '';
+  const summary = summaryText !== '';
   const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
+  const body = 'col-span-2 h-18 overflow-hidden text-3xl leading-9';
+  const summaryLine = summary && (
+    <p className={`${violation ? 'truncate' : 'line-clamp-2'} text-slate-600 dark:text-slate-300 ${status === 'up' && !violation ? body : ''}`} title={summaryText}>
+      {summaryText}
+    </p>
+  );
   return (
-    <div data-testid={`node-${id}`} data-status={status} data-far className={`flex h-40 w-60 flex-col rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}>
-      <Handle type="target" position={data.vertical ? Position.Top : Position.Left} className={handle} />
-      <div className="flex h-12 shrink-0 items-center gap-3">
-        <span className={`grid h-12 w-12 shrink-0 place-items-center rounded-lg text-white ${ui.tone}`}>{ui.icon(30)}</span>
-        <span className={`min-w-0 truncate leading-tight font-bold ${farLabelSize(data.label)}`} title={data.label}>
-          {data.label}
-        </span>
-      </div>
-      <div className="mt-2 h-18 overflow-hidden text-3xl leading-9">
-        {status !== 'up' && (
-          <div className="flex h-9 items-center">
-            <div className="origin-left scale-[2.2]">
-              <StatusBadge status={status} />
+    <div
+      data-testid={`node-${id}`}
+      data-status={status}
+      data-far
+      className={`grid h-40 w-60 grid-cols-[3rem_minmax(0,1fr)] grid-rows-[3rem_4.5rem] content-start gap-x-3 gap-y-2 rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}
+    >
+      <FarHandle id={id} type="target" position={data.vertical ? Position.Top : Position.Left} editing={editing} />
+      <svg aria-hidden className={`h-12 w-12 rounded-lg p-[9px] text-white ${ui.tone}`}>
+        <use href={`#${farIconId(data.kind)}`} />
+      </svg>
+      <span className={`min-w-0 self-center truncate leading-tight font-bold ${farLabelSize(data.label)}`} title={data.label}>
+        {data.label}
+      </span>
+      {status === 'up' && !violation ? (
+        summaryLine
+      ) : (
+        <div className={body}>
+          {status !== 'up' && (
+            <div className="flex h-9 items-center">
+              <div className="origin-left scale-[2.2]">
+                <StatusBadge status={status} />
+              </div>
             </div>
-          </div>
-        )}
-        {summary && (
-          <p className={`${violation ? 'truncate' : 'line-clamp-2'} text-slate-600 dark:text-slate-300`} title={summaryText}>
-            {summaryText}
-          </p>
-        )}
-        {violation && <p className="truncate font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
-      </div>
-      <Handle type="source" position={data.vertical ? Position.Bottom : Position.Right} className={handle} />
+          )}
+          {summaryLine}
+          {violation && <p className="truncate font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
+        </div>
+      )}
+      <FarHandle id={id} type="source" position={data.vertical ? Position.Bottom : Position.Right} editing={editing} />
     </div>
   );
 }
@@ -116,7 +159,7 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
  */
 export function withZoomLevels<P extends NodeProps<AppNode>>(Near: ComponentType<P>): ComponentType<P> {
   function ZoomLevels(props: P) {
-    const far = useStore(selectFar);
+    const far = useFarView();
     return far ? <FarCard {...props} /> : <Near {...props} />;
   }
   ZoomLevels.displayName = `ZoomLevels(${Near.displayName ?? Near.name})`;
