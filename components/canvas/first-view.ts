@@ -1,5 +1,5 @@
 import { getNodesBounds, getViewportForBounds, type FitViewOptions } from '@xyflow/react';
-import { FAR_ZOOM } from '../nodes/far-view';
+import { FAR_ZOOM } from '../nodes/far-zoom';
 import { FAR_CARD } from '../nodes/zoom-levels';
 import { farNode } from './far-nodes';
 import type { AppNode } from './flow-types';

@@ -4,7 +4,7 @@ import { useReactFlow, useStoreApi, type FitViewOptions, type ReactFlowState } f
 import { useEffect, type RefObject } from 'react';
 import { useUi } from '@/stores/playback-context';
 import { selectFitRequest } from '@/stores/ui-selectors';
-import { FAR_ZOOM } from '../nodes/far-view';
+import { FAR_ZOOM } from '../nodes/far-zoom';
 
 /** A fit padding side in px (the canvas gives its paddings in px). */
 const px = (v: unknown) => (typeof v === 'string' ? parseFloat(v) || 0 : 0);

@@ -17,7 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { serveStatic } from '../../bench/serve-static';
-import { FAR_ZOOM } from '../../components/nodes/zoom-levels';
+import { FAR_ZOOM } from '../../components/nodes/far-zoom';
 import { SHEET_PEEK_PX } from '../../components/panels/side-panel';
 import { FIRST_FRAME_ID, QUEUE_KEY, QUEUED_ATTR } from '../../components/playground/first-frame-ids';
 import { chooserScript } from './chooser';
