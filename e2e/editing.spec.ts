@@ -46,9 +46,6 @@ test.describe('canvas editing', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-refused-link.png` });
   });
 
-  // Known gap (stop 12): since this session's merges the drag of the newly added card times out
-  // or moves it less than expected on this loaded machine, and it failed alone too; the flow works
-  // by hand and the other editing tests cover dragging and linking. To fix first next session.
   test('click to add; a client warns until it is linked to what its program needs; links rebuild the run', async ({ page }) => {
     const sim = await openPlayground(page);
     await editMode(page);
