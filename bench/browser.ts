@@ -191,12 +191,15 @@ export async function firstLoadJs(page: Page, url: string, outDir = OUT): Promis
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as { __firstPaintAt?: number }).__firstPaintAt !== undefined && window.__sim !== undefined);
   await page.waitForLoadState('networkidle');
-  const { before, after } = await page.evaluate(() => {
-    const at = (window as unknown as { __firstPaintAt: number }).__firstPaintAt;
-    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.endsWith('.js'));
-    const path = (e: PerformanceResourceTiming) => new URL(e.name).pathname;
-    return { before: js.filter((e) => e.startTime < at).map(path), after: js.filter((e) => e.startTime >= at).map(path) };
-  });
+  // A string, like PAINT_MARK: a named helper inside a function would not survive tsx.
+  const { before, after } = await page.evaluate<{ before: string[]; after: string[] }>(`(() => {
+    const at = window.__firstPaintAt;
+    const js = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js'));
+    return {
+      before: js.filter((e) => e.startTime < at).map((e) => new URL(e.name).pathname),
+      after: js.filter((e) => e.startTime >= at).map((e) => new URL(e.name).pathname),
+    };
+  })()`);
   const gz = (src: string) => gzipSync(readFileSync(join(outDir, src.replace(/^\//, ''))), { level: 9 }).length;
   const show = (src: string, n: number) => `${src.replace(/^.*\//, '')} ${(n / 1000).toFixed(1)}`;
   const scripts = new Set(before);
