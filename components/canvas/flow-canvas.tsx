@@ -30,7 +30,6 @@ import { selectDoc, selectLabels, selectScenario } from '@/stores/selectors';
 import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
 import { FarViewProvider, selectFar } from '../nodes/far-view';
-import { SHEET_PEEK_PX } from '../panels/side-panel';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
@@ -49,16 +48,17 @@ import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
 import { useSeparated } from './use-separated';
 import { zoomStyle, ZoomVar } from './zoom-var';
+import { FIT_MAX_ZOOM, MIN_ZOOM, ROOM_NARROW, ROOM_SHEET, ROOM_WIDE, type Room } from './fit-room';
 import { problemSay } from '@/engine/scenario/problems';
 
-// Room for the toolbars that float over the canvas, and for the palette in edit mode.
-const fitWide: FitViewOptions = { padding: { top: '64px', right: '48px', bottom: '120px', left: '48px' }, maxZoom: 1.4 };
-const fitEditing: FitViewOptions = { ...fitWide, padding: { ...(fitWide.padding as object), left: '210px' } };
-const fitNarrow: FitViewOptions = { padding: { top: '64px', right: '20px', bottom: '40px', left: '20px' }, maxZoom: 1.4 };
-// On a phone the panel is a sheet over the canvas's lower part: fit the scenario above it.
-const fitSheet: FitViewOptions = { ...fitNarrow, padding: { ...(fitNarrow.padding as object), bottom: `${SHEET_PEEK_PX + 16}px` } };
+const px = ([top, right, bottom, left]: Room) => ({ top: `${top}px` as const, right: `${right}px` as const, bottom: `${bottom}px` as const, left: `${left}px` as const });
+// The build's first frame fits its cards with the same room (scripts/first-frame/chooser.ts).
+const fitWide: FitViewOptions = { padding: px(ROOM_WIDE), maxZoom: FIT_MAX_ZOOM };
+// In edit mode, room for the palette too.
+const fitEditing: FitViewOptions = { ...fitWide, padding: { ...px(ROOM_WIDE), left: '210px' as const } };
+const fitNarrow: FitViewOptions = { padding: px(ROOM_NARROW), maxZoom: FIT_MAX_ZOOM };
+const fitSheet: FitViewOptions = { padding: px(ROOM_SHEET), maxZoom: FIT_MAX_ZOOM };
 const minimapColour = (n: AppNode) => nodeUi(n.data.kind).colour;
-const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 2;
 
 /**

@@ -1,4 +1,6 @@
 type Size = { width: number; height: number };
+/** How the playground's first fit places cards (components/canvas/fit-room.ts): room top, right, bottom, left, and zoom bounds. */
+type Fit = { wide: readonly number[]; sheet: readonly number[]; minZoom: number; maxZoom: number };
 
 /**
  * The script the page runs where the first frame goes, while the HTML is still being parsed
@@ -7,14 +9,14 @@ type Size = { width: number; height: number };
  * language other than English, the dark theme (the frame was drawn light), a canvas laid out
  * the other way (components/ui/use-narrow.ts), or one so small that it opens with far cards
  * (`farZoom`). On a canvas of another size than the one it was drawn on (`drawn`), it fits the
- * frame's cards as the playground's first fit will (flow-canvas.tsx's fitWide / fitSheet,
- * xyflow's getViewportForBounds), so the swap to the playground does not move them: twice, as
+ * frame's cards as the playground's first fit will (`fit`, from components/canvas/fit-room.ts,
+ * as xyflow's getViewportForBounds does), so the swap to the playground does not move them: twice, as
  * a card's size depends on the zoom (its key field keeps a readable size, --flow-zoom).
  * A click on one of the frame's buttons is queued (`ids.queue` on window, by test id) for the
  * playground to replay; other clicks, and a select's menu, do nothing.
  * Plain ES5 in a string: it runs before any of the page's code has arrived.
  */
-export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, sheetPx: number, farZoom: number): string {
+export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number): string {
   return `(function(){var s=document.currentScript;try{
 var ls=localStorage,l=ls.getItem('dp.lang'),i;
 if(l!=='en'&&l!=='zh'){l='en';var p=navigator.languages||[navigator.language];for(i=0;i<p.length;i++){var b=String(p[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break}}}
@@ -26,12 +28,12 @@ f.addEventListener('click',function(e){e.preventDefault();var b=e.target.closest
 var rf=f.querySelector('.react-flow'),r=rf.getBoundingClientRect(),W=r.width,H=r.height;
 if((W<560||W<H*0.9)===wide){f.remove();return}
 if(W===D[0]&&H===D[1])return;
-var v=f.querySelector('.react-flow__viewport'),z0=+(/scale\\(([\\d.e-]+)\\)/.exec(v.style.transform)||[0,1])[1],P=wide?[64,48,120,48]:[64,20,${sheetPx + 16},20],ns=f.querySelectorAll('.react-flow__node');
+var v=f.querySelector('.react-flow__viewport'),z0=+(/scale\\(([\\d.e-]+)\\)/.exec(v.style.transform)||[0,1])[1],P=wide?[${fit.wide.join(',')}]:[${fit.sheet.join(',')}],ns=f.querySelectorAll('.react-flow__node');
 function fit(){var x0=1/0,y0=1/0,x1=-1/0,y1=-1/0;
 for(var k=0;k<ns.length;k++){var n=ns[k],m=/translate\\(([-\\d.e]+)px, ?([-\\d.e]+)px\\)/.exec(n.style.transform),q=n.getBoundingClientRect();if(!m)continue;
 x0=Math.min(x0,+m[1]);y0=Math.min(y0,+m[2]);x1=Math.max(x1,+m[1]+q.width/z0);y1=Math.max(y1,+m[2]+q.height/z0)}
 if(!(x1>x0&&y1>y0))return null;
-var bw=x1-x0,bh=y1-y0,z=Math.max(0.25,Math.min(1.4,(W-P[1]-P[3])/bw,(H-P[0]-P[2])/bh)),X=W/2-(x0+bw/2)*z,Y=H/2-(y0+bh/2)*z,
+var bw=x1-x0,bh=y1-y0,z=Math.max(${fit.minZoom},Math.min(${fit.maxZoom},(W-P[1]-P[3])/bw,(H-P[0]-P[2])/bh)),X=W/2-(x0+bw/2)*z,Y=H/2-(y0+bh/2)*z,
 L=Math.floor(x0*z+X),T=Math.floor(y0*z+Y),R=Math.floor(W-(x1*z+X)),B=Math.floor(H-(y1*z+Y));
 return [X+Math.min(R-P[1],0)-Math.min(L-P[3],0),Y+Math.min(B-P[2],0)-Math.min(T-P[0],0),z]}
 var a=fit();if(!a)return;rf.style.setProperty('--flow-zoom',String(a[2]));a=fit();

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { serveStatic } from '../../bench/serve-static';
 import { FAR_ZOOM } from '../../components/nodes/far-zoom';
-import { SHEET_PEEK_PX } from '../../components/panels/side-panel';
+import { FIT_MAX_ZOOM, MIN_ZOOM, ROOM_SHEET, ROOM_WIDE } from '../../components/canvas/fit-room';
 import { FIRST_FRAME_ID, QUEUE_KEY, QUEUED_ATTR } from '../../components/playground/first-frame-ids';
 import { chooserScript } from './chooser';
 
@@ -26,6 +26,8 @@ const OUT = 'out';
 const PAGE = join(OUT, 'index.html');
 const FRAME_ID = FIRST_FRAME_ID;
 const IDS = { wide: 'first-frame-wide', narrow: 'first-frame-narrow', frame: FRAME_ID, queue: QUEUE_KEY, attr: QUEUED_ATTR };
+/** The playground's first fit, which the frame repeats on a canvas of another size. */
+const FIT = { wide: ROOM_WIDE, sheet: ROOM_SHEET, minZoom: MIN_ZOOM, maxZoom: FIT_MAX_ZOOM };
 const START = '<!--first-frame-->';
 const END = '<!--/first-frame-->';
 const INJECTED = new RegExp(`${START}[\\s\\S]*?${END}`);
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   try {
     const wide = await capture(browser, `${server.url}/`, SIZES.wide);
     const narrow = await capture(browser, `${server.url}/`, SIZES.narrow);
-    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, SHEET_PEEK_PX, FAR_ZOOM)}</script>${END}`;
+    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, FIT, FAR_ZOOM)}</script>${END}`;
     const body = /<body[^>]*>/.exec(html);
     if (!body) throw new Error(`${PAGE} has no <body>`);
     const at = body.index + body[0].length;
