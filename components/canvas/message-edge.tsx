@@ -3,6 +3,7 @@
 import { useI18n } from '@/components/i18n/use-i18n';
 import { EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
 import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
@@ -82,15 +83,14 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   const now = usePlayback((s) => (!dense && selectLinkMessages(s, id).length > 0 ? s.time : 0));
   const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
   const { t } = useI18n();
-  // The link's state as one string (one subscription per link, not four): cut, half open, then what waits and the connection's end, rendered.
-  const state = usePlayback((s) => {
-    const c = selectLinkConn(s, id);
-    const halfOpen = typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen';
-    return `${selectLinkCut(s, id) ? 'c' : '-'}${halfOpen ? 'h' : '-'}${say(selectLinkWaiting(s, id))}\u0000${say(c)}`;
-  });
-  const cut = state[0] === 'c';
-  const halfOpen = state[1] === 'h';
-  const [waiting, conn] = state.slice(2).split('\u0000');
+  // The link's state in one subscription, not four (hundreds of links subscribe); phrases are
+  // rendered in the selector, since a phrase is a new object every frame and its text is not.
+  const { cut, halfOpen, waiting, conn } = usePlayback(
+    useShallow((s) => {
+      const c = selectLinkConn(s, id);
+      return { cut: selectLinkCut(s, id), halfOpen: typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen', waiting: say(selectLinkWaiting(s, id)), conn: say(c) };
+    }),
+  );
   const focused = useUi((s) => selectLinkFocused(s, id));
   const focusT = useUi(selectFocusSend);
   const still = usePrefersReducedMotion();

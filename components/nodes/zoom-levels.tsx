@@ -3,6 +3,7 @@
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ComponentType } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Say } from '@/engine/core/phrase';
 import type { NodeStatus } from '@/engine/core/simulation';
 import type { NodeType } from '@/engine/models/catalog';
@@ -53,29 +54,6 @@ function selectFarLine(s: PlaybackState, id: string, kind: NodeType): string {
  */
 export const FAR_CARD = { width: 240, height: 160 } as const;
 
-/** Far lines put into words, per formatter (a language's, as far as its catalog has arrived). */
-const farTexts = new WeakMap<(s: Say) => string, Map<string, string>>();
-/** Enough for every line a run's cards show at once, many times over; past it the words are made again. */
-const FAR_TEXTS_KEPT = 4096;
-
-/**
- * The words of far line `line` (selectFarLine's "up" and a phrase as JSON; phrases are plain
- * data, so JSON gives it back whole) in `say`'s language. Hundreds of cards show the same few
- * lines ("replica · 0 keys"), and formatting each anew cost a big scenario's opening tens of ms.
- */
-function farText(say: (s: Say) => string, line: string): string {
-  let texts = farTexts.get(say);
-  if (!texts) farTexts.set(say, (texts = new Map()));
-  let text = texts.get(line);
-  if (text === undefined) {
-    const phrase = JSON.parse(line.slice(2)) as Say | null;
-    text = phrase ? say(phrase) : '';
-    if (texts.size >= FAR_TEXTS_KEPT) texts.clear();
-    texts.set(line, text);
-  }
-  return text;
-}
-
 /**
  * A far card's link handle. While editing, React Flow's own, which starts a link. Otherwise a
  * plain element that only looks like one: React Flow reads its handles' places from the card
@@ -88,11 +66,8 @@ function FarHandle({ id, type, position, editing }: { id: string; type: 'source'
   return <div data-nodeid={id} data-handlepos={position} className={`react-flow__handle react-flow__handle-${position} nodrag nopan ${type} ${handle}`} />;
 }
 
-/**
- * What a far card shows of node `id`, as one string: "!" when the node was part of a
- * violation, then its line (selectFarLine). One subscription per card instead of two.
- */
-const selectFarFace = (s: PlaybackState, id: string, kind: NodeType) => (selectNodeViolation(s, id) !== null ? '!' : ' ') + selectFarLine(s, id, kind);
+/** What a far card shows of node `id`: its line (selectFarLine) and whether it was part of a violation. */
+const selectFarFace = (s: PlaybackState, id: string, kind: NodeType) => ({ line: selectFarLine(s, id, kind), violation: selectNodeViolation(s, id) !== null });
 
 /**
  * The zoomed-out card (FAR_CARD in size): the name beside the kind's icon, then two lines of
@@ -103,18 +78,19 @@ const selectFarFace = (s: PlaybackState, id: string, kind: NodeType) => (selectN
  */
 function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   const { t, say } = useI18n();
-  const face = usePlayback((s) => selectFarFace(s, id, data.kind));
-  const violation = face[0] === '!';
-  const line = face.slice(1);
+  // One subscription per card, not two (hundreds of cards subscribe while a big scenario opens).
+  const { line, violation } = usePlayback(useShallow((s) => selectFarFace(s, id, data.kind)));
   const status: NodeStatus = line.startsWith('up') ? 'up' : (line as NodeStatus);
   const focused = useUi((s) => selectNodeFocused(s, id));
   const editing = useUi(selectEditing);
   const ui = nodeUi(data.kind);
-  const summaryText = status === 'up' && line.length > 2 ? farText(say, line) : '';
-  const summary = summaryText !== '';
+  // The kind's one line from afar (phrases are plain data, so JSON gives it back whole; the
+  // formatter keeps the texts it made, and hundreds of cards show the same few).
+  const summary = status === 'up' && line.length > 2 ? (JSON.parse(line.slice(2)) as Say | null) : null;
+  const summaryText = summary ? say(summary) : '';
   const ring = focused ? 'outline-8 outline-offset-4 outline-indigo-400' : selected ? 'outline-4 outline-offset-4 outline-indigo-500' : '';
   const body = 'col-span-2 h-18 overflow-hidden text-3xl leading-9';
-  const summaryLine = summary && (
+  const summaryLine = summaryText !== '' && (
     <p className={`${violation ? 'truncate' : 'line-clamp-2'} text-slate-600 dark:text-slate-300 ${status === 'up' && !violation ? body : ''}`} title={summaryText}>
       {summaryText}
     </p>

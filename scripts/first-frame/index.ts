@@ -24,8 +24,7 @@ import { chooserScript } from './chooser';
 
 const OUT = 'out';
 const PAGE = join(OUT, 'index.html');
-const FRAME_ID = FIRST_FRAME_ID;
-const IDS = { wide: 'first-frame-wide', narrow: 'first-frame-narrow', frame: FRAME_ID, queue: QUEUE_KEY, attr: QUEUED_ATTR };
+const IDS = { wide: 'first-frame-wide', narrow: 'first-frame-narrow', frame: FIRST_FRAME_ID, queue: QUEUE_KEY, attr: QUEUED_ATTR };
 /** The playground's first fit, which the frame repeats on a canvas of another size. */
 const FIT = { wide: ROOM_WIDE, sheet: ROOM_SHEET, minZoom: MIN_ZOOM, maxZoom: FIT_MAX_ZOOM };
 const START = '<!--first-frame-->';
@@ -83,7 +82,7 @@ async function capture(browser: Browser, url: string, size: { width: number; hei
       frame.append(copy);
       const canvas = root.querySelector('.react-flow')!.getBoundingClientRect();
       return { html: frame.outerHTML, canvas: { width: canvas.width, height: canvas.height } };
-    }, [FRAME_ID, QUEUED_ATTR] as const);
+    }, [FIRST_FRAME_ID, QUEUED_ATTR] as const);
   } finally {
     await context.close();
   }
