@@ -1,7 +1,6 @@
-import type { NextConfig } from 'next';
-
 // A static site: no server at run time, so any static host can serve `out/`.
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   output: 'export',
   images: { unoptimized: true },
   trailingSlash: false,
