@@ -29,6 +29,32 @@ async function holdPlayground(page: Page, fail = false): Promise<{ release: () =
 
 const frame = (page: Page) => page.locator('#first-frame');
 
+/**
+ * How many pixels differ (any channel by more than a rounding step) between two screenshots of
+ * the same size, counted in the page: the browser decodes PNGs, so no image library is needed.
+ */
+function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const pixels = async (b64: string) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const g = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = await Promise.all([pixels(a64), pixels(b64)]);
+      if (pa.length !== pb.length) return Infinity;
+      let n = 0;
+      for (let i = 0; i < pa.length; i += 4) {
+        if (Math.abs(pa[i] - pb[i]) > 2 || Math.abs(pa[i + 1] - pb[i + 1]) > 2 || Math.abs(pa[i + 2] - pb[i + 2]) > 2) n++;
+      }
+      return n;
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
+}
+
 test.describe('the first frame the build draws', () => {
   test('paints the default scenario before the playground code, queues a click on Play, and gives way to the playground', async ({ page }) => {
     const { release, held } = await holdPlayground(page);
@@ -51,6 +77,30 @@ test.describe('the first frame the build draws', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(cards);
     await expect.poll(() => page.evaluate(() => window.__sim!.time())).toBeGreaterThan(0);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`in the ${colorScheme} theme the frame is the picture the playground then paints`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      const { release } = await holdPlayground(page);
+      await page.goto('/');
+      await expect(frame(page).locator('.react-flow__node').first()).toBeVisible();
+      await expect(frame(page).locator('.react-flow')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
+      const before = await page.screenshot();
+      await page.screenshot({ path: `${SHOTS}/first-frame-${colorScheme}.png` });
+      release();
+      await page.waitForFunction(() => window.__sim !== undefined);
+      await expect(frame(page)).toHaveCount(0);
+      await expect(page.locator('.react-flow')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
+      // The playground's first paint, once its fit and the look-ahead's first slice are done.
+      await page.waitForTimeout(500);
+      const after = await page.screenshot();
+      await page.screenshot({ path: `${SHOTS}/first-frame-${colorScheme}-then-app.png` });
+      const size = page.viewportSize()!;
+      // A handful of pixels may differ where antialiasing falls differently; a wrong colour, a
+      // moved card or a missing part differs in thousands.
+      expect(await differingPixels(page, before, after)).toBeLessThan(size.width * size.height * 0.001);
+    });
+  }
 
   test('on a phone the frame is the phone layout', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

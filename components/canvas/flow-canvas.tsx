@@ -31,6 +31,7 @@ import { selectEditing } from '@/stores/ui-selectors';
 import { nodeUi } from '../nodes/catalog';
 import { FarViewProvider, selectFar } from '../nodes/far-view';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
+import { MINIMAP_MASK } from './minimap-mask';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
 import { CauseLink } from './cause-link';
@@ -259,7 +260,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
                 zoomable
                 nodeColor={minimapColour}
                 nodeBorderRadius={8}
-                maskColor={dark ? 'rgb(2 6 23 / 0.6)' : 'rgb(241 245 249 / 0.7)'}
+                maskColor={dark ? MINIMAP_MASK.dark : MINIMAP_MASK.light}
                 style={{ width: 150, height: 96 }}
                 position="bottom-right"
                 className="!m-3 overflow-hidden !rounded-lg border border-slate-200 dark:border-slate-700"

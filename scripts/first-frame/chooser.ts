@@ -6,23 +6,29 @@ type Fit = { wide: readonly number[]; sheet: readonly number[]; minZoom: number;
  * The script the page runs where the first frame goes, while the HTML is still being parsed
  * (so before anything is painted). It puts in the frame drawn for the screen's shape, or none
  * when the playground will show something else first: a link's or the autosaved document, a
- * language other than English, the dark theme (the frame was drawn light), a canvas laid out
- * the other way (components/ui/use-narrow.ts), or one so small that it opens with far cards
- * (`farZoom`). On a canvas of another size than the one it was drawn on (`drawn`), it fits the
- * frame's cards as the playground's first fit will (`fit`, from components/canvas/fit-room.ts,
- * as xyflow's getViewportForBounds does), so the swap to the playground does not move them: twice, as
- * a card's size depends on the zoom (its key field keeps a readable size, --flow-zoom).
+ * language other than English, a canvas laid out the other way (components/ui/use-narrow.ts),
+ * or one so small that it opens with far cards (`farZoom`).
+ * On a canvas of another size than the one it was drawn on (`drawn`), it fits the frame's cards
+ * as the playground's first fit will (`fit`, from components/canvas/fit-room.ts, as xyflow's
+ * getViewportForBounds does), so the swap to the playground does not move them: twice, as a
+ * card's size depends on the zoom (its key field keeps a readable size, --flow-zoom).
+ * The frame is drawn light; for a dark-theme visitor it takes React Flow's `dark` class and the
+ * minimap's dark mask (`darkMask`), the only theme the canvas takes in script: the rest of the
+ * page follows the system through CSS, as the playground does.
  * A click on one of the frame's buttons is queued (`ids.queue` on window, by test id) for the
  * playground to replay; other clicks, and a select's menu, do nothing.
  * Plain ES5 in a string: it runs before any of the page's code has arrived.
  */
-export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number): string {
+export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number, darkMask: string): string {
   return `(function(){var s=document.currentScript;try{
 var ls=localStorage,l=ls.getItem('dp.lang'),i;
 if(l!=='en'&&l!=='zh'){l='en';var p=navigator.languages||[navigator.language];for(i=0;i<p.length;i++){var b=String(p[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break}}}
-if(l!=='en'||location.hash.length>1||/[?&]lang=/.test(location.search)||ls.getItem('dp:autosave:v1')!==null||matchMedia('(prefers-color-scheme: dark)').matches)return;
+if(l!=='en'||location.hash.length>1||/[?&]lang=/.test(location.search)||ls.getItem('dp:autosave:v1')!==null)return;
 var wide=matchMedia('(min-width: 768px)').matches,t=document.getElementById(wide?'${ids.wide}':'${ids.narrow}'),D=wide?[${drawn.wide.width},${drawn.wide.height}]:[${drawn.narrow.width},${drawn.narrow.height}];
-var f=t.content.firstElementChild.cloneNode(true);s.parentNode.insertBefore(f,s);
+var f=t.content.firstElementChild.cloneNode(true);
+if(matchMedia('(prefers-color-scheme: dark)').matches){var d=f.querySelectorAll('.react-flow.light');for(i=0;i<d.length;i++)d[i].classList.replace('light','dark');
+d=f.querySelectorAll('.react-flow__minimap');for(i=0;i<d.length;i++)d[i].style.setProperty('--xy-minimap-mask-background-color-props',${JSON.stringify(darkMask)})}
+s.parentNode.insertBefore(f,s);
 var Q=window['${ids.queue}']=[];f.addEventListener('mousedown',function(e){e.preventDefault()},true);
 f.addEventListener('click',function(e){e.preventDefault();var b=e.target.closest('[${ids.attr}]');if(b)Q.push(b.getAttribute('${ids.attr}'))},true);
 var rf=f.querySelector('.react-flow'),r=rf.getBoundingClientRect(),W=r.width,H=r.height;

@@ -20,6 +20,7 @@ import { serveStatic } from '../../bench/serve-static';
 import { FAR_ZOOM } from '../../components/nodes/far-zoom';
 import { FIT_MAX_ZOOM, MIN_ZOOM, ROOM_SHEET, ROOM_WIDE } from '../../components/canvas/fit-room';
 import { FIRST_FRAME_ID, QUEUE_KEY, QUEUED_ATTR } from '../../components/playground/first-frame-ids';
+import { MINIMAP_MASK } from '../../components/canvas/minimap-mask';
 import { chooserScript } from './chooser';
 
 const OUT = 'out';
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
   try {
     const wide = await capture(browser, `${server.url}/`, SIZES.wide);
     const narrow = await capture(browser, `${server.url}/`, SIZES.narrow);
-    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, FIT, FAR_ZOOM)}</script>${END}`;
+    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, FIT, FAR_ZOOM, MINIMAP_MASK.dark)}</script>${END}`;
     const body = /<body[^>]*>/.exec(html);
     if (!body) throw new Error(`${PAGE} has no <body>`);
     const at = body.index + body[0].length;
