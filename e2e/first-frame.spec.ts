@@ -78,6 +78,21 @@ test.describe('the first frame the build draws', () => {
     await expect.poll(() => page.evaluate(() => window.__sim!.time())).toBeGreaterThan(0);
   });
 
+  test('keys pressed on the frame are pressed once the playground is there', async ({ page }) => {
+    const { release } = await holdPlayground(page);
+    await page.goto('/');
+    await expect(frame(page).locator('.react-flow__node').first()).toBeVisible();
+    // Two steps forward (→ is "step one event"), while none of the playground's code has run.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => window.__sim === undefined)).toBe(true);
+    release();
+    await page.waitForFunction(() => window.__sim !== undefined);
+    await expect(frame(page)).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => window.__sim!.steps())).toBe(2);
+    await expect(page.getByTestId('play-button')).toHaveAttribute('aria-pressed', 'false');
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`in the ${colorScheme} theme the frame is the picture the playground then paints`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });

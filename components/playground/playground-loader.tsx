@@ -4,20 +4,29 @@ import { startTransition, useEffect, useLayoutEffect, useState, type ComponentTy
 import { idleAfterPaint } from '@/stores/after-paint';
 import { FIRST_FRAME_ID, QUEUE_KEY } from './first-frame-ids';
 
-/** The test ids of the buttons clicked on the first frame, in order (scripts/first-frame/chooser.ts). */
-function queuedClicks(): string[] {
+/** A click on the first frame (the button's test id) or a key pressed while it showed. */
+type Queued = string | KeyboardEventInit;
+
+/** What the visitor did on the first frame, in order (scripts/first-frame/chooser.ts). */
+function queuedInput(): Queued[] {
   const q = (window as unknown as Record<string, unknown>)[QUEUE_KEY];
   delete (window as unknown as Record<string, unknown>)[QUEUE_KEY];
-  return Array.isArray(q) ? q.filter((x): x is string => typeof x === 'string') : [];
+  const valid = (x: unknown): x is Queued => typeof x === 'string' || (typeof x === 'object' && x !== null && typeof (x as KeyboardEventInit).key === 'string');
+  return Array.isArray(q) ? q.filter(valid) : [];
 }
 
 /** The playground, taking the static first frame away in the commit that puts it on screen. */
 function Arrived({ App }: { App: ComponentType }) {
   // A layout effect runs before the browser paints that commit: never both copies, never neither.
   useLayoutEffect(() => document.getElementById(FIRST_FRAME_ID)?.remove(), []);
-  // A button pressed on the frame before the code arrived is pressed now, on the real one.
+  // A button pressed on the frame before the code arrived is pressed now, on the real one, and a
+  // key pressed then is pressed again where the focus now is (the shortcuts listen on window).
+  // The playground's own effects, which bind them, have run: a child's effects run first.
   useEffect(() => {
-    for (const id of queuedClicks()) document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(id)}"]`)?.click();
+    for (const q of queuedInput()) {
+      if (typeof q === 'string') document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(q)}"]`)?.click();
+      else (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { ...q, bubbles: true, cancelable: true }));
+    }
   }, []);
   return <App />;
 }

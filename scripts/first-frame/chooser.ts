@@ -16,7 +16,8 @@ type Fit = { wide: readonly number[]; sheet: readonly number[]; minZoom: number;
  * minimap's dark mask (`darkMask`), the only theme the canvas takes in script: the rest of the
  * page follows the system through CSS, as the playground does.
  * A click on one of the frame's buttons is queued (`ids.queue` on window, by test id) for the
- * playground to replay; other clicks, and a select's menu, do nothing.
+ * playground to replay, and so is a key pressed while the frame shows (the shortcuts: Space
+ * plays); other clicks, and a select's menu, do nothing.
  * Plain ES5 in a string: it runs before any of the page's code has arrived.
  */
 export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number, darkMask: string): string {
@@ -31,6 +32,7 @@ d=f.querySelectorAll('.react-flow__minimap');for(i=0;i<d.length;i++)d[i].style.s
 s.parentNode.insertBefore(f,s);
 var Q=window['${ids.queue}']=[];f.addEventListener('mousedown',function(e){e.preventDefault()},true);
 f.addEventListener('click',function(e){e.preventDefault();var b=e.target.closest('[${ids.attr}]');if(b)Q.push(b.getAttribute('${ids.attr}'))},true);
+addEventListener('keydown',function(e){if(f.isConnected&&!e.repeat)Q.push({key:e.key,code:e.code,ctrlKey:e.ctrlKey,shiftKey:e.shiftKey,altKey:e.altKey,metaKey:e.metaKey})},true);
 var rf=f.querySelector('.react-flow'),r=rf.getBoundingClientRect(),W=r.width,H=r.height;
 if((W<560||W<H*0.9)===wide){f.remove();return}
 if(W===D[0]&&H===D[1])return;
