@@ -55,6 +55,27 @@ function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
   );
 }
 
+/**
+ * Opens `/` with the playground held back, screenshots the frame, lets the playground in and
+ * screenshots its first paint; returns how many pixels differ. Both shots are kept as
+ * `first-frame-<name>.png` and `first-frame-<name>-then-app.png`.
+ */
+async function frameThenApp(page: Page, name: string): Promise<number> {
+  const { release } = await holdPlayground(page);
+  await page.goto('/');
+  await expect(frame(page).locator('.react-flow__node').first()).toBeVisible();
+  const before = await page.screenshot({ path: `${SHOTS}/first-frame-${name}.png` });
+  const classes = await frame(page).locator('.react-flow').getAttribute('class');
+  release();
+  await page.waitForFunction(() => window.__sim !== undefined);
+  await expect(frame(page)).toHaveCount(0);
+  expect(await page.locator('.react-flow').getAttribute('class')).toBe(classes);
+  // The playground's first paint, once its fit and the look-ahead's first slice are done.
+  await page.waitForTimeout(500);
+  const after = await page.screenshot({ path: `${SHOTS}/first-frame-${name}-then-app.png` });
+  return differingPixels(page, before, after);
+}
+
 test.describe('the first frame the build draws', () => {
   test('paints the default scenario before the playground code, queues a click on Play, and gives way to the playground', async ({ page }) => {
     const { release, held } = await holdPlayground(page);
@@ -96,24 +117,11 @@ test.describe('the first frame the build draws', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`in the ${colorScheme} theme the frame is the picture the playground then paints`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      const { release } = await holdPlayground(page);
-      await page.goto('/');
-      await expect(frame(page).locator('.react-flow__node').first()).toBeVisible();
-      await expect(frame(page).locator('.react-flow')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
-      const before = await page.screenshot();
-      await page.screenshot({ path: `${SHOTS}/first-frame-${colorScheme}.png` });
-      release();
-      await page.waitForFunction(() => window.__sim !== undefined);
-      await expect(frame(page)).toHaveCount(0);
+      // A few pixels may differ where antialiasing falls differently; a wrong colour, a moved
+      // card or a missing part differs in thousands.
+      expect(await frameThenApp(page, colorScheme)).toBeLessThan(1280 * 800 * 0.001);
+      // The same class on the frame's canvas as on the playground's (frameThenApp compares them).
       await expect(page.locator('.react-flow')).toHaveClass(new RegExp(`\\b${colorScheme}\\b`));
-      // The playground's first paint, once its fit and the look-ahead's first slice are done.
-      await page.waitForTimeout(500);
-      const after = await page.screenshot();
-      await page.screenshot({ path: `${SHOTS}/first-frame-${colorScheme}-then-app.png` });
-      const size = page.viewportSize()!;
-      // A handful of pixels may differ where antialiasing falls differently; a wrong colour, a
-      // moved card or a missing part differs in thousands.
-      expect(await differingPixels(page, before, after)).toBeLessThan(size.width * size.height * 0.001);
     });
   }
 
@@ -152,5 +160,25 @@ test.describe('the first frame the build draws', () => {
     expect(pageErrors.length).toBeGreaterThan(0);
     expect(pageErrors.every((e) => /ERR_FAILED|Failed to load|ChunkLoadError|Loading chunk|failed to fetch|dynamically imported|client-side exception/i.test(e)), pageErrors.join('\n')).toBe(true);
     pageErrors.length = 0;
+  });
+});
+
+test.describe('the first frame for a Chinese reader', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('is the English frame in Chinese, the picture the playground then paints in Chinese', async ({ page }) => {
+    // A few pixels may differ where antialiasing falls differently; a wrong word differs in hundreds.
+    expect(await frameThenApp(page, 'zh')).toBeLessThan(1280 * 800 * 0.001);
+    await expect(page.getByTestId('play-button')).toHaveText('播放');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  test('says Play in Chinese on the frame, before any of the playground has run', async ({ page }) => {
+    const { release } = await holdPlayground(page);
+    await page.goto('/');
+    await expect(frame(page).locator('[data-frame-button="play-button"]')).toHaveText('播放');
+    expect(await page.evaluate(() => window.__sim === undefined)).toBe(true);
+    release();
+    await page.waitForFunction(() => window.__sim !== undefined);
   });
 });

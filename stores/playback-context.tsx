@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { BuiltinScenario } from '@/engine/scenario/library';
 import type { Scenario } from '@/engine/scenario/schema';
@@ -65,7 +65,9 @@ export function PlaybackProvider({ scenario, entry = null, children }: { scenari
     };
   }, [stores]);
   useEffect(() => linkStores(stores), [stores]);
-  useEffect(() => followLabelLanguage(stores.playback), [stores]);
+  // Before the first paint: a reader whose language was prepared (components/i18n/prepare-lang.ts)
+  // sees the labels in it from the start, never the scenario's English first.
+  useLayoutEffect(() => followLabelLanguage(stores.playback), [stores]);
   // A player that leaves the page stops looking its run ahead; strict mode's remount resumes it.
   useEffect(() => {
     stores.playback.getState().resumeLookAhead();

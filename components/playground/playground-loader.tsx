@@ -45,8 +45,10 @@ export function PlaygroundLoader() {
   useEffect(
     () =>
       idleAfterPaint(() => {
-        import('./playground').then(
-          (m) => startTransition(() => setApp(() => m.Playground)),
+        // The reader's language is readied beside the code, so the first render is already in it.
+        const lang = import('../i18n/prepare-lang').then((m) => m.prepareLang());
+        Promise.all([import('./playground'), lang]).then(
+          ([m]) => startTransition(() => setApp(() => m.Playground)),
           (error: unknown) => {
             document.getElementById(FIRST_FRAME_ID)?.remove();
             setFailed(error ?? new Error('the playground could not be loaded'));

@@ -2,12 +2,18 @@ type Size = { width: number; height: number };
 /** How the playground's first fit places cards (components/canvas/fit-room.ts): room top, right, bottom, left, and zoom bounds. */
 type Fit = { wide: readonly number[]; sheet: readonly number[]; minZoom: number; maxZoom: number };
 
+/** A value as a script literal that cannot end the inline <script> it sits in. */
+const js = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+
 /**
  * The script the page runs where the first frame goes, while the HTML is still being parsed
  * (so before anything is painted). It puts in the frame drawn for the screen's shape, or none
  * when the playground will show something else first: a link's or the autosaved document, a
- * language other than English, a canvas laid out the other way (components/ui/use-narrow.ts),
- * or one so small that it opens with far cards (`farZoom`).
+ * language it has no frame for, a canvas laid out the other way (components/ui/use-narrow.ts),
+ * or one so small that it opens with far cards (`farZoom`). The frame is drawn in English; a
+ * Chinese reader gets it with the texts and attributes the build found different in Chinese
+ * (`zh`, per layout: node index in a walk over elements and text, then '' and a text, or an
+ * attribute and its value; null when there is no Chinese frame).
  * On a canvas of another size than the one it was drawn on (`drawn`), it fits the frame's cards
  * as the playground's first fit will (`fit`, from components/canvas/fit-room.ts, as xyflow's
  * getViewportForBounds does), so the swap to the playground does not move them: twice, as a
@@ -20,15 +26,17 @@ type Fit = { wide: readonly number[]; sheet: readonly number[]; minZoom: number;
  * plays); other clicks, and a select's menu, do nothing.
  * Plain ES5 in a string: it runs before any of the page's code has arrived.
  */
-export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number, darkMask: string): string {
+export function chooserScript(ids: { wide: string; narrow: string; frame: string; queue: string; attr: string }, drawn: { wide: Size; narrow: Size }, fit: Fit, farZoom: number, darkMask: string, zh: { locale: string; wide: readonly (number | string | null)[] | null; narrow: readonly (number | string | null)[] | null }): string {
   return `(function(){var s=document.currentScript;try{
 var ls=localStorage,l=ls.getItem('dp.lang'),i;
 if(l!=='en'&&l!=='zh'){l='en';var p=navigator.languages||[navigator.language];for(i=0;i<p.length;i++){var b=String(p[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break}}}
-if(l!=='en'||location.hash.length>1||/[?&]lang=/.test(location.search)||ls.getItem('dp:autosave:v1')!==null)return;
-var wide=matchMedia('(min-width: 768px)').matches,t=document.getElementById(wide?'${ids.wide}':'${ids.narrow}'),D=wide?[${drawn.wide.width},${drawn.wide.height}]:[${drawn.narrow.width},${drawn.narrow.height}];
+var wide=matchMedia('(min-width: 768px)').matches,Z=l==='zh'?(wide?${js(zh.wide)}:${js(zh.narrow)}):null;
+if((l!=='en'&&!Z)||location.hash.length>1||/[?&]lang=/.test(location.search)||ls.getItem('dp:autosave:v1')!==null)return;
+var t=document.getElementById(wide?'${ids.wide}':'${ids.narrow}'),D=wide?[${drawn.wide.width},${drawn.wide.height}]:[${drawn.narrow.width},${drawn.narrow.height}];
 var f=t.content.firstElementChild.cloneNode(true);
+if(Z){var w=document.createTreeWalker(f,5),n=f,k=0,j;for(j=0;j<Z.length;j+=3){while(k<Z[j]){n=w.nextNode();k++}if(Z[j+1]==='')n.data=Z[j+2];else if(Z[j+2]===null)n.removeAttribute(Z[j+1]);else n.setAttribute(Z[j+1],Z[j+2])}document.documentElement.lang=${js(zh.locale)}}
 if(matchMedia('(prefers-color-scheme: dark)').matches){var d=f.querySelectorAll('.react-flow.light');for(i=0;i<d.length;i++)d[i].classList.replace('light','dark');
-d=f.querySelectorAll('.react-flow__minimap');for(i=0;i<d.length;i++)d[i].style.setProperty('--xy-minimap-mask-background-color-props',${JSON.stringify(darkMask)})}
+d=f.querySelectorAll('.react-flow__minimap');for(i=0;i<d.length;i++)d[i].style.setProperty('--xy-minimap-mask-background-color-props',${js(darkMask)})}
 s.parentNode.insertBefore(f,s);
 var Q=window['${ids.queue}']=[];f.addEventListener('mousedown',function(e){e.preventDefault()},true);
 f.addEventListener('click',function(e){e.preventDefault();var b=e.target.closest('[${ids.attr}]');if(b)Q.push(b.getAttribute('${ids.attr}'))},true);

@@ -21,6 +21,7 @@ import { FAR_ZOOM } from '../../components/nodes/far-zoom';
 import { FIT_MAX_ZOOM, MIN_ZOOM, ROOM_SHEET, ROOM_WIDE } from '../../components/canvas/fit-room';
 import { FIRST_FRAME_ID, QUEUE_KEY, QUEUED_ATTR } from '../../components/playground/first-frame-ids';
 import { MINIMAP_MASK } from '../../components/canvas/minimap-mask';
+import { LOCALE } from '../../engine/i18n/langs';
 import { chooserScript } from './chooser';
 
 const OUT = 'out';
@@ -38,8 +39,8 @@ const SIZES = { wide: { width: 1280, height: 800 }, narrow: { width: 390, height
 type Drawn = { html: string; canvas: { width: number; height: number } };
 
 /** The playground's first screen at `size`, as markup the chooser can clone (its root is the frame). */
-async function capture(browser: Browser, url: string, size: { width: number; height: number }): Promise<Drawn> {
-  const context = await browser.newContext({ viewport: size, locale: 'en-US', colorScheme: 'light', reducedMotion: 'reduce' });
+async function capture(browser: Browser, url: string, size: { width: number; height: number }, locale = 'en-US'): Promise<Drawn> {
+  const context = await browser.newContext({ viewport: size, locale, colorScheme: 'light', reducedMotion: 'reduce' });
   try {
     const page = await context.newPage();
     await page.goto(url);
@@ -89,6 +90,48 @@ async function capture(browser: Browser, url: string, size: { width: number; hei
   }
 }
 
+/**
+ * What turns the English frame into the Chinese one, when the two differ only in text and
+ * attributes (which they should: the same components, another catalog): for each node that
+ * differs, in document order (a TreeWalker over elements and text, the frame's root being 0),
+ * its index, then '' and the new text, or an attribute's name and its new value (null: gone).
+ * Null, with the first difference of shape named, when they differ in more than that.
+ */
+async function translation(browser: Browser, en: string, zh: string): Promise<{ edits: (number | string | null)[] } | { shape: string }> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(([en, zh]) => {
+      // No named helpers in here: the TypeScript loader would wrap them in one the page lacks.
+      const [a, b] = [en, zh].map((html) => {
+        const t = document.createElement('template');
+        t.innerHTML = html;
+        const w = document.createTreeWalker(t.content.firstElementChild!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        const nodes: Node[] = [w.currentNode];
+        while (w.nextNode()) nodes.push(w.currentNode);
+        return nodes;
+      });
+      if (a.length !== b.length) return { shape: `${a.length} nodes in English, ${b.length} in Chinese` };
+      const edits: (number | string | null)[] = [];
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x.nodeName !== y.nodeName) return { shape: `node ${i} is <${x.nodeName}> in English, <${y.nodeName}> in Chinese` };
+        if (x instanceof Text) {
+          if (x.data !== (y as Text).data) edits.push(i, '', (y as Text).data);
+          continue;
+        }
+        const ex = x as Element;
+        const ey = y as Element;
+        for (const { name, value } of ey.attributes) if (ex.getAttribute(name) !== value) edits.push(i, name, value);
+        for (const { name } of ex.attributes) if (!ey.hasAttribute(name)) edits.push(i, name, null);
+      }
+      return { edits };
+    }, [en, zh] as const);
+  } finally {
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   const exe = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(exe)) {
@@ -102,7 +145,11 @@ async function main(): Promise<void> {
   try {
     const wide = await capture(browser, `${server.url}/`, SIZES.wide);
     const narrow = await capture(browser, `${server.url}/`, SIZES.narrow);
-    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, FIT, FAR_ZOOM, MINIMAP_MASK.dark)}</script>${END}`;
+    // Chinese readers get the same frame with its texts swapped, not a second copy of the markup.
+    const zh = { wide: await translation(browser, wide.html, (await capture(browser, `${server.url}/`, SIZES.wide, 'zh-CN')).html), narrow: await translation(browser, narrow.html, (await capture(browser, `${server.url}/`, SIZES.narrow, 'zh-CN')).html) };
+    for (const [size, t] of Object.entries(zh)) if ('shape' in t) console.warn(`first frame: no Chinese ${size} frame, as the Chinese page is not the English one with other words (${t.shape})`);
+    const edits = { locale: LOCALE.zh, wide: 'edits' in zh.wide ? zh.wide.edits : null, narrow: 'edits' in zh.narrow ? zh.narrow.edits : null };
+    const inject = `${START}<template id="${IDS.wide}">${wide.html}</template><template id="${IDS.narrow}">${narrow.html}</template><script>${chooserScript(IDS, { wide: wide.canvas, narrow: narrow.canvas }, FIT, FAR_ZOOM, MINIMAP_MASK.dark, edits)}</script>${END}`;
     const body = /<body[^>]*>/.exec(html);
     if (!body) throw new Error(`${PAGE} has no <body>`);
     const at = body.index + body[0].length;
