@@ -1,10 +1,11 @@
 import type { Intervention } from '../faults';
 import { LinkTable, type LinkState } from '../network';
-import { ItemKind, type EventQueue } from '../queue';
+import type { EventQueue } from '../queue';
 import { nextFloat } from '../rng';
 import type { Msg } from '../msg';
 import { CRASHED, UP, type Kernel } from './kernel';
 import type { Recorder } from './recorder';
+import { InFlightList } from './in-flight';
 import { Tcp } from './tcp';
 import type { InFlight, LiveWorld, Receiver } from './types';
 
@@ -46,6 +47,7 @@ export class Transport {
   private readonly nodeIds: readonly string[];
   /** Connections on TCP links: stalls, retransmission, closes (off the hot path). */
   readonly tcp: Tcp;
+  private readonly flights = new InFlightList();
 
   constructor(
     private readonly k: Kernel,
@@ -240,25 +242,8 @@ export class Transport {
     return link;
   }
 
-  /** Messages on the wire now, in the order they were sent. */
+  /** Messages on the wire now, in the order they were sent (records shared between calls: read only). */
   inFlight(): InFlight[] {
-    const { nodeIds, q } = this;
-    const linkIds = this.k.linkIds;
-    const out: InFlight[] = [];
-    q.forEach((s, time, seq) => {
-      const kind = q.kind[s];
-      if (kind !== ItemKind.Msg && kind !== ItemKind.Lost) return;
-      out.push({
-        from: nodeIds[q.from[s]],
-        to: nodeIds[q.node[s]],
-        link: linkIds[q.link[s]],
-        sentAt: q.sentAt[s],
-        arriveAt: time,
-        msg: q.ref[s] as Msg,
-        lost: kind === ItemKind.Lost,
-        seq,
-      });
-    });
-    return out.sort((a, b) => a.seq - b.seq);
+    return this.flights.read(this.q, this.nodeIds, this.k.linkIds);
   }
 }

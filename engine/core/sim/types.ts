@@ -73,14 +73,14 @@ export type Registry = Readonly<Record<string, ModelDef<never, unknown>>>;
  * `arriveAt` is the moment it disappears, not an arrival.
  */
 export interface InFlight {
-  from: string;
-  to: string;
-  link: string;
-  sentAt: number;
-  arriveAt: number;
-  msg: Msg;
-  lost: boolean;
-  seq: number;
+  readonly from: string;
+  readonly to: string;
+  readonly link: string;
+  readonly sentAt: number;
+  readonly arriveAt: number;
+  readonly msg: Msg;
+  readonly lost: boolean;
+  readonly seq: number;
 }
 
 /** The node side of a delivery: what the transport hands an arrived message to. */
