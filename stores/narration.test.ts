@@ -2,7 +2,7 @@ import { inEnglish } from '@/engine/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { builtin } from '@/engine/scenario/library';
 import { parseScenario } from '@/engine/scenario/parse';
-import { wireMessages } from './narration';
+import { wireMessages, type WireMessage } from './narration';
 import { createPlaybackStore } from './playback-store';
 
 function store(id: string) {
@@ -11,7 +11,7 @@ function store(id: string) {
   return createPlaybackStore(parsed.scenario);
 }
 
-const plain = (list: ReturnType<typeof wireMessages>) => list.map(({ from, to, link, sentAt, arriveAt, msg, lost, seq, text }) => ({ from, to, link, sentAt, arriveAt, msg, lost, seq, text: inEnglish(text) }));
+const plain = (list: readonly WireMessage[]) => list.map(({ from, to, link, sentAt, arriveAt, msg, lost, seq, text }) => ({ from, to, link, sentAt, arriveAt, msg, lost, seq, text: inEnglish(text) }));
 
 describe('the messages on the wire', () => {
   it('keep their objects while they fly, and read as a list made afresh', () => {
