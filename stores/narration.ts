@@ -108,9 +108,23 @@ export function logAt(sim: Simulation, steps: number, labels: Readonly<Record<st
   return out;
 }
 
-/** Every message on the wire now, labelled for the canvas. */
-export function wireMessages(sim: Simulation): WireMessage[] {
-  return sim.inFlight().map((m) => new Wire(sim, m));
+/**
+ * Every message on the wire now, labelled for the canvas. A message still on the wire from
+ * `before` (the list shown until now) keeps its object: thousands fly on a big run, and the
+ * list is made again on every frame that moves the cursor.
+ */
+export function wireMessages(sim: Simulation, before: readonly WireMessage[] = []): WireMessage[] {
+  const now = sim.inFlight();
+  const out: WireMessage[] = new Array(now.length);
+  // Both lists are in the order the messages were sent (by seq): one walk pairs them.
+  let j = 0;
+  for (let i = 0; i < now.length; i++) {
+    const m = now[i];
+    while (j < before.length && before[j].seq < m.seq) j++;
+    const old = before[j];
+    out[i] = old instanceof Wire && old.is(sim, m) ? old : new Wire(sim, m);
+  }
+  return out;
 }
 
 /**
@@ -140,6 +154,11 @@ class Wire implements WireMessage {
     this.msg = m.msg;
     this.lost = m.lost;
     this.seq = m.seq;
+  }
+
+  /** Whether this is message `m` of `sim`, as it is on the wire now. */
+  is(sim: Simulation, m: InFlight): boolean {
+    return this.#sim === sim && this.seq === m.seq && this.msg === m.msg && this.lost === m.lost && this.arriveAt === m.arriveAt && this.sentAt === m.sentAt && this.link === m.link && this.from === m.from && this.to === m.to;
   }
 
   get text(): Say {

@@ -171,7 +171,7 @@ type Derived = Pick<PlaybackState, 'time' | 'steps' | 'inFlight' | 'finished' | 
  */
 function derive(s: PlaybackState, sim: Simulation, untilMs: number, fresh = false): Derived {
   const moved = fresh || sim.steps !== s.steps;
-  const inFlight = moved ? wireMessages(sim) : s.inFlight;
+  const inFlight = moved ? wireMessages(sim, s.inFlight) : s.inFlight;
   return {
     time: sim.time,
     steps: sim.steps,

@@ -9,8 +9,8 @@ import type { PlaybackState } from '@/stores/playback-store';
 import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
 import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
-import { useDenseWire } from './dense-wire';
-import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Point } from './geometry';
+import { DENSE_AT, useDenseWire } from './dense-wire';
+import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Curve, type Point } from './geometry';
 import { MessageDot, MessageTrail, TRAIL_MARKS, TRAIL_STEP } from './message-dot';
 import { wireMotion } from './wire-motion';
 import { useFarView } from '../nodes/far-view';
@@ -22,10 +22,14 @@ const LABEL_MAX = 28;
 type Message = PlaybackState['inFlight'][number];
 const NONE: readonly Message[] = [];
 const byLink = new WeakMap<readonly Message[], Map<string, Message[]>>();
+/** The index made last, whose lists a new one keeps where they hold the same messages. */
+let lastLinks: Map<string, Message[]> | null = null;
+const sameList = (a: readonly Message[] | undefined, b: readonly Message[]) => a !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
 /**
- * The messages on link `id`, the same empty list while it carries none: the wire list changes
- * nearly every frame, and an edge that read it whole re-rendered with it though nothing of its
- * own moved. One index per wire list, shared by every edge.
+ * The messages on link `id`, the same empty list while it carries none, and the same list while
+ * its messages stay the same (the store keeps a message's object while it flies): the wire list
+ * changes nearly every frame, and an edge that read it whole re-rendered with it though nothing
+ * of its own moved. One index per wire list, shared by every edge.
  */
 function selectLinkMessages(s: PlaybackState, id: string): readonly Message[] {
   let links = byLink.get(s.inFlight);
@@ -36,7 +40,11 @@ function selectLinkMessages(s: PlaybackState, id: string): readonly Message[] {
       if (on) on.push(m);
       else links.set(m.link, [m]);
     }
+    // A crowded wire is painted by MessageCanvas: its edges read only whether they carry any.
+    const before = s.inFlight.length > DENSE_AT ? null : lastLinks;
+    if (before) for (const [link, on] of links) if (sameList(before.get(link), on)) links.set(link, before.get(link)!);
     byLink.set(s.inFlight, links);
+    lastLinks = links;
   }
   return links.get(id) ?? NONE;
 }
@@ -65,6 +73,46 @@ function EdgeLabel({ id, at, className, data, children }: { id: string; at: { x:
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
 
 /**
+ * The messages on link `id`, drawn where the clock has them: the only part of a link that
+ * follows every frame of playback, so the link's paths and labels re-render only when its
+ * messages or its state change.
+ */
+const WireMessages = memo(function WireMessages({ id, source, curve, messages }: { id: string; source: string; curve: Curve; messages: readonly Message[] }) {
+  const { say } = useI18n();
+  const now = usePlayback((s) => (selectLinkMessages(s, id).length > 0 ? s.time : 0));
+  const focusT = useUi(selectFocusSend);
+  const still = usePrefersReducedMotion();
+  const length = Math.max(1, curveLength(curve));
+  return (
+    <ViewportPortal>
+      {messages.map((m) => {
+        const outbound = m.from === source;
+        const { travelled, fall } = wireMotion(m, now, still);
+        const along = (f: number) => pointAlong(curve, outbound ? f : 1 - f);
+        // A trail while it moves; none where it waits (reduced motion) or falls off a cut wire.
+        const trail: Point[] = [];
+        if (!still && fall === 0) for (let k = 1; k <= TRAIL_MARKS && travelled - (k * TRAIL_STEP) / length > 0; k++) trail.push(along(travelled - (k * TRAIL_STEP) / length));
+        return (
+          <Fragment key={m.seq}>
+            <MessageTrail points={trail} outbound={outbound} />
+            <MessageDot
+              at={along(travelled)}
+              text={clip(say(m.text))}
+              outbound={outbound}
+              lost={m.lost}
+              revealed={still || fall > 0}
+              fall={fall}
+              labelBelow={!outbound}
+              focused={focusT !== null && m.sentAt === focusT}
+            />
+          </Fragment>
+        );
+      })}
+    </ViewportPortal>
+  );
+});
+
+/**
  * A network link. Messages on it are drawn as labelled dots where the engine says they are
  * (wire-motion.ts); a lost one glides towards the middle, then drops and fades. On a crowded
  * wire they are painted by MessageCanvas instead. A cut link is drawn broken, with scissors.
@@ -80,7 +128,6 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // clock nor its messages, only whether anything is on it. An idle edge does not follow the clock.
   const dense = useDenseWire();
   const messages = usePlayback((s) => (dense ? NONE : selectLinkMessages(s, id)));
-  const now = usePlayback((s) => (!dense && selectLinkMessages(s, id).length > 0 ? s.time : 0));
   const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
   const { t } = useI18n();
   // The link's state in one subscription, not four (hundreds of links subscribe); phrases are
@@ -92,11 +139,8 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
     }),
   );
   const focused = useUi((s) => selectLinkFocused(s, id));
-  const focusT = useUi(selectFocusSend);
-  const still = usePrefersReducedMotion();
   const mid = pointAlong(curve, 0.5);
   const d = curvePath(curve);
-  const length = Math.max(1, curveLength(curve));
   // Most links share the scenario's latency: theirs shows on hover (or selected), an unusual one always.
   const [hovered, setHovered] = useState(false);
   const enter = useCallback(() => setHovered(true), []);
@@ -147,33 +191,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
         </EdgeLabelRenderer>
       )}
       {/* Above the cards (the edge-label layer lies under them): a message and its label are never hidden by a card it passes. */}
-      {messages.length > 0 && (
-        <ViewportPortal>
-          {messages.map((m) => {
-            const outbound = m.from === source;
-            const { travelled, fall } = wireMotion(m, now, still);
-            const along = (f: number) => pointAlong(curve, outbound ? f : 1 - f);
-            // A trail while it moves; none where it waits (reduced motion) or falls off a cut wire.
-            const trail: Point[] = [];
-            if (!still && fall === 0) for (let k = 1; k <= TRAIL_MARKS && travelled - (k * TRAIL_STEP) / length > 0; k++) trail.push(along(travelled - (k * TRAIL_STEP) / length));
-            return (
-              <Fragment key={m.seq}>
-                <MessageTrail points={trail} outbound={outbound} />
-                <MessageDot
-                  at={along(travelled)}
-                  text={clip(say(m.text))}
-                  outbound={outbound}
-                  lost={m.lost}
-                  revealed={still || fall > 0}
-                  fall={fall}
-                  labelBelow={!outbound}
-                  focused={focusT !== null && m.sentAt === focusT}
-                />
-              </Fragment>
-            );
-          })}
-        </ViewportPortal>
-      )}
+      {messages.length > 0 && <WireMessages id={id} source={source} curve={curve} messages={messages} />}
     </>
   );
 }

@@ -161,6 +161,12 @@ function KeyState({ s, v, now }: { s: KeyShape; v: LimiterView; now: number }) {
   }
 }
 
+/** One key's limiter at node `id`'s clock: the only part of the card that follows every frame of playback. */
+function LiveKeyState({ id, s, v, ticking }: { id: string; s: KeyShape; v: LimiterView; ticking: boolean }) {
+  const now = useNodeClock(id, ticking);
+  return <KeyState s={s} v={v} now={now} />;
+}
+
 /**
  * A rate limiter: its algorithm and limit, what it let through, refused and queued, and each
  * key's limiter drawn at the node's clock: the bucket's level, the window's counter with its
@@ -172,7 +178,7 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
   const labels = usePlayback(selectLabels);
   const { say } = useI18n();
   const v = live?.view ?? null;
-  const now = useNodeClock(id, v !== null && live?.status !== 'crashed');
+  const ticking = v !== null && live?.status !== 'crashed';
   return (
     <NodeCard id={id} label={data.label} kind="limiter" status={live?.status ?? 'up'} clockOffset={live?.clockOffset ?? 0} selected={selected} vertical={data.vertical}>
       {v ? (
@@ -193,7 +199,7 @@ function LimiterCardImpl({ id, data, selected }: CardProps<'limiter'>) {
               {v.keys.map((k) => (
                 <li key={k.key}>
                   {v.keys.length > 1 || k.key !== '*' ? <p className={term}>{labels[k.key] ?? k.key}</p> : null}
-                  <KeyState s={k.state} v={v} now={now} />
+                  <LiveKeyState id={id} s={k.state} v={v} ticking={ticking} />
                 </li>
               ))}
             </ul>
