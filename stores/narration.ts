@@ -143,9 +143,11 @@ class Wire implements WireMessage {
   readonly seq: number;
   #text: Say | undefined;
   readonly #sim: Simulation;
+  readonly #record: InFlight;
 
   constructor(sim: Simulation, m: InFlight) {
     this.#sim = sim;
+    this.#record = m;
     this.from = m.from;
     this.to = m.to;
     this.link = m.link;
@@ -156,9 +158,12 @@ class Wire implements WireMessage {
     this.seq = m.seq;
   }
 
-  /** Whether this is message `m` of `sim`, as it is on the wire now. */
+  /**
+   * Whether this is message `m` of `sim`, as it is on the wire now: the engine keeps a message's
+   * record while it flies (engine/core/sim/in-flight.ts), so the same record is the same message.
+   */
   is(sim: Simulation, m: InFlight): boolean {
-    return this.#sim === sim && this.seq === m.seq && this.msg === m.msg && this.lost === m.lost && this.arriveAt === m.arriveAt && this.sentAt === m.sentAt && this.link === m.link && this.from === m.from && this.to === m.to;
+    return this.#sim === sim && this.#record === m;
   }
 
   get text(): Say {
