@@ -79,9 +79,13 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
   // clock nor its messages, only whether anything is on it. An idle edge does not follow the clock.
   const dense = useDenseWire();
-  const messages = usePlayback((s) => (dense ? NONE : selectLinkMessages(s, id)));
-  const now = usePlayback((s) => (!dense && selectLinkMessages(s, id).length > 0 ? s.time : 0));
-  const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
+  // One subscription for the three (hundreds of links subscribe while a big scenario opens).
+  const { messages, now, busy } = usePlayback(
+    useShallow((s) => {
+      const on = selectLinkMessages(s, id);
+      return { messages: dense ? NONE : on, now: !dense && on.length > 0 ? s.time : 0, busy: on.length > 0 };
+    }),
+  );
   const { t } = useI18n();
   // The link's state in one subscription, not four (hundreds of links subscribe); phrases are
   // rendered in the selector, since a phrase is a new object every frame and its text is not.
@@ -91,8 +95,7 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
       return { cut: selectLinkCut(s, id), halfOpen: typeof c !== 'string' && c.id === 'ui.canvas.linkHalfOpen', waiting: say(selectLinkWaiting(s, id)), conn: say(c) };
     }),
   );
-  const focused = useUi((s) => selectLinkFocused(s, id));
-  const focusT = useUi(selectFocusSend);
+  const { focused, focusT } = useUi(useShallow((s) => ({ focused: selectLinkFocused(s, id), focusT: selectFocusSend(s) })));
   const still = usePrefersReducedMotion();
   const mid = pointAlong(curve, 0.5);
   const d = curvePath(curve);
