@@ -127,8 +127,13 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
   // clock nor its messages, only whether anything is on it. An idle edge does not follow the clock.
   const dense = useDenseWire();
-  const messages = usePlayback((s) => (dense ? NONE : selectLinkMessages(s, id)));
-  const busy = usePlayback((s) => dense && selectLinkMessages(s, id).length > 0) || messages.length > 0;
+  // One subscription for both (hundreds of links subscribe while a big scenario opens).
+  const { messages, busy } = usePlayback(
+    useShallow((s) => {
+      const on = selectLinkMessages(s, id);
+      return { messages: dense ? NONE : on, busy: on.length > 0 };
+    }),
+  );
   const { t } = useI18n();
   // The link's state in one subscription, not four (hundreds of links subscribe); phrases are
   // rendered in the selector, since a phrase is a new object every frame and its text is not.

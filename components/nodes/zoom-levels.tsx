@@ -60,8 +60,9 @@ export const FAR_CARD = { width: 240, height: 160 } as const;
  * (when it first observes it) and would lose the links without one, but a <Handle> per side of
  * each of hundreds of cards, each with its store subscriptions and effects, cost the opening of
  * a big scenario more than the rest of the card. (At this zoom a handle is a few pixels wide.)
+ * A function, not a component: two components more per card were 600 more for React to mount.
  */
-function FarHandle({ id, type, position, editing }: { id: string; type: 'source' | 'target'; position: Position; editing: boolean }) {
+function farHandle(id: string, type: 'source' | 'target', position: Position, editing: boolean) {
   if (editing) return <Handle type={type} position={position} className={handle} />;
   return <div data-nodeid={id} data-handlepos={position} className={`react-flow__handle react-flow__handle-${position} nodrag nopan ${type} ${handle}`} />;
 }
@@ -81,8 +82,7 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
   // One subscription per card, not two (hundreds of cards subscribe while a big scenario opens).
   const { line, violation } = usePlayback(useShallow((s) => selectFarFace(s, id, data.kind)));
   const status: NodeStatus = line.startsWith('up') ? 'up' : (line as NodeStatus);
-  const focused = useUi((s) => selectNodeFocused(s, id));
-  const editing = useUi(selectEditing);
+  const { focused, editing } = useUi(useShallow((s) => ({ focused: selectNodeFocused(s, id), editing: selectEditing(s) })));
   const ui = nodeUi(data.kind);
   // The kind's one line from afar (phrases are plain data, so JSON gives it back whole; the
   // formatter keeps the texts it made, and hundreds of cards show the same few).
@@ -102,7 +102,7 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
       data-far
       className={`grid h-40 w-60 grid-cols-[3rem_minmax(0,1fr)] grid-rows-[3rem_4.5rem] content-start gap-x-3 gap-y-2 rounded-xl border-4 px-4 py-3 text-left ${FRAME[status]} ${ring}`}
     >
-      <FarHandle id={id} type="target" position={data.vertical ? Position.Top : Position.Left} editing={editing} />
+      {farHandle(id, 'target', data.vertical ? Position.Top : Position.Left, editing)}
       <svg aria-hidden className={`h-12 w-12 rounded-lg p-[9px] text-white ${ui.tone}`}>
         <use href={`#${farIconId(data.kind)}`} />
       </svg>
@@ -124,7 +124,7 @@ function FarCard({ id, data, selected }: NodeProps<AppNode>) {
           {violation && <p className="truncate font-bold text-red-700 dark:text-red-300">{t('ui.nodes.farViolated')}</p>}
         </div>
       )}
-      <FarHandle id={id} type="source" position={data.vertical ? Position.Bottom : Position.Right} editing={editing} />
+      {farHandle(id, 'source', data.vertical ? Position.Bottom : Position.Right, editing)}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useSyncExternalStore } from 'react';
 
-// A list per query, kept: every edge asks on every render, and matchMedia parses the query anew each call.
+// A list per query, kept: every edge asks on every render and subscribes, and matchMedia parses the query anew each call.
 const lists = new Map<string, MediaQueryList>();
 const mediaList = (query: string) => {
   let m = lists.get(query);
@@ -18,7 +18,7 @@ const mediaList = (query: string) => {
 export function useMediaQuery(query: string, serverValue = false): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const m = window.matchMedia(query);
+      const m = mediaList(query);
       m.addEventListener('change', onChange);
       return () => m.removeEventListener('change', onChange);
     },
