@@ -142,3 +142,29 @@ test('zoomed out, cards trade their details for a far view that still reads; zoo
   await expect(primary).not.toHaveAttribute('data-far');
   await expect(page.getByTestId('node-p0r0').getByTestId('redis-key').first()).toBeAttached();
 });
+
+test('a document of 300 nodes draws the cards in view, and those that come into view as it pans', async ({ page }) => {
+  const sim = await openPlayground(page);
+  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  const cards = page.locator('.react-flow__node');
+  await expect.poll(() => cards.count()).toBeGreaterThan(20);
+  /** The ids of the cards in the page, after checking each is at least partly in the canvas. */
+  const drawn = async () => {
+    const pane = (await page.locator('.react-flow__pane').first().boundingBox())!;
+    const boxes = await cards.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-id')!, ...e.getBoundingClientRect().toJSON() }) as { id: string; left: number; top: number; right: number; bottom: number }));
+    for (const b of boxes) {
+      expect(b.right > pane.x && b.left < pane.x + pane.width && b.bottom > pane.y && b.top < pane.y + pane.height, `${b.id} is drawn out of view`).toBe(true);
+    }
+    return new Set(boxes.map((b) => b.id));
+  };
+  const first = await drawn();
+  expect(first.size).toBeLessThan(300);
+  // Pan by dragging the minimap's view: other cards come into view and are drawn, the rest go.
+  const mini = (await page.locator('.react-flow__minimap').boundingBox())!;
+  await page.mouse.move(mini.x + mini.width * 0.25, mini.y + mini.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(mini.x + mini.width * 0.45, mini.y + mini.height * 0.5, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => [...(await drawn())].filter((id) => !first.has(id)).length).toBeGreaterThan(10);
+  await page.screenshot({ path: `${SHOTS}/big-panned.png` });
+});

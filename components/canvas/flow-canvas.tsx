@@ -32,6 +32,7 @@ import { nodeUi } from '../nodes/catalog';
 import { FarViewProvider, selectFar } from '../nodes/far-view';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { MINIMAP_MASK } from './minimap-mask';
+import { RENDER_VISIBLE_FROM } from './render-visible';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
 import { CauseLink } from './cause-link';
@@ -214,6 +215,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
         <FarViewProvider>
           <ReactFlow<AppNode, LinkEdge>
             nodes={drawn}
+            onlyRenderVisibleElements={drawn.length >= RENDER_VISIBLE_FROM}
             edges={edges}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}

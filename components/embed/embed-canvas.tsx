@@ -16,6 +16,7 @@ import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
 import { CrowdedWire } from '../canvas/crowded-wire';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 import { FarViewProvider } from '../nodes/far-view';
+import { RENDER_VISIBLE_FROM } from '../canvas/render-visible';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
 // until then a type missing here is drawn as a generic card, see cardsOf).
@@ -85,6 +86,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
         <FarViewProvider>
           <ReactFlow<AppNode, LinkEdge>
             nodes={nodes}
+            onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM}
             edges={edges}
             onNodesChange={onNodesChange}
             onNodeContextMenu={faults ? onNodeContextMenu : undefined}
