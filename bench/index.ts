@@ -3,8 +3,7 @@
  * budgets. Rates are wall-clock. Timings are noisy on a shared 2-core machine, so each rate is
  * the median of several runs, and the engine is also given as ratios measured in the same
  * minute: to the bare heap doing the same pushes and pops, and, when python3 with SimPy is
- * installed, to SimPy running the same ping-pong (bench/simpy), each run in turn with the
- * engine's. Exit 1 when a budget is missed.
+ * installed, to SimPy running the same ping-pong (bench/simpy). Exit 1 when a budget is missed.
  */
 import { browserBench } from './browser';
 import { bytesPerEvent, engineRate, heapRate } from './engine';
@@ -22,7 +21,6 @@ interface Row {
   ok: boolean;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number) => (n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
 
 function main(): void {
@@ -32,52 +30,31 @@ function main(): void {
   engineRate(EVENTS, true, 1);
   heapRate(EVENTS, 1);
 
-  // The four take turns, RUNS rounds of one run each, and each ratio is the median of the
-  // rounds' ratios: on a shared machine the speed drifts within a minute, and runs side by side
-  // see the same drift, where five runs of one followed by five of the other need not.
-  const rounds: { off: number; on: number; heap: number; simpy: number | null }[] = [];
-  let simpyMissing: string | null = null;
-  let simpyVersion = '';
-  for (let r = 0; r < RUNS; r++) {
-    const round = { off: engineRate(EVENTS, false, 1).rate, on: engineRate(EVENTS, true, 1).rate, heap: heapRate(EVENTS, 1).rate, simpy: null as number | null };
-    if (simpyMissing === null) {
-      const s = simpyRate(EVENTS, 1);
-      if ('rate' in s) {
-        round.simpy = s.rate;
-        simpyVersion = s.version;
-      } else simpyMissing = s.missing;
-    }
-    rounds.push(round);
-  }
-  const of = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
-  const off = { rate: of((r) => r.off), all: rounds.map((r) => r.off) };
-  const on = { rate: of((r) => r.on), all: rounds.map((r) => r.on) };
-  const heap = { rate: of((r) => r.heap) };
-  const offHeap = of((r) => r.off / r.heap);
+  const off = engineRate(EVENTS, false, RUNS);
+  const on = engineRate(EVENTS, true, RUNS);
+  const heap = heapRate(EVENTS, RUNS);
   const bytes = bytesPerEvent(EVENTS);
-  const simpy: { rate: number; version: string; offRatio: number; onRatio: number } | { missing: string } =
-    simpyMissing === null ? { rate: of((r) => r.simpy!), version: simpyVersion, offRatio: of((r) => r.off / r.simpy!), onRatio: of((r) => r.on / r.simpy!) } : { missing: simpyMissing };
+  const simpy = simpyRate(EVENTS, 3);
 
   const rows: Row[] = [
     { what: 'engine, ping-pong 1,000 clients, trace off', value: off.rate, unit: 'events/s', budget: '>= 3,000,000', ok: off.rate >= 3_000_000 },
     { what: 'engine, ping-pong 1,000 clients, trace on', value: on.rate, unit: 'events/s', budget: '>= 1,500,000', ok: on.rate >= 1_500_000 },
     { what: 'bare heap push+pop (same load)', value: heap.rate, unit: 'ops/s', budget: '(reference)', ok: true },
-    { what: 'engine (trace off) / bare heap', value: offHeap, unit: 'ratio', budget: '>= 0.8', ok: offHeap >= 0.8 },
+    { what: 'engine (trace off) / bare heap', value: off.rate / heap.rate, unit: 'ratio', budget: '>= 0.8', ok: off.rate / heap.rate >= 0.8 },
     { what: 'heap per recorded trace event', value: bytes, unit: 'bytes', budget: '<= 40', ok: bytes <= 40 },
   ];
   if ('rate' in simpy) {
     rows.push(
       { what: `SimPy ${simpy.version}, same ping-pong (python3)`, value: simpy.rate, unit: 'events/s', budget: '(reference)', ok: true },
-      { what: 'engine (trace off) / SimPy', value: simpy.offRatio, unit: 'ratio', budget: '>= 8', ok: simpy.offRatio >= 8 },
-      { what: 'engine (trace on) / SimPy', value: simpy.onRatio, unit: 'ratio', budget: '>= 4', ok: simpy.onRatio >= 4 },
+      { what: 'engine (trace off) / SimPy', value: off.rate / simpy.rate, unit: 'ratio', budget: '>= 8', ok: off.rate / simpy.rate >= 8 },
+      { what: 'engine (trace on) / SimPy', value: on.rate / simpy.rate, unit: 'ratio', budget: '>= 4', ok: on.rate / simpy.rate >= 4 },
     );
   }
-  console.log(`Engine benchmark: ${EVENTS.toLocaleString('en-US')} events per run, ${RUNS} rounds of each run in turn, medians (a ratio: the median of the rounds' ratios), node ${process.version}\n`);
+  console.log(`Engine benchmark: ${EVENTS.toLocaleString('en-US')} events per run, median of ${RUNS} runs, node ${process.version}\n`);
   for (const r of rows) {
     console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.what.padEnd(46)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(9)} budget ${r.budget}`);
   }
   console.log(`\nruns (events/s): trace off ${off.all.map(fmt).join(', ')}; trace on ${on.all.map(fmt).join(', ')}`);
-  if ('rate' in simpy) console.log(`SimPy runs (events/s): ${rounds.map((r) => fmt(r.simpy!)).join(', ')}`);
   if ('missing' in simpy) console.log(`SimPy peer skipped: ${simpy.missing}`);
   if (rows.some((r) => !r.ok)) {
     console.log('\nSome budgets were missed (see MISS above).');
