@@ -15,7 +15,7 @@ export class InFlightList {
   /** By queue slot: the answer that last found that record's message still in the slot. */
   private readonly seenIn: number[] = [];
   private answer = 0;
-  private last: InFlight[] = [];
+  /** The slots of the last answer's messages, in its order. */
   private lastSlots: number[] = [];
 
   /** The messages in `q` (sent or lost on the way), in the order they were sent. */
@@ -40,12 +40,9 @@ export class InFlightList {
     });
     const bySeq = (a: number, b: number) => bySlot[a]!.seq - bySlot[b]!.seq;
     fresh.sort(bySeq);
-    // Kept: the last answer's records still on the wire, already in order.
-    const kept: number[] = [];
-    for (let i = 0; i < this.last.length; i++) {
-      const s = this.lastSlots[i];
-      if (seenIn[s] === answer && bySlot[s] === this.last[i]) kept.push(s);
-    }
+    // Kept: the last answer's messages still on the wire, already in order. A slot's record is
+    // only ever replaced by a fresh one, so one found again is the record the last answer had.
+    const kept = this.lastSlots.filter((s) => seenIn[s] === answer);
     // A record found again that the last answer did not have (a seek brought it back): sort all.
     if (kept.length !== seen) {
       kept.length = 0;
@@ -59,7 +56,6 @@ export class InFlightList {
     let j = 0;
     for (let k = 0; k < slots.length; k++) slots[k] = j >= fresh.length || (i < kept.length && bySlot[kept[i]]!.seq < bySlot[fresh[j]]!.seq) ? kept[i++] : fresh[j++];
     this.lastSlots = slots;
-    this.last = slots.map((s) => bySlot[s]!);
-    return this.last.slice();
+    return slots.map((s) => bySlot[s]!);
   }
 }
