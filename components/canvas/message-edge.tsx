@@ -3,6 +3,7 @@
 import { useI18n } from '@/components/i18n/use-i18n';
 import { EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { shallow } from 'zustand/shallow';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
 import type { PlaybackState } from '@/stores/playback-store';
@@ -24,7 +25,6 @@ const NONE: readonly Message[] = [];
 const byLink = new WeakMap<readonly Message[], Map<string, Message[]>>();
 /** The index made last, whose lists a new one keeps where they hold the same messages. */
 let lastLinks: Map<string, Message[]> | null = null;
-const sameList = (a: readonly Message[] | undefined, b: readonly Message[]) => a !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
 /**
  * The messages on link `id`, the same empty list while it carries none, and the same list while
  * its messages stay the same (the store keeps a message's object while it flies): the wire list
@@ -42,7 +42,7 @@ function selectLinkMessages(s: PlaybackState, id: string): readonly Message[] {
     }
     // A crowded wire is painted by MessageCanvas: its edges read only whether they carry any.
     const before = s.inFlight.length > DENSE_AT ? null : lastLinks;
-    if (before) for (const [link, on] of links) if (sameList(before.get(link), on)) links.set(link, before.get(link)!);
+    if (before) for (const [link, on] of links) if (shallow(before.get(link), on)) links.set(link, before.get(link)!);
     byLink.set(s.inFlight, links);
     lastLinks = links;
   }
