@@ -44,6 +44,14 @@ export function langFromAddress(search: string, hash: string): { lang: Lang | nu
   return { lang: null };
 }
 
+/**
+ * The language this visit shows: a link's `lang=` (`asked`, from the page address by default),
+ * else the remembered choice, else the browser's.
+ */
+export function visitLang(asked: { lang: Lang | null } = langFromAddress(location.search, location.hash)): Lang {
+  return asked.lang ?? initialLang();
+}
+
 /** The reader's language. It starts as English so the static page and its first render agree. */
 export const useLocaleStore = create<LocaleState>()((set) => ({
   lang: 'en',

@@ -1,17 +1,16 @@
 import { preloadLabels } from '@/stores/label-language';
-import { initialLang, langFromAddress, useLocaleStore } from '@/stores/locale';
+import { useLocaleStore, visitLang } from '@/stores/locale';
 import { formatterFor } from './use-i18n';
 
 /**
- * Readies the visit's language before the playground's first render (the loader awaits it
- * beside the playground's code): a link's `lang=`, else the remembered choice, else the
- * browser's, as useLangSetup picks it. For a language other than English its catalog and node
- * labels are fetched and it is shown at once, so a Chinese reader's first screen is Chinese,
- * not English for a moment. If they cannot be fetched the page starts in English, and
+ * Readies the visit's language (visitLang, as useLangSetup picks it) before the playground's
+ * first render; the loader awaits it beside the playground's code. For a language other than
+ * English its catalog and node labels are fetched and it is shown at once, so a Chinese
+ * reader's first screen is Chinese, not English for a moment. If they cannot be fetched the page starts in English, and
  * useLangSetup tries again.
  */
 export async function prepareLang(): Promise<void> {
-  const lang = langFromAddress(location.search, location.hash).lang ?? initialLang();
+  const lang = visitLang();
   if (lang === 'en') return;
   try {
     await Promise.all([formatterFor(lang), preloadLabels(lang)]);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { initialLang, langFromAddress, useLocaleStore } from '@/stores/locale';
+import { langFromAddress, useLocaleStore, visitLang } from '@/stores/locale';
 import { formatterFor } from './use-i18n';
 
 /**
@@ -13,7 +13,7 @@ export function useLangSetup(onBad?: (value: string) => void): void {
   useEffect(() => {
     const asked = langFromAddress(location.search, location.hash);
     if (asked.bad !== undefined) onBad?.(asked.bad);
-    const lang = asked.lang ?? initialLang();
+    const lang = visitLang(asked);
     // English is showing already, with what its first screen says; its rest comes on idle.
     // Another language's catalog is fetched before switching, so the page changes in one render.
     if (lang !== 'en') void formatterFor(lang).then(() => useLocaleStore.getState().show(lang));
