@@ -168,3 +168,43 @@ test('a document of 300 nodes draws the cards in view, and those that come into 
   await expect.poll(async () => [...(await drawn())].filter((id) => !first.has(id)).length).toBeGreaterThan(10);
   await page.screenshot({ path: `${SHOTS}/big-panned.png` });
 });
+
+test('on a document of 300 nodes, Tab reaches every card: walking by keyboard draws them all, and each comes into view as it takes focus', async ({ page }) => {
+  const sim = await openPlayground(page);
+  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  const cards = page.locator('.react-flow__node');
+  await expect.poll(() => cards.count()).toBeGreaterThan(20);
+  const inView = new Set(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!)));
+  expect(inView.size).toBeLessThan(300);
+  const focusedCard = () => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  // A click focuses a card without a keyboard walk: still only the cards in view.
+  await cards.first().click();
+  await frames(page);
+  expect(await cards.count()).toBeLessThan(300);
+  // Tab from it: the walk begins, and every card is in the page, so Tab goes from card to card.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => cards.count()).toBe(300);
+  const visited = new Set<string>();
+  for (let i = 0; i < 30; i++) {
+    const id = await focusedCard();
+    if (id) visited.add(id);
+    await page.keyboard.press('Tab');
+  }
+  expect(visited.size).toBeGreaterThanOrEqual(29);
+  // A card that was out of view takes focus: the canvas pans until it is in view.
+  const order = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+  const far = order.filter((id) => !inView.has(id)).at(-1)!;
+  await page.locator(`.react-flow__node[data-id="${far}"]`).focus();
+  expect(await focusedCard()).toBe(far);
+  const pane = (await page.locator('.react-flow__pane').first().boundingBox())!;
+  await expect
+    .poll(async () => {
+      const b = (await page.locator(`.react-flow__node[data-id="${far}"]`).boundingBox())!;
+      return b.x >= pane.x - 1 && b.y >= pane.y - 1 && b.x + b.width <= pane.x + pane.width + 1 && b.y + b.height <= pane.y + pane.height + 1;
+    })
+    .toBe(true);
+  await page.screenshot({ path: `${SHOTS}/big-keyboard-walk.png` });
+  // Focus leaves the canvas: it goes back to drawing only what is in view.
+  await page.getByRole('button', { name: /gallery/i }).first().focus();
+  await expect.poll(() => cards.count()).toBeLessThan(300);
+});

@@ -33,6 +33,7 @@ import { FarViewProvider, selectFar } from '../nodes/far-view';
 import { useMediaQuery, usePrefersDark } from '../ui/use-media-query';
 import { MINIMAP_MASK } from './minimap-mask';
 import { RENDER_VISIBLE_FROM } from './render-visible';
+import { useKeyboardWalk } from './keyboard-walk';
 import { useNarrow } from '../ui/use-narrow';
 import { CanvasToolbar } from './canvas-toolbar';
 import { CauseLink } from './cause-link';
@@ -209,13 +210,15 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
     if (e.target instanceof Element && e.target.closest('.react-flow__minimap')) movedRef.current = true;
   }, []);
 
+  const walk = useKeyboardWalk();
+
   return (
-    <div className="absolute inset-0" {...longPress} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
+    <div className="absolute inset-0" {...longPress} {...walk.handlers} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
       <DenseWire.Provider value={dense}>
         <FarViewProvider>
           <ReactFlow<AppNode, LinkEdge>
             nodes={drawn}
-            onlyRenderVisibleElements={drawn.length >= RENDER_VISIBLE_FROM}
+            onlyRenderVisibleElements={drawn.length >= RENDER_VISIBLE_FROM && !walk.walking}
             edges={edges}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}

@@ -17,6 +17,7 @@ import { CrowdedWire } from '../canvas/crowded-wire';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 import { FarViewProvider } from '../nodes/far-view';
 import { RENDER_VISIBLE_FROM } from '../canvas/render-visible';
+import { useKeyboardWalk } from '../canvas/keyboard-walk';
 
 // Module scope, as in the playground's canvas (keep the two lists alike when a node type is added;
 // until then a type missing here is drawn as a generic card, see cardsOf).
@@ -79,14 +80,15 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
 
   const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
   const dense = useDenseWireLatch();
+  const walk = useKeyboardWalk();
 
   return (
-    <div className="absolute inset-0" {...(faults ? longPress : {})}>
+    <div className="absolute inset-0" {...(faults ? longPress : {})} {...walk.handlers}>
       <DenseWire.Provider value={dense}>
         <FarViewProvider>
           <ReactFlow<AppNode, LinkEdge>
             nodes={nodes}
-            onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM}
+            onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM && !walk.walking}
             edges={edges}
             onNodesChange={onNodesChange}
             onNodeContextMenu={faults ? onNodeContextMenu : undefined}
