@@ -28,7 +28,7 @@ describe('time travel', () => {
     const spec = echoSpec(4, 3);
     const traveller = new Simulation(spec, testModels, { snapshotEvery: 1 });
     traveller.runUntil(20_000);
-    expect(traveller.steps).toBeGreaterThan(20 * MAX_SNAPSHOTS);
+    expect(traveller.steps).toBeGreaterThan(4 * MAX_SNAPSHOTS);
     expect(traveller.snapshotsKept).toBeLessThanOrEqual(MAX_SNAPSHOTS);
     for (const step of [1, 77, Math.floor(traveller.steps / 3), traveller.steps - 1, 5]) {
       traveller.seekStep(step);
@@ -38,14 +38,37 @@ describe('time travel', () => {
     }
   });
 
+  it('keeps snapshots within their memory budget, spread evenly over the run, and still lands exactly', () => {
+    const spec = echoSpec(4, 5);
+    const budget = 40_000;
+    const traveller = new Simulation(spec, testModels, { snapshotEvery: 5, snapshotBytes: budget });
+    traveller.runUntil(20_000);
+    const kept = traveller.snapshotsKept;
+    expect(traveller.snapshotBytes).toBeLessThanOrEqual(budget);
+    // The budget, not the count, is what bounds them here, and it is used: more than half full.
+    expect(kept).toBeLessThan(MAX_SNAPSHOTS);
+    expect(traveller.snapshotBytes).toBeGreaterThan(budget / 2);
+    // Evenly: a seek back to any step re-runs at most about two spacings' worth of steps.
+    const steps = (traveller as unknown as { travel: { snapshots: { step: number }[] } }).travel.snapshots.map((s) => s.step);
+    const gaps = steps.slice(1).map((s, i) => s - steps[i]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((4 * traveller.steps) / kept);
+    for (const step of [3, Math.floor(traveller.steps / 2) + 1, traveller.steps - 2, 40]) {
+      traveller.seekStep(step);
+      const straight = new Simulation(spec, testModels, { snapshotEvery: 0 });
+      straight.seekStep(step);
+      expect(world(traveller)).toBe(world(straight));
+    }
+  });
+
   it('seeking back to T/2 and forward to T equals a straight run to T, on random fault schedules', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.array(interventionArb, { maxLength: 8 }), fc.integer({ min: 200, max: 2500 }), (seed, ivs, T) => {
+      // A small memory budget makes the run drop snapshots as it goes.
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.array(interventionArb, { maxLength: 8 }), fc.integer({ min: 200, max: 2500 }), fc.constantFrom(undefined, 6000), (seed, ivs, T, snapshotBytes) => {
         const spec = { ...echoSpec(4, seed), interventions: ivs, monitors: [noLostMessages as MonitorDef] };
         const straight = new Simulation(spec, testModels, { snapshotEvery: 0 });
         straight.runUntil(T);
         const half = new Simulation(spec, testModels);
-        const traveller = new Simulation(spec, testModels, { snapshotEvery: 17 });
+        const traveller = new Simulation(spec, testModels, { snapshotEvery: 17, snapshotBytes });
         traveller.runUntil(T);
         traveller.runUntil(T + 500);
         traveller.seekTime(T / 2);

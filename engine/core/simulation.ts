@@ -59,7 +59,7 @@ export class Simulation {
     // Interventions first, then every node's start: ties at t = 0 run in this order.
     for (const iv of spec.interventions ?? []) this.faults.schedule(iv);
     for (let i = 0; i < k.nodeIds.length; i++) k.schedule(0, item(ItemKind.Start, i));
-    this.travel = new TimeTravel(k, this.timers, this.transport, this.rec, opts.snapshotEvery ?? 1000);
+    this.travel = new TimeTravel(k, this.timers, this.transport, this.rec, opts.snapshotEvery ?? 1000, opts.snapshotBytes);
   }
 
   /** True time of the last processed event (or the time runUntil reached). */
@@ -104,6 +104,11 @@ export class Simulation {
   /** How many world snapshots time travel holds: bounded, whatever the run's length. */
   get snapshotsKept(): number {
     return this.travel.kept;
+  }
+
+  /** About how much memory those snapshots hold: bounded too (SimOptions.snapshotBytes). */
+  get snapshotBytes(): number {
+    return this.travel.keptBytes;
   }
 
   /** Moves to the state just after `step` events (backwards or forwards). */

@@ -1,13 +1,20 @@
 import { FlatCodec, ValueColumn } from '../flat-codec';
 import type { Msg } from '../msg';
 import type { NodeRuntime } from './types';
+import { compressWords, decompressWords } from './word-lz';
 
 /**
  * Node states and queued messages of one snapshot, stored as numbers (see Freezer). Shapes are
  * stored + 1, 0 meaning the value is kept as it is; offsets take 16 bits while the words do.
  */
 export interface Packed {
-  readonly words: Uint32Array;
+  /**
+   * The words, coded (see word-lz): neighbouring states repeat each other (a primary's replicas
+   * hold the same keys), and coded they took a quarter of the memory.
+   */
+  readonly coded: Uint32Array;
+  /** How many words `coded` decodes to. */
+  readonly n: number;
   /** Per node: the shape id + 1 of its state in `words`, or 0. */
   readonly stateShape: Uint16Array;
   readonly stateOff: Uint16Array | Uint32Array;
@@ -30,6 +37,9 @@ function narrowOffsets(offs: Uint32Array, n: number): Uint16Array | Uint32Array 
 export class Freezer {
   private readonly codec = new FlatCodec();
   private readonly col = new ValueColumn();
+  /** The words of the snapshot last opened (see `words`), decoded. */
+  private open: Packed | null = null;
+  private buf = new Uint32Array(0);
 
   /**
    * Packs the states of `nodes` (copies the caller owns: a packed state is taken out of its
@@ -72,19 +82,33 @@ export class Freezer {
       refs[i] = null;
     }
     const n = col.n;
-    return { words: col.data.slice(0, n), stateShape, stateOff: narrowOffsets(stateOff, n), refShape, refOff: narrowOffsets(refOff, n) };
+    return { coded: compressWords(col.data, n), n, stateShape, stateOff: narrowOffsets(stateOff, n), refShape, refOff: narrowOffsets(refOff, n) };
   }
 
   /** Puts the packed states back into `nodes` (fresh copies of the snapshot's records). */
   thawStates(p: Packed, nodes: NodeRuntime[]): void {
+    const words = this.words(p);
     for (let i = 0; i < nodes.length; i++) {
-      if (p.stateShape[i] > 0) nodes[i].state = this.codec.decode(p.stateShape[i] - 1, p.words, p.stateOff[i]);
+      if (p.stateShape[i] > 0) nodes[i].state = this.codec.decode(p.stateShape[i] - 1, words, p.stateOff[i]);
     }
+  }
+
+  /**
+   * The words of `p`, decoded into a buffer this freezer reuses: a restore thaws the messages and
+   * then the states of one snapshot, and decodes its words once.
+   */
+  private words(p: Packed): Uint32Array {
+    if (this.open === p) return this.buf;
+    if (this.buf.length < p.n) this.buf = new Uint32Array(Math.max(p.n, 2 * this.buf.length));
+    decompressWords(p.coded, this.buf);
+    this.open = p;
+    return this.buf;
   }
 
   /** The queued events' messages and payloads, packed ones rebuilt (one object per stored message). */
   thawRefs(p: Packed, refs: readonly unknown[]): unknown[] {
     const out = refs.slice();
+    const words = this.words(p);
     // By shape and offset: a message with no values (only its type) takes no words, so it
     // shares its offset with the next one.
     const made = new Map<number, unknown>();
@@ -93,7 +117,7 @@ export class Freezer {
       if (sh < 0) continue;
       const key = p.refOff[i] * 0x10000 + sh;
       let m = made.get(key);
-      if (m === undefined) made.set(key, (m = this.codec.decode(sh, p.words, p.refOff[i])));
+      if (m === undefined) made.set(key, (m = this.codec.decode(sh, words, p.refOff[i])));
       out[i] = m;
     }
     return out;

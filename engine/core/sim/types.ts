@@ -63,6 +63,8 @@ export interface SimOptions {
   record?: boolean;
   /** Take a snapshot every this many steps, for time travel. 0 = never. Default 1000. */
   snapshotEvery?: number;
+  /** The memory snapshots may hold together, about (see SNAPSHOT_BYTES, the default). */
+  snapshotBytes?: number;
 }
 
 /** The models a simulation may instantiate, by node type. */
