@@ -2,7 +2,12 @@
  * A small LZ77 coder over 32-bit words, for snapshots' packed numbers: neighbouring node states
  * (a primary's replicas hold the same keys and values) and the high halves of event times repeat
  * whole words, so a word-granular coder finds most of what a byte-level one would, at a fraction
- * of its code and time. Lossless for any input.
+ * of its time. Lossless for any input.
+ *
+ * Why not fflate (the project's DEFLATE): on the 1,000,000-event 300-node run's snapshots (67 KB
+ * of words each) its level 1 coded them to 8 KB against this coder's 16 KB, but took 4.3 ms to
+ * code and 2.3 ms to decode one, against 0.05 and 0.03 ms (node, .scratch measurement, load 5).
+ * A run takes hundreds of snapshots as it records, and every seek decodes one.
  *
  * The coded form is a run of tokens, each one header word (literal count in the high 16 bits,
  * match length in the low 16), that many literal words, then, when the match length is not 0,
