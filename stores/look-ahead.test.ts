@@ -107,40 +107,6 @@ describe('sliced look-ahead', () => {
     expect(calls).toHaveLength(before);
     expect(look.summary.computing).toBe(true);
   });
-
-  it('queues its very first slice with `start`, and the first after a seek with `first`', () => {
-    const s = scenario('lock-showdown');
-    const m = manual();
-    const started = manual();
-    let progressed = 0;
-    const look = new LookAhead(s, { progress: () => progressed++, done: () => undefined }, { ...m.opts, start: started.opts.first });
-    expect(m.queue).toHaveLength(0);
-    expect(started.drain(1)).toBe(1);
-    expect(progressed).toBe(1);
-    // Later slices go on as the next task; a seek's paint comes first, then `first` queues one.
-    expect(m.queue).toHaveLength(1);
-    look.yieldToPaint();
-    expect(m.queue).toHaveLength(1);
-    expect(m.drain(1)).toBe(1);
-    expect(progressed).toBe(2);
-    expect(started.queue).toHaveLength(0);
-  });
-
-  it('by default starts once the page is idle, not as the next task after a paint', async () => {
-    let progressed = 0;
-    const look = new LookAhead(scenario('lock-showdown'), { progress: () => progressed++, done: () => undefined }, { sliceMs: 0, reportMs: 0 });
-    // Where nothing paints, the next task stands for the paint; idle comes later (a timer here).
-    const task = () =>
-      new Promise<void>((resolve) => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (ch.port1.close(), resolve());
-        ch.port2.postMessage(null);
-      });
-    for (let i = 0; i < 4; i++) await task();
-    expect(progressed).toBe(0);
-    await expect.poll(() => progressed, { timeout: 5000 }).toBeGreaterThan(0);
-    look.cancel();
-  });
 });
 
 describe('the playback store looking ahead in slices', () => {

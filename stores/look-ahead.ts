@@ -1,22 +1,12 @@
 import type { Simulation } from '@/engine/core/simulation';
 import { buildSimulation } from '@/engine/scenario/build';
 import type { Scenario } from '@/engine/scenario/schema';
-import { afterPaint, idleAfterPaint, nextTask, type Schedule } from './after-paint';
+import { afterPaint, nextTask, type Schedule } from './after-paint';
 import { PREVIEW_STEPS, TimelineBuilder, type TimelineSummary } from './timeline';
-
-/** Queues a task for when the page has painted and is idle (within a second at most). */
-const whenIdle: Schedule = (task) => idleAfterPaint(task, 1000);
 
 /** How the look-ahead shares the main thread. */
 export interface LookAheadOptions {
-  /**
-   * How the very first slice is queued (default: `first` when given, else once the page has
-   * painted and is idle). It also builds the look-ahead's own simulation, the longest slice of
-   * all (tens of ms for a 300-node scenario): run as soon as the scenario's first frame was
-   * painted, it held back the frame after it.
-   */
-  start?: Schedule;
-  /** How the first slice after a seek is queued (default: after the next paint, so what changed shows first). */
+  /** How the first slice, and the first after a seek, is queued (default: after the next paint, so what changed shows first). */
   first?: Schedule;
   /** How each later slice is queued (default: as the next task). */
   schedule?: Schedule;
@@ -73,7 +63,7 @@ export class LookAhead {
     this.builder = new TimelineBuilder(this.untilMs);
     this.last = this.builder.summary(0, true, false);
     this.now = opts.now ?? (() => performance.now());
-    this.unqueue = (opts.start ?? opts.first ?? whenIdle)(() => this.slice(opts.sliceMs ?? 8));
+    this.unqueue = (opts.first ?? afterPaint)(() => this.slice(opts.sliceMs ?? 8));
   }
 
   /** The summary so far (the final one once done). */
