@@ -208,3 +208,104 @@ test('on a document of 300 nodes, Tab reaches every card: walking by keyboard dr
   await page.getByRole('button', { name: /gallery/i }).first().focus();
   await expect.poll(() => cards.count()).toBeLessThan(300);
 });
+
+/**
+ * A screen point on a plain link of the far-link layer where nothing else is (no card, no
+ * other element over the pane), at least `from` px right of the canvas's left edge; and the
+ * id of the link there, found as the canvas finds it (the nearest within a few pixels).
+ */
+async function pointOnLayerLink(page: Page, from = 0): Promise<{ x: number; y: number }> {
+  const p = await page.getByTestId('far-links').evaluate((svg, minX) => {
+    const path = svg.querySelector('path')!;
+    const m = path.getScreenCTM()!;
+    const total = path.getTotalLength();
+    for (let l = total * 0.37; l < total * 1.37; l += 23) {
+      const q = path.getPointAtLength(l % total);
+      const x = m.a * q.x + m.c * q.y + m.e;
+      const y = m.b * q.x + m.d * q.y + m.f;
+      if (x < minX) continue;
+      // Clear of cards and of anything above the pane, with some room around it.
+      const clear = [-8, 0, 8].every((dx) => [-8, 0, 8].every((dy) => document.elementFromPoint(x + dx, y + dy)?.classList.contains('react-flow__pane')));
+      if (clear) return { x, y };
+    }
+    return null;
+  }, from);
+  expect(p, 'a stretch of link clear of cards').not.toBeNull();
+  return p!;
+}
+
+/** A screen point on the pane, clear of cards and more than 15 px from any link of the far-link layer. */
+async function pointOffLinks(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.getByTestId('far-links').evaluate((svg) => {
+    const path = svg.querySelector('path')!;
+    const inv = path.getScreenCTM()!.inverse();
+    const zoom = path.getScreenCTM()!.a;
+    const wide = path.cloneNode() as SVGPathElement;
+    wide.style.strokeWidth = String(30 / zoom);
+    svg.append(wide);
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    try {
+      for (let y = pane.top + 40; y < pane.bottom - 40; y += 17)
+        for (let x = pane.left + 40; x < pane.right - 200; x += 17) {
+          const q = new DOMPoint(x, y).matrixTransform(inv);
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') && !wide.isPointInStroke(q)) return { x, y };
+        }
+      return null;
+    } finally {
+      wide.remove();
+    }
+  });
+  expect(p, 'a spot of pane away from links and cards').not.toBeNull();
+  return p!;
+}
+
+test('a big document from afar draws its plain links as one layer; a link there is still clicked, right-clicked and panned over', async ({ page }) => {
+  const sim = await openPlayground(page);
+  expect(await sim.load(bigScenario(3000))).toEqual([]);
+  const layer = page.getByTestId('far-links');
+  await expect(layer).toHaveCount(1);
+  // Hundreds of links in one layer, none as an edge of its own (nothing on them is selected or cut).
+  await expect.poll(async () => Number(await layer.getAttribute('data-links'))).toBeGreaterThan(200);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/far-links.png` });
+
+  // A click on a link selects it: it becomes an edge of its own, selected, and the inspector shows it.
+  const a = await pointOnLayerLink(page, 200);
+  await page.mouse.click(a.x, a.y);
+  const selected = page.locator('.react-flow__edge.selected');
+  await expect(selected).toHaveCount(1);
+  const id = (await selected.getAttribute('data-id'))!;
+  expect(id).toMatch(/^p\d+/);
+  // The link left the layer: one fewer there.
+  await expect.poll(async () => Number(await layer.getAttribute('data-links'))).toBe((await sim.scenario() as { edges: unknown[] }).edges.length - 1);
+  // A click on the empty pane clears it again, and the link goes back into the layer.
+  const off = await pointOffLinks(page);
+  await page.mouse.click(off.x, off.y);
+  await expect(selected).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
+  // A drag that starts on a link pans the canvas (the layer does not take the pointer).
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.evaluate((el) => getComputedStyle(el).transform);
+  const c = await pointOnLayerLink(page, 300);
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  await page.mouse.move(c.x - 150, c.y - 60, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => viewport.evaluate((el) => getComputedStyle(el).transform)).not.toBe(before);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
+  // A right-click on a link opens that link's fault menu; cutting it draws it cut, with its label.
+  const b = await pointOnLayerLink(page, 200);
+  await page.mouse.click(b.x, b.y, { button: 'right' });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu).toHaveAccessibleName(/^Faults for p\d+(r|c)?\d* ↔ p\d+(r|c)?\d*$/);
+  await menu.getByTestId('fault-partition').click();
+  // The cut happens at the cursor: once the run is past it, the link is drawn cut.
+  await sim.advance(100);
+  const label = page.locator('[data-cut="true"]');
+  await expect(label).toHaveCount(1);
+  const cut = (await label.getAttribute('data-testid'))!.replace(/^edge-/, '');
+  await expect(page.locator(`.react-flow__edge[data-id="${cut}"] path.react-flow__edge-path`)).toHaveCSS('stroke-dasharray', /7/);
+  expect(await sim.interventions()).toEqual([expect.objectContaining({ kind: 'partition', edge: cut })]);
+});

@@ -46,6 +46,7 @@ import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { farNode, unmeasured } from './far-nodes';
+import { FarLinkLayer, useFarLinks } from './far-link-layer';
 import { firstView } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
@@ -193,7 +194,9 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
     [addNode, flow],
   );
 
-  const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
+  // A big document seen from afar draws its plain links as one layer (far-link-layer.tsx).
+  const links = useFarLinks(edges, nodes, far && drawn.length >= RENDER_VISIBLE_FROM, dense);
+  const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress } = useCanvasMenus(links.linkAt);
   // The visitor panned or zoomed: the view is theirs until the next fit (see RefitOnGrowth).
   const movedRef = useRef(false);
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
@@ -219,7 +222,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
           <ReactFlow<AppNode, LinkEdge>
             nodes={drawn}
             onlyRenderVisibleElements={drawn.length >= RENDER_VISIBLE_FROM && !walk.walking}
-            edges={edges}
+            edges={links.edges}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onSelectionChange={onSelectionChange}
@@ -233,6 +236,9 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
             onMoveStart={onMoveStart}
             onNodeContextMenu={onNodeContextMenu}
             onEdgeContextMenu={onEdgeContextMenu}
+            onPaneContextMenu={onPaneContextMenu}
+            onPaneClick={links.onPaneClick}
+            onPaneMouseMove={links.onPaneMouseMove}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             colorMode={dark ? 'dark' : 'light'}
@@ -252,6 +258,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
             aria-label={t('ui.canvas.simulationCanvas')}
           >
             <Background gap={22} size={1.2} />
+            {links.layer && <FarLinkLayer {...links.layer} />}
             {dense && <CrowdedWire />}
             <CauseLink />
             <ZoomVar />

@@ -19,9 +19,11 @@ export function elementAt(target: EventTarget | null): ElementRef | null {
 /**
  * The fault menu's ways in on a canvas (the playground's and an editable embed's): a
  * right-click on a node or a link, or a long press for touch. Spread `longPress` on the
- * element around the flow.
+ * element around the flow. `linkAt` finds a link drawn without an element of its own (the
+ * far-link layer, see far-link-layer.tsx) under a screen point: a right-click on the pane or a
+ * long press there opens that link's menu.
  */
-export function useCanvasMenus() {
+export function useCanvasMenus(linkAt: ((x: number, y: number) => string | null) | null = null) {
   const ui = useUiStore();
   const playback = usePlaybackStore();
   const openMenu = useCallback((kind: 'node' | 'edge', id: string, x: number, y: number) => ui.getState().openMenu({ kind, id, x, y }), [ui]);
@@ -39,13 +41,23 @@ export function useCanvasMenus() {
     },
     [openMenu],
   );
+  const onPaneContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent) => {
+      const id = linkAt?.(e.clientX, e.clientY);
+      if (!id) return;
+      e.preventDefault();
+      openMenu('edge', id, e.clientX, e.clientY);
+    },
+    [linkAt, openMenu],
+  );
   // A fault chosen after a long press lands when the finger came down, not half a second later.
   const longPress = useLongPress(
     () => playback.getState().faultMoment(),
     (target, x, y, at) => {
-      const hit = elementAt(target);
+      const link = elementAt(target) ? null : linkAt?.(x, y);
+      const hit = link ? ({ kind: 'edge', id: link } as const) : elementAt(target);
       if (hit) ui.getState().openMenu({ kind: hit.kind, id: hit.id, x, y, at });
     },
   );
-  return { onNodeContextMenu, onEdgeContextMenu, longPress };
+  return { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeChange } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type FitViewOptions, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePlayback } from '@/stores/playback-context';
@@ -15,7 +15,8 @@ import { useCanvasMenus } from '../canvas/use-canvas-menus';
 import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
 import { CrowdedWire } from '../canvas/crowded-wire';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
-import { FarViewProvider } from '../nodes/far-view';
+import { FarViewProvider, selectFar } from '../nodes/far-view';
+import { FarLinkLayer, useFarLinks } from '../canvas/far-link-layer';
 import { RENDER_VISIBLE_FROM } from '../canvas/render-visible';
 import { useKeyboardWalk } from '../canvas/keyboard-walk';
 
@@ -78,9 +79,12 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
   useFitOnResize(box);
 
-  const { onNodeContextMenu, onEdgeContextMenu, longPress } = useCanvasMenus();
   const dense = useDenseWireLatch();
   const walk = useKeyboardWalk();
+  // A big document seen from afar draws its plain links as one layer (far-link-layer.tsx).
+  const far = useStore(selectFar);
+  const links = useFarLinks(edges, nodes, far && nodes.length >= RENDER_VISIBLE_FROM, dense);
+  const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress } = useCanvasMenus(faults ? links.linkAt : null);
 
   return (
     <div className="absolute inset-0" {...(faults ? longPress : {})} {...walk.handlers}>
@@ -89,10 +93,13 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
           <ReactFlow<AppNode, LinkEdge>
             nodes={nodes}
             onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_FROM && !walk.walking}
-            edges={edges}
+            edges={links.edges}
             onNodesChange={onNodesChange}
             onNodeContextMenu={faults ? onNodeContextMenu : undefined}
             onEdgeContextMenu={faults ? onEdgeContextMenu : undefined}
+            onPaneContextMenu={faults ? onPaneContextMenu : undefined}
+            onPaneClick={faults ? links.onPaneClick : undefined}
+            onPaneMouseMove={faults ? links.onPaneMouseMove : undefined}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             colorMode={dark ? 'dark' : 'light'}
@@ -115,6 +122,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
           >
             <Background gap={22} size={1.2} />
             <ZoomVar />
+            {links.layer && <FarLinkLayer {...links.layer} />}
             {dense && <CrowdedWire />}
             <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
           </ReactFlow>

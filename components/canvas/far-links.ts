@@ -1,0 +1,111 @@
+import type { PlaybackState } from '@/stores/playback-store';
+import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
+import { curvePath, type Curve, type Point } from './geometry';
+import type { LinkEdge } from './flow-types';
+
+/**
+ * How near (screen px) a press must come to a link drawn in the far-link layer to be on it:
+ * a few pixels, less than React Flow's own wide hit stroke, so that in a dense far view a drag
+ * that starts between two links pans the canvas instead of landing on one.
+ */
+export const LINK_HIT_PX = 6;
+
+/** Each link's hidden stand-in, one per link object, so React Flow re-renders none while they stay hidden. */
+const hiddenCopies = new WeakMap<LinkEdge, LinkEdge>();
+
+/**
+ * Link `e` as React Flow gets it while the far-link layer draws it: hidden, so React Flow keeps
+ * it in its state (selection, the crowded wire's curves) but draws nothing for it.
+ */
+export function hiddenLink(e: LinkEdge): LinkEdge {
+  let h = hiddenCopies.get(e);
+  if (!h) hiddenCopies.set(e, (h = { ...e, hidden: true }));
+  return h;
+}
+
+const busyByWire = new WeakMap<PlaybackState['inFlight'], ReadonlySet<string>>();
+
+/** The links that carry a message now (one set per wire list). */
+function busyLinks(s: PlaybackState): ReadonlySet<string> {
+  let busy = busyByWire.get(s.inFlight);
+  if (!busy) busyByWire.set(s.inFlight, (busy = new Set(s.inFlight.map((m) => m.link))));
+  return busy;
+}
+
+/** What the far view must show of a link beyond a plain line. */
+export const MARK = { plain: '0', busy: '1', own: '2' } as const;
+
+/**
+ * One character per link of `ids` (see MARK): `own` for a link that needs its own edge (cut, a
+ * connection waiting or just ended, each with its label; or carrying messages drawn as labelled
+ * dots, when the wire is not crowded), `busy` for one drawn thicker because messages are on it
+ * (painted by the crowded wire's canvas), `plain` otherwise. A string, so a store update that
+ * changes none of them re-renders nothing.
+ */
+export function selectLinkMarks(s: PlaybackState, ids: readonly string[], dense: boolean): string {
+  const busy = busyLinks(s);
+  let out = '';
+  for (const id of ids) {
+    if (selectLinkCut(s, id) || selectLinkWaiting(s, id) !== '' || selectLinkConn(s, id) !== '') out += MARK.own;
+    else if (busy.has(id)) out += dense ? MARK.busy : MARK.own;
+    else out += MARK.plain;
+  }
+  return out;
+}
+
+/** The path data of many curves at once: one SVG path draws them all. */
+export function curvesPath(curves: readonly Curve[]): string {
+  return curves.map(curvePath).join('');
+}
+
+/** Steps a curve is cut into when measuring how near a point is to it. */
+const STEPS = 24;
+
+function bez(c: Curve, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const d = 3 * u * t * t;
+  const e = t * t * t;
+  return { x: a * c.p0.x + b * c.p1.x + d * c.p2.x + e * c.p3.x, y: a * c.p0.y + b * c.p1.y + d * c.p2.y + e * c.p3.y };
+}
+
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** How far point `p` is from curve `c` (to within a fraction of a pixel at the curves links have). */
+export function curveDistance(c: Curve, p: Point): number {
+  let best = Infinity;
+  let prev = c.p0;
+  for (let i = 1; i <= STEPS; i++) {
+    const next = bez(c, i / STEPS);
+    best = Math.min(best, segmentDistance(p, prev, next));
+    prev = next;
+  }
+  return best;
+}
+
+/**
+ * The link of `links` nearest to point `p`, if one passes within `radius` of it (all in canvas
+ * units). A curve lies inside the box of its four control points, so most are ruled out by that.
+ */
+export function linkNear(links: Iterable<{ id: string; curve: Curve }>, p: Point, radius: number): string | null {
+  let best: string | null = null;
+  let bestD = radius;
+  for (const { id, curve: c } of links) {
+    const xs = [c.p0.x, c.p1.x, c.p2.x, c.p3.x];
+    const ys = [c.p0.y, c.p1.y, c.p2.y, c.p3.y];
+    if (p.x < Math.min(...xs) - radius || p.x > Math.max(...xs) + radius || p.y < Math.min(...ys) - radius || p.y > Math.max(...ys) + radius) continue;
+    const d = curveDistance(c, p);
+    if (d <= bestD) {
+      bestD = d;
+      best = id;
+    }
+  }
+  return best;
+}
