@@ -1,6 +1,6 @@
 import type { PlaybackState } from '@/stores/playback-store';
 import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
-import { curvePath, type Curve, type Point } from './geometry';
+import { curvePath, curvePoint, type Curve, type Point } from './geometry';
 import type { LinkEdge } from './flow-types';
 
 /**
@@ -61,15 +61,6 @@ export function curvesPath(curves: readonly Curve[]): string {
 /** Steps a curve is cut into when measuring how near a point is to it. */
 const STEPS = 24;
 
-function bez(c: Curve, t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const d = 3 * u * t * t;
-  const e = t * t * t;
-  return { x: a * c.p0.x + b * c.p1.x + d * c.p2.x + e * c.p3.x, y: a * c.p0.y + b * c.p1.y + d * c.p2.y + e * c.p3.y };
-}
-
 function segmentDistance(p: Point, a: Point, b: Point): number {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
@@ -83,7 +74,7 @@ export function curveDistance(c: Curve, p: Point): number {
   let best = Infinity;
   let prev = c.p0;
   for (let i = 1; i <= STEPS; i++) {
-    const next = bez(c, i / STEPS);
+    const next = curvePoint(c, i / STEPS);
     best = Math.min(best, segmentDistance(p, prev, next));
     prev = next;
   }

@@ -24,7 +24,8 @@ const OUTWARD: Record<Position, Point> = {
   [Position.Bottom]: { x: 0, y: 1 },
 };
 
-function at(c: Omit<Curve, 'lengths'>, t: number): Point {
+/** The point of curve `c` at parameter `t` (0 at its start, 1 at its end). */
+export function curvePoint(c: Omit<Curve, 'lengths'>, t: number): Point {
   const u = 1 - t;
   const a = u * u * u;
   const b = 3 * u * u * t;
@@ -49,7 +50,7 @@ export function edgeCurve(sx: number, sy: number, sp: Position, tx: number, ty: 
   const lengths = [0];
   let prev = base.p0;
   for (let i = 1; i <= SAMPLES; i++) {
-    const p = at(base, i / SAMPLES);
+    const p = curvePoint(base, i / SAMPLES);
     lengths.push(lengths[i - 1] + Math.hypot(p.x - prev.x, p.y - prev.y));
     prev = p;
   }
@@ -81,7 +82,7 @@ export function pointAlong(c: Curve, fraction: number): Point {
   }
   const span = c.lengths[hi] - c.lengths[lo];
   const t = (lo + (span > 0 ? (target - c.lengths[lo]) / span : 0)) / SAMPLES;
-  return at(c, t);
+  return curvePoint(c, t);
 }
 
 /** A node's box on the canvas. */
