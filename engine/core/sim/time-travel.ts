@@ -35,7 +35,7 @@ interface Snapshot {
  * in flight (about 70 KB with 300 nodes, packed), so a long run snapshotted at a fixed spacing
  * held gigabytes; past this, snapshots are dropped where they stand closest together (see
  * `drop`). A seek re-runs the steps from the snapshot before it, so the more fit, the faster
- * it is: with 300 nodes a 1,000,000-step run keeps about 160, 6,000 steps apart.
+ * it is: with 300 nodes a 1,000,000-step run keeps about 130, 4,000-8,000 steps apart.
  */
 export const SNAPSHOT_BYTES = 12 * 2 ** 20;
 
