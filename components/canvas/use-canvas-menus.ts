@@ -54,8 +54,9 @@ export function useCanvasMenus(linkAt: ((x: number, y: number) => string | null)
   const longPress = useLongPress(
     () => playback.getState().faultMoment(),
     (target, x, y, at) => {
-      const link = elementAt(target) ? null : linkAt?.(x, y);
-      const hit = link ? ({ kind: 'edge', id: link } as const) : elementAt(target);
+      const found = elementAt(target);
+      const link = found ? null : linkAt?.(x, y);
+      const hit = found ?? (link ? ({ kind: 'edge', id: link } as const) : null);
       if (hit) ui.getState().openMenu({ kind: hit.kind, id: hit.id, x, y, at });
     },
   );
