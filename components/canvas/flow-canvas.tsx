@@ -47,6 +47,7 @@ import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { farNode, unmeasured } from './far-nodes';
 import { FarLinkLayer, useFarLinks } from './far-link-layer';
+import { hiddenLink } from './far-links';
 import { firstView } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
@@ -307,13 +308,17 @@ function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTM
     const flow = toFlow(scenario, vertical, labels);
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 && flow.nodes.length > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
     const view = size && firstView(flow.nodes, size, fit, MIN_ZOOM, MAX_ZOOM);
-    return { scenario, labels, ...flow, size, view, far: view?.far ?? false };
+    // Opened far, a big document's links start hidden, drawn by the far-link layer: the very
+    // objects the canvas passes. Given visible, React Flow drew all of them on its first render
+    // and removed them on the next, when the canvas's own edges reached its store.
+    const edges = view?.far && flow.nodes.length >= RENDER_VISIBLE_FROM ? flow.edges.map(hiddenLink) : flow.edges;
+    return { scenario, labels, ...flow, size, view, far: view?.far ?? false, initialEdges: edges };
   });
   const { size, view } = first;
   return (
     <ReactFlowProvider
       {...(size &&
-        view && { initialNodes: view.nodes, initialEdges: first.edges, initialWidth: size.width, initialHeight: size.height, fitView: true, initialFitViewOptions: fit, initialMinZoom: MIN_ZOOM, initialMaxZoom: MAX_ZOOM })}
+        view && { initialNodes: view.nodes, initialEdges: first.initialEdges, initialWidth: size.width, initialHeight: size.height, fitView: true, initialFitViewOptions: fit, initialMinZoom: MIN_ZOOM, initialMaxZoom: MAX_ZOOM })}
     >
       <Flow vertical={vertical} opened={first} />
     </ReactFlowProvider>
