@@ -299,6 +299,22 @@ test('a big document from afar draws its plain links as one layer; a link there 
   await expect(selected).toHaveCount(0);
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 
+  // With the multi-select key a link joins the selection: the card selected before stays so.
+  const card = page.locator('.react-flow__node').first();
+  await card.click();
+  await expect(card).toHaveClass(/selected/);
+  const d = await pointOnLayerLink(page, 200);
+  await page.keyboard.down('Control');
+  await page.mouse.click(d.x, d.y);
+  await page.keyboard.up('Control');
+  await expect(selected).toHaveCount(1);
+  expect(await selected.getAttribute('data-id')).toMatch(/^p\d+/);
+  await expect(card).toHaveClass(/selected/);
+  await page.mouse.click(off.x, off.y);
+  await expect(selected).toHaveCount(0);
+  await expect(card).not.toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
   // A drag that starts on a link pans the canvas (the layer does not take the pointer).
   const viewport = page.locator('.react-flow__viewport');
   const before = await viewport.evaluate((el) => getComputedStyle(el).transform);

@@ -16,7 +16,7 @@ function busyWire() {
   return { pb, scenario: parsed.scenario };
 }
 
-/** The parts of React Flow's state a frame reads: cards placed on a grid, all measured. */
+/** The parts of React Flow's state a frame reads: cards placed on a grid, all measured (the links' ends come from the scenario). */
 function flowState(scenario: ReturnType<typeof busyWire>['scenario'], moved: Record<string, { x: number; y: number; width?: number }> = {}): ReactFlowState {
   const nodeLookup = new Map(
     scenario.nodes.map((n, i) => {
@@ -25,8 +25,7 @@ function flowState(scenario: ReturnType<typeof busyWire>['scenario'], moved: Rec
       return [n.id, { id: n.id, measured: { width: m?.width ?? 220, height: 96 }, internals: { positionAbsolute: { x: at.x, y: at.y } } }];
     }),
   );
-  const edgeLookup = new Map(scenario.edges.map((e) => [e.id, { id: e.id, source: e.source, target: e.target }]));
-  return { transform: [12, -30, 0.8], width: 1280, height: 800, nodeLookup, edgeLookup } as unknown as ReactFlowState;
+  return { transform: [12, -30, 0.8], width: 1280, height: 800, nodeLookup } as unknown as ReactFlowState;
 }
 
 const opts = { dark: false, still: false, dpr: 2 };

@@ -1,6 +1,6 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { curveDistance, curvesPath, hiddenLink, linkNear, MARK, selectLinkMarks } from '@/components/canvas/far-links';
+import { curveDistance, curvesPath, linkNear, MARK, selectLinkMarks, splitLinks } from '@/components/canvas/far-links';
 import type { LinkEdge } from '@/components/canvas/flow-types';
 import { curvePath, edgeCurve, pointAlong } from '@/components/canvas/geometry';
 import { parseScenario } from '@/engine/scenario/parse';
@@ -41,12 +41,17 @@ describe('far-link layer geometry', () => {
     expect(curvesPath([])).toBe('');
   });
 
-  it('hands React Flow one hidden stand-in per link object', () => {
-    const e: LinkEdge = { id: 'a-b', type: 'link', source: 'a', target: 'b', data: { latency: '5 ms', unusual: false } };
-    const h = hiddenLink(e);
-    expect(h).toMatchObject({ ...e, hidden: true });
-    expect(hiddenLink(e)).toBe(h);
-    expect(e.hidden).toBeUndefined();
+  it('gives React Flow only the links that show more than a line; the layer draws the rest, busy ones apart', () => {
+    const link = (id: string, source = 'a', target = 'b'): LinkEdge => ({ id, type: 'link', source, target, data: { latency: '5 ms', unusual: false } });
+    const edges = [link('plain'), link('busy'), link('cut'), link('chosen'), link('of-picked', 'p', 'x')];
+    const marks = [MARK.plain, MARK.busy, MARK.own, MARK.plain, MARK.busy].join('');
+    const split = splitLinks(edges, marks, (e) => e.id === 'chosen' || e.source === 'p');
+    expect(split.own.map((e) => e.id)).toEqual(['cut', 'chosen', 'of-picked']);
+    expect(split.plain.map((e) => e.id)).toEqual(['plain', 'busy']);
+    expect(split.busy).toEqual([false, true]);
+    // The very objects: React Flow re-renders none of those it keeps.
+    expect(split.own[0]).toBe(edges[2]);
+    expect(splitLinks(edges, MARK.plain.repeat(5), () => false).own).toEqual([]);
   });
 });
 

@@ -10,19 +10,6 @@ import type { LinkEdge } from './flow-types';
  */
 export const LINK_HIT_PX = 6;
 
-/** Each link's hidden stand-in, one per link object, so React Flow re-renders none while they stay hidden. */
-const hiddenCopies = new WeakMap<LinkEdge, LinkEdge>();
-
-/**
- * Link `e` as React Flow gets it while the far-link layer draws it: hidden, so React Flow keeps
- * it in its state (selection, the crowded wire's curves) but draws nothing for it.
- */
-export function hiddenLink(e: LinkEdge): LinkEdge {
-  let h = hiddenCopies.get(e);
-  if (!h) hiddenCopies.set(e, (h = { ...e, hidden: true }));
-  return h;
-}
-
 const busyByWire = new WeakMap<PlaybackState['inFlight'], ReadonlySet<string>>();
 
 /** The links that carry a message now (one set per wire list). */
@@ -50,6 +37,33 @@ export function selectLinkMarks(s: PlaybackState, ids: readonly string[], dense:
     else if (busy.has(id)) out += dense ? MARK.busy : MARK.own;
     else out += MARK.plain;
   }
+  return out;
+}
+
+/** A big document's links seen from afar: those React Flow draws as edges, and the layer's. */
+export interface SplitLinks {
+  /** Links that show more than a line: React Flow gets these, and only these. */
+  own: LinkEdge[];
+  /** Plain links, drawn by the layer; `busy[i]` tells whether `plain[i]` carries messages. */
+  plain: LinkEdge[];
+  busy: boolean[];
+}
+
+/**
+ * Splits `edges` by their `marks` (see selectLinkMarks): a link marked `own`, or one `keep`
+ * holds (selected, pointed out, a link of a selected card), is an edge of its own; the rest are
+ * the layer's. React Flow is not given the plain ones at all: each edge it has, even hidden,
+ * mounts a component with four store subscriptions, rerun on every change to its store.
+ */
+export function splitLinks(edges: readonly LinkEdge[], marks: string, keep: (e: LinkEdge) => boolean): SplitLinks {
+  const out: SplitLinks = { own: [], plain: [], busy: [] };
+  edges.forEach((e, i) => {
+    if (marks[i] === MARK.own || keep(e)) out.own.push(e);
+    else {
+      out.plain.push(e);
+      out.busy.push(marks[i] === MARK.busy);
+    }
+  });
   return out;
 }
 

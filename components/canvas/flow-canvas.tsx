@@ -47,7 +47,6 @@ import { carryOver, fromCanvas, toFlow } from './to-flow';
 import { elementAt, useCanvasMenus } from './use-canvas-menus';
 import { farNode, unmeasured } from './far-nodes';
 import { FarLinkLayer, useFarLinks } from './far-link-layer';
-import { hiddenLink } from './far-links';
 import { firstView } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
@@ -196,7 +195,9 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
   );
 
   // A big document seen from afar draws its plain links as one layer (far-link-layer.tsx).
-  const links = useFarLinks(edges, nodes, far && drawn.length >= RENDER_VISIBLE_FROM, dense);
+  // A plain link React Flow does not have is selected in the canvas's edges, and so given to it.
+  const selectLink = useCallback((id: string) => setEdges((eds) => eds.map((e) => (e.id === id && !e.selected ? { ...e, selected: true } : e))), []);
+  const links = useFarLinks(edges, nodes, far && drawn.length >= RENDER_VISIBLE_FROM, dense, selectLink);
   const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress } = useCanvasMenus(links.linkAt);
   // The visitor panned or zoomed: the view is theirs until the next fit (see RefitOnGrowth).
   const movedRef = useRef(false);
@@ -308,10 +309,10 @@ function DocumentFlow({ vertical, box }: { vertical: boolean; box: RefObject<HTM
     const flow = toFlow(scenario, vertical, labels);
     const size = el && el.clientWidth > 0 && el.clientHeight > 0 && flow.nodes.length > 0 ? { width: el.clientWidth, height: el.clientHeight } : null;
     const view = size && firstView(flow.nodes, size, fit, MIN_ZOOM, MAX_ZOOM);
-    // Opened far, a big document's links start hidden, drawn by the far-link layer: the very
-    // objects the canvas passes. Given visible, React Flow drew all of them on its first render
-    // and removed them on the next, when the canvas's own edges reached its store.
-    const edges = view?.far && flow.nodes.length >= RENDER_VISIBLE_FROM ? flow.edges.map(hiddenLink) : flow.edges;
+    // Opened far, a big document's links are the far-link layer's, and React Flow gets none of
+    // them (only those that show more than a line, none yet). Given them all, it drew every one
+    // on its first render and removed them on the next, when the canvas's own edges reached it.
+    const edges = view?.far && flow.nodes.length >= RENDER_VISIBLE_FROM ? [] : flow.edges;
     return { scenario, labels, ...flow, size, view, far: view?.far ?? false, initialEdges: edges };
   });
   const { size, view } = first;

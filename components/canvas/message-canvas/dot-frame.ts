@@ -4,7 +4,7 @@ import type { UiState } from '@/stores/ui-store';
 import { selectFocusSend } from '@/stores/ui-selectors';
 import { pointAlong } from '../geometry';
 import { wireMotion } from '../wire-motion';
-import { LinkCurves, type LinkCurve } from './link-curves';
+import { LinkCurves, type LinkCurve, type LinkEnds } from './link-curves';
 
 /** Dot radius in canvas units, and the least it may shrink to on screen (px) when zoomed out. */
 const RADIUS = 5;
@@ -62,6 +62,16 @@ class Floats {
   }
 }
 
+const endsByScenario = new WeakMap<PlaybackState['scenario']['edges'], ReadonlyMap<string, LinkEnds>>();
+
+/** The scenario's links by id (one map per edge list). */
+function linksOf(pb: PlaybackState): ReadonlyMap<string, LinkEnds> {
+  const edges = pb.scenario.edges;
+  let ends = endsByScenario.get(edges);
+  if (!ends) endsByScenario.set(edges, (ends = new Map(edges.map((e) => [e.id, e]))));
+  return ends;
+}
+
 /**
  * Places every message on the wire at the cursor's time, along the curve its link is drawn
  * with, for a canvas of `width`×`height` device pixels covering the flow's area on screen.
@@ -69,7 +79,8 @@ class Floats {
  */
 export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState, opts: { dark: boolean; still: boolean; dpr: number }, links = new LinkCurves()): DotFrame {
   const [tx, ty, zoom] = rf.transform;
-  links.prune(rf);
+  const ends = linksOf(pb);
+  links.prune(ends);
   const curves = new Map<string, LinkCurve | null>();
   const out = new Floats();
   const back = new Floats();
@@ -79,7 +90,10 @@ export function buildDotFrame(pb: PlaybackState, rf: ReactFlowState, ui: UiState
   let drawn = 0;
   for (const m of pb.inFlight) {
     let c = curves.get(m.link);
-    if (c === undefined) curves.set(m.link, (c = links.get(rf, m.link)));
+    if (c === undefined) {
+      const e = ends.get(m.link);
+      curves.set(m.link, (c = e ? links.get(rf, e) : null));
+    }
     if (!c) continue;
     const { travelled, fall } = wireMotion(m, pb.time, opts.still);
     const outbound = m.from === c.source;

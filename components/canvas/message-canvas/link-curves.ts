@@ -1,6 +1,13 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
 import { edgeCurve, facingSides, type Curve } from '../geometry';
 
+/** A link and the nodes at its ends. */
+export interface LinkEnds {
+  id: string;
+  source: string;
+  target: string;
+}
+
 /** A link's curve as its edge draws it, and the node it starts from. */
 export interface LinkCurve {
   curve: Curve;
@@ -40,11 +47,15 @@ export class LinkCurves {
   private readonly cache = new Map<string, Entry>();
   private readonly scratch = new Float64Array(8);
 
-  /** The curve of link `id` as React Flow's state `rf` has it now; null until both cards are measured. */
-  get(rf: ReactFlowState, id: string): LinkCurve | null {
-    const e = rf.edgeLookup.get(id);
+  /**
+   * The curve of link `e` between its cards as React Flow's state `rf` has them now; null until
+   * both cards are measured. The link's ends are given, not read from React Flow's edges: a big
+   * document's plain links seen from afar are not among them (see far-links.ts).
+   */
+  get(rf: ReactFlowState, e: LinkEnds): LinkCurve | null {
     const s = this.scratch;
-    if (!e || !readBox(rf.nodeLookup.get(e.source), s, 0) || !readBox(rf.nodeLookup.get(e.target), s, 4)) {
+    const id = e.id;
+    if (!readBox(rf.nodeLookup.get(e.source), s, 0) || !readBox(rf.nodeLookup.get(e.target), s, 4)) {
       this.cache.delete(id);
       return null;
     }
@@ -61,10 +72,10 @@ export class LinkCurves {
     return value;
   }
 
-  /** Forgets links React Flow no longer has (removed from the scenario, another scenario opened). */
-  prune(rf: ReactFlowState): void {
-    if (this.cache.size <= rf.edgeLookup.size) return;
-    for (const id of this.cache.keys()) if (!rf.edgeLookup.has(id)) this.cache.delete(id);
+  /** Forgets links no longer in `links` (removed from the scenario, another scenario opened). */
+  prune(links: ReadonlyMap<string, unknown>): void {
+    if (this.cache.size <= links.size) return;
+    for (const id of this.cache.keys()) if (!links.has(id)) this.cache.delete(id);
   }
 }
 
