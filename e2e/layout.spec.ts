@@ -262,12 +262,16 @@ async function pointOffLinks(page: Page): Promise<{ x: number; y: number }> {
 test('a big document from afar draws its plain links as one layer; a link there is still clicked, right-clicked and panned over', async ({ page }) => {
   const sim = await openPlayground(page);
   // Every link put into the page as React Flow's edge while it opens, even if taken out again
-  // within the same task (a removed element keeps its children, so the records still show it).
-  // The previous document's own edges, removed as it closes, do not count.
+  // within the same task (a removed element keeps its children, so the records still show it);
+  // the previous document's own edges, removed as it closes, do not count. And how much of the
+  // minimap was there when the first card was.
   await page.evaluate(`window.__edgesDrawn = new Set();
     const before = new Set(document.querySelectorAll('.react-flow__edge'));
     const seen = (e) => { if (!before.has(e)) window.__edgesDrawn.add(e); };
     new MutationObserver((records) => {
+      if (window.__minimapAtFirstCard === undefined && document.querySelector('.react-flow__node[data-id^="p"]')) {
+        window.__minimapAtFirstCard = document.querySelectorAll('.react-flow__minimap-node').length;
+      }
       for (const r of records) for (const n of [...r.addedNodes, ...r.removedNodes]) {
         if (!(n instanceof Element)) continue;
         if (n.matches('.react-flow__edge')) seen(n);
@@ -279,6 +283,9 @@ test('a big document from afar draws its plain links as one layer; a link there 
   await expect(layer).toHaveCount(1);
   // Opened far, they went straight into the layer: none was drawn as an edge first, then removed.
   expect(await page.evaluate('window.__edgesDrawn.size')).toBe(0);
+  // The minimap, a card per node, came after the cards were shown, and has them all.
+  expect(await page.evaluate('window.__minimapAtFirstCard')).toBe(0);
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(300);
   // Hundreds of links in one layer, none as an edge of its own (nothing on them is selected or cut).
   await expect.poll(async () => Number(await layer.getAttribute('data-links'))).toBeGreaterThan(200);
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);

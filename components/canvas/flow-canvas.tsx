@@ -51,6 +51,7 @@ import { firstView } from './first-view';
 import { edgeTypes, nodeTypes } from './flow-registry';
 import { RefitOnGrowth } from './refit-on-growth';
 import { useSeparated } from './use-separated';
+import { useShownAfterPaint } from './shown-after-paint';
 import { zoomStyle, ZoomVar } from './zoom-var';
 import { FIT_MAX_ZOOM, MIN_ZOOM, ROOM_NARROW, ROOM_SHEET, ROOM_WIDE, type Room } from './fit-room';
 import { problemSay } from '@/engine/scenario/problems';
@@ -216,6 +217,9 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
   }, []);
 
   const walk = useKeyboardWalk();
+  // A big document's minimap (a card per node) comes a frame after the cards.
+  const [bigAtOpen] = useState(() => opened.nodes.length >= RENDER_VISIBLE_FROM);
+  const overview = useShownAfterPaint(bigAtOpen);
 
   return (
     <div className="absolute inset-0" {...longPress} {...walk.handlers} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
@@ -268,7 +272,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
             {editing && <Palette vertical={vertical} compact={vertical} />}
             <CanvasToolbar fit={fit} />
             <Controls showInteractive={false} showZoom={!vertical} position="bottom-left" fitViewOptions={fit} onFitView={onFitView} onZoomIn={onZoomButton} onZoomOut={onZoomButton} />
-            {!vertical && (
+            {!vertical && overview && (
               <MiniMap<AppNode>
                 pannable
                 zoomable
