@@ -5,14 +5,18 @@ export interface Point {
   y: number;
 }
 
-/** A cubic Bézier curve with a table of cumulative arc lengths, so points can be placed by distance. */
+/**
+ * A cubic Bézier curve, with a table of cumulative arc lengths so points can be placed by
+ * distance. The table is made when a point is first placed on it (see arcLengths): drawing a
+ * link needs only the four points, and a big document draws hundreds of links that carry nothing.
+ */
 export interface Curve {
   p0: Point;
   p1: Point;
   p2: Point;
   p3: Point;
-  /** lengths[i] = arc length from the start to parameter i / SAMPLES. */
-  lengths: number[];
+  /** lengths[i] = arc length from the start to parameter i / SAMPLES; null until first needed. */
+  lengths: number[] | null;
 }
 
 const SAMPLES = 48;
@@ -41,20 +45,27 @@ export function curvePoint(c: Omit<Curve, 'lengths'>, t: number): Point {
  */
 export function edgeCurve(sx: number, sy: number, sp: Position, tx: number, ty: number, tp: Position): Curve {
   const pull = Math.max(40, Math.hypot(tx - sx, ty - sy) * 0.4);
-  const base = {
+  return {
     p0: { x: sx, y: sy },
     p1: { x: sx + OUTWARD[sp].x * pull, y: sy + OUTWARD[sp].y * pull },
     p2: { x: tx + OUTWARD[tp].x * pull, y: ty + OUTWARD[tp].y * pull },
     p3: { x: tx, y: ty },
+    lengths: null,
   };
+}
+
+/** Curve `c`'s table of cumulative arc lengths, made (and kept on it) the first time it is asked for. */
+function arcLengths(c: Curve): number[] {
+  if (c.lengths) return c.lengths;
   const lengths = [0];
-  let prev = base.p0;
+  let prev = c.p0;
   for (let i = 1; i <= SAMPLES; i++) {
-    const p = curvePoint(base, i / SAMPLES);
+    const p = curvePoint(c, i / SAMPLES);
     lengths.push(lengths[i - 1] + Math.hypot(p.x - prev.x, p.y - prev.y));
     prev = p;
   }
-  return { ...base, lengths };
+  c.lengths = lengths;
+  return lengths;
 }
 
 /** The SVG path data of a curve. */
@@ -64,24 +75,25 @@ export function curvePath(c: Curve): string {
 
 /** The curve's length (px). */
 export function curveLength(c: Curve): number {
-  return c.lengths[SAMPLES];
+  return arcLengths(c)[SAMPLES];
 }
 
 /** The point `fraction` (0..1) of the way along the curve by distance travelled, not by parameter. */
 export function pointAlong(c: Curve, fraction: number): Point {
   const f = Math.min(1, Math.max(0, fraction));
-  const total = c.lengths[SAMPLES];
+  const lengths = arcLengths(c);
+  const total = lengths[SAMPLES];
   if (total === 0) return c.p0;
   const target = f * total;
   let lo = 0;
   let hi = SAMPLES;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (c.lengths[mid] < target) lo = mid;
+    if (lengths[mid] < target) lo = mid;
     else hi = mid;
   }
-  const span = c.lengths[hi] - c.lengths[lo];
-  const t = (lo + (span > 0 ? (target - c.lengths[lo]) / span : 0)) / SAMPLES;
+  const span = lengths[hi] - lengths[lo];
+  const t = (lo + (span > 0 ? (target - lengths[lo]) / span : 0)) / SAMPLES;
   return curvePoint(c, t);
 }
 
