@@ -28,10 +28,12 @@ function main(): void {
   // path is deoptimised and recompiled partway, and ran about a third slower than the rest.
   engineRate(EVENTS, false, 1);
   engineRate(EVENTS, true, 1);
+  engineRate(EVENTS, false, 1, true);
   heapRate(EVENTS, 1);
 
   const off = engineRate(EVENTS, false, RUNS);
   const on = engineRate(EVENTS, true, RUNS);
+  const stepwise = engineRate(EVENTS, false, RUNS, true);
   const heap = heapRate(EVENTS, RUNS);
   const bytes = bytesPerEvent(EVENTS);
   const simpy = simpyRate(EVENTS, 3);
@@ -39,6 +41,7 @@ function main(): void {
   const rows: Row[] = [
     { what: 'engine, ping-pong 1,000 clients, trace off', value: off.rate, unit: 'events/s', budget: '>= 3,000,000', ok: off.rate >= 3_000_000 },
     { what: 'engine, ping-pong 1,000 clients, trace on', value: on.rate, unit: 'events/s', budget: '>= 1,500,000', ok: on.rate >= 1_500_000 },
+    { what: 'engine, trace off, one step() call per event', value: stepwise.rate, unit: 'events/s', budget: '(reference)', ok: true },
     { what: 'bare heap push+pop (same load)', value: heap.rate, unit: 'ops/s', budget: '(reference)', ok: true },
     { what: 'engine (trace off) / bare heap', value: off.rate / heap.rate, unit: 'ratio', budget: '>= 0.8', ok: off.rate / heap.rate >= 0.8 },
     { what: 'heap per recorded trace event', value: bytes, unit: 'bytes', budget: '<= 40', ok: bytes <= 40 },
@@ -54,7 +57,7 @@ function main(): void {
   for (const r of rows) {
     console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.what.padEnd(46)} ${fmt(r.value).padStart(12)} ${r.unit.padEnd(9)} budget ${r.budget}`);
   }
-  console.log(`\nruns (events/s): trace off ${off.all.map(fmt).join(', ')}; trace on ${on.all.map(fmt).join(', ')}`);
+  console.log(`\nruns (events/s): trace off ${off.all.map(fmt).join(', ')}; trace on ${on.all.map(fmt).join(', ')}; stepwise ${stepwise.all.map(fmt).join(', ')}`);
   if ('missing' in simpy) console.log(`SimPy peer skipped: ${simpy.missing}`);
   if (rows.some((r) => !r.ok)) {
     console.log('\nSome budgets were missed (see MISS above).');
