@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LOG_KINDS } from '@/stores/log-groups';
 import { usePlayback, useUi } from '@/stores/playback-context';
@@ -14,8 +15,11 @@ const selectFilter = (s: UiState) => ({
   toggle: s.toggleLogKind,
 });
 
-/** The log's filters: one node (or all), and which kinds of event. */
-export function LogFilter() {
+/**
+ * The log's filters: one node (or all), and which kinds of event. Memoised: the log around it
+ * re-renders with every step, and a big document's node list is hundreds of options.
+ */
+export const LogFilter = memo(function LogFilter() {
   const f = useUi(useShallow(selectFilter));
   const nodes = usePlayback(selectScenario).nodes;
   const labels = usePlayback(selectLabels);
@@ -57,4 +61,4 @@ export function LogFilter() {
       })}
     </div>
   );
-}
+});
