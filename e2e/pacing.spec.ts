@@ -36,10 +36,21 @@ test.describe('messages you can follow', () => {
     // In the viewport's portal, stacked above every card (a selected one is lifted to 1000).
     expect(await dot.evaluate((el) => el.closest('.react-flow__viewport-portal') !== null)).toBe(true);
     expect(Number(await dot.evaluate((el) => getComputedStyle(el).zIndex))).toBeGreaterThan(1000);
-    await expect(page.getByTestId('msg-trail')).toHaveCount(5);
-    const [d, t] = [(await dot.boundingBox())!, (await page.getByTestId('msg-trail').first().boundingBox())!];
-    // The trail lies behind the dot: towards the sender (the client, left of redis).
-    expect(t.x + t.width / 2).toBeLessThan(d.x + d.width / 2);
+    // One element under the dot, its five marks drawn as shadows of a dot-sized circle.
+    const trail = page.getByTestId('msg-trail');
+    await expect(trail).toHaveCount(1);
+    await expect(trail).toHaveAttribute('data-marks', '5');
+    expect(Number(await trail.evaluate((el) => getComputedStyle(el).zIndex))).toBeLessThan(Number(await dot.evaluate((el) => getComputedStyle(el).zIndex)));
+    const marks = await trail.evaluate((el) => [...getComputedStyle(el).boxShadow.matchAll(/(-?[\d.]+)px (-?[\d.]+)px 0px (-?[\d.]+)px/g)].map((m) => ({ dx: Number(m[1]), r: 7 + Number(m[3]) })));
+    expect(marks).toHaveLength(5);
+    const [d, t] = [(await dot.boundingBox())!, (await trail.boundingBox())!];
+    expect(t.x + t.width / 2).toBeCloseTo(d.x + d.width / 2, 0);
+    // The trail lies behind the dot: towards the sender (the client, left of redis), each mark
+    // further back and smaller than the one before.
+    for (let i = 0; i < marks.length; i++) {
+      expect(marks[i].dx).toBeLessThan(i === 0 ? -3 : marks[i - 1].dx);
+      expect(marks[i].r).toBeLessThan(i === 0 ? 7 : marks[i - 1].r);
+    }
     await page.screenshot({ path: `${SHOTS}/message-trail.png` });
 
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -60,25 +60,40 @@ export function MessageDot({ at, text, outbound, lost, revealed, fall, labelBelo
 export const TRAIL_MARKS = 5;
 export const TRAIL_STEP = 6;
 
+/** The dot's radius (px): its box is 14 px wide. */
+const DOT_R = 7;
+
 /**
- * The short fading trail behind a moving message: marks along its wire, smaller and fainter
- * the further back, so the eye sees which way it goes and where it came from.
+ * The fading marks behind a moving message, as the shadows of one circle the dot's size: a
+ * shadow `dx dy 0 spread` is that circle moved by (dx, dy) and grown by `spread`. Mark `i` lies
+ * at `points[i]`, smaller and fainter the further back, in the wire's direction colour.
  */
-export function MessageTrail({ points, outbound }: { points: readonly Point[]; outbound: boolean }) {
+export function trailShadow(at: Point, points: readonly Point[], outbound: boolean): string {
+  const colour = outbound ? 'var(--color-wire-out)' : 'var(--color-wire-back)';
+  return points
+    .map((p, i) => {
+      const r = 5 - (i * 3) / TRAIL_MARKS;
+      const alpha = Math.round(45 * (1 - i / TRAIL_MARKS));
+      return `${(p.x - at.x).toFixed(1)}px ${(p.y - at.y).toFixed(1)}px 0 ${(r - DOT_R).toFixed(1)}px color-mix(in srgb, ${colour} ${alpha}%, transparent)`;
+    })
+    .join(', ');
+}
+
+/**
+ * The short fading trail behind a moving message, so the eye sees which way it goes and where
+ * it came from: one element under the dot, its marks drawn as shadows (trailShadow). Five
+ * elements a message, each moved on every frame, cost more to restyle, lay out and paint than
+ * the rest of the wire.
+ */
+export function MessageTrail({ at, points, outbound }: { at: Point; points: readonly Point[]; outbound: boolean }) {
+  if (points.length === 0) return null;
   return (
-    <>
-      {points.map((p, i) => {
-        const r = 5 - (i * 3) / TRAIL_MARKS;
-        return (
-          <div
-            key={i}
-            aria-hidden
-            data-testid="msg-trail"
-            className={`pointer-events-none absolute top-0 left-0 z-[1100] rounded-full ${outbound ? 'bg-wire-out' : 'bg-wire-back'}`}
-            style={{ width: 2 * r, height: 2 * r, transform: `translate(${p.x - r}px, ${p.y - r}px)`, opacity: 0.45 * (1 - i / TRAIL_MARKS) }}
-          />
-        );
-      })}
-    </>
+    <div
+      aria-hidden
+      data-testid="msg-trail"
+      data-marks={points.length}
+      className="pointer-events-none absolute top-0 left-0 z-[1100] h-3.5 w-3.5 rounded-full"
+      style={{ transform: `translate(${at.x - DOT_R}px, ${at.y - DOT_R}px)`, boxShadow: trailShadow(at, points, outbound) }}
+    />
   );
 }

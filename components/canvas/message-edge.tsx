@@ -92,11 +92,12 @@ const WireMessages = memo(function WireMessages({ id, source, curve, messages }:
         // A trail while it moves; none where it waits (reduced motion) or falls off a cut wire.
         const trail: Point[] = [];
         if (!still && fall === 0) for (let k = 1; k <= TRAIL_MARKS && travelled - (k * TRAIL_STEP) / length > 0; k++) trail.push(along(travelled - (k * TRAIL_STEP) / length));
+        const at = along(travelled);
         return (
           <Fragment key={m.seq}>
-            <MessageTrail points={trail} outbound={outbound} />
+            <MessageTrail at={at} points={trail} outbound={outbound} />
             <MessageDot
-              at={along(travelled)}
+              at={at}
               text={clip(say(m.text))}
               outbound={outbound}
               lost={m.lost}

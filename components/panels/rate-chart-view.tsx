@@ -60,16 +60,22 @@ function bursts(violations: Violations, node: string, count: number) {
 const SPAN_TONE = ['fill-amber-400/40 stroke-amber-600', 'fill-fuchsia-400/40 stroke-fuchsia-600'];
 
 /**
- * What is still to come, dimmed, and the cursor's line: the only part of the chart that moves
- * on every frame of playback (the rest follows the slice the cursor is in).
+ * What is still to come, dimmed, with the cursor's line at its left edge: the only part of the
+ * chart that moves on every frame of playback (the rest follows the slice the cursor is in).
+ * An HTML layer over the bars, moved by a transform the compositor applies: drawn in the SVG,
+ * it had the browser paint and rasterise the bars under it again on every frame.
  */
 function Cursor({ binMs, n }: { binMs: number; n: number }) {
   const cursor = Math.min(n, usePlayback(selectTime) / binMs);
   return (
-    <>
-      <rect x={cursor} y={0} width={Math.max(0, n - cursor)} height={H} className="fill-white/60 dark:fill-slate-950/60" />
-      <line x1={cursor} x2={cursor} y1={0} y2={H} vectorEffect="non-scaling-stroke" strokeWidth={2} className="stroke-amber-600" data-testid="rate-chart-cursor" />
-    </>
+    <div aria-hidden className="pointer-events-none absolute inset-0 overflow-hidden">
+      <div
+        data-testid="rate-chart-cursor"
+        data-x={cursor}
+        className="-ml-px h-full w-full border-l-2 border-amber-600 bg-white/60 will-change-transform dark:bg-slate-950/60"
+        style={{ transform: `translateX(${(cursor / n) * 100}%)` }}
+      />
+    </div>
   );
 }
 
@@ -140,25 +146,29 @@ export default function RateChartView({ rates }: { rates: RateChart }) {
           {limitPerBin !== null && t('ui.panels.rate-limit', { n: Number(limitPerBin.toFixed(2)) })}
         </span>
       </div>
-      <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="mt-1 block h-16 w-full md:h-20" role="img" aria-label={t('ui.panels.rate-summary', { node: name(s.node), accepted: sum(s.bins, 'accepted'), queued: sum(s.bins, 'queued'), rejected: sum(s.bins, 'rejected') })}>
-        <rect x={0} y={0} width={n} height={H} className="fill-slate-50 dark:fill-slate-900" />
-        <Bars bins={s.bins} top={top} />
-        {/* What is still to come is dimmed. */}
+      <div className="relative mt-1 h-16 md:h-20">
+        <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="absolute inset-0 block h-full w-full" role="img" aria-label={t('ui.panels.rate-summary', { node: name(s.node), accepted: sum(s.bins, 'accepted'), queued: sum(s.bins, 'queued'), rejected: sum(s.bins, 'rejected') })}>
+          <rect x={0} y={0} width={n} height={H} className="fill-slate-50 dark:fill-slate-900" />
+          <Bars bins={s.bins} top={top} />
+        </svg>
         <Cursor binMs={rates.binMs} n={n} />
-        {limitPerBin !== null && (
-          <line x1={0} x2={n} y1={H - (limitPerBin / top) * H} y2={H - (limitPerBin / top) * H} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" className="stroke-slate-700 dark:stroke-slate-200" />
-        )}
-        {spans.map((sp) => {
-          // At least a slice wide, so a burst inside one slice still shows.
-          const x0 = sp.from / rates.binMs;
-          const w = Math.max(0.9, (sp.to - sp.from) / rates.binMs);
-          return (
-            <rect key={sp.key} data-testid="burst-half" x={x0} y={2} width={w} height={H - 4} vectorEffect="non-scaling-stroke" strokeWidth={1.5} className={SPAN_TONE[sp.k % 2]}>
-              <title>{say(sp.label)}</title>
-            </rect>
-          );
-        })}
-      </svg>
+        {/* Above what is dimmed: the limit line and the bursts' halves are never faded. */}
+        <svg viewBox={`0 0 ${n} ${H}`} preserveAspectRatio="none" className="absolute inset-0 block h-full w-full" aria-hidden>
+          {limitPerBin !== null && (
+            <line x1={0} x2={n} y1={H - (limitPerBin / top) * H} y2={H - (limitPerBin / top) * H} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" className="stroke-slate-700 dark:stroke-slate-200" />
+          )}
+          {spans.map((sp) => {
+            // At least a slice wide, so a burst inside one slice still shows.
+            const x0 = sp.from / rates.binMs;
+            const w = Math.max(0.9, (sp.to - sp.from) / rates.binMs);
+            return (
+              <rect key={sp.key} data-testid="burst-half" x={x0} y={2} width={w} height={H - 4} vectorEffect="non-scaling-stroke" strokeWidth={1.5} className={SPAN_TONE[sp.k % 2]}>
+                <title>{say(sp.label)}</title>
+              </rect>
+            );
+          })}
+        </svg>
+      </div>
       {spans.length > 0 && (
         <p className="mt-0.5 flex flex-wrap gap-x-3 text-[11px] text-slate-600 dark:text-slate-300" data-testid="burst-legend">
           <span className="font-semibold text-red-700 dark:text-red-400">{t('ui.panels.rate-over')}</span>
