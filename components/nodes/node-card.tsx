@@ -1,7 +1,7 @@
 import type { Say } from '@/engine/core/phrase';
 import { useI18n } from '@/components/i18n/use-i18n';
 import { Handle, Position } from '@xyflow/react';
-import type { MouseEvent, ReactNode } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@/engine/core/simulation';
 import type { NodeType } from '@/engine/models/catalog';
@@ -77,7 +77,7 @@ function MenuButton({ id, label }: { id: string; label: string }) {
 }
 
 /** The latest message the node was handed, and when: what it last heard, kept after the dot is gone. */
-function LastReceived({ id }: { id: string }) {
+const LastReceived = memo(function LastReceived({ id }: { id: string }) {
   const { say, t } = useI18n();
   const last = usePlayback((s) => selectLastReceived(s, id));
   const labels = usePlayback(selectLabels);
@@ -94,7 +94,28 @@ function LastReceived({ id }: { id: string }) {
       </span>
     </p>
   );
-}
+});
+
+/**
+ * A card's header: the kind's icon, the label, the status badge, the kind and the fault menu.
+ * Memoised: a card re-renders with its body's state on every step and seek, its header only
+ * when its status changes.
+ */
+const CardHeader = memo(function CardHeader({ id, label, kind, status }: { id: string; label: string; kind: NodeType; status: NodeStatus }) {
+  const { t } = useI18n();
+  const style = useNodeLook(kind);
+  return (
+    <header className="flex items-center gap-2 border-b border-black/5 px-3 py-2 dark:border-white/10">
+      <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(14)}</span>
+      <span className="min-w-0 flex-1 truncate text-sm leading-tight font-semibold" title={label}>
+        {label}
+      </span>
+      <StatusBadge status={status} />
+      {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{t('ui.nodes.kindTag', { key: kind.replace(/-/g, '_'), kind })}</span>}
+      <MenuButton id={id} label={label} />
+    </header>
+  );
+});
 
 /**
  * The frame every node shares: a header with the type's icon and the label, the body, and a
@@ -108,7 +129,6 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
   const violation = usePlayback((s) => selectNodeViolation(s, id));
   const focused = useUi((s) => selectNodeFocused(s, id));
   const guided = usePlayback((s) => selectGuideFocus(s, id));
-  const style = useNodeLook(kind);
   const ring = guided ? 'outline-4 outline-offset-4 outline-amber-400 shadow-lg shadow-amber-400/40' : focused ? 'outline-4 outline-offset-2 outline-indigo-400' : selected ? 'outline-2 outline-offset-2 outline-indigo-500' : '';
   return (
     <div
@@ -119,15 +139,7 @@ export function NodeCard({ id, label, kind, status, clockOffset, selected, verti
       className={`w-60 rounded-xl border-2 text-left shadow-sm transition-shadow motion-reduce:transition-none ${FRAME[status]} ${ring} ${selected ? 'shadow-lg shadow-slate-900/10 dark:shadow-black/40' : ''}`}
     >
       <Handle type="target" position={vertical ? Position.Top : Position.Left} className={handle} />
-      <header className="flex items-center gap-2 border-b border-black/5 px-3 py-2 dark:border-white/10">
-        <span className={`grid h-6 w-6 shrink-0 place-items-center rounded-md text-white ${style.tone}`}>{style.icon(14)}</span>
-        <span className="min-w-0 flex-1 truncate text-sm leading-tight font-semibold" title={label}>
-          {label}
-        </span>
-        <StatusBadge status={status} />
-        {status === 'up' && <span className="text-[10px] font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{t('ui.nodes.kindTag', { key: kind.replace(/-/g, '_'), kind })}</span>}
-        <MenuButton id={id} label={label} />
-      </header>
+      <CardHeader id={id} label={label} kind={kind} status={status} />
       <div className={`px-3 py-2.5 text-xs ${status === 'up' ? '' : 'opacity-60 grayscale dark:opacity-85'}`}>{children}</div>
       <LastReceived id={id} />
       {skewed && (
