@@ -64,8 +64,9 @@ export function useFarLinks(edges: LinkEdge[], nodes: readonly AppNode[], on: bo
   // selected once it has, as a click on its edge would (added to the selection with the multi-select key).
   const onPaneClick = useCallback(
     (e: ReactMouseEvent) => {
-      const id = on && select ? linkAt(e.clientX, e.clientY) : null;
-      if (!id || !select) return;
+      if (!on || !select) return;
+      const id = linkAt(e.clientX, e.clientY);
+      if (!id) return;
       const st = store.getState();
       const keep = st.multiSelectionActive ? { nodes: st.nodes.filter((n) => n.selected), edges: st.edges.filter((x) => x.selected) } : null;
       queueMicrotask(() => {

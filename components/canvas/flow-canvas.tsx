@@ -218,8 +218,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
 
   const walk = useKeyboardWalk();
   // A big document's minimap (a card per node) comes a frame after the cards.
-  const [bigAtOpen] = useState(() => opened.nodes.length >= RENDER_VISIBLE_FROM);
-  const overview = useShownAfterPaint(bigAtOpen);
+  const overview = useShownAfterPaint(opened.nodes.length >= RENDER_VISIBLE_FROM);
 
   return (
     <div className="absolute inset-0" {...longPress} {...walk.handlers} onPointerDownCapture={onMinimap} onWheelCapture={onMinimap}>
