@@ -130,7 +130,7 @@ window.__bench = {
     return { fps: (frames * 1000) / elapsed, worst, drawnMin };
   },
   async open() {
-    // Timed in the page, from the call that opens the scenario placed by place() to the next
+    // Timed in the page, from the call that opens the scenario openTimed placed here to the next
     // painted frame. Handing a 60 KB scenario to page.evaluate as an argument costs Playwright
     // itself about 130 ms (its serialiser, then its parser in the page): the harness's time,
     // not the app's, so it is paid before the clock starts.
