@@ -189,6 +189,13 @@ const PAINT_MARK = `new MutationObserver(function (_, obs) {
   requestAnimationFrame(function () { setTimeout(function () { window.__firstPaintAt = performance.now(); }, 0); });
 }).observe(document, { childList: true, subtree: true });`;
 
+/** Opens the playground at `url` and waits until its test hook is up and the network is idle. */
+async function loadPlayground(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__sim !== undefined);
+  await page.waitForLoadState('networkidle');
+}
+
 /**
  * The JavaScript the first paint needs: gzipped bytes of every script whose request started
  * before the canvas of a first visit (empty storage, no link in the address) was painted, its
@@ -201,9 +208,8 @@ const PAINT_MARK = `new MutationObserver(function (_, obs) {
  */
 export async function firstLoadJs(page: Page, url: string, outDir = OUT): Promise<{ bytes: number; files: number; listed: string[]; later: string[] }> {
   await page.addInitScript(PAINT_MARK);
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as { __firstPaintAt?: number }).__firstPaintAt !== undefined && window.__sim !== undefined);
-  await page.waitForLoadState('networkidle');
+  await loadPlayground(page, url);
+  await page.waitForFunction(() => (window as { __firstPaintAt?: number }).__firstPaintAt !== undefined);
   // A string, like PAINT_MARK: a named helper inside a function would not survive tsx.
   const { before, after } = await page.evaluate<{ before: string[]; after: string[] }>(`(() => {
     const at = window.__firstPaintAt;
@@ -244,9 +250,7 @@ async function openInFreshPage(like: Page): Promise<number> {
   const context = await like.context().browser()!.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${new URL(like.url()).origin}/`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__sim !== undefined);
-    await page.waitForLoadState('networkidle');
+    await loadPlayground(page, `${new URL(like.url()).origin}/`);
     await page.evaluate(IN_PAGE);
     const { errors, ms } = await openTimed(page, bigScenario(UNTIL_MS));
     if (errors.length > 0) throw new Error(`the bench scenario did not load: ${errors.join('; ')}`);
