@@ -19,6 +19,9 @@ function busyLinks(s: PlaybackState): ReadonlySet<string> {
   return busy;
 }
 
+/** Whether link `id` carries a message now. */
+export const selectLinkBusy = (s: PlaybackState, id: string): boolean => busyLinks(s).has(id);
+
 /** What the far view must show of a link beyond a plain line. */
 export const MARK = { plain: '0', busy: '1', own: '2' } as const;
 

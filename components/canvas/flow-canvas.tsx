@@ -41,6 +41,7 @@ import { DenseWire, useDenseWireLatch } from './dense-wire';
 import { FaultMenuHost } from './fault-menu-host';
 import type { AppNode, LinkEdge } from './flow-types';
 import { CrowdedWire } from './crowded-wire';
+import { WireDots } from './wire-dots';
 import { Notices } from './notices';
 import { DRAG_TYPE, Palette, useAddNode } from './palette';
 import { carryOver, fromCanvas, toFlow } from './to-flow';
@@ -264,7 +265,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
           >
             <Background gap={22} size={1.2} />
             {links.layer && <FarLinkLayer {...links.layer} />}
-            {dense && <CrowdedWire />}
+            {dense ? <CrowdedWire /> : <WireDots />}
             <CauseLink />
             <ZoomVar />
             <RefitOnGrowth fit={fit} movedRef={movedRef} />

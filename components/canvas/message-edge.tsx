@@ -1,53 +1,17 @@
 'use client';
 
 import { useI18n } from '@/components/i18n/use-i18n';
-import { EdgeLabelRenderer, useStore, ViewportPortal, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { Fragment, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { shallow } from 'zustand/shallow';
+import { EdgeLabelRenderer, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
-import type { PlaybackState } from '@/stores/playback-store';
 import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
-import { selectFocusSend, selectLinkFocused } from '@/stores/ui-selectors';
+import { selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
-import { DENSE_AT, useDenseWire } from './dense-wire';
-import { curveLength, curvePath, edgeCurve, facingSides, pointAlong, type Box, type Curve, type Point } from './geometry';
-import { MessageDot, MessageTrail, TRAIL_MARKS, TRAIL_STEP } from './message-dot';
-import { wireMotion } from './wire-motion';
+import { selectLinkBusy } from './far-links';
+import { curvePath, edgeCurve, facingSides, pointAlong, type Box } from './geometry';
 import { useFarView } from '../nodes/far-view';
 import { ScissorsIcon } from '../ui/icons';
-import { usePrefersReducedMotion } from '../ui/use-media-query';
-
-/** Labels longer than this are cut short on the wire; the log has the full text. */
-const LABEL_MAX = 28;
-type Message = PlaybackState['inFlight'][number];
-const NONE: readonly Message[] = [];
-const byLink = new WeakMap<readonly Message[], Map<string, Message[]>>();
-/** The index made last, whose lists a new one keeps where they hold the same messages. */
-let lastLinks: Map<string, Message[]> | null = null;
-/**
- * The messages on link `id`, the same empty list while it carries none, and the same list while
- * its messages stay the same (the store keeps a message's object while it flies): the wire list
- * changes nearly every frame, and an edge that read it whole re-rendered with it though nothing
- * of its own moved. One index per wire list, shared by every edge.
- */
-function selectLinkMessages(s: PlaybackState, id: string): readonly Message[] {
-  let links = byLink.get(s.inFlight);
-  if (!links) {
-    links = new Map();
-    for (const m of s.inFlight) {
-      const on = links.get(m.link);
-      if (on) on.push(m);
-      else links.set(m.link, [m]);
-    }
-    // A crowded wire is painted by MessageCanvas: its edges read only whether they carry any.
-    const before = s.inFlight.length > DENSE_AT ? null : lastLinks;
-    if (before) for (const [link, on] of links) if (shallow(before.get(link), on)) links.set(link, before.get(link)!);
-    byLink.set(s.inFlight, links);
-    lastLinks = links;
-  }
-  return links.get(id) ?? NONE;
-}
 
 const boxOf = (n: InternalNode | undefined): Box | null =>
   n?.measured.width && n.measured.height ? { ...n.internals.positionAbsolute, width: n.measured.width, height: n.measured.height } : null;
@@ -70,53 +34,9 @@ function EdgeLabel({ id, at, className, data, children }: { id: string; at: { x:
   );
 }
 
-const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)}…` : s);
-
 /**
- * The messages on link `id`, drawn where the clock has them: the only part of a link that
- * follows every frame of playback, so the link's paths and labels re-render only when its
- * messages or its state change.
- */
-const WireMessages = memo(function WireMessages({ id, source, curve, messages }: { id: string; source: string; curve: Curve; messages: readonly Message[] }) {
-  const { say } = useI18n();
-  const now = usePlayback((s) => (selectLinkMessages(s, id).length > 0 ? s.time : 0));
-  const focusT = useUi(selectFocusSend);
-  const still = usePrefersReducedMotion();
-  const length = Math.max(1, curveLength(curve));
-  return (
-    <ViewportPortal>
-      {messages.map((m) => {
-        const outbound = m.from === source;
-        const { travelled, fall } = wireMotion(m, now, still);
-        const along = (f: number) => pointAlong(curve, outbound ? f : 1 - f);
-        // A trail while it moves; none where it waits (reduced motion) or falls off a cut wire.
-        const trail: Point[] = [];
-        if (!still && fall === 0) for (let k = 1; k <= TRAIL_MARKS && travelled - (k * TRAIL_STEP) / length > 0; k++) trail.push(along(travelled - (k * TRAIL_STEP) / length));
-        const at = along(travelled);
-        return (
-          <Fragment key={m.seq}>
-            <MessageTrail at={at} points={trail} outbound={outbound} />
-            <MessageDot
-              at={at}
-              text={clip(say(m.text))}
-              outbound={outbound}
-              lost={m.lost}
-              revealed={still || fall > 0}
-              fall={fall}
-              labelBelow={!outbound}
-              focused={focusT !== null && m.sentAt === focusT}
-            />
-          </Fragment>
-        );
-      })}
-    </ViewportPortal>
-  );
-});
-
-/**
- * A network link. Messages on it are drawn as labelled dots where the engine says they are
- * (wire-motion.ts); a lost one glides towards the middle, then drops and fades. On a crowded
- * wire they are painted by MessageCanvas instead. A cut link is drawn broken, with scissors.
+ * A network link, drawn thicker while messages are on it (WireDots draws them, or, on a
+ * crowded wire, MessageCanvas). A cut link is drawn broken, with scissors.
  */
 function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected }: EdgeProps<LinkEdge>) {
   const { say } = useI18n();
@@ -125,16 +45,9 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
   // The facing sides once both cards are measured; the handles' points until then.
   const ends = a && b ? facingSides(a, b) : { sx: sourceX, sy: sourceY, sp: sourcePosition, tx: targetX, ty: targetY, tp: targetPosition };
   const curve = useMemo(() => edgeCurve(ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp), [ends.sx, ends.sy, ends.sp, ends.tx, ends.ty, ends.tp]);
-  // On a crowded wire MessageCanvas paints the messages: the edge then follows neither the
-  // clock nor its messages, only whether anything is on it. An idle edge does not follow the clock.
-  const dense = useDenseWire();
-  // One subscription for both (hundreds of links subscribe while a big scenario opens).
-  const { messages, busy } = usePlayback(
-    useShallow((s) => {
-      const on = selectLinkMessages(s, id);
-      return { messages: dense ? NONE : on, busy: on.length > 0 };
-    }),
-  );
+  // The messages themselves are drawn by WireDots (or, on a crowded wire, MessageCanvas): the
+  // edge follows neither the clock nor its messages, only whether anything is on it.
+  const busy = usePlayback((s) => selectLinkBusy(s, id));
   const { t } = useI18n();
   // The link's state in one subscription, not four (hundreds of links subscribe); phrases are
   // rendered in the selector, since a phrase is a new object every frame and its text is not.
@@ -196,8 +109,6 @@ function MessageEdgeImpl({ id, source, target, sourceX, sourceY, targetX, target
           )}
         </EdgeLabelRenderer>
       )}
-      {/* Above the cards (the edge-label layer lies under them): a message and its label are never hidden by a card it passes. */}
-      {messages.length > 0 && <WireMessages id={id} source={source} curve={curve} messages={messages} />}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { carryOver, toFlow } from '../canvas/to-flow';
 import { useCanvasMenus } from '../canvas/use-canvas-menus';
 import { DenseWire, useDenseWireLatch } from '../canvas/dense-wire';
 import { CrowdedWire } from '../canvas/crowded-wire';
+import { WireDots } from '../canvas/wire-dots';
 import { edgeTypes, nodeTypes } from '../canvas/flow-registry';
 import { FarViewProvider, selectFar } from '../nodes/far-view';
 import { FarLinkLayer, useFarLinks } from '../canvas/far-link-layer';
@@ -123,7 +124,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
             <Background gap={22} size={1.2} />
             <ZoomVar />
             {links.layer && <FarLinkLayer {...links.layer} />}
-            {dense && <CrowdedWire />}
+            {dense ? <CrowdedWire /> : <WireDots />}
             <Controls showInteractive={false} showZoom={false} position="bottom-left" fitViewOptions={fit} className="!m-2" />
           </ReactFlow>
         </FarViewProvider>

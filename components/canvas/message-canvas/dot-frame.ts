@@ -4,7 +4,7 @@ import type { UiState } from '@/stores/ui-store';
 import { selectFocusSend } from '@/stores/ui-selectors';
 import { pointAlong } from '../geometry';
 import { wireMotion } from '../wire-motion';
-import { LinkCurves, type LinkCurve, type LinkEnds } from './link-curves';
+import { LinkCurves, linksOf, type LinkCurve } from './link-curves';
 
 /** Dot radius in canvas units, and the least it may shrink to on screen (px) when zoomed out. */
 const RADIUS = 5;
@@ -60,16 +60,6 @@ class Floats {
     b.set(this.a);
     this.a = b;
   }
-}
-
-const endsByScenario = new WeakMap<PlaybackState['scenario']['edges'], ReadonlyMap<string, LinkEnds>>();
-
-/** The scenario's links by id (one map per edge list). */
-function linksOf(pb: PlaybackState): ReadonlyMap<string, LinkEnds> {
-  const edges = pb.scenario.edges;
-  let ends = endsByScenario.get(edges);
-  if (!ends) endsByScenario.set(edges, (ends = new Map(edges.map((e) => [e.id, e]))));
-  return ends;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import type { PlaybackState } from '@/stores/playback-store';
 import { edgeCurve, facingSides, type Curve } from '../geometry';
 
 /** A link and the nodes at its ends. */
@@ -6,6 +7,16 @@ export interface LinkEnds {
   id: string;
   source: string;
   target: string;
+}
+
+const endsByScenario = new WeakMap<PlaybackState['scenario']['edges'], ReadonlyMap<string, LinkEnds>>();
+
+/** The scenario's links by id (one map per edge list). */
+export function linksOf(pb: PlaybackState): ReadonlyMap<string, LinkEnds> {
+  const edges = pb.scenario.edges;
+  let ends = endsByScenario.get(edges);
+  if (!ends) endsByScenario.set(edges, (ends = new Map(edges.map((e) => [e.id, e]))));
+  return ends;
 }
 
 /** A link's curve as its edge draws it, and the node it starts from. */

@@ -76,8 +76,9 @@ function Slots({ s, now }: { s: Extract<KeyShape, { shape: 'slots' }>; now: numb
         </span>
       </div>
       <div className="flex h-6 items-end gap-0.5" aria-hidden>
+        {/* Keyed by position: a seek (or the window sliding on) restyles the bars in place rather than replacing them. */}
         {bars.map((b, i) => (
-          <div key={b.start} className="flex h-full flex-1 items-end rounded-sm bg-slate-200 dark:bg-slate-700">
+          <div key={i} className="flex h-full flex-1 items-end rounded-sm bg-slate-200 dark:bg-slate-700">
             <div className={`w-full rounded-sm ${i === n - 1 ? 'bg-amber-500' : 'bg-amber-300 dark:bg-amber-700'}`} style={{ height: `${clamp((b.count / top) * 100, b.count > 0 ? 8 : 0, 100)}%` }} />
           </div>
         ))}
@@ -118,8 +119,9 @@ function Pace({ v, now }: { v: LimiterView; now: number }) {
         <span>{t('ui.node.limiter.waiting', { n: waiting.length })}</span>
       </div>
       <div className="flex h-3 gap-0.5" aria-hidden>
-        {waiting.slice(0, 16).map((q) => (
-          <span key={`${q.client}-${q.id}`} className="h-3 w-2 rounded-sm bg-sky-500" title={t('ui.node.limiter.leavesIn', { ms: r1(q.releaseAt - now) })} />
+        {/* Keyed by position: the spans all look alike, and a seek (or the queue draining) then keeps them instead of replacing them. */}
+        {waiting.slice(0, 16).map((q, i) => (
+          <span key={i} className="h-3 w-2 rounded-sm bg-sky-500" title={t('ui.node.limiter.leavesIn', { ms: r1(q.releaseAt - now) })} />
         ))}
         {waiting.length > 16 && <span className="text-[10px] text-slate-500">+{waiting.length - 16}</span>}
       </div>
