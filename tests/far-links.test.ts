@@ -62,15 +62,14 @@ describe('far-link marks', () => {
     return { pb: createPlaybackStore(parsed.scenario), ids: parsed.scenario.edges.map((e) => e.id) };
   }
 
-  it('marks idle links plain, links carrying messages busy (crowded wire) or their own (labelled dots)', () => {
+  it('marks idle links plain and links carrying messages busy', () => {
     const { pb, ids } = opened();
-    expect(selectLinkMarks(pb.getState(), ids, true)).toBe(MARK.plain.repeat(ids.length));
+    expect(selectLinkMarks(pb.getState(), ids)).toBe(MARK.plain.repeat(ids.length));
     pb.getState().seek(2000);
     const s = pb.getState();
     const busy = new Set(s.inFlight.map((m) => m.link));
     expect(busy.size).toBeGreaterThan(0);
-    expect(selectLinkMarks(s, ids, true)).toBe(ids.map((id) => (busy.has(id) ? MARK.busy : MARK.plain)).join(''));
-    expect(selectLinkMarks(s, ids, false)).toBe(ids.map((id) => (busy.has(id) ? MARK.own : MARK.plain)).join(''));
+    expect(selectLinkMarks(s, ids)).toBe(ids.map((id) => (busy.has(id) ? MARK.busy : MARK.plain)).join(''));
   });
 
   it('gives a cut link its own edge (its label and dashes), busy or not', () => {
@@ -78,7 +77,7 @@ describe('far-link marks', () => {
     const cut = ids[3];
     pb.getState().seek(500);
     expect(pb.getState().intervene({ kind: 'partition', edge: cut }).result.ok).toBe(true);
-    const marks = selectLinkMarks(pb.getState(), ids, true);
+    const marks = selectLinkMarks(pb.getState(), ids);
     expect(marks[3]).toBe(MARK.own);
     expect(marks.split('').filter((m) => m === MARK.own)).toHaveLength(1);
   });

@@ -26,8 +26,8 @@ export function useDenseWireLatch(): boolean {
   return dense || crowded;
 }
 
-/** Set by the canvas for its edges: messages are painted by MessageCanvas, not by each edge. */
+/** Set by the canvas for what it draws: messages are painted by MessageCanvas, not WireDots. */
 export const DenseWire = createContext(false);
 
-/** Whether messages are painted on the shared canvas rather than drawn by each edge. */
+/** Whether messages are painted on the shared canvas rather than drawn as labelled dots. */
 export const useDenseWire = () => useContext(DenseWire);

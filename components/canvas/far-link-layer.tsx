@@ -18,8 +18,7 @@ const NO_EDGES: readonly LinkEdge[] = [];
  * subscriptions) cost opening a 300-node scenario more than anything else. So plain links are
  * drawn together as one path (FarLinkLayer) and React Flow is not given them at all (see
  * splitLinks). A link that shows more than a line keeps its own edge: selected, pointed out by
- * the log, cut or with a connection to tell of, carrying labelled messages, or a link of a
- * selected card (so the keyboard can reach it, after selecting the card). A press near a plain
+ * the log, cut or with a connection to tell of, or a link of a selected card (so the keyboard can reach it, after selecting the card). A press near a plain
  * link selects it (through `select`, as React Flow does not have it), a right-click or a long
  * press opens its menu, as on its edge.
  *
@@ -27,9 +26,9 @@ const NO_EDGES: readonly LinkEdge[] = [];
  * `select`: marks a link selected in the canvas's own edges (none: links are not selectable).
  * Returns the edges for React Flow, the layer's props, and the pane's handlers.
  */
-export function useFarLinks(edges: LinkEdge[], nodes: readonly AppNode[], on: boolean, dense: boolean, select?: (id: string) => void) {
+export function useFarLinks(edges: LinkEdge[], nodes: readonly AppNode[], on: boolean, select?: (id: string) => void) {
   const ids = useMemo(() => edges.map((e) => e.id), [edges]);
-  const marks = usePlayback(useCallback((s) => (on ? selectLinkMarks(s, ids, dense) : ''), [on, ids, dense]));
+  const marks = usePlayback(useCallback((s) => (on ? selectLinkMarks(s, ids) : ''), [on, ids]));
   const pointed = useUi((s) => (on ? (selectPointed(s)?.links ?? NO_LINKS) : NO_LINKS));
   const split = useMemo(() => {
     if (!on) return null;

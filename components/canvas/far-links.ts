@@ -27,17 +27,17 @@ export const MARK = { plain: '0', busy: '1', own: '2' } as const;
 
 /**
  * One character per link of `ids` (see MARK): `own` for a link that needs its own edge (cut, a
- * connection waiting or just ended, each with its label; or carrying messages drawn as labelled
- * dots, when the wire is not crowded), `busy` for one drawn thicker because messages are on it
- * (painted by the crowded wire's canvas), `plain` otherwise. A string, so a store update that
- * changes none of them re-renders nothing.
+ * connection waiting or just ended, each with its label), `busy` for one drawn thicker because
+ * messages are on it (their dots are drawn by WireDots or the crowded wire's canvas, whatever
+ * draws the link), `plain` otherwise. A string, so a store update that changes none of them
+ * re-renders nothing.
  */
-export function selectLinkMarks(s: PlaybackState, ids: readonly string[], dense: boolean): string {
+export function selectLinkMarks(s: PlaybackState, ids: readonly string[]): string {
   const busy = busyLinks(s);
   let out = '';
   for (const id of ids) {
     if (selectLinkCut(s, id) || selectLinkWaiting(s, id) !== '' || selectLinkConn(s, id) !== '') out += MARK.own;
-    else if (busy.has(id)) out += dense ? MARK.busy : MARK.own;
+    else if (busy.has(id)) out += MARK.busy;
     else out += MARK.plain;
   }
   return out;

@@ -199,7 +199,7 @@ function Flow({ vertical, opened }: { vertical: boolean; opened: { scenario: Sce
   // A big document seen from afar draws its plain links as one layer (far-link-layer.tsx).
   // A plain link React Flow does not have is selected in the canvas's edges, and so given to it.
   const selectLink = useCallback((id: string) => setEdges((eds) => eds.map((e) => (e.id === id && !e.selected ? { ...e, selected: true } : e))), []);
-  const links = useFarLinks(edges, nodes, far && drawn.length >= RENDER_VISIBLE_FROM, dense, selectLink);
+  const links = useFarLinks(edges, nodes, far && drawn.length >= RENDER_VISIBLE_FROM, selectLink);
   const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress } = useCanvasMenus(links.linkAt);
   // The visitor panned or zoomed: the view is theirs until the next fit (see RefitOnGrowth).
   const movedRef = useRef(false);

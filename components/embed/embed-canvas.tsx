@@ -84,7 +84,7 @@ function Flow({ faults, dark, box }: { faults: boolean; dark: boolean; box: Reac
   const walk = useKeyboardWalk();
   // A big document seen from afar draws its plain links as one layer (far-link-layer.tsx).
   const far = useStore(selectFar);
-  const links = useFarLinks(edges, nodes, far && nodes.length >= RENDER_VISIBLE_FROM, dense);
+  const links = useFarLinks(edges, nodes, far && nodes.length >= RENDER_VISIBLE_FROM);
   const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu, longPress } = useCanvasMenus(faults ? links.linkAt : null);
 
   return (
