@@ -133,6 +133,18 @@ export function selectNodeStatus(s: PlaybackState, id: string): NodeStatus | nul
   return hasNode(s, id) ? s.sim.node(id).status : null;
 }
 
+const busyByWire = new WeakMap<PlaybackState['inFlight'], ReadonlySet<string>>();
+
+/** The links that carry a message now (one set per wire list). */
+export function selectBusyLinks(s: PlaybackState): ReadonlySet<string> {
+  let busy = busyByWire.get(s.inFlight);
+  if (!busy) busyByWire.set(s.inFlight, (busy = new Set(s.inFlight.map((m) => m.link))));
+  return busy;
+}
+
+/** Whether link `id` carries a message now. */
+export const selectLinkBusy = (s: PlaybackState, id: string): boolean => selectBusyLinks(s).has(id);
+
 /** Whether link `id` is currently cut. */
 export function selectLinkCut(s: PlaybackState, id: string): boolean {
   return hasLink(s, id) && s.sim.link(id).params.partitioned;

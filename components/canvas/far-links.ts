@@ -1,5 +1,5 @@
 import type { PlaybackState } from '@/stores/playback-store';
-import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
+import { selectBusyLinks, selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
 import { curvePath, curvePoint, type Curve, type Point } from './geometry';
 import type { LinkEdge } from './flow-types';
 
@@ -9,18 +9,6 @@ import type { LinkEdge } from './flow-types';
  * that starts between two links pans the canvas instead of landing on one.
  */
 export const LINK_HIT_PX = 6;
-
-const busyByWire = new WeakMap<PlaybackState['inFlight'], ReadonlySet<string>>();
-
-/** The links that carry a message now (one set per wire list). */
-function busyLinks(s: PlaybackState): ReadonlySet<string> {
-  let busy = busyByWire.get(s.inFlight);
-  if (!busy) busyByWire.set(s.inFlight, (busy = new Set(s.inFlight.map((m) => m.link))));
-  return busy;
-}
-
-/** Whether link `id` carries a message now. */
-export const selectLinkBusy = (s: PlaybackState, id: string): boolean => busyLinks(s).has(id);
 
 /** What the far view must show of a link beyond a plain line. */
 export const MARK = { plain: '0', busy: '1', own: '2' } as const;
@@ -33,7 +21,7 @@ export const MARK = { plain: '0', busy: '1', own: '2' } as const;
  * re-renders nothing.
  */
 export function selectLinkMarks(s: PlaybackState, ids: readonly string[]): string {
-  const busy = busyLinks(s);
+  const busy = selectBusyLinks(s);
   let out = '';
   for (const id of ids) {
     if (selectLinkCut(s, id) || selectLinkWaiting(s, id) !== '' || selectLinkConn(s, id) !== '') out += MARK.own;

@@ -5,10 +5,9 @@ import { EdgeLabelRenderer, useStore, type EdgeProps, type InternalNode, type Re
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayback, useUi } from '@/stores/playback-context';
-import { selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
+import { selectLinkBusy, selectLinkConn, selectLinkCut, selectLinkWaiting } from '@/stores/selectors';
 import { selectLinkFocused } from '@/stores/ui-selectors';
 import type { LinkEdge } from './flow-types';
-import { selectLinkBusy } from './far-links';
 import { curvePath, edgeCurve, facingSides, pointAlong, type Box } from './geometry';
 import { useFarView } from '../nodes/far-view';
 import { ScissorsIcon } from '../ui/icons';
