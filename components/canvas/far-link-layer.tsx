@@ -18,9 +18,10 @@ const NO_EDGES: readonly LinkEdge[] = [];
  * subscriptions) cost opening a 300-node scenario more than anything else. So plain links are
  * drawn together as one path (FarLinkLayer) and React Flow is not given them at all (see
  * splitLinks). A link that shows more than a line keeps its own edge: selected, pointed out by
- * the log, cut or with a connection to tell of, or a link of a selected card (so the keyboard can reach it, after selecting the card). A press near a plain
- * link selects it (through `select`, as React Flow does not have it), a right-click or a long
- * press opens its menu, as on its edge.
+ * the log, cut or with a connection to tell of, or a link of a selected card (so the keyboard
+ * can reach it, after selecting the card). A press near a plain link selects it (through
+ * `select`, as React Flow does not have it), a right-click or a long press opens its menu, as
+ * on its edge.
  *
  * `on`: whether the layer draws (the document is big, the canvas zoomed out past FAR_ZOOM).
  * `select`: marks a link selected in the canvas's own edges (none: links are not selectable).
