@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: speed and memory figures, measured in one process and printed with their
- * budgets. Rates are wall-clock. Timings are noisy on a shared 2-core machine, so each rate is
- * the median of several runs, and the engine is also given as ratios of runs made back to back
- * (bench/rounds.ts): to the bare heap doing the same pushes and pops, and, when python3 with
- * SimPy is installed, to SimPy running the same ping-pong (bench/simpy). Exit 1 when a budget
- * is missed.
+ * `npm run bench`: speed and memory figures, printed with their budgets. Rates are wall-clock.
+ * Timings are noisy on a shared 2-core machine, so each rate is the median of several runs, and
+ * the engine is also given as ratios of runs made back to back, each workload in a process of
+ * its own (bench/rounds.ts): to the bare heap doing the same pushes and pops, and, when python3
+ * with SimPy is installed, to SimPy running the same ping-pong (bench/simpy). When valgrind is
+ * installed, the same work is also counted in instructions (bench/instructions.ts). Exit 1 when
+ * a budget is missed.
  */
 import { browserBench } from './browser';
 import { bytesPerEvent, engineRate } from './engine';
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
   engineRate(EVENTS, false, 1, true);
   const stepwise = engineRate(EVENTS, false, RUNS, true);
   const bytes = bytesPerEvent(EVENTS);
-  // The same two ratios' work, counted rather than timed: what the engine does besides its heap
-  // is then a number that no spell of the machine moves.
+  // The engine's and the bare heap's work counted rather than timed: what the engine does
+  // besides queueing events is then a number that no spell of the machine moves.
   const instructions = await instructionsPerEvent();
 
   const rows: Row[] = [

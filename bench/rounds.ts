@@ -42,10 +42,10 @@ function apart(what: 'off' | 'on' | 'heap', events: number): number {
 /**
  * `rounds` rounds of `events` events per run. Each round times the engine with the trace off,
  * the bare heap, the engine with the trace on and SimPy, one after the other (within about ten
- * seconds), each in a process of its own, as SimPy always was (see bench/count-run.ts for why). A ratio is the
- * median of the rounds' ratios, so a slow or fast spell of the machine, which lasts seconds,
- * falls on both of its sides; the ratio of two medians measured a minute apart read the spells
- * as much as the engine.
+ * seconds), each in a process of its own, as SimPy always was (bench/count-run.ts says why). A
+ * ratio is the median of the rounds' ratios, so a slow or fast spell of the machine, which
+ * lasts seconds, falls on both of its sides; the ratio of two medians measured a minute apart
+ * read the spells as much as the engine.
  */
 export function pairedRounds(events: number, rounds: number): Rounds {
   const off: number[] = [];
@@ -55,7 +55,7 @@ export function pairedRounds(events: number, rounds: number): Rounds {
   let version = '';
   let missing: string | undefined;
   for (let r = 0; r < rounds; r++) {
-    // Each pair that makes a ratio is timed one right after the other.
+    // The bare heap right after the engine it is compared with; SimPy, the slowest, last.
     off.push(apart('off', events));
     heap.push(apart('heap', events));
     on.push(apart('on', events));
