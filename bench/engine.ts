@@ -126,7 +126,8 @@ export function bytesPerEvent(events: number): number {
   return (after - before) / recorded.trace.length;
 }
 
-function median(xs: number[]): number {
+/** The middle value of `xs` (the upper middle when their number is even). */
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { median } from './engine';
 import { simpyRate } from './simpy';
 
 const RUN = join(import.meta.dirname, 'count-run.ts');
@@ -24,8 +25,6 @@ export interface Rounds {
   offPerHeap: Ratio;
   simpy: (Rate & { version: string; offRatio: Ratio; onRatio: Ratio }) | { missing: string };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const ratioOf = (a: number[], b: number[]): Ratio => {
   const all = a.map((x, i) => x / b[i]);
